@@ -1,0 +1,70 @@
+/**
+ * The answering engines the runtime talks to. The embedded (local) implementations and the
+ * OpenAI ones implement the same interfaces; the runtime never knows which one answers.
+ * Scores and confidences are always in 0..1 so node thresholds (`threshold`, `minScore`)
+ * mean the same with either engine.
+ */
+
+export type IntentDefinition = { name: string; examples: string[] };
+
+export type RankedIntent = { name: string; confidence: number };
+
+export type IntentPrediction = {
+  /** The best intent, or null when the classifier decides "none of these" (out of scope). */
+  intent: string | null;
+  /** Confidence of `intent` (or of the best candidate when `intent` is null), 0..1. */
+  confidence: number;
+  ranked: RankedIntent[];
+  /** Set when a remote engine failed and the local engine answered instead. */
+  fallback?: { engine: string; error: string };
+};
+
+export interface IntentClassifier {
+  /**
+   * Classifies `text` among `intents`. `modelKey` identifies the intent set (e.g. a flow
+   * version + node id, or a hash of the examples) so training is cached and redone only when
+   * the examples change.
+   */
+  classify(input: { modelKey: string; intents: IntentDefinition[]; text: string }): Promise<IntentPrediction>;
+}
+
+export type ArticleRef = { id: string; slug: string; title: string };
+
+export type RetrievedArticle = ArticleRef & { score: number; tags: string[] };
+
+export type KbAnswer = {
+  article: ArticleRef;
+  /** The answer shown to the customer (an extractive passage, or a grounded LLM answer). */
+  text: string;
+  score: number;
+  /** Every article the answer relies on; the first is the one shown as the source. */
+  citations: ArticleRef[];
+  fallback?: { engine: string; error: string };
+};
+
+export interface KnowledgeRetriever {
+  search(input: { query: string; tags?: string[]; limit?: number }): Promise<RetrievedArticle[]>;
+  /** The best answer with its source, or null when nothing reaches `minScore`. */
+  answer(input: { query: string; tags?: string[]; minScore: number }): Promise<KbAnswer | null>;
+}
+
+export type TranscriptLine = { role: "customer" | "bot" | "agent" | "system"; text: string };
+
+export type SummaryInput = {
+  transcript: TranscriptLine[];
+  fields: Record<string, string | number>;
+  intent: { name: string; confidence: number } | null;
+  /** What the bot already tried: articles shown, questions asked. */
+  tried: { articlesShown: ArticleRef[]; questionsAsked: string[] };
+  reason: string;
+};
+
+export interface Summarizer {
+  summarize(input: SummaryInput): Promise<{ text: string; fallback?: { engine: string; error: string } }>;
+}
+
+export type Engines = {
+  intents: IntentClassifier;
+  knowledge: KnowledgeRetriever;
+  summarizer: Summarizer;
+};
