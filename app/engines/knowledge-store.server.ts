@@ -1,0 +1,69 @@
+/**
+ * The process-wide knowledge index over PUBLISHED articles, built from the database on first
+ * use. The KB management code calls refreshArticle(id) after saving an article (published →
+ * indexed or replaced; draft or deleted → removed) and removeArticle(id) after deleting one;
+ * reloadKnowledgeIndex() rebuilds everything (after a bulk import).
+ */
+import { z } from "zod";
+import { db } from "~/utils/db.server";
+import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
+
+const TagsSchema = z.array(z.string());
+const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
+
+type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; status: string };
+
+let index: KnowledgeIndex | null = null;
+let loading: Promise<KnowledgeIndex> | null = null;
+
+export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
+  let tags: string[] = [];
+  try {
+    const parsed = TagsSchema.safeParse(JSON.parse(row.tags));
+    if (parsed.success) tags = parsed.data;
+  } catch {
+    // A malformed tags column must not take the whole knowledge base down: index without tags.
+  }
+  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags };
+}
+
+async function buildIndex(): Promise<KnowledgeIndex> {
+  const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
+  const fresh = new KnowledgeIndex();
+  for (const row of rows) fresh.upsert(parseArticleRow(row));
+  return fresh;
+}
+
+/** The index, loaded once; concurrent first callers share one load. */
+export async function getKnowledgeIndex(): Promise<KnowledgeIndex> {
+  if (index) return index;
+  loading ??= buildIndex().then(
+    (built) => {
+      index = built;
+      loading = null;
+      return built;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+export async function refreshArticle(id: string): Promise<void> {
+  // Not loaded yet: the first use will read the saved version anyway.
+  if (!index) return;
+  const row = await db.article.findUnique({ where: { id }, select: articleSelect });
+  if (row && row.status === "published") index.upsert(parseArticleRow(row));
+  else index.remove(id);
+}
+
+export async function removeArticle(id: string): Promise<void> {
+  index?.remove(id);
+}
+
+export async function reloadKnowledgeIndex(): Promise<void> {
+  index = null;
+  await getKnowledgeIndex();
+}

@@ -1,0 +1,16 @@
+import { LocalIntentClassifier } from "./intent-classifier";
+import { LocalKnowledgeRetriever } from "./knowledge-retriever";
+import { LocalSummarizer } from "./summarizer";
+import type { KnowledgeIndex } from "./knowledge-index";
+import type { Engines } from "../types";
+
+export { LocalIntentClassifier, LocalKnowledgeRetriever, LocalSummarizer };
+export { KnowledgeIndex, type KnowledgeArticle } from "./knowledge-index";
+
+export function createLocalEngines(loadIndex: () => Promise<KnowledgeIndex>): Engines & { intents: LocalIntentClassifier } {
+  return {
+    intents: new LocalIntentClassifier(),
+    knowledge: new LocalKnowledgeRetriever(loadIndex),
+    summarizer: new LocalSummarizer(),
+  };
+}

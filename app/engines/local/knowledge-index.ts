@@ -1,0 +1,125 @@
+/**
+ * The embedded knowledge index: MiniSearch (BM25+) over published articles with field boosts
+ * (title > tags > body), Porter2 stems, fuzzy and prefix matching for typos and half-typed
+ * words. Pure and in memory; articles are added, replaced and removed one at a time so an
+ * edit in the KB never rebuilds the whole index.
+ *
+ * Scores: BM25 is not comparable across queries, so the score exposed (and compared with a kb
+ * node's `minScore`) is the query's COVERAGE by the article: the IDF-weighted share of the
+ * customer's content words that the article contains (fuzzy matches count). 0.6 means "most
+ * of what was asked, weighted by how specific each word is, is in this article" for any query.
+ */
+import MiniSearch, { type SearchResult } from "minisearch";
+import { stripMarkdown } from "./markdown";
+import { stem, STOP_WORDS, tokenize } from "./text";
+import type { ArticleRef, RetrievedArticle } from "../types";
+
+export type KnowledgeArticle = ArticleRef & { body: string; tags: string[] };
+
+type IndexedArticle = KnowledgeArticle & { text: string; tagText: string };
+
+// Customers' filler words: they say nothing about which article is meant.
+const QUERY_FILLER = new Set(
+  "hi hello hey thanks thank please pls wondering wonder need want know tell help hii ok okay just also still get got".split(" "),
+);
+
+export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
+
+export function indexTerms(text: string): string[] {
+  return tokenize(text).filter((token) => !STOP_WORDS.has(token)).map(stem);
+}
+
+export class KnowledgeIndex {
+  private readonly search = new MiniSearch<IndexedArticle>({
+    fields: ["title", "tagText", "text"],
+    storeFields: ["id"],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
+  });
+  private readonly articles = new Map<string, IndexedArticle>();
+  private readonly termsByArticle = new Map<string, Set<string>>();
+  private readonly documentFrequency = new Map<string, number>();
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  get(id: string): (KnowledgeArticle & { text: string }) | undefined {
+    return this.articles.get(id);
+  }
+
+  /** Adds the article, or replaces the indexed version of it. */
+  upsert(article: KnowledgeArticle): void {
+    this.remove(article.id);
+    const indexed: IndexedArticle = { ...article, text: stripMarkdown(article.body), tagText: article.tags.join(" ") };
+    this.articles.set(article.id, indexed);
+    this.search.add(indexed);
+    const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`));
+    this.termsByArticle.set(article.id, terms);
+    for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+  }
+
+  remove(id: string): boolean {
+    if (!this.articles.has(id)) return false;
+    this.search.discard(id);
+    this.articles.delete(id);
+    for (const term of this.termsByArticle.get(id) ?? []) {
+      const frequency = (this.documentFrequency.get(term) ?? 1) - 1;
+      if (frequency <= 0) this.documentFrequency.delete(term);
+      else this.documentFrequency.set(term, frequency);
+    }
+    this.termsByArticle.delete(id);
+    return true;
+  }
+
+  clear(): void {
+    for (const id of [...this.articles.keys()]) this.remove(id);
+  }
+
+  query(query: string, options: { tags?: string[]; limit?: number } = {}): RetrievedArticle[] {
+    const queryTerms = [...new Set(indexTerms(query).filter((term) => !QUERY_FILLER.has(term)))];
+    if (queryTerms.length === 0 || this.articles.size === 0) return [];
+    const wanted = options.tags?.length ? new Set(options.tags.map((tag) => tag.toLowerCase())) : null;
+    const results = this.search.search(queryTerms.join(" "), {
+      boost: FIELD_BOOSTS,
+      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      prefix: (term) => term.length >= 4,
+      weights: { fuzzy: 0.6, prefix: 0.5 },
+      filter: wanted ? (result) => this.hasTag(String(result.id), wanted) : undefined,
+    });
+    return results.slice(0, options.limit ?? 5).map((result) => {
+      const article = this.articles.get(String(result.id))!;
+      return {
+        id: article.id,
+        slug: article.slug,
+        title: article.title,
+        tags: article.tags,
+        score: this.coverage(queryTerms, result),
+      };
+    });
+  }
+
+  private hasTag(id: string, wanted: Set<string>): boolean {
+    return (this.articles.get(id)?.tags ?? []).some((tag) => wanted.has(tag.toLowerCase()));
+  }
+
+  /** IDF-weighted share of the query's terms that this result matched (see the header). */
+  private coverage(queryTerms: string[], result: SearchResult): number {
+    const matched = new Set(result.queryTerms);
+    let total = 0;
+    let found = 0;
+    for (const term of queryTerms) {
+      const weight = this.termWeight(term);
+      total += weight;
+      if (matched.has(term)) found += weight;
+    }
+    return total > 0 ? found / total : 0;
+  }
+
+  /** IDF of a stemmed term over the indexed articles; unknown terms weigh the most. */
+  termWeight(term: string): number {
+    const documents = this.articles.size;
+    const frequency = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (documents + 1) / (frequency + 0.5));
+  }
+}
