@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { serializeChatCookie } from "~/runtime/api/auth.server";
+import { isWellFormedText, parseJsonBody } from "~/runtime/api/body.server";
+import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
+import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+import { createConversation } from "~/runtime/conversations.server";
+
+export function loader() {
+  return methodNotAllowed("POST");
+}
+
+const ContactText = z.string().trim().max(200).refine(isWellFormedText, "contains an invalid character");
+
+const StartConversationSchema = z.strictObject({
+  contact: z
+    .strictObject({
+      name: ContactText.optional(),
+      email: z.string().trim().max(254).pipe(z.email()).optional(),
+    })
+    .optional(),
+  page: z.string().max(2048).refine(isWellFormedText, "contains an invalid character").optional(),
+  channel: z.enum(["web", "widget", "api"]).optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const limited = checkRateLimit(`start:${clientAddress(request)}`);
+  if (limited) return limited;
+  const slug = params.slug ?? "";
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return apiError(404, "flow_not_found", "No published flow with this address.");
+  const body = await parseJsonBody(request, StartConversationSchema);
+  if (!body.ok) return body.response;
+
+  const created = await createConversation({
+    slug,
+    contact: body.data.contact,
+    page: body.data.page,
+    channel: body.data.channel ?? "web",
+  });
+  if (!created) return apiError(404, "flow_not_found", "No published flow with this address.");
+  const { conversationId, token, status, messages } = created;
+  return apiJson(
+    { conversationId, token, status, messages },
+    { status: 201, headers: { "Set-Cookie": serializeChatCookie(request, slug, conversationId, token) } },
+  );
+}

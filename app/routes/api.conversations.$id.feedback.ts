@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireConversationToken } from "~/runtime/api/auth.server";
+import { parseJsonBody } from "~/runtime/api/body.server";
+import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
+import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+import { submitCsat, submitKbFeedback } from "~/runtime/feedback.server";
+
+export function loader() {
+  return methodNotAllowed("POST");
+}
+
+const FeedbackSchema = z.union([
+  z.strictObject({ messageId: z.string().min(1).max(64), helpful: z.boolean() }),
+  z.strictObject({ csat: z.number().int().min(1).max(5) }),
+]);
+
+const FAILURES = {
+  message_not_found: { status: 404, message: "No such message in this conversation." },
+  not_a_kb_answer: { status: 400, message: "Feedback is only for knowledge base answers." },
+  not_resolved: { status: 409, message: "A rating is accepted once the conversation is resolved." },
+} as const;
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const token = await requireConversationToken(request, params.id);
+  const limited = checkRateLimit(`turn:${clientAddress(request)}:${token}`);
+  if (limited) return limited;
+  const body = await parseJsonBody(request, FeedbackSchema);
+  if (!body.ok) return body.response;
+
+  const conversationId = params.id as string;
+  const outcome =
+    "csat" in body.data
+      ? await submitCsat({ conversationId, csat: body.data.csat })
+      : await submitKbFeedback({ conversationId, messageId: body.data.messageId, helpful: body.data.helpful });
+  if (!outcome.ok) {
+    const failure = FAILURES[outcome.code];
+    return apiError(failure.status, outcome.code, failure.message);
+  }
+  return apiJson(outcome.reply);
+}

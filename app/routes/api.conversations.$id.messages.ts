@@ -1,0 +1,35 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { requireConversationToken } from "~/runtime/api/auth.server";
+import { parseJsonBody } from "~/runtime/api/body.server";
+import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
+import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+import { cleanCustomerText } from "~/runtime/api/text";
+import { handleCustomerMessage } from "~/runtime/turn.server";
+
+export function loader() {
+  return methodNotAllowed("POST");
+}
+
+const SendMessageSchema = z.strictObject({
+  clientMessageId: z.string().min(1).max(64),
+  text: z.string().min(1).max(4000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const token = await requireConversationToken(request, params.id);
+  const limited = checkRateLimit(`turn:${clientAddress(request)}:${token}`);
+  if (limited) return limited;
+  const body = await parseJsonBody(request, SendMessageSchema);
+  if (!body.ok) return body.response;
+  const text = cleanCustomerText(body.data.text);
+  if (!text.ok) return apiError(400, text.code, text.message, { field: "text" });
+
+  const reply = await handleCustomerMessage({
+    conversationId: params.id as string,
+    clientMessageId: body.data.clientMessageId,
+    text: text.text,
+  });
+  return apiJson(reply);
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads a JSON request body defensively: JSON content type only, a byte cap enforced while
+ * streaming (a 10 MB body never lands in memory), strict UTF-8, and an object at the top.
+ * Then validates with the route's zod schema and reports the first problem with its field.
+ */
+import type { z } from "zod";
+import { apiError } from "./responses.server";
+import { hasLoneSurrogate } from "./text";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<BodyResult<T>> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    return fail(apiError(400, "unsupported_content_type", "Send the body as application/json."));
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) return fail(tooLarge(maxBytes));
+  const bytes = await readCapped(request, maxBytes);
+  if (bytes === null) return fail(tooLarge(maxBytes));
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail(apiError(400, "invalid_utf8", "The body is not valid UTF-8."));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail(apiError(400, "invalid_json", "The body is not valid JSON."));
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return fail(apiError(400, "invalid_body", "The body must be a JSON object."));
+  }
+  const parsed = schema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.code === "unrecognized_keys" ? issue.keys[0] : issue.path.map(String).join(".") || undefined;
+    return fail(apiError(400, issueCode(issue), describeIssue(issue, field), { field }));
+  }
+  return { ok: true, data: parsed.data };
+}
+
+function fail<T>(response: Response): BodyResult<T> {
+  return { ok: false, response };
+}
+
+function tooLarge(maxBytes: number): Response {
+  return apiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
+}
+
+async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueCode(issue: Issue): string {
+  switch (issue.code) {
+    case "too_small":
+      return issue.origin === "string" && issue.minimum === 1 ? "required" : "too_small";
+    case "too_big":
+      return issue.origin === "string" ? "too_long" : "too_big";
+    case "invalid_type":
+      return issue.input === undefined ? "required" : "invalid_type";
+    case "unrecognized_keys":
+      return "unknown_field";
+    default:
+      return "invalid_field";
+  }
+}
+
+function describeIssue(issue: Issue, field: string | undefined): string {
+  const name = field ?? "body";
+  if (issue.code === "invalid_type" && issue.input === undefined) return `${name} is required.`;
+  if (issue.code === "unrecognized_keys") return `Unknown field: ${issue.keys.join(", ")}.`;
+  if (issue.code === "too_small" && issue.origin === "string") return `${name} must not be empty.`;
+  if (issue.code === "too_big" && issue.origin === "string") return `${name} must be at most ${issue.maximum} characters.`;
+  return `${name}: ${issue.message}`;
+}
+
+/** A zod refinement for free text fields: lone surrogates are not text. */
+export function isWellFormedText(value: string): boolean {
+  return !hasLoneSurrogate(value);
+}

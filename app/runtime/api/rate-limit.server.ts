@@ -1,0 +1,62 @@
+/**
+ * Per-client rate limit for the public chat API: a token bucket per key (client IP + token,
+ * or IP alone when creating a conversation) holding CHAT_RATE_LIMIT_PER_MINUTE requests and
+ * refilling at that rate. In-process: with several instances behind a load balancer each
+ * instance limits on its own (sticky sessions or a shared store would make it global).
+ * The bucket map is swept so idle clients do not accumulate.
+ */
+import { z } from "zod";
+import { apiError } from "./responses.server";
+
+const LimitSchema = z.coerce.number().int().positive().catch(60);
+const MAX_KEYS = 100_000;
+
+type Bucket = { tokens: number; updatedAt: number };
+const buckets = new Map<string, Bucket>();
+
+export function rateLimitPerMinute(): number {
+  return LimitSchema.parse(process.env.CHAT_RATE_LIMIT_PER_MINUTE ?? 60);
+}
+
+/** Takes one request from the key's bucket; a 429 Response (with Retry-After) when it is empty. */
+export function checkRateLimit(key: string, now = Date.now()): Response | null {
+  const limit = rateLimitPerMinute();
+  const perMs = limit / 60_000;
+  const bucket = buckets.get(key) ?? { tokens: limit, updatedAt: now };
+  bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.updatedAt) * perMs);
+  bucket.updatedAt = now;
+  if (bucket.tokens < 1) {
+    buckets.set(key, bucket);
+    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
+    return apiError(429, "rate_limited", "Too many requests. Try again shortly.", { headers: { "Retry-After": String(retryAfter) } });
+  }
+  bucket.tokens -= 1;
+  buckets.set(key, bucket);
+  if (buckets.size > MAX_KEYS) sweep(now, perMs, limit);
+  return null;
+}
+
+function sweep(now: number, perMs: number, limit: number): void {
+  for (const [key, bucket] of buckets) {
+    if (bucket.tokens + (now - bucket.updatedAt) * perMs >= limit) buckets.delete(key);
+  }
+  // Still full of active clients: drop the oldest rather than grow without bound.
+  for (const key of buckets.keys()) {
+    if (buckets.size <= MAX_KEYS * 0.9) break;
+    buckets.delete(key);
+  }
+}
+
+/**
+ * The client's address. remix-serve does not expose the socket address to routes, so this is
+ * the first X-Forwarded-For hop set by the reverse proxy in front of Baton (or "direct").
+ */
+export function clientAddress(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for");
+  if (forwarded) return forwarded.split(",")[0].trim().slice(0, 64);
+  return request.headers.get("x-real-ip")?.trim().slice(0, 64) || "direct";
+}
+
+export function resetRateLimits(): void {
+  buckets.clear();
+}

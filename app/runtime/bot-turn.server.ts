@@ -1,0 +1,143 @@
+/**
+ * Runs the pure flow engine for one step and turns its result into a plan for the turn's
+ * transaction (conversation update, messages, events). Never throws for flow or engine
+ * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
+ */
+import type { Engines } from "~/engines/types";
+import { resumeAt, runTurn, startConversation, type HandoffRequest, type TurnResult } from "~/flow";
+import { z } from "zod";
+import { db } from "~/utils/db.server";
+import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
+import { getCompiledVersion } from "./flow-versions.server";
+import { planHandoff } from "./handoff.server";
+import type { MessageMetadata } from "./messages";
+
+export type BotInput =
+  | { type: "start" }
+  | { type: "customer.message"; text: string }
+  | { type: "kb.feedback"; helpful: boolean }
+  | { type: "resume"; nodeId: string };
+
+export type TurnPlan = {
+  status: ConversationStatus;
+  update: Record<string, unknown>;
+  messages: NewMessage[];
+  events: NewEvent[];
+};
+
+type PlanConversation = Pick<TurnConversation, "id" | "flowVersionId" | "contactId" | "channel" | "page" | "snapshot">;
+
+const SnapshotSchema = z.record(z.string(), z.unknown());
+
+export async function planBotStep(
+  conversation: PlanConversation,
+  input: BotInput,
+  engines: Engines,
+  /** Messages of this turn that precede the bot's (the customer's line), for the handoff transcript. */
+  leadingMessages: NewMessage[],
+): Promise<TurnPlan> {
+  let nodeKinds = new Map<string, string>();
+  let result: TurnResult;
+  try {
+    const compiled = await getCompiledVersion(conversation.flowVersionId);
+    nodeKinds = new Map(compiled.document.nodes.map((node) => [node.id, node.kind]));
+    if (input.type === "start") {
+      result = await startConversation(compiled.machine, engines);
+    } else {
+      const snapshot = SnapshotSchema.parse(JSON.parse(conversation.snapshot ?? "null"));
+      result =
+        input.type === "resume"
+          ? await resumeAt(compiled.machine, engines, snapshot, input.nodeId)
+          : await runTurn(compiled.machine, engines, snapshot, input);
+    }
+  } catch (error) {
+    return planErrorHandoff(conversation, error, engines, leadingMessages, nodeKinds);
+  }
+  const messages: NewMessage[] = result.messages.map((message) => ({
+    role: message.role,
+    text: message.text,
+    metadata: compactMetadata({ choices: message.choices, source: message.source, csat: message.csat, nodeId: message.nodeId }),
+  }));
+  const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
+  const update: Record<string, unknown> = {
+    snapshot: JSON.stringify(result.snapshot),
+    fields: JSON.stringify(result.state.fields),
+    intent: result.state.intent?.name ?? null,
+    confidence: result.state.intent?.confidence ?? null,
+    lastMessageAt: new Date(),
+  };
+  if (result.status === "handoff") {
+    const request = result.handoff ?? fallbackRequest("The flow handed off without naming a team");
+    const handoff = await planHandoff({
+      conversation,
+      request,
+      state: result.state,
+      nodeKinds,
+      newMessages: [...leadingMessages, ...messages],
+      engines,
+    });
+    return {
+      status: "waiting",
+      update: { ...update, ...handoff.update, resolvedAt: null, assigneeId: null },
+      messages: [...messages, handoff.systemMessage],
+      events: [...events, ...handoff.events],
+    };
+  }
+  if (result.status === "ended") {
+    return {
+      status: "resolved",
+      update: { ...update, status: "resolved", resolvedAt: new Date() },
+      messages,
+      events: [...events, { type: "conversation.resolved", payload: { by: "bot" } }],
+    };
+  }
+  return { status: "bot", update: { ...update, status: "bot" }, messages, events };
+}
+
+async function planErrorHandoff(
+  conversation: PlanConversation,
+  error: unknown,
+  engines: Engines,
+  leadingMessages: NewMessage[],
+  nodeKinds: Map<string, string>,
+): Promise<TurnPlan> {
+  const detail = error instanceof Error ? error.message : String(error);
+  console.warn(`[turn] the bot failed on conversation ${conversation.id}; handing off:`, detail);
+  const team = await readDefaultTeam(conversation.flowVersionId);
+  const request: HandoffRequest = { team, priority: "normal", reason: "The bot ran into a problem and could not continue", trigger: "error" };
+  const handoff = await planHandoff({ conversation, request, state: { fields: {}, intent: null }, nodeKinds, newMessages: leadingMessages, engines });
+  return {
+    status: "waiting",
+    update: { ...handoff.update, lastMessageAt: new Date() },
+    messages: [handoff.systemMessage],
+    events: [{ type: "turn.error", payload: { message: detail.slice(0, 500) } }, ...handoff.events],
+  };
+}
+
+const DocumentSettingsSchema = z.object({ settings: z.object({ defaultTeam: z.string().optional() }).optional() });
+
+/** The flow's default team read leniently from the raw document: used when the document itself is what failed. */
+async function readDefaultTeam(flowVersionId: string): Promise<string> {
+  try {
+    const version = await db.flowVersion.findUnique({ where: { id: flowVersionId }, select: { document: true } });
+    const parsed = DocumentSettingsSchema.safeParse(JSON.parse(version?.document ?? "{}"));
+    if (parsed.success && parsed.data.settings?.defaultTeam) return parsed.data.settings.defaultTeam;
+  } catch {
+    // fall through to the first team
+  }
+  const first = await db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { slug: true } });
+  return first?.slug ?? "support";
+}
+
+function fallbackRequest(reason: string): HandoffRequest {
+  return { team: "support", priority: "normal", reason, trigger: "error" };
+}
+
+function compactMetadata(metadata: MessageMetadata): MessageMetadata {
+  const result: MessageMetadata = {};
+  if (metadata.choices?.length) result.choices = metadata.choices;
+  if (metadata.source) result.source = metadata.source;
+  if (metadata.csat) result.csat = true;
+  if (metadata.nodeId) result.nodeId = metadata.nodeId;
+  return result;
+}

@@ -1,0 +1,153 @@
+/**
+ * Starting a conversation, checking a customer's token, and reading a conversation as the
+ * customer sees it. A new conversation is pinned to the latest published version of its flow
+ * and starts with the flow's greeting, written in one transaction with the conversation row.
+ */
+import { randomUUID } from "node:crypto";
+import type { Engines } from "~/engines/types";
+import { getEngines } from "~/engines/index.server";
+import { db } from "~/utils/db.server";
+import { planBotStep } from "./bot-turn.server";
+import { ConversationStatusSchema, type ConversationStatus, type TurnReply } from "./conversation-store.server";
+import { getLatestPublishedVersion } from "./flow-versions.server";
+import { LruCache } from "./lru";
+import { toPublicMessages, type PublicMessage } from "./messages";
+import { publishTurn } from "./publish.server";
+import { ensureSqliteTuned } from "./sqlite.server";
+import { createConversationToken, hashToken, tokenMatchesHash } from "./tokens.server";
+
+export type Channel = "web" | "widget" | "preview" | "api";
+
+export type CreatedConversation = TurnReply & { conversationId: string; token: string; flowVersionId: string };
+
+/** Null when the slug has no published version (the route answers 404). */
+export async function createConversation(
+  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel },
+  engines: Engines = getEngines(),
+): Promise<CreatedConversation | null> {
+  await ensureSqliteTuned(db);
+  const version = await getLatestPublishedVersion(input.slug);
+  if (!version) return null;
+  const contactId = await findOrCreateContact(input.contact);
+  const conversationId = randomUUID();
+  const { token, tokenHash } = createConversationToken();
+  const draft = {
+    id: conversationId,
+    flowVersionId: version.flowVersionId,
+    contactId,
+    channel: input.channel,
+    page: input.page ?? null,
+    snapshot: null,
+  };
+  const plan = await planBotStep(draft, { type: "start" }, engines, []);
+  const now = new Date();
+  const rows = plan.messages.map((message, index) => ({
+    id: randomUUID(),
+    conversationId,
+    seq: index + 1,
+    role: message.role,
+    text: message.text,
+    metadata: JSON.stringify(message.metadata),
+    createdAt: now,
+  }));
+  const { status: _status, ...update } = plan.update;
+  await db.$transaction(async (tx) => {
+    await tx.conversation.create({
+      data: {
+        ...update,
+        id: conversationId,
+        flowId: version.flowId,
+        flowVersionId: version.flowVersionId,
+        contactId,
+        channel: input.channel,
+        page: input.page ?? null,
+        tokenHash,
+        status: plan.status,
+        version: 1,
+        lastMessageAt: now,
+      },
+      select: { id: true },
+    });
+    if (rows.length > 0) await tx.message.createMany({ data: rows });
+    const events = [
+      { type: "conversation.started", nodeId: null, payload: { flowVersionId: version.flowVersionId, number: version.number, channel: input.channel, page: input.page ?? null } },
+      ...plan.events,
+    ];
+    await tx.event.createMany({
+      data: events.map((event) => ({
+        conversationId,
+        flowId: version.flowId,
+        type: event.type,
+        nodeId: event.nodeId ?? null,
+        payload: JSON.stringify(event.payload),
+        createdAt: now,
+      })),
+    });
+  });
+  tokenHashes.set(conversationId, tokenHash);
+  publishTurn({ id: conversationId, status: "bot", teamId: null }, plan, rows.map((row) => ({ ...row })));
+  return { conversationId, token, flowVersionId: version.flowVersionId, status: plan.status, messages: toPublicMessages(rows) };
+}
+
+async function findOrCreateContact(contact: { name?: string; email?: string } | undefined): Promise<string | null> {
+  if (!contact || (!contact.name && !contact.email)) return null;
+  return db.$transaction(async (tx) => {
+    const email = contact.email?.toLowerCase();
+    // The same email is the same contact, so the agent sees their previous conversations.
+    const existing = email ? await tx.contact.findFirst({ where: { email }, select: { id: true, name: true } }) : null;
+    if (existing) {
+      if (contact.name && !existing.name) await tx.contact.update({ where: { id: existing.id }, data: { name: contact.name }, select: { id: true } });
+      return existing.id;
+    }
+    const created = await tx.contact.create({ data: { name: contact.name ?? null, email: email ?? null }, select: { id: true } });
+    return created.id;
+  });
+}
+
+// Token hashes never change after creation, so remembering them skips a read on every turn.
+const tokenHashes = new LruCache<string, string>(Number(process.env.TOKEN_CACHE_SIZE ?? 20_000) || 20_000);
+const DUMMY_HASH = hashToken("no such conversation");
+
+/** True when `token` opens conversation `id`. Unknown ids cost the same hash comparison. */
+export async function authenticateConversation(conversationId: string, token: string): Promise<boolean> {
+  let stored = tokenHashes.get(conversationId);
+  if (!stored) {
+    const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { tokenHash: true } });
+    if (row) {
+      stored = row.tokenHash;
+      tokenHashes.set(conversationId, stored);
+    }
+  }
+  const matches = tokenMatchesHash(token, stored ?? DUMMY_HASH);
+  return matches && stored !== undefined;
+}
+
+export type CustomerView = {
+  status: ConversationStatus;
+  team: { slug: string; name: string } | null;
+  messages: Array<PublicMessage & { seq: number }>;
+};
+
+/** The conversation as its customer sees it: never internal notes. */
+export async function getCustomerView(conversationId: string, afterSeq = 0): Promise<CustomerView | null> {
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      status: true,
+      team: { select: { slug: true, name: true } },
+      messages: {
+        where: { role: { not: "note" }, seq: { gt: afterSeq } },
+        orderBy: { seq: "asc" },
+        select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true },
+      },
+    },
+  });
+  if (!conversation) return null;
+  const status = ConversationStatusSchema.safeParse(conversation.status);
+  const seqById = new Map(conversation.messages.map((message) => [message.id, message.seq]));
+  return {
+    status: status.success ? status.data : "waiting",
+    team: conversation.team,
+    messages: toPublicMessages(conversation.messages).map((message) => ({ ...message, seq: seqById.get(message.id) ?? 0 })),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The handoff packet: everything the agent sees at once when a conversation lands in a queue,
+ * stored as JSON on the conversation (Conversation.handoff). It is a snapshot taken at the
+ * moment of handoff; the live transcript continues in Message rows. Isomorphic (no server
+ * imports) so the inbox UI can parse it with the same schema it was written with.
+ */
+import { z } from "zod";
+
+const ArticleRefSchema = z.object({ id: z.string(), slug: z.string(), title: z.string() });
+
+export const HandoffTriggerSchema = z.enum(["node", "humanRequest", "repeatedFailure", "sensitive", "error"]);
+export const HandoffPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
+
+export const TranscriptEntrySchema = z.object({
+  role: z.enum(["customer", "bot", "agent", "system"]),
+  text: z.string(),
+  createdAt: z.string(),
+});
+
+export const PreviousConversationSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  status: z.string(),
+  intent: z.string().nullable(),
+  summary: z.string().nullable(),
+});
+
+export const HandoffPacketSchema = z.object({
+  version: z.literal(1),
+  createdAt: z.string(),
+  trigger: HandoffTriggerSchema,
+  reason: z.string(),
+  priority: HandoffPrioritySchema,
+  team: z.object({ slug: z.string(), name: z.string().nullable() }),
+  nodeId: z.string().nullable(),
+  channel: z.string(),
+  page: z.string().nullable(),
+  intent: z.object({ name: z.string(), confidence: z.number() }).nullable(),
+  fields: z.record(z.string(), z.union([z.string(), z.number()])),
+  summary: z.string(),
+  tried: z.object({
+    articlesShown: z.array(ArticleRefSchema),
+    questionsAsked: z.array(z.string()),
+  }),
+  transcript: z.array(TranscriptEntrySchema),
+  contact: z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() }).nullable(),
+  previousConversations: z.array(PreviousConversationSchema),
+});
+
+export type HandoffPacket = z.infer<typeof HandoffPacketSchema>;
+
+/** Parses a stored packet; null when absent or unreadable (an old or corrupt row must not crash the inbox). */
+export function parseHandoffPacket(json: string | null): HandoffPacket | null {
+  if (!json) return null;
+  try {
+    const parsed = HandoffPacketSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export const PRIORITY_RANK = { low: 0, normal: 1, high: 2, urgent: 3 } as const;

@@ -1,0 +1,162 @@
+/**
+ * Builds what a handoff writes: the conversation's queue fields and the handoff packet the
+ * agent reads first (transcript, intent, fields, summary, what was tried, previous contacts).
+ * Runs before the turn's transaction; a failing summarizer degrades to a plain summary
+ * instead of failing the turn.
+ */
+import type { Engines } from "~/engines/types";
+import type { HandoffRequest } from "~/flow";
+import { db } from "~/utils/db.server";
+import type { HandoffPacket } from "./handoff-packet";
+import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
+import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
+import { parseMessageMetadata } from "./messages";
+
+export type TurnState = {
+  fields: Record<string, string | number>;
+  intent: { name: string; confidence: number } | null;
+};
+
+const TranscriptRoleSchema = TranscriptEntrySchema.shape.role;
+
+type TranscriptSource = { role: string; text: string; createdAt: Date; metadata: string };
+
+export type HandoffPlan = {
+  update: {
+    status: "waiting";
+    teamId: string | null;
+    priority: number;
+    escalatedAt: Date;
+    handoffReason: string;
+    handoffTrigger: string;
+    handoffNodeId: string | null;
+    summary: string;
+    handoff: string;
+  };
+  systemMessage: NewMessage;
+  events: NewEvent[];
+  packet: HandoffPacket;
+};
+
+export async function planHandoff(input: {
+  conversation: Pick<TurnConversation, "id" | "contactId" | "channel" | "page">;
+  request: HandoffRequest;
+  state: TurnState;
+  /** Kind of each node of the pinned document: questions asked are the collect nodes' lines. */
+  nodeKinds: Map<string, string>;
+  /** Messages of this turn not yet stored (customer first). */
+  newMessages: NewMessage[];
+  engines: Engines;
+}): Promise<HandoffPlan> {
+  const { conversation, request, state } = input;
+  const now = new Date();
+  const [team, stored, contact, previous] = await Promise.all([
+    db.team.findUnique({ where: { slug: request.team }, select: { id: true, name: true } }),
+    db.message.findMany({
+      where: { conversationId: conversation.id, role: { not: "note" } },
+      orderBy: { seq: "asc" },
+      select: { role: true, text: true, createdAt: true, metadata: true },
+    }),
+    conversation.contactId
+      ? db.contact.findUnique({ where: { id: conversation.contactId }, select: { id: true, name: true, email: true } })
+      : null,
+    conversation.contactId
+      ? db.conversation.findMany({
+          where: { contactId: conversation.contactId, id: { not: conversation.id } },
+          orderBy: { createdAt: "desc" },
+          take: 10,
+          select: { id: true, createdAt: true, status: true, intent: true, summary: true },
+        })
+      : [],
+  ]);
+  const sources: TranscriptSource[] = [
+    ...stored,
+    ...input.newMessages.map((message) => ({ ...message, createdAt: now, metadata: JSON.stringify(message.metadata) })),
+  ];
+  const transcript: HandoffPacket["transcript"] = sources.flatMap((line) => {
+    const role = TranscriptRoleSchema.safeParse(line.role);
+    return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
+  });
+  const tried = summariseAttempts(sources, input.nodeKinds);
+  const summary = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
+  const teamName = team?.name ?? request.team;
+  const packet: HandoffPacket = {
+    version: 1,
+    createdAt: now.toISOString(),
+    trigger: request.trigger,
+    reason: request.reason,
+    priority: request.priority,
+    team: { slug: request.team, name: team?.name ?? null },
+    nodeId: request.nodeId ?? null,
+    channel: conversation.channel,
+    page: conversation.page,
+    intent: state.intent,
+    fields: state.fields,
+    summary,
+    tried,
+    transcript,
+    contact: contact ?? null,
+    previousConversations: previous.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
+  };
+  return {
+    update: {
+      status: "waiting",
+      teamId: team?.id ?? null,
+      priority: PRIORITY_RANK[request.priority],
+      escalatedAt: now,
+      handoffReason: request.reason,
+      handoffTrigger: request.trigger,
+      handoffNodeId: request.nodeId ?? null,
+      summary,
+      handoff: JSON.stringify(packet),
+    },
+    systemMessage: {
+      role: "system",
+      text: `You're being connected to our ${teamName} team. A person will reply here.`,
+      metadata: {},
+    },
+    events: [
+      {
+        type: "handoff.queued",
+        nodeId: request.nodeId ?? null,
+        payload: { team: request.team, teamFound: Boolean(team), priority: request.priority, trigger: request.trigger, reason: request.reason },
+      },
+    ],
+    packet,
+  };
+}
+
+function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, string>): HandoffPacket["tried"] {
+  const articles = new Map<string, { id: string; slug: string; title: string }>();
+  const questions: string[] = [];
+  for (const line of lines) {
+    if (line.role !== "bot") continue;
+    const metadata = parseMessageMetadata(line.metadata);
+    if (metadata.source) {
+      const { articleId, slug, title } = metadata.source;
+      articles.set(articleId, { id: articleId, slug, title });
+    }
+    if (metadata.nodeId && nodeKinds.get(metadata.nodeId) === "collect") questions.push(line.text);
+  }
+  return { articlesShown: [...articles.values()], questionsAsked: questions };
+}
+
+async function summarise(
+  engines: Engines,
+  input: { transcript: HandoffPacket["transcript"]; state: TurnState; tried: HandoffPacket["tried"]; reason: string },
+): Promise<string> {
+  try {
+    const result = await engines.summarizer.summarize({
+      transcript: input.transcript.map(({ role, text }) => ({ role, text })),
+      fields: input.state.fields,
+      intent: input.state.intent,
+      tried: input.tried,
+      reason: input.reason,
+    });
+    if (result.text.trim()) return result.text.trim();
+  } catch (error) {
+    console.warn("[handoff] summarizer failed, using a plain summary:", error);
+  }
+  const lastCustomerLine = [...input.transcript].reverse().find((line) => line.role === "customer");
+  return [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
+}

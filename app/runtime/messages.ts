@@ -1,0 +1,65 @@
+/**
+ * Message metadata (stored as JSON in Message.metadata) and the public message shape the chat
+ * API returns. Metadata is parsed with zod when read back; an unreadable value degrades to {}
+ * rather than failing the whole transcript.
+ */
+import { z } from "zod";
+
+export const MessageRoleSchema = z.enum(["customer", "bot", "agent", "system", "note"]);
+export type MessageRole = z.infer<typeof MessageRoleSchema>;
+
+export const SourceSchema = z.object({ articleId: z.string(), slug: z.string(), title: z.string() });
+
+export const MessageMetadataSchema = z.object({
+  choices: z.array(z.string()).optional(),
+  source: SourceSchema.optional(),
+  csat: z.boolean().optional(),
+  nodeId: z.string().optional(),
+  /** The customer's answer to "did this help?" on a KB answer. */
+  feedback: z.object({ helpful: z.boolean(), at: z.string() }).optional(),
+  /** On a customer message: the conversation status its turn ended in (for the idempotent replay). */
+  turnStatus: z.string().optional(),
+});
+export type MessageMetadata = z.infer<typeof MessageMetadataSchema>;
+
+export function parseMessageMetadata(json: string): MessageMetadata {
+  try {
+    const parsed = MessageMetadataSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+export type PublicMessage = {
+  id: string;
+  role: "customer" | "bot" | "agent" | "system";
+  text: string;
+  createdAt: string;
+  choices?: string[];
+  source?: { articleId: string; slug: string; title: string };
+  csat?: boolean;
+};
+
+type StoredMessage = { id: string; role: string; text: string; createdAt: Date; metadata: string };
+
+/** The customer's view of a stored message; null for internal notes, which never leave the inbox. */
+export function toPublicMessage(message: StoredMessage): PublicMessage | null {
+  const role = MessageRoleSchema.safeParse(message.role);
+  if (!role.success || role.data === "note") return null;
+  const metadata = parseMessageMetadata(message.metadata);
+  const result: PublicMessage = {
+    id: message.id,
+    role: role.data,
+    text: message.text,
+    createdAt: message.createdAt.toISOString(),
+  };
+  if (metadata.choices?.length) result.choices = metadata.choices;
+  if (metadata.source) result.source = metadata.source;
+  if (metadata.csat) result.csat = true;
+  return result;
+}
+
+export function toPublicMessages(messages: StoredMessage[]): PublicMessage[] {
+  return messages.flatMap((message) => toPublicMessage(message) ?? []);
+}

@@ -1,0 +1,157 @@
+/**
+ * The turn engine. A customer message is one turn: read the conversation (status, snapshot,
+ * version), run the pure flow step for its pinned FlowVersion (compiled machine from an LRU
+ * cache), then commit the new snapshot, the customer's and the bot's messages (consecutive
+ * seq, one turnId) and the events in ONE transaction whose UPDATE only matches the version
+ * that was read. A stale read commits nothing and is retried from a fresh read, so concurrent
+ * turns never interleave or get lost; an in-process promise chain per conversation queues
+ * turns so retries stay rare. Idempotency: a clientMessageId already stored returns that
+ * turn's stored reply instead of running again. Crash safety follows from the single
+ * transaction: after a restart every conversation resumes from its last committed snapshot.
+ * When the conversation is with a person (waiting/open) the message is only stored and pushed
+ * live; a message on a resolved conversation reopens it (see reopenPlan).
+ */
+import { randomUUID } from "node:crypto";
+import type { Engines } from "~/engines/types";
+import { getEngines } from "~/engines/index.server";
+import { db } from "~/utils/db.server";
+import { planBotStep, type TurnPlan } from "./bot-turn.server";
+import {
+  commitTurn,
+  findStoredTurn,
+  readLastSeq,
+  readTurnConversation,
+  withConflictRetries,
+  type NewMessage,
+  type StoredMessage,
+  type TurnConversation,
+  type TurnReply,
+} from "./conversation-store.server";
+import { withConversationLock } from "./conversation-lock.server";
+import { publishTurn } from "./publish.server";
+import { ensureSqliteTuned } from "./sqlite.server";
+import { toPublicMessages } from "./messages";
+
+export type { TurnReply } from "./conversation-store.server";
+
+export class ConversationNotFoundError extends Error {
+  constructor(id: string) {
+    super(`Conversation ${id} not found`);
+  }
+}
+
+export async function handleCustomerMessage(
+  input: { conversationId: string; clientMessageId: string; text: string },
+  engines: Engines = getEngines(),
+): Promise<TurnReply> {
+  await ensureSqliteTuned(db);
+  return withConversationLock(input.conversationId, () =>
+    withConflictRetries(() => attemptCustomerTurn(input, engines)),
+  );
+}
+
+async function attemptCustomerTurn(
+  input: { conversationId: string; clientMessageId: string; text: string },
+  engines: Engines,
+): Promise<TurnReply> {
+  const stored = await findStoredTurn(input.conversationId, input.clientMessageId);
+  if (stored) return stored;
+  const conversation = await readTurnConversation(input.conversationId);
+  if (!conversation) throw new ConversationNotFoundError(input.conversationId);
+  const lastSeq = await readLastSeq(conversation.id);
+
+  const customerLine: NewMessage = { role: "customer", text: input.text, clientMessageId: input.clientMessageId, metadata: {} };
+  const plan = await planCustomerTurn(conversation, customerLine, engines);
+  customerLine.metadata = { turnStatus: plan.status };
+
+  const storedMessages = await commitTurn({
+    conversationId: conversation.id,
+    flowId: conversation.flowId,
+    readVersion: conversation.version,
+    firstSeq: lastSeq + 1,
+    turnId: randomUUID(),
+    update: plan.update,
+    messages: [customerLine, ...plan.messages],
+    events: plan.events,
+  });
+  publishTurn(conversation, plan, storedMessages);
+  return { status: plan.status, messages: toPublicMessages(storedMessages) };
+}
+
+async function planCustomerTurn(conversation: TurnConversation, customerLine: NewMessage, engines: Engines): Promise<TurnPlan> {
+  const received = { type: "message.received", payload: { length: customerLine.text.length, status: conversation.status } };
+  if (conversation.status === "bot") {
+    const plan = await planBotStep(conversation, { type: "customer.message", text: customerLine.text }, engines, [customerLine]);
+    return { ...plan, events: [received, ...plan.events] };
+  }
+  if (conversation.status === "resolved") return reopenPlan(conversation, customerLine, engines, received);
+  // With a person (waiting/open): store it, count it as unread for the agent, no bot turn.
+  return {
+    status: conversation.status,
+    update: { lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+    messages: [],
+    events: [received],
+  };
+}
+
+/**
+ * A message on a resolved conversation. If a person handled it (it was escalated), it goes back
+ * to the same team's queue as `waiting` with the old packet; if the bot resolved it alone, the
+ * bot starts the flow again from its start node on the same pinned version and answers.
+ */
+async function reopenPlan(
+  conversation: TurnConversation,
+  customerLine: NewMessage,
+  engines: Engines,
+  received: TurnPlan["events"][number],
+): Promise<TurnPlan> {
+  const reopened = { type: "conversation.reopened", payload: { escalated: conversation.escalatedAt !== null } };
+  if (conversation.escalatedAt !== null) {
+    return {
+      status: "waiting",
+      update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+      messages: [],
+      events: [received, reopened],
+    };
+  }
+  const restart = await planBotStep(conversation, { type: "start" }, engines, [customerLine]);
+  if (restart.status !== "bot") {
+    return { ...restart, update: { ...restart.update, resolvedAt: restart.status === "resolved" ? new Date() : null }, events: [received, reopened, ...restart.events] };
+  }
+  const restarted = { ...conversation, snapshot: String(restart.update.snapshot) };
+  const answer = await planBotStep(restarted, { type: "customer.message", text: customerLine.text }, engines, [customerLine, ...restart.messages]);
+  return {
+    status: answer.status,
+    update: { resolvedAt: null, ...answer.update },
+    messages: [...restart.messages, ...answer.messages],
+    events: [received, reopened, ...restart.events, ...answer.events],
+  };
+}
+
+/** An agent hands the conversation back to the bot at a node (inbox "hand back"). */
+export async function handBackToBot(
+  input: { conversationId: string; nodeId: string },
+  engines: Engines = getEngines(),
+): Promise<TurnReply> {
+  await ensureSqliteTuned(db);
+  return withConversationLock(input.conversationId, () =>
+    withConflictRetries(async () => {
+      const conversation = await readTurnConversation(input.conversationId);
+      if (!conversation) throw new ConversationNotFoundError(input.conversationId);
+      const lastSeq = await readLastSeq(conversation.id);
+      const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId }, engines, []);
+      const storedMessages: StoredMessage[] = await commitTurn({
+        conversationId: conversation.id,
+        flowId: conversation.flowId,
+        readVersion: conversation.version,
+        firstSeq: lastSeq + 1,
+        turnId: null,
+        update: plan.status === "bot" ? { ...plan.update, assigneeId: null } : plan.update,
+        messages: plan.messages,
+        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: {} }, ...plan.events],
+      });
+      publishTurn(conversation, plan, storedMessages);
+      return { status: plan.status, messages: toPublicMessages(storedMessages) };
+    }),
+  );
+}
