@@ -3,7 +3,7 @@
  * caller's modelKey plus a hash of the intents and examples, so a republished version with
  * edited examples retrains and an unchanged one never does. Cache size is bounded (LRU).
  */
-import { scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
+import { rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
 
 /** Below this, "none of these" when the caller gives no threshold; nodes pass their own. */
@@ -28,13 +28,13 @@ export class LocalIntentClassifier implements IntentClassifier {
     const usable = input.intents.filter((intent) => intent.examples.some((example) => example.trim() !== ""));
     if (usable.length === 0) return { intent: null, confidence: 0, ranked: [] };
     const model = this.getModel(input.modelKey, usable);
-    const scores = scoreIntents(model, input.text);
-    const best = scores.ranked[0];
+    const ranked = rankIntents(scoreIntents(model, input.text));
+    const best = ranked[0];
     const threshold = input.threshold ?? this.threshold;
     return {
       intent: best && best.confidence >= threshold ? best.name : null,
       confidence: best?.confidence ?? 0,
-      ranked: scores.ranked,
+      ranked,
     };
   }
 

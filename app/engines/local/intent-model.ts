@@ -1,11 +1,13 @@
 /**
  * The embedded intent model: multinomial logistic regression over the TF-IDF features of
- * features.ts, trained by a few epochs of seeded SGD (deterministic: the same examples give
- * the same model). Besides the softmax, each intent keeps the centroid of its examples, so the
- * model can say how close the message is to anything the support lead wrote — softmax alone
- * cannot: over 3 intents it is confident about "what's the weather" too.
+ * features.ts, trained by a few epochs of seeded SGD (deterministic: the same examples give the
+ * same model). The softmax alone cannot say "none of these": over 3 intents it is sure about
+ * "what's the weather" too. So the model also keeps every example vector and measures how close
+ * the message is to the nearest example of the winning intent, and the confidence is a logistic
+ * calibration of both signals (see intent-calibration.ts): an estimate of P(the top intent is right).
  */
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
+import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION } from "./intent-calibration";
 import type { IntentDefinition, RankedIntent } from "../types";
 
 export type IntentModelOptions = {
@@ -13,104 +15,112 @@ export type IntentModelOptions = {
   learningRate: number;
   l2: number;
   charWeight: number;
-  /** Softmax temperature applied to the logits at prediction time. */
-  temperature: number;
-  /** Exponent of the centroid similarity in the confidence (0 = softmax only). */
-  similarityWeight: number;
+  calibration: IntentCalibration;
 };
 
 export const DEFAULT_INTENT_MODEL_OPTIONS: IntentModelOptions = {
-  epochs: 12,
-  learningRate: 0.5,
+  epochs: 8,
+  learningRate: 1,
   l2: 1e-4,
   charWeight: 1,
-  temperature: 1,
-  similarityWeight: 1,
+  calibration: INTENT_CALIBRATION,
 };
 
 export type IntentModel = {
   names: string[];
   space: FeatureSpace;
-  /** Feature-major weights: weights[feature * classes + class]; contiguous per feature for speed. */
+  /** Feature-major weights: weights[feature * classes + class], contiguous per feature for speed. */
   weights: Float32Array;
   bias: Float32Array;
-  /** Feature-major, L2-normalised example centroids, same layout as weights. */
-  centroids: Float32Array;
+  examplesByIntent: SparseVector[][];
+  /** Reused dense copy of the message vector (nearest-example cosines); models are single-threaded. */
+  scratch: Float32Array;
   options: IntentModelOptions;
 };
 
-export type IntentScores = { ranked: RankedIntent[]; probability: number; similarity: number; confidence: number };
+/** Per intent: softmax probability, cosine to its nearest example, calibrated confidence. */
+export type IntentSignals = { name: string; probability: number; similarity: number; confidence: number };
+
+// Gradients below this are skipped: after the first epoch most classes are far from each example.
+const GRADIENT_FLOOR = 1e-3;
+// Intents whose nearest-example cosine is computed (the rest are too unlikely to matter).
+const SIMILARITY_CANDIDATES = 3;
 
 export function trainIntentModel(intents: IntentDefinition[], overrides: Partial<IntentModelOptions> = {}): IntentModel {
   const options = { ...DEFAULT_INTENT_MODEL_OPTIONS, ...overrides };
   const names = intents.map((intent) => intent.name);
-  const examples: { vector: SparseVector; label: number }[] = [];
-  const texts = intents.flatMap((intent) => intent.examples);
-  const space = buildFeatureSpace(texts, options.charWeight);
-  intents.forEach((intent, label) => {
-    for (const text of intent.examples) examples.push({ vector: vectorize(space, text), label });
-  });
+  const space = buildFeatureSpace(intents.flatMap((intent) => intent.examples), options.charWeight);
+  const examplesByIntent = intents.map((intent) => intent.examples.map((text) => vectorize(space, text)));
+  const examples = examplesByIntent.flatMap((vectors, label) => vectors.map((vector) => ({ vector, label })));
   const classes = names.length;
-  const features = space.idf.length;
-  const weights = new Float32Array(features * classes);
+  const weights = new Float32Array(space.idf.length * classes);
   const bias = new Float32Array(classes);
-  const centroids = buildCentroids(examples, features, classes);
   if (classes > 1) {
     const random = seededRandom(examples.length * 31 + classes);
     const order = examples.map((_, position) => position);
-    const probabilities = new Float64Array(classes);
+    const gradient = new Float64Array(classes);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch * 0.5);
       for (const position of order) {
         const { vector, label } = examples[position];
-        computeLogits(vector, weights, bias, classes, probabilities);
-        softmaxInPlace(probabilities, 1);
-        probabilities[label] -= 1;
-        for (let i = 0; i < vector.indices.length; i++) {
-          const offset = vector.indices[i] * classes;
-          const step = rate * vector.values[i];
-          for (let k = 0; k < classes; k++) weights[offset + k] -= step * probabilities[k];
+        computeLogits(vector, weights, bias, classes, gradient);
+        softmaxInPlace(gradient);
+        gradient[label] -= 1;
+        for (let k = 0; k < classes; k++) {
+          const g = gradient[k];
+          if (g > -GRADIENT_FLOOR && g < GRADIENT_FLOOR) continue;
+          for (let i = 0; i < vector.indices.length; i++) weights[vector.indices[i] * classes + k] -= rate * vector.values[i] * g;
+          bias[k] -= rate * g * 0.1;
         }
-        for (let k = 0; k < classes; k++) bias[k] -= rate * probabilities[k] * 0.1;
       }
-      const decay = 1 - rate * options.l2 * examples.length;
-      if (decay < 1) for (let i = 0; i < weights.length; i++) weights[i] *= Math.max(decay, 0);
+      const decay = Math.max(0, 1 - rate * options.l2 * examples.length);
+      for (let i = 0; i < weights.length; i++) weights[i] *= decay;
     }
   }
-  return { names, space, weights, bias, centroids, options };
+  return { names, space, weights, bias, examplesByIntent, scratch: new Float32Array(space.idf.length), options };
 }
 
-export function scoreIntents(model: IntentModel, text: string): IntentScores {
-  const { names, weights, bias, centroids, options } = model;
+/** Every intent's signals, best first. */
+export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
+  const { names, weights, bias, examplesByIntent, scratch, options } = model;
   const classes = names.length;
   const vector = vectorize(model.space, text);
-  const logits = new Float64Array(classes);
-  computeLogits(vector, weights, bias, classes, logits);
-  const similarities = new Float64Array(classes);
-  computeLogits(vector, centroids, new Float32Array(classes), classes, similarities);
-  const queryNorm = Math.hypot(...vector.values);
-  for (let k = 0; k < classes; k++) similarities[k] = queryNorm > 0 ? similarities[k] / queryNorm : 0;
-  if (classes === 1) logits[0] = 0;
-  softmaxInPlace(logits, options.temperature);
-  const ranked = names
-    .map((name, k) => ({ name, confidence: combine(classes === 1 ? 1 : logits[k], similarities[k], options) }))
-    .sort((a, b) => b.confidence - a.confidence);
-  const best = names.indexOf(ranked[0]?.name ?? "");
-  return {
-    ranked,
-    probability: best >= 0 ? logits[best] : 0,
-    similarity: best >= 0 ? Math.max(0, similarities[best]) : 0,
-    confidence: ranked[0]?.confidence ?? 0,
-  };
+  const probabilities = new Float64Array(classes);
+  computeLogits(vector, weights, bias, classes, probabilities);
+  softmaxInPlace(probabilities);
+  const order = names.map((_, k) => k).sort((a, b) => probabilities[b] - probabilities[a]);
+  let queryNorm = 0;
+  for (let i = 0; i < vector.indices.length; i++) {
+    scratch[vector.indices[i]] = vector.values[i];
+    queryNorm += vector.values[i] * vector.values[i];
+  }
+  queryNorm = Math.sqrt(queryNorm);
+  const signals = order.map((k, rank) => {
+    const similarity = rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0;
+    const probability = probabilities[k];
+    return { name: names[k], probability, similarity, confidence: calibrateConfidence(options.calibration, probability, similarity) };
+  });
+  for (let i = 0; i < vector.indices.length; i++) scratch[vector.indices[i]] = 0;
+  return signals.sort((a, b) => b.confidence - a.confidence);
 }
 
-/** Geometric blend: both "this intent rather than the others" and "close to its examples". */
-function combine(probability: number, similarity: number, options: IntentModelOptions): number {
-  const closeness = Math.min(1, Math.max(0, similarity));
-  const blended = Math.pow(probability, 1 / (1 + options.similarityWeight)) *
-    Math.pow(closeness, options.similarityWeight / (1 + options.similarityWeight));
-  return Number.isFinite(blended) ? blended : 0;
+export function rankIntents(signals: IntentSignals[]): RankedIntent[] {
+  return signals.map(({ name, confidence }) => ({ name, confidence }));
+}
+
+function nearestCosine(examples: SparseVector[], query: Float32Array): number {
+  let best = 0;
+  for (const example of examples) {
+    let dotProduct = 0;
+    let norm = 0;
+    for (let i = 0; i < example.indices.length; i++) {
+      dotProduct += example.values[i] * query[example.indices[i]];
+      norm += example.values[i] * example.values[i];
+    }
+    if (norm > 0) best = Math.max(best, dotProduct / Math.sqrt(norm));
+  }
+  return best;
 }
 
 function computeLogits(vector: SparseVector, weights: Float32Array, bias: Float32Array, classes: number, out: Float64Array): void {
@@ -122,29 +132,15 @@ function computeLogits(vector: SparseVector, weights: Float32Array, bias: Float3
   }
 }
 
-function softmaxInPlace(values: Float64Array, temperature: number): void {
+function softmaxInPlace(values: Float64Array): void {
   let max = -Infinity;
   for (const value of values) max = Math.max(max, value);
   let sum = 0;
   for (let k = 0; k < values.length; k++) {
-    values[k] = Math.exp((values[k] - max) / temperature);
+    values[k] = Math.exp(values[k] - max);
     sum += values[k];
   }
   for (let k = 0; k < values.length; k++) values[k] /= sum;
-}
-
-function buildCentroids(examples: { vector: SparseVector; label: number }[], features: number, classes: number): Float32Array {
-  const centroids = new Float32Array(features * classes);
-  for (const { vector, label } of examples) {
-    for (let i = 0; i < vector.indices.length; i++) centroids[vector.indices[i] * classes + label] += vector.values[i];
-  }
-  const norms = new Float64Array(classes);
-  for (let i = 0; i < centroids.length; i++) norms[i % classes] += centroids[i] * centroids[i];
-  for (let i = 0; i < centroids.length; i++) {
-    const norm = norms[i % classes];
-    if (norm > 0) centroids[i] /= Math.sqrt(norm);
-  }
-  return centroids;
 }
 
 function seededRandom(seed: number): () => number {
