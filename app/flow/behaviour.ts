@@ -1,0 +1,83 @@
+/**
+ * Flow-level behaviour the compiler adds around the nodes: entering a node, recording customer
+ * messages, outcomes (with the repeated-failure count), global triggers, engine failures and
+ * handing a conversation back to the bot. Pure context updaters, like the node behaviours.
+ */
+import { KEPT_CUSTOMER_MESSAGES, record, type FlowContext, type HandoffTrigger, type Priority } from "~/nodes/shared/context";
+import { requestHandoff } from "~/nodes/shared/handoff";
+import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "~/nodes/types";
+import { detectSensitive, isHumanRequest } from "./triggers";
+
+/** Node entries without a customer message in between before the run is stopped as a runaway loop. */
+export const MAX_STEPS_PER_TURN = 200;
+
+type TeamParams = { team: string; priority: Priority };
+
+function textOf(event: BehaviourEvent): string {
+  return typeof event.text === "string" ? event.text : "";
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "unknown error";
+}
+
+export const flowBehaviour = {
+  guards: {
+    "flow.isFailureLimitReached": ({ context, params }: BehaviourArgs<{ limit: number }>) => context.failures + 1 >= params.limit,
+    "flow.isRunaway": ({ context }: BehaviourArgs<unknown>) => context.steps >= MAX_STEPS_PER_TURN,
+    "flow.isResumeTarget": ({ event, params }: BehaviourArgs<{ nodeId: string }>) => event.nodeId === params.nodeId,
+    "trigger.isHumanRequest": ({ event }: BehaviourArgs<unknown>) => isHumanRequest(textOf(event)),
+    "trigger.isSensitive": ({ event, params }: BehaviourArgs<{ terms: string[] }>) => detectSensitive(textOf(event), params.terms) !== null,
+  },
+  actions: {
+    "flow.enterNode": ({ context, params }: BehaviourArgs<{ nodeId: string; kind: string }>): Partial<FlowContext> => ({
+      activeNodeId: params.nodeId,
+      steps: context.steps + 1,
+      ...record(context, { type: "node.entered", nodeId: params.nodeId, payload: { kind: params.kind } }),
+    }),
+    "flow.recordCustomerMessage": ({ context, event }: BehaviourArgs<unknown>): Partial<FlowContext> => ({
+      customerMessages: [...context.customerMessages, textOf(event)].slice(-KEPT_CUSTOMER_MESSAGES),
+      pendingQuestion: textOf(event),
+      steps: 0,
+    }),
+    "flow.outcome": ({ context, params }: BehaviourArgs<{ nodeId: string; handle: string; failure: boolean }>): Partial<FlowContext> => ({
+      failures: context.failures + (params.failure ? 1 : 0),
+      ...record(context, { type: "node.outcome", nodeId: params.nodeId, payload: { handle: params.handle } }),
+    }),
+    "flow.handoff": ({ context, params }: BehaviourArgs<TeamParams & { trigger: HandoffTrigger; reason: string; nodeId?: string }>) =>
+      requestHandoff(
+        context,
+        { team: params.team, priority: params.priority, reason: params.reason, trigger: params.trigger, nodeId: params.nodeId ?? context.activeNodeId ?? undefined },
+        { firedTrigger: params.trigger !== "node" },
+      ),
+    "trigger.fire": ({ context, event, params }: BehaviourArgs<TeamParams & { trigger: "humanRequest" | "sensitive"; terms: string[] }>) => {
+      const reason = params.trigger === "sensitive" ? (detectSensitive(textOf(event), params.terms)?.reason ?? "Sensitive content") : "Customer asked for a person";
+      return requestHandoff(
+        context,
+        { team: params.team, priority: params.priority, reason, trigger: params.trigger, nodeId: context.activeNodeId ?? undefined },
+        { firedTrigger: true },
+      );
+    },
+    // A failing engine never reaches the customer as an error: a person takes over instead.
+    "flow.engineFailed": ({ context, event, params }: BehaviourArgs<TeamParams & { engine: string; nodeId: string }>) => {
+      const error = errorText(event.error);
+      const withEvent = { ...context, ...record(context, { type: "engine.error", nodeId: params.nodeId, payload: { engine: params.engine, error } }) };
+      return requestHandoff(
+        withEvent,
+        { team: params.team, priority: params.priority, reason: `The ${params.engine} engine failed: ${error}`, trigger: "error", nodeId: params.nodeId },
+        { firedTrigger: true },
+      );
+    },
+    "flow.resume": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({
+      handoff: null,
+      ended: false,
+      steps: 0,
+      // A fresh start for the repeated-failure trigger, or it would fire again at once.
+      failures: 0,
+      // Answers typed to the agent are not questions for the bot.
+      pendingQuestion: null,
+      ...record(context, { type: "bot.resumed", nodeId: params.nodeId, payload: {} }),
+    }),
+  },
+} satisfies KindBehaviour;

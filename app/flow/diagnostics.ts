@@ -1,0 +1,164 @@
+/**
+ * Static checks of a flow document, each naming the node and field so the editor can show it
+ * on the canvas. Errors block publishing; warnings are advice. Linear in the size of the flow.
+ */
+import { getNodeKind } from "~/nodes/registry";
+import type { FlowDocument, FlowNode } from "./document";
+
+export type Diagnostic = {
+  severity: "error" | "warning";
+  code: string;
+  nodeId?: string;
+  edgeId?: string;
+  field?: string;
+  message: string;
+};
+
+export type CompileOptions = {
+  /** Known team slugs; when given, a route to any other team is an error. */
+  teams?: string[];
+  /** Fields the runtime fills before the flow starts (e.g. the contact's name). */
+  knownFields?: string[];
+};
+
+export type FlowGraph = {
+  nodes: Map<string, FlowNode>;
+  /** `${source}\u0000${handle}` → target node id (the first valid edge of an output). */
+  routes: Map<string, string>;
+};
+
+export function routeKey(source: string, handle: string): string {
+  return `${source}\u0000${handle}`;
+}
+
+export function buildGraph(document: FlowDocument, diagnostics?: Diagnostic[]): FlowGraph {
+  const nodes = new Map(document.nodes.map((node) => [node.id, node] as const));
+  const routes = new Map<string, string>();
+  for (const edge of document.edges) {
+    const source = nodes.get(edge.source);
+    if (!source) {
+      diagnostics?.push({ severity: "error", code: "edge-missing-source", edgeId: edge.id, message: `A connection starts at a node that does not exist ("${edge.source}").` });
+      continue;
+    }
+    const handles = getNodeKind(source.kind).handles(source.data);
+    if (!handles.some((handle) => handle.id === edge.sourceHandle)) {
+      diagnostics?.push({ severity: "error", code: "unknown-handle", nodeId: source.id, edgeId: edge.id, field: edge.sourceHandle, message: `This node has no output "${edge.sourceHandle}": remove the connection or reconnect it.` });
+      continue;
+    }
+    if (!nodes.has(edge.target)) {
+      diagnostics?.push({ severity: "error", code: "edge-missing-target", nodeId: source.id, edgeId: edge.id, field: edge.sourceHandle, message: `The "${edge.sourceHandle}" output leads to a node that does not exist ("${edge.target}").` });
+      continue;
+    }
+    const key = routeKey(source.id, edge.sourceHandle);
+    if (routes.has(key)) {
+      diagnostics?.push({ severity: "error", code: "duplicate-output", nodeId: source.id, edgeId: edge.id, field: edge.sourceHandle, message: `The "${edge.sourceHandle}" output is connected twice: an output leads to one next step.` });
+      continue;
+    }
+    routes.set(key, edge.target);
+  }
+  return { nodes, routes };
+}
+
+function successors(graph: FlowGraph, node: FlowNode): string[] {
+  return getNodeKind(node.kind)
+    .handles(node.data)
+    .map((handle) => graph.routes.get(routeKey(node.id, handle.id)))
+    .filter((target): target is string => target !== undefined);
+}
+
+function checkReachability(document: FlowDocument, graph: FlowGraph, startId: string, diagnostics: Diagnostic[]) {
+  const seen = new Set([startId]);
+  const queue = [startId];
+  while (queue.length) {
+    const node = graph.nodes.get(queue.pop() as string);
+    if (!node) continue;
+    for (const next of successors(graph, node)) if (!seen.has(next)) (seen.add(next), queue.push(next));
+  }
+  for (const node of document.nodes) {
+    if (!seen.has(node.id)) diagnostics.push({ severity: "warning", code: "unreachable-node", nodeId: node.id, message: "No path from the start leads here: the bot never reaches this step." });
+  }
+}
+
+/** Tarjan's strongly connected components over the nodes that may not wait, iteratively. */
+function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diagnostics: Diagnostic[]) {
+  const candidates = document.nodes.filter((node) => !getNodeKind(node.kind).waitsForCustomer);
+  const next = new Map(candidates.map((node) => [node.id, successors(graph, node).filter((id) => {
+    const target = graph.nodes.get(id);
+    return target !== undefined && !getNodeKind(target.kind).waitsForCustomer;
+  })]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  let counter = 0;
+  for (const root of candidates) {
+    if (index.has(root.id)) continue;
+    const work: Array<{ id: string; child: number }> = [{ id: root.id, child: 0 }];
+    index.set(root.id, counter), low.set(root.id, counter++), stack.push(root.id), onStack.add(root.id);
+    while (work.length) {
+      const frame = work[work.length - 1];
+      const children = next.get(frame.id) ?? [];
+      if (frame.child < children.length) {
+        const child = children[frame.child++];
+        if (!index.has(child)) {
+          index.set(child, counter), low.set(child, counter++), stack.push(child), onStack.add(child);
+          work.push({ id: child, child: 0 });
+        } else if (onStack.has(child)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(child)!));
+        continue;
+      }
+      work.pop();
+      if (work.length) low.set(work[work.length - 1].id, Math.min(low.get(work[work.length - 1].id)!, low.get(frame.id)!));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop() as string;
+        onStack.delete(member);
+        component.push(member);
+      } while (member !== frame.id);
+      const selfLoop = component.length === 1 && children.includes(frame.id);
+      if (component.length < 2 && !selfLoop) continue;
+      const names = component.reverse().join(" → ");
+      for (const id of component) {
+        diagnostics.push({ severity: "error", code: "loop-without-wait", nodeId: id, message: `These steps can repeat forever without waiting for the customer (${names}): add a "Detect intent" step or a knowledge base answer to the loop.` });
+      }
+    }
+  }
+}
+
+export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {}): { diagnostics: Diagnostic[]; graph: FlowGraph } {
+  const diagnostics: Diagnostic[] = [];
+  const graph = buildGraph(document, diagnostics);
+  const starts = document.nodes.filter((node) => node.kind === "start");
+  if (starts.length === 0) diagnostics.push({ severity: "error", code: "no-start", message: "The flow has no Start step." });
+  for (const extra of starts.slice(1)) {
+    diagnostics.push({ severity: "error", code: "multiple-starts", nodeId: extra.id, message: "A flow has exactly one Start step: remove this one." });
+  }
+  const teams = options.teams ? new Set(options.teams) : null;
+  const captured = new Set(options.knownFields ?? []);
+  for (const node of document.nodes) for (const field of getNodeKind(node.kind).fieldsCaptured?.(node.data) ?? []) captured.add(field);
+  for (const node of document.nodes) {
+    const kind = getNodeKind(node.kind);
+    for (const issue of kind.diagnose?.(node.data) ?? []) diagnostics.push({ ...issue, nodeId: node.id });
+    for (const handle of kind.handles(node.data)) {
+      if (handle.optional || graph.routes.has(routeKey(node.id, handle.id))) continue;
+      diagnostics.push({ severity: "error", code: "unconnected-output", nodeId: node.id, field: handle.id, message: `Connect the "${handle.label}" output to the next step.` });
+    }
+    for (const team of kind.teams?.(node.data) ?? []) {
+      if (teams && !teams.has(team)) diagnostics.push({ severity: "error", code: "unknown-team", nodeId: node.id, field: "team", message: `There is no team "${team}".` });
+    }
+    for (const { name, field } of kind.fieldsRead?.(node.data) ?? []) {
+      if (!captured.has(name)) diagnostics.push({ severity: "warning", code: "unknown-field", nodeId: node.id, field, message: `No "Ask for information" step collects "${name}", so it is always empty here.` });
+    }
+  }
+  if (teams) {
+    const { settings } = document;
+    const settingTeams = [["defaultTeam", settings.defaultTeam], ["humanRequest.team", settings.humanRequest.team], ["repeatedFailure.team", settings.repeatedFailure.team], ["sensitive.team", settings.sensitive.team]];
+    for (const [field, team] of settingTeams) {
+      if (!teams.has(team)) diagnostics.push({ severity: "error", code: "unknown-team", field: `settings.${field}`, message: `There is no team "${team}".` });
+    }
+  }
+  if (starts[0]) checkReachability(document, graph, starts[0].id, diagnostics);
+  checkLoopsWithoutWaiting(document, graph, diagnostics);
+  return { diagnostics, graph };
+}

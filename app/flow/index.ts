@@ -1,0 +1,54 @@
+/**
+ * The flow engine's public surface (pure: no database). The runtime imports only from here.
+ *
+ * Contract notes (changes to the brief's contract are listed here):
+ * - compileFlow(doc, { teams?, knownFields? }) → { machine, diagnostics }; `knownFields` names
+ *   fields the runtime pre-fills (startConversation's `fields`), silencing "unknown-field" warnings.
+ * - startConversation / runTurn / resumeAt take the compiled machine and the engines; they call
+ *   provideEngines themselves (cached), so callers never need to. All take an optional last
+ *   `{ timeoutMs }` (default 30 s) after which the turn hands off with trigger "error".
+ * - resumeAt throws UnknownNodeError for a node id the flow does not have (check with
+ *   listResumableNodes); everything else turns failures into a handoff, never an exception.
+ * - Added event types besides the contract's: `engine.error` {engine, error} (before an error
+ *   handoff) and `bot.resumed` {} (when an agent hands back).
+ * - Parse errors carry `edgeId` for edge errors, besides path/nodeId/field/message.
+ */
+export {
+  FlowDocumentSchema,
+  FlowEdgeSchema,
+  FlowNodeSchema,
+  FlowSettingsSchema,
+  NodeIdSchema,
+  TeamSlugSchema,
+  type FlowDocument,
+  type FlowDocumentInput,
+  type FlowEdge,
+  type FlowNode,
+  type FlowNodeOf,
+  type FlowSettings,
+} from "./document";
+export { parseFlowDocument, stringifyFlowDocument, formatFlowParseError, type FlowParseError, type FlowParseResult } from "./parse";
+export { compileFlow, hasErrors, type CompiledFlow } from "./compile";
+export type { CompileOptions, Diagnostic } from "./diagnostics";
+export { provideEngines, type FlowMachine } from "./machine-setup";
+export {
+  startConversation,
+  runTurn,
+  resumeAt,
+  listResumableNodes,
+  UnknownNodeError,
+  type BotMessage,
+  type FlowEvent,
+  type HandoffRequest,
+  type TurnInput,
+  type TurnOptions,
+  type TurnResult,
+  type TurnState,
+  type TurnStatus,
+} from "./turn";
+export { isHumanRequest, isStronglyNegative, findSensitiveTerm, detectSensitive } from "./triggers";
+export { extractField, extractFromMessage } from "~/nodes/collect/extract";
+export { validateAnswer } from "~/nodes/collect/validate";
+export type { FieldValue, FlowContext, Priority } from "~/nodes/shared/context";
+export { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
+export { nodeRegistry } from "~/nodes/registry";

@@ -1,0 +1,46 @@
+import { checkPattern } from "../shared/field-name";
+import type { CompileContext, NodeIssue, StateConfig } from "../types";
+import type { CollectData, FieldSpec } from "./schema";
+
+export function compileCollect(node: { id: string; data: CollectData }, ctx: CompileContext): StateConfig {
+  const { field, type, pattern, choices, retries, question } = node.data;
+  const spec: FieldSpec & { nodeId: string } = { nodeId: node.id, field, type, pattern, choices };
+  return {
+    initial: "check",
+    entry: [{ type: "collect.reset", params: { nodeId: node.id } }],
+    states: {
+      check: {
+        always: [
+          { guard: { type: "collect.isKnown", params: spec }, target: ctx.out("captured"), actions: [{ type: "collect.captureKnown", params: spec }] },
+          { target: "ask" },
+        ],
+      },
+      ask: ctx.waiting({
+        entry: [{ type: "bot.say", params: { nodeId: node.id, text: question, choices: type === "choice" ? choices : undefined } }],
+        on: {
+          "customer.message": [
+            { guard: { type: "collect.isValid", params: spec }, target: ctx.out("captured"), actions: [{ type: "collect.captureAnswer", params: spec }] },
+            // No target: the node stays where it is and only says the hint (the question is not repeated).
+            { guard: { type: "collect.canRetry", params: { nodeId: node.id, retries } }, actions: [{ type: "collect.reject", params: { ...spec, hint: true } }] },
+            { target: ctx.out("failed"), actions: [{ type: "collect.reject", params: { ...spec, hint: false } }] },
+          ],
+        },
+      }),
+    },
+  };
+}
+
+export function diagnoseCollect(data: CollectData): NodeIssue[] {
+  const issues: NodeIssue[] = [];
+  if (!data.question.trim()) {
+    issues.push({ severity: "error", code: "empty-message", field: "question", message: "Write the question the bot asks." });
+  }
+  if (data.type === "pattern") {
+    const problem = data.pattern ? checkPattern(data.pattern) : "the pattern is empty";
+    if (problem) issues.push({ severity: "error", code: "invalid-pattern", field: "pattern", message: `This pattern is not valid: ${problem}` });
+  }
+  if (data.type === "choice" && data.choices.length < 2) {
+    issues.push({ severity: "error", code: "missing-choices", field: "choices", message: "Add at least two choices for the customer to pick from." });
+  }
+  return issues;
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { FieldNameSchema } from "../shared/field-name";
+import type { HandleDefinition } from "../types";
+
+export const FieldTypeSchema = z.enum(["text", "email", "phone", "number", "pattern", "choice", "date"]);
+export type FieldType = z.infer<typeof FieldTypeSchema>;
+
+export const CollectDataSchema = z.strictObject({
+  field: FieldNameSchema.default("field"),
+  question: z.string().max(2000).default(""),
+  type: FieldTypeSchema.default("text"),
+  /** A regular expression, for type "pattern" (matched case-insensitively). */
+  pattern: z.string().max(500).default(""),
+  /** The options, for type "choice" (shown as buttons). */
+  choices: z.array(z.string().min(1).max(200)).default([]),
+  /** How many times the question is asked again after an invalid answer. */
+  retries: z.number().int().min(0).max(5).default(2),
+});
+export type CollectData = z.infer<typeof CollectDataSchema>;
+
+/** What the validators and extractors need to know about a field. */
+export type FieldSpec = Pick<CollectData, "field" | "type" | "pattern" | "choices">;
+
+export const collectHandles = (): HandleDefinition[] => [
+  { id: "captured", label: "Captured" },
+  { id: "failed", label: "Failed", failure: true },
+];

@@ -1,0 +1,105 @@
+/**
+ * Validates and normalises a customer's answer by field type. Values are stored normalised
+ * (email lower-cased, phone as digits with an optional +, date as YYYY-MM-DD, choice as written
+ * in the flow) so conditions and the handoff packet see one spelling.
+ */
+import type { FieldValue } from "../shared/context";
+import { describeField } from "../shared/field-name";
+import type { FieldSpec } from "./schema";
+
+export type Validation = { ok: true; value: FieldValue } | { ok: false; hint: string };
+
+const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}$/;
+
+function normaliseDigits(text: string): string {
+  return text.replace(/[\s().-]/g, "");
+}
+
+export function parsePhone(text: string): string | null {
+  const compact = normaliseDigits(text.trim());
+  return /^\+?\d{7,15}$/.test(compact) ? compact : null;
+}
+
+export function parseNumber(text: string): number | null {
+  const cleaned = text.trim().replace(/^[$€£]\s*/, "").replace(/(\d),(\d{3})\b/g, "$1$2");
+  if (!/^-?\d+(?:[.,]\d+)?$/.test(cleaned)) return null;
+  return Number(cleaned.replace(",", "."));
+}
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+const RELATIVE_DAYS: Record<string, number> = {
+  today: 0, hoy: 0, "aujourd'hui": 0, heute: 0, hoje: 0,
+  tomorrow: 1, "mañana": 1, manana: 1, demain: 1, morgen: 1, amanha: 1, "amanhã": 1,
+  yesterday: -1, ayer: -1, hier: -1, gestern: -1, ontem: -1,
+};
+
+/** ISO (2026-03-12), day-first numeric (12/03/2026, 12.03.2026) and today/tomorrow/yesterday. */
+export function parseDate(text: string, now: Date = new Date()): string | null {
+  const input = text.trim().toLowerCase();
+  if (input in RELATIVE_DAYS) {
+    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + RELATIVE_DAYS[input]));
+    return day.toISOString().slice(0, 10);
+  }
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(input);
+  if (dayFirst) return isoDate(Number(dayFirst[3]), Number(dayFirst[2]), Number(dayFirst[1]));
+  return null;
+}
+
+/** A choice matches by its text (any case) or by its number in the list (1-based). */
+export function parseChoice(text: string, choices: string[]): string | null {
+  const input = text.trim().toLowerCase().replace(/[.!]+$/, "");
+  const byText = choices.find((choice) => choice.trim().toLowerCase() === input);
+  if (byText) return byText;
+  const index = /^\d+$/.test(input) ? Number(input) - 1 : -1;
+  return choices[index] ?? null;
+}
+
+export function matchPattern(text: string, pattern: string): string | null {
+  try {
+    const match = new RegExp(pattern, "iu").exec(text.trim());
+    return match ? match[0] : null;
+  } catch {
+    return null;
+  }
+}
+
+export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date()): Validation {
+  const answer = text.trim();
+  const name = describeField(spec.field);
+  if (!answer) return { ok: false, hint: `I didn't catch that. Please type your ${name}.` };
+  switch (spec.type) {
+    case "text":
+      return { ok: true, value: answer };
+    case "email":
+      return EMAIL.test(answer)
+        ? { ok: true, value: answer.toLowerCase() }
+        : { ok: false, hint: "That doesn't look like an email address. Please type it like name@example.com." };
+    case "phone": {
+      const phone = parsePhone(answer);
+      return phone ? { ok: true, value: phone } : { ok: false, hint: "That doesn't look like a phone number. Please type the digits, for example +1 555 010 2030." };
+    }
+    case "number": {
+      const number = parseNumber(answer);
+      return number !== null ? { ok: true, value: number } : { ok: false, hint: "Please answer with a number, for example 2." };
+    }
+    case "pattern": {
+      const match = matchPattern(answer, spec.pattern);
+      return match ? { ok: true, value: match } : { ok: false, hint: `That doesn't look like a valid ${name}. Please check it and try again.` };
+    }
+    case "choice": {
+      const choice = parseChoice(answer, spec.choices);
+      return choice ? { ok: true, value: choice } : { ok: false, hint: `Please choose one of: ${spec.choices.join(", ")}.` };
+    }
+    case "date": {
+      const date = parseDate(answer, now);
+      return date ? { ok: true, value: date } : { ok: false, hint: "Please give a date like 2026-03-12 or 12/03/2026." };
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import type { IntentPrediction } from "~/engines/types";
+import { record, type FlowContext, type FlowEvent } from "../shared/context";
+import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
+
+type RecordParams = { nodeId: string; threshold: number; names: string[] };
+
+/** The classifier's output is data from an engine: read it defensively. */
+function readPrediction(event: BehaviourEvent): IntentPrediction {
+  const output = (event.output ?? {}) as Partial<IntentPrediction>;
+  return {
+    intent: typeof output.intent === "string" ? output.intent : null,
+    confidence: typeof output.confidence === "number" && Number.isFinite(output.confidence) ? Math.min(1, Math.max(0, output.confidence)) : 0,
+    ranked: Array.isArray(output.ranked) ? output.ranked : [],
+    fallback: output.fallback,
+  };
+}
+
+/** Model output can only pick one of the node's own intents, never invent a route. */
+function matches(prediction: IntentPrediction, name: string, threshold: number): boolean {
+  return prediction.intent === name && prediction.confidence >= threshold;
+}
+
+export const intentBehaviour = {
+  guards: {
+    "intent.isMatch": ({ event, params }: BehaviourArgs<{ name: string; threshold: number }>) =>
+      matches(readPrediction(event), params.name, params.threshold),
+  },
+  actions: {
+    "intent.record": ({ context, event, params }: BehaviourArgs<RecordParams>): Partial<FlowContext> => {
+      const prediction = readPrediction(event);
+      const matched = prediction.intent !== null && params.names.includes(prediction.intent) && prediction.confidence >= params.threshold;
+      const events: FlowEvent[] = [
+        {
+          type: "intent.classified",
+          nodeId: params.nodeId,
+          payload: { intent: matched ? prediction.intent : null, confidence: prediction.confidence, ranked: prediction.ranked },
+        },
+      ];
+      if (prediction.fallback) events.push({ type: "engine.fallback", nodeId: params.nodeId, payload: { ...prediction.fallback } });
+      return {
+        intent: matched && prediction.intent ? { name: prediction.intent, confidence: prediction.confidence } : context.intent,
+        lastConfidence: { ...context.lastConfidence, intent: prediction.confidence },
+        ...record(context, ...events),
+      };
+    },
+  },
+} satisfies KindBehaviour;

@@ -1,0 +1,57 @@
+import type { KbAnswer } from "~/engines/types";
+import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
+import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
+import { readFeedbackReply } from "./feedback";
+
+function readAnswer(event: BehaviourEvent): KbAnswer | null {
+  const output = event.output as Partial<KbAnswer> | null | undefined;
+  if (!output || typeof output.text !== "string" || !output.article || typeof output.article.id !== "string") return null;
+  return output as KbAnswer;
+}
+
+function textOf(event: BehaviourEvent): string {
+  return typeof event.text === "string" ? event.text : "";
+}
+
+function fallbackEvents(nodeId: string, answer: { fallback?: KbAnswer["fallback"] } | null): FlowEvent[] {
+  return answer?.fallback ? [{ type: "engine.fallback", nodeId, payload: { ...answer.fallback } }] : [];
+}
+
+export const kbBehaviour = {
+  guards: {
+    "kb.hasQuestion": ({ context }: BehaviourArgs<unknown>) => Boolean(context.pendingQuestion?.trim()),
+    "kb.isFound": ({ event }: BehaviourArgs<unknown>) => readAnswer(event) !== null,
+    "kb.saidHelpful": ({ event }: BehaviourArgs<unknown>) =>
+      event.type === "kb.feedback" ? event.helpful === true : readFeedbackReply(textOf(event)) === "yes",
+  },
+  actions: {
+    "kb.recordAnswer": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {
+      const answer = readAnswer(event);
+      if (!answer) return {};
+      const { id, slug, title } = answer.article;
+      const score = Math.min(1, Math.max(0, answer.score));
+      return {
+        pendingQuestion: null,
+        lastArticle: { id, slug, title },
+        lastConfidence: { ...context.lastConfidence, kb: score },
+        ...say(context, { role: "bot", text: answer.text, source: { articleId: id, slug, title }, nodeId: params.nodeId }),
+        ...record(
+          context,
+          { type: "kb.answered", nodeId: params.nodeId, payload: { articleId: id, slug, title, score } },
+          ...fallbackEvents(params.nodeId, answer),
+        ),
+      };
+    },
+    // The question counts as handled, so a KB node reached again asks for a new one (never loops).
+    "kb.recordNotFound": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({
+      pendingQuestion: null,
+      lastConfidence: { ...context.lastConfidence, kb: 0 },
+      ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: context.pendingQuestion ?? "" } }, ...fallbackEvents(params.nodeId, event.output as KbAnswer | null)),
+    }),
+    "kb.recordFeedback": ({ context, event, params }: BehaviourArgs<{ nodeId: string; helpful: boolean }>): Partial<FlowContext> => ({
+      // A text reply that was not a yes may be a new question: keep it for the next KB node.
+      pendingQuestion: event.type === "customer.message" && readFeedbackReply(textOf(event)) === "other" ? context.pendingQuestion : null,
+      ...record(context, { type: "kb.feedback", nodeId: params.nodeId, payload: { helpful: params.helpful, articleId: context.lastArticle?.id ?? null } }),
+    }),
+  },
+} satisfies KindBehaviour;

@@ -1,0 +1,93 @@
+/**
+ * What a running flow machine keeps in its context, and the messages and events it produces.
+ * The context is persisted as JSON with the snapshot, so everything here is plain data.
+ * `outbox` and `events` collect what one turn produced; the turn runner reads and clears them.
+ */
+import type { ArticleRef } from "~/engines/types";
+
+export type Priority = "low" | "normal" | "high" | "urgent";
+
+export type BotMessage = {
+  role: "bot" | "system";
+  text: string;
+  choices?: string[];
+  source?: { articleId: string; slug: string; title: string };
+  csat?: boolean;
+  nodeId?: string;
+};
+
+export type FlowEvent = { type: string; nodeId?: string; payload: Record<string, unknown> };
+
+export type HandoffTrigger = "node" | "humanRequest" | "repeatedFailure" | "sensitive" | "error";
+
+export type HandoffRequest = {
+  team: string;
+  priority: Priority;
+  reason: string;
+  trigger: HandoffTrigger;
+  nodeId?: string;
+};
+
+export type FieldValue = string | number;
+
+export type FlowContext = {
+  fields: Record<string, FieldValue>;
+  intent: { name: string; confidence: number } | null;
+  lastConfidence: { intent?: number; kb?: number };
+  activeNodeId: string | null;
+  /** Recent customer messages, oldest first: collect nodes extract known values from them. */
+  customerMessages: string[];
+  /** The latest customer message no node has answered or consumed yet (a KB node answers it). */
+  pendingQuestion: string | null;
+  lastArticle: ArticleRef | null;
+  /** Failure outcomes so far (intent unsure, collect failed, kb notFound/notHelpful). */
+  failures: number;
+  /** Invalid answers per collect node, reset when the node is entered. */
+  attempts: Record<string, number>;
+  /** Node entries since the last customer message: a runaway loop guard. */
+  steps: number;
+  handoff: HandoffRequest | null;
+  ended: boolean;
+  outbox: BotMessage[];
+  events: FlowEvent[];
+};
+
+export type CustomerMessageEvent = { type: "customer.message"; text: string };
+export type KbFeedbackEvent = { type: "kb.feedback"; helpful: boolean };
+export type ResumeEvent = { type: "bot.resume"; nodeId: string };
+export type FlowMachineEvent = CustomerMessageEvent | KbFeedbackEvent | ResumeEvent;
+
+/** How many customer messages the context keeps for extraction. */
+export const KEPT_CUSTOMER_MESSAGES = 20;
+
+export function createInitialContext(fields: Record<string, FieldValue> = {}): FlowContext {
+  return {
+    fields: { ...fields },
+    intent: null,
+    lastConfidence: {},
+    activeNodeId: null,
+    customerMessages: [],
+    pendingQuestion: null,
+    lastArticle: null,
+    failures: 0,
+    attempts: {},
+    steps: 0,
+    handoff: null,
+    ended: false,
+    outbox: [],
+    events: [],
+  };
+}
+
+/** Context patch helpers: behaviours return partial contexts, never mutate. */
+export function say(context: FlowContext, ...messages: BotMessage[]): Pick<FlowContext, "outbox"> {
+  return { outbox: [...context.outbox, ...messages] };
+}
+
+export function record(context: FlowContext, ...events: FlowEvent[]): Pick<FlowContext, "events"> {
+  return { events: [...context.events, ...events] };
+}
+
+export function defaultHandoffMessage(team: string): string {
+  return `I'm passing you to our ${team} team. A person will reply here shortly.`;
+}

@@ -1,0 +1,20 @@
+import { defaultHandoffMessage, record, say, type FlowContext, type HandoffRequest } from "./context";
+import { fillTemplate } from "./template";
+
+/** The one way into a handoff, shared by the escalate node and the global triggers. */
+export function requestHandoff(
+  context: FlowContext,
+  request: HandoffRequest,
+  options: { message?: string; firedTrigger?: boolean } = {},
+): Partial<FlowContext> {
+  const text = options.message?.trim() ? fillTemplate(options.message, context.fields) : defaultHandoffMessage(request.team);
+  const payload = { team: request.team, priority: request.priority, reason: request.reason, trigger: request.trigger };
+  const events = options.firedTrigger
+    ? [{ type: "trigger.fired", nodeId: request.nodeId, payload: { ...payload } }, { type: "handoff", nodeId: request.nodeId, payload }]
+    : [{ type: "handoff", nodeId: request.nodeId, payload }];
+  return {
+    handoff: request,
+    ...say(context, { role: "bot", text, nodeId: request.nodeId }),
+    ...record(context, ...events),
+  };
+}

@@ -1,0 +1,71 @@
+import { expect } from "vitest";
+import { compileFlow, parseFlowDocument, type FlowDocument, type FlowMachine, type TurnResult } from "~/flow";
+import { runTurn, startConversation } from "~/flow";
+import type { Engines } from "~/engines/types";
+
+type NodeSpec = [id: string, kind: string, data?: Record<string, unknown>];
+type EdgeSpec = [source: string, handle: string, target: string];
+
+export const baseSettings = {
+  defaultTeam: "support",
+  humanRequest: { enabled: true, team: "support", priority: "normal" },
+  repeatedFailure: { enabled: true, limit: 2, team: "support", priority: "normal" },
+  sensitive: { enabled: true, terms: ["chargeback", "lawyer", "cancel my account"], team: "billing", priority: "high" },
+};
+
+/** A flow document from a compact description; nodes are laid out left to right. */
+export function rawFlow(nodes: NodeSpec[], edges: EdgeSpec[], settings: Record<string, unknown> = {}) {
+  return {
+    schemaVersion: 1,
+    name: "Test flow",
+    slug: "test-flow",
+    settings: { ...baseSettings, ...settings },
+    nodes: nodes.map(([id, kind, data], index) => ({ id, kind, position: { x: index * 240, y: 0 }, data: data ?? {} })),
+    edges: edges.map(([source, sourceHandle, target], index) => ({ id: `e${index + 1}`, source, sourceHandle, target })),
+  };
+}
+
+export function buildFlow(nodes: NodeSpec[], edges: EdgeSpec[], settings: Record<string, unknown> = {}): FlowDocument {
+  const parsed = parseFlowDocument(rawFlow(nodes, edges, settings));
+  if (!parsed.ok) throw new Error(`test flow is invalid: ${JSON.stringify(parsed.errors)}`);
+  return parsed.document;
+}
+
+export function compileClean(document: FlowDocument): FlowMachine {
+  const { machine, diagnostics } = compileFlow(document);
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return machine;
+}
+
+export const texts = (result: TurnResult) => result.messages.map((message) => message.text);
+export const eventTypes = (result: TurnResult) => result.events.map((event) => event.type);
+export const outcomes = (result: TurnResult) =>
+  result.events.filter((event) => event.type === "node.outcome").map((event) => `${event.nodeId}:${String(event.payload.handle)}`);
+
+/**
+ * Drives a conversation the way the runtime does: every snapshot goes through JSON between
+ * turns, exactly as it would through the database.
+ */
+export class Conversation {
+  snapshot: unknown = null;
+  last!: TurnResult;
+  constructor(private machine: FlowMachine, private engines: Engines) {}
+
+  async start(fields?: Record<string, string | number>): Promise<TurnResult> {
+    return this.keep(await startConversation(this.machine, this.engines, { fields }));
+  }
+
+  async say(text: string): Promise<TurnResult> {
+    return this.keep(await runTurn(this.machine, this.engines, this.snapshot, { type: "customer.message", text }));
+  }
+
+  async feedback(helpful: boolean): Promise<TurnResult> {
+    return this.keep(await runTurn(this.machine, this.engines, this.snapshot, { type: "kb.feedback", helpful }));
+  }
+
+  keep(result: TurnResult): TurnResult {
+    this.snapshot = JSON.parse(JSON.stringify(result.snapshot));
+    this.last = result;
+    return result;
+  }
+}
