@@ -4,7 +4,7 @@
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
 import type { Engines } from "~/engines/types";
-import { resumeAt, runTurn, startConversation, type HandoffRequest, type TurnResult } from "~/flow";
+import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
@@ -13,7 +13,7 @@ import { planHandoff } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 
 export type BotInput =
-  | { type: "start" }
+  | { type: "start"; fields?: Record<string, string> }
   | { type: "customer.message"; text: string }
   | { type: "kb.feedback"; helpful: boolean }
   | { type: "resume"; nodeId: string };
@@ -42,7 +42,7 @@ export async function planBotStep(
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = new Map(compiled.document.nodes.map((node) => [node.id, node.kind]));
     if (input.type === "start") {
-      result = await startConversation(compiled.machine, engines);
+      result = await startConversation(compiled.machine, engines, { fields: input.fields });
     } else {
       const snapshot = SnapshotSchema.parse(JSON.parse(conversation.snapshot ?? "null"));
       result =
@@ -51,6 +51,8 @@ export async function planBotStep(
           : await runTurn(compiled.machine, engines, snapshot, input);
     }
   } catch (error) {
+    // An agent asked to resume at a node the flow does not have: their mistake, not the customer's.
+    if (error instanceof UnknownNodeError) throw error;
     return planErrorHandoff(conversation, error, engines, leadingMessages, nodeKinds);
   }
   const messages: NewMessage[] = result.messages.map((message) => ({

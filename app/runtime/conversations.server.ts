@@ -39,7 +39,11 @@ export async function createConversation(
     page: input.page ?? null,
     snapshot: null,
   };
-  const plan = await planBotStep(draft, { type: "start" }, engines, []);
+  // What the customer already told us is known to the flow: a collect node for it skips its question.
+  const fields: Record<string, string> = {};
+  if (input.contact?.name) fields.name = input.contact.name;
+  if (input.contact?.email) fields.email = input.contact.email.toLowerCase();
+  const plan = await planBotStep(draft, { type: "start", fields }, engines, []);
   const now = new Date();
   const rows = plan.messages.map((message, index) => ({
     id: randomUUID(),

@@ -23,8 +23,8 @@ export type ValidatedFlow = { ok: true; document: FlowDocument; warnings: FlowPr
 
 type DbClient = Db | Prisma.TransactionClient;
 
-/** Parses and compiles a document against the known team slugs; every error is returned, not only the first. */
-export function validateFlow(json: unknown, teams: string[]): ValidatedFlow {
+/** Parses and compiles a document (against the known team slugs when given); every error is returned, not only the first. */
+export function validateFlow(json: unknown, teams: string[] | undefined): ValidatedFlow {
   const parsed = parseFlowDocument(json);
   if (!parsed.ok) {
     return {

@@ -69,9 +69,15 @@ export async function planHandoff(input: {
         })
       : [],
   ]);
+  const teamName = team?.name ?? request.team;
+  const systemMessage: NewMessage = {
+    role: "system",
+    text: `You're being connected to our ${teamName} team. A person will reply here.`,
+    metadata: {},
+  };
   const sources: TranscriptSource[] = [
     ...stored,
-    ...input.newMessages.map((message) => ({ ...message, createdAt: now, metadata: JSON.stringify(message.metadata) })),
+    ...[...input.newMessages, systemMessage].map((message) => ({ ...message, createdAt: now, metadata: JSON.stringify(message.metadata) })),
   ];
   const transcript: HandoffPacket["transcript"] = sources.flatMap((line) => {
     const role = TranscriptRoleSchema.safeParse(line.role);
@@ -79,7 +85,6 @@ export async function planHandoff(input: {
   });
   const tried = summariseAttempts(sources, input.nodeKinds);
   const summary = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
-  const teamName = team?.name ?? request.team;
   const packet: HandoffPacket = {
     version: 1,
     createdAt: now.toISOString(),
@@ -110,11 +115,7 @@ export async function planHandoff(input: {
       summary,
       handoff: JSON.stringify(packet),
     },
-    systemMessage: {
-      role: "system",
-      text: `You're being connected to our ${teamName} team. A person will reply here.`,
-      metadata: {},
-    },
+    systemMessage,
     events: [
       {
         type: "handoff.queued",
