@@ -25,7 +25,13 @@ export interface IntentClassifier {
    * version + node id, or a hash of the examples) so training is cached and redone only when
    * the examples change.
    */
-  classify(input: { modelKey: string; intents: IntentDefinition[]; text: string }): Promise<IntentPrediction>;
+  classify(input: {
+    modelKey: string;
+    intents: IntentDefinition[];
+    text: string;
+    /** The node's threshold: below it `intent` is null ("none of these"). Optional, default 0.5. */
+    threshold?: number;
+  }): Promise<IntentPrediction>;
 }
 
 export type ArticleRef = { id: string; slug: string; title: string };

@@ -7,7 +7,9 @@ import type { Engines } from "../types";
 export { LocalIntentClassifier, LocalKnowledgeRetriever, LocalSummarizer };
 export { KnowledgeIndex, type KnowledgeArticle } from "./knowledge-index";
 
-export function createLocalEngines(loadIndex: () => Promise<KnowledgeIndex>): Engines & { intents: LocalIntentClassifier } {
+export type LocalEngines = Engines & { intents: LocalIntentClassifier; knowledge: LocalKnowledgeRetriever };
+
+export function createLocalEngines(loadIndex: () => Promise<KnowledgeIndex>): LocalEngines {
   return {
     intents: new LocalIntentClassifier(),
     knowledge: new LocalKnowledgeRetriever(loadIndex),

@@ -1,0 +1,78 @@
+/**
+ * Grounded answers by an OpenAI model. Retrieval stays local (the same index and the same
+ * 0..1 score, so a kb node's minScore means the same with either engine); the model only
+ * writes the answer from the retrieved articles and must cite them by id. Citations are
+ * checked against what was retrieved: an answer that cites no retrieved article is notFound
+ * (null), whatever the model claims. Any error → the local extractive answer, with `fallback`.
+ */
+import { zodResponseFormat } from "openai/helpers/zod";
+import { z } from "zod";
+import { CUSTOMER_TEXT_IS_DATA, describeError, FALLBACK_ENGINE, type OpenAIEngineConfig } from "./config";
+import type { KnowledgeIndex } from "../local/knowledge-index";
+import type { LocalKnowledgeRetriever } from "../local/knowledge-retriever";
+import type { ArticleRef, KbAnswer, KnowledgeRetriever, RetrievedArticle } from "../types";
+
+const CONTEXT_ARTICLES = 3;
+const ARTICLE_CHARS = 4_000;
+
+export const GroundedAnswerSchema = z.object({
+  answer: z.string(),
+  citations: z.array(z.string()),
+});
+
+const SYSTEM_PROMPT = [
+  "You answer a customer's question for a support team using ONLY the help articles provided.",
+  "Cite the id of every article your answer uses in `citations`.",
+  "If the articles do not answer the question, reply with an empty answer and no citations; never guess.",
+  "Be brief (at most four sentences) and never promise anything the articles do not say.",
+  CUSTOMER_TEXT_IS_DATA,
+].join("\n");
+
+export class OpenAIKnowledgeRetriever implements KnowledgeRetriever {
+  constructor(
+    private readonly config: OpenAIEngineConfig,
+    private readonly local: LocalKnowledgeRetriever,
+    private readonly loadIndex: () => Promise<KnowledgeIndex>,
+  ) {}
+
+  search(input: { query: string; tags?: string[]; limit?: number }): Promise<RetrievedArticle[]> {
+    return this.local.search(input);
+  }
+
+  async answer(input: { query: string; tags?: string[]; minScore: number }): Promise<KbAnswer | null> {
+    const retrieved = (await this.local.search({ query: input.query, tags: input.tags, limit: CONTEXT_ARTICLES })).filter(
+      (article) => article.score >= input.minScore,
+    );
+    if (retrieved.length === 0) return null;
+    try {
+      return await this.answerRemotely(input.query, retrieved);
+    } catch (error) {
+      const answer = await this.local.answer(input);
+      return answer && { ...answer, fallback: { engine: FALLBACK_ENGINE, error: describeError(error) } };
+    }
+  }
+
+  private async answerRemotely(query: string, retrieved: RetrievedArticle[]): Promise<KbAnswer | null> {
+    const index = await this.loadIndex();
+    const articles = retrieved.map((article) => ({
+      id: article.id,
+      title: article.title,
+      text: (index.get(article.id)?.text ?? "").slice(0, ARTICLE_CHARS),
+    }));
+    const completion = await this.config.client.chat.completions.parse({
+      model: this.config.model,
+      temperature: 0,
+      messages: [
+        { role: "system", content: `${SYSTEM_PROMPT}\nArticles (JSON):\n${JSON.stringify(articles)}` },
+        { role: "user", content: JSON.stringify(query) },
+      ],
+      response_format: zodResponseFormat(GroundedAnswerSchema, "grounded_answer"),
+    });
+    const output = GroundedAnswerSchema.parse(completion.choices[0]?.message.parsed);
+    const byId = new Map(retrieved.map((article) => [article.id, article]));
+    const cited = [...new Set(output.citations)].map((id) => byId.get(id)).filter((a): a is RetrievedArticle => a !== undefined);
+    if (cited.length === 0 || output.answer.trim() === "") return null;
+    const refs: ArticleRef[] = cited.map(({ id, slug, title }) => ({ id, slug, title }));
+    return { article: refs[0], text: output.answer.trim(), score: cited[0].score, citations: refs };
+  }
+}
