@@ -37,7 +37,8 @@ export function compileClean(document: FlowDocument): FlowMachine {
   return machine;
 }
 
-export const texts = (result: TurnResult) => result.messages.map((message) => message.text);
+/** What the bot said, without the CSAT question an end node always adds. */
+export const texts = (result: TurnResult) => result.messages.filter((message) => !message.csat).map((message) => message.text);
 export const eventTypes = (result: TurnResult) => result.events.map((event) => event.type);
 export const outcomes = (result: TurnResult) =>
   result.events.filter((event) => event.type === "node.outcome").map((event) => `${event.nodeId}:${String(event.payload.handle)}`);
