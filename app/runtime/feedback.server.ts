@@ -57,7 +57,8 @@ export async function submitKbFeedback(
         turnId: null,
         update: plan.update,
         messages: plan.messages,
-        events: [feedbackEvent, ...plan.events],
+        // The flow records its own kb.feedback when it consumed the answer: count it once.
+        events: plan.events.some((event) => event.type === "kb.feedback") ? plan.events : [feedbackEvent, ...plan.events],
         messageMetadataUpdates: [{ id: message.id, metadata: { ...metadata, feedback: { helpful: input.helpful, at: new Date().toISOString() } } }],
       });
       publishTurn(conversation, plan, stored);

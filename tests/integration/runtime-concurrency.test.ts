@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getEngines } from "~/engines/index.server";
+import type { Engines } from "~/engines/types";
+import { commitTurn, TurnConflictError } from "~/runtime/conversation-store.server";
+import { handleCustomerMessage } from "~/runtime/turn.server";
+import { db } from "~/utils/db.server";
+import { publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
+
+beforeAll(async () => {
+  await seedTeams();
+  await publishFixtureFlow();
+});
+
+describe("turns are idempotent and serialised", () => {
+  it("answers the same clientMessageId twice with the same stored reply and runs one turn", async () => {
+    const { id, token } = await startConversation();
+    const first = await say(id, token, "where is my order?", "client-1");
+    const versionAfterFirst = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const again = await say(id, token, "where is my order?", "client-1");
+    const differentText = await say(id, token, "something else entirely", "client-1");
+    expect(first.response.status).toBe(200);
+    expect(again.json).toEqual(first.json);
+    expect(differentText.json).toEqual(first.json);
+    expect(await db.message.count({ where: { conversationId: id, role: "customer" } })).toBe(1);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(versionAfterFirst.version);
+  });
+
+  it("answers concurrent repeats of one clientMessageId once", async () => {
+    const { id, token } = await startConversation();
+    const replies = await Promise.all(Array.from({ length: 5 }, () => say(id, token, "where is my order?", "same-id")));
+    for (const reply of replies) expect(reply.json).toEqual(replies[0].json);
+    expect(await db.message.count({ where: { conversationId: id, clientMessageId: "same-id" } })).toBe(1);
+  });
+
+  it("stores 20 concurrent turns on one conversation, all of them, in order", async () => {
+    const { id, token } = await startConversation();
+    await say(id, token, "I want to talk to a human"); // waiting: every later message is stored, none answered by the bot
+    const texts = Array.from({ length: 20 }, (_, index) => `message ${index + 1}`);
+    const replies = await Promise.all(texts.map((text, index) => say(id, token, text, `c-${index}`)));
+    expect(replies.every((reply) => reply.response.status === 200)).toBe(true);
+    const stored = await db.message.findMany({ where: { conversationId: id }, orderBy: { seq: "asc" }, select: { seq: true, text: true, role: true } });
+    expect(stored.map((message) => message.seq)).toEqual(stored.map((_, index) => index + 1));
+    expect(stored.filter((message) => message.text.startsWith("message ")).map((message) => message.text)).toEqual(texts);
+  });
+
+  it("keeps every turn of 20 concurrent calls to the turn engine, each with its own turn id", async () => {
+    const { id } = await startConversation();
+    const before = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const texts = Array.from({ length: 20 }, (_, index) => `question ${index + 1}`);
+    const results = await Promise.all(texts.map((text, index) => handleCustomerMessage({ conversationId: id, clientMessageId: `t-${index}`, text })));
+    expect(results).toHaveLength(20);
+    const customer = await db.message.findMany({ where: { conversationId: id, role: "customer" }, orderBy: { seq: "asc" }, select: { text: true, turnId: true } });
+    expect(customer.map((message) => message.text)).toEqual(texts);
+    expect(new Set(customer.map((message) => message.turnId)).size).toBe(20);
+    const all = await db.message.findMany({ where: { conversationId: id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(all.map((message) => message.seq)).toEqual(all.map((_, index) => index + 1));
+    const after = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    expect(after.version).toBe(before.version + 20);
+  });
+});
+
+describe("the version column", () => {
+  it("refuses a commit computed from a stale read and writes nothing", async () => {
+    const { id } = await startConversation();
+    const row = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true } });
+    const messagesBefore = await db.message.count({ where: { conversationId: id } });
+    await expect(
+      commitTurn({
+        conversationId: id,
+        flowId: row.flowId,
+        readVersion: row.version - 1,
+        firstSeq: messagesBefore + 1,
+        turnId: "stale",
+        update: { status: "resolved" },
+        messages: [{ role: "customer", text: "stale", metadata: {} }],
+        events: [{ type: "stale", payload: {} }],
+      }),
+    ).rejects.toBeInstanceOf(TurnConflictError);
+    expect(await db.message.count({ where: { conversationId: id } })).toBe(messagesBefore);
+    expect(await db.event.count({ where: { conversationId: id, type: "stale" } })).toBe(0);
+  });
+
+  it("retries a turn from a fresh read when another writer commits while it runs", async () => {
+    const { id } = await startConversation();
+    const before = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } });
+    const real = getEngines();
+    let interfered = false;
+    // Another instance commits on this conversation while the classifier runs (once).
+    const engines: Engines = {
+      ...real,
+      intents: {
+        classify: async (input) => {
+          if (!interfered) {
+            interfered = true;
+            await db.conversation.update({ where: { id }, data: { version: { increment: 1 } }, select: { id: true } });
+          }
+          return real.intents.classify(input);
+        },
+      },
+    };
+    const reply = await handleCustomerMessage({ conversationId: id, clientMessageId: "raced", text: "where is my order?" }, engines);
+    expect(reply.messages[0]).toMatchObject({ role: "customer", text: "where is my order?" });
+    expect(reply.messages.map((message) => message.text)).toContain("What's your order number?");
+    expect(await db.message.count({ where: { conversationId: id, clientMessageId: "raced" } })).toBe(1);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(before.version + 2);
+  });
+});
