@@ -1,0 +1,120 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { publishFlow } from "~/runtime/flow-versions.server";
+import { db } from "~/utils/db.server";
+import { readFixtureFlow, seedTeams } from "../support/chat-api";
+
+const root = path.resolve(__dirname, "../..");
+
+/** Runs `npm run flows -- ...` as a user would (tsx), against this file's database. */
+function runCli(args: string[]) {
+  const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "app/cli/flows.ts"), ...args], {
+    cwd: root,
+    env: { ...process.env },
+    encoding: "utf8",
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+function tempDir(files: Record<string, unknown>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-flows-"));
+  for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return dir;
+}
+
+function brokenFlow(): Record<string, unknown> {
+  const flow = readFixtureFlow() as { slug: string; nodes: Array<Record<string, unknown>>; edges: Array<Record<string, unknown>> };
+  flow.slug = "broken-flow";
+  const ask = flow.nodes.find((node) => node.id === "ask-email") as { data: Record<string, unknown> };
+  ask.data.type = "telepathy"; // not a field type
+  ask.data.colour = "red"; // unknown field
+  const escalate = flow.nodes.find((node) => node.id === "to-billing") as { data: Record<string, unknown> };
+  escalate.data.priority = "whenever";
+  return flow;
+}
+
+beforeAll(async () => {
+  await seedTeams();
+});
+
+describe("npm run flows", () => {
+  it("validate lists every error with file, node id and field, and exits 1", () => {
+    const dir = tempDir({ "good.json": readFixtureFlow(), "broken.json": brokenFlow(), "not-json.json": "{ nope" });
+    const result = runCli(["validate", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/broken\.json: error \[node ask-email, field type\]/);
+    expect(result.stderr).toMatch(/broken\.json: error \[node ask-email, field colour\]/);
+    expect(result.stderr).toMatch(/broken\.json: error \[node to-billing, field priority\]/);
+    expect(result.stderr).toMatch(/not-json\.json: error: not valid JSON/);
+    expect(result.stdout).toContain("1 of 3 flow file(s) valid");
+  });
+
+  it("import with one invalid file imports nothing, and exits 1", async () => {
+    const good = readFixtureFlow() as { slug: string };
+    const dir = tempDir({ "a.json": { ...good, slug: "cli-good" }, "b.json": brokenFlow() });
+    const result = runCli(["import", "--publish", dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("nothing imported");
+    expect(await db.flow.count({ where: { slug: { in: ["cli-good", "broken-flow"] } } })).toBe(0);
+    expect(await db.flowVersion.count()).toBe(0);
+  });
+
+  it("import --publish writes every file and publishes once per distinct document; export round-trips", async () => {
+    const good = readFixtureFlow() as { slug: string; name: string };
+    const dir = tempDir({ "a.json": { ...good, slug: "cli-one" }, "b.json": { ...good, slug: "cli-two", name: "Second" } });
+    const first = runCli(["import", "--publish", dir]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("cli-one: published version 1");
+    const second = runCli(["import", "--publish", dir]);
+    expect(second.stdout).toContain("cli-one: unchanged (version 1)");
+    expect(await db.flowVersion.count({ where: { flow: { slug: { in: ["cli-one", "cli-two"] } } } })).toBe(2);
+
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-"));
+    const exported = runCli(["export", "cli-one", "--out", out]);
+    expect(exported.code).toBe(0);
+    const text = fs.readFileSync(path.join(out, "cli-one.json"), "utf8");
+    expect(JSON.parse(text)).toMatchObject({ slug: "cli-one", schemaVersion: 1 });
+    // Stable key order: exporting what was exported gives the same bytes.
+    const reimport = runCli(["import", path.join(out, "cli-one.json")]);
+    expect(reimport.code).toBe(0);
+    runCli(["export", "cli-one", "--out", out]);
+    expect(fs.readFileSync(path.join(out, "cli-one.json"), "utf8")).toBe(text);
+  });
+
+  it("import refuses a flow that routes to a team that does not exist", async () => {
+    const flow = readFixtureFlow() as { slug: string; nodes: Array<{ id: string; data: Record<string, unknown> }> };
+    flow.slug = "cli-unknown-team";
+    (flow.nodes.find((node) => node.id === "to-billing") as { data: Record<string, unknown> }).data.team = "legal";
+    const result = runCli(["import", tempDir({ "x.json": flow })]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/node to-billing, field team\]: There is no team "legal"/);
+    expect(await db.flow.count({ where: { slug: "cli-unknown-team" } })).toBe(0);
+  });
+});
+
+describe("publishFlow", () => {
+  it("refuses a flow with errors, returning the diagnostics, and writes nothing", async () => {
+    const flow = readFixtureFlow() as { slug: string; edges: Array<{ id: string }> };
+    flow.slug = "refused";
+    flow.edges = flow.edges.filter((edge) => edge.id !== "e2"); // the billing output is left unconnected
+    const result = await publishFlow(flow);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([expect.objectContaining({ severity: "error", code: "unconnected-output", nodeId: "topic", field: "billing" })]);
+    expect(await db.flow.count({ where: { slug: "refused" } })).toBe(0);
+  });
+
+  it("numbers versions 1..N and pins new conversations to the latest", async () => {
+    const flow = readFixtureFlow() as { slug: string; name: string };
+    flow.slug = "versioned";
+    const first = await publishFlow(flow);
+    const second = await publishFlow({ ...flow, name: "Versioned v2" });
+    expect(first.ok && first.number).toBe(1);
+    expect(second.ok && second.number).toBe(2);
+    const versions = await db.flowVersion.findMany({ where: { flow: { slug: "versioned" } }, select: { number: true, publishedAt: true, documentHash: true } });
+    expect(versions.map((version) => version.number).sort()).toEqual([1, 2]);
+    expect(versions.every((version) => version.publishedAt && version.documentHash.length === 64)).toBe(true);
+  });
+});
