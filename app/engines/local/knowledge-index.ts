@@ -29,12 +29,24 @@ export function indexTerms(text: string): string[] {
   return tokenize(text).filter((token) => !STOP_WORDS.has(token)).map(stem);
 }
 
+/**
+ * A word is indexed as its stem AND, when different, its surface form: stems meet inflections
+ * ("refunds" → "refund"), surface forms let fuzzy matching catch typos that defeat the stemmer
+ * ("shiping" is one edit from "shipping" but not from the stem "ship").
+ */
+function expandTerm(token: string): string | string[] | null {
+  if (STOP_WORDS.has(token)) return null;
+  const stemmed = stem(token);
+  return stemmed === token ? token : [stemmed, token];
+}
+
 export class KnowledgeIndex {
   private readonly search = new MiniSearch<IndexedArticle>({
     fields: ["title", "tagText", "text"],
     storeFields: ["id"],
     tokenize: (text) => tokenize(text),
-    processTerm: (term) => (STOP_WORDS.has(term) ? null : stem(term)),
+    processTerm: expandTerm,
+    searchOptions: { processTerm: (term) => (QUERY_FILLER.has(term) ? null : expandTerm(term)) },
   });
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly termsByArticle = new Map<string, Set<string>>();
@@ -77,10 +89,10 @@ export class KnowledgeIndex {
   }
 
   query(query: string, options: { tags?: string[]; limit?: number } = {}): RetrievedArticle[] {
-    const queryTerms = [...new Set(indexTerms(query).filter((term) => !QUERY_FILLER.has(term)))];
-    if (queryTerms.length === 0 || this.articles.size === 0) return [];
+    const tokens = [...new Set(tokenize(query).filter((token) => !STOP_WORDS.has(token) && !QUERY_FILLER.has(token)))];
+    if (tokens.length === 0 || this.articles.size === 0) return [];
     const wanted = options.tags?.length ? new Set(options.tags.map((tag) => tag.toLowerCase())) : null;
-    const results = this.search.search(queryTerms.join(" "), {
+    const results = this.search.search(tokens.join(" "), {
       boost: FIELD_BOOSTS,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
       prefix: (term) => term.length >= 4,
@@ -94,7 +106,7 @@ export class KnowledgeIndex {
         slug: article.slug,
         title: article.title,
         tags: article.tags,
-        score: this.coverage(queryTerms, result),
+        score: this.coverage(tokens, result),
       };
     });
   }
@@ -104,14 +116,20 @@ export class KnowledgeIndex {
   }
 
   /** IDF-weighted share of the query's terms that this result matched (see the header). */
-  private coverage(queryTerms: string[], result: SearchResult): number {
+  private coverage(tokens: string[], result: SearchResult): number {
     const matched = new Set(result.queryTerms);
+    const weights = new Map<string, { weight: number; found: boolean }>();
+    for (const token of tokens) {
+      const stemmed = stem(token);
+      const entry = weights.get(stemmed) ?? { weight: this.termWeight(stemmed), found: false };
+      entry.found ||= matched.has(stemmed) || matched.has(token);
+      weights.set(stemmed, entry);
+    }
     let total = 0;
     let found = 0;
-    for (const term of queryTerms) {
-      const weight = this.termWeight(term);
-      total += weight;
-      if (matched.has(term)) found += weight;
+    for (const entry of weights.values()) {
+      total += entry.weight;
+      if (entry.found) found += entry.weight;
     }
     return total > 0 ? found / total : 0;
   }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { LocalSummarizer } from "~/engines/local/summarizer";
+import type { SummaryInput } from "~/engines/types";
+
+const base: SummaryInput = {
+  transcript: [],
+  fields: {},
+  intent: null,
+  tried: { articlesShown: [], questionsAsked: [] },
+  reason: "",
+};
+
+describe("local summarizer", () => {
+  it("states the problem from the customer's own words, the fields, what was tried and why", async () => {
+    const { text } = await new LocalSummarizer().summarize({
+      transcript: [
+        { role: "bot", text: "Hi! How can I help?" },
+        { role: "customer", text: "hello" },
+        { role: "customer", text: "My order of two shirts never arrived. The tracking shows it stuck in Denver since Monday." },
+        { role: "bot", text: "What is your order ID?" },
+        { role: "customer", text: "A-1234" },
+        { role: "customer", text: "Honestly I need it before my trip on Friday, otherwise please refund me." },
+      ],
+      fields: { orderId: "A-1234", email: "kim@example.com" },
+      intent: { name: "track_order", confidence: 0.87 },
+      tried: { articlesShown: [{ id: "s", slug: "shipping", title: "Shipping times" }], questionsAsked: ["What is your order ID?"] },
+      reason: "the article did not help",
+    });
+    const [problem, ...rest] = text.split("\n");
+    expect(problem).toBe(
+      "Customer: My order of two shirts never arrived. Honestly I need it before my trip on Friday, otherwise please refund me.",
+    );
+    expect(rest).toEqual([
+      "Intent: track_order (87%).",
+      "Captured: orderId = A-1234; email = kim@example.com.",
+      'Bot tried: showed "Shipping times"; asked "What is your order ID?".',
+      "Handoff reason: the article did not help.",
+    ]);
+  });
+
+  it("copes with a conversation where the customer said almost nothing", async () => {
+    const { text } = await new LocalSummarizer().summarize({ ...base, transcript: [{ role: "customer", text: "agent" }], reason: "customer asked for a person" });
+    expect(text).toBe("Customer: agent\nBot tried: nothing yet.\nHandoff reason: customer asked for a person.");
+    expect((await new LocalSummarizer().summarize(base)).text).toMatch(/^Customer: no description given\./);
+  });
+});
