@@ -8,7 +8,7 @@ import { containerBootstrap } from "@nlpjs/core";
 import { Nlp } from "@nlpjs/nlp";
 import { LangEn } from "@nlpjs/lang-en-min";
 import natural from "natural";
-import type { EvalClassifier } from "~/engines/eval/intent-eval";
+import { evaluateIntentClassifier, readLabelledRows, type EvalClassifier } from "~/engines/eval/intent-eval";
 import type { IntentDefinition } from "~/engines/types";
 
 type Classification = { label: string; value: number };
@@ -77,4 +77,35 @@ export function createNaturalLogisticClassifier(): EvalClassifier {
     "natural LogisticRegressionClassifier 8.1",
     () => new natural.LogisticRegressionClassifier(natural.PorterStemmer) as unknown as NaturalClassifier,
   );
+}
+
+export const PEERS: Record<string, () => EvalClassifier> = {
+  nlpjs: createNlpJsClassifier,
+  "natural-bayes": createNaturalBayesClassifier,
+  "natural-logistic": createNaturalLogisticClassifier,
+};
+
+/**
+ * `tsx bench/nlu-peers.ts PEER SHOTS TRAIN VAL TEST` prints one JSON line, like `npm run nlu -- eval`.
+ * bench/nlu.ts runs each peer in its own process so one that never finishes training can be stopped.
+ */
+async function runPeerCli(argv: string[]): Promise<void> {
+  const [peer, shotsText, train, val, test] = argv;
+  const make = PEERS[peer];
+  if (!make || !shotsText || !train || !val || !test) throw new Error("usage: tsx bench/nlu-peers.ts PEER SHOTS|all TRAIN VAL TEST");
+  const shots: number | "all" = shotsText === "all" ? "all" : Number(shotsText);
+  const data = { train: readLabelledRows(train), val: readLabelledRows(val), test: readLabelledRows(test), shots };
+  // NLP.js prints a line per training epoch and natural's dotenv a banner: keep stdout for the result.
+  const print = console.log.bind(console);
+  console.log = () => undefined;
+  const classifier = make();
+  const result = await evaluateIntentClassifier(classifier, data);
+  print(JSON.stringify({ name: classifier.name, ...result }));
+}
+
+if (require.main === module) {
+  runPeerCli(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

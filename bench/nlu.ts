@@ -10,8 +10,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { evaluateIntentClassifier, readLabelledRows, type EvalClassifier, type IntentEvalResult } from "~/engines/eval/intent-eval";
-import { createNaturalBayesClassifier, createNaturalLogisticClassifier, createNlpJsClassifier } from "./nlu-peers";
+import type { IntentEvalResult } from "~/engines/eval/intent-eval";
+import { PEERS } from "./nlu-peers";
 
 const root = path.resolve(__dirname, "..");
 const dataDir = process.env.CLINC150_DIR ?? path.resolve(root, "../shared/data/clinc150");
@@ -21,48 +21,50 @@ const settings: { label: string; shots: number | "all" }[] = [
   { label: "10 per intent", shots: 10 },
   { label: "full train split", shots: "all" },
 ];
-// natural's logistic regression trains one dense model per class in pure JS matrices: on the
-// full split (15,000 phrases × 150 intents) it does not finish in any reasonable time.
-const peerSkips: Record<string, (number | "all")[]> = { "natural LogisticRegressionClassifier 8.1": ["all"] };
+// A peer whose training and evaluation take longer than this is reported as not finishing
+// (natural's logistic regression trains dense per-class models in pure JS matrices).
+const PEER_TIME_LIMIT_MS = Number(process.env.BENCH_PEER_TIME_LIMIT_MS ?? 5 * 60_000);
+const tsx = path.join(root, "node_modules/.bin/tsx");
 
 type Row = { classifier: string; setting: string; shots: number | "all" } & (IntentEvalResult | { skipped: string });
 
-function runBaton(shots: number | "all"): IntentEvalResult {
-  const output = execFileSync(
-    path.join(root, "node_modules/.bin/tsx"),
-    ["app/cli/nlu.ts", "eval", "--train", trainFile, "--val", valFile, "--test", valFile, "--shots", String(shots)],
-    { cwd: root, encoding: "utf8", maxBuffer: 1 << 20 },
-  );
-  return JSON.parse(output.trim().split("\n").pop() ?? "{}") as IntentEvalResult;
+function lastJsonLine<T>(output: string): T {
+  return JSON.parse(output.trim().split("\n").pop() ?? "{}") as T;
 }
 
-async function runPeer(make: () => EvalClassifier, shots: number | "all") {
-  const classifier = make();
-  const data = { train: readLabelledRows(trainFile), val: readLabelledRows(valFile), test: readLabelledRows(valFile), shots };
-  // NLP.js prints a line per training epoch; keep the table readable.
-  const log = console.log;
-  console.log = () => undefined;
+function runBaton(shots: number | "all"): IntentEvalResult {
+  const args = ["app/cli/nlu.ts", "eval", "--train", trainFile, "--val", valFile, "--test", valFile, "--shots", String(shots)];
+  return lastJsonLine(execFileSync(tsx, args, { cwd: root, encoding: "utf8" }));
+}
+
+function runPeer(peer: string, shots: number | "all"): (IntentEvalResult & { name: string }) | { skipped: string } {
   try {
-    return { name: classifier.name, result: await evaluateIntentClassifier(classifier, data) };
-  } finally {
-    console.log = log;
+    const output = execFileSync(tsx, ["bench/nlu-peers.ts", peer, String(shots), trainFile, valFile, valFile], {
+      cwd: root,
+      encoding: "utf8",
+      timeout: PEER_TIME_LIMIT_MS,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    return lastJsonLine(output);
+  } catch (error) {
+    const timedOut = (error as { signal?: string }).signal === "SIGTERM";
+    if (!timedOut) throw error;
+    return { skipped: `did not finish within ${PEER_TIME_LIMIT_MS / 60_000} min` };
   }
 }
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
-export async function main(): Promise<void> {
+export function main(): void {
   const rows: Row[] = [];
   for (const { label, shots } of settings) {
     rows.push({ classifier: "Baton (embedded)", setting: label, shots, ...runBaton(shots) });
-    for (const make of [createNlpJsClassifier, createNaturalBayesClassifier, createNaturalLogisticClassifier]) {
-      const name = make().name;
-      if (peerSkips[name]?.includes(shots)) {
-        rows.push({ classifier: name, setting: label, shots, skipped: "training does not finish in reasonable time" });
-        continue;
-      }
-      const { result } = await runPeer(make, shots);
-      rows.push({ classifier: name, setting: label, shots, ...result });
+    console.error(`nlu bench: ${label}: Baton done`);
+    for (const peer of Object.keys(PEERS)) {
+      const outcome = runPeer(peer, shots);
+      const name = "name" in outcome ? outcome.name : PEERS[peer]().name;
+      rows.push({ classifier: name, setting: label, shots, ...outcome });
+      console.error(`nlu bench: ${label}: ${name} done`);
     }
   }
   fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
@@ -82,8 +84,5 @@ export async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+  main();
 }
