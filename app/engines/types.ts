@@ -29,7 +29,7 @@ export interface IntentClassifier {
     modelKey: string;
     intents: IntentDefinition[];
     text: string;
-    /** The node's threshold: below it `intent` is null ("none of these"). Optional, default 0.5. */
+    /** The node's threshold: below it `intent` is null ("none of these"). Without it, the caller compares `confidence`. */
     threshold?: number;
   }): Promise<IntentPrediction>;
 }

@@ -6,8 +6,11 @@
 import { rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
 
-/** Below this, "none of these" when the caller gives no threshold; nodes pass their own. */
-export const DEFAULT_INTENT_THRESHOLD = 0.5;
+/**
+ * Without a threshold the best intent is returned and the caller compares `confidence` with
+ * its node's threshold (the flow runtime does); with one, below it the answer is "none of these".
+ */
+export const DEFAULT_INTENT_THRESHOLD = 0;
 const CACHE_LIMIT = 64;
 
 export class LocalIntentClassifier implements IntentClassifier {

@@ -79,8 +79,12 @@ describe("local intent classifier", () => {
     expect(classify("!!!").intent).toBeNull();
     const single = classifier.classifySync({ modelKey: "one", intents: [STORE_INTENTS[0]], text: "refund my order please" });
     expect(single.intent).toBe("refund");
-    const unrelated = classifier.classifySync({ modelKey: "one", intents: [STORE_INTENTS[0]], text: "what's the weather" });
+    const unrelated = classifier.classifySync({ modelKey: "one", intents: [STORE_INTENTS[0]], text: "what's the weather", threshold: 0.5 });
     expect(unrelated.intent).toBeNull();
+    // Without a threshold the caller gets the best candidate and decides on its confidence.
+    const undecided = classifier.classifySync({ modelKey: "one", intents: [STORE_INTENTS[0]], text: "what's the weather" });
+    expect(undecided).toMatchObject({ intent: "refund", confidence: unrelated.confidence });
+    expect(undecided.confidence).toBeLessThan(0.5);
     expect(classifier.classifySync({ modelKey: "empty", intents: [{ name: "x", examples: [] }], text: "hi" })).toEqual({ intent: null, confidence: 0, ranked: [] });
   });
 });
