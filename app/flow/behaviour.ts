@@ -13,6 +13,21 @@ export const MAX_STEPS_PER_TURN = 200;
 
 type TeamParams = { team: string; priority: Priority };
 
+/** The enabled global triggers, as compiled into every waiting state. */
+export type TriggerParams = { sensitive?: TeamParams & { terms: string[] }; humanRequest?: TeamParams };
+
+/** Sensitive content first: it names a more specific team than a plain request for a person. */
+function firedTrigger(text: string, params: TriggerParams) {
+  if (params.sensitive) {
+    const sensitive = detectSensitive(text, params.sensitive.terms);
+    if (sensitive) return { trigger: "sensitive" as const, reason: sensitive.reason, team: params.sensitive.team, priority: params.sensitive.priority };
+  }
+  if (params.humanRequest && isHumanRequest(text)) {
+    return { trigger: "humanRequest" as const, reason: "Customer asked for a person", team: params.humanRequest.team, priority: params.humanRequest.priority };
+  }
+  return null;
+}
+
 function textOf(event: BehaviourEvent): string {
   return typeof event.text === "string" ? event.text : "";
 }
@@ -27,8 +42,7 @@ export const flowBehaviour = {
     "flow.isFailureLimitReached": ({ context, params }: BehaviourArgs<{ limit: number }>) => context.failures + 1 >= params.limit,
     "flow.isRunaway": ({ context }: BehaviourArgs<unknown>) => context.steps >= MAX_STEPS_PER_TURN,
     "flow.isResumeTarget": ({ event, params }: BehaviourArgs<{ nodeId: string }>) => event.nodeId === params.nodeId,
-    "trigger.isHumanRequest": ({ event }: BehaviourArgs<unknown>) => isHumanRequest(textOf(event)),
-    "trigger.isSensitive": ({ event, params }: BehaviourArgs<{ terms: string[] }>) => detectSensitive(textOf(event), params.terms) !== null,
+    "trigger.fires": ({ event, params }: BehaviourArgs<TriggerParams>) => firedTrigger(textOf(event), params) !== null,
   },
   actions: {
     "flow.enterNode": ({ context, params }: BehaviourArgs<{ nodeId: string; kind: string }>): Partial<FlowContext> => ({
@@ -51,13 +65,11 @@ export const flowBehaviour = {
         { team: params.team, priority: params.priority, reason: params.reason, trigger: params.trigger, nodeId: params.nodeId ?? context.activeNodeId ?? undefined },
         { firedTrigger: params.trigger !== "node" },
       ),
-    "trigger.fire": ({ context, event, params }: BehaviourArgs<TeamParams & { trigger: "humanRequest" | "sensitive"; terms: string[] }>) => {
-      const reason = params.trigger === "sensitive" ? (detectSensitive(textOf(event), params.terms)?.reason ?? "Sensitive content") : "Customer asked for a person";
-      return requestHandoff(
-        context,
-        { team: params.team, priority: params.priority, reason, trigger: params.trigger, nodeId: context.activeNodeId ?? undefined },
-        { firedTrigger: true },
-      );
+    "trigger.fire": ({ context, event, params }: BehaviourArgs<TriggerParams>) => {
+      const fired = firedTrigger(textOf(event), params);
+      if (!fired) return {};
+      const { trigger, reason, team, priority } = fired;
+      return requestHandoff(context, { team, priority, reason, trigger, nodeId: context.activeNodeId ?? undefined }, { firedTrigger: true });
     },
     // A failing engine never reaches the customer as an error: a person takes over instead.
     "flow.engineFailed": ({ context, event, params }: BehaviourArgs<TeamParams & { engine: string; nodeId: string }>) => {

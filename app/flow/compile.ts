@@ -2,8 +2,8 @@
  * Compiles a flow document to an XState machine. The generated config is plain data naming its
  * behaviour; the layout, which turn.ts and persisted snapshots rely on:
  * - one top-level state per node, keyed by node id (node ids are identifiers, never containing ".");
- * - one outcome state per output, `<nodeId>~<handle>`, that records `node.outcome`, counts failures
- *   (the repeated-failure trigger fires there), stops runaway loops and moves to the edge's target;
+ * - outcomes are inlined into the node's transitions (recording `node.outcome`), except those
+ *   that decide at run time, which get an outcome state `<nodeId>~<handle>` (see compileOutcomes);
  * - `__handoff` (tag "handoff", not final: an agent can hand the conversation back) and
  *   `__ended` (tag "ended"); every state that waits for the customer has the tag "waiting".
  * Same document → same state ids, so a persisted snapshot always restores on its own version.
@@ -11,9 +11,10 @@
 import { getNodeKind } from "~/nodes/registry";
 import { createInitialContext } from "~/nodes/shared/context";
 import type { ActionRef, CompileContext, StateConfig, TransitionConfig } from "~/nodes/types";
+import type { TriggerParams } from "./behaviour";
 import type { FlowDocument, FlowNode, FlowSettings } from "./document";
-import { diagnoseFlow, routeKey, type CompileOptions, type Diagnostic, type FlowGraph } from "./diagnostics";
-import { flowSetup, type FlowMachine, type FlowMachineConfig } from "./machine-setup";
+import { diagnoseFlow, routeKey, type CompileOptions, type Diagnostic, type FlowAnalysis } from "./diagnostics";
+import { flowSetup, registerResumeVariant, type FlowMachine, type FlowMachineConfig } from "./machine-setup";
 
 export const MACHINE_ID = "flow";
 export const HANDOFF_STATE = "__handoff";
@@ -32,83 +33,135 @@ function errorHandoff(settings: FlowSettings, reason: string, nodeId?: string): 
   return { type: "flow.handoff", params: { trigger: "error", team: settings.defaultTeam, priority: "normal", reason, nodeId } };
 }
 
-/** Trigger transitions, first in every waiting state: they win over the node's own handling. */
+/**
+ * The global triggers as one transition, first in every waiting state so it wins over the
+ * node's own handling (one guard for all triggers keeps large machines small).
+ */
 function compileTriggers(settings: FlowSettings): TransitionConfig[] {
-  const triggers: TransitionConfig[] = [];
   const { sensitive, humanRequest } = settings;
-  if (sensitive.enabled) {
-    triggers.push({
-      guard: { type: "trigger.isSensitive", params: { terms: sensitive.terms } },
-      target: HANDOFF_TARGET,
-      actions: [RECORD_MESSAGE, { type: "trigger.fire", params: { trigger: "sensitive", team: sensitive.team, priority: sensitive.priority, terms: sensitive.terms } }],
-    });
-  }
-  if (humanRequest.enabled) {
-    triggers.push({
-      guard: "trigger.isHumanRequest",
-      target: HANDOFF_TARGET,
-      actions: [RECORD_MESSAGE, { type: "trigger.fire", params: { trigger: "humanRequest", team: humanRequest.team, priority: humanRequest.priority, terms: [] } }],
-    });
-  }
-  return triggers;
+  const params: TriggerParams = {
+    ...(sensitive.enabled ? { sensitive: { team: sensitive.team, priority: sensitive.priority, terms: sensitive.terms } } : {}),
+    ...(humanRequest.enabled ? { humanRequest: { team: humanRequest.team, priority: humanRequest.priority } } : {}),
+  };
+  if (!params.sensitive && !params.humanRequest) return [];
+  return [{ guard: { type: "trigger.fires", params }, target: HANDOFF_TARGET, actions: [RECORD_MESSAGE, { type: "trigger.fire", params }] }];
 }
 
 function withWaiting(state: StateConfig, triggers: TransitionConfig[]): StateConfig {
-  const own = (state.on?.["customer.message"] ?? []).map((t) => ({ ...t, actions: [RECORD_MESSAGE, ...(t.actions ?? [])] }));
-  return { ...state, tags: [...(state.tags ?? []), "waiting"], on: { ...state.on, "customer.message": [...triggers, ...own] } };
+  const transitions = [...triggers];
+  for (const own of state.on?.["customer.message"] ?? []) transitions.push({ ...own, actions: own.actions ? [RECORD_MESSAGE, ...own.actions] : [RECORD_MESSAGE] });
+  return { ...state, tags: state.tags ? [...state.tags, "waiting"] : ["waiting"], on: { ...state.on, "customer.message": transitions } };
 }
 
-function compileOutcome(node: FlowNode, handle: { id: string; label: string; failure?: boolean }, graph: FlowGraph, settings: FlowSettings): StateConfig {
-  const target = graph.routes.get(routeKey(node.id, handle.id));
-  const outcome: ActionRef = { type: "flow.outcome", params: { nodeId: node.id, handle: handle.id, failure: Boolean(handle.failure) } };
-  const always: TransitionConfig[] = [];
-  const { repeatedFailure } = settings;
-  // When the author already routes this failure to a handoff, theirs wins over the global trigger.
-  const targetIsHandoff = target !== undefined && graph.nodes.get(target)?.kind === "escalate";
-  if (handle.failure && repeatedFailure.enabled && !targetIsHandoff) {
-    always.push({
-      guard: { type: "flow.isFailureLimitReached", params: { limit: repeatedFailure.limit } },
-      target: HANDOFF_TARGET,
-      actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id } }],
-    });
+/** Per node, without closures: a large flow compiles hundreds of these. */
+class NodeCompileContext implements CompileContext {
+  readonly handoffTarget = HANDOFF_TARGET;
+  readonly endedTarget = ENDED_TARGET;
+  constructor(
+    readonly nodeId: string,
+    private readonly triggers: TransitionConfig[],
+    private readonly defaultTeam: string,
+  ) {}
+  out(handle: string): string {
+    return OUTCOME_MARK + handle;
   }
-  always.push({ guard: "flow.isRunaway", target: HANDOFF_TARGET, actions: [outcome, errorHandoff(settings, "The flow kept running without waiting for the customer", node.id)] });
-  always.push(
-    target !== undefined
-      ? { target: nodeTarget(target), actions: [outcome] }
-      : { target: HANDOFF_TARGET, actions: [outcome, errorHandoff(settings, `The flow has no next step after "${handle.label}"`, node.id)] },
-  );
-  return { always };
+  waiting(state: StateConfig): StateConfig {
+    return withWaiting(state, this.triggers);
+  }
+  engineFailed(engine: "intents" | "knowledge"): TransitionConfig {
+    return { target: HANDOFF_TARGET, actions: [{ type: "flow.engineFailed", params: { engine, nodeId: this.nodeId, team: this.defaultTeam, priority: "normal" } }] };
+  }
 }
 
-function buildConfig(document: FlowDocument, graph: FlowGraph): FlowMachineConfig {
+type Handle = { id: string; label: string; failure?: boolean };
+
+/**
+ * Where an outcome leads. Most outcomes are inlined: the node's own transition gets the
+ * `node.outcome` action and the edge's target. Only outcomes that must decide something at run
+ * time get an outcome state: a failure that may fire the repeated-failure trigger, or a node on
+ * a loop that never waits (a draft with that error can still run in preview: it is stopped).
+ */
+function compileOutcomes(node: FlowNode, handles: Handle[], analysis: FlowAnalysis, settings: FlowSettings) {
+  const { repeatedFailure } = settings;
+  const inline = new Map<string, TransitionConfig>();
+  const states: Record<string, StateConfig> = {};
+  for (const handle of handles) {
+    const target = analysis.graph.routes.get(routeKey(node.id, handle.id));
+    const outcome: ActionRef = { type: "flow.outcome", params: { nodeId: node.id, handle: handle.id, failure: Boolean(handle.failure) } };
+    const next: TransitionConfig =
+      target !== undefined
+        ? { target: nodeTarget(target), actions: [outcome] }
+        : { target: HANDOFF_TARGET, actions: [outcome, errorHandoff(settings, `The flow has no next step after "${handle.label}"`, node.id)] };
+    // When the author already routes this failure to a handoff, theirs wins over the global trigger.
+    const targetIsHandoff = target !== undefined && analysis.graph.nodes.get(target)?.kind === "escalate";
+    const countsFailure = Boolean(handle.failure) && repeatedFailure.enabled && !targetIsHandoff;
+    const mayRunAway = analysis.loopNodes.has(node.id);
+    if (!countsFailure && !mayRunAway) {
+      inline.set(handle.id, next);
+      continue;
+    }
+    const always: TransitionConfig[] = [];
+    if (countsFailure) {
+      always.push({
+        guard: { type: "flow.isFailureLimitReached", params: { limit: repeatedFailure.limit } },
+        target: HANDOFF_TARGET,
+        actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id } }],
+      });
+    }
+    if (mayRunAway) {
+      always.push({ guard: "flow.isRunaway", target: HANDOFF_TARGET, actions: [outcome, errorHandoff(settings, "The flow kept running without waiting for the customer", node.id)] });
+    }
+    always.push(next);
+    states[outcomeKey(node.id, handle.id)] = { always };
+    inline.set(handle.id, { target: nodeTarget(outcomeKey(node.id, handle.id)) });
+  }
+  return { inline, states };
+}
+
+const OUTCOME_MARK = "\u0000outcome:";
+
+function resolveTransition(transition: TransitionConfig, inline: Map<string, TransitionConfig>): TransitionConfig {
+  if (!transition.target?.startsWith(OUTCOME_MARK)) return transition;
+  const next = inline.get(transition.target.slice(OUTCOME_MARK.length));
+  if (!next) throw new Error(`A compile step used an output it does not declare: ${transition.target.slice(OUTCOME_MARK.length)}`);
+  return { ...transition, target: next.target, actions: [...(transition.actions ?? []), ...(next.actions ?? [])] };
+}
+
+function resolveList(list: TransitionConfig[], inline: Map<string, TransitionConfig>): TransitionConfig[] {
+  const resolved: TransitionConfig[] = [];
+  for (const transition of list) resolved.push(resolveTransition(transition, inline));
+  return resolved;
+}
+
+/** Replaces the outcome marks a node's compile step left (`ctx.out(handle)`) with real targets. */
+function resolveOutcomeMarks(state: StateConfig, inline: Map<string, TransitionConfig>): StateConfig {
+  const resolved: StateConfig = { ...state };
+  if (state.always) resolved.always = resolveList(state.always, inline);
+  if (state.on) {
+    resolved.on = {};
+    for (const event in state.on) resolved.on[event] = resolveList(state.on[event], inline);
+  }
+  if (state.invoke) resolved.invoke = { ...state.invoke, onDone: resolveList(state.invoke.onDone, inline), onError: resolveList(state.invoke.onError, inline) };
+  if (state.states) {
+    resolved.states = {};
+    for (const key in state.states) resolved.states[key] = resolveOutcomeMarks(state.states[key], inline);
+  }
+  return resolved;
+}
+
+function buildConfig(document: FlowDocument, analysis: FlowAnalysis) {
   const { settings } = document;
   const triggers = compileTriggers(settings);
   const states: Record<string, StateConfig> = {};
   for (const node of document.nodes) {
     const kind = getNodeKind(node.kind);
-    const ctx: CompileContext = {
-      nodeId: node.id,
-      out: (handle) => nodeTarget(outcomeKey(node.id, handle)),
-      waiting: (state) => withWaiting(state, triggers),
-      engineFailed: (engine) => ({
-        target: HANDOFF_TARGET,
-        actions: [{ type: "flow.engineFailed", params: { engine, nodeId: node.id, team: settings.defaultTeam, priority: "normal" } }],
-      }),
-      handoffTarget: HANDOFF_TARGET,
-      endedTarget: ENDED_TARGET,
-    };
-    const state = kind.compile({ id: node.id, data: node.data }, ctx);
+    const ctx = new NodeCompileContext(node.id, triggers, settings.defaultTeam);
+    const outcomes = compileOutcomes(node, kind.handles(node.data), analysis, settings);
+    const state = resolveOutcomeMarks(kind.compile({ id: node.id, data: node.data }, ctx), outcomes.inline);
     states[node.id] = { ...state, entry: [{ type: "flow.enterNode", params: { nodeId: node.id, kind: node.kind } }, ...(state.entry ?? [])] };
-    for (const handle of kind.handles(node.data)) states[outcomeKey(node.id, handle.id)] = compileOutcome(node, handle, graph, settings);
+    Object.assign(states, outcomes.states);
   }
-  // Handing back is only possible from the handoff state; turn.ts moves other states there first.
-  const resume: TransitionConfig[] = document.nodes.map((node) => ({
-    guard: { type: "flow.isResumeTarget", params: { nodeId: node.id } },
-    target: nodeTarget(node.id),
-    actions: [{ type: "flow.resume", params: { nodeId: node.id } }],
-  }));
-  states[HANDOFF_STATE] = { tags: ["handoff"], on: { "bot.resume": resume } };
+  states[HANDOFF_STATE] = { tags: ["handoff"] };
   states[ENDED_STATE] = { tags: ["ended"] };
   const start = document.nodes.find((node) => node.kind === "start");
   if (!start) {
@@ -122,17 +175,39 @@ function buildConfig(document: FlowDocument, graph: FlowGraph): FlowMachineConfi
     initial: start ? start.id : NO_START_STATE,
     states,
   };
-  // The config is generated data: its shape is checked by the node compile steps' types, not by
-  // XState's inference (which needs literal action names known at build time).
-  return config as unknown as FlowMachineConfig;
+  return config;
 }
 
+type BuiltConfig = ReturnType<typeof buildConfig>;
+
+/**
+ * The same machine plus a `bot.resume` transition per node on the handoff state (turn.ts moves a
+ * snapshot there before handing back). Built only when an agent hands back: one transition per
+ * node is a fifth of a large flow's compile time. State ids are identical, so snapshots move
+ * freely between the two machines.
+ */
+function withResume(config: BuiltConfig, document: FlowDocument): BuiltConfig {
+  const resume: TransitionConfig[] = document.nodes.map((node) => ({
+    guard: { type: "flow.isResumeTarget", params: { nodeId: node.id } },
+    target: nodeTarget(node.id),
+    actions: [{ type: "flow.resume", params: { nodeId: node.id } }],
+  }));
+  return { ...config, states: { ...config.states, [HANDOFF_STATE]: { tags: ["handoff"], on: { "bot.resume": resume } } } };
+}
+
+// The config is generated data: its shape is checked by the node compile steps' types, not by
+// XState's inference (which needs literal action names known at build time).
+function createFlowMachine(config: BuiltConfig): FlowMachine {
+  return flowSetup.createMachine(config as unknown as FlowMachineConfig);
+}
 
 /** Pure: the same document always gives the same machine and diagnostics. Never throws on a parsed document. */
 export function compileFlow(document: FlowDocument, options: CompileOptions = {}): CompiledFlow {
-  const { diagnostics, graph } = diagnoseFlow(document, options);
-  const machine = flowSetup.createMachine(buildConfig(document, graph));
-  return { machine, diagnostics };
+  const analysis = diagnoseFlow(document, options);
+  const config = buildConfig(document, analysis);
+  const machine = createFlowMachine(config);
+  registerResumeVariant(machine, () => createFlowMachine(withResume(config, document)));
+  return { machine, diagnostics: analysis.diagnostics };
 }
 
 export function hasErrors(diagnostics: Diagnostic[]): boolean {

@@ -80,7 +80,8 @@ function checkReachability(document: FlowDocument, graph: FlowGraph, startId: st
 }
 
 /** Tarjan's strongly connected components over the nodes that may not wait, iteratively. */
-function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diagnostics: Diagnostic[]) {
+function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diagnostics: Diagnostic[]): Set<string> {
+  const inLoops = new Set<string>();
   const candidates = document.nodes.filter((node) => !getNodeKind(node.kind).waitsForCustomer);
   const next = new Map(candidates.map((node) => [node.id, successors(graph, node).filter((id) => {
     const target = graph.nodes.get(id);
@@ -118,15 +119,24 @@ function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diag
       } while (member !== frame.id);
       const selfLoop = component.length === 1 && children.includes(frame.id);
       if (component.length < 2 && !selfLoop) continue;
+      for (const id of component) inLoops.add(id);
       const names = component.reverse().join(" → ");
       for (const id of component) {
         diagnostics.push({ severity: "error", code: "loop-without-wait", nodeId: id, message: `These steps can repeat forever without waiting for the customer (${names}): add a "Detect intent" step or a knowledge base answer to the loop.` });
       }
     }
   }
+  return inLoops;
 }
 
-export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {}): { diagnostics: Diagnostic[]; graph: FlowGraph } {
+export type FlowAnalysis = {
+  diagnostics: Diagnostic[];
+  graph: FlowGraph;
+  /** Nodes on a loop that never waits: the compiler guards them against running away. */
+  loopNodes: Set<string>;
+};
+
+export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {}): FlowAnalysis {
   const diagnostics: Diagnostic[] = [];
   const graph = buildGraph(document, diagnostics);
   const starts = document.nodes.filter((node) => node.kind === "start");
@@ -159,6 +169,6 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
     }
   }
   if (starts[0]) checkReachability(document, graph, starts[0].id, diagnostics);
-  checkLoopsWithoutWaiting(document, graph, diagnostics);
-  return { diagnostics, graph };
+  const loopNodes = checkLoopsWithoutWaiting(document, graph, diagnostics);
+  return { diagnostics, graph, loopNodes };
 }

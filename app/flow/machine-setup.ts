@@ -77,6 +77,18 @@ export type FlowMachine = ReturnType<typeof flowSetup.createMachine>;
 export type FlowMachineConfig = Parameters<typeof flowSetup.createMachine>[0];
 
 const provided = new WeakMap<FlowMachine, WeakMap<Engines, FlowMachine>>();
+const resumeVariants = new WeakMap<FlowMachine, () => FlowMachine>();
+
+/** compileFlow registers how to build the variant of a machine that can hand back to the bot. */
+export function registerResumeVariant(machine: FlowMachine, build: () => FlowMachine): void {
+  let built: FlowMachine | undefined;
+  resumeVariants.set(machine, () => (built ??= build()));
+}
+
+/** The variant of `machine` with `bot.resume` transitions, or null for a machine not made by compileFlow. */
+export function getResumeVariant(machine: FlowMachine): FlowMachine | null {
+  return resumeVariants.get(machine)?.() ?? null;
+}
 
 /** The machine with real engines behind its actors; cached per machine and engines object. */
 export function provideEngines(machine: FlowMachine, engines: Engines): FlowMachine {
@@ -91,5 +103,7 @@ export function provideEngines(machine: FlowMachine, engines: Engines): FlowMach
     },
   });
   byEngines.set(engines, withEngines);
+  const base = resumeVariants.get(machine);
+  if (base) registerResumeVariant(withEngines, () => provideEngines(base(), engines));
   return withEngines;
 }

@@ -14,7 +14,7 @@ import type { Engines } from "~/engines/types";
 import { createInitialContext, type BotMessage, type FieldValue, type FlowContext, type FlowEvent, type FlowMachineEvent, type HandoffRequest } from "~/nodes/shared/context";
 import { requestHandoff } from "~/nodes/shared/handoff";
 import { HANDOFF_STATE } from "./compile";
-import { provideEngines, type FlowMachine } from "./machine-setup";
+import { getResumeVariant, provideEngines, type FlowMachine } from "./machine-setup";
 
 export type { BotMessage, FlowEvent, HandoffRequest };
 
@@ -170,7 +170,9 @@ export function listResumableNodes(machine: FlowMachine): string[] {
  */
 export async function resumeAt(machine: FlowMachine, engines: Engines, snapshot: unknown, nodeId: string, opts: TurnOptions = {}): Promise<TurnResult> {
   if (!listResumableNodes(machine).includes(nodeId)) throw new UnknownNodeError(`The flow has no step "${nodeId}"`);
-  const runnable = provideEngines(machine, engines);
+  const resumable = getResumeVariant(machine);
+  if (!resumable) throw new Error("resumeAt needs a machine made by compileFlow");
+  const runnable = provideEngines(resumable, engines);
   const previous = contextOf(readPersisted(snapshot));
   const resume: FlowMachineEvent = { type: "bot.resume", nodeId };
   try {

@@ -19,7 +19,7 @@ export function rawFlow(nodes: NodeSpec[], edges: EdgeSpec[], settings: Record<s
     schemaVersion: 1,
     name: "Test flow",
     slug: "test-flow",
-    settings: { ...baseSettings, ...settings },
+    settings: structuredClone({ ...baseSettings, ...settings }),
     nodes: nodes.map(([id, kind, data], index) => ({ id, kind, position: { x: index * 240, y: 0 }, data: data ?? {} })),
     edges: edges.map(([source, sourceHandle, target], index) => ({ id: `e${index + 1}`, source, sourceHandle, target })),
   };
