@@ -1,0 +1,191 @@
+/**
+ * Golden transcripts for the starter flows in flows/: each file parses, compiles without errors
+ * against the demo teams, and scripted conversations take the expected route with the expected
+ * replies (fake engines: keyword-overlap intents, word-overlap KB).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { compileFlow, NODE_KINDS, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type FlowMachine, type TurnResult } from "~/flow";
+import { createFakeEngines, type FakeArticle } from "../support/fake-engines";
+import { Conversation } from "./flow/helpers";
+
+const ARTICLES: FakeArticle[] = [
+  { id: "kb-ship", slug: "shipping-costs-and-times", title: "Shipping costs and delivery times", tags: ["shipping"], body: "Standard shipping costs $8 and takes 3-5 business days; orders over $75 ship free. Express delivery takes 1-2 business days and costs $15. We ship to the US, Canada and the EU." },
+  { id: "kb-returns", slug: "returns-and-refunds", title: "Returns and refunds", tags: ["returns", "refunds"], body: "You can return unworn items within 30 days. Refunds go back to your original payment method within 5-7 business days after we receive the item." },
+  { id: "kb-password", slug: "reset-your-password", title: "Reset your password", tags: ["account"], body: "Can't log in? Click \"Forgot password\" on the sign-in page and we'll email you a link to reset your password. The link is valid for one hour." },
+];
+
+function loadFlow(slug: string): { document: FlowDocument; machine: FlowMachine; text: string } {
+  const text = fs.readFileSync(path.resolve(__dirname, "../../flows", `${slug}.json`), "utf8");
+  const parsed = parseFlowDocument(JSON.parse(text));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const { machine, diagnostics } = compileFlow(parsed.document, { teams: ["support", "billing"], knownFields: ["name", "email"] });
+  expect(diagnostics).toEqual([]);
+  return { document: parsed.document, machine, text };
+}
+
+/** The nodes a turn went through, in order. */
+const route = (result: TurnResult) => result.events.filter((e) => e.type === "node.entered").map((e) => e.nodeId);
+const said = (result: TurnResult) => result.messages.map((m) => m.text);
+
+async function talk(slug: string) {
+  const { machine } = loadFlow(slug);
+  const conversation = new Conversation(machine, createFakeEngines({ articles: ARTICLES }));
+  await conversation.start();
+  return conversation;
+}
+
+describe("flows/store-support.json", () => {
+  it("is stored in canonical form, uses every node kind, and lays out left to right", () => {
+    const { document, text } = loadFlow("store-support");
+    expect(stringifyFlowDocument(document)).toBe(text);
+    expect(new Set(document.nodes.map((n) => n.kind))).toEqual(new Set(NODE_KINDS));
+    const intent = document.nodes.find((n) => n.kind === "intent");
+    for (const { examples } of intent?.kind === "intent" ? intent.data.intents : []) expect(examples.length).toBeGreaterThanOrEqual(8);
+    const x = new Map(document.nodes.map((n) => [n.id, n.position.x]));
+    for (const edge of document.edges.filter((e) => e.target !== "topic")) expect(x.get(edge.target)!).toBeGreaterThan(x.get(edge.source)!);
+  });
+
+  it("order status: takes the order id from the first message, asks the rest, and answers", async () => {
+    const { machine } = loadFlow("store-support");
+    const conversation = new Conversation(machine, createFakeEngines({ articles: ARTICLES }));
+    const greeting = await conversation.start();
+    expect(said(greeting)).toEqual(["Hi! I'm the Threads & Co. assistant. I can help with orders, shipping, refunds and your account. What can I do for you today?"]);
+    const first = await conversation.say("Where is my order 4829301756? It hasn't arrived");
+    expect(route(first)).toEqual(["ask-order-id", "ask-email"]);
+    expect(said(first)).toEqual(["Thanks! And what's the email address on the order?"]);
+    const second = await conversation.say("ana.lopez@example.com");
+    expect(second.messages).toEqual([{ role: "bot", text: "What does the tracking page in your confirmation email say right now?", choices: ["Order received", "In transit", "Out for delivery", "Delivered"], nodeId: "ask-tracking" }]);
+    const third = await conversation.say("in transit");
+    expect(route(third)).toEqual(["is-delivered", "order-update", "done"]);
+    expect(said(third)).toEqual([
+      'Thanks! Order 4829301756 is currently "In transit". Most orders arrive within 3-5 business days of shipping, and we\'ll email ana.lopez@example.com as soon as it\'s out for delivery.',
+      "Glad I could help! Thanks for shopping with Threads & Co.",
+      "How would you rate this conversation?",
+    ]);
+    expect(third.status).toBe("ended");
+    expect(third.state.fields).toEqual({ order_id: "4829301756", email: "ana.lopez@example.com", shipping_status: "In transit" });
+  });
+
+  it("order marked delivered but missing: hands off to support with high priority", async () => {
+    const conversation = await talk("store-support");
+    await conversation.say("I haven't received my package");
+    await conversation.say("1234509876");
+    await conversation.say("ben@example.com");
+    const result = await conversation.say("4");
+    expect(result.status).toBe("handoff");
+    expect(result.handoff).toEqual({ team: "support", priority: "high", reason: "Order marked as delivered but the customer has not received it", trigger: "node", nodeId: "missing-parcel" });
+    expect(said(result)).toEqual(["I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply here shortly to trace it or send a replacement."]);
+  });
+
+  it("shipping question: answers from the knowledge base with its source, then ends on Yes", async () => {
+    const conversation = await talk("store-support");
+    const answer = await conversation.say("How much does express shipping cost?");
+    expect(route(answer)).toEqual(["shipping-kb"]);
+    expect(answer.messages[0]).toMatchObject({ text: ARTICLES[0].body, source: { articleId: "kb-ship", slug: "shipping-costs-and-times", title: "Shipping costs and delivery times" } });
+    expect(answer.messages[1]).toMatchObject({ text: "Did this help?", choices: ["Yes", "No"] });
+    const yes = await conversation.say("Yes");
+    expect(route(yes)).toEqual(["done"]);
+    expect(yes.status).toBe("ended");
+  });
+
+  it("shipping answer not helpful: hands off to support", async () => {
+    const conversation = await talk("store-support");
+    await conversation.say("what are your shipping options to canada");
+    const no = await conversation.say("No");
+    expect(no.handoff).toMatchObject({ team: "support", trigger: "node", nodeId: "to-support" });
+    expect(said(no)).toEqual(["I'm passing you to our support team. A person will reply here shortly."]);
+  });
+
+  it("clear refund request: tries the help centre first, then billing with the order id", async () => {
+    const conversation = await talk("store-support");
+    const answer = await conversation.say("What's the refund policy, can I return unworn jeans?");
+    expect(route(answer)).toEqual(["refund-gate", "refund-kb"]);
+    expect(answer.messages[0].source?.articleId).toBe("kb-returns");
+    const no = await conversation.say("no, not really");
+    expect(said(no)).toEqual(["I can pass this to our billing team. What's your 10-digit order number?"]);
+    const handoff = await conversation.say("It's 5550001112");
+    expect(handoff.handoff).toEqual({ team: "billing", priority: "normal", reason: "Refund request the help centre did not resolve", trigger: "node", nodeId: "to-billing" });
+    expect(said(handoff)).toEqual(["Thanks! I've passed your refund request for order 5550001112 to our billing team. A person will reply here shortly."]);
+  });
+
+  it("refund request the bot is not sure about: straight to billing (confidence gate)", async () => {
+    const conversation = await talk("store-support");
+    const result = await conversation.say("could I return these jeans, bought them as a gift");
+    expect(route(result)).toEqual(["refund-gate", "refund-order-id"]);
+    expect(result.events.find((e) => e.type === "node.outcome" && e.nodeId === "refund-gate")?.payload).toEqual({ handle: "notConfident" });
+  });
+
+  it("account access: answers, and the feedback button ends the conversation", async () => {
+    const conversation = await talk("store-support");
+    const answer = await conversation.say("I forgot my password and can't log in");
+    expect(answer.messages[0].source?.slug).toBe("reset-your-password");
+    const helpful = await conversation.feedback(true);
+    expect(helpful.events.find((e) => e.type === "kb.feedback")?.payload).toEqual({ helpful: true, articleId: "kb-password" });
+    expect(helpful.status).toBe("ended");
+  });
+
+  it("not understood twice: rephrases once, then hands off (repeated failure)", async () => {
+    const conversation = await talk("store-support");
+    const first = await conversation.say("purple elephants");
+    expect(said(first)).toEqual(['Sorry, I didn\'t quite catch that. Could you tell me in a few words? For example: "where is my order", "shipping costs", "I want a refund" or "I can\'t log in".']);
+    const second = await conversation.say("bananas");
+    expect(second.handoff).toMatchObject({ team: "support", trigger: "repeatedFailure", nodeId: "topic" });
+  });
+
+  it("a request for a person or a sensitive word hands off at once", async () => {
+    const human = await talk("store-support");
+    expect((await human.say("can I talk to a real person?")).handoff).toMatchObject({ team: "support", trigger: "humanRequest" });
+    const legal = await talk("store-support");
+    expect((await legal.say("I'm going to file a chargeback for order 1234567890")).handoff).toEqual({ team: "billing", priority: "high", reason: 'Customer mentioned "chargeback"', trigger: "sensitive", nodeId: "topic" });
+  });
+});
+
+describe("flows/refunds-and-returns.json", () => {
+  it("is stored in canonical form with at least 8 examples per intent", () => {
+    const { document, text } = loadFlow("refunds-and-returns");
+    expect(stringifyFlowDocument(document)).toBe(text);
+    const intent = document.nodes.find((n) => n.kind === "intent");
+    for (const { examples } of intent?.kind === "intent" ? intent.data.intents : []) expect(examples.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("Gold member return: no receipt needed, choose a method, confirmed", async () => {
+    const conversation = await talk("refunds-and-returns");
+    expect(said(await conversation.say("the jeans are too small, I want to return them"))).toEqual(["Happy to help with your return. What's your 10-digit order number?"]);
+    await conversation.say("9876543210");
+    expect(said(await conversation.say("cara@example.com"))).toEqual(["What's your membership level? You can see it on your account page."]);
+    const gold = await conversation.say("gold");
+    expect(said(gold)).toEqual(["Good news: as a Gold member you get unlimited returns, no receipt needed.", "How would you like to send it back?"]);
+    const done = await conversation.say("Drop-off center");
+    expect(said(done)[0]).toBe("All set! Your return for order 9876543210 is registered (Drop-off center). We've emailed the return label and instructions to cara@example.com. Refunds go back to your original payment method within 5-7 business days after we receive the item.");
+    expect(done.status).toBe("ended");
+  });
+
+  it("non-Gold member without a receipt: a person checks eligibility", async () => {
+    const conversation = await talk("refunds-and-returns");
+    await conversation.say("I'd like to exchange this shirt for a bigger size, order 1112223334");
+    await conversation.say("dan@example.com");
+    expect(said(await conversation.say("Silver"))).toEqual(["Do you still have the receipt or the order confirmation email?"]);
+    const result = await conversation.say("No");
+    expect(route(result)).toEqual(["has-receipt", "needs-review"]);
+    expect(result.handoff).toMatchObject({ team: "support", priority: "normal", nodeId: "needs-review" });
+  });
+
+  it("damaged item: captures the order id and the problem, hands off with high priority", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const first = await conversation.say("my shirt arrived with a stain, order 4445556667");
+    expect(said(first)).toEqual(["Could you describe what's wrong with the item (for example a stain, a tear, or the wrong item)?"]);
+    const result = await conversation.say("Big coffee-coloured stain on the front");
+    expect(result.handoff).toMatchObject({ team: "support", priority: "high", reason: "Damaged or defective item reported" });
+    expect(result.state.fields).toEqual({ order_id: "4445556667", damage_description: "Big coffee-coloured stain on the front" });
+  });
+
+  it("refund status the help centre cannot answer: billing takes over", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const first = await conversation.say("I'm still waiting for my refund");
+    expect(route(first)).toEqual(["refund-kb", "refund-order-id"]);
+    const result = await conversation.say("7778889990");
+    expect(result.handoff).toMatchObject({ team: "billing", nodeId: "to-billing" });
+  });
+});
