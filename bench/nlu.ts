@@ -47,7 +47,7 @@ function runPeer(peer: string, shots: number | "all"): (IntentEvalResult & { nam
     });
     return lastJsonLine(output);
   } catch (error) {
-    const timedOut = (error as { signal?: string }).signal === "SIGTERM";
+    const timedOut = (error as NodeJS.ErrnoException).code === "ETIMEDOUT";
     if (!timedOut) throw error;
     return { skipped: `did not finish within ${PEER_TIME_LIMIT_MS / 60_000} min` };
   }
