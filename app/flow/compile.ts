@@ -13,7 +13,7 @@ import { createInitialContext } from "~/nodes/shared/context";
 import type { ActionRef, CompileContext, StateConfig, TransitionConfig } from "~/nodes/types";
 import type { TriggerParams } from "./behaviour";
 import type { FlowDocument, FlowNode, FlowSettings } from "./document";
-import { diagnoseFlow, routeKey, type CompileOptions, type Diagnostic, type FlowAnalysis } from "./diagnostics";
+import { diagnoseFlow, isEntryNode, isHandoffNode, routeKey, type CompileOptions, type Diagnostic, type FlowAnalysis } from "./diagnostics";
 import { flowSetup, registerResumeVariant, type FlowMachine, type FlowMachineConfig } from "./machine-setup";
 
 export const MACHINE_ID = "flow";
@@ -60,7 +60,7 @@ class NodeCompileContext implements CompileContext {
   constructor(
     readonly nodeId: string,
     private readonly triggers: TransitionConfig[],
-    private readonly defaultTeam: string,
+    readonly defaultTeam: string,
   ) {}
   out(handle: string): string {
     return OUTCOME_MARK + handle;
@@ -93,7 +93,7 @@ function compileOutcomes(node: FlowNode, handles: Handle[], analysis: FlowAnalys
         ? { target: nodeTarget(target), actions: [outcome] }
         : { target: HANDOFF_TARGET, actions: [outcome, errorHandoff(settings, `The flow has no next step after "${handle.label}"`, node.id)] };
     // When the author already routes this failure to a handoff, theirs wins over the global trigger.
-    const targetIsHandoff = target !== undefined && analysis.graph.nodes.get(target)?.kind === "escalate";
+    const targetIsHandoff = target !== undefined && isHandoffNode(analysis.graph.nodes.get(target));
     const countsFailure = Boolean(handle.failure) && repeatedFailure.enabled && !targetIsHandoff;
     const mayRunAway = analysis.loopNodes.has(node.id);
     if (!countsFailure && !mayRunAway) {
@@ -163,7 +163,7 @@ function buildConfig(document: FlowDocument, analysis: FlowAnalysis) {
   }
   states[HANDOFF_STATE] = { tags: ["handoff"] };
   states[ENDED_STATE] = { tags: ["ended"] };
-  const start = document.nodes.find((node) => node.kind === "start");
+  const start = document.nodes.find(isEntryNode);
   if (!start) {
     states[NO_START_STATE] = { entry: [errorHandoff(settings, "The flow has no Start step")], always: [{ target: HANDOFF_TARGET }] };
   }

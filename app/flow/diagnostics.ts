@@ -27,6 +27,14 @@ export type FlowGraph = {
   routes: Map<string, string>;
 };
 
+export function isEntryNode(node: FlowNode | undefined): boolean {
+  return node !== undefined && getNodeKind(node.kind).role === "entry";
+}
+
+export function isHandoffNode(node: FlowNode | undefined): boolean {
+  return node !== undefined && getNodeKind(node.kind).role === "handoff";
+}
+
 export function routeKey(source: string, handle: string): string {
   return `${source}\u0000${handle}`;
 }
@@ -139,7 +147,7 @@ export type FlowAnalysis = {
 export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {}): FlowAnalysis {
   const diagnostics: Diagnostic[] = [];
   const graph = buildGraph(document, diagnostics);
-  const starts = document.nodes.filter((node) => node.kind === "start");
+  const starts = document.nodes.filter(isEntryNode);
   if (starts.length === 0) diagnostics.push({ severity: "error", code: "no-start", message: "The flow has no Start step." });
   for (const extra of starts.slice(1)) {
     diagnostics.push({ severity: "error", code: "multiple-starts", nodeId: extra.id, message: "A flow has exactly one Start step: remove this one." });

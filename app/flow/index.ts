@@ -11,7 +11,12 @@
  *   listResumableNodes); everything else turns failures into a handoff, never an exception.
  * - Added event types besides the contract's: `engine.error` {engine, error} (before an error
  *   handoff) and `bot.resumed` {} (when an agent hands back).
- * - Parse errors carry `edgeId` for edge errors, besides path/nodeId/field/message.
+ * - Parse errors carry `edgeId` for edge errors, besides path/nodeId/field/message; diagnostics
+ *   may carry `edgeId` too. `formatFlowParseError` gives the one-line CLI form.
+ * - TurnResult.handoff is set whenever status is "handoff"; only a turn that handed off has a
+ *   `handoff` event (a message to an already handed-off conversation is ignored by the machine).
+ * - `hasErrors(diagnostics)` and `listResumableNodes(machine)` are helpers for publish and the
+ *   agent's "hand back to the bot" picker.
  */
 export {
   FlowDocumentSchema,

@@ -34,6 +34,10 @@ export type TurnResult = {
   events: FlowEvent[];
   /** bot = waiting for the customer. */
   status: TurnStatus;
+  /**
+   * Set whenever status is "handoff". A turn on a conversation that was already handed off
+   * (the machine ignores the message) repeats the old request without a new `handoff` event.
+   */
   handoff?: HandoffRequest;
   state: TurnState;
 };

@@ -67,6 +67,8 @@ export type CompileContext = {
   engineFailed(engine: "intents" | "knowledge"): TransitionConfig;
   handoffTarget: string;
   endedTarget: string;
+  /** The flow's default team, for a node whose own team is not chosen yet (a draft). */
+  defaultTeam: string;
 };
 
 export type NodeIssue = { severity: "error" | "warning"; code: string; field?: string; message: string };
@@ -83,6 +85,8 @@ export type NodeKindDefinition<D = unknown> = {
   handles(data: D): HandleDefinition[];
   /** Every pass through the node is guaranteed to wait for the customer at least once per two visits. */
   waitsForCustomer: boolean;
+  /** "entry": where conversations begin (exactly one per flow); "handoff": ends the bot's run with a handoff. */
+  role?: "entry" | "handoff";
   compile(node: { id: string; data: D }, ctx: CompileContext): StateConfig;
   diagnose?(data: D): NodeIssue[];
   /** Team slugs the node routes to (checked against the known teams). */

@@ -2,7 +2,9 @@ import type { CompileContext, NodeIssue, StateConfig } from "../types";
 import type { EscalateData } from "./schema";
 
 export function compileEscalate(node: { id: string; data: EscalateData }, ctx: CompileContext): StateConfig {
-  const { team, priority, reason, message } = node.data;
+  const { priority, reason, message } = node.data;
+  // A draft without a team still hands off somewhere sensible; publishing requires a team.
+  const team = node.data.team.trim() || ctx.defaultTeam;
   return {
     entry: [{ type: "escalate.handOff", params: { nodeId: node.id, team, priority, reason, message } }],
     always: [{ target: ctx.handoffTarget }],

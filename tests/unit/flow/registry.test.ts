@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { compileFlow, detectSensitive, extractFromMessage, isHumanRequest, NODE_KINDS, nodeRegistry, parseFlowDocument, runTurn, startConversation, validateAnswer } from "~/flow";
+import { createFakeEngines } from "../../support/fake-engines";
+import { buildFlow, rawFlow } from "./helpers";
+
+describe("node registry", () => {
+  it("describes every kind in plain language for the palette", () => {
+    expect(Object.keys(nodeRegistry).sort()).toEqual([...NODE_KINDS].sort());
+    const labels = NODE_KINDS.map((kind) => nodeRegistry[kind].label);
+    expect(labels).toEqual(["Start", "Send a message", "Detect intent", "Ask for information", "Answer from knowledge base", "Check confidence", "Check a field", "Hand off to a team", "End conversation"]);
+    for (const kind of NODE_KINDS) {
+      const definition = nodeRegistry[kind];
+      expect(definition.description.length).toBeGreaterThan(20);
+      expect(definition.icon).not.toBe("");
+    }
+  });
+
+  it("gives every kind default data that its own schema accepts, inside a valid document", () => {
+    const nodes = NODE_KINDS.map((kind, index) => ({ id: `n${index}`, kind, position: { x: index * 200, y: 0 }, data: nodeRegistry[kind].createData() }));
+    const parsed = parseFlowDocument({ ...rawFlow([], []), nodes });
+    expect(parsed.ok).toBe(true);
+  });
+
+  it("derives intent handles from the intents, plus unsure", () => {
+    const handles = nodeRegistry.intent.handles({ threshold: 0.5, intents: [{ name: "order_status", examples: [] }, { name: "refund", examples: [] }] });
+    expect(handles.map((h) => [h.id, Boolean(h.failure)])).toEqual([["order_status", false], ["refund", false], ["unsure", true]]);
+  });
+
+  it("marks the failure outcomes counted by the repeated-failure trigger", () => {
+    const failures = NODE_KINDS.flatMap((kind) =>
+      nodeRegistry[kind].handles(nodeRegistry[kind].createData() as never).filter((h) => h.failure).map((h) => `${kind}.${h.id}`),
+    );
+    expect(failures).toEqual(["intent.unsure", "collect.failed", "kb.notFound", "kb.notHelpful"]);
+  });
+});
+
+describe("robustness", () => {
+  it("handles a 4000-character message quickly in every text rule", () => {
+    const long = `${"a".repeat(1000)}@${"b.".repeat(1000)}${" 12345".repeat(300)}`.slice(0, 4000);
+    const started = performance.now();
+    isHumanRequest(long);
+    detectSensitive(long, ["chargeback"]);
+    for (const type of ["email", "phone", "number", "date", "choice", "pattern"] as const) {
+      const spec = { field: "x", type, pattern: "\\b\\d{10}\\b", choices: ["Yes", "No"] };
+      extractFromMessage(long, spec);
+      validateAnswer(long, spec);
+    }
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("keeps script tags and control characters as inert text", async () => {
+    const doc = buildFlow([["s", "start", { greeting: "" }], ["c", "collect", { field: "note", question: "Note?", type: "text" }], ["m", "message", { text: "You said: {{note}}" }], ["e", "end"]], [["s", "next", "c"], ["c", "captured", "m"], ["c", "failed", "e"], ["m", "next", "e"]]);
+    const { machine } = compileFlow(doc);
+    const engines = createFakeEngines();
+    const start = await startConversation(machine, engines);
+    const result = await runTurn(machine, engines, start.snapshot, { type: "customer.message", text: "<script>alert(1)</script>\u0007" });
+    expect(result.messages[0].text).toBe("You said: <script>alert(1)</script>\u0007");
+  });
+
+  it("a draft escalate node without a team hands off to the default team; errors use it too", async () => {
+    const doc = buildFlow([["s", "start"], ["x", "escalate", { team: "" }]], [["s", "next", "x"]], { defaultTeam: "billing" });
+    const { machine } = compileFlow(doc);
+    const engines = createFakeEngines();
+    expect((await startConversation(machine, engines)).handoff?.team).toBe("billing");
+    const broken = await runTurn(machine, engines, "not a snapshot", { type: "customer.message", text: "hi" });
+    expect(broken.handoff).toMatchObject({ team: "billing", trigger: "error" });
+  });
+});
