@@ -156,7 +156,7 @@ function buildConfig(document: FlowDocument, analysis: FlowAnalysis) {
   for (const node of document.nodes) {
     const kind = getNodeKind(node.kind);
     const ctx = new NodeCompileContext(node.id, triggers, settings.defaultTeam);
-    const outcomes = compileOutcomes(node, kind.handles(node.data), analysis, settings);
+    const outcomes = compileOutcomes(node, analysis.graph.handles.get(node.id) ?? [], analysis, settings);
     const state = resolveOutcomeMarks(kind.compile({ id: node.id, data: node.data }, ctx), outcomes.inline);
     states[node.id] = { ...state, entry: [{ type: "flow.enterNode", params: { nodeId: node.id, kind: node.kind } }, ...(state.entry ?? [])] };
     Object.assign(states, outcomes.states);

@@ -3,6 +3,7 @@
  * on the canvas. Errors block publishing; warnings are advice. Linear in the size of the flow.
  */
 import { getNodeKind } from "~/nodes/registry";
+import type { HandleDefinition } from "~/nodes/types";
 import type { FlowDocument, FlowNode } from "./document";
 
 export type Diagnostic = {
@@ -23,6 +24,8 @@ export type CompileOptions = {
 
 export type FlowGraph = {
   nodes: Map<string, FlowNode>;
+  /** Each node's outputs, computed once (intent outputs are derived from its data). */
+  handles: Map<string, HandleDefinition[]>;
   /** `${source}\u0000${handle}` → target node id (the first valid edge of an output). */
   routes: Map<string, string>;
 };
@@ -41,6 +44,7 @@ export function routeKey(source: string, handle: string): string {
 
 export function buildGraph(document: FlowDocument, diagnostics?: Diagnostic[]): FlowGraph {
   const nodes = new Map(document.nodes.map((node) => [node.id, node] as const));
+  const handles = new Map(document.nodes.map((node) => [node.id, getNodeKind(node.kind).handles(node.data)] as const));
   const routes = new Map<string, string>();
   for (const edge of document.edges) {
     const source = nodes.get(edge.source);
@@ -48,8 +52,7 @@ export function buildGraph(document: FlowDocument, diagnostics?: Diagnostic[]): 
       diagnostics?.push({ severity: "error", code: "edge-missing-source", edgeId: edge.id, message: `A connection starts at a node that does not exist ("${edge.source}").` });
       continue;
     }
-    const handles = getNodeKind(source.kind).handles(source.data);
-    if (!handles.some((handle) => handle.id === edge.sourceHandle)) {
+    if (!handles.get(source.id)?.some((handle) => handle.id === edge.sourceHandle)) {
       diagnostics?.push({ severity: "error", code: "unknown-handle", nodeId: source.id, edgeId: edge.id, field: edge.sourceHandle, message: `This node has no output "${edge.sourceHandle}": remove the connection or reconnect it.` });
       continue;
     }
@@ -64,12 +67,11 @@ export function buildGraph(document: FlowDocument, diagnostics?: Diagnostic[]): 
     }
     routes.set(key, edge.target);
   }
-  return { nodes, routes };
+  return { nodes, handles, routes };
 }
 
 function successors(graph: FlowGraph, node: FlowNode): string[] {
-  return getNodeKind(node.kind)
-    .handles(node.data)
+  return (graph.handles.get(node.id) ?? [])
     .map((handle) => graph.routes.get(routeKey(node.id, handle.id)))
     .filter((target): target is string => target !== undefined);
 }
@@ -158,7 +160,7 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
   for (const node of document.nodes) {
     const kind = getNodeKind(node.kind);
     for (const issue of kind.diagnose?.(node.data) ?? []) diagnostics.push({ ...issue, nodeId: node.id });
-    for (const handle of kind.handles(node.data)) {
+    for (const handle of graph.handles.get(node.id) ?? []) {
       if (handle.optional || graph.routes.has(routeKey(node.id, handle.id))) continue;
       diagnostics.push({ severity: "error", code: "unconnected-output", nodeId: node.id, field: handle.id, message: `Connect the "${handle.label}" output to the next step.` });
     }

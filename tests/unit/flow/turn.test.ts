@@ -86,6 +86,15 @@ describe("turn execution", () => {
     expect(JSON.parse(JSON.stringify(result.snapshot))).toMatchObject({ status: "active", value: "__handoff" });
   });
 
+  it("hands off when a snapshot meets a machine that does not have its state", async () => {
+    const engines = createFakeEngines();
+    const start = await startConversation(compileClean(supportFlow()), engines);
+    const other = buildFlow([["begin", "start", { greeting: "Hi" }], ["q", "intent", { intents: INTENTS }], ["e", "end"]], [["begin", "next", "q"], ["q", "order_status", "e"], ["q", "refund", "e"], ["q", "unsure", "e"]]);
+    const result = await runTurn(compileClean(other), engines, start.snapshot, { type: "customer.message", text: "where is my order" });
+    expect(result.status).toBe("handoff");
+    expect(result.handoff?.trigger).toBe("error");
+  });
+
   it("hands off when an engine takes longer than the timeout", async () => {
     const slow: Engines = { ...createFakeEngines(), intents: { classify: () => new Promise(() => undefined) } };
     const machine = compileClean(supportFlow());
