@@ -34,7 +34,8 @@ const nodeSchemas = NODE_KINDS.map((kind) => nodeSchema(kind));
 export const FlowNodeSchema = z.discriminatedUnion("kind", nodeSchemas as [(typeof nodeSchemas)[number], ...(typeof nodeSchemas)[number][]]);
 
 export const FlowEdgeSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  // Editors generate long edge ids ("reactflow__edge-<source><handle>-<target>").
+  id: z.string().min(1).max(200),
   source: z.string().min(1),
   sourceHandle: z.string().min(1),
   target: z.string().min(1),

@@ -34,7 +34,8 @@ const REQUEST_PATTERNS: RegExp[] = [
   /\b(?:quero|preciso\s+de)\s+(?:um|uma)\s+(?:atendente|agente|humano|pessoa)\b/,
   /\bpessoa\s+real\b/,
 ];
-const PERSON_WORD = /\b(?:agent|agente|human|humano|humain|person|persona|pessoa|representative|representante|operator|operador|operateur|atendente|mitarbeiter|mensch|menschen|berater|conseiller|someone|somebody)\b/;
+// Only nouns that name a person on staff: "someone stole it" is not a request.
+const PERSON_WORD = /\b(?:agent|agente|human|humano|humain|person|persona|pessoa|representative|representante|operator|operador|operateur|atendente|mitarbeiter|mensch|menschen|berater|conseiller)\b/;
 const NOT_A_REQUEST = /\b(?:id|number|code|numero|nummer|no\.|#)\b/;
 const NEGATED = /\b(?:don'?t|do not|dont|no need|never|without)\s+(?:\w+\s+){0,3}$/;
 

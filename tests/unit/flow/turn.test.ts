@@ -105,6 +105,12 @@ describe("turn execution", () => {
     expect(result.state.activeNodeId).toBe("i");
   });
 
+  it("hands off at once when a draft has no start step", async () => {
+    const doc = buildFlow([["m", "message", { text: "Hello" }], ["e", "end"]], [["m", "next", "e"]]);
+    const result = await startConversation(compileFlow(doc).machine, createFakeEngines());
+    expect(result.handoff).toMatchObject({ trigger: "error", reason: "The flow has no Start step" });
+  });
+
   it("hands off when the flow has no path for an output", async () => {
     const doc = buildFlow([["s", "start", { greeting: "Hi" }], ["m", "message", { text: "Hello" }]], [["s", "next", "m"]]);
     const result = await startConversation(compileFlow(doc).machine, createFakeEngines());
