@@ -11,10 +11,10 @@ import { detectSensitive, isHumanRequest } from "./triggers";
 /** Node entries without a customer message in between before the run is stopped as a runaway loop. */
 export const MAX_STEPS_PER_TURN = 200;
 
-type TeamParams = { team: string; priority: Priority };
+type TeamParams = { team: string; priority: Priority; locale?: string };
 
 /** The enabled global triggers, as compiled into every waiting state. */
-export type TriggerParams = { sensitive?: TeamParams & { terms: string[] }; humanRequest?: TeamParams };
+export type TriggerParams = { sensitive?: TeamParams & { terms: string[] }; humanRequest?: TeamParams; locale?: string };
 
 /** Sensitive content first: it names a more specific team than a plain request for a person. */
 function firedTrigger(text: string, params: TriggerParams) {
@@ -63,13 +63,13 @@ export const flowBehaviour = {
       requestHandoff(
         context,
         { team: params.team, priority: params.priority, reason: params.reason, trigger: params.trigger, nodeId: params.nodeId ?? context.activeNodeId ?? undefined },
-        { firedTrigger: params.trigger !== "node" },
+        { firedTrigger: params.trigger !== "node", locale: params.locale },
       ),
     "trigger.fire": ({ context, event, params }: BehaviourArgs<TriggerParams>) => {
       const fired = firedTrigger(textOf(event), params);
       if (!fired) return {};
       const { trigger, reason, team, priority } = fired;
-      return requestHandoff(context, { team, priority, reason, trigger, nodeId: context.activeNodeId ?? undefined }, { firedTrigger: true });
+      return requestHandoff(context, { team, priority, reason, trigger, nodeId: context.activeNodeId ?? undefined }, { firedTrigger: true, locale: params.locale });
     },
     // A failing engine never reaches the customer as an error: a person takes over instead.
     "flow.engineFailed": ({ context, event, params }: BehaviourArgs<TeamParams & { engine: string; nodeId: string }>) => {
@@ -78,7 +78,7 @@ export const flowBehaviour = {
       return requestHandoff(
         withEvent,
         { team: params.team, priority: params.priority, reason: `The ${params.engine} engine failed: ${error}`, trigger: "error", nodeId: params.nodeId },
-        { firedTrigger: true },
+        { firedTrigger: true, locale: params.locale },
       );
     },
     "flow.resume": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({

@@ -10,6 +10,7 @@
  */
 import { getNodeKind } from "~/nodes/registry";
 import { createInitialContext } from "~/nodes/shared/context";
+import { phrasesFor, type Phrases } from "~/nodes/shared/phrases";
 import type { ActionRef, CompileContext, StateConfig, TransitionConfig } from "~/nodes/types";
 import type { TriggerParams } from "./behaviour";
 import type { FlowDocument, FlowNode, FlowSettings } from "./document";
@@ -30,7 +31,7 @@ const nodeTarget = (nodeId: string) => `#${MACHINE_ID}.${nodeId}`;
 const outcomeKey = (nodeId: string, handle: string) => `${nodeId}~${handle}`;
 
 function errorHandoff(settings: FlowSettings, reason: string, nodeId?: string): ActionRef {
-  return { type: "flow.handoff", params: { trigger: "error", team: settings.defaultTeam, priority: "normal", reason, nodeId } };
+  return { type: "flow.handoff", params: { trigger: "error", team: settings.defaultTeam, priority: "normal", reason, nodeId, locale: settings.locale } };
 }
 
 /**
@@ -40,6 +41,7 @@ function errorHandoff(settings: FlowSettings, reason: string, nodeId?: string): 
 function compileTriggers(settings: FlowSettings): TransitionConfig[] {
   const { sensitive, humanRequest } = settings;
   const params: TriggerParams = {
+    locale: settings.locale,
     ...(sensitive.enabled ? { sensitive: { team: sensitive.team, priority: sensitive.priority, terms: sensitive.terms } } : {}),
     ...(humanRequest.enabled ? { humanRequest: { team: humanRequest.team, priority: humanRequest.priority } } : {}),
   };
@@ -57,11 +59,18 @@ function withWaiting(state: StateConfig, triggers: TransitionConfig[]): StateCon
 class NodeCompileContext implements CompileContext {
   readonly handoffTarget = HANDOFF_TARGET;
   readonly endedTarget = ENDED_TARGET;
+  readonly defaultTeam: string;
+  readonly locale: string | undefined;
+  readonly phrases: Phrases;
   constructor(
     readonly nodeId: string,
     private readonly triggers: TransitionConfig[],
-    readonly defaultTeam: string,
-  ) {}
+    settings: FlowSettings,
+  ) {
+    this.defaultTeam = settings.defaultTeam;
+    this.locale = settings.locale;
+    this.phrases = phrasesFor(settings.locale);
+  }
   out(handle: string): string {
     return OUTCOME_MARK + handle;
   }
@@ -69,7 +78,7 @@ class NodeCompileContext implements CompileContext {
     return withWaiting(state, this.triggers);
   }
   engineFailed(engine: "intents" | "knowledge"): TransitionConfig {
-    return { target: HANDOFF_TARGET, actions: [{ type: "flow.engineFailed", params: { engine, nodeId: this.nodeId, team: this.defaultTeam, priority: "normal" } }] };
+    return { target: HANDOFF_TARGET, actions: [{ type: "flow.engineFailed", params: { engine, nodeId: this.nodeId, team: this.defaultTeam, priority: "normal", locale: this.locale } }] };
   }
 }
 
@@ -105,7 +114,7 @@ function compileOutcomes(node: FlowNode, handles: Handle[], analysis: FlowAnalys
       always.push({
         guard: { type: "flow.isFailureLimitReached", params: { limit: repeatedFailure.limit } },
         target: HANDOFF_TARGET,
-        actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id } }],
+        actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id, locale: settings.locale } }],
       });
     }
     if (mayRunAway) {
@@ -155,7 +164,7 @@ function buildConfig(document: FlowDocument, analysis: FlowAnalysis) {
   const states: Record<string, StateConfig> = {};
   for (const node of document.nodes) {
     const kind = getNodeKind(node.kind);
-    const ctx = new NodeCompileContext(node.id, triggers, settings.defaultTeam);
+    const ctx = new NodeCompileContext(node.id, triggers, settings);
     const outcomes = compileOutcomes(node, analysis.graph.handles.get(node.id) ?? [], analysis, settings);
     const state = resolveOutcomeMarks(kind.compile({ id: node.id, data: node.data }, ctx), outcomes.inline);
     states[node.id] = { ...state, entry: [{ type: "flow.enterNode", params: { nodeId: node.id, kind: node.kind } }, ...(state.entry ?? [])] };
@@ -170,7 +179,7 @@ function buildConfig(document: FlowDocument, analysis: FlowAnalysis) {
   const config = {
     id: MACHINE_ID,
     // Read by turn.ts when it must hand off without the document (a broken snapshot, a crash).
-    meta: { defaultTeam: settings.defaultTeam },
+    meta: { defaultTeam: settings.defaultTeam, locale: settings.locale },
     context: ({ input }: { input: { fields?: Record<string, string | number> } | undefined }) => createInitialContext(input?.fields),
     initial: start ? start.id : NO_START_STATE,
     states,

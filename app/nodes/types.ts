@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import type { FlowContext } from "./shared/context";
+import type { Phrases } from "./shared/phrases";
 
 export type ActionRef = { type: string; params?: Record<string, unknown> };
 export type GuardRef = string | { type: string; params?: Record<string, unknown> };
@@ -69,6 +70,9 @@ export type CompileContext = {
   endedTarget: string;
   /** The flow's default team, for a node whose own team is not chosen yet (a draft). */
   defaultTeam: string;
+  /** The flow's locale (passed on in params for texts chosen at run time) and the bot's own texts in it. */
+  locale: string | undefined;
+  phrases: Phrases;
 };
 
 export type NodeIssue = { severity: "error" | "warning"; code: string; field?: string; message: string };

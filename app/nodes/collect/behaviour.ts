@@ -3,8 +3,13 @@ import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
 import { extractField } from "./extract";
 import type { FieldSpec } from "./schema";
 import { validateAnswer } from "./validate";
+import { phrasesFor } from "../shared/phrases";
 
-type SpecParams = FieldSpec & { nodeId: string };
+type SpecParams = FieldSpec & { nodeId: string; locale?: string };
+
+function validate(text: string, params: SpecParams) {
+  return validateAnswer(text, params, new Date(), phrasesFor(params.locale));
+}
 
 function eventText(event: BehaviourEvent): string {
   return typeof event.text === "string" ? event.text : "";
@@ -27,7 +32,7 @@ function capture(context: FlowContext, nodeId: string, field: string, value: Fie
 export const collectBehaviour = {
   guards: {
     "collect.isKnown": ({ context, params }: BehaviourArgs<SpecParams>) => knownValue(context, params) !== null,
-    "collect.isValid": ({ event, params }: BehaviourArgs<SpecParams>) => validateAnswer(eventText(event), params).ok,
+    "collect.isValid": ({ event, params }: BehaviourArgs<SpecParams>) => validate(eventText(event), params).ok,
     "collect.canRetry": ({ context, params }: BehaviourArgs<{ nodeId: string; retries: number }>) =>
       (context.attempts[params.nodeId] ?? 0) < params.retries,
   },
@@ -43,7 +48,7 @@ export const collectBehaviour = {
     },
     // The answer is consumed: a later KB node must not answer it, nor extract other fields from it.
     "collect.captureAnswer": ({ context, event, params }: BehaviourArgs<SpecParams>) => {
-      const result = validateAnswer(eventText(event), params);
+      const result = validate(eventText(event), params);
       if (!result.ok) return {};
       return {
         ...capture(context, params.nodeId, params.field, result.value, "asked"),
@@ -53,7 +58,7 @@ export const collectBehaviour = {
     },
     "collect.reject": ({ context, event, params }: BehaviourArgs<SpecParams & { hint: boolean }>) => {
       const attempt = (context.attempts[params.nodeId] ?? 0) + 1;
-      const result = validateAnswer(eventText(event), params);
+      const result = validate(eventText(event), params);
       const choices = params.type === "choice" ? { choices: params.choices } : {};
       const hint = params.hint && !result.ok ? [{ role: "bot" as const, text: result.hint, nodeId: params.nodeId, ...choices }] : [];
       return {

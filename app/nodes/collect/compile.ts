@@ -4,7 +4,7 @@ import type { CollectData, FieldSpec } from "./schema";
 
 export function compileCollect(node: { id: string; data: CollectData }, ctx: CompileContext): StateConfig {
   const { field, type, pattern, choices, retries, question } = node.data;
-  const spec: FieldSpec & { nodeId: string } = { nodeId: node.id, field, type, pattern, choices };
+  const spec: FieldSpec & { nodeId: string; locale?: string } = { nodeId: node.id, field, type, pattern, choices, locale: ctx.locale };
   return {
     initial: "check",
     entry: [{ type: "collect.reset", params: { nodeId: node.id } }],

@@ -5,6 +5,7 @@
  */
 import type { FieldValue } from "../shared/context";
 import { describeField } from "../shared/field-name";
+import { phrasesFor, type Phrases } from "../shared/phrases";
 import type { FieldSpec } from "./schema";
 
 export type Validation = { ok: true; value: FieldValue } | { ok: false; hint: string };
@@ -70,36 +71,37 @@ export function matchPattern(text: string, pattern: string): string | null {
   }
 }
 
-export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date()): Validation {
+export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date(), phrases: Phrases = phrasesFor("en")): Validation {
   const answer = text.trim();
   const name = describeField(spec.field);
-  if (!answer) return { ok: false, hint: `I didn't catch that. Please type your ${name}.` };
+  const hints = phrases.hints;
+  if (!answer) return { ok: false, hint: hints.empty(name) };
   switch (spec.type) {
     case "text":
       return { ok: true, value: answer };
     case "email":
       return EMAIL.test(answer)
         ? { ok: true, value: answer.toLowerCase() }
-        : { ok: false, hint: "That doesn't look like an email address. Please type it like name@example.com." };
+        : { ok: false, hint: hints.email };
     case "phone": {
       const phone = parsePhone(answer);
-      return phone ? { ok: true, value: phone } : { ok: false, hint: "That doesn't look like a phone number. Please type the digits, for example +1 555 010 2030." };
+      return phone ? { ok: true, value: phone } : { ok: false, hint: hints.phone };
     }
     case "number": {
       const number = parseNumber(answer);
-      return number !== null ? { ok: true, value: number } : { ok: false, hint: "Please answer with a number, for example 2." };
+      return number !== null ? { ok: true, value: number } : { ok: false, hint: hints.number };
     }
     case "pattern": {
       const match = matchPattern(answer, spec.pattern);
-      return match ? { ok: true, value: match } : { ok: false, hint: `That doesn't look like a valid ${name}. Please check it and try again.` };
+      return match ? { ok: true, value: match } : { ok: false, hint: hints.pattern(name) };
     }
     case "choice": {
       const choice = parseChoice(answer, spec.choices);
-      return choice ? { ok: true, value: choice } : { ok: false, hint: `Please choose one of: ${spec.choices.join(", ")}.` };
+      return choice ? { ok: true, value: choice } : { ok: false, hint: hints.choice(spec.choices.join(", ")) };
     }
     case "date": {
       const date = parseDate(answer, now);
-      return date ? { ok: true, value: date } : { ok: false, hint: "Please give a date like 2026-03-12 or 12/03/2026." };
+      return date ? { ok: true, value: date } : { ok: false, hint: hints.date };
     }
   }
 }

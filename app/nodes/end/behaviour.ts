@@ -1,16 +1,15 @@
 import { record, say, type FlowContext } from "../shared/context";
 import { fillTemplate } from "../shared/template";
 import type { BehaviourArgs, KindBehaviour } from "../types";
-import { CSAT_QUESTION } from "./schema";
 
 export const endBehaviour = {
   actions: {
-    "end.finish": ({ context, params }: BehaviourArgs<{ nodeId: string; text: string }>): Partial<FlowContext> => {
+    "end.finish": ({ context, params }: BehaviourArgs<{ nodeId: string; text: string; csatQuestion: string }>): Partial<FlowContext> => {
       const text = fillTemplate(params.text, context.fields);
       const closing = text ? [{ role: "bot" as const, text, nodeId: params.nodeId }] : [];
       return {
         ended: true,
-        ...say(context, ...closing, { role: "bot", text: CSAT_QUESTION, csat: true, nodeId: params.nodeId }),
+        ...say(context, ...closing, { role: "bot", text: params.csatQuestion, csat: true, nodeId: params.nodeId }),
         ...record(context, { type: "conversation.ended", nodeId: params.nodeId, payload: {} }),
       };
     },

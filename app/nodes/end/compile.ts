@@ -3,7 +3,7 @@ import type { EndData } from "./schema";
 
 export function compileEnd(node: { id: string; data: EndData }, ctx: CompileContext): StateConfig {
   return {
-    entry: [{ type: "end.finish", params: { nodeId: node.id, text: node.data.text } }],
+    entry: [{ type: "end.finish", params: { nodeId: node.id, text: node.data.text, csatQuestion: ctx.phrases.csatQuestion } }],
     always: [{ target: ctx.endedTarget }],
   };
 }

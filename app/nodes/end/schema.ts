@@ -4,5 +4,3 @@ export const EndDataSchema = z.strictObject({
   text: z.string().max(4000).default("Thanks for reaching out. Have a great day!"),
 });
 export type EndData = z.infer<typeof EndDataSchema>;
-
-export const CSAT_QUESTION = "How would you rate this conversation?";

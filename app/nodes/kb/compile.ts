@@ -1,5 +1,5 @@
 import type { CompileContext, StateConfig } from "../types";
-import { FEEDBACK_CHOICES, FEEDBACK_QUESTION, KB_PROMPT, type KbData } from "./schema";
+import type { KbData } from "./schema";
 
 export function compileKb(node: { id: string; data: KbData }, ctx: CompileContext): StateConfig {
   const { tags, minScore, askFeedback } = node.data;
@@ -10,7 +10,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
     states: {
       check: { always: [{ guard: "kb.hasQuestion", target: "answer" }, { target: "ask" }] },
       ask: ctx.waiting({
-        entry: [{ type: "bot.say", params: { nodeId, text: KB_PROMPT } }],
+        entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.kbPrompt } }],
         on: { "customer.message": [{ target: "answer" }] },
       }),
       answer: {
@@ -29,7 +29,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         },
       },
       feedback: ctx.waiting({
-        entry: [{ type: "bot.say", params: { nodeId, text: FEEDBACK_QUESTION, choices: FEEDBACK_CHOICES } }],
+        entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.feedbackQuestion, choices: ctx.phrases.feedbackChoices } }],
         on: {
           "customer.message": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },

@@ -9,10 +9,6 @@ export const KbDataSchema = z.strictObject({
 });
 export type KbData = z.infer<typeof KbDataSchema>;
 
-export const KB_PROMPT = "What would you like to know?";
-export const FEEDBACK_QUESTION = "Did this help?";
-export const FEEDBACK_CHOICES = ["Yes", "No"];
-
 // notFound counts as a failure too: the bot could not help, exactly like "not helpful".
 export const kbHandles = (data: KbData): HandleDefinition[] => [
   { id: "answered", label: "Answered" },

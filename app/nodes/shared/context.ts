@@ -87,7 +87,3 @@ export function say(context: FlowContext, ...messages: BotMessage[]): Pick<FlowC
 export function record(context: FlowContext, ...events: FlowEvent[]): Pick<FlowContext, "events"> {
   return { events: [...context.events, ...events] };
 }
-
-export function defaultHandoffMessage(team: string): string {
-  return `I'm passing you to our ${team} team. A person will reply here shortly.`;
-}

@@ -1,0 +1,115 @@
+/**
+ * What the bot itself says (as opposed to the texts a flow author writes), in the languages the
+ * global triggers understand. Chosen by the flow's `settings.locale` ("es", "pt-BR" → "pt");
+ * anything else is English. Field names in hints are only used in English, where they read well.
+ */
+export type Phrases = {
+  kbPrompt: string;
+  feedbackQuestion: string;
+  feedbackChoices: [string, string];
+  csatQuestion: string;
+  handoff: (team: string) => string;
+  hints: {
+    empty: (field: string) => string;
+    email: string;
+    phone: string;
+    number: string;
+    pattern: (field: string) => string;
+    choice: (choices: string) => string;
+    date: string;
+  };
+};
+
+const en: Phrases = {
+  kbPrompt: "What would you like to know?",
+  feedbackQuestion: "Did this help?",
+  feedbackChoices: ["Yes", "No"],
+  csatQuestion: "How would you rate this conversation?",
+  handoff: (team) => `I'm passing you to our ${team} team. A person will reply here shortly.`,
+  hints: {
+    empty: (field) => `I didn't catch that. Please type your ${field}.`,
+    email: "That doesn't look like an email address. Please type it like name@example.com.",
+    phone: "That doesn't look like a phone number. Please type the digits, for example +1 555 010 2030.",
+    number: "Please answer with a number, for example 2.",
+    pattern: (field) => `That doesn't look like a valid ${field}. Please check it and try again.`,
+    choice: (choices) => `Please choose one of: ${choices}.`,
+    date: "Please give a date like 2026-03-12 or 12/03/2026.",
+  },
+};
+
+const es: Phrases = {
+  kbPrompt: "¿Qué te gustaría saber?",
+  feedbackQuestion: "¿Te ha servido?",
+  feedbackChoices: ["Sí", "No"],
+  csatQuestion: "¿Cómo valorarías esta conversación?",
+  handoff: (team) => `Te paso con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
+  hints: {
+    empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
+    email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
+    phone: "Eso no parece un número de teléfono. Escribe los dígitos, por ejemplo +34 600 000 000.",
+    number: "Responde con un número, por ejemplo 2.",
+    pattern: () => "Eso no parece válido. Revísalo e inténtalo de nuevo.",
+    choice: (choices) => `Elige una de estas opciones: ${choices}.`,
+    date: "Indica una fecha como 2026-03-12 o 12/03/2026.",
+  },
+};
+
+const fr: Phrases = {
+  kbPrompt: "Que souhaitez-vous savoir ?",
+  feedbackQuestion: "Est-ce que cela vous a aidé ?",
+  feedbackChoices: ["Oui", "Non"],
+  csatQuestion: "Comment évalueriez-vous cette conversation ?",
+  handoff: (team) => `Je vous transmets à notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
+  hints: {
+    empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
+    email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
+    phone: "Cela ne ressemble pas à un numéro de téléphone. Écrivez les chiffres, par exemple +33 6 12 34 56 78.",
+    number: "Répondez avec un nombre, par exemple 2.",
+    pattern: () => "Cela ne semble pas valide. Vérifiez et réessayez.",
+    choice: (choices) => `Choisissez l'une de ces options : ${choices}.`,
+    date: "Indiquez une date comme 2026-03-12 ou 12/03/2026.",
+  },
+};
+
+const de: Phrases = {
+  kbPrompt: "Was möchten Sie wissen?",
+  feedbackQuestion: "Hat Ihnen das geholfen?",
+  feedbackChoices: ["Ja", "Nein"],
+  csatQuestion: "Wie bewerten Sie dieses Gespräch?",
+  handoff: (team) => `Ich leite Sie an unser Team ${team} weiter. Eine Person antwortet Ihnen hier in Kürze.`,
+  hints: {
+    empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
+    email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
+    phone: "Das sieht nicht wie eine Telefonnummer aus. Bitte geben Sie die Ziffern ein, zum Beispiel +49 151 2345678.",
+    number: "Bitte antworten Sie mit einer Zahl, zum Beispiel 2.",
+    pattern: () => "Das scheint nicht gültig zu sein. Bitte prüfen Sie es und versuchen Sie es erneut.",
+    choice: (choices) => `Bitte wählen Sie eine dieser Optionen: ${choices}.`,
+    date: "Bitte geben Sie ein Datum wie 2026-03-12 oder 12.03.2026 an.",
+  },
+};
+
+const pt: Phrases = {
+  kbPrompt: "O que você gostaria de saber?",
+  feedbackQuestion: "Isso ajudou?",
+  feedbackChoices: ["Sim", "Não"],
+  csatQuestion: "Como você avalia esta conversa?",
+  handoff: (team) => `Vou transferir você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
+  hints: {
+    empty: () => "Não recebi nada. Pode escrever de novo?",
+    email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",
+    phone: "Isso não parece um número de telefone. Digite os números, por exemplo +55 11 91234-5678.",
+    number: "Responda com um número, por exemplo 2.",
+    pattern: () => "Isso não parece válido. Verifique e tente novamente.",
+    choice: (choices) => `Escolha uma destas opções: ${choices}.`,
+    date: "Informe uma data como 2026-03-12 ou 12/03/2026.",
+  },
+};
+
+const CATALOG: Record<string, Phrases> = { en, es, fr, de, pt };
+
+export const SUPPORTED_LOCALES = Object.keys(CATALOG);
+
+export function phrasesFor(locale: string | undefined): Phrases {
+  const language = (locale ?? "en").toLowerCase().split(/[-_]/)[0];
+  return CATALOG[language] ?? en;
+}
