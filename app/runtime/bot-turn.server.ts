@@ -11,6 +11,7 @@ import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from 
 import { getCompiledVersion } from "./flow-versions.server";
 import { planHandoff } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
+import type { SqlAssignment } from "./sql.server";
 
 export type BotInput =
   | { type: "start"; fields?: Record<string, string> }
@@ -20,7 +21,7 @@ export type BotInput =
 
 export type TurnPlan = {
   status: ConversationStatus;
-  update: Record<string, unknown>;
+  update: Record<string, SqlAssignment>;
   messages: NewMessage[];
   events: NewEvent[];
 };
@@ -61,7 +62,7 @@ export async function planBotStep(
     metadata: compactMetadata({ choices: message.choices, source: message.source, csat: message.csat, nodeId: message.nodeId }),
   }));
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
-  const update: Record<string, unknown> = {
+  const update: Record<string, SqlAssignment> = {
     snapshot: JSON.stringify(result.snapshot),
     fields: JSON.stringify(result.state.fields),
     intent: result.state.intent?.name ?? null,

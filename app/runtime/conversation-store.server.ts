@@ -4,66 +4,82 @@
  * turn computed from a stale read commits nothing and is retried by the caller. Unique indexes
  * on (conversationId, seq) and (conversationId, clientMessageId) are the second line: a
  * duplicate message or a seq collision with another writer also aborts the whole turn.
+ * The per-turn read and the commit use the hot-path connection (see sql.server.ts for why).
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import type { MessageMetadata, PublicMessage } from "./messages";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
+import { buildInsert, buildUpdate, isUniqueConflict, queryOne, runGuardedBatch, VersionGuardError, type SqlAssignment } from "./sql.server";
 
 export const ConversationStatusSchema = z.enum(["bot", "waiting", "open", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-const turnConversationSelect = {
-  id: true,
-  flowId: true,
-  flowVersionId: true,
-  contactId: true,
-  status: true,
-  snapshot: true,
-  version: true,
-  teamId: true,
-  channel: true,
-  page: true,
-  escalatedAt: true,
-} satisfies Prisma.ConversationSelect;
+const Integer = z.union([z.bigint(), z.number()]).transform((value) => Number(value));
 
-export type TurnConversation = Prisma.ConversationGetPayload<{ select: typeof turnConversationSelect }> & {
+const TurnRowSchema = z.object({
+  id: z.string(),
+  flowId: z.string(),
+  flowVersionId: z.string(),
+  contactId: z.string().nullable(),
+  status: z.string(),
+  snapshot: z.string().nullable(),
+  version: Integer,
+  teamId: z.string().nullable(),
+  channel: z.string(),
+  page: z.string().nullable(),
+  escalatedAt: z.coerce.date().nullable(),
+  lastSeq: Integer.nullable(),
+  storedTurnId: z.string().nullable(),
+});
+
+export type TurnConversation = {
+  id: string;
+  flowId: string;
+  flowVersionId: string;
+  contactId: string | null;
   status: ConversationStatus;
+  snapshot: string | null;
+  version: number;
+  teamId: string | null;
+  channel: string;
+  page: string | null;
+  escalatedAt: Date | null;
 };
 
-export async function readTurnConversation(conversationId: string): Promise<TurnConversation | null> {
-  const row = await db.conversation.findUnique({ where: { id: conversationId }, select: turnConversationSelect });
-  if (!row) return null;
-  const status = ConversationStatusSchema.safeParse(row.status);
-  return { ...row, status: status.success ? status.data : "waiting" };
-}
+export type TurnRead = { conversation: TurnConversation; lastSeq: number; storedTurnId: string | null };
 
-export async function readLastSeq(conversationId: string): Promise<number> {
-  const last = await db.message.findFirst({
-    where: { conversationId },
-    orderBy: { seq: "desc" },
-    select: { seq: true },
-  });
-  return last?.seq ?? 0;
+/**
+ * Everything a turn needs in ONE statement: the conversation, its last message seq, and the
+ * turn already stored under this clientMessageId (if any).
+ */
+export async function readTurnState(conversationId: string, clientMessageId: string | null): Promise<TurnRead | null> {
+  const row = queryOne(
+    `SELECT c."id", c."flowId", c."flowVersionId", c."contactId", c."status", c."snapshot", c."version", c."teamId",
+            c."channel", c."page", c."escalatedAt",
+            (SELECT max(m."seq") FROM "Message" m WHERE m."conversationId" = c."id") AS "lastSeq",
+            (SELECT m."turnId" FROM "Message" m WHERE m."conversationId" = c."id" AND m."clientMessageId" = ?) AS "storedTurnId"
+       FROM "Conversation" c WHERE c."id" = ?`,
+    [clientMessageId, conversationId],
+  );
+  if (!row) return null;
+  const { lastSeq, storedTurnId, ...conversation } = TurnRowSchema.parse(row);
+  const status = ConversationStatusSchema.safeParse(conversation.status);
+  return { conversation: { ...conversation, status: status.success ? status.data : "waiting" }, lastSeq: lastSeq ?? 0, storedTurnId };
 }
 
 export type TurnReply = { status: ConversationStatus; messages: PublicMessage[] };
 
-/** The stored answer of a turn already taken with this clientMessageId, or null. */
-export async function findStoredTurn(conversationId: string, clientMessageId: string): Promise<TurnReply | null> {
-  const customer = await db.message.findUnique({
-    where: { conversationId_clientMessageId: { conversationId, clientMessageId } },
-    select: { turnId: true, metadata: true },
-  });
-  if (!customer?.turnId) return null;
+/** The stored answer of the turn `turnId` (an idempotent replay). */
+export async function readStoredTurn(conversationId: string, turnId: string): Promise<TurnReply> {
   const messages = await db.message.findMany({
-    where: { conversationId, turnId: customer.turnId },
+    where: { conversationId, turnId },
     orderBy: { seq: "asc" },
     select: { id: true, role: true, text: true, createdAt: true, metadata: true },
   });
-  const status = ConversationStatusSchema.safeParse(parseMessageMetadata(customer.metadata).turnStatus);
+  const customer = messages.find((message) => message.role === "customer");
+  const status = ConversationStatusSchema.safeParse(customer ? parseMessageMetadata(customer.metadata).turnStatus : null);
   return { status: status.success ? status.data : "bot", messages: toPublicMessages(messages) };
 }
 
@@ -84,11 +100,11 @@ export class TurnConflictError extends Error {
   }
 }
 
-/** A conflict worth retrying from a fresh read: stale version, or a unique index hit. */
+/** A conflict worth retrying from a fresh read. */
 export function isRetryableConflict(error: unknown): boolean {
-  if (error instanceof TurnConflictError) return true;
+  if (error instanceof TurnConflictError || isUniqueConflict(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
-  // P2002 unique violation (seq or clientMessageId), P2034 write conflict, P2028 transaction wait timed out.
+  // P2002 unique violation, P2034 write conflict, P2028 transaction wait timed out.
   return code === "P2002" || code === "P2034" || code === "P2028";
 }
 
@@ -98,16 +114,21 @@ export type TurnCommit = {
   readVersion: number;
   firstSeq: number;
   turnId: string | null;
-  update: Omit<Prisma.ConversationUpdateManyMutationInput, "version">;
+  update: Record<string, SqlAssignment>;
   messages: NewMessage[];
   events: NewEvent[];
   messageMetadataUpdates?: Array<{ id: string; metadata: MessageMetadata }>;
 };
 
-/** Writes a whole turn or nothing; throws TurnConflictError when the version moved on. */
+/**
+ * Writes a whole turn or nothing, in one transaction: the version-guarded UPDATE, then the
+ * messages and events. When the UPDATE matches no row (another writer moved the version on),
+ * the transaction rolls back and TurnConflictError is thrown.
+ */
 export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
+  if (commit.messages.length === 0 && commit.events.length === 0) throw new Error("A turn writes at least one message or event");
   const now = new Date();
-  const rows = commit.messages.map((message, index) => ({
+  const messageRows = commit.messages.map((message, index) => ({
     id: randomUUID(),
     conversationId: commit.conversationId,
     seq: commit.firstSeq + index,
@@ -118,37 +139,34 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     metadata: JSON.stringify(message.metadata),
     createdAt: now,
   }));
-  await db.$transaction(
-    async (tx) => {
-      const updated = await tx.conversation.updateMany({
-        where: { id: commit.conversationId, version: commit.readVersion },
-        data: { ...commit.update, version: { increment: 1 } },
-      });
-      if (updated.count !== 1) throw new TurnConflictError();
-      if (rows.length > 0) await tx.message.createMany({ data: rows });
-      for (const change of commit.messageMetadataUpdates ?? []) {
-        await tx.message.update({ where: { id: change.id }, data: { metadata: JSON.stringify(change.metadata) }, select: { id: true } });
-      }
-      if (commit.events.length > 0) {
-        await tx.event.createMany({
-          data: commit.events.map((event) => ({
-            conversationId: commit.conversationId,
-            flowId: commit.flowId,
-            type: event.type,
-            nodeId: event.nodeId ?? null,
-            payload: JSON.stringify(event.payload),
-            createdAt: now,
-          })),
-        });
-      }
-    },
-    { maxWait: 15_000, timeout: 15_000 },
-  );
-  return rows.map(({ id, seq, role, text, createdAt, metadata }) => ({ id, seq, role, text, createdAt, metadata }));
+  const eventRows = commit.events.map((event) => ({
+    id: randomUUID(),
+    conversationId: commit.conversationId,
+    flowId: commit.flowId,
+    type: event.type,
+    nodeId: event.nodeId ?? null,
+    payload: JSON.stringify(event.payload),
+    createdAt: now,
+  }));
+  const statements = [
+    buildUpdate("Conversation", { ...commit.update, version: { increment: 1 }, updatedAt: now }, { id: commit.conversationId, version: commit.readVersion }),
+  ];
+  if (messageRows.length > 0) statements.push(buildInsert("Message", messageRows, "role"));
+  if (eventRows.length > 0) statements.push(buildInsert("Event", eventRows, messageRows.length > 0 ? undefined : "type"));
+  for (const change of commit.messageMetadataUpdates ?? []) {
+    statements.push(buildUpdate("Message", { metadata: JSON.stringify(change.metadata) }, { id: change.id, conversationId: commit.conversationId }));
+  }
+  try {
+    await runGuardedBatch(statements);
+  } catch (error) {
+    if (error instanceof VersionGuardError) throw new TurnConflictError();
+    throw error;
+  }
+  return messageRows.map(({ id, seq, role, text, createdAt, metadata }) => ({ id, seq, role, text, createdAt, metadata }));
 }
 
 /** Retries `attempt` from a fresh read on conflicts, with jittered backoff; other errors pass through. */
-export async function withConflictRetries<T>(attempt: () => Promise<T>, maxAttempts = 10): Promise<T> {
+export async function withConflictRetries<T>(attempt: () => Promise<T>, maxAttempts = 20): Promise<T> {
   for (let attemptNumber = 1; ; attemptNumber += 1) {
     try {
       return await attempt();

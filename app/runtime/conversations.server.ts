@@ -14,6 +14,7 @@ import { LruCache } from "./lru";
 import { toPublicMessages, type PublicMessage } from "./messages";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
+import { buildInsert, queryOne, runGuardedBatch, type SqlAssignment, type SqlScalar } from "./sql.server";
 import { createConversationToken, hashToken, tokenMatchesHash } from "./tokens.server";
 
 export type Channel = "web" | "widget" | "preview" | "api";
@@ -54,43 +55,48 @@ export async function createConversation(
     metadata: JSON.stringify(message.metadata),
     createdAt: now,
   }));
-  const { status: _status, ...update } = plan.update;
-  await db.$transaction(async (tx) => {
-    await tx.conversation.create({
-      data: {
-        ...update,
-        id: conversationId,
-        flowId: version.flowId,
-        flowVersionId: version.flowVersionId,
-        contactId,
-        channel: input.channel,
-        page: input.page ?? null,
-        tokenHash,
-        status: plan.status,
-        version: 1,
-        lastMessageAt: now,
-      },
-      select: { id: true },
-    });
-    if (rows.length > 0) await tx.message.createMany({ data: rows });
-    const events = [
-      { type: "conversation.started", nodeId: null, payload: { flowVersionId: version.flowVersionId, number: version.number, channel: input.channel, page: input.page ?? null } },
-      ...plan.events,
-    ];
-    await tx.event.createMany({
-      data: events.map((event) => ({
-        conversationId,
-        flowId: version.flowId,
-        type: event.type,
-        nodeId: event.nodeId ?? null,
-        payload: JSON.stringify(event.payload),
-        createdAt: now,
-      })),
-    });
-  });
+  const conversationRow: Record<string, SqlScalar> = {
+    ...scalarsOf(plan.update),
+    id: conversationId,
+    flowId: version.flowId,
+    flowVersionId: version.flowVersionId,
+    contactId,
+    channel: input.channel,
+    page: input.page ?? null,
+    tokenHash,
+    status: plan.status,
+    version: 1,
+    lastMessageAt: now,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const events = [
+    { type: "conversation.started", nodeId: null, payload: { flowVersionId: version.flowVersionId, number: version.number, channel: input.channel, page: input.page ?? null } },
+    ...plan.events,
+  ].map((event) => ({
+    id: randomUUID(),
+    conversationId,
+    flowId: version.flowId,
+    type: event.type,
+    nodeId: event.nodeId ?? null,
+    payload: JSON.stringify(event.payload),
+    createdAt: now,
+  }));
+  const statements = [buildInsert("Conversation", [conversationRow]), buildInsert("Event", events)];
+  if (rows.length > 0) statements.push(buildInsert("Message", rows));
+  await runGuardedBatch(statements);
   tokenHashes.set(conversationId, tokenHash);
   publishTurn({ id: conversationId, status: "bot", teamId: null }, plan, rows.map((row) => ({ ...row })));
   return { conversationId, token, flowVersionId: version.flowVersionId, status: plan.status, messages: toPublicMessages(rows) };
+}
+
+/** A new row takes plain values only (an increment has nothing to add to). */
+function scalarsOf(update: Record<string, SqlAssignment>): Record<string, SqlScalar> {
+  const result: Record<string, SqlScalar> = {};
+  for (const [column, value] of Object.entries(update)) {
+    if (value === null || typeof value !== "object" || value instanceof Date) result[column] = value;
+  }
+  return result;
 }
 
 async function findOrCreateContact(contact: { name?: string; email?: string } | undefined): Promise<string | null> {
@@ -116,8 +122,8 @@ const DUMMY_HASH = hashToken("no such conversation");
 export async function authenticateConversation(conversationId: string, token: string): Promise<boolean> {
   let stored = tokenHashes.get(conversationId);
   if (!stored) {
-    const row = await db.conversation.findUnique({ where: { id: conversationId }, select: { tokenHash: true } });
-    if (row) {
+    const row = queryOne<{ tokenHash: unknown }>(`SELECT "tokenHash" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
+    if (row && typeof row.tokenHash === "string") {
       stored = row.tokenHash;
       tokenHashes.set(conversationId, stored);
     }

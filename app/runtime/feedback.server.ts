@@ -9,8 +9,7 @@ import { db } from "~/utils/db.server";
 import { planBotStep, type TurnPlan } from "./bot-turn.server";
 import {
   commitTurn,
-  readLastSeq,
-  readTurnConversation,
+  readTurnState,
   withConflictRetries,
   type TurnReply,
 } from "./conversation-store.server";
@@ -33,11 +32,11 @@ export async function submitKbFeedback(
       if (!message) return { ok: false, code: "message_not_found" };
       const metadata = parseMessageMetadata(message.metadata);
       if (message.role !== "bot" || !metadata.source) return { ok: false, code: "not_a_kb_answer" };
-      const conversation = await readTurnConversation(input.conversationId);
-      if (!conversation) return { ok: false, code: "message_not_found" };
+      const read = await readTurnState(input.conversationId, null);
+      if (!read) return { ok: false, code: "message_not_found" };
+      const { conversation, lastSeq } = read;
       if (metadata.feedback) return { ok: true, reply: { status: conversation.status, messages: [] } };
 
-      const lastSeq = await readLastSeq(conversation.id);
       const feedbackEvent = {
         type: "kb.feedback",
         nodeId: metadata.nodeId ?? null,

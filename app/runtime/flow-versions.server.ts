@@ -111,13 +111,31 @@ export async function publishFlow(
   const validated = validateFlow(json, await listTeamSlugs(client));
   if (!validated.ok) return validated;
   const written = await client.$transaction((tx) => writePublishedVersion(tx, validated.document, options));
+  latestBySlug.clear();
   return { ok: true, ...written, warnings: validated.warnings };
 }
 
 export type LatestVersion = { flowId: string; flowVersionId: string; number: number };
 
+// New conversations ask for the latest version on every start: remember it briefly. Publishing in
+// this process clears it at once; another instance's publish is seen within the TTL.
+const LATEST_TTL_MS = 5_000;
+const latestBySlug = new LruCache<string, { at: number; version: LatestVersion | null }>(1_000);
+
 /** The version new conversations of a slug start on; null when the flow is unknown, archived or unpublished. */
-export async function getLatestPublishedVersion(slug: string, client: DbClient = db): Promise<LatestVersion | null> {
+export async function getLatestPublishedVersion(slug: string): Promise<LatestVersion | null> {
+  const cached = latestBySlug.get(slug);
+  if (cached && Date.now() - cached.at < LATEST_TTL_MS) return cached.version;
+  const version = await readLatestPublishedVersion(slug);
+  latestBySlug.set(slug, { at: Date.now(), version });
+  return version;
+}
+
+export function forgetLatestVersions(): void {
+  latestBySlug.clear();
+}
+
+async function readLatestPublishedVersion(slug: string, client: DbClient = db): Promise<LatestVersion | null> {
   const version = await client.flowVersion.findFirst({
     where: { flow: { slug, archivedAt: null }, number: { not: null } },
     orderBy: { number: "desc" },

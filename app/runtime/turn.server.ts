@@ -18,9 +18,8 @@ import { db } from "~/utils/db.server";
 import { planBotStep, type TurnPlan } from "./bot-turn.server";
 import {
   commitTurn,
-  findStoredTurn,
-  readLastSeq,
-  readTurnConversation,
+  readStoredTurn,
+  readTurnState,
   withConflictRetries,
   type NewMessage,
   type StoredMessage,
@@ -54,11 +53,10 @@ async function attemptCustomerTurn(
   input: { conversationId: string; clientMessageId: string; text: string },
   engines: Engines,
 ): Promise<TurnReply> {
-  const stored = await findStoredTurn(input.conversationId, input.clientMessageId);
-  if (stored) return stored;
-  const conversation = await readTurnConversation(input.conversationId);
-  if (!conversation) throw new ConversationNotFoundError(input.conversationId);
-  const lastSeq = await readLastSeq(conversation.id);
+  const read = await readTurnState(input.conversationId, input.clientMessageId);
+  if (!read) throw new ConversationNotFoundError(input.conversationId);
+  if (read.storedTurnId) return readStoredTurn(input.conversationId, read.storedTurnId);
+  const { conversation, lastSeq } = read;
 
   const customerLine: NewMessage = { role: "customer", text: input.text, clientMessageId: input.clientMessageId, metadata: {} };
   const plan = await planCustomerTurn(conversation, customerLine, engines);
@@ -136,9 +134,9 @@ export async function handBackToBot(
   await ensureSqliteTuned(db);
   return withConversationLock(input.conversationId, () =>
     withConflictRetries(async () => {
-      const conversation = await readTurnConversation(input.conversationId);
-      if (!conversation) throw new ConversationNotFoundError(input.conversationId);
-      const lastSeq = await readLastSeq(conversation.id);
+      const read = await readTurnState(input.conversationId, null);
+      if (!read) throw new ConversationNotFoundError(input.conversationId);
+      const { conversation, lastSeq } = read;
       const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId }, engines, []);
       const storedMessages: StoredMessage[] = await commitTurn({
         conversationId: conversation.id,

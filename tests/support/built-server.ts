@@ -33,9 +33,9 @@ export async function freePort(): Promise<number> {
 
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
-export async function startServer(options: { buildFile: string; databaseUrl: string; port?: number; env?: Record<string, string> }): Promise<RunningServer> {
+export async function startServer(options: { buildFile: string; databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), options.buildFile], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), options.buildFile], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],

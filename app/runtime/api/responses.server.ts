@@ -7,7 +7,10 @@ export type ApiErrorBody = { error: { code: string; message: string; field?: str
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers: { ...JSON_HEADERS, ...init.headers } });
+  const text = JSON.stringify(body);
+  // A known length lets remix-serve's compression skip small replies (gzip cost more than it saved).
+  const length = String(Buffer.byteLength(text));
+  return new Response(text, { status: init.status ?? 200, headers: { ...JSON_HEADERS, "Content-Length": length, ...init.headers } });
 }
 
 export function apiError(

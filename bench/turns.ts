@@ -1,0 +1,127 @@
+/**
+ * Turn throughput and latency of the PRODUCTION build over HTTP, against the floor measured in
+ * the same run. `npx tsx bench/turns.ts` (or `npm run bench`). Writes bench/results/turns.json.
+ *
+ * Load: CONCURRENCY simulated customers, each running full conversations of the bench flow
+ * (create → scripted messages until the bot hands off or ends → next conversation).
+ * Floor: the same rows per turn written with bare better-sqlite3, one transaction per turn, plus
+ * a bare node:http round trip at the same concurrency: floor time per turn = write + round trip.
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createBenchDatabase, benchRoot, percentile, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
+
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
+const WARMUP_MS = 2_000;
+
+type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
+
+async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, measureFrom: number, customer: Customer, index: number): Promise<void> {
+  for (let round = 0; Date.now() < until; round += 1) {
+    const script = flow.scripts[(index + round) % flow.scripts.length];
+    const created = await post(`${baseUrl}/api/chat/${flow.slug}/conversations`, {});
+    if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.json)}`);
+    const { conversationId, token } = created.json as { conversationId: string; token: string };
+    customer.conversations += 1;
+    for (const text of script) {
+      if (Date.now() >= until) return;
+      const started = performance.now();
+      const reply = await post(`${baseUrl}/api/conversations/${conversationId}/messages`, { clientMessageId: randomUUID(), text }, token);
+      const elapsed = performance.now() - started;
+      if (reply.status !== 200) throw new Error(`turn failed: ${reply.status} ${JSON.stringify(reply.json)}`);
+      if (Date.now() >= measureFrom) {
+        customer.latencies.push(elapsed);
+        customer.turns += 1;
+      }
+      const status = String(reply.json.status);
+      if (status !== "bot") {
+        customer.statuses[status] = (customer.statuses[status] ?? 0) + 1;
+        break;
+      }
+    }
+  }
+}
+
+export async function main(): Promise<Record<string, unknown>> {
+  const database = await createBenchDatabase("turns");
+  const server = await startBenchServer(database.url);
+  try {
+    const flow = database.flow;
+    const start = Date.now();
+    const measureFrom = start + WARMUP_MS;
+    const until = measureFrom + DURATION_MS;
+    const customers: Customer[] = Array.from({ length: CONCURRENCY }, () => ({ latencies: [], turns: 0, conversations: 0, statuses: {} }));
+    await Promise.all(customers.map((customer, index) => runCustomer(server.url, flow, until, measureFrom, customer, index)));
+    const seconds = DURATION_MS / 1000;
+    const latencies = customers.flatMap((customer) => customer.latencies).sort((a, b) => a - b);
+    const turns = latencies.length;
+    const rowsPerTurn = await database.rowsPerTurn();
+    await server.stop();
+
+    const sqlite = runSqliteFloor(rowsPerTurn, 4_000);
+    const http = await runHttpFloor(CONCURRENCY, 5_000);
+    const floorMsPerTurn = 1000 / sqlite.turnsPerSecond + 1000 / http.requestsPerSecond;
+    const floorTurnsPerSecond = 1000 / floorMsPerTurn;
+    const turnsPerSecond = turns / seconds;
+    const statuses: Record<string, number> = {};
+    for (const customer of customers) for (const [status, count] of Object.entries(customer.statuses)) statuses[status] = (statuses[status] ?? 0) + count;
+    const result = {
+      date: new Date().toISOString(),
+      flow: flow.slug,
+      concurrency: CONCURRENCY,
+      durationSeconds: seconds,
+      turns,
+      conversations: customers.reduce((sum, customer) => sum + customer.conversations, 0),
+      endings: statuses,
+      turnsPerSecond: Math.round(turnsPerSecond),
+      p50Ms: round(percentile(latencies, 0.5)),
+      p99Ms: round(percentile(latencies, 0.99)),
+      maxMs: round(latencies.at(-1) ?? 0),
+      rowsPerTurn,
+      floor: {
+        sqliteTurnsPerSecond: Math.round(sqlite.turnsPerSecond),
+        httpRoundTripsPerSecond: Math.round(http.requestsPerSecond),
+        httpP50Ms: round(http.p50Ms),
+      },
+      floorTurnsPerSecond: Math.round(floorTurnsPerSecond),
+      ratioToFloor: round(floorTurnsPerSecond / turnsPerSecond),
+      targets: { turnsPerSecond: 500, p99Ms: 50, ratioToFloor: 10 },
+      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, note: "2 shared cores; other engineers' processes run at the same time, so figures are noisy" },
+    };
+    fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
+    fs.writeFileSync(path.join(benchRoot, "results/turns.json"), `${JSON.stringify(result, null, 2)}\n`);
+    console.log(
+      `turns: ${result.turnsPerSecond} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms at ${CONCURRENCY} customers; ` +
+        `floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}`,
+    );
+    return result;
+  } finally {
+    await server.stop();
+    database.cleanup();
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,173 @@
+/**
+ * Shared by bench/turns.ts and bench/memory.ts: a fresh migrated database with the demo teams
+ * and the flows, the production server on loopback, and the floor measurements.
+ */
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { createMigratedDatabase } from "../setup/migrate";
+import { buildServer, freePort, repoRoot, startServer, type RunningServer } from "./built-server";
+
+export const benchRoot = path.join(repoRoot, "bench");
+const tmp = path.join(repoRoot, "tests/.tmp");
+
+export type BenchFlow = { slug: string; scripts: string[][] };
+
+/** The fixture flow's customer scripts: an order that ends, a billing question that hands off, a miss. */
+export const FIXTURE_FLOW: BenchFlow = {
+  slug: "runtime-test",
+  scripts: [
+    ["where is my order? it has not arrived", "A-12345"],
+    ["I was charged twice on my card", "my email is dana@example.com"],
+    ["where is my order", "order 99812"],
+    ["blah blah", "still nothing"],
+  ],
+};
+
+export type BenchDatabase = {
+  url: string;
+  file: string;
+  flow: BenchFlow;
+  rowsPerTurn(): Promise<{ messages: number; events: number; snapshotBytes: number }>;
+  cleanup(): void;
+};
+
+export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
+  const file = path.join(tmp, `bench-${name}-${process.pid}.db`);
+  createMigratedDatabase(file);
+  const url = `file:${file}`;
+  process.env.DATABASE_URL = url;
+  const { db } = await import("~/utils/db.server");
+  const { publishFlow } = await import("~/runtime/flow-versions.server");
+  const { seedStarterFlows } = await import("~/workspace/seed-flows.server");
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  for (const [slug, teamName] of [["support", "Support"], ["billing", "Billing"]]) {
+    await db.team.upsert({ where: { slug }, create: { slug, name: teamName }, update: {}, select: { id: true } });
+  }
+  await seedStarterFlows(db);
+  const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "flows/runtime-test.json"), "utf8"));
+  const published = await publishFlow(fixture, { client: db });
+  if (!published.ok) throw new Error("the bench flow does not publish");
+  return {
+    url,
+    file,
+    flow: FIXTURE_FLOW,
+    async rowsPerTurn() {
+      const [turns, messages, events, snapshot] = await Promise.all([
+        db.message.count({ where: { role: "customer" } }),
+        db.message.count(),
+        db.event.count(),
+        db.$queryRawUnsafe<Array<{ bytes: number | bigint }>>("SELECT avg(length(snapshot)) AS bytes FROM Conversation"),
+      ]);
+      const perTurn = (count: number) => Math.round((count / Math.max(1, turns)) * 10) / 10;
+      return { messages: perTurn(messages), events: perTurn(events), snapshotBytes: Math.round(Number(snapshot[0]?.bytes ?? 2000)) };
+    },
+    cleanup() {
+      void db.$disconnect();
+      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+    },
+  };
+}
+
+export async function startBenchServer(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+  const buildFile = buildServer(path.join(tmp, `bench-build-${process.pid}`));
+  return startServer({ buildFile, databaseUrl, nodeArgs, env: { CHAT_RATE_LIMIT_PER_MINUTE: "100000000", ...env } });
+}
+
+export function percentile(sorted: number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}
+
+/**
+ * The storage floor: the rows of an average turn (conversation update guarded by version,
+ * messages, events) written with bare better-sqlite3 and prepared statements, one transaction
+ * per turn, WAL + synchronous=NORMAL — what the turn engine's writes cost with no framework.
+ */
+export function runSqliteFloor(rows: { messages: number; events: number; snapshotBytes: number }, turns: number): { turnsPerSecond: number } {
+  const file = path.join(tmp, `bench-floor-${process.pid}.db`);
+  createMigratedDatabase(file);
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = NORMAL");
+  const now = Date.now();
+  sqlite.prepare("INSERT INTO Flow (id, slug, name, draft, draftUpdatedAt, createdAt, updatedAt) VALUES ('f', 'f', 'F', '{}', ?, ?, ?)").run(now, now, now);
+  sqlite.prepare("INSERT INTO FlowVersion (id, flowId, number, document, documentHash, createdAt) VALUES ('v', 'f', 1, '{}', 'h', ?)").run(now);
+  const insertConversation = sqlite.prepare(
+    "INSERT INTO Conversation (id, flowId, flowVersionId, tokenHash, lastMessageAt, createdAt, updatedAt, version) VALUES (?, 'f', 'v', ?, ?, ?, ?, 1)",
+  );
+  const conversations = Array.from({ length: 32 }, () => randomUUID());
+  for (const id of conversations) insertConversation.run(id, randomUUID(), now, now, now);
+  const update = sqlite.prepare(
+    "UPDATE Conversation SET version = version + 1, snapshot = ?, status = 'bot', fields = ?, intent = ?, confidence = ?, lastMessageAt = ?, updatedAt = ? WHERE id = ? AND version = ?",
+  );
+  const insertMessage = sqlite.prepare(
+    "INSERT INTO Message (id, conversationId, seq, role, text, clientMessageId, turnId, metadata, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const insertEvent = sqlite.prepare("INSERT INTO Event (id, conversationId, flowId, type, nodeId, payload, createdAt) VALUES (?, ?, 'f', ?, ?, ?, ?)");
+  const snapshot = JSON.stringify({ pad: "x".repeat(Math.max(0, rows.snapshotBytes - 12)) });
+  const state = conversations.map(() => ({ version: 1, seq: 0 }));
+  const messagesPerTurn = Math.max(1, Math.round(rows.messages));
+  const eventsPerTurn = Math.max(0, Math.round(rows.events));
+  const turn = sqlite.transaction((index: number) => {
+    const id = conversations[index % conversations.length];
+    const current = state[index % conversations.length];
+    const at = Date.now();
+    const changed = update.run(snapshot, '{"order":"A-1"}', "order", 0.9, at, at, id, current.version).changes;
+    if (changed !== 1) throw new Error("floor conflict");
+    current.version += 1;
+    const turnId = randomUUID();
+    for (let m = 0; m < messagesPerTurn; m += 1) {
+      current.seq += 1;
+      insertMessage.run(randomUUID(), id, current.seq, m === 0 ? "customer" : "bot", "where is my order? it has not arrived", m === 0 ? randomUUID() : null, turnId, "{}", at);
+    }
+    for (let e = 0; e < eventsPerTurn; e += 1) insertEvent.run(randomUUID(), id, "node.entered", "n1", '{"a":1}', at);
+  });
+  const started = performance.now();
+  for (let index = 0; index < turns; index += 1) turn(index);
+  const seconds = (performance.now() - started) / 1000;
+  sqlite.close();
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  return { turnsPerSecond: turns / seconds };
+}
+
+const BARE_SERVER = `
+const http = require("node:http");
+const server = http.createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    const reply = JSON.stringify({ status: "bot", messages: [{ id: "1", role: "customer", text: JSON.parse(body).text }] });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(reply);
+  });
+});
+server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("ready"));
+`;
+
+/** A bare node:http round trip (JSON in, JSON out) at the same concurrency, server in its own process. */
+export async function runHttpFloor(concurrency: number, requests: number): Promise<{ requestsPerSecond: number; p50Ms: number }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["-e", BARE_SERVER], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
+  await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
+  const latencies: number[] = [];
+  let remaining = requests;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (remaining > 0) {
+        remaining -= 1;
+        const begin = performance.now();
+        const response = await fetch(`http://127.0.0.1:${port}/`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientMessageId: randomUUID(), text: "where is my order?" }) });
+        await response.json();
+        latencies.push(performance.now() - begin);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  child.kill("SIGTERM");
+  latencies.sort((a, b) => a - b);
+  return { requestsPerSecond: requests / seconds, p50Ms: percentile(latencies, 0.5) };
+}
