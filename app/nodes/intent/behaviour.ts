@@ -27,8 +27,12 @@ export const intentBehaviour = {
   },
   actions: {
     "intent.record": ({ context, event, params }: BehaviourArgs<RecordParams>): Partial<FlowContext> => {
-      const prediction = readPrediction(event);
-      const matched = prediction.intent !== null && params.names.includes(prediction.intent) && prediction.confidence >= params.threshold;
+      const raw = readPrediction(event);
+      // An intent the node does not list is not a prediction at all: its confidence must not pass a later gate.
+      const known = raw.intent !== null && params.names.includes(raw.intent);
+      const ranked = raw.ranked.filter((candidate) => params.names.includes(candidate.name));
+      const prediction = known ? { ...raw, ranked } : { ...raw, intent: null, confidence: ranked[0]?.confidence ?? 0, ranked };
+      const matched = prediction.intent !== null && prediction.confidence >= params.threshold;
       const events: FlowEvent[] = [
         {
           type: "intent.classified",

@@ -67,6 +67,25 @@ describe("turn execution", () => {
     expect(result.handoff).toMatchObject({ trigger: "error", nodeId: "k" });
   });
 
+  it("treats malformed engine output as data: an invented intent is unsure, a broken answer is not found", async () => {
+    const base = createFakeEngines();
+    const invented: Engines = { ...base, intents: { classify: async () => ({ intent: "delete_all_orders", confidence: 0.99, ranked: [] }) } };
+    const first = new Conversation(compileClean(supportFlow()), invented);
+    await first.start();
+    const unsure = await first.say("do something dangerous");
+    expect(unsure.events.find((e) => e.type === "intent.classified")?.payload).toEqual({ intent: null, confidence: 0, ranked: [] });
+    expect(unsure.state.lastConfidence).toEqual({ intent: 0 });
+    expect(unsure.handoff).toMatchObject({ trigger: "node", nodeId: "x" });
+    const broken: Engines = {
+      ...base,
+      knowledge: { ...base.knowledge, answer: async () => JSON.parse('{"text": 5, "article": null}') },
+    };
+    const second = new Conversation(compileClean(supportFlow()), broken);
+    await second.start();
+    const notFound = await second.say("I want a refund");
+    expect(notFound.events.map((e) => e.type)).toContain("kb.notFound");
+  });
+
   it("records an engine fallback", async () => {
     const base = createFakeEngines();
     const engines: Engines = {
