@@ -17,6 +17,8 @@
  *   `handoff` event (a message to an already handed-off conversation is ignored by the machine).
  * - `hasErrors(diagnostics)` and `listResumableNodes(machine)` are helpers for publish and the
  *   agent's "hand back to the bot" picker.
+ * - The bot's own texts (KB prompt, "Did this help?", validation hints, default handoff line, CSAT
+ *   question) follow `settings.locale` (SUPPORTED_LOCALES: en es fr de pt; anything else is English).
  */
 export {
   FlowDocumentSchema,
@@ -56,4 +58,5 @@ export { extractField, extractFromMessage } from "~/nodes/collect/extract";
 export { validateAnswer } from "~/nodes/collect/validate";
 export type { FieldValue, FlowContext, Priority } from "~/nodes/shared/context";
 export { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
+export { SUPPORTED_LOCALES } from "~/nodes/shared/phrases";
 export { nodeRegistry } from "~/nodes/registry";
