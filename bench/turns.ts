@@ -2,8 +2,9 @@
  * Turn throughput and latency of the PRODUCTION build over HTTP, against the floor measured in
  * the same run. `npx tsx bench/turns.ts` (or `npm run bench`). Writes bench/results/turns.json.
  *
- * Load: CONCURRENCY simulated customers, each running full conversations of the bench flow
- * (create → scripted messages until the bot hands off or ends → next conversation).
+ * Load: CONCURRENCY simulated customers, each running full conversations of the starter flow
+ * flows/store-support.json (create → scripted messages until the bot hands off or ends → next
+ * conversation). Only message turns are timed; creating conversations is load, not a turn.
  * Floor: the same rows per turn written with bare better-sqlite3, one transaction per turn, plus
  * a bare node:http round trip at the same concurrency: floor time per turn = write + round trip.
  */
@@ -14,7 +15,7 @@ import { createBenchDatabase, benchRoot, percentile, runHttpFloor, runSqliteFloo
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
-const WARMUP_MS = 2_000;
+const WARMUP_MS = 1_000;
 
 type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
 
@@ -27,8 +28,8 @@ async function post(url: string, body: unknown, token?: string): Promise<{ statu
   return { status: response.status, json: (await response.json()) as Record<string, unknown> };
 }
 
-async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, measureFrom: number, customer: Customer, index: number): Promise<void> {
-  for (let round = 0; Date.now() < until; round += 1) {
+async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, measureFrom: number, customer: Customer, index: number, rounds = Infinity): Promise<void> {
+  for (let round = 0; Date.now() < until && round < rounds; round += 1) {
     const script = flow.scripts[(index + round) % flow.scripts.length];
     const created = await post(`${baseUrl}/api/chat/${flow.slug}/conversations`, {});
     if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.json)}`);
@@ -58,6 +59,10 @@ export async function main(): Promise<Record<string, unknown>> {
   const server = await startBenchServer(database.url);
   try {
     const flow = database.flow;
+    // Train the intent model and warm the caches once, so the run measures steady state.
+    for (const [index] of flow.scripts.entries()) {
+      await runCustomer(server.url, { ...flow, scripts: [flow.scripts[index]] }, Date.now() + 60_000, Number.MAX_SAFE_INTEGER, { latencies: [], turns: 0, conversations: 0, statuses: {} }, 0, 1);
+    }
     const start = Date.now();
     const measureFrom = start + WARMUP_MS;
     const until = measureFrom + DURATION_MS;

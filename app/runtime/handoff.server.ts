@@ -4,6 +4,7 @@
  * Runs before the turn's transaction; a failing summarizer degrades to a plain summary
  * instead of failing the turn.
  */
+import { z } from "zod";
 import type { Engines } from "~/engines/types";
 import type { HandoffRequest } from "~/flow";
 import { db } from "~/utils/db.server";
@@ -11,6 +12,7 @@ import type { HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { parseMessageMetadata } from "./messages";
+import { queryAll, queryOne } from "./sql.server";
 
 export type TurnState = {
   fields: Record<string, string | number>;
@@ -20,6 +22,20 @@ export type TurnState = {
 const TranscriptRoleSchema = TranscriptEntrySchema.shape.role;
 
 type TranscriptSource = { role: string; text: string; createdAt: Date; metadata: string };
+
+const TranscriptRowSchema = z.object({ role: z.string(), text: z.string(), createdAt: z.coerce.date(), metadata: z.string() });
+const TeamRowSchema = z.object({ id: z.string(), name: z.string() });
+
+/** Hot path: the transcript so far, on the read connection (see sql.server.ts). */
+function readTranscript(conversationId: string): TranscriptSource[] {
+  const rows = queryAll(`SELECT "role", "text", "createdAt", "metadata" FROM "Message" WHERE "conversationId" = ? AND "role" <> 'note' ORDER BY "seq"`, [conversationId]);
+  return rows.map((row) => TranscriptRowSchema.parse(row));
+}
+
+function readTeam(slug: string): { id: string; name: string } | null {
+  const row = queryOne(`SELECT "id", "name" FROM "Team" WHERE "slug" = ?`, [slug]);
+  return row ? TeamRowSchema.parse(row) : null;
+}
 
 export type HandoffPlan = {
   update: {
@@ -50,13 +66,9 @@ export async function planHandoff(input: {
 }): Promise<HandoffPlan> {
   const { conversation, request, state } = input;
   const now = new Date();
-  const [team, stored, contact, previous] = await Promise.all([
-    db.team.findUnique({ where: { slug: request.team }, select: { id: true, name: true } }),
-    db.message.findMany({
-      where: { conversationId: conversation.id, role: { not: "note" } },
-      orderBy: { seq: "asc" },
-      select: { role: true, text: true, createdAt: true, metadata: true },
-    }),
+  const team = readTeam(request.team);
+  const stored = readTranscript(conversation.id);
+  const [contact, previous] = await Promise.all([
     conversation.contactId
       ? db.contact.findUnique({ where: { id: conversation.contactId }, select: { id: true, name: true, email: true } })
       : null,

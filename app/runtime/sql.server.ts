@@ -52,6 +52,10 @@ export function queryOne<T = Record<string, unknown>>(sql: string, params: SqlSc
   return statement(sql).get(...params.map(toSqlValue)) as T | undefined;
 }
 
+export function queryAll<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): T[] {
+  return statement(sql).all(...params.map(toSqlValue)) as T[];
+}
+
 export type SqlStatement = { sql: string; params: SqlScalar[] };
 
 /** The first statement (the version-guarded UPDATE) matched no row: the batch was rolled back. */

@@ -26,6 +26,17 @@ export const FIXTURE_FLOW: BenchFlow = {
   ],
 };
 
+/** The starter flow's customers: an order update that ends, a missing parcel and a person request that hand off. */
+export const STARTER_FLOW: BenchFlow = {
+  slug: "store-support",
+  scripts: [
+    ["Where is my order 4829301756? It hasn't arrived", "ana.lopez@example.com", "In transit"],
+    ["Where is my order 1234509876? It hasn't arrived", "ben@example.com", "Delivered"],
+    ["has my order shipped yet? order 5551234567", "dana@example.com", "Out for delivery"],
+    ["I want to talk to a human"],
+  ],
+};
+
 export type BenchDatabase = {
   url: string;
   file: string;
@@ -46,14 +57,14 @@ export async function createBenchDatabase(name: string): Promise<BenchDatabase> 
   for (const [slug, teamName] of [["support", "Support"], ["billing", "Billing"]]) {
     await db.team.upsert({ where: { slug }, create: { slug, name: teamName }, update: {}, select: { id: true } });
   }
-  await seedStarterFlows(db);
+  const seeded = await seedStarterFlows(db);
   const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "flows/runtime-test.json"), "utf8"));
   const published = await publishFlow(fixture, { client: db });
   if (!published.ok) throw new Error("the bench flow does not publish");
   return {
     url,
     file,
-    flow: FIXTURE_FLOW,
+    flow: seeded.published.includes("store-support.json") ? STARTER_FLOW : FIXTURE_FLOW,
     async rowsPerTurn() {
       const [turns, messages, events, snapshot] = await Promise.all([
         db.message.count({ where: { role: "customer" } }),
