@@ -29,7 +29,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (limited) return limited;
   const slug = params.slug ?? "";
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return apiError(404, "flow_not_found", "No published flow with this address.");
-  const body = await parseJsonBody(request, StartConversationSchema);
+  const body = await parseJsonBody(request, StartConversationSchema, { emptyAs: {} });
   if (!body.ok) return body.response;
 
   const created = await createConversation({

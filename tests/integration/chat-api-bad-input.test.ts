@@ -49,6 +49,11 @@ describe("POST /api/chat/:slug/conversations rejects bad input and changes nothi
     expect(await countRows()).toEqual(before);
   });
 
+  it("accepts a POST without any body as no options", async () => {
+    const response = await startConversationRequest("runtime-test", { body: undefined, method: "POST" });
+    expect(response.status).toBe(201);
+  });
+
   it("answers 404 for a flow that does not exist or is not published", async () => {
     const before = await countRows();
     await expectRejected(await startConversationRequest("no-such-flow"), 404, "flow_not_found");

@@ -11,8 +11,17 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, maxBytes = MAX_BODY_BYTES): Promise<BodyResult<T>> {
+export async function parseJsonBody<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  options: { maxBytes?: number; emptyAs?: unknown } = {},
+): Promise<BodyResult<T>> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  // A bodiless POST (no content type, no bytes) means "no options" where the route allows it.
+  if (options.emptyAs !== undefined && !mediaType && Number(request.headers.get("content-length") ?? "0") === 0 && !request.body) {
+    return parseValue(options.emptyAs, schema);
+  }
   if (mediaType !== "application/json") {
     return fail(apiError(400, "unsupported_content_type", "Send the body as application/json."));
   }
@@ -35,6 +44,10 @@ export async function parseJsonBody<T>(request: Request, schema: z.ZodType<T>, m
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
     return fail(apiError(400, "invalid_body", "The body must be a JSON object."));
   }
+  return parseValue(json, schema);
+}
+
+function parseValue<T>(json: unknown, schema: z.ZodType<T>): BodyResult<T> {
   const parsed = schema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
