@@ -6,7 +6,7 @@
  * duplicate message or a seq collision with another writer also aborts the whole turn.
  * The per-turn read and the commit use the hot-path connection (see sql.server.ts for why).
  */
-import { randomUUID } from "node:crypto";
+import { createRowId } from "./ids.server";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { MessageMetadata, PublicMessage } from "./messages";
@@ -129,7 +129,7 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
   if (commit.messages.length === 0 && commit.events.length === 0) throw new Error("A turn writes at least one message or event");
   const now = new Date();
   const messageRows = commit.messages.map((message, index) => ({
-    id: randomUUID(),
+    id: createRowId(),
     conversationId: commit.conversationId,
     seq: commit.firstSeq + index,
     role: message.role,
@@ -140,7 +140,7 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     createdAt: now,
   }));
   const eventRows = commit.events.map((event) => ({
-    id: randomUUID(),
+    id: createRowId(),
     conversationId: commit.conversationId,
     flowId: commit.flowId,
     type: event.type,

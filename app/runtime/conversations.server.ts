@@ -3,7 +3,7 @@
  * customer sees it. A new conversation is pinned to the latest published version of its flow
  * and starts with the flow's greeting, written in one transaction with the conversation row.
  */
-import { randomUUID } from "node:crypto";
+import { createRowId } from "./ids.server";
 import type { Engines } from "~/engines/types";
 import { getEngines } from "~/engines/index.server";
 import { db } from "~/utils/db.server";
@@ -30,7 +30,7 @@ export async function createConversation(
   const version = await getLatestPublishedVersion(input.slug);
   if (!version) return null;
   const contactId = await findOrCreateContact(input.contact);
-  const conversationId = randomUUID();
+  const conversationId = createRowId();
   const { token, tokenHash } = createConversationToken();
   const draft = {
     id: conversationId,
@@ -47,7 +47,7 @@ export async function createConversation(
   const plan = await planBotStep(draft, { type: "start", fields }, engines, []);
   const now = new Date();
   const rows = plan.messages.map((message, index) => ({
-    id: randomUUID(),
+    id: createRowId(),
     conversationId,
     seq: index + 1,
     role: message.role,
@@ -74,7 +74,7 @@ export async function createConversation(
     { type: "conversation.started", nodeId: null, payload: { flowVersionId: version.flowVersionId, number: version.number, channel: input.channel, page: input.page ?? null } },
     ...plan.events,
   ].map((event) => ({
-    id: randomUUID(),
+    id: createRowId(),
     conversationId,
     flowId: version.flowId,
     type: event.type,
