@@ -3,9 +3,9 @@ import { z } from "zod";
 import { requireConversationToken } from "~/runtime/api/auth.server";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
-import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+import { apiError, apiJson, methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { cleanCustomerText } from "~/runtime/api/text";
-import { handleCustomerMessage } from "~/runtime/turn.server";
+import { ConversationNotFoundError, handleCustomerMessage } from "~/runtime/turn.server";
 
 export function loader() {
   return methodNotAllowed("POST");
@@ -26,10 +26,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const text = cleanCustomerText(body.data.text);
   if (!text.ok) return apiError(400, text.code, text.message, { field: "text" });
 
-  const reply = await handleCustomerMessage({
-    conversationId: params.id as string,
-    clientMessageId: body.data.clientMessageId,
-    text: text.text,
-  });
-  return apiJson(reply);
+  try {
+    const reply = await handleCustomerMessage({
+      conversationId: params.id as string,
+      clientMessageId: body.data.clientMessageId,
+      text: text.text,
+    });
+    return apiJson(reply);
+  } catch (error) {
+    // Deleted between the token check and the turn: the same answer as any unknown id.
+    if (error instanceof ConversationNotFoundError) return notFound();
+    throw error;
+  }
 }
