@@ -7,16 +7,28 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import vm from "node:vm";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
-/** Builds once and copies build/index.js to `<dir>/index.js`; returns that path. */
+/**
+ * Builds and copies build/index.js to `<dir>/index.js`; returns that path. Test files run in
+ * parallel (and e2e builds too), so the copy is checked to be complete JavaScript and the build
+ * is redone if another build was half-way through writing it.
+ */
 export function buildServer(dir: string): string {
-  execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe" });
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, "index.js");
-  fs.copyFileSync(path.join(repoRoot, "build/index.js"), target);
-  return target;
+  for (let attempt = 1; ; attempt += 1) {
+    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe" });
+    fs.copyFileSync(path.join(repoRoot, "build/index.js"), target);
+    try {
+      new vm.Script(fs.readFileSync(target, "utf8"), { filename: target });
+      return target;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 export async function freePort(): Promise<number> {

@@ -19,13 +19,14 @@ export async function parseJsonBody<T>(
   const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   // A bodiless POST (no content type, no bytes) means "no options" where the route allows it.
-  if (options.emptyAs !== undefined && !mediaType && Number(request.headers.get("content-length") ?? "0") === 0 && !request.body) {
+  const declaredLength = request.headers.get("content-length");
+  if (options.emptyAs !== undefined && !mediaType && (declaredLength === "0" || (declaredLength === null && !request.body))) {
     return parseValue(options.emptyAs, schema);
   }
   if (mediaType !== "application/json") {
     return fail(apiError(400, "unsupported_content_type", "Send the body as application/json."));
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  const declared = Number(declaredLength ?? "0");
   if (declared > maxBytes) return fail(tooLarge(maxBytes));
   const bytes = await readCapped(request, maxBytes);
   if (bytes === null) return fail(tooLarge(maxBytes));
