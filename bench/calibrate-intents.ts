@@ -12,7 +12,7 @@ import { scoreIntents, trainIntentModel } from "~/engines/local/intent-model";
 
 const dataDir = process.env.CLINC150_DIR ?? path.resolve(__dirname, "../../shared/data/clinc150");
 
-type Sample = { logProbability: number; similarity: number; correct: number; weight: number };
+type Sample = { logProbability: number; similarity: number; logIntents: number; correct: number; weight: number };
 
 function splitTrain(rows: LabelledRow[]) {
   const pool: LabelledRow[] = [];
@@ -51,7 +51,7 @@ function collect(split: ReturnType<typeof splitTrain>): Sample[] {
           const [top] = scoreIntents(model, row.text);
           const correct = top.name === row.intent ? 1 : 0;
           const weight = included.has(row.intent) ? insideWeight : outsideWeight;
-          samples.push({ logProbability: Math.log(Math.max(top.probability, 1e-9)), similarity: top.similarity, correct, weight });
+          samples.push({ logProbability: Math.log(Math.max(top.probability, 1e-9)), similarity: top.similarity, logIntents: Math.log(size), correct, weight });
         }
       }
     }
@@ -60,29 +60,32 @@ function collect(split: ReturnType<typeof splitTrain>): Sample[] {
 }
 
 function fit(samples: Sample[]) {
-  let [a, b, c] = [1, 1, 0];
-  for (let iteration = 0; iteration < 4000; iteration++) {
-    let [ga, gb, gc, total] = [0, 0, 0, 0];
+  let [a, b, d, c] = [1, 1, 0, 0];
+  for (let iteration = 0; iteration < 6000; iteration++) {
+    let [ga, gb, gd, gc, total] = [0, 0, 0, 0, 0];
     for (const s of samples) {
-      const p = 1 / (1 + Math.exp(-(a * s.logProbability + b * s.similarity + c)));
+      const p = 1 / (1 + Math.exp(-(a * s.logProbability + b * s.similarity + d * s.logIntents + c)));
       const error = (p - s.correct) * s.weight;
       ga += error * s.logProbability;
       gb += error * s.similarity;
+      gd += error * s.logIntents;
       gc += error;
       total += s.weight;
     }
     a -= (2 * ga) / total;
     b -= (2 * gb) / total;
+    d -= (0.5 * gd) / total;
     c -= (2 * gc) / total;
   }
-  return { logProbability: round(a), similarity: round(b), intercept: round(c) };
+  return { logProbability: round(a), similarity: round(b), logIntents: round(d), intercept: round(c) };
 }
 
 function expectedCalibrationError(samples: Sample[], coefficients: ReturnType<typeof fit>): number {
   const bins = Array.from({ length: 10 }, () => ({ weight: 0, confidence: 0, correct: 0 }));
   let total = 0;
   for (const s of samples) {
-    const p = 1 / (1 + Math.exp(-(coefficients.logProbability * s.logProbability + coefficients.similarity * s.similarity + coefficients.intercept)));
+    const z = coefficients.logProbability * s.logProbability + coefficients.similarity * s.similarity + coefficients.logIntents * s.logIntents;
+    const p = 1 / (1 + Math.exp(-(z + coefficients.intercept)));
     const bin = bins[Math.min(9, Math.floor(p * 10))];
     bin.weight += s.weight;
     bin.confidence += p * s.weight;

@@ -6,14 +6,16 @@
  * the intents left out play the customer who asks for something else. So a node threshold of
  * 0.6 means the same with 4 intents as with 40.
  */
-export type IntentCalibration = { logProbability: number; similarity: number; intercept: number };
+/** logIntents: the softmax over 150 intents is spread thinner than over 3; ln(count) corrects for it. */
+export type IntentCalibration = { logProbability: number; similarity: number; logIntents: number; intercept: number };
 
-export const INTENT_CALIBRATION: IntentCalibration = { logProbability: 2.426, similarity: 9.636, intercept: -2.053 };
+export const INTENT_CALIBRATION: IntentCalibration = { logProbability: 3.633, similarity: 7.365, logIntents: 1.162, intercept: -2.81 };
 
-export function calibrateConfidence(calibration: IntentCalibration, probability: number, similarity: number): number {
+export function calibrateConfidence(calibration: IntentCalibration, probability: number, similarity: number, intents: number): number {
   const z =
     calibration.logProbability * Math.log(Math.max(probability, 1e-9)) +
     calibration.similarity * similarity +
+    calibration.logIntents * Math.log(Math.max(1, intents)) +
     calibration.intercept;
   return 1 / (1 + Math.exp(-z));
 }

@@ -100,7 +100,7 @@ export function scoreIntents(model: IntentModel, text: string): IntentSignals[] 
   const signals = order.map((k, rank) => {
     const similarity = rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0;
     const probability = probabilities[k];
-    return { name: names[k], probability, similarity, confidence: calibrateConfidence(options.calibration, probability, similarity) };
+    return { name: names[k], probability, similarity, confidence: calibrateConfidence(options.calibration, probability, similarity, classes) };
   });
   for (let i = 0; i < vector.indices.length; i++) scratch[vector.indices[i]] = 0;
   return signals.sort((a, b) => b.confidence - a.confidence);

@@ -16,7 +16,7 @@ const EnvSchema = z.object({
 export type OpenAIEngineConfig = { client: OpenAI; model: string };
 
 /** The configuration when OPENAI_API_KEY is set, else null (the local engines answer). */
-export function readOpenAIConfig(env: NodeJS.ProcessEnv = process.env): OpenAIEngineConfig | null {
+export function readOpenAIConfig(env: Record<string, string | undefined> = process.env): OpenAIEngineConfig | null {
   const parsed = EnvSchema.parse({
     OPENAI_API_KEY: env.OPENAI_API_KEY || undefined,
     OPENAI_BASE_URL: env.OPENAI_BASE_URL || undefined,
