@@ -41,7 +41,7 @@ export async function planBotStep(
   let result: TurnResult;
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
-    nodeKinds = new Map(compiled.document.nodes.map((node) => [node.id, node.kind]));
+    nodeKinds = compiled.nodeKinds;
     if (input.type === "start") {
       result = await startConversation(compiled.machine, engines, { fields: input.fields });
     } else {

@@ -149,6 +149,8 @@ export type CompiledVersion = {
   flowVersionId: string;
   document: FlowDocument;
   machine: ReturnType<typeof compileFlow>["machine"];
+  /** Node id → kind, for the handoff packet ("questions asked" are the collect nodes' lines). */
+  nodeKinds: Map<string, string>;
 };
 
 const cacheCapacity = Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64) || 64;
@@ -178,7 +180,8 @@ async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<
   const { machine, diagnostics } = compileFlow(parsed.document);
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
   if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
-  const entry = { flowVersionId, document: parsed.document, machine };
+  const nodeKinds = new Map<string, string>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;
 }
