@@ -20,15 +20,16 @@ export type SqlAssignment = SqlScalar | { increment: number };
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 
-let connection: { url: string; db: Database.Database; statements: Map<string, Database.Statement> } | null = null;
+let connection: { setting: string | undefined; db: Database.Database; statements: Map<string, Database.Statement> } | null = null;
 
 function open() {
+  // resolveDatabaseUrl() creates the data folder (a syscall): only call it when the setting changed.
+  if (connection && connection.setting === process.env.DATABASE_URL) return connection;
   const url = resolveDatabaseUrl();
-  if (connection?.url === url) return connection;
   connection?.db.close();
   const reader = new Database(url.replace(/^file:/, ""), { timeout: 5_000 });
   reader.pragma("query_only = ON");
-  connection = { url, db: reader, statements: new Map() };
+  connection = { setting: process.env.DATABASE_URL, db: reader, statements: new Map() };
   return connection;
 }
 
