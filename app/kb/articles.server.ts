@@ -1,0 +1,118 @@
+/**
+ * The knowledge base as the admin sees it: list (with a title search), get, create, update,
+ * delete. Input is validated with ArticleInputSchema; the slug is made from the title once, at
+ * creation, and kept when the title changes later so links to an article never break.
+ * Every save ends in notifyArticlesChanged(), the single place that tells the search index.
+ */
+import { z } from "zod";
+import { refreshArticle, reloadKnowledgeIndex, removeArticle } from "~/engines/knowledge-store.server";
+import { db as defaultDb, type Db } from "~/utils/db.server";
+import { ArticleInputSchema, ArticleUpdateSchema, slugify, toFieldErrors, type FieldError } from "./article-schema";
+
+export type ArticleStatus = "published" | "draft";
+export type Article = { id: string; slug: string; title: string; body: string; tags: string[]; status: ArticleStatus; createdAt: Date; updatedAt: Date };
+export type ArticleSummary = Omit<Article, "body">;
+export type SaveResult = { ok: true; article: Article } | { ok: false; errors: FieldError[] };
+
+const StoredTagsSchema = z.array(z.string());
+const StoredStatusSchema = z.enum(["published", "draft"]).catch("draft");
+const summarySelect = { id: true, slug: true, title: true, tags: true, status: true, createdAt: true, updatedAt: true } as const;
+const articleSelect = { ...summarySelect, body: true } as const;
+
+type SummaryRow = { id: string; slug: string; title: string; tags: string; status: string; createdAt: Date; updatedAt: Date };
+
+/** JSON read back from the database is data, not trusted: a broken tags column reads as no tags. */
+export function parseStoredTags(tags: string): string[] {
+  try {
+    const parsed = StoredTagsSchema.safeParse(JSON.parse(tags));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return { ...row, tags: parseStoredTags(row.tags), status: StoredStatusSchema.parse(row.status) };
+}
+function toArticle(row: SummaryRow & { body: string }): Article {
+  return { ...toSummary(row), body: row.body };
+}
+
+/** The one call site for the search index after articles are saved or deleted. */
+export async function notifyArticlesChanged(change: { saved?: string[]; removed?: string[]; bulk?: boolean }): Promise<void> {
+  if (change.bulk) return reloadKnowledgeIndex();
+  for (const id of change.saved ?? []) await refreshArticle(id);
+  for (const id of change.removed ?? []) await removeArticle(id);
+}
+
+export type ListArticlesOptions = { query?: string; status?: ArticleStatus };
+
+/**
+ * Newest first. The title search runs here rather than in SQL: SQLite's LIKE and PostgreSQL's
+ * are not equally case-insensitive, and a help center has hundreds of articles, not millions.
+ */
+export async function listArticles(options: ListArticlesOptions = {}, client: Db = defaultDb): Promise<ArticleSummary[]> {
+  const rows = await client.article.findMany({
+    where: options.status ? { status: options.status } : undefined,
+    select: summarySelect,
+    orderBy: [{ updatedAt: "desc" }, { slug: "asc" }],
+  });
+  const words = (options.query ?? "").toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  const matching = words.length === 0 ? rows : rows.filter((row) => words.every((word) => row.title.toLocaleLowerCase().includes(word)));
+  return matching.map(toSummary);
+}
+
+/** By id or by slug; null when there is no such article. */
+export async function getArticle(idOrSlug: string, client: Db = defaultDb): Promise<Article | null> {
+  const row = await client.article.findFirst({ where: { OR: [{ id: idOrSlug }, { slug: idOrSlug }] }, select: articleSelect });
+  return row ? toArticle(row) : null;
+}
+
+/** The title's slug, or the first free "-2", "-3", … variant. */
+export async function findFreeSlug(title: string, client: Db = defaultDb): Promise<string> {
+  const base = slugify(title);
+  const taken = new Set((await client.article.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((row) => row.slug));
+  if (!taken.has(base)) return base;
+  for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+export async function createArticle(input: unknown, client: Db = defaultDb): Promise<SaveResult> {
+  const parsed = ArticleInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+  const { title, body, tags, status } = parsed.data;
+  // Two admins creating "Returns" at once both see the slug free; the loser retries with the next one.
+  for (let attempt = 0; ; attempt += 1) {
+    const slug = await findFreeSlug(title, client);
+    try {
+      const row = await client.article.create({ data: { slug, title, body, tags: JSON.stringify(tags), status }, select: articleSelect });
+      await notifyArticlesChanged({ saved: [row.id] });
+      return { ok: true, article: toArticle(row) };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+    }
+  }
+}
+
+/** Changes only the fields given; null when the article does not exist. */
+export async function updateArticle(id: string, input: unknown, client: Db = defaultDb): Promise<SaveResult | null> {
+  const parsed = ArticleUpdateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
+  const { tags, ...rest } = parsed.data;
+  const data = { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}) };
+  const { count } = await client.article.updateMany({ where: { id }, data });
+  if (count === 0) return null;
+  const row = await client.article.findUniqueOrThrow({ where: { id }, select: articleSelect });
+  await notifyArticlesChanged({ saved: [id] });
+  return { ok: true, article: toArticle(row) };
+}
+
+/** True when an article was deleted. */
+export async function deleteArticle(id: string, client: Db = defaultDb): Promise<boolean> {
+  const { count } = await client.article.deleteMany({ where: { id } });
+  if (count > 0) await notifyArticlesChanged({ removed: [id] });
+  return count > 0;
+}

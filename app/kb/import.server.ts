@@ -1,0 +1,121 @@
+/**
+ * Bulk import of help articles from a folder of Markdown files (front matter: title, tags,
+ * status; the file name is the slug) or from a CSV (title, body, tags[, status]; the slug comes
+ * from the title). Everything is parsed and validated first; only when EVERY file is valid are
+ * the articles written, all in one transaction, so a broken file never leaves half an import.
+ * Re-importing a slug updates that article.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { db as defaultDb, type Db } from "~/utils/db.server";
+import { notifyArticlesChanged } from "./articles.server";
+import { parseArticlesCsv } from "./csv-articles.server";
+import { parseMarkdownArticle, type ImportedArticle, type ImportProblem, type ParsedFile } from "./markdown-article.server";
+
+export type { ImportedArticle, ImportProblem } from "./markdown-article.server";
+export type ImportResult = { ok: true; created: string[]; updated: string[] } | { ok: false; problems: ImportProblem[] };
+
+// A 5,000-row CSV is a few seconds of upserts on a slow disk; Prisma's default is 5 s.
+const IMPORT_TRANSACTION_TIMEOUT_MS = 120_000;
+
+function parseFile(file: string): ParsedFile {
+  const text = fs.readFileSync(file, "utf8");
+  return file.toLowerCase().endsWith(".csv") ? parseArticlesCsv(file, text) : parseMarkdownArticle(file, text);
+}
+
+function listSourceFiles(target: string): { files: string[]; problems: ImportProblem[] } {
+  if (!fs.existsSync(target)) return { files: [], problems: [{ file: target, message: "no such file or directory" }] };
+  if (fs.statSync(target).isDirectory()) {
+    const files = fs
+      .readdirSync(target)
+      .filter((name) => /\.(md|csv)$/i.test(name))
+      .sort()
+      .map((name) => path.join(target, name));
+    return files.length > 0 ? { files, problems: [] } : { files, problems: [{ file: target, message: "the folder has no .md or .csv files" }] };
+  }
+  if (!/\.(md|csv)$/i.test(target)) return { files: [], problems: [{ file: target, message: "expected a folder of .md files, a .md file or a .csv file" }] };
+  return { files: [target], problems: [] };
+}
+
+/** Parses and validates everything under `target`; writes nothing. */
+export function loadArticlesForImport(target: string): { articles: ImportedArticle[]; problems: ImportProblem[] } {
+  const { files, problems } = listSourceFiles(target);
+  const articles: ImportedArticle[] = [];
+  for (const file of files) {
+    const parsed = parseFile(file);
+    articles.push(...parsed.articles);
+    problems.push(...parsed.problems);
+  }
+  const firstWithSlug = new Map<string, ImportedArticle>();
+  for (const article of articles) {
+    const first = firstWithSlug.get(article.slug);
+    if (first) problems.push({ file: article.file, line: article.line, message: `slug "${article.slug}" is also used by ${formatLocation(first.file, first.line)}` });
+    else firstWithSlug.set(article.slug, article);
+  }
+  return { articles: problems.length > 0 ? [] : articles, problems };
+}
+
+export function formatLocation(file: string, line?: number): string {
+  const shown = path.isAbsolute(file) ? path.relative(process.cwd(), file) || file : file;
+  return line === undefined ? shown : `${shown}:${line}`;
+}
+
+export function formatProblem(problem: ImportProblem): string {
+  return `${formatLocation(problem.file, problem.line)}: ${problem.message}`;
+}
+
+/**
+ * Writes validated articles in ONE transaction: new slugs are created, known slugs updated.
+ * `onlyMissing` leaves existing articles untouched (the demo seed must not undo an admin's edits).
+ */
+export async function saveImportedArticles(
+  articles: ImportedArticle[],
+  options: { client?: Db; onlyMissing?: boolean } = {},
+): Promise<{ created: string[]; updated: string[] }> {
+  const client = options.client ?? defaultDb;
+  const result = await client.$transaction(
+    async (tx) => {
+      const existing = new Set(
+        (await tx.article.findMany({ where: { slug: { in: articles.map((article) => article.slug) } }, select: { slug: true } })).map((row) => row.slug),
+      );
+      const created: string[] = [];
+      const updated: string[] = [];
+      for (const { slug, title, body, tags, status } of articles) {
+        const data = { title, body, tags: JSON.stringify(tags), status };
+        if (!existing.has(slug)) {
+          await tx.article.create({ data: { slug, ...data } });
+          created.push(slug);
+        } else if (!options.onlyMissing) {
+          await tx.article.update({ where: { slug }, data });
+          updated.push(slug);
+        }
+      }
+      return { created, updated };
+    },
+    { timeout: IMPORT_TRANSACTION_TIMEOUT_MS },
+  );
+  if (result.created.length + result.updated.length > 0) await notifyArticlesChanged({ bulk: true });
+  return result;
+}
+
+/** Validate all, then write all — or report every problem and write nothing. */
+export async function importArticles(target: string, client: Db = defaultDb): Promise<ImportResult> {
+  const { articles, problems } = loadArticlesForImport(target);
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, ...(await saveImportedArticles(articles, { client })) };
+}
+
+export type EvalArticle = { id: string; title: string; body: string; tags: string[] };
+
+/**
+ * The published articles of a Markdown folder in the shape the retrieval benchmark reads
+ * (bench/data/kb-articles.json), so the benchmark and the seeded knowledge base never drift.
+ */
+export function exportArticlesForEval(directory: string): EvalArticle[] {
+  const { articles, problems } = loadArticlesForImport(directory);
+  if (problems.length > 0) throw new Error(`cannot export ${directory}:\n${problems.map(formatProblem).join("\n")}`);
+  return articles
+    .filter((article) => article.status === "published")
+    .map(({ slug, title, body, tags }) => ({ id: slug, title, body, tags }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
