@@ -42,11 +42,13 @@ export function parseArticlesCsv(file: string, text: string): ParsedFile {
   if (unknown.length > 0) problems.push({ file, line: 1, message: `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: title, body, tags, status)` });
   if (problems.length > 0) return { articles: [], problems };
 
+  // Records arrive in order, so the line count only ever moves forward (linear in the file size).
   const bytes = Buffer.from(text, "utf8");
+  let counted = 0;
+  let countedLine = 1;
   const lineAt = (offset: number) => {
-    let line = 1;
-    for (let index = 0; index < offset; index += 1) if (bytes[index] === 0x0a) line += 1;
-    return line;
+    for (; counted < offset; counted += 1) if (bytes[counted] === 0x0a) countedLine += 1;
+    return countedLine;
   };
 
   const articles: ParsedFile["articles"] = [];

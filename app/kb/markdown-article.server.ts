@@ -17,6 +17,10 @@ const FRONT_MATTER_KEYS = new Set(["title", "tags", "status"]);
 
 const FrontMatterSchema = z.record(z.string(), z.unknown());
 
+function refuseCode(): never {
+  throw new Error("front matter must be YAML");
+}
+
 type YamlError = { name: string; reason?: string; message: string; mark?: { line: number } };
 function isYamlError(error: unknown): error is YamlError {
   return error instanceof Error && error.name === "YAMLException";
@@ -35,6 +39,7 @@ export function parseMarkdownArticle(file: string, text: string): ParsedFile {
     problems.push({ file, message: `the file name "${slug}.md" must be a slug (lower-case letters, digits and dashes), e.g. "refund-status.md"` });
   }
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  // Exactly "---": gray-matter would run "---js" front matter through eval().
   if (lines[0]?.trim() !== "---") {
     return { articles: [], problems: [...problems, { file, line: 1, message: 'missing front matter: the file must start with "---", then title, tags and status, then "---"' }] };
   }
@@ -44,7 +49,7 @@ export function parseMarkdownArticle(file: string, text: string): ParsedFile {
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Passing options turns off gray-matter's cache, which would hand back a shared data object.
-    parsed = matter(text, { language: "yaml" });
+    parsed = matter(text, { language: "yaml", engines: { js: refuseCode, javascript: refuseCode } });
   } catch (error) {
     if (!isYamlError(error)) throw error;
     // js-yaml counts from the newline right after the opening "---", which is line 1 of the file.

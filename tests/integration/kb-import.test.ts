@@ -55,6 +55,19 @@ describe("importing Markdown", () => {
     expect(await db.article.count()).toBe(0);
   });
 
+  it("never runs JavaScript front matter, and wants front matter first", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-kb-js-"));
+    fs.writeFileSync(path.join(dir, "code.md"), '---js\n{ title: (globalThis.kbFrontMatterRan = "yes") }\n---\nBody.\n');
+    fs.writeFileSync(path.join(dir, "Not A Slug.md"), "Just a body.\n");
+    const lines = loadArticlesForImport(dir).problems.map(formatProblem);
+    expect(lines).toEqual([
+      expect.stringMatching(/Not A Slug\.md: the file name "Not A Slug\.md" must be a slug/),
+      expect.stringMatching(/Not A Slug\.md:1: missing front matter/),
+      expect.stringMatching(/code\.md:1: missing front matter/),
+    ]);
+    expect((globalThis as { kbFrontMatterRan?: string }).kbFrontMatterRan).toBeUndefined();
+  });
+
   it("re-importing a slug updates the article instead of duplicating it", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "baton-kb-"));
     fs.cpSync(path.join(fixtures, "good"), dir, { recursive: true });
