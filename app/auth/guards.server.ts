@@ -1,0 +1,52 @@
+/**
+ * Guards for loaders and actions. Each `require*` returns what the route needs or THROWS a
+ * Response Remix sends as is: a redirect to /login?redirectTo=<this page> when signed out,
+ * 403 when the role does not fit. Call them in every loader AND action of a protected route
+ * (loaders run in parallel, a parent layout's check does not cover its children).
+ */
+import { redirect } from "@remix-run/node";
+import { db } from "~/utils/db.server";
+import { destroySessionHeader, getSession } from "./session.server";
+
+export type Role = "admin" | "agent";
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+const userSelect = { id: true, email: true, name: true, role: true } as const;
+
+export async function getUserId(request: Request): Promise<string | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  return typeof userId === "string" ? userId : null;
+}
+
+/** The signed-in user, or null (also when the account was removed since sign-in). */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const userId = await getUserId(request);
+  if (!userId) return null;
+  const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
+  return user ? { ...user, role: user.role === "admin" ? "admin" : "agent" } : null;
+}
+
+export function loginPath(request: Request): string {
+  const url = new URL(request.url);
+  const here = `${url.pathname}${url.search}`;
+  return here === "/" ? "/login" : `/login?${new URLSearchParams({ redirectTo: here })}`;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (user) return user;
+  // A cookie naming a removed account is cleared on the way out.
+  const headers = (await getUserId(request)) ? { "Set-Cookie": await destroySessionHeader(request) } : undefined;
+  throw redirect(loginPath(request), { headers });
+}
+
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (user.role !== "admin") throw forbidden();
+  return user;
+}
+
+export function forbidden(): Response {
+  return new Response("You don't have access to this page", { status: 403, statusText: "Forbidden" });
+}

@@ -1,0 +1,11 @@
+/** Where to go after sign-in: only same-site paths, so `?redirectTo=` cannot send anyone off-site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  if (/[\u0000-\u001f]/.test(to)) return fallback;
+  return to;
+}
+
+/** Each role's home page. */
+export function homePath(role: string): string {
+  return role === "admin" ? "/flows" : "/inbox";
+}

@@ -1,0 +1,120 @@
+/**
+ * `npm start`: the whole product on one command. Checks the environment, applies the migrations
+ * to the embedded database (./data/baton.db, or DATABASE_URL), turns on SQLite's WAL journal,
+ * seeds the demo workspace (idempotent: only what is missing), builds the app when no build
+ * exists, then serves the production build with remix-serve on PORT (3000) until stopped.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { getSessionSecret } from "~/auth/session-secret.server";
+import { getEnv } from "~/utils/env.server";
+import { resolveDatabaseUrl } from "~/utils/database-url";
+
+const root = path.resolve(__dirname, "../..");
+const bin = (name: string) => path.join(root, "node_modules/.bin", name);
+
+function step(message: string) {
+  console.log(`\u203a ${message}`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  try {
+    execFileSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    console.error(`${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
+    process.exit(1);
+  }
+}
+
+async function main() {
+  process.chdir(root);
+  let env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+  const databaseUrl = resolveDatabaseUrl();
+
+  step(`Applying database migrations (${databaseUrl})`);
+  // --config is required: without it the Prisma CLI tries to download engine binaries.
+  run(bin("prisma"), ["migrate", "deploy", "--config", "prisma/prisma.config.ts"], { ...process.env, DATABASE_URL: databaseUrl });
+
+  const { db } = await import("~/utils/db.server");
+  const { seedDemoWorkspace } = await import("~/workspace/seed.server");
+  if (databaseUrl.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  step("Seeding the demo workspace");
+  const report = await seedDemoWorkspace(db);
+  await db.$disconnect();
+  const created = [
+    report.people.createdPeople.length && `${report.people.createdPeople.length} people`,
+    report.people.createdTeams.length && `${report.people.createdTeams.length} teams`,
+    report.flows.published.length && `${report.flows.published.length} flows`,
+    report.knowledgeBase.created.length && `${report.knowledgeBase.created.length} articles`,
+  ].filter(Boolean);
+  console.log(`  ${created.length > 0 ? `created ${created.join(", ")}` : "already seeded"}`);
+
+  getSessionSecret(); // generate the secret file now, before requests race for it
+  const stale = buildIsStale();
+  if (stale) {
+    step(stale === "missing" ? "Building the app (first start)" : "Building the app (the code changed since the last build)");
+    run(bin("remix"), ["build"]);
+  }
+
+  step("Starting the server");
+  const child = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: String(env.PORT), DATABASE_URL: databaseUrl },
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  let announced = false;
+  child.stdout?.on("data", (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && chunk.toString().includes("[remix-serve]")) {
+      announced = true;
+      announce(env.PORT, Boolean(env.SEED_PASSWORD));
+    }
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+}
+
+/** "missing" without a build; "stale" when a source file is newer than it (e.g. after a git pull). */
+function buildIsStale(): "missing" | "stale" | null {
+  const built = path.join(root, "build/index.js");
+  if (!fs.existsSync(built)) return "missing";
+  const builtAt = fs.statSync(built).mtimeMs;
+  const newer = (file: string): boolean => {
+    const stat = fs.statSync(file);
+    if (!stat.isDirectory()) return stat.mtimeMs > builtAt;
+    return fs.readdirSync(file).some((name) => name !== "generated" && newer(path.join(file, name)));
+  };
+  return ["app", "remix.config.js", "package.json"].some((name) => newer(path.join(root, name))) ? "stale" : null;
+}
+
+function announce(port: number, customPassword: boolean) {
+  const password = customPassword ? "the value of SEED_PASSWORD" : "baton-demo";
+  console.log(
+    [
+      "",
+      `  Baton is running at http://localhost:${port}`,
+      "",
+      "  Sign in with the demo workspace:",
+      "    admin  admin@baton.local",
+      "    agent  ana@baton.local  (team Support)",
+      "    agent  ben@baton.local  (team Billing)",
+      `    password: ${password}`,
+      "",
+      "  Press Ctrl+C to stop.",
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+/**
+ * The signed-in frame: a left sidebar with the sections the user's role may open, their name
+ * and a sign-out button; the page renders beside it. Admin-only sections are hidden from
+ * agents (the routes also refuse them with 403).
+ */
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Icon, type IconName } from "./icons";
+
+export type ShellUser = { name: string; email: string; role: "admin" | "agent" };
+
+type Section = { to: string; label: string; icon: IconName; adminOnly?: boolean };
+
+const sections: Section[] = [
+  { to: "/flows", label: "Flows", icon: "flows", adminOnly: true },
+  { to: "/inbox", label: "Inbox", icon: "inbox" },
+  { to: "/kb", label: "Knowledge", icon: "book", adminOnly: true },
+  { to: "/analytics", label: "Analytics", icon: "chart" },
+  { to: "/teams", label: "Teams", icon: "users", adminOnly: true },
+];
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase();
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const visible = sections.filter((section) => !section.adminOnly || user.role === "admin");
+  return (
+    <div className="app-shell">
+      <aside className="sidebar">
+        <Link to="/" className="brand" aria-label="Baton home">
+          <span className="brand-mark">
+            <Icon name="spark" size={16} strokeWidth={2.2} />
+          </span>
+          Baton
+        </Link>
+        <nav className="nav" aria-label="Main">
+          <span className="nav-label">Workspace</span>
+          {visible.map((section) => (
+            <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent">
+              <Icon name={section.icon} />
+              {section.label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="sidebar-footer">
+          <span className="avatar" aria-hidden="true">
+            {initials(user.name)}
+          </span>
+          <div className="sidebar-user">
+            <div className="sidebar-user-name" title={user.email}>
+              {user.name}
+            </div>
+            <div className="sidebar-user-role">{user.role}</div>
+          </div>
+          <Form method="post" action="/logout">
+            <button type="submit" className="btn btn-ghost btn-icon" aria-label="Sign out" title="Sign out">
+              <Icon name="logout" size={17} />
+            </button>
+          </Form>
+        </div>
+      </aside>
+      <div className="main">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The friendly page for a thrown Response or a crash: 403, 404 and everything else as 500.
+ * Used by the root ErrorBoundary (whole document) and by route ErrorBoundaries (inside the shell).
+ */
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+
+const copy: Record<number, { title: string; text: string }> = {
+  403: { title: "You don't have access to this page", text: "This page is for admins. If you need it, ask an admin of your workspace." },
+  404: { title: "Page not found", text: "The page you're looking for doesn't exist or has moved." },
+  500: { title: "Something went wrong", text: "We couldn't load this page. Try again in a moment; if it keeps happening, tell your admin." },
+};
+
+export function errorStatus(error: unknown): number {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
+
+export function ErrorPage({ status }: { status: number }) {
+  const known = copy[status] ?? (status >= 400 && status < 500 ? { title: "We couldn't do that", text: "The request was not accepted." } : copy[500]);
+  return (
+    <main className="error-page">
+      <p className="error-page-code">Error {status}</p>
+      <h1>{known.title}</h1>
+      <p>{known.text}</p>
+      <div className="row">
+        <Link className="btn btn-primary" to="/">
+          Go to your home page
+        </Link>
+      </div>
+    </main>
+  );
+}
+
+/** Drop-in ErrorBoundary for routes: `export { RouteErrorBoundary as ErrorBoundary }`. */
+export function RouteErrorBoundary() {
+  const error = useRouteError();
+  const status = errorStatus(error);
+  if (status >= 500 && typeof document !== "undefined") console.error(error);
+  return <ErrorPage status={status} />;
+}

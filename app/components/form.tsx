@@ -1,0 +1,42 @@
+/**
+ * Form pieces: a labelled input with its server-side error (wired with aria-invalid and
+ * aria-describedby so screen readers and tests find it), and the form-level error banner.
+ */
+import { forwardRef, useId, type InputHTMLAttributes } from "react";
+import { Icon } from "./icons";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+type FieldProps = { label: string; error?: string; hint?: string; name: string } & InputHTMLAttributes<HTMLInputElement>;
+
+export const Field = forwardRef<HTMLInputElement, FieldProps>(function Field({ label, error, hint, ...input }, ref) {
+  const id = useId();
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="field">
+      <label className="label" htmlFor={id}>
+        {label}
+      </label>
+      <input ref={ref} id={id} className="input" aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+});
+
+export function FormError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      <Icon name="alert" size={16} />
+      <span>{message}</span>
+    </div>
+  );
+}

@@ -1,0 +1,297 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireAdmin } from "~/auth/guards.server";
+import { initials } from "~/components/app-shell";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { Field, FormError, type FieldErrors } from "~/components/form";
+import { Icon } from "~/components/icons";
+import { PageHeader } from "~/components/page";
+import { db } from "~/utils/db.server";
+import { NewPersonSchema, createPerson, listPeople, removePerson, setMemberships } from "~/workspace/people.server";
+import { TeamNameSchema, TeamSlugSchema, createTeam, listTeams, removeTeam } from "~/workspace/teams.server";
+
+export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const me = await requireAdmin(request);
+  const [teams, people] = await Promise.all([listTeams(db), listPeople(db)]);
+  return { meId: me.id, teams, people };
+}
+
+const Id = z.string().min(1);
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("create-team"), name: TeamNameSchema, slug: TeamSlugSchema.default("") }),
+    z.object({ intent: z.literal("remove-team"), teamId: Id }),
+    NewPersonSchema.extend({ intent: z.literal("create-person") }),
+    z.object({ intent: z.literal("remove-person"), userId: Id }),
+    z.object({ intent: z.literal("set-teams"), userId: Id, teamIds: z.array(Id).default([]) }),
+  ],
+  { error: "Unknown action" },
+);
+type Intent = z.infer<typeof ActionSchema>["intent"];
+
+type ActionData =
+  | { ok: true; intent: Intent; notice: string; at: number }
+  | { ok: false; intent?: Intent; targetId?: string; fieldErrors?: FieldErrors; formError?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const me = await requireAdmin(request);
+  const form = await request.formData();
+  const rawIntent = String(form.get("intent") ?? "");
+  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), teamIds: form.getAll("teamIds") });
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    const { intent: intentError, form: formError, ...rest } = fieldErrors;
+    return data<ActionData>({ ok: false, intent: rawIntent as Intent, fieldErrors: rest, formError: intentError ?? formError }, { status: 400 });
+  }
+  const input = parsed.data;
+  const done = (notice: string) => data<ActionData>({ ok: true, intent: input.intent, notice, at: Date.now() });
+  const refused = (outcome: { message: string; field?: string }, targetId?: string) =>
+    data<ActionData>(
+      outcome.field
+        ? { ok: false, intent: input.intent, targetId, fieldErrors: { [outcome.field]: outcome.message } }
+        : { ok: false, intent: input.intent, targetId, formError: outcome.message },
+      { status: 400 },
+    );
+
+  switch (input.intent) {
+    case "create-team": {
+      const outcome = await createTeam(db, input);
+      return outcome.ok ? done(`Team ${input.name} added`) : refused(outcome);
+    }
+    case "remove-team": {
+      const outcome = await removeTeam(db, input.teamId);
+      return outcome.ok ? done("Team removed") : refused(outcome, input.teamId);
+    }
+    case "create-person": {
+      const outcome = await createPerson(db, input);
+      return outcome.ok ? done(`${input.name} added`) : refused(outcome);
+    }
+    case "remove-person": {
+      const outcome = await removePerson(db, { actorId: me.id, userId: input.userId });
+      return outcome.ok ? done("Person removed") : refused(outcome, input.userId);
+    }
+    case "set-teams": {
+      const outcome = await setMemberships(db, input.userId, input.teamIds);
+      return outcome.ok ? done("Teams saved") : refused(outcome, input.userId);
+    }
+  }
+}
+
+const peopleIntents: Intent[] = ["create-person", "remove-person", "set-teams"];
+
+export default function TeamsPage() {
+  const { meId, teams, people } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const failed = result && !result.ok ? result : undefined;
+  const errorsFor = (intent: Intent) => (failed?.intent === intent ? (failed.fieldErrors ?? {}) : {});
+  const peopleError = failed && failed.intent && peopleIntents.includes(failed.intent) ? failed.formError : undefined;
+  const teamError = failed && !(failed.intent && peopleIntents.includes(failed.intent)) ? failed.formError : undefined;
+  const resetKey = result?.ok ? result.at : 0;
+  const personErrors = errorsFor("create-person");
+  const teamErrors = errorsFor("create-team");
+
+  return (
+    <div className="page">
+      <PageHeader title="Teams & people" description="Who answers your customers, and which queues they work in." />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
+
+      <section className="card" aria-labelledby="people-heading">
+        <div className="card-header">
+          <div>
+            <h2 id="people-heading">People</h2>
+            <p>Admins manage the workspace; agents answer conversations in their teams' queues.</p>
+          </div>
+          <span className="badge">{people.length} people</span>
+        </div>
+        {peopleError ? (
+          <div className="card-body" style={{ paddingBottom: 0 }}>
+            <FormError message={peopleError} />
+          </div>
+        ) : null}
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Teams</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr key={person.id}>
+                <td>
+                  <div className="person">
+                    <span className="avatar" aria-hidden="true">
+                      {initials(person.name)}
+                    </span>
+                    <div>
+                      <div className="person-name">
+                        {person.name}
+                        {person.id === meId ? <span className="muted"> (you)</span> : null}
+                      </div>
+                      <div className="person-email">{person.email}</div>
+                    </div>
+                  </div>
+                </td>
+                <td>
+                  <span className={person.role === "admin" ? "badge badge-accent" : "badge"}>{person.role}</span>
+                </td>
+                <td>
+                  {teams.length === 0 ? (
+                    <span className="muted">No teams yet</span>
+                  ) : (
+                    <Form method="post" className="row" aria-label={`Teams of ${person.name}`} key={`${person.id}-${person.teamIds.join()}`}>
+                      <input type="hidden" name="intent" value="set-teams" />
+                      <input type="hidden" name="userId" value={person.id} />
+                      {teams.map((team) => (
+                        <label key={team.id} className="checkbox">
+                          <input type="checkbox" name="teamIds" value={team.id} defaultChecked={person.teamIds.includes(team.id)} />
+                          {team.name}
+                        </label>
+                      ))}
+                      <button type="submit" className="btn btn-secondary btn-sm">
+                        Save
+                      </button>
+                    </Form>
+                  )}
+                </td>
+                <td className="cell-actions">
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove-person" />
+                    <input type="hidden" name="userId" value={person.id} />
+                    <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove ${person.name}`}>
+                      Remove
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="card-footer">
+          <Form method="post" className="stack" noValidate aria-label="Add a person" key={`person-${resetKey}`}>
+            <h3 style={{ fontSize: "var(--text-base)" }}>Add a person</h3>
+            <input type="hidden" name="intent" value="create-person" />
+            <div className="grid-2">
+              <Field label="Name" name="name" autoComplete="off" placeholder="Cara Agent" error={personErrors.name} />
+              <Field label="Email" name="email" type="email" autoComplete="off" placeholder="cara@company.com" error={personErrors.email} />
+              <Field label="Initial password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Share it privately." error={personErrors.password} />
+              <div className="field">
+                <label className="label" htmlFor="new-person-role">
+                  Role
+                </label>
+                <select id="new-person-role" name="role" className="select" defaultValue="agent">
+                  <option value="agent">Agent</option>
+                  <option value="admin">Admin</option>
+                </select>
+                {personErrors.role ? <p className="field-error">{personErrors.role}</p> : null}
+              </div>
+            </div>
+            {teams.length > 0 ? (
+              <fieldset className="row">
+                <legend className="label" style={{ marginBottom: 6 }}>
+                  Teams
+                </legend>
+                {teams.map((team) => (
+                  <label key={team.id} className="checkbox" style={{ marginRight: 12 }}>
+                    <input type="checkbox" name="teamIds" value={team.id} />
+                    {team.name}
+                  </label>
+                ))}
+              </fieldset>
+            ) : null}
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={busyIntent === "create-person"}>
+                <Icon name="plus" size={16} />
+                Add person
+              </button>
+            </div>
+          </Form>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="teams-heading">
+        <div className="card-header">
+          <div>
+            <h2 id="teams-heading">Teams</h2>
+            <p>Each team has its own inbox queue. Flows hand conversations off to a team by its slug.</p>
+          </div>
+          <span className="badge">{teams.length} teams</span>
+        </div>
+        {teamError ? (
+          <div className="card-body" style={{ paddingBottom: 0 }}>
+            <FormError message={teamError} />
+          </div>
+        ) : null}
+        {teams.length === 0 ? (
+          <div className="card-body muted">No teams yet. Add one below.</div>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Team</th>
+                <th scope="col">Slug</th>
+                <th scope="col">Members</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.map((team) => (
+                <tr key={team.id}>
+                  <td className="person-name">{team.name}</td>
+                  <td>
+                    <code>{team.slug}</code>
+                  </td>
+                  <td className="muted">{team._count.memberships}</td>
+                  <td className="cell-actions">
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="remove-team" />
+                      <input type="hidden" name="teamId" value={team.id} />
+                      <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove team ${team.name}`}>
+                        Remove
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <div className="card-footer">
+          <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${resetKey}`}>
+            <h3 style={{ fontSize: "var(--text-base)" }}>Add a team</h3>
+            <input type="hidden" name="intent" value="create-team" />
+            <div className="grid-2">
+              <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={teamErrors.name} />
+              <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={teamErrors.slug} />
+            </div>
+            <div>
+              <button type="submit" className="btn btn-primary" disabled={busyIntent === "create-team"}>
+                <Icon name="plus" size={16} />
+                Add team
+              </button>
+            </div>
+          </Form>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary };

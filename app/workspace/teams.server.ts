@@ -1,0 +1,55 @@
+/**
+ * Teams: the queues conversations are handed off to. Flows name teams by slug, so a slug never
+ * changes once created; removing a team with conversations still waiting or open is refused
+ * (they would drop out of every queue).
+ */
+import { z } from "zod";
+import type { Db } from "~/utils/db.server";
+
+export type Outcome = { ok: true } | { ok: false; message: string; field?: string };
+
+export const TeamNameSchema = z.string({ error: "Enter a team name" }).trim().min(1, "Enter a team name").max(60, "Keep the name under 60 characters");
+export const TeamSlugSchema = z
+  .string()
+  .trim()
+  .max(40, "Keep the slug under 40 characters")
+  .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use lowercase letters, digits and single dashes");
+
+/** "Sales & Renewals EU" → "sales-renewals-eu" */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+export async function listTeams(db: Db) {
+  return db.team.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, slug: true, name: true, _count: { select: { memberships: true } } },
+  });
+}
+
+export async function createTeam(db: Db, input: { name: string; slug: string }): Promise<Outcome> {
+  const slug = input.slug || slugify(input.name);
+  if (!slug) return { ok: false, field: "slug", message: "Enter a slug (letters or digits)" };
+  const taken = await db.team.findUnique({ where: { slug }, select: { id: true } });
+  if (taken) return { ok: false, field: "slug", message: `A team with the slug "${slug}" already exists` };
+  await db.team.create({ data: { name: input.name, slug }, select: { id: true } });
+  return { ok: true };
+}
+
+export async function removeTeam(db: Db, teamId: string): Promise<Outcome> {
+  const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
+  if (!team) return { ok: false, message: "That team no longer exists" };
+  const active = await db.conversation.count({ where: { teamId, status: { in: ["waiting", "open"] } } });
+  if (active > 0) {
+    return { ok: false, message: `${team.name} still has ${active} waiting or open conversation${active === 1 ? "" : "s"}. Reassign or resolve them first.` };
+  }
+  await db.team.delete({ where: { id: teamId }, select: { id: true } });
+  return { ok: true };
+}
