@@ -1,0 +1,28 @@
+import type { ChatStatus } from "../types";
+import { BotIcon } from "./message-bubble";
+
+type Props = { flowName: string; statusLine: string; status: ChatStatus; onClose?: () => void };
+
+export function ChatHeader({ flowName, statusLine, status, onClose }: Props) {
+  return (
+    <header className="chat-header">
+      <div className="chat-header__avatar" aria-hidden="true">
+        <BotIcon />
+      </div>
+      <div className="chat-header__text">
+        <h1 className="chat-header__title">{flowName}</h1>
+        <p className="chat-header__status" data-status={status} aria-live="polite">
+          <span className="chat-header__dot" aria-hidden="true" />
+          {statusLine}
+        </p>
+      </div>
+      {onClose && (
+        <button type="button" className="chat-header__close" onClick={onClose} aria-label="Close chat">
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
+            <path d="M6 9l6 6 6-6" />
+          </svg>
+        </button>
+      )}
+    </header>
+  );
+}

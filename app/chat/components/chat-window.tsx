@@ -1,0 +1,93 @@
+import { useEffect, useLayoutEffect, useRef } from "react";
+import { describeStatus } from "../format";
+import type { LoadedConversation } from "../types";
+import { useChat } from "../use-chat";
+import { ChatHeader } from "./chat-header";
+import { Composer } from "./composer";
+import { CsatPrompt } from "./csat-prompt";
+import { HandoffNotice } from "./handoff-notice";
+import { MessageList } from "./message-list";
+import { TypingIndicator } from "./typing-indicator";
+
+type Props = { flow: { slug: string; name: string }; initial: LoadedConversation | null; embed: boolean; page: string | null };
+
+// useLayoutEffect warns during server rendering; the scroll only matters in the browser.
+const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
+
+export function ChatWindow({ flow, initial, embed, page }: Props) {
+  const chat = useChat({ slug: flow.slug, initial, embed, page });
+  const { state, typing } = chat;
+  const { details } = state;
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // Follow the conversation to the bottom as it grows, unless the customer scrolled up to read.
+  const pinnedRef = useRef(true);
+  useBrowserLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (scroller && pinnedRef.current) scroller.scrollTop = scroller.scrollHeight;
+  }, [state.messages, state.outbox, typing, details.status]);
+
+  const refocus = () => inputRef.current?.focus();
+  const close = embed ? () => window.parent.postMessage({ type: "baton:close" }, "*") : undefined;
+
+  return (
+    <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
+      <ChatHeader flowName={flow.name} statusLine={describeStatus(details.status, details)} status={details.status} onClose={close} />
+      <div
+        className="chat-scroll"
+        ref={scrollRef}
+        onScroll={(event) => {
+          const element = event.currentTarget;
+          pinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+        }}
+      >
+        {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
+        {state.phase === "failed" && (
+          <div className="chat-error" role="alert">
+            <p>We couldn't start the chat. Check your connection and try again.</p>
+            <button type="button" className="chat-pill" onClick={chat.startOver}>
+              Try again
+            </button>
+          </div>
+        )}
+        <MessageList
+          messages={state.messages}
+          outbox={state.outbox}
+          feedback={details.feedback}
+          choicesEnabled={!typing}
+          onChoose={(choice) => {
+            chat.send(choice);
+            refocus();
+          }}
+          onFeedback={(messageId, helpful) => void chat.giveFeedback(messageId, helpful)}
+          onRetry={chat.retry}
+          onDismiss={chat.dismiss}
+        />
+        {typing && <TypingIndicator />}
+        {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+        {details.status === "resolved" && (
+          <>
+            <CsatPrompt csat={details.csat} onRate={chat.rate} />
+            <div className="chat-restart">
+              <button type="button" className="chat-link-button" onClick={chat.startOver}>
+                Start a new conversation
+              </button>
+            </div>
+          </>
+        )}
+      </div>
+      {state.connection === "reconnecting" && (
+        <div className="chat-connection" role="status">
+          Reconnecting… messages you send will be delivered.
+        </div>
+      )}
+      <Composer ref={inputRef} onSend={chat.send} placeholder={details.status === "resolved" ? "Ask something else…" : "Write a message…"} />
+      {!embed && (
+        <p className="chat-footer">
+          Powered by <strong>Baton</strong>
+        </p>
+      )}
+    </div>
+  );
+}

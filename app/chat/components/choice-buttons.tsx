@@ -1,0 +1,14 @@
+type Props = { choices: string[]; onChoose: (choice: string) => void; disabled: boolean };
+
+/** Quick replies for the bot's latest question; choosing one sends it as the customer's message. */
+export function ChoiceButtons({ choices, onChoose, disabled }: Props) {
+  return (
+    <div className="chat-choices" role="group" aria-label="Suggested replies">
+      {choices.map((choice) => (
+        <button key={choice} type="button" className="chat-choice" onClick={() => onChoose(choice)} disabled={disabled}>
+          {choice}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import type { ReactNode } from "react";
+import { formatTime } from "../format";
+import { useHydrated } from "../use-hydrated";
+import type { ChatMessage } from "../types";
+import { RichText } from "./rich-text";
+
+const SPEAKER: Record<ChatMessage["role"], string> = { customer: "You", bot: "Bot", agent: "Agent", system: "Notice" };
+
+export function speakerName(message: ChatMessage): string {
+  return message.role === "agent" && message.authorName ? message.authorName : SPEAKER[message.role];
+}
+
+type Props = {
+  message: ChatMessage;
+  /** First message of a run from the same speaker: shows the name above it. */
+  startsGroup: boolean;
+  /** Extra content inside the bubble (the KB source card). */
+  children?: ReactNode;
+};
+
+export function MessageBubble({ message, startsGroup, children }: Props) {
+  const hydrated = useHydrated();
+  if (message.role === "system") {
+    return (
+      <div className="chat-system" data-role="system">
+        <span className="sr-only">Notice: </span>
+        <RichText text={message.text} linkify={false} />
+      </div>
+    );
+  }
+  const fromCustomer = message.role === "customer";
+  const time = hydrated ? formatTime(message.createdAt) : "";
+  return (
+    <div className={`chat-row chat-row--${message.role}${startsGroup ? " chat-row--first" : ""}`} data-role={message.role} data-message-id={message.id}>
+      {!fromCustomer && (
+        <div className="chat-avatar" aria-hidden="true" data-visible={startsGroup ? "true" : "false"}>
+          {message.role === "agent" ? speakerName(message).slice(0, 1).toUpperCase() : <BotIcon />}
+        </div>
+      )}
+      <div className="chat-stack">
+        {startsGroup && !fromCustomer && (
+          <div className="chat-author">
+            {speakerName(message)}
+            {message.role === "agent" && <span className="chat-author__tag">Support</span>}
+          </div>
+        )}
+        <div className={`chat-bubble chat-bubble--${message.role}`} title={time || undefined}>
+          <span className="sr-only">{fromCustomer ? "You said: " : `${speakerName(message)} said: `}</span>
+          <span className="chat-text">
+            <RichText text={message.text} linkify={!fromCustomer} />
+          </span>
+          {children}
+        </div>
+        {time && (
+          <time className="chat-time" dateTime={message.createdAt}>
+            {time}
+          </time>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function BotIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <rect x="4" y="8" width="16" height="12" rx="3" />
+      <path d="M12 8V4M9 14h.01M15 14h.01" />
+    </svg>
+  );
+}

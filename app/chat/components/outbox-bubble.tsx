@@ -1,0 +1,39 @@
+import type { OutboxEntry } from "../send-queue";
+import { RichText } from "./rich-text";
+
+type Props = { entry: OutboxEntry; onRetry: () => void; onDismiss: () => void };
+
+/** A message the server has not acknowledged yet, with its delivery state. */
+export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
+  return (
+    <div className="chat-row chat-row--customer chat-row--first" data-role="customer" data-outbox-state={entry.state}>
+      <div className="chat-stack">
+        <div className="chat-bubble chat-bubble--customer chat-bubble--pending">
+          <span className="sr-only">You said: </span>
+          <span className="chat-text">
+            <RichText text={entry.text} linkify={false} />
+          </span>
+        </div>
+        <div className="chat-delivery" data-state={entry.state}>
+          {entry.state === "failed" ? (
+            <>
+              <span>Not sent: {entry.error}</span>
+              <button type="button" className="chat-link-button" onClick={onDismiss}>
+                Dismiss
+              </button>
+            </>
+          ) : entry.state === "retrying" ? (
+            <>
+              <span>Not sent — retrying</span>
+              <button type="button" className="chat-link-button" onClick={onRetry}>
+                Retry now
+              </button>
+            </>
+          ) : (
+            <span>Sending…</span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

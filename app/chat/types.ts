@@ -1,0 +1,49 @@
+/**
+ * The chat page's client-side view of the public chat API (see SPEC "Public chat API"), plus
+ * what the page adds from its own loader: agent first names, the team's wait estimate and
+ * which KB answers already got feedback. Client-safe: no server imports.
+ */
+export type ChatRole = "customer" | "bot" | "agent" | "system";
+export type ChatStatus = "bot" | "waiting" | "open" | "resolved";
+
+export type ChatSource = { articleId: string; slug: string; title: string };
+
+export type ChatMessage = {
+  id: string;
+  role: ChatRole;
+  text: string;
+  createdAt: string;
+  choices?: string[];
+  source?: ChatSource;
+  /** On the flow's closing message: the conversation asks for a rating. */
+  csat?: boolean;
+  /** Agent messages: the agent's first name (never their full name or email). */
+  authorName?: string;
+};
+
+export type ChatTeam = { slug: string; name: string };
+
+/** What the page knows beyond the transcript; read by the loader and by GET /chat/:slug/details. */
+export type ConversationDetails = {
+  status: ChatStatus;
+  team: ChatTeam | null;
+  /** Median minutes to a first human reply for this team over the last 7 days; null when unknown. */
+  waitMinutes: number | null;
+  /** First name of the assigned agent, once someone claimed the conversation. */
+  assigneeName: string | null;
+  csat: number | null;
+  /** messageId → first name, for agent messages. */
+  authorNames: Record<string, string>;
+  /** messageId → helpful, for KB answers that already got their "Did this help?" answer. */
+  feedback: Record<string, boolean>;
+};
+
+export type ConversationSession = { conversationId: string; token: string };
+
+export type LoadedConversation = ConversationSession & { messages: ChatMessage[]; details: ConversationDetails };
+
+export type TurnReply = { status: ChatStatus; messages: ChatMessage[] };
+
+export function isChatStatus(value: unknown): value is ChatStatus {
+  return value === "bot" || value === "waiting" || value === "open" || value === "resolved";
+}

@@ -1,0 +1,168 @@
+/**
+ * The chat page's client logic: starts (or resumes) the conversation, sends the outbox with
+ * retries, listens to live events, and exposes the customer's actions. State transitions live
+ * in chat-state.ts; this hook only wires them to the network, timers and storage.
+ */
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import { getConversation, getDetails, parseMessage, sendFeedback, sendMessage, startConversation } from "./chat-api";
+import { chatReducer, initialChatState, EMPTY_DETAILS, isBotTyping } from "./chat-state";
+import { openEventStream } from "./event-stream";
+import { createOutboxEntry, MESSAGE_MAX_LENGTH, nextToSend, nextWakeUp, parseStoredOutbox, serializeOutbox } from "./send-queue";
+import { readStoredOutbox, readStoredSession, storeOutbox, storeSession } from "./storage";
+import { isChatStatus, type ConversationSession, type LoadedConversation } from "./types";
+
+type Options = { slug: string; initial: LoadedConversation | null; embed: boolean; page: string | null };
+
+export function useChat({ slug, initial, embed, page }: Options) {
+  const [state, dispatch] = useReducer(chatReducer, initial, initialChatState);
+  const { session } = state;
+  const startedRef = useRef(false);
+
+  const begin = useCallback(
+    async (resume: boolean) => {
+      try {
+        const stored = resume ? readStoredSession(slug) : null;
+        if (stored) {
+          const [reply, details] = await Promise.all([getConversation(stored), getDetails(slug, stored)]);
+          if (reply && details) {
+            dispatch({ type: "started", conversation: { ...stored, messages: reply.messages, details: { ...details, status: reply.status } } });
+            return;
+          }
+        }
+        const started = await startConversation(slug, { channel: embed ? "widget" : "web", ...(page ? { page } : {}) });
+        dispatch({
+          type: "started",
+          conversation: { conversationId: started.conversationId, token: started.token, messages: started.messages, details: { ...EMPTY_DETAILS, status: started.status } },
+        });
+      } catch {
+        dispatch({ type: "startFailed" });
+      }
+    },
+    [slug, embed, page],
+  );
+
+  // The greeting shows at once, like Intercom: the conversation starts when the page opens.
+  useEffect(() => {
+    if (startedRef.current || initial) return;
+    startedRef.current = true;
+    void begin(true);
+  }, [begin, initial]);
+
+  useEffect(() => {
+    if (!session) return;
+    storeSession(slug, session);
+    const stored = parseStoredOutbox(readStoredOutbox(session.conversationId), Date.now());
+    if (stored.length > 0) dispatch({ type: "restoredOutbox", entries: stored });
+  }, [slug, session]);
+
+  useEffect(() => {
+    if (session) storeOutbox(session.conversationId, serializeOutbox(state.outbox));
+  }, [session, state.outbox]);
+
+  // The send loop: re-runs whenever the outbox changes, sends the due head entry or sleeps until it is due.
+  const [tick, wake] = useReducer((count: number) => count + 1, 0);
+  useEffect(() => {
+    if (!session) return;
+    const now = Date.now();
+    const due = nextToSend(state.outbox, now);
+    if (due) {
+      dispatch({ type: "sending", clientMessageId: due.clientMessageId });
+      void sendMessage(session, due.clientMessageId, due.text).then((result) => dispatch({ type: "sent", clientMessageId: due.clientMessageId, result, now: Date.now() }));
+      return;
+    }
+    const wakeAt = nextWakeUp(state.outbox);
+    if (wakeAt === null) return;
+    const timer = setTimeout(wake, Math.max(0, wakeAt - now));
+    return () => clearTimeout(timer);
+  }, [session, state.outbox, tick]);
+
+  useEffect(() => {
+    const online = () => dispatch({ type: "retryNow", now: Date.now() });
+    window.addEventListener("online", online);
+    return () => window.removeEventListener("online", online);
+  }, []);
+
+  // Details (team, wait estimate, agent names) change with the status and with agent replies.
+  const detailsTimer = useRef<ReturnType<typeof setTimeout>>();
+  const refreshDetails = useCallback(
+    (current: ConversationSession) => {
+      clearTimeout(detailsTimer.current);
+      detailsTimer.current = setTimeout(() => {
+        void getDetails(slug, current).then((details) => details && dispatch({ type: "detailsLoaded", details }));
+      }, 250);
+    },
+    [slug],
+  );
+
+  useEffect(() => {
+    if (!session) return;
+    const close = openEventStream({
+      url: `/api/conversations/${encodeURIComponent(session.conversationId)}/events`,
+      token: session.token,
+      onStateChange: (connection) => dispatch({ type: "connection", state: connection }),
+      onOpen: () => {
+        // Whatever happened while the stream was down (or before it opened) comes from a full read.
+        void getConversation(session).then((reply) => reply && dispatch({ type: "received", messages: reply.messages, status: reply.status }));
+      },
+      onEvent: (event) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(event.data);
+        } catch {
+          return;
+        }
+        if (event.event === "message") {
+          const message = parseMessage(data);
+          if (!message) return;
+          dispatch({ type: "received", messages: [message] });
+          if (message.role === "agent" && !message.authorName) refreshDetails(session);
+        } else if (event.event === "status") {
+          const { status, team } = data as { status?: unknown; team?: { slug: string; name: string } | null };
+          if (!isChatStatus(status)) return;
+          dispatch({ type: "statusChanged", status, team: team ?? null });
+          refreshDetails(session);
+        }
+      },
+    });
+    return () => {
+      close();
+      clearTimeout(detailsTimer.current);
+    };
+  }, [session, refreshDetails]);
+
+  const send = useCallback((text: string) => {
+    const trimmed = text.trim();
+    if (!trimmed || trimmed.length > MESSAGE_MAX_LENGTH) return false;
+    dispatch({ type: "enqueued", entry: createOutboxEntry(trimmed, crypto.randomUUID(), Date.now()) });
+    return true;
+  }, []);
+
+  const giveFeedback = useCallback(
+    async (messageId: string, helpful: boolean) => {
+      if (!session) return;
+      dispatch({ type: "feedbackStarted", messageId, helpful });
+      const reply = await sendFeedback(session, { messageId, helpful }).catch(() => null);
+      if (reply) dispatch({ type: "received", messages: reply.messages, status: reply.status });
+      dispatch({ type: "feedbackFinished", messageId, ok: reply !== null });
+    },
+    [session],
+  );
+
+  const rate = useCallback(
+    async (csat: number) => {
+      if (!session) return false;
+      const previous = state.details.csat;
+      dispatch({ type: "rated", csat });
+      const reply = await sendFeedback(session, { csat }).catch(() => null);
+      if (!reply) dispatch({ type: "rated", csat: previous });
+      return reply !== null;
+    },
+    [session, state.details.csat],
+  );
+
+  const retry = useCallback(() => dispatch({ type: "retryNow", now: Date.now() }), []);
+  const dismiss = useCallback((clientMessageId: string) => dispatch({ type: "dismissed", clientMessageId }), []);
+  const startOver = useCallback(() => void begin(false), [begin]);
+
+  return { state, typing: isBotTyping(state), send, giveFeedback, rate, retry, dismiss, startOver };
+}

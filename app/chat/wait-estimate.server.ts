@@ -1,0 +1,31 @@
+/**
+ * The wait estimate on the handoff notice: the median time from handoff (escalatedAt) to the
+ * first human reply (firstHumanResponseAt) of the team's conversations handed off in the last
+ * 7 days. Fewer than 3 answered handoffs is too little to promise anything, so it is null and
+ * the page says "a few minutes". The median ignores the odd overnight outlier a mean would
+ * not. Cached per team for a minute: it moves slowly and the chat page reads it on every load.
+ */
+import { db } from "~/utils/db.server";
+import { medianMinutes } from "./wait-estimate";
+
+const WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
+const MAX_SAMPLES = 500;
+const CACHE_MS = 60_000;
+
+const cache = new Map<string, { at: number; minutes: number | null }>();
+
+export async function getWaitEstimateMinutes(teamId: string, now = Date.now()): Promise<number | null> {
+  const cached = cache.get(teamId);
+  if (cached && now - cached.at < CACHE_MS) return cached.minutes;
+  const rows = await db.conversation.findMany({
+    where: { teamId, escalatedAt: { gte: new Date(now - WINDOW_MS) }, firstHumanResponseAt: { not: null } },
+    orderBy: { escalatedAt: "desc" },
+    take: MAX_SAMPLES,
+    select: { escalatedAt: true, firstHumanResponseAt: true },
+  });
+  const minutes = medianMinutes(
+    rows.flatMap((row) => (row.escalatedAt && row.firstHumanResponseAt ? [row.firstHumanResponseAt.getTime() - row.escalatedAt.getTime()] : [])),
+  );
+  cache.set(teamId, { at: now, minutes });
+  return minutes;
+}

@@ -1,0 +1,81 @@
+/**
+ * The customer's hosted chat page for a published flow (public; outside the signed-in shell).
+ * `?embed=1` is the widget's iframe: no page chrome, framable from any site, a close button
+ * that asks the embedding page to hide it. `?page=` carries the embedding page's URL.
+ */
+import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
+import { ChatWindow } from "~/chat/components/chat-window";
+import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
+import chatStyles from "~/styles/chat.css";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const embed = url.searchParams.get("embed") === "1";
+  const headers = {
+    "Cache-Control": "private, no-store",
+    // The hosted page may only be framed by itself; the embed mode exists to be framed anywhere.
+    "Content-Security-Policy": embed ? "frame-ancestors *" : "frame-ancestors 'self'",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  };
+  const slug = params.slug ?? "";
+  const flow = await getPublishedFlow(slug);
+  if (!flow) return data({ flow: null, conversation: null, embed, page: null }, { status: 404, headers });
+  const cookie = readChatCookie(request, flow.slug);
+  const conversation = cookie ? await loadConversation(cookie, flow.slug) : null;
+  const page = url.searchParams.get("page")?.slice(0, 2048) || null;
+  return data({ flow, conversation, embed, page }, { headers });
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
+  const source = errorHeaders ?? loaderHeaders;
+  const result = new Headers();
+  for (const name of ["Cache-Control", "Content-Security-Policy", "Referrer-Policy"]) {
+    const value = source.get(name);
+    if (value) result.set(name, value);
+  }
+  return result;
+};
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: chatStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
+  { title: loaded?.flow ? `${loaded.flow.name} · Chat` : "Chat not available" },
+  { name: "theme-color", content: "#4f46e5" },
+  { name: "robots", content: "noindex" },
+];
+
+export default function ChatPage() {
+  const { flow, conversation, embed, page } = useLoaderData<typeof loader>();
+  return (
+    <main className={`chat-page${embed ? " chat-page--embed" : ""}`}>
+      {flow ? <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} /> : <Unavailable />}
+    </main>
+  );
+}
+
+function Unavailable() {
+  return (
+    <div className="chat-window chat-unavailable">
+      <div className="chat-unavailable__body">
+        <h1>This chat is not available</h1>
+        <p>The link may be out of date, or this chat has been switched off. Please check the address or contact the site you came from.</p>
+      </div>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <main className="chat-page">
+      <div className="chat-window chat-unavailable">
+        <div className="chat-unavailable__body">
+          <h1>{status === 404 ? "This chat is not available" : "Something went wrong"}</h1>
+          <p>Please reload the page in a moment.</p>
+        </div>
+      </div>
+    </main>
+  );
+}
