@@ -84,27 +84,40 @@ export async function sendMessage(session: ConversationSession, clientMessageId:
   };
 }
 
+/** Null on any failure, network included: callers treat a missed read as "try again later". */
 export async function getConversation(session: ConversationSession): Promise<TurnReply | null> {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(session.conversationId)}`, { headers: authorization(session.token), cache: "no-store" });
-  if (!response.ok) return null;
-  return parseTurnReply(await response.json().catch(() => null));
+  try {
+    const response = await fetch(`/api/conversations/${encodeURIComponent(session.conversationId)}`, { headers: authorization(session.token), cache: "no-store" });
+    if (!response.ok) return null;
+    return parseTurnReply(await response.json());
+  } catch {
+    return null;
+  }
 }
 
 export async function sendFeedback(session: ConversationSession, body: { messageId: string; helpful: boolean } | { csat: number }): Promise<TurnReply | null> {
-  const response = await fetch(`/api/conversations/${encodeURIComponent(session.conversationId)}/feedback`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...authorization(session.token) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) return null;
-  return parseTurnReply(await response.json().catch(() => null));
+  try {
+    const response = await fetch(`/api/conversations/${encodeURIComponent(session.conversationId)}/feedback`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...authorization(session.token) },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) return null;
+    return parseTurnReply(await response.json());
+  } catch {
+    return null;
+  }
 }
 
 /** The page's own details endpoint (team, wait estimate, agent names): see chat.$slug.details.ts. */
 export async function getDetails(slug: string, session: ConversationSession): Promise<ConversationDetails | null> {
   const url = `/chat/${encodeURIComponent(slug)}/details?conversation=${encodeURIComponent(session.conversationId)}`;
-  const response = await fetch(url, { headers: authorization(session.token), cache: "no-store" });
-  if (!response.ok) return null;
-  const json = (await response.json().catch(() => null)) as ConversationDetails | null;
-  return json && isChatStatus(json.status) ? json : null;
+  try {
+    const response = await fetch(url, { headers: authorization(session.token), cache: "no-store" });
+    if (!response.ok) return null;
+    const json = (await response.json()) as ConversationDetails | null;
+    return json && isChatStatus(json.status) ? json : null;
+  } catch {
+    return null;
+  }
 }

@@ -1,13 +1,13 @@
 import type { ChatStatus } from "../types";
 import { BotIcon } from "./message-bubble";
 
-type Props = { flowName: string; statusLine: string; status: ChatStatus; onClose?: () => void };
+type Props = { flowName: string; statusLine: string; status: ChatStatus; agentName: string | null; onClose?: () => void };
 
-export function ChatHeader({ flowName, statusLine, status, onClose }: Props) {
+export function ChatHeader({ flowName, statusLine, status, agentName, onClose }: Props) {
   return (
     <header className="chat-header">
-      <div className="chat-header__avatar" aria-hidden="true">
-        <BotIcon />
+      <div className="chat-header__avatar" aria-hidden="true" data-agent={agentName ? "true" : "false"}>
+        {agentName ? agentName.slice(0, 1).toUpperCase() : <BotIcon />}
       </div>
       <div className="chat-header__text">
         <h1 className="chat-header__title">{flowName}</h1>

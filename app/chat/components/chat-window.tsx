@@ -22,18 +22,51 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // Follow the conversation to the bottom as it grows, unless the customer scrolled up to read.
+  // Content also grows without a state change here (times appear after hydration, cards load
+  // their fonts), so a ResizeObserver keeps a pinned view at the bottom too.
   const pinnedRef = useRef(true);
+  const contentRef = useRef<HTMLDivElement>(null);
   useBrowserLayoutEffect(() => {
     const scroller = scrollRef.current;
     if (scroller && pinnedRef.current) scroller.scrollTop = scroller.scrollHeight;
   }, [state.messages, state.outbox, typing, details.status]);
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const content = contentRef.current;
+    if (!scroller || !content || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (pinnedRef.current) scroller.scrollTop = scroller.scrollHeight;
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
 
   const refocus = () => inputRef.current?.focus();
+  // Sending means the customer wants to see the answer: follow the bottom again.
+  const send = (text: string) => {
+    pinnedRef.current = true;
+    return chat.send(text);
+  };
+  // In the widget, the embedding page owns the iframe: closing is a request to it (see public/widget.js).
   const close = embed ? () => window.parent.postMessage({ type: "baton:close" }, "*") : undefined;
+  useEffect(() => {
+    if (!embed) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape") window.parent.postMessage({ type: "baton:close" }, "*");
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [embed]);
 
   return (
     <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
-      <ChatHeader flowName={flow.name} statusLine={describeStatus(details.status, details)} status={details.status} onClose={close} />
+      <ChatHeader
+        flowName={flow.name}
+        statusLine={describeStatus(details.status, details)}
+        status={details.status}
+        agentName={details.status === "open" ? details.assigneeName : null}
+        onClose={close}
+      />
       <div
         className="chat-scroll"
         ref={scrollRef}
@@ -42,47 +75,49 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
           pinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
         }}
       >
-        {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
-        {state.phase === "failed" && (
-          <div className="chat-error" role="alert">
-            <p>We couldn't start the chat. Check your connection and try again.</p>
-            <button type="button" className="chat-pill" onClick={chat.startOver}>
-              Try again
-            </button>
-          </div>
-        )}
-        <MessageList
-          messages={state.messages}
-          outbox={state.outbox}
-          feedback={details.feedback}
-          choicesEnabled={!typing}
-          onChoose={(choice) => {
-            chat.send(choice);
-            refocus();
-          }}
-          onFeedback={(messageId, helpful) => void chat.giveFeedback(messageId, helpful)}
-          onRetry={chat.retry}
-          onDismiss={chat.dismiss}
-        />
-        {typing && <TypingIndicator />}
-        {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
-        {details.status === "resolved" && (
-          <>
-            <CsatPrompt csat={details.csat} onRate={chat.rate} />
-            <div className="chat-restart">
-              <button type="button" className="chat-link-button" onClick={chat.startOver}>
-                Start a new conversation
+        <div ref={contentRef}>
+          {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
+          {state.phase === "failed" && (
+            <div className="chat-error" role="alert">
+              <p>We couldn't start the chat. Check your connection and try again.</p>
+              <button type="button" className="chat-pill" onClick={chat.startOver}>
+                Try again
               </button>
             </div>
-          </>
-        )}
+          )}
+          <MessageList
+            messages={state.messages}
+            outbox={state.outbox}
+            feedback={details.feedback}
+            choicesEnabled={!typing}
+            onChoose={(choice) => {
+              send(choice);
+              refocus();
+            }}
+            onFeedback={(messageId, helpful) => void chat.giveFeedback(messageId, helpful)}
+            onRetry={chat.retry}
+            onDismiss={chat.dismiss}
+          />
+          {typing && <TypingIndicator />}
+          {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+          {details.status === "resolved" && (
+            <>
+              <CsatPrompt csat={details.csat} onRate={chat.rate} />
+              <div className="chat-restart">
+                <button type="button" className="chat-link-button" onClick={chat.startOver}>
+                  Start a new conversation
+                </button>
+              </div>
+            </>
+          )}
+        </div>
       </div>
       {state.connection === "reconnecting" && (
         <div className="chat-connection" role="status">
           Reconnecting… messages you send will be delivered.
         </div>
       )}
-      <Composer ref={inputRef} onSend={chat.send} placeholder={details.status === "resolved" ? "Ask something else…" : "Write a message…"} />
+      <Composer ref={inputRef} onSend={send} placeholder={details.status === "resolved" ? "Ask something else…" : "Write a message…"} />
       {!embed && (
         <p className="chat-footer">
           Powered by <strong>Baton</strong>

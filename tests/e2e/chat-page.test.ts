@@ -1,0 +1,314 @@
+/**
+ * The customer's hosted chat page (/chat/:slug) in a real browser at phone width, against the
+ * production build with the seeded starter flow "store-support".
+ */
+import { chromium, type Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, openPage, snap, useE2E } from "./harness";
+
+const e2e = useE2E();
+const PHONE = { width: 375, height: 740 };
+
+// Three support handoffs answered after 3, 4 and 9 minutes in the last week: the median wait is 4
+// minutes. Written before any test hands off, because the server caches the estimate for a minute.
+beforeAll(async () => {
+  const { db } = e2e.app;
+  const team = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
+  const version = await db.flowVersion.findFirstOrThrow({ where: { flow: { slug: "store-support" }, number: { not: null } }, select: { id: true, flowId: true } });
+  const now = Date.now();
+  for (const [index, minutes] of [3, 4, 9].entries()) {
+    const escalatedAt = new Date(now - (index + 1) * 3_600_000);
+    await db.conversation.create({
+      data: { flowId: version.flowId, flowVersionId: version.id, teamId: team.id, status: "resolved", tokenHash: `wait-sample-${index}`, escalatedAt, firstHumanResponseAt: new Date(escalatedAt.getTime() + minutes * 60_000) },
+      select: { id: true },
+    });
+  }
+});
+
+/**
+ * A page for tests that break the network on purpose: the browser logs each failed request as a
+ * console error, which the harness's page would count as a failure. Those lines are expected
+ * here; anything else (an uncaught error, another console error) still fails the test.
+ */
+async function withBrokenNetwork(name: string, run: (page: Page) => Promise<void>) {
+  const opened = await openPage(e2e.browser, e2e.app.baseUrl, name);
+  try {
+    await run(opened.page);
+  } finally {
+    await snap(opened.page);
+    await opened.close();
+  }
+  const expected = /^console\.error: Failed to load resource: (net::ERR_(CONNECTION_RESET|INTERNET_DISCONNECTED|FAILED)|the server responded with a status of 503)/;
+  expect(opened.errors.filter((line) => !expected.test(line))).toEqual([]);
+}
+
+async function openChat(page: Page, size = PHONE) {
+  await page.setViewportSize(size);
+  const response = await page.goto("/chat/store-support");
+  await page.getByText("I'm the Threads & Co. assistant").waitFor();
+  return response;
+}
+
+/** Types like a customer: into the composer, then Enter. */
+async function say(page: Page, text: string) {
+  const input = page.getByRole("textbox", { name: "Message" });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** The customer's conversation id and token, from the chat cookie the API set. */
+async function session(page: Page) {
+  const cookie = (await page.context().cookies()).find((candidate) => candidate.name === "baton_chat_store-support");
+  if (!cookie) throw new Error("no chat cookie");
+  const value = decodeURIComponent(cookie.value);
+  const dot = value.indexOf(".");
+  return { id: value.slice(0, dot), token: value.slice(dot + 1) };
+}
+
+async function readConversation(page: Page) {
+  const { id, token } = await session(page);
+  const response = await page.request.get(`/api/conversations/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await response.json()) as { status: string; messages: Array<{ id: string; role: string; text: string }> };
+}
+
+describe("the chat page", () => {
+  it("greets at once and walks a keyboard-only customer through questions and choice buttons to a rating", async () => {
+    const { page } = e2e;
+    const response = await openChat(page);
+    expect(response?.status()).toBe(200);
+    await expect(page.title()).resolves.toBe("Store support · Chat");
+    await expect(page.getByRole("heading", { level: 1, name: "Store support" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Bot · replies instantly").isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("log", { name: "Conversation" }).getAttribute("aria-live")).resolves.toBe("polite");
+    await expect(page.getByRole("button", { name: "Send message" }).isDisabled()).resolves.toBe(true);
+
+    await page.keyboard.press("Tab");
+    await say(page, "Where is my order 1234509876?");
+    await page.getByText("what's the email address on the order?").waitFor();
+    await say(page, "sam@example.com");
+    const choices = page.getByRole("group", { name: "Suggested replies" });
+    await choices.getByRole("button", { name: "In transit" }).waitFor();
+    await snap(page);
+    await choices.getByRole("button", { name: "In transit" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText('is currently "In transit"').waitFor();
+
+    // The flow ends: the conversation is resolved and asks for a 1–5 rating.
+    await page.getByRole("heading", { name: "How was your conversation?" }).waitFor();
+    await expect(page.getByText("Conversation resolved").isVisible()).resolves.toBe(true);
+    await expect(choices.count()).resolves.toBe(0);
+    await page.getByRole("button", { name: "4 of 5: Good" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Thanks for your rating!" }).waitFor();
+    await snap(page);
+    const { id } = await session(page);
+    await expect.poll(async () => (await e2e.app.db.conversation.findUniqueOrThrow({ where: { id }, select: { csat: true } })).csat).toBe(4);
+  });
+
+  it("shows a KB answer with its source article and a 'Did this help?' that records the answer", async () => {
+    const { page } = e2e;
+    await openChat(page);
+    await say(page, "How much does shipping cost?");
+    const card = page.locator(".chat-source");
+    await card.getByText("Shipping options, costs and delivery times").waitFor();
+    await expect(card.getByText("Did this help?").isVisible()).resolves.toBe(true);
+    // The flow's own yes/no question is folded into the card, not shown a second time.
+    await expect(page.getByText("Did this help?").count()).resolves.toBe(1);
+    await snap(page);
+    await card.getByRole("button", { name: "Yes" }).click();
+    await page.getByText("Glad it helped").waitFor();
+    await page.getByRole("heading", { name: "How was your conversation?" }).waitFor();
+    const { id } = await session(page);
+    const feedback = await e2e.app.db.event.findFirst({ where: { conversationId: id, type: "kb.feedback" }, select: { payload: true } });
+    expect(JSON.parse(feedback?.payload ?? "{}")).toMatchObject({ helpful: true });
+    await snap(page);
+  });
+
+  it("renders markup as text and keeps the transcript across a reload", async () => {
+    const { page } = e2e;
+    const dialogs: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await openChat(page);
+    const attack = "<img src=x onerror=alert(1)>";
+    await say(page, attack);
+    await page.getByText("Sorry, I didn't quite catch that.").waitFor();
+    await expect(page.locator(".chat-bubble--customer").getByText(attack, { exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.locator(".chat-log img").count()).resolves.toBe(0);
+
+    // The reloaded page's HTML already holds the transcript (the loader reads the chat cookie).
+    const reloaded = await page.reload();
+    const html = (await reloaded?.text()) ?? "";
+    expect(html).toContain("didn&#x27;t quite catch that");
+    expect(html).not.toContain("<img src=x");
+    await expect(page.locator(".chat-bubble--customer").getByText(attack, { exact: true }).isVisible()).resolves.toBe(true);
+    const conversation = await readConversation(page);
+    expect(conversation.messages.filter((message) => message.role === "customer").map((message) => message.text)).toEqual([attack]);
+    await page.waitForTimeout(200);
+    expect(dialogs).toEqual([]);
+  });
+
+  it("retries a lost or failed send with the same clientMessageId and stores the message once", () =>
+    withBrokenNetwork("chat page retries a lost or failed send", async (page) => {
+    await openChat(page);
+    const sentIds: string[] = [];
+    let calls = 0;
+    await page.route("**/api/conversations/*/messages", async (route) => {
+      calls += 1;
+      sentIds.push((JSON.parse(route.request().postData() ?? "{}") as { clientMessageId: string }).clientMessageId);
+      // 1st: the server stores the turn but the answer never arrives. 3rd: the server is down (503).
+      if (calls === 1) {
+        await route.fetch();
+        return route.abort("connectionreset");
+      }
+      if (calls === 3) return route.fulfill({ status: 503, contentType: "application/json", body: '{"error":{"code":"down","message":"down"}}' });
+      return route.continue();
+    });
+
+    await say(page, "how long does standard delivery take");
+    await page.locator(".chat-source").waitFor();
+    await expect.poll(() => calls, { timeout: 5_000 }).toBe(2);
+    expect(sentIds[0]).toBe(sentIds[1]);
+
+    await page.locator(".chat-source").getByRole("button", { name: "No" }).click();
+    await say(page, "I still need help with shipping");
+    await page.getByText("Not sent — retrying").waitFor();
+    await snap(page);
+    await page.getByText("Not sent — retrying").waitFor({ state: "detached" });
+    expect(sentIds[2]).toBe(sentIds[3]);
+    await page.unroute("**/api/conversations/*/messages");
+
+    const customerTexts = (await readConversation(page)).messages.filter((message) => message.role === "customer").map((message) => message.text);
+    expect(customerTexts).toEqual(["how long does standard delivery take", "I still need help with shipping"]);
+  }));
+
+  it("keeps a message typed offline and sends it once the browser is back online", () =>
+    withBrokenNetwork("chat page keeps a message typed offline", async (page) => {
+    await openChat(page);
+    const context = page.context();
+    await context.setOffline(true);
+    await say(page, "hello from the train");
+    await page.getByText("Not sent — retrying").waitFor();
+    await snap(page);
+    await context.setOffline(false);
+    await page.getByText("Not sent — retrying").waitFor({ state: "detached" });
+    await page.getByText("Sorry, I didn't quite catch that.").waitFor();
+    const customerTexts = (await readConversation(page)).messages.filter((message) => message.role === "customer").map((message) => message.text);
+    expect(customerTexts).toEqual(["hello from the train"]);
+  }));
+});
+
+describe("handoff to a person", () => {
+  it("shows the team, that a person answers here and the wait estimate; live and agent messages arrive without reload", async () => {
+    const { page } = e2e;
+    const { db } = e2e.app;
+    await openChat(page);
+    await say(page, "I want to talk to a human");
+    const notice = page.getByRole("region", { name: "You're in the queue for our Support team" });
+    await notice.waitFor();
+    await expect(notice.getByText("A person will answer right here.").isVisible()).resolves.toBe(true);
+    await notice.getByText("about 4 min").waitFor();
+    await page.getByText("Waiting for the Support team · about 4 min").waitFor();
+    await snap(page);
+
+    // The customer's other device writes into the same conversation: this page shows it live.
+    const { id, token } = await session(page);
+    const other = await page.request.post(`/api/conversations/${id}/messages`, {
+      headers: { authorization: `Bearer ${token}` },
+      data: { clientMessageId: "other-device-1", text: "My order number is 1234509876" },
+    });
+    expect(other.status()).toBe(200);
+    await page.getByText("My order number is 1234509876").waitFor();
+
+    // An agent claims and replies (the inbox's reply action does not exist yet: written to the database).
+    const ana = await db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { id: true } });
+    const last = await db.message.findFirstOrThrow({ where: { conversationId: id }, orderBy: { seq: "desc" }, select: { seq: true } });
+    await db.conversation.update({ where: { id }, data: { status: "open", assigneeId: ana.id, firstHumanResponseAt: new Date() }, select: { id: true } });
+    await db.message.create({ data: { conversationId: id, seq: last.seq + 1, role: "agent", text: "Hi, I'm on it — checking with the courier now.", authorId: ana.id }, select: { id: true } });
+    await page.reload();
+    await page.getByText("checking with the courier now").waitFor();
+    await expect(page.locator(".chat-row--agent .chat-author").first().textContent()).resolves.toContain("Ana");
+    await expect(page.getByText("Ana from Support").isVisible()).resolves.toBe(true);
+    await expect(notice.count()).resolves.toBe(0);
+    await snap(page);
+  });
+});
+
+describe("outside the happy path", () => {
+  it("answers an unknown flow with a friendly 404 page", async () => {
+    const { page } = e2e;
+    await page.setViewportSize(PHONE);
+    const response = await page.goto("/chat/no-such-flow");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "This chat is not available" }).isVisible()).resolves.toBe(true);
+  });
+
+  it("looks right on a desktop screen", async () => {
+    const { page } = e2e;
+    await openChat(page, { width: 1280, height: 800 });
+    await say(page, "How do I reset my password?");
+    await page.locator(".chat-source, .chat-choices, .chat-handoff").first().waitFor();
+    await snap(page);
+  });
+});
+
+describe("the embeddable widget", () => {
+  it("adds a keyboard-reachable launcher to any site that opens the chat in an iframe", async () => {
+    // Chromium's local-network-access check refuses a page on localhost loading from 127.0.0.1
+    // (both loopback, but different sites); a real shop and a real Baton host are both public.
+    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights"] });
+    const opened = await openPage(browser, e2e.app.baseUrl, "chat widget on another site");
+    try {
+      await checkWidget(opened.page);
+    } finally {
+      await snap(opened.page);
+      await opened.close();
+      await browser.close();
+    }
+    expect(opened.errors).toEqual([]);
+  });
+});
+
+async function checkWidget(page: Page) {
+  // Another site: "localhost" is a different origin (and site) from the app's 127.0.0.1.
+  const shop = e2e.app.baseUrl.replace("127.0.0.1", "localhost");
+  await page.route(`${shop}/shop`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html><head><title>Threads & Co.</title><meta name="viewport" content="width=device-width, initial-scale=1"></head>
+        <body style="font-family:sans-serif;background:#faf7f2;margin:40px"><h1>Threads &amp; Co.</h1><p>Autumn collection</p><a href="#">Shop now</a>
+        <script src="${e2e.app.baseUrl}/widget.js" data-flow="store-support" async></script></body></html>`,
+    }),
+  );
+  await page.goto(`${shop}/shop`);
+  const launcher = page.getByRole("button", { name: "Chat with us" });
+  await launcher.waitFor();
+  await expect(page.evaluate(() => Object.keys(window).filter((key) => key.toLowerCase().includes("baton")))).resolves.toEqual(["BatonChat"]);
+  await launcher.focus();
+  await page.keyboard.press("Enter");
+  const chat = page.frameLocator('iframe[title="Chat with us"]');
+  await chat.getByText("I'm the Threads & Co. assistant").waitFor();
+  await expect(page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded")).resolves.toBe("true");
+  await chat.getByRole("textbox", { name: "Message" }).fill("how much is shipping");
+  await chat.getByRole("textbox", { name: "Message" }).press("Enter");
+  await chat.locator(".chat-source").waitFor();
+  await snap(page);
+
+  // The chat's own close button hands focus back to the launcher.
+  await chat.getByRole("button", { name: "Close chat" }).click();
+  await page.getByRole("button", { name: "Chat with us" }).waitFor();
+  await page.locator("iframe").waitFor({ state: "hidden" });
+  await expect(page.evaluate(() => document.activeElement?.getAttribute("data-baton-widget"))).resolves.toBe("store-support");
+  const row = await e2e.app.db.conversation.findFirst({ where: { channel: "widget" }, orderBy: { createdAt: "desc" }, select: { id: true, page: true } });
+  expect(row?.page).toBe(`${shop}/shop`);
+
+  // A reload of the shop resumes the same conversation inside the iframe (no third-party cookie needed).
+  await page.reload();
+  await page.getByRole("button", { name: "Chat with us" }).click();
+  await chat.getByText("how much is shipping").waitFor();
+  await page.setViewportSize({ width: 375, height: 740 });
+  await snap(page);
+  expect(await e2e.app.db.conversation.count({ where: { channel: "widget" } })).toBe(1);
+}
