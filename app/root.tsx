@@ -8,7 +8,7 @@ import styles from "~/styles/app.css";
 const favicon =
   "data:image/svg+xml," +
   encodeURIComponent(
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4f46e5"/><path d="M16 8v4M16 20v4M8 16h4M20 16h4" stroke="#fff" stroke-width="2.6" stroke-linecap="round"/></svg>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="8" fill="#4f46e5"/><path d="M16 8v4M16 20v4M8 16h4M20 16h4" stroke="#fff" stroke-width="2.6" stroke-linecap="round"/></svg>`
   );
 
 export const links: LinksFunction = () => [

@@ -2,30 +2,11 @@
  * Sign-in: the form schema and the credential check. Wrong password and unknown email give the
  * same answer, in about the same time (see verifyDummyPassword).
  */
-import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { Role, SessionUser } from "./guards.server";
+import { WRONG_CREDENTIALS, type LoginInput } from "./schemas";
 import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "./login-throttle.server";
 import { verifyDummyPassword, verifyPassword } from "./password.server";
-
-export const EMAIL_MAX_LENGTH = 254;
-export const PASSWORD_MAX_LENGTH = 1024;
-export const WRONG_CREDENTIALS = "Email or password is incorrect";
-
-export const EmailSchema = z
-  .string({ error: "Enter your email" })
-  .trim()
-  .min(1, "Enter your email")
-  .max(EMAIL_MAX_LENGTH, "That email is too long")
-  .pipe(z.email("Enter a valid email address"))
-  .transform((email) => email.toLowerCase());
-
-export const LoginSchema = z.object({
-  email: EmailSchema,
-  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(PASSWORD_MAX_LENGTH, "That password is too long"),
-  redirectTo: z.string().optional(),
-});
-export type LoginInput = z.infer<typeof LoginSchema>;
 
 export type LoginResult = { ok: true; user: SessionUser } | { ok: false; message: string; status: 400 | 429 };
 

@@ -4,7 +4,7 @@
  * CSRF protection for forms), Secure in production unless SESSION_COOKIE_SECURE=false.
  */
 import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
-import { getEnv } from "~/utils/env.server";
+import { getEnv, type Env } from "~/utils/env.server";
 import { getSessionSecret } from "./session-secret.server";
 
 export const SESSION_COOKIE_NAME = "baton_session";
@@ -15,8 +15,7 @@ type SessionStorage = ReturnType<typeof createCookieSessionStorage<SessionData>>
 
 let storage: SessionStorage | undefined;
 
-export function isSecureCookie(): boolean {
-  const env = getEnv();
+export function isSecureCookie(env: Pick<Env, "NODE_ENV" | "SESSION_COOKIE_SECURE"> = getEnv()): boolean {
   return env.SESSION_COOKIE_SECURE ?? env.NODE_ENV === "production";
 }
 

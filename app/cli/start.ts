@@ -110,7 +110,7 @@ function announce(port: number, customPassword: boolean) {
       "",
       "  Press Ctrl+C to stop.",
       "",
-    ].join("\n"),
+    ].join("\n")
   );
 }
 

@@ -29,36 +29,38 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   return (
     <div className="app-shell">
       <aside className="sidebar">
-        <Link to="/" className="brand" aria-label="Baton home">
-          <span className="brand-mark">
-            <Icon name="spark" size={16} strokeWidth={2.2} />
-          </span>
-          Baton
-        </Link>
-        <nav className="nav" aria-label="Main">
-          <span className="nav-label">Workspace</span>
-          {visible.map((section) => (
-            <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent">
-              <Icon name={section.icon} />
-              {section.label}
-            </NavLink>
-          ))}
-        </nav>
-        <div className="sidebar-footer">
-          <span className="avatar" aria-hidden="true">
-            {initials(user.name)}
-          </span>
-          <div className="sidebar-user">
-            <div className="sidebar-user-name" title={user.email}>
-              {user.name}
+        <div className="sidebar-inner">
+          <Link to="/" className="brand" aria-label="Baton home">
+            <span className="brand-mark">
+              <Icon name="spark" size={16} strokeWidth={2.2} />
+            </span>
+            Baton
+          </Link>
+          <nav className="nav" aria-label="Main">
+            <span className="nav-label">Workspace</span>
+            {visible.map((section) => (
+              <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent">
+                <Icon name={section.icon} />
+                {section.label}
+              </NavLink>
+            ))}
+          </nav>
+          <div className="sidebar-footer">
+            <span className="avatar" aria-hidden="true">
+              {initials(user.name)}
+            </span>
+            <div className="sidebar-user">
+              <div className="sidebar-user-name" title={user.email}>
+                {user.name}
+              </div>
+              <div className="sidebar-user-role">{user.role}</div>
             </div>
-            <div className="sidebar-user-role">{user.role}</div>
+            <Form method="post" action="/logout">
+              <button type="submit" className="btn btn-ghost btn-icon" aria-label="Sign out" title="Sign out">
+                <Icon name="logout" size={17} />
+              </button>
+            </Form>
           </div>
-          <Form method="post" action="/logout">
-            <button type="submit" className="btn btn-ghost btn-icon" aria-label="Sign out" title="Sign out">
-              <Icon name="logout" size={17} />
-            </button>
-          </Form>
         </div>
       </aside>
       <div className="main">{children}</div>

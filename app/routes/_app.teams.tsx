@@ -8,8 +8,9 @@ import { Field, FormError, type FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { PageHeader } from "~/components/page";
 import { db } from "~/utils/db.server";
-import { NewPersonSchema, createPerson, listPeople, removePerson, setMemberships } from "~/workspace/people.server";
-import { TeamNameSchema, TeamSlugSchema, createTeam, listTeams, removeTeam } from "~/workspace/teams.server";
+import { createPerson, listPeople, removePerson, setMemberships } from "~/workspace/people.server";
+import { NewPersonSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
+import { createTeam, listTeams, removeTeam } from "~/workspace/teams.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
 
@@ -29,7 +30,7 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("remove-person"), userId: Id }),
     z.object({ intent: z.literal("set-teams"), userId: Id, teamIds: z.array(Id).default([]) }),
   ],
-  { error: "Unknown action" },
+  { error: "Unknown action" }
 );
 type Intent = z.infer<typeof ActionSchema>["intent"];
 
@@ -55,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
       outcome.field
         ? { ok: false, intent: input.intent, targetId, fieldErrors: { [outcome.field]: outcome.message } }
         : { ok: false, intent: input.intent, targetId, formError: outcome.message },
-      { status: 400 },
+      { status: 400 }
     );
 
   switch (input.intent) {
@@ -90,7 +91,7 @@ export default function TeamsPage() {
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const failed = result && !result.ok ? result : undefined;
-  const errorsFor = (intent: Intent) => (failed?.intent === intent ? (failed.fieldErrors ?? {}) : {});
+  const errorsFor = (intent: Intent) => (failed?.intent === intent ? failed.fieldErrors ?? {} : {});
   const peopleError = failed && failed.intent && peopleIntents.includes(failed.intent) ? failed.formError : undefined;
   const teamError = failed && !(failed.intent && peopleIntents.includes(failed.intent)) ? failed.formError : undefined;
   const resetKey = result?.ok ? result.at : 0;
@@ -112,7 +113,7 @@ export default function TeamsPage() {
             <h2 id="people-heading">People</h2>
             <p>Admins manage the workspace; agents answer conversations in their teams' queues.</p>
           </div>
-          <span className="badge">{people.length} people</span>
+          <span className="badge">{people.length === 1 ? "1 person" : `${people.length} people`}</span>
         </div>
         {peopleError ? (
           <div className="card-body" style={{ paddingBottom: 0 }}>
@@ -148,7 +149,7 @@ export default function TeamsPage() {
                   </div>
                 </td>
                 <td>
-                  <span className={person.role === "admin" ? "badge badge-accent" : "badge"}>{person.role}</span>
+                  <span className={person.role === "admin" ? "badge badge-accent" : "badge"}>{person.role === "admin" ? "Admin" : "Agent"}</span>
                 </td>
                 <td>
                   {teams.length === 0 ? (
@@ -189,7 +190,14 @@ export default function TeamsPage() {
             <div className="grid-2">
               <Field label="Name" name="name" autoComplete="off" placeholder="Cara Agent" error={personErrors.name} />
               <Field label="Email" name="email" type="email" autoComplete="off" placeholder="cara@company.com" error={personErrors.email} />
-              <Field label="Initial password" name="password" type="password" autoComplete="new-password" hint="At least 8 characters. Share it privately." error={personErrors.password} />
+              <Field
+                label="Initial password"
+                name="password"
+                type="password"
+                autoComplete="new-password"
+                hint="At least 8 characters. Share it privately."
+                error={personErrors.password}
+              />
               <div className="field">
                 <label className="label" htmlFor="new-person-role">
                   Role
@@ -230,7 +238,7 @@ export default function TeamsPage() {
             <h2 id="teams-heading">Teams</h2>
             <p>Each team has its own inbox queue. Flows hand conversations off to a team by its slug.</p>
           </div>
-          <span className="badge">{teams.length} teams</span>
+          <span className="badge">{teams.length === 1 ? "1 team" : `${teams.length} teams`}</span>
         </div>
         {teamError ? (
           <div className="card-body" style={{ paddingBottom: 0 }}>

@@ -2,7 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { getUser } from "~/auth/guards.server";
-import { LoginSchema, verifyLogin } from "~/auth/login.server";
+import { verifyLogin } from "~/auth/login.server";
+import { LoginSchema } from "~/auth/schemas";
 import { homePath, safeRedirect } from "~/auth/redirect";
 import { createUserSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -56,6 +57,7 @@ export default function LoginPage() {
   // After a failed attempt, put the cursor where the person has to act.
   useEffect(() => {
     if (!actionData) return;
+    if (passwordRef.current) passwordRef.current.value = "";
     if (errors.email) emailRef.current?.focus();
     else passwordRef.current?.focus();
   }, [actionData, errors.email]);

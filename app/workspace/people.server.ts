@@ -3,28 +3,10 @@
  * would expect: nobody removes themselves, and the last admin cannot be removed (someone must
  * always be able to manage the workspace).
  */
-import { z } from "zod";
 import { hashPassword } from "~/auth/password.server";
-import { EmailSchema } from "~/auth/login.server";
 import type { Db } from "~/utils/db.server";
+import type { NewPerson } from "./schemas";
 import type { Outcome } from "./teams.server";
-
-export const PersonNameSchema = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
-export const NewPasswordSchema = z
-  .string({ error: "Enter a password" })
-  .min(1, "Enter a password")
-  .min(8, "Use at least 8 characters")
-  .max(200, "Keep the password under 200 characters");
-export const RoleSchema = z.enum(["agent", "admin"], { error: "Choose a role" });
-
-export const NewPersonSchema = z.object({
-  name: PersonNameSchema,
-  email: EmailSchema,
-  role: RoleSchema,
-  password: NewPasswordSchema,
-  teamIds: z.array(z.string()).default([]),
-});
-export type NewPerson = z.infer<typeof NewPersonSchema>;
 
 export async function listPeople(db: Db) {
   const people = await db.user.findMany({
@@ -68,10 +50,7 @@ export async function setMemberships(db: Db, userId: string, teamIds: string[]):
   const person = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!person) return { ok: false, message: "That person is no longer in the workspace" };
   const valid = await existingTeamIds(db, teamIds);
-  await db.$transaction([
-    db.membership.deleteMany({ where: { userId } }),
-    db.membership.createMany({ data: valid.map((teamId) => ({ userId, teamId })) }),
-  ]);
+  await db.$transaction([db.membership.deleteMany({ where: { userId } }), db.membership.createMany({ data: valid.map((teamId) => ({ userId, teamId })) })]);
   return { ok: true };
 }
 

@@ -3,29 +3,10 @@
  * changes once created; removing a team with conversations still waiting or open is refused
  * (they would drop out of every queue).
  */
-import { z } from "zod";
+import { slugify } from "./schemas";
 import type { Db } from "~/utils/db.server";
 
 export type Outcome = { ok: true } | { ok: false; message: string; field?: string };
-
-export const TeamNameSchema = z.string({ error: "Enter a team name" }).trim().min(1, "Enter a team name").max(60, "Keep the name under 60 characters");
-export const TeamSlugSchema = z
-  .string()
-  .trim()
-  .max(40, "Keep the slug under 40 characters")
-  .regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, "Use lowercase letters, digits and single dashes");
-
-/** "Sales & Renewals EU" → "sales-renewals-eu" */
-export function slugify(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-}
 
 export async function listTeams(db: Db) {
   return db.team.findMany({

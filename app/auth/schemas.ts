@@ -1,0 +1,24 @@
+/** Sign-in form schemas; client-safe (no server imports), so routes may use them at module scope. */
+import { z } from "zod";
+
+export const EMAIL_MAX_LENGTH = 254;
+export const PASSWORD_MAX_LENGTH = 1024;
+export const WRONG_CREDENTIALS = "Email or password is incorrect";
+
+/** An email address, trimmed and lower-cased (accounts are looked up case-insensitively). */
+export function emailSchema(emptyMessage: string) {
+  return z
+    .string({ error: emptyMessage })
+    .trim()
+    .min(1, emptyMessage)
+    .max(EMAIL_MAX_LENGTH, "That email is too long")
+    .pipe(z.email("Enter a valid email address"))
+    .transform((email) => email.toLowerCase());
+}
+
+export const LoginSchema = z.object({
+  email: emailSchema("Enter your email"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(PASSWORD_MAX_LENGTH, "That password is too long"),
+  redirectTo: z.string().optional(),
+});
+export type LoginInput = z.infer<typeof LoginSchema>;

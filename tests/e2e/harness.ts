@@ -1,0 +1,272 @@
+/**
+ * Browser-test harness: the PRODUCTION build served by remix-serve on a fresh, migrated, seeded
+ * SQLite database, driven by Debian's Chromium through playwright-core.
+ *
+ *   const e2e = useE2E();                       // in a test file: one server + browser per file
+ *   it("…", async () => {
+ *     await signIn(e2e.page, "admin@baton.local");
+ *     await e2e.goto("/teams");                 // e2e.page is a fresh browser context per test
+ *   });
+ *
+ * Every page the test visits is screenshotted to tests/e2e/screenshots/<test-name>-<n>.png
+ * (call `snap(page)` for states without a navigation, e.g. a form error). A test FAILS when the
+ * page logs a console error or throws an uncaught error; "Failed to load resource … 4xx" lines are
+ * allowed because they are expected answers (a 400 form error, a 403 page) the test asserts on.
+ *
+ * Lower-level pieces for other set-ups: startApp(), openBrowser(), openPage().
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { PrismaClient } from "~/generated/prisma/client";
+import { seedDemoWorkspace } from "~/workspace/seed.server";
+import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
+import { freePort } from "../support/built-server";
+
+export const DEMO_PASSWORD = "baton-demo";
+export const SCREENSHOT_DIR = path.join(repoRoot, "tests/e2e/screenshots");
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export type App = {
+  baseUrl: string;
+  /** A Prisma client on the app's database, for arranging data and checking what a test did. */
+  db: PrismaClient;
+  /** The server's stdout + stderr so far (for failure messages). */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+export type StartAppOptions = { env?: Record<string, string>; seed?: boolean };
+
+/**
+ * Starts the built app (tests/setup/e2e-global.ts builds once per run) on a free port with its
+ * own database, seeded with the demo workspace. The build is copied to a private folder first:
+ * other engineers' `remix build` empties public/build, which would break a running browser test.
+ */
+export async function startApp(options: StartAppOptions = {}): Promise<App> {
+  const dir = path.join(tmpDir, `e2e-${process.pid}-${randomBytes(4).toString("hex")}`);
+  copyBuild(dir);
+  const databaseFile = path.join(dir, "baton.db");
+  createMigratedDatabase(databaseFile);
+  const databaseUrl = `file:${databaseFile}`;
+  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  if (options.seed !== false) await seedDemoWorkspace(db);
+
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_URL: databaseUrl,
+      BATON_DATA_DIR: dir,
+      BATON_FLOWS_DIR: path.join(repoRoot, "flows"),
+      BATON_KB_DIR: path.join(repoRoot, "app/workspace/knowledge-base"),
+      SESSION_SECRET: randomBytes(32).toString("hex"),
+      ...options.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const collect = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-20_000));
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+    await db.$disconnect();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilAnswering(
+      baseUrl,
+      () => child.exitCode !== null,
+      () => output
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, db, output: () => output, stop };
+}
+
+async function waitUntilAnswering(baseUrl: string, hasExited: () => boolean, output: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (hasExited()) throw new Error(`the app exited while starting:\n${output()}`);
+    try {
+      const response = await fetch(`${baseUrl}/login`, { redirect: "manual" });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not answer within 30 s:\n${output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function copyBuild(dir: string): void {
+  for (let attempt = 1; ; attempt += 1) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(path.join(dir, "build"), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, "build/index.js"), path.join(dir, "build/index.js"));
+    fs.cpSync(path.join(repoRoot, "public"), path.join(dir, "public"), { recursive: true });
+    if (buildIsComplete(dir)) return;
+    // Someone rebuilt at the same moment (or in test mode): build again ourselves and copy that.
+    if (attempt >= 3) throw new Error("could not copy a complete build (is `remix build` failing?)");
+    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+  }
+}
+
+/** A production-mode server bundle that parses, and every browser asset it names was copied beside it. */
+function buildIsComplete(dir: string): boolean {
+  const server = fs.readFileSync(path.join(dir, "build/index.js"), "utf8");
+  if (!/\bmode = "production"/.test(server)) return false;
+  try {
+    new vm.Script(server);
+  } catch {
+    return false;
+  }
+  const assets = [...new Set(server.match(/\/build\/[\w./-]+\.(?:js|css)/g) ?? [])];
+  return assets.length > 0 && assets.every((asset) => fs.existsSync(path.join(dir, "public", asset)));
+}
+
+export async function openBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export type TestPage = {
+  page: Page;
+  context: BrowserContext;
+  /** Console errors and uncaught page errors seen so far. */
+  errors: string[];
+  close: () => Promise<void>;
+};
+
+const shotCounters = new WeakMap<Page, { name: string; count: number; pending: Promise<unknown> }>();
+
+/** A fresh browser context (no cookies) whose pages are screenshotted and watched for errors. */
+export async function openPage(browser: Browser, baseUrl: string, testName: string): Promise<TestPage> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    errors.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
+  shotCounters.set(page, { name: slug(testName), count: 0, pending: Promise.resolve() });
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) void snap(page);
+  });
+  return {
+    page,
+    context,
+    errors,
+    close: async () => {
+      await shotCounters.get(page)?.pending;
+      await context.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the page as it is now (after the current navigation has loaded). */
+export function snap(page: Page): Promise<unknown> {
+  const state = shotCounters.get(page);
+  if (!state) return Promise.resolve();
+  state.pending = state.pending.then(async () => {
+    try {
+      // Bounded waits: a screenshot must never hold a test up (Playwright's default is 30 s).
+      await page.waitForLoadState("load", { timeout: 5_000 });
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      state.count += 1;
+      fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${state.name}-${state.count}.png`), fullPage: true, timeout: 5_000 });
+    } catch {
+      // The page navigated again or closed mid-shot: the next navigation takes its own.
+    }
+  });
+  return state.pending;
+}
+
+function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 60)
+    .replace(/^-|-$/g, "");
+}
+
+/**
+ * Signs in through the real form and waits until the app has left /login.
+ * `password` defaults to the demo password.
+ */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+export type E2E = {
+  app: App;
+  browser: Browser;
+  page: Page;
+  context: BrowserContext;
+  /** page.goto relative to the app, returning the document response. */
+  goto: (pathname: string) => ReturnType<Page["goto"]>;
+};
+
+/**
+ * Registers the hooks of a browser test file: the app and Chromium for the whole file, a fresh
+ * context per test, and the console-error check after each test.
+ */
+export function useE2E(options: StartAppOptions = {}): E2E {
+  const e2e = {} as E2E;
+  let current: TestPage | undefined;
+  beforeAll(async () => {
+    e2e.app = await startApp(options);
+    e2e.browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await e2e.browser?.close();
+    await e2e.app?.stop();
+  });
+  beforeEach(async (context) => {
+    current = await openPage(e2e.browser, e2e.app.baseUrl, context.task.name);
+    e2e.page = current.page;
+    e2e.context = current.context;
+    e2e.goto = (pathname) => current!.page.goto(pathname);
+  });
+  afterEach(async () => {
+    const finished = current;
+    current = undefined;
+    if (!finished) return;
+    await snap(finished.page);
+    await finished.close();
+    if (finished.errors.length > 0) throw new Error(`the page reported errors:\n${finished.errors.join("\n")}`);
+  });
+  return e2e;
+}
