@@ -16,7 +16,8 @@ export function describeStatus(status: ChatStatus, details: Pick<ConversationDet
     case "bot":
       return "Bot · replies instantly";
     case "waiting":
-      return `Waiting for the ${teamName ? `${teamName} team` : "team"} · ${formatWait(details.waitMinutes)}`;
+      // Non-breaking spaces keep "about 4 min" on one line when the header wraps.
+      return `Waiting for the ${teamName ? `${teamName} team` : "team"} · ${formatWait(details.waitMinutes).replace(/ /g, "\u00a0")}`;
     case "open":
       if (details.assigneeName) return teamName ? `${details.assigneeName} from ${teamName}` : details.assigneeName;
       return teamName ? `${teamName} team` : "Support team";

@@ -120,7 +120,6 @@ export function useChat({ slug, initial, embed, page }: Options) {
           const { status, team } = data as { status?: unknown; team?: { slug: string; name: string } | null };
           if (!isChatStatus(status)) return;
           dispatch({ type: "statusChanged", status, team: team ?? null });
-          refreshDetails(session);
         }
       },
     });
@@ -129,6 +128,16 @@ export function useChat({ slug, initial, embed, page }: Options) {
       clearTimeout(detailsTimer.current);
     };
   }, [session, refreshDetails]);
+
+  // Whatever reported the new status (a POST reply, a live event, a resync), the team, wait
+  // estimate and assignee that go with it come from the details endpoint.
+  const status = state.details.status;
+  const previousStatus = useRef(status);
+  useEffect(() => {
+    if (!session || previousStatus.current === status) return;
+    previousStatus.current = status;
+    refreshDetails(session);
+  }, [session, status, refreshDetails]);
 
   const send = useCallback((text: string) => {
     const trimmed = text.trim();

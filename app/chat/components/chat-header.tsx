@@ -13,7 +13,7 @@ export function ChatHeader({ flowName, statusLine, status, agentName, onClose }:
         <h1 className="chat-header__title">{flowName}</h1>
         <p className="chat-header__status" data-status={status} aria-live="polite">
           <span className="chat-header__dot" aria-hidden="true" />
-          {statusLine}
+          <span className="chat-header__status-text">{statusLine}</span>
         </p>
       </div>
       {onClose && (

@@ -34,7 +34,7 @@ describe("wait estimate and status line", () => {
     expect(formatWait(130)).toBe("about 2 h");
     const team = { slug: "billing", name: "Billing" };
     expect(describeStatus("bot", { team: null, waitMinutes: null, assigneeName: null })).toBe("Bot · replies instantly");
-    expect(describeStatus("waiting", { team, waitMinutes: 4, assigneeName: null })).toBe("Waiting for the Billing team · about 4 min");
+    expect(describeStatus("waiting", { team, waitMinutes: 4, assigneeName: null })).toBe("Waiting for the Billing team · about\u00a04\u00a0min");
     expect(describeStatus("open", { team: { slug: "support", name: "Support" }, waitMinutes: null, assigneeName: "Ana" })).toBe("Ana from Support");
   });
 });
