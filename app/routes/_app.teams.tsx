@@ -116,7 +116,7 @@ export default function TeamsPage() {
           <span className="badge">{people.length === 1 ? "1 person" : `${people.length} people`}</span>
         </div>
         {peopleError ? (
-          <div className="card-body" style={{ paddingBottom: 0 }}>
+          <div className="card-alert">
             <FormError message={peopleError} />
           </div>
         ) : null}
@@ -185,7 +185,7 @@ export default function TeamsPage() {
         </table>
         <div className="card-footer">
           <Form method="post" className="stack" noValidate aria-label="Add a person" key={`person-${resetKey}`}>
-            <h3 style={{ fontSize: "var(--text-base)" }}>Add a person</h3>
+            <h3 className="form-title">Add a person</h3>
             <input type="hidden" name="intent" value="create-person" />
             <div className="grid-2">
               <Field label="Name" name="name" autoComplete="off" placeholder="Cara Agent" error={personErrors.name} />
@@ -210,12 +210,12 @@ export default function TeamsPage() {
               </div>
             </div>
             {teams.length > 0 ? (
-              <fieldset className="row">
-                <legend className="label" style={{ marginBottom: 6 }}>
+              <fieldset className="checkbox-group">
+                <legend className="label">
                   Teams
                 </legend>
                 {teams.map((team) => (
-                  <label key={team.id} className="checkbox" style={{ marginRight: 12 }}>
+                  <label key={team.id} className="checkbox">
                     <input type="checkbox" name="teamIds" value={team.id} />
                     {team.name}
                   </label>
@@ -241,7 +241,7 @@ export default function TeamsPage() {
           <span className="badge">{teams.length === 1 ? "1 team" : `${teams.length} teams`}</span>
         </div>
         {teamError ? (
-          <div className="card-body" style={{ paddingBottom: 0 }}>
+          <div className="card-alert">
             <FormError message={teamError} />
           </div>
         ) : null}
@@ -283,7 +283,7 @@ export default function TeamsPage() {
         )}
         <div className="card-footer">
           <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${resetKey}`}>
-            <h3 style={{ fontSize: "var(--text-base)" }}>Add a team</h3>
+            <h3 className="form-title">Add a team</h3>
             <input type="hidden" name="intent" value="create-team" />
             <div className="grid-2">
               <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={teamErrors.name} />

@@ -167,7 +167,7 @@ const shotCounters = new WeakMap<Page, { name: string; count: number; pending: P
 
 /** A fresh browser context (no cookies) whose pages are screenshotted and watched for errors. */
 export async function openPage(browser: Browser, baseUrl: string, testName: string): Promise<TestPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -177,8 +177,14 @@ export async function openPage(browser: Browser, baseUrl: string, testName: stri
   });
   page.on("pageerror", (error) => errors.push(`uncaught: ${error.stack ?? error.message}`));
   shotCounters.set(page, { name: slug(testName), count: 0, pending: Promise.resolve() });
+  // One shot per page visited: a redirect or a form post can report the same URL several times in a row.
+  let last = { url: "", at: 0 };
   page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) void snap(page);
+    if (frame !== page.mainFrame()) return;
+    const now = Date.now();
+    if (frame.url() === last.url && now - last.at < 1_000) return;
+    last = { url: frame.url(), at: now };
+    void snap(page);
   });
   return {
     page,
@@ -191,7 +197,11 @@ export async function openPage(browser: Browser, baseUrl: string, testName: stri
   };
 }
 
-/** Saves a screenshot of the page as it is now (after the current navigation has loaded). */
+/**
+ * Saves a screenshot of what the user sees now (the viewport at its current scroll position, after
+ * the current navigation has loaded). Not full-page: the shell's sidebar is sticky, and a full-page
+ * capture would paint it mid-page.
+ */
 export function snap(page: Page): Promise<unknown> {
   const state = shotCounters.get(page);
   if (!state) return Promise.resolve();
@@ -202,7 +212,7 @@ export function snap(page: Page): Promise<unknown> {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       state.count += 1;
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${state.name}-${state.count}.png`), fullPage: true, timeout: 5_000 });
+      await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${state.name}-${state.count}.png`), timeout: 5_000 });
     } catch {
       // The page navigated again or closed mid-shot: the next navigation takes its own.
     }
