@@ -56,7 +56,6 @@
   button.className = "launcher";
   button.setAttribute("aria-label", label);
   button.setAttribute("aria-expanded", "false");
-  button.setAttribute("aria-haspopup", "dialog");
   button.innerHTML =
     '<svg class="icon-open" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">' +
     '<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z"/></svg>' +

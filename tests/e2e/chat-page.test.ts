@@ -201,7 +201,7 @@ describe("the chat page", () => {
 });
 
 describe("handoff to a person", () => {
-  it("shows the team, that a person answers here and the wait estimate; live and agent messages arrive without reload", async () => {
+  it("shows the team, that a person answers here and the wait estimate; new messages arrive live; agent replies carry the first name", async () => {
     const { page } = e2e;
     const { db } = e2e.app;
     await openChat(page);

@@ -94,7 +94,11 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
               send(choice);
               refocus();
             }}
-            onFeedback={(messageId, helpful) => void chat.giveFeedback(messageId, helpful)}
+            onFeedback={(messageId, helpful) => {
+            void chat.giveFeedback(messageId, helpful);
+            // The yes/no buttons disappear: keep keyboard focus somewhere useful.
+            refocus();
+          }}
             onRetry={chat.retry}
             onDismiss={chat.dismiss}
           />
