@@ -3,70 +3,72 @@ import type { ReactNode, SVGProps } from "react";
 
 export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark";
 
-const paths: Record<IconName, ReactNode> = {
-  flows: (
+// Functions, not elements: no JSX runs while the server bundle loads, so a development- or
+// test-mode build still starts under the production React runtime (it has no jsxDEV).
+const paths: Record<IconName, () => ReactNode> = {
+  flows: () => (
     <>
       <rect x="3" y="3" width="7" height="6" rx="1.5" />
       <rect x="14" y="15" width="7" height="6" rx="1.5" />
       <path d="M6.5 9v3a3 3 0 0 0 3 3h4.5" />
     </>
   ),
-  inbox: (
+  inbox: () => (
     <>
       <path d="M22 12h-6l-2 3h-4l-2-3H2" />
       <path d="M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z" />
     </>
   ),
-  book: (
+  book: () => (
     <>
       <path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20" />
       <path d="M6.5 2H20v20H6.5A2.5 2.5 0 0 1 4 19.5v-15A2.5 2.5 0 0 1 6.5 2z" />
     </>
   ),
-  chart: (
+  chart: () => (
     <>
       <path d="M3 3v18h18" />
       <path d="M7 16v-4M12 16V8M17 16v-7" />
     </>
   ),
-  users: (
+  users: () => (
     <>
       <path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2" />
       <circle cx="9" cy="7" r="4" />
       <path d="M22 21v-2a4 4 0 0 0-3-3.87M16 3.13a4 4 0 0 1 0 7.75" />
     </>
   ),
-  logout: (
+  logout: () => (
     <>
       <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4" />
       <path d="m16 17 5-5-5-5M21 12H9" />
     </>
   ),
-  alert: (
+  alert: () => (
     <>
       <circle cx="12" cy="12" r="10" />
       <path d="M12 8v4M12 16h.01" />
     </>
   ),
-  lock: (
+  lock: () => (
     <>
       <rect x="3" y="11" width="18" height="11" rx="2" />
       <path d="M7 11V7a5 5 0 0 1 10 0v4" />
     </>
   ),
-  search: (
+  search: () => (
     <>
       <circle cx="11" cy="11" r="8" />
       <path d="m21 21-4.3-4.3" />
     </>
   ),
-  plus: <path d="M12 5v14M5 12h14" />,
-  trash: (
+  plus: () => <path d="M12 5v14M5 12h14" />,
+  trash: () => (
     <>
       <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
     </>
   ),
-  spark: <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
+  spark: () => <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
 };
 
 export function Icon({ name, size = 18, ...props }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {
@@ -84,7 +86,7 @@ export function Icon({ name, size = 18, ...props }: { name: IconName; size?: num
       focusable="false"
       {...props}
     >
-      {paths[name]}
+      {paths[name]()}
     </svg>
   );
 }

@@ -24,7 +24,6 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
-import { seedDemoWorkspace } from "~/workspace/seed.server";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
 import { freePort } from "../support/built-server";
 
@@ -64,8 +63,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const databaseFile = path.join(dir, "baton.db");
   createMigratedDatabase(databaseFile);
   const databaseUrl = `file:${databaseFile}`;
+  // Seeded in a child process: the seed steps (and the modules they call) use the process-wide
+  // client of ~/utils/db.server, which in this process may point at another database.
+  if (options.seed !== false) {
+    execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["app/cli/seed.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir },
+      stdio: "pipe",
+    });
+  }
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
-  if (options.seed !== false) await seedDemoWorkspace(db);
 
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
