@@ -113,6 +113,16 @@ describe("sign-in", () => {
   });
 });
 
+describe("error pages", () => {
+  it("answers an unknown address with a friendly 404 page", async () => {
+    const { page } = e2e;
+    const response = await e2e.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
+    await page.getByRole("link", { name: "Go to your home page" }).waitFor();
+  });
+});
+
 describe("teams page", () => {
   it("lets the admin add a team and an agent, set the agent's teams, and remove both", async () => {
     const { page } = e2e;

@@ -99,7 +99,13 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const baseUrl = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      // remix-serve waits for open connections (a live event stream never ends): give it 3 s.
+      const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
+      await exited;
+      clearTimeout(killer);
+    }
     await exited;
     await db.$disconnect();
     fs.rmSync(dir, { recursive: true, force: true });
