@@ -1,22 +1,192 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
+import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
+import { Highlight } from "~/kb/components/highlight";
+import { StatusBadge } from "~/kb/components/status-badge";
+import { UsageCell } from "~/kb/components/usage-summary";
+import { formatAbsolute, formatRelative } from "~/kb/format";
+import { NO_USAGE } from "~/kb/usage";
+import { getArticleUsage } from "~/kb/usage.server";
+import kbStyles from "~/styles/kb.css";
 
-export const meta: MetaFunction = () => [{ title: "Knowledge · Baton" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kbStyles }];
+export const meta: MetaFunction = () => [{ title: "Knowledge base · Baton" }];
+
+const ListQuerySchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  status: z.enum(["published", "draft"]).optional().catch(undefined),
+  deleted: z.string().max(200).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  const { q, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [articles, counts, usage] = await Promise.all([listArticles({ query: q, status }), countArticlesByStatus(), getArticleUsage()]);
+  return {
+    q,
+    status: status ?? null,
+    deleted: deleted ?? null,
+    counts,
+    now: Date.now(),
+    articles: articles.map((article) => ({ ...article, usage: usage.get(article.id) ?? NO_USAGE })),
+  };
 }
 
-export default function KnowledgePage() {
+const SEARCH_DELAY_MS = 250;
+const SHOWN_TAGS = 3;
+
+export default function KnowledgeBasePage() {
+  const { q, status, deleted, counts, now, articles } = useLoaderData<typeof loader>();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  const total = counts.published + counts.draft;
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/kb";
+  const filterHref = (next: string | null) => `/kb?${new URLSearchParams({ ...(q ? { q } : {}), ...(next ? { status: next } : {}) })}`;
+  const tabs = [
+    { key: null, label: "All", count: total },
+    { key: "published", label: "Published", count: counts.published },
+    { key: "draft", label: "Drafts", count: counts.draft },
+  ];
+
   return (
-    <div className="page">
-      <PageHeader title="Knowledge" description="Help articles your bot answers from." />
-      <EmptyState icon="book" title="Coming soon">
-        The knowledge base editor is on its way: write and import the articles your bot cites.
-      </EmptyState>
+    <div className="page kb-page">
+      <PageHeader
+        title="Knowledge base"
+        description="The help articles your bot answers from. Published articles are searchable by the bot the moment you save them."
+        actions={
+          <>
+            <Link to="/kb/try" className="btn btn-secondary">
+              <Icon name="spark" size={16} />
+              Try it
+            </Link>
+            <Link to="/kb/import" className="btn btn-secondary">
+              <Icon name="upload" size={16} />
+              Import
+            </Link>
+            <Link to="/kb/new" className="btn btn-primary">
+              <Icon name="plus" size={16} />
+              New article
+            </Link>
+          </>
+        }
+      />
+      {deleted ? (
+        <p className="notice" role="status">
+          “{deleted}” was deleted.
+        </p>
+      ) : null}
+
+      {total === 0 ? (
+        <EmptyState icon="book" title="No articles yet">
+          Write your first help article, or import a folder of Markdown files or a CSV export from your old help desk.
+        </EmptyState>
+      ) : (
+        <section className="card" aria-label="Articles">
+          <div className="kb-toolbar">
+            <Form method="get" role="search" className="kb-search" onSubmit={() => clearTimeout(timer.current)}>
+              <Icon name="search" size={16} className="kb-search-icon" />
+              <label htmlFor="kb-search" className="visually-hidden">
+                Search articles
+              </label>
+              <input
+                id="kb-search"
+                type="search"
+                name="q"
+                className="input"
+                defaultValue={q}
+                placeholder="Search titles, tags and text"
+                autoComplete="off"
+                onChange={(event) => {
+                  const form = event.currentTarget.form;
+                  clearTimeout(timer.current);
+                  timer.current = setTimeout(() => submit(form, { replace: true }), SEARCH_DELAY_MS);
+                }}
+              />
+              {status ? <input type="hidden" name="status" value={status} /> : null}
+            </Form>
+            <nav className="kb-tabs" aria-label="Filter by status">
+              {tabs.map((tab) => (
+                <Link key={tab.label} to={filterHref(tab.key)} className="kb-tab" aria-current={status === tab.key ? "page" : undefined} replace>
+                  {tab.label}
+                  <span className="kb-tab-count">{tab.count}</span>
+                </Link>
+              ))}
+            </nav>
+          </div>
+          {articles.length === 0 ? (
+            <div className="card-body kb-no-results">
+              <p>
+                No articles match <strong>“{q}”</strong>
+                {status ? ` among the ${status === "draft" ? "drafts" : "published articles"}` : ""}.
+              </p>
+              <Link to="/kb">Clear the search</Link>
+            </div>
+          ) : (
+            <table className={searching ? "table kb-table is-stale" : "table kb-table"}>
+              <thead>
+                <tr>
+                  <th scope="col">Title</th>
+                  <th scope="col">Tags</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" title="Times the bot answered with it, and how often customers said it helped">
+                    Shown
+                  </th>
+                  <th scope="col">Updated</th>
+                </tr>
+              </thead>
+              <tbody>
+                {articles.map((article) => (
+                  <tr key={article.id}>
+                    <td className="kb-title-cell">
+                      <Link to={`/kb/${article.id}`} className="kb-title-link">
+                        <Highlight text={article.title} words={words} />
+                      </Link>
+                      {article.snippet ? (
+                        <p className="kb-snippet">
+                          <Highlight text={article.snippet} words={words} />
+                        </p>
+                      ) : null}
+                    </td>
+                    <td>
+                      <div className="kb-tags">
+                        {article.tags.slice(0, SHOWN_TAGS).map((tag) => (
+                          <span key={tag} className="badge">
+                            <Highlight text={tag} words={words} />
+                          </span>
+                        ))}
+                        {article.tags.length > SHOWN_TAGS ? (
+                          <span className="badge" title={article.tags.slice(SHOWN_TAGS).join(", ")}>
+                            +{article.tags.length - SHOWN_TAGS}
+                          </span>
+                        ) : null}
+                        {article.tags.length === 0 ? <span className="muted">—</span> : null}
+                      </div>
+                    </td>
+                    <td>
+                      <StatusBadge status={article.status} />
+                    </td>
+                    <td>
+                      <UsageCell usage={article.usage} />
+                    </td>
+                    <td className="kb-updated" title={formatAbsolute(article.updatedAt)}>
+                      {formatRelative(article.updatedAt, now)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
     </div>
   );
 }
