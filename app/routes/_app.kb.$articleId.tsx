@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -69,6 +70,13 @@ export default function ArticlePage() {
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const createdNotice = article.status === "published" ? "Article created and published. The bot can answer from it now." : "Draft created. Publish it when it's ready for customers.";
   const notice = result?.ok ? result.notice : created && !result ? createdNotice : null;
+  // "Created" is said once: a reload or a shared link must not announce it again.
+  useEffect(() => {
+    if (!created) return;
+    const url = new URL(window.location.href);
+    url.searchParams.delete("saved");
+    window.history.replaceState(window.history.state, "", url);
+  }, [created]);
 
   return (
     <div className="page kb-page">

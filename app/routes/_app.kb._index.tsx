@@ -7,10 +7,7 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
 import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
-import { Highlight } from "~/kb/components/highlight";
-import { StatusBadge } from "~/kb/components/status-badge";
-import { UsageCell } from "~/kb/components/usage-summary";
-import { formatAbsolute, formatRelative } from "~/kb/format";
+import { ArticleTable } from "~/kb/components/article-table";
 import { NO_USAGE } from "~/kb/usage";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";
@@ -39,7 +36,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SEARCH_DELAY_MS = 250;
-const SHOWN_TAGS = 3;
 
 export default function KnowledgeBasePage() {
   const { q, status, deleted, counts, now, articles } = useLoaderData<typeof loader>();
@@ -131,59 +127,7 @@ export default function KnowledgeBasePage() {
               <Link to="/kb">Clear the search</Link>
             </div>
           ) : (
-            <table className={searching ? "table kb-table is-stale" : "table kb-table"}>
-              <thead>
-                <tr>
-                  <th scope="col">Title</th>
-                  <th scope="col">Tags</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" title="Times the bot answered with it, and how often customers said it helped">
-                    Shown
-                  </th>
-                  <th scope="col">Updated</th>
-                </tr>
-              </thead>
-              <tbody>
-                {articles.map((article) => (
-                  <tr key={article.id}>
-                    <td className="kb-title-cell">
-                      <Link to={`/kb/${article.id}`} className="kb-title-link">
-                        <Highlight text={article.title} words={words} />
-                      </Link>
-                      {article.snippet ? (
-                        <p className="kb-snippet">
-                          <Highlight text={article.snippet} words={words} />
-                        </p>
-                      ) : null}
-                    </td>
-                    <td>
-                      <div className="kb-tags">
-                        {article.tags.slice(0, SHOWN_TAGS).map((tag) => (
-                          <span key={tag} className="badge">
-                            <Highlight text={tag} words={words} />
-                          </span>
-                        ))}
-                        {article.tags.length > SHOWN_TAGS ? (
-                          <span className="badge" title={article.tags.slice(SHOWN_TAGS).join(", ")}>
-                            +{article.tags.length - SHOWN_TAGS}
-                          </span>
-                        ) : null}
-                        {article.tags.length === 0 ? <span className="muted">—</span> : null}
-                      </div>
-                    </td>
-                    <td>
-                      <StatusBadge status={article.status} />
-                    </td>
-                    <td>
-                      <UsageCell usage={article.usage} />
-                    </td>
-                    <td className="kb-updated" title={formatAbsolute(article.updatedAt)}>
-                      {formatRelative(article.updatedAt, now)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ArticleTable articles={articles} words={words} now={now} stale={searching} />
           )}
         </section>
       )}
