@@ -5,6 +5,7 @@
  * folder's images, .DS_Store) are skipped and named; a file that is too large or not UTF-8 is
  * a problem like any other, so the import stays all-or-nothing.
  */
+import { readCapped } from "~/runtime/api/body.server";
 import { IMPORTABLE_FILE, type SourceFile } from "./import.server";
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -15,24 +16,6 @@ export type UploadedFiles = { ok: true; files: SourceFile[]; skipped: string[] }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-async function readBodyWithin(request: Request, limit: number): Promise<Buffer | null> {
-  if (!request.body) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Reads the `files` of a multipart request. The browser sends only base names; the page's script
  * adds each file's path inside the picked folder as `paths` (same order), used in messages.
@@ -40,7 +23,7 @@ async function readBodyWithin(request: Request, limit: number): Promise<Buffer |
 export async function readUploadedFiles(request: Request): Promise<UploadedFiles> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) return { ok: false, message: "Choose a folder of Markdown files or a CSV file to import." };
-  const body = await readBodyWithin(request, MAX_UPLOAD_BYTES);
+  const body = await readCapped(request, MAX_UPLOAD_BYTES);
   if (!body) return { ok: false, message: `The upload is larger than ${megabytes(MAX_UPLOAD_BYTES)}. Import the articles in smaller batches.` };
   let form: FormData;
   try {

@@ -87,7 +87,7 @@ export default function KnowledgeBasePage() {
         </EmptyState>
       ) : (
         <section className="card" aria-label="Articles">
-          <div className="kb-toolbar">
+          <div className="card-header kb-toolbar">
             <Form method="get" role="search" className="kb-search" onSubmit={() => clearTimeout(timer.current)}>
               <Icon name="search" size={16} className="kb-search-icon" />
               <label htmlFor="kb-search" className="visually-hidden">

@@ -5,12 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getKnowledgeIndex, reloadKnowledgeIndex } from "~/engines/knowledge-store.server";
+import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getArticle } from "~/kb/articles.server";
 import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES } from "~/kb/upload.server";
 import * as importRoute from "~/routes/_app.kb.import";
 import { db } from "~/utils/db.server";
-import { BASE, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
+import { BASE, settle, unwrap } from "../support/auth";
+import { demoCookies, emptyKnowledgeBase } from "../support/kb";
 
 const fixtures = path.resolve(__dirname, "../fixtures/kb");
 let adminCookie: string;
@@ -34,14 +35,10 @@ async function upload(files: Upload[], options: { cookie?: string; withPaths?: b
 }
 
 beforeAll(async () => {
-  adminCookie = await sessionCookieFor((await seedAndFind("admin@baton.local")).id);
-  agentCookie = await sessionCookieFor((await seedAndFind("ana@baton.local")).id);
+  ({ admin: adminCookie, agent: agentCookie } = await demoCookies());
 });
 
-beforeEach(async () => {
-  await db.article.deleteMany();
-  await reloadKnowledgeIndex();
-});
+beforeEach(emptyKnowledgeBase);
 
 describe("importing from the admin page", () => {
   it("imports a folder of Markdown files, and the bot can answer from them at once", async () => {

@@ -3,13 +3,14 @@
  * list with its search, create / edit / delete with their errors, and the guards.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { getKnowledgeIndex, reloadKnowledgeIndex } from "~/engines/knowledge-store.server";
+import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { createArticle, getArticle, type SaveResult } from "~/kb/articles.server";
 import * as articleRoute from "~/routes/_app.kb.$articleId";
 import * as listRoute from "~/routes/_app.kb._index";
 import * as newRoute from "~/routes/_app.kb.new";
 import { db } from "~/utils/db.server";
-import { formRequest, getRequest, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
+import { formRequest, getRequest, settle, unwrap } from "../support/auth";
+import { demoCookies, emptyKnowledgeBase } from "../support/kb";
 
 let adminCookie: string;
 let agentCookie: string;
@@ -33,14 +34,10 @@ async function edit(articleId: string, fields: Record<string, string>, cookie = 
 }
 
 beforeAll(async () => {
-  adminCookie = await sessionCookieFor((await seedAndFind("admin@baton.local")).id);
-  agentCookie = await sessionCookieFor((await seedAndFind("ana@baton.local")).id);
+  ({ admin: adminCookie, agent: agentCookie } = await demoCookies());
 });
 
-beforeEach(async () => {
-  await db.article.deleteMany();
-  await reloadKnowledgeIndex();
-});
+beforeEach(emptyKnowledgeBase);
 
 describe("guards", () => {
   it("answers an agent with 403 on every page and form, and writes nothing", async () => {
