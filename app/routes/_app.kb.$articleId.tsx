@@ -8,7 +8,7 @@ import { PageHeader } from "~/components/page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { deleteArticle, EDIT_CONFLICT_MESSAGE, getArticle, updateArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";
-import { BackToKnowledgeBase } from "~/kb/components/back-link";
+import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { DeleteArticleButton } from "~/kb/components/delete-article-dialog";
 import { StatusBadge } from "~/kb/components/status-badge";
 import { UsageSummary } from "~/kb/components/usage-summary";
@@ -80,32 +80,29 @@ export default function ArticlePage() {
 
   return (
     <div className="page kb-page">
-      <div className="stack kb-page-top">
-        <BackToKnowledgeBase />
-        <PageHeader
-          title={article.title}
-          description={
-            <span className="kb-article-meta">
-              <StatusBadge status={article.status} />
-              <span title={formatAbsolute(article.updatedAt)}>Updated {formatRelative(article.updatedAt, now)}</span>
-              <span>
-                Slug <code>{article.slug}</code>
-              </span>
+      <KbSubpageHeader
+        title={article.title}
+        description={
+          <span className="kb-article-meta">
+            <StatusBadge status={article.status} />
+            <span title={formatAbsolute(article.updatedAt)}>Updated {formatRelative(article.updatedAt, now)}</span>
+            <span>
+              Slug <code>{article.slug}</code>
             </span>
-          }
-          actions={
-            <>
-              <Link to={`/kb/try?${new URLSearchParams({ q: article.title })}`} className="btn btn-secondary">
-                Try it
-              </Link>
-              <DeleteArticleButton title={article.title} shown={usage.shown} busy={busyIntent === "delete"} />
-              <button type="submit" form={ARTICLE_FORM} className="btn btn-primary" disabled={busyIntent === "save"}>
-                Save
-              </button>
-            </>
-          }
-        />
-      </div>
+          </span>
+        }
+        actions={
+          <>
+            <Link to={`/kb/try?${new URLSearchParams({ q: article.title })}`} className="btn btn-secondary">
+              Try it
+            </Link>
+            <DeleteArticleButton title={article.title} shown={usage.shown} busy={busyIntent === "delete"} />
+            <button type="submit" form={ARTICLE_FORM} className="btn btn-primary" disabled={busyIntent === "save"}>
+              Save
+            </button>
+          </>
+        }
+      />
       {notice ? (
         <p className="notice" role="status" key={result?.ok ? result.at : "created"}>
           {notice}

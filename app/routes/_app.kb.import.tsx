@@ -3,7 +3,7 @@ import { useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { PageHeader } from "~/components/page";
-import { BackToKnowledgeBase } from "~/kb/components/back-link";
+import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { FileFormats, ImportForm, ImportProblems, ImportSuccess, type ImportOutcome } from "~/kb/components/import-panels";
 import { formatProblem, importSourceFiles } from "~/kb/import.server";
 import { readUploadedFiles } from "~/kb/upload.server";
@@ -34,10 +34,7 @@ export default function ImportArticlesPage() {
   const outcome = useActionData<typeof action>();
   return (
     <div className="page kb-page">
-      <div className="stack kb-page-top">
-        <BackToKnowledgeBase />
-        <PageHeader title="Import articles" description="Bring in a folder of Markdown files or a CSV export. Every file is checked first: if one has a problem, nothing is imported." />
-      </div>
+      <KbSubpageHeader title="Import articles" description="Bring in a folder of Markdown files or a CSV export. Every file is checked first: if one has a problem, nothing is imported." />
 
       {outcome?.ok ? <ImportSuccess outcome={outcome} /> : null}
       {outcome && !outcome.ok ? <ImportProblems outcome={outcome} /> : null}

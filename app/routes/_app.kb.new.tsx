@@ -6,7 +6,7 @@ import { PageHeader } from "~/components/page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { createArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";
-import { BackToKnowledgeBase } from "~/kb/components/back-link";
+import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { listFlowTags } from "~/kb/try-it.server";
 import kbStyles from "~/styles/kb.css";
 
@@ -35,10 +35,7 @@ export default function NewArticlePage() {
     : { title: "", body: "", tags: [], status: "published" as const };
   return (
     <div className="page kb-page">
-      <div className="stack kb-page-top">
-        <BackToKnowledgeBase />
-        <PageHeader title="New article" description="Write it the way you'd answer a customer: the bot quotes the passage that best matches their question." />
-      </div>
+      <KbSubpageHeader title="New article" description="Write it the way you'd answer a customer: the bot quotes the passage that best matches their question." />
       <ArticleEditor
         formId="kb-article"
         defaults={defaults}

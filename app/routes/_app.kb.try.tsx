@@ -5,7 +5,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
 import { PageHeader } from "~/components/page";
-import { BackToKnowledgeBase } from "~/kb/components/back-link";
+import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { EngineAnswerCard, OpenAINotConfigured } from "~/kb/components/engine-answer";
 import { RetrievedArticles } from "~/kb/components/retrieved-articles";
 import { listTryItScopes, tryQuestion, WHOLE_KB_SCOPE, type TryItScope } from "~/kb/try-it.server";
@@ -41,10 +41,7 @@ export default function TryItPage() {
 
   return (
     <div className="page kb-page">
-      <div className="stack kb-page-top">
-        <BackToKnowledgeBase />
-        <PageHeader title="Try it" description="Ask a question the way a customer would and see which articles the bot finds and what it would answer. Nothing is sent to customers or counted." />
-      </div>
+      <KbSubpageHeader title="Try it" description="Ask a question the way a customer would and see which articles the bot finds and what it would answer. Nothing is sent to customers or counted." />
       <Form method="get" className="card" aria-label="Try a question">
         <div className="card-body kb-try-form">
           <div className="field kb-try-question">
