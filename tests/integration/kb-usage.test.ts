@@ -75,6 +75,14 @@ describe("article usage", () => {
     expect(page.usage).toEqual({ shown: 0, helpful: 0, notHelpful: 0, lastShownAt: null });
   });
 
+  it("follows the event log: new answers are added, a removed conversation's are taken away", async () => {
+    expect((await getArticleUsage()).get(returns.id)).toMatchObject({ shown: 1, helpful: 1 });
+    const again = await askAndReply("how do I print a return label?", "no");
+    expect((await getArticleUsage()).get(returns.id)).toMatchObject({ shown: 2, helpful: 1, notHelpful: 1 });
+    await db.conversation.delete({ where: { id: again.id } });
+    expect((await getArticleUsage()).get(returns.id)).toMatchObject({ shown: 1, helpful: 1, notHelpful: 0 });
+  });
+
   it("ignores events whose payload is not readable", async () => {
     const conversation = await db.conversation.findFirstOrThrow({ where: { channel: { not: "preview" } }, select: { id: true, flowId: true } });
     await db.event.createMany({
