@@ -2,7 +2,7 @@
  * Dates and numbers as the KB pages show them. Relative times are computed against a `now` the
  * loader sends, and absolute ones in UTC, so the server's HTML and the browser's render agree.
  */
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
+const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto", style: "short" });
 const absolute = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -14,7 +14,7 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["minute", 60],
 ];
 
-/** "3 days ago", "yesterday", "just now". */
+/** "3 days ago", "yesterday", "44 min. ago", "just now". */
 export function formatRelative(date: string | Date, now: number): string {
   const seconds = Math.round((new Date(date).getTime() - now) / 1000);
   for (const [unit, size] of UNITS) {

@@ -8,6 +8,7 @@ import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
 import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
 import { ArticleTable } from "~/kb/components/article-table";
+import { ARTICLE_SORTS, sortArticles } from "~/kb/list-sort";
 import { NO_USAGE } from "~/kb/usage";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";
@@ -17,13 +18,15 @@ export const meta: MetaFunction = () => [{ title: "Knowledge base · Baton" }];
 
 const ListQuerySchema = z.object({
   q: z.string().trim().max(200).catch(""),
+  sort: z.enum(ARTICLE_SORTS).optional().catch(undefined),
   status: z.enum(["published", "draft"]).optional().catch(undefined),
   deleted: z.string().max(200).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const { q, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { q, sort: requested, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const sort = requested ?? (q ? "relevance" : "updated");
   const [articles, counts, usage] = await Promise.all([listArticles({ query: q, status }), countArticlesByStatus(), getArticleUsage()]);
   return {
     q,
@@ -31,14 +34,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
     deleted: deleted ?? null,
     counts,
     now: Date.now(),
-    articles: articles.map((article) => ({ ...article, usage: usage.get(article.id) ?? NO_USAGE })),
+    sort,
+    articles: sortArticles(
+      articles.map((article) => ({ ...article, usage: usage.get(article.id) ?? NO_USAGE })),
+      sort,
+    ),
   };
 }
 
 const SEARCH_DELAY_MS = 250;
 
 export default function KnowledgeBasePage() {
-  const { q, status, deleted, counts, now, articles } = useLoaderData<typeof loader>();
+  const { q, sort, status, deleted, counts, now, articles } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -46,7 +53,11 @@ export default function KnowledgeBasePage() {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   const total = counts.published + counts.draft;
   const searching = navigation.state === "loading" && navigation.location.pathname === "/kb";
-  const filterHref = (next: string | null) => `/kb?${new URLSearchParams({ ...(q ? { q } : {}), ...(next ? { status: next } : {}) })}`;
+  const listHref = (change: { status?: string | null; sort?: string }) => {
+    const next = { q, status, sort: sort === (q ? "relevance" : "updated") ? null : sort, ...change };
+    const params = Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1]));
+    return `/kb${params.length > 0 ? `?${new URLSearchParams(params)}` : ""}`;
+  };
   const tabs = [
     { key: null, label: "All", count: total },
     { key: "published", label: "Published", count: counts.published },
@@ -108,10 +119,11 @@ export default function KnowledgeBasePage() {
                 }}
               />
               {status ? <input type="hidden" name="status" value={status} /> : null}
+              {sort !== "relevance" && sort !== "updated" ? <input type="hidden" name="sort" value={sort} /> : null}
             </Form>
             <nav className="kb-tabs" aria-label="Filter by status">
               {tabs.map((tab) => (
-                <Link key={tab.label} to={filterHref(tab.key)} className="kb-tab" aria-current={status === tab.key ? "page" : undefined} replace>
+                <Link key={tab.label} to={listHref({ status: tab.key })} className="kb-tab" aria-current={status === tab.key ? "page" : undefined} replace>
                   {tab.label}
                   <span className="kb-tab-count">{tab.count}</span>
                 </Link>
@@ -127,7 +139,7 @@ export default function KnowledgeBasePage() {
               <Link to="/kb">Clear the search</Link>
             </div>
           ) : (
-            <ArticleTable articles={articles} words={words} now={now} stale={searching} />
+            <ArticleTable articles={articles} words={words} now={now} stale={searching} sort={sort} sortHref={(next) => listHref({ sort: next })} />
           )}
         </section>
       )}

@@ -69,6 +69,17 @@ describe("article usage", () => {
     expect(page.usage).toEqual({ shown: 3, helpful: 1, notHelpful: 2, lastShownAt: expect.any(Date) });
   });
 
+  it("sorts the list by most shown, and by least helpful with unrated articles last", async () => {
+    const titles = async (query: string) => (await listRoute.loader(args(getRequest(`/kb${query}`, adminCookie)))).articles.map((article) => article.title);
+    saved(await createArticle({ title: "Zip codes", body: "We ship to every zip code." }));
+    expect(await titles("?sort=shown")).toEqual(["Gift cards", "Return labels", "Zip codes"]);
+    expect(await titles("?sort=helpful")).toEqual(["Gift cards", "Return labels", "Zip codes"]);
+    expect(await titles("?sort=title")).toEqual(["Gift cards", "Return labels", "Zip codes"]);
+    expect(await titles("?sort=updated")).toEqual(["Zip codes", "Return labels", "Gift cards"]);
+    expect((await listRoute.loader(args(getRequest("/kb?sort=loudest", adminCookie)))).sort).toBe("updated");
+    await db.article.deleteMany({ where: { title: "Zip codes" } });
+  });
+
   it("reads an article that was never shown as zero", async () => {
     const fresh = saved(await createArticle({ title: "Store hours", body: "Open 9 to 5." }));
     const page = await articleRoute.loader(args(getRequest(`/kb/${fresh.id}`, adminCookie), { articleId: fresh.id }));

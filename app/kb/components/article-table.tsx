@@ -1,12 +1,14 @@
 /** The article list: title (with the matched passage), tags, status, usage, last update. */
 import { Link } from "@remix-run/react";
 import { formatAbsolute, formatRelative } from "../format";
+import type { ArticleSort } from "../list-sort";
 import type { ArticleUsage } from "../usage";
 import { Highlight } from "./highlight";
 import { StatusBadge } from "./status-badge";
-import { UsageCell } from "./usage-summary";
+import { HelpfulCell } from "./usage-summary";
 
 const SHOWN_TAGS = 3;
+const ASCENDING = new Set<ArticleSort>(["title", "helpful"]);
 
 type Row = {
   id: string;
@@ -18,18 +20,27 @@ type Row = {
   usage: Omit<ArticleUsage, "lastShownAt"> & { lastShownAt: string | Date | null };
 };
 
-export function ArticleTable({ articles, words, now, stale }: { articles: Row[]; words: string[]; now: number; stale: boolean }) {
+type Props = { articles: Row[]; words: string[]; now: number; stale: boolean; sort: ArticleSort; sortHref: (sort: ArticleSort) => string };
+
+export function ArticleTable({ articles, words, now, stale, sort, sortHref }: Props) {
+  const header = (label: string, by: ArticleSort, title?: string) => (
+    <th scope="col" aria-sort={sort === by ? (ASCENDING.has(by) ? "ascending" : "descending") : undefined} title={title}>
+      <Link to={sortHref(by)} className={sort === by ? "kb-sort is-active" : "kb-sort"} replace preventScrollReset>
+        {label}
+        {sort === by ? <span aria-hidden="true">{ASCENDING.has(by) ? " ↑" : " ↓"}</span> : null}
+      </Link>
+    </th>
+  );
   return (
     <table className={stale ? "table kb-table is-stale" : "table kb-table"}>
       <thead>
         <tr>
-          <th scope="col">Title</th>
+          {header("Title", "title")}
           <th scope="col">Tags</th>
           <th scope="col">Status</th>
-          <th scope="col" title="Times the bot answered with it, and how often customers said it helped">
-            Shown
-          </th>
-          <th scope="col">Updated</th>
+          {header("Shown", "shown", "Times the bot answered a customer with it")}
+          {header("Helpful", "helpful", "Share of customers' ratings that said it helped; sorted worst first")}
+          {header("Updated", "updated")}
         </tr>
       </thead>
       <tbody>
@@ -64,7 +75,10 @@ export function ArticleTable({ articles, words, now, stale }: { articles: Row[];
               <StatusBadge status={article.status} />
             </td>
             <td>
-              <UsageCell usage={article.usage} />
+              <span className={article.usage.shown === 0 ? "kb-count muted" : "kb-count"}>{article.usage.shown.toLocaleString("en-US")}</span>
+            </td>
+            <td>
+              <HelpfulCell usage={article.usage} />
             </td>
             <td className="kb-updated" title={formatAbsolute(article.updatedAt)}>
               {formatRelative(article.updatedAt, now)}

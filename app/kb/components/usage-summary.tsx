@@ -3,18 +3,15 @@ import { helpfulRate, type ArticleUsage } from "../usage";
 
 type Usage = Omit<ArticleUsage, "lastShownAt"> & { lastShownAt: string | Date | null };
 
-/** The list's compact cell: times shown, and the helpful share of the rated answers. */
-export function UsageCell({ usage }: { usage: Usage }) {
+/** The list's "Helpful" cell: the helpful share of the rated answers, with the counts on hover. */
+export function HelpfulCell({ usage }: { usage: Pick<Usage, "helpful" | "notHelpful"> }) {
   const rate = helpfulRate(usage);
+  if (rate === null) return <span className="muted">—</span>;
   return (
-    <div className="kb-usage-cell">
-      <span className={usage.shown === 0 ? "kb-usage-shown muted" : "kb-usage-shown"}>{usage.shown.toLocaleString("en-US")}</span>
-      {rate === null ? null : (
-        <span className={rate >= 0.5 ? "kb-rate kb-rate-good" : "kb-rate kb-rate-poor"} title={`${usage.helpful} helped, ${usage.notHelpful} did not help`}>
-          {formatPercent(rate)} helped
-        </span>
-      )}
-    </div>
+    <span className={rate >= 0.5 ? "kb-rate kb-rate-good" : "kb-rate kb-rate-poor"} title={`${usage.helpful} helped, ${usage.notHelpful} did not help`}>
+      {formatPercent(rate)}
+      <span className="kb-rate-count"> of {usage.helpful + usage.notHelpful}</span>
+    </span>
   );
 }
 
