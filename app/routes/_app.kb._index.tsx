@@ -8,8 +8,10 @@ import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
 import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
 import { ArticleTable } from "~/kb/components/article-table";
+import { UnansweredQuestions } from "~/kb/components/unanswered-questions";
 import { ARTICLE_SORTS, sortArticles } from "~/kb/list-sort";
 import { NO_USAGE } from "~/kb/usage";
+import { listUnansweredQuestions, UNANSWERED_WINDOW_DAYS } from "~/kb/unanswered.server";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";
 
@@ -28,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, sort: requested, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const sort = requested ?? (q ? "relevance" : "updated");
   const [articles, counts, usage] = await Promise.all([listArticles({ query: q, status }), countArticlesByStatus(), getArticleUsage()]);
+  const unanswered = q || status ? [] : listUnansweredQuestions({ limit: UNANSWERED_SHOWN });
   return {
     q,
     status: status ?? null,
@@ -35,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts,
     now: Date.now(),
     sort,
+    unanswered,
+    unansweredDays: UNANSWERED_WINDOW_DAYS,
     articles: sortArticles(
       articles.map((article) => ({ ...article, usage: usage.get(article.id) ?? NO_USAGE })),
       sort,
@@ -43,9 +48,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const SEARCH_DELAY_MS = 250;
+const UNANSWERED_SHOWN = 3;
 
 export default function KnowledgeBasePage() {
-  const { q, sort, status, deleted, counts, now, articles } = useLoaderData<typeof loader>();
+  const { q, sort, status, deleted, counts, now, articles, unanswered, unansweredDays } = useLoaderData<typeof loader>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -92,6 +98,7 @@ export default function KnowledgeBasePage() {
         </p>
       ) : null}
 
+      <UnansweredQuestions questions={unanswered} days={unansweredDays} now={now} />
       {total === 0 ? (
         <EmptyState icon="book" title="No articles yet">
           Write your first help article, or import a folder of Markdown files or a CSV export from your old help desk.

@@ -4,6 +4,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { PageHeader } from "~/components/page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
+import { TITLE_MAX } from "~/kb/article-schema";
 import { createArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";
 import { KbSubpageHeader } from "~/kb/components/subpage-header";
@@ -15,7 +16,9 @@ export const meta: MetaFunction = () => [{ title: "New article · Knowledge base
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { flowTags: await listFlowTags() };
+  // From "Write an article" beside a question the bot could not answer: the question is the first title.
+  const question = new URL(request.url).searchParams.get("question")?.trim().slice(0, TITLE_MAX) ?? "";
+  return { flowTags: await listFlowTags(), question };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,12 +30,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewArticlePage() {
-  const { flowTags } = useLoaderData<typeof loader>();
+  const { flowTags, question } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const navigation = useNavigation();
   const defaults = failed?.input
     ? { ...failed.input, status: failed.input.status === "draft" ? ("draft" as const) : ("published" as const) }
-    : { title: "", body: "", tags: [], status: "published" as const };
+    : { title: question, body: "", tags: [], status: "published" as const };
   return (
     <div className="page kb-page">
       <KbSubpageHeader title="New article" description="Write it the way you'd answer a customer: the bot quotes the passage that best matches their question." />

@@ -47,6 +47,8 @@ async function askTheBot(browser: Browser, baseUrl: string, name: string, questi
 describe("the knowledge base", () => {
   it("lists the articles and searches titles, tags and text as you type", async () => {
     const { page } = e2e;
+    // Dates other than "just now" must read the same in the server's HTML and the browser (hydration).
+    await e2e.app.db.article.update({ where: { slug: "gift-cards" }, data: { updatedAt: new Date(Date.now() - 3 * 86_400_000 - 3_600_000) } });
     await signInAdmin(page);
     await e2e.goto("/kb");
     await page.getByRole("heading", { level: 1, name: "Knowledge base" }).waitFor();
@@ -54,6 +56,7 @@ describe("the knowledge base", () => {
     await expect(rows.count()).resolves.toBe(47);
     await expect(page.getByRole("link", { name: /All\s*47/ }).getAttribute("aria-current")).resolves.toBe("page");
 
+    await expect(page.getByRole("row", { name: /^Gift cards/ }).getByText("3 days ago").isVisible()).resolves.toBe(true);
     await page.getByRole("searchbox", { name: "Search articles" }).fill("gift wrapping");
     await page.waitForURL(/\?q=gift\+wrapping/);
     await expect.poll(() => rows.count()).toBeLessThan(47);
@@ -176,6 +179,30 @@ describe("the knowledge base", () => {
     await expect(retrieved.first().locator(".kb-score-value").innerText()).resolves.toMatch(/^\d\.\d\d$/);
     expect(new URL(page.url()).searchParams.get("scope")).toBe("store-support/refund-kb");
     await snap(page);
+  });
+
+  it("shows the questions the bot could not answer and starts an article from one", async () => {
+    const { page, app } = e2e;
+    const customer = await openPage(e2e.browser, app.baseUrl, "kb customer without an answer");
+    try {
+      await customer.page.goto("/chat/store-support");
+      await customer.page.getByText("I'm the Threads & Co. assistant").waitFor();
+      await customer.page.getByRole("textbox", { name: "Message" }).fill("I can't log in to my account with my zebra");
+      await customer.page.getByRole("textbox", { name: "Message" }).press("Enter");
+      await customer.page.getByText("What's the email address on your account?").waitFor();
+    } finally {
+      await customer.close();
+    }
+    expect(customer.errors).toEqual([]);
+
+    await signInAdmin(page);
+    await e2e.goto("/kb");
+    const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    await expect(gaps.innerText()).resolves.toMatch(/in the last 30 days[\s\S]*“I can't log in to my account with my zebra”\s*once · just now/);
+    await snap(page);
+    await gaps.getByRole("link", { name: "Write an article" }).click();
+    await page.getByRole("heading", { level: 1, name: "New article" }).waitFor();
+    await expect(page.getByLabel("Title").inputValue()).resolves.toBe("I can't log in to my account with my zebra");
   });
 
   it("is not open to agents", async () => {

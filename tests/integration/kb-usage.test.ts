@@ -8,6 +8,7 @@ import { createArticle, type SaveResult } from "~/kb/articles.server";
 import { getArticleUsage } from "~/kb/usage.server";
 import * as articleRoute from "~/routes/_app.kb.$articleId";
 import * as listRoute from "~/routes/_app.kb._index";
+import * as newRoute from "~/routes/_app.kb.new";
 import { db } from "~/utils/db.server";
 import { getRequest, seedAndFind, sessionCookieFor } from "../support/auth";
 import { feedbackRequest, publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
@@ -92,6 +93,28 @@ describe("article usage", () => {
     expect((await getArticleUsage()).get(returns.id)).toMatchObject({ shown: 2, helpful: 1, notHelpful: 1 });
     await db.conversation.delete({ where: { id: again.id } });
     expect((await getArticleUsage()).get(returns.id)).toMatchObject({ shown: 1, helpful: 1, notHelpful: 0 });
+  });
+
+  it("lists the questions no article answered, grouped and most asked first, without preview runs", async () => {
+    for (const [question, channel] of [
+      ["Do you sell zebra saddles?", "web"],
+      ["do you sell zebra saddles", "web"],
+      ["Can I pay in seashells?", "web"],
+      ["Can I pay in seashells?", "preview"],
+    ] as const) {
+      const { id, token } = await startConversation("kb-test");
+      const { json } = await say(id, token, question);
+      expect(json.messages.some((message) => message.source)).toBe(false);
+      if (channel === "preview") await db.conversation.update({ where: { id }, data: { channel } });
+    }
+    const list = await listRoute.loader(args(getRequest("/kb", adminCookie)));
+    expect(list.unanswered.map(({ question, count }) => ({ question, count }))).toEqual([
+      { question: "do you sell zebra saddles", count: 2 },
+      { question: "Can I pay in seashells?", count: 1 },
+    ]);
+    expect((await listRoute.loader(args(getRequest("/kb?q=gift", adminCookie)))).unanswered).toEqual([]);
+    const page = await newRoute.loader(args(getRequest(`/kb/new?question=${encodeURIComponent("Can I pay in seashells?")}`, adminCookie)));
+    expect(page.question).toBe("Can I pay in seashells?");
   });
 
   it("ignores events whose payload is not readable", async () => {

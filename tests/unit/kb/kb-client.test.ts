@@ -1,6 +1,7 @@
-/** Article Markdown as customers and admins see it: formatting rendered, anything executable inert. */
+/** The KB pages' client-safe pieces: Markdown rendering (formatting on, anything executable inert), the form, dates. */
 import { describe, expect, it } from "vitest";
 import { readArticleForm, splitTags, toFormErrors } from "~/kb/article-form";
+import { formatAbsolute, formatRelative } from "~/kb/format";
 import { renderMarkdown } from "~/kb/markdown";
 
 describe("renderMarkdown", () => {
@@ -39,5 +40,24 @@ describe("the article form", () => {
       ["ok", "far-too-long"],
     );
     expect(errors).toEqual({ title: "The title is required", tags: "Tag “far-too-long”: a tag is at most 40 characters", form: "Unknown field color" });
+  });
+});
+
+describe("dates on the KB pages", () => {
+  const now = Date.parse("2026-12-01T12:00:00Z");
+  it("says how long ago in plain words, the same on server and browser", () => {
+    const ago = (ms: number) => formatRelative(new Date(now - ms), now);
+    expect([ago(5_000), ago(45 * 60_000), ago(3 * 3_600_000), ago(30 * 3_600_000), ago(4 * 86_400_000), ago(15 * 86_400_000), ago(70 * 86_400_000), ago(800 * 86_400_000)]).toEqual([
+      "just now",
+      "45 min ago",
+      "3 hours ago",
+      "yesterday",
+      "4 days ago",
+      "2 weeks ago",
+      "2 months ago",
+      "2 years ago",
+    ]);
+    expect(formatRelative(new Date(now + 60_000), now)).toBe("just now");
+    expect(formatAbsolute("2026-12-01T19:36:18.778Z")).toBe("2026-12-01 19:36 UTC");
   });
 });
