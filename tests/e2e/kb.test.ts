@@ -123,6 +123,24 @@ describe("the knowledge base", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     await page.getByText("Saved as a draft. The bot does not use drafts.").waitFor();
     await page.getByRole("heading", { level: 1, name: "Gift cards and e-gift cards" }).waitFor();
+    await expect(page.getByLabel("Title").inputValue()).resolves.toBe("Gift cards and e-gift cards");
+    await expect(page.getByLabel("Status").inputValue()).resolves.toBe("draft");
+
+    // Leaving with unsaved changes asks first; keeping them stays on the page.
+    await page.getByLabel("Body").fill("A half-written new version.");
+    await page.getByRole("link", { name: "Knowledge base" }).first().click();
+    const leave = page.getByRole("dialog", { name: "Leave without saving?" });
+    await leave.waitFor();
+    await snap(page);
+    await leave.getByRole("button", { name: "Keep editing" }).click();
+    await leave.waitFor({ state: "hidden" });
+    await expect(page.getByLabel("Body").inputValue()).resolves.toBe("A half-written new version.");
+    await page.getByRole("link", { name: "Knowledge base" }).first().click();
+    await leave.getByRole("button", { name: "Leave without saving" }).click();
+    await page.waitForURL((url) => url.pathname === "/kb");
+    await expect(e2e.app.db.article.findUniqueOrThrow({ where: { slug: "gift-cards" }, select: { body: true } })).resolves.not.toMatchObject({ body: "A half-written new version." });
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Gift cards and e-gift cards" }).waitFor();
 
     await page.getByRole("button", { name: "Delete" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this article?" });

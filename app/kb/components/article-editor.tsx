@@ -9,6 +9,7 @@ import { Field, FormError } from "~/components/form";
 import { BODY_MAX, TITLE_MAX } from "../article-schema";
 import { splitTags, type ArticleFormFields } from "../article-form";
 import { MarkdownView } from "./markdown-view";
+import { UnsavedChangesGuard } from "./unsaved-changes";
 
 export type ArticleEditorErrors = Partial<Record<keyof ArticleFormFields | "form", string>>;
 
@@ -30,11 +31,14 @@ type Props = {
 export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel, flowTags, hidden = {}, secondaryActions }: Props) {
   const [body, setBody] = useState(defaults.body);
   const [tags, setTags] = useState(defaults.tags.join(", "));
+  // Any edit counts; a successful save remounts the editor (the route keys it), which clears it.
+  const [dirty, setDirty] = useState(false);
   const id = useId();
   const parsedTags = splitTags(tags);
 
   return (
-    <Form id={formId} method="post" className="card kb-editor" noValidate aria-label="Article">
+    <Form id={formId} method="post" className="card kb-editor" noValidate aria-label="Article" onInput={() => setDirty(true)}>
+      <UnsavedChangesGuard when={dirty} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
