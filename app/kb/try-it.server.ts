@@ -4,16 +4,13 @@
  * score) of the whole knowledge base or of one KB node of a published flow. Nothing is recorded:
  * no conversation, no events, so trying questions never shows up in the usage counts.
  */
-import { z } from "zod";
 import { getKnowledgeRetrievers } from "~/engines/index.server";
 import type { KbAnswer, KnowledgeRetriever, RetrievedArticle } from "~/engines/types";
-import { KbDataSchema } from "~/nodes/kb/schema";
-import { db as defaultDb, type Db } from "~/utils/db.server";
+import type { TryItScope } from "./kb-nodes.server";
 
-export const WHOLE_KB_SCOPE = "all";
+export { listTryItScopes, WHOLE_KB_SCOPE, type TryItScope } from "./kb-nodes.server";
+
 export const TRY_LIMIT = 5;
-
-export type TryItScope = { id: string; flowName: string | null; nodeId: string | null; tags: string[]; minScore: number };
 export type EngineOutcome = { answer: KbAnswer | null; milliseconds: number; error: string | null };
 export type TryItResult = {
   retrieved: Array<RetrievedArticle & { reachesMinScore: boolean }>;
@@ -21,38 +18,6 @@ export type TryItResult = {
   /** null when OpenAI is not configured. */
   openai: (EngineOutcome & { model: string }) | null;
 };
-
-const DEFAULT_MIN_SCORE = KbDataSchema.parse({}).minScore;
-const StoredFlowSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
-
-/** The whole knowledge base, then every KB node of every published flow (latest version), by flow name. */
-export async function listTryItScopes(client: Db = defaultDb): Promise<TryItScope[]> {
-  const flows = await client.flow.findMany({
-    where: { archivedAt: null, versions: { some: { number: { not: null } } } },
-    select: { slug: true, name: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true } } },
-    orderBy: { name: "asc" },
-  });
-  const scopes: TryItScope[] = [{ id: WHOLE_KB_SCOPE, flowName: null, nodeId: null, tags: [], minScore: DEFAULT_MIN_SCORE }];
-  for (const flow of flows) {
-    for (const node of readKbNodes(flow.versions[0]?.document)) {
-      scopes.push({ id: `${flow.slug}/${node.id}`, flowName: flow.name, nodeId: node.id, tags: node.data.tags, minScore: node.data.minScore });
-    }
-  }
-  return scopes;
-}
-
-function readKbNodes(document: string | undefined) {
-  try {
-    const parsed = StoredFlowSchema.safeParse(JSON.parse(document ?? "null"));
-    if (!parsed.success) return [];
-    return parsed.data.nodes.flatMap((node) => {
-      const data = node.kind === "kb" ? KbDataSchema.safeParse(node.data) : null;
-      return data?.success ? [{ id: node.id, data: data.data }] : [];
-    });
-  } catch {
-    return [];
-  }
-}
 
 async function timed(run: () => Promise<KbAnswer | null>): Promise<EngineOutcome> {
   const started = performance.now();
@@ -75,10 +40,4 @@ export async function tryQuestion(question: string, scope: TryItScope): Promise<
     local: localOutcome,
     openai: openai && openaiOutcome ? { ...openaiOutcome, model: openai.model } : null,
   };
-}
-
-/** The tags KB nodes of published flows answer from (the editor's hint), sorted, once each. */
-export async function listFlowTags(client: Db = defaultDb): Promise<string[]> {
-  const scopes = await listTryItScopes(client);
-  return [...new Set(scopes.flatMap((scope) => scope.tags.map((tag) => tag.toLowerCase())))].sort();
 }

@@ -13,7 +13,7 @@ import { DeleteArticleButton } from "~/kb/components/delete-article-dialog";
 import { StatusBadge } from "~/kb/components/status-badge";
 import { UsageSummary } from "~/kb/components/usage-summary";
 import { formatAbsolute, formatRelative } from "~/kb/format";
-import { listFlowTags } from "~/kb/try-it.server";
+import { listFlowTags } from "~/kb/kb-nodes.server";
 import { NO_USAGE } from "~/kb/usage";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";

@@ -8,7 +8,7 @@ import { TITLE_MAX } from "~/kb/article-schema";
 import { createArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";
 import { KbSubpageHeader } from "~/kb/components/subpage-header";
-import { listFlowTags } from "~/kb/try-it.server";
+import { listFlowTags } from "~/kb/kb-nodes.server";
 import kbStyles from "~/styles/kb.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kbStyles }];
