@@ -3,12 +3,14 @@
  * BENCH_CONVERSATIONS conversations (default 100,000; one in ten a builder preview run) with
  * BENCH_EVENTS events (default 1,000,000), of which every conversation's `kb.answered` and most
  * `kb.feedback` are the ones counted. Times getArticleUsage(): the first call of a process (it
- * reads every kb event once), then the calls the pages make afterwards with 20 new kb events
+ * reads every kb event once, in batches, and the longest event-loop stall meanwhile), then the calls the pages make afterwards with 20 new kb events
  * written before each (median of RUNS), for the whole list and for one article.
  * Writes bench/results/kb-usage.json.
  * Run alone: npx tsx bench/kb-usage.ts
  */
 import fs from "node:fs";
+import os from "node:os";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
@@ -102,9 +104,15 @@ export async function main(): Promise<Record<string, unknown>> {
     const fillSeconds = Math.round((performance.now() - filling) / 100) / 10;
     const totalEvents = await db.event.count();
 
+    // The first call reads the whole log in batches; the longest event-loop stall is how long a
+    // customer's turn in the same process could have been held up meanwhile.
+    const stalls = monitorEventLoopDelay({ resolution: 5 });
+    stalls.enable();
     const cold = performance.now();
     await getArticleUsage();
     const firstCallMs = round(performance.now() - cold);
+    stalls.disable();
+    const firstCallLongestStallMs = round(stalls.max / 1e6);
     const append = () => appendKbEvents(file, articleIds, 10);
     const allMs = await time(() => getArticleUsage(), append);
     const oneMs = await time(() => getArticleUsage({ articleId: articleIds[0] }), append);
@@ -112,20 +120,22 @@ export async function main(): Promise<Record<string, unknown>> {
     await db.$disconnect();
     const result = {
       benchmark: "kb-usage",
-      note: "Noisy: measured on a shared 2-core machine while other engineers ran builds and tests.",
+      note: "Noisy: measured on a shared 2-core machine while other engineers ran builds and tests (see loadAverage1m).",
+      loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10,
       conversations: CONVERSATIONS,
       events: totalEvents,
       kbEvents,
       articles: articleIds.length,
       fillSeconds,
       firstCallMs,
+      firstCallLongestStallMs,
       listUsageMedianMs: allMs,
       oneArticleUsageMedianMs: oneMs,
       sampleArticle: usage.get(articleIds[0]),
     };
     fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
     fs.writeFileSync(path.join(root, "bench/results/kb-usage.json"), `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`kb-usage: ${totalEvents.toLocaleString("en-US")} events (${kbEvents.toLocaleString("en-US")} kb): first call ${firstCallMs} ms, then whole list ${allMs} ms, one article ${oneMs} ms (median of ${RUNS}, 20 new kb events before each)`);
+    console.log(`kb-usage: ${totalEvents.toLocaleString("en-US")} events (${kbEvents.toLocaleString("en-US")} kb): first call ${firstCallMs} ms (longest event-loop stall ${firstCallLongestStallMs} ms), then whole list ${allMs} ms, one article ${oneMs} ms (median of ${RUNS}, 20 new kb events before each)`);
     return result;
   } finally {
     if (process.env.BENCH_KEEP_DB) console.log(`kept ${file}`);

@@ -19,16 +19,17 @@ import type { ArticleUsage } from "./usage";
 const PREVIEW_CHANNEL = "preview";
 const KB_TYPES = "('kb.answered', 'kb.feedback')";
 
-// `+e.type` keeps SQLite on the rowid range instead of the (type, createdAt) index.
-const NEW_EVENTS_SQL = `
+// In rowid order, a batch at a time: the first look after a restart reads the whole log, and
+// better-sqlite3 is synchronous, so the scan yields to the event loop between batches instead of
+// holding every customer's turn for seconds. `+e.type` keeps SQLite on the rowid range (sequential
+// pages) instead of the (type, createdAt) index.
+const BATCH = 5_000;
+const EVENTS_AFTER_SQL = `
   SELECT e.rowid AS seq, e.type AS type, e.payload AS payload, e.conversationId AS conversationId, e.createdAt AS createdAt, c.channel AS channel
   FROM Event e JOIN Conversation c ON c.id = e.conversationId
-  WHERE e.rowid > ? AND +e.type IN ${KB_TYPES}`;
-// The first count reads the whole log in table order (sequential pages: faster than fetching
-// each kb event through the (type, createdAt) index), and tells previews apart with one list of
-// their ids rather than a join per event.
-const ALL_EVENTS_SQL = `SELECT rowid AS seq, type, payload, conversationId, createdAt FROM Event WHERE +type IN ${KB_TYPES}`;
-const PREVIEW_IDS_SQL = "SELECT id FROM Conversation WHERE channel = ?";
+  WHERE e.rowid > ? AND +e.type IN ${KB_TYPES}
+  ORDER BY e.rowid
+  LIMIT ${BATCH}`;
 const COUNTED_SQL = `SELECT COUNT(*) AS n FROM Event WHERE type IN ${KB_TYPES} AND rowid <= ?`;
 
 type EventRow = { seq: number; type: string; payload: string; conversationId: string; createdAt: string; channel: string };
@@ -93,28 +94,31 @@ function articleEntry(current: Tally, articleId: string) {
   return entry;
 }
 
-/** The tally brought up to date with the event log (synchronous: no other request interleaves). */
-function refreshTally(): Tally {
-  if (tally && tally.database === process.env.DATABASE_URL) {
-    const counted = queryOne<{ n: number }>(COUNTED_SQL, [tally.watermark])?.n ?? 0;
-    if (Number(counted) !== tally.seen) tally = null;
-  } else tally = null;
-  if (tally) {
-    for (const row of queryAll<EventRow>(NEW_EVENTS_SQL, [tally.watermark])) count(tally, row);
-    return tally;
+let refreshing: Promise<Tally> | null = null;
+
+/** The tally brought up to date with the event log; concurrent callers share one refresh. */
+function refreshTally(): Promise<Tally> {
+  refreshing ??= refresh().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+async function refresh(): Promise<Tally> {
+  const stale = !tally || tally.database !== process.env.DATABASE_URL || Number(queryOne<{ n: number }>(COUNTED_SQL, [tally.watermark])?.n ?? 0) !== tally.seen;
+  if (stale || !tally) tally = emptyTally();
+  const current = tally;
+  for (;;) {
+    const rows = queryAll<EventRow>(EVENTS_AFTER_SQL, [current.watermark]);
+    for (const row of rows) count(current, row);
+    if (rows.length < BATCH) return current;
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const fresh = emptyTally();
-  const previews = new Set(queryAll<{ id: string }>(PREVIEW_IDS_SQL, [PREVIEW_CHANNEL]).map((row) => row.id));
-  for (const row of queryAll<Omit<EventRow, "channel">>(ALL_EVENTS_SQL, [])) {
-    count(fresh, { ...row, channel: previews.has(row.conversationId) ? PREVIEW_CHANNEL : "" });
-  }
-  tally = fresh;
-  return fresh;
 }
 
 /** Usage per article id (articles never shown or rated are absent: read them as NO_USAGE). */
 export async function getArticleUsage(options: { articleId?: string } = {}): Promise<Map<string, ArticleUsage>> {
-  const current = refreshTally();
+  const current = await refreshTally();
   const usage = new Map<string, ArticleUsage>();
   for (const [articleId, entry] of current.articles) {
     if (options.articleId !== undefined && options.articleId !== articleId) continue;
