@@ -111,8 +111,7 @@ export default function ArticlePage() {
       <UsageSummary usage={usage} now={now} />
       <ArticleEditor
         formId={ARTICLE_FORM}
-        // A new saved version remounts the editor on it (and clears its unsaved-changes state).
-        key={`${article.id}-${new Date(article.updatedAt).getTime()}`}
+        key={article.id}
         defaults={article}
         errors={result && !result.ok ? result.errors : undefined}
         busy={busyIntent === "save"}

@@ -1,7 +1,8 @@
 /**
  * The article form used to create and to edit: title, tags, published/draft, and the Markdown
  * body beside its live preview (rendered by the same code that renders articles everywhere).
- * Only the body is controlled (the preview follows it); the rest are plain form fields.
+ * The fields are controlled so the preview follows the body and the page knows whether anything
+ * is unsaved.
  */
 import { Form } from "@remix-run/react";
 import { useId, useState, type ReactNode } from "react";
@@ -29,22 +30,30 @@ type Props = {
 };
 
 export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel, flowTags, hidden = {}, secondaryActions }: Props) {
+  const [title, setTitle] = useState(defaults.title);
   const [body, setBody] = useState(defaults.body);
   const [tags, setTags] = useState(defaults.tags.join(", "));
-  // Any edit counts; a successful save remounts the editor (the route keys it), which clears it.
-  const [dirty, setDirty] = useState(false);
-  const id = useId();
+  const [status, setStatus] = useState(defaults.status);
   const parsedTags = splitTags(tags);
+  // Compared with the saved version (the loader's, refreshed after each save), as the server
+  // normalises: a save makes the form clean again without remounting it, so keystrokes typed
+  // while the page revalidates are kept.
+  const dirty =
+    title.trim() !== defaults.title ||
+    body.replace(/\r\n?/g, "\n") !== defaults.body ||
+    status !== defaults.status ||
+    [...new Set(parsedTags.map((tag) => tag.toLowerCase()))].join("\n") !== defaults.tags.join("\n");
+  const id = useId();
 
   return (
-    <Form id={formId} method="post" className="card kb-editor" noValidate aria-label="Article" onInput={() => setDirty(true)}>
+    <Form id={formId} method="post" className="card kb-editor" noValidate aria-label="Article">
       <UnsavedChangesGuard when={dirty} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       <div className="card-body stack">
         <FormError message={errors.form} />
-        <Field label="Title" name="title" defaultValue={defaults.title} maxLength={TITLE_MAX} placeholder="How do I return an item?" autoComplete="off" error={errors.title} />
+        <Field label="Title" name="title" value={title} onChange={(event) => setTitle(event.target.value)} maxLength={TITLE_MAX} placeholder="How do I return an item?" autoComplete="off" error={errors.title} />
         <div className="kb-editor-meta">
           <div className="field">
             <label className="label" htmlFor={`${id}-tags`}>
@@ -85,7 +94,14 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
             <label className="label" htmlFor={`${id}-status`}>
               Status
             </label>
-            <select id={`${id}-status`} name="status" className="select" defaultValue={defaults.status} aria-describedby={`${id}-status-help`}>
+            <select
+              id={`${id}-status`}
+              name="status"
+              className="select"
+              value={status}
+              onChange={(event) => setStatus(event.target.value === "draft" ? "draft" : "published")}
+              aria-describedby={`${id}-status-help`}
+            >
               <option value="published">Published</option>
               <option value="draft">Draft</option>
             </select>
