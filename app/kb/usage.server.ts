@@ -10,7 +10,8 @@
  * the last look are read, by SQLite rowid (assigned in commit order: there is one writer). Every
  * look also checks that the kb events up to that rowid are still the ones counted; when some were
  * deleted (a flow and its conversations removed) or renumbered (VACUUM), it counts again from
- * scratch. Reads go through the read-only connection of ~/runtime/sql.server. On PostgreSQL the
+ * scratch. A conversation's channel is set when it starts, so an event counted as a customer's
+ * stays one. Reads go through the read-only connection of ~/runtime/sql.server. On PostgreSQL the
  * watermark would be an identity column instead of rowid.
  */
 import { queryAll, queryOne } from "~/runtime/sql.server";
