@@ -1,7 +1,7 @@
 /** Inline stroke icons (24×24 grid, drawn with currentColor) so they follow the text colour. */
 import type { ReactNode, SVGProps } from "react";
 
-export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark";
+export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark" | "upload" | "back";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -68,6 +68,13 @@ const paths: Record<IconName, () => ReactNode> = {
       <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
     </>
   ),
+  upload: () => (
+    <>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+      <path d="m17 8-5-5-5 5M12 3v12" />
+    </>
+  ),
+  back: () => <path d="M19 12H5M12 19l-7-7 7-7" />,
   spark: () => <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
 };
 

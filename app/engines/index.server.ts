@@ -4,14 +4,20 @@
  * timeout, setting `fallback` on the result (the runtime records it as `engine.fallback`).
  */
 import { createLocalEngines, type LocalEngines } from "./local";
-import { createOpenAIEngines, readOpenAIConfig } from "./openai";
+import { createOpenAIEngines, readOpenAIConfig, type OpenAIEngineConfig } from "./openai";
 import { getKnowledgeIndex } from "./knowledge-store.server";
-import type { Engines, IntentDefinition } from "./types";
+import type { Engines, IntentDefinition, KnowledgeRetriever } from "./types";
 
 export { refreshArticle, removeArticle, reloadKnowledgeIndex } from "./knowledge-store.server";
 
 let local: LocalEngines | null = null;
 let engines: Engines | null = null;
+let openaiConfig: OpenAIEngineConfig | null | undefined;
+
+function getOpenAIConfig(): OpenAIEngineConfig | null {
+  if (openaiConfig === undefined) openaiConfig = readOpenAIConfig();
+  return openaiConfig;
+}
 
 function getLocalEngines(): LocalEngines {
   local ??= createLocalEngines(getKnowledgeIndex);
@@ -20,9 +26,18 @@ function getLocalEngines(): LocalEngines {
 
 export function getEngines(): Engines {
   if (engines) return engines;
-  const openai = readOpenAIConfig();
+  const openai = getOpenAIConfig();
   engines = openai ? createOpenAIEngines(openai, getLocalEngines(), getKnowledgeIndex) : getLocalEngines();
   return engines;
+}
+
+/**
+ * Both knowledge answerers, for the knowledge base's "Try it" page: the embedded one always, the
+ * OpenAI one (the same instance the runtime uses) only when OPENAI_API_KEY is set.
+ */
+export function getKnowledgeRetrievers(): { local: KnowledgeRetriever; openai: { retriever: KnowledgeRetriever; model: string } | null } {
+  const config = getOpenAIConfig();
+  return { local: getLocalEngines().knowledge, openai: config ? { retriever: getEngines().knowledge, model: config.model } : null };
 }
 
 /**

@@ -66,7 +66,8 @@ function tooLarge(maxBytes: number): Response {
   return apiError(413, "payload_too_large", `The body is larger than ${Math.round(maxBytes / 1024)} KB.`);
 }
 
-async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+/** The request body, or null as soon as it passes `maxBytes` (the rest is never read). */
+export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
