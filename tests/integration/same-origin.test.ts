@@ -17,7 +17,8 @@ const createTeam = (name: string, headers: Record<string, string>) =>
 
 describe("a signed-in form posted from another site", () => {
   it("is refused with 403 and creates nothing, by Origin and by Sec-Fetch-Site", async () => {
-    for (const headers of [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "https://shop.baton.test" }]) {
+    const forged: Array<Record<string, string>> = [{ origin: "https://evil.example" }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: "https://shop.baton.test" }];
+    for (const headers of forged) {
       const result = await createTeam("Forged", headers);
       expect(result).toBeInstanceOf(Response);
       expect((result as Response).status).toBe(403);
@@ -27,7 +28,8 @@ describe("a signed-in form posted from another site", () => {
 
   it("passes from our own pages (same origin, or behind a TLS proxy) and from clients without browser headers", async () => {
     const host = new URL(BASE).host;
-    for (const [index, headers] of [{ origin: BASE, "sec-fetch-site": "same-origin" }, { origin: `https://${host}` }, {}].entries()) {
+    const ours: Array<Record<string, string>> = [{ origin: BASE, "sec-fetch-site": "same-origin" }, { origin: `https://${host}` }, {}];
+    for (const [index, headers] of ours.entries()) {
       const result = await createTeam(`Ours ${index}`, headers);
       expect(result instanceof Response ? result.status : 200).toBe(200);
     }
