@@ -10,6 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createBenchDatabase, benchRoot, percentile, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
 
@@ -67,7 +68,19 @@ export async function main(): Promise<Record<string, unknown>> {
     const measureFrom = start + WARMUP_MS;
     const until = measureFrom + DURATION_MS;
     const customers: Customer[] = Array.from({ length: CONCURRENCY }, () => ({ latencies: [], turns: 0, conversations: 0, statuses: {} }));
+    const pid = server.child.pid as number;
+    let serverCpuStart = 0;
+    let loadCpuStart = process.cpuUsage();
+    const cpuMark = setTimeout(() => {
+      serverCpuStart = processCpuMs(pid);
+      loadCpuStart = process.cpuUsage();
+    }, measureFrom - Date.now());
+    const loadBefore = os.loadavg();
     await Promise.all(customers.map((customer, index) => runCustomer(server.url, flow, until, measureFrom, customer, index)));
+    clearTimeout(cpuMark);
+    const serverCpuMs = processCpuMs(pid) - serverCpuStart;
+    const loadCpu = process.cpuUsage(loadCpuStart);
+    const loadAfter = os.loadavg();
     const seconds = DURATION_MS / 1000;
     const latencies = customers.flatMap((customer) => customer.latencies).sort((a, b) => a - b);
     const turns = latencies.length;
@@ -93,6 +106,10 @@ export async function main(): Promise<Record<string, unknown>> {
       p50Ms: round(percentile(latencies, 0.5)),
       p99Ms: round(percentile(latencies, 0.99)),
       maxMs: round(latencies.at(-1) ?? 0),
+      // CPU time the server process spent per timed turn (conversation starts included, as in the load):
+      // much less sensitive to other load on the machine than wall-clock figures.
+      serverCpuMsPerTurn: round(serverCpuMs / Math.max(1, turns)),
+      loadGeneratorCpuMsPerTurn: round((loadCpu.user + loadCpu.system) / 1000 / Math.max(1, turns)),
       rowsPerTurn,
       floor: {
         sqliteTurnsPerSecond: Math.round(sqlite.turnsPerSecond),
@@ -102,19 +119,32 @@ export async function main(): Promise<Record<string, unknown>> {
       floorTurnsPerSecond: Math.round(floorTurnsPerSecond),
       ratioToFloor: round(floorTurnsPerSecond / turnsPerSecond),
       targets: { turnsPerSecond: 500, p99Ms: 50, ratioToFloor: 10 },
-      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, note: "2 shared cores; other engineers' processes run at the same time, so figures are noisy" },
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadAverageBefore: loadBefore.map(round),
+        loadAverageAfter: loadAfter.map(round),
+        note: "2 shared cores; other engineers' processes run at the same time, so wall-clock figures are noisy (serverCpuMsPerTurn is the steadier figure); the load generator runs on the same cores",
+      },
     };
     fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
     fs.writeFileSync(path.join(benchRoot, "results/turns.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(
       `turns: ${result.turnsPerSecond} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms at ${CONCURRENCY} customers; ` +
-        `floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}`,
+        `server CPU ${result.serverCpuMsPerTurn} ms/turn; floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}`,
     );
     return result;
   } finally {
     await server.stop();
     database.cleanup();
   }
+}
+
+/** utime + stime of a process, in ms (Linux /proc; clock ticks are 100 Hz on Linux). */
+function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function round(value: number): number {

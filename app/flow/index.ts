@@ -17,8 +17,10 @@
  *   `handoff` event (a message to an already handed-off conversation is ignored by the machine).
  * - `hasErrors(diagnostics)` and `listResumableNodes(machine)` are helpers for publish and the
  *   agent's "hand back to the bot" picker.
- * - The bot's own texts (KB prompt, "Did this help?", validation hints, default handoff line, CSAT
- *   question) follow `settings.locale` (SUPPORTED_LOCALES: en es fr de pt; anything else is English).
+ * - The bot's own texts (KB prompt, "Did this help?", validation hints, CSAT question) follow
+ *   `settings.locale` (SUPPORTED_LOCALES: en es fr de pt; anything else is English).
+ * - A handoff says nothing by itself unless the escalate node has its own message
+ *   (HandoffRequest.announced); the runtime adds the one notice naming the team (phrasesFor).
  */
 export {
   FlowDocumentSchema,
@@ -58,5 +60,5 @@ export { extractField, extractFromMessage } from "~/nodes/collect/extract";
 export { validateAnswer } from "~/nodes/collect/validate";
 export type { FieldValue, FlowContext, Priority } from "~/nodes/shared/context";
 export { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
-export { SUPPORTED_LOCALES } from "~/nodes/shared/phrases";
-export { nodeRegistry } from "~/nodes/registry";
+export { SUPPORTED_LOCALES, phrasesFor } from "~/nodes/shared/phrases";
+export { nodeRegistry, getNodeKind } from "~/nodes/registry";

@@ -63,12 +63,9 @@ function isSettled(snapshot: MachineSnapshot): boolean {
   return snapshot.status !== "active" || snapshot.hasTag("waiting") || snapshot.hasTag("handoff") || snapshot.hasTag("ended");
 }
 
-function settingsOf(machine: FlowMachine): { defaultTeam: string; locale?: string } {
-  const meta = machine.root.meta as { defaultTeam?: unknown; locale?: unknown } | undefined;
-  return {
-    defaultTeam: typeof meta?.defaultTeam === "string" ? meta.defaultTeam : "support",
-    locale: typeof meta?.locale === "string" ? meta.locale : undefined,
-  };
+function defaultTeamOf(machine: FlowMachine): string {
+  const meta = machine.root.meta as { defaultTeam?: unknown } | undefined;
+  return typeof meta?.defaultTeam === "string" ? meta.defaultTeam : "support";
 }
 
 /** A stored snapshot is data read back from the database: check its shape before restoring. */
@@ -97,9 +94,9 @@ function cleanPersisted(persisted: unknown): unknown {
 function errorResult(machine: FlowMachine, previous: FlowContext, error: unknown): TurnResult {
   const detail = error instanceof Error ? error.message : String(error);
   const base: FlowContext = { ...previous, outbox: [], events: [{ type: "engine.error", nodeId: previous.activeNodeId ?? undefined, payload: { engine: "flow", error: detail } }] };
-  const { defaultTeam, locale } = settingsOf(machine);
+  const defaultTeam = defaultTeamOf(machine);
   const handoff: HandoffRequest = { team: defaultTeam, priority: "normal", reason: `The bot failed: ${detail}`, trigger: "error", nodeId: previous.activeNodeId ?? undefined };
-  const context: FlowContext = { ...base, ...requestHandoff(base, handoff, { firedTrigger: true, locale }) };
+  const context: FlowContext = { ...base, ...requestHandoff(base, handoff, { firedTrigger: true }) };
   const resolved = machine.resolveState({ value: HANDOFF_STATE, context });
   return {
     snapshot: cleanPersisted(machine.getPersistedSnapshot(resolved)),

@@ -5,7 +5,7 @@
  * versions keep a bounded number of machines in memory.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { compileFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "./lru";
@@ -149,8 +149,8 @@ export type CompiledVersion = {
   flowVersionId: string;
   document: FlowDocument;
   machine: ReturnType<typeof compileFlow>["machine"];
-  /** Node id → kind, for the handoff packet ("questions asked" are the collect nodes' lines). */
-  nodeKinds: Map<string, string>;
+  /** Node id → kind, for the handoff packet ("questions asked" are the lines of kinds that ask). */
+  nodeKinds: Map<string, NodeKind>;
 };
 
 const cacheCapacity = Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64) || 64;
@@ -180,7 +180,7 @@ async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<
   const { machine, diagnostics } = compileFlow(parsed.document);
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
   if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
-  const nodeKinds = new Map<string, string>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  const nodeKinds = new Map<string, NodeKind>(parsed.document.nodes.map((node) => [node.id, node.kind]));
   const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;

@@ -44,11 +44,12 @@ describe("live updates", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const body = response.body as ReadableStream<Uint8Array>;
-    const reading = readEvents(body, 5);
+    const reading = readEvents(body, 4);
     await say(id, token, "I need a human please");
     const events = await reading;
     expect(events[0]).toMatchObject({ event: "status", data: { status: "bot" } });
-    expect(events.filter((event) => event.event === "message").map((event) => (event.data as { role: string }).role)).toEqual(expect.arrayContaining(["customer", "bot"]));
+    expect(events.filter((event) => event.event === "message").map((event) => (event.data as { role: string }).role)).toEqual(["customer", "system"]);
+    expect(events[3]).toMatchObject({ event: "status", data: { status: "waiting", team: { slug: "support", name: "Support" } } });
     const messageEvent = events.find((event) => event.event === "message");
     expect(messageEvent?.id).toMatch(/^\d+$/);
     abort.abort();
