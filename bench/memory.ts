@@ -73,7 +73,7 @@ export async function main(): Promise<Record<string, unknown>> {
       growthAfterWarmupMb: Math.round((at(CONVERSATIONS) - at(1_000)) * 10) / 10,
       growthPerThousandMb: Math.round(((at(CONVERSATIONS) - at(1_000)) / ((CONVERSATIONS - 1_000) / 1_000)) * 100) / 100,
       caches: { compiledMachines: Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64), tokenHashes: Number(process.env.TOKEN_CACHE_SIZE ?? 20_000) },
-      machine: { node: process.version, note: "VmRSS of the remix-serve process; 2 shared cores, other engineers' processes run at the same time" },
+      machine: { node: process.version, note: "VmRSS of the server process (app/cli/serve.ts); 2 shared cores, other engineers' processes run at the same time" },
     };
     fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
     fs.writeFileSync(path.join(benchRoot, "results/memory.json"), `${JSON.stringify(result, null, 2)}\n`);

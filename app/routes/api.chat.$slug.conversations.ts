@@ -23,9 +23,9 @@ const StartConversationSchema = z.strictObject({
   channel: z.enum(["web", "widget", "api"]).optional(),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
-  const limited = checkRateLimit(`start:${clientAddress(request)}`);
+  const limited = checkRateLimit(`start:${clientAddress(context)}`);
   if (limited) return limited;
   const slug = params.slug ?? "";
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return apiError(404, "flow_not_found", "No published flow with this address.");

@@ -9,9 +9,9 @@ import { getCustomerView } from "~/runtime/conversations.server";
  * Server-sent events for the chat page: `message` events (id = the message's seq, so a
  * reconnect with Last-Event-ID resumes without gaps) and `status` events.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`read:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const conversationId = params.id as string;
   const lastEventId = Number(request.headers.get("last-event-id") ?? "0");

@@ -21,10 +21,10 @@ const FAILURES = {
   not_resolved: { status: 409, message: "A rating is accepted once the conversation is resolved." },
 } as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`turn:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const body = await parseJsonBody(request, FeedbackSchema);
   if (!body.ok) return body.response;

@@ -16,10 +16,10 @@ const SendMessageSchema = z.strictObject({
   text: z.string().min(1).max(4000),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`turn:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const body = await parseJsonBody(request, SendMessageSchema);
   if (!body.ok) return body.response;

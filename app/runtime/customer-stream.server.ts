@@ -72,7 +72,7 @@ export function openCustomerEventStream(input: StreamInput): Response {
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: keeps remix-serve's compression from buffering the stream.
+      // no-transform: keeps any compressing proxy (or middleware) from buffering the stream.
       "Cache-Control": "no-cache, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
