@@ -5,8 +5,9 @@
  *   passes none, and X-Forwarded-For alone can be written by anyone; it is believed only when
  *   TRUST_PROXY says which proxies in front of Baton are ours (express's `trust proxy`: a number
  *   of hops, or addresses/subnets such as "loopback, 10.0.0.0/8").
- * - The public chat API's hot path skips what it never uses: static-file lookups, gzip (its
- *   replies are small JSON or event streams) and a log line per successful call.
+ * - The public chat API's hot path skips what it never uses: Remix's request pipeline (see
+ *   api-routes.ts), static-file lookups, gzip (its replies are small JSON or event streams) and
+ *   a log line per successful call.
  *
  *   node --import tsx app/cli/serve.ts [build/index.js]     env: PORT (3000), HOST, TRUST_PROXY
  */
@@ -14,7 +15,8 @@ import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type RequestHandler } from "express";
+import express, { type Request as ExpressRequest, type RequestHandler } from "express";
+import { createApiHandler } from "./api-routes";
 import { parseTrustProxy } from "~/utils/trust-proxy";
 
 export const READY_LINE = "[baton] listening on";
@@ -46,14 +48,9 @@ export function createApp(build: ServerBuild, env: NodeJS.ProcessEnv = process.e
   app.use(exceptApi(compression()));
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(exceptApi(express.static("public", { maxAge: "1h" })));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: env.NODE_ENV,
-      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" }),
-    }),
-  );
+  const getLoadContext = (req: ExpressRequest) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+  app.use("/api/", createApiHandler(build, getLoadContext));
+  app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
   return app;
 }
 

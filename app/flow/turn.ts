@@ -84,10 +84,10 @@ function stateOf(context: FlowContext): TurnState {
   return { fields: context.fields, intent: context.intent, activeNodeId: context.activeNodeId, lastConfidence: context.lastConfidence };
 }
 
+/** The persisted snapshot without this turn's outbox and events (getPersistedSnapshot already copies it). */
 function cleanPersisted(persisted: unknown): unknown {
-  const copy = JSON.parse(JSON.stringify(persisted)) as PersistedShape;
-  if (copy.context) copy.context = { ...copy.context, outbox: [], events: [] };
-  return copy;
+  const shape = persisted as PersistedShape;
+  return shape.context ? { ...shape, context: { ...shape.context, outbox: [], events: [] } } : shape;
 }
 
 /** The machine could not run: hand off from wherever the conversation was, with what it knew. */

@@ -92,7 +92,8 @@ export type NewMessage = {
 
 export type NewEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
 
-export type StoredMessage = { id: string; seq: number; role: string; text: string; createdAt: Date; metadata: string };
+/** `written` is the metadata as this process wrote it (see readMessageMetadata). */
+export type StoredMessage = { id: string; seq: number; role: string; text: string; createdAt: Date; metadata: string; written?: MessageMetadata };
 
 export class TurnConflictError extends Error {
   constructor() {
@@ -162,7 +163,7 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     if (error instanceof VersionGuardError) throw new TurnConflictError();
     throw error;
   }
-  return messageRows.map(({ id, seq, role, text, createdAt, metadata }) => ({ id, seq, role, text, createdAt, metadata }));
+  return messageRows.map(({ id, seq, role, text, createdAt, metadata }, index) => ({ id, seq, role, text, createdAt, metadata, written: commit.messages[index].metadata }));
 }
 
 /** Retries `attempt` from a fresh read on conflicts, with jittered backoff; other errors pass through. */
