@@ -10,10 +10,25 @@ export function loader() {
   return methodNotAllowed("POST");
 }
 
-const FeedbackSchema = z.union([
-  z.strictObject({ messageId: z.string().min(1).max(64), helpful: z.boolean() }),
-  z.strictObject({ csat: z.number().int().min(1).max(5) }),
-]);
+/** { messageId, helpful } or { csat }: one object schema, so each mistake names its field. */
+const FeedbackSchema = z
+  .strictObject({
+    messageId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a message id").optional(),
+    helpful: z.boolean().optional(),
+    csat: z.number().int().min(1).max(5).optional(),
+  })
+  .superRefine((body, ctx) => {
+    if (body.csat !== undefined) {
+      const extra = body.messageId !== undefined ? "messageId" : body.helpful !== undefined ? "helpful" : null;
+      if (extra) ctx.addIssue({ code: "custom", path: [extra], params: { code: "conflicting_fields" }, message: "Send either { csat } or { messageId, helpful }, not both." });
+      return;
+    }
+    if (body.messageId === undefined) ctx.addIssue({ code: "custom", path: ["messageId"], params: { code: "required" }, message: "messageId is required (or send csat)." });
+    else if (body.helpful === undefined) ctx.addIssue({ code: "custom", path: ["helpful"], params: { code: "required" }, message: "helpful is required." });
+  })
+  .transform((body): Feedback => (body.csat !== undefined ? { csat: body.csat } : { messageId: body.messageId as string, helpful: body.helpful as boolean }));
+
+type Feedback = { csat: number } | { messageId: string; helpful: boolean };
 
 const FAILURES = {
   message_not_found: { status: 404, message: "No such message in this conversation." },
