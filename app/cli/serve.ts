@@ -20,6 +20,7 @@ import { createApiHandler } from "./api-routes";
 import { parseTrustProxy } from "~/utils/trust-proxy";
 
 export const READY_LINE = "[baton] listening on";
+export const MEMORY_LINE = "[baton] memory after gc";
 const SHUTDOWN_GRACE_MS = 2_000;
 
 const isApi = (url: string) => url.startsWith("/api/");
@@ -65,6 +66,15 @@ async function main() {
   const app = createApp(build);
   const onListen = () => console.log(`${READY_LINE} http://${host ?? "localhost"}:${port}`);
   const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+  // For bench/memory.ts: started with --expose-gc, SIGUSR2 collects garbage and prints the heap in use.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    process.on("SIGUSR2", () => {
+      gc();
+      const { heapUsed, rss, external } = process.memoryUsage();
+      console.log(`${MEMORY_LINE} ${JSON.stringify({ heapUsed, rss, external })}`);
+    });
+  }
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
       server.close(() => process.exit(0));
