@@ -38,6 +38,7 @@ export {
 } from "./document";
 export { parseFlowDocument, stringifyFlowDocument, formatFlowParseError, type FlowParseError, type FlowParseResult } from "./parse";
 export { compileFlow, hasErrors, type CompiledFlow } from "./compile";
+export { diagnoseUnparsedFlow } from "./salvage";
 export type { CompileOptions, Diagnostic } from "./diagnostics";
 export { provideEngines, type FlowMachine } from "./machine-setup";
 export {

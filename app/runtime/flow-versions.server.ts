@@ -5,7 +5,7 @@
  * versions keep a bounded number of machines in memory.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
+import { compileFlow, diagnoseUnparsedFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "./lru";
@@ -23,13 +23,20 @@ export type ValidatedFlow = { ok: true; document: FlowDocument; warnings: FlowPr
 
 type DbClient = Db | Prisma.TransactionClient;
 
-/** Parses and compiles a document (against the known team slugs when given); every error is returned, not only the first. */
+/**
+ * Parses and compiles a document (against the known team slugs when given); every problem is
+ * returned, not only the first — for a document that does not parse, its parse errors AND the
+ * compile diagnostics of the parts that do (see diagnoseUnparsedFlow).
+ */
 export function validateFlow(json: unknown, teams: string[] | undefined): ValidatedFlow {
   const parsed = parseFlowDocument(json);
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+      errors: [
+        ...parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+        ...diagnoseUnparsedFlow(json, { teams }).map((diagnostic): FlowProblem => ({ ...diagnostic })),
+      ],
     };
   }
   const { diagnostics } = compileFlow(parsed.document, { teams });
