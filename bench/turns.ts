@@ -12,22 +12,13 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createBenchDatabase, benchRoot, percentile, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
+import { createBenchDatabase, benchRoot, percentile, postJson as post, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const WARMUP_MS = 1_000;
 
 type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
-
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
 
 async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, measureFrom: number, customer: Customer, index: number, rounds = Infinity): Promise<void> {
   for (let round = 0; Date.now() < until && round < rounds; round += 1) {

@@ -48,14 +48,19 @@ export function readMessageMetadata(message: { metadata: string; written?: Messa
   return message.written ?? parseMessageMetadata(message.metadata);
 }
 
+const PUBLIC_ROLES = new Set<string>(["customer", "bot", "agent", "system"]);
+
+function isPublicRole(role: string): role is PublicMessage["role"] {
+  return PUBLIC_ROLES.has(role);
+}
+
 /** The customer's view of a stored message; null for internal notes, which never leave the inbox. */
 export function toPublicMessage(message: StoredMessage): PublicMessage | null {
-  const role = MessageRoleSchema.safeParse(message.role);
-  if (!role.success || role.data === "note") return null;
+  if (!isPublicRole(message.role)) return null;
   const metadata = readMessageMetadata(message);
   const result: PublicMessage = {
     id: message.id,
-    role: role.data,
+    role: message.role,
     text: message.text,
     createdAt: message.createdAt.toISOString(),
   };

@@ -26,6 +26,22 @@ const MAX_CACHED_STATEMENTS = 500;
 const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
 
 const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const writers = new WeakMap<Database.Database, Database.Transaction<(statements: SqlStatement[], guardFirst: boolean) => void>>();
+
+/** One transaction function per connection (better-sqlite3 builds a wrapper per transaction() call). */
+function writerFor(connection: Database.Database) {
+  let write = writers.get(connection);
+  if (!write) {
+    write = connection.transaction((statements: SqlStatement[], guardFirst: boolean) => {
+      statements.forEach((statement, index) => {
+        const { changes } = prepared(connection, statement.sql).run(...bind(statement.params));
+        if (index === 0 && guardFirst && changes !== 1) throw new VersionGuardError();
+      });
+    });
+    writers.set(connection, write);
+  }
+  return write;
+}
 
 function prepared(connection: Database.Database, sql: string): Database.Statement {
   let cache = statementCaches.get(connection);
@@ -85,13 +101,7 @@ export async function runWriteTransaction(statements: SqlStatement[], options: {
     await new Promise((resolve) => setTimeout(resolve, 1));
   }
   // From here to the end nothing awaits: no other work can run on the connection in between.
-  const write = connection.transaction(() => {
-    statements.forEach((statement, index) => {
-      const { changes } = prepared(connection, statement.sql).run(...bind(statement.params));
-      if (index === 0 && options.guardFirst && changes !== 1) throw new VersionGuardError();
-    });
-  });
-  write.immediate();
+  writerFor(connection).immediate(statements, options.guardFirst === true);
 }
 
 const UNIQUE_FAILURE = /UNIQUE constraint failed/;

@@ -68,12 +68,19 @@ async function attemptCustomerTurn(
     readVersion: conversation.version,
     firstSeq: lastSeq + 1,
     turnId: randomUUID(),
-    update: plan.update,
+    update: withoutUnchangedStatus(plan.update, conversation.status),
     messages: [customerLine, ...plan.messages],
     events: plan.events,
   });
   publishTurn(conversation, plan, storedMessages);
   return { status: plan.status, messages: toPublicMessages(storedMessages) };
+}
+
+/** Writing an unchanged status would still rewrite its three index entries: leave it out. */
+function withoutUnchangedStatus(update: TurnPlan["update"], status: TurnConversation["status"]): TurnPlan["update"] {
+  if (update.status !== status) return update;
+  const { status: _unchanged, ...rest } = update;
+  return rest;
 }
 
 async function planCustomerTurn(conversation: TurnConversation, customerLine: NewMessage, engines: Engines): Promise<TurnPlan> {

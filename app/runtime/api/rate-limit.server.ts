@@ -15,8 +15,13 @@ const MAX_KEYS = 100_000;
 type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();
 
+let parsedLimit: { raw: string | undefined; value: number } | null = null;
+
+/** Read on every request (tests and operators may change it), parsed only when it changed. */
 export function rateLimitPerMinute(): number {
-  return LimitSchema.parse(process.env.CHAT_RATE_LIMIT_PER_MINUTE ?? 60);
+  const raw = process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+  if (parsedLimit === null || parsedLimit.raw !== raw) parsedLimit = { raw, value: LimitSchema.parse(raw ?? 60) };
+  return parsedLimit.value;
 }
 
 /** Takes one request from the key's bucket; a 429 Response (with Retry-After) when it is empty. */
