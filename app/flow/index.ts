@@ -11,6 +11,9 @@
  *   listResumableNodes); everything else turns failures into a handoff, never an exception.
  * - Added event types besides the contract's: `engine.error` {engine, error} (before an error
  *   handoff) and `bot.resumed` {} (when an agent hands back).
+ * - The output a node took is not an event of its own: the next `node.entered` carries it as
+ *   payload { kind, fromNodeId, fromHandle } (one row per step instead of two). Ending is the
+ *   runtime's `conversation.resolved` {by: "bot"} with the end node's id.
  * - Parse errors carry `edgeId` for edge errors, besides path/nodeId/field/message; diagnostics
  *   may carry `edgeId` too. `formatFlowParseError` gives the one-line CLI form.
  * - TurnResult.handoff is set whenever status is "handoff"; only a turn that handed off has a
