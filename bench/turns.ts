@@ -100,6 +100,8 @@ export async function main(): Promise<Record<string, unknown>> {
       // CPU time the server process spent per timed turn (conversation starts included, as in the load):
       // much less sensitive to other load on the machine than wall-clock figures.
       serverCpuMsPerTurn: round(serverCpuMs / Math.max(1, turns)),
+      // What one core fully given to the server would do at that cost (an estimate, not a measurement).
+      turnsPerServerCpuSecond: Math.round((1000 * Math.max(1, turns)) / Math.max(1, serverCpuMs)),
       loadGeneratorCpuMsPerTurn: round((loadCpu.user + loadCpu.system) / 1000 / Math.max(1, turns)),
       rowsPerTurn,
       floor: {
@@ -115,7 +117,7 @@ export async function main(): Promise<Record<string, unknown>> {
         node: process.version,
         loadAverageBefore: loadBefore.map(round),
         loadAverageAfter: loadAfter.map(round),
-        note: "2 shared cores; other engineers' processes run at the same time, so wall-clock figures are noisy (serverCpuMsPerTurn is the steadier figure); the load generator runs on the same cores",
+        note: describeLoad(loadBefore, loadAfter, os.cpus().length),
       },
     };
     fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
@@ -129,6 +131,13 @@ export async function main(): Promise<Record<string, unknown>> {
     await server.stop();
     database.cleanup();
   }
+}
+
+function describeLoad(before: number[], after: number[], cpus: number): string {
+  const load = Math.max(before[0], after[0]);
+  const shared = `${cpus} shared cores; the load generator runs on the same cores; serverCpuMsPerTurn is the steadier figure`;
+  if (load <= cpus) return `${shared}; the machine was not overloaded during the run (load ${round(load)})`;
+  return `${shared}; the machine was OVERLOADED by other processes (load average ${round(load)} on ${cpus} cores): turns/s and latencies show the share of CPU this run got, not the server's capacity, and even CPU time per turn is inflated by the contention`;
 }
 
 /** utime + stime of a process, in ms (Linux /proc; clock ticks are 100 Hz on Linux). */
