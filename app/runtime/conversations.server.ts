@@ -14,7 +14,7 @@ import { LruCache } from "./lru";
 import { toPublicMessages, type PublicMessage } from "./messages";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
-import { buildInsert, queryOne, runGuardedBatch, type SqlAssignment, type SqlScalar } from "./sql.server";
+import { buildInserts, queryOne, runWriteTransaction, type SqlAssignment, type SqlScalar } from "./sql.server";
 import { createConversationToken, hashToken, tokenMatchesHash } from "./tokens.server";
 
 export type Channel = "web" | "widget" | "preview" | "api";
@@ -82,9 +82,7 @@ export async function createConversation(
     payload: JSON.stringify(event.payload),
     createdAt: now,
   }));
-  const statements = [buildInsert("Conversation", [conversationRow]), buildInsert("Event", events)];
-  if (rows.length > 0) statements.push(buildInsert("Message", rows));
-  await runGuardedBatch(statements);
+  await runWriteTransaction([...buildInserts("Conversation", [conversationRow]), ...buildInserts("Event", events), ...buildInserts("Message", rows)]);
   tokenHashes.set(conversationId, tokenHash);
   publishTurn({ id: conversationId, status: "bot", teamId: null }, plan, rows.map((row) => ({ ...row })));
   return { conversationId, token, flowVersionId: version.flowVersionId, status: plan.status, messages: toPublicMessages(rows) };

@@ -5,7 +5,7 @@
  * versions keep a bounded number of machines in memory.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { compileFlow, diagnoseUnparsedFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "./lru";
@@ -23,13 +23,20 @@ export type ValidatedFlow = { ok: true; document: FlowDocument; warnings: FlowPr
 
 type DbClient = Db | Prisma.TransactionClient;
 
-/** Parses and compiles a document (against the known team slugs when given); every error is returned, not only the first. */
+/**
+ * Parses and compiles a document (against the known team slugs when given); every problem is
+ * returned, not only the first — for a document that does not parse, its parse errors AND the
+ * compile diagnostics of the parts that do (see diagnoseUnparsedFlow).
+ */
 export function validateFlow(json: unknown, teams: string[] | undefined): ValidatedFlow {
   const parsed = parseFlowDocument(json);
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+      errors: [
+        ...parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+        ...diagnoseUnparsedFlow(json, { teams }).map((diagnostic): FlowProblem => ({ ...diagnostic })),
+      ],
     };
   }
   const { diagnostics } = compileFlow(parsed.document, { teams });
@@ -149,8 +156,8 @@ export type CompiledVersion = {
   flowVersionId: string;
   document: FlowDocument;
   machine: ReturnType<typeof compileFlow>["machine"];
-  /** Node id → kind, for the handoff packet ("questions asked" are the collect nodes' lines). */
-  nodeKinds: Map<string, string>;
+  /** Node id → kind, for the handoff packet ("questions asked" are the lines of kinds that ask). */
+  nodeKinds: Map<string, NodeKind>;
 };
 
 const cacheCapacity = Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64) || 64;
@@ -180,7 +187,7 @@ async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<
   const { machine, diagnostics } = compileFlow(parsed.document);
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
   if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
-  const nodeKinds = new Map<string, string>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  const nodeKinds = new Map<string, NodeKind>(parsed.document.nodes.map((node) => [node.id, node.kind]));
   const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;

@@ -16,3 +16,8 @@ export function fillTemplate(text: string, fields: Record<string, FieldValue>): 
 export function listTemplateFields(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
+
+/** The fields a text reads, named with the data field holding the text (for the "never collected" check). */
+export function listTemplateReads(field: string, text: string): Array<{ name: string; field: string }> {
+  return listTemplateFields(text).map((name) => ({ name, field }));
+}
