@@ -4,9 +4,11 @@
  * on K examples per intent (oos rows never used: a support lead writes none), choose the
  * out-of-scope threshold on the validation file, report on the test file.
  */
-import fs from "node:fs";
 import { z } from "zod";
+import { fnv1a } from "~/utils/fnv1a";
 import type { IntentDefinition } from "../types";
+import { readJsonFile } from "./json-file";
+import { reliability, type ReliabilityBin } from "./reliability";
 
 export const OUT_OF_SCOPE = "oos";
 
@@ -29,10 +31,13 @@ export type IntentEvalResult = {
   trainMs: number;
   p50Ms: number;
   p99Ms: number;
+  /** How far the confidence of the top intent is from its chance of being right (oos rows: never right), 0..1. */
+  ece: number;
+  reliability: ReliabilityBin[];
 };
 
 export function readLabelledRows(file: string): LabelledRow[] {
-  return LabelledRowsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  return readJsonFile(file, LabelledRowsSchema);
 }
 
 /**
@@ -48,15 +53,9 @@ export function sampleIntents(rows: LabelledRow[], shots: number | "all"): Inten
     byIntent.set(row.intent, list);
   }
   return [...byIntent].map(([name, texts]) => {
-    const ordered = shots === "all" ? texts : [...texts].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b));
+    const ordered = shots === "all" ? texts : [...texts].sort((a, b) => fnv1a(a) - fnv1a(b) || a.localeCompare(b));
     return { name, examples: shots === "all" ? ordered : ordered.slice(0, shots) };
   });
-}
-
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
 }
 
 type Prediction = { gold: string; name: string | null; confidence: number };
@@ -120,9 +119,19 @@ export async function evaluateIntentClassifier(
   const trainMs = performance.now() - trainStarted;
   const threshold = chooseThreshold(await predictAll(classifier, data.val));
   const timings: number[] = [];
-  const metrics = measure(await predictAll(classifier, data.test, timings), threshold);
+  const predictions = await predictAll(classifier, data.test, timings);
+  const metrics = measure(predictions, threshold);
+  const calibration = reliability(predictions.map(({ gold, name, confidence }) => ({ confidence, correct: name === gold ? 1 : 0 })));
   timings.sort((a, b) => a - b);
-  return { ...metrics, threshold, trainMs, p50Ms: percentile(timings, 0.5), p99Ms: percentile(timings, 0.99) };
+  return {
+    ...metrics,
+    threshold,
+    trainMs,
+    p50Ms: percentile(timings, 0.5),
+    p99Ms: percentile(timings, 0.99),
+    ece: calibration.ece,
+    reliability: calibration.bins,
+  };
 }
 
 export function percentile(sorted: number[], fraction: number): number {

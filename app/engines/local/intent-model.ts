@@ -19,7 +19,7 @@ export type IntentModelOptions = {
 };
 
 export const DEFAULT_INTENT_MODEL_OPTIONS: IntentModelOptions = {
-  epochs: 8,
+  epochs: 5,
   learningRate: 1,
   l2: 1e-4,
   charWeight: 1,
@@ -33,32 +33,38 @@ export type IntentModel = {
   weights: Float32Array;
   bias: Float32Array;
   examplesByIntent: SparseVector[][];
+  /** Mean example phrases per intent: 10 phrases make a less sure model than 100. */
+  examplesPerIntent: number;
   /** Reused dense copy of the message vector (nearest-example cosines); models are single-threaded. */
   scratch: Float32Array;
   options: IntentModelOptions;
 };
 
-/** Per intent: softmax probability, cosine to its nearest example, calibrated confidence. */
-export type IntentSignals = { name: string; probability: number; similarity: number; confidence: number };
+/** Per intent: softmax probability, the best OTHER intent's probability, cosine to its nearest example. */
+export type IntentEvidence = { name: string; probability: number; runnerUp: number; similarity: number };
+/** The evidence plus the calibrated confidence (intent-calibration.ts). */
+export type IntentSignals = IntentEvidence & { confidence: number };
 
 // Gradients below this are skipped: after the first epoch most classes are far from each example.
-const GRADIENT_FLOOR = 1e-3;
+const GRADIENT_FLOOR = 3e-3;
 // Intents whose nearest-example cosine is computed (the rest are too unlikely to matter).
 const SIMILARITY_CANDIDATES = 3;
 
 export function trainIntentModel(intents: IntentDefinition[], overrides: Partial<IntentModelOptions> = {}): IntentModel {
   const options = { ...DEFAULT_INTENT_MODEL_OPTIONS, ...overrides };
   const names = intents.map((intent) => intent.name);
-  const space = buildFeatureSpace(intents.flatMap((intent) => intent.examples), options.charWeight);
-  const examplesByIntent = intents.map((intent) => intent.examples.map((text) => vectorize(space, text)));
+  const { space, vectors } = buildFeatureSpace(intents.flatMap((intent) => intent.examples), options.charWeight);
+  let cursor = 0;
+  const examplesByIntent = intents.map((intent) => intent.examples.map(() => vectors[cursor++]));
   const examples = examplesByIntent.flatMap((vectors, label) => vectors.map((vector) => ({ vector, label })));
   const classes = names.length;
-  const weights = new Float32Array(space.idf.length * classes);
+  const weights = new Float32Array(space.index.size * classes);
   const bias = new Float32Array(classes);
   if (classes > 1) {
     const random = seededRandom(examples.length * 31 + classes);
     const order = examples.map((_, position) => position);
     const gradient = new Float64Array(classes);
+    const active = new Int32Array(classes);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       shuffle(order, random);
       const rate = options.learningRate / (1 + epoch * 0.5);
@@ -67,24 +73,31 @@ export function trainIntentModel(intents: IntentDefinition[], overrides: Partial
         computeLogits(vector, weights, bias, classes, gradient);
         softmaxInPlace(gradient);
         gradient[label] -= 1;
+        let count = 0;
         for (let k = 0; k < classes; k++) {
           const g = gradient[k];
           if (g > -GRADIENT_FLOOR && g < GRADIENT_FLOOR) continue;
-          for (let i = 0; i < vector.indices.length; i++) weights[vector.indices[i] * classes + k] -= rate * vector.values[i] * g;
+          active[count++] = k;
           // Biases learn ten times slower: with 10 phrases per intent a fast bias memorises the class prior.
           bias[k] -= rate * g * 0.1;
+        }
+        for (let i = 0; i < vector.indices.length; i++) {
+          const offset = vector.indices[i] * classes;
+          const step = rate * vector.values[i];
+          for (let a = 0; a < count; a++) weights[offset + active[a]] -= step * gradient[active[a]];
         }
       }
       const decay = Math.max(0, 1 - rate * options.l2 * examples.length);
       for (let i = 0; i < weights.length; i++) weights[i] *= decay;
     }
   }
-  return { names, space, weights, bias, examplesByIntent, scratch: new Float32Array(space.idf.length), options };
+  const examplesPerIntent = examples.length / Math.max(1, classes);
+  return { names, space, weights, bias, examplesByIntent, examplesPerIntent, scratch: new Float32Array(space.index.size), options };
 }
 
-/** Every intent's signals, best first. */
-export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
-  const { names, weights, bias, examplesByIntent, scratch, options } = model;
+/** Every intent's evidence, most probable first (what the calibration is fitted on). */
+export function weighIntents(model: IntentModel, text: string): IntentEvidence[] {
+  const { names, weights, bias, examplesByIntent, scratch } = model;
   const classes = names.length;
   const vector = vectorize(model.space, text);
   const probabilities = new Float64Array(classes);
@@ -97,13 +110,24 @@ export function scoreIntents(model: IntentModel, text: string): IntentSignals[] 
     queryNorm += vector.values[i] * vector.values[i];
   }
   queryNorm = Math.sqrt(queryNorm);
-  const signals = order.map((k, rank) => {
-    const similarity = rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0;
-    const probability = probabilities[k];
-    return { name: names[k], probability, similarity, confidence: calibrateConfidence(options.calibration, probability, similarity, classes) };
-  });
+  const best = probabilities[order[0]];
+  const second = classes > 1 ? probabilities[order[1]] : 0;
+  const evidence = order.map((k, rank) => ({
+    name: names[k],
+    probability: probabilities[k],
+    runnerUp: rank === 0 ? second : best,
+    similarity: rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+  }));
   for (let i = 0; i < vector.indices.length; i++) scratch[vector.indices[i]] = 0;
-  return signals.sort((a, b) => b.confidence - a.confidence);
+  return evidence;
+}
+
+/** Every intent's signals, best (highest calibrated confidence) first. */
+export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
+  const context = { intents: model.names.length, examplesPerIntent: model.examplesPerIntent };
+  return weighIntents(model, text)
+    .map((evidence) => ({ ...evidence, confidence: calibrateConfidence(model.options.calibration, evidence, context) }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 export function rankIntents(signals: IntentSignals[]): RankedIntent[] {
