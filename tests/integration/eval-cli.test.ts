@@ -24,7 +24,19 @@ function run(cli: "nlu" | "kb", args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-function onlyJsonLine(stdout: string): Record<string, unknown> {
+/** Exit 1, nothing on stdout (no result to mistake for one), and the reason on stderr. */
+function expectRefusal(cli: "nlu" | "kb", args: string[], message: RegExp): void {
+  const { code, stdout, stderr } = run(cli, args);
+  expect(code).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr).toMatch(message);
+}
+
+/** Exit 0, nothing on stderr, and exactly one JSON line on stdout: the result. */
+function runToResult(cli: "nlu" | "kb", args: string[]): Record<string, unknown> {
+  const { code, stdout, stderr } = run(cli, args);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
   const lines = stdout.trim().split("\n");
   expect(lines).toHaveLength(1);
   return JSON.parse(lines[0]) as Record<string, unknown>;
@@ -37,10 +49,7 @@ describe("nlu eval", () => {
   const files = ["--train", nluFile("train"), "--val", nluFile("val"), "--test", nluFile("test")];
 
   it.each(["3", "all"])("prints one JSON line with every metric (--shots %s)", (shots) => {
-    const { code, stdout, stderr } = run("nlu", ["eval", ...files, "--shots", shots]);
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    const result = onlyJsonLine(stdout);
+    const result = runToResult("nlu", ["eval", ...files, "--shots", shots]);
     expect(result).toMatchObject({
       inScopeAccuracy: fraction,
       oosRecall: fraction,
@@ -67,20 +76,12 @@ describe("nlu eval", () => {
     [["eval", ...files, "--shots", "3", "--folds", "5"], /Unknown option '--folds'/],
     [["eval", "--train", path.join(nluFixtures, "missing.json"), "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*ENOENT.*missing\.json/],
     [["eval", "--train", badFile, "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*eval-cli-bad-\d+\.json: row 1, intent: Invalid input: expected string/],
-  ])("refuses %j with exit 1 and a clear message", (args, message) => {
-    const { code, stdout, stderr } = run("nlu", args);
-    expect(code).toBe(1);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(message);
-  });
+  ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("nlu", args, message));
 });
 
 describe("kb eval", () => {
   it("prints one JSON line with Baton's retrieval metrics and the plain BM25 baseline's", () => {
-    const { code, stdout, stderr } = run("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    const result = onlyJsonLine(stdout);
+    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
     expect(result).toMatchObject({
       recallAt1: fraction,
       recallAt3: fraction,
@@ -101,21 +102,13 @@ describe("kb eval", () => {
     [["eval", "--articles", kbFile("articles"), "--questions", kbFile("articles")], /kb eval failed: .*articles\.json: row 1, question: Invalid input/],
     [["eval", "--articles", kbFile("questions"), "--questions", kbFile("questions")], /kb eval failed: .*questions\.json: row 1, id: Invalid input/],
     [["eval", "--articles", path.join(kbFixtures, "missing.json"), "--questions", kbFile("questions")], /kb eval failed: .*ENOENT/],
-  ])("refuses %j with exit 1 and a clear message", (args, message) => {
-    const { code, stdout, stderr } = run("kb", args);
-    expect(code).toBe(1);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(message);
-  });
+  ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("kb", args, message));
 
   it("refuses a question about an article that is not in the articles file", () => {
     const questions = path.join(tmpDir, `eval-cli-questions-${process.pid}.json`);
     fs.writeFileSync(questions, JSON.stringify([{ question: "how do I fly", articleId: "flying" }]));
     try {
-      const { code, stdout, stderr } = run("kb", ["eval", "--articles", kbFile("articles"), "--questions", questions]);
-      expect(code).toBe(1);
-      expect(stdout).toBe("");
-      expect(stderr).toMatch(/question "how do I fly" points to unknown article flying/);
+      expectRefusal("kb", ["eval", "--articles", kbFile("articles"), "--questions", questions], /question "how do I fly" points to unknown article flying/);
     } finally {
       fs.rmSync(questions, { force: true });
     }

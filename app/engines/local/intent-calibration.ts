@@ -47,9 +47,15 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
   };
 }
 
+// Runs for every intent of every message: plain property reads, no per-feature loop.
 export function calibrateConfidence(calibration: IntentCalibration, evidence: IntentEvidenceSignals, context: CalibrationContext): number {
-  const features = calibrationFeatures(evidence, context);
-  let z = calibration.intercept;
-  for (const name of CALIBRATION_FEATURES) z += calibration[name] * features[name];
+  const f = calibrationFeatures(evidence, context);
+  const z =
+    calibration.intercept +
+    calibration.logProbability * f.logProbability +
+    calibration.logMargin * f.logMargin +
+    calibration.similarity * f.similarity +
+    calibration.logIntents * f.logIntents +
+    calibration.logExamples * f.logExamples;
   return 1 / (1 + Math.exp(-z));
 }

@@ -1,10 +1,18 @@
 /**
- * The embedded intent model: multinomial logistic regression over the TF-IDF features of
- * features.ts, trained by a few epochs of seeded SGD (deterministic: the same examples give the
- * same model). The softmax alone cannot say "none of these": over 3 intents it is sure about
- * "what's the weather" too. So the model also keeps every example vector and measures how close
- * the message is to the nearest example of the winning intent, and the confidence is a logistic
- * calibration of both signals (see intent-calibration.ts): an estimate of P(the top intent is right).
+ * The embedded intent model: multinomial logistic regression over the BM25 vectors of
+ * features.ts (wink-nlp tokens, Porter2 stems, wink-nlp's BM25 vectoriser), trained by a few
+ * epochs of seeded SGD (deterministic: the same examples give the same model). The softmax alone
+ * cannot say "none of these": over 3 intents it is sure about "what's the weather" too. So the
+ * model also keeps every example vector and measures how close the message is to the nearest
+ * example of each likely intent; intent-calibration.ts turns that evidence into the confidence.
+ *
+ * Why this classifier head is ours and not a library's: none on npm trains a sparse multinomial
+ * model fast enough. Measured on CLINC150 (150 intents × 10 phrases): wink-perceptron (averaged
+ * perceptron over the same features) reached 76.5% in-scope accuracy against our 80%, trained
+ * in 11.7 s (limit 2 s), took 3.6 ms p99 per message and gives a label without scores, so
+ * nothing to calibrate; ml-logistic-regression is full-batch gradient descent on dense
+ * ml-matrix (1,500 × 20,000 per class, 150 one-vs-rest models); natural's logistic
+ * regression does not finish the full split in 5 minutes (bench/results/nlu.json).
  */
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION } from "./intent-calibration";
@@ -117,6 +125,8 @@ export function weighIntents(model: IntentModel, text: string): IntentEvidence[]
     probability: probabilities[k],
     runnerUp: rank === 0 ? second : best,
     similarity: rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+    // Filled in by scoreIntents; present from the start so every object has one shape.
+    confidence: 0,
   }));
   for (let i = 0; i < vector.indices.length; i++) scratch[vector.indices[i]] = 0;
   return evidence;
@@ -125,9 +135,9 @@ export function weighIntents(model: IntentModel, text: string): IntentEvidence[]
 /** Every intent's signals, best (highest calibrated confidence) first. */
 export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
   const context = { intents: model.names.length, examplesPerIntent: model.examplesPerIntent };
-  return weighIntents(model, text)
-    .map((evidence) => ({ ...evidence, confidence: calibrateConfidence(model.options.calibration, evidence, context) }))
-    .sort((a, b) => b.confidence - a.confidence);
+  const signals = weighIntents(model, text) as IntentSignals[];
+  for (const evidence of signals) evidence.confidence = calibrateConfidence(model.options.calibration, evidence, context);
+  return signals.sort((a, b) => b.confidence - a.confidence);
 }
 
 export function rankIntents(signals: IntentSignals[]): RankedIntent[] {
