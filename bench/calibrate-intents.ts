@@ -9,6 +9,7 @@
  * the OUT-OF-FOLD expected calibration error and log loss (each fold scored by a calibration
  * fitted on the other four). Run: npx tsx bench/calibrate-intents.ts [--features a,b,c]
  */
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readLabelledRows, sampleIntents, type LabelledRow } from "~/engines/eval/intent-eval";
@@ -20,9 +21,11 @@ const dataDir = process.env.CLINC150_DIR ?? path.resolve(__dirname, "../../share
 const FOLDS = 5;
 const FOLD_SIZE = 20;
 const SHOTS = [5, 10, 25, 80];
-const SIZES = [3, 5, 10, 25, 150];
+const SIZES = [1, 2, 3, 5, 10, 25, 150];
 
-type Sample = WeightedSample & { features: Record<CalibrationFeature, number>; fold: number };
+type Evidence = Parameters<typeof calibrationFeatures>[0];
+type Context = Parameters<typeof calibrationFeatures>[1];
+type Sample = WeightedSample & { evidence: Evidence; context: Context; fold: number; setting: string };
 
 function seeded(seed: number) {
   let state = seed;
@@ -60,7 +63,8 @@ function collectFold(rows: LabelledRow[], fold: number): Sample[] {
           const [top] = weighIntents(model, row.text);
           const correct = top.name === row.intent ? 1 : 0;
           const weight = included.has(row.intent) ? insideWeight : outsideWeight;
-          samples.push({ features: calibrationFeatures(top, context), correct, weight, fold });
+          const evidence = { probability: top.probability, runnerUp: top.runnerUp, similarity: top.similarity };
+          samples.push({ evidence, context, correct, weight, fold, setting: `${shots}x${size}` });
         }
       }
     }
@@ -78,7 +82,10 @@ function toCalibration(names: CalibrationFeature[], coefficients: number[]): Int
 }
 
 function evaluateFeatureSet(samples: Sample[], names: CalibrationFeature[]) {
-  const design = (sample: Sample) => names.map((name) => sample.features[name]);
+  const design = (sample: Sample) => {
+    const features = calibrationFeatures(sample.evidence, sample.context);
+    return names.map((name) => features[name]);
+  };
   // Out of fold: every sample is scored by a calibration that never saw its fold.
   const outOfFold = samples.map((sample) => ({ ...sample, confidence: 0 }));
   for (let fold = 0; fold < FOLDS; fold++) {
@@ -91,11 +98,24 @@ function evaluateFeatureSet(samples: Sample[], names: CalibrationFeature[]) {
   }
   const final = fitLogistic(samples.map((s) => ({ ...s, x: design(s) })));
   const measured = reliability(outOfFold);
+  // Per setting: one global fit must not be right on average and wrong for 150 intents × 80 phrases.
+  const settings = [...new Set(samples.map((s) => s.setting))];
+  const bySetting = Object.fromEntries(settings.map((setting) => [setting, round(reliability(outOfFold.filter((s) => s.setting === setting)).ece)]));
   return {
     calibration: toCalibration(names, final),
     samples: samples.length,
-    outOfFold: { ece: round(measured.ece), logLoss: round(measured.logLoss), bins: measured.bins },
+    outOfFold: { ece: round(measured.ece), logLoss: round(measured.logLoss), worstSettingEce: Math.max(...Object.values(bySetting)), bySetting, bins: measured.bins },
   };
+}
+
+/** Collecting trains 260 models; CALIBRATION_SAMPLES=file keeps the samples to compare feature sets quickly. */
+function loadOrCollectSamples(): Sample[] {
+  const cache = process.env.CALIBRATION_SAMPLES;
+  if (cache && fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, "utf8")) as Sample[];
+  const rows = readLabelledRows(path.join(dataDir, "train.json"));
+  const samples = Array.from({ length: FOLDS }, (_, fold) => collectFold(rows, fold)).flat();
+  if (cache) fs.writeFileSync(cache, JSON.stringify(samples));
+  return samples;
 }
 
 /** One JSON line per feature set (`--features a,b` may repeat, to compare); the default is all of them. */
@@ -104,8 +124,7 @@ export function main(): void {
   const featureSets = (values.features ?? [CALIBRATION_FEATURES.join(",")]).map((list) => list.split(",") as CalibrationFeature[]);
   const unknown = featureSets.flat().find((name) => !CALIBRATION_FEATURES.includes(name));
   if (unknown) throw new Error(`unknown feature ${unknown}; known: ${CALIBRATION_FEATURES.join(", ")}`);
-  const rows = readLabelledRows(path.join(dataDir, "train.json"));
-  const samples = Array.from({ length: FOLDS }, (_, fold) => collectFold(rows, fold)).flat();
+  const samples = loadOrCollectSamples();
   for (const names of featureSets) console.log(JSON.stringify({ features: names, ...evaluateFeatureSet(samples, names) }));
 }
 
