@@ -6,7 +6,6 @@
  * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
 import { createHash } from "node:crypto";
-import { warmIntentModels } from "~/engines/index.server";
 import { compileFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
@@ -114,8 +113,16 @@ export async function publishFlow(
   if (!validated.ok) return validated;
   const written = await client.$transaction((tx) => writePublishedVersion(tx, validated.document, options));
   latestBySlug.clear();
-  warmIntentModels(listIntentModels(validated.document));
+  await warmIntentModelsOf(validated.document);
   return { ok: true, ...written, warnings: validated.warnings };
+}
+
+/** Loads the engines only when there is something to train: the flows CLI never needs them. */
+async function warmIntentModelsOf(document: FlowDocument): Promise<void> {
+  const models = listIntentModels(document);
+  if (models.length === 0) return;
+  const { warmIntentModels } = await import("~/engines/index.server");
+  warmIntentModels(models);
 }
 
 export type LatestVersion = { flowId: string; flowVersionId: string; number: number };
@@ -185,7 +192,7 @@ async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<
   if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
   const nodeKinds = new Map<string, string>(parsed.document.nodes.map((node) => [node.id, node.kind]));
   // Another process may have published it: train its intent models before a customer needs them.
-  warmIntentModels(listIntentModels(parsed.document));
+  await warmIntentModelsOf(parsed.document);
   const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;
