@@ -20,6 +20,8 @@
  *   `handoff` event (a message to an already handed-off conversation is ignored by the machine).
  * - `hasErrors(diagnostics)` and `listResumableNodes(machine)` are helpers for publish and the
  *   agent's "hand back to the bot" picker.
+ * - listIntentModels(doc) → every intent node's { modelKey, intents }: the runtime trains the
+ *   embedded classifier with them when a version is published or compiled.
  * - The bot's own texts (KB prompt, "Did this help?", validation hints, CSAT question) follow
  *   `settings.locale` (SUPPORTED_LOCALES: en es fr de pt; anything else is English).
  * - A handoff says nothing by itself unless the escalate node has its own message
@@ -42,6 +44,7 @@ export {
 export { parseFlowDocument, stringifyFlowDocument, formatFlowParseError, type FlowParseError, type FlowParseResult } from "./parse";
 export { compileFlow, hasErrors, type CompiledFlow } from "./compile";
 export { diagnoseUnparsedFlow } from "./salvage";
+export { listIntentModels } from "./intent-models";
 export type { CompileOptions, Diagnostic } from "./diagnostics";
 export { provideEngines, type FlowMachine } from "./machine-setup";
 export {

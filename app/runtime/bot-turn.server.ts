@@ -85,7 +85,7 @@ export async function planBotStep(
       status: "waiting",
       update: { ...update, ...handoff.update, resolvedAt: null, assigneeId: null },
       messages: handoff.notice ? [...messages, handoff.notice] : messages,
-      events: withHandoffEvent(events, handoff.event),
+      events: withHandoffEvent([...events, ...handoff.fallbackEvents], handoff.event),
     };
   }
   if (result.status === "ended") {
@@ -115,7 +115,7 @@ async function planErrorHandoff(
     status: "waiting",
     update: { ...handoff.update, lastMessageAt: new Date() },
     messages: handoff.notice ? [handoff.notice] : [],
-    events: [{ type: "turn.error", payload: { message: detail.slice(0, 500) } }, handoff.event],
+    events: [{ type: "turn.error", payload: { message: detail.slice(0, 500) } }, ...handoff.fallbackEvents, handoff.event],
   };
 }
 

@@ -2,10 +2,11 @@
  * Publishing flow documents and loading the compiled machine of a pinned version.
  * A FlowVersion never changes after it is written, so compiled machines are cached by version
  * id without invalidation; the cache is an LRU so thousands of conversations spread over many
- * versions keep a bounded number of machines in memory.
+ * versions keep a bounded number of machines in memory. Publishing and compiling also train the
+ * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, diagnoseUnparsedFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
+import { compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "./lru";
@@ -119,7 +120,16 @@ export async function publishFlow(
   if (!validated.ok) return validated;
   const written = await client.$transaction((tx) => writePublishedVersion(tx, validated.document, options));
   latestBySlug.clear();
+  await warmIntentModelsOf(validated.document);
   return { ok: true, ...written, warnings: validated.warnings };
+}
+
+/** Loads the engines only when there is something to train: the flows CLI never needs them. */
+async function warmIntentModelsOf(document: FlowDocument): Promise<void> {
+  const models = listIntentModels(document);
+  if (models.length === 0) return;
+  const { warmIntentModels } = await import("~/engines/index.server");
+  warmIntentModels(models);
 }
 
 export type LatestVersion = { flowId: string; flowVersionId: string; number: number };
@@ -188,6 +198,8 @@ async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
   if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
   const nodeKinds = new Map<string, NodeKind>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  // Another process may have published it: train its intent models before a customer needs them.
+  await warmIntentModelsOf(parsed.document);
   const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;

@@ -2,7 +2,8 @@
  * Builds what a handoff writes: the conversation's queue fields and the handoff packet the
  * agent reads first (transcript, intent, fields, summary, what was tried, previous contacts).
  * Runs before the turn's transaction; a failing summarizer degrades to a plain summary
- * instead of failing the turn.
+ * instead of failing the turn, and a summary not written by the configured summarizer (the
+ * OpenAI one fell back, or it threw) is recorded as an `engine.fallback` event.
  */
 import { z } from "zod";
 import type { Engines } from "~/engines/types";
@@ -53,6 +54,8 @@ export type HandoffPlan = {
   notice: NewMessage | null;
   /** The complete `handoff` event: the flow's, with what only the runtime knows added. */
   event: NewEvent;
+  /** `engine.fallback` when the configured summarizer did not write the summary. */
+  fallbackEvents: NewEvent[];
   packet: HandoffPacket;
 };
 
@@ -95,7 +98,7 @@ export async function planHandoff(input: {
     return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
   });
   const tried = summariseAttempts(sources, input.nodeKinds);
-  const summary = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
+  const { summary, fallback } = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
   const packet: HandoffPacket = {
     version: 1,
     createdAt: now.toISOString(),
@@ -127,6 +130,7 @@ export async function planHandoff(input: {
       handoff: JSON.stringify(packet),
     },
     notice,
+    fallbackEvents: fallback ? [{ type: "engine.fallback", nodeId: request.nodeId ?? null, payload: { ...fallback, task: "summary" } }] : [],
     event: {
       type: "handoff",
       nodeId: request.nodeId ?? null,
@@ -160,10 +164,14 @@ function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, Nod
   return { articlesShown: [...articles.values()], questionsAsked: questions };
 }
 
+type EngineFallback = { engine: string; error: string };
+
+/** The summary, and the fallback to record when the configured summarizer did not write it. */
 async function summarise(
   engines: Engines,
   input: { transcript: HandoffPacket["transcript"]; state: TurnState; tried: HandoffPacket["tried"]; reason: string },
-): Promise<string> {
+): Promise<{ summary: string; fallback?: EngineFallback }> {
+  let fallback: EngineFallback | undefined;
   try {
     const result = await engines.summarizer.summarize({
       transcript: input.transcript.map(({ role, text }) => ({ role, text })),
@@ -172,10 +180,13 @@ async function summarise(
       tried: input.tried,
       reason: input.reason,
     });
-    if (result.text.trim()) return result.text.trim();
+    fallback = result.fallback;
+    if (result.text.trim()) return { summary: result.text.trim(), fallback };
   } catch (error) {
     console.warn("[handoff] summarizer failed, using a plain summary:", error);
+    fallback = { engine: "summarizer", error: error instanceof Error ? error.message : String(error) };
   }
   const lastCustomerLine = [...input.transcript].reverse().find((line) => line.role === "customer");
-  return [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
+  const summary = [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
+  return { summary, fallback };
 }
