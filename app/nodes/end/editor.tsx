@@ -1,0 +1,25 @@
+import { createCard, Unset } from "../shared/editor/node-card";
+import { TemplateField } from "../shared/editor/template-field";
+import type { SettingsProps } from "../shared/editor/types";
+import type { EndData } from "./schema";
+
+export const EndCard = createCard<EndData>("EndCard", ({ data }) => (
+  <>
+    <p className="node-text">{data.text.trim() || <Unset>No closing message</Unset>}</p>
+    <p className="node-meta">Then asks for a 1–5 rating</p>
+  </>
+));
+
+export function EndSettings({ data, onChange, context }: SettingsProps<EndData>) {
+  return (
+    <TemplateField
+      label="Closing message"
+      hint="Said before the conversation is resolved; the customer is then asked to rate it."
+      value={data.text}
+      onChange={(text) => onChange({ ...data, text })}
+      problem={context.problem("text")}
+      fields={context.fields}
+      maxLength={4000}
+    />
+  );
+}

@@ -1,0 +1,20 @@
+import { createCard, Unset } from "../shared/editor/node-card";
+import { TemplateField } from "../shared/editor/template-field";
+import type { SettingsProps } from "../shared/editor/types";
+import type { StartData } from "./schema";
+
+export const StartCard = createCard<StartData>("StartCard", ({ data }) => <p className="node-text">{data.greeting.trim() || <Unset>No greeting</Unset>}</p>);
+
+export function StartSettings({ data, onChange, context }: SettingsProps<StartData>) {
+  return (
+    <TemplateField
+      label="Greeting"
+      hint="The first thing every customer reads. Leave it empty to start without a greeting."
+      value={data.greeting}
+      onChange={(greeting) => onChange({ ...data, greeting })}
+      problem={context.problem("greeting")}
+      fields={context.fields}
+      maxLength={2000}
+    />
+  );
+}
