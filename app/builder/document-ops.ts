@@ -19,22 +19,24 @@ export function createNode(kind: NodeKind, id: string, position: Position): Flow
   return { id, kind, position: roundPosition(position), data: getNodeKind(kind).createData() } as FlowNode;
 }
 
-export function addNode(document: FlowDocument, kind: NodeKind, position: Position): { document: FlowDocument; id: string } {
-  const id = createNodeId(kind, nodeIdsOf(document));
-  return { document: { ...document, nodes: [...document.nodes, createNode(kind, id, position)] }, id };
+/** Adds a fresh node of `kind`; `id` defaults to the kind's first free id. */
+export function addNode(document: FlowDocument, kind: NodeKind, position: Position, id = createNodeId(kind, nodeIdsOf(document))): FlowDocument {
+  if (document.nodes.some((node) => node.id === id)) return document;
+  return { ...document, nodes: [...document.nodes, createNode(kind, id, position)] };
 }
 
 export function moveNodes(document: FlowDocument, positions: ReadonlyMap<string, Position>): FlowDocument {
-  if (positions.size === 0) return document;
-  return {
-    ...document,
-    nodes: document.nodes.map((node) => {
-      const next = positions.get(node.id);
-      if (!next) return node;
-      const rounded = roundPosition(next);
-      return rounded.x === node.position.x && rounded.y === node.position.y ? node : { ...node, position: rounded };
-    }),
-  };
+  let moved = false;
+  const nodes = document.nodes.map((node) => {
+    const next = positions.get(node.id);
+    if (!next) return node;
+    const rounded = roundPosition(next);
+    if (rounded.x === node.position.x && rounded.y === node.position.y) return node;
+    moved = true;
+    return { ...node, position: rounded };
+  });
+  // A click (a "drag" of zero pixels) is no edit and no undo step.
+  return moved ? { ...document, nodes } : document;
 }
 
 function outputIds(node: FlowNode): string[] {

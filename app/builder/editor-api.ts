@@ -10,7 +10,7 @@ export type ApiProblem = { message: string; nodeId?: string; field?: string; sev
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; body: Record<string, unknown> | null };
 
-const OFFLINE = "the server cannot be reached. Your changes are kept in this browser and saved as soon as it answers.";
+const OFFLINE = "the server can't be reached (kept in this browser, retrying).";
 
 async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
   let response: Response;

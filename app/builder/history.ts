@@ -1,7 +1,8 @@
 /**
  * Undo/redo over whole documents (cheap: edits share every untouched node). Consecutive changes
- * with the same `coalesce` key within a second are one step — typing a sentence into a field or
- * dragging a card is undone at once, not per keystroke or per pixel.
+ * with the same `coalesce` key within a second are one step — typing a sentence into a field is
+ * undone at once, not per keystroke. A `sticky` key merges however long it takes (one drag of a
+ * card, however slow, is one step).
  */
 import type { FlowDocument } from "~/flow/document";
 
@@ -16,7 +17,8 @@ export type History = {
 };
 
 export type HistoryAction =
-  | { type: "change"; document: FlowDocument; coalesce?: string; at: number }
+  /** `edit` is pure: it gets the current document and returns the next one. */
+  | { type: "change"; edit: (document: FlowDocument) => FlowDocument; coalesce?: string; sticky?: boolean; at: number }
   | { type: "undo" }
   | { type: "redo" }
   /** Replaces the document without an undo step (a conflict resolved by loading the server's copy). */
@@ -29,11 +31,12 @@ export function createHistory(document: FlowDocument): History {
 export function historyReducer(history: History, action: HistoryAction): History {
   switch (action.type) {
     case "change": {
-      if (action.document === history.present) return history;
+      const document = action.edit(history.present);
+      if (document === history.present) return history;
       const { last } = history;
-      const merges = action.coalesce !== undefined && last?.key === action.coalesce && action.at - last.at < COALESCE_MS;
+      const merges = action.coalesce !== undefined && last?.key === action.coalesce && (action.sticky || action.at - last.at < COALESCE_MS);
       const past = merges ? history.past : [...history.past, history.present].slice(-HISTORY_LIMIT);
-      return { present: action.document, past, future: [], last: action.coalesce ? { key: action.coalesce, at: action.at } : null };
+      return { present: document, past, future: [], last: action.coalesce ? { key: action.coalesce, at: action.at } : null };
     }
     case "undo": {
       const previous = history.past[history.past.length - 1];

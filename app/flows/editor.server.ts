@@ -7,22 +7,11 @@ import { stringifyFlowDocument, type FlowDocument } from "~/flow";
 import { parseStoredTags } from "~/kb/articles.server";
 import { hashFlowDocument, publishFlow, type FlowProblem } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
+import type { FlowEditorData } from "./editor-data";
 import { hashDraft, readDraft } from "./flows.server";
 
 /** A large flow document is a few hundred KB; the cap keeps a runaway client from posting megabytes per keystroke. */
 export const EDITOR_BODY_BYTES = 4 * 1024 * 1024;
-
-export type EditorTeam = { slug: string; name: string };
-
-export type FlowEditorData = {
-  flow: { id: string; name: string; slug: string; archived: boolean };
-  document: FlowDocument;
-  revision: number;
-  teams: EditorTeam[];
-  kbTags: string[];
-  published: { number: number; publishedAt: string } | null;
-  unpublishedChanges: boolean;
-};
 
 async function latestPublished(flowId: string) {
   return db.flowVersion.findFirst({

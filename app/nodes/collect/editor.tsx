@@ -1,4 +1,5 @@
 import { LinesField, SelectField, TextField, toIdentifier, type Option } from "../shared/editor/fields";
+import { KindIcon } from "../shared/editor/kind-icon";
 import { createCard, Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
@@ -16,7 +17,9 @@ const TYPE_OPTIONS: Array<Option<FieldType>> = [
 const TYPE_NAMES = Object.fromEntries(TYPE_OPTIONS.map((option) => [option.value, option.label.replace(/ \(.*\)$/, "").toLowerCase()]));
 const RETRY_OPTIONS = [0, 1, 2, 3, 4, 5].map((count) => ({ value: String(count), label: count === 0 ? "Don't ask again" : `Ask again up to ${count} time${count === 1 ? "" : "s"}` }));
 
-export const CollectCard = createCard<CollectData>("CollectCard", ({ data }) => (
+export const CollectIcon = () => <KindIcon><><rect x="5" y="3" width="14" height="18" rx="2" /><path d="M9 8h6M9 12h6M9 16h3" /></></KindIcon>;
+
+export const CollectCard = createCard<CollectData>("CollectCard", CollectIcon, ({ data }) => (
   <>
     <p className="node-text">{data.question.trim() || <Unset>No question yet</Unset>}</p>
     <p className="node-meta">

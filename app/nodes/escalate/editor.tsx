@@ -1,4 +1,5 @@
 import { SelectField, TextField, type Option } from "../shared/editor/fields";
+import { KindIcon } from "../shared/editor/kind-icon";
 import { createCard, Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
@@ -12,7 +13,9 @@ const PRIORITY_OPTIONS: Array<Option<Priority>> = [
   { value: "urgent", label: "Urgent" },
 ];
 
-export const EscalateCard = createCard<EscalateData>("EscalateCard", ({ data }) => (
+export const EscalateIcon = () => <KindIcon><><path d="M15 20v-1.5a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4V20" /><circle cx="8.5" cy="7.5" r="3.5" /><path d="M19 8v6M22 11h-6" /></></KindIcon>;
+
+export const EscalateCard = createCard<EscalateData>("EscalateCard", EscalateIcon, ({ data }) => (
   <>
     <p className="node-text">{data.team ? <>To the <strong>{data.team}</strong> team</> : <Unset>No team chosen</Unset>}</p>
     <p className="node-meta">

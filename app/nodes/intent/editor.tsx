@@ -1,9 +1,13 @@
+import { useState } from "react";
 import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
+import { KindIcon } from "../shared/editor/kind-icon";
 import { createCard, Unset } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import { RECOMMENDED_EXAMPLES, type IntentData } from "./schema";
 
-export const IntentCard = createCard<IntentData>("IntentCard", ({ data }) => (
+export const IntentIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></></KindIcon>;
+
+export const IntentCard = createCard<IntentData>("IntentCard", IntentIcon, ({ data }) => (
   <p className="node-text">
     {data.intents.length ? (
       <>
@@ -21,46 +25,75 @@ function nextIntentName(data: IntentData): string {
 }
 
 export function IntentSettings({ data, onChange, context }: SettingsProps<IntentData>) {
+  // Long lists start folded (a starter flow has dozens of phrases); an added intent opens.
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set(data.intents.length <= 2 ? data.intents.map((_, index) => index) : []));
   const setIntent = (index: number, patch: Partial<IntentData["intents"][number]>) =>
     onChange({ ...data, intents: data.intents.map((intent, at) => (at === index ? { ...intent, ...patch } : intent)) });
+  const toggle = (index: number, isOpen: boolean) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (isOpen) next.add(index);
+      else next.delete(index);
+      return next;
+    });
   const intentsProblem = context.problem("intents");
   return (
     <>
       <div className="intent-list" role="group" aria-label="Intents">
-        {data.intents.map((intent, index) => (
-          <section key={index} className="intent-item" aria-label={`Intent ${index + 1}`}>
-            <div className="intent-item-header">
-              <span className="intent-item-number">{index + 1}</span>
-              <button
-                type="button"
-                className="btn btn-ghost btn-sm"
-                aria-label={`Remove intent ${intent.name}`}
-                onClick={() => onChange({ ...data, intents: data.intents.filter((_, at) => at !== index) })}
-              >
-                Remove
-              </button>
-            </div>
-            <TextField
-              label="Intent name"
-              hint="Also the name of its output on the card."
-              value={intent.name}
-              onChange={(name) => setIntent(index, { name: toIdentifier(name) })}
-              problem={context.problem(`intents.${index}.name`)}
-              maxLength={64}
-            />
-            <LinesField
-              label="Example phrases (one per line)"
-              hint={`What customers say for this. At least ${RECOMMENDED_EXAMPLES}; more is better.`}
-              values={intent.examples}
-              onChange={(examples) => setIntent(index, { examples })}
-              problem={context.problem(`intents.${index}.examples`)}
-              placeholder={"where is my order\nhas my parcel shipped"}
-            />
-          </section>
-        ))}
+        {data.intents.map((intent, index) => {
+          const nameProblem = context.problem(`intents.${index}.name`);
+          const examplesProblem = context.problem(`intents.${index}.examples`);
+          const flagged = nameProblem ?? examplesProblem;
+          return (
+            <details key={index} className="intent-item" open={open.has(index)} onToggle={(event) => toggle(index, event.currentTarget.open)}>
+              <summary className="intent-item-summary">
+                <span className="intent-item-number">{index + 1}</span>
+                <span className="intent-item-name">{intent.name.replace(/_/g, " ") || "Unnamed intent"}</span>
+                <span className={flagged ? `intent-item-count is-${flagged.severity}` : "intent-item-count"}>
+                  {intent.examples.length} example{intent.examples.length === 1 ? "" : "s"}
+                </span>
+              </summary>
+              <div className="intent-item-body">
+                <TextField
+                  label="Intent name"
+                  hint="Also the name of its output on the card."
+                  value={intent.name}
+                  onChange={(name) => setIntent(index, { name: toIdentifier(name) })}
+                  problem={nameProblem}
+                  maxLength={64}
+                />
+                <LinesField
+                  label="Example phrases (one per line)"
+                  hint={`What customers say for this. At least ${RECOMMENDED_EXAMPLES}; more is better.`}
+                  values={intent.examples}
+                  onChange={(examples) => setIntent(index, { examples })}
+                  problem={examplesProblem}
+                  placeholder={"where is my order\nhas my parcel shipped"}
+                />
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm btn-ghost-danger intent-remove"
+                  onClick={() => {
+                    setOpen((current) => new Set([...current].filter((at) => at !== index).map((at) => (at > index ? at - 1 : at))));
+                    onChange({ ...data, intents: data.intents.filter((_, at) => at !== index) });
+                  }}
+                >
+                  Remove this intent
+                </button>
+              </div>
+            </details>
+          );
+        })}
       </div>
       {intentsProblem ? <p className={intentsProblem.severity === "error" ? "field-error" : "field-warning"}>{intentsProblem.message}</p> : null}
-      <button type="button" className="btn btn-secondary btn-sm" onClick={() => onChange({ ...data, intents: [...data.intents, { name: nextIntentName(data), examples: [] }] })}>
+      <button
+        type="button"
+        className="btn btn-secondary btn-sm"
+        onClick={() => {
+          setOpen((current) => new Set([...current, data.intents.length]));
+          onChange({ ...data, intents: [...data.intents, { name: nextIntentName(data), examples: [] }] });
+        }}
+      >
         Add intent
       </button>
       <PercentField

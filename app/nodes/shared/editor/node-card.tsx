@@ -20,9 +20,9 @@ function IssueBadge({ issues }: { issues: CardIssue[] }) {
   );
 }
 
-type CardProps = NodeProps<CanvasNodeData> & { children: ReactNode };
+type CardProps = NodeProps<CanvasNodeData> & { icon: ComponentType; children: ReactNode };
 
-export function NodeCard({ id, data, selected, children }: CardProps) {
+export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps) {
   const kind = getNodeKind(data.kind);
   const outputs = kind.handles(data.config);
   const updateNodeInternals = useUpdateNodeInternals();
@@ -36,7 +36,7 @@ export function NodeCard({ id, data, selected, children }: CardProps) {
       {kind.role !== "entry" ? <Handle type="target" position={Position.Left} className="node-handle node-handle-in" /> : null}
       <header className="node-card-header">
         <span className="node-card-icon" aria-hidden="true">
-          {kind.icon}
+          <Icon />
         </span>
         <span className="node-card-title">{kind.label}</span>
         <IssueBadge issues={data.issues} />
@@ -59,10 +59,10 @@ export function NodeCard({ id, data, selected, children }: CardProps) {
 }
 
 /** A kind's card: the shared frame around the kind's summary of its settings. */
-export function createCard<D>(name: string, Summary: ComponentType<{ data: D }>) {
+export function createCard<D>(name: string, icon: ComponentType, Summary: ComponentType<{ data: D }>) {
   const Card = memo(function Card(props: NodeProps<CanvasNodeData<D>>) {
     return (
-      <NodeCard {...(props as NodeProps<CanvasNodeData>)}>
+      <NodeCard {...(props as NodeProps<CanvasNodeData>)} icon={icon}>
         <Summary data={props.data.config} />
       </NodeCard>
     );

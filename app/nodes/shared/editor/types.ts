@@ -38,6 +38,8 @@ export type SettingsContext = {
 export type SettingsProps<D> = { data: D; onChange: (next: D) => void; context: SettingsContext };
 
 export type NodeEditor<D> = {
+  /** The kind's icon (palette, card, panel). */
+  Icon: ComponentType;
   Card: ComponentType<NodeProps<CanvasNodeData<D>>>;
   Settings: ComponentType<SettingsProps<D>>;
 };
