@@ -2,7 +2,7 @@
  * The React Flow canvas: cards from the document, palette drops, connecting outputs, moving,
  * selecting and deleting, with the minimap, zoom controls and fit view.
  */
-import { useCallback, useMemo, useRef, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
 import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, type Connection, type EdgeChange, type NodeChange } from "reactflow";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
@@ -36,6 +36,8 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   end: "#64748b",
 };
 
+const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
 
@@ -50,6 +52,9 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
   const nodes = useMemo(() => mapNodes(document, view), [mapNodes, document, view]);
   const edges = useMemo(() => mapEdges(document, view), [mapEdges, document, view]);
   const dragKey = useRef("drag:0");
+  // React Flow fits the view when the first cards appear; on a blank flow that would jump the
+  // view on the first drop, so only a flow that opens with cards is fitted.
+  const [opensWithCards] = useState(() => document.nodes.length > 0);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -116,8 +121,9 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
       deleteKeyCode={["Delete", "Backspace"]}
       multiSelectionKeyCode={["Shift", "Meta", "Control"]}
       selectionKeyCode="Shift"
-      fitView
-      fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+      fitView={opensWithCards}
+      fitViewOptions={FIT_VIEW}
+      defaultViewport={BLANK_VIEWPORT}
       minZoom={0.1}
       maxZoom={1.75}
       onlyRenderVisibleElements
