@@ -40,14 +40,22 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
     [document, onlySelected, edit, select, flow, viewCentre],
   );
 
+  /** Brings a card into the middle of the view, zoomed in enough to read it. */
+  const reveal = useCallback(
+    (nodeId: string, minZoom = 0.9) => {
+      const node = flow.getNode(nodeId);
+      if (!node) return;
+      void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 120) / 2, { zoom: Math.max(flow.getZoom(), minZoom), duration: 300 });
+    },
+    [flow],
+  );
+
   const focusNode = useCallback(
     (nodeId: string) => {
       select([nodeId]);
-      const node = flow.getNode(nodeId);
-      if (!node) return;
-      void flow.setCenter(node.position.x + (node.width ?? 240) / 2, node.position.y + (node.height ?? 120) / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      reveal(nodeId);
     },
-    [flow, select],
+    [select, reveal],
   );
 
   const changeData = useCallback((nodeId: string, data: unknown) => edit((current) => updateNodeData(current, nodeId, data), { coalesce: `data:${nodeId}` }), [edit]);
@@ -90,5 +98,5 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
     [document, selection.nodes, paste],
   );
 
-  return useMemo(() => ({ addStep, focusNode, changeData, deleteNodes, copy, paste, duplicate }), [addStep, focusNode, changeData, deleteNodes, copy, paste, duplicate]);
+  return useMemo(() => ({ addStep, reveal, focusNode, changeData, deleteNodes, copy, paste, duplicate }), [addStep, reveal, focusNode, changeData, deleteNodes, copy, paste, duplicate]);
 }

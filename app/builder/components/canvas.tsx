@@ -119,6 +119,8 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
       onDragOver={onDragOver}
       onDrop={onDrop}
       deleteKeyCode={["Delete", "Backspace"]}
+      // React Flow swallows its keys page-wide; Space must keep pressing buttons (the palette).
+      panActivationKeyCode={null}
       multiSelectionKeyCode={["Shift", "Meta", "Control"]}
       selectionKeyCode="Shift"
       fitView={opensWithCards}

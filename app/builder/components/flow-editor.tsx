@@ -4,7 +4,7 @@
  * publishing, version history and flow settings. Client-only (the route renders it after
  * hydration): it reads the local draft buffer before its first render.
  */
-import { useCallback, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ReactFlowProvider } from "reactflow";
 import { Link } from "@remix-run/react";
 import type { FlowDocument } from "~/flow/document";
@@ -91,6 +91,13 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
     () => (panel === "preview" ? { active: preview.run.inspector?.activeNodeId ?? null, visited: new Set(preview.run.inspector?.visitedNodeIds ?? []) } : { active: null, visited: NO_VISITS }),
     [panel, preview.run.inspector],
   );
+
+  // The canvas follows the preview conversation from step to step.
+  const activeNodeId = previewMarks.active;
+  const { reveal } = actions;
+  useEffect(() => {
+    if (activeNodeId) reveal(activeNodeId, 0.75);
+  }, [activeNodeId, reveal]);
 
   const startPreview = () => {
     setPanel("preview");

@@ -81,8 +81,10 @@ function Inspector({ run }: { run: PreviewRun }) {
 export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedback, onDismiss }: Props) {
   const bottom = useRef<HTMLDivElement>(null);
   const sending = run.outbox.some((entry) => entry.state === "sending");
-  useEffect(() => bottom.current?.scrollIntoView({ block: "end" }), [run.messages.length, sending]);
   const handoff = run.inspector?.handoff;
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [run.messages.length, sending, handoff]);
   const ended = run.status === "resolved";
   return (
     <section className="builder-panel-section preview-panel" aria-labelledby="preview-heading">

@@ -28,7 +28,9 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
   const updateNodeInternals = useUpdateNodeInternals();
   const outputKey = outputs.map((output) => output.id).join("\u0000");
   // Handles added or renamed without a size change must be measured again for edges to attach.
-  useEffect(() => updateNodeInternals(id), [id, outputKey, updateNodeInternals]);
+  useEffect(() => {
+    updateNodeInternals(id);
+  }, [id, outputKey, updateNodeInternals]);
   const errors = data.issues.some((issue) => issue.severity === "error");
   const classes = ["node-card", selected ? "is-selected" : "", data.preview ? `is-${data.preview}` : "", errors ? "has-errors" : ""].filter(Boolean).join(" ");
   return (
