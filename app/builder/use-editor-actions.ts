@@ -73,12 +73,13 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
     (content = readClipboard()) => {
       if (!content) return;
       pastes.current += 1;
-      const offset = PASTE_OFFSET * pastes.current;
+      // The offset is on screen: at a low zoom the copies still land clearly beside the originals.
+      const offset = Math.round((PASTE_OFFSET * pastes.current) / Math.min(1, flow.getZoom()));
       const result = pasteClipboard(document, content, offset);
       edit((current) => (current === document ? result.document : pasteClipboard(current, content, offset).document));
       select(result.pastedIds);
     },
-    [document, edit, select],
+    [document, edit, select, flow],
   );
 
   const copy = useCallback(() => {

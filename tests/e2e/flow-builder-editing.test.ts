@@ -191,6 +191,64 @@ describe("keyboard and clipboard", () => {
   });
 });
 
+describe("publishing", () => {
+  it("refuses while errors remain, publishes version N+1, keeps who/when, and restores an old version as the draft", async () => {
+    const { page, app } = e2e;
+    const flowId = await openStarterCopy("History check");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Published version 1.").waitFor();
+
+    await selectCard(page, "start");
+    await panel().getByLabel("Greeting", { exact: true }).fill("A new greeting for version 2");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Published version 2.").waitFor();
+
+    // An unconnected output is an error: publishing is refused and nothing is written.
+    await page.locator('.react-flow__edge[data-testid="rf__edge-e1"]').click({ force: true });
+    await page.keyboard.press("Delete");
+    await expect.poll(() => page.locator(".problems-button").textContent()).toMatch(/problem/);
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Not published: fix the error listed under Problems first.").waitFor();
+    await expect(panel().getByText('Connect the "Next" output to the next step.').isVisible()).resolves.toBe(true);
+    expect(await app.db.flowVersion.count({ where: { flowId, number: { not: null } } })).toBe(2);
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.locator(".problems-button").textContent()).toBe("No problems");
+
+    await page.getByRole("button", { name: "Version history" }).click();
+    const dialog = page.getByRole("dialog", { name: "Version history" });
+    await dialog.getByText("Version 1").waitFor();
+    await expect(dialog.locator(".version-item").allTextContents()).resolves.toEqual([
+      expect.stringMatching(/^Version 2Live.*Published .* by Ada Admin/),
+      expect.stringMatching(/^Version 1Published .* by Ada Admin/),
+    ]);
+    await snap(page);
+    await dialog.locator(".version-item").nth(1).getByRole("button", { name: "Restore as draft" }).click();
+    await page.getByText("Version 1 is now the draft.").waitFor();
+    await expect.poll(() => card(page, "start").locator(".node-text").textContent()).toContain("I'm the Threads & Co. assistant");
+    await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    await expect(page.locator(".builder-state .badge").textContent()).resolves.toBe("v2 live · unpublished changes");
+  });
+
+  it("edits the flow settings: name, default team and the global triggers", async () => {
+    const { page, app } = e2e;
+    const flowId = await openStarterCopy("Settings check");
+    await page.getByRole("button", { name: "Flow settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Flow settings" });
+    await dialog.getByLabel("Name", { exact: true }).fill("Settings checked");
+    await dialog.getByLabel("Default team", { exact: true }).selectOption("billing");
+    await dialog.getByRole("switch", { name: "Hand off when the bot keeps failing" }).uncheck({ force: true });
+    await dialog.getByLabel("Sensitive words and phrases (one per line)", { exact: true }).fill("chargeback\nlawsuit");
+    await snap(page);
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(page.locator(".builder-name").textContent()).resolves.toBe("Settings checked");
+    await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    const flow = await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { name: true, draft: true } });
+    expect(flow.name).toBe("Settings checked");
+    const { settings } = JSON.parse(flow.draft);
+    expect(settings).toMatchObject({ defaultTeam: "billing", repeatedFailure: { enabled: false }, sensitive: { terms: ["chargeback", "lawsuit"] } });
+  });
+});
+
 describe("import and export", () => {
   it("lists every error of a bad file with its step and imports nothing", async () => {
     const { page, app } = e2e;

@@ -8,6 +8,7 @@ import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
 import { connect, moveNodes, removeElements } from "../document-ops";
 import type { CardIssue, CanvasNode } from "../canvas-types";
+import { pickInitialView } from "../initial-view";
 import { applySelectionChanges, applySizes, createEdgeMapper, createNodeMapper, summariseEdgeChanges, summariseNodeChanges, type CanvasView } from "../mapping";
 import { sameTaskKey, type FlowEditorState } from "../use-flow-editor";
 
@@ -36,7 +37,7 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   end: "#64748b",
 };
 
-const FIT_VIEW = { padding: 0.15, maxZoom: 1 };
+const FIT_VIEW = { padding: 0.12, maxZoom: 1, minZoom: 0.45 };
 const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
@@ -55,6 +56,7 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
   // React Flow fits the view when the first cards appear; on a blank flow that would jump the
   // view on the first drop, so only a flow that opens with cards is fitted.
   const [opensWithCards] = useState(() => document.nodes.length > 0);
+  const [fitViewOptions] = useState(() => ({ ...FIT_VIEW, nodes: pickInitialView(document).map((id) => ({ id })) }));
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -124,7 +126,7 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
       multiSelectionKeyCode={["Shift", "Meta", "Control"]}
       selectionKeyCode="Shift"
       fitView={opensWithCards}
-      fitViewOptions={FIT_VIEW}
+      fitViewOptions={fitViewOptions}
       defaultViewport={BLANK_VIEWPORT}
       minZoom={0.1}
       maxZoom={1.75}

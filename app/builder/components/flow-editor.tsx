@@ -190,7 +190,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           ) : null}
           {notice ? <NoticeBar key={notice.at} notice={notice} onClose={() => setNotice(null)} /> : null}
         </div>
-        <aside className="builder-panel" aria-label="Side panel">
+        <aside key={panel === "preview" ? "preview" : (selectedNode?.id ?? "problems")} className="builder-panel" aria-label="Side panel">
           {panel === "preview" ? (
             <PreviewPanel
               run={preview.run}
