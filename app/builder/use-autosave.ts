@@ -17,6 +17,7 @@ export type SaveState =
   | { kind: "conflict"; serverRevision: number };
 
 const DEBOUNCE_MS = 800;
+const BUFFER_MS = 250;
 const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
 /** One id per browser tab (kept across reloads of that tab), so a tab clears only its own buffer. */
@@ -107,13 +108,40 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
     tab.current = tabId();
   }, []);
 
+  // The local buffer is written a moment after typing pauses (serialising a large flow on every
+  // keystroke costs milliseconds), and at once when the page is hidden, reloaded or closed.
+  const bufferTimer = useRef<ReturnType<typeof setTimeout>>();
+  const writeBuffer = useCallback(() => {
+    clearTimeout(bufferTimer.current);
+    bufferTimer.current = undefined;
+    if (latest.current === saved.current) return;
+    writeDraftBuffer(flowId, { baseRevision: revision.current, document: latest.current, savedAt: Date.now(), tabId: tab.current || tabId() });
+  }, [flowId]);
+
   useEffect(() => {
     if (document === saved.current) return;
-    writeDraftBuffer(flowId, { baseRevision: revision.current, document, savedAt: Date.now(), tabId: tab.current || tabId() });
+    clearTimeout(bufferTimer.current);
+    bufferTimer.current = setTimeout(writeBuffer, BUFFER_MS);
     if (conflicted.current) return;
     setState((current) => (current.kind === "error" ? current : { kind: "saving" }));
     schedule(DEBOUNCE_MS, () => void saveNow());
-  }, [document, flowId, saveNow, schedule]);
+  }, [document, saveNow, schedule, writeBuffer]);
+
+  useEffect(() => {
+    const flushBuffer = () => {
+      if (bufferTimer.current !== undefined) writeBuffer();
+    };
+    const onVisibility = () => {
+      if (window.document.visibilityState === "hidden") flushBuffer();
+    };
+    window.addEventListener("pagehide", flushBuffer);
+    window.document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      flushBuffer();
+      window.removeEventListener("pagehide", flushBuffer);
+      window.document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [writeBuffer]);
 
   useEffect(() => {
     const online = () => void saveNow();

@@ -1,10 +1,10 @@
 /**
- * The editor's state: the document with its undo history, and what only the canvas knows
- * (selection, measured card sizes). Edits are pure functions of the current document.
+ * The editor's state: the document with its undo history, and the selection. Edits are pure
+ * functions of the current document. (Measured card sizes live in the canvas alone.)
  */
 import { useCallback, useReducer, useState } from "react";
 import type { FlowDocument } from "~/flow/document";
-import { EMPTY_SELECTION, type Selection, type Size } from "./canvas-types";
+import { EMPTY_SELECTION, type Selection } from "./canvas-types";
 import { createHistory, historyReducer } from "./history";
 
 export type Edit = (document: FlowDocument) => FlowDocument;
@@ -28,7 +28,6 @@ export function sameTaskKey(prefix: string): string {
 export function useFlowEditor(initial: FlowDocument) {
   const [history, dispatch] = useReducer(historyReducer, initial, createHistory);
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
-  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
 
   const edit = useCallback((change: Edit, options: EditOptions = {}) => dispatch({ type: "change", edit: change, ...options, at: Date.now() }), []);
   const undo = useCallback(() => dispatch({ type: "undo" }), []);
@@ -47,8 +46,6 @@ export function useFlowEditor(initial: FlowDocument) {
     selection,
     setSelection,
     select,
-    sizes,
-    setSizes,
   };
 }
 

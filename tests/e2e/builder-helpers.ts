@@ -44,13 +44,24 @@ export async function dropFromPalette(page: Page, kind: string, offset: { x: num
   return ids.find((id) => !before.has(id)) as string;
 }
 
-/** Drags from a node's output handle to another node's input handle, with the mouse. */
+/**
+ * Drags from a node's output handle to another node's input handle, with the mouse. The target
+ * is measured again once the drag has started: React Flow pans the view while a connection is
+ * dragged near the edge of the canvas (as it should), which moves the target.
+ */
 export async function connectHandles(page: Page, source: string, handle: string, target: string) {
   const from = card(page, source).locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
   const to = card(page, target).locator(".react-flow__handle.target");
   const edges = page.locator(`.react-flow__edge[data-testid^="rf__edge-"]`);
   const count = await edges.count();
-  await drag(page, await centreOf(from), await centreOf(to));
+  const start = await centreOf(from);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x - 40, start.y + 10, { steps: 4 });
+  await page.waitForTimeout(50);
+  const end = await centreOf(to);
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
   await expect.poll(() => edges.count(), { timeout: 5_000 }).toBe(count + 1);
 }
 

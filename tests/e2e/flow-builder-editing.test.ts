@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, saveState, selectCard } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, saveState, selectCard } from "./builder-helpers";
 import { repoRoot } from "../setup/migrate";
 
 const e2e = useE2E();
@@ -146,7 +146,8 @@ describe("keyboard and clipboard", () => {
   it("adds connected steps from the keyboard, deletes with the Delete key, undoes, copies and pastes", async () => {
     const { page } = e2e;
     await openStarterCopy("Keyboard check");
-    const nodes = page.locator(".react-flow__node");
+    // The canvas draws only the cards in view; the minimap shows every step of the flow.
+    const nodes = page.locator(".react-flow__minimap-node");
     const before = await nodes.count();
 
     // A step added from the keyboard lands after the selected one ("rephrase": its only output is taken)…
@@ -177,6 +178,7 @@ describe("keyboard and clipboard", () => {
     await page.keyboard.press("Control+z");
 
     // Copy the two-step greeting and paste it: fresh ids, the edge between them kept.
+    await fitView(page);
     await selectCard(page, "start");
     await card(page, "topic").locator(".node-card-title").click({ modifiers: ["Shift"] });
     await page.keyboard.press("Control+c");

@@ -7,7 +7,7 @@ import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFl
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
 import { connect, moveNodes, removeElements } from "../document-ops";
-import type { CardIssue, CanvasNode } from "../canvas-types";
+import type { CardIssue, CanvasNode, Size } from "../canvas-types";
 import { pickInitialView } from "../initial-view";
 import { applySelectionChanges, applySizes, createEdgeMapper, createNodeMapper, summariseEdgeChanges, summariseNodeChanges, type CanvasView } from "../mapping";
 import { sameTaskKey, type FlowEditorState } from "../use-flow-editor";
@@ -45,7 +45,9 @@ const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
 let drags = 0;
 
 export function Canvas({ editor, issues, preview, onDropKind }: Props) {
-  const { document, selection, sizes, edit, setSelection, setSizes } = editor;
+  const { document, selection, edit, setSelection } = editor;
+  // Only the canvas needs card sizes: measuring 300 cards re-renders it, not the whole editor.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const { screenToFlowPosition } = useReactFlow();
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
@@ -66,7 +68,7 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
       if (summary.positions.size) edit((current) => moveNodes(current, summary.positions), { coalesce: dragKey.current, sticky: true });
       if (summary.removed.size) edit((current) => removeElements(current, summary.removed), { coalesce: sameTaskKey("delete"), sticky: true });
     },
-    [edit, setSelection, setSizes],
+    [edit, setSelection],
   );
 
   const onEdgesChange = useCallback(

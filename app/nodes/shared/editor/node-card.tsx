@@ -4,7 +4,7 @@
  * intent card grows a handle as soon as an intent is added). The header has room for more
  * badges (per-node analytics) next to the problems badge.
  */
-import { memo, useEffect, type ComponentType, type ReactNode } from "react";
+import { memo, useEffect, useRef, type ComponentType, type ReactNode } from "react";
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "reactflow";
 import { getNodeKind } from "../../registry";
 import type { CanvasNodeData, CardIssue } from "./types";
@@ -27,8 +27,12 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
   const outputs = kind.handles(data.config);
   const updateNodeInternals = useUpdateNodeInternals();
   const outputKey = outputs.map((output) => output.id).join("\u0000");
-  // Handles added or renamed without a size change must be measured again for edges to attach.
+  // Handles added or renamed later must be measured again for edges to attach. Not on mount:
+  // React Flow measures new cards itself, and 300 extra measurements make opening a flow slow.
+  const measuredKey = useRef(outputKey);
   useEffect(() => {
+    if (measuredKey.current === outputKey) return;
+    measuredKey.current = outputKey;
     updateNodeInternals(id);
   }, [id, outputKey, updateNodeInternals]);
   const errors = data.issues.some((issue) => issue.severity === "error");
