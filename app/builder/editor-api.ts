@@ -5,6 +5,7 @@
 import type { FlowDocument } from "~/flow/document";
 import { parseMessages } from "~/chat/chat-api";
 import type { ChatMessage, ChatStatus } from "~/chat/types";
+import type { PreviewState } from "~/flows/preview-state";
 
 export type ApiProblem = { message: string; nodeId?: string; field?: string; severity?: "error" | "warning" };
 
@@ -54,16 +55,6 @@ export async function startPreviewRequest(flowId: string, document: FlowDocument
   const { conversationId, token, status } = result.data;
   return { ok: true, data: { conversationId: String(conversationId), token: String(token), status: status as ChatStatus, messages: parseMessages(result.data.messages) } };
 }
-
-export type PreviewState = {
-  status: ChatStatus;
-  activeNodeId: string | null;
-  visitedNodeIds: string[];
-  fields: Record<string, string | number>;
-  intent: { name: string | null; confidence: number } | null;
-  kb: { title: string; score: number | null } | null;
-  handoff: { team: string | null; priority: number; reason: string | null; trigger: string | null } | null;
-};
 
 export function previewStateRequest(flowId: string, conversationId: string) {
   return call<PreviewState>(`/flows/${flowId}/preview/${conversationId}`);

@@ -37,29 +37,40 @@ export function toCanvasNode(node: FlowNode, view: CanvasView): CanvasNode {
   };
 }
 
-type NodeCacheEntry = { node: FlowNode; selected: boolean; issues: string; preview: PreviewMark; size: Size | undefined; result: CanvasNode };
+type CacheEntry<R> = { inputs: readonly unknown[]; result: R };
 
-/** A mapper that returns the very same canvas node object while its inputs are unchanged. */
-export function createNodeMapper(): (document: FlowDocument, view: CanvasView) => CanvasNode[] {
-  let cache = new Map<string, NodeCacheEntry>();
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((value, index) => value === b[index]);
+
+/**
+ * A mapper over a document's items that returns the very same result object for an item while
+ * every one of its inputs is unchanged (compared with ===), so React Flow re-renders only what changed.
+ */
+function createCachedMapper<T extends { id: string }, R>(
+  itemsOf: (document: FlowDocument) => T[],
+  inputsOf: (item: T, view: CanvasView) => readonly unknown[],
+  build: (item: T, view: CanvasView) => R,
+): (document: FlowDocument, view: CanvasView) => R[] {
+  let cache = new Map<string, CacheEntry<R>>();
   return (document, view) => {
-    const next = new Map<string, NodeCacheEntry>();
-    const nodes = document.nodes.map((node) => {
-      const selected = view.selection.nodes.has(node.id);
-      const issues = issuesKey(view.issues.get(node.id) ?? NO_ISSUES);
-      const preview = previewMark(node.id, view);
-      const size = view.sizes.get(node.id);
-      const hit = cache.get(node.id);
-      const entry =
-        hit && hit.node === node && hit.selected === selected && hit.issues === issues && hit.preview === preview && hit.size === size
-          ? hit
-          : { node, selected, issues, preview, size, result: toCanvasNode(node, view) };
-      next.set(node.id, entry);
+    const next = new Map<string, CacheEntry<R>>();
+    const results = itemsOf(document).map((item) => {
+      const inputs = inputsOf(item, view);
+      const hit = cache.get(item.id);
+      const entry = hit && sameInputs(hit.inputs, inputs) ? hit : { inputs, result: build(item, view) };
+      next.set(item.id, entry);
       return entry.result;
     });
     cache = next;
-    return nodes;
+    return results;
   };
+}
+
+export function createNodeMapper() {
+  return createCachedMapper(
+    (document) => document.nodes,
+    (node, view) => [node, view.selection.nodes.has(node.id), issuesKey(view.issues.get(node.id) ?? NO_ISSUES), previewMark(node.id, view), view.sizes.get(node.id)],
+    toCanvasNode,
+  );
 }
 
 export function toCanvasEdge(edge: FlowEdge, selected: boolean, visited: boolean): CanvasEdge {
@@ -74,23 +85,14 @@ export function toCanvasEdge(edge: FlowEdge, selected: boolean, visited: boolean
   };
 }
 
-type EdgeCacheEntry = { edge: FlowEdge; selected: boolean; visited: boolean; result: CanvasEdge };
+const edgeVisited = (edge: FlowEdge, view: CanvasView) => view.preview.visited.has(edge.source) && view.preview.visited.has(edge.target);
 
-export function createEdgeMapper(): (document: FlowDocument, view: CanvasView) => CanvasEdge[] {
-  let cache = new Map<string, EdgeCacheEntry>();
-  return (document, view) => {
-    const next = new Map<string, EdgeCacheEntry>();
-    const edges = document.edges.map((edge) => {
-      const selected = view.selection.edges.has(edge.id);
-      const visited = view.preview.visited.has(edge.source) && view.preview.visited.has(edge.target);
-      const hit = cache.get(edge.id);
-      const entry = hit && hit.edge === edge && hit.selected === selected && hit.visited === visited ? hit : { edge, selected, visited, result: toCanvasEdge(edge, selected, visited) };
-      next.set(edge.id, entry);
-      return entry.result;
-    });
-    cache = next;
-    return edges;
-  };
+export function createEdgeMapper() {
+  return createCachedMapper(
+    (document) => document.edges,
+    (edge, view) => [edge, view.selection.edges.has(edge.id), edgeVisited(edge, view)],
+    (edge, view) => toCanvasEdge(edge, view.selection.edges.has(edge.id), edgeVisited(edge, view)),
+  );
 }
 
 export type NodeChangeSummary = {

@@ -10,7 +10,8 @@ import { mergeMessages } from "~/chat/merge-messages";
 import { createOutboxEntry, type OutboxEntry } from "~/chat/send-queue";
 import type { ChatMessage, ChatStatus, ConversationSession } from "~/chat/types";
 import type { FlowDocument } from "~/flow/document";
-import { previewStateRequest, startPreviewRequest, type PreviewState } from "./editor-api";
+import type { PreviewState } from "~/flows/preview-state";
+import { previewStateRequest, startPreviewRequest } from "./editor-api";
 
 export type PreviewRun = {
   phase: "idle" | "starting" | "ready" | "failed";

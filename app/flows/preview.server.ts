@@ -9,7 +9,9 @@ import { z } from "zod";
 import { stringifyFlowDocument, type FlowDocument } from "~/flow";
 import { hashFlowDocument } from "~/runtime/flow-versions.server";
 import { createConversation, type CreatedConversation } from "~/runtime/conversations.server";
+import { ConversationStatusSchema } from "~/runtime/conversation-store.server";
 import { db } from "~/utils/db.server";
+import type { PreviewState } from "./preview-state";
 
 async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument) {
   const documentHash = hashFlowDocument(document);
@@ -47,18 +49,6 @@ function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
   }
 }
 
-export type PreviewState = {
-  status: string;
-  /** The node the conversation is at now (the last one entered), and every node it went through. */
-  activeNodeId: string | null;
-  visitedNodeIds: string[];
-  fields: Record<string, string | number>;
-  /** The last classification, also when the bot was unsure (intent null). */
-  intent: { name: string | null; confidence: number } | null;
-  kb: { title: string; score: number | null } | null;
-  handoff: { team: string | null; priority: number; reason: string | null; trigger: string | null } | null;
-};
-
 export async function readPreviewState(flowId: string, conversationId: string): Promise<PreviewState | null> {
   const conversation = await db.conversation.findFirst({
     where: { id: conversationId, flowId, channel: "preview" },
@@ -82,8 +72,9 @@ export async function readPreviewState(flowId: string, conversationId: string): 
   const lastOf = (type: string) => conversation.events.filter((event) => event.type === type).at(-1);
   const intent = parseJson(IntentPayloadSchema, lastOf("intent.classified")?.payload ?? "null");
   const kb = parseJson(KbPayloadSchema, lastOf("kb.answered")?.payload ?? "null");
+  const status = ConversationStatusSchema.safeParse(conversation.status);
   return {
-    status: conversation.status,
+    status: status.success ? status.data : "waiting",
     activeNodeId: entered.at(-1) ?? null,
     visitedNodeIds: [...new Set(entered)],
     fields: parseJson(FieldsSchema, conversation.fields) ?? {},

@@ -142,6 +142,44 @@ describe("nothing typed is lost", () => {
   });
 });
 
+describe("the step form", () => {
+  it("checks each value against the step's schema: an invalid one is shown, not applied, and not saved", async () => {
+    const { page, app } = e2e;
+    const flowId = await openStarterCopy("Validation check");
+    await selectCard(page, "topic");
+    const first = panel().locator("details.intent-item").first();
+    await first.locator("summary").click();
+    const name = first.getByLabel("Intent name", { exact: true });
+    await name.fill("unsure");
+    await first.getByText('"unsure" is reserved for messages the bot does not understand.').waitFor();
+    await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect.poll(() => saveState(page).textContent()).toBe("Not saved: fix “\"unsure\" is reserved for messages the bot does not understand” in Detect intent");
+    // The card keeps the last valid name: nothing invalid reaches the flow.
+    await expect(card(page, "topic").locator(".node-output").first().textContent()).resolves.toBe("order status");
+    await snap(page);
+    await name.fill("where is it");
+    await expect.poll(() => card(page, "topic").locator(".node-output").first().textContent()).toBe("where is it");
+    await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    const draft = JSON.parse((await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draft: true } })).draft);
+    expect(draft.nodes[1].data.intents[0].name).toBe("where_is_it");
+    // The intent's connection followed the rename.
+    expect(draft.edges.find((edge: { id: string }) => edge.id === "e2")).toMatchObject({ source: "topic", sourceHandle: "where_is_it", target: "ask-order-id" });
+  });
+
+  it("focuses the step of a problem clicked in the list", async () => {
+    const { page } = e2e;
+    await openStarterCopy("Problem focus");
+    await selectCard(page, "ask-email");
+    await panel().getByLabel("Question", { exact: true }).fill("");
+    await page.locator(".react-flow__pane").click({ position: { x: 10, y: 10 } });
+    await fitView(page);
+    await panel().getByRole("button", { name: /Write the question the bot asks\./ }).click();
+    await expect.poll(() => card(page, "ask-email").locator(".node-card.is-selected").count()).toBe(1);
+    await expect(panel().getByRole("heading", { name: "Ask for information" }).isVisible()).resolves.toBe(true);
+    await expect(panel().getByLabel("Question", { exact: true }).getAttribute("aria-invalid")).resolves.toBe("true");
+  });
+});
+
 describe("keyboard and clipboard", () => {
   it("adds connected steps from the keyboard, deletes with the Delete key, undoes, copies and pastes", async () => {
     const { page } = e2e;

@@ -37,12 +37,26 @@ function teamOptions(teams: Props["teams"], current: string): Array<Option<strin
   return [...(known ? [] : [{ value: current, label: `${current || "none"} (no such team)` }]), ...teams.map((team) => ({ value: team.slug, label: team.name }))];
 }
 
+type Trigger = "humanRequest" | "repeatedFailure" | "sensitive";
+
+/** Who takes over when a trigger fires: its team and priority. */
+function TriggerTarget({ trigger, settings, teams, problem, onChange }: { trigger: Trigger; settings: FlowSettings; teams: Props["teams"]; problem: Props["problem"]; onChange: (patch: { team?: string; priority?: Priority }) => void }) {
+  const { team, priority } = settings[trigger];
+  return (
+    <>
+      <SelectField label="Team" value={team} options={teamOptions(teams, team)} onChange={(next) => onChange({ team: next })} problem={problem(`settings.${trigger}.team`)} />
+      <SelectField label="Priority" value={priority} options={PRIORITIES} onChange={(next) => onChange({ priority: next })} />
+    </>
+  );
+}
+
 export function FlowSettingsDialog({ open, onClose, name, settings, teams, problem, onRename, onChange }: Props) {
   const [typedName, setTypedName] = useState(name);
   const nameProblem: FieldProblem | undefined = typedName.trim() ? undefined : { severity: "error", message: "Give the flow a name." };
   const { humanRequest, repeatedFailure, sensitive } = settings;
   const set = <K extends keyof FlowSettings>(key: K, value: FlowSettings[K]) => onChange({ ...settings, [key]: value });
-  const trigger = <K extends "humanRequest" | "repeatedFailure" | "sensitive">(key: K, patch: Partial<FlowSettings[K]>) => set(key, { ...settings[key], ...patch });
+  const trigger = <K extends Trigger>(key: K, patch: Partial<FlowSettings[K]>) => set(key, { ...settings[key], ...patch });
+  const target = (key: Trigger) => <TriggerTarget trigger={key} settings={settings} teams={teams} problem={problem} onChange={(patch) => trigger(key, patch)} />;
   return (
     <Dialog open={open} onClose={onClose} title="Flow settings" description="Applies to every step of this flow. Saved with the draft." wide>
       <form className="stack settings-form" onSubmit={(event) => event.preventDefault()}>
@@ -79,10 +93,7 @@ export function FlowSettingsDialog({ open, onClose, name, settings, teams, probl
           <div className="trigger">
             <ToggleField label="Hand off when the customer asks for a person" hint="“agent”, “human”, “talk to someone”… in every supported language." checked={humanRequest.enabled} onChange={(enabled) => trigger("humanRequest", { enabled })} />
             {humanRequest.enabled ? (
-              <div className="grid-2">
-                <SelectField label="Team" value={humanRequest.team} options={teamOptions(teams, humanRequest.team)} onChange={(team) => trigger("humanRequest", { team })} problem={problem("settings.humanRequest.team")} />
-                <SelectField label="Priority" value={humanRequest.priority} options={PRIORITIES} onChange={(priority) => trigger("humanRequest", { priority })} />
-              </div>
+              <div className="grid-2">{target("humanRequest")}</div>
             ) : null}
           </div>
           <div className="trigger">
@@ -90,8 +101,7 @@ export function FlowSettingsDialog({ open, onClose, name, settings, teams, probl
             {repeatedFailure.enabled ? (
               <div className="grid-3">
                 <SelectField label="When it fails" value={String(repeatedFailure.limit)} options={LIMITS} onChange={(limit) => trigger("repeatedFailure", { limit: Number(limit) })} />
-                <SelectField label="Team" value={repeatedFailure.team} options={teamOptions(teams, repeatedFailure.team)} onChange={(team) => trigger("repeatedFailure", { team })} problem={problem("settings.repeatedFailure.team")} />
-                <SelectField label="Priority" value={repeatedFailure.priority} options={PRIORITIES} onChange={(priority) => trigger("repeatedFailure", { priority })} />
+                {target("repeatedFailure")}
               </div>
             ) : null}
           </div>
@@ -100,10 +110,7 @@ export function FlowSettingsDialog({ open, onClose, name, settings, teams, probl
             {sensitive.enabled ? (
               <>
                 <LinesField label="Sensitive words and phrases (one per line)" values={sensitive.terms} onChange={(terms) => trigger("sensitive", { terms: terms.map((term) => term.slice(0, 100)) })} rows={4} />
-                <div className="grid-2">
-                  <SelectField label="Team" value={sensitive.team} options={teamOptions(teams, sensitive.team)} onChange={(team) => trigger("sensitive", { team })} problem={problem("settings.sensitive.team")} />
-                  <SelectField label="Priority" value={sensitive.priority} options={PRIORITIES} onChange={(priority) => trigger("sensitive", { priority })} />
-                </div>
+                <div className="grid-2">{target("sensitive")}</div>
               </>
             ) : null}
           </div>

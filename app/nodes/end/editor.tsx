@@ -1,7 +1,6 @@
 import { KindIcon } from "../shared/editor/kind-icon";
 import { createCard, Unset } from "../shared/editor/node-card";
-import { TemplateField } from "../shared/editor/template-field";
-import type { SettingsProps } from "../shared/editor/types";
+import { createTemplateSettings } from "../shared/editor/template-field";
 import type { EndData } from "./schema";
 
 export const EndIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><path d="m8 12 3 3 5-6" /></></KindIcon>;
@@ -13,16 +12,8 @@ export const EndCard = createCard<EndData>("EndCard", EndIcon, ({ data }) => (
   </>
 ));
 
-export function EndSettings({ data, onChange, context }: SettingsProps<EndData>) {
-  return (
-    <TemplateField
-      label="Closing message"
-      hint="Said before the conversation is resolved; the customer is then asked to rate it."
-      value={data.text}
-      onChange={(text) => onChange({ ...data, text })}
-      problem={context.problem("text")}
-      fields={context.fields}
-      maxLength={4000}
-    />
-  );
-}
+export const EndSettings = createTemplateSettings("text", {
+  label: "Closing message",
+  hint: "Said before the conversation is resolved; the customer is then asked to rate it.",
+  maxLength: 4000,
+});

@@ -7,7 +7,7 @@ import { useId, useRef } from "react";
 import { describeField } from "../field-name";
 import { splitTemplate } from "../template";
 import { TextAreaField } from "./fields";
-import type { FieldProblem, KnownField } from "./types";
+import type { FieldProblem, KnownField, SettingsProps } from "./types";
 
 const SAMPLES: Record<KnownField["type"], string> = {
   text: "",
@@ -107,4 +107,13 @@ export function TemplateField({ label, hint, problem, value, onChange, fields, p
       <TemplatePreview text={value} fields={fields} />
     </div>
   );
+}
+
+type TemplateSettingsOptions = Pick<Props, "label" | "hint" | "placeholder" | "maxLength" | "rows">;
+
+/** The settings form of a step that is one message with `{{field}}` details (start, message, end). */
+export function createTemplateSettings<K extends string>(key: K, options: TemplateSettingsOptions) {
+  return function TemplateSettings({ data, onChange, context }: SettingsProps<{ [P in K]: string }>) {
+    return <TemplateField {...options} value={data[key]} onChange={(value) => onChange({ ...data, [key]: value })} problem={context.problem(key)} fields={context.fields} />;
+  };
 }
