@@ -153,7 +153,7 @@ describe("the step form", () => {
     await name.fill("unsure");
     await first.getByText('"unsure" is reserved for messages the bot does not understand.').waitFor();
     await expect(name.getAttribute("aria-invalid")).resolves.toBe("true");
-    await expect.poll(() => saveState(page).textContent()).toBe("Not saved: fix “\"unsure\" is reserved for messages the bot does not understand” in Detect intent");
+    await expect.poll(() => saveState(page).textContent()).toBe('Not saved: fix Detect intent: "unsure" is reserved for messages the bot does not understand.');
     // The card keeps the last valid name: nothing invalid reaches the flow.
     await expect(card(page, "topic").locator(".node-output").first().textContent()).resolves.toBe("order status");
     await snap(page);

@@ -16,6 +16,7 @@ import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
 import { seedAndFind, sessionCookieFor, settle } from "../support/auth";
 import { createConversation } from "~/runtime/conversations.server";
+import { removeTeam } from "~/workspace/teams.server";
 
 const starterText = fs.readFileSync(path.resolve(__dirname, "../../flows/store-support.json"), "utf8");
 let adminId: string;
@@ -235,5 +236,16 @@ describe("resource routes", () => {
     const parsed = parseFlowDocument(JSON.parse(text));
     expect(parsed.ok && stringifyFlowDocument(parsed.document)).toBe(text);
     expect(text).toContain('"name": "Saved by route"');
+  });
+});
+
+describe("preview runs and teams", () => {
+  it("never keep a team from being removed, though a preview hands off to it", async () => {
+    const id = await newStarterFlow("Preview blocks nothing");
+    const run = await startPreview({ flowId: id, document: await draftOf(id) });
+    await handleCustomerMessage({ conversationId: run!.conversationId, clientMessageId: "t1", text: "I want to talk to a human" });
+    const support = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
+    expect(await db.conversation.count({ where: { teamId: support.id, status: "waiting", channel: "preview" } })).toBeGreaterThan(0);
+    expect(await removeTeam(db, support.id)).toEqual({ ok: true });
   });
 });

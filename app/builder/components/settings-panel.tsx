@@ -49,7 +49,7 @@ export function SettingsPanel({ node, diagnostics, teams, kbTags, fields, onChan
 
   useEffect(() => {
     const first = active ? [...active.errors.values()][0] : undefined;
-    onInvalid(first ? `fix “${first.replace(/\.$/, "")}” in ${kind.label}` : null);
+    onInvalid(first ? `fix ${kind.label}: ${first}` : null);
   }, [active, kind.label, onInvalid]);
   useEffect(() => () => onInvalid(null), [onInvalid]);
 

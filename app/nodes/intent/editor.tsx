@@ -49,7 +49,8 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
               <summary className="intent-item-summary">
                 <span className="intent-item-number">{index + 1}</span>
                 <span className="intent-item-name">{intent.name.replace(/_/g, " ") || "Unnamed intent"}</span>
-                <span className={flagged ? `intent-item-count is-${flagged.severity}` : "intent-item-count"}>
+                {flagged ? <span className={`intent-item-flag is-${flagged.severity}`}>{flagged.severity === "error" ? "Fix" : "Check"}</span> : null}
+                <span className="intent-item-count">
                   {intent.examples.length} example{intent.examples.length === 1 ? "" : "s"}
                 </span>
               </summary>
