@@ -65,7 +65,11 @@ export function Canvas({ editor, issues, preview, onDropKind }: Props) {
       const summary = summariseNodeChanges(changes);
       if (summary.sizes.size) setSizes((current) => applySizes(current, summary.sizes));
       if (summary.selected.size) setSelection((current) => ({ ...current, nodes: applySelectionChanges(current.nodes, summary.selected) }));
-      if (summary.positions.size) edit((current) => moveNodes(current, summary.positions), { coalesce: dragKey.current, sticky: true });
+      if (summary.positions.size) {
+        // A drag is one undo step however long it takes; arrow-key nudges group by the second.
+        const options = summary.dragging ? { coalesce: dragKey.current, sticky: true } : { coalesce: "nudge" };
+        edit((current) => moveNodes(current, summary.positions), options);
+      }
       if (summary.removed.size) edit((current) => removeElements(current, summary.removed), { coalesce: sameTaskKey("delete"), sticky: true });
     },
     [edit, setSelection],
