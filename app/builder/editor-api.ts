@@ -29,8 +29,9 @@ async function call<T>(url: string, init?: RequestInit): Promise<ApiResult<T>> {
 
 const post = (body: unknown) => ({ method: "POST", body: JSON.stringify(body) }) satisfies RequestInit;
 
-export function saveDraftRequest(flowId: string, baseRevision: number, document: FlowDocument) {
-  return call<{ revision: number; unpublishedChanges: boolean }>(`/flows/${flowId}/draft`, post({ baseRevision, document }));
+/** `keepalive` lets a save started while the page goes away finish (browsers cap such bodies at 64 KB). */
+export function saveDraftRequest(flowId: string, baseRevision: number, document: FlowDocument, options: { keepalive?: boolean } = {}) {
+  return call<{ revision: number; unpublishedChanges: boolean }>(`/flows/${flowId}/draft`, { ...post({ baseRevision, document }), keepalive: options.keepalive });
 }
 
 export function publishRequest(flowId: string, baseRevision: number) {

@@ -130,9 +130,17 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
   useEffect(() => {
     const flushBuffer = () => {
       if (bufferTimer.current !== undefined) writeBuffer();
+      // Leaving the editor (another page, a closed tab) with edits not yet sent: send them now,
+      // best effort. The local buffer keeps them either way.
+      if (latest.current !== saved.current && !conflicted.current && !inFlight.current) {
+        void saveDraftRequest(flowId, revision.current, latest.current, { keepalive: true });
+      }
     };
+    // Hidden (another tab, a minimised window): the page lives on, so a normal save follows up.
     const onVisibility = () => {
-      if (window.document.visibilityState === "hidden") flushBuffer();
+      if (window.document.visibilityState !== "hidden") return;
+      if (bufferTimer.current !== undefined) writeBuffer();
+      void saveNow();
     };
     window.addEventListener("pagehide", flushBuffer);
     window.document.addEventListener("visibilitychange", onVisibility);
@@ -141,7 +149,7 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
       window.removeEventListener("pagehide", flushBuffer);
       window.document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [writeBuffer]);
+  }, [flowId, writeBuffer, saveNow]);
 
   useEffect(() => {
     const online = () => void saveNow();

@@ -53,10 +53,15 @@ export type SaveOutcome =
 
 /** Writes the draft when `baseRevision` is still the stored one. The flow's slug always wins over the document's. */
 export async function saveDraft(flowId: string, baseRevision: number, document: FlowDocument): Promise<SaveOutcome> {
-  const flow = await db.flow.findUnique({ where: { id: flowId }, select: { slug: true, draftUpdatedAt: true } });
+  const flow = await db.flow.findUnique({ where: { id: flowId }, select: { slug: true, draft: true, draftUpdatedAt: true } });
   if (!flow) return { ok: false, reason: "not-found" };
-  if (flow.draftUpdatedAt.getTime() !== baseRevision) return { ok: false, reason: "conflict", revision: flow.draftUpdatedAt.getTime() };
   const stored = { ...document, slug: flow.slug };
+  if (flow.draftUpdatedAt.getTime() !== baseRevision) {
+    // The same document saved twice (a save sent while the page unloaded, then again after the
+    // reload) is no conflict: answer as if this save had made it.
+    if (flow.draft === stringifyFlowDocument(stored)) return { ok: true, revision: flow.draftUpdatedAt.getTime(), unpublishedChanges: await differsFromPublished(flowId, stored) };
+    return { ok: false, reason: "conflict", revision: flow.draftUpdatedAt.getTime() };
+  }
   // Strictly increasing even when two saves land in the same millisecond.
   const next = new Date(Math.max(Date.now(), baseRevision + 1));
   const { count } = await db.flow.updateMany({
@@ -67,8 +72,12 @@ export async function saveDraft(flowId: string, baseRevision: number, document: 
     const current = await db.flow.findUnique({ where: { id: flowId }, select: { draftUpdatedAt: true } });
     return current ? { ok: false, reason: "conflict", revision: current.draftUpdatedAt.getTime() } : { ok: false, reason: "not-found" };
   }
+  return { ok: true, revision: next.getTime(), unpublishedChanges: await differsFromPublished(flowId, stored) };
+}
+
+async function differsFromPublished(flowId: string, document: FlowDocument): Promise<boolean> {
   const latest = await latestPublished(flowId);
-  return { ok: true, revision: next.getTime(), unpublishedChanges: latest ? latest.documentHash !== hashFlowDocument(stored) : false };
+  return latest ? latest.documentHash !== hashFlowDocument(document) : false;
 }
 
 export type PublishOutcome =

@@ -128,6 +128,8 @@ describe("the draft", () => {
     // The slug is the chat page's address: a draft cannot change it.
     expect(stored.document.slug).toBe("revisions");
     expect(await saveDraft("missing", revision, document)).toEqual({ ok: false, reason: "not-found" });
+    // The very same document again from the stale revision (a save repeated after a reload) is accepted as is.
+    expect(await saveDraft(id, revision, { ...document, name: "First tab" })).toEqual({ ok: true, revision: first.ok ? first.revision : 0, unpublishedChanges: false });
   });
 
   it("publishes version N+1 from the saved draft, refuses a draft with errors, and lists who published when", async () => {
