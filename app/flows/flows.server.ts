@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
-import { hashFlowDocument, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
+import { forgetLatestVersions, hashFlowDocument, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
 import { createBlankDocument, pickFreeSlug, slugifyFlowName } from "./new-flow";
 import { getStarterFlow } from "./starters.server";
@@ -142,6 +142,8 @@ export async function removeFlow(id: string): Promise<Outcome<{ result: "deleted
   const conversations = await countCustomerConversations(id);
   if (conversations > 0) {
     await db.flow.update({ where: { id }, data: { archivedAt: flow.archivedAt ?? new Date() }, select: { id: true } });
+    // Effective at once on this instance (others see it within the cache's few seconds).
+    forgetLatestVersions();
     return { ok: true, result: "archived" };
   }
   await db.flow.delete({ where: { id }, select: { id: true } });
@@ -154,6 +156,7 @@ export function countCustomerConversations(flowId: string): Promise<number> {
 
 export async function restoreFlow(id: string): Promise<Outcome> {
   const { count } = await db.flow.updateMany({ where: { id }, data: { archivedAt: null } });
+  forgetLatestVersions();
   return count === 1 ? { ok: true } : { ok: false, message: "That flow no longer exists." };
 }
 

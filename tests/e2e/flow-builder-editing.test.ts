@@ -289,6 +289,55 @@ describe("publishing", () => {
   });
 });
 
+describe("the flow list", () => {
+  it("renames, duplicates, deletes an unused flow, and archives (then restores) one customers talked to", async () => {
+    const { page, app } = e2e;
+    await page.setViewportSize(BUILDER_VIEWPORT);
+    await signIn(page, "admin@baton.local");
+    await page.goto("/flows");
+    await page.getByRole("button", { name: "New flow" }).click();
+    await page.getByRole("dialog").getByRole("textbox", { name: "Name" }).waitFor();
+    await snap(page);
+    await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+
+    const row = (name: string) => page.locator(".flow-table tbody tr", { hasText: name });
+    await page.getByRole("button", { name: "Rename Refunds and returns" }).click();
+    await page.getByRole("dialog").getByRole("textbox", { name: "Name" }).fill("Returns & refunds");
+    await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
+    await page.getByText("Renamed to Returns & refunds").waitFor();
+    await expect.poll(() => row("Returns & refunds").first().textContent()).toContain("/chat/refunds-and-returns");
+
+    await page.getByRole("button", { name: "Duplicate Returns & refunds" }).click();
+    await page.getByText("Created Returns & refunds (copy)").waitFor();
+    await expect.poll(() => row("Returns & refunds (copy)").locator(".badge").textContent()).toBe("Draft");
+
+    await page.getByRole("button", { name: "Delete Returns & refunds (copy)" }).click();
+    const confirm = page.getByRole("dialog", { name: "Delete “Returns & refunds (copy)”?" });
+    await confirm.getByText("This cannot be undone.").waitFor();
+    await confirm.getByRole("button", { name: "Delete flow" }).click();
+    await page.getByText("Flow deleted").waitFor();
+    await expect.poll(() => row("Returns & refunds (copy)").count()).toBe(0);
+
+    // A customer talks to the store flow; deleting it archives it instead, and its chat page stops taking new conversations.
+    const started = await page.request.post("/api/chat/store-support/conversations", { data: {} });
+    expect(started.status()).toBe(201);
+    await page.reload();
+    await expect(row("Store support").locator(".cell-number").textContent()).resolves.toBe("1");
+    await page.getByRole("button", { name: "Delete Store support" }).click();
+    const archive = page.getByRole("dialog", { name: "Archive “Store support”?" });
+    await archive.getByText("1 conversation ran on this flow").waitFor();
+    await snap(page);
+    await archive.getByRole("button", { name: "Archive flow" }).click();
+    await page.getByText("Flow archived").waitFor();
+    await expect.poll(() => row("Store support").locator(".badge").textContent()).toBe("Archived");
+    expect(await app.db.conversation.count({ where: { flow: { slug: "store-support" } } })).toBe(1);
+    expect((await page.request.post("/api/chat/store-support/conversations", { data: {} })).status()).toBe(404);
+    await row("Store support").getByRole("button", { name: "Restore" }).click();
+    await page.getByText("Flow restored").waitFor();
+    expect((await page.request.post("/api/chat/store-support/conversations", { data: {} })).status()).toBe(201);
+  });
+});
+
 describe("import and export", () => {
   it("lists every error of a bad file with its step and imports nothing", async () => {
     const { page, app } = e2e;
