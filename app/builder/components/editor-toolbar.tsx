@@ -35,7 +35,7 @@ function PublishState({ published, unpublishedChanges }: { published: number | n
 export function EditorToolbar(props: Props) {
   const problems = props.errors + props.warnings;
   return (
-    <header className="builder-toolbar">
+    <header className="builder-toolbar nokey">
       <Link to="/flows" className="btn btn-ghost btn-icon" aria-label="Back to flows" title="Back to flows">
         <Icon name="chevron-left" size={18} />
       </Link>

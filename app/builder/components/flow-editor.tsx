@@ -190,7 +190,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           ) : null}
           {notice ? <NoticeBar key={notice.at} notice={notice} onClose={() => setNotice(null)} /> : null}
         </div>
-        <aside key={panel === "preview" ? "preview" : (selectedNode?.id ?? "problems")} className="builder-panel" aria-label="Side panel">
+        <aside key={panel === "preview" ? "preview" : (selectedNode?.id ?? "problems")} className="builder-panel nokey" aria-label="Side panel">
           {panel === "preview" ? (
             <PreviewPanel
               run={preview.run}
@@ -218,19 +218,23 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           )}
         </aside>
       </div>
-      {dialog === "settings" ? (
-        <FlowSettingsDialog
-          open
-          onClose={() => setDialog(null)}
-          name={document.name}
-          settings={document.settings}
-          teams={data.teams}
-          problem={settingsProblem}
-          onRename={(name) => editor.edit((current) => renameDocument(current, name), { coalesce: "flow-name" })}
-          onChange={(settings) => editor.edit((current) => updateSettings(current, settings), { coalesce: "flow-settings" })}
-        />
-      ) : null}
-      <VersionsDialog flowId={flowId} open={dialog === "versions"} onClose={() => setDialog(null)} onRestore={restoreVersion} />
+      {/* "nokey" (here and on the palette, panel and toolbar): React Flow's Delete/Backspace act on
+          the canvas only, never while focus is on a button elsewhere. */}
+      <div className="nokey">
+        {dialog === "settings" ? (
+          <FlowSettingsDialog
+            open
+            onClose={() => setDialog(null)}
+            name={document.name}
+            settings={document.settings}
+            teams={data.teams}
+            problem={settingsProblem}
+            onRename={(name) => editor.edit((current) => renameDocument(current, name), { coalesce: "flow-name" })}
+            onChange={(settings) => editor.edit((current) => updateSettings(current, settings), { coalesce: "flow-settings" })}
+          />
+        ) : null}
+        <VersionsDialog flowId={flowId} open={dialog === "versions"} onClose={() => setDialog(null)} onRestore={restoreVersion} />
+      </div>
     </div>
   );
 }

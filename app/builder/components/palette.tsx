@@ -17,7 +17,7 @@ export function Palette({ onAdd, hasEntry }: Props) {
     event.dataTransfer.effectAllowed = "move";
   };
   return (
-    <nav className="builder-palette" aria-label="Steps">
+    <nav className="builder-palette nokey" aria-label="Steps">
       <h2 className="palette-title">Steps</h2>
       <p className="palette-hint">Drag onto the canvas, or click to add.</p>
       <ul className="palette-list">
