@@ -175,7 +175,7 @@ async function main() {
       meetsTargets: render.medianMs < 1500 && edit.medianMs < 100,
       loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
       cpus: os.cpus().length,
-      note: "Measured on 2 shared cores while other engineers' builds and tests ran: wall times include waiting for a CPU. renderMs counts from navigation start (HTML, scripts, loader data, React Flow measuring every card, the first fit).",
+      note: "Measured on 2 shared cores while other engineers' builds and tests ran (see loadAverage, often 10+): wall times include waiting for a CPU and vary run to run by a factor of two. renderMs counts from navigation start (HTML, scripts, loader data, React Flow measuring every card, the first fit); renderStages splits it.",
       browser: browser.version(),
       at: new Date().toISOString(),
     };

@@ -105,7 +105,7 @@ export function SettingsPanel({ node, diagnostics, teams, kbTags, fields, onChan
         </button>
       </div>
       {general.length > 0 ? (
-        <ul className="panel-problems" aria-label="Problems of this step">
+        <ul className={general.some((diagnostic) => diagnostic.severity === "error") ? "panel-problems" : "panel-problems is-warnings"} aria-label="Problems of this step">
           {general.map((diagnostic, index) => (
             <li key={index} className={diagnostic.severity === "error" ? "is-error" : "is-warning"}>
               {diagnostic.message}
