@@ -9,6 +9,8 @@ export function listKnownFields(document: FlowDocument): KnownField[] {
   for (const node of document.nodes) {
     const captured = getNodeKind(node.kind).fieldsCaptured?.(node.data) ?? [];
     for (const name of captured) {
+      // A capturing step may say what kind of value it takes (collect's type and choices): the
+      // preview shows a sample of that kind. Read loosely, so any future capturing kind works.
       const data = node.data as { type?: KnownField["type"]; choices?: string[] };
       fields.set(name, { name, type: data.type ?? "text", choices: data.choices ?? [] });
     }
