@@ -39,7 +39,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <nav className="nav" aria-label="Main">
             <span className="nav-label">Workspace</span>
             {visible.map((section) => (
-              <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent">
+              <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent" title={section.label}>
                 <Icon name={section.icon} />
                 {section.label}
               </NavLink>

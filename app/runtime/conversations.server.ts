@@ -21,13 +21,19 @@ export type Channel = "web" | "widget" | "preview" | "api";
 
 export type CreatedConversation = TurnReply & { conversationId: string; token: string; flowVersionId: string };
 
-/** Null when the slug has no published version (the route answers 404). */
+/** The version a conversation is pinned to: the latest published one, or a preview run's (number null). */
+export type PinnedVersion = { flowId: string; flowVersionId: string; number: number | null };
+
+/**
+ * Null when the slug has no published version (the route answers 404). `version` pins the
+ * conversation to a given version instead (the builder's preview of a draft).
+ */
 export async function createConversation(
-  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel },
+  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel; version?: PinnedVersion },
   engines: Engines = getEngines(),
 ): Promise<CreatedConversation | null> {
   await ensureSqliteTuned(db);
-  const version = await getLatestPublishedVersion(input.slug);
+  const version = input.version ?? (await getLatestPublishedVersion(input.slug));
   if (!version) return null;
   const contactId = await findOrCreateContact(input.contact);
   const conversationId = createRowId();

@@ -191,12 +191,14 @@ export function getCompiledVersion(flowVersionId: string, client: DbClient = db)
 }
 
 async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<CompiledVersion> {
-  const version = await client.flowVersion.findUniqueOrThrow({ where: { id: flowVersionId }, select: { document: true } });
+  const version = await client.flowVersion.findUniqueOrThrow({ where: { id: flowVersionId }, select: { document: true, number: true } });
   const parsed = parseFlowDocument(JSON.parse(version.document));
   if (!parsed.ok) throw new Error(`Flow version ${flowVersionId} is not a valid document: ${parsed.errors[0]?.message}`);
   const { machine, diagnostics } = compileFlow(parsed.document);
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
-  if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
+  // A preview run (number null) of a draft still being built runs despite its errors: the
+  // compiler turns each gap (an unconnected output, no start) into a handoff the preview shows.
+  if (error && version.number !== null) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
   const nodeKinds = new Map<string, NodeKind>(parsed.document.nodes.map((node) => [node.id, node.kind]));
   // Another process may have published it: train its intent models before a customer needs them.
   await warmIntentModelsOf(parsed.document);

@@ -26,20 +26,12 @@ import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
 import { freePort, serverArgs } from "../support/built-server";
+import { CHROMIUM_ARGS } from "../support/chromium";
 
 export const DEMO_PASSWORD = "baton-demo";
 export const SCREENSHOT_DIR = path.join(repoRoot, "tests/e2e/screenshots");
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS };
 
 export type App = {
   baseUrl: string;
