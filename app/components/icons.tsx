@@ -1,7 +1,7 @@
 /** Inline stroke icons (24×24 grid, drawn with currentColor) so they follow the text colour. */
 import type { ReactNode, SVGProps } from "react";
 
-export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark";
+export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark" | "info" | "download";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -69,6 +69,18 @@ const paths: Record<IconName, () => ReactNode> = {
     </>
   ),
   spark: () => <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
+  info: () => (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 16v-4M12 8h.01" />
+    </>
+  ),
+  download: () => (
+    <>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+      <path d="m7 10 5 5 5-5M12 15V3" />
+    </>
+  ),
 };
 
 export function Icon({ name, size = 18, ...props }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {

@@ -1,0 +1,79 @@
+/** Where handoffs come from: by trigger (a bar chart with its numbers) and by node (a table). */
+import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCount, formatPercent } from "../format";
+import type { AnalyticsReport } from "../report.server";
+import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
+import { DefinitionHint } from "./definition-hint";
+import { ShareBar } from "./share-bar";
+
+type Props = Pick<AnalyticsReport, "byTrigger" | "byNode"> & { showFlow: boolean };
+
+export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
+  if (byTrigger.length === 0) {
+    return (
+      <section className="card" aria-labelledby="escalations-heading">
+        <div className="card-header">
+          <h2 id="escalations-heading">Escalations</h2>
+        </div>
+        <p className="card-body muted">No conversation was handed off in this range.</p>
+      </section>
+    );
+  }
+  const points = byTrigger.map((row) => ({ label: row.label, count: row.count, text: `${formatCount(row.count)} · ${formatPercent(row.shareOfEscalations)}` }));
+  return (
+    <section className="breakdown-grid" aria-labelledby="escalations-heading">
+      <h2 id="escalations-heading" className="visually-hidden">
+        Escalations
+      </h2>
+      <ChartFrame
+        title="Escalations by trigger"
+        description="What handed the conversation to a person"
+        height={Math.max(120, points.length * 44 + 16)}
+        label={`Bar chart of escalations by trigger: ${points.map((point) => `${point.label} ${point.text}`).join(", ")}`}
+      >
+        <BarChart data={points} layout="vertical" margin={{ top: 4, right: 72, left: 8, bottom: 4 }}>
+          <XAxis type="number" hide allowDecimals={false} />
+          <YAxis type="category" dataKey="label" width={132} {...AXIS_PROPS} tick={{ fill: "#1c1d22", fontSize: 13 }} />
+          <Tooltip cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
+          <Bar dataKey="count" name="Escalations" fill={CHART_COLORS.escalated} radius={[0, 4, 4, 0]} barSize={22} isAnimationActive={false}>
+            <LabelList dataKey="text" position="right" fontSize={12} fill="#676b7a" />
+          </Bar>
+        </BarChart>
+      </ChartFrame>
+      <div className="card breakdown-card">
+        <div className="breakdown-caption">
+          <h3>
+            Escalations by node <DefinitionHint metric="escalationNode" />
+          </h3>
+          <p>The node the conversation was at when it was handed off</p>
+        </div>
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th scope="col">Node</th>
+              <th scope="col" className="numeric">
+                Handoffs
+              </th>
+              <th scope="col">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {byNode.map((row) => (
+              <tr key={`${row.flowId}:${row.nodeId ?? ""}`}>
+                <td>
+                  <div className="node-name">{row.nodeId ?? "No node"}</div>
+                  <div className="node-kind">{showFlow ? `${row.flowName} · ${row.kindLabel}` : row.kindLabel}</div>
+                </td>
+                <td className="numeric">{formatCount(row.count)}</td>
+                <td className="share-cell">
+                  <ShareBar share={row.shareOfEscalations} tone="warn" />
+                  <span>{formatPercent(row.shareOfEscalations)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
