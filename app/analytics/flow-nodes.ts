@@ -1,6 +1,7 @@
 /**
- * The nodes of a flow as analytics lists them: in the order a conversation meets them
- * (breadth-first from the start node along the edges, the rest after in document order), each
+ * The nodes of a flow as analytics lists them: in the order a conversation meets them, branch
+ * by branch (depth-first from the start node along the edges in their order, the rest after in
+ * document order), each
  * with its kind's label from the registry. Documents are read leniently: an old version with a
  * field the current schema refuses still names its nodes.
  */
@@ -30,13 +31,13 @@ export function listFlowNodes(document: unknown): FlowNodeInfo[] {
   for (const edge of edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
   const ordered: string[] = [];
   const seen = new Set<string>();
-  const queue = nodes.filter((node) => node.kind === "start").map((node) => node.id);
-  while (queue.length > 0) {
-    const id = queue.shift() as string;
+  const stack = nodes.filter((node) => node.kind === "start").map((node) => node.id).reverse();
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
     if (seen.has(id) || !byId.has(id)) continue;
     seen.add(id);
     ordered.push(id);
-    queue.push(...(next.get(id) ?? []));
+    stack.push(...[...(next.get(id) ?? [])].reverse());
   }
   for (const node of nodes) if (!seen.has(node.id)) ordered.push(node.id);
   return ordered.map((id) => {

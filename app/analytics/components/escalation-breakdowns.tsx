@@ -8,6 +8,39 @@ import { ShareBar } from "./share-bar";
 
 type Props = Pick<AnalyticsReport, "byTrigger" | "byNode"> & { showFlow: boolean };
 
+const VISIBLE_NODES = 7;
+
+function NodeTable({ rows, showFlow }: { rows: AnalyticsReport["byNode"]; showFlow: boolean }) {
+  return (
+    <table className="table table-compact">
+      <thead>
+        <tr>
+          <th scope="col">Node</th>
+          <th scope="col" className="numeric">
+            Handoffs
+          </th>
+          <th scope="col">Share</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.flowId}:${row.nodeId ?? ""}`}>
+            <td>
+              <div className="node-name">{row.nodeId ?? "No node"}</div>
+              <div className="node-kind">{showFlow ? `${row.flowName} · ${row.kindLabel}` : row.kindLabel}</div>
+            </td>
+            <td className="numeric">{formatCount(row.count)}</td>
+            <td className="share-cell">
+              <ShareBar share={row.shareOfEscalations} tone="warn" />
+              <span>{formatPercent(row.shareOfEscalations)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
   if (byTrigger.length === 0) {
     return (
@@ -47,32 +80,13 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
           </h3>
           <p>The node the conversation was at when it was handed off</p>
         </div>
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col" className="numeric">
-                Handoffs
-              </th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
-          <tbody>
-            {byNode.map((row) => (
-              <tr key={`${row.flowId}:${row.nodeId ?? ""}`}>
-                <td>
-                  <div className="node-name">{row.nodeId ?? "No node"}</div>
-                  <div className="node-kind">{showFlow ? `${row.flowName} · ${row.kindLabel}` : row.kindLabel}</div>
-                </td>
-                <td className="numeric">{formatCount(row.count)}</td>
-                <td className="share-cell">
-                  <ShareBar share={row.shareOfEscalations} tone="warn" />
-                  <span>{formatPercent(row.shareOfEscalations)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NodeTable rows={byNode.slice(0, VISIBLE_NODES)} showFlow={showFlow} />
+        {byNode.length > VISIBLE_NODES ? (
+          <details className="breakdown-more">
+            <summary>Show {byNode.length - VISIBLE_NODES} more nodes</summary>
+            <NodeTable rows={byNode.slice(VISIBLE_NODES)} showFlow={showFlow} />
+          </details>
+        ) : null}
       </div>
     </section>
   );
