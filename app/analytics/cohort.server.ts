@@ -37,8 +37,9 @@ export function cohortCondition(cohort: Cohort): SqlCondition {
     const { teamIds, teamSlugs } = cohort.teams;
     if (teamIds.length === 0) parts.push("0 = 1");
     else {
+      // "+" keeps SQLite on the date range: with an index on teamId it would read the team's whole history.
       parts.push(
-        `(c."teamId" IN (${placeholders(teamIds.length)}) OR (c."teamId" IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
+        `(+c."teamId" IN (${placeholders(teamIds.length)}) OR (+c."teamId" IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
           `(SELECT v."id" FROM "FlowVersion" v WHERE json_extract(v."document", '$.settings.defaultTeam') IN (${placeholders(teamSlugs.length)}))))`,
       );
       params.push(...teamIds, ...teamSlugs);
@@ -47,9 +48,10 @@ export function cohortCondition(cohort: Cohort): SqlCondition {
   return { sql: parts.join(" AND "), params };
 }
 
-/** Stored ISO text (or null) to epoch milliseconds. */
-export function toTime(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  const time = typeof value === "number" ? value : Date.parse(String(value));
-  return Number.isNaN(time) ? null : time;
+/** SQL for a stored time as epoch milliseconds (NULL stays NULL): SQLite parses the dates, not JavaScript. */
+export function epochMs(column: string): string {
+  return `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
 }
+
+export const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
+export const asText = (value: unknown): string | null => (typeof value === "string" ? value : null);

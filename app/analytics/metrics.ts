@@ -142,6 +142,39 @@ function csat(conversations: ConversationFacts[]): Csat {
   return { responses: ratings.length, average: sum / ratings.length, satisfiedRate: ratings.filter((rating) => rating >= SATISFIED_MIN_RATING).length / ratings.length };
 }
 
+export type ContactVisit = { contactId: string; at: number };
+
+/**
+ * Fills each conversation's nextContactAt: the same contact's first later conversation among
+ * `visits` (which must cover the cohort's range and the repeat window after it).
+ */
+export function withNextContacts(conversations: ConversationFacts[], visits: ContactVisit[]): ConversationFacts[] {
+  const byContact = new Map<string, number[]>();
+  for (const visit of visits) {
+    const times = byContact.get(visit.contactId);
+    if (times) times.push(visit.at);
+    else byContact.set(visit.contactId, [visit.at]);
+  }
+  for (const times of byContact.values()) times.sort((a, b) => a - b);
+  return conversations.map((facts) => {
+    const times = facts.contactId ? byContact.get(facts.contactId) : undefined;
+    const next = times ? firstAfter(times, facts.createdAt) : null;
+    return next === null ? facts : { ...facts, nextContactAt: next };
+  });
+}
+
+/** The first value of ascending `sorted` greater than `time` (binary search: a contact may have thousands). */
+function firstAfter(sorted: number[], time: number): number | null {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= time) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length ? sorted[low] : null;
+}
+
 export function isRepeatContact(facts: ConversationFacts): boolean {
   return facts.contactId !== null && facts.nextContactAt !== null && facts.nextContactAt - facts.createdAt <= REPEAT_WINDOW_DAYS * DAY_MS;
 }

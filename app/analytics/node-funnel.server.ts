@@ -3,8 +3,8 @@
  * entered it, dropped off there and were handed off from there. Serves the analytics page and
  * the canvas overlay (GET /api/analytics/flows/:flowId/nodes).
  */
-import { queryAll } from "~/runtime/sql.server";
-import { cohortCondition, toTime, type TeamScope } from "./cohort.server";
+import { queryRows } from "~/runtime/sql.server";
+import { asText, asNumber, cohortCondition, epochMs, type TeamScope } from "./cohort.server";
 import { loadFlowNodes } from "./flow-nodes.server";
 import { computeNodeFunnel, type FunnelConversation, type NodeFunnelRow } from "./funnel";
 
@@ -16,27 +16,31 @@ export async function getNodeFunnel(
   options: { teams?: TeamScope | null } = {},
 ): Promise<NodeFunnel> {
   const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
-  // Events of a cohort conversation are never older than the range start: that bound lets the
-  // (flowId, type, createdAt) index skip older events before the join.
-  const entered = queryAll<{ nodeId: string | null; passed: number }>(
-    `SELECT e."nodeId" AS "nodeId", COUNT(DISTINCT e."conversationId") AS "passed"
-     FROM "Event" e JOIN "Conversation" c ON c."id" = e."conversationId"
-     WHERE e."flowId" = ? AND e."type" = 'node.entered' AND e."createdAt" >= ? AND ${where.sql}
+  // Driven by the cohort (CROSS JOIN keeps SQLite from starting at the events); the
+  // (conversationId, type, nodeId, createdAt) index answers the events side on its own.
+  const entered = queryRows(
+    `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
+     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
+     WHERE ${where.sql}
      GROUP BY e."nodeId"`,
-    [flowId, range.from, ...where.params],
+    where.params,
   );
-  // Events of one turn share a timestamp; their ids are time-ordered (ids.server.ts), so the id breaks the tie.
-  const conversations = queryAll<{ status: string; escalatedAt: string | null; handoffNodeId: string | null; lastNodeId: string | null }>(
-    `SELECT c."status", c."escalatedAt", c."handoffNodeId",
-            (SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
-             ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1) AS "lastNodeId"
+  // Only a conversation that may have dropped off needs its last node. Events of one turn share
+  // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
+  // conversation's index instead of walking every node.entered event by time).
+  const conversations = queryRows(
+    `SELECT c."status", ${epochMs(`c."escalatedAt"`)}, c."handoffNodeId",
+            CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
+              SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
+              ORDER BY +e."createdAt" DESC, e."rowid" DESC LIMIT 1
+            ) END
      FROM "Conversation" c
      WHERE ${where.sql}`,
     where.params,
   );
   const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
-  const passed = new Map(entered.flatMap((row) => (row.nodeId ? [[row.nodeId, Number(row.passed)] as const] : [])));
-  const rows: FunnelConversation[] = conversations.map((row) => ({ ...row, escalatedAt: toTime(row.escalatedAt) }));
+  const passed = new Map(entered.flatMap(([nodeId, count]) => (typeof nodeId === "string" ? [[nodeId, Number(count)] as const] : [])));
+  const rows: FunnelConversation[] = conversations.map((row) => ({ status: String(row[0]), escalatedAt: asNumber(row[1]), handoffNodeId: asText(row[2]), lastNodeId: asText(row[3]) }));
   return {
     flowId,
     from: range.from.toISOString(),

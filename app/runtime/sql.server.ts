@@ -33,14 +33,15 @@ function open() {
   return connection;
 }
 
-function statement(sql: string): Database.Statement {
+function statement(sql: string, raw = false): Database.Statement {
   const current = open();
-  let prepared = current.statements.get(sql);
+  const key = raw ? `raw:${sql}` : sql;
+  let prepared = current.statements.get(key);
   if (!prepared) {
-    prepared = current.db.prepare(sql);
+    prepared = current.db.prepare(sql).raw(raw);
     // Multi-row inserts vary in row count; keep the cache from growing without bound.
     if (current.statements.size > 500) current.statements.clear();
-    current.statements.set(sql, prepared);
+    current.statements.set(key, prepared);
   }
   return prepared;
 }
@@ -55,6 +56,11 @@ export function queryOne<T = Record<string, unknown>>(sql: string, params: SqlSc
 
 export function queryAll<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): T[] {
   return statement(sql).all(...params.map(toSqlValue)) as T[];
+}
+
+/** Rows as arrays (columns in SELECT order): no object per row, for large reads (analytics). */
+export function queryRows(sql: string, params: SqlScalar[]): unknown[][] {
+  return statement(sql, true).all(...params.map(toSqlValue)) as unknown[][];
 }
 
 export type SqlStatement = { sql: string; params: SqlScalar[] };

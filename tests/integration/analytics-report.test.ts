@@ -11,7 +11,8 @@
  *   S5 06-12 → support (asked for a person at "ask"), reply 10 min, open
  *   S6 06-13 → billing (sensitive at "ask"), waiting
  *   S8 06-09 00:00:00.000 (first instant) resolved     S9 06-15 23:59:59.999 (last instant) left at "ask"
- *   outside: S7 preview run, S10 06-16 00:00, S11 06-08 23:59:59.999, K1 again 06-19 11:00, K2 preview 06-11
+ *   S12 06-10 10:00 resolved, K4 (back exactly 7 days later, 06-17 10:00)
+ *   outside: S7 preview run, S10 06-16 00:00, S11 06-08 23:59:59.999, K1 again 06-19 11:00, K2 preview 06-11, K4 06-17
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getNodeFunnel } from "~/analytics/node-funnel.server";
@@ -25,15 +26,16 @@ const NOW = new Date("2026-06-15T12:00:00Z");
 const MINUTE = 60_000;
 const WEEK: AnalyticsQuery = { range: "7d" };
 
-let admin: { id: string; role: string };
-let ana: { id: string; role: string };
-let ben: { id: string; role: string };
+type Viewer = { id: string; role: "admin" | "agent" };
+let admin: Viewer;
+let ana: Viewer;
+let ben: Viewer;
 let store: FixtureFlow;
 let bills: FixtureFlow;
 let support: string;
 let billing: string;
 
-async function report(viewer: { id: string; role: string }, query: AnalyticsQuery = WEEK) {
+async function report(viewer: Viewer, query: AnalyticsQuery = WEEK) {
   const outcome: ReportOutcome = await getAnalyticsReport(viewer, query, NOW);
   if (!outcome.ok) throw new Error(`refused: ${outcome.status} ${outcome.message}`);
   return outcome.report;
@@ -42,14 +44,17 @@ async function report(viewer: { id: string; role: string }, query: AnalyticsQuer
 beforeAll(async () => {
   await seedPeople(db);
   const people = await db.user.findMany({ select: { id: true, email: true, role: true } });
-  const byEmail = (email: string) => people.find((person) => person.email === email)!;
+  const byEmail = (email: string): Viewer => {
+    const person = people.find((candidate) => candidate.email === email)!;
+    return { id: person.id, role: person.role === "admin" ? "admin" : "agent" };
+  };
   [admin, ana, ben] = [byEmail("admin@baton.local"), byEmail("ana@baton.local"), byEmail("ben@baton.local")];
   const teams = await db.team.findMany({ select: { id: true, slug: true } });
   support = teams.find((team) => team.slug === "support")!.id;
   billing = teams.find((team) => team.slug === "billing")!.id;
   store = await createFixtureFlow({ slug: "store", name: "Store", defaultTeam: "support" });
   bills = await createFixtureFlow({ slug: "bills", name: 'Bills, "VIP" & more', defaultTeam: "billing" });
-  const [k1, k2, k3] = await Promise.all(["K1", "K2", "K3"].map((name) => db.contact.create({ data: { name }, select: { id: true } }).then((contact) => contact.id)));
+  const [k1, k2, k3, k4] = await Promise.all(["K1", "K2", "K3", "K4"].map((name) => db.contact.create({ data: { name }, select: { id: true } }).then((contact) => contact.id)));
 
   await addConversation({ flow: store, createdAt: "2026-06-10T10:00:00Z", status: "resolved", csat: 5, contactId: k1, nodes: ["start", "ask", "done"] });
   await addConversation({ flow: store, createdAt: "2026-06-12T10:00:00Z", status: "resolved", csat: 4, contactId: k1, nodes: ["start", "ask", "done"] });
@@ -64,6 +69,8 @@ beforeAll(async () => {
   await addConversation({ flow: store, createdAt: "2026-06-08T23:59:59.999Z", status: "bot", nodes: ["start", "ask"] });
   await addConversation({ flow: store, createdAt: "2026-06-19T11:00:00Z", status: "resolved", contactId: k1 });
   await addConversation({ flow: store, createdAt: "2026-06-11T12:00:00Z", status: "bot", channel: "preview", contactId: k2 });
+  await addConversation({ flow: store, createdAt: "2026-06-10T10:00:00.000Z", status: "resolved", contactId: k4 });
+  await addConversation({ flow: store, createdAt: "2026-06-17T10:00:00.000Z", status: "resolved", contactId: k4 });
   await addConversation({ flow: bills, createdAt: "2026-06-11T10:00:00Z", status: "resolved", csat: 3, nodes: ["start", "ask", "done"] });
   await addConversation({ flow: bills, createdAt: "2026-06-13T10:00:00Z", status: "resolved", teamId: billing, contactId: k3, escalatedAfterMinutes: 1, repliedAfterMinutes: 4, csat: 5, nodes: ["start", "ask", "human"] });
   await addConversation({ flow: bills, createdAt: "2026-06-14T10:00:00Z", status: "resolved", teamId: support, escalatedAfterMinutes: 1, repliedAfterMinutes: 6, nodes: ["start", "ask", "human"] });
@@ -72,18 +79,19 @@ beforeAll(async () => {
 describe("the report over every conversation (admin)", () => {
   it("computes every metric of the known set", async () => {
     const { summary } = await report(admin);
-    expect(summary.conversations).toBe(11);
-    expect(summary.contained).toEqual({ count: 4, of: 11, rate: 4 / 11 });
-    expect(summary.escalated).toEqual({ count: 5, of: 11, rate: 5 / 11 });
-    expect(summary.leftWithBot).toEqual({ count: 2, of: 11, rate: 2 / 11 });
+    expect(summary.conversations).toBe(12);
+    expect(summary.contained).toEqual({ count: 5, of: 12, rate: 5 / 12 });
+    expect(summary.escalated).toEqual({ count: 5, of: 12, rate: 5 / 12 });
+    expect(summary.leftWithBot).toEqual({ count: 2, of: 12, rate: 2 / 12 });
     // replies after 2, 4, 6 and 10 minutes; S6 still waiting
     expect(summary.firstResponse.count).toBe(4);
     expect(summary.firstResponse.medianMs).toBe(5 * MINUTE);
     expect(summary.firstResponse.p90Ms).toBeCloseTo(8.8 * MINUTE, 6);
     expect(summary.firstResponse.awaiting).toBe(1);
     expect(summary.resolvedAfterHandoff).toEqual({ count: 3, of: 5, rate: 0.6 });
-    // S1 → S2 after 2 days and S4 → B2 after 2 days repeat; S2 → K1's next after 7 days 1 hour does not; K2's preview run does not count
-    expect(summary.repeatContact).toEqual({ count: 2, of: 5, rate: 0.4 });
+    // S1 → S2 and S4 → B2 after 2 days, S12 → K4 after exactly 7 days repeat; S2 → K1's next
+    // after 7 days 1 hour does not, nor K2's preview run
+    expect(summary.repeatContact).toEqual({ count: 3, of: 6, rate: 0.5 });
     expect(summary.csatBotOnly).toEqual({ responses: 3, average: 4, satisfiedRate: 2 / 3 });
     expect(summary.csatEscalated).toEqual({ responses: 2, average: 3.5, satisfiedRate: 0.5 });
   });
@@ -110,7 +118,7 @@ describe("the report over every conversation (admin)", () => {
     expect(range).toMatchObject({ preset: "7d", from: "2026-06-09", to: "2026-06-15", days: 7 });
     expect(daily.map((day) => [day.day, day.conversations, day.contained.count, day.escalated.count])).toEqual([
       ["2026-06-09", 1, 1, 0],
-      ["2026-06-10", 1, 1, 0],
+      ["2026-06-10", 2, 2, 0],
       ["2026-06-11", 3, 1, 1],
       ["2026-06-12", 2, 1, 1],
       ["2026-06-13", 2, 0, 2],
@@ -149,8 +157,8 @@ describe("the report over every conversation (admin)", () => {
 describe("what agents see", () => {
   it("shows Ana (support) only support's conversations", async () => {
     const mine = await report(ana);
-    // handed to support: S4, S5, B3; the bot's alone in support-owned flows: S1, S2, S3, S8, S9
-    expect(mine.summary).toMatchObject({ conversations: 8, contained: { count: 3 }, escalated: { count: 3 }, leftWithBot: { count: 2 } });
+    // handed to support: S4, S5, B3; the bot's alone in support-owned flows: S1, S2, S3, S8, S9, S12
+    expect(mine.summary).toMatchObject({ conversations: 9, contained: { count: 4 }, escalated: { count: 3 }, leftWithBot: { count: 2 } });
     expect(mine.summary.firstResponse).toMatchObject({ count: 3, awaiting: 0, medianMs: 6 * MINUTE });
     const picked = await report(ana, { ...WEEK, team: "support" });
     expect(picked.team?.slug).toBe("support");
@@ -175,8 +183,8 @@ describe("what agents see", () => {
   });
 
   it("shows an agent without a team nothing", async () => {
-    const loner = await db.user.create({ data: { email: "loner@baton.local", name: "Lone Agent", passwordHash: "x", role: "agent" }, select: { id: true, role: true } });
-    const outcome = await report(loner);
+    const loner = await db.user.create({ data: { email: "loner@baton.local", name: "Lone Agent", passwordHash: "x", role: "agent" }, select: { id: true } });
+    const outcome = await report({ id: loner.id, role: "agent" });
     expect(outcome.summary.conversations).toBe(0);
   });
 });
@@ -186,7 +194,7 @@ describe("the node funnel", () => {
 
   it("counts per node the conversations that entered, dropped off and were handed off", async () => {
     const funnel = await getNodeFunnel(store.id, week);
-    expect(funnel.conversations).toBe(8);
+    expect(funnel.conversations).toBe(9);
     expect(funnel.nodes.map(({ nodeId, kindLabel, passed, droppedOff, escalated }) => [nodeId, kindLabel, passed, droppedOff, escalated])).toEqual([
       ["start", "Start", 8, 0, 0],
       // S3 (both events in one turn: the later one is the last node) and S9 (entered twice, counted once) dropped off here

@@ -84,8 +84,8 @@ describe("the demo history seed", () => {
   });
 
   it("gives the analytics page a lively month", async () => {
-    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@baton.local" }, select: { id: true, role: true } });
-    const outcome = await getAnalyticsReport(admin, { range: "30d" }, NOW);
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@baton.local" }, select: { id: true } });
+    const outcome = await getAnalyticsReport({ id: admin.id, role: "admin" }, { range: "30d" }, NOW);
     if (!outcome.ok) throw new Error(outcome.message);
     const { summary, byTrigger, daily } = outcome.report;
     expect(summary.conversations).toBe(DEMO_HISTORY.conversations);

@@ -1,6 +1,7 @@
 /** The metric definitions (app/analytics/metrics.ts) on hand-made facts with known answers. */
 import { describe, expect, it } from "vitest";
 import {
+  withNextContacts,
   escalationsByNode,
   escalationsByTrigger,
   isRepeatContact,
@@ -111,6 +112,28 @@ describe("summarise", () => {
     const anonymous = facts({ contactId: null, nextContactAt: T0 + MIN });
     expect([exactly, late, never, anonymous].map(isRepeatContact)).toEqual([true, false, false, false]);
     expect(summarise([exactly, late, never, anonymous]).repeatContact).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+  });
+});
+
+describe("withNextContacts", () => {
+  it("finds each conversation's next conversation of the same contact, wherever it is", () => {
+    const visits = [
+      { contactId: "k1", at: T0 + 3 * DAY },
+      { contactId: "k1", at: T0 },
+      { contactId: "k1", at: T0 + DAY },
+      { contactId: "k2", at: T0 - DAY },
+    ];
+    const [first, second, last, other, anonymous] = withNextContacts(
+      [
+        facts({ contactId: "k1", createdAt: T0 }),
+        facts({ contactId: "k1", createdAt: T0 + DAY }),
+        facts({ contactId: "k1", createdAt: T0 + 3 * DAY }),
+        facts({ contactId: "k2", createdAt: T0 }),
+        facts({ contactId: null, createdAt: T0 }),
+      ],
+      visits,
+    );
+    expect([first, second, last, other, anonymous].map((row) => row.nextContactAt)).toEqual([T0 + DAY, T0 + 3 * DAY, null, null, null]);
   });
 });
 
