@@ -74,7 +74,7 @@ export default function AnalyticsPage() {
         </EmptyState>
       ) : report.summary.conversations === 0 ? (
         <EmptyState icon="chart" title="No conversations in this range">
-          Nothing was started here between {report.range.label}. Try a longer range or another flow.
+          No conversation started in {report.range.label} matches these filters. Try a longer range, another flow or another team.
         </EmptyState>
       ) : (
         <>

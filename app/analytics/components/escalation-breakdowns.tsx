@@ -75,9 +75,10 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
       </ChartFrame>
       <div className="card breakdown-card">
         <div className="breakdown-caption">
-          <h3>
-            Escalations by node <DefinitionHint metric="escalationNode" />
-          </h3>
+          <div className="heading-with-hint">
+            <h3>Escalations by node</h3>
+            <DefinitionHint metric="escalationNode" />
+          </div>
           <p>The node the conversation was at when it was handed off</p>
         </div>
         <NodeTable rows={byNode.slice(0, VISIBLE_NODES)} showFlow={showFlow} />

@@ -9,7 +9,7 @@ function MetricCard({ metric, value, detail, tone }: { metric: MetricKey; value:
   return (
     <div className="metric-card" data-metric={metric}>
       <div className="metric-label">
-        {METRIC_DEFINITIONS[metric].label}
+        <span>{METRIC_DEFINITIONS[metric].label}</span>
         <DefinitionHint metric={metric} />
       </div>
       <div className={tone ? `metric-value metric-value-${tone}` : "metric-value"}>{value}</div>

@@ -19,9 +19,10 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
     <section className="card" aria-labelledby="funnel-heading">
       <div className="card-header">
         <div>
-          <h2 id="funnel-heading">
-            Node funnel <DefinitionHint metric="funnel" />
-          </h2>
+          <div className="heading-with-hint">
+            <h2 id="funnel-heading">Node funnel</h2>
+            <DefinitionHint metric="funnel" />
+          </div>
           <p>
             {flowName}: where its {formatCount(funnel.conversations)} conversations went, node by node
           </p>
