@@ -1,8 +1,12 @@
-/** The selected flow's per-node funnel: entered, dropped off and escalated, with bars. */
+/**
+ * The selected flow's per-node funnel: one bar per node, as long as the share of the flow's
+ * conversations that entered it, split into those that went on, were handed off there, or
+ * dropped off there; the counts beside it.
+ */
 import { formatCount, formatPercent } from "../format";
 import type { NodeFunnel } from "../node-funnel.server";
+import type { NodeFunnelRow } from "../funnel";
 import { DefinitionHint } from "./definition-hint";
-import { ShareBar } from "./share-bar";
 
 function CountWithShare({ count, of }: { count: number; of: number }) {
   if (count === 0) return <span className="muted">0</span>;
@@ -10,6 +14,18 @@ function CountWithShare({ count, of }: { count: number; of: number }) {
     <>
       {formatCount(count)} <span className="muted">({formatPercent(of === 0 ? null : count / of)})</span>
     </>
+  );
+}
+
+function FunnelBar({ node, conversations }: { node: NodeFunnelRow; conversations: number }) {
+  const share = (count: number) => `${conversations === 0 ? 0 : (count / conversations) * 100}%`;
+  const wentOn = Math.max(0, node.passed - node.droppedOff - node.escalated);
+  return (
+    <span className="funnel-bar" aria-hidden="true">
+      <span className="funnel-bar-on" style={{ width: share(wentOn) }} />
+      <span className="funnel-bar-escalated" style={{ width: share(node.escalated) }} />
+      <span className="funnel-bar-dropped" style={{ width: share(node.droppedOff) }} />
+    </span>
   );
 }
 
@@ -27,12 +43,22 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
             {flowName}: where its {formatCount(funnel.conversations)} conversations went, node by node
           </p>
         </div>
+        <ul className="funnel-legend" aria-label="Legend">
+          <li className="funnel-legend-on">Went on</li>
+          <li className="funnel-legend-escalated">Escalated here</li>
+          <li className="funnel-legend-dropped">Dropped off here</li>
+        </ul>
       </div>
       <table className="table table-compact funnel-table">
         <thead>
           <tr>
             <th scope="col">Node</th>
-            <th scope="col">Entered</th>
+            <th scope="col" className="funnel-bar-cell">
+              <span className="visually-hidden">Share of the flow's conversations</span>
+            </th>
+            <th scope="col" className="numeric">
+              Entered
+            </th>
             <th scope="col" className="numeric">
               Dropped off
             </th>
@@ -48,10 +74,10 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
                 <div className="node-name">{node.nodeId}</div>
                 <div className="node-kind">{node.kindLabel}</div>
               </td>
-              <td className="share-cell funnel-entered">
-                <ShareBar share={funnel.conversations === 0 ? 0 : node.passed / funnel.conversations} />
-                <span>{formatCount(node.passed)}</span>
+              <td className="funnel-bar-cell">
+                <FunnelBar node={node} conversations={funnel.conversations} />
               </td>
+              <td className="numeric">{formatCount(node.passed)}</td>
               <td className="numeric">
                 <CountWithShare count={node.droppedOff} of={node.passed} />
               </td>

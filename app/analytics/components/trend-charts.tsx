@@ -41,6 +41,8 @@ const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
 
 export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
   const points = toPoints(daily);
+  // Few days: dots show which values are real; many days: the line alone reads better.
+  const dot = points.length <= 14 ? { r: 3 } : false;
   return (
     <section className="chart-grid" aria-label="Daily trends">
       <ChartFrame title="Conversations per day" description="By how they ended" label="Stacked bars of conversations per day: contained, escalated, left with the bot">
@@ -62,8 +64,8 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
           <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} {...AXIS_PROPS} />
           <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatPercent(asNumber(value))} />
           {legend}
-          <Line type="monotone" dataKey="containment" name="Containment" stroke={CHART_COLORS.contained} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="escalation" name="Escalation" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="containment" name="Containment" stroke={CHART_COLORS.contained} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="escalation" name="Escalation" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartFrame>
       <ChartFrame title="First human response" description="Minutes from handoff to the first agent reply" label="Lines of the daily median and 90th percentile first response time">
@@ -73,8 +75,8 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
           <YAxis {...AXIS_PROPS} />
           <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatDuration(asNumber(value) === null ? null : (value as number) * 60_000)} />
           {legend}
-          <Line type="monotone" dataKey="medianMinutes" name="Median" stroke={CHART_COLORS.accent} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="p90Minutes" name="90th percentile" stroke={CHART_COLORS.accentSoft} strokeWidth={2} strokeDasharray="4 3" dot={false} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="medianMinutes" name="Median" stroke={CHART_COLORS.accent} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="p90Minutes" name="90th percentile" stroke={CHART_COLORS.accentSoft} strokeWidth={2} strokeDasharray="4 3" dot={dot} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartFrame>
       <ChartFrame title="CSAT" description="Average rating per day, 1 to 5" label="Lines of the daily average CSAT for bot-only and escalated conversations">
@@ -84,8 +86,8 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} {...AXIS_PROPS} />
           <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatRating(asNumber(value))} />
           {legend}
-          <Line type="monotone" dataKey="csatBotOnly" name="Bot only" stroke={CHART_COLORS.contained} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="csatEscalated" name="Escalated" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={false} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="csatBotOnly" name="Bot only" stroke={CHART_COLORS.contained} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="csatEscalated" name="Escalated" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
         </LineChart>
       </ChartFrame>
     </section>

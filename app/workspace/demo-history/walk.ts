@@ -110,7 +110,8 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
         return "unsure";
       }
       const intent = random.weighted(intents, (_, index) => 1 / (index + 1.3));
-      const confidence = Math.round((node.data.threshold + (1 - node.data.threshold) * random.next()) * 100) / 100;
+      // Matched intents are mostly confident: the square root skews the draw towards 1.
+      const confidence = Math.round((node.data.threshold + (1 - node.data.threshold) * Math.sqrt(random.next())) * 100) / 100;
       customer(walk, random.pick(intent.examples.length > 0 ? intent.examples : [intent.name.replace(/_/g, " ")]));
       record(walk, "intent.classified", node.id, { intent: intent.name, confidence, ranked: [{ name: intent.name, confidence }] });
       walk.intent = { name: intent.name, confidence };
