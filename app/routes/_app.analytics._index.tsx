@@ -57,11 +57,12 @@ export default function AnalyticsPage() {
   const location = useLocation();
   const csvReports: CsvReport[] = report?.flow ? ["daily", "escalations", "funnel"] : ["daily", "escalations"];
   const noTeams = !access.seesAllTeams && access.teams.length === 0;
+  const allTeamsLabel = access.seesAllTeams ? "All teams" : access.teams.length === 1 ? access.teams[0].name : "Your teams";
   return (
     <div className="page page-wide analytics">
       <PageHeader
         title="Analytics"
-        description={report ? `${report.range.label} · ${report.flow?.name ?? "All flows"} · ${report.team?.name ?? (access.seesAllTeams ? "All teams" : "Your teams")}` : "How your flows and teams are doing."}
+        description={report ? `${report.range.label} · ${report.flow?.name ?? "All flows"} · ${report.team?.name ?? allTeamsLabel}` : "How your flows and teams are doing."}
       />
       <FilterBar key={location.search} values={values} flows={access.flows} teams={access.teams} seesAllTeams={access.seesAllTeams} error={error ?? undefined} csvReports={csvReports} />
       {noTeams ? (

@@ -1,5 +1,5 @@
 /** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT. */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
 import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
 import type { DailyMetrics } from "../metrics";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
@@ -38,15 +38,45 @@ const legend = <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 
 const tooltipStyle = { contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: (day: unknown) => formatDay(String(day)) };
 const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} {...AXIS_PROPS} interval={points.length > 40 ? "preserveStartEnd" : undefined} />;
 const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
+const MARGIN = { top: 8, right: 8, left: -16, bottom: 0 };
 
-export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
-  const points = toPoints(daily);
+type LineSpec = { key: keyof Point; name: string; color: string; dashed?: boolean };
+
+/** A LineChart element (not a component: ResponsiveContainer sizes its direct child). */
+function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[] }) {
   // Few days: dots show which values are real; many days: the line alone reads better.
   const dot = points.length <= 14 ? { r: 3 } : false;
   return (
+    <LineChart data={points} margin={MARGIN}>
+      {grid}
+      {xAxis(points)}
+      <YAxis {...AXIS_PROPS} {...options.yAxis} />
+      <Tooltip {...tooltipStyle} formatter={(value: unknown) => options.format(asNumber(value))} />
+      {legend}
+      {options.lines.map((line) => (
+        <Line
+          key={line.key}
+          type="monotone"
+          dataKey={line.key}
+          name={line.name}
+          stroke={line.color}
+          strokeWidth={2}
+          strokeDasharray={line.dashed ? "4 3" : undefined}
+          dot={dot}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+}
+
+export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
+  const points = toPoints(daily);
+  return (
     <section className="chart-grid" aria-label="Daily trends">
       <ChartFrame title="Conversations per day" description="By how they ended" label="Stacked bars of conversations per day: contained, escalated, left with the bot">
-        <BarChart data={points} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
+        <BarChart data={points} margin={MARGIN}>
           {grid}
           {xAxis(points)}
           <YAxis allowDecimals={false} {...AXIS_PROPS} />
@@ -58,37 +88,34 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
         </BarChart>
       </ChartFrame>
       <ChartFrame title="Containment and escalation" description="Share of each day's conversations" label="Lines of the daily containment and escalation rates">
-        <LineChart data={points} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          {grid}
-          {xAxis(points)}
-          <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value)} {...AXIS_PROPS} />
-          <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatPercent(asNumber(value))} />
-          {legend}
-          <Line type="monotone" dataKey="containment" name="Containment" stroke={CHART_COLORS.contained} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="escalation" name="Escalation" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-        </LineChart>
+        {lineChart(points, {
+          yAxis: { domain: [0, 1], tickFormatter: (value: number) => formatPercent(value) },
+          format: (value) => formatPercent(value),
+          lines: [
+            { key: "containment", name: "Containment", color: CHART_COLORS.contained },
+            { key: "escalation", name: "Escalation", color: CHART_COLORS.escalated },
+          ],
+        })}
       </ChartFrame>
       <ChartFrame title="First human response" description="Minutes from handoff to the first agent reply" label="Lines of the daily median and 90th percentile first response time">
-        <LineChart data={points} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          {grid}
-          {xAxis(points)}
-          <YAxis {...AXIS_PROPS} />
-          <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatDuration(asNumber(value) === null ? null : (value as number) * 60_000)} />
-          {legend}
-          <Line type="monotone" dataKey="medianMinutes" name="Median" stroke={CHART_COLORS.accent} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="p90Minutes" name="90th percentile" stroke={CHART_COLORS.accentSoft} strokeWidth={2} strokeDasharray="4 3" dot={dot} connectNulls isAnimationActive={false} />
-        </LineChart>
+        {lineChart(points, {
+          yAxis: {},
+          format: (value) => formatDuration(value === null ? null : value * 60_000),
+          lines: [
+            { key: "medianMinutes", name: "Median", color: CHART_COLORS.accent },
+            { key: "p90Minutes", name: "90th percentile", color: CHART_COLORS.accentSoft, dashed: true },
+          ],
+        })}
       </ChartFrame>
       <ChartFrame title="CSAT" description="Average rating per day, 1 to 5" label="Lines of the daily average CSAT for bot-only and escalated conversations">
-        <LineChart data={points} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
-          {grid}
-          {xAxis(points)}
-          <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} {...AXIS_PROPS} />
-          <Tooltip {...tooltipStyle} formatter={(value: unknown) => formatRating(asNumber(value))} />
-          {legend}
-          <Line type="monotone" dataKey="csatBotOnly" name="Bot only" stroke={CHART_COLORS.contained} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="csatEscalated" name="Escalated" stroke={CHART_COLORS.escalated} strokeWidth={2} dot={dot} connectNulls isAnimationActive={false} />
-        </LineChart>
+        {lineChart(points, {
+          yAxis: { domain: [1, 5], ticks: [1, 2, 3, 4, 5] },
+          format: formatRating,
+          lines: [
+            { key: "csatBotOnly", name: "Bot only", color: CHART_COLORS.contained },
+            { key: "csatEscalated", name: "Escalated", color: CHART_COLORS.escalated },
+          ],
+        })}
       </ChartFrame>
     </section>
   );
