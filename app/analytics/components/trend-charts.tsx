@@ -33,8 +33,9 @@ function toPoints(daily: DailyMetrics[]): Point[] {
   }));
 }
 
-const grid = <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
-const legend = <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />;
+// Functions, not module-level elements: no JSX may run while the server bundle loads (see icons.tsx).
+const grid = () => <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
+const legend = () => <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />;
 const tooltipStyle = { contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: (day: unknown) => formatDay(String(day)) };
 const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} {...AXIS_PROPS} interval={points.length > 40 ? "preserveStartEnd" : undefined} />;
 const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
@@ -48,11 +49,11 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
   const dot = points.length <= 14 ? { r: 3 } : false;
   return (
     <LineChart data={points} margin={MARGIN}>
-      {grid}
+      {grid()}
       {xAxis(points)}
       <YAxis {...AXIS_PROPS} {...options.yAxis} />
       <Tooltip {...tooltipStyle} formatter={(value: unknown) => options.format(asNumber(value))} />
-      {legend}
+      {legend()}
       {options.lines.map((line) => (
         <Line
           key={line.key}
@@ -77,11 +78,11 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
     <section className="chart-grid" aria-label="Daily trends">
       <ChartFrame title="Conversations per day" description="By how they ended" label="Stacked bars of conversations per day: contained, escalated, left with the bot">
         <BarChart data={points} margin={MARGIN}>
-          {grid}
+          {grid()}
           {xAxis(points)}
           <YAxis allowDecimals={false} {...AXIS_PROPS} />
           <Tooltip {...tooltipStyle} cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} />
-          {legend}
+          {legend()}
           <Bar dataKey="contained" name="Contained" stackId="outcome" fill={CHART_COLORS.contained} isAnimationActive={false} />
           <Bar dataKey="escalated" name="Escalated" stackId="outcome" fill={CHART_COLORS.escalated} isAnimationActive={false} />
           <Bar dataKey="leftWithBot" name="Left with the bot" stackId="outcome" fill={CHART_COLORS.leftWithBot} radius={[3, 3, 0, 0]} isAnimationActive={false} />
