@@ -19,7 +19,9 @@ export const CHART_COLORS = {
 
 export const AXIS_PROPS = { stroke: CHART_COLORS.axis, fontSize: 12, tickLine: false, axisLine: false } as const;
 
-export function ChartFrame({ title, description, height = 220, label, children }: { title: string; description?: string; height?: number; label: string; children: ReactNode }) {
+type ChartFrameProps = { title: string; description?: string; height?: number; label: string; children: ReactNode; footer?: ReactNode };
+
+export function ChartFrame({ title, description, height = 220, label, children, footer }: ChartFrameProps) {
   const hydrated = useHydrated();
   return (
     <figure className="chart-card card">
@@ -34,6 +36,7 @@ export function ChartFrame({ title, description, height = 220, label, children }
           </ResponsiveContainer>
         ) : null}
       </div>
+      {footer}
     </figure>
   );
 }

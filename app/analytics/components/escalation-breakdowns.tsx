@@ -63,6 +63,34 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
         description="What handed the conversation to a person"
         height={Math.max(120, points.length * 44 + 16)}
         label={`Bar chart of escalations by trigger: ${points.map((point) => `${point.label} ${point.text}`).join(", ")}`}
+        footer={
+          <table className="table table-compact trigger-table">
+            <thead>
+              <tr>
+                <th scope="col">Trigger</th>
+                <th scope="col" className="numeric">
+                  Handoffs
+                </th>
+                <th scope="col" className="numeric">
+                  Share
+                </th>
+                <th scope="col" className="numeric">
+                  Of all conversations
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {byTrigger.map((row) => (
+                <tr key={row.key}>
+                  <td>{row.label}</td>
+                  <td className="numeric">{formatCount(row.count)}</td>
+                  <td className="numeric">{formatPercent(row.shareOfEscalations)}</td>
+                  <td className="numeric">{formatPercent(row.rateOfConversations, 1)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
       >
         <BarChart data={points} layout="vertical" margin={{ top: 4, right: 72, left: 8, bottom: 4 }}>
           <XAxis type="number" hide allowDecimals={false} />
