@@ -5,6 +5,7 @@ import type { AnalyticsReport } from "../report.server";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
 import { DefinitionHint } from "./definition-hint";
 import { ShareBar } from "./share-bar";
+import { TableHead } from "./table-head";
 
 type Props = Pick<AnalyticsReport, "byTrigger" | "byNode"> & { showFlow: boolean };
 
@@ -13,15 +14,7 @@ const VISIBLE_NODES = 7;
 function NodeTable({ rows, showFlow }: { rows: AnalyticsReport["byNode"]; showFlow: boolean }) {
   return (
     <table className="table table-compact">
-      <thead>
-        <tr>
-          <th scope="col">Node</th>
-          <th scope="col" className="numeric">
-            Handoffs
-          </th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
+      <TableHead columns={[{ label: "Node" }, { label: "Handoffs", numeric: true }, { label: "Share" }]} />
       <tbody>
         {rows.map((row) => (
           <tr key={`${row.flowId}:${row.nodeId ?? ""}`}>
@@ -65,20 +58,7 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
         label={`Bar chart of escalations by trigger: ${points.map((point) => `${point.label} ${point.text}`).join(", ")}`}
         footer={
           <table className="table table-compact trigger-table">
-            <thead>
-              <tr>
-                <th scope="col">Trigger</th>
-                <th scope="col" className="numeric">
-                  Handoffs
-                </th>
-                <th scope="col" className="numeric">
-                  Share
-                </th>
-                <th scope="col" className="numeric">
-                  Of all conversations
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[{ label: "Trigger" }, { label: "Handoffs", numeric: true }, { label: "Share", numeric: true }, { label: "Of all conversations", numeric: true }]} />
             <tbody>
               {byTrigger.map((row) => (
                 <tr key={row.key}>

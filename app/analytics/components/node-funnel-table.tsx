@@ -7,6 +7,7 @@ import { formatCount, formatPercent } from "../format";
 import type { NodeFunnel } from "../node-funnel.server";
 import type { NodeFunnelRow } from "../funnel";
 import { DefinitionHint } from "./definition-hint";
+import { TableHead } from "./table-head";
 
 function CountWithShare({ count, of }: { count: number; of: number }) {
   if (count === 0) return <span className="muted">0</span>;
@@ -50,23 +51,15 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
         </ul>
       </div>
       <table className="table table-compact funnel-table">
-        <thead>
-          <tr>
-            <th scope="col">Node</th>
-            <th scope="col" className="funnel-bar-cell">
-              <span className="visually-hidden">Share of the flow's conversations</span>
-            </th>
-            <th scope="col" className="numeric">
-              Entered
-            </th>
-            <th scope="col" className="numeric">
-              Dropped off
-            </th>
-            <th scope="col" className="numeric">
-              Escalated
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: "Node" },
+            { label: "Share of the flow's conversations", hidden: true, className: "funnel-bar-cell" },
+            { label: "Entered", numeric: true },
+            { label: "Dropped off", numeric: true },
+            { label: "Escalated", numeric: true },
+          ]}
+        />
         <tbody>
           {nodes.map((node) => (
             <tr key={node.nodeId} data-node={node.nodeId}>
