@@ -1,5 +1,5 @@
 /**
- * Seeds the demo workspace (people, starter flows, knowledge base) into DATABASE_URL (default
+ * Seeds the demo workspace (people, starter flows, knowledge base, generated history) into DATABASE_URL (default
  * ./data/baton.db), which must already be migrated. Idempotent. `npm start` seeds by itself;
  * this is for tests and for a database prepared by hand: `npx tsx app/cli/seed.ts`.
  */
@@ -15,6 +15,7 @@ seedDemoWorkspace(db)
         createdTeams: report.people.createdTeams,
         publishedFlows: report.flows.published,
         createdArticles: report.knowledgeBase.created.length,
+        demoHistoryConversations: report.history.created,
       }),
     );
   })

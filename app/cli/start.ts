@@ -56,6 +56,7 @@ async function main() {
     report.people.createdTeams.length && `${report.people.createdTeams.length} teams`,
     report.flows.published.length && `${report.flows.published.length} flows`,
     report.knowledgeBase.created.length && `${report.knowledgeBase.created.length} articles`,
+    report.history.created && `${report.history.created} generated demo conversations`,
   ].filter(Boolean);
   console.log(`  ${created.length > 0 ? `created ${created.join(", ")}` : "already seeded"}`);
 

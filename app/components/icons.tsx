@@ -4,7 +4,7 @@ import type { ReactNode, SVGProps } from "react";
 export type IconName =
   | "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark"
   | "close" | "copy" | "download" | "upload" | "pencil" | "undo" | "redo" | "play" | "history" | "settings" | "check"
-  | "archive" | "restart" | "chevron-left" | "maximize" | "back";
+  | "archive" | "restart" | "chevron-left" | "maximize" | "back" | "info";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -113,6 +113,12 @@ const paths: Record<IconName, () => ReactNode> = {
   restart: () => <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" />,
   "chevron-left": () => <path d="m15 18-6-6 6-6" />,
   maximize: () => <path d="M8 3H5a2 2 0 0 0-2 2v3M21 8V5a2 2 0 0 0-2-2h-3M3 16v3a2 2 0 0 0 2 2h3M16 21h3a2 2 0 0 0 2-2v-3" />,
+  info: () => (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 16v-4M12 8h.01" />
+    </>
+  ),
 };
 
 export function Icon({ name, size = 18, ...props }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {

@@ -43,14 +43,16 @@ function writerFor(connection: Database.Database) {
   return write;
 }
 
-function prepared(connection: Database.Database, sql: string): Database.Statement {
+function prepared(connection: Database.Database, sql: string, raw = false): Database.Statement {
   let cache = statementCaches.get(connection);
   if (!cache) statementCaches.set(connection, (cache = new Map()));
-  let statement = cache.get(sql);
+  const key = raw ? `raw:${sql}` : sql;
+  let statement = cache.get(key);
   if (!statement) {
     statement = connection.prepare(sql);
+    if (raw) statement.raw(true);
     if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    cache.set(sql, statement);
+    cache.set(key, statement);
   }
   return statement;
 }
@@ -83,6 +85,12 @@ export function queryOne<T = Record<string, unknown>>(sql: string, params: SqlSc
 
 export function queryAll<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): T[] {
   return prepared(readConnection(), sql).all(...bind(params)) as T[];
+}
+
+/** Rows as arrays (columns in SELECT order): no object per row, for large reads (analytics). */
+export function queryRows(sql: string, params: SqlScalar[]): unknown[][] {
+  // Its own cached statement: switching a shared one to raw mode would change it for every caller.
+  return prepared(readConnection(), sql, true).all(...bind(params)) as unknown[][];
 }
 
 /** The first statement (the version-guarded UPDATE) matched no row: nothing was written. */

@@ -1,8 +1,10 @@
 /**
  * The demo workspace, seeded by `npm start` and by the tests. Every step is idempotent (it only
- * creates what is missing), so this runs on every start. Order matters: flows route to teams.
+ * creates what is missing), so this runs on every start. Order matters: flows route to teams,
+ * and the generated demo history walks the published flows and shows the articles.
  */
 import type { Db } from "~/utils/db.server";
+import { seedDemoHistory } from "./seed-history.server";
 import { seedKnowledgeBase } from "./seed-knowledge-base.server";
 import { seedPeople } from "./seed-people.server";
 import { seedStarterFlows } from "./seed-flows.server";
@@ -11,5 +13,6 @@ export async function seedDemoWorkspace(db: Db) {
   const people = await seedPeople(db);
   const flows = await seedStarterFlows(db);
   const knowledgeBase = await seedKnowledgeBase(db);
-  return { people, flows, knowledgeBase };
+  const history = await seedDemoHistory(db);
+  return { people, flows, knowledgeBase, history };
 }

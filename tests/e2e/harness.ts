@@ -42,7 +42,12 @@ export type App = {
   stop: () => Promise<void>;
 };
 
-export type StartAppOptions = { env?: Record<string, string>; seed?: boolean };
+export type StartAppOptions = {
+  env?: Record<string, string>;
+  seed?: boolean;
+  /** Also seed the generated demo history (~420 past conversations); off by default so other tests' queues and estimates start empty. */
+  demoHistory?: boolean;
+};
 
 /**
  * Starts the built app (tests/setup/e2e-global.ts builds once per run) on a free port with its
@@ -60,7 +65,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   if (options.seed !== false) {
     execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["app/cli/seed.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir },
+      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir, BATON_DEMO_HISTORY: options.demoHistory ? "on" : "off" },
       stdio: "pipe",
     });
   }

@@ -1,0 +1,57 @@
+/**
+ * The population every analytics query starts from, as one SQL condition: conversations
+ * STARTED in the range, never preview runs, optionally of one flow, optionally of some teams.
+ * A team's conversations are those handed off to it, plus the ones the bot handled alone in
+ * flows whose default team it is (read from the pinned version's document). Escalations whose
+ * team no longer exists belong to no team: only "all teams" shows them.
+ *
+ * SQLite specific like the turn hot path (sql.server.ts): dates are compared as the ISO text
+ * Prisma writes, and json_extract reads the document. On PostgreSQL the same condition uses
+ * timestamptz comparisons and `document::jsonb #>> '{settings,defaultTeam}'`.
+ */
+import type { SqlScalar } from "~/runtime/sql.server";
+
+export type TeamScope = { teamIds: string[]; teamSlugs: string[] };
+
+export type Cohort = {
+  from: Date;
+  to: Date;
+  flowId: string | null;
+  /** null: every conversation; otherwise only these teams' (possibly none). */
+  teams: TeamScope | null;
+};
+
+export type SqlCondition = { sql: string; params: SqlScalar[] };
+
+const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
+
+/** The WHERE condition selecting the cohort's conversations, aliased `c`. */
+export function cohortCondition(cohort: Cohort): SqlCondition {
+  const parts = [`c."createdAt" >= ?`, `c."createdAt" < ?`, `c."channel" <> 'preview'`];
+  const params: SqlScalar[] = [cohort.from, cohort.to];
+  if (cohort.flowId) {
+    parts.push(`c."flowId" = ?`);
+    params.push(cohort.flowId);
+  }
+  if (cohort.teams) {
+    const { teamIds, teamSlugs } = cohort.teams;
+    if (teamIds.length === 0) parts.push("0 = 1");
+    else {
+      // "+" keeps SQLite on the date range: with an index on teamId it would read the team's whole history.
+      parts.push(
+        `(+c."teamId" IN (${placeholders(teamIds.length)}) OR (+c."teamId" IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
+          `(SELECT v."id" FROM "FlowVersion" v WHERE json_extract(v."document", '$.settings.defaultTeam') IN (${placeholders(teamSlugs.length)}))))`,
+      );
+      params.push(...teamIds, ...teamSlugs);
+    }
+  }
+  return { sql: parts.join(" AND "), params };
+}
+
+/** SQL for a stored time as epoch milliseconds (NULL stays NULL): SQLite parses the dates, not JavaScript. */
+export function epochMs(column: string): string {
+  return `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+}
+
+export const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);
+export const asText = (value: unknown): string | null => (typeof value === "string" ? value : null);

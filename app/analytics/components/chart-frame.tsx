@@ -1,0 +1,42 @@
+/**
+ * A chart's card: title, one-line description and the chart itself. Recharts measures its
+ * container in the browser, so the server (and the hydration pass) render an empty box of the
+ * same height and the chart draws right after: no layout jump and no hydration mismatch.
+ */
+import type { ReactNode } from "react";
+import { ResponsiveContainer } from "recharts";
+import { useHydrated } from "~/chat/use-hydrated";
+
+export const CHART_COLORS = {
+  contained: "#16a34a",
+  escalated: "#f59e0b",
+  leftWithBot: "#cbd5e1",
+  accent: "#4f46e5",
+  accentSoft: "#a5b4fc",
+  grid: "#eceef2",
+  axis: "#8b8fa0",
+} as const;
+
+export const AXIS_PROPS = { stroke: CHART_COLORS.axis, fontSize: 12, tickLine: false, axisLine: false } as const;
+
+type ChartFrameProps = { title: string; description?: string; height?: number; label: string; children: ReactNode; footer?: ReactNode };
+
+export function ChartFrame({ title, description, height = 220, label, children, footer }: ChartFrameProps) {
+  const hydrated = useHydrated();
+  return (
+    <figure className="chart-card card">
+      <figcaption className="chart-caption">
+        <h3>{title}</h3>
+        {description ? <p>{description}</p> : null}
+      </figcaption>
+      <div className="chart-body" style={{ height }} role="img" aria-label={label}>
+        {hydrated ? (
+          <ResponsiveContainer width="100%" height="100%">
+            {children}
+          </ResponsiveContainer>
+        ) : null}
+      </div>
+      {footer}
+    </figure>
+  );
+}

@@ -1,0 +1,60 @@
+/** The headline numbers of a report, one card per metric, each with its definition a hover away. */
+import type { ReactNode } from "react";
+import { formatCount, formatDuration, formatPercent, formatRating, plural } from "../format";
+import type { Csat, MetricKey, MetricsSummary } from "../metrics";
+import { METRIC_DEFINITIONS } from "../metrics";
+import { DefinitionHint } from "./definition-hint";
+
+function MetricCard({ metric, value, detail, tone }: { metric: MetricKey; value: string; detail: ReactNode; tone?: "good" | "warn" }) {
+  return (
+    <div className="metric-card" data-metric={metric}>
+      <div className="metric-label">
+        <span>{METRIC_DEFINITIONS[metric].label}</span>
+        <DefinitionHint metric={metric} />
+      </div>
+      <div className={tone ? `metric-value metric-value-${tone}` : "metric-value"}>{value}</div>
+      <div className="metric-detail">{detail}</div>
+    </div>
+  );
+}
+
+function csatDetail(csat: Csat) {
+  return csat.responses === 0 ? "No ratings yet" : `${formatPercent(csat.satisfiedRate)} satisfied · ${plural(csat.responses, "rating")}`;
+}
+
+export function MetricCards({ summary }: { summary: MetricsSummary }) {
+  const { firstResponse } = summary;
+  return (
+    <section className="metric-grid" aria-label="Key numbers">
+      <MetricCard metric="conversations" value={formatCount(summary.conversations)} detail={`${formatCount(summary.leftWithBot.count)} left with the bot`} />
+      <MetricCard
+        metric="contained"
+        tone="good"
+        value={formatPercent(summary.contained.rate)}
+        detail={`${formatCount(summary.contained.count)} of ${formatCount(summary.conversations)} resolved by the bot`}
+      />
+      <MetricCard metric="escalated" tone="warn" value={formatPercent(summary.escalated.rate)} detail={`${plural(summary.escalated.count, "handoff")}`} />
+      <MetricCard
+        metric="firstResponse"
+        value={formatDuration(firstResponse.medianMs)}
+        detail={
+          firstResponse.count === 0 && firstResponse.awaiting === 0
+            ? "No handoffs answered yet"
+            : `p90 ${formatDuration(firstResponse.p90Ms)} · ${formatCount(firstResponse.awaiting)} awaiting`
+        }
+      />
+      <MetricCard
+        metric="resolvedAfterHandoff"
+        value={formatPercent(summary.resolvedAfterHandoff.rate)}
+        detail={`${formatCount(summary.resolvedAfterHandoff.count)} of ${plural(summary.resolvedAfterHandoff.of, "handoff")}`}
+      />
+      <MetricCard
+        metric="repeatContact"
+        value={formatPercent(summary.repeatContact.rate)}
+        detail={`${formatCount(summary.repeatContact.count)} of ${formatCount(summary.repeatContact.of)} with a known contact`}
+      />
+      <MetricCard metric="csatBotOnly" value={formatRating(summary.csatBotOnly.average)} detail={csatDetail(summary.csatBotOnly)} />
+      <MetricCard metric="csatEscalated" value={formatRating(summary.csatEscalated.average)} detail={csatDetail(summary.csatEscalated)} />
+    </section>
+  );
+}

@@ -1,0 +1,123 @@
+/** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT. */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
+import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
+import type { DailyMetrics } from "../metrics";
+import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
+
+type Point = {
+  day: string;
+  contained: number;
+  escalated: number;
+  leftWithBot: number;
+  containment: number | null;
+  escalation: number | null;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  csatBotOnly: number | null;
+  csatEscalated: number | null;
+};
+
+function toPoints(daily: DailyMetrics[]): Point[] {
+  const minutes = (ms: number | null) => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
+  return daily.map((day) => ({
+    day: day.day,
+    contained: day.contained.count,
+    escalated: day.escalated.count,
+    leftWithBot: day.leftWithBot.count,
+    containment: day.contained.rate,
+    escalation: day.escalated.rate,
+    medianMinutes: minutes(day.firstResponse.medianMs),
+    p90Minutes: minutes(day.firstResponse.p90Ms),
+    csatBotOnly: day.csatBotOnly.average,
+    csatEscalated: day.csatEscalated.average,
+  }));
+}
+
+// Functions, not module-level elements: no JSX may run while the server bundle loads (see icons.tsx).
+const grid = () => <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
+const legend = () => <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />;
+const tooltipStyle = { contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: (day: unknown) => formatDay(String(day)) };
+const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} {...AXIS_PROPS} interval={points.length > 40 ? "preserveStartEnd" : undefined} />;
+const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
+const MARGIN = { top: 8, right: 8, left: -16, bottom: 0 };
+
+type LineSpec = { key: keyof Point; name: string; color: string; dashed?: boolean };
+
+/** A LineChart element (not a component: ResponsiveContainer sizes its direct child). */
+function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[] }) {
+  // Few days: dots show which values are real; many days: the line alone reads better.
+  const dot = points.length <= 14 ? { r: 3 } : false;
+  return (
+    <LineChart data={points} margin={MARGIN}>
+      {grid()}
+      {xAxis(points)}
+      <YAxis {...AXIS_PROPS} {...options.yAxis} />
+      <Tooltip {...tooltipStyle} formatter={(value: unknown) => options.format(asNumber(value))} />
+      {legend()}
+      {options.lines.map((line) => (
+        <Line
+          key={line.key}
+          type="monotone"
+          dataKey={line.key}
+          name={line.name}
+          stroke={line.color}
+          strokeWidth={2}
+          strokeDasharray={line.dashed ? "4 3" : undefined}
+          dot={dot}
+          connectNulls
+          isAnimationActive={false}
+        />
+      ))}
+    </LineChart>
+  );
+}
+
+export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
+  const points = toPoints(daily);
+  return (
+    <section className="chart-grid" aria-label="Daily trends">
+      <ChartFrame title="Conversations per day" description="By how they ended" label="Stacked bars of conversations per day: contained, escalated, left with the bot">
+        <BarChart data={points} margin={MARGIN}>
+          {grid()}
+          {xAxis(points)}
+          <YAxis allowDecimals={false} {...AXIS_PROPS} />
+          <Tooltip {...tooltipStyle} cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} />
+          {legend()}
+          <Bar dataKey="contained" name="Contained" stackId="outcome" fill={CHART_COLORS.contained} isAnimationActive={false} />
+          <Bar dataKey="escalated" name="Escalated" stackId="outcome" fill={CHART_COLORS.escalated} isAnimationActive={false} />
+          <Bar dataKey="leftWithBot" name="Left with the bot" stackId="outcome" fill={CHART_COLORS.leftWithBot} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+        </BarChart>
+      </ChartFrame>
+      <ChartFrame title="Containment and escalation" description="Share of each day's conversations" label="Lines of the daily containment and escalation rates">
+        {lineChart(points, {
+          yAxis: { domain: [0, 1], tickFormatter: (value: number) => formatPercent(value) },
+          format: (value) => formatPercent(value),
+          lines: [
+            { key: "containment", name: "Containment", color: CHART_COLORS.contained },
+            { key: "escalation", name: "Escalation", color: CHART_COLORS.escalated },
+          ],
+        })}
+      </ChartFrame>
+      <ChartFrame title="First human response" description="Minutes from handoff to the first agent reply" label="Lines of the daily median and 90th percentile first response time">
+        {lineChart(points, {
+          yAxis: {},
+          format: (value) => formatDuration(value === null ? null : value * 60_000),
+          lines: [
+            { key: "medianMinutes", name: "Median", color: CHART_COLORS.accent },
+            { key: "p90Minutes", name: "90th percentile", color: CHART_COLORS.accentSoft, dashed: true },
+          ],
+        })}
+      </ChartFrame>
+      <ChartFrame title="CSAT" description="Average rating per day, 1 to 5" label="Lines of the daily average CSAT for bot-only and escalated conversations">
+        {lineChart(points, {
+          yAxis: { domain: [1, 5], ticks: [1, 2, 3, 4, 5] },
+          format: formatRating,
+          lines: [
+            { key: "csatBotOnly", name: "Bot only", color: CHART_COLORS.contained },
+            { key: "csatEscalated", name: "Escalated", color: CHART_COLORS.escalated },
+          ],
+        })}
+      </ChartFrame>
+    </section>
+  );
+}

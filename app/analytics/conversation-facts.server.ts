@@ -1,0 +1,48 @@
+/**
+ * One row of facts per conversation of the cohort: what metrics.ts needs and nothing else.
+ * Read on the runtime's read-only connection (WAL: never blocks a turn) as arrays, with the
+ * dates turned into numbers by SQLite: for a 30-day cohort of tens of thousands of
+ * conversations, building JavaScript objects and parsing dates is most of the cost.
+ */
+import { queryRows } from "~/runtime/sql.server";
+import { DAY_MS } from "./range";
+import { REPEAT_WINDOW_DAYS, withNextContacts, type ConversationFacts, type ContactVisit } from "./metrics";
+import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohort.server";
+
+export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
+  const where = cohortCondition(cohort);
+  const rows = queryRows(
+    `SELECT c."id", c."flowId", ${epochMs(`c."createdAt"`)}, c."status", ${epochMs(`c."escalatedAt"`)}, ${epochMs(`c."firstHumanResponseAt"`)}, c."csat",
+            c."handoffTrigger", c."handoffNodeId", c."contactId"
+     FROM "Conversation" c
+     WHERE ${where.sql}`,
+    where.params,
+  );
+  const facts = rows.map((row) => ({
+    id: String(row[0]),
+    flowId: String(row[1]),
+    createdAt: asNumber(row[2]) ?? 0,
+    status: String(row[3]),
+    escalatedAt: asNumber(row[4]),
+    firstHumanResponseAt: asNumber(row[5]),
+    csat: asNumber(row[6]),
+    handoffTrigger: asText(row[7]),
+    handoffNodeId: asText(row[8]),
+    contactId: asText(row[9]),
+    nextContactAt: null,
+  }));
+  return withNextContacts(facts, loadContactVisits(cohort.from, new Date(cohort.to.getTime() + REPEAT_WINDOW_DAYS * DAY_MS)));
+}
+
+/**
+ * Every known contact's conversations in [from, to): a repeat may land in any flow or team,
+ * so this is not narrowed to the cohort. One range scan beats a lookup per conversation.
+ */
+function loadContactVisits(from: Date, to: Date): ContactVisit[] {
+  const rows = queryRows(
+    `SELECT c."contactId", ${epochMs(`c."createdAt"`)} FROM "Conversation" c
+     WHERE c."createdAt" >= ? AND c."createdAt" < ? AND c."channel" <> 'preview' AND c."contactId" IS NOT NULL`,
+    [from, to],
+  );
+  return rows.map((row) => ({ contactId: String(row[0]), at: asNumber(row[1]) ?? 0 }));
+}

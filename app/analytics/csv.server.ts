@@ -1,0 +1,85 @@
+/**
+ * CSV exports of a report: the daily table (one row per day plus a total), the escalation
+ * breakdowns, and the node funnel. Rates are fractions (0.25), durations minutes; csv-stringify
+ * does the quoting, so flow names with commas or quotes stay in their column.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { MetricsSummary } from "./metrics";
+import type { CsvReport } from "./query";
+import type { AnalyticsReport } from "./report.server";
+
+const round = (value: number | null, digits: number) => (value === null ? "" : Number(value.toFixed(digits)));
+const minutes = (ms: number | null) => round(ms === null ? null : ms / 60_000, 1);
+
+const DAILY_COLUMNS = [
+  "date",
+  "conversations",
+  "contained",
+  "containment_rate",
+  "escalated",
+  "escalation_rate",
+  "left_with_bot",
+  "first_response_median_minutes",
+  "first_response_p90_minutes",
+  "first_responses_measured",
+  "awaiting_first_response",
+  "resolved_after_handoff",
+  "resolution_rate_after_handoff",
+  "repeat_contacts",
+  "conversations_with_contact",
+  "repeat_contact_rate",
+  "csat_bot_only_average",
+  "csat_bot_only_responses",
+  "csat_escalated_average",
+  "csat_escalated_responses",
+];
+
+function dailyRow(date: string, metrics: MetricsSummary): Array<string | number> {
+  return [
+    date,
+    metrics.conversations,
+    metrics.contained.count,
+    round(metrics.contained.rate, 4),
+    metrics.escalated.count,
+    round(metrics.escalated.rate, 4),
+    metrics.leftWithBot.count,
+    minutes(metrics.firstResponse.medianMs),
+    minutes(metrics.firstResponse.p90Ms),
+    metrics.firstResponse.count,
+    metrics.firstResponse.awaiting,
+    metrics.resolvedAfterHandoff.count,
+    round(metrics.resolvedAfterHandoff.rate, 4),
+    metrics.repeatContact.count,
+    metrics.repeatContact.of,
+    round(metrics.repeatContact.rate, 4),
+    round(metrics.csatBotOnly.average, 2),
+    metrics.csatBotOnly.responses,
+    round(metrics.csatEscalated.average, 2),
+    metrics.csatEscalated.responses,
+  ];
+}
+
+export function reportToCsv(report: AnalyticsReport, kind: CsvReport): string {
+  switch (kind) {
+    case "daily":
+      return stringify([...report.daily.map((day) => dailyRow(day.day, day)), dailyRow("total", report.summary)], { header: true, columns: DAILY_COLUMNS });
+    case "escalations":
+      return stringify(
+        [
+          ...report.byTrigger.map((row) => ["trigger", "", row.key, row.label, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
+          ...report.byNode.map((row) => ["node", row.flowName, row.nodeId ?? "", row.kindLabel, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
+        ],
+        { header: true, columns: ["breakdown", "flow", "key", "label", "escalations", "share_of_escalations", "rate_of_conversations"] },
+      );
+    case "funnel":
+      return stringify(
+        (report.funnel?.nodes ?? []).map((row) => [report.flow?.name ?? "", row.nodeId, row.kind ?? "", row.kindLabel, row.passed, row.droppedOff, row.escalated]),
+        { header: true, columns: ["flow", "node_id", "kind", "kind_label", "passed", "dropped_off", "escalated"] },
+      );
+  }
+}
+
+/** baton-analytics-daily-2026-10-26-to-2026-11-24-store-support-billing.csv */
+export function csvFileName(report: AnalyticsReport, kind: CsvReport): string {
+  return ["baton-analytics", kind, report.range.from, "to", report.range.to, report.flow?.slug, report.team?.slug].filter(Boolean).join("-") + ".csv";
+}

@@ -1,0 +1,54 @@
+/**
+ * The nodes of a flow as analytics lists them: in the order a conversation meets them, branch
+ * by branch (depth-first from the start node along the edges in their order, the rest after in
+ * document order), each
+ * with its kind's label from the registry. Documents are read leniently: an old version with a
+ * field the current schema refuses still names its nodes.
+ */
+import { z } from "zod";
+import type { NodeKind } from "~/nodes/kinds";
+import { nodeRegistry } from "~/nodes/registry";
+
+export type FlowNodeInfo = { id: string; kind: string | null; kindLabel: string };
+
+const LooseDocumentSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), kind: z.string() })).default([]),
+  edges: z.array(z.object({ source: z.string(), target: z.string() })).default([]),
+});
+
+export const REMOVED_NODE_LABEL = "Removed node";
+
+function kindLabel(kind: string | null): string {
+  return kind && kind in nodeRegistry ? nodeRegistry[kind as NodeKind].label : REMOVED_NODE_LABEL;
+}
+
+export function listFlowNodes(document: unknown): FlowNodeInfo[] {
+  const parsed = LooseDocumentSchema.safeParse(document);
+  if (!parsed.success) return [];
+  const { nodes, edges } = parsed.data;
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const next = new Map<string, string[]>();
+  for (const edge of edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const stack = nodes.filter((node) => node.kind === "start").map((node) => node.id).reverse();
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (seen.has(id) || !byId.has(id)) continue;
+    seen.add(id);
+    ordered.push(id);
+    stack.push(...[...(next.get(id) ?? [])].reverse());
+  }
+  for (const node of nodes) if (!seen.has(node.id)) ordered.push(node.id);
+  return ordered.map((id) => {
+    const kind = byId.get(id)?.kind ?? null;
+    return { id, kind, kindLabel: kindLabel(kind) };
+  });
+}
+
+/** Nodes of several versions, newest first: the newest decides order and kind, older ones add removed nodes. */
+export function mergeFlowNodes(versions: FlowNodeInfo[][]): FlowNodeInfo[] {
+  const merged = new Map<string, FlowNodeInfo>();
+  for (const nodes of versions) for (const node of nodes) if (!merged.has(node.id)) merged.set(node.id, node);
+  return [...merged.values()];
+}

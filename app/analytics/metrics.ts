@@ -1,0 +1,245 @@
+/**
+ * Every analytics metric, defined once. The queries (conversation-facts.server.ts) only fetch
+ * one row of facts per conversation; what counts as contained, escalated, a repeat contact or a
+ * first response is decided here, in pure functions the tests feed with known answers, and the
+ * same sentences are shown on the page (METRIC_DEFINITIONS) so the numbers explain themselves.
+ *
+ * The population is always a cohort: the conversations STARTED in the date range (UTC days),
+ * never the builder's preview runs. Their outcome is read as it stands now, so a conversation
+ * from the range that is resolved tomorrow counts as resolved tomorrow.
+ */
+import { DAY_MS } from "./range";
+
+/** One conversation, as the metrics need it. Times are epoch milliseconds. */
+export type ConversationFacts = {
+  id: string;
+  flowId: string;
+  createdAt: number;
+  status: string;
+  escalatedAt: number | null;
+  firstHumanResponseAt: number | null;
+  csat: number | null;
+  handoffTrigger: string | null;
+  handoffNodeId: string | null;
+  contactId: string | null;
+  /** When the same contact started their next (non-preview) conversation, if ever. */
+  nextContactAt: number | null;
+};
+
+export const REPEAT_WINDOW_DAYS = 7;
+export const SATISFIED_MIN_RATING = 4;
+
+export type Ratio = { count: number; of: number; rate: number | null };
+export type Durations = { count: number; medianMs: number | null; p90Ms: number | null; awaiting: number };
+export type Csat = { responses: number; average: number | null; satisfiedRate: number | null };
+
+export type MetricsSummary = {
+  conversations: number;
+  contained: Ratio;
+  escalated: Ratio;
+  leftWithBot: Ratio;
+  firstResponse: Durations;
+  resolvedAfterHandoff: Ratio;
+  repeatContact: Ratio;
+  csatBotOnly: Csat;
+  csatEscalated: Csat;
+};
+
+export type MetricKey = Exclude<keyof MetricsSummary, "conversations"> | "conversations" | "escalationTrigger" | "escalationNode" | "funnel" | "team";
+
+export const METRIC_DEFINITIONS: Record<MetricKey, { label: string; definition: string }> = {
+  conversations: {
+    label: "Conversations",
+    definition: "Conversations started in the range (UTC days). Preview runs from the flow builder are never counted.",
+  },
+  contained: {
+    label: "Containment",
+    definition: "Share of conversations resolved without a person: the bot reached an end node and the conversation was never handed off.",
+  },
+  escalated: {
+    label: "Escalation rate",
+    definition: "Share of conversations handed off to a person at least once, by an escalate node or a global trigger.",
+  },
+  leftWithBot: {
+    label: "Left with the bot",
+    definition: "Conversations neither resolved nor handed off: the customer stopped answering (or is still talking to the bot).",
+  },
+  firstResponse: {
+    label: "First human response",
+    definition:
+      "Time from the handoff to the first agent reply, median and 90th percentile (interpolated between ranks, like a spreadsheet's PERCENTILE.INC). Handoffs still waiting for a reply are listed apart; a conversation handed off again after an agent had replied is left out.",
+  },
+  resolvedAfterHandoff: {
+    label: "Resolved after handoff",
+    definition: "Share of handed-off conversations that a person has resolved.",
+  },
+  repeatContact: {
+    label: "Repeat contact (7 days)",
+    definition: `Share of conversations with a known contact after which the same contact started another conversation within ${REPEAT_WINDOW_DAYS} days (any flow).`,
+  },
+  csatBotOnly: {
+    label: "CSAT, bot only",
+    definition: `Average rating (1–5) of conversations never handed off, and the share rated ${SATISFIED_MIN_RATING} or 5.`,
+  },
+  csatEscalated: {
+    label: "CSAT, escalated",
+    definition: `Average rating (1–5) of handed-off conversations, and the share rated ${SATISFIED_MIN_RATING} or 5.`,
+  },
+  escalationTrigger: {
+    label: "Escalations by trigger",
+    definition: "What handed the conversation off: an escalate node in the flow, or a global trigger (a request for a person, repeated failure, sensitive content, a bot error). A conversation handed off twice counts its latest handoff.",
+  },
+  escalationNode: {
+    label: "Escalations by node",
+    definition: "The node the conversation was at when it was handed off: the escalate node itself, or the node whose question the trigger interrupted.",
+  },
+  funnel: {
+    label: "Node funnel",
+    definition:
+      "Per node of the flow: conversations that entered it at least once, conversations that dropped off there (it was the last node they entered and they were neither resolved nor handed off) and conversations handed off from it.",
+  },
+  team: {
+    label: "Team",
+    definition:
+      "A team's conversations are those handed off to it, plus those the bot handled alone in flows whose default team it is. Agents see only their teams.",
+  },
+};
+
+const ratio = (count: number, of: number): Ratio => ({ count, of, rate: of === 0 ? null : count / of });
+
+type Outcome = Pick<ConversationFacts, "status" | "escalatedAt">;
+export const isEscalated = (facts: Outcome) => facts.escalatedAt !== null;
+export const isResolved = (facts: Outcome) => facts.status === "resolved";
+export const isContained = (facts: Outcome) => isResolved(facts) && !isEscalated(facts);
+/** Dropped off: never handed off and not resolved — the customer left the bot (or is still with it). */
+export const isLeftWithBot = (facts: Outcome) => !isResolved(facts) && !isEscalated(facts);
+
+/** Percentile by linear interpolation between closest ranks (PERCENTILE.INC); `sorted` ascending. */
+export function percentile(sorted: readonly number[], fraction: number): number | null {
+  if (sorted.length === 0) return null;
+  const position = (sorted.length - 1) * fraction;
+  const lower = Math.floor(position);
+  const upper = Math.ceil(position);
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+}
+
+function firstResponse(conversations: ConversationFacts[]): Durations {
+  const durations: number[] = [];
+  let awaiting = 0;
+  for (const facts of conversations) {
+    if (facts.escalatedAt === null) continue;
+    if (facts.firstHumanResponseAt === null) awaiting += isResolved(facts) ? 0 : 1;
+    else if (facts.firstHumanResponseAt >= facts.escalatedAt) durations.push(facts.firstHumanResponseAt - facts.escalatedAt);
+  }
+  durations.sort((a, b) => a - b);
+  return { count: durations.length, medianMs: percentile(durations, 0.5), p90Ms: percentile(durations, 0.9), awaiting };
+}
+
+function csat(conversations: ConversationFacts[]): Csat {
+  const ratings = conversations.flatMap((facts) => (facts.csat === null ? [] : [facts.csat]));
+  if (ratings.length === 0) return { responses: 0, average: null, satisfiedRate: null };
+  const sum = ratings.reduce((total, rating) => total + rating, 0);
+  return { responses: ratings.length, average: sum / ratings.length, satisfiedRate: ratings.filter((rating) => rating >= SATISFIED_MIN_RATING).length / ratings.length };
+}
+
+export type ContactVisit = { contactId: string; at: number };
+
+/**
+ * Fills each conversation's nextContactAt: the same contact's first later conversation among
+ * `visits` (which must cover the cohort's range and the repeat window after it).
+ */
+export function withNextContacts(conversations: ConversationFacts[], visits: ContactVisit[]): ConversationFacts[] {
+  const byContact = new Map<string, number[]>();
+  for (const visit of visits) {
+    const times = byContact.get(visit.contactId);
+    if (times) times.push(visit.at);
+    else byContact.set(visit.contactId, [visit.at]);
+  }
+  for (const times of byContact.values()) times.sort((a, b) => a - b);
+  return conversations.map((facts) => {
+    const times = facts.contactId ? byContact.get(facts.contactId) : undefined;
+    const next = times ? firstAfter(times, facts.createdAt) : null;
+    return next === null ? facts : { ...facts, nextContactAt: next };
+  });
+}
+
+/** The first value of ascending `sorted` greater than `time` (binary search: a contact may have thousands). */
+function firstAfter(sorted: number[], time: number): number | null {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= time) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length ? sorted[low] : null;
+}
+
+export function isRepeatContact(facts: ConversationFacts): boolean {
+  return facts.contactId !== null && facts.nextContactAt !== null && facts.nextContactAt - facts.createdAt <= REPEAT_WINDOW_DAYS * DAY_MS;
+}
+
+export function summarise(conversations: ConversationFacts[]): MetricsSummary {
+  const escalated = conversations.filter(isEscalated);
+  const botOnly = conversations.filter((facts) => !isEscalated(facts));
+  const withContact = conversations.filter((facts) => facts.contactId !== null);
+  return {
+    conversations: conversations.length,
+    contained: ratio(conversations.filter(isContained).length, conversations.length),
+    escalated: ratio(escalated.length, conversations.length),
+    leftWithBot: ratio(conversations.filter(isLeftWithBot).length, conversations.length),
+    firstResponse: firstResponse(escalated),
+    resolvedAfterHandoff: ratio(escalated.filter(isResolved).length, escalated.length),
+    repeatContact: ratio(withContact.filter(isRepeatContact).length, withContact.length),
+    csatBotOnly: csat(botOnly),
+    csatEscalated: csat(escalated),
+  };
+}
+
+export type DailyMetrics = { day: string } & MetricsSummary;
+
+/** The summary of each day's cohort, for every day of the range (empty days included). */
+export function summariseByDay(conversations: ConversationFacts[], days: readonly string[]): DailyMetrics[] {
+  const byDay = new Map<string, ConversationFacts[]>(days.map((day) => [day, []]));
+  for (const facts of conversations) byDay.get(new Date(facts.createdAt).toISOString().slice(0, 10))?.push(facts);
+  return days.map((day) => ({ day, ...summarise(byDay.get(day) ?? []) }));
+}
+
+export const HANDOFF_TRIGGERS = ["node", "humanRequest", "repeatedFailure", "sensitive", "error"] as const;
+export const TRIGGER_LABELS: Record<(typeof HANDOFF_TRIGGERS)[number] | "unknown", string> = {
+  node: "Escalate node",
+  humanRequest: "Asked for a person",
+  repeatedFailure: "Repeated failure",
+  sensitive: "Sensitive content",
+  error: "Bot error",
+  unknown: "Unknown",
+};
+
+export type Breakdown<K> = { key: K; count: number; shareOfEscalations: number; rateOfConversations: number };
+
+function breakdown<K>(conversations: ConversationFacts[], keyOf: (facts: ConversationFacts) => K, id: (key: K) => string): Breakdown<K>[] {
+  const escalated = conversations.filter(isEscalated);
+  const groups = new Map<string, { key: K; count: number }>();
+  for (const facts of escalated) {
+    const key = keyOf(facts);
+    const group = groups.get(id(key)) ?? { key, count: 0 };
+    group.count += 1;
+    groups.set(id(key), group);
+  }
+  return [...groups.values()]
+    .map(({ key, count }) => ({ key, count, shareOfEscalations: count / escalated.length, rateOfConversations: count / conversations.length }))
+    .sort((a, b) => b.count - a.count || id(a.key).localeCompare(id(b.key)));
+}
+
+export type TriggerKey = keyof typeof TRIGGER_LABELS;
+
+export function escalationsByTrigger(conversations: ConversationFacts[]): Breakdown<TriggerKey>[] {
+  const known = new Set<string>(HANDOFF_TRIGGERS);
+  return breakdown(conversations, (facts) => (facts.handoffTrigger && known.has(facts.handoffTrigger) ? (facts.handoffTrigger as TriggerKey) : "unknown"), (key) => key);
+}
+
+export type NodeKey = { flowId: string; nodeId: string | null };
+
+export function escalationsByNode(conversations: ConversationFacts[]): Breakdown<NodeKey>[] {
+  return breakdown(conversations, (facts) => ({ flowId: facts.flowId, nodeId: facts.handoffNodeId }), (key) => `${key.flowId}\u0000${key.nodeId ?? ""}`);
+}

@@ -1,0 +1,51 @@
+/**
+ * getNodeFunnel(flowId, range): per node of one flow, the conversations of the cohort that
+ * entered it, dropped off there and were handed off from there. Serves the analytics page and
+ * the canvas overlay (GET /api/analytics/flows/:flowId/nodes).
+ */
+import { queryRows } from "~/runtime/sql.server";
+import { asText, asNumber, cohortCondition, epochMs, type TeamScope } from "./cohort.server";
+import { loadFlowNodes } from "./flow-nodes.server";
+import { computeNodeFunnel, type FunnelConversation, type NodeFunnelRow } from "./funnel";
+
+export type NodeFunnel = { flowId: string; from: string; to: string; conversations: number; nodes: NodeFunnelRow[] };
+
+export async function getNodeFunnel(
+  flowId: string,
+  range: { from: Date; to: Date },
+  options: { teams?: TeamScope | null } = {},
+): Promise<NodeFunnel> {
+  const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
+  // Driven by the cohort (CROSS JOIN keeps SQLite from starting at the events); the
+  // (conversationId, type, nodeId, createdAt) index answers the events side on its own.
+  const entered = queryRows(
+    `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
+     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
+     WHERE ${where.sql}
+     GROUP BY e."nodeId"`,
+    where.params,
+  );
+  // Only a conversation that may have dropped off needs its last node. Events of one turn share
+  // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
+  // conversation's index instead of walking every node.entered event by time).
+  const conversations = queryRows(
+    `SELECT c."status", ${epochMs(`c."escalatedAt"`)}, c."handoffNodeId",
+            CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
+              SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
+              ORDER BY +e."createdAt" DESC, e."rowid" DESC LIMIT 1
+            ) END
+     FROM "Conversation" c
+     WHERE ${where.sql}`,
+    where.params,
+  );
+  const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
+  const passed = new Map(entered.flatMap(([nodeId, count]) => (typeof nodeId === "string" ? [[nodeId, Number(count)] as const] : [])));
+  const rows: FunnelConversation[] = conversations.map((row) => ({ status: String(row[0]), escalatedAt: asNumber(row[1]), handoffNodeId: asText(row[2]), lastNodeId: asText(row[3]) }));
+  return {
+    flowId,
+    from: range.from.toISOString(),
+    to: range.to.toISOString(),
+    conversations: conversations.length,
+    nodes: computeNodeFunnel({ nodes, passed, conversations: rows }),
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Everything the analytics page shows for one query, in one call: the viewer's scope, the
+ * cohort's facts, the metrics and breakdowns computed from them (metrics.ts), and the node
+ * funnel when one flow is selected.
+ */
+import type { SessionUser } from "~/auth/guards.server";
+import { getAnalyticsAccess, resolveScope, type AnalyticsAccess, type Option } from "./access.server";
+import type { Cohort } from "./cohort.server";
+import { loadConversationFacts } from "./conversation-facts.server";
+import { REMOVED_NODE_LABEL } from "./flow-nodes";
+import { loadFlowNodes } from "./flow-nodes.server";
+import {
+  escalationsByNode,
+  escalationsByTrigger,
+  summarise,
+  summariseByDay,
+  TRIGGER_LABELS,
+  type Breakdown,
+  type DailyMetrics,
+  type MetricsSummary,
+  type TriggerKey,
+} from "./metrics";
+import { getNodeFunnel, type NodeFunnel } from "./node-funnel.server";
+import type { AnalyticsQuery } from "./query";
+import { DAY_MS, describeRange, resolveRange, toDayString, type DateRange } from "./range";
+
+export type NodeBreakdown = Omit<Breakdown<unknown>, "key"> & { flowId: string; flowName: string; nodeId: string | null; kindLabel: string };
+
+export type AnalyticsReport = {
+  range: { preset: DateRange["preset"]; from: string; to: string; label: string; days: number };
+  flow: Option | null;
+  team: Option | null;
+  summary: MetricsSummary;
+  daily: DailyMetrics[];
+  byTrigger: Array<Breakdown<TriggerKey> & { label: string }>;
+  byNode: NodeBreakdown[];
+  funnel: NodeFunnel | null;
+};
+
+export type ReportOutcome =
+  | { ok: true; access: AnalyticsAccess; report: AnalyticsReport; cohort: Cohort }
+  | { ok: false; access: AnalyticsAccess; status: 400 | 403; field: string; message: string };
+
+export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role">, query: AnalyticsQuery, now = new Date()): Promise<ReportOutcome> {
+  const access = await getAnalyticsAccess(viewer);
+  const scope = resolveScope(access, query);
+  if (!scope.ok) return { ...scope, access };
+  const range = resolveRange(query, now);
+  const cohort: Cohort = { from: range.from, to: range.to, flowId: scope.flow?.id ?? null, teams: scope.teams };
+  const facts = loadConversationFacts(cohort);
+  const byNode = escalationsByNode(facts);
+  const [nodesByFlow, funnel] = await Promise.all([
+    loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]),
+    scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams }) : Promise.resolve(null),
+  ]);
+  const flowNames = new Map(access.flows.map((flow) => [flow.id, flow.name]));
+  return {
+    ok: true,
+    access,
+    cohort,
+    report: {
+      range: { preset: range.preset, from: toDayString(range.from), to: toDayString(range.to.getTime() - DAY_MS), label: describeRange(range), days: range.days.length },
+      flow: scope.flow,
+      team: scope.team,
+      summary: summarise(facts),
+      daily: summariseByDay(facts, range.days),
+      byTrigger: escalationsByTrigger(facts).map((row) => ({ ...row, label: TRIGGER_LABELS[row.key] })),
+      byNode: byNode.map(({ key, ...row }) => ({
+        ...row,
+        flowId: key.flowId,
+        flowName: flowNames.get(key.flowId) ?? "Unknown flow",
+        nodeId: key.nodeId,
+        kindLabel: key.nodeId ? nodesByFlow.get(key.flowId)?.find((node) => node.id === key.nodeId)?.kindLabel ?? REMOVED_NODE_LABEL : "No node",
+      })),
+      funnel,
+    },
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Generated data for bench/analytics.ts: CONVERSATIONS conversations spread evenly over DAYS days
+ * and exactly 10 events each, written with bare better-sqlite3 prepared statements into a
+ * migrated database (one transaction). Outcomes follow the demo's proportions: ~45% contained,
+ * ~40% escalated (most resolved), ~15% left with the bot, 2% preview runs; 80% with a contact.
+ * Dates are written as the ISO text Prisma writes ("…+00:00"), events in time order with
+ * time-ordered ids, as the runtime does.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { createRandom } from "../app/workspace/demo-history/random";
+
+export const EVENTS_PER_CONVERSATION = 10;
+const DAY = 24 * 60 * 60 * 1000;
+const iso = (time: number) => new Date(time).toISOString().replace("Z", "+00:00");
+
+type Path = { nodes: string[]; outcome: "contained" | "escalated" | "left"; trigger?: string };
+
+/** Routes through the starter flows' real node ids (flows/*.json). */
+const PATHS: Record<string, Path[]> = {
+  "store-support": [
+    { nodes: ["start", "topic", "shipping-kb", "done"], outcome: "contained" },
+    { nodes: ["start", "topic", "account-kb", "done"], outcome: "contained" },
+    { nodes: ["start", "topic", "ask-order-id", "to-support"], outcome: "escalated", trigger: "node" },
+    { nodes: ["start", "topic", "refund-gate", "to-billing"], outcome: "escalated", trigger: "node" },
+    { nodes: ["start", "topic", "rephrase", "topic"], outcome: "escalated", trigger: "repeatedFailure" },
+    { nodes: ["start", "topic", "ask-order-id"], outcome: "left" },
+  ],
+  "refunds-and-returns": [
+    { nodes: ["start", "reason", "refund-kb", "done"], outcome: "contained" },
+    { nodes: ["start", "reason", "ask-order-id", "ask-email"], outcome: "escalated", trigger: "humanRequest" },
+    { nodes: ["start", "reason", "damage-order-id", "damaged-handoff"], outcome: "escalated", trigger: "node" },
+    { nodes: ["start", "reason", "ask-order-id"], outcome: "left" },
+  ],
+};
+const PATH_WEIGHTS: Record<Path["outcome"], number> = { contained: 45, escalated: 40, left: 15 };
+
+export type BenchData = { flows: Array<{ id: string; slug: string }>; teams: { support: string; billing: string }; end: number; conversations: number; events: number };
+
+export function generateAnalyticsData(file: string, options: { conversations: number; days: number; end: number; repoRoot: string }): BenchData {
+  const random = createRandom(7);
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = OFF");
+  const now = iso(options.end);
+  const teams = { support: "team-support", billing: "team-billing" };
+  const flows = ["store-support", "refunds-and-returns"].map((slug) => ({ id: `flow-${slug}`, slug, document: fs.readFileSync(path.join(options.repoRoot, "flows", `${slug}.json`), "utf8") }));
+  const contacts = Math.round(options.conversations * 0.4);
+
+  const insertConversation = sqlite.prepare(
+    `INSERT INTO Conversation (id, flowId, flowVersionId, contactId, status, teamId, priority, fields, handoffTrigger, handoffNodeId, channel, tokenHash,
+       escalatedAt, firstHumanResponseAt, resolvedAt, csat, lastMessageAt, createdAt, updatedAt, version, agentUnread)
+     VALUES (?, ?, ?, ?, ?, ?, 1, '{}', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+  );
+  const insertEvent = sqlite.prepare("INSERT INTO Event (id, conversationId, flowId, type, nodeId, payload, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)");
+
+  sqlite.transaction(() => {
+    for (const [slug, name] of [["support", "Support"], ["billing", "Billing"]]) {
+      sqlite.prepare("INSERT INTO Team (id, slug, name, createdAt) VALUES (?, ?, ?, ?)").run(`team-${slug}`, slug, name, now);
+    }
+    for (const flow of flows) {
+      sqlite.prepare("INSERT INTO Flow (id, slug, name, draft, draftUpdatedAt, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)").run(flow.id, flow.slug, JSON.parse(flow.document).name, flow.document, now, now, now);
+      sqlite.prepare("INSERT INTO FlowVersion (id, flowId, number, document, documentHash, publishedAt, createdAt) VALUES (?, ?, 1, ?, ?, ?, ?)").run(`${flow.id}-v1`, flow.id, flow.document, flow.slug, now, now);
+      sqlite.prepare("INSERT INTO FlowVersion (id, flowId, number, document, documentHash, createdAt) VALUES (?, ?, NULL, ?, ?, ?)").run(`${flow.id}-draft`, flow.id, flow.document, `${flow.slug}-draft`, now);
+    }
+    const insertContact = sqlite.prepare("INSERT INTO Contact (id, name, createdAt) VALUES (?, ?, ?)");
+    for (let index = 0; index < contacts; index += 1) insertContact.run(`k${index}`, `Contact ${index}`, now);
+
+    const start = options.end - options.days * DAY;
+    const spacing = (options.days * DAY) / options.conversations;
+    for (let index = 0; index < options.conversations; index += 1) {
+      const createdAt = Math.round(start + index * spacing + random.next() * spacing * 0.9);
+      const flow = random.chance(0.6) ? flows[0] : flows[1];
+      const route = random.weighted(PATHS[flow.slug], (candidate) => PATH_WEIGHTS[candidate.outcome] / PATHS[flow.slug].filter((other) => other.outcome === candidate.outcome).length);
+      const preview = random.chance(0.02);
+      const id = `c${String(index).padStart(7, "0")}`;
+      const escalated = route.outcome === "escalated";
+      const last = route.nodes[route.nodes.length - 1];
+      const escalatedAt = escalated ? createdAt + 60_000 : null;
+      const replied = escalatedAt !== null && random.chance(0.93) ? escalatedAt + Math.round(random.logNormal(5 * 60_000, 0.9)) : null;
+      const resolved = route.outcome === "contained" || (replied !== null && random.chance(0.9));
+      const status = resolved ? "resolved" : escalated ? (replied ? "open" : "waiting") : "bot";
+      const csat = resolved && random.chance(0.5) ? random.int(1, 5) : null;
+      const team = escalated ? (last.includes("billing") ? teams.billing : teams.support) : null;
+      insertConversation.run(
+        id, flow.id, preview ? `${flow.id}-draft` : `${flow.id}-v1`, random.chance(0.8) ? `k${random.int(0, contacts - 1)}` : null, status, team,
+        escalated ? route.trigger : null, escalated ? last : null, preview ? "preview" : random.chance(0.3) ? "widget" : "web", `bench-${id}`,
+        escalatedAt === null ? null : iso(escalatedAt), replied === null ? null : iso(replied), resolved ? iso(createdAt + 20 * 60_000) : null, csat,
+        iso(createdAt + 120_000), iso(createdAt), iso(createdAt + 120_000),
+      );
+      const events: Array<[string, string | null]> = [["conversation.started", null]];
+      route.nodes.forEach((nodeId, step) => {
+        events.push(["node.entered", nodeId]);
+        if (step < route.nodes.length - 1) events.push(["node.outcome", nodeId]);
+      });
+      if (escalated) events.push(["handoff", last], ["handoff.queued", last]);
+      if (resolved) events.push(["conversation.resolved", null]);
+      while (events.length < EVENTS_PER_CONVERSATION) events.push(["message.received", null]);
+      events.slice(0, EVENTS_PER_CONVERSATION).forEach(([type, nodeId], step) => {
+        insertEvent.run(`${id}e${step}`, id, flow.id, type, nodeId, "{}", iso(createdAt + step * 2_000));
+      });
+    }
+  })();
+  sqlite.close();
+  return { flows: flows.map(({ id, slug }) => ({ id, slug })), teams, end: options.end, conversations: options.conversations, events: options.conversations * EVENTS_PER_CONVERSATION };
+}

@@ -1,0 +1,152 @@
+/**
+ * The analytics page in a real browser, on the production build with the seeded demo workspace
+ * AND its generated demo history (~420 past conversations of the starter flows over 30 days).
+ */
+import fs from "node:fs";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { signIn, snap, useE2E } from "./harness";
+
+const e2e = useE2E({ demoHistory: true });
+const DESKTOP = { width: 1280, height: 800 };
+
+let total = 0;
+let supportVisible = 0;
+
+/** What the seeded history should show, counted straight from the database with the page's definitions. */
+beforeAll(async () => {
+  const { db } = e2e.app;
+  const since = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+  const support = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
+  total = await db.conversation.count({ where: { channel: { not: "preview" }, createdAt: { gte: since } } });
+  // Ana's team: handed to support, or the bot's alone (both starter flows default to support).
+  supportVisible = await db.conversation.count({
+    where: { channel: { not: "preview" }, createdAt: { gte: since }, OR: [{ teamId: support.id }, { teamId: null, escalatedAt: null }] },
+  });
+});
+
+async function openAnalytics(page: Page, search = "") {
+  await page.setViewportSize(DESKTOP);
+  const response = await page.goto(`/analytics${search}`);
+  await page.getByRole("heading", { level: 1, name: "Analytics" }).waitFor();
+  return response;
+}
+
+const card = (page: Page, label: string) => page.locator(".metric-card", { has: page.getByText(label, { exact: true }) });
+const cardValue = async (page: Page, label: string) => (await card(page, label).locator(".metric-value").textContent())?.trim();
+
+async function chartsDrawn(page: Page) {
+  await page.locator(".chart-body .recharts-surface").first().waitFor();
+  await expect.poll(() => page.locator(".chart-body .recharts-surface").count()).toBeGreaterThanOrEqual(5);
+}
+
+describe("analytics", () => {
+  it("shows the seeded month as numbers and charts", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Analytics" }).click();
+    await page.waitForURL("**/analytics");
+    await page.setViewportSize(DESKTOP);
+    await chartsDrawn(page);
+    expect(total).toBeGreaterThan(300);
+    expect(await cardValue(page, "Conversations")).toBe(total.toLocaleString("en-US"));
+    for (const label of ["Containment", "Escalation rate", "Resolved after handoff", "Repeat contact (7 days)"]) expect(await cardValue(page, label)).toMatch(/^\d+%$/);
+    expect(await cardValue(page, "First human response")).toMatch(/^\d+m \d\ds$/);
+    expect(await cardValue(page, "CSAT, bot only")).toMatch(/^[1-5]\.\d$/);
+    // 30 daily bars per outcome, and the escalation triggers
+    expect(await page.locator(".chart-body .recharts-bar-rectangle").count()).toBeGreaterThan(30);
+    await page.getByText("Asked for a person").first().waitFor();
+    await snap(page);
+
+    // Every number explains itself.
+    await card(page, "Containment").getByRole("button", { name: "How Containment is counted" }).hover();
+    await page.getByRole("tooltip").filter({ hasText: "resolved without a person" }).waitFor({ state: "visible" });
+    await snap(page);
+    await page.getByText("How these numbers are counted").click();
+    await page.locator(".definitions").getByText("Preview runs from the flow builder are never counted.").waitFor();
+    await snap(page);
+  });
+
+  it("switches range, flow and team, and explains a bad custom range", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await openAnalytics(page);
+    await chartsDrawn(page);
+
+    await page.getByRole("link", { name: "7 days" }).click();
+    await page.waitForURL(/range=7d/);
+    await expect.poll(() => page.getByRole("link", { name: "7 days" }).getAttribute("aria-current")).toBe("true");
+    expect(Number((await cardValue(page, "Conversations"))?.replace(/,/g, ""))).toBeLessThan(total);
+
+    await page.getByLabel("Flow").selectOption({ label: "Store support" });
+    await page.waitForURL(/flow=store-support/);
+    const funnel = page.getByRole("region", { name: "Node funnel" });
+    await funnel.getByText("ask-order-id").waitFor();
+    expect(await funnel.locator("tbody tr").count()).toBeGreaterThan(10);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await funnel.scrollIntoViewIfNeeded();
+    await snap(page);
+
+    await page.getByLabel("Team").selectOption({ label: "Billing" });
+    await page.waitForURL(/team=billing/);
+    expect(new URL(page.url()).searchParams.get("flow")).toBe("store-support");
+    await page.getByText("Store support · Billing").waitFor();
+
+    await page.getByRole("button", { name: "Custom" }).click();
+    await page.getByLabel("From", { exact: true }).fill("2026-03-10");
+    await page.getByLabel("To", { exact: true }).fill("2026-03-01");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByRole("alert").filter({ hasText: "The first day is after the last day" }).waitFor();
+    await snap(page);
+
+    await page.getByLabel("From", { exact: true }).fill("2026-02-01");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/range=custom/);
+    await page.locator(".page-header").getByText("Feb 1 – Mar 1, 2026 · Store support · Billing").waitFor();
+    await page.getByRole("heading", { name: "No conversations in this range" }).waitFor();
+  });
+
+  it("downloads the daily metrics as CSV", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await openAnalytics(page, "?range=7d");
+    await page.getByText("Export CSV").click();
+    const downloaded = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: "Daily metrics" }).click();
+    const download = await downloaded;
+    expect(download.suggestedFilename()).toMatch(/^baton-analytics-daily-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = fs.readFileSync(await download.path(), "utf8").trim().split("\n");
+    expect(lines[0]).toMatch(/^date,conversations,contained,containment_rate,escalated,escalation_rate,/);
+    expect(lines).toHaveLength(1 + 7 + 1);
+    expect(lines.at(-1)).toMatch(/^total,\d+,/);
+  });
+
+  it("shows an agent only their team and refuses another team", async () => {
+    const { page } = e2e;
+    await signIn(page, "ana@baton.local");
+    await openAnalytics(page);
+    await chartsDrawn(page);
+    expect(await page.getByLabel("Team").locator("option").allTextContents()).toEqual(["Support"]);
+    expect(await cardValue(page, "Conversations")).toBe(supportVisible.toLocaleString("en-US"));
+    expect(supportVisible).toBeLessThan(total);
+    await snap(page);
+
+    const refused = await page.goto("/analytics?team=billing");
+    expect(refused?.status()).toBe(403);
+    await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
+    expect((await page.request.get("/analytics/export?team=billing")).status()).toBe(403);
+    const flow = await e2e.app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { id: true } });
+    expect((await page.request.get(`/api/analytics/flows/${flow.id}/nodes`)).status()).toBe(403);
+  });
+
+  it("serves the node funnel for the canvas to an admin", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    const flow = await e2e.app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { id: true } });
+    const response = await page.request.get(`/api/analytics/flows/${flow.id}/nodes?range=30d`);
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { conversations: number; nodes: Array<{ nodeId: string; passed: number }> };
+    expect(body.conversations).toBeGreaterThan(100);
+    expect(body.nodes.find((node) => node.nodeId === "start")?.passed).toBe(body.conversations);
+  });
+});

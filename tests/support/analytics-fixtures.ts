@@ -1,0 +1,94 @@
+/**
+ * Arranges conversations and events with known outcomes for the analytics integration tests,
+ * through Prisma on the test file's own database (the same columns and formats the runtime writes).
+ */
+import { db } from "~/utils/db.server";
+
+export type FixtureFlow = { id: string; versionId: string; previewVersionId: string };
+
+export async function createFixtureFlow(input: { slug: string; name: string; defaultTeam: string }): Promise<FixtureFlow> {
+  const trigger = { enabled: true, team: input.defaultTeam, priority: "normal" };
+  const document = JSON.stringify({
+    schemaVersion: 1,
+    name: input.name,
+    slug: input.slug,
+    settings: { defaultTeam: input.defaultTeam, humanRequest: trigger, repeatedFailure: { ...trigger, limit: 2 }, sensitive: { ...trigger, terms: ["lawyer"] } },
+    nodes: [
+      { id: "start", kind: "start", position: { x: 0, y: 0 }, data: { greeting: "Hi" } },
+      { id: "ask", kind: "collect", position: { x: 1, y: 0 }, data: { field: "order_id", question: "Order?" } },
+      { id: "done", kind: "end", position: { x: 2, y: 0 }, data: { text: "Bye" } },
+      { id: "human", kind: "escalate", position: { x: 2, y: 1 }, data: { team: input.defaultTeam } },
+      { id: "lonely", kind: "message", position: { x: 3, y: 3 }, data: { text: "Never reached" } },
+    ],
+    edges: [
+      { id: "e1", source: "start", sourceHandle: "next", target: "ask" },
+      { id: "e2", source: "ask", sourceHandle: "captured", target: "done" },
+      { id: "e3", source: "ask", sourceHandle: "failed", target: "human" },
+    ],
+  });
+  const flow = await db.flow.create({ data: { slug: input.slug, name: input.name, draft: document }, select: { id: true } });
+  const version = await db.flowVersion.create({ data: { flowId: flow.id, number: 1, document, documentHash: `${input.slug}-1`, publishedAt: new Date() }, select: { id: true } });
+  const preview = await db.flowVersion.create({ data: { flowId: flow.id, number: null, document, documentHash: `${input.slug}-draft` }, select: { id: true } });
+  return { id: flow.id, versionId: version.id, previewVersionId: preview.id };
+}
+
+export type FixtureConversation = {
+  flow: FixtureFlow;
+  createdAt: string;
+  status?: "bot" | "waiting" | "open" | "resolved";
+  channel?: string;
+  teamId?: string | null;
+  contactId?: string | null;
+  escalatedAfterMinutes?: number;
+  repliedAfterMinutes?: number;
+  csat?: number;
+  trigger?: string;
+  handoffNodeId?: string;
+  /** The nodes entered, in order; consecutive entries share a timestamp when `sameTurn`. */
+  nodes?: string[];
+  sameTurn?: boolean;
+};
+
+let sequence = 0;
+const MINUTE = 60_000;
+
+export async function addConversation(input: FixtureConversation): Promise<string> {
+  sequence += 1;
+  const createdAt = new Date(input.createdAt);
+  const escalatedAt = input.escalatedAfterMinutes === undefined ? null : new Date(createdAt.getTime() + input.escalatedAfterMinutes * MINUTE);
+  const firstHumanResponseAt = escalatedAt && input.repliedAfterMinutes !== undefined ? new Date(escalatedAt.getTime() + input.repliedAfterMinutes * MINUTE) : null;
+  const status = input.status ?? "bot";
+  const conversation = await db.conversation.create({
+    data: {
+      flowId: input.flow.id,
+      flowVersionId: input.channel === "preview" ? input.flow.previewVersionId : input.flow.versionId,
+      status,
+      channel: input.channel ?? "web",
+      teamId: input.teamId ?? null,
+      contactId: input.contactId ?? null,
+      tokenHash: `fixture-${sequence}-${Math.random()}`,
+      escalatedAt,
+      firstHumanResponseAt,
+      resolvedAt: status === "resolved" ? new Date(createdAt.getTime() + 30 * MINUTE) : null,
+      csat: input.csat ?? null,
+      handoffTrigger: escalatedAt ? (input.trigger ?? "node") : null,
+      handoffNodeId: escalatedAt ? (input.handoffNodeId ?? "human") : null,
+      createdAt,
+    },
+    select: { id: true },
+  });
+  const nodes = input.nodes ?? [];
+  await db.event.createMany({
+    data: nodes.map((nodeId, index) => ({
+      // Time-ordered ids, like the runtime's (ids.server.ts): within one timestamp the later event sorts last.
+      id: `e${String(sequence).padStart(5, "0")}${String(index).padStart(3, "0")}`,
+      conversationId: conversation.id,
+      flowId: input.flow.id,
+      type: "node.entered",
+      nodeId,
+      payload: "{}",
+      createdAt: new Date(createdAt.getTime() + (input.sameTurn ? 0 : index * 1_000)),
+    })),
+  });
+  return conversation.id;
+}

@@ -1,0 +1,82 @@
+/** The node funnel and node order (app/analytics/funnel.ts, flow-nodes.ts) with known answers. */
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { listFlowNodes, mergeFlowNodes } from "~/analytics/flow-nodes";
+import { computeNodeFunnel } from "~/analytics/funnel";
+
+describe("listFlowNodes", () => {
+  it("orders nodes branch by branch from the start, unreachable ones last, with kind labels", () => {
+    const nodes = listFlowNodes({
+      nodes: [
+        { id: "lonely", kind: "message" },
+        { id: "ask", kind: "collect" },
+        { id: "hello", kind: "start" },
+        { id: "done", kind: "end" },
+        { id: "human", kind: "escalate" },
+      ],
+      edges: [
+        { source: "hello", target: "ask" },
+        { source: "ask", target: "done" },
+        { source: "ask", target: "human" },
+        { source: "done", target: "hello" },
+      ],
+    });
+    expect(nodes.map((node) => node.id)).toEqual(["hello", "ask", "done", "human", "lonely"]);
+    expect(nodes[0]).toEqual({ id: "hello", kind: "start", kindLabel: "Start" });
+    expect(listFlowNodes("not a document")).toEqual([]);
+  });
+
+  it("lists every node of the starter flow once", () => {
+    const document = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../flows/store-support.json"), "utf8"));
+    const ids = listFlowNodes(document).map((node) => node.id);
+    expect(ids.slice(0, 4)).toEqual(["start", "topic", "ask-order-id", "ask-email"]);
+    expect(new Set(ids)).toEqual(new Set(document.nodes.map((node: { id: string }) => node.id)));
+  });
+
+  it("keeps removed nodes of older versions after the newest version's", () => {
+    const merged = mergeFlowNodes([
+      [{ id: "start", kind: "start", kindLabel: "Start" }],
+      [
+        { id: "old", kind: "message", kindLabel: "Send a message" },
+        { id: "start", kind: "message", kindLabel: "Send a message" },
+      ],
+    ]);
+    expect(merged).toEqual([
+      { id: "start", kind: "start", kindLabel: "Start" },
+      { id: "old", kind: "message", kindLabel: "Send a message" },
+    ]);
+  });
+});
+
+describe("computeNodeFunnel", () => {
+  it("counts entries, drop-offs at the last node and handoffs per node", () => {
+    const rows = computeNodeFunnel({
+      nodes: [
+        { id: "start", kind: "start", kindLabel: "Start" },
+        { id: "ask", kind: "collect", kindLabel: "Ask for information" },
+        { id: "human", kind: "escalate", kindLabel: "Hand off to a team" },
+      ],
+      passed: new Map([
+        ["start", 5],
+        ["ask", 4],
+        ["human", 1],
+        ["gone", 1],
+      ]),
+      conversations: [
+        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask" },
+        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "gone" },
+        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: null },
+        { status: "resolved", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask" },
+        { status: "waiting", escalatedAt: 1, handoffNodeId: "human", lastNodeId: "human" },
+        { status: "bot", escalatedAt: 1, handoffNodeId: "ask", lastNodeId: "ask" },
+      ],
+    });
+    expect(rows).toEqual([
+      { nodeId: "start", kind: "start", kindLabel: "Start", passed: 5, droppedOff: 0, escalated: 0 },
+      { nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 4, droppedOff: 1, escalated: 1 },
+      { nodeId: "human", kind: "escalate", kindLabel: "Hand off to a team", passed: 1, droppedOff: 0, escalated: 1 },
+      { nodeId: "gone", kind: null, kindLabel: "Removed node", passed: 1, droppedOff: 1, escalated: 0 },
+    ]);
+  });
+});
