@@ -1,7 +1,30 @@
 /** Inline stroke icons (24×24 grid, drawn with currentColor) so they follow the text colour. */
 import type { ReactNode, SVGProps } from "react";
 
-export type IconName = "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark";
+export type IconName =
+  | "flows"
+  | "inbox"
+  | "book"
+  | "chart"
+  | "users"
+  | "logout"
+  | "alert"
+  | "lock"
+  | "search"
+  | "plus"
+  | "trash"
+  | "spark"
+  | "bell"
+  | "check"
+  | "send"
+  | "clock"
+  | "note"
+  | "bookmark"
+  | "undo"
+  | "swap"
+  | "user"
+  | "bot"
+  | "more";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -69,6 +92,63 @@ const paths: Record<IconName, () => ReactNode> = {
     </>
   ),
   spark: () => <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
+  bell: () => (
+    <>
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </>
+  ),
+  check: () => <path d="M20 6 9 17l-5-5" />,
+  send: () => (
+    <>
+      <path d="m22 2-7 20-4-9-9-4Z" />
+      <path d="M22 2 11 13" />
+    </>
+  ),
+  clock: () => (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 6v6l4 2" />
+    </>
+  ),
+  note: () => (
+    <>
+      <path d="M15.5 3H5a2 2 0 0 0-2 2v14c0 1.1.9 2 2 2h14a2 2 0 0 0 2-2V8.5L15.5 3Z" />
+      <path d="M15 3v6h6M8 13h8M8 17h5" />
+    </>
+  ),
+  bookmark: () => <path d="m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z" />,
+  undo: () => (
+    <>
+      <path d="M9 14 4 9l5-5" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+    </>
+  ),
+  swap: () => (
+    <>
+      <path d="m16 3 4 4-4 4M20 7H4" />
+      <path d="m8 21-4-4 4-4M4 17h16" />
+    </>
+  ),
+  user: () => (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </>
+  ),
+  more: () => (
+    <>
+      <circle cx="5" cy="12" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="19" cy="12" r="1" />
+    </>
+  ),
+  bot: () => (
+    <>
+      <rect x="4" y="8" width="16" height="12" rx="3" />
+      <path d="M12 8V4M9 14h.01M15 14h.01" />
+    </>
+  ),
 };
 
 export function Icon({ name, size = 18, ...props }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {

@@ -1,0 +1,58 @@
+/**
+ * Keeps an open inbox live: one EventSource on /inbox/events (the session cookie authenticates
+ * it; it is same-origin). A `change` re-reads the page's loaders (debounced, so a burst is one
+ * read); a reconnect re-reads too, covering whatever happened while it was down. A `handoff`
+ * raises a browser notification when the agent opted in and the browser allows it.
+ */
+import { useNavigate, useRevalidator } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+
+type Options = { conversationId?: string; notify: boolean };
+
+export function useInboxEvents({ conversationId, notify }: Options): void {
+  const revalidator = useRevalidator();
+  const navigate = useNavigate();
+  const latest = useRef({ revalidator, navigate, notify });
+  latest.current = { revalidator, navigate, notify };
+
+  useEffect(() => {
+    const url = conversationId ? `/inbox/events?conversation=${encodeURIComponent(conversationId)}` : "/inbox/events";
+    const source = new EventSource(url);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let connectedBefore = false;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => latest.current.revalidator.revalidate(), 120);
+    };
+    source.addEventListener("change", refresh);
+    source.addEventListener("ready", () => {
+      if (connectedBefore) refresh();
+      connectedBefore = true;
+    });
+    source.addEventListener("handoff", (event) => {
+      refresh();
+      if (!latest.current.notify || typeof Notification === "undefined" || Notification.permission !== "granted") return;
+      let handoff: { conversationId?: string; teamName?: string } = {};
+      try {
+        handoff = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      if (!handoff.conversationId) return;
+      const target = `/inbox/${encodeURIComponent(handoff.conversationId)}`;
+      const notification = new Notification(`New conversation in ${handoff.teamName ?? "your team"}`, {
+        body: "A customer is waiting for a person.",
+        tag: handoff.conversationId,
+      });
+      notification.onclick = () => {
+        window.focus();
+        latest.current.navigate(target);
+        notification.close();
+      };
+    });
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [conversationId]);
+}
