@@ -4,7 +4,7 @@
  * the bot; replies and notes post to inbox.$conversationId.messages.ts). 404 for an unknown
  * id, 403 for another team's conversation — for the page and for every action.
  */
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
@@ -67,6 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "reassign":
       outcome = await reassignConversation(viewer, { conversationId: id, teamId: input.teamId, note: input.note });
+      // Moved to a team the agent is not in: it is no longer theirs to see, back to the queues.
+      if (outcome.ok && !viewer.isAdmin && !viewer.teams.some((team) => team.id === input.teamId)) return redirect("/inbox");
       break;
     case "resolve":
       outcome = await resolveConversation(viewer, id);

@@ -4,7 +4,7 @@
  * through one fetcher, so the answer (done, or "Ana claimed it first") shows in one place.
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
 
@@ -69,7 +69,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
           Claim
         </button>
       ) : null}
-      <Menu label="Assign" icon="users">
+      <Menu label="Assign to a teammate" icon="users" iconOnly>
         {tools.members.length === 0 ? <p className="menu__empty">Nobody is in this team yet.</p> : null}
         {tools.members.map((member) => (
           <button
@@ -165,30 +165,43 @@ export function ConversationActions({ view, tools, meId }: Props) {
 
 /** A button opening a small panel; `iconOnly` shows just the icon (the label stays its accessible name and tooltip). */
 function Menu({ label, icon, iconOnly = false, children }: { label: string; icon: Parameters<typeof Icon>[0]["name"]; iconOnly?: boolean; children: ReactNode }) {
-  const root = useRef<HTMLDetailsElement>(null);
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const panelId = useId();
   useEffect(() => {
+    if (!open) return;
     const close = (event: MouseEvent) => {
-      const element = root.current;
-      if (element?.open && !element.contains(event.target as Node)) element.open = false;
+      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener("mousedown", close);
     return () => document.removeEventListener("mousedown", close);
-  }, []);
+  }, [open]);
   return (
-    <details className="menu" ref={root}>
-      <summary className={iconOnly ? "btn btn-secondary btn-sm btn-icon-sm" : "btn btn-secondary btn-sm"} aria-label={iconOnly ? label : undefined} title={iconOnly ? label : undefined}>
+    <div className="menu" ref={root} onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+      <button
+        type="button"
+        className={iconOnly ? "btn btn-secondary btn-sm btn-icon-sm" : "btn btn-secondary btn-sm"}
+        aria-label={iconOnly ? label : undefined}
+        title={iconOnly ? label : undefined}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
         <Icon name={icon} size={14} />
         {iconOnly ? null : label}
-      </summary>
-      <div
-        className="menu__panel"
-        onClick={(event) => {
-          if ((event.target as HTMLElement).closest("button") && root.current) root.current.open = false;
-        }}
-      >
-        {children}
-      </div>
-    </details>
+      </button>
+      {open ? (
+        <div
+          className="menu__panel"
+          id={panelId}
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest("button")) setOpen(false);
+          }}
+        >
+          {children}
+        </div>
+      ) : null}
+    </div>
   );
 }
 

@@ -17,11 +17,22 @@ const STATUS_LABEL: Record<ConversationView["status"], string> = { bot: "With th
 
 export function ConversationPane({ view, tools, meId }: Props) {
   const name = contactLabel({ id: view.id, contactName: view.contact?.name ?? null, contactEmail: view.contact?.email ?? null });
-  const [pending, setPending] = useState<PendingLine | null>(null);
-  const onPending = useCallback((next: PendingLine | null) => setPending(next), []);
-  // A sent line gives way to the stored one as soon as the re-read transcript brings it.
-  const length = view.timeline.length;
-  useEffect(() => setPending((current) => (current?.state === "sent" ? null : current)), [length]);
+  const [pending, setPending] = useState<(PendingLine & { baseline: number }) | null>(null);
+  // The sent line gives way to the stored one as soon as the transcript shows one more line with its text.
+  const timeline = useRef(view.timeline);
+  timeline.current = view.timeline;
+  const countOf = (line: PendingLine) => timeline.current.filter((item) => item.kind === "message" && item.role === line.role && item.text === line.text).length;
+  const onPending = useCallback((next: PendingLine | null) => {
+    setPending((current) => {
+      if (!next) return null;
+      if (next.state === "sending") return { ...next, baseline: countOf(next) };
+      // "retrying"/"sent" only update a line still shown: one the transcript already brought stays gone.
+      return current && current.text === next.text ? { ...next, baseline: current.baseline } : null;
+    });
+  }, []);
+  useEffect(() => {
+    if (pending && countOf(pending) > pending.baseline) setPending(null);
+  });
   useMarkRead(view, meId);
   const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
   return (
