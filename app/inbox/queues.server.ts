@@ -6,10 +6,10 @@
  */
 import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
-import { PRIORITY_RANK } from "~/runtime/handoff-packet";
 import { db } from "~/utils/db.server";
 import { flowVersionsOfTeams, viewerTeamIds, type InboxViewer } from "./access.server";
 import { capturedContact } from "./captured-contact";
+import { byPriorityThenWait, waitingSince } from "./waiting";
 import { priorityName, queueLabel, waitingTeamSlug, type QueueKey, type QueueRow, type QueueSummary } from "./queues";
 
 const LIST_LIMIT = 200;
@@ -132,17 +132,6 @@ export async function listQueue(viewer: InboxViewer, queue: QueueKey, now = Date
   return list.sort(byPriorityThenWait(now));
 }
 
-/**
- * When the customer started waiting for a person: the handoff, until an agent answers after
- * it; then their first line after the last agent reply (null while the agent spoke last).
- */
-export function waitingSince(row: Pick<ListRow, "status" | "escalatedAt" | "lastAgentAt" | "firstUnansweredAt">): Date | null {
-  if (row.status !== "waiting" && row.status !== "open") return null;
-  const answeredSinceHandoff = row.lastAgentAt && (!row.escalatedAt || row.lastAgentAt >= row.escalatedAt);
-  if (!answeredSinceHandoff) return row.escalatedAt ?? row.firstUnansweredAt;
-  return row.firstUnansweredAt;
-}
-
 function toQueueRow(row: ListRow): QueueRow {
   const since = waitingSince(row);
   const captured = capturedContact(row.fields);
@@ -161,17 +150,5 @@ function toQueueRow(row: ListRow): QueueRow {
     lastMessage: row.lastRole && row.lastText !== null ? { role: row.lastRole, text: row.lastText.slice(0, 160) } : null,
     lastMessageAt: row.lastMessageAt.toISOString(),
     resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
-  };
-}
-
-/** Priority first; then whoever has waited longest; rows where nobody waits last, most recent first. */
-function byPriorityThenWait(now: number) {
-  return (a: QueueRow, b: QueueRow) => {
-    const byPriority = PRIORITY_RANK[b.priority] - PRIORITY_RANK[a.priority];
-    if (byPriority !== 0) return byPriority;
-    const waitA = a.waitingSince ? now - Date.parse(a.waitingSince) : -1;
-    const waitB = b.waitingSince ? now - Date.parse(b.waitingSince) : -1;
-    if (waitA !== waitB) return waitB - waitA;
-    return Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt);
   };
 }

@@ -63,7 +63,7 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
           ) : null}
         </span>
         <span className="inbox-row__meta">
-          <span className="inbox-row__intent">{row.intent ? humanize(row.intent) : "No intent"}</span>
+          {row.intent ? <span className="inbox-row__intent">{humanize(row.intent)}</span> : null}
           {row.priority === "high" || row.priority === "urgent" ? <span className={`pill pill--${row.priority}`}>{humanize(row.priority)}</span> : null}
           {breached ? <span className="pill pill--breach">SLA breached</span> : null}
           {row.status === "waiting" ? <span className="pill">Unassigned</span> : null}
