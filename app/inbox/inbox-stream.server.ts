@@ -12,20 +12,21 @@ import { queryOne } from "~/runtime/sql.server";
 import { openSseResponse } from "~/runtime/sse.server";
 import type { InboxViewer } from "./access.server";
 
-// A conversation's channel never changes: remember it instead of reading it per event.
-const channels = new LruCache<string, string>(20_000);
+// A conversation's channel never changes: remember the preview runs' ids instead of reading per event.
+const previewById = new LruCache<string, boolean>(20_000);
 
-function isPreview(conversationId: string): boolean {
-  let channel = channels.get(conversationId);
-  if (channel === undefined) {
-    const row = queryOne<{ channel: unknown }>(`SELECT "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
-    channel = typeof row?.channel === "string" ? row.channel : "web";
-    if (row) channels.set(conversationId, channel);
-  }
-  return channel === "preview";
+/** The conversation's current status, or null for a preview run (never shown) or a missing row. */
+function readStatus(conversationId: string): string | null {
+  if (previewById.get(conversationId) === true) return null;
+  const row = queryOne<{ channel: unknown; status: unknown }>(`SELECT "channel", "status" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
+  if (!row) return null;
+  const preview = row.channel === "preview";
+  previewById.set(conversationId, preview);
+  return preview ? null : String(row.status);
 }
 
-export type InboxChange = { conversationId: string; type: "message" | "status"; status?: string; role?: string };
+/** `status` is the conversation's status now: the page ignores the bot's chatter unless it shows it. */
+export type InboxChange = { conversationId: string; type: "message" | "status"; status: string; role?: string };
 export type InboxHandoff = { conversationId: string; teamName: string };
 
 export function openInboxEventStream(input: { viewer: InboxViewer; signal: AbortSignal; conversationId?: string }): Response {
@@ -33,11 +34,16 @@ export function openInboxEventStream(input: { viewer: InboxViewer; signal: Abort
   const channelsToHear: LiveChannel[] = viewer.isAdmin ? ["inbox"] : viewer.teams.map((team) => `team:${team.id}` as const);
   if (input.conversationId) channelsToHear.push(`conversation:${input.conversationId}`);
   return openSseResponse(input.signal, (send) => {
+    let last: LiveEvent | null = null;
     const onEvent = (event: LiveEvent) => {
-      if (isPreview(event.conversationId)) return;
+      // One event reaches a listener on several channels (conversation, team, inbox): pass it once.
+      if (event === last) return;
+      last = event;
+      const status = readStatus(event.conversationId);
+      if (status === null) return;
       const change: InboxChange =
         event.type === "message"
-          ? { conversationId: event.conversationId, type: "message", role: event.message.role }
+          ? { conversationId: event.conversationId, type: "message", status, role: event.message.role }
           : { conversationId: event.conversationId, type: "status", status: event.status };
       send(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       if (event.type !== "status" || event.status !== "waiting") return;

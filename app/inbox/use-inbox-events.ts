@@ -1,30 +1,46 @@
 /**
  * Keeps an open inbox live: one EventSource on /inbox/events (the session cookie authenticates
- * it; it is same-origin). A `change` re-reads the page's loaders (debounced, so a burst is one
- * read); a reconnect re-reads too, covering whatever happened while it was down. A `handoff`
- * raises a browser notification when the agent opted in and the browser allows it.
+ * it; it is same-origin). A `change` re-reads the page's loaders (at most every REFRESH_MS, so a
+ * burst is one read); the bot's own chatter is ignored unless the page shows that conversation
+ * or the "With the bot" queue. A reconnect re-reads too, covering whatever happened while it was
+ * down. A `handoff` raises a browser notification when the agent opted in and the browser allows it.
  */
 import { useNavigate, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
-type Options = { conversationId?: string; notify: boolean };
+type Options = { conversationId?: string; queue: string; notify: boolean };
 
-export function useInboxEvents({ conversationId, notify }: Options): void {
+const REFRESH_MS = 150;
+
+export function useInboxEvents({ conversationId, queue, notify }: Options): void {
   const revalidator = useRevalidator();
   const navigate = useNavigate();
-  const latest = useRef({ revalidator, navigate, notify });
-  latest.current = { revalidator, navigate, notify };
+  const latest = useRef({ revalidator, navigate, notify, queue });
+  latest.current = { revalidator, navigate, notify, queue };
 
   useEffect(() => {
     const url = conversationId ? `/inbox/events?conversation=${encodeURIComponent(conversationId)}` : "/inbox/events";
     const source = new EventSource(url);
     let timer: ReturnType<typeof setTimeout> | undefined;
     let connectedBefore = false;
+    // A throttle, not a debounce: a steady stream of events must still refresh the page.
     const refresh = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => latest.current.revalidator.revalidate(), 120);
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        latest.current.revalidator.revalidate();
+      }, REFRESH_MS);
     };
-    source.addEventListener("change", refresh);
+    source.addEventListener("change", (event) => {
+      let change: { conversationId?: string; status?: string } = {};
+      try {
+        change = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        // unreadable: refresh anyway
+      }
+      const botChatter = change.status === "bot" && latest.current.queue !== "bot" && change.conversationId !== conversationId;
+      if (!botChatter) refresh();
+    });
     source.addEventListener("ready", () => {
       if (connectedBefore) refresh();
       connectedBefore = true;

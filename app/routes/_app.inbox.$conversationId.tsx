@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const conversation = await requireConversationAccess(viewer, params.conversationId);
   const [view, tools] = await Promise.all([getConversationView(viewer, conversation.id), getConversationTools(viewer, conversation)]);
   if (!view) throw new Response("Conversation not found", { status: 404 });
-  return { view, tools, me: { id: viewer.id }, now: Date.now() };
+  return { view, tools, me: { id: viewer.id } };
 }
 
 const Id = z.string({ error: "Choose one" }).min(1, "Choose one").max(64);
@@ -92,8 +92,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function InboxConversation() {
-  const { view, tools, me, now } = useLoaderData<typeof loader>();
-  return <ConversationPane key={view.id} view={view} tools={tools} meId={me.id} serverNow={now} />;
+  const { view, tools, me } = useLoaderData<typeof loader>();
+  return <ConversationPane key={view.id} view={view} tools={tools} meId={me.id} />;
 }
 
 export { InboxErrorBoundary as ErrorBoundary };

@@ -62,7 +62,7 @@ export default function InboxLayout() {
   const loaded = useLoaderData<typeof loader>();
   const { conversationId } = useParams();
   const now = useNow(loaded.now);
-  useInboxEvents({ conversationId, notify: loaded.me.notifyOnHandoff });
+  useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
     <div className="inbox">
       <QueuePane queues={loaded.queues} current={loaded.queue} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />

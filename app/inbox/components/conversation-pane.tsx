@@ -11,7 +11,7 @@ import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
 import { Timeline } from "./timeline";
 
-type Props = { view: ConversationView; tools: ConversationTools; meId: string; serverNow: number };
+type Props = { view: ConversationView; tools: ConversationTools; meId: string };
 
 const STATUS_LABEL: Record<ConversationView["status"], string> = { bot: "With the bot", waiting: "Waiting", open: "Open", resolved: "Resolved" };
 
