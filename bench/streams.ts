@@ -22,7 +22,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchRoot, createBenchDatabase, percentile, startBenchServer } from "../tests/support/bench-helpers";
+import { benchRoot, createBenchDatabase, percentile, round, runBenchmark, startBenchServer } from "../tests/support/bench-helpers";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const REPLIES_PER_CONVERSATION = Number(process.env.BENCH_REPLIES ?? 5);
@@ -218,16 +218,4 @@ function log(line: string) {
   if (process.env.BENCH_VERBOSE) console.log(`[streams] ${line}`);
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runBenchmark(main);

@@ -4,9 +4,10 @@
  * through one fetcher, so the answer (done, or "Ana claimed it first") shows in one place.
  */
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
+import { useDismissOnOutsideClick } from "./use-dismiss";
 
 type Result = { ok: boolean; intent: string; notice?: string; message?: string; field?: string };
 
@@ -168,14 +169,8 @@ function Menu({ label, icon, iconOnly = false, children }: { label: string; icon
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(root, open, close);
   return (
     <div className="menu" ref={root} onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
       <button

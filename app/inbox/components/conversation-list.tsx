@@ -47,7 +47,7 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
       data-conversation-id={row.id}
       prefetch="intent"
     >
-      <span className={`inbox-row__avatar priority-${row.priority}`} aria-hidden="true">
+      <span className={`avatar inbox-row__avatar priority-${row.priority}`} aria-hidden="true">
         {name.slice(0, 1).toUpperCase()}
       </span>
       <span className="inbox-row__body">

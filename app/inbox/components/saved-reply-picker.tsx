@@ -1,21 +1,16 @@
 /** The composer's saved-reply menu: filter by title or text, pick one to insert it at the cursor. */
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import type { SavedReplyItem } from "../view";
+import { useDismissOnOutsideClick } from "./use-dismiss";
 
 export function SavedReplyPicker({ replies, onPick }: { replies: SavedReplyItem[]; onPick: (text: string) => void }) {
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState("");
   const root = useRef<HTMLDivElement>(null);
   const listId = useId();
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (root.current && !root.current.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(root, open, close);
   const needle = filter.trim().toLowerCase();
   const shown = needle ? replies.filter((reply) => `${reply.title} ${reply.text}`.toLowerCase().includes(needle)) : replies;
   const pick = (reply: SavedReplyItem) => {
