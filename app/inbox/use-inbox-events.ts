@@ -5,7 +5,7 @@
  * or the "With the bot" queue. A reconnect re-reads too, covering whatever happened while it was
  * down. A `handoff` raises a browser notification when the agent opted in and the browser allows it.
  */
-import { useNavigate, useRevalidator } from "@remix-run/react";
+import { useFetchers, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 
 type Options = { conversationId?: string; queue: string; notify: boolean };
@@ -15,8 +15,12 @@ const REFRESH_MS = 150;
 export function useInboxEvents({ conversationId, queue, notify }: Options): void {
   const revalidator = useRevalidator();
   const navigate = useNavigate();
-  const latest = useRef({ revalidator, navigate, notify, queue });
-  latest.current = { revalidator, navigate, notify, queue };
+  // While a page load or a form is in flight, it brings fresh data itself: wait for it instead of racing it.
+  const navigation = useNavigation();
+  const fetchers = useFetchers();
+  const busy = navigation.state !== "idle" || fetchers.some((fetcher) => fetcher.state !== "idle") || revalidator.state !== "idle";
+  const latest = useRef({ revalidator, navigate, notify, queue, busy });
+  latest.current = { revalidator, navigate, notify, queue, busy };
 
   useEffect(() => {
     const url = conversationId ? `/inbox/events?conversation=${encodeURIComponent(conversationId)}` : "/inbox/events";
@@ -26,10 +30,15 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
     // A throttle, not a debounce: a steady stream of events must still refresh the page.
     const refresh = () => {
       if (timer !== undefined) return;
-      timer = setTimeout(() => {
+      const fire = () => {
+        if (latest.current.busy) {
+          timer = setTimeout(fire, REFRESH_MS);
+          return;
+        }
         timer = undefined;
         latest.current.revalidator.revalidate();
-      }, REFRESH_MS);
+      };
+      timer = setTimeout(fire, REFRESH_MS);
     };
     source.addEventListener("change", (event) => {
       let change: { conversationId?: string; status?: string } = {};

@@ -90,15 +90,17 @@ async function deliver(conversationId: string, message: Draft, onRetrying: () =>
 
 export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, onPending }: Props) {
   const revalidator = useRevalidator();
-  const [draft, setDraft] = useState<Draft>({ mode: canReply ? "reply" : "note", text: "", clientMessageId: "" });
+  // The id is never rendered, so making it on the server and again in the browser is harmless.
+  const [draft, setDraft] = useState<Draft>(() => ({ mode: canReply ? "reply" : "note", text: "", clientMessageId: newId() }));
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState<Draft | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const mode: ComposerMode = canReply ? draft.mode : "note";
 
+  // A draft kept from before a reload comes back, with its id; otherwise what is typed stays.
   useEffect(() => {
-    setDraft(readDraft(conversationId) ?? { mode: canReply ? "reply" : "note", text: "", clientMessageId: newId() });
-    // Only when the conversation changes: the draft is the agent's from then on.
+    const stored = readDraft(conversationId);
+    if (stored) setDraft(stored);
   }, [conversationId]);
 
   // A message in flight is kept as the draft until it is confirmed: a reload resends the same id.
@@ -107,7 +109,7 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
   const send = async () => {
     const text = draft.text.trim();
     if (!text || sending) return;
-    const message: Draft = { ...draft, mode, text };
+    const message: Draft = { mode, text, clientMessageId: draft.clientMessageId || newId() };
     setSending(message);
     setError(null);
     const role = mode === "note" ? "note" : "agent";
