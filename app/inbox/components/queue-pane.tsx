@@ -2,7 +2,7 @@
  * The inbox's first pane: the queues with their counts, the agent's own availability (round
  * robin skips "away"), handoff notifications (opt-in) and the way to the saved replies.
  */
-import { Link, useFetcher } from "@remix-run/react";
+import { Link, NavLink, useFetcher } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey, QueueSummary } from "../queues";
 
@@ -40,10 +40,10 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
       </ul>
       <div className="inbox-queues__foot">
         <NotifySwitch enabled={notifyOnHandoff} />
-        <Link to="/inbox/saved-replies" className="queue-link" prefetch="intent">
+        <NavLink to="/inbox/saved-replies" className="queue-link" prefetch="intent">
           <Icon name="bookmark" size={16} />
           <span className="queue-link__label">Saved replies</span>
-        </Link>
+        </NavLink>
       </div>
     </nav>
   );
