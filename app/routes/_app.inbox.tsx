@@ -4,7 +4,7 @@
  * the count of conversations that need someone (waiting in my teams + my unread).
  */
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Outlet, useLoaderData, useParams } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -61,11 +61,13 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function InboxLayout() {
   const loaded = useLoaderData<typeof loader>();
   const { conversationId } = useParams();
+  // On a settings page (saved replies) no queue is the one being looked at.
+  const inQueue = !useLocation().pathname.startsWith("/inbox/saved-replies");
   const now = useNow(loaded.now);
   useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
     <div className="inbox">
-      <QueuePane queues={loaded.queues} current={loaded.queue} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
+      <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
       <ConversationList title={loaded.title} queue={loaded.queue} rows={loaded.rows} selectedId={conversationId ?? null} now={now} missing={loaded.missingQueue} />
       <div className="inbox-main">
         <Outlet />

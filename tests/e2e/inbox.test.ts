@@ -311,7 +311,8 @@ describe("the inbox, live with the chat page", () => {
       await move.getByRole("button", { name: "Move" }).click();
       // No longer hers: back to her queues, without it.
       await ana.page.waitForURL((url) => url.pathname === "/inbox");
-      await expect(row(ana.page, id).count()).resolves.toBe(0);
+      await ana.page.getByRole("heading", { name: "Pick a conversation" }).waitFor();
+      await expect.poll(() => row(ana.page, id).count()).toBe(0);
       await customer.page.getByText("You're being connected to our Billing team. A person will reply here.").waitFor();
 
       await ben.page.goto("/inbox?queue=waiting:billing");

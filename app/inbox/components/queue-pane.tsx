@@ -8,7 +8,7 @@ import type { QueueKey, QueueSummary } from "../queues";
 
 type Props = {
   queues: QueueSummary[];
-  current: QueueKey;
+  current: QueueKey | null;
   availability: "online" | "away";
   notifyOnHandoff: boolean;
 };
@@ -49,7 +49,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
   );
 }
 
-function QueueLink({ queue, current, icon, label }: { queue?: QueueSummary; current: QueueKey; icon: Parameters<typeof Icon>[0]["name"]; label?: string }) {
+function QueueLink({ queue, current, icon, label }: { queue?: QueueSummary; current: QueueKey | null; icon: Parameters<typeof Icon>[0]["name"]; label?: string }) {
   if (!queue) return null;
   const active = queue.key === current;
   return (
