@@ -8,38 +8,18 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { exportArticlesForEval } from "~/kb/import.server";
 
 const root = path.resolve(__dirname, "..");
 const articlesDir = path.join(root, "app/workspace/knowledge-base");
 const questionsFile = path.join(root, "bench/data/kb-questions.json");
 
-type Article = { id: string; title: string; body: string; tags: string[] };
-
-/** Reads `---` front matter (title, slug, tags) when present; else the first heading is the title. */
-export function readMarkdownArticle(file: string): Article {
-  const raw = fs.readFileSync(file, "utf8").replace(/\r\n?/g, "\n");
-  const front = raw.match(/^---\n([\s\S]*?)\n---\n?/);
-  const meta = new Map<string, string>();
-  for (const line of front?.[1].split("\n") ?? []) {
-    const pair = line.match(/^(\w+):\s*(.*)$/);
-    if (pair) meta.set(pair[1], pair[2].trim().replace(/^["']|["']$/g, ""));
-  }
-  let body = front ? raw.slice(front[0].length) : raw;
-  let title = meta.get("title");
-  if (!title) {
-    const heading = body.match(/^#\s+(.+)$/m);
-    title = heading?.[1].trim() ?? path.basename(file, ".md");
-    if (heading) body = body.replace(heading[0], "");
-  }
-  const tags = (meta.get("tags") ?? "").replace(/^\[|\]$/g, "").split(",").map((tag) => tag.trim().replace(/^["']|["']$/g, "")).filter(Boolean);
-  return { id: meta.get("slug") ?? path.basename(file, ".md"), title, body: body.trim(), tags };
-}
-
 export function main(): void {
   if (!fs.existsSync(articlesDir) || !fs.existsSync(questionsFile)) {
     throw new Error(`kb bench needs ${path.relative(root, articlesDir)}/*.md and ${path.relative(root, questionsFile)}`);
   }
-  const articles = fs.readdirSync(articlesDir).filter((name) => name.endsWith(".md")).sort().map((name) => readMarkdownArticle(path.join(articlesDir, name)));
+  // The app's own Markdown loading (front matter, validation, published only): what the seed imports.
+  const articles = exportArticlesForEval(articlesDir);
   const articlesFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-kb-bench-")), "articles.json");
   fs.writeFileSync(articlesFile, JSON.stringify(articles));
   const output = execFileSync(path.join(root, "node_modules/.bin/tsx"), ["app/cli/kb.ts", "eval", "--articles", articlesFile, "--questions", questionsFile], {

@@ -22,7 +22,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchRoot, createBenchDatabase, percentile, round, runBenchmark, startBenchServer } from "../tests/support/bench-helpers";
+import { benchRoot, createBenchDatabase, percentile, postJson, round, runBenchmark, startBenchServer } from "../tests/support/bench-helpers";
 
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 200);
 const REPLIES_PER_CONVERSATION = Number(process.env.BENCH_REPLIES ?? 5);
@@ -31,15 +31,6 @@ const AGENT_EMAIL = "ana@baton.local";
 const PASSWORD = "bench-password";
 
 type Customer = { id: string; token: string; received: Map<string, number>; abort: AbortController; opened: Promise<void> };
-
-async function post(url: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
 
 async function signIn(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/login`, {
@@ -102,10 +93,10 @@ export async function main(): Promise<Record<string, unknown>> {
     const cookie = await signIn(server.url);
     log("signed in; opening streams");
     for (let index = 0; index < STREAMS; index += 1) {
-      const created = await post(`${server.url}/api/chat/store-support/conversations`, {});
+      const created = await postJson(`${server.url}/api/chat/store-support/conversations`, {});
       if (created.status !== 201) throw new Error(`create failed: ${created.status}`);
       const { conversationId, token } = created.json as { conversationId: string; token: string };
-      const handedOff = await post(`${server.url}/api/conversations/${conversationId}/messages`, { clientMessageId: `ask-${index}`, text: "I want to talk to a human" }, token);
+      const handedOff = await postJson(`${server.url}/api/conversations/${conversationId}/messages`, { clientMessageId: `ask-${index}`, text: "I want to talk to a human" }, token);
       if (handedOff.json.status !== "waiting") throw new Error(`expected a handoff, got ${String(handedOff.json.status)}`);
       const customer = { id: conversationId, token, received: new Map<string, number>(), abort: new AbortController() };
       customers.push({ ...customer, opened: openStream(server.url, customer) });

@@ -10,23 +10,15 @@
  */
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { createBenchDatabase, benchRoot, percentile, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
+import { createBenchDatabase, benchRoot, percentile, postJson as post, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const WARMUP_MS = 1_000;
 
 type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
-
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; json: Record<string, unknown> }> {
-  const response = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
-}
 
 async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, measureFrom: number, customer: Customer, index: number, rounds = Infinity): Promise<void> {
   for (let round = 0; Date.now() < until && round < rounds; round += 1) {
@@ -67,7 +59,19 @@ export async function main(): Promise<Record<string, unknown>> {
     const measureFrom = start + WARMUP_MS;
     const until = measureFrom + DURATION_MS;
     const customers: Customer[] = Array.from({ length: CONCURRENCY }, () => ({ latencies: [], turns: 0, conversations: 0, statuses: {} }));
+    const pid = server.child.pid as number;
+    let serverCpuStart = 0;
+    let loadCpuStart = process.cpuUsage();
+    const cpuMark = setTimeout(() => {
+      serverCpuStart = processCpuMs(pid);
+      loadCpuStart = process.cpuUsage();
+    }, measureFrom - Date.now());
+    const loadBefore = os.loadavg();
     await Promise.all(customers.map((customer, index) => runCustomer(server.url, flow, until, measureFrom, customer, index)));
+    clearTimeout(cpuMark);
+    const serverCpuMs = processCpuMs(pid) - serverCpuStart;
+    const loadCpu = process.cpuUsage(loadCpuStart);
+    const loadAfter = os.loadavg();
     const seconds = DURATION_MS / 1000;
     const latencies = customers.flatMap((customer) => customer.latencies).sort((a, b) => a - b);
     const turns = latencies.length;
@@ -93,6 +97,12 @@ export async function main(): Promise<Record<string, unknown>> {
       p50Ms: round(percentile(latencies, 0.5)),
       p99Ms: round(percentile(latencies, 0.99)),
       maxMs: round(latencies.at(-1) ?? 0),
+      // CPU time the server process spent per timed turn (conversation starts included, as in the load):
+      // much less sensitive to other load on the machine than wall-clock figures.
+      serverCpuMsPerTurn: round(serverCpuMs / Math.max(1, turns)),
+      // What one core fully given to the server would do at that cost (an estimate, not a measurement).
+      turnsPerServerCpuSecond: Math.round((1000 * Math.max(1, turns)) / Math.max(1, serverCpuMs)),
+      loadGeneratorCpuMsPerTurn: round((loadCpu.user + loadCpu.system) / 1000 / Math.max(1, turns)),
       rowsPerTurn,
       floor: {
         sqliteTurnsPerSecond: Math.round(sqlite.turnsPerSecond),
@@ -102,19 +112,39 @@ export async function main(): Promise<Record<string, unknown>> {
       floorTurnsPerSecond: Math.round(floorTurnsPerSecond),
       ratioToFloor: round(floorTurnsPerSecond / turnsPerSecond),
       targets: { turnsPerSecond: 500, p99Ms: 50, ratioToFloor: 10 },
-      machine: { cpus: (await import("node:os")).cpus().length, node: process.version, note: "2 shared cores; other engineers' processes run at the same time, so figures are noisy" },
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        loadAverageBefore: loadBefore.map(round),
+        loadAverageAfter: loadAfter.map(round),
+        note: describeLoad(loadBefore, loadAfter, os.cpus().length),
+      },
     };
     fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
     fs.writeFileSync(path.join(benchRoot, "results/turns.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(
       `turns: ${result.turnsPerSecond} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms at ${CONCURRENCY} customers; ` +
-        `floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}`,
+        `server CPU ${result.serverCpuMsPerTurn} ms/turn; floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}`,
     );
     return result;
   } finally {
     await server.stop();
     database.cleanup();
   }
+}
+
+function describeLoad(before: number[], after: number[], cpus: number): string {
+  const load = Math.max(before[0], after[0]);
+  const shared = `${cpus} shared cores; the load generator runs on the same cores; serverCpuMsPerTurn is the steadier figure`;
+  if (load <= cpus) return `${shared}; the machine was not overloaded during the run (load ${round(load)})`;
+  return `${shared}; the machine was OVERLOADED by other processes (load average ${round(load)} on ${cpus} cores): turns/s and latencies show the share of CPU this run got, not the server's capacity, and even CPU time per turn is inflated by the contention`;
+}
+
+/** utime + stime of a process, in ms (Linux /proc; clock ticks are 100 Hz on Linux). */
+function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function round(value: number): number {

@@ -6,6 +6,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
+import { assertSameOrigin } from "./same-origin.server";
 import { destroySessionHeader, getSession } from "./session.server";
 
 export type Role = "admin" | "agent";
@@ -34,6 +35,7 @@ export function loginPath(request: Request): string {
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
+  assertSameOrigin(request);
   const user = await getUser(request);
   if (user) return user;
   // A cookie naming a removed account is cleared on the way out.

@@ -1,7 +1,8 @@
 /**
  * Signed cookie sessions for admins and agents. The cookie holds only the user id (signed with
- * the session secret): httpOnly, SameSite=Lax (cross-site POSTs carry no session, which is our
- * CSRF protection for forms), Secure in production unless SESSION_COOKIE_SECURE=false.
+ * the session secret): httpOnly, SameSite=Lax (cross-site POSTs carry no session; the same-origin
+ * check in same-origin.server.ts is the second CSRF guard), Secure in production unless
+ * SESSION_COOKIE_SECURE=false.
  */
 import { createCookieSessionStorage, redirect, type Session } from "@remix-run/node";
 import { getEnv, type Env } from "~/utils/env.server";

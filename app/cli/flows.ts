@@ -1,12 +1,16 @@
 /**
  * `npm run flows -- <command>` for people who keep flows in git.
- *   validate <file-or-dir>            every error with file, node id and field; exit 1 if any
- *   import [--publish] <file-or-dir>  validates ALL files first, then writes them in one
- *                                     transaction (draft; --publish also publishes a version
- *                                     unless that exact document is already published)
- *   export [slug] [--out <dir>]       writes <dir>/<slug>.json (default dir flows/) for one
- *                                     flow or all, in stable key order, from the draft
- * Nothing is half-imported: one invalid file means nothing is written.
+ *   validate <file-or-dir>             every problem with file, node id and field; exit 1 on any error
+ *   import [--publish] <file-or-dir>   validates ALL files first, then writes them in one
+ *                                      transaction (draft; --publish also publishes a version
+ *                                      unless that exact document is already published)
+ *   export [--publish] <file-or-dir>   a directory: every flow as <dir>/<slug>.json; a .json
+ *                                      file: that flow (the slug in the file, else its name)
+ *   export [--publish] [slug] [--out <dir>]   one flow or all into <dir> (default flows/)
+ * Export writes the draft in stable key order; with --publish, the latest published version.
+ * Nothing is half-imported: one invalid file means nothing is written. A file that does not
+ * parse still gets every problem that can be found in it (JSON syntax errors with line and
+ * column; for a document that breaks the schema, also the checks of the parts that parse).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -16,7 +20,8 @@ import { listTeamSlugs, saveFlowDraft, validateFlow, writePublishedVersion, type
 
 type Loaded = { file: string; document?: FlowDocument; problems: FlowProblem[] };
 
-const USAGE = "usage: npm run flows -- validate <file-or-dir> | import [--publish] <file-or-dir> | export [slug] [--out <dir>]";
+const USAGE =
+  "usage: npm run flows -- validate <file-or-dir> | import [--publish] <file-or-dir> | export [--publish] <file-or-dir> | export [--publish] [slug] [--out <dir>]";
 
 export function listFlowFiles(target: string): string[] {
   const resolved = path.resolve(target);
@@ -34,10 +39,11 @@ export function listFlowFiles(target: string): string[] {
 export function loadFlowFiles(files: string[], teams: string[] | undefined): Loaded[] {
   const loaded = files.map((file): Loaded => {
     let json: unknown;
+    const text = fs.readFileSync(file, "utf8");
     try {
-      json = JSON.parse(fs.readFileSync(file, "utf8"));
+      json = JSON.parse(text);
     } catch (error) {
-      return { file, problems: [{ severity: "error", code: "invalid-json", message: `not valid JSON: ${(error as Error).message}` }] };
+      return { file, problems: [{ severity: "error", code: "invalid-json", message: `not valid JSON: ${describeJsonError(text, error)}` }] };
     }
     const validated = validateFlow(json, teams);
     return validated.ok ? { file, document: validated.document, problems: validated.warnings } : { file, problems: validated.errors };
@@ -52,6 +58,17 @@ export function loadFlowFiles(files: string[], teams: string[] | undefined): Loa
     } else seen.set(entry.document.slug, entry.file);
   }
   return loaded;
+}
+
+/** JSON.parse's message with the line and column of the position it names. */
+export function describeJsonError(text: string, error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return message;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  const column = before.length - before.lastIndexOf("\n");
+  return `${message.replace(/ in JSON at position \d+.*$/, "")} (line ${line}, column ${column})`;
 }
 
 export function formatProblem(file: string, problem: FlowProblem): string {
@@ -111,24 +128,58 @@ async function importCommand(target: string, publish: boolean): Promise<number> 
   return 0;
 }
 
-async function exportCommand(slug: string | undefined, outDir: string): Promise<number> {
-  const flows = await db.flow.findMany({ where: slug ? { slug } : { archivedAt: null }, select: { slug: true, draft: true }, orderBy: { slug: "asc" } });
+type ExportTarget = { kind: "all"; dir: string } | { kind: "slug"; slug: string; dir: string } | { kind: "file"; file: string };
+
+/** `export` argument: a .json file, a directory (existing, or written with a slash), or a slug. */
+export function resolveExportTarget(target: string | undefined, outDir: string): ExportTarget {
+  if (target === undefined) return { kind: "all", dir: path.resolve(outDir) };
+  if (target.endsWith(".json")) return { kind: "file", file: path.resolve(target) };
+  const looksLikePath = target.includes("/") || target.includes(path.sep) || target === "." || target === "..";
+  if (looksLikePath || (fs.existsSync(target) && fs.statSync(target).isDirectory())) return { kind: "all", dir: path.resolve(target) };
+  return { kind: "slug", slug: target, dir: path.resolve(outDir) };
+}
+
+/** The flow a file stands for: the slug written in it when it is a readable flow, else its name. */
+function slugForFile(file: string): string {
+  try {
+    const slug = (JSON.parse(fs.readFileSync(file, "utf8")) as { slug?: unknown }).slug;
+    if (typeof slug === "string" && slug) return slug;
+  } catch {
+    // a new file, or one that is not a flow: its name says which flow
+  }
+  return path.basename(file, ".json");
+}
+
+async function exportCommand(target: ExportTarget, published: boolean): Promise<number> {
+  const slug = target.kind === "slug" ? target.slug : target.kind === "file" ? slugForFile(target.file) : undefined;
+  const flows = await db.flow.findMany({
+    where: slug ? { slug } : { archivedAt: null },
+    select: { slug: true, draft: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true, number: true } } },
+    orderBy: { slug: "asc" },
+  });
   if (slug && flows.length === 0) {
     console.error(`no flow with slug "${slug}"`);
     return 1;
   }
-  fs.mkdirSync(outDir, { recursive: true });
   let failed = 0;
   for (const flow of flows) {
-    const parsed = parseFlowDocument(JSON.parse(flow.draft));
-    if (!parsed.ok) {
-      failed += 1;
-      console.error(`${flow.slug}: the draft is not a valid document (${parsed.errors[0]?.message}); not exported`);
+    const source = published ? flow.versions[0]?.document : flow.draft;
+    if (source === undefined) {
+      // Exporting everything: a flow never published is simply not part of "what is published".
+      if (slug) failed += 1;
+      (slug ? console.error : console.warn)(`${flow.slug}: never published; not exported`);
       continue;
     }
-    const file = path.join(outDir, `${flow.slug}.json`);
+    const parsed = parseFlowDocument(JSON.parse(source));
+    if (!parsed.ok) {
+      failed += 1;
+      console.error(`${flow.slug}: the ${published ? "published version" : "draft"} is not a valid document (${parsed.errors[0]?.message}); not exported`);
+      continue;
+    }
+    const file = target.kind === "file" ? target.file : path.join(target.dir, `${flow.slug}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, stringifyFlowDocument(parsed.document));
-    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    console.log(`wrote ${path.relative(process.cwd(), file)}${published ? ` (published version ${flow.versions[0]?.number})` : ""}`);
   }
   return failed === 0 ? 0 : 1;
 }
@@ -144,7 +195,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     if (command === "validate" && positional.length === 1) return await validateCommand(positional[0]);
     if (command === "import" && positional.length === 1) return await importCommand(positional[0], flags.has("--publish"));
-    if (command === "export" && positional.length <= 1 && outDir) return await exportCommand(positional[0], path.resolve(outDir));
+    if (command === "export" && positional.length <= 1 && outDir) return await exportCommand(resolveExportTarget(positional[0], outDir), flags.has("--publish"));
     console.error(USAGE);
     return 1;
   } catch (error) {

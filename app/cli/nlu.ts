@@ -43,8 +43,9 @@ export async function runNluCli(argv: string[]): Promise<number> {
   }
 }
 
-export function roundAll<T extends Record<string, number>>(result: T): T {
-  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, Math.round(value * 10_000) / 10_000])) as T;
+/** Numbers to 4 decimals; anything else (the reliability bins, already rounded) as it is. */
+export function roundAll<T extends Record<string, unknown>>(result: T): T {
+  return Object.fromEntries(Object.entries(result).map(([key, value]) => [key, typeof value === "number" ? Math.round(value * 10_000) / 10_000 : value])) as T;
 }
 
 if (require.main === module) {

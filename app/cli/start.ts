@@ -2,12 +2,14 @@
  * `npm start`: the whole product on one command. Checks the environment, applies the migrations
  * to the embedded database (./data/baton.db, or DATABASE_URL), turns on SQLite's WAL journal,
  * seeds the demo workspace (idempotent: only what is missing), builds the app when no build
- * exists, then serves the production build with remix-serve on PORT (3000) until stopped.
+ * exists, then serves the production build with the app's server (app/cli/serve.ts) on PORT
+ * (3000) until stopped.
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
+import { READY_LINE } from "./serve";
 import { getEnv } from "~/utils/env.server";
 import { resolveDatabaseUrl } from "~/utils/database-url";
 
@@ -65,7 +67,7 @@ async function main() {
   }
 
   step("Starting the server");
-  const child = spawn(process.execPath, [path.join(root, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/cli/serve.ts"), "build/index.js"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: String(env.PORT), DATABASE_URL: databaseUrl },
     stdio: ["inherit", "pipe", "inherit"],
@@ -73,7 +75,7 @@ async function main() {
   let announced = false;
   child.stdout?.on("data", (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (!announced && chunk.toString().includes("[remix-serve]")) {
+    if (!announced && chunk.toString().includes(READY_LINE)) {
       announced = true;
       announce(env.PORT, Boolean(env.SEED_PASSWORD));
     }

@@ -40,7 +40,7 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
           <nav className="nav" aria-label="Main">
             <span className="nav-label">Workspace</span>
             {visible.map((section) => (
-              <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent" title={compact ? section.label : undefined}>
+              <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent" title={section.label}>
                 <Icon name={section.icon} />
                 <span className="nav-link-label">{section.label}</span>
               </NavLink>

@@ -2,29 +2,10 @@
 import type { ReactNode, SVGProps } from "react";
 
 export type IconName =
-  | "flows"
-  | "inbox"
-  | "book"
-  | "chart"
-  | "users"
-  | "logout"
-  | "alert"
-  | "lock"
-  | "search"
-  | "plus"
-  | "trash"
-  | "spark"
-  | "bell"
-  | "check"
-  | "send"
-  | "clock"
-  | "note"
-  | "bookmark"
-  | "undo"
-  | "swap"
-  | "user"
-  | "bot"
-  | "more";
+  | "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark"
+  | "close" | "copy" | "download" | "upload" | "pencil" | "undo" | "redo" | "play" | "history" | "settings" | "check"
+  | "archive" | "restart" | "chevron-left" | "maximize" | "back"
+  | "bell" | "send" | "clock" | "note" | "bookmark" | "swap" | "user" | "bot" | "more";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -91,14 +72,54 @@ const paths: Record<IconName, () => ReactNode> = {
       <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
     </>
   ),
+  upload: () => (
+    <>
+      <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+      <path d="m17 8-5-5-5 5M12 3v12" />
+    </>
+  ),
+  back: () => <path d="M19 12H5M12 19l-7-7 7-7" />,
   spark: () => <path d="M12 3v4M12 17v4M3 12h4M17 12h4M5.6 5.6l2.8 2.8M15.6 15.6l2.8 2.8M5.6 18.4l2.8-2.8M15.6 8.4l2.8-2.8" />,
+  close: () => <path d="M18 6 6 18M6 6l12 12" />,
+  copy: () => (
+    <>
+      <rect x="9" y="9" width="12" height="12" rx="2" />
+      <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+    </>
+  ),
+  download: () => <path d="M12 3v12M7 10l5 5 5-5M5 21h14" />,
+  pencil: () => <path d="M17 3a2.8 2.8 0 0 1 4 4L7.5 20.5 2 22l1.5-5.5z" />,
+  undo: () => <path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
+  redo: () => <path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />,
+  play: () => <path d="M6 4l14 8-14 8z" />,
+  history: () => (
+    <>
+      <path d="M3 12a9 9 0 1 0 3-6.7L3 8" />
+      <path d="M3 3v5h5M12 7v5l3 2" />
+    </>
+  ),
+  settings: () => (
+    <>
+      <circle cx="12" cy="12" r="3" />
+      <path d="M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-1.8-.3 1.7 1.7 0 0 0-1 1.5V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-1.1-1.5 1.7 1.7 0 0 0-1.8.3l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1a1.7 1.7 0 0 0 .3-1.8 1.7 1.7 0 0 0-1.5-1H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.5-1.1 1.7 1.7 0 0 0-.3-1.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1a1.7 1.7 0 0 0 1.8.3H9a1.7 1.7 0 0 0 1-1.5V3a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 1 1.5 1.7 1.7 0 0 0 1.8-.3l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1a1.7 1.7 0 0 0-.3 1.8V9a1.7 1.7 0 0 0 1.5 1H21a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1z" />
+    </>
+  ),
+  check: () => <path d="M20 6 9 17l-5-5" />,
+  archive: () => (
+    <>
+      <rect x="2" y="3" width="20" height="5" rx="1" />
+      <path d="M4 8v11a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8M10 12h4" />
+    </>
+  ),
+  restart: () => <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" />,
+  "chevron-left": () => <path d="m15 18-6-6 6-6" />,
+  maximize: () => <path d="M8 3H5a2 2 0 0 0-2 2v3M21 8V5a2 2 0 0 0-2-2h-3M3 16v3a2 2 0 0 0 2 2h3M16 21h3a2 2 0 0 0 2-2v-3" />,
   bell: () => (
     <>
       <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
       <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
     </>
   ),
-  check: () => <path d="M20 6 9 17l-5-5" />,
   send: () => (
     <>
       <path d="m22 2-7 20-4-9-9-4Z" />
@@ -118,12 +139,6 @@ const paths: Record<IconName, () => ReactNode> = {
     </>
   ),
   bookmark: () => <path d="m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z" />,
-  undo: () => (
-    <>
-      <path d="M9 14 4 9l5-5" />
-      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
-    </>
-  ),
   swap: () => (
     <>
       <path d="m16 3 4 4-4 4M20 7H4" />

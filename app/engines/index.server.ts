@@ -3,15 +3,21 @@
  * is set, OpenAI-backed engines answer and each falls back to its local twin on any error or
  * timeout, setting `fallback` on the result (the runtime records it as `engine.fallback`).
  */
-import { createLocalEngines, type LocalEngines } from "./local";
-import { createOpenAIEngines, readOpenAIConfig } from "./openai";
+import { createLocalEngines, type LocalEngines, type LocalIntentClassifier } from "./local";
+import { createOpenAIEngines, readOpenAIConfig, type OpenAIEngineConfig } from "./openai";
 import { getKnowledgeIndex } from "./knowledge-store.server";
-import type { Engines, IntentDefinition } from "./types";
+import type { Engines, IntentDefinition, KnowledgeRetriever } from "./types";
 
 export { refreshArticle, removeArticle, reloadKnowledgeIndex } from "./knowledge-store.server";
 
 let local: LocalEngines | null = null;
 let engines: Engines | null = null;
+let openaiConfig: OpenAIEngineConfig | null | undefined;
+
+function getOpenAIConfig(): OpenAIEngineConfig | null {
+  if (openaiConfig === undefined) openaiConfig = readOpenAIConfig();
+  return openaiConfig;
+}
 
 function getLocalEngines(): LocalEngines {
   local ??= createLocalEngines(getKnowledgeIndex);
@@ -20,15 +26,38 @@ function getLocalEngines(): LocalEngines {
 
 export function getEngines(): Engines {
   if (engines) return engines;
-  const openai = readOpenAIConfig();
+  const openai = getOpenAIConfig();
   engines = openai ? createOpenAIEngines(openai, getLocalEngines(), getKnowledgeIndex) : getLocalEngines();
   return engines;
 }
 
 /**
- * Trains a node's local intent model ahead of its first message (call when a flow version is
- * compiled or published). With OpenAI on, it is the model that answers when the API fails.
+ * Both knowledge answerers, for the knowledge base's "Try it" page: the embedded one always, the
+ * OpenAI one (the same instance the runtime uses) only when OPENAI_API_KEY is set.
  */
-export function warmIntentModel(modelKey: string, intents: IntentDefinition[]): void {
-  getLocalEngines().intents.warm(modelKey, intents);
+export function getKnowledgeRetrievers(): { local: KnowledgeRetriever; openai: { retriever: KnowledgeRetriever; model: string } | null } {
+  const config = getOpenAIConfig();
+  return { local: getLocalEngines().knowledge, openai: config ? { retriever: getEngines().knowledge, model: config.model } : null };
+}
+
+/**
+ * Trains the local intent models of a flow version (called when it is published or compiled),
+ * so the first customer message is classified, not trained on. With OpenAI on, these are the
+ * models that answer when the API fails. A model that cannot be trained is left to the first
+ * message (which then reports the error through the flow): publishing never fails on it.
+ */
+export function warmIntentModels(models: { modelKey: string; intents: IntentDefinition[] }[]): void {
+  const classifier = getLocalIntentClassifier();
+  for (const { modelKey, intents } of models) {
+    try {
+      classifier.warm(modelKey, intents);
+    } catch (error) {
+      console.warn(`[engines] could not train intent model ${modelKey} ahead of use:`, error);
+    }
+  }
+}
+
+/** The embedded classifier (also the OpenAI classifier's fallback). */
+export function getLocalIntentClassifier(): LocalIntentClassifier {
+  return getLocalEngines().intents;
 }

@@ -11,10 +11,10 @@ import { detectSensitive, isHumanRequest } from "./triggers";
 /** Node entries without a customer message in between before the run is stopped as a runaway loop. */
 export const MAX_STEPS_PER_TURN = 200;
 
-type TeamParams = { team: string; priority: Priority; locale?: string };
+type TeamParams = { team: string; priority: Priority };
 
 /** The enabled global triggers, as compiled into every waiting state. */
-export type TriggerParams = { sensitive?: TeamParams & { terms: string[] }; humanRequest?: TeamParams; locale?: string };
+export type TriggerParams = { sensitive?: TeamParams & { terms: string[] }; humanRequest?: TeamParams };
 
 /** Sensitive content first: it names a more specific team than a plain request for a person. */
 function firedTrigger(text: string, params: TriggerParams) {
@@ -45,31 +45,36 @@ export const flowBehaviour = {
     "trigger.fires": ({ event, params }: BehaviourArgs<TriggerParams>) => firedTrigger(textOf(event), params) !== null,
   },
   actions: {
-    "flow.enterNode": ({ context, params }: BehaviourArgs<{ nodeId: string; kind: string }>): Partial<FlowContext> => ({
-      activeNodeId: params.nodeId,
-      steps: context.steps + 1,
-      ...record(context, { type: "node.entered", nodeId: params.nodeId, payload: { kind: params.kind } }),
-    }),
+    "flow.enterNode": ({ context, params }: BehaviourArgs<{ nodeId: string; kind: string }>): Partial<FlowContext> => {
+      const from = context.lastOutcome ? { fromNodeId: context.lastOutcome.nodeId, fromHandle: context.lastOutcome.handle } : {};
+      return {
+        activeNodeId: params.nodeId,
+        steps: context.steps + 1,
+        lastOutcome: null,
+        ...record(context, { type: "node.entered", nodeId: params.nodeId, payload: { kind: params.kind, ...from } }),
+      };
+    },
     "flow.recordCustomerMessage": ({ context, event }: BehaviourArgs<unknown>): Partial<FlowContext> => ({
       customerMessages: [...context.customerMessages, textOf(event)].slice(-KEPT_CUSTOMER_MESSAGES),
       pendingQuestion: textOf(event),
       steps: 0,
     }),
+    // No event of its own: the output taken is recorded on the next node's `node.entered`.
     "flow.outcome": ({ context, params }: BehaviourArgs<{ nodeId: string; handle: string; failure: boolean }>): Partial<FlowContext> => ({
       failures: context.failures + (params.failure ? 1 : 0),
-      ...record(context, { type: "node.outcome", nodeId: params.nodeId, payload: { handle: params.handle } }),
+      lastOutcome: { nodeId: params.nodeId, handle: params.handle },
     }),
     "flow.handoff": ({ context, params }: BehaviourArgs<TeamParams & { trigger: HandoffTrigger; reason: string; nodeId?: string }>) =>
       requestHandoff(
         context,
         { team: params.team, priority: params.priority, reason: params.reason, trigger: params.trigger, nodeId: params.nodeId ?? context.activeNodeId ?? undefined },
-        { firedTrigger: params.trigger !== "node", locale: params.locale },
+        { firedTrigger: params.trigger !== "node" },
       ),
     "trigger.fire": ({ context, event, params }: BehaviourArgs<TriggerParams>) => {
       const fired = firedTrigger(textOf(event), params);
       if (!fired) return {};
       const { trigger, reason, team, priority } = fired;
-      return requestHandoff(context, { team, priority, reason, trigger, nodeId: context.activeNodeId ?? undefined }, { firedTrigger: true, locale: params.locale });
+      return requestHandoff(context, { team, priority, reason, trigger, nodeId: context.activeNodeId ?? undefined }, { firedTrigger: true });
     },
     // A failing engine never reaches the customer as an error: a person takes over instead.
     "flow.engineFailed": ({ context, event, params }: BehaviourArgs<TeamParams & { engine: string; nodeId: string }>) => {
@@ -78,7 +83,7 @@ export const flowBehaviour = {
       return requestHandoff(
         withEvent,
         { team: params.team, priority: params.priority, reason: `The ${params.engine} engine failed: ${error}`, trigger: "error", nodeId: params.nodeId },
-        { firedTrigger: true, locale: params.locale },
+        { firedTrigger: true },
       );
     },
     "flow.resume": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({

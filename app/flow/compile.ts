@@ -2,7 +2,7 @@
  * Compiles a flow document to an XState machine. The generated config is plain data naming its
  * behaviour; the layout, which turn.ts and persisted snapshots rely on:
  * - one top-level state per node, keyed by node id (node ids are identifiers, never containing ".");
- * - outcomes are inlined into the node's transitions (recording `node.outcome`), except those
+ * - outcomes are inlined into the node's transitions (the next `node.entered` records the output taken), except those
  *   that decide at run time, which get an outcome state `<nodeId>~<handle>` (see compileOutcomes);
  * - `__handoff` (tag "handoff", not final: an agent can hand the conversation back) and
  *   `__ended` (tag "ended"); every state that waits for the customer has the tag "waiting".
@@ -31,7 +31,7 @@ const nodeTarget = (nodeId: string) => `#${MACHINE_ID}.${nodeId}`;
 const outcomeKey = (nodeId: string, handle: string) => `${nodeId}~${handle}`;
 
 function errorHandoff(settings: FlowSettings, reason: string, nodeId?: string): ActionRef {
-  return { type: "flow.handoff", params: { trigger: "error", team: settings.defaultTeam, priority: "normal", reason, nodeId, locale: settings.locale } };
+  return { type: "flow.handoff", params: { trigger: "error", team: settings.defaultTeam, priority: "normal", reason, nodeId } };
 }
 
 /**
@@ -41,7 +41,6 @@ function errorHandoff(settings: FlowSettings, reason: string, nodeId?: string): 
 function compileTriggers(settings: FlowSettings): TransitionConfig[] {
   const { sensitive, humanRequest } = settings;
   const params: TriggerParams = {
-    locale: settings.locale,
     ...(sensitive.enabled ? { sensitive: { team: sensitive.team, priority: sensitive.priority, terms: sensitive.terms } } : {}),
     ...(humanRequest.enabled ? { humanRequest: { team: humanRequest.team, priority: humanRequest.priority } } : {}),
   };
@@ -78,7 +77,7 @@ class NodeCompileContext implements CompileContext {
     return withWaiting(state, this.triggers);
   }
   engineFailed(engine: "intents" | "knowledge"): TransitionConfig {
-    return { target: HANDOFF_TARGET, actions: [{ type: "flow.engineFailed", params: { engine, nodeId: this.nodeId, team: this.defaultTeam, priority: "normal", locale: this.locale } }] };
+    return { target: HANDOFF_TARGET, actions: [{ type: "flow.engineFailed", params: { engine, nodeId: this.nodeId, team: this.defaultTeam, priority: "normal" } }] };
   }
 }
 
@@ -86,7 +85,7 @@ type Handle = { id: string; label: string; failure?: boolean };
 
 /**
  * Where an outcome leads. Most outcomes are inlined: the node's own transition gets the
- * `node.outcome` action and the edge's target. Only outcomes that must decide something at run
+ * `flow.outcome` action and the edge's target. Only outcomes that must decide something at run
  * time get an outcome state: a failure that may fire the repeated-failure trigger, or a node on
  * a loop that never waits (a draft with that error can still run in preview: it is stopped).
  */
@@ -114,7 +113,7 @@ function compileOutcomes(node: FlowNode, handles: Handle[], analysis: FlowAnalys
       always.push({
         guard: { type: "flow.isFailureLimitReached", params: { limit: repeatedFailure.limit } },
         target: HANDOFF_TARGET,
-        actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id, locale: settings.locale } }],
+        actions: [outcome, { type: "flow.handoff", params: { trigger: "repeatedFailure", team: repeatedFailure.team, priority: repeatedFailure.priority, reason: `The bot could not help ${repeatedFailure.limit} times`, nodeId: node.id } }],
       });
     }
     if (mayRunAway) {

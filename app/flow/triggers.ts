@@ -55,12 +55,25 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// Terms come from flow settings: a handful per flow, checked on every customer message.
+const termPatterns = new Map<string, RegExp | null>();
+
+function termPattern(term: string): RegExp | null {
+  let pattern = termPatterns.get(term);
+  if (pattern === undefined) {
+    const wanted = normaliseText(term);
+    pattern = wanted ? new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(wanted)}(?:$|[^\\p{L}\\p{N}])`, "u") : null;
+    if (termPatterns.size > 10_000) termPatterns.clear();
+    termPatterns.set(term, pattern);
+  }
+  return pattern;
+}
+
 /** The first configured term found as whole words, e.g. "chargeback" or "cancel my account". */
 export function findSensitiveTerm(text: string, terms: readonly string[]): string | null {
   const normalised = ` ${normaliseText(text)} `;
   for (const term of terms) {
-    const wanted = normaliseText(term);
-    if (wanted && new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(wanted)}(?:$|[^\\p{L}\\p{N}])`, "u").test(normalised)) return term;
+    if (termPattern(term)?.test(normalised)) return term;
   }
   return null;
 }

@@ -63,12 +63,9 @@ function isSettled(snapshot: MachineSnapshot): boolean {
   return snapshot.status !== "active" || snapshot.hasTag("waiting") || snapshot.hasTag("handoff") || snapshot.hasTag("ended");
 }
 
-function settingsOf(machine: FlowMachine): { defaultTeam: string; locale?: string } {
-  const meta = machine.root.meta as { defaultTeam?: unknown; locale?: unknown } | undefined;
-  return {
-    defaultTeam: typeof meta?.defaultTeam === "string" ? meta.defaultTeam : "support",
-    locale: typeof meta?.locale === "string" ? meta.locale : undefined,
-  };
+function defaultTeamOf(machine: FlowMachine): string {
+  const meta = machine.root.meta as { defaultTeam?: unknown } | undefined;
+  return typeof meta?.defaultTeam === "string" ? meta.defaultTeam : "support";
 }
 
 /** A stored snapshot is data read back from the database: check its shape before restoring. */
@@ -87,19 +84,19 @@ function stateOf(context: FlowContext): TurnState {
   return { fields: context.fields, intent: context.intent, activeNodeId: context.activeNodeId, lastConfidence: context.lastConfidence };
 }
 
+/** The persisted snapshot without this turn's outbox and events (getPersistedSnapshot already copies it). */
 function cleanPersisted(persisted: unknown): unknown {
-  const copy = JSON.parse(JSON.stringify(persisted)) as PersistedShape;
-  if (copy.context) copy.context = { ...copy.context, outbox: [], events: [] };
-  return copy;
+  const shape = persisted as PersistedShape;
+  return shape.context ? { ...shape, context: { ...shape.context, outbox: [], events: [] } } : shape;
 }
 
 /** The machine could not run: hand off from wherever the conversation was, with what it knew. */
 function errorResult(machine: FlowMachine, previous: FlowContext, error: unknown): TurnResult {
   const detail = error instanceof Error ? error.message : String(error);
   const base: FlowContext = { ...previous, outbox: [], events: [{ type: "engine.error", nodeId: previous.activeNodeId ?? undefined, payload: { engine: "flow", error: detail } }] };
-  const { defaultTeam, locale } = settingsOf(machine);
+  const defaultTeam = defaultTeamOf(machine);
   const handoff: HandoffRequest = { team: defaultTeam, priority: "normal", reason: `The bot failed: ${detail}`, trigger: "error", nodeId: previous.activeNodeId ?? undefined };
-  const context: FlowContext = { ...base, ...requestHandoff(base, handoff, { firedTrigger: true, locale }) };
+  const context: FlowContext = { ...base, ...requestHandoff(base, handoff, { firedTrigger: true }) };
   const resolved = machine.resolveState({ value: HANDOFF_STATE, context });
   return {
     snapshot: cleanPersisted(machine.getPersistedSnapshot(resolved)),

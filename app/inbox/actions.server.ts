@@ -5,6 +5,8 @@
  * hold even when two agents click at the same moment: the second one is told, not obeyed.
  * Hand back to the bot lives in hand-back.server.ts (it runs the flow).
  */
+import { phrasesFor } from "~/flow";
+import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { publish } from "~/runtime/live.server";
 import type { NewMessage } from "~/runtime/conversation-store.server";
 import { db } from "~/utils/db.server";
@@ -139,14 +141,14 @@ export async function addInternalNote(actor: Actor, input: { conversationId: str
  */
 export async function reassignConversation(actor: Actor, input: { conversationId: string; teamId: string; note: string }): Promise<ActionOutcome> {
   const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true, name: true, slug: true } });
-  const result = await runAgentAction(input.conversationId, (state) => {
+  const result = await runAgentAction(input.conversationId, async (state) => {
     const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
     if (refused) return { outcome: refused };
     if (!team) return { outcome: refuse(400, "unknown_team", "Choose a team.", "teamId") };
     if (team.id === state.teamId) return { outcome: refuse(400, "same_team", `It is already with ${team.name}.`, "teamId") };
     const messages: NewMessage[] = [];
     if (input.note) messages.push({ role: "note", text: input.note, authorId: actor.id, metadata: {} });
-    messages.push({ role: "system", text: `You're being connected to our ${team.name} team. A person will reply here.`, metadata: {} });
+    messages.push({ role: "system", text: await handoffNotice(state.flowVersionId, team.name), metadata: {} });
     return {
       outcome: { ok: true, notice: `Moved to ${team.name}.` },
       commit: {
@@ -182,6 +184,15 @@ export async function resolveConversation(actor: Actor, conversationId: string):
   });
   if (result.committed && result.before?.assigneeId) await afterAgentFreed(result.before.assigneeId);
   return result.outcome;
+}
+
+/** The flow's own handoff line, in its language ("You're being connected to our Billing team…"). */
+async function handoffNotice(flowVersionId: string, teamName: string): Promise<string> {
+  const locale = await getCompiledVersion(flowVersionId).then(
+    (compiled) => compiled.document.settings.locale,
+    () => undefined,
+  );
+  return phrasesFor(locale).handoff(teamName);
 }
 
 /** A resolved conversation back to open, with the agent who reopened it. */

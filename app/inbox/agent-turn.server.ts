@@ -24,6 +24,7 @@ const Integer = z.union([z.bigint(), z.number()]).transform(Number);
 const StateRowSchema = z.object({
   id: z.string(),
   flowId: z.string(),
+  flowVersionId: z.string(),
   status: z.enum(["bot", "waiting", "open", "resolved"]).catch("waiting"),
   version: Integer,
   teamId: z.string().nullable(),
@@ -41,7 +42,7 @@ export type AgentState = Omit<z.infer<typeof StateRowSchema>, "lastSeq"> & { las
 /** The conversation as an agent action needs it, in one statement on the read connection. */
 function readAgentState(conversationId: string, clientMessageId: string | null): AgentState | null {
   const row = queryOne(
-    `SELECT c."id", c."flowId", c."status", c."version", c."teamId", c."assigneeId", u."name" AS "assigneeName",
+    `SELECT c."id", c."flowId", c."flowVersionId", c."status", c."version", c."teamId", c."assigneeId", u."name" AS "assigneeName",
             c."firstHumanResponseAt", c."escalatedAt", c."channel",
             (SELECT max(m."seq") FROM "Message" m WHERE m."conversationId" = c."id") AS "lastSeq",
             (SELECT m."id" FROM "Message" m WHERE m."conversationId" = c."id" AND m."clientMessageId" = ?) AS "storedMessageId"

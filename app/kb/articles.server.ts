@@ -1,11 +1,12 @@
 /**
- * The knowledge base as the admin sees it: list (with a title search), get, create, update,
+ * The knowledge base as the admin sees it: list (with a search over titles, tags and bodies), get, create, update,
  * delete. Input is validated with ArticleInputSchema; the slug is made from the title once, at
  * creation, and kept when the title changes later so links to an article never break.
  * Every save ends in notifyArticlesChanged(), the single place that tells the search index.
  */
 import { z } from "zod";
 import { refreshArticle, reloadKnowledgeIndex, removeArticle } from "~/engines/knowledge-store.server";
+import { stripMarkdown } from "~/engines/local/markdown";
 import { db as defaultDb, type Db } from "~/utils/db.server";
 import { ArticleInputSchema, ArticleUpdateSchema, slugify, toFieldErrors, type FieldError } from "./article-schema";
 
@@ -46,20 +47,56 @@ export async function notifyArticlesChanged(change: { saved?: string[]; removed?
 }
 
 export type ListArticlesOptions = { query?: string; status?: ArticleStatus };
+/** A list row; `snippet` is the body text around the first match when the search matched the body only. */
+export type ArticleListItem = ArticleSummary & { snippet?: string };
+
+const SNIPPET_RADIUS = 70;
 
 /**
- * Newest first. The title search runs here rather than in SQL: SQLite's LIKE and PostgreSQL's
- * are not equally case-insensitive, and a help center has hundreds of articles, not millions.
+ * Newest first. With a query, every word must appear in the title, the tags or the body
+ * (case-insensitively); articles whose title has them all come first. The search runs here rather
+ * than in SQL: SQLite's LIKE and PostgreSQL's are not equally case-insensitive, and a help center
+ * has hundreds of articles, not millions.
  */
-export async function listArticles(options: ListArticlesOptions = {}, client: Db = defaultDb): Promise<ArticleSummary[]> {
-  const rows = await client.article.findMany({
-    where: options.status ? { status: options.status } : undefined,
-    select: summarySelect,
-    orderBy: [{ updatedAt: "desc" }, { slug: "asc" }],
-  });
+export async function listArticles(options: ListArticlesOptions = {}, client: Db = defaultDb): Promise<ArticleListItem[]> {
   const words = (options.query ?? "").toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const matching = words.length === 0 ? rows : rows.filter((row) => words.every((word) => row.title.toLocaleLowerCase().includes(word)));
-  return matching.map(toSummary);
+  const where = options.status ? { status: options.status } : undefined;
+  const orderBy = [{ updatedAt: "desc" as const }, { slug: "asc" as const }];
+  if (words.length === 0) return (await client.article.findMany({ where, select: summarySelect, orderBy })).map(toSummary);
+
+  const rows = await client.article.findMany({ where, select: articleSelect, orderBy });
+  const inTitle: ArticleListItem[] = [];
+  const elsewhere: ArticleListItem[] = [];
+  for (const { body, ...row } of rows) {
+    const summary = toSummary(row);
+    const title = summary.title.toLocaleLowerCase();
+    const tags = summary.tags.join(" ");
+    const text = stripMarkdown(body);
+    const lowerText = text.toLocaleLowerCase();
+    if (!words.every((word) => title.includes(word) || tags.includes(word) || lowerText.includes(word))) continue;
+    if (words.every((word) => title.includes(word))) inTitle.push(summary);
+    else {
+      const bodyWord = words.find((word) => !title.includes(word) && !tags.includes(word));
+      elsewhere.push(bodyWord ? { ...summary, snippet: snippetAround(text, lowerText.indexOf(bodyWord)) } : summary);
+    }
+  }
+  return [...inTitle, ...elsewhere];
+}
+
+function snippetAround(text: string, at: number): string {
+  const start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - SNIPPET_RADIUS)) + 1);
+  const endSpace = text.indexOf(" ", at + SNIPPET_RADIUS);
+  const end = endSpace < 0 ? text.length : endSpace;
+  const inner = text.slice(start, end).replace(/\s+/g, " ").trim();
+  return `${start > 0 ? "…" : ""}${inner}${end < text.length ? "…" : ""}`;
+}
+
+/** How many articles are published and how many are drafts (the list's filter tabs). */
+export async function countArticlesByStatus(client: Db = defaultDb): Promise<Record<ArticleStatus, number>> {
+  const groups = await client.article.groupBy({ by: ["status"], _count: { _all: true } });
+  const counts: Record<ArticleStatus, number> = { published: 0, draft: 0 };
+  for (const group of groups) counts[StoredStatusSchema.parse(group.status)] += group._count._all;
+  return counts;
 }
 
 /** By id or by slug; null when there is no such article. */
@@ -97,14 +134,23 @@ export async function createArticle(input: unknown, client: Db = defaultDb): Pro
   }
 }
 
-/** Changes only the fields given; null when the article does not exist. */
-export async function updateArticle(id: string, input: unknown, client: Db = defaultDb): Promise<SaveResult | null> {
+export const EDIT_CONFLICT_MESSAGE = "Someone else saved this article after you opened it. Copy your changes, reload the page and apply them again.";
+
+/**
+ * Changes only the fields given; null when the article does not exist. With `ifUpdatedAt` (the
+ * version the editor was opened on) the save is refused when someone saved in between, instead
+ * of silently overwriting their edit; the check and the write are one statement.
+ */
+export async function updateArticle(id: string, input: unknown, client: Db = defaultDb, options: { ifUpdatedAt?: Date } = {}): Promise<SaveResult | null> {
   const parsed = ArticleUpdateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
   const { tags, ...rest } = parsed.data;
   const data = { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}) };
-  const { count } = await client.article.updateMany({ where: { id }, data });
-  if (count === 0) return null;
+  const { count } = await client.article.updateMany({ where: { id, ...(options.ifUpdatedAt ? { updatedAt: options.ifUpdatedAt } : {}) }, data });
+  if (count === 0) {
+    if (!options.ifUpdatedAt || !(await client.article.count({ where: { id } }))) return null;
+    return { ok: false, errors: [{ field: "article", message: EDIT_CONFLICT_MESSAGE }] };
+  }
   const row = await client.article.findUniqueOrThrow({ where: { id }, select: articleSelect });
   await notifyArticlesChanged({ saved: [id] });
   return { ok: true, article: toArticle(row) };

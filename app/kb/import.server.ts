@@ -3,7 +3,9 @@
  * status; the file name is the slug) or from a CSV (title, body, tags[, status]; the slug comes
  * from the title). Everything is parsed and validated first; only when EVERY file is valid are
  * the articles written, all in one transaction, so a broken file never leaves half an import.
- * Re-importing a slug updates that article.
+ * Re-importing a slug updates that article. The CLI reads files from disk, the admin page from an
+ * upload; both hand the same SourceFile list to validateSourceFiles, so they accept and refuse
+ * exactly the same input.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,13 +16,20 @@ import { parseMarkdownArticle, type ImportedArticle, type ImportProblem, type Pa
 
 export type { ImportedArticle, ImportProblem } from "./markdown-article.server";
 export type ImportResult = { ok: true; created: string[]; updated: string[] } | { ok: false; problems: ImportProblem[] };
+/**
+ * One file to import: its name as the user knows it (a path, or a name inside an upload) and its
+ * text, or why it could not be read (too large, not UTF-8), which is reported like any problem.
+ */
+export type SourceFile = { name: string; text: string } | { name: string; unreadable: string };
+
+export const IMPORTABLE_FILE = /\.(md|csv)$/i;
 
 // A 5,000-row CSV is a few seconds of upserts on a slow disk; Prisma's default is 5 s.
 const IMPORT_TRANSACTION_TIMEOUT_MS = 120_000;
 
-function parseFile(file: string): ParsedFile {
-  const text = fs.readFileSync(file, "utf8");
-  return file.toLowerCase().endsWith(".csv") ? parseArticlesCsv(file, text) : parseMarkdownArticle(file, text);
+function parseSourceFile(file: SourceFile): ParsedFile {
+  if ("unreadable" in file) return { articles: [], problems: [{ file: file.name, message: file.unreadable }] };
+  return file.name.toLowerCase().endsWith(".csv") ? parseArticlesCsv(file.name, file.text) : parseMarkdownArticle(file.name, file.text);
 }
 
 function listSourceFiles(target: string): { files: string[]; problems: ImportProblem[] } {
@@ -28,21 +37,28 @@ function listSourceFiles(target: string): { files: string[]; problems: ImportPro
   if (fs.statSync(target).isDirectory()) {
     const files = fs
       .readdirSync(target)
-      .filter((name) => /\.(md|csv)$/i.test(name))
+      .filter((name) => IMPORTABLE_FILE.test(name))
       .sort()
       .map((name) => path.join(target, name));
     return files.length > 0 ? { files, problems: [] } : { files, problems: [{ file: target, message: "the folder has no .md or .csv files" }] };
   }
-  if (!/\.(md|csv)$/i.test(target)) return { files: [], problems: [{ file: target, message: "expected a folder of .md files, a .md file or a .csv file" }] };
+  if (!IMPORTABLE_FILE.test(target)) return { files: [], problems: [{ file: target, message: "expected a folder of .md files, a .md file or a .csv file" }] };
   return { files: [target], problems: [] };
 }
 
 /** Parses and validates everything under `target`; writes nothing. */
 export function loadArticlesForImport(target: string): { articles: ImportedArticle[]; problems: ImportProblem[] } {
   const { files, problems } = listSourceFiles(target);
+  if (problems.length > 0) return { articles: [], problems };
+  return validateSourceFiles(files.map((file) => ({ name: file, text: fs.readFileSync(file, "utf8") })));
+}
+
+/** Parses and validates every file (Markdown or CSV by its extension) and checks slugs are unique; writes nothing. */
+export function validateSourceFiles(files: SourceFile[]): { articles: ImportedArticle[]; problems: ImportProblem[] } {
   const articles: ImportedArticle[] = [];
+  const problems: ImportProblem[] = [];
   for (const file of files) {
-    const parsed = parseFile(file);
+    const parsed = parseSourceFile(file);
     articles.push(...parsed.articles);
     problems.push(...parsed.problems);
   }
@@ -100,7 +116,15 @@ export async function saveImportedArticles(
 
 /** Validate all, then write all — or report every problem and write nothing. */
 export async function importArticles(target: string, client: Db = defaultDb): Promise<ImportResult> {
-  const { articles, problems } = loadArticlesForImport(target);
+  return saveIfValid(loadArticlesForImport(target), client);
+}
+
+/** The same, for files that are already in memory (an upload from the admin page). */
+export async function importSourceFiles(files: SourceFile[], client: Db = defaultDb): Promise<ImportResult> {
+  return saveIfValid(validateSourceFiles(files), client);
+}
+
+async function saveIfValid({ articles, problems }: { articles: ImportedArticle[]; problems: ImportProblem[] }, client: Db): Promise<ImportResult> {
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, ...(await saveImportedArticles(articles, { client })) };
 }

@@ -98,6 +98,8 @@ export type NodeKindDefinition<D = unknown> = {
   /** Fields the node captures / reads (`field` names the data field that reads it), for the "never collected" check. */
   fieldsCaptured?(data: D): string[];
   fieldsRead?(data: D): Array<{ name: string; field: string }>;
+  /** Its bot lines ask the customer for something: the handoff packet lists them as "questions asked". */
+  asksQuestions?: boolean;
   behaviour?: KindBehaviour;
 };
 

@@ -1,22 +1,179 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
+import type { FieldErrors } from "~/components/form";
+import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
+import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flows/components/flow-dialogs";
+import { FlowTable, type FlowRow } from "~/flows/components/flow-table";
+import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flows/components/import-flow";
+import { formatRelative, plural } from "~/flows/format";
+import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flows/flows.server";
+import { listStarterFlows } from "~/flows/starters.server";
+import builderStyles from "~/styles/builder.css";
 
 export const meta: MetaFunction = () => [{ title: "Flows · Baton" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return null;
+  const now = new Date();
+  const flows = await listFlows(now);
+  const starters = listStarterFlows().map(({ id, name, steps }) => ({ id, name, steps }));
+  return { flows: flows.map(({ editedAt, ...flow }): FlowRow => ({ ...flow, edited: formatRelative(editedAt, now) })), starters };
+}
+
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const Id = z.string().min(1).max(64);
+const FlowNameSchema = z.string({ error: "Give the flow a name" }).trim().min(1, "Give the flow a name").max(200, "Keep the name under 200 characters");
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("create"), name: FlowNameSchema, starter: z.string().max(100).default("") }),
+    z.object({ intent: z.literal("rename"), flowId: Id, name: FlowNameSchema }),
+    z.object({ intent: z.literal("duplicate"), flowId: Id }),
+    z.object({ intent: z.literal("delete"), flowId: Id }),
+    z.object({ intent: z.literal("restore"), flowId: Id }),
+    z.object({
+      intent: z.literal("import"),
+      file: z
+        .instanceof(File, { error: "Choose a flow file (.json) to import" })
+        .refine((file) => file.size > 0, "The file is empty")
+        .refine((file) => file.size <= MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
+    }),
+  ],
+  { error: "Unknown action" },
+);
+type Intent = z.infer<typeof ActionSchema>["intent"];
+
+type ActionData =
+  | { ok: true; intent: Intent; notice: string; link?: { to: string; label: string }; at: number }
+  | { ok: false; intent?: Intent; fieldErrors?: FieldErrors; formError?: string; importProblems?: { filename: string; problems: ImportProblem[] } };
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const form = await request.formData();
+  const rawIntent = String(form.get("intent") ?? "") as Intent;
+  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    const { intent: intentError, form: formError, file: fileError, ...rest } = fieldErrors;
+    return data<ActionData>({ ok: false, intent: rawIntent, fieldErrors: rest, formError: intentError ?? fileError ?? formError }, { status: 400 });
+  }
+  const input = parsed.data;
+  const done = (notice: string, link?: { to: string; label: string }) => data<ActionData>({ ok: true, intent: input.intent, notice, link, at: Date.now() });
+  const refused = (outcome: { message: string; field?: string }) =>
+    data<ActionData>(
+      outcome.field ? { ok: false, intent: input.intent, fieldErrors: { [outcome.field]: outcome.message } } : { ok: false, intent: input.intent, formError: outcome.message },
+      { status: 400 },
+    );
+
+  switch (input.intent) {
+    case "create": {
+      const outcome = await createFlow({ name: input.name, starter: input.starter || undefined });
+      return outcome.ok ? redirect(`/flows/${outcome.id}`) : refused(outcome);
+    }
+    case "rename": {
+      const outcome = await renameFlow(input.flowId, input.name);
+      return outcome.ok ? done(`Renamed to ${input.name}`) : refused(outcome);
+    }
+    case "duplicate": {
+      const outcome = await duplicateFlow(input.flowId);
+      return outcome.ok ? done(`Created ${outcome.name}`, { to: `/flows/${outcome.id}`, label: "Open it" }) : refused(outcome);
+    }
+    case "delete": {
+      const outcome = await removeFlow(input.flowId);
+      return outcome.ok ? done(outcome.result === "archived" ? "Flow archived: its chat page no longer starts conversations" : "Flow deleted") : refused(outcome);
+    }
+    case "restore": {
+      const outcome = await restoreFlow(input.flowId);
+      return outcome.ok ? done("Flow restored") : refused(outcome);
+    }
+    case "import": {
+      const outcome = await importFlow(await input.file.text());
+      if (!outcome.ok) {
+        return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: input.file.name, problems: outcome.errors } }, { status: 400 });
+      }
+      const warnings = outcome.warnings.length ? ` (${plural(outcome.warnings.length, "warning")} to look at in the editor)` : "";
+      const what = outcome.replaced ? `Replaced the draft of ${outcome.name} with ${input.file.name}` : `Imported ${outcome.name} as a new draft`;
+      return done(`${what}${warnings}. Publish it from the editor to make it live.`, { to: `/flows/${outcome.id}`, label: "Open it" });
+    }
+  }
 }
 
 export default function FlowsPage() {
+  const { flows, starters } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<FlowRow | null>(null);
+  const [deleting, setDeleting] = useState<FlowRow | null>(null);
+  const failed = result && !result.ok ? result : undefined;
+  const failedIntent = failed?.intent;
+
+  // A successful action closes its dialog; a refused one keeps it open with the errors.
+  const doneAt = result?.ok ? result.at : 0;
+  useEffect(() => {
+    if (!doneAt) return;
+    setRenaming(null);
+    setDeleting(null);
+  }, [doneAt]);
+  useEffect(() => {
+    if (failedIntent === "create") setCreating(true);
+  }, [failed, failedIntent]);
+
+  const errorsFor = (intent: Intent) => (failedIntent === intent ? { errors: failed?.fieldErrors, formError: failed?.formError } : {});
+  const listError = failed && failedIntent && ["duplicate", "restore", "import"].includes(failedIntent) && !failed.importProblems ? failed.formError : undefined;
+
   return (
     <div className="page">
-      <PageHeader title="Flows" description="Design the conversations your bot has with customers." />
-      <EmptyState icon="flows" title="Coming soon">
-        The flow builder is on its way: draw a flow on a canvas, preview it, and publish it to your chat page.
-      </EmptyState>
+      <PageHeader
+        title="Flows"
+        description="The conversations your bot has with customers. Publish a flow to put it on its chat page."
+        actions={
+          <>
+            <ImportFlowButton />
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              <Icon name="plus" size={16} />
+              New flow
+            </button>
+          </>
+        }
+      />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.notice}
+          {result.link ? (
+            <>
+              {" "}
+              <Link to={result.link.to}>{result.link.label}</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {listError ? (
+        <p className="form-error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      {failed?.importProblems ? <ImportProblems filename={failed.importProblems.filename} problems={failed.importProblems.problems} /> : null}
+
+      {flows.length === 0 ? (
+        <EmptyState icon="flows" title="No flows yet">
+          Create your first flow: start from a blank canvas or from one of the ready-made flows.
+        </EmptyState>
+      ) : (
+        <section className="card" aria-label="Flows">
+          <FlowTable flows={flows} onRename={setRenaming} onDelete={setDeleting} />
+        </section>
+      )}
+
+      <NewFlowDialog open={creating} onClose={() => setCreating(false)} starters={starters} {...errorsFor("create")} />
+      <RenameFlowDialog flow={renaming} onClose={() => setRenaming(null)} {...errorsFor("rename")} />
+      <DeleteFlowDialog flow={deleting} onClose={() => setDeleting(null)} formError={failedIntent === "delete" ? failed?.formError : undefined} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { serializeChatCookie } from "~/runtime/api/auth.server";
 import { isWellFormedText, parseJsonBody } from "~/runtime/api/body.server";
+import { cleanInlineText } from "~/runtime/api/text";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 import { createConversation } from "~/runtime/conversations.server";
@@ -10,22 +11,28 @@ export function loader() {
   return methodNotAllowed("POST");
 }
 
-const ContactText = z.string().trim().max(200).refine(isWellFormedText, "contains an invalid character");
+/** Free one-line text: lone surrogates refused, control characters dropped; empty means not given. */
+const InlineText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(isWellFormedText, "contains an invalid character")
+    .transform((value) => cleanInlineText(value) || undefined);
 
 const StartConversationSchema = z.strictObject({
   contact: z
     .strictObject({
-      name: ContactText.optional(),
+      name: InlineText(200).optional(),
       email: z.string().trim().max(254).pipe(z.email()).optional(),
     })
     .optional(),
-  page: z.string().max(2048).refine(isWellFormedText, "contains an invalid character").optional(),
+  page: InlineText(2048).optional(),
   channel: z.enum(["web", "widget", "api"]).optional(),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
-  const limited = checkRateLimit(`start:${clientAddress(request)}`);
+  const limited = checkRateLimit(`start:${clientAddress(context)}`);
   if (limited) return limited;
   const slug = params.slug ?? "";
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return apiError(404, "flow_not_found", "No published flow with this address.");

@@ -3,23 +3,27 @@ import { requireConversationToken } from "~/runtime/api/auth.server";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { openCustomerEventStream } from "~/runtime/customer-stream.server";
-import { getCustomerView } from "~/runtime/conversations.server";
 
 /**
- * Server-sent events for the chat page: `message` events (id = the message's seq, so a
- * reconnect with Last-Event-ID resumes without gaps) and `status` events.
+ * Server-sent events for the chat page: `message` events (id = the message's seq) and `status`
+ * events. Resuming: the Last-Event-ID header (sent by reconnecting clients) or `?after=<seq>`
+ * replays the stored messages after that seq first, so nothing is missed in between.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`read:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
-  const conversationId = params.id as string;
-  const lastEventId = Number(request.headers.get("last-event-id") ?? "0");
-  const view = await getCustomerView(conversationId, Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : Number.MAX_SAFE_INTEGER);
-  if (!view) return notFound();
-  return openCustomerEventStream({ conversationId, signal: request.signal, backlog: view.messages, status: view.status, team: view.team });
+  const afterSeq = readSeq(request.headers.get("last-event-id")) ?? readSeq(new URL(request.url).searchParams.get("after"));
+  const stream = await openCustomerEventStream({ conversationId: params.id as string, signal: request.signal, afterSeq });
+  return stream ?? notFound();
 }
 
 export function action() {
   return methodNotAllowed("GET");
+}
+
+/** A non-negative integer seq, else null (an unreadable value means "no resume point"). */
+function readSeq(value: string | null): number | null {
+  if (value === null || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
 }

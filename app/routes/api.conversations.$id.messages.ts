@@ -11,17 +11,21 @@ export function loader() {
   return methodNotAllowed("POST");
 }
 
+const MAX_TEXT_LENGTH = 4000;
+
 const SendMessageSchema = z.strictObject({
   clientMessageId: z.string().min(1).max(64),
-  text: z.string().min(1).max(4000),
+  text: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`turn:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
-  const body = await parseJsonBody(request, SendMessageSchema);
+  const body = await parseJsonBody(request, SendMessageSchema, {
+    oversize: { code: "too_long", field: "text", message: `text must be at most ${MAX_TEXT_LENGTH} characters.` },
+  });
   if (!body.ok) return body.response;
   const text = cleanCustomerText(body.data.text);
   if (!text.ok) return apiError(400, text.code, text.message, { field: "text" });

@@ -4,9 +4,9 @@ import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiJson, methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { getCustomerView } from "~/runtime/conversations.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`read:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const view = await getCustomerView(params.id as string);
   if (!view) return notFound();

@@ -10,10 +10,10 @@ import { checkRateLimit, clientAddress } from "~/runtime/api/rate-limit.server";
 import { apiJson, notFound } from "~/runtime/api/responses.server";
 import { getConversationDetails } from "~/chat/conversation-details.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = new URL(request.url).searchParams.get("conversation") ?? undefined;
   const token = await requireConversationToken(request, conversationId);
-  const limited = checkRateLimit(`read:${clientAddress(request)}:${token}`);
+  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const details = await getConversationDetails(conversationId as string, params.slug ?? "");
   return details ? apiJson(details) : notFound();

@@ -5,6 +5,7 @@ import { getUser } from "~/auth/guards.server";
 import { verifyLogin } from "~/auth/login.server";
 import { LoginSchema } from "~/auth/schemas";
 import { homePath, safeRedirect } from "~/auth/redirect";
+import { assertSameOrigin } from "~/auth/same-origin.server";
 import { createUserSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Field, FormError, type FieldErrors } from "~/components/form";
@@ -24,6 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionData = { fieldErrors?: FieldErrors; formError?: string; email?: string };
 
 export async function action({ request }: ActionFunctionArgs) {
+  // Login CSRF: another site must not sign a visitor into an account of its choosing.
+  assertSameOrigin(request);
   const form = await request.formData();
   const parsed = LoginSchema.safeParse({
     email: form.get("email") ?? undefined,

@@ -4,12 +4,12 @@
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
 import type { Engines } from "~/engines/types";
-import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type TurnResult } from "~/flow";
+import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
-import { planHandoff } from "./handoff.server";
+import { planHandoff, withHandoffEvent } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 import type { SqlAssignment } from "./sql.server";
 
@@ -28,8 +28,6 @@ export type TurnPlan = {
 
 type PlanConversation = Pick<TurnConversation, "id" | "flowVersionId" | "contactId" | "channel" | "page" | "snapshot">;
 
-const SnapshotSchema = z.record(z.string(), z.unknown());
-
 export async function planBotStep(
   conversation: PlanConversation,
   input: BotInput,
@@ -37,15 +35,18 @@ export async function planBotStep(
   /** Messages of this turn that precede the bot's (the customer's line), for the handoff transcript. */
   leadingMessages: NewMessage[],
 ): Promise<TurnPlan> {
-  let nodeKinds = new Map<string, string>();
+  let nodeKinds = new Map<string, NodeKind>();
   let result: TurnResult;
+  let locale: string | undefined;
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
+    locale = compiled.document.settings.locale;
     if (input.type === "start") {
       result = await startConversation(compiled.machine, engines, { fields: input.fields });
     } else {
-      const snapshot = SnapshotSchema.parse(JSON.parse(conversation.snapshot ?? "null"));
+      // Checked by the flow engine before it restores anything (an unreadable one hands off).
+      const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
       result =
         input.type === "resume"
           ? await resumeAt(compiled.machine, engines, snapshot, input.nodeId)
@@ -76,14 +77,15 @@ export async function planBotStep(
       request,
       state: result.state,
       nodeKinds,
+      locale,
       newMessages: [...leadingMessages, ...messages],
       engines,
     });
     return {
       status: "waiting",
       update: { ...update, ...handoff.update, resolvedAt: null, assigneeId: null },
-      messages: [...messages, handoff.systemMessage],
-      events: [...events, ...handoff.events],
+      messages: handoff.notice ? [...messages, handoff.notice] : messages,
+      events: withHandoffEvent([...events, ...handoff.fallbackEvents], handoff.event),
     };
   }
   if (result.status === "ended") {
@@ -91,7 +93,7 @@ export async function planBotStep(
       status: "resolved",
       update: { ...update, status: "resolved", resolvedAt: new Date() },
       messages,
-      events: [...events, { type: "conversation.resolved", payload: { by: "bot" } }],
+      events: [...events, { type: "conversation.resolved", nodeId: result.state.activeNodeId, payload: { by: "bot" } }],
     };
   }
   return { status: "bot", update: { ...update, status: "bot" }, messages, events };
@@ -102,34 +104,36 @@ async function planErrorHandoff(
   error: unknown,
   engines: Engines,
   leadingMessages: NewMessage[],
-  nodeKinds: Map<string, string>,
+  nodeKinds: Map<string, NodeKind>,
 ): Promise<TurnPlan> {
   const detail = error instanceof Error ? error.message : String(error);
   console.warn(`[turn] the bot failed on conversation ${conversation.id}; handing off:`, detail);
-  const team = await readDefaultTeam(conversation.flowVersionId);
+  const { team, locale } = await readLenientSettings(conversation.flowVersionId);
   const request: HandoffRequest = { team, priority: "normal", reason: "The bot ran into a problem and could not continue", trigger: "error" };
-  const handoff = await planHandoff({ conversation, request, state: { fields: {}, intent: null }, nodeKinds, newMessages: leadingMessages, engines });
+  const handoff = await planHandoff({ conversation, request, state: { fields: {}, intent: null }, nodeKinds, locale, newMessages: leadingMessages, engines });
   return {
     status: "waiting",
     update: { ...handoff.update, lastMessageAt: new Date() },
-    messages: [handoff.systemMessage],
-    events: [{ type: "turn.error", payload: { message: detail.slice(0, 500) } }, ...handoff.events],
+    messages: handoff.notice ? [handoff.notice] : [],
+    events: [{ type: "turn.error", payload: { message: detail.slice(0, 500) } }, ...handoff.fallbackEvents, handoff.event],
   };
 }
 
-const DocumentSettingsSchema = z.object({ settings: z.object({ defaultTeam: z.string().optional() }).optional() });
+const DocumentSettingsSchema = z.object({ settings: z.object({ defaultTeam: z.string().optional(), locale: z.string().optional() }).optional() });
 
-/** The flow's default team read leniently from the raw document: used when the document itself is what failed. */
-async function readDefaultTeam(flowVersionId: string): Promise<string> {
+/** The flow's default team and locale read leniently from the raw document: used when the document itself is what failed. */
+async function readLenientSettings(flowVersionId: string): Promise<{ team: string; locale: string | undefined }> {
+  let locale: string | undefined;
   try {
     const version = await db.flowVersion.findUnique({ where: { id: flowVersionId }, select: { document: true } });
     const parsed = DocumentSettingsSchema.safeParse(JSON.parse(version?.document ?? "{}"));
-    if (parsed.success && parsed.data.settings?.defaultTeam) return parsed.data.settings.defaultTeam;
+    locale = parsed.success ? parsed.data.settings?.locale : undefined;
+    if (parsed.success && parsed.data.settings?.defaultTeam) return { team: parsed.data.settings.defaultTeam, locale };
   } catch {
     // fall through to the first team
   }
   const first = await db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { slug: true } });
-  return first?.slug ?? "support";
+  return { team: first?.slug ?? "support", locale };
 }
 
 function fallbackRequest(reason: string): HandoffRequest {

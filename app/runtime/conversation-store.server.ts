@@ -11,7 +11,7 @@ import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { MessageMetadata, PublicMessage } from "./messages";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
-import { buildInsert, buildUpdate, isUniqueConflict, queryOne, runGuardedBatch, VersionGuardError, type SqlAssignment, type SqlStatement } from "./sql.server";
+import { buildInserts, buildUpdate, isBusy, isUniqueConflict, queryOne, runWriteTransaction, VersionGuardError, type SqlAssignment, type SqlStatement } from "./sql.server";
 
 export const ConversationStatusSchema = z.enum(["bot", "waiting", "open", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -94,7 +94,8 @@ export type NewMessage = {
 
 export type NewEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
 
-export type StoredMessage = { id: string; seq: number; role: string; text: string; createdAt: Date; metadata: string };
+/** `written` is the metadata as this process wrote it (see readMessageMetadata). */
+export type StoredMessage = { id: string; seq: number; role: string; text: string; createdAt: Date; metadata: string; written?: MessageMetadata };
 
 export class TurnConflictError extends Error {
   constructor() {
@@ -104,7 +105,7 @@ export class TurnConflictError extends Error {
 
 /** A conflict worth retrying from a fresh read. */
 export function isRetryableConflict(error: unknown): boolean {
-  if (error instanceof TurnConflictError || isUniqueConflict(error)) return true;
+  if (error instanceof TurnConflictError || isUniqueConflict(error) || isBusy(error)) return true;
   const code = (error as { code?: unknown } | null)?.code;
   // P2002 unique violation, P2034 write conflict, P2028 transaction wait timed out.
   return code === "P2002" || code === "P2034" || code === "P2028";
@@ -157,19 +158,21 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     createdAt: now,
   }));
   const update = buildUpdate("Conversation", { ...commit.update, version: { increment: 1 }, updatedAt: now }, { id: commit.conversationId, version: commit.readVersion });
-  const statements = [commit.guard ? { sql: `${update.sql} AND (${commit.guard.sql})`, params: [...update.params, ...commit.guard.params] } : update];
-  if (messageRows.length > 0) statements.push(buildInsert("Message", messageRows, "role"));
-  if (eventRows.length > 0) statements.push(buildInsert("Event", eventRows, messageRows.length > 0 ? undefined : "type"));
+  const statements = [
+    commit.guard ? { sql: `${update.sql} AND (${commit.guard.sql})`, params: [...update.params, ...commit.guard.params] } : update,
+    ...buildInserts("Message", messageRows),
+    ...buildInserts("Event", eventRows),
+  ];
   for (const change of commit.messageMetadataUpdates ?? []) {
     statements.push(buildUpdate("Message", { metadata: JSON.stringify(change.metadata) }, { id: change.id, conversationId: commit.conversationId }));
   }
   try {
-    await runGuardedBatch(statements);
+    await runWriteTransaction(statements, { guardFirst: true });
   } catch (error) {
     if (error instanceof VersionGuardError) throw new TurnConflictError();
     throw error;
   }
-  return messageRows.map(({ id, seq, role, text, createdAt, metadata }) => ({ id, seq, role, text, createdAt, metadata }));
+  return messageRows.map(({ id, seq, role, text, createdAt, metadata }, index) => ({ id, seq, role, text, createdAt, metadata, written: commit.messages[index].metadata }));
 }
 
 /** Retries `attempt` from a fresh read on conflicts, with jittered backoff; other errors pass through. */

@@ -14,20 +14,26 @@ import { LruCache } from "./lru";
 import { toPublicMessages, type PublicMessage } from "./messages";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
-import { buildInsert, queryOne, runGuardedBatch, type SqlAssignment, type SqlScalar } from "./sql.server";
+import { buildInserts, queryOne, runWriteTransaction, type SqlAssignment, type SqlScalar } from "./sql.server";
 import { createConversationToken, hashToken, tokenMatchesHash } from "./tokens.server";
 
 export type Channel = "web" | "widget" | "preview" | "api";
 
 export type CreatedConversation = TurnReply & { conversationId: string; token: string; flowVersionId: string };
 
-/** Null when the slug has no published version (the route answers 404). */
+/** The version a conversation is pinned to: the latest published one, or a preview run's (number null). */
+export type PinnedVersion = { flowId: string; flowVersionId: string; number: number | null };
+
+/**
+ * Null when the slug has no published version (the route answers 404). `version` pins the
+ * conversation to a given version instead (the builder's preview of a draft).
+ */
 export async function createConversation(
-  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel },
+  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel; version?: PinnedVersion },
   engines: Engines = getEngines(),
 ): Promise<CreatedConversation | null> {
   await ensureSqliteTuned(db);
-  const version = await getLatestPublishedVersion(input.slug);
+  const version = input.version ?? (await getLatestPublishedVersion(input.slug));
   if (!version) return null;
   const contactId = await findOrCreateContact(input.contact);
   const conversationId = createRowId();
@@ -82,9 +88,7 @@ export async function createConversation(
     payload: JSON.stringify(event.payload),
     createdAt: now,
   }));
-  const statements = [buildInsert("Conversation", [conversationRow]), buildInsert("Event", events)];
-  if (rows.length > 0) statements.push(buildInsert("Message", rows));
-  await runGuardedBatch(statements);
+  await runWriteTransaction([...buildInserts("Conversation", [conversationRow]), ...buildInserts("Event", events), ...buildInserts("Message", rows)]);
   tokenHashes.set(conversationId, tokenHash);
   publishTurn({ id: conversationId, status: "bot", teamId: null }, plan, rows.map((row) => ({ ...row })));
   return { conversationId, token, flowVersionId: version.flowVersionId, status: plan.status, messages: toPublicMessages(rows) };

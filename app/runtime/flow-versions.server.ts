@@ -2,10 +2,11 @@
  * Publishing flow documents and loading the compiled machine of a pinned version.
  * A FlowVersion never changes after it is written, so compiled machines are cached by version
  * id without invalidation; the cache is an LRU so thousands of conversations spread over many
- * versions keep a bounded number of machines in memory.
+ * versions keep a bounded number of machines in memory. Publishing and compiling also train the
+ * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "./lru";
@@ -23,13 +24,20 @@ export type ValidatedFlow = { ok: true; document: FlowDocument; warnings: FlowPr
 
 type DbClient = Db | Prisma.TransactionClient;
 
-/** Parses and compiles a document (against the known team slugs when given); every error is returned, not only the first. */
+/**
+ * Parses and compiles a document (against the known team slugs when given); every problem is
+ * returned, not only the first — for a document that does not parse, its parse errors AND the
+ * compile diagnostics of the parts that do (see diagnoseUnparsedFlow).
+ */
 export function validateFlow(json: unknown, teams: string[] | undefined): ValidatedFlow {
   const parsed = parseFlowDocument(json);
   if (!parsed.ok) {
     return {
       ok: false,
-      errors: parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+      errors: [
+        ...parsed.errors.map((error) => ({ severity: "error" as const, code: "invalid-document", ...error })),
+        ...diagnoseUnparsedFlow(json, { teams }).map((diagnostic): FlowProblem => ({ ...diagnostic })),
+      ],
     };
   }
   const { diagnostics } = compileFlow(parsed.document, { teams });
@@ -112,7 +120,16 @@ export async function publishFlow(
   if (!validated.ok) return validated;
   const written = await client.$transaction((tx) => writePublishedVersion(tx, validated.document, options));
   latestBySlug.clear();
+  await warmIntentModelsOf(validated.document);
   return { ok: true, ...written, warnings: validated.warnings };
+}
+
+/** Loads the engines only when there is something to train: the flows CLI never needs them. */
+async function warmIntentModelsOf(document: FlowDocument): Promise<void> {
+  const models = listIntentModels(document);
+  if (models.length === 0) return;
+  const { warmIntentModels } = await import("~/engines/index.server");
+  warmIntentModels(models);
 }
 
 export type LatestVersion = { flowId: string; flowVersionId: string; number: number };
@@ -149,8 +166,8 @@ export type CompiledVersion = {
   flowVersionId: string;
   document: FlowDocument;
   machine: ReturnType<typeof compileFlow>["machine"];
-  /** Node id → kind, for the handoff packet ("questions asked" are the collect nodes' lines). */
-  nodeKinds: Map<string, string>;
+  /** Node id → kind, for the handoff packet ("questions asked" are the lines of kinds that ask). */
+  nodeKinds: Map<string, NodeKind>;
 };
 
 const cacheCapacity = Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64) || 64;
@@ -174,13 +191,17 @@ export function getCompiledVersion(flowVersionId: string, client: DbClient = db)
 }
 
 async function loadAndCompile(flowVersionId: string, client: DbClient): Promise<CompiledVersion> {
-  const version = await client.flowVersion.findUniqueOrThrow({ where: { id: flowVersionId }, select: { document: true } });
+  const version = await client.flowVersion.findUniqueOrThrow({ where: { id: flowVersionId }, select: { document: true, number: true } });
   const parsed = parseFlowDocument(JSON.parse(version.document));
   if (!parsed.ok) throw new Error(`Flow version ${flowVersionId} is not a valid document: ${parsed.errors[0]?.message}`);
   const { machine, diagnostics } = compileFlow(parsed.document);
   const error = diagnostics.find((diagnostic) => diagnostic.severity === "error" && diagnostic.code !== "unknown-team");
-  if (error) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
-  const nodeKinds = new Map<string, string>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  // A preview run (number null) of a draft still being built runs despite its errors: the
+  // compiler turns each gap (an unconnected output, no start) into a handoff the preview shows.
+  if (error && version.number !== null) throw new Error(`Flow version ${flowVersionId} does not compile: ${error.message}`);
+  const nodeKinds = new Map<string, NodeKind>(parsed.document.nodes.map((node) => [node.id, node.kind]));
+  // Another process may have published it: train its intent models before a customer needs them.
+  await warmIntentModelsOf(parsed.document);
   const entry = { flowVersionId, document: parsed.document, machine, nodeKinds };
   compiled.set(flowVersionId, entry);
   return entry;

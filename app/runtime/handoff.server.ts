@@ -2,11 +2,12 @@
  * Builds what a handoff writes: the conversation's queue fields and the handoff packet the
  * agent reads first (transcript, intent, fields, summary, what was tried, previous contacts).
  * Runs before the turn's transaction; a failing summarizer degrades to a plain summary
- * instead of failing the turn.
+ * instead of failing the turn, and a summary not written by the configured summarizer (the
+ * OpenAI one fell back, or it threw) is recorded as an `engine.fallback` event.
  */
 import { z } from "zod";
 import type { Engines } from "~/engines/types";
-import type { HandoffRequest } from "~/flow";
+import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/flow";
 import { db } from "~/utils/db.server";
 import type { HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
@@ -49,8 +50,12 @@ export type HandoffPlan = {
     summary: string;
     handoff: string;
   };
-  systemMessage: NewMessage;
-  events: NewEvent[];
+  /** The one handoff notice, unless the flow already said its own (an escalate node's message). */
+  notice: NewMessage | null;
+  /** The complete `handoff` event: the flow's, with what only the runtime knows added. */
+  event: NewEvent;
+  /** `engine.fallback` when the configured summarizer did not write the summary. */
+  fallbackEvents: NewEvent[];
   packet: HandoffPacket;
 };
 
@@ -58,8 +63,10 @@ export async function planHandoff(input: {
   conversation: Pick<TurnConversation, "id" | "contactId" | "channel" | "page">;
   request: HandoffRequest;
   state: TurnState;
-  /** Kind of each node of the pinned document: questions asked are the collect nodes' lines. */
-  nodeKinds: Map<string, string>;
+  /** Kind of each node of the pinned document: questions asked are the lines of kinds that ask. */
+  nodeKinds: Map<string, NodeKind>;
+  /** The flow's locale: the notice is in the customer's language. */
+  locale: string | undefined;
   /** Messages of this turn not yet stored (customer first). */
   newMessages: NewMessage[];
   engines: Engines;
@@ -81,22 +88,17 @@ export async function planHandoff(input: {
         })
       : [],
   ]);
-  const teamName = team?.name ?? request.team;
-  const systemMessage: NewMessage = {
-    role: "system",
-    text: `You're being connected to our ${teamName} team. A person will reply here.`,
-    metadata: {},
-  };
+  const notice: NewMessage | null = request.announced ? null : { role: "system", text: phrasesFor(input.locale).handoff(team?.name ?? request.team), metadata: {} };
   const sources: TranscriptSource[] = [
     ...stored,
-    ...[...input.newMessages, systemMessage].map((message) => ({ ...message, createdAt: now, metadata: JSON.stringify(message.metadata) })),
+    ...[...input.newMessages, ...(notice ? [notice] : [])].map((message) => ({ ...message, createdAt: now, metadata: JSON.stringify(message.metadata) })),
   ];
   const transcript: HandoffPacket["transcript"] = sources.flatMap((line) => {
     const role = TranscriptRoleSchema.safeParse(line.role);
     return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
   });
   const tried = summariseAttempts(sources, input.nodeKinds);
-  const summary = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
+  const { summary, fallback } = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
   const packet: HandoffPacket = {
     version: 1,
     createdAt: now.toISOString(),
@@ -127,19 +129,26 @@ export async function planHandoff(input: {
       summary,
       handoff: JSON.stringify(packet),
     },
-    systemMessage,
-    events: [
-      {
-        type: "handoff.queued",
-        nodeId: request.nodeId ?? null,
-        payload: { team: request.team, teamFound: Boolean(team), priority: request.priority, trigger: request.trigger, reason: request.reason },
-      },
-    ],
+    notice,
+    fallbackEvents: fallback ? [{ type: "engine.fallback", nodeId: request.nodeId ?? null, payload: { ...fallback, task: "summary" } }] : [],
+    event: {
+      type: "handoff",
+      nodeId: request.nodeId ?? null,
+      payload: { team: request.team, teamFound: Boolean(team), priority: request.priority, trigger: request.trigger, reason: request.reason },
+    },
     packet,
   };
 }
 
-function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, string>): HandoffPacket["tried"] {
+/** The turn's events with the flow's `handoff` event replaced by the runtime's complete one (or it added). */
+export function withHandoffEvent(events: NewEvent[], handoff: NewEvent): NewEvent[] {
+  let index = events.length - 1;
+  while (index >= 0 && events[index].type !== "handoff") index -= 1;
+  if (index < 0) return [...events, handoff];
+  return events.map((event, at) => (at === index ? { ...handoff, nodeId: handoff.nodeId ?? event.nodeId } : event));
+}
+
+function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
   const articles = new Map<string, { id: string; slug: string; title: string }>();
   const questions: string[] = [];
   for (const line of lines) {
@@ -149,15 +158,20 @@ function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, str
       const { articleId, slug, title } = metadata.source;
       articles.set(articleId, { id: articleId, slug, title });
     }
-    if (metadata.nodeId && nodeKinds.get(metadata.nodeId) === "collect") questions.push(line.text);
+    const kind = metadata.nodeId ? nodeKinds.get(metadata.nodeId) : undefined;
+    if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);
   }
   return { articlesShown: [...articles.values()], questionsAsked: questions };
 }
 
+type EngineFallback = { engine: string; error: string };
+
+/** The summary, and the fallback to record when the configured summarizer did not write it. */
 async function summarise(
   engines: Engines,
   input: { transcript: HandoffPacket["transcript"]; state: TurnState; tried: HandoffPacket["tried"]; reason: string },
-): Promise<string> {
+): Promise<{ summary: string; fallback?: EngineFallback }> {
+  let fallback: EngineFallback | undefined;
   try {
     const result = await engines.summarizer.summarize({
       transcript: input.transcript.map(({ role, text }) => ({ role, text })),
@@ -166,10 +180,13 @@ async function summarise(
       tried: input.tried,
       reason: input.reason,
     });
-    if (result.text.trim()) return result.text.trim();
+    fallback = result.fallback;
+    if (result.text.trim()) return { summary: result.text.trim(), fallback };
   } catch (error) {
     console.warn("[handoff] summarizer failed, using a plain summary:", error);
+    fallback = { engine: "summarizer", error: error instanceof Error ? error.message : String(error) };
   }
   const lastCustomerLine = [...input.transcript].reverse().find((line) => line.role === "customer");
-  return [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
+  const summary = [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
+  return { summary, fallback };
 }

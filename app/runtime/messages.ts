@@ -41,16 +41,26 @@ export type PublicMessage = {
   csat?: boolean;
 };
 
-type StoredMessage = { id: string; role: string; text: string; createdAt: Date; metadata: string };
+/** `written`: the metadata of a row this process has just written, so it need not be parsed back. */
+type StoredMessage = { id: string; role: string; text: string; createdAt: Date; metadata: string; written?: MessageMetadata };
+
+export function readMessageMetadata(message: { metadata: string; written?: MessageMetadata }): MessageMetadata {
+  return message.written ?? parseMessageMetadata(message.metadata);
+}
+
+const PUBLIC_ROLES = new Set<string>(["customer", "bot", "agent", "system"]);
+
+function isPublicRole(role: string): role is PublicMessage["role"] {
+  return PUBLIC_ROLES.has(role);
+}
 
 /** The customer's view of a stored message; null for internal notes, which never leave the inbox. */
 export function toPublicMessage(message: StoredMessage): PublicMessage | null {
-  const role = MessageRoleSchema.safeParse(message.role);
-  if (!role.success || role.data === "note") return null;
-  const metadata = parseMessageMetadata(message.metadata);
+  if (!isPublicRole(message.role)) return null;
+  const metadata = readMessageMetadata(message);
   const result: PublicMessage = {
     id: message.id,
-    role: role.data,
+    role: message.role,
     text: message.text,
     createdAt: message.createdAt.toISOString(),
   };

@@ -4,12 +4,12 @@
 import type { TurnPlan } from "./bot-turn.server";
 import type { StoredMessage, TurnConversation } from "./conversation-store.server";
 import { publishConversationEvent, type LiveMessage } from "./live.server";
-import { MessageRoleSchema, parseMessageMetadata } from "./messages";
+import { MessageRoleSchema, readMessageMetadata } from "./messages";
 
 export function toLiveMessage(message: StoredMessage): LiveMessage | null {
   const role = MessageRoleSchema.safeParse(message.role);
   if (!role.success) return null;
-  const metadata = parseMessageMetadata(message.metadata);
+  const metadata = readMessageMetadata(message);
   return {
     id: message.id,
     seq: message.seq,

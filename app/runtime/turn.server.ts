@@ -68,7 +68,7 @@ async function attemptCustomerTurn(
     readVersion: conversation.version,
     firstSeq: lastSeq + 1,
     turnId: randomUUID(),
-    update: plan.update,
+    update: withoutUnchangedStatus(plan.update, conversation.status),
     messages: [customerLine, ...plan.messages],
     events: plan.events,
   });
@@ -76,19 +76,23 @@ async function attemptCustomerTurn(
   return { status: plan.status, messages: toPublicMessages(storedMessages) };
 }
 
+/** Writing an unchanged status would still rewrite its three index entries: leave it out. */
+function withoutUnchangedStatus(update: TurnPlan["update"], status: TurnConversation["status"]): TurnPlan["update"] {
+  if (update.status !== status) return update;
+  const { status: _unchanged, ...rest } = update;
+  return rest;
+}
+
 async function planCustomerTurn(conversation: TurnConversation, customerLine: NewMessage, engines: Engines): Promise<TurnPlan> {
-  const received = { type: "message.received", payload: { length: customerLine.text.length, status: conversation.status } };
-  if (conversation.status === "bot") {
-    const plan = await planBotStep(conversation, { type: "customer.message", text: customerLine.text }, engines, [customerLine]);
-    return { ...plan, events: [received, ...plan.events] };
-  }
-  if (conversation.status === "resolved") return reopenPlan(conversation, customerLine, engines, received);
+  // The customer's Message row is the record of the message itself: no separate event for it.
+  if (conversation.status === "bot") return planBotStep(conversation, { type: "customer.message", text: customerLine.text }, engines, [customerLine]);
+  if (conversation.status === "resolved") return reopenPlan(conversation, customerLine, engines);
   // With a person (waiting/open): store it, count it as unread for the agent, no bot turn.
   return {
     status: conversation.status,
     update: { lastMessageAt: new Date(), agentUnread: { increment: 1 } },
     messages: [],
-    events: [received],
+    events: [],
   };
 }
 
@@ -97,24 +101,19 @@ async function planCustomerTurn(conversation: TurnConversation, customerLine: Ne
  * to the same team's queue as `waiting` with the old packet; if the bot resolved it alone, the
  * bot starts the flow again from its start node on the same pinned version and answers.
  */
-async function reopenPlan(
-  conversation: TurnConversation,
-  customerLine: NewMessage,
-  engines: Engines,
-  received: TurnPlan["events"][number],
-): Promise<TurnPlan> {
+async function reopenPlan(conversation: TurnConversation, customerLine: NewMessage, engines: Engines): Promise<TurnPlan> {
   const reopened = { type: "conversation.reopened", payload: { escalated: conversation.escalatedAt !== null } };
   if (conversation.escalatedAt !== null) {
     return {
       status: "waiting",
       update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 } },
       messages: [],
-      events: [received, reopened],
+      events: [reopened],
     };
   }
   const restart = await planBotStep(conversation, { type: "start" }, engines, [customerLine]);
   if (restart.status !== "bot") {
-    return { ...restart, update: { ...restart.update, resolvedAt: restart.status === "resolved" ? new Date() : null }, events: [received, reopened, ...restart.events] };
+    return { ...restart, update: { ...restart.update, resolvedAt: restart.status === "resolved" ? new Date() : null }, events: [reopened, ...restart.events] };
   }
   const restarted = { ...conversation, snapshot: String(restart.update.snapshot) };
   const answer = await planBotStep(restarted, { type: "customer.message", text: customerLine.text }, engines, [customerLine, ...restart.messages]);
@@ -122,7 +121,7 @@ async function reopenPlan(
     status: answer.status,
     update: { resolvedAt: null, ...answer.update },
     messages: [...restart.messages, ...answer.messages],
-    events: [received, reopened, ...restart.events, ...answer.events],
+    events: [reopened, ...restart.events, ...answer.events],
   };
 }
 

@@ -1,13 +1,46 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { resolveDatabaseUrl } from "./database-url";
 
 export type Db = PrismaClient;
 
-function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: resolveDatabaseUrl() }) });
+/**
+ * The adapter factory that also remembers the better-sqlite3 connection it opens, so the turn
+ * engine can write on Prisma's OWN connection without Prisma's per-query overhead (see
+ * ~/runtime/sql.server.ts). One connection for every writer matters in WAL mode: a second
+ * writing connection would make Prisma's read-then-write transactions fail with
+ * SQLITE_BUSY_SNAPSHOT whenever the other one commits in between.
+ */
+class SharedConnectionAdapterFactory extends PrismaBetterSQLite3 {
+  connection: Database.Database | null = null;
+
+  override async connect(): ReturnType<PrismaBetterSQLite3["connect"]> {
+    const adapter = await super.connect();
+    // The adapter keeps its better-sqlite3 Database on `client` (checked by a test, so an upgrade that renames it fails loudly).
+    const client = (adapter as unknown as { client?: unknown }).client;
+    if (!(client instanceof Database)) throw new Error("The Prisma SQLite adapter no longer exposes its connection: update getSqliteConnection");
+    this.connection = client;
+    return adapter;
+  }
+}
+
+function createClient(): { client: PrismaClient; factory: SharedConnectionAdapterFactory } {
+  const factory = new SharedConnectionAdapterFactory({ url: resolveDatabaseUrl() });
+  return { client: new PrismaClient({ adapter: factory }), factory };
 }
 
 // One client per process; kept on globalThis so dev-server rebuilds do not open a new pool each time.
-const globalForDb = globalThis as unknown as { __batonDb?: PrismaClient };
-export const db: PrismaClient = globalForDb.__batonDb ?? (globalForDb.__batonDb = createClient());
+const globalForDb = globalThis as unknown as { __batonDatabase?: ReturnType<typeof createClient> };
+const shared = globalForDb.__batonDatabase ?? (globalForDb.__batonDatabase = createClient());
+export const db: PrismaClient = shared.client;
+
+/** Prisma's own better-sqlite3 connection (connecting the client first when needed). */
+export async function getSqliteConnection(): Promise<Database.Database> {
+  const current = shared.factory.connection;
+  if (current?.open) return current;
+  await db.$connect();
+  const connection = shared.factory.connection;
+  if (!connection?.open) throw new Error("The database connection is not open");
+  return connection;
+}

@@ -27,7 +27,8 @@ export async function createTeam(db: Db, input: { name: string; slug: string }):
 export async function removeTeam(db: Db, teamId: string): Promise<Outcome> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
   if (!team) return { ok: false, message: "That team no longer exists" };
-  const active = await db.conversation.count({ where: { teamId, status: { in: ["waiting", "open"] } } });
+  // Preview runs of the flow builder hand off too, but nobody works them: they never block.
+  const active = await db.conversation.count({ where: { teamId, status: { in: ["waiting", "open"] }, channel: { not: "preview" } } });
   if (active > 0) {
     return { ok: false, message: `${team.name} still has ${active} waiting or open conversation${active === 1 ? "" : "s"}. Reassign or resolve them first.` };
   }

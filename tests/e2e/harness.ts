@@ -1,5 +1,5 @@
 /**
- * Browser-test harness: the PRODUCTION build served by remix-serve on a fresh, migrated, seeded
+ * Browser-test harness: the PRODUCTION build served by the app's server on a fresh, migrated, seeded
  * SQLite database, driven by Debian's Chromium through playwright-core.
  *
  *   const e2e = useE2E();                       // in a test file: one server + browser per file
@@ -25,21 +25,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
-import { freePort } from "../support/built-server";
+import { freePort, serverArgs } from "../support/built-server";
+import { CHROMIUM_ARGS } from "../support/chromium";
 
 export const DEMO_PASSWORD = "baton-demo";
 export const SCREENSHOT_DIR = path.join(repoRoot, "tests/e2e/screenshots");
 
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS };
 
 export type App = {
   baseUrl: string;
@@ -75,7 +67,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  const child = spawn(process.execPath, serverArgs("build/index.js"), {
     cwd: dir,
     env: {
       ...process.env,
@@ -101,7 +93,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill("SIGTERM");
-      // remix-serve waits for open connections (a live event stream never ends): give it 3 s.
+      // The server cuts live event streams 2 s after SIGTERM; kill it if it still hangs at 3 s.
       const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
       await exited;
       clearTimeout(killer);

@@ -36,22 +36,42 @@ const ONE_MB = "x".repeat(1024 * 1024);
 
 describe("POST /api/chat/:slug/conversations rejects bad input and changes nothing", () => {
   it.each([
-    ["wrong content type", { rawBody: "{}", headers: { "content-type": "text/plain" } }, 400, "unsupported_content_type"],
-    ["invalid JSON", { rawBody: "{nope", headers: { "content-type": "application/json" } }, 400, "invalid_json"],
-    ["a JSON array", { body: [] }, 400, "invalid_body"],
-    ["1 MB body", { body: { page: ONE_MB } }, 413, "payload_too_large"],
-    ["unknown field", { body: { hack: true } }, 400, "unknown_field"],
-    ["invalid email", { body: { contact: { email: "not-an-email" } } }, 400, "invalid_field"],
-    ["lone surrogate in the page", { rawBody: '{"page":"\\ud800"}', headers: { "content-type": "application/json" } }, 400, "invalid_field"],
-  ])("%s", async (_name, options, status, code) => {
+    ["wrong content type", { rawBody: "{}", headers: { "content-type": "text/plain" } }, "unsupported_content_type", "body"],
+    ["invalid JSON", { rawBody: "{nope", headers: { "content-type": "application/json" } }, "invalid_json", "body"],
+    ["an empty JSON body", { rawBody: "", headers: { "content-type": "application/json" } }, "invalid_json", "body"],
+    ["a JSON array", { body: [] }, "invalid_body", "body"],
+    ["a JSON array of the right object", { body: [{ contact: { name: "Dana" } }] }, "invalid_body", "body"],
+    ["a JSON string", { body: "hello" }, "invalid_body", "body"],
+    ["1 MB page", { body: { page: ONE_MB } }, "body_too_large", "body"],
+    ["1 MB name", { body: { contact: { name: ONE_MB } } }, "body_too_large", "body"],
+    ["a name over 200 characters", { body: { contact: { name: "n".repeat(201) } } }, "too_long", "contact.name"],
+    ["unknown field", { body: { hack: true } }, "unknown_field", "hack"],
+    ["unknown contact field", { body: { contact: { name: "Dana", role: "admin" } } }, "unknown_field", "role"],
+    ["contact not an object", { body: { contact: "Dana" } }, "invalid_type", "contact"],
+    ["invalid email", { body: { contact: { email: "not-an-email" } } }, "invalid_field", "contact.email"],
+    ["an empty email", { body: { contact: { email: "" } } }, "invalid_field", "contact.email"],
+    ["a channel that does not exist", { body: { channel: "sms" } }, "invalid_field", "channel"],
+    ["lone surrogate in the page", { rawBody: '{"page":"\\ud800"}', headers: { "content-type": "application/json" } }, "invalid_field", "page"],
+    ["lone surrogate in the name", { rawBody: '{"contact":{"name":"Dana \\udfff"}}', headers: { "content-type": "application/json" } }, "invalid_field", "contact.name"],
+  ])("%s", async (_name, options, code, field) => {
     const before = await countRows();
-    await expectRejected(await startConversationRequest("runtime-test", options), status, code);
+    await expectRejected(await startConversationRequest("runtime-test", options), 400, code, field);
     expect(await countRows()).toEqual(before);
   });
 
-  it("accepts a POST without any body as no options", async () => {
-    const response = await startConversationRequest("runtime-test", { body: undefined, method: "POST" });
-    expect(response.status).toBe(201);
+  it("accepts a POST without any body, or an empty object, as no options", async () => {
+    expect((await startConversationRequest("runtime-test", { body: undefined, method: "POST" })).status).toBe(201);
+    expect((await startConversationRequest("runtime-test", { body: {} })).status).toBe(201);
+    expect((await startConversationRequest("runtime-test", { body: { contact: {} } })).status).toBe(201);
+  });
+
+  it("stores a name with markup as inert text, drops control characters, and treats an empty name as none", async () => {
+    const contacts = await db.contact.count();
+    const script = await startConversation("runtime-test", { contact: { name: "<script>alert(1)</script>\u0000 Dana\r\n\u0007", email: "script@example.com" }, page: " https://shop.example/\u0000help\t" });
+    const row = await db.conversation.findUniqueOrThrow({ where: { id: script.id }, select: { page: true, contact: { select: { name: true, email: true } } } });
+    expect(row).toEqual({ page: "https://shop.example/help", contact: { name: "<script>alert(1)</script> Dana", email: "script@example.com" } });
+    await startConversation("runtime-test", { contact: { name: " \u0000 " } });
+    expect(await db.contact.count()).toBe(contacts + 1);
   });
 
   it("answers 404 for a flow that does not exist or is not published", async () => {
@@ -64,17 +84,20 @@ describe("POST /api/chat/:slug/conversations rejects bad input and changes nothi
 
 describe("POST /api/conversations/:id/messages", () => {
   it.each([
-    ["wrong content type", { rawBody: '{"clientMessageId":"a","text":"hi"}', headers: { "content-type": "text/plain" } }, 400, "unsupported_content_type", undefined],
-    ["a JSON array", { body: [{ clientMessageId: "a", text: "hi" }] }, 400, "invalid_body", undefined],
+    ["wrong content type", { rawBody: '{"clientMessageId":"a","text":"hi"}', headers: { "content-type": "text/plain" } }, 400, "unsupported_content_type", "body"],
+    ["an empty body", { rawBody: "", headers: { "content-type": "application/json" } }, 400, "invalid_json", "body"],
+    ["an empty object", { body: {} }, 400, "required", "clientMessageId"],
+    ["a JSON array", { body: [{ clientMessageId: "a", text: "hi" }] }, 400, "invalid_body", "body"],
     ["missing text", { body: { clientMessageId: "a" } }, 400, "required", "text"],
     ["missing clientMessageId", { body: { text: "hi" } }, 400, "required", "clientMessageId"],
     ["empty text", { body: { clientMessageId: "a", text: "" } }, 400, "required", "text"],
     ["whitespace and control characters only", { body: { clientMessageId: "a", text: " \u0000\u0007 " } }, 400, "empty", "text"],
     ["text over 4000 characters", { body: { clientMessageId: "a", text: "y".repeat(4001) } }, 400, "too_long", "text"],
     ["clientMessageId over 64 characters", { body: { clientMessageId: "c".repeat(65), text: "hi" } }, 400, "too_long", "clientMessageId"],
-    ["1 MB text", { body: { clientMessageId: "a", text: ONE_MB } }, 413, "payload_too_large", undefined],
+    ["1 MB text", { body: { clientMessageId: "a", text: ONE_MB } }, 400, "too_long", "text"],
+    ["1 MB clientMessageId", { body: { clientMessageId: ONE_MB, text: "hi" } }, 400, "too_long", "text"],
     ["a lone surrogate", { rawBody: '{"clientMessageId":"a","text":"hi \\udc00"}', headers: { "content-type": "application/json" } }, 400, "invalid_text", "text"],
-    ["invalid UTF-8", { rawBody: new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { "content-type": "application/json" } }, 400, "invalid_utf8", undefined],
+    ["invalid UTF-8", { rawBody: new Uint8Array([0x7b, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]), headers: { "content-type": "application/json" } }, 400, "invalid_utf8", "body"],
     ["a number as text", { body: { clientMessageId: "a", text: 42 } }, 400, "invalid_type", "text"],
     ["an unknown field", { body: { clientMessageId: "a", text: "hi", role: "agent" } }, 400, "unknown_field", "role"],
   ])("rejects %s", async (_name, options, status, code, field) => {
@@ -130,16 +153,29 @@ describe("POST /api/conversations/:id/messages", () => {
 
 describe("POST /api/conversations/:id/feedback", () => {
   it.each([
-    ["an empty object", {}, 400],
-    ["csat out of range", { csat: 6 }, 400],
-    ["csat not an integer", { csat: 2.5 }, 400],
-    ["helpful without a message", { helpful: true }, 400],
-    ["both shapes at once", { csat: 3, messageId: "m", helpful: true }, 400],
-  ])("rejects %s", async (_name, body, status) => {
+    ["no body", { rawBody: "", headers: { "content-type": "application/json" } }, "invalid_json", "body"],
+    ["an empty object", { body: {} }, "required", "messageId"],
+    ["a JSON array", { body: [{ csat: 5 }] }, "invalid_body", "body"],
+    ["csat out of range", { body: { csat: 6 } }, "too_big", "csat"],
+    ["csat zero", { body: { csat: 0 } }, "too_small", "csat"],
+    ["csat not an integer", { body: { csat: 2.5 } }, "invalid_type", "csat"],
+    ["csat as text", { body: { csat: "5" } }, "invalid_type", "csat"],
+    ["helpful without a message", { body: { helpful: true } }, "required", "messageId"],
+    ["a message without helpful", { body: { messageId: "m1" } }, "required", "helpful"],
+    ["helpful as text", { body: { messageId: "m1", helpful: "yes" } }, "invalid_type", "helpful"],
+    ["both shapes at once", { body: { csat: 3, messageId: "m", helpful: true } }, "conflicting_fields", "messageId"],
+    ["an unknown field", { body: { csat: 3, comment: "great" } }, "unknown_field", "comment"],
+    ["1 MB message id", { body: { messageId: ONE_MB, helpful: true } }, "body_too_large", "body"],
+    ["control characters in the message id", { body: { messageId: "m\u0000\u0007", helpful: true } }, "invalid_field", "messageId"],
+    ["markup as the message id", { body: { messageId: "<script>alert(1)</script>", helpful: true } }, "invalid_field", "messageId"],
+    ["a lone surrogate in the message id", { rawBody: '{"messageId":"m\\ud800","helpful":true}', headers: { "content-type": "application/json" } }, "invalid_field", "messageId"],
+  ])("rejects %s", async (_name, options, code, field) => {
     const { id, token } = await startConversation();
     const before = await countRows();
-    expect((await feedbackRequest(id, { token, body })).status).toBe(status);
+    const version = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, csat: true } });
+    await expectRejected(await feedbackRequest(id, { token, ...options }), 400, code, field);
     expect(await countRows()).toEqual(before);
+    expect(await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, csat: true } })).toEqual(version);
   });
 
   it("refuses CSAT before the conversation is resolved, feedback on a non-KB message, and an unknown message", async () => {

@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import * as conversations from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import { eventsRequest, feedbackRequest, publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
 import { readEvents } from "../support/sse";
@@ -15,6 +16,10 @@ beforeAll(async () => {
   });
 });
 
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
 describe("live updates", () => {
   it("streams message and status events to the token holder and closes cleanly on abort", async () => {
     const { id, token } = await startConversation();
@@ -23,11 +28,12 @@ describe("live updates", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const body = response.body as ReadableStream<Uint8Array>;
-    const reading = readEvents(body, 5);
+    const reading = readEvents(body, 4);
     await say(id, token, "I need a human please");
     const events = await reading;
     expect(events[0]).toMatchObject({ event: "status", data: { status: "bot" } });
-    expect(events.filter((event) => event.event === "message").map((event) => (event.data as { role: string }).role)).toEqual(expect.arrayContaining(["customer", "bot"]));
+    expect(events.filter((event) => event.event === "message").map((event) => (event.data as { role: string }).role)).toEqual(["customer", "system"]);
+    expect(events[3]).toMatchObject({ event: "status", data: { status: "waiting", team: { slug: "support", name: "Support" } } });
     const messageEvent = events.find((event) => event.event === "message");
     expect(messageEvent?.id).toMatch(/^\d+$/);
     abort.abort();
@@ -52,6 +58,56 @@ describe("live updates", () => {
     abort.abort();
     expect(events.map((event) => event.event)).toEqual(["status", "message", "message"]);
     expect(events[1].id).toBe("2");
+  });
+
+  it("replays the messages after ?after=<seq> (for clients that cannot set Last-Event-ID)", async () => {
+    const { id, token } = await startConversation();
+    await say(id, token, "where is my order?");
+    const abort = new AbortController();
+    const response = await eventsRequest(id, { token, signal: abort.signal, query: "?after=2" });
+    const events = await readEvents(response.body as ReadableStream<Uint8Array>, 2);
+    abort.abort();
+    expect(events.map((event) => [event.event, event.id])).toEqual([["status", undefined], ["message", "3"]]);
+    expect((events[1].data as { text: string }).text).toBe("What's your order number?");
+  });
+
+  it("does not miss a message committed while the stream reads its backlog", async () => {
+    const { id, token } = await startConversation();
+    const readView = conversations.getCustomerView;
+    // The turn commits after the backlog was read and before the stream starts: the old gap.
+    vi.spyOn(conversations, "getCustomerView").mockImplementation(async (...args) => {
+      const view = await readView(...args);
+      await say(id, token, "where is my order?");
+      return view;
+    });
+    const abort = new AbortController();
+    const response = await eventsRequest(id, { token, signal: abort.signal, headers: { "last-event-id": "1" } });
+    const events = await readEvents(response.body as ReadableStream<Uint8Array>, 3);
+    abort.abort();
+    expect(events.map((event) => [event.event, event.id])).toEqual([["status", undefined], ["message", "2"], ["message", "3"]]);
+    expect(events.slice(1).map((event) => (event.data as { role: string }).role)).toEqual(["customer", "bot"]);
+  });
+
+  it("sends a message that is both in the backlog and live only once", async () => {
+    const { id, token } = await startConversation();
+    const readView = conversations.getCustomerView;
+    // The turn commits (and is published) after the subscription, before the backlog is read.
+    vi.spyOn(conversations, "getCustomerView").mockImplementation(async (...args) => {
+      await say(id, token, "where is my order?");
+      return readView(...args);
+    });
+    const abort = new AbortController();
+    const response = await eventsRequest(id, { token, signal: abort.signal, headers: { "last-event-id": "1" } });
+    const reading = readEvents(response.body as ReadableStream<Uint8Array>, 4);
+    await say(id, token, "A-12345");
+    const events = await reading;
+    abort.abort();
+    expect(events.map((event) => [event.event, event.id ?? null])).toEqual([
+      ["status", null],
+      ["message", "2"],
+      ["message", "3"],
+      ["message", "4"],
+    ]);
   });
 });
 

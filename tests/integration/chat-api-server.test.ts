@@ -1,5 +1,5 @@
 /**
- * The chat API through the production server (remix-serve, with its gzip middleware): live
+ * The chat API through the production server (app/cli/serve.ts, which gzips pages): live
  * events arrive while the stream is open, and errors are JSON.
  */
 import path from "node:path";

@@ -31,7 +31,10 @@ describe("the starter flow store-support over the chat API, with the local engin
     }
     const last = replies.at(-1);
     expect(last?.status).toBe("waiting");
-    expect(last?.messages.at(-1)).toMatchObject({ role: "system", text: "You're being connected to our Support team. A person will reply here." });
+    // The flow's escalate node words the notice itself: exactly one, no extra system line.
+    expect(last?.messages.filter((message) => message.role !== "customer").map((message) => message.text)).toEqual([
+      "I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply here shortly to trace it or send a replacement.",
+    ]);
 
     const row = await db.conversation.findUniqueOrThrow({ where: { id }, select: { status: true, priority: true, team: { select: { slug: true } }, handoff: true } });
     expect(row).toMatchObject({ status: "waiting", priority: 2, team: { slug: "support" } });

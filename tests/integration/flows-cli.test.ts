@@ -40,7 +40,8 @@ beforeAll(async () => {
   await seedTeams();
 });
 
-describe("npm run flows", () => {
+// Each case starts the CLI (tsx) several times: minutes on a busy shared machine, so a generous timeout.
+describe("npm run flows", { timeout: 180_000 }, () => {
   it("validate lists every error with file, node id and field, and exits 1", () => {
     const dir = tempDir({ "good.json": readFixtureFlow(), "broken.json": brokenFlow(), "not-json.json": "{ nope" });
     const result = runCli(["validate", dir]);
@@ -82,6 +83,71 @@ describe("npm run flows", () => {
     expect(reimport.code).toBe(0);
     runCli(["export", "cli-one", "--out", out]);
     expect(fs.readFileSync(path.join(out, "cli-one.json"), "utf8")).toBe(text);
+  });
+
+  it("validate still reports everything it can in a file that does not parse", () => {
+    const flow = brokenFlow();
+    flow.slug = "broken-everywhere";
+    (flow.edges as Array<Record<string, unknown>>).push({ id: "dangling", source: "confirm", sourceHandle: "next", target: "nowhere" });
+    const support = (flow.nodes as Array<{ id: string; data: Record<string, unknown> }>).find((node) => node.id === "to-support") as { data: Record<string, unknown> };
+    support.data.team = "legal";
+    const dir = tempDir({ "broken.json": flow, "syntax.json": '{\n  "schemaVersion": 1,\n  nope\n}' });
+    const result = runCli(["validate", dir]);
+    expect(result.code).toBe(1);
+    // The schema errors...
+    expect(result.stderr).toMatch(/broken\.json: error \[node ask-email, field type\]/);
+    expect(result.stderr).toMatch(/broken\.json: error \[node to-billing, field priority\]/);
+    // ...and, in the same run, the checks of the parts that do parse.
+    expect(result.stderr).toMatch(/broken\.json: error \[node to-support, field team\]: There is no team "legal"/);
+    expect(result.stderr).toMatch(/broken\.json: error \[node confirm, field next\]: The "next" output is connected twice|broken\.json: error \[node confirm, field next\]: The "next" output leads to a node that does not exist/);
+    // Nothing is guessed about the nodes that did not parse.
+    expect(result.stderr).not.toMatch(/unreachable|No path from the start/);
+    expect(result.stderr).toMatch(/syntax\.json: error: not valid JSON: .* \(line 3, column 3\)/);
+  });
+
+  it("export <dir> writes every flow as <dir>/<slug>.json; export <file> writes that one flow", async () => {
+    const good = readFixtureFlow() as { slug: string; name: string };
+    for (const slug of ["exp-a", "exp-b"]) {
+      const published = await publishFlow({ ...good, slug, name: `Export ${slug}` });
+      expect(published.ok).toBe(true);
+    }
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-dir-")), "nested/");
+    const all = runCli(["export", dir]);
+    expect(all.code).toBe(0);
+    expect(fs.readdirSync(dir)).toEqual(expect.arrayContaining(["exp-a.json", "exp-b.json"]));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "exp-b.json"), "utf8"))).toMatchObject({ slug: "exp-b", name: "Export exp-b" });
+
+    const single = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-file-")), "exp-a.json");
+    expect(runCli(["export", single]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(single, "utf8"))).toMatchObject({ slug: "exp-a" });
+    // An existing file names its flow by the slug inside it, whatever the file is called.
+    const renamed = path.join(path.dirname(single), "my-copy.json");
+    fs.writeFileSync(renamed, JSON.stringify({ slug: "exp-b" }));
+    expect(runCli(["export", renamed]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(renamed, "utf8"))).toMatchObject({ slug: "exp-b", name: "Export exp-b", schemaVersion: 1 });
+    const unknown = runCli(["export", path.join(path.dirname(single), "no-such-flow.json")]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no flow with slug "no-such-flow"');
+  });
+
+  it("export --publish writes the published version, not a newer draft", async () => {
+    const good = readFixtureFlow() as { slug: string; name: string };
+    expect((await publishFlow({ ...good, slug: "exp-pub", name: "Published name" })).ok).toBe(true);
+    const draftDir = tempDir({ "exp-pub.json": { ...good, slug: "exp-pub", name: "Draft name" } });
+    expect(runCli(["import", draftDir]).code).toBe(0);
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-pub-"));
+    const file = path.join(out, "exp-pub.json");
+    const published = runCli(["export", "--publish", file]);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toContain("(published version 1)");
+    expect(JSON.parse(fs.readFileSync(file, "utf8")).name).toBe("Published name");
+    expect(runCli(["export", file]).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(file, "utf8")).name).toBe("Draft name");
+    const neverPublished = tempDir({ "exp-draft.json": { ...good, slug: "exp-draft" } });
+    expect(runCli(["import", neverPublished]).code).toBe(0);
+    const refused = runCli(["export", "--publish", "exp-draft", "--out", out]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("exp-draft: never published");
   });
 
   it("import refuses a flow that routes to a team that does not exist", async () => {

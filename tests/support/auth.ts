@@ -16,10 +16,10 @@ export async function sessionCookieFor(userId: string): Promise<string> {
   return (response.headers.get("set-cookie") ?? "").split(";")[0];
 }
 
-export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string): Request {
+export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string, extraHeaders: Record<string, string> = {}): Request {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", ...extraHeaders };
   if (cookie) headers.cookie = cookie;
   return new Request(`${BASE}${path}`, { method: "POST", body, headers });
 }

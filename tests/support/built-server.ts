@@ -1,6 +1,6 @@
 /**
- * Runs the PRODUCTION build (build/index.js under remix-serve) as a child process, the way
- * customers get it: used by the crash test and the benchmarks. The build is copied to a private
+ * Runs the PRODUCTION build (build/index.js under the app's server, app/cli/serve.ts) as a child
+ * process, the way customers get it: used by the crash test, the e2e harness and the benchmarks. The build is copied to a private
  * folder so engineers rebuilding build/ at the same time cannot swap it mid-run.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
@@ -8,6 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
+import { READY_LINE } from "~/cli/serve";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
@@ -43,17 +44,22 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The node arguments that serve `buildFile` with the app's own server (the same as `npm start`). */
+export function serverArgs(buildFile: string): string[] {
+  return ["--import", "tsx", path.join(repoRoot, "app/cli/serve.ts"), buildFile];
+}
+
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
 
 export async function startServer(options: { buildFile: string; databaseUrl: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), path.join(repoRoot, "node_modules/@remix-run/serve/dist/cli.js"), options.buildFile], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...serverArgs(options.buildFile)], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: options.databaseUrl, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  // remix-serve logs every request: keep only the tail so a long benchmark does not hoard it.
+  // Keep only the tail of the log so a long benchmark does not hoard it.
   const collect = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-20_000);
   };
@@ -63,7 +69,7 @@ export async function startServer(options: { buildFile: string; databaseUrl: str
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
-    if (output.includes("[remix-serve] http://")) break;
+    if (output.includes(READY_LINE)) break;
     if (Date.now() > deadline) throw new Error(`server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -71,8 +71,8 @@ export function getConversationRequest(id: string, options: CallOptions = {}) {
   return settle(() => conversationRoute.loader({ request, params: { id }, context }));
 }
 
-export function eventsRequest(id: string, options: CallOptions & { signal?: AbortSignal } = {}) {
-  const base = buildRequest(`/api/conversations/${id}/events`, options);
+export function eventsRequest(id: string, options: CallOptions & { signal?: AbortSignal; query?: string } = {}) {
+  const base = buildRequest(`/api/conversations/${id}/events${options.query ?? ""}`, options);
   const request = options.signal ? new Request(base, { signal: options.signal }) : base;
   return settle(() => eventsRoute.loader({ request, params: { id }, context }));
 }

@@ -4,9 +4,11 @@
  * on K examples per intent (oos rows never used: a support lead writes none), choose the
  * out-of-scope threshold on the validation file, report on the test file.
  */
-import fs from "node:fs";
 import { z } from "zod";
+import { fnv1a } from "~/utils/fnv1a";
 import type { IntentDefinition } from "../types";
+import { readJsonFile } from "./json-file";
+import { reliability, type ReliabilityBin } from "./reliability";
 
 export const OUT_OF_SCOPE = "oos";
 
@@ -29,10 +31,20 @@ export type IntentEvalResult = {
   trainMs: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * The same in CPU time of this process: on a shared machine wall-clock percentiles include
+   * the time the scheduler gave to other processes; CPU time does not (but does include GC).
+   */
+  trainCpuMs: number;
+  p50CpuMs: number;
+  p99CpuMs: number;
+  /** How far the confidence of the top intent is from its chance of being right (oos rows: never right), 0..1. */
+  ece: number;
+  reliability: ReliabilityBin[];
 };
 
 export function readLabelledRows(file: string): LabelledRow[] {
-  return LabelledRowsSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+  return readJsonFile(file, LabelledRowsSchema);
 }
 
 /**
@@ -48,25 +60,32 @@ export function sampleIntents(rows: LabelledRow[], shots: number | "all"): Inten
     byIntent.set(row.intent, list);
   }
   return [...byIntent].map(([name, texts]) => {
-    const ordered = shots === "all" ? texts : [...texts].sort((a, b) => hash(a) - hash(b) || a.localeCompare(b));
+    const ordered = shots === "all" ? texts : [...texts].sort((a, b) => fnv1a(a) - fnv1a(b) || a.localeCompare(b));
     return { name, examples: shots === "all" ? ordered : ordered.slice(0, shots) };
   });
 }
 
-function hash(text: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
-
 type Prediction = { gold: string; name: string | null; confidence: number };
 
-async function predictAll(classifier: EvalClassifier, rows: LabelledRow[], timings?: number[]): Promise<Prediction[]> {
+type Timings = { wall: number[]; cpu: number[] };
+
+/** Runs `work` and adds its wall-clock and CPU milliseconds to `timings`. */
+async function timed<T>(timings: Timings | undefined, work: () => Promise<T>): Promise<T> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await work();
+  if (timings) {
+    timings.wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    timings.cpu.push((used.user + used.system) / 1000);
+  }
+  return result;
+}
+
+async function predictAll(classifier: EvalClassifier, rows: LabelledRow[], timings?: Timings): Promise<Prediction[]> {
   const predictions: Prediction[] = [];
   for (const row of rows) {
-    const started = performance.now();
-    const { name, confidence } = await classifier.classify(row.text);
-    timings?.push(performance.now() - started);
+    const { name, confidence } = await timed(timings, () => classifier.classify(row.text));
     predictions.push({ gold: row.intent, name, confidence });
   }
   return predictions;
@@ -115,14 +134,27 @@ export async function evaluateIntentClassifier(
   data: { train: LabelledRow[]; val: LabelledRow[]; test: LabelledRow[]; shots: number | "all" },
 ): Promise<IntentEvalResult> {
   const intents = sampleIntents(data.train, data.shots);
-  const trainStarted = performance.now();
-  await classifier.train(intents);
-  const trainMs = performance.now() - trainStarted;
+  const training: Timings = { wall: [], cpu: [] };
+  await timed(training, () => classifier.train(intents));
   const threshold = chooseThreshold(await predictAll(classifier, data.val));
-  const timings: number[] = [];
-  const metrics = measure(await predictAll(classifier, data.test, timings), threshold);
-  timings.sort((a, b) => a - b);
-  return { ...metrics, threshold, trainMs, p50Ms: percentile(timings, 0.5), p99Ms: percentile(timings, 0.99) };
+  const timings: Timings = { wall: [], cpu: [] };
+  const predictions = await predictAll(classifier, data.test, timings);
+  const metrics = measure(predictions, threshold);
+  const calibration = reliability(predictions.map(({ gold, name, confidence }) => ({ confidence, correct: name === gold ? 1 : 0 })));
+  const wall = timings.wall.sort((a, b) => a - b);
+  const cpu = timings.cpu.sort((a, b) => a - b);
+  return {
+    ...metrics,
+    threshold,
+    trainMs: training.wall[0],
+    p50Ms: percentile(wall, 0.5),
+    p99Ms: percentile(wall, 0.99),
+    trainCpuMs: training.cpu[0],
+    p50CpuMs: percentile(cpu, 0.5),
+    p99CpuMs: percentile(cpu, 0.99),
+    ece: calibration.ece,
+    reliability: calibration.bins,
+  };
 }
 
 export function percentile(sorted: number[], fraction: number): number {

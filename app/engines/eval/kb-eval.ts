@@ -4,11 +4,11 @@
  * boosts, no fuzzy or prefix matching) on the same articles and questions. Prints one JSON line.
  * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId }].
  */
-import fs from "node:fs";
 import { parseArgs } from "node:util";
 import MiniSearch from "minisearch";
 import { z } from "zod";
 import { percentile } from "./intent-eval";
+import { readJsonFile } from "./json-file";
 import { KnowledgeIndex } from "../local/knowledge-index";
 import { stripMarkdown } from "../local/markdown";
 
@@ -75,8 +75,8 @@ export async function runKbEvalCli(argv: string[]): Promise<number> {
     return 1;
   }
   try {
-    const articles = ArticlesSchema.parse(JSON.parse(fs.readFileSync(values.articles, "utf8")));
-    const questions = QuestionsSchema.parse(JSON.parse(fs.readFileSync(values.questions, "utf8")));
+    const articles = readJsonFile(values.articles, ArticlesSchema);
+    const questions = readJsonFile(values.questions, QuestionsSchema);
     const unknown = questions.find((q) => !articles.some((article) => article.id === q.articleId));
     if (unknown) throw new Error(`question ${JSON.stringify(unknown.question)} points to unknown article ${unknown.articleId}`);
     console.log(JSON.stringify(evaluateKnowledgeRetrieval(articles, questions)));

@@ -1,91 +1,97 @@
 /**
- * Sparse TF-IDF vectors for short utterances: stemmed word unigrams and bigrams (meaning,
- * inflections) plus character 3–5-grams of each word (typos: "refnud" still shares "ref",
- * "und" with "refund"). Each block is L2-normalised on its own and then weighted, so long
- * words cannot drown the word features in character grams.
+ * Sparse vectors for short utterances, weighted by wink-nlp's BM25 vectoriser: one vectoriser
+ * per block — stemmed word unigrams and bigrams (meaning, inflections), and character 3–5-grams
+ * of each word (typos: "refnud" still shares "ref", "und" with "refund"). Each block is
+ * L2-normalised by its vectoriser and then weighted, so long words cannot drown the word
+ * features in character grams. What is ours is only which terms a text yields and the
+ * term → column numbering the model's weight matrix needs.
  */
+import winkNLP, { type Bow } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import bm25Vectorizer, { type BM25Vectorizer, type BM25VectorizerConfig } from "wink-nlp/utilities/bm25-vectorizer";
 import { stem, tokenize } from "./text";
 
 export type SparseVector = { indices: Int32Array; values: Float32Array };
 
 export type FeatureSpace = {
+  /** Term → column; word terms are prefixed "w:"/"b:", character grams "c:". */
   index: Map<string, number>;
-  idf: Float32Array;
+  words: BM25Vectorizer;
+  chars: BM25Vectorizer;
   charWeight: number;
 };
 
+const its = winkNLP(model, []).its;
 const CHAR_MIN = 3;
 const CHAR_MAX = 5;
+// BM25 defaults, except b: utterances are all short, so length normalisation only adds noise.
+const BM25: BM25VectorizerConfig = { k: 1, k1: 1.2, b: 0, norm: "l2" };
 
-/** Raw feature counts; word features are prefixed "w:"/"b:", character grams "c:". */
-export function countFeatures(text: string): { words: Map<string, number>; chars: Map<string, number> } {
+// wink-nlp's typings give the vectoriser's out() the token-level signature; these are its real shapes.
+type VectorizerOut = { out(f: unknown): unknown };
+const termsOf = (vectorizer: BM25Vectorizer) => (vectorizer as VectorizerOut).out(its.terms) as string[];
+/** One bag of words per learned document, in learning order. */
+const bowsOf = (vectorizer: BM25Vectorizer) => (vectorizer as VectorizerOut).out(its.docBOWArray) as Bow[];
+
+/** The terms of each block, with repeats (the vectoriser counts them). */
+export function featureTerms(text: string): { words: string[]; chars: string[] } {
   const tokens = tokenize(text);
-  const words = new Map<string, number>();
-  const chars = new Map<string, number>();
+  const words: string[] = [];
+  const chars: string[] = [];
   let previous = "<s>";
   for (const token of tokens) {
     const stemmed = stem(token);
-    bump(words, `w:${stemmed}`);
-    bump(words, `b:${previous} ${stemmed}`);
+    words.push(`w:${stemmed}`, `b:${previous} ${stemmed}`);
     previous = stemmed;
     const padded = ` ${token} `;
     for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
-      for (let start = 0; start + n <= padded.length; start++) bump(chars, `c:${padded.slice(start, start + n)}`);
+      for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
     }
   }
-  if (tokens.length > 0) bump(words, `b:${previous} </s>`);
+  if (tokens.length > 0) words.push(`b:${previous} </s>`);
   return { words, chars };
 }
 
-function bump(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-/** Builds the vocabulary and smoothed IDF from the training texts. */
-export function buildFeatureSpace(texts: string[], charWeight: number): FeatureSpace {
-  const documentFrequency = new Map<string, number>();
+/** Learns both vectorisers from the training texts; returns the space and each text's vector. */
+export function buildFeatureSpace(texts: string[], charWeight: number): { space: FeatureSpace; vectors: SparseVector[] } {
+  const words = bm25Vectorizer(BM25);
+  const chars = bm25Vectorizer(BM25);
   for (const text of texts) {
-    const { words, chars } = countFeatures(text);
-    for (const key of words.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
-    for (const key of chars.keys()) documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+    const terms = featureTerms(text);
+    words.learn(terms.words);
+    chars.learn(terms.chars);
   }
   const index = new Map<string, number>();
-  const idf = new Float32Array(documentFrequency.size);
-  for (const [key, frequency] of documentFrequency) {
-    const position = index.size;
-    index.set(key, position);
-    idf[position] = Math.log((1 + texts.length) / (1 + frequency)) + 1;
-  }
-  return { index, idf, charWeight };
+  for (const term of [...termsOf(words), ...termsOf(chars)]) index.set(term, index.size);
+  const space = { index, words, chars, charWeight };
+  const wordBows = bowsOf(words);
+  const charBows = bowsOf(chars);
+  return { space, vectors: texts.map((_, n) => toSparse(space, wordBows[n], charBows[n])) };
 }
 
 export function vectorize(space: FeatureSpace, text: string): SparseVector {
-  const { words, chars } = countFeatures(text);
-  const wordPart = weighBlock(space, words, 1);
-  const charPart = weighBlock(space, chars, space.charWeight);
-  const indices = new Int32Array(wordPart.indices.length + charPart.indices.length);
-  const values = new Float32Array(indices.length);
-  indices.set(wordPart.indices);
-  indices.set(charPart.indices, wordPart.indices.length);
-  values.set(wordPart.values);
-  values.set(charPart.values, wordPart.values.length);
-  return { indices, values };
+  const terms = featureTerms(text);
+  // bowOf ignores terms the vectoriser never saw: a message's unknown words weigh nothing.
+  return toSparse(space, space.words.bowOf(terms.words), space.chars.bowOf(terms.chars));
 }
 
-function weighBlock(space: FeatureSpace, counts: Map<string, number>, weight: number) {
+function toSparse(space: FeatureSpace, words: Bow, chars: Bow): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
-  let norm = 0;
-  for (const [key, count] of counts) {
-    const position = space.index.get(key);
-    if (position === undefined) continue;
-    const value = (1 + Math.log(count)) * space.idf[position];
-    indices.push(position);
-    values.push(value);
-    norm += value * value;
+  for (const [bow, weight] of [
+    [words, 1],
+    [chars, space.charWeight],
+  ] as const) {
+    for (const term in bow) {
+      const position = space.index.get(term);
+      const value = bow[term] * weight;
+      // NaN only when every training text was empty (BM25's average length is then 0).
+      if (position === undefined || !Number.isFinite(value) || value === 0) continue;
+      indices.push(position);
+      values.push(value);
+    }
   }
-  const scale = norm > 0 ? weight / Math.sqrt(norm) : 0;
-  return { indices, values: values.map((value) => value * scale) };
+  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
 }
 
 export function dot(a: SparseVector, dense: Float32Array): number {

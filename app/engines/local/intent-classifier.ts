@@ -3,6 +3,7 @@
  * caller's modelKey plus a hash of the intents and examples, so a republished version with
  * edited examples retrains and an unchanged one never does. Cache size is bounded (LRU).
  */
+import { fnv1a } from "~/utils/fnv1a";
 import { rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
 
@@ -15,12 +16,23 @@ const CACHE_LIMIT = 64;
 
 export class LocalIntentClassifier implements IntentClassifier {
   private readonly models = new Map<string, IntentModel>();
+  private trainedCount = 0;
 
   constructor(private readonly threshold = DEFAULT_INTENT_THRESHOLD) {}
+
+  /** How many models this classifier has trained (cache misses); training is never silent. */
+  get trainings(): number {
+    return this.trainedCount;
+  }
 
   /** Trains ahead of the first message (called when a flow version is compiled or published). */
   warm(modelKey: string, intents: IntentDefinition[]): void {
     this.getModel(modelKey, intents);
+  }
+
+  /** Whether the model for these intents is trained and cached (a classify would not train). */
+  has(modelKey: string, intents: IntentDefinition[]): boolean {
+    return this.models.has(cacheKey(modelKey, usableIntents(intents)));
   }
 
   async classify(input: { modelKey: string; intents: IntentDefinition[]; text: string; threshold?: number }): Promise<IntentPrediction> {
@@ -28,9 +40,8 @@ export class LocalIntentClassifier implements IntentClassifier {
   }
 
   classifySync(input: { modelKey: string; intents: IntentDefinition[]; text: string; threshold?: number }): IntentPrediction {
-    const usable = input.intents.filter((intent) => intent.examples.some((example) => example.trim() !== ""));
-    if (usable.length === 0) return { intent: null, confidence: 0, ranked: [] };
-    const model = this.getModel(input.modelKey, usable);
+    const model = this.getModel(input.modelKey, input.intents);
+    if (!model) return { intent: null, confidence: 0, ranked: [] };
     const ranked = rankIntents(scoreIntents(model, input.text));
     const best = ranked[0];
     const threshold = input.threshold ?? this.threshold;
@@ -41,24 +52,34 @@ export class LocalIntentClassifier implements IntentClassifier {
     };
   }
 
-  private getModel(modelKey: string, intents: IntentDefinition[]): IntentModel {
-    const key = `${modelKey}#${hashIntents(intents)}`;
+  /** The cached or freshly trained model; null when no intent has an example to learn from. */
+  private getModel(modelKey: string, intents: IntentDefinition[]): IntentModel | null {
+    const usable = usableIntents(intents);
+    if (usable.length === 0) return null;
+    const key = cacheKey(modelKey, usable);
     const cached = this.models.get(key);
     if (cached) {
       this.models.delete(key);
       this.models.set(key, cached);
       return cached;
     }
-    const model = trainIntentModel(intents);
+    const model = trainIntentModel(usable);
+    this.trainedCount += 1;
     this.models.set(key, model);
     if (this.models.size > CACHE_LIMIT) this.models.delete(this.models.keys().next().value as string);
     return model;
   }
 }
 
+function usableIntents(intents: IntentDefinition[]): IntentDefinition[] {
+  return intents.filter((intent) => intent.examples.some((example) => example.trim() !== ""));
+}
+
+function cacheKey(modelKey: string, intents: IntentDefinition[]): string {
+  return `${modelKey}#${hashIntents(intents)}`;
+}
+
 function hashIntents(intents: IntentDefinition[]): string {
-  let h = 2166136261;
   const text = JSON.stringify(intents.map((intent) => [intent.name, intent.examples]));
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return `${(h >>> 0).toString(36)}:${text.length}`;
+  return `${fnv1a(text).toString(36)}:${text.length}`;
 }

@@ -1,18 +1,34 @@
 /**
  * Text normalisation shared by the intent classifier and the knowledge index, so "Refunds",
- * "refunding" and "REFUND!" meet on the same stem everywhere. Stemming is the Porter2
- * (English) stemmer from wink-porter2-stemmer; tokens are Unicode letter/digit runs.
+ * "refunding" and "REFUND!" meet on the same stem everywhere. Tokenising and normalising is
+ * wink-nlp with its English model (wink-eng-lite-web-model, shipped inside the npm package:
+ * nothing is downloaded): it splits "can't" into "can" + "not" and "what's" into "what" + "is",
+ * keeps "e-mail" and "A-1234" whole, and types every token so punctuation and symbols drop out.
+ * Stemming is the same Porter2 (English) stemmer wink uses, from wink-porter2-stemmer, applied
+ * to the NORMAL form (wink's own `its.stem` stems the raw text: "n't", "123" → "12i").
+ * The only thing done before wink is folding accents ("café" → "cafe"), which it keeps.
  */
+import winkNLP from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 import stemWord from "wink-porter2-stemmer";
 
-const TOKEN = /[\p{L}\p{N}]+/gu;
-const APOSTROPHE = /['’`´]/g;
-const DIACRITIC = /\p{M}+/gu;
+// Tokenisation only: sentence boundaries, POS tags and entities cost time and change no token.
+const nlp = winkNLP(model, []);
+const its = nlp.its;
 
-/** Lower-cased, accent-folded tokens; "what's" becomes "whats" rather than "what" + "s". */
+/** Token types that carry meaning; punctuation, symbols, currency signs and emoji do not. */
+const KEPT_TYPES = new Set(["word", "number", "email", "url", "hashtag", "mention", "ordinal"]);
+const DIACRITIC = /\p{M}+/gu;
+const DIGITS = /^\p{N}+$/u;
+
+/** Lower-cased, accent-folded, contraction-expanded tokens (wink-nlp's `normal`). */
 export function tokenize(text: string): string[] {
-  const folded = text.normalize("NFKD").replace(DIACRITIC, "").replace(APOSTROPHE, "").toLowerCase();
-  return folded.match(TOKEN) ?? [];
+  const tokens = nlp.readDoc(text.normalize("NFKD").replace(DIACRITIC, "")).tokens();
+  const normals = tokens.out(its.normal) as string[];
+  const types = tokens.out(its.type) as string[];
+  const kept: string[] = [];
+  for (let i = 0; i < normals.length; i++) if (KEPT_TYPES.has(types[i])) kept.push(normals[i]);
+  return kept;
 }
 
 // Stemming is the hot path of classification; a bounded memo keeps p99 well under a millisecond.
@@ -22,15 +38,11 @@ const STEM_CACHE_LIMIT = 50_000;
 export function stem(token: string): string {
   let stemmed = stemCache.get(token);
   if (stemmed === undefined) {
-    stemmed = /^\p{N}+$/u.test(token) ? token : stemWord(token);
+    stemmed = DIGITS.test(token) ? token : stemWord(token);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
     stemCache.set(token, stemmed);
   }
   return stemmed;
-}
-
-export function stemTokens(text: string): string[] {
-  return tokenize(text).map(stem);
 }
 
 /**
@@ -41,6 +53,6 @@ export const STOP_WORDS = new Set(
   (
     "a an and are as at be been but by can could did do does for from had has have i if in into is it its " +
     "me my of on or our so than that the their them then there these they this to was we were what when " +
-    "which who will with would you your yours im ive id"
+    "which who will with would you your yours im ive id am"
   ).split(" "),
 );

@@ -1,4 +1,4 @@
-import { record, say, type FlowContext } from "../shared/context";
+import { say, type FlowContext } from "../shared/context";
 import { fillTemplate } from "../shared/template";
 import type { BehaviourArgs, KindBehaviour } from "../types";
 
@@ -10,7 +10,6 @@ export const endBehaviour = {
       return {
         ended: true,
         ...say(context, ...closing, { role: "bot", text: params.csatQuestion, csat: true, nodeId: params.nodeId }),
-        ...record(context, { type: "conversation.ended", nodeId: params.nodeId, payload: {} }),
       };
     },
   },

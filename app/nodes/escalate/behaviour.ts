@@ -2,7 +2,7 @@ import type { Priority } from "../shared/context";
 import { requestHandoff } from "../shared/handoff";
 import type { BehaviourArgs, KindBehaviour } from "../types";
 
-type HandOffParams = { nodeId: string; team: string; priority: Priority; reason: string; message: string; locale?: string };
+type HandOffParams = { nodeId: string; team: string; priority: Priority; reason: string; message: string };
 
 export const escalateBehaviour = {
   actions: {
@@ -16,7 +16,7 @@ export const escalateBehaviour = {
           trigger: "node",
           nodeId: params.nodeId,
         },
-        { message: params.message, locale: params.locale },
+        { message: params.message },
       ),
   },
 } satisfies KindBehaviour;

@@ -6,7 +6,7 @@ export function compileEscalate(node: { id: string; data: EscalateData }, ctx: C
   // A draft without a team still hands off somewhere sensible; publishing requires a team.
   const team = node.data.team.trim() || ctx.defaultTeam;
   return {
-    entry: [{ type: "escalate.handOff", params: { nodeId: node.id, team, priority, reason, message, locale: ctx.locale } }],
+    entry: [{ type: "escalate.handOff", params: { nodeId: node.id, team, priority, reason, message } }],
     always: [{ target: ctx.handoffTarget }],
   };
 }

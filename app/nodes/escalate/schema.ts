@@ -6,7 +6,7 @@ export const EscalateDataSchema = z.strictObject({
   team: z.string().default(""),
   priority: PrioritySchema.default("normal"),
   reason: z.string().max(500).default(""),
-  /** Empty: "I'm passing you to our {team} team. A person will reply here shortly." */
+  /** What the customer is told; empty: the runtime's notice in the flow's locale, naming the team ("You're being connected to our Billing team…"). */
   message: z.string().max(4000).default(""),
 });
 export type EscalateData = z.infer<typeof EscalateDataSchema>;

@@ -1,20 +1,23 @@
+import { fnv1a } from "~/utils/fnv1a";
 import type { CompileContext, NodeIssue, StateConfig } from "../types";
 import { MIN_EXAMPLES, RECOMMENDED_EXAMPLES, UNSURE, type IntentData } from "./schema";
 
 /** Changes whenever the examples change, so a classifier retrains only when it must. */
 function hashIntents(data: IntentData): string {
-  let hash = 0x811c9dc5;
-  const text = JSON.stringify(data.intents);
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16);
+  return fnv1a(JSON.stringify(data.intents)).toString(16);
+}
+
+/**
+ * What the node's classifier is trained on, under the key the compiled machine asks for: the
+ * runtime trains it when a version is published or compiled, so no customer waits for it.
+ */
+export function intentModelOf(node: { id: string; data: IntentData }): { modelKey: string; intents: IntentData["intents"] } {
+  return { modelKey: `intent:${node.id}:${hashIntents(node.data)}`, intents: node.data.intents };
 }
 
 export function compileIntent(node: { id: string; data: IntentData }, ctx: CompileContext): StateConfig {
-  const { intents, threshold } = node.data;
-  const modelKey = `intent:${node.id}:${hashIntents(node.data)}`;
+  const { threshold } = node.data;
+  const { modelKey, intents } = intentModelOf(node);
   const record = { type: "intent.record", params: { nodeId: node.id, threshold, names: intents.map((i) => i.name) } };
   return {
     initial: "listen",

@@ -26,6 +26,8 @@ export type HandoffRequest = {
   reason: string;
   trigger: HandoffTrigger;
   nodeId?: string;
+  /** The flow already told the customer (the escalate node's own message): no second notice. */
+  announced?: boolean;
 };
 
 export type FieldValue = string | number;
@@ -46,6 +48,8 @@ export type FlowContext = {
   attempts: Record<string, number>;
   /** Node entries since the last customer message: a runaway loop guard. */
   steps: number;
+  /** The output just taken, recorded on the next node's `node.entered` event (one row instead of two). */
+  lastOutcome?: { nodeId: string; handle: string } | null;
   handoff: HandoffRequest | null;
   ended: boolean;
   outbox: BotMessage[];

@@ -8,6 +8,7 @@ export type Phrases = {
   feedbackQuestion: string;
   feedbackChoices: [string, string];
   csatQuestion: string;
+  /** The handoff notice (a system line, not the bot speaking); `team` is the team's display name. */
   handoff: (team: string) => string;
   hints: {
     empty: (field: string) => string;
@@ -25,7 +26,7 @@ const en: Phrases = {
   feedbackQuestion: "Did this help?",
   feedbackChoices: ["Yes", "No"],
   csatQuestion: "How would you rate this conversation?",
-  handoff: (team) => `I'm passing you to our ${team} team. A person will reply here shortly.`,
+  handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -42,7 +43,7 @@ const es: Phrases = {
   feedbackQuestion: "¿Te ha servido?",
   feedbackChoices: ["Sí", "No"],
   csatQuestion: "¿Cómo valorarías esta conversación?",
-  handoff: (team) => `Te paso con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
+  handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -59,7 +60,7 @@ const fr: Phrases = {
   feedbackQuestion: "Est-ce que cela vous a aidé ?",
   feedbackChoices: ["Oui", "Non"],
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
-  handoff: (team) => `Je vous transmets à notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
+  handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -76,7 +77,7 @@ const de: Phrases = {
   feedbackQuestion: "Hat Ihnen das geholfen?",
   feedbackChoices: ["Ja", "Nein"],
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
-  handoff: (team) => `Ich leite Sie an unser Team ${team} weiter. Eine Person antwortet Ihnen hier in Kürze.`,
+  handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -93,7 +94,7 @@ const pt: Phrases = {
   feedbackQuestion: "Isso ajudou?",
   feedbackChoices: ["Sim", "Não"],
   csatQuestion: "Como você avalia esta conversa?",
-  handoff: (team) => `Vou transferir você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
+  handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",

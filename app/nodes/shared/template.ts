@@ -16,3 +16,22 @@ export function fillTemplate(text: string, fields: Record<string, FieldValue>): 
 export function listTemplateFields(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((match) => match[1]);
 }
+
+/** The fields a text reads, named with the data field holding the text (for the "never collected" check). */
+export function listTemplateReads(field: string, text: string): Array<{ name: string; field: string }> {
+  return listTemplateFields(text).map((name) => ({ name, field }));
+}
+
+/** The text cut into literal parts and `{{field}}` parts, for the editor's live preview. */
+export function splitTemplate(text: string): Array<{ text: string } | { field: string }> {
+  const parts: Array<{ text: string } | { field: string }> = [];
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const at = match.index ?? 0;
+    if (at > last) parts.push({ text: text.slice(last, at) });
+    parts.push({ field: match[1] });
+    last = at + match[0].length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

@@ -5,6 +5,7 @@
  * instance limits on its own (sticky sessions or a shared store would make it global).
  * The bucket map is swept so idle clients do not accumulate.
  */
+import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
 import { apiError } from "./responses.server";
 
@@ -14,8 +15,13 @@ const MAX_KEYS = 100_000;
 type Bucket = { tokens: number; updatedAt: number };
 const buckets = new Map<string, Bucket>();
 
+let parsedLimit: { raw: string | undefined; value: number } | null = null;
+
+/** Read on every request (tests and operators may change it), parsed only when it changed. */
 export function rateLimitPerMinute(): number {
-  return LimitSchema.parse(process.env.CHAT_RATE_LIMIT_PER_MINUTE ?? 60);
+  const raw = process.env.CHAT_RATE_LIMIT_PER_MINUTE;
+  if (parsedLimit === null || parsedLimit.raw !== raw) parsedLimit = { raw, value: LimitSchema.parse(raw ?? 60) };
+  return parsedLimit.value;
 }
 
 /** Takes one request from the key's bucket; a 429 Response (with Retry-After) when it is empty. */
@@ -48,13 +54,14 @@ function sweep(now: number, perMs: number, limit: number): void {
 }
 
 /**
- * The client's address. remix-serve does not expose the socket address to routes, so this is
- * the first X-Forwarded-For hop set by the reverse proxy in front of Baton (or "direct").
+ * The client's address, as the server (app/cli/serve.ts) put it in the load context: the
+ * socket's peer, or — only when TRUST_PROXY names the proxies in front of Baton — the address
+ * those proxies recorded in X-Forwarded-For. Never the header alone: anyone can write it.
+ * Without a server context (route modules called directly) every caller is "unknown".
  */
-export function clientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0].trim().slice(0, 64);
-  return request.headers.get("x-real-ip")?.trim().slice(0, 64) || "direct";
+export function clientAddress(context: AppLoadContext | undefined): string {
+  const address = context?.clientAddress;
+  return typeof address === "string" && address ? address.slice(0, 64) : "unknown";
 }
 
 export function resetRateLimits(): void {

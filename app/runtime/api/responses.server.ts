@@ -8,7 +8,7 @@ const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache
 
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   const text = JSON.stringify(body);
-  // A known length lets remix-serve's compression skip small replies (gzip cost more than it saved).
+  // A known length lets the response go out in one write, without chunked encoding.
   const length = String(Buffer.byteLength(text));
   return new Response(text, { status: init.status ?? 200, headers: { ...JSON_HEADERS, "Content-Length": length, ...init.headers } });
 }

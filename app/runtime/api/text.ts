@@ -20,6 +20,11 @@ export function cleanCustomerText(raw: string): CleanText {
   return { ok: true, text };
 }
 
+/** A one-line value (a name, a page address): control characters dropped, whitespace runs made one space. */
+export function cleanInlineText(raw: string): string {
+  return raw.replace(STRIPPED_CONTROLS, "").replace(/\s+/g, " ").trim();
+}
+
 export function hasLoneSurrogate(value: string): boolean {
   return LONE_SURROGATE.test(value);
 }

@@ -65,13 +65,11 @@ describe("local intent classifier", () => {
     expect(after.intent).toBe("invoice");
   });
 
-  it("trains deterministically and classifies fast", () => {
+  // Speed is measured in bench/nlu.ts (p50/p99 per classification, training time), not here.
+  it("trains deterministically: the same examples give the same scores", () => {
     const a = trainIntentModel(STORE_INTENTS);
     const b = trainIntentModel(STORE_INTENTS);
     expect(scoreIntents(a, "where is my parcel")).toEqual(scoreIntents(b, "where is my parcel"));
-    const started = performance.now();
-    for (let i = 0; i < 500; i++) scoreIntents(a, `where is my parcel number ${i}`);
-    expect((performance.now() - started) / 500).toBeLessThan(2);
   });
 
   it("handles empty text, a single intent and intents without examples", () => {

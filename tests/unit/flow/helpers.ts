@@ -40,8 +40,11 @@ export function compileClean(document: FlowDocument): FlowMachine {
 /** What the bot said, without the CSAT question an end node always adds. */
 export const texts = (result: TurnResult) => result.messages.filter((message) => !message.csat).map((message) => message.text);
 export const eventTypes = (result: TurnResult) => result.events.map((event) => event.type);
+/** The outputs taken, as `node:handle`: each `node.entered` records the output that led to it. */
 export const outcomes = (result: TurnResult) =>
-  result.events.filter((event) => event.type === "node.outcome").map((event) => `${event.nodeId}:${String(event.payload.handle)}`);
+  result.events
+    .filter((event) => event.type === "node.entered" && event.payload.fromNodeId !== undefined)
+    .map((event) => `${String(event.payload.fromNodeId)}:${String(event.payload.fromHandle)}`);
 
 /**
  * Drives a conversation the way the runtime does: every snapshot goes through JSON between

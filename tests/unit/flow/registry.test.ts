@@ -35,17 +35,17 @@ describe("node registry", () => {
 });
 
 describe("robustness", () => {
-  it("handles a 4000-character message quickly in every text rule", () => {
+  // A rule with catastrophic backtracking would hang here past the test timeout (no timing asserted).
+  it("answers every text rule on a hostile 4000-character message", () => {
     const long = `${"a".repeat(1000)}@${"b.".repeat(1000)}${" 12345".repeat(300)}`.slice(0, 4000);
-    const started = performance.now();
-    isHumanRequest(long);
-    detectSensitive(long, ["chargeback"]);
+    expect(isHumanRequest(long)).toBe(false);
+    expect(detectSensitive(long, ["chargeback"])).toBeNull();
     for (const type of ["email", "phone", "number", "date", "choice", "pattern"] as const) {
       const spec = { field: "x", type, pattern: "\\b\\d{10}\\b", choices: ["Yes", "No"] };
-      extractFromMessage(long, spec);
-      validateAnswer(long, spec);
+      // Nothing in it is a value of any type: no extraction, and as an answer it is refused.
+      expect(extractFromMessage(long, spec)).toBeNull();
+      expect(validateAnswer(long, spec).ok).toBe(false);
     }
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("keeps script tags and control characters as inert text", async () => {

@@ -1,0 +1,148 @@
+/**
+ * The React Flow canvas: cards from the document, palette drops, connecting outputs, moving,
+ * selecting and deleting, with the minimap, zoom controls and fit view.
+ */
+import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, type Connection, type EdgeChange, type NodeChange } from "reactflow";
+import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
+import { nodeTypes } from "~/nodes/editors";
+import { connect, moveNodes, removeElements } from "../document-ops";
+import type { CardIssue, CanvasNode, Size } from "../canvas-types";
+import { pickInitialView } from "../initial-view";
+import { applySelectionChanges, applySizes, createEdgeMapper, createNodeMapper, summariseEdgeChanges, summariseNodeChanges, type CanvasView } from "../mapping";
+import { sameTaskKey, type FlowEditorState } from "../use-flow-editor";
+
+export const PALETTE_MIME = "application/reactflow";
+/** Roughly half a card: a dropped card is centred under the pointer. */
+export const CARD_OFFSET = { x: 120, y: 40 };
+
+type Props = {
+  editor: FlowEditorState;
+  issues: ReadonlyMap<string, CardIssue[]>;
+  preview: CanvasView["preview"];
+  onDropKind: (kind: NodeKind, position: { x: number; y: number }) => void;
+};
+
+const isKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
+
+const MINIMAP_COLORS: Record<NodeKind, string> = {
+  start: "#6366f1",
+  message: "#94a3b8",
+  intent: "#8b5cf6",
+  collect: "#0ea5e9",
+  kb: "#14b8a6",
+  gate: "#f59e0b",
+  condition: "#f97316",
+  escalate: "#ef4444",
+  end: "#64748b",
+};
+
+const FIT_VIEW = { padding: 0.12, maxZoom: 1, minZoom: 0.45 };
+const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
+const MINIMAP_SIZE = { width: 168, height: 112 };
+const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
+
+let drags = 0;
+
+export function Canvas({ editor, issues, preview, onDropKind }: Props) {
+  const { document, selection, edit, setSelection } = editor;
+  // Only the canvas needs card sizes: measuring 300 cards re-renders it, not the whole editor.
+  const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const { screenToFlowPosition } = useReactFlow();
+  const mapNodes = useMemo(createNodeMapper, []);
+  const mapEdges = useMemo(createEdgeMapper, []);
+  const view: CanvasView = useMemo(() => ({ selection, sizes, issues, preview }), [selection, sizes, issues, preview]);
+  const nodes = useMemo(() => mapNodes(document, view), [mapNodes, document, view]);
+  const edges = useMemo(() => mapEdges(document, view), [mapEdges, document, view]);
+  const dragKey = useRef("drag:0");
+  // React Flow fits the view when the first cards appear; on a blank flow that would jump the
+  // view on the first drop, so only a flow that opens with cards is fitted.
+  const [opensWithCards] = useState(() => document.nodes.length > 0);
+  const [fitViewOptions] = useState(() => ({ ...FIT_VIEW, nodes: pickInitialView(document).map((id) => ({ id })) }));
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const summary = summariseNodeChanges(changes);
+      if (summary.sizes.size) setSizes((current) => applySizes(current, summary.sizes));
+      if (summary.selected.size) setSelection((current) => ({ ...current, nodes: applySelectionChanges(current.nodes, summary.selected) }));
+      if (summary.positions.size) {
+        // A drag is one undo step however long it takes; arrow-key nudges group by the second.
+        const options = summary.dragging ? { coalesce: dragKey.current, sticky: true } : { coalesce: "nudge" };
+        edit((current) => moveNodes(current, summary.positions), options);
+      }
+      if (summary.removed.size) edit((current) => removeElements(current, summary.removed), { coalesce: sameTaskKey("delete"), sticky: true });
+    },
+    [edit, setSelection],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const summary = summariseEdgeChanges(changes);
+      if (summary.selected.size) setSelection((current) => ({ ...current, edges: applySelectionChanges(current.edges, summary.selected) }));
+      if (summary.removed.size) edit((current) => removeElements(current, new Set(), summary.removed), { coalesce: sameTaskKey("delete"), sticky: true });
+    },
+    [edit, setSelection],
+  );
+
+  const onConnect = useCallback(
+    ({ source, sourceHandle, target }: Connection) => {
+      if (!source || !sourceHandle || !target) return;
+      edit((current) => connect(current, { source, sourceHandle, target }));
+    },
+    [edit],
+  );
+
+  const startDrag = useCallback(() => {
+    drags += 1;
+    dragKey.current = `drag:${drags}`;
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!isKind(kind)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      onDropKind(kind, { x: point.x - CARD_OFFSET.x, y: point.y - CARD_OFFSET.y });
+    },
+    [screenToFlowPosition, onDropKind],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onNodeDragStart={startDrag}
+      onSelectionDragStart={startDrag}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      deleteKeyCode={["Delete", "Backspace"]}
+      // React Flow swallows its keys page-wide; Space must keep pressing buttons (the palette).
+      panActivationKeyCode={null}
+      multiSelectionKeyCode={["Shift", "Meta", "Control"]}
+      selectionKeyCode="Shift"
+      fitView={opensWithCards}
+      fitViewOptions={fitViewOptions}
+      defaultViewport={BLANK_VIEWPORT}
+      minZoom={0.1}
+      maxZoom={1.75}
+      onlyRenderVisibleElements
+      proOptions={{ hideAttribution: true }}
+      connectionRadius={28}
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} color="#cfd1d9" />
+      <MiniMap style={MINIMAP_SIZE} pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} maskColor="rgba(242, 243, 246, 0.7)" ariaLabel="Minimap" />
+      <Controls showInteractive={false} position="bottom-left" />
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,132 @@
+/**
+ * The preview chat inside the editor: the draft running on the real runtime, with what the bot
+ * understood beside the transcript (intent and confidence, captured details, the handoff).
+ * The canvas highlights the step the conversation is at.
+ */
+import { useEffect, useRef } from "react";
+import { Composer } from "~/chat/components/composer";
+import { MessageList } from "~/chat/components/message-list";
+import { TypingIndicator } from "~/chat/components/typing-indicator";
+import { Icon } from "~/components/icons";
+import { describeField } from "~/nodes/shared/field-name";
+import type { PreviewRun } from "../use-preview";
+
+const PRIORITY_NAMES = ["Low", "Normal", "High", "Urgent"];
+const TRIGGER_NAMES: Record<string, string> = {
+  node: "a “Hand off to a team” step",
+  humanRequest: "the customer asked for a person",
+  repeatedFailure: "the bot failed repeatedly",
+  sensitive: "sensitive content",
+  error: "a problem in the flow",
+};
+
+type Props = {
+  run: PreviewRun;
+  stale: boolean;
+  onRestart: () => void;
+  onClose: () => void;
+  onSend: (text: string) => boolean;
+  onFeedback: (messageId: string, helpful: boolean) => void;
+  onDismiss: (clientMessageId: string) => void;
+};
+
+function Inspector({ run }: { run: PreviewRun }) {
+  const inspector = run.inspector;
+  if (!inspector) return null;
+  const fields = Object.entries(inspector.fields);
+  return (
+    <dl className="preview-inspector" aria-label="What the bot knows">
+      <div>
+        <dt>Intent</dt>
+        <dd>
+          {inspector.intent ? (
+            <>
+              {inspector.intent.name ? <strong>{inspector.intent.name.replace(/_/g, " ")}</strong> : <span>Not sure</span>}{" "}
+              <span className="confidence">{Math.round(inspector.intent.confidence * 100)}% confident</span>
+            </>
+          ) : (
+            <span className="muted">Not detected yet</span>
+          )}
+        </dd>
+      </div>
+      {inspector.kb ? (
+        <div>
+          <dt>Article</dt>
+          <dd>
+            {inspector.kb.title}
+            {inspector.kb.score !== null ? <span className="confidence"> {Math.round(inspector.kb.score * 100)}% match</span> : null}
+          </dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>Captured</dt>
+        <dd>
+          {fields.length === 0 ? (
+            <span className="muted">Nothing yet</span>
+          ) : (
+            <ul className="preview-fields">
+              {fields.map(([name, value]) => (
+                <li key={name}>
+                  <span className="muted">{describeField(name)}</span> {String(value)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedback, onDismiss }: Props) {
+  const bottom = useRef<HTMLDivElement>(null);
+  const sending = run.outbox.some((entry) => entry.state === "sending");
+  const handoff = run.inspector?.handoff;
+  useEffect(() => {
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [run.messages.length, sending, handoff]);
+  const ended = run.status === "resolved";
+  return (
+    <section className="builder-panel-section preview-panel" aria-labelledby="preview-heading">
+      <header className="panel-header">
+        <span className="panel-icon" aria-hidden="true">
+          <Icon name="play" size={16} />
+        </span>
+        <div className="panel-heading">
+          <h2 id="preview-heading">Preview</h2>
+          <p>Chat with your draft as a customer would. Nothing goes to the inbox.</p>
+        </div>
+        <button type="button" className="btn btn-ghost btn-icon" aria-label="Close preview" title="Close preview" onClick={onClose}>
+          <Icon name="close" size={16} />
+        </button>
+      </header>
+      <div className="panel-tools">
+        <button type="button" className="btn btn-secondary btn-sm" onClick={onRestart}>
+          <Icon name="restart" size={14} />
+          Restart
+        </button>
+        {stale ? <span className="preview-stale">The flow changed since this run started.</span> : null}
+      </div>
+      {run.phase === "failed" ? <p className="form-error">Could not start the preview: {run.error}</p> : null}
+      <div className="chat-page builder-preview-chat">
+        <div className="builder-preview-log">
+          <MessageList messages={run.messages} outbox={run.outbox} feedback={run.feedback} choicesEnabled={run.status === "bot"} onChoose={onSend} onFeedback={onFeedback} onRetry={() => undefined} onDismiss={onDismiss} />
+          {sending || run.phase === "starting" ? <TypingIndicator /> : null}
+          {handoff ? (
+            <div className="preview-handoff" role="status">
+              <strong>Handed off to {handoff.team ?? "a team"}</strong> · {PRIORITY_NAMES[handoff.priority] ?? "Normal"} priority
+              <span>
+                Because of {TRIGGER_NAMES[handoff.trigger ?? ""] ?? "the flow"}
+                {handoff.reason ? `: ${handoff.reason}` : ""}. In a real conversation an agent of that team answers here.
+              </span>
+            </div>
+          ) : null}
+          {ended ? <div className="preview-handoff is-ended">The conversation ended. Restart to try again.</div> : null}
+          <div ref={bottom} />
+        </div>
+        <Inspector run={run} />
+        {run.status === "bot" && run.phase === "ready" ? <Composer onSend={onSend} placeholder="Type as a customer…" /> : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { Form, Link } from "@remix-run/react";
+import { Icon } from "~/components/icons";
+import { plural } from "../format";
+
+export type FlowRow = {
+  id: string;
+  name: string;
+  slug: string;
+  published: number | null;
+  unpublishedChanges: boolean;
+  edited: string;
+  archived: boolean;
+  conversations7d: number;
+  conversationsTotal: number;
+};
+
+function FlowStatus({ flow }: { flow: FlowRow }) {
+  if (flow.archived) return <span className="badge">Archived</span>;
+  if (flow.published === null) return <span className="badge badge-draft">Draft</span>;
+  return (
+    <span className="flow-status">
+      <span className="badge badge-live">Published v{flow.published}</span>
+      {flow.unpublishedChanges ? <span className="flow-status-note">Unpublished changes</span> : null}
+    </span>
+  );
+}
+
+type Props = { flows: FlowRow[]; onRename: (flow: FlowRow) => void; onDelete: (flow: FlowRow) => void };
+
+export function FlowTable({ flows, onRename, onDelete }: Props) {
+  return (
+    <table className="table flow-table">
+      <thead>
+        <tr>
+          <th scope="col">Flow</th>
+          <th scope="col">Status</th>
+          <th scope="col">Last edited</th>
+          <th scope="col" className="cell-number">
+            Conversations (7 days)
+          </th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {flows.map((flow) => (
+          <tr key={flow.id} className={flow.archived ? "is-archived" : undefined}>
+            <td>
+              <Link to={`/flows/${flow.id}`} className="flow-name">
+                {flow.name}
+              </Link>
+              <div className="flow-slug">/chat/{flow.slug}</div>
+            </td>
+            <td>
+              <FlowStatus flow={flow} />
+            </td>
+            <td className="muted">{flow.edited}</td>
+            <td className="cell-number">{flow.conversations7d}</td>
+            <td className="cell-actions">
+              <div className="row flow-actions">
+                <button type="button" className="btn btn-ghost btn-icon" aria-label={`Rename ${flow.name}`} title="Rename" onClick={() => onRename(flow)}>
+                  <Icon name="pencil" size={16} />
+                </button>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="duplicate" />
+                  <input type="hidden" name="flowId" value={flow.id} />
+                  <button type="submit" className="btn btn-ghost btn-icon" aria-label={`Duplicate ${flow.name}`} title="Duplicate">
+                    <Icon name="copy" size={16} />
+                  </button>
+                </Form>
+                <a className="btn btn-ghost btn-icon" href={`/flows/${flow.id}/export`} download aria-label={`Export ${flow.name}`} title="Export as JSON">
+                  <Icon name="download" size={16} />
+                </a>
+                {flow.archived ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="restore" />
+                    <input type="hidden" name="flowId" value={flow.id} />
+                    <button type="submit" className="btn btn-secondary btn-sm">
+                      Restore
+                    </button>
+                  </Form>
+                ) : (
+                  <button type="button" className="btn btn-ghost btn-icon btn-ghost-danger" aria-label={`Delete ${flow.name}`} title="Delete" onClick={() => onDelete(flow)}>
+                    <Icon name="trash" size={16} />
+                  </button>
+                )}
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function describeDeletion(flow: FlowRow): { title: string; text: string; confirm: string } {
+  if (flow.conversationsTotal > 0) {
+    return {
+      title: `Archive “${flow.name}”?`,
+      text: `${plural(flow.conversationsTotal, "conversation")} ran on this flow, so it is archived rather than deleted: its chat page stops taking new conversations, and transcripts, the inbox and analytics keep everything. You can restore it later.`,
+      confirm: "Archive flow",
+    };
+  }
+  return { title: `Delete “${flow.name}”?`, text: "Nobody has talked to this flow yet. Deleting it removes its draft and every published version. This cannot be undone.", confirm: "Delete flow" };
+}

@@ -1,0 +1,185 @@
+/**
+ * Flow management for the /flows list: listing with status and recent traffic, create (blank
+ * or from a starter), duplicate, rename, delete-or-archive, restore and import. A flow keeps
+ * its slug for life (it is the chat page's address). Preview conversations never count.
+ */
+import { createHash } from "node:crypto";
+import { parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { forgetLatestVersions, hashFlowDocument, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
+import { db } from "~/utils/db.server";
+import { createBlankDocument, pickFreeSlug, slugifyFlowName } from "./new-flow";
+import { getStarterFlow } from "./starters.server";
+
+export type FlowListItem = {
+  id: string;
+  name: string;
+  slug: string;
+  /** Latest published version number, null when never published. */
+  published: number | null;
+  /** The draft differs from the latest published version. */
+  unpublishedChanges: boolean;
+  editedAt: string;
+  archived: boolean;
+  conversations7d: number;
+  /** Customer conversations ever: a flow with any is archived, never deleted. */
+  conversationsTotal: number;
+};
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** A draft read back from the database, or null when it no longer parses (never written by us). */
+export function readDraft(draft: string): FlowDocument | null {
+  try {
+    const parsed = parseFlowDocument(JSON.parse(draft));
+    return parsed.ok ? parsed.document : null;
+  } catch {
+    return null;
+  }
+}
+
+export function hashDraft(draft: string): string {
+  const document = readDraft(draft);
+  return document ? hashFlowDocument(document) : createHash("sha256").update(draft).digest("hex");
+}
+
+export async function listFlows(now = new Date()): Promise<FlowListItem[]> {
+  const [flows, recent, total] = await Promise.all([
+    db.flow.findMany({
+      orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { draftUpdatedAt: "desc" }],
+      select: {
+        id: true,
+        name: true,
+        slug: true,
+        draft: true,
+        draftUpdatedAt: true,
+        archivedAt: true,
+        versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true, documentHash: true } },
+      },
+    }),
+    countConversationsByFlow({ createdAt: { gte: new Date(now.getTime() - WEEK_MS) } }),
+    countConversationsByFlow({}),
+  ]);
+  return flows.map((flow) => {
+    const latest = flow.versions[0];
+    return {
+      id: flow.id,
+      name: flow.name,
+      slug: flow.slug,
+      published: latest?.number ?? null,
+      unpublishedChanges: latest ? latest.documentHash !== hashDraft(flow.draft) : false,
+      editedAt: flow.draftUpdatedAt.toISOString(),
+      archived: flow.archivedAt !== null,
+      conversations7d: recent.get(flow.id) ?? 0,
+      conversationsTotal: total.get(flow.id) ?? 0,
+    };
+  });
+}
+
+async function countConversationsByFlow(where: { createdAt?: { gte: Date } }): Promise<Map<string, number>> {
+  const rows = await db.conversation.groupBy({ by: ["flowId"], where: { ...where, channel: { not: "preview" } }, _count: { _all: true } });
+  return new Map(rows.map((row) => [row.flowId, row._count._all]));
+}
+
+async function freeSlug(name: string): Promise<string> {
+  const base = slugifyFlowName(name);
+  const taken = new Set((await db.flow.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((flow) => flow.slug));
+  return pickFreeSlug(base, (slug) => taken.has(slug));
+}
+
+async function insertFlow(document: FlowDocument): Promise<string> {
+  const flow = await db.flow.create({
+    data: { slug: document.slug, name: document.name, draft: stringifyFlowDocument(document) },
+    select: { id: true },
+  });
+  return flow.id;
+}
+
+export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; message: string; field?: string };
+
+export async function createFlow(input: { name: string; starter?: string }): Promise<Outcome<{ id: string }>> {
+  const slug = await freeSlug(input.name);
+  if (input.starter) {
+    const starter = getStarterFlow(input.starter);
+    if (!starter) return { ok: false, field: "starter", message: "That starter flow is not available any more." };
+    return { ok: true, id: await insertFlow({ ...starter.document, name: input.name, slug }) };
+  }
+  const teams = await listTeamSlugs();
+  const team = teams.includes("support") ? "support" : (teams.sort()[0] ?? "support");
+  return { ok: true, id: await insertFlow(createBlankDocument({ name: input.name, slug, team })) };
+}
+
+async function findFlow(id: string) {
+  return db.flow.findUnique({ where: { id }, select: { id: true, name: true, slug: true, draft: true, archivedAt: true } });
+}
+
+export async function duplicateFlow(id: string): Promise<Outcome<{ id: string; name: string }>> {
+  const flow = await findFlow(id);
+  const document = flow && readDraft(flow.draft);
+  if (!flow || !document) return { ok: false, message: "That flow no longer exists." };
+  const name = `${flow.name} (copy)`.slice(0, 200);
+  const copy = { ...document, name, slug: await freeSlug(`${flow.slug}-copy`) };
+  delete copy.id;
+  return { ok: true, id: await insertFlow(copy), name };
+}
+
+/** Renames the flow and its draft; the draft's revision moves on, so an open editor sees the change. */
+export async function renameFlow(id: string, name: string): Promise<Outcome> {
+  const flow = await findFlow(id);
+  const document = flow && readDraft(flow.draft);
+  if (!flow || !document) return { ok: false, message: "That flow no longer exists." };
+  await db.flow.update({ where: { id }, data: { name, draft: stringifyFlowDocument({ ...document, name }), draftUpdatedAt: new Date() }, select: { id: true } });
+  return { ok: true };
+}
+
+/**
+ * Deletes a flow nobody has talked to. A flow with customer conversations is archived instead:
+ * its chat page stops taking new conversations, while transcripts, the inbox and analytics
+ * keep everything (deleting would cascade to them).
+ */
+export async function removeFlow(id: string): Promise<Outcome<{ result: "deleted" | "archived" }>> {
+  const flow = await findFlow(id);
+  if (!flow) return { ok: false, message: "That flow no longer exists." };
+  const conversations = await countCustomerConversations(id);
+  if (conversations > 0) {
+    await db.flow.update({ where: { id }, data: { archivedAt: flow.archivedAt ?? new Date() }, select: { id: true } });
+    // Effective at once on this instance (others see it within the cache's few seconds).
+    forgetLatestVersions();
+    return { ok: true, result: "archived" };
+  }
+  await db.flow.delete({ where: { id }, select: { id: true } });
+  return { ok: true, result: "deleted" };
+}
+
+export function countCustomerConversations(flowId: string): Promise<number> {
+  return db.conversation.count({ where: { flowId, channel: { not: "preview" } } });
+}
+
+export async function restoreFlow(id: string): Promise<Outcome> {
+  const { count } = await db.flow.updateMany({ where: { id }, data: { archivedAt: null } });
+  forgetLatestVersions();
+  return count === 1 ? { ok: true } : { ok: false, message: "That flow no longer exists." };
+}
+
+export type ImportOutcome =
+  | { ok: true; id: string; name: string; replaced: boolean; warnings: FlowProblem[] }
+  | { ok: false; errors: FlowProblem[] };
+
+/**
+ * Imports a flow file the way `npm run flows -- import` does: every problem is reported at
+ * once and nothing is written unless the whole document is valid. A file whose slug is taken
+ * replaces that flow's draft (the round trip of export → edit in git → import); otherwise a new
+ * flow is created. Published versions are never touched: publishing stays a separate step.
+ */
+export async function importFlow(text: string): Promise<ImportOutcome> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, errors: [{ severity: "error", code: "invalid-json", message: `The file is not valid JSON: ${(error as Error).message}` }] };
+  }
+  const validated = validateFlow(json, await listTeamSlugs());
+  if (!validated.ok) return validated;
+  const existing = await db.flow.findUnique({ where: { slug: validated.document.slug }, select: { id: true } });
+  const id = await saveFlowDraft(db, validated.document);
+  return { ok: true, id, name: validated.document.name, replaced: existing !== null, warnings: validated.warnings };
+}

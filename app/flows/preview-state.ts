@@ -1,0 +1,12 @@
+/** Where a preview run is, as the editor's preview panel reads it (client-safe). */
+export type PreviewState = {
+  status: "bot" | "waiting" | "open" | "resolved";
+  /** The node the conversation is at now (the last one entered), and every node it went through. */
+  activeNodeId: string | null;
+  visitedNodeIds: string[];
+  fields: Record<string, string | number>;
+  /** The last classification, also when the bot was unsure (intent null). */
+  intent: { name: string | null; confidence: number } | null;
+  kb: { title: string; score: number | null } | null;
+  handoff: { team: string | null; priority: number; reason: string | null; trigger: string | null } | null;
+};

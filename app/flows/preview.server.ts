@@ -1,0 +1,87 @@
+/**
+ * Preview: the editor runs the DRAFT it shows through the real runtime. The document is written
+ * as a FlowVersion with number NULL (reused while the draft is unchanged) and a conversation
+ * with channel "preview" is pinned to it; messages then go through the public chat API with the
+ * conversation's token, exactly like a customer's. Preview conversations never show up in the
+ * inbox or analytics, and each restart deletes the previous run and unused preview versions.
+ */
+import { z } from "zod";
+import { stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { hashFlowDocument } from "~/runtime/flow-versions.server";
+import { createConversation, type CreatedConversation } from "~/runtime/conversations.server";
+import { ConversationStatusSchema } from "~/runtime/conversation-store.server";
+import { db } from "~/utils/db.server";
+import type { PreviewState } from "./preview-state";
+
+async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument) {
+  const documentHash = hashFlowDocument(document);
+  const existing = await db.flowVersion.findFirst({ where: { flowId, documentHash, number: null }, select: { id: true } });
+  if (existing) return existing.id;
+  const created = await db.flowVersion.create({ data: { flowId, number: null, document: stringifyFlowDocument(document), documentHash }, select: { id: true } });
+  return created.id;
+}
+
+/** Deletes the admin's previous run, then every preview version no conversation uses any more. */
+async function cleanUpPreviews(flowId: string, previousConversationId: string | undefined, keepVersionId: string) {
+  if (previousConversationId) await db.conversation.deleteMany({ where: { id: previousConversationId, flowId, channel: "preview" } });
+  await db.flowVersion.deleteMany({ where: { flowId, number: null, id: { not: keepVersionId }, conversations: { none: {} } } });
+}
+
+export async function startPreview(input: { flowId: string; document: FlowDocument; previousConversationId?: string }): Promise<CreatedConversation | null> {
+  const flow = await db.flow.findUnique({ where: { id: input.flowId }, select: { id: true, slug: true } });
+  if (!flow) return null;
+  const document = { ...input.document, slug: flow.slug };
+  const flowVersionId = await findOrCreatePreviewVersion(flow.id, document);
+  await cleanUpPreviews(flow.id, input.previousConversationId, flowVersionId);
+  return createConversation({ slug: flow.slug, channel: "preview", version: { flowId: flow.id, flowVersionId, number: null } });
+}
+
+const FieldsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+const IntentPayloadSchema = z.object({ intent: z.string().nullable(), confidence: z.number() });
+const KbPayloadSchema = z.object({ title: z.string(), score: z.number().optional() });
+
+function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function readPreviewState(flowId: string, conversationId: string): Promise<PreviewState | null> {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, flowId, channel: "preview" },
+    select: {
+      status: true,
+      fields: true,
+      priority: true,
+      handoffReason: true,
+      handoffTrigger: true,
+      escalatedAt: true,
+      team: { select: { name: true } },
+      events: {
+        where: { type: { in: ["node.entered", "intent.classified", "kb.answered"] } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { type: true, nodeId: true, payload: true },
+      },
+    },
+  });
+  if (!conversation) return null;
+  const entered = conversation.events.filter((event) => event.type === "node.entered" && event.nodeId).map((event) => event.nodeId as string);
+  const lastOf = (type: string) => conversation.events.filter((event) => event.type === type).at(-1);
+  const intent = parseJson(IntentPayloadSchema, lastOf("intent.classified")?.payload ?? "null");
+  const kb = parseJson(KbPayloadSchema, lastOf("kb.answered")?.payload ?? "null");
+  const status = ConversationStatusSchema.safeParse(conversation.status);
+  return {
+    status: status.success ? status.data : "waiting",
+    activeNodeId: entered.at(-1) ?? null,
+    visitedNodeIds: [...new Set(entered)],
+    fields: parseJson(FieldsSchema, conversation.fields) ?? {},
+    intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
+    kb: kb ? { title: kb.title, score: kb.score ?? null } : null,
+    handoff: conversation.escalatedAt
+      ? { team: conversation.team?.name ?? null, priority: conversation.priority, reason: conversation.handoffReason, trigger: conversation.handoffTrigger }
+      : null,
+  };
+}

@@ -1,0 +1,37 @@
+import { Link } from "@remix-run/react";
+import { formatRelative } from "../format";
+
+type Question = { question: string; count: number; lastAskedAt: string | Date };
+
+/** The knowledge base's gaps: what customers asked that no article answered, with a way to fix each. */
+export function UnansweredQuestions({ questions, days, now }: { questions: Question[]; days: number; now: number }) {
+  if (questions.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="unanswered-title">
+      <div className="card-header">
+        <div>
+          <h2 id="unanswered-title">Questions the bot couldn't answer</h2>
+          <p>Asked by customers in the last {days} days, most asked first. No article reached the KB node's minimum score.</p>
+        </div>
+      </div>
+      <ul className="kb-unanswered">
+        {questions.map((item) => (
+          <li key={item.question}>
+            <span className="kb-unanswered-question">“{item.question}”</span>
+            <span className="muted kb-unanswered-meta">
+              {item.count === 1 ? "once" : `${item.count} times`} · {formatRelative(item.lastAskedAt, now)}
+            </span>
+            <span className="row kb-unanswered-actions">
+              <Link to={`/kb/try?${new URLSearchParams({ q: item.question })}`} className="btn btn-ghost btn-sm">
+                Try it
+              </Link>
+              <Link to={`/kb/new?${new URLSearchParams({ question: item.question })}`} className="btn btn-secondary btn-sm">
+                Write an article
+              </Link>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

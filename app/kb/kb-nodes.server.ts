@@ -1,0 +1,50 @@
+/**
+ * The KB nodes of the published flows (latest version of each): their tags and minimum score
+ * are what "Try it" can answer like, and their tags are the editor's hint about which tags matter.
+ */
+import { z } from "zod";
+import { KbDataSchema } from "~/nodes/kb/schema";
+import { db as defaultDb, type Db } from "~/utils/db.server";
+
+export const WHOLE_KB_SCOPE = "all";
+
+/** A way to answer: the whole knowledge base with a KB node's default settings, or one flow's KB node. */
+export type TryItScope = { id: string; flowName: string | null; nodeId: string | null; tags: string[]; minScore: number };
+
+const DEFAULT_MIN_SCORE = KbDataSchema.parse({}).minScore;
+const StoredFlowSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
+
+/** The whole knowledge base, then every KB node of every published flow (latest version), by flow name. */
+export async function listTryItScopes(client: Db = defaultDb): Promise<TryItScope[]> {
+  const flows = await client.flow.findMany({
+    where: { archivedAt: null, versions: { some: { number: { not: null } } } },
+    select: { slug: true, name: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true } } },
+    orderBy: { name: "asc" },
+  });
+  const scopes: TryItScope[] = [{ id: WHOLE_KB_SCOPE, flowName: null, nodeId: null, tags: [], minScore: DEFAULT_MIN_SCORE }];
+  for (const flow of flows) {
+    for (const node of readKbNodes(flow.versions[0]?.document)) {
+      scopes.push({ id: `${flow.slug}/${node.id}`, flowName: flow.name, nodeId: node.id, tags: node.data.tags, minScore: node.data.minScore });
+    }
+  }
+  return scopes;
+}
+
+function readKbNodes(document: string | undefined) {
+  try {
+    const parsed = StoredFlowSchema.safeParse(JSON.parse(document ?? "null"));
+    if (!parsed.success) return [];
+    return parsed.data.nodes.flatMap((node) => {
+      const data = node.kind === "kb" ? KbDataSchema.safeParse(node.data) : null;
+      return data?.success ? [{ id: node.id, data: data.data }] : [];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** The tags KB nodes of published flows answer from (the editor's hint), sorted, once each. */
+export async function listFlowTags(client: Db = defaultDb): Promise<string[]> {
+  const scopes = await listTryItScopes(client);
+  return [...new Set(scopes.flatMap((scope) => scope.tags.map((tag) => tag.toLowerCase())))].sort();
+}

@@ -1,0 +1,44 @@
+import { CheckboxListField, PercentField, ToggleField } from "../shared/editor/fields";
+import { KindIcon } from "../shared/editor/kind-icon";
+import { createCard } from "../shared/editor/node-card";
+import type { SettingsProps } from "../shared/editor/types";
+import type { KbData } from "./schema";
+
+export const KbIcon = () => <KindIcon><><path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20" /><path d="M6.5 2H20v20H6.5A2.5 2.5 0 0 1 4 19.5v-15A2.5 2.5 0 0 1 6.5 2z" /></></KindIcon>;
+
+export const KbCard = createCard<KbData>("KbCard", KbIcon, ({ data }) => (
+  <>
+    <p className="node-text">{data.tags.length ? `Articles tagged ${data.tags.join(", ")}` : "The whole knowledge base"}</p>
+    <p className="node-meta">
+      Match at least {Math.round(data.minScore * 100)}%{data.askFeedback ? " · asks “Did this help?”" : ""}
+    </p>
+  </>
+));
+
+export function KbSettings({ data, onChange, context }: SettingsProps<KbData>) {
+  return (
+    <>
+      <CheckboxListField
+        label="Only use articles tagged"
+        hint="Leave all unticked to search every published article."
+        values={data.tags}
+        options={context.kbTags}
+        onChange={(tags) => onChange({ ...data, tags })}
+        empty="Your articles have no tags yet: the whole knowledge base is searched."
+      />
+      <PercentField
+        label="Minimum match"
+        hint="An article that matches the question less than this counts as “No answer found”."
+        value={data.minScore}
+        onChange={(minScore) => onChange({ ...data, minScore })}
+        problem={context.problem("minScore")}
+      />
+      <ToggleField
+        label="Ask “Did this help?” after answering"
+        hint="A “No” takes the “Not helpful” path."
+        checked={data.askFeedback}
+        onChange={(askFeedback) => onChange({ ...data, askFeedback })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The contract of a kind's editor (its `editor.tsx`): a canvas card and a settings form. Every
+ * form takes the same props — the node's data, a change callback with the whole next data, and
+ * what the workspace knows (teams, knowledge-base tags, the fields other steps collect).
+ */
+import type { ComponentType } from "react";
+import type { NodeProps } from "reactflow";
+import type { NodeKind } from "../../kinds";
+import type { FieldType } from "../../collect/schema";
+
+export type CardIssue = { severity: "error" | "warning"; message: string };
+
+/** Preview runs light up the node the conversation is at and the path it took. */
+export type PreviewMark = "active" | "visited" | null;
+
+/** React Flow node data: plain, serialisable values only. */
+export type CanvasNodeData<D = unknown> = {
+  kind: NodeKind;
+  config: D;
+  issues: CardIssue[];
+  preview: PreviewMark;
+};
+
+export type FieldProblem = { severity: "error" | "warning"; message: string };
+
+/** A field some step collects (or the runtime fills), for template previews and pickers. */
+export type KnownField = { name: string; type: FieldType | "contact"; choices: string[] };
+
+export type SettingsContext = {
+  nodeId: string;
+  teams: Array<{ slug: string; name: string }>;
+  kbTags: string[];
+  fields: KnownField[];
+  /** The problem of a data field (path like `intents.0.name`): an invalid value, or a compiler diagnostic. */
+  problem: (field: string) => FieldProblem | undefined;
+};
+
+export type SettingsProps<D> = { data: D; onChange: (next: D) => void; context: SettingsContext };
+
+export type NodeEditor<D> = {
+  /** The kind's icon (palette, card, panel). */
+  Icon: ComponentType;
+  Card: ComponentType<NodeProps<CanvasNodeData<D>>>;
+  Settings: ComponentType<SettingsProps<D>>;
+};

@@ -1,0 +1,93 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireAdmin } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { Icon } from "~/components/icons";
+import { PageHeader } from "~/components/page";
+import { KbSubpageHeader } from "~/kb/components/subpage-header";
+import { EngineAnswerCard, OpenAINotConfigured } from "~/kb/components/engine-answer";
+import { RetrievedArticles } from "~/kb/components/retrieved-articles";
+import { listTryItScopes, tryQuestion, WHOLE_KB_SCOPE, type TryItScope } from "~/kb/try-it.server";
+import kbStyles from "~/styles/kb.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: kbStyles }];
+export const meta: MetaFunction = () => [{ title: "Try it · Knowledge base · Baton" }];
+
+const QUESTION_MAX = 4_000;
+const TryQuerySchema = z.object({
+  q: z.string().trim().max(QUESTION_MAX).catch(""),
+  scope: z.string().max(200).catch(WHOLE_KB_SCOPE),
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const { q, scope: scopeId } = TryQuerySchema.parse({ scope: WHOLE_KB_SCOPE, ...Object.fromEntries(new URL(request.url).searchParams) });
+  const scopes = await listTryItScopes();
+  const scope = scopes.find((candidate) => candidate.id === scopeId) ?? scopes[0];
+  return { q, scope, scopes, result: q ? await tryQuestion(q, scope) : null };
+}
+
+function describeScope(scope: TryItScope): string {
+  const where = scope.flowName ? `${scope.flowName} → KB node “${scope.nodeId}”` : "Any KB node: whole knowledge base";
+  const tags = scope.tags.length > 0 ? ` · tags ${scope.tags.join(", ")}` : "";
+  return `${where}${tags} · min score ${scope.minScore.toFixed(2)}`;
+}
+
+export default function TryItPage() {
+  const { q, scope, scopes, result } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.location?.pathname === "/kb/try";
+
+  return (
+    <div className="page kb-page">
+      <KbSubpageHeader title="Try it" description="Ask a question the way a customer would and see which articles the bot finds and what it would answer. Nothing is sent to customers or counted." />
+      <Form method="get" className="card" aria-label="Try a question">
+        <div className="card-body kb-try-form">
+          <div className="field kb-try-question">
+            <label className="label" htmlFor="try-question">
+              Customer question
+            </label>
+            <input id="try-question" name="q" className="input" defaultValue={q} maxLength={QUESTION_MAX} placeholder="e.g. how long does a refund take?" autoComplete="off" required />
+          </div>
+          <div className="field">
+            <label className="label" htmlFor="try-scope">
+              Answer like
+            </label>
+            <select id="try-scope" name="scope" className="select" defaultValue={scope.id} key={scope.id}>
+              {scopes.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {describeScope(option)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn btn-primary kb-try-submit" disabled={busy}>
+            <Icon name="spark" size={16} />
+            {busy ? "Trying…" : "Try it"}
+          </button>
+        </div>
+      </Form>
+
+      {result ? (
+        <>
+          <div className="kb-engines">
+            <EngineAnswerCard title="Local engine" subtitle="Embedded, no network: quotes the best passage" outcome={result.local} minScore={scope.minScore} />
+            {result.openai ? (
+              <EngineAnswerCard title="OpenAI" subtitle={`${result.openai.model}: writes an answer grounded in the top articles`} outcome={result.openai} minScore={scope.minScore} />
+            ) : (
+              <OpenAINotConfigured />
+            )}
+          </div>
+          <RetrievedArticles articles={result.retrieved} minScore={scope.minScore} />
+        </>
+      ) : (
+        <p className="muted kb-try-empty">
+          Type a question above. To check a new article, <Link to="/kb/new">write it</Link>, save it, then ask about it here.
+        </p>
+      )}
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary };

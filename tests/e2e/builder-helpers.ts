@@ -1,0 +1,81 @@
+/**
+ * Canvas gestures for the flow-builder browser tests, done the way a person does them: the real
+ * mouse presses, moves in steps and releases (palette drags use Chromium's native drag and
+ * drop through the same mouse), nothing is injected into React Flow.
+ */
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const BUILDER_VIEWPORT = { width: 1280, height: 800 };
+
+export function card(page: Page, nodeId: string): Locator {
+  return page.locator(`.react-flow__node[data-id="${nodeId}"]`);
+}
+
+export function canvasBox(page: Page) {
+  return page.locator(".builder-canvas .react-flow").boundingBox().then((box) => {
+    if (!box) throw new Error("no canvas on the page");
+    return box;
+  });
+}
+
+async function centreOf(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`not visible: ${locator}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses, moves in small steps and releases: React Flow and the browser see a real drag. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 6, from.y + 6, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Drags a kind from the palette to a point of the canvas (offset from its top-left corner); returns the new node's id. */
+export async function dropFromPalette(page: Page, kind: string, offset: { x: number; y: number }): Promise<string> {
+  const before = new Set(await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-id"))));
+  const canvas = await canvasBox(page);
+  await drag(page, await centreOf(page.locator(`.palette-item[data-kind="${kind}"]`)), { x: canvas.x + offset.x, y: canvas.y + offset.y });
+  await expect.poll(() => page.locator(".react-flow__node").count(), { timeout: 5_000 }).toBe(before.size + 1);
+  const ids = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-id")));
+  return ids.find((id) => !before.has(id)) as string;
+}
+
+/**
+ * Drags from a node's output handle to another node's input handle, with the mouse. The target
+ * is measured again once the drag has started: React Flow pans the view while a connection is
+ * dragged near the edge of the canvas (as it should), which moves the target.
+ */
+export async function connectHandles(page: Page, source: string, handle: string, target: string) {
+  const from = card(page, source).locator(`.react-flow__handle.source[data-handleid="${handle}"]`);
+  const to = card(page, target).locator(".react-flow__handle.target");
+  const edges = page.locator(`.react-flow__edge[data-testid^="rf__edge-"]`);
+  const count = await edges.count();
+  const start = await centreOf(from);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x - 40, start.y + 10, { steps: 4 });
+  await page.waitForTimeout(50);
+  const end = await centreOf(to);
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+  await expect.poll(() => edges.count(), { timeout: 5_000 }).toBe(count + 1);
+}
+
+/** Selects a node by clicking its title (not a handle, not a field). */
+export async function selectCard(page: Page, nodeId: string) {
+  await card(page, nodeId).locator(".node-card-title").click();
+  await expect.poll(() => card(page, nodeId).locator(".node-card.is-selected").count()).toBe(1);
+}
+
+export async function fitView(page: Page) {
+  await page.getByRole("button", { name: "fit view" }).click();
+  await page.waitForTimeout(150);
+}
+
+export function saveState(page: Page): Locator {
+  return page.locator(".save-state");
+}

@@ -1,0 +1,116 @@
+/**
+ * `npm run -s nlu -- eval` and `npm run -s kb -- eval` run as a user runs them (a child
+ * process) on tiny fixture files: one JSON line with the documented fields on stdout, and bad
+ * arguments or files exit 1 with a message that says what is wrong, printing no result.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot, tmpDir } from "../setup/migrate";
+
+const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
+const nluFixtures = path.join(repoRoot, "tests/fixtures/nlu");
+const kbFixtures = path.join(repoRoot, "tests/fixtures/kb-eval");
+const nluFile = (name: string) => path.join(nluFixtures, `${name}.json`);
+const kbFile = (name: string) => path.join(kbFixtures, `${name}.json`);
+const badFile = path.join(tmpDir, `eval-cli-bad-${process.pid}.json`);
+fs.writeFileSync(badFile, JSON.stringify([{ text: "missing its intent" }]));
+
+afterAll(() => fs.rmSync(badFile, { force: true }));
+
+function run(cli: "nlu" | "kb", args: string[]) {
+  const result = spawnSync(tsx, [`app/cli/${cli}.ts`, ...args], { cwd: repoRoot, encoding: "utf8" });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Exit 1, nothing on stdout (no result to mistake for one), and the reason on stderr. */
+function expectRefusal(cli: "nlu" | "kb", args: string[], message: RegExp): void {
+  const { code, stdout, stderr } = run(cli, args);
+  expect(code).toBe(1);
+  expect(stdout).toBe("");
+  expect(stderr).toMatch(message);
+}
+
+/** Exit 0, nothing on stderr, and exactly one JSON line on stdout: the result. */
+function runToResult(cli: "nlu" | "kb", args: string[]): Record<string, unknown> {
+  const { code, stdout, stderr } = run(cli, args);
+  expect(stderr).toBe("");
+  expect(code).toBe(0);
+  const lines = stdout.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
+
+const fraction = expect.toSatisfy((value: unknown) => typeof value === "number" && value >= 0 && value <= 1);
+const milliseconds = expect.toSatisfy((value: unknown) => typeof value === "number" && value >= 0);
+
+describe("nlu eval", () => {
+  const files = ["--train", nluFile("train"), "--val", nluFile("val"), "--test", nluFile("test")];
+
+  it.each(["3", "all"])("prints one JSON line with every metric (--shots %s)", (shots) => {
+    const result = runToResult("nlu", ["eval", ...files, "--shots", shots]);
+    expect(result).toMatchObject({
+      inScopeAccuracy: fraction,
+      oosRecall: fraction,
+      oosPrecision: fraction,
+      oosF1: fraction,
+      threshold: fraction,
+      ece: fraction,
+      trainMs: milliseconds,
+      p50Ms: milliseconds,
+      p99Ms: milliseconds,
+    });
+    expect(result.p99Ms as number).toBeGreaterThanOrEqual(result.p50Ms as number);
+    // Three clearly different intents: the classifier gets most in-scope test rows right.
+    expect(result.inScopeAccuracy as number).toBeGreaterThanOrEqual(2 / 3);
+    expect(result.reliability).toHaveLength(10);
+  });
+
+  it.each([
+    [[], /usage: npm run -s nlu -- eval/],
+    [["train"], /unknown command "train"/],
+    [["eval", "--train", nluFile("train"), "--val", nluFile("val"), "--shots", "3"], /usage:.*--test FILE/],
+    [["eval", ...files, "--shots", "0"], /usage:.*--shots K\|all/],
+    [["eval", ...files, "--shots", "many"], /usage:.*--shots K\|all/],
+    [["eval", ...files, "--shots", "3", "--folds", "5"], /Unknown option '--folds'/],
+    [["eval", "--train", path.join(nluFixtures, "missing.json"), "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*ENOENT.*missing\.json/],
+    [["eval", "--train", badFile, "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*eval-cli-bad-\d+\.json: row 1, intent: Invalid input: expected string/],
+  ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("nlu", args, message));
+});
+
+describe("kb eval", () => {
+  it("prints one JSON line with Baton's retrieval metrics and the plain BM25 baseline's", () => {
+    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
+    expect(result).toMatchObject({
+      recallAt1: fraction,
+      recallAt3: fraction,
+      mrr: fraction,
+      p99Ms: milliseconds,
+      questions: 4,
+      articles: 3,
+      baseline: { name: expect.stringContaining("BM25"), recallAt1: fraction, recallAt3: fraction, mrr: fraction, p99Ms: milliseconds },
+    });
+    expect(result.recallAt3 as number).toBeGreaterThanOrEqual(result.recallAt1 as number);
+    // Three articles: every question's article is within the top 3 for Baton.
+    expect(result.recallAt3).toBe(1);
+  });
+
+  it.each([
+    [["eval", "--articles", kbFile("articles")], /usage: npm run -s kb -- eval --articles FILE --questions FILE/],
+    [["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--top", "3"], /Unknown option '--top'/],
+    [["eval", "--articles", kbFile("articles"), "--questions", kbFile("articles")], /kb eval failed: .*articles\.json: row 1, question: Invalid input/],
+    [["eval", "--articles", kbFile("questions"), "--questions", kbFile("questions")], /kb eval failed: .*questions\.json: row 1, id: Invalid input/],
+    [["eval", "--articles", path.join(kbFixtures, "missing.json"), "--questions", kbFile("questions")], /kb eval failed: .*ENOENT/],
+  ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("kb", args, message));
+
+  it("refuses a question about an article that is not in the articles file", () => {
+    const questions = path.join(tmpDir, `eval-cli-questions-${process.pid}.json`);
+    fs.writeFileSync(questions, JSON.stringify([{ question: "how do I fly", articleId: "flying" }]));
+    try {
+      expectRefusal("kb", ["eval", "--articles", kbFile("articles"), "--questions", questions], /question "how do I fly" points to unknown article flying/);
+    } finally {
+      fs.rmSync(questions, { force: true });
+    }
+  });
+});

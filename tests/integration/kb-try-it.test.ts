@@ -1,0 +1,66 @@
+/**
+ * "Try it" with the local engine only (no OPENAI_API_KEY): the articles retrieval finds, the
+ * answer the bot would give under a flow's KB-node settings, and nothing recorded.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "~/kb/articles.server";
+import * as tryRoute from "~/routes/_app.kb.try";
+import { db } from "~/utils/db.server";
+import { seedStarterFlows } from "~/workspace/seed-flows.server";
+import { getRequest, seedAndFind, sessionCookieFor, settle } from "../support/auth";
+import { seedTeams } from "../support/chat-api";
+
+let adminCookie: string;
+const tryIt = (query: string, cookie = adminCookie) => settle(() => tryRoute.loader({ request: getRequest(`/kb/try${query}`, cookie), params: {}, context: {} }));
+
+beforeAll(async () => {
+  delete process.env.OPENAI_API_KEY;
+  adminCookie = await sessionCookieFor((await seedAndFind("admin@baton.local")).id);
+  await seedTeams();
+  await seedStarterFlows(db);
+  await createArticle({ title: "Gift cards", body: "Gift cards never expire and have no fees.\n\nYou can spend them online or in any store.", tags: ["billing"] });
+  await createArticle({ title: "Shipping costs", body: "Standard shipping costs $8. Orders over $75 ship free.", tags: ["shipping"] });
+  await createArticle({ title: "Secret sale", body: "Gift cards are 20% off for members.", tags: ["billing"], status: "draft" });
+});
+
+describe("Try it", () => {
+  it("lists the whole knowledge base and every KB node of the published flows as settings", async () => {
+    const page = (await tryIt("")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    expect(page.result).toBeNull();
+    expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: 0.3 });
+    expect(page.scopes).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.35 }),
+        expect.objectContaining({ id: "store-support/refund-kb", tags: ["returns", "refunds"] }),
+      ]),
+    );
+  });
+
+  it("shows the articles with their scores and the local answer, and says OpenAI is not configured", async () => {
+    const events = await db.event.count();
+    const page = (await tryIt("?q=do+gift+cards+expire")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    const result = page.result!;
+    expect(result.retrieved[0]).toMatchObject({ title: "Gift cards", reachesMinScore: true, score: expect.any(Number) });
+    expect(result.retrieved[0].score).toBeGreaterThanOrEqual(0.3);
+    expect(result.retrieved.map((article) => article.title)).not.toContain("Secret sale");
+    expect(result.local).toMatchObject({ error: null, answer: { article: { title: "Gift cards" }, text: "Gift cards never expire and have no fees." } });
+    expect(result.openai).toBeNull();
+    expect(await db.event.count()).toBe(events);
+  });
+
+  it("answers like a flow's KB node: only its tags, and no answer below its minimum score", async () => {
+    const scoped = (await tryIt("?q=do+gift+cards+expire&scope=store-support/shipping-kb")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    expect(scoped.scope.id).toBe("store-support/shipping-kb");
+    expect(scoped.result!.retrieved.map((article) => article.title)).not.toContain("Gift cards");
+    expect(scoped.result!.local.answer).toBeNull();
+
+    const unknown = (await tryIt("?q=shipping+costs&scope=nope/nope")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    expect(unknown.scope.id).toBe("all");
+    expect(unknown.result!.local.answer).toMatchObject({ article: { title: "Shipping costs" } });
+  });
+
+  it("is for admins only", async () => {
+    const agentCookie = await sessionCookieFor((await seedAndFind("ana@baton.local")).id);
+    expect(((await tryIt("?q=gift", agentCookie)) as Response).status).toBe(403);
+  });
+});
