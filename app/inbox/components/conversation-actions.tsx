@@ -5,6 +5,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
 import { useDismissOnOutsideClick } from "./use-dismiss";
@@ -200,25 +201,9 @@ function Menu({ label, icon, iconOnly = false, children }: { label: string; icon
   );
 }
 
-function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} className="dialog" aria-label={title} onClose={onClose}>
-      <h2 className="dialog__title">{title}</h2>
-      {open ? children : null}
-    </dialog>
-  );
-}
-
 function DialogButtons({ busy, onCancel, label }: { busy: boolean; onCancel: () => void; label: string }) {
   return (
-    <div className="dialog__buttons">
+    <div className="dialog-actions">
       <button type="button" className="btn btn-secondary btn-sm" onClick={onCancel}>
         Cancel
       </button>
