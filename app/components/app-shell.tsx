@@ -24,24 +24,25 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase();
 }
 
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+/** `compact`: an icon rail instead of the full sidebar, for pages that need the width (the inbox's three panes). */
+export function AppShell({ user, compact = false, children }: { user: ShellUser; compact?: boolean; children: ReactNode }) {
   const visible = sections.filter((section) => !section.adminOnly || user.role === "admin");
   return (
-    <div className="app-shell">
+    <div className={compact ? "app-shell app-shell--compact" : "app-shell"}>
       <aside className="sidebar">
         <div className="sidebar-inner">
           <Link to="/" className="brand" aria-label="Baton home">
             <span className="brand-mark">
               <Icon name="spark" size={16} strokeWidth={2.2} />
             </span>
-            Baton
+            <span className="brand-name">Baton</span>
           </Link>
           <nav className="nav" aria-label="Main">
             <span className="nav-label">Workspace</span>
             {visible.map((section) => (
               <NavLink key={section.to} to={section.to} className="nav-link" prefetch="intent" title={section.label}>
                 <Icon name={section.icon} />
-                {section.label}
+                <span className="nav-link-label">{section.label}</span>
               </NavLink>
             ))}
           </nav>

@@ -4,7 +4,8 @@ import type { ReactNode, SVGProps } from "react";
 export type IconName =
   | "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark"
   | "close" | "copy" | "download" | "upload" | "pencil" | "undo" | "redo" | "play" | "history" | "settings" | "check"
-  | "archive" | "restart" | "chevron-left" | "maximize" | "back" | "info";
+  | "archive" | "restart" | "chevron-left" | "maximize" | "back"
+  | "bell" | "send" | "clock" | "note" | "bookmark" | "swap" | "user" | "bot" | "more" | "info";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -113,6 +114,56 @@ const paths: Record<IconName, () => ReactNode> = {
   restart: () => <path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" />,
   "chevron-left": () => <path d="m15 18-6-6 6-6" />,
   maximize: () => <path d="M8 3H5a2 2 0 0 0-2 2v3M21 8V5a2 2 0 0 0-2-2h-3M3 16v3a2 2 0 0 0 2 2h3M16 21h3a2 2 0 0 0 2-2v-3" />,
+  bell: () => (
+    <>
+      <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </>
+  ),
+  send: () => (
+    <>
+      <path d="m22 2-7 20-4-9-9-4Z" />
+      <path d="M22 2 11 13" />
+    </>
+  ),
+  clock: () => (
+    <>
+      <circle cx="12" cy="12" r="10" />
+      <path d="M12 6v6l4 2" />
+    </>
+  ),
+  note: () => (
+    <>
+      <path d="M15.5 3H5a2 2 0 0 0-2 2v14c0 1.1.9 2 2 2h14a2 2 0 0 0 2-2V8.5L15.5 3Z" />
+      <path d="M15 3v6h6M8 13h8M8 17h5" />
+    </>
+  ),
+  bookmark: () => <path d="m19 21-7-4-7 4V5a2 2 0 0 1 2-2h10a2 2 0 0 1 2 2v16z" />,
+  swap: () => (
+    <>
+      <path d="m16 3 4 4-4 4M20 7H4" />
+      <path d="m8 21-4-4 4-4M4 17h16" />
+    </>
+  ),
+  user: () => (
+    <>
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21a8 8 0 0 1 16 0" />
+    </>
+  ),
+  more: () => (
+    <>
+      <circle cx="5" cy="12" r="1" />
+      <circle cx="12" cy="12" r="1" />
+      <circle cx="19" cy="12" r="1" />
+    </>
+  ),
+  bot: () => (
+    <>
+      <rect x="4" y="8" width="16" height="12" rx="3" />
+      <path d="M12 8V4M9 14h.01M15 14h.01" />
+    </>
+  ),
   info: () => (
     <>
       <circle cx="12" cy="12" r="10" />

@@ -1,22 +1,25 @@
+/** /inbox with no conversation open: the third pane invites a pick. */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { EmptyState, PageHeader } from "~/components/page";
+import { Icon } from "~/components/icons";
+import { attentionFrom, inboxTitle } from "~/inbox/title";
 
-export const meta: MetaFunction = () => [{ title: "Inbox · Baton" }];
+export const meta: MetaFunction = ({ matches }) => [{ title: inboxTitle(attentionFrom(matches)) }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   return null;
 }
 
-export default function InboxPage() {
+export default function InboxIndex() {
   return (
-    <div className="page">
-      <PageHeader title="Inbox" description="Conversations handed off to your teams." />
-      <EmptyState icon="inbox" title="Coming soon">
-        The inbox is on its way: claim conversations, see what the bot learned, and reply to customers.
-      </EmptyState>
+    <div className="inbox-placeholder">
+      <span className="inbox-placeholder__icon">
+        <Icon name="inbox" size={22} />
+      </span>
+      <h2>Pick a conversation</h2>
+      <p>Conversations the bot hands off land in your team's queue with everything it learned. New ones appear here as they arrive.</p>
     </div>
   );
 }

@@ -8,9 +8,10 @@ import { Field, FormError, type FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { PageHeader } from "~/components/page";
 import { db } from "~/utils/db.server";
-import { createPerson, listPeople, removePerson, setMemberships } from "~/workspace/people.server";
-import { NewPersonSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
-import { createTeam, listTeams, removeTeam } from "~/workspace/teams.server";
+import { afterAgentFreed, assignWaiting } from "~/inbox/assignment.server";
+import { createPerson, listPeople, removePerson, setCapacity, setMemberships } from "~/workspace/people.server";
+import { AssignmentSchema, CapacitySchema, NewPersonSchema, SlaMinutesSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
+import { createTeam, listTeams, removeTeam, updateTeamQueueSettings } from "~/workspace/teams.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
 
@@ -29,6 +30,8 @@ const ActionSchema = z.discriminatedUnion(
     NewPersonSchema.extend({ intent: z.literal("create-person") }),
     z.object({ intent: z.literal("remove-person"), userId: Id }),
     z.object({ intent: z.literal("set-teams"), userId: Id, teamIds: z.array(Id).default([]) }),
+    z.object({ intent: z.literal("set-queue"), teamId: Id, slaMinutes: SlaMinutesSchema, assignment: AssignmentSchema }),
+    z.object({ intent: z.literal("set-capacity"), userId: Id, capacity: CapacitySchema }),
   ],
   { error: "Unknown action" }
 );
@@ -80,10 +83,23 @@ export async function action({ request }: ActionFunctionArgs) {
       const outcome = await setMemberships(db, input.userId, input.teamIds);
       return outcome.ok ? done("Teams saved") : refused(outcome, input.userId);
     }
+    case "set-queue": {
+      const outcome = await updateTeamQueueSettings(db, input);
+      if (!outcome.ok) return refused(outcome, input.teamId);
+      // Switched to round robin: whoever is already waiting is assigned now, not at the next handoff.
+      await assignWaiting(input.teamId);
+      return done("Queue settings saved");
+    }
+    case "set-capacity": {
+      const outcome = await setCapacity(db, input.userId, input.capacity);
+      if (!outcome.ok) return refused(outcome, input.userId);
+      await afterAgentFreed(input.userId);
+      return done("Capacity saved");
+    }
   }
 }
 
-const peopleIntents: Intent[] = ["create-person", "remove-person", "set-teams"];
+const peopleIntents: Intent[] = ["create-person", "remove-person", "set-teams", "set-capacity"];
 
 export default function TeamsPage() {
   const { meId, teams, people } = useLoaderData<typeof loader>();
@@ -126,6 +142,7 @@ export default function TeamsPage() {
               <th scope="col">Name</th>
               <th scope="col">Role</th>
               <th scope="col">Teams</th>
+              <th scope="col">Capacity</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
               </th>
@@ -169,6 +186,25 @@ export default function TeamsPage() {
                       </button>
                     </Form>
                   )}
+                </td>
+                <td>
+                  <Form method="post" className="row row-nowrap" aria-label={`Capacity of ${person.name}`} key={`${person.id}-${person.capacity}`}>
+                    <input type="hidden" name="intent" value="set-capacity" />
+                    <input type="hidden" name="userId" value={person.id} />
+                    <input
+                      className="input input-narrow"
+                      type="number"
+                      name="capacity"
+                      min={0}
+                      max={100}
+                      defaultValue={person.capacity}
+                      aria-label={`Open conversations ${person.name} can hold at once`}
+                      title="Round robin gives them at most this many open conversations"
+                    />
+                    <button type="submit" className="btn btn-secondary btn-sm">
+                      Save
+                    </button>
+                  </Form>
                 </td>
                 <td className="cell-actions">
                   <Form method="post">
@@ -254,6 +290,7 @@ export default function TeamsPage() {
                 <th scope="col">Team</th>
                 <th scope="col">Slug</th>
                 <th scope="col">Members</th>
+                <th scope="col">Queue</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -267,6 +304,24 @@ export default function TeamsPage() {
                     <code>{team.slug}</code>
                   </td>
                   <td className="muted">{team._count.memberships}</td>
+                  <td>
+                    <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
+                      <input type="hidden" name="intent" value="set-queue" />
+                      <input type="hidden" name="teamId" value={team.id} />
+                      <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
+                        <span className="hint">Reply within</span>
+                        <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
+                        <span className="hint">min</span>
+                      </label>
+                      <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
+                        <option value="manual">Agents claim</option>
+                        <option value="round_robin">Round robin</option>
+                      </select>
+                      <button type="submit" className="btn btn-secondary btn-sm">
+                        Save
+                      </button>
+                    </Form>
+                  </td>
                   <td className="cell-actions">
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove-team" />

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { MessageMetadata, PublicMessage } from "./messages";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
-import { buildInserts, buildUpdate, isBusy, isUniqueConflict, queryOne, runWriteTransaction, VersionGuardError, type SqlAssignment } from "./sql.server";
+import { buildInserts, buildUpdate, isBusy, isUniqueConflict, queryOne, runWriteTransaction, VersionGuardError, type SqlAssignment, type SqlStatement } from "./sql.server";
 
 export const ConversationStatusSchema = z.enum(["bot", "waiting", "open", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -88,6 +88,8 @@ export type NewMessage = {
   text: string;
   metadata: MessageMetadata;
   clientMessageId?: string;
+  /** The agent who wrote an agent reply or an internal note. */
+  authorId?: string;
 };
 
 export type NewEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
@@ -119,6 +121,11 @@ export type TurnCommit = {
   messages: NewMessage[];
   events: NewEvent[];
   messageMetadataUpdates?: Array<{ id: string; metadata: MessageMetadata }>;
+  /**
+   * An extra condition on the version-guarded UPDATE (e.g. "the agent is under capacity"): when
+   * it does not hold, the commit fails like a version conflict and writes nothing.
+   */
+  guard?: SqlStatement;
 };
 
 /**
@@ -137,6 +144,7 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     text: message.text,
     clientMessageId: message.clientMessageId ?? null,
     turnId: commit.turnId,
+    authorId: message.authorId ?? null,
     metadata: JSON.stringify(message.metadata),
     createdAt: now,
   }));
@@ -149,8 +157,9 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
     payload: JSON.stringify(event.payload),
     createdAt: now,
   }));
+  const update = buildUpdate("Conversation", { ...commit.update, version: { increment: 1 }, updatedAt: now }, { id: commit.conversationId, version: commit.readVersion });
   const statements = [
-    buildUpdate("Conversation", { ...commit.update, version: { increment: 1 }, updatedAt: now }, { id: commit.conversationId, version: commit.readVersion }),
+    commit.guard ? { sql: `${update.sql} AND (${commit.guard.sql})`, params: [...update.params, ...commit.guard.params] } : update,
     ...buildInserts("Message", messageRows),
     ...buildInserts("Event", eventRows),
   ];

@@ -125,9 +125,13 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
   };
 }
 
-/** An agent hands the conversation back to the bot at a node (inbox "hand back"). */
+/**
+ * An agent hands the conversation back to the bot at a node (inbox "hand back"). `check` runs on
+ * the fresh read inside the conversation's lock and may throw to refuse (e.g. it was resolved
+ * meanwhile); `actorId` is recorded on the event.
+ */
 export async function handBackToBot(
-  input: { conversationId: string; nodeId: string },
+  input: { conversationId: string; nodeId: string; actorId?: string; check?: (conversation: TurnConversation) => void },
   engines: Engines = getEngines(),
 ): Promise<TurnReply> {
   await ensureSqliteTuned(db);
@@ -136,6 +140,7 @@ export async function handBackToBot(
       const read = await readTurnState(input.conversationId, null);
       if (!read) throw new ConversationNotFoundError(input.conversationId);
       const { conversation, lastSeq } = read;
+      input.check?.(conversation);
       const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId }, engines, []);
       const storedMessages: StoredMessage[] = await commitTurn({
         conversationId: conversation.id,
@@ -145,7 +150,7 @@ export async function handBackToBot(
         turnId: null,
         update: plan.status === "bot" ? { ...plan.update, assigneeId: null } : plan.update,
         messages: plan.messages,
-        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: {} }, ...plan.events],
+        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: input.actorId ? { by: input.actorId } : {} }, ...plan.events],
       });
       publishTurn(conversation, plan, storedMessages);
       return { status: plan.status, messages: toPublicMessages(storedMessages) };

@@ -11,7 +11,7 @@ import type { Outcome } from "./teams.server";
 export async function listPeople(db: Db) {
   const people = await db.user.findMany({
     orderBy: [{ role: "asc" }, { name: "asc" }],
-    select: { id: true, name: true, email: true, role: true, memberships: { select: { teamId: true } } },
+    select: { id: true, name: true, email: true, role: true, capacity: true, availability: true, memberships: { select: { teamId: true } } },
   });
   return people.map(({ memberships, ...person }) => ({ ...person, teamIds: memberships.map((membership) => membership.teamId) }));
 }
@@ -58,4 +58,12 @@ async function existingTeamIds(db: Db, teamIds: string[]): Promise<string[]> {
   if (teamIds.length === 0) return [];
   const teams = await db.team.findMany({ where: { id: { in: [...new Set(teamIds)] } }, select: { id: true } });
   return teams.map((team) => team.id);
+}
+
+/** The most conversations round robin gives this person at once. */
+export async function setCapacity(db: Db, userId: string, capacity: number): Promise<Outcome> {
+  const person = await db.user.findUnique({ where: { id: userId }, select: { id: true } });
+  if (!person) return { ok: false, message: "That person is no longer in the workspace" };
+  await db.user.update({ where: { id: userId }, data: { capacity }, select: { id: true } });
+  return { ok: true };
 }

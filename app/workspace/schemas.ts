@@ -37,3 +37,11 @@ export const NewPersonSchema = z.object({
   teamIds: z.array(z.string()).default([]),
 });
 export type NewPerson = z.infer<typeof NewPersonSchema>;
+
+export const SlaMinutesSchema = z.coerce
+  .number({ error: "Enter the minutes" })
+  .int("Use whole minutes")
+  .min(1, "At least 1 minute")
+  .max(10_080, "At most a week (10,080 minutes)");
+export const AssignmentSchema = z.enum(["manual", "round_robin"], { error: "Choose manual or round robin" });
+export const CapacitySchema = z.coerce.number({ error: "Enter a number" }).int("Use a whole number").min(0, "0 or more").max(100, "At most 100");

@@ -11,7 +11,7 @@ export type Outcome = { ok: true } | { ok: false; message: string; field?: strin
 export async function listTeams(db: Db) {
   return db.team.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, _count: { select: { memberships: true } } },
+    select: { id: true, slug: true, name: true, slaMinutes: true, assignment: true, _count: { select: { memberships: true } } },
   });
 }
 
@@ -33,5 +33,13 @@ export async function removeTeam(db: Db, teamId: string): Promise<Outcome> {
     return { ok: false, message: `${team.name} still has ${active} waiting or open conversation${active === 1 ? "" : "s"}. Reassign or resolve them first.` };
   }
   await db.team.delete({ where: { id: teamId }, select: { id: true } });
+  return { ok: true };
+}
+
+/** How a team's queue is worked: the first-response target (SLA) and manual claim or round robin. */
+export async function updateTeamQueueSettings(db: Db, input: { teamId: string; slaMinutes: number; assignment: "manual" | "round_robin" }): Promise<Outcome> {
+  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
+  if (!team) return { ok: false, message: "That team no longer exists" };
+  await db.team.update({ where: { id: input.teamId }, data: { slaMinutes: input.slaMinutes, assignment: input.assignment }, select: { id: true } });
   return { ok: true };
 }

@@ -39,7 +39,7 @@ describe("sign-in", () => {
     await nav.getByRole("link", { name: "Inbox" }).click();
     await page.waitForURL("**/inbox");
     await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
-    await page.getByText("Coming soon").waitFor();
+    await page.getByRole("heading", { name: "Pick a conversation" }).waitFor();
   });
 
   it("shows an agent only their sections and answers 403 with a friendly page on /teams", async () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as conversations from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import { eventsRequest, feedbackRequest, publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
+import { readEvents } from "../support/sse";
 
 beforeAll(async () => {
   await seedTeams();
@@ -18,28 +19,6 @@ beforeAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Reads server-sent events until `count` events arrived (or the stream ends). */
-async function readEvents(stream: ReadableStream<Uint8Array>, count: number) {
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  const events: Array<{ event: string; data: unknown; id?: string }> = [];
-  let buffer = "";
-  while (events.length < count) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    buffer += decoder.decode(value, { stream: true });
-    let boundary: number;
-    while ((boundary = buffer.indexOf("\n\n")) >= 0) {
-      const block = buffer.slice(0, boundary);
-      buffer = buffer.slice(boundary + 2);
-      const fields = Object.fromEntries(block.split("\n").filter((line) => !line.startsWith(":")).map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]));
-      if (fields.event) events.push({ event: fields.event, data: JSON.parse(fields.data), id: fields.id });
-    }
-  }
-  reader.releaseLock();
-  return events;
-}
 
 describe("live updates", () => {
   it("streams message and status events to the token holder and closes cleanly on abort", async () => {

@@ -123,6 +123,21 @@ export function postJson(url: string, body: unknown, token?: string): Promise<{ 
   });
 }
 
+export function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** A benchmark script's entry point: exit 0 when `main` resolves, print the error and exit 1 otherwise. */
+export function runBenchmark(main: () => Promise<unknown>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 export function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];

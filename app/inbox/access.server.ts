@@ -1,0 +1,121 @@
+/**
+ * Who may see and act on which conversation. Admins: every conversation. Agents: those of
+ * their teams; a conversation still with the bot (no team yet) belongs to the flow's default
+ * team, the team it would be handed to. Preview runs of drafts (channel "preview") are the
+ * builder's, never the inbox's: they read as missing. An unknown or malformed id is 404 and
+ * costs the same one query as a real one; a real one outside the agent's teams is 403.
+ */
+import { z } from "zod";
+import type { SessionUser } from "~/auth/guards.server";
+import { queryAll, queryOne } from "~/runtime/sql.server";
+import { db } from "~/utils/db.server";
+
+export type InboxTeam = { id: string; slug: string; name: string; slaMinutes: number; assignment: string };
+
+export type InboxViewer = {
+  id: string;
+  name: string;
+  isAdmin: boolean;
+  availability: "online" | "away";
+  notifyOnHandoff: boolean;
+  /** The teams whose queues this person works: an agent's memberships, every team for an admin. */
+  teams: InboxTeam[];
+  /** Teams the person is a member of (admins may be members too): auto-assignment and claims. */
+  memberTeamIds: string[];
+};
+
+const PersonRowSchema = z.object({ availability: z.string(), notifyOnHandoff: z.union([z.boolean(), z.number(), z.bigint()]).transform((value) => Boolean(Number(value))) });
+const TeamRowSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  slaMinutes: z.union([z.number(), z.bigint()]).transform(Number),
+  assignment: z.string(),
+  member: z.union([z.number(), z.bigint()]).transform((value) => Number(value) === 1),
+});
+
+/**
+ * Every inbox request starts here, so it is two prepared statements on the read connection
+ * (see ~/runtime/sql.server) rather than three or four ORM queries.
+ */
+export async function getInboxViewer(user: SessionUser): Promise<InboxViewer> {
+  const person = PersonRowSchema.parse(queryOne(`SELECT "availability", "notifyOnHandoff" FROM "User" WHERE "id" = ?`, [user.id]) ?? { availability: "away", notifyOnHandoff: 0 });
+  const teams = queryAll(
+    `SELECT t."id", t."slug", t."name", t."slaMinutes", t."assignment",
+            EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ?) AS "member"
+       FROM "Team" t ORDER BY t."name"`,
+    [user.id],
+  ).map((row) => TeamRowSchema.parse(row));
+  const isAdmin = user.role === "admin";
+  const memberTeams = teams.filter((team) => team.member);
+  return {
+    id: user.id,
+    name: user.name,
+    isAdmin,
+    availability: person.availability === "away" ? "away" : "online",
+    notifyOnHandoff: person.notifyOnHandoff,
+    teams: (isAdmin ? teams : memberTeams).map(({ member: _member, ...team }) => team),
+    memberTeamIds: memberTeams.map((team) => team.id),
+  };
+}
+
+export function viewerTeamIds(viewer: InboxViewer): string[] {
+  return viewer.teams.map((team) => team.id);
+}
+
+const DefaultTeamSchema = z.object({ settings: z.object({ defaultTeam: z.string().optional() }).optional() });
+// Flow versions are immutable: each one's default team is parsed once per process.
+const defaultTeamOfVersion = new Map<string, string | null>();
+
+function parseDefaultTeam(document: string): string | null {
+  try {
+    const parsed = DefaultTeamSchema.safeParse(JSON.parse(document));
+    return parsed.success ? parsed.data.settings?.defaultTeam ?? null : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The published flow versions whose default team is one of `teamSlugs` (an agent's "With the bot" scope). */
+export async function flowVersionsOfTeams(teamSlugs: string[]): Promise<string[]> {
+  if (teamSlugs.length === 0) return [];
+  const known = [...defaultTeamOfVersion.keys()];
+  const unknown = await db.flowVersion.findMany({ where: { id: { notIn: known }, number: { not: null } }, select: { id: true, document: true } });
+  for (const version of unknown) defaultTeamOfVersion.set(version.id, parseDefaultTeam(version.document));
+  const wanted = new Set(teamSlugs);
+  return [...defaultTeamOfVersion].flatMap(([id, slug]) => (slug && wanted.has(slug) ? [id] : []));
+}
+
+export type AccessibleConversation = { id: string; teamId: string | null; status: string; flowVersionId: string; assigneeId: string | null };
+
+export function conversationNotFound(): Response {
+  return new Response("Conversation not found", { status: 404, statusText: "Not Found" });
+}
+
+export function conversationForbidden(): Response {
+  return new Response("This conversation belongs to a team you are not in", { status: 403, statusText: "Forbidden" });
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+const AccessRowSchema = z.object({ id: z.string(), teamId: z.string().nullable(), status: z.string(), flowVersionId: z.string(), assigneeId: z.string().nullable(), channel: z.string() });
+
+/** The conversation when the viewer may open it; throws the 404/403 Response otherwise. */
+export async function requireConversationAccess(viewer: InboxViewer, conversationId: string | undefined): Promise<AccessibleConversation> {
+  const row =
+    conversationId && ID.test(conversationId)
+      ? queryOne(`SELECT "id", "teamId", "status", "flowVersionId", "assigneeId", "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId])
+      : undefined;
+  const conversation = row ? AccessRowSchema.parse(row) : null;
+  if (!conversation || conversation.channel === "preview") throw conversationNotFound();
+  const { channel: _channel, ...accessible } = conversation;
+  if (!(await canSee(viewer, accessible))) throw conversationForbidden();
+  return accessible;
+}
+
+export async function canSee(viewer: InboxViewer, conversation: Pick<AccessibleConversation, "teamId" | "flowVersionId">): Promise<boolean> {
+  if (viewer.isAdmin) return true;
+  if (conversation.teamId) return viewer.teams.some((team) => team.id === conversation.teamId);
+  const versions = await flowVersionsOfTeams(viewer.teams.map((team) => team.slug));
+  return versions.includes(conversation.flowVersionId);
+}

@@ -1,0 +1,215 @@
+/**
+ * The conversation's actions, by status: claim / assign / move / hand back / resolve on an
+ * active conversation, reopen on a resolved one, nothing on one still with the bot. All go
+ * through one fetcher, so the answer (done, or "Ana claimed it first") shows in one place.
+ */
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Dialog } from "~/components/dialog";
+import { Icon } from "~/components/icons";
+import type { ConversationTools, ConversationView } from "../view";
+import { useDismissOnOutsideClick } from "./use-dismiss";
+
+type Result = { ok: boolean; intent: string; notice?: string; message?: string; field?: string };
+
+export function useActionFetcher(conversationId: string) {
+  return useFetcher<Result>({ key: `actions-${conversationId}` });
+}
+
+export function ActionBanner({ conversationId }: { conversationId: string }) {
+  const fetcher = useActionFetcher(conversationId);
+  const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  if (!result || result.intent === "read") return null;
+  if (result.ok) {
+    return result.notice ? (
+      <p className="convo-banner convo-banner--ok" role="status">
+        <Icon name="check" size={14} />
+        {result.notice}
+      </p>
+    ) : null;
+  }
+  return (
+    <p className="convo-banner convo-banner--error" role="alert">
+      <Icon name="alert" size={14} />
+      {result.message}
+    </p>
+  );
+}
+
+type Props = { view: ConversationView; tools: Omit<ConversationTools, "savedReplies">; meId: string };
+
+export function ConversationActions({ view, tools, meId }: Props) {
+  const fetcher = useActionFetcher(view.id);
+  const [dialog, setDialog] = useState<"reassign" | "hand-back" | null>(null);
+  const busy = fetcher.state !== "idle";
+  const submit = (fields: Record<string, string>) => fetcher.submit(fields, { method: "post" });
+
+  // A dialog's action went through: close it.
+  useEffect(() => {
+    if (fetcher.state === "idle" && fetcher.data?.ok && (fetcher.data.intent === "reassign" || fetcher.data.intent === "hand-back")) setDialog(null);
+  }, [fetcher.state, fetcher.data]);
+
+  if (view.status === "bot") return <span className="pill">With the bot · read-only</span>;
+  if (!tools.canAct) return <span className="pill">Read-only</span>;
+  if (view.status === "resolved") {
+    return (
+      <div className="convo-actions">
+        <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => submit({ intent: "reopen" })}>
+          <Icon name="undo" size={14} />
+          Reopen
+        </button>
+      </div>
+    );
+  }
+  const mine = view.assignee?.id === meId;
+  const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data : undefined;
+  return (
+    <div className="convo-actions">
+      {view.status === "waiting" || !view.assignee ? (
+        <button type="button" className="btn btn-primary btn-sm" disabled={busy} onClick={() => submit({ intent: "claim" })}>
+          <Icon name="user" size={14} />
+          Claim
+        </button>
+      ) : null}
+      <Menu label="Assign to a teammate" icon="users" iconOnly>
+        {tools.members.length === 0 ? <p className="menu__empty">Nobody is in this team yet.</p> : null}
+        {tools.members.map((member) => (
+          <button
+            key={member.id}
+            type="button"
+            className="menu__item"
+            disabled={busy || member.id === view.assignee?.id}
+            onClick={() => submit({ intent: "assign", agentId: member.id })}
+          >
+            <span className={`presence presence--${member.availability}`} aria-hidden="true" />
+            <span className="menu__item-label">
+              {member.name}
+              {member.id === meId ? " (you)" : ""}
+            </span>
+            <span className="menu__item-meta">
+              {member.availability === "away" ? "away · " : ""}
+              {member.openCount}/{member.capacity} open
+            </span>
+          </button>
+        ))}
+      </Menu>
+      <Menu label="More actions" icon="more" iconOnly>
+        <button type="button" className="menu__item" onClick={() => setDialog("reassign")}>
+          <Icon name="swap" size={14} />
+          <span className="menu__item-label">Move to another team…</span>
+        </button>
+        <button type="button" className="menu__item" disabled={tools.handBackTargets.length === 0} onClick={() => setDialog("hand-back")}>
+          <Icon name="bot" size={14} />
+          <span className="menu__item-label">Hand back to the bot…</span>
+        </button>
+      </Menu>
+      {view.status === "open" ? (
+        <button type="button" className={mine ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"} disabled={busy} onClick={() => submit({ intent: "resolve" })}>
+          <Icon name="check" size={14} />
+          Resolve
+        </button>
+      ) : null}
+
+      <Dialog open={dialog === "reassign"} title="Move to another team" onClose={() => setDialog(null)}>
+        <fetcher.Form method="post" className="stack">
+          <input type="hidden" name="intent" value="reassign" />
+          <div className="field">
+            <label className="label" htmlFor="reassign-team">
+              Team
+            </label>
+            <select id="reassign-team" name="teamId" className="select" defaultValue="" aria-invalid={error?.field === "teamId" || undefined}>
+              <option value="" disabled>
+                Choose a team
+              </option>
+              {tools.teams
+                .filter((team) => team.id !== view.team?.id)
+                .map((team) => (
+                  <option key={team.id} value={team.id}>
+                    {team.name}
+                  </option>
+                ))}
+            </select>
+            {error?.intent === "reassign" && error.field === "teamId" ? <p className="field-error">{error.message}</p> : null}
+          </div>
+          <div className="field">
+            <label className="label" htmlFor="reassign-note">
+              Note for the team <span className="muted">(internal)</span>
+            </label>
+            <textarea id="reassign-note" name="note" className="input textarea" rows={3} maxLength={4000} placeholder="What they should know…" />
+          </div>
+          <p className="hint">The customer is told they are being connected to that team. It waits in its queue, unassigned.</p>
+          <DialogButtons busy={busy} onCancel={() => setDialog(null)} label="Move" />
+        </fetcher.Form>
+      </Dialog>
+
+      <Dialog open={dialog === "hand-back"} title="Hand back to the bot" onClose={() => setDialog(null)}>
+        <fetcher.Form method="post" className="stack">
+          <input type="hidden" name="intent" value="hand-back" />
+          <fieldset className="choice-list">
+            <legend className="label">Continue the flow at</legend>
+            {tools.handBackTargets.map((target, index) => (
+              <label key={target.nodeId} className="choice">
+                <input type="radio" name="nodeId" value={target.nodeId} defaultChecked={index === 0} />
+                <span>
+                  <span className="choice__label">{target.label}</span>
+                  {target.isEnd ? <span className="choice__hint">Closes the conversation and asks the customer for a rating.</span> : null}
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <p className="hint">It leaves the queue: the bot answers the customer from that step on.</p>
+          <DialogButtons busy={busy} onCancel={() => setDialog(null)} label="Hand back" />
+        </fetcher.Form>
+      </Dialog>
+    </div>
+  );
+}
+
+/** A button opening a small panel; `iconOnly` shows just the icon (the label stays its accessible name and tooltip). */
+function Menu({ label, icon, iconOnly = false, children }: { label: string; icon: Parameters<typeof Icon>[0]["name"]; iconOnly?: boolean; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismissOnOutsideClick(root, open, close);
+  return (
+    <div className="menu" ref={root} onKeyDown={(event) => event.key === "Escape" && setOpen(false)}>
+      <button
+        type="button"
+        className={iconOnly ? "btn btn-secondary btn-sm btn-icon-sm" : "btn btn-secondary btn-sm"}
+        aria-label={iconOnly ? label : undefined}
+        title={iconOnly ? label : undefined}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen(!open)}
+      >
+        <Icon name={icon} size={14} />
+        {iconOnly ? null : label}
+      </button>
+      {open ? (
+        <div
+          className="menu__panel"
+          id={panelId}
+          onClick={(event) => {
+            if ((event.target as HTMLElement).closest("button")) setOpen(false);
+          }}
+        >
+          {children}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function DialogButtons({ busy, onCancel, label }: { busy: boolean; onCancel: () => void; label: string }) {
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="btn btn-secondary btn-sm" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="btn btn-primary btn-sm" disabled={busy}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The third pane: who the customer is and where the conversation stands, its actions, the
+ * transcript and the composer; the handoff packet to the right.
+ */
+import { useFetcher } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { contactLabel } from "../queues";
+import type { ConversationTools, ConversationView } from "../view";
+import { ActionBanner, ConversationActions } from "./conversation-actions";
+import { PacketPanel } from "./packet-panel";
+import { ReplyComposer, type PendingLine } from "./reply-composer";
+import { Timeline } from "./timeline";
+
+type Props = { view: ConversationView; tools: ConversationTools; meId: string };
+
+const STATUS_LABEL: Record<ConversationView["status"], string> = { bot: "With the bot", waiting: "Waiting", open: "Open", resolved: "Resolved" };
+
+export function ConversationPane({ view, tools, meId }: Props) {
+  const name = contactLabel({ id: view.id, contactName: view.contact?.name ?? null, contactEmail: view.contact?.email ?? null });
+  const [pending, setPending] = useState<(PendingLine & { baseline: number }) | null>(null);
+  // The sent line gives way to the stored one as soon as the transcript shows one more line with its text.
+  const timeline = useRef(view.timeline);
+  timeline.current = view.timeline;
+  const countOf = (line: PendingLine) => timeline.current.filter((item) => item.kind === "message" && item.role === line.role && item.text === line.text).length;
+  const onPending = useCallback((next: PendingLine | null) => {
+    setPending((current) => {
+      if (!next) return null;
+      if (next.state === "sending") return { ...next, baseline: countOf(next) };
+      // "retrying"/"sent" only update a line still shown: one the transcript already brought stays gone.
+      return current && current.text === next.text ? { ...next, baseline: current.baseline } : null;
+    });
+  }, []);
+  useEffect(() => {
+    if (pending && countOf(pending) > pending.baseline) setPending(null);
+  });
+  useMarkRead(view, meId);
+  const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
+  return (
+    <div className="convo">
+      <section className="convo-main" aria-label={`Conversation with ${name}`}>
+        <header className="convo-head">
+          <div className="convo-head__who">
+            <h2>{name}</h2>
+            <p className="convo-head__meta">
+              <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
+              {view.team ? <span>{view.team.name}</span> : null}
+              <span>{view.assignee ? `Assigned to ${view.assignee.id === meId ? "you" : view.assignee.name}` : view.status === "waiting" ? "Unassigned" : ""}</span>
+            </p>
+          </div>
+          <ConversationActions view={view} tools={tools} meId={meId} />
+        </header>
+        <ActionBanner conversationId={view.id} />
+        <Timeline items={view.timeline} contactName={name} pending={pending} />
+        {tools.canAct ? (
+          <ReplyComposer
+            conversationId={view.id}
+            canReply={replyBlockedReason === null}
+            replyBlockedReason={replyBlockedReason}
+            waiting={view.status === "waiting"}
+            savedReplies={tools.savedReplies}
+            onPending={onPending}
+          />
+        ) : (
+          <p className="convo-readonly">{view.status === "bot" ? "The bot is handling this conversation. It appears in your team's queue if it is handed off." : "You can read this conversation but not act on it."}</p>
+        )}
+      </section>
+      <PacketPanel view={view} />
+    </div>
+  );
+}
+
+/** Opening a conversation (or seeing new lines in it) reads it for whoever is responsible. */
+function useMarkRead(view: ConversationView, meId: string) {
+  const { submit } = useFetcher({ key: `read-${view.id}` });
+  const responsible = !view.assignee || view.assignee.id === meId;
+  // Once per transcript length: a read that changed nothing must not be posted again and again.
+  const postedAt = useRef(-1);
+  const length = view.timeline.length;
+  useEffect(() => {
+    if (view.unread === 0 || !responsible || postedAt.current === length) return;
+    postedAt.current = length;
+    submit({ intent: "read" }, { method: "post" });
+  }, [view.unread, responsible, length, submit]);
+}

@@ -1,0 +1,167 @@
+/**
+ * The handoff packet beside the transcript: what the agent needs so they never ask again —
+ * why it was handed off, the intent and how sure the bot was, every captured field, the
+ * summary, what was already tried, where the customer came from, and their earlier
+ * conversations. All of it rendered as text.
+ */
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useHydrated } from "~/chat/use-hydrated";
+import { formatWhen, humanize } from "../format";
+import { TRIGGER_LABELS, type ConversationView } from "../view";
+
+export function PacketPanel({ view }: { view: ConversationView }) {
+  const hydrated = useHydrated();
+  const packet = view.packet;
+  const fields = Object.entries(view.fields);
+  const tried = packet?.tried ?? { articlesShown: [], questionsAsked: [] };
+  return (
+    <aside className="packet" aria-label="Handoff details">
+      {view.escalatedAt ? (
+        <Section title="Handoff">
+          {view.reason ? <p className="packet__reason">{view.reason}</p> : null}
+          <dl className="packet__facts">
+            <Fact label="Trigger">{TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
+            <Fact label="Priority">
+              <span className={`pill pill--${view.priority}`}>{humanize(view.priority)}</span>
+            </Fact>
+            <Fact label="Team">{view.team?.name ?? "No team"}</Fact>
+            <Fact label="Handed off">{hydrated ? formatWhen(view.escalatedAt) : ""}</Fact>
+          </dl>
+        </Section>
+      ) : (
+        <Section title="With the bot">
+          <p className="packet__muted">Not handed off. You can read along; a person takes over once the flow hands it to a team.</p>
+        </Section>
+      )}
+
+      <Section title="Intent">
+        {view.intent ? (
+          <div className="packet__intent">
+            <span className="packet__intent-name">{humanize(view.intent.name)}</span>
+            {view.intent.confidence !== null ? <Confidence value={view.intent.confidence} /> : null}
+          </div>
+        ) : (
+          <p className="packet__muted">No intent detected.</p>
+        )}
+      </Section>
+
+      <Section title="Captured">
+        {fields.length === 0 ? (
+          <p className="packet__muted">Nothing captured.</p>
+        ) : (
+          <dl className="packet__facts packet__fields">
+            {fields.map(([name, value]) => (
+              <Fact key={name} label={humanize(name)}>
+                <span className="packet__value">{String(value)}</span>
+              </Fact>
+            ))}
+          </dl>
+        )}
+      </Section>
+
+      {view.summary ? (
+        <Section title="Summary">
+          <p className="packet__summary">{view.summary}</p>
+        </Section>
+      ) : null}
+
+      {packet ? (
+        <Section title="Already tried">
+          <p className="packet__label">Articles shown</p>
+          {tried.articlesShown.length === 0 ? (
+            <p className="packet__muted">None</p>
+          ) : (
+            <ul className="packet__list">
+              {tried.articlesShown.map((article) => (
+                <li key={article.id}>{article.title}</li>
+              ))}
+            </ul>
+          )}
+          <p className="packet__label">Questions asked</p>
+          {tried.questionsAsked.length === 0 ? (
+            <p className="packet__muted">None</p>
+          ) : (
+            <ul className="packet__list">
+              {tried.questionsAsked.map((question, index) => (
+                <li key={index}>{question}</li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ) : null}
+
+      <Section title="Contact">
+        <dl className="packet__facts">
+          <Fact label="Name">{view.contact?.name ?? "—"}</Fact>
+          <Fact label="Email">{view.contact?.email ?? (typeof view.fields.email === "string" ? view.fields.email : "—")}</Fact>
+          <Fact label="Channel">{humanize(view.channel)}</Fact>
+          <Fact label="Flow">{view.flow.name}</Fact>
+          <Fact label="Page">{view.page ? <span className="packet__page" title={view.page}>{view.page}</span> : "—"}</Fact>
+          {view.csat !== null ? <Fact label="Rating">{`${view.csat} / 5`}</Fact> : null}
+        </dl>
+      </Section>
+
+      <Section title="Earlier conversations">
+        {view.previous.length === 0 ? (
+          <p className="packet__muted">{view.contact ? "This is their first conversation." : "Anonymous visitor: no history."}</p>
+        ) : (
+          <ul className="packet__history">
+            {view.previous.map((previous) => {
+              const label = (
+                <>
+                  <span className="packet__history-title">{previous.intent ? humanize(previous.intent) : previous.canOpen ? "Conversation" : "Another team's conversation"}</span>
+                  <span className="packet__history-meta">
+                    {hydrated ? formatWhen(previous.createdAt) : ""} · {humanize(previous.status)}
+                  </span>
+                  {previous.summary ? <span className="packet__history-summary">{previous.summary}</span> : null}
+                </>
+              );
+              return (
+                <li key={previous.id}>
+                  {previous.canOpen ? (
+                    <Link to={`/inbox/${previous.id}`} className="packet__history-item">
+                      {label}
+                    </Link>
+                  ) : (
+                    <div className="packet__history-item packet__history-item--locked">{label}</div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </Section>
+    </aside>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="packet__section">
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="packet__fact">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Confidence({ value }: { value: number }) {
+  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  return (
+    <span className="confidence" title={`The bot was ${percent}% sure`}>
+      <span className="confidence__bar" aria-hidden="true">
+        <span style={{ width: `${percent}%` }} />
+      </span>
+      <span className="confidence__value">{percent}%</span>
+    </span>
+  );
+}

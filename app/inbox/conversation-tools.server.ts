@@ -1,0 +1,37 @@
+/**
+ * What the conversation view offers to do, beyond the transcript: the team's people to assign
+ * (with availability and load), the teams to reassign to, the flow steps to hand back to, and
+ * the team's saved replies.
+ */
+import { db } from "~/utils/db.server";
+import type { InboxViewer } from "./access.server";
+import { listHandBackTargets } from "./hand-back.server";
+import { listSavedReplies } from "./saved-replies.server";
+import type { ConversationTools, TeamMember } from "./view";
+
+export async function getConversationTools(viewer: InboxViewer, conversation: { teamId: string | null; flowVersionId: string; status: string }): Promise<ConversationTools> {
+  const canAct = conversation.status !== "bot" && (viewer.isAdmin || viewer.teams.some((team) => team.id === conversation.teamId));
+  if (!canAct) return { canAct, members: [], teams: [], handBackTargets: [], savedReplies: [] };
+  const [members, teams, handBackTargets, savedReplies] = await Promise.all([
+    conversation.teamId ? listTeamMembers(conversation.teamId) : [],
+    db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    listHandBackTargets(conversation.flowVersionId),
+    listSavedReplies(conversation.teamId ? [conversation.teamId] : []),
+  ]);
+  return { canAct, members, teams, handBackTargets, savedReplies };
+}
+
+async function listTeamMembers(teamId: string): Promise<TeamMember[]> {
+  const people = await db.user.findMany({
+    where: { memberships: { some: { teamId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, availability: true, capacity: true, _count: { select: { assigned: { where: { status: "open" } } } } },
+  });
+  return people.map((person) => ({
+    id: person.id,
+    name: person.name,
+    availability: person.availability === "away" ? "away" : "online",
+    capacity: person.capacity,
+    openCount: person._count.assigned,
+  }));
+}

@@ -1,0 +1,191 @@
+/**
+ * Everything the conversation view shows: the transcript with every role (internal notes
+ * included: this is the agents' side), the activity around it (handoff, moves, resolve, hand
+ * back, rating), the handoff packet, and the contact's earlier conversations.
+ */
+import { z } from "zod";
+import { parseHandoffPacket } from "~/runtime/handoff-packet";
+import { parseMessageMetadata } from "~/runtime/messages";
+import { db } from "~/utils/db.server";
+import { canSee, type InboxViewer } from "./access.server";
+import { capturedContact, parseCapturedFields } from "./captured-contact";
+import { priorityName } from "./queues";
+import { TRIGGER_LABELS, type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
+
+const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
+const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "csat.submitted"];
+
+const PayloadSchema = z.record(z.string(), z.unknown());
+
+function parseJson<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
+  try {
+    const parsed = schema.safeParse(JSON.parse(json ?? "null"));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function getConversationView(viewer: InboxViewer, conversationId: string): Promise<ConversationView | null> {
+  const row = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: {
+      id: true,
+      status: true,
+      priority: true,
+      intent: true,
+      confidence: true,
+      fields: true,
+      summary: true,
+      handoff: true,
+      handoffTrigger: true,
+      handoffReason: true,
+      channel: true,
+      page: true,
+      contactId: true,
+      createdAt: true,
+      escalatedAt: true,
+      firstHumanResponseAt: true,
+      resolvedAt: true,
+      csat: true,
+      agentUnread: true,
+      flow: { select: { name: true, slug: true } },
+      team: { select: { id: true, slug: true, name: true, slaMinutes: true } },
+      assignee: { select: { id: true, name: true } },
+      contact: { select: { name: true, email: true, phone: true } },
+      messages: {
+        orderBy: { seq: "asc" },
+        select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true, author: { select: { name: true } } },
+      },
+      events: { where: { type: { in: ACTIVITY_TYPES } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
+    },
+  });
+  if (!row || row.channel === "preview") return null;
+  const fields = parseCapturedFields(row.fields);
+  const captured = capturedContact(fields);
+  const messages: TimelineMessage[] = row.messages.flatMap((message) => {
+    if (!ROLES.has(message.role)) return [];
+    const source = parseMessageMetadata(message.metadata).source;
+    return [
+      {
+        kind: "message",
+        id: message.id,
+        seq: message.seq,
+        role: message.role as TimelineMessage["role"],
+        text: message.text,
+        createdAt: message.createdAt.toISOString(),
+        authorName: message.author?.name ?? null,
+        source: source ? { title: source.title, slug: source.slug } : null,
+      },
+    ];
+  });
+  const activity = await describeEvents(row.events);
+  const status = (["bot", "waiting", "open", "resolved"] as const).find((candidate) => candidate === row.status) ?? "waiting";
+  return {
+    id: row.id,
+    status,
+    priority: priorityName(row.priority),
+    intent: row.intent ? { name: row.intent, confidence: row.confidence } : null,
+    fields,
+    summary: row.summary,
+    packet: parseHandoffPacket(row.handoff),
+    trigger: row.handoffTrigger,
+    reason: row.handoffReason,
+    channel: row.channel,
+    page: row.page,
+    flow: row.flow,
+    team: row.team,
+    assignee: row.assignee,
+    contact: row.contact || captured.name || captured.email ? { name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone } : null,
+    createdAt: row.createdAt.toISOString(),
+    escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    firstHumanResponseAt: row.firstHumanResponseAt?.toISOString() ?? null,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    csat: row.csat,
+    unread: row.agentUnread,
+    timeline: mergeTimeline(messages, activity),
+    previous: await listPreviousConversations(viewer, { contactId: row.contactId, email: row.contact?.email ?? captured.email }, row.id),
+  };
+}
+
+/** Messages and activity in time order; at the same instant the messages of that commit come first. */
+function mergeTimeline(messages: TimelineMessage[], activity: TimelineActivity[]): TimelineItem[] {
+  const items: TimelineItem[] = [...messages, ...activity];
+  return items
+    .map((item, index) => ({ item, index, at: Date.parse(item.createdAt) }))
+    .sort((a, b) => a.at - b.at || (a.item.kind === b.item.kind ? a.index - b.index : a.item.kind === "message" ? -1 : 1))
+    .map(({ item }) => item);
+}
+
+type EventRow = { id: string; type: string; nodeId: string | null; payload: string; createdAt: Date };
+
+async function describeEvents(events: EventRow[]): Promise<TimelineActivity[]> {
+  const payloads = events.map((event) => parseJson(PayloadSchema, event.payload, {}));
+  const ids = new Set<string>();
+  for (const payload of payloads) for (const key of ["agentId", "by", "from", "to"]) if (typeof payload[key] === "string") ids.add(payload[key] as string);
+  const slugs = payloads.flatMap((payload) => (typeof payload.team === "string" ? [payload.team] : []));
+  const [users, teams] = await Promise.all([
+    db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
+    db.team.findMany({ where: { OR: [{ id: { in: [...ids] } }, { slug: { in: slugs } }] }, select: { id: true, slug: true, name: true } }),
+  ]);
+  const nameOf = (key: unknown) =>
+    typeof key === "string" ? users.find((user) => user.id === key)?.name ?? teams.find((team) => team.id === key || team.slug === key)?.name : undefined;
+  return events.flatMap((event, index) => {
+    const text = describeEvent(event, payloads[index], nameOf);
+    return text ? [{ kind: "activity" as const, id: event.id, text, createdAt: event.createdAt.toISOString() }] : [];
+  });
+}
+
+function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf: (id: unknown) => string | undefined): string | null {
+  const by = nameOf(payload.by) ?? "An agent";
+  switch (event.type) {
+    case "handoff.queued": {
+      const trigger = TRIGGER_LABELS[String(payload.trigger)] ?? "Handoff";
+      return `Handed off to ${nameOf(payload.team) ?? String(payload.team ?? "a team")} · ${String(payload.priority ?? "normal")} priority · ${trigger}`;
+    }
+    case "conversation.assigned":
+      // A claim or a first reply already shows as the public "… joined the conversation." line.
+      if (payload.mode === "round_robin") return `Assigned to ${nameOf(payload.agentId) ?? "an agent"} automatically (round robin)`;
+      if (payload.mode === "manual" && payload.by !== payload.agentId) return `${by} assigned it to ${nameOf(payload.agentId) ?? "an agent"}`;
+      return null;
+    case "conversation.reassigned":
+      return `${by} moved it from ${nameOf(payload.from) ?? "no team"} to ${nameOf(payload.to) ?? "another team"}`;
+    case "conversation.resolved":
+      return payload.by === "bot" ? "The bot resolved the conversation" : `${nameOf(payload.agentId) ?? "An agent"} resolved the conversation`;
+    case "conversation.reopened":
+      return typeof payload.by === "string" ? `${by} reopened the conversation` : "The customer wrote again: reopened";
+    case "conversation.handedBack":
+      return `${by} handed it back to the bot${event.nodeId ? ` (step ${event.nodeId})` : ""}`;
+    case "csat.submitted":
+      return `The customer rated the conversation ${String(payload.csat)}/5`;
+    default:
+      return null;
+  }
+}
+
+/** The same contact's other conversations: by contact, and by the email the bot captured (same person, no form filled). */
+async function listPreviousConversations(viewer: InboxViewer, who: { contactId: string | null; email: string | null }, currentId: string): Promise<PreviousConversation[]> {
+  const email = who.email?.toLowerCase();
+  const byContact = [...(who.contactId ? [{ contactId: who.contactId }] : []), ...(email ? [{ contact: { email } }] : [])];
+  if (byContact.length === 0) return [];
+  const rows = await db.conversation.findMany({
+    where: { OR: byContact, id: { not: currentId }, channel: { not: "preview" } },
+    orderBy: { createdAt: "desc" },
+    take: 10,
+    select: { id: true, createdAt: true, status: true, intent: true, summary: true, teamId: true, flowVersionId: true },
+  });
+  return Promise.all(
+    rows.map(async (previous) => {
+      const canOpen = await canSee(viewer, previous);
+      // Another team's conversation: that it happened, not what it was about.
+      return {
+        id: previous.id,
+        createdAt: previous.createdAt.toISOString(),
+        status: previous.status,
+        intent: canOpen ? previous.intent : null,
+        summary: canOpen ? previous.summary : null,
+        canOpen,
+      };
+    }),
+  );
+}

@@ -1,0 +1,71 @@
+/** Shapes of the conversation view (client-safe): the timeline and the side panel. */
+import type { HandoffPacket } from "~/runtime/handoff-packet";
+import type { Priority } from "./queues";
+
+export type TimelineMessage = {
+  kind: "message";
+  id: string;
+  seq: number;
+  role: "customer" | "bot" | "agent" | "system" | "note";
+  text: string;
+  createdAt: string;
+  authorName: string | null;
+  source: { title: string; slug: string } | null;
+};
+
+/** What happened around the messages (claimed, moved, resolved…), shown as quiet lines in the transcript. */
+export type TimelineActivity = { kind: "activity"; id: string; text: string; createdAt: string };
+
+export type TimelineItem = TimelineMessage | TimelineActivity;
+
+export type TeamMember = { id: string; name: string; availability: "online" | "away"; openCount: number; capacity: number };
+
+export type PreviousConversation = { id: string; createdAt: string; status: string; intent: string | null; summary: string | null; canOpen: boolean };
+
+export type ConversationView = {
+  id: string;
+  status: "bot" | "waiting" | "open" | "resolved";
+  priority: Priority;
+  intent: { name: string; confidence: number | null } | null;
+  fields: Record<string, string | number>;
+  summary: string | null;
+  packet: HandoffPacket | null;
+  trigger: string | null;
+  reason: string | null;
+  channel: string;
+  page: string | null;
+  flow: { name: string; slug: string };
+  team: { id: string; slug: string; name: string; slaMinutes: number } | null;
+  assignee: { id: string; name: string } | null;
+  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  createdAt: string;
+  escalatedAt: string | null;
+  firstHumanResponseAt: string | null;
+  resolvedAt: string | null;
+  csat: number | null;
+  /** Customer messages the responsible agent has not seen yet. */
+  unread: number;
+  timeline: TimelineItem[];
+  previous: PreviousConversation[];
+};
+
+export const TRIGGER_LABELS: Record<string, string> = {
+  node: "Flow step",
+  humanRequest: "Asked for a person",
+  repeatedFailure: "Bot failed repeatedly",
+  sensitive: "Sensitive topic",
+  error: "Bot error",
+};
+
+export type SavedReplyItem = { id: string; teamId: string; title: string; text: string };
+
+export type HandBackTarget = { nodeId: string; label: string; isEnd: boolean };
+
+export type ConversationTools = {
+  /** The viewer may act (their team, or an admin); otherwise the view is read-only. */
+  canAct: boolean;
+  members: TeamMember[];
+  teams: Array<{ id: string; name: string }>;
+  handBackTargets: HandBackTarget[];
+  savedReplies: SavedReplyItem[];
+};

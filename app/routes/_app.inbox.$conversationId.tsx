@@ -1,0 +1,99 @@
+/**
+ * One conversation in the inbox: the transcript with every role, the handoff packet beside it,
+ * and what an agent does to it (claim, assign, move to a team, resolve, reopen, hand back to
+ * the bot; replies and notes post to inbox.$conversationId.messages.ts). 404 for an unknown
+ * id, 403 for another team's conversation — for the page and for every action.
+ */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guards.server";
+import { getInboxViewer, requireConversationAccess } from "~/inbox/access.server";
+import { assignConversation, claimConversation, markRead, reassignConversation, reopenConversation, resolveConversation } from "~/inbox/actions.server";
+import type { ActionOutcome } from "~/inbox/agent-turn.server";
+import { ConversationPane } from "~/inbox/components/conversation-pane";
+import { InboxErrorBoundary } from "~/inbox/components/inbox-error";
+import { getConversationTools } from "~/inbox/conversation-tools.server";
+import { getConversationView } from "~/inbox/conversation-view.server";
+import { contactLabel } from "~/inbox/queues";
+import { attentionFrom, inboxTitle } from "~/inbox/title";
+import { handBackConversation } from "~/inbox/hand-back.server";
+import { firstIssue, type InboxActionData } from "~/inbox/schemas";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
+  const subject = loaded ? contactLabel({ id: loaded.view.id, contactName: loaded.view.contact?.name ?? null, contactEmail: loaded.view.contact?.email ?? null }) : undefined;
+  return [{ title: inboxTitle(attentionFrom(matches), subject) }];
+};
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await getInboxViewer(await requireUser(request));
+  const conversation = await requireConversationAccess(viewer, params.conversationId);
+  const [view, tools] = await Promise.all([getConversationView(viewer, conversation.id), getConversationTools(viewer, conversation)]);
+  if (!view) throw new Response("Conversation not found", { status: 404 });
+  return { view, tools, me: { id: viewer.id } };
+}
+
+const Id = z.string({ error: "Choose one" }).min(1, "Choose one").max(64);
+
+const ActionSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z.object({ intent: z.literal("claim") }),
+    z.object({ intent: z.literal("assign"), agentId: Id }),
+    z.object({ intent: z.literal("reassign"), teamId: Id, note: z.string().trim().max(4000, "Keep the note under 4,000 characters").default("") }),
+    z.object({ intent: z.literal("resolve") }),
+    z.object({ intent: z.literal("reopen") }),
+    z.object({ intent: z.literal("hand-back"), nodeId: Id }),
+    z.object({ intent: z.literal("read") }),
+  ],
+  { error: "Unknown action" },
+);
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await getInboxViewer(await requireUser(request));
+  const { id } = await requireConversationAccess(viewer, params.conversationId);
+  const form = Object.fromEntries(await request.formData());
+  const rawIntent = typeof form.intent === "string" ? form.intent : "";
+  const parsed = ActionSchema.safeParse(form);
+  if (!parsed.success) return data<InboxActionData>(firstIssue(parsed.error, rawIntent), { status: 400 });
+  const input = parsed.data;
+  let outcome: ActionOutcome;
+  switch (input.intent) {
+    case "claim":
+      outcome = await claimConversation(viewer, id);
+      break;
+    case "assign":
+      outcome = await assignConversation(viewer, id, input.agentId);
+      break;
+    case "reassign":
+      outcome = await reassignConversation(viewer, { conversationId: id, teamId: input.teamId, note: input.note });
+      // Moved to a team the agent is not in: it is no longer theirs to see, back to the queues.
+      if (outcome.ok && !viewer.isAdmin && !viewer.teams.some((team) => team.id === input.teamId)) return redirect("/inbox");
+      break;
+    case "resolve":
+      outcome = await resolveConversation(viewer, id);
+      break;
+    case "reopen":
+      outcome = await reopenConversation(viewer, id);
+      break;
+    case "hand-back":
+      outcome = await handBackConversation(viewer, { conversationId: id, nodeId: input.nodeId });
+      break;
+    case "read":
+      await markRead(viewer, id);
+      outcome = { ok: true, notice: "" };
+      break;
+  }
+  if (outcome.ok) return data<InboxActionData>({ ok: true, intent: input.intent, notice: outcome.notice });
+  return data<InboxActionData>(
+    { ok: false, intent: input.intent, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) },
+    { status: outcome.status },
+  );
+}
+
+export default function InboxConversation() {
+  const { view, tools, me } = useLoaderData<typeof loader>();
+  return <ConversationPane key={view.id} view={view} tools={tools} meId={me.id} />;
+}
+
+export { InboxErrorBoundary as ErrorBoundary };

@@ -1,0 +1,79 @@
+/**
+ * The inbox frame (agents and admins): queues, the chosen queue's list, and the open
+ * conversation (child routes) in three panes. Live: see useInboxEvents. The tab title carries
+ * the count of conversations that need someone (waiting in my teams + my unread).
+ */
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { z } from "zod";
+import { requireUser } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { getInboxViewer } from "~/inbox/access.server";
+import { setAvailability, setNotifyOnHandoff } from "~/inbox/agent-settings.server";
+import { ConversationList } from "~/inbox/components/conversation-list";
+import { QueuePane } from "~/inbox/components/queue-pane";
+import { ensureInboxDispatcher } from "~/inbox/dispatcher.server";
+import { parseQueueKey, queueLabel } from "~/inbox/queues";
+import { getQueueOverview, listQueue } from "~/inbox/queues.server";
+import { inboxTitle } from "~/inbox/title";
+import { useInboxEvents } from "~/inbox/use-inbox-events";
+import { useNow } from "~/inbox/use-now";
+import inboxStyles from "~/styles/inbox.css";
+
+export const handle = { compactShell: true };
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: inboxStyles }];
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: inboxTitle(loaded?.attention ?? 0) }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  ensureInboxDispatcher();
+  const viewer = await getInboxViewer(user);
+  const queue = parseQueueKey(new URL(request.url).searchParams.get("queue"));
+  const [overview, rows] = await Promise.all([getQueueOverview(viewer), listQueue(viewer, queue)]);
+  return {
+    me: { id: viewer.id, availability: viewer.availability, notifyOnHandoff: viewer.notifyOnHandoff },
+    queue,
+    title: queueLabel(queue, viewer.teams),
+    queues: overview.queues,
+    attention: overview.attention,
+    rows: rows ?? [],
+    missingQueue: rows === null,
+    now: Date.now(),
+  };
+}
+
+const SettingsSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("availability"), availability: z.enum(["online", "away"], { error: "Choose online or away" }) }),
+  z.object({ intent: z.literal("notify"), notify: z.enum(["on", "off"], { error: "Choose on or off" }) }),
+], { error: "Unknown action" });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = SettingsSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
+  if (parsed.data.intent === "availability") await setAvailability(user.id, parsed.data.availability);
+  else await setNotifyOnHandoff(user.id, parsed.data.notify === "on");
+  return { ok: true as const };
+}
+
+export default function InboxLayout() {
+  const loaded = useLoaderData<typeof loader>();
+  const { conversationId } = useParams();
+  // On a settings page (saved replies) no queue is the one being looked at.
+  const inQueue = !useLocation().pathname.startsWith("/inbox/saved-replies");
+  const now = useNow(loaded.now);
+  useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
+  return (
+    <div className="inbox">
+      <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
+      <ConversationList title={loaded.title} queue={loaded.queue} rows={loaded.rows} selectedId={conversationId ?? null} now={now} missing={loaded.missingQueue} />
+      <div className="inbox-main">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary };

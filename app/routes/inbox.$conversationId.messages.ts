@@ -1,0 +1,32 @@
+/**
+ * POST /inbox/:conversationId/messages — an agent's reply or internal note, from the composer
+ * (fetch with retries: the same clientMessageId again is stored once and answered "sent").
+ * Same guards as the conversation page: signed in, the conversation's team (403), 404 unknown.
+ * Answers JSON: { ok, intent, notice } or { ok: false, intent, message, field? } with 4xx.
+ */
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/auth/guards.server";
+import { getInboxViewer, requireConversationAccess } from "~/inbox/access.server";
+import { addInternalNote, replyAsAgent } from "~/inbox/actions.server";
+import { ComposeSchema, firstIssue, type InboxActionData } from "~/inbox/schemas";
+import { apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+
+export function loader() {
+  return methodNotAllowed("POST");
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed("POST");
+  const viewer = await getInboxViewer(await requireUser(request));
+  const { id } = await requireConversationAccess(viewer, params.conversationId);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = ComposeSchema.safeParse(form);
+  if (!parsed.success) return apiJson(firstIssue(parsed.error, String(form.intent ?? "")), { status: 400 });
+  const { intent, clientMessageId, text } = parsed.data;
+  const outcome =
+    intent === "reply"
+      ? await replyAsAgent(viewer, { conversationId: id, clientMessageId, text })
+      : await addInternalNote(viewer, { conversationId: id, clientMessageId, text });
+  const body: InboxActionData = outcome.ok ? { ok: true, intent, notice: outcome.notice } : { ok: false, intent, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) };
+  return apiJson(body, { status: outcome.ok ? 200 : outcome.status });
+}
