@@ -106,6 +106,18 @@ describe("the knowledge base", () => {
     await snap(page);
   });
 
+  it("answers a how-to question on the chat page with the article's steps, whole and one per line", async () => {
+    const { title, answer } = await askTheBot(e2e.browser, e2e.app.baseUrl, "kb customer asking how to reset", "How do I reset my password?");
+    expect(title).toBe("Reset my password");
+    expect(answer.split("\n")).toEqual([
+      "Reset it yourself:",
+      "1. On the sign-in page, select Forgot password?",
+      "2. Enter your username or email address.",
+      "3. Open the email we send you and follow the link within 60 minutes.",
+      "4. Choose a new password of at least 10 characters, then sign in.",
+    ]);
+  });
+
   it("edits with clear errors, and deletes only after confirming", async () => {
     const { page } = e2e;
     await signInAdmin(page);

@@ -96,8 +96,24 @@ describe("kb eval", () => {
     expect(result.recallAt3).toBe(1);
   });
 
+  it("with --answers, adds how often the answer shown contains the labelled answer, before and after issue #4", () => {
+    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--answers", kbFile("answers")]);
+    const rates = { all: { contained: expect.any(Number), of: 3, rate: fraction }, dev: { of: 2 }, test: { of: 1 } };
+    expect(result.answers).toMatchObject({
+      questions: 3,
+      baton: { givenArticle: rates, endToEnd: rates, startsMidSentence: expect.any(Number), meanChars: expect.any(Number) },
+      beforeIssue4: { givenArticle: rates, endToEnd: rates },
+    });
+    const answers = result.answers as { baton: { givenArticle: { all: { contained: number } }; startsMidSentence: number }; beforeIssue4: { startsMidSentence: number } };
+    // The fixture's "$8.00" and "Threads & Co." trip the old splitter, not wink's sentence boundaries.
+    expect(answers.baton.givenArticle.all.contained).toBe(3);
+    expect(answers.baton.startsMidSentence).toBe(0);
+    expect(answers.beforeIssue4.startsMidSentence).toBeGreaterThan(0);
+  });
+
   it.each([
     [["eval", "--articles", kbFile("articles")], /usage: npm run -s kb -- eval --articles FILE --questions FILE/],
+    [["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--answers", kbFile("questions")], /kb eval failed: .*questions\.json: .*Invalid input/],
     [["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--top", "3"], /Unknown option '--top'/],
     [["eval", "--articles", kbFile("articles"), "--questions", kbFile("articles")], /kb eval failed: .*articles\.json: row 1, question: Invalid input/],
     [["eval", "--articles", kbFile("questions"), "--questions", kbFile("questions")], /kb eval failed: .*questions\.json: row 1, id: Invalid input/],

@@ -3,12 +3,15 @@
  * index against a plain BM25 baseline (MiniSearch defaults: title + body, no stemming, no field
  * boosts, no fuzzy or prefix matching) on the same articles and questions. Prints one JSON line.
  * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId }].
+ * With `--answers FILE` (labels as in bench/data/kb-answers.json) the line also has `answers`:
+ * how often the extractive answer contains the labelled answer (kb-answer-eval.ts).
  */
 import { parseArgs } from "node:util";
 import MiniSearch from "minisearch";
 import { z } from "zod";
 import { percentile } from "./intent-eval";
 import { readJsonFile } from "./json-file";
+import { AnswerLabelsSchema, evaluateAnswers } from "./kb-answer-eval";
 import { KnowledgeIndex } from "../local/knowledge-index";
 import { stripMarkdown } from "../local/markdown";
 
@@ -21,7 +24,7 @@ export type RetrievalMetrics = { recallAt1: number; recallAt3: number; mrr: numb
 type Ranker = (question: string) => string[];
 
 const RANK_DEPTH = 10;
-const USAGE = "usage: npm run -s kb -- eval --articles FILE --questions FILE";
+const USAGE = "usage: npm run -s kb -- eval --articles FILE --questions FILE [--answers FILE]";
 
 export function measureRetrieval(rank: Ranker, questions: EvalQuestion[]): RetrievalMetrics {
   let atOne = 0;
@@ -42,9 +45,14 @@ export function measureRetrieval(rank: Ranker, questions: EvalQuestion[]): Retri
   return { recallAt1: atOne / count, recallAt3: atThree / count, mrr: reciprocal / count, p99Ms: percentile(timings, 0.99) };
 }
 
-export function batonRanker(articles: EvalArticle[]): Ranker {
+function buildIndex(articles: EvalArticle[]): KnowledgeIndex {
   const index = new KnowledgeIndex();
   for (const article of articles) index.upsert({ ...article, slug: article.slug ?? article.id, tags: article.tags ?? [] });
+  return index;
+}
+
+export function batonRanker(articles: EvalArticle[]): Ranker {
+  const index = buildIndex(articles);
   return (question) => index.query(question, { limit: RANK_DEPTH }).map((article) => article.id);
 }
 
@@ -63,9 +71,9 @@ export function evaluateKnowledgeRetrieval(articles: EvalArticle[], questions: E
 }
 
 export async function runKbEvalCli(argv: string[]): Promise<number> {
-  let values: { articles?: string; questions?: string };
+  let values: { articles?: string; questions?: string; answers?: string };
   try {
-    ({ values } = parseArgs({ args: argv, options: { articles: { type: "string" }, questions: { type: "string" } }, strict: true }));
+    ({ values } = parseArgs({ args: argv, options: { articles: { type: "string" }, questions: { type: "string" }, answers: { type: "string" } }, strict: true }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
@@ -77,9 +85,11 @@ export async function runKbEvalCli(argv: string[]): Promise<number> {
   try {
     const articles = readJsonFile(values.articles, ArticlesSchema);
     const questions = readJsonFile(values.questions, QuestionsSchema);
-    const unknown = questions.find((q) => !articles.some((article) => article.id === q.articleId));
+    const labels = values.answers ? readJsonFile(values.answers, AnswerLabelsSchema).items : [];
+    const unknown = [...questions, ...labels].find((q) => !articles.some((article) => article.id === q.articleId));
     if (unknown) throw new Error(`question ${JSON.stringify(unknown.question)} points to unknown article ${unknown.articleId}`);
-    console.log(JSON.stringify(evaluateKnowledgeRetrieval(articles, questions)));
+    const retrieval = evaluateKnowledgeRetrieval(articles, questions);
+    console.log(JSON.stringify(values.answers ? { ...retrieval, answers: evaluateAnswers(buildIndex(articles), labels) } : retrieval));
     return 0;
   } catch (error) {
     console.error(`kb eval failed: ${(error as Error).message}`);

@@ -10,24 +10,22 @@
  * of what was asked, weighted by how specific each word is, is in this article" for any query.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
+import { parseArticleOutline, type ArticleOutline } from "./article-outline";
 import { stripMarkdown } from "./markdown";
-import { stem, STOP_WORDS, tokenize } from "./text";
+import { indexTerms, stem, STOP_WORDS, tokenize } from "./text";
 import type { ArticleRef, RetrievedArticle } from "../types";
 
 export type KnowledgeArticle = ArticleRef & { body: string; tags: string[] };
 
-type IndexedArticle = KnowledgeArticle & { text: string; tagText: string };
+/** `text` is what is searched (and given to an LLM as grounding); `outline` is what answers are cut from. */
+export type IndexedArticle = KnowledgeArticle & { text: string; tagText: string; outline: ArticleOutline };
 
 // Customers' filler words: they say nothing about which article is meant.
-const QUERY_FILLER = new Set(
+export const QUERY_FILLER = new Set(
   "hi hello hey thanks thank please pls wondering wonder need want know tell help hii ok okay just also still get got".split(" "),
 );
 
 export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
-
-export function indexTerms(text: string): string[] {
-  return tokenize(text).filter((token) => !STOP_WORDS.has(token)).map(stem);
-}
 
 /**
  * A word is indexed as its stem AND, when different, its surface form: stems meet inflections
@@ -56,14 +54,19 @@ export class KnowledgeIndex {
     return this.articles.size;
   }
 
-  get(id: string): (KnowledgeArticle & { text: string }) | undefined {
+  get(id: string): IndexedArticle | undefined {
     return this.articles.get(id);
   }
 
   /** Adds the article, or replaces the indexed version of it. */
   upsert(article: KnowledgeArticle): void {
     this.remove(article.id);
-    const indexed: IndexedArticle = { ...article, text: stripMarkdown(article.body), tagText: article.tags.join(" ") };
+    const indexed: IndexedArticle = {
+      ...article,
+      text: stripMarkdown(article.body),
+      tagText: article.tags.join(" "),
+      outline: parseArticleOutline(article.title, article.body),
+    };
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
     const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`));

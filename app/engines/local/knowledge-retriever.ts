@@ -22,7 +22,7 @@ export class LocalKnowledgeRetriever implements KnowledgeRetriever {
     const article = index.get(best.id);
     if (!article) return null;
     const ref = { id: article.id, slug: article.slug, title: article.title };
-    const text = selectPassage(article.text, input.query, (term) => index.termWeight(term));
+    const text = selectPassage(article.outline, input.query, (term) => index.termWeight(term));
     return { article: ref, text, score: best.score, citations: [ref] };
   }
 }

@@ -1,8 +1,11 @@
 /**
- * Markdown → plain text for indexing and for the passage shown to the customer. Articles are
- * written by support leads: headings, lists, emphasis, links and the odd code span — not a full
- * CommonMark parser, just enough that "**Refunds**" and "[portal](https://…)" index as words.
+ * Markdown → plain text for indexing (and for the LLM's grounding). Articles are written by
+ * support leads: headings, lists, emphasis, links and the odd code span — not a full CommonMark
+ * parser, just enough that "**Refunds**" and "[portal](https://…)" index as words. The passage
+ * shown to the customer is cut from the article's structure instead (article-outline.ts).
  */
+import { splitSentences } from "./text";
+
 export function stripMarkdown(markdown: string): string {
   return markdown
     .replace(/\r\n?/g, "\n")
@@ -30,9 +33,4 @@ export function splitParagraphs(plain: string): string[][] {
     .map((paragraph) => paragraph.replace(/\s*\n\s*/g, " ").trim())
     .filter((paragraph) => paragraph !== "")
     .map(splitSentences);
-}
-
-export function splitSentences(text: string): string[] {
-  const sentences = text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text];
-  return sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence !== "");
 }

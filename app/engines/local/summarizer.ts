@@ -4,8 +4,7 @@
  * (the first substantive one, plus the longest later one when it adds something); then the
  * intent, the captured fields, what the bot tried, and why it handed off.
  */
-import { splitSentences } from "./markdown";
-import { indexTerms } from "./knowledge-index";
+import { indexTerms, splitSentences } from "./text";
 import type { SummaryInput, Summarizer } from "../types";
 
 const MAX_PROBLEM_CHARS = 300;

@@ -7,6 +7,7 @@
  * Stemming is the same Porter2 (English) stemmer wink uses, from wink-porter2-stemmer, applied
  * to the NORMAL form (wink's own `its.stem` stems the raw text: "n't", "123" → "12i").
  * The only thing done before wink is folding accents ("café" → "cafe"), which it keeps.
+ * Sentence boundaries are wink's too (its `sbd` step knows "Co.", "e.g.", "U.S.", "$25.00").
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
@@ -15,6 +16,8 @@ import stemWord from "wink-porter2-stemmer";
 // Tokenisation only: sentence boundaries, POS tags and entities cost time and change no token.
 const nlp = winkNLP(model, []);
 const its = nlp.its;
+// A second pipeline for sentence boundaries, so the classifier's hot path above stays tokens only.
+const sentenceNlp = winkNLP(model, ["sbd"]);
 
 /** Token types that carry meaning; punctuation, symbols, currency signs and emoji do not. */
 const KEPT_TYPES = new Set(["word", "number", "email", "url", "hashtag", "mention", "ordinal"]);
@@ -29,6 +32,33 @@ export function tokenize(text: string): string[] {
   const kept: string[] = [];
   for (let i = 0; i < normals.length; i++) if (KEPT_TYPES.has(types[i])) kept.push(normals[i]);
   return kept;
+}
+
+/**
+ * The sentences of one paragraph of text, with wink's boundaries and two repairs for what it
+ * splits that is not a sentence end: a boundary with no space (inside "threadsandco.com") and a
+ * piece that starts in lower case (after a bold UI label ending in "?": "select Forgot
+ * password? on the sign-in page"). An English sentence starts in upper case or with a digit.
+ */
+export function splitSentences(text: string): string[] {
+  const sentences: string[] = [];
+  let cursor = 0;
+  for (const raw of sentenceNlp.readDoc(text).sentences().out() as string[]) {
+    const piece = raw.trim();
+    if (piece === "") continue;
+    const at = text.indexOf(piece, cursor);
+    const last = sentences.length - 1;
+    if (last >= 0 && at === cursor) sentences[last] += piece;
+    else if (last >= 0 && /^\p{Ll}/u.test(piece)) sentences[last] += ` ${piece}`;
+    else sentences.push(piece);
+    if (at >= 0) cursor = at + piece.length;
+  }
+  return sentences;
+}
+
+/** Content-word stems (stop words dropped): what the knowledge index and passage scoring compare. */
+export function indexTerms(text: string): string[] {
+  return tokenize(text).filter((token) => !STOP_WORDS.has(token)).map(stem);
 }
 
 // Stemming is the hot path of classification; a bounded memo keeps p99 well under a millisecond.

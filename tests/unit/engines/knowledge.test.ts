@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KnowledgeIndex } from "~/engines/local/knowledge-index";
 import { LocalKnowledgeRetriever } from "~/engines/local/knowledge-retriever";
-import { stripMarkdown } from "~/engines/local/markdown";
+import { parseArticleOutline } from "~/engines/local/article-outline";
 import { selectPassage } from "~/engines/local/passage";
 import { ARTICLES, buildFixtureIndex } from "./fixtures";
 
@@ -91,9 +91,9 @@ describe("extractive answer", () => {
     expect(answer?.text).not.toMatch(/[*#]/);
   });
 
-  it("picks the sentence window that covers the question", () => {
-    const text = stripMarkdown(ARTICLES[0].body);
-    expect(selectPassage(text, "can I get a paper check")).toMatch(/paper check mailed to your address/);
-    expect(selectPassage(text, "zzz")).toBe("Refunds and returns.");
+  it("picks the sentence window that covers the question, and the article's opening when nothing matches", () => {
+    const outline = parseArticleOutline(ARTICLES[0].title, ARTICLES[0].body);
+    expect(selectPassage(outline, "can I get a paper check")).toMatch(/paper check mailed to your address/);
+    expect(selectPassage(outline, "zzz")).toBe("You can return any item within 30 days of delivery for a full refund.");
   });
 });
