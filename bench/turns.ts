@@ -16,6 +16,8 @@ import { createBenchDatabase, benchRoot, percentile, postJson as post, runHttpFl
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+const SERVER_NODE_ARGS = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
 const WARMUP_MS = 1_000;
 
 type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
@@ -48,7 +50,7 @@ async function runCustomer(baseUrl: string, flow: BenchFlow, until: number, meas
 
 export async function main(): Promise<Record<string, unknown>> {
   const database = await createBenchDatabase("turns");
-  const server = await startBenchServer(database.url);
+  const server = await startBenchServer(database.url, {}, SERVER_NODE_ARGS);
   try {
     const flow = database.flow;
     // Train the intent model and warm the caches once, so the run measures steady state.
