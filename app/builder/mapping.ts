@@ -1,19 +1,21 @@
 /**
  * Document ↔ canvas. The flow document is the one source of truth: React Flow's nodes and edges
  * are derived from it (plus what only the canvas knows: selection, measured sizes, diagnostics
- * badges, the preview's path), and React Flow's change events are translated back into
+ * badges, the preview's path, the analytics overlay's numbers), and React Flow's change events are translated back into
  * document edits. Derived objects are cached per node, so a 300-node flow re-creates only the
  * nodes an edit touched and React Flow re-renders only those cards.
  */
 import { MarkerType, type EdgeChange, type NodeChange } from "reactflow";
 import type { FlowDocument, FlowEdge, FlowNode } from "~/flow/document";
-import type { CanvasEdge, CanvasNode, CardIssue, PreviewMark, Selection, Size } from "./canvas-types";
+import type { CanvasEdge, CanvasNode, CardIssue, NodeTraffic, PreviewMark, Selection, Size } from "./canvas-types";
 
 export type CanvasView = {
   selection: Selection;
   sizes: ReadonlyMap<string, Size>;
   issues: ReadonlyMap<string, CardIssue[]>;
   preview: { active: string | null; visited: ReadonlySet<string> };
+  /** Per node, while the analytics overlay is on and has numbers; null otherwise. */
+  traffic: ReadonlyMap<string, NodeTraffic> | null;
 };
 
 const NO_ISSUES: CardIssue[] = [];
@@ -31,7 +33,7 @@ export function toCanvasNode(node: FlowNode, view: CanvasView): CanvasNode {
     id: node.id,
     type: node.kind,
     position: node.position,
-    data: { kind: node.kind, config: node.data, issues: view.issues.get(node.id) ?? NO_ISSUES, preview: previewMark(node.id, view) },
+    data: { kind: node.kind, config: node.data, issues: view.issues.get(node.id) ?? NO_ISSUES, preview: previewMark(node.id, view), traffic: view.traffic?.get(node.id) ?? null },
     selected: view.selection.nodes.has(node.id),
     ...(size ? { width: size.width, height: size.height } : {}),
   };
@@ -68,7 +70,7 @@ function createCachedMapper<T extends { id: string }, R>(
 export function createNodeMapper() {
   return createCachedMapper(
     (document) => document.nodes,
-    (node, view) => [node, view.selection.nodes.has(node.id), issuesKey(view.issues.get(node.id) ?? NO_ISSUES), previewMark(node.id, view), view.sizes.get(node.id)],
+    (node, view) => [node, view.selection.nodes.has(node.id), issuesKey(view.issues.get(node.id) ?? NO_ISSUES), previewMark(node.id, view), view.sizes.get(node.id), view.traffic?.get(node.id) ?? null],
     toCanvasNode,
   );
 }
