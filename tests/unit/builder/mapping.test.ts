@@ -90,6 +90,21 @@ describe("document → canvas", () => {
     });
     expect(second.find((node) => node.id === "topic")?.position).toEqual({ x: 999, y: 11 });
   });
+
+  it("hands React Flow the very same arrays when nothing it shows changed", () => {
+    const document = loadStarter();
+    const mapNodes = createNodeMapper();
+    const mapEdges = createEdgeMapper();
+    const nodes = mapNodes(document, view());
+    const edges = mapEdges(document, view());
+    // Typing into a step: a new document with new node data, the same edges.
+    const typed = updateNodeData(document, "start", { greeting: "Hello there" });
+    expect(mapEdges(typed, view())).toBe(edges);
+    const retyped = mapNodes(typed, view());
+    expect(retyped).not.toBe(nodes);
+    // Diagnostics recomputed to the same problems (a new map, equal content): nothing to redraw.
+    expect(mapNodes(typed, view({ issues: new Map() }))).toBe(retyped);
+  });
 });
 
 describe("canvas → document", () => {
