@@ -35,9 +35,26 @@ async function expectCardsToMatch(page: Page, funnel: Funnel, nodeIds: string[])
   }
 }
 
-async function openEditor(page: Page, slug: string) {
+/** Pairs of cards closer than `gap` flow units, from the cards' own layout sizes and the flow's positions. */
+async function cardsTooClose(page: Page, flowId: string, gap: number): Promise<string[]> {
+  const flow = await e2e.app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draft: true } });
+  const positions = new Map((JSON.parse(flow.draft).nodes as Array<{ id: string; position: { x: number; y: number } }>).map((node) => [node.id, node.position]));
+  const sizes = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => [(node as HTMLElement).dataset.id ?? "", (node as HTMLElement).offsetWidth, (node as HTMLElement).offsetHeight] as const));
+  expect(sizes.length).toBe(positions.size);
+  const boxes = sizes.map(([id, width, height]) => ({ id, ...positions.get(id)!, width, height }));
+  const close: string[] = [];
+  for (const [index, a] of boxes.entries()) {
+    for (const b of boxes.slice(index + 1)) {
+      const apart = a.x + a.width + gap <= b.x || b.x + b.width + gap <= a.x || a.y + a.height + gap <= b.y || b.y + b.height + gap <= a.y;
+      if (!apart) close.push(`${a.id} / ${b.id}`);
+    }
+  }
+  return close;
+}
+
+async function openEditor(page: Page, slug: string, options: { signIn: boolean } = { signIn: true }) {
   await page.setViewportSize(BUILDER_VIEWPORT);
-  await signIn(page, "admin@baton.local");
+  if (options.signIn) await signIn(page, "admin@baton.local");
   const flow = await e2e.app.db.flow.findUniqueOrThrow({ where: { slug }, select: { id: true } });
   await page.goto(`/flows/${flow.id}`);
   await page.locator(".react-flow__node").first().waitFor();
@@ -91,6 +108,20 @@ describe("analytics overlay", () => {
     await expect.poll(() => page.locator(".node-traffic").count()).toBe(0);
     await expect(summary.count()).resolves.toBe(0);
     await expect(cardHeight()).resolves.toBe(closedHeight);
+  });
+
+  it("lays out the starter flows with room between the cards, also with the analytics strips on", async () => {
+    const { page } = e2e;
+    for (const [index, slug] of ["store-support", "refunds-and-returns"].entries()) {
+      const flowId = await openEditor(page, slug, { signIn: index === 0 });
+      await fitView(page);
+      await expect(cardsTooClose(page, flowId, 40)).resolves.toEqual([]);
+      await page.getByRole("button", { name: "Analytics", exact: true }).click();
+      await page.locator(".node-traffic").first().waitFor();
+      await expect.poll(() => page.locator(".node-traffic").count()).toBe(await page.locator(".react-flow__node").count());
+      await expect(cardsTooClose(page, flowId, 40)).resolves.toEqual([]);
+      await snap(page);
+    }
   });
 
   it("says so when the flow had no conversations in the range", async () => {
