@@ -4,8 +4,10 @@
  *   renderMs   navigation start → every card rendered and measured and the view fitted (the
  *              first frame a person can work with), read from the page's own clock;
  *   fitAllMs   a click on "fit view" → the frame showing the whole flow;
- *   editMs     one keystroke in a step's form → its card on the canvas showing the new text
- *              (key event → the card's DOM changed, and → the next animation frame).
+ *   editMs     one keystroke in a step's form → its card on the canvas showing what the field
+ *              says (key event → the card's DOM, and → the next animation frame), every
+ *              keystroke timed from its own key event;
+ *   editMainThreadMsPerKey  the page's main-thread task time (wall clock) per keystroke while typing.
  * Targets: render under 1.5 s, under 100 ms per edit. Median and p95 over RUNS page loads and
  * KEYS keystrokes. Two shared cores: wall times include waiting for a CPU (load average
  * reported); treat the figures as noisy. Writes bench/results/canvas.json.
@@ -90,20 +92,41 @@ async function measureFitAll(page: Page): Promise<number> {
   return Number(await page.evaluate(FIT_ALL_SCRIPT));
 }
 
-/** Arms in-page timers: each keydown in the field starts one; the card's text changing stops it (to the DOM and to the next frame). */
+/**
+ * Arms in-page timers: each keydown in the field starts one, stopped when the card shows what the
+ * field now says (the card shows the text trimmed, so a typed space is done as soon as the field
+ * has taken it) — in the DOM, and at the next animation frame. Every keystroke is timed from its
+ * own keydown, also when one frame shows several.
+ */
 const EDIT_PROBE_SCRIPT = (nodeId: string) => `(() => {
   const text = document.querySelector('.react-flow__node[data-id="${nodeId}"] .node-text');
   const field = document.querySelector(".builder-panel textarea");
   const probe = { pending: [], dom: [], frame: [] };
   window.__probe = probe;
-  field.addEventListener("keydown", () => probe.pending.push(performance.now()), true);
-  new MutationObserver(() => {
-    const started = probe.pending.shift();
-    if (started === undefined) return;
-    probe.pending.length = 0;
-    probe.dom.push(performance.now() - started);
-    requestAnimationFrame(() => probe.frame.push(performance.now() - started));
-  }).observe(text, { childList: true, characterData: true, subtree: true });
+  // The card showing a later keystroke's text has shown the earlier ones too.
+  const settle = () => {
+    const now = performance.now();
+    const shown = text.textContent;
+    let last = -1;
+    probe.pending.forEach((key, index) => { if (key.expected === shown) last = index; });
+    if (last < 0) return;
+    const done = probe.pending.splice(0, last + 1);
+    requestAnimationFrame(() => {
+      const at = performance.now();
+      for (const key of done) {
+        probe.dom.push(now - key.started);
+        probe.frame.push(at - key.started);
+      }
+    });
+  };
+  field.addEventListener("keydown", () => probe.pending.push({ started: performance.now() }), true);
+  // Bubbling to window: the field holds its new value; the card follows now or in a microtask (the observer).
+  window.addEventListener("input", (event) => {
+    if (event.target !== field) return;
+    for (const key of probe.pending) if (key.expected === undefined) key.expected = field.value.trim();
+    settle();
+  });
+  new MutationObserver(settle).observe(text, { childList: true, characterData: true, subtree: true });
 })()`;
 
 async function main() {
@@ -148,10 +171,16 @@ async function main() {
     await field.click();
     await page.keyboard.press("End");
     await page.evaluate(EDIT_PROBE_SCRIPT(EDITED_NODE));
+    // Main-thread task time while typing (all of the page's tasks: React, React Flow, layout, paint).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const taskSeconds = async () => ((await cdp.send("Performance.getMetrics")).metrics.find((metric) => metric.name === "TaskDuration")?.value ?? 0);
+    const tasksBefore = await taskSeconds();
     await page.keyboard.type(" Thanks for your patience".padEnd(KEYS, "!").slice(0, KEYS), { delay: 60 });
-    await page.waitForTimeout(300);
+    await page.waitForFunction((keys) => (window as unknown as { __probe: { frame: number[] } }).__probe.frame.length >= keys, KEYS, { timeout: 5_000 }).catch(() => undefined);
+    const tasksPerKeyMs = ((await taskSeconds()) - tasksBefore) * 1000 / KEYS;
     const probe = (await page.evaluate("window.__probe")) as { dom: number[]; frame: number[] };
-    if (probe.dom.length < KEYS * 0.8) throw new Error(`the card updated on ${probe.dom.length} of ${KEYS} keystrokes`);
+    if (probe.frame.length !== KEYS) throw new Error(`the card showed the field's text after ${probe.frame.length} of ${KEYS} keystrokes`);
 
     const render = stats(renders);
     const edit = stats(probe.frame);
@@ -171,11 +200,14 @@ async function main() {
       editMs: edit.medianMs,
       editP95Ms: edit.p95Ms,
       editToDomMs: stats(probe.dom).medianMs,
+      /** The page's main-thread task time per keystroke while typing (wall clock, so waiting for a CPU is in it). */
+      editMainThreadMsPerKey: round(tasksPerKeyMs),
       targets: { renderMs: 1500, editMs: 100 },
-      meetsTargets: render.medianMs < 1500 && edit.medianMs < 100,
+      /** Render: the median page load; edits: the 95th percentile keystroke. */
+      meetsTargets: render.medianMs < 1500 && edit.p95Ms < 100,
       loadAverage: os.loadavg().map((value) => Math.round(value * 100) / 100),
       cpus: os.cpus().length,
-      note: "Measured on 2 shared cores while other engineers' builds and tests ran (see loadAverage, often 10+): wall times include waiting for a CPU and vary run to run by a factor of two. renderMs counts from navigation start (HTML, scripts, loader data, React Flow measuring every card, the first fit); renderStages splits it.",
+      note: "Measured on 2 shared cores while other engineers' builds and tests ran (see loadAverage): wall times include waiting for a CPU and vary run to run by a factor of two. renderMs counts from navigation start (HTML, scripts, loader data, React Flow measuring every card, the first fit); renderStages splits it. editMs times every keystroke to the card showing the field's text; the earlier probe waited for the card's DOM to change, which a typed space never does (cards show the text trimmed), so each of the 4 spaces was charged until the next key (~100 ms, the old p95 of 125 ms).",
       browser: browser.version(),
       at: new Date().toISOString(),
     };

@@ -2,7 +2,7 @@
 import type { Edge, Node } from "reactflow";
 import type { CanvasNodeData } from "~/nodes/shared/editor/types";
 
-export type { CanvasNodeData, CardIssue, PreviewMark } from "~/nodes/shared/editor/types";
+export type { CanvasNodeData, CardIssue, NodeTraffic, PreviewMark } from "~/nodes/shared/editor/types";
 
 export type CanvasNode = Node<CanvasNodeData>;
 export type CanvasEdge = Edge;

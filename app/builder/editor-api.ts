@@ -60,3 +60,8 @@ export async function startPreviewRequest(flowId: string, document: FlowDocument
 export function previewStateRequest(flowId: string, conversationId: string) {
   return call<PreviewState>(`/flows/${flowId}/preview/${conversationId}`);
 }
+
+/** The flow's per-node funnel for the analytics overlay (validated by the caller). */
+export function nodeFunnelRequest(flowId: string, range: string, signal: AbortSignal) {
+  return call<unknown>(`/api/analytics/flows/${encodeURIComponent(flowId)}/nodes?range=${encodeURIComponent(range)}`, { signal });
+}

@@ -123,7 +123,8 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
     clearTimeout(bufferTimer.current);
     bufferTimer.current = setTimeout(writeBuffer, BUFFER_MS);
     if (conflicted.current) return;
-    setState((current) => (current.kind === "error" ? current : { kind: "saving" }));
+    // The same state object while typing: a new one would render the whole editor again per keystroke.
+    setState((current) => (current.kind === "error" || current.kind === "saving" ? current : { kind: "saving" }));
     schedule(DEBOUNCE_MS, () => void saveNow());
   }, [document, saveNow, schedule, writeBuffer]);
 

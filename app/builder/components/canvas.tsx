@@ -7,7 +7,7 @@ import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFl
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
 import { connect, moveNodes, removeElements } from "../document-ops";
-import type { CardIssue, CanvasNode, Size } from "../canvas-types";
+import type { CardIssue, CanvasNode, NodeTraffic, Size } from "../canvas-types";
 import { pickInitialView } from "../initial-view";
 import { applySelectionChanges, applySizes, createEdgeMapper, createNodeMapper, summariseEdgeChanges, summariseNodeChanges, type CanvasView } from "../mapping";
 import { sameTaskKey, type FlowEditorState } from "../use-flow-editor";
@@ -20,6 +20,7 @@ type Props = {
   editor: FlowEditorState;
   issues: ReadonlyMap<string, CardIssue[]>;
   preview: CanvasView["preview"];
+  traffic: ReadonlyMap<string, NodeTraffic> | null;
   onDropKind: (kind: NodeKind, position: { x: number; y: number }) => void;
 };
 
@@ -44,14 +45,14 @@ const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
 
 let drags = 0;
 
-export function Canvas({ editor, issues, preview, onDropKind }: Props) {
+export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) {
   const { document, selection, edit, setSelection } = editor;
   // Only the canvas needs card sizes: measuring 300 cards re-renders it, not the whole editor.
   const [sizes, setSizes] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const { screenToFlowPosition } = useReactFlow();
   const mapNodes = useMemo(createNodeMapper, []);
   const mapEdges = useMemo(createEdgeMapper, []);
-  const view: CanvasView = useMemo(() => ({ selection, sizes, issues, preview }), [selection, sizes, issues, preview]);
+  const view: CanvasView = useMemo(() => ({ selection, sizes, issues, preview, traffic }), [selection, sizes, issues, preview, traffic]);
   const nodes = useMemo(() => mapNodes(document, view), [mapNodes, document, view]);
   const edges = useMemo(() => mapEdges(document, view), [mapEdges, document, view]);
   const dragKey = useRef("drag:0");

@@ -1,7 +1,9 @@
 /** The editor's top bar: back to the list, the flow's name and state, history, and the main actions. */
 import { Link } from "@remix-run/react";
 import { Icon } from "~/components/icons";
+import type { AnalyticsOverlay } from "../use-analytics-overlay";
 import type { SaveState } from "../use-autosave";
+import { AnalyticsToggle } from "./analytics-overlay-controls";
 import { SaveIndicator } from "./save-indicator";
 
 type Props = {
@@ -21,6 +23,7 @@ type Props = {
   onOpenSettings: () => void;
   onOpenVersions: () => void;
   onExport: () => void;
+  analytics: AnalyticsOverlay;
   previewOpen: boolean;
   onPreview: () => void;
   publishing: boolean;
@@ -71,6 +74,7 @@ export function EditorToolbar(props: Props) {
           <Icon name="download" size={17} />
         </button>
       </div>
+      <AnalyticsToggle overlay={props.analytics} />
       <div className="toolbar-group">
         <button type="button" className={props.previewOpen ? "btn btn-secondary btn-sm is-active" : "btn btn-secondary btn-sm"} aria-pressed={props.previewOpen} onClick={props.onPreview}>
           <Icon name="play" size={14} />

@@ -15,12 +15,14 @@ import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraf
 import { renameDocument, updateSettings } from "../document-ops";
 import { versionDocumentRequest, type VersionSummary } from "../editor-api";
 import { listKnownFields } from "../known-fields";
+import { useAnalyticsOverlay } from "../use-analytics-overlay";
 import { useAutosave } from "../use-autosave";
 import { useEditorActions } from "../use-editor-actions";
 import { useFlowEditor } from "../use-flow-editor";
 import { usePreview } from "../use-preview";
 import { usePublish } from "../use-publish";
 import { useShortcuts } from "../use-shortcuts";
+import { AnalyticsSummary } from "./analytics-overlay-controls";
 import { Canvas } from "./canvas";
 import { ConflictBanner, NoticeBar, StaleBufferBanner, type Notice } from "./editor-banners";
 import { EditorToolbar } from "./editor-toolbar";
@@ -59,6 +61,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const canvasRef = useRef<HTMLDivElement>(null);
   const actions = useEditorActions(editor, canvasRef);
   const preview = usePreview(flowId);
+  const analytics = useAnalyticsOverlay(flowId, document);
   const tell = useCallback((tone: Notice["tone"], text: ReactNode) => setNotice({ tone, text, at: Date.now() }), []);
 
   const { publishing, publish } = usePublish({
@@ -143,6 +146,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
         onOpenSettings={() => setDialog("settings")}
         onOpenVersions={() => setDialog("versions")}
         onExport={() => void exportDraft()}
+        analytics={analytics}
         previewOpen={panel === "preview"}
         onPreview={() => (panel === "preview" ? setPanel("edit") : startPreview())}
         publishing={publishing}
@@ -178,7 +182,8 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       <div className="builder-body">
         <Palette onAdd={(kind) => actions.addStep(kind)} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
         <div className="builder-canvas" ref={canvasRef}>
-          <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} onDropKind={actions.addStep} />
+          <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
+          <AnalyticsSummary overlay={analytics} flowSlug={data.flow.slug} published={published !== null} />
           {document.nodes.length === 0 ? (
             <div className="canvas-empty">
               <h2>An empty canvas</h2>

@@ -30,8 +30,11 @@ export function SaveIndicator({ state, invalid, onRetry }: { state: SaveState; i
       );
     case "error":
       return (
-        <span className="save-state is-error" role="status">
-          Not saved: {state.message}{" "}
+        <span className="save-state is-error has-action" role="status">
+          {/* The message may be cut short on a narrow toolbar; the button never is. */}
+          <span className="save-state-text" title={`Not saved: ${state.message}`}>
+            Not saved: {state.message}
+          </span>{" "}
           <button type="button" className="link-button" onClick={onRetry}>
             Retry now
           </button>

@@ -28,6 +28,7 @@ const view = (overrides: Partial<CanvasView> = {}): CanvasView => ({
   sizes: new Map(),
   issues: new Map(),
   preview: { active: null, visited: new Set() },
+  traffic: null,
   ...overrides,
 });
 
@@ -71,8 +72,10 @@ describe("document → canvas", () => {
       sizes: new Map([[document.nodes[0].id, { width: 248, height: 120 }]]),
       issues: new Map([[document.nodes[0].id, [{ severity: "error", message: "Connect it" }]]]),
       preview: { active: document.nodes[0].id, visited: new Set() },
+      traffic: new Map([[document.nodes[0].id, { passed: 12, droppedOff: 1, escalated: 2, share: 1, unpublished: false }]]),
     }));
-    expect(node).toMatchObject({ selected: true, width: 248, height: 120, data: { issues: [{ severity: "error", message: "Connect it" }], preview: "active" } });
+    expect(node).toMatchObject({ selected: true, width: 248, height: 120, data: { issues: [{ severity: "error", message: "Connect it" }], preview: "active", traffic: { passed: 12, droppedOff: 1, escalated: 2 } } });
+    expect(toCanvasNode(document.nodes[0], view()).data.traffic).toBeNull();
   });
 
   it("re-creates only the cards whose node changed (the same objects for the rest)", () => {
@@ -86,6 +89,21 @@ describe("document → canvas", () => {
       else expect(node).toBe(first[index]);
     });
     expect(second.find((node) => node.id === "topic")?.position).toEqual({ x: 999, y: 11 });
+  });
+
+  it("hands React Flow the very same arrays when nothing it shows changed", () => {
+    const document = loadStarter();
+    const mapNodes = createNodeMapper();
+    const mapEdges = createEdgeMapper();
+    const nodes = mapNodes(document, view());
+    const edges = mapEdges(document, view());
+    // Typing into a step: a new document with new node data, the same edges.
+    const typed = updateNodeData(document, "start", { greeting: "Hello there" });
+    expect(mapEdges(typed, view())).toBe(edges);
+    const retyped = mapNodes(typed, view());
+    expect(retyped).not.toBe(nodes);
+    // Diagnostics recomputed to the same problems (a new map, equal content): nothing to redraw.
+    expect(mapNodes(typed, view({ issues: new Map() }))).toBe(retyped);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * The frame every kind's canvas card uses: icon and plain-language name, the kind's summary,
  * the problems badge, and one labelled output handle per output (read from the registry, so an
- * intent card grows a handle as soon as an intent is added). The header has room for more
- * badges (per-node analytics) next to the problems badge.
+ * intent card grows a handle as soon as an intent is added), and the analytics overlay's
+ * strip under the header while the overlay is on.
  */
 import { memo, useEffect, useRef, type ComponentType, type ReactNode } from "react";
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "reactflow";
 import { getNodeKind } from "../../registry";
+import { TrafficStrip } from "./traffic-strip";
 import type { CanvasNodeData, CardIssue } from "./types";
 
 function IssueBadge({ issues }: { issues: CardIssue[] }) {
@@ -36,7 +37,8 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
     updateNodeInternals(id);
   }, [id, outputKey, updateNodeInternals]);
   const errors = data.issues.some((issue) => issue.severity === "error");
-  const classes = ["node-card", selected ? "is-selected" : "", data.preview ? `is-${data.preview}` : "", errors ? "has-errors" : ""].filter(Boolean).join(" ");
+  const unvisited = data.traffic !== null && !data.traffic.unpublished && data.traffic.passed === 0;
+  const classes = ["node-card", selected ? "is-selected" : "", data.preview ? `is-${data.preview}` : "", errors ? "has-errors" : "", unvisited ? "is-unvisited" : ""].filter(Boolean).join(" ");
   return (
     <div className={classes} data-kind={data.kind} data-node-id={id}>
       {kind.role !== "entry" ? <Handle type="target" position={Position.Left} className="node-handle node-handle-in" /> : null}
@@ -47,6 +49,7 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
         <span className="node-card-title">{kind.label}</span>
         <IssueBadge issues={data.issues} />
       </header>
+      {data.traffic ? <TrafficStrip traffic={data.traffic} /> : null}
       <div className="node-card-body">{children}</div>
       {outputs.length > 0 ? (
         <ul className="node-card-outputs" aria-label="Outputs">

@@ -13,12 +13,21 @@ export type CardIssue = { severity: "error" | "warning"; message: string };
 /** Preview runs light up the node the conversation is at and the path it took. */
 export type PreviewMark = "active" | "visited" | null;
 
+/**
+ * The analytics overlay's numbers for one step over the chosen range: conversations that
+ * entered it, ended there with the bot, or were handed off there; `share` is `passed` over all
+ * of the flow's conversations. `unpublished`: the step is in no published version yet.
+ */
+export type NodeTraffic = { passed: number; droppedOff: number; escalated: number; share: number; unpublished: boolean };
+
 /** React Flow node data: plain, serialisable values only. */
 export type CanvasNodeData<D = unknown> = {
   kind: NodeKind;
   config: D;
   issues: CardIssue[];
   preview: PreviewMark;
+  /** Null while the analytics overlay is off: the card looks as it always does. */
+  traffic: NodeTraffic | null;
 };
 
 export type FieldProblem = { severity: "error" | "warning"; message: string };
