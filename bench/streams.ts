@@ -197,7 +197,7 @@ export async function main(): Promise<Record<string, unknown>> {
     return result;
   } finally {
     for (const customer of customers) customer.abort.abort();
-    // remix-serve waits for open connections on SIGTERM (keep-alive sockets, streams): give it 3 s.
+    // The server waits for open connections on SIGTERM (keep-alive sockets, streams): give it 3 s.
     const killer = setTimeout(() => server.child.kill("SIGKILL"), 3_000);
     await server.stop();
     clearTimeout(killer);

@@ -45,7 +45,7 @@ export function openSseResponse(signal: AbortSignal, setup: (send: (chunk: strin
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: keeps remix-serve's compression from buffering the stream.
+      // no-transform: keeps the server's compression from buffering the stream.
       "Cache-Control": "no-cache, no-transform",
       Connection: "keep-alive",
       "X-Accel-Buffering": "no",
