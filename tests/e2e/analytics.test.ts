@@ -106,6 +106,32 @@ describe("analytics", () => {
     await page.getByRole("heading", { name: "No conversations in this range" }).waitFor();
   });
 
+  it("fits a 1280 px screen: no admin page scrolls sideways, every definition opens inside the page", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await page.setViewportSize(DESKTOP);
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const pathname of ["/flows", "/inbox", "/kb", "/teams"]) {
+      await page.goto(pathname);
+      await page.locator("h1, .inbox-empty, .empty-state").first().waitFor();
+      expect(await sideways(), pathname).toBe(0);
+    }
+    await openAnalytics(page);
+    await chartsDrawn(page);
+    expect(await sideways()).toBe(0);
+    const hints = page.locator(".metric-card .metric-hint-button");
+    expect(await hints.count()).toBe(8);
+    for (const hint of await hints.all()) {
+      await hint.hover();
+      const tooltip = page.locator(`[id="${await hint.getAttribute("aria-describedby")}"]`);
+      await expect.poll(() => tooltip.evaluate((element) => getComputedStyle(element).visibility)).toBe("visible");
+      const box = (await tooltip.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(DESKTOP.width);
+    }
+    await snap(page);
+  });
+
   it("downloads the daily metrics as CSV", async () => {
     const { page } = e2e;
     await signIn(page, "admin@baton.local");
