@@ -65,6 +65,8 @@ export type QueueRow = {
   lastMessage: { role: string; text: string } | null;
   lastMessageAt: string;
   resolvedAt: string | null;
+  /** The customer's rating 1..5, once given. */
+  csat: number | null;
 };
 
 /** The contact's display name: their name, else their email, else a stable short visitor label. */

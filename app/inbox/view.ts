@@ -39,7 +39,10 @@ export type ConversationView = {
   assignee: { id: string; name: string } | null;
   contact: { name: string | null; email: string | null; phone: string | null } | null;
   createdAt: string;
+  /** The latest handoff (a reopen moves it): the wait shown in the queues counts from here. */
   escalatedAt: string | null;
+  /** The first handoff: the analytics' first human response is measured from it, once. */
+  firstEscalatedAt: string | null;
   firstHumanResponseAt: string | null;
   resolvedAt: string | null;
   csat: number | null;

@@ -152,9 +152,20 @@ describe("the inbox, live with the chat page", () => {
     await agent.getByText("Resolved. The customer is asked for a rating.").waitFor();
     await customer.page.getByRole("heading", { name: "How was your conversation?" }).waitFor({ timeout: 5_000 });
     await snap(customer.page);
+    // The agent looks at the Resolved queue with the conversation open while the customer rates.
+    await agent.getByRole("link", { name: "Resolved" }).click();
+    await agent.waitForURL("**/inbox?queue=resolved");
+    await row(agent, id).click();
+    await agent.waitForURL(`**/inbox/${id}?queue=resolved`);
+    await expect(row(agent, id).getByTestId("rating").count()).resolves.toBe(0);
     await customer.page.getByRole("button", { name: "5 of 5" }).click();
     await customer.page.getByRole("heading", { name: "Thanks for your rating!" }).waitFor();
     await snap(customer.page);
+    // Without a reload: the rating reaches the list row, the transcript and the packet.
+    await row(agent, id).getByTestId("rating").getByText("5/5").waitFor({ timeout: 5_000 });
+    await transcript.getByText("The customer rated the conversation 5/5").waitFor();
+    await expect(packet.locator(".packet__fact", { hasText: "Rating" }).locator("dd").textContent()).resolves.toBe("5 / 5");
+    await snap(agent);
 
     const stored = await e2e.app.db.conversation.findUniqueOrThrow({
       where: { id },
@@ -166,7 +177,6 @@ describe("the inbox, live with the chat page", () => {
 
     await agent.reload();
     await agent.getByText("The customer rated the conversation 5/5").waitFor();
-    await snap(agent);
     } finally {
       await finish(customer);
     }
