@@ -71,5 +71,5 @@ export type QueueRow = {
 
 /** The contact's display name: their name, else their email, else a stable short visitor label. */
 export function contactLabel(row: { id: string; contactName: string | null; contactEmail: string | null }): string {
-  return row.contactName || row.contactEmail || `Visitor ${row.id.slice(-4).toUpperCase()}`;
+  return row.contactName || row.contactEmail || `Visitor ${row.id.replace(/[^A-Za-z0-9]/g, "").slice(-4).toUpperCase()}`;
 }

@@ -14,7 +14,14 @@ export type TimelineMessage = {
 };
 
 /** What happened around the messages (claimed, moved, resolved…), shown as quiet lines in the transcript. */
-export type TimelineActivity = { kind: "activity"; id: string; text: string; createdAt: string };
+export type TimelineActivity = {
+  kind: "activity";
+  id: string;
+  text: string;
+  createdAt: string;
+  /** It caused the messages committed with it (a hand back and the bot's next question): shown before them. */
+  leads?: boolean;
+};
 
 export type TimelineItem = TimelineMessage | TimelineActivity;
 

@@ -34,7 +34,7 @@ export function PacketPanel({ view }: { view: ConversationView }) {
             <Fact label="Team">{view.team?.name ?? "No team"}</Fact>
             <Fact label="Handed off">{hydrated ? formatWhen(view.escalatedAt) : ""}</Fact>
             {view.firstEscalatedAt && view.firstEscalatedAt !== view.escalatedAt ? (
-              <Fact label="First handed off">{hydrated ? formatWhen(view.firstEscalatedAt) : ""}</Fact>
+              <Fact label="First handoff">{hydrated ? formatWhen(view.firstEscalatedAt) : ""}</Fact>
             ) : null}
             <Fact label="First reply">{firstReply(view)}</Fact>
           </dl>
