@@ -75,9 +75,13 @@ describe("after the first reply", () => {
       await row(ana.page, id).waitFor({ timeout: 10_000 });
       await expect(row(ana.page, id).getByTestId("waiting-time").textContent()).resolves.toMatch(/^\d+s$/);
       await expect(row(ana.page, id).getByText("Unassigned").isVisible()).resolves.toBe(true);
+      await expect(row(ana.page, id).getByLabel("1 unread").isVisible()).resolves.toBe(true);
+      await expect.poll(() => ana.page.title()).toBe("(1) Inbox · Baton");
       await snap(ana.page);
       await row(ana.page, id).click();
       await transcript.getByText("The customer wrote again: reopened").waitFor();
+      // Opening it reads it: the unread count goes.
+      await expect.poll(() => row(ana.page, id).getByLabel("1 unread").count()).toBe(0);
       const packet = ana.page.getByRole("complementary", { name: "Handoff details" });
       const fact = (label: string) => packet.locator(".packet__fact", { has: ana.page.getByText(label, { exact: true }) }).locator("dd");
       await expect(fact("First reply").textContent()).resolves.toBe("3m after the handoff");
