@@ -13,7 +13,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
   const where = cohortCondition(cohort);
   const rows = queryRows(
     `SELECT c."id", c."flowId", ${epochMs(`c."createdAt"`)}, c."status", ${epochMs(`c."escalatedAt"`)}, ${epochMs(`c."firstHumanResponseAt"`)}, c."csat",
-            c."handoffTrigger", c."handoffNodeId", c."contactId"
+            c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}
      FROM "Conversation" c
      WHERE ${where.sql}`,
     where.params,
@@ -24,6 +24,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
     createdAt: asNumber(row[2]) ?? 0,
     status: String(row[3]),
     escalatedAt: asNumber(row[4]),
+    firstEscalatedAt: asNumber(row[10]),
     firstHumanResponseAt: asNumber(row[5]),
     csat: asNumber(row[6]),
     handoffTrigger: asText(row[7]),

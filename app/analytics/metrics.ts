@@ -16,7 +16,10 @@ export type ConversationFacts = {
   flowId: string;
   createdAt: number;
   status: string;
+  /** The latest handoff (a reopen or a second handoff moves it). */
   escalatedAt: number | null;
+  /** The first handoff, which the first human response is measured from; null on rows written before it was stored. */
+  firstEscalatedAt: number | null;
   firstHumanResponseAt: number | null;
   csat: number | null;
   handoffTrigger: string | null;
@@ -67,7 +70,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { label: string; definition: 
   firstResponse: {
     label: "First human response",
     definition:
-      "Time from the handoff to the first agent reply, median and 90th percentile (interpolated between ranks, like a spreadsheet's PERCENTILE.INC). Handoffs still waiting for a reply are listed apart; a conversation handed off again after an agent had replied is left out.",
+      "Time from the first handoff to the first agent reply, median and 90th percentile (interpolated between ranks, like a spreadsheet's PERCENTILE.INC). Measured once per conversation: a reopen or a later handoff does not start it again. Handoffs still waiting for a first reply are listed apart.",
   },
   resolvedAfterHandoff: {
     label: "Resolved after handoff",
@@ -123,13 +126,20 @@ export function percentile(sorted: readonly number[], fraction: number): number 
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
+/**
+ * Once per conversation, from its FIRST handoff (as Zendesk's first reply time and Intercom's
+ * time to first response): a reopen moves escalatedAt to restart the inbox's wait clock, which
+ * must not restart this one. A reply before the start can only come from an old row without
+ * firstEscalatedAt that was handed off again: no honest duration, left out.
+ */
 function firstResponse(conversations: ConversationFacts[]): Durations {
   const durations: number[] = [];
   let awaiting = 0;
   for (const facts of conversations) {
-    if (facts.escalatedAt === null) continue;
+    const start = facts.firstEscalatedAt ?? facts.escalatedAt;
+    if (start === null) continue;
     if (facts.firstHumanResponseAt === null) awaiting += isResolved(facts) ? 0 : 1;
-    else if (facts.firstHumanResponseAt >= facts.escalatedAt) durations.push(facts.firstHumanResponseAt - facts.escalatedAt);
+    else if (facts.firstHumanResponseAt >= start) durations.push(facts.firstHumanResponseAt - start);
   }
   durations.sort((a, b) => a - b);
   return { count: durations.length, medianMs: percentile(durations, 0.5), p90Ms: percentile(durations, 0.9), awaiting };

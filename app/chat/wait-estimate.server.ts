@@ -1,7 +1,8 @@
 /**
- * The wait estimate on the handoff notice: the median time from handoff (escalatedAt) to the
- * first human reply (firstHumanResponseAt) of the team's conversations handed off in the last
- * 7 days. Fewer than 3 answered handoffs is too little to promise anything, so it is null and
+ * The wait estimate on the handoff notice: the median time from the first handoff
+ * (firstEscalatedAt; escalatedAt on older rows) to the first human reply of the team's
+ * conversations handed off in the last 7 days — the analytics' "first human response". A
+ * reopen moves escalatedAt past the reply, so it is never the start. Fewer than 3 answered handoffs is too little to promise anything, so it is null and
  * the page says "a few minutes". The median ignores the odd overnight outlier a mean would
  * not. Cached per team for a minute: it moves slowly and the chat page reads it on every load.
  */
@@ -17,14 +18,18 @@ const cache = new Map<string, { at: number; minutes: number | null }>();
 export async function getWaitEstimateMinutes(teamId: string, now = Date.now()): Promise<number | null> {
   const cached = cache.get(teamId);
   if (cached && now - cached.at < CACHE_MS) return cached.minutes;
+  const since = new Date(now - WINDOW_MS);
   const rows = await db.conversation.findMany({
-    where: { teamId, escalatedAt: { gte: new Date(now - WINDOW_MS) }, firstHumanResponseAt: { not: null } },
+    where: { teamId, firstHumanResponseAt: { not: null }, OR: [{ firstEscalatedAt: { gte: since } }, { firstEscalatedAt: null, escalatedAt: { gte: since } }] },
     orderBy: { escalatedAt: "desc" },
     take: MAX_SAMPLES,
-    select: { escalatedAt: true, firstHumanResponseAt: true },
+    select: { escalatedAt: true, firstEscalatedAt: true, firstHumanResponseAt: true },
   });
   const minutes = medianMinutes(
-    rows.flatMap((row) => (row.escalatedAt && row.firstHumanResponseAt ? [row.firstHumanResponseAt.getTime() - row.escalatedAt.getTime()] : [])),
+    rows.flatMap((row) => {
+      const start = row.firstEscalatedAt ?? row.escalatedAt;
+      return start && row.firstHumanResponseAt ? [row.firstHumanResponseAt.getTime() - start.getTime()] : [];
+    }),
   );
   cache.set(teamId, { at: now, minutes });
   return minutes;

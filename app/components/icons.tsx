@@ -5,7 +5,7 @@ export type IconName =
   | "flows" | "inbox" | "book" | "chart" | "users" | "logout" | "alert" | "lock" | "search" | "plus" | "trash" | "spark"
   | "close" | "copy" | "download" | "upload" | "pencil" | "undo" | "redo" | "play" | "history" | "settings" | "check"
   | "archive" | "restart" | "chevron-left" | "maximize" | "back"
-  | "bell" | "send" | "clock" | "note" | "bookmark" | "swap" | "user" | "bot" | "more" | "info";
+  | "bell" | "send" | "clock" | "note" | "bookmark" | "swap" | "user" | "bot" | "more" | "info" | "star";
 
 // Functions, not elements: no JSX runs while the server bundle loads, so a development- or
 // test-mode build still starts under the production React runtime (it has no jsxDEV).
@@ -170,6 +170,7 @@ const paths: Record<IconName, () => ReactNode> = {
       <path d="M12 16v-4M12 8h.01" />
     </>
   ),
+  star: () => <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3l-5.6 2.9 1.1-6.2L3 9.6l6.2-.9z" />,
 };
 
 export function Icon({ name, size = 18, ...props }: { name: IconName; size?: number } & SVGProps<SVGSVGElement>) {

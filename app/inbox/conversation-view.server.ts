@@ -45,6 +45,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       contactId: true,
       createdAt: true,
       escalatedAt: true,
+      firstEscalatedAt: true,
       firstHumanResponseAt: true,
       resolvedAt: true,
       csat: true,
@@ -99,6 +100,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     contact: row.contact || captured.name || captured.email ? { name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone } : null,
     createdAt: row.createdAt.toISOString(),
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
+    firstEscalatedAt: (row.firstEscalatedAt ?? row.escalatedAt)?.toISOString() ?? null,
     firstHumanResponseAt: row.firstHumanResponseAt?.toISOString() ?? null,
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     csat: row.csat,
@@ -108,12 +110,13 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
   };
 }
 
-/** Messages and activity in time order; at the same instant the messages of that commit come first. */
+/** Messages and activity in time order; at the same instant the messages of that commit come first, unless the activity caused them. */
 function mergeTimeline(messages: TimelineMessage[], activity: TimelineActivity[]): TimelineItem[] {
   const items: TimelineItem[] = [...messages, ...activity];
+  const rank = (item: TimelineItem) => (item.kind === "message" ? 1 : item.leads ? 0 : 2);
   return items
     .map((item, index) => ({ item, index, at: Date.parse(item.createdAt) }))
-    .sort((a, b) => a.at - b.at || (a.item.kind === b.item.kind ? a.index - b.index : a.item.kind === "message" ? -1 : 1))
+    .sort((a, b) => a.at - b.at || rank(a.item) - rank(b.item) || a.index - b.index)
     .map(({ item }) => item);
 }
 
@@ -132,7 +135,9 @@ async function describeEvents(events: EventRow[]): Promise<TimelineActivity[]> {
     typeof key === "string" ? users.find((user) => user.id === key)?.name ?? teams.find((team) => team.id === key || team.slug === key)?.name : undefined;
   return events.flatMap((event, index) => {
     const text = describeEvent(event, payloads[index], nameOf);
-    return text ? [{ kind: "activity" as const, id: event.id, text, createdAt: event.createdAt.toISOString() }] : [];
+    if (!text) return [];
+    const leads = event.type === "conversation.handedBack";
+    return [{ kind: "activity" as const, id: event.id, text, createdAt: event.createdAt.toISOString(), ...(leads ? { leads } : {}) }];
   });
 }
 

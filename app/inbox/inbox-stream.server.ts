@@ -26,7 +26,7 @@ function readStatus(conversationId: string): string | null {
 }
 
 /** `status` is the conversation's status now: the page ignores the bot's chatter unless it shows it. */
-export type InboxChange = { conversationId: string; type: "message" | "status"; status: string; role?: string };
+export type InboxChange = { conversationId: string; type: "message" | "status" | "rating"; status: string; role?: string };
 export type InboxHandoff = { conversationId: string; teamName: string };
 
 export function openInboxEventStream(input: { viewer: InboxViewer; signal: AbortSignal; conversationId?: string }): Response {
@@ -44,7 +44,9 @@ export function openInboxEventStream(input: { viewer: InboxViewer; signal: Abort
       const change: InboxChange =
         event.type === "message"
           ? { conversationId: event.conversationId, type: "message", status, role: event.message.role }
-          : { conversationId: event.conversationId, type: "status", status: event.status };
+          : event.type === "rating"
+            ? { conversationId: event.conversationId, type: "rating", status }
+            : { conversationId: event.conversationId, type: "status", status: event.status };
       send(`event: change\ndata: ${JSON.stringify(change)}\n\n`);
       if (event.type !== "status" || event.status !== "waiting") return;
       const team = viewer.teams.find((candidate) => candidate.id === event.teamId);

@@ -58,6 +58,7 @@ const ListRowSchema = z.object({
   intent: z.string().nullable(),
   escalatedAt: OptionalDate,
   resolvedAt: OptionalDate,
+  csat: Integer.nullable(),
   lastMessageAt: z.coerce.date(),
   agentUnread: Integer,
   fields: z.string(),
@@ -110,7 +111,7 @@ export async function listQueue(viewer: InboxViewer, queue: QueueKey, now = Date
         ? Prisma.sql`c."lastMessageAt" DESC`
         : Prisma.sql`c."priority" DESC, c."escalatedAt" ASC`;
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT c."id", c."status", c."priority", c."intent", c."escalatedAt", c."resolvedAt", c."lastMessageAt", c."agentUnread", c."fields",
+    SELECT c."id", c."status", c."priority", c."intent", c."escalatedAt", c."resolvedAt", c."csat", c."lastMessageAt", c."agentUnread", c."fields",
            ct."name" AS "contactName", ct."email" AS "contactEmail",
            t."slug" AS "teamSlug", t."name" AS "teamName", t."slaMinutes" AS "slaMinutes",
            u."id" AS "assigneeId", u."name" AS "assigneeName",
@@ -150,5 +151,6 @@ function toQueueRow(row: ListRow): QueueRow {
     lastMessage: row.lastRole && row.lastText !== null ? { role: row.lastRole, text: row.lastText.slice(0, 160) } : null,
     lastMessageAt: row.lastMessageAt.toISOString(),
     resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
+    csat: row.csat,
   };
 }

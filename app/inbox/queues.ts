@@ -65,9 +65,11 @@ export type QueueRow = {
   lastMessage: { role: string; text: string } | null;
   lastMessageAt: string;
   resolvedAt: string | null;
+  /** The customer's rating 1..5, once given. */
+  csat: number | null;
 };
 
 /** The contact's display name: their name, else their email, else a stable short visitor label. */
 export function contactLabel(row: { id: string; contactName: string | null; contactEmail: string | null }): string {
-  return row.contactName || row.contactEmail || `Visitor ${row.id.slice(-4).toUpperCase()}`;
+  return row.contactName || row.contactEmail || `Visitor ${row.id.replace(/[^A-Za-z0-9]/g, "").slice(-4).toUpperCase()}`;
 }

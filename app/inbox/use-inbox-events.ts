@@ -3,7 +3,8 @@
  * it; it is same-origin). A `change` re-reads the page's loaders (at most every REFRESH_MS, so a
  * burst is one read); the bot's own chatter is ignored unless the page shows that conversation
  * or the "With the bot" queue. A reconnect re-reads too, covering whatever happened while it was
- * down. A `handoff` raises a browser notification when the agent opted in and the browser allows it.
+ * down, and so does the stream that replaces another when the agent opens another conversation.
+ * A `handoff` raises a browser notification when the agent opted in and the browser allows it.
  */
 import { useFetchers, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
@@ -22,11 +23,14 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
   const latest = useRef({ revalidator, navigate, notify, queue, busy });
   latest.current = { revalidator, navigate, notify, queue, busy };
 
+  // Opening another conversation replaces the stream: what changed between the old one closing
+  // and the new one listening is caught by re-reading once it is ready (only the page's very first stream skips that).
+  const connectedBefore = useRef(false);
+
   useEffect(() => {
     const url = conversationId ? `/inbox/events?conversation=${encodeURIComponent(conversationId)}` : "/inbox/events";
     const source = new EventSource(url);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let connectedBefore = false;
     // A throttle, not a debounce: a steady stream of events must still refresh the page.
     const refresh = () => {
       if (timer !== undefined) return;
@@ -51,8 +55,8 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
       if (!botChatter) refresh();
     });
     source.addEventListener("ready", () => {
-      if (connectedBefore) refresh();
-      connectedBefore = true;
+      if (connectedBefore.current) refresh();
+      connectedBefore.current = true;
     });
     source.addEventListener("handoff", (event) => {
       refresh();

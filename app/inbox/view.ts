@@ -14,7 +14,14 @@ export type TimelineMessage = {
 };
 
 /** What happened around the messages (claimed, moved, resolved…), shown as quiet lines in the transcript. */
-export type TimelineActivity = { kind: "activity"; id: string; text: string; createdAt: string };
+export type TimelineActivity = {
+  kind: "activity";
+  id: string;
+  text: string;
+  createdAt: string;
+  /** It caused the messages committed with it (a hand back and the bot's next question): shown before them. */
+  leads?: boolean;
+};
 
 export type TimelineItem = TimelineMessage | TimelineActivity;
 
@@ -39,7 +46,10 @@ export type ConversationView = {
   assignee: { id: string; name: string } | null;
   contact: { name: string | null; email: string | null; phone: string | null } | null;
   createdAt: string;
+  /** The latest handoff (a reopen moves it): the wait shown in the queues counts from here. */
   escalatedAt: string | null;
+  /** The first handoff: the analytics' first human response is measured from it, once. */
+  firstEscalatedAt: string | null;
   firstHumanResponseAt: string | null;
   resolvedAt: string | null;
   csat: number | null;

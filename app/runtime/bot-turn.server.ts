@@ -26,7 +26,7 @@ export type TurnPlan = {
   events: NewEvent[];
 };
 
-type PlanConversation = Pick<TurnConversation, "id" | "flowVersionId" | "contactId" | "channel" | "page" | "snapshot">;
+type PlanConversation = Pick<TurnConversation, "id" | "flowVersionId" | "contactId" | "channel" | "page" | "snapshot" | "escalatedAt">;
 
 export async function planBotStep(
   conversation: PlanConversation,

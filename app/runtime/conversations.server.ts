@@ -45,6 +45,7 @@ export async function createConversation(
     channel: input.channel,
     page: input.page ?? null,
     snapshot: null,
+    escalatedAt: null,
   };
   // What the customer already told us is known to the flow: a collect node for it skips its question.
   const fields: Record<string, string> = {};

@@ -44,6 +44,8 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
     const sendMessage = ({ seq, ...message }: SeqMessage) => send(`event: message\nid: ${seq}\ndata: ${JSON.stringify(message)}\n\n`);
     const sendStatus = (current: string, currentTeam: Team) => send(`event: status\ndata: ${JSON.stringify({ status: current, team: currentTeam })}\n\n`);
     const onEvent = (event: LiveEvent) => {
+      // The customer's own rating: their page already shows it.
+      if (event.type === "rating") return;
       if (event.type === "status") {
         void lookUpTeam(event.teamId).then((found) => sendStatus(event.status, found));
         return;

@@ -15,6 +15,7 @@ import {
 } from "./conversation-store.server";
 import { withConversationLock } from "./conversation-lock.server";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
+import { publishConversationEvent } from "./live.server";
 import { publishTurn } from "./publish.server";
 
 export type FeedbackOutcome = { ok: true; reply: TurnReply } | { ok: false; code: "message_not_found" | "not_a_kb_answer" | "not_resolved" };
@@ -66,9 +67,12 @@ export async function submitKbFeedback(
   );
 }
 
-/** CSAT 1..5, accepted once the conversation is resolved; a later rating replaces the earlier one. */
+/**
+ * CSAT 1..5, accepted once the conversation is resolved; a later rating replaces the earlier one.
+ * Published after the commit so an agent looking at the conversation or the Resolved queue sees it arrive.
+ */
 export async function submitCsat(input: { conversationId: string; csat: number }): Promise<FeedbackOutcome> {
-  const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { status: true, flowId: true } });
+  const conversation = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { status: true, flowId: true, teamId: true } });
   if (!conversation || conversation.status !== "resolved") return { ok: false, code: "not_resolved" };
   await db.$transaction(async (tx) => {
     await tx.conversation.update({ where: { id: input.conversationId }, data: { csat: input.csat }, select: { id: true } });
@@ -77,5 +81,6 @@ export async function submitCsat(input: { conversationId: string; csat: number }
       select: { id: true },
     });
   });
+  publishConversationEvent({ type: "rating", conversationId: input.conversationId, csat: input.csat, teamId: conversation.teamId }, conversation.teamId);
   return { ok: true, reply: { status: "resolved", messages: [] } };
 }

@@ -44,6 +44,8 @@ export type HandoffPlan = {
     teamId: string | null;
     priority: number;
     escalatedAt: Date;
+    /** Only on the conversation's first handoff: later ones move escalatedAt, never this. */
+    firstEscalatedAt?: Date;
     handoffReason: string;
     handoffTrigger: string;
     handoffNodeId: string | null;
@@ -60,7 +62,7 @@ export type HandoffPlan = {
 };
 
 export async function planHandoff(input: {
-  conversation: Pick<TurnConversation, "id" | "contactId" | "channel" | "page">;
+  conversation: Pick<TurnConversation, "id" | "contactId" | "channel" | "page" | "escalatedAt">;
   request: HandoffRequest;
   state: TurnState;
   /** Kind of each node of the pinned document: questions asked are the lines of kinds that ask. */
@@ -123,6 +125,7 @@ export async function planHandoff(input: {
       teamId: team?.id ?? null,
       priority: PRIORITY_RANK[request.priority],
       escalatedAt: now,
+      ...(conversation.escalatedAt === null ? { firstEscalatedAt: now } : {}),
       handoffReason: request.reason,
       handoffTrigger: request.trigger,
       handoffNodeId: request.nodeId ?? null,

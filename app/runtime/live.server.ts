@@ -22,7 +22,9 @@ export type LiveMessage = {
 
 export type LiveEvent =
   | { type: "message"; conversationId: string; message: LiveMessage }
-  | { type: "status"; conversationId: string; status: string; teamId: string | null };
+  | { type: "status"; conversationId: string; status: string; teamId: string | null }
+  /** The customer rated a resolved conversation (1..5): the agents' views show it as it arrives. */
+  | { type: "rating"; conversationId: string; csat: number; teamId: string | null };
 
 export type LiveChannel = `conversation:${string}` | `team:${string}` | "inbox";
 

@@ -124,6 +124,24 @@ describe("the chat page", () => {
     await snap(page);
   });
 
+  it("shows a typing indicator while the bot's turn runs, and only then", async () => {
+    const { page } = e2e;
+    await openChat(page);
+    // A slow turn: the answer is held back for a moment, as a busy model would.
+    await page.route("**/api/conversations/*/messages", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      await route.continue();
+    });
+    await say(page, "How much does shipping cost?");
+    const typing = page.getByRole("status").filter({ hasText: "The bot is typing…" });
+    await typing.waitFor();
+    await expect(page.locator(".chat-typing__dot").first().isVisible()).resolves.toBe(true);
+    await snap(page);
+    await page.locator(".chat-source").getByText("Shipping options, costs and delivery times").waitFor();
+    await expect(typing.count()).resolves.toBe(0);
+    await page.unroute("**/api/conversations/*/messages");
+  });
+
   it("renders markup as text and keeps the transcript across a reload", async () => {
     const { page } = e2e;
     const dialogs: string[] = [];

@@ -7,24 +7,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openPage, signIn, snap, useE2E, type TestPage } from "./harness";
+import { askForPerson, DESK, inboxHelpers, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
-const PHONE = { width: 375, height: 740 };
-const DESK = { width: 1280, height: 800 };
-
-async function customerPage(name: string): Promise<TestPage> {
-  const customer = await openPage(e2e.browser, e2e.app.baseUrl, `${name} customer`);
-  await customer.page.setViewportSize(PHONE);
-  await customer.page.goto("/chat/store-support");
-  await customer.page.getByText("I'm the Threads & Co. assistant").waitFor();
-  return customer;
-}
-
-async function say(page: Page, text: string) {
-  const input = page.getByRole("textbox", { name: "Message" });
-  await input.fill(text);
-  await input.press("Enter");
-}
+const { customerPage, agentPage, closeChecked, ensureCara, latestConversationId } = inboxHelpers(e2e);
 
 /** The missing-parcel path of the starter flow: intent, three captured fields, a high-priority handoff to support. */
 async function reportMissingParcel(page: Page, email = "sam.rivera@example.com") {
@@ -39,49 +25,6 @@ async function finish(customer: TestPage) {
   await snap(customer.page);
   await customer.close();
   expect(customer.errors).toEqual([]);
-}
-
-function row(page: Page, conversationId: string) {
-  return page.locator(`.inbox-row[data-conversation-id="${conversationId}"]`);
-}
-
-/** A signed-in agent in a context of their own, at the inbox's target size; `allowed` console lines are expected. */
-async function agentPage(email: string, name: string): Promise<TestPage> {
-  const agent = await openPage(e2e.browser, e2e.app.baseUrl, name);
-  await agent.page.setViewportSize(DESK);
-  await signIn(agent.page, email);
-  return agent;
-}
-
-// Closing a page aborts a re-read that may be in flight (a live update, an action's revalidation);
-// Remix logs that abort. Only at close: the same line during the test still fails it.
-const ABORTED_AT_CLOSE = /^console\.error: AbortError: BodyStreamBuffer was aborted/;
-
-async function closeChecked(opened: TestPage, allowed: RegExp | null = null) {
-  await snap(opened.page);
-  const duringTest = opened.errors.length;
-  await opened.close();
-  const unexpected = opened.errors.filter((line, index) => !(allowed && allowed.test(line)) && !(index >= duringTest && ABORTED_AT_CLOSE.test(line)));
-  expect(unexpected).toEqual([]);
-}
-
-/** A second support agent with the demo password (the seed has one per team). */
-async function ensureCara(): Promise<void> {
-  const { db } = e2e.app;
-  if (await db.user.findUnique({ where: { email: "cara@baton.local" }, select: { id: true } })) return;
-  const ana = await db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { passwordHash: true } });
-  const support = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
-  await db.user.create({ data: { email: "cara@baton.local", name: "Cara Agent", role: "agent", passwordHash: ana.passwordHash, memberships: { create: [{ teamId: support.id }] } }, select: { id: true } });
-}
-
-async function askForPerson(page: Page) {
-  await say(page, "I want to talk to a human");
-  await page.getByText("A person will reply here").first().waitFor();
-}
-
-async function latestConversationId(): Promise<string> {
-  const latest = await e2e.app.db.conversation.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } });
-  return latest.id;
 }
 
 describe("the inbox, live with the chat page", () => {
@@ -152,9 +95,20 @@ describe("the inbox, live with the chat page", () => {
     await agent.getByText("Resolved. The customer is asked for a rating.").waitFor();
     await customer.page.getByRole("heading", { name: "How was your conversation?" }).waitFor({ timeout: 5_000 });
     await snap(customer.page);
+    // The agent looks at the Resolved queue with the conversation open while the customer rates.
+    await agent.getByRole("link", { name: "Resolved" }).click();
+    await agent.waitForURL("**/inbox?queue=resolved");
+    await row(agent, id).click();
+    await agent.waitForURL(`**/inbox/${id}?queue=resolved`);
+    await expect(row(agent, id).getByTestId("rating").count()).resolves.toBe(0);
     await customer.page.getByRole("button", { name: "5 of 5" }).click();
     await customer.page.getByRole("heading", { name: "Thanks for your rating!" }).waitFor();
     await snap(customer.page);
+    // Without a reload: the rating reaches the list row, the transcript and the packet.
+    await row(agent, id).getByTestId("rating").getByText("5/5").waitFor({ timeout: 5_000 });
+    await transcript.getByText("The customer rated the conversation 5/5").waitFor();
+    await expect(packet.locator(".packet__fact", { hasText: "Rating" }).locator("dd").textContent()).resolves.toBe("5 / 5");
+    await snap(agent);
 
     const stored = await e2e.app.db.conversation.findUniqueOrThrow({
       where: { id },
@@ -166,7 +120,6 @@ describe("the inbox, live with the chat page", () => {
 
     await agent.reload();
     await agent.getByText("The customer rated the conversation 5/5").waitFor();
-    await snap(agent);
     } finally {
       await finish(customer);
     }

@@ -14,6 +14,8 @@ import {
   replyAsAgent,
   resolveConversation,
 } from "~/inbox/actions.server";
+import { loadConversationFacts } from "~/analytics/conversation-facts.server";
+import { summarise } from "~/analytics/metrics";
 import { runAgentAction } from "~/inbox/agent-turn.server";
 import { handBackConversation, listHandBackTargets } from "~/inbox/hand-back.server";
 import { getCustomerView } from "~/runtime/conversations.server";
@@ -137,6 +139,30 @@ describe("replies", () => {
     expect(await reopenConversation(cara, id)).toMatchObject({ ok: true });
     expect(await conversation(id)).toMatchObject({ status: "open", assigneeId: cara.id, resolvedAt: null });
     expect(await replyAsAgent(cara, { conversationId: id, clientMessageId: "late", text: "one more thing" })).toMatchObject({ ok: true });
+  });
+
+  it("keeps the first handoff's response time when the customer reopens it: the queue clock restarts, the analytics metric does not", async () => {
+    const { id, token } = await handOff();
+    const timing = () => db.conversation.findUniqueOrThrow({ where: { id }, select: { status: true, escalatedAt: true, firstEscalatedAt: true, firstHumanResponseAt: true, createdAt: true } });
+    const handedOff = await timing();
+    expect(handedOff.firstEscalatedAt).toEqual(handedOff.escalatedAt);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    expect(await replyAsAgent(ana, { conversationId: id, clientMessageId: "first", text: "Hi, I'm here." })).toMatchObject({ ok: true });
+    expect(await resolveConversation(ana, id)).toMatchObject({ ok: true });
+    const answered = await timing();
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    expect((await say(id, token, "sorry, it happened again")).json.status).toBe("waiting");
+    const reopened = await timing();
+    // The inbox waits from the reopen; the first handoff and its first reply stay where they were.
+    expect(reopened.escalatedAt!.getTime()).toBeGreaterThan(answered.firstHumanResponseAt!.getTime());
+    expect(reopened.firstEscalatedAt).toEqual(handedOff.firstEscalatedAt);
+    expect(reopened.firstHumanResponseAt).toEqual(answered.firstHumanResponseAt);
+    expect(await replyAsAgent(ana, { conversationId: id, clientMessageId: "second", text: "Let me look again." })).toMatchObject({ ok: true });
+    expect((await timing()).firstHumanResponseAt).toEqual(answered.firstHumanResponseAt);
+
+    const facts = loadConversationFacts({ from: new Date(handedOff.createdAt.getTime() - 1), to: new Date(Date.now() + 1000), flowId: null, teams: null }).filter((row) => row.id === id);
+    const expected = answered.firstHumanResponseAt!.getTime() - handedOff.firstEscalatedAt!.getTime();
+    expect(summarise(facts).firstResponse).toEqual({ count: 1, medianMs: expected, p90Ms: expected, awaiting: 0 });
   });
 });
 

@@ -68,6 +68,12 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
           {breached ? <span className="pill pill--breach">SLA breached</span> : null}
           {row.status === "waiting" ? <span className="pill">Unassigned</span> : null}
           {row.status === "open" && row.assignee ? <span className="inbox-row__assignee">{row.assignee.name}</span> : null}
+          {row.status === "resolved" && row.csat !== null ? (
+            <span className="pill pill--rating" data-testid="rating">
+              <Icon name="star" size={11} />
+              {`${row.csat}/5`}
+            </span>
+          ) : null}
         </span>
         <span className="inbox-row__bottom">
           <span className="inbox-row__preview">{row.lastMessage ? `${PREVIEW_PREFIX[row.lastMessage.role] ?? ""}${row.lastMessage.text}` : ""}</span>

@@ -7,8 +7,14 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
-import { formatWhen, humanize } from "../format";
+import { formatDuration, formatWhen, humanize } from "../format";
 import { TRIGGER_LABELS, type ConversationView } from "../view";
+
+/** The same measure as the analytics' "first human response": from the first handoff, once. */
+function firstReply(view: ConversationView): string {
+  if (!view.firstEscalatedAt || !view.firstHumanResponseAt) return "Not yet";
+  return `${formatDuration(Date.parse(view.firstHumanResponseAt) - Date.parse(view.firstEscalatedAt))} after the handoff`;
+}
 
 export function PacketPanel({ view }: { view: ConversationView }) {
   const hydrated = useHydrated();
@@ -27,6 +33,10 @@ export function PacketPanel({ view }: { view: ConversationView }) {
             </Fact>
             <Fact label="Team">{view.team?.name ?? "No team"}</Fact>
             <Fact label="Handed off">{hydrated ? formatWhen(view.escalatedAt) : ""}</Fact>
+            {view.firstEscalatedAt && view.firstEscalatedAt !== view.escalatedAt ? (
+              <Fact label="First handoff">{hydrated ? formatWhen(view.firstEscalatedAt) : ""}</Fact>
+            ) : null}
+            <Fact label="First reply">{firstReply(view)}</Fact>
           </dl>
         </Section>
       ) : (

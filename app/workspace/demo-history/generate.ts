@@ -42,6 +42,7 @@ export type ConversationRow = {
   tokenHash: string;
   agentUnread: number;
   escalatedAt: Time | null;
+  firstEscalatedAt: Time | null;
   firstHumanResponseAt: Time | null;
   resolvedAt: Time | null;
   csat: number | null;
@@ -144,6 +145,7 @@ export function generateDemoHistory(input: DemoHistoryInput): DemoHistory {
       tokenHash: `${DEMO_TOKEN_PREFIX}${id}`,
       agentUnread: 0,
       escalatedAt: null,
+      firstEscalatedAt: null,
       firstHumanResponseAt: null,
       resolvedAt: null,
       csat: null,
@@ -204,6 +206,7 @@ export function generateDemoHistory(input: DemoHistoryInput): DemoHistory {
         handoffTrigger: request.trigger,
         handoffNodeId: request.nodeId ?? null,
         escalatedAt: new Date(outcome.at),
+        firstEscalatedAt: new Date(outcome.at),
         firstHumanResponseAt: human.firstHumanResponseAt === null ? null : new Date(human.firstHumanResponseAt),
         resolvedAt: human.resolvedAt === null ? null : new Date(human.resolvedAt),
         agentUnread: human.status === "waiting" ? 1 : 0,

@@ -24,6 +24,7 @@ function facts(overrides: Partial<ConversationFacts> = {}): ConversationFacts {
     createdAt: T0,
     status: "bot",
     escalatedAt: null,
+    firstEscalatedAt: null,
     firstHumanResponseAt: null,
     csat: null,
     handoffTrigger: null,
@@ -96,7 +97,18 @@ describe("summarise", () => {
     expect(summary.csatBotOnly).toEqual({ responses: 1, average: 4, satisfiedRate: 1 });
   });
 
-  it("leaves out a reply that came before a later handoff, and a resolved handoff nobody answered is not awaiting", () => {
+  it("measures a reopened conversation once, from its first handoff to its first reply", () => {
+    // Handed off at +1 min, answered at +4, resolved; the customer wrote again at +60 (escalatedAt moved), answered again at +70.
+    const reopened = escalated({ firstEscalatedAt: T0 + MIN, escalatedAt: T0 + 60 * MIN, firstHumanResponseAt: T0 + 4 * MIN, status: "open" });
+    // Handed off, handed back to the bot, handed off again at +30, never answered: awaiting its first reply.
+    const handedOffTwice = escalated({ firstEscalatedAt: T0 + MIN, escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: null, status: "waiting" });
+    const once = escalated({ firstEscalatedAt: T0 + MIN, firstHumanResponseAt: T0 + 9 * MIN, status: "resolved" });
+    const summary = summarise([reopened, handedOffTwice, once]);
+    expect(summary.firstResponse).toEqual({ count: 2, medianMs: 5.5 * MIN, p90Ms: 3 * MIN + 0.9 * 5 * MIN, awaiting: 1 });
+    expect(summary.escalated).toEqual({ count: 3, of: 3, rate: 1 });
+  });
+
+  it("leaves out a reply that came before a later handoff on a row without its first handoff, and a resolved handoff nobody answered is not awaiting", () => {
     const summary = summarise([
       escalated({ escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: T0 + 10 * MIN, status: "waiting" }),
       escalated({ status: "resolved", firstHumanResponseAt: null }),

@@ -34,6 +34,7 @@ describe("waiting since", () => {
       lastMessage: null,
       lastMessageAt: at(1).toISOString(),
       resolvedAt: null,
+      csat: null,
     });
     const sorted = [row("normal-2", "normal", 2), row("calm", "normal", null), row("urgent", "urgent", 1), row("normal-9", "normal", 9), row("low", "low", 60)].sort(byPriorityThenWait(NOW));
     expect(sorted.map((item) => item.id)).toEqual(["urgent", "normal-9", "normal-2", "calm", "low"]);
