@@ -10,10 +10,11 @@ import { Link } from "@remix-run/react";
 import type { FlowDocument } from "~/flow/document";
 import type { FlowEditorData } from "~/flows/editor-data";
 import { getNodeKind } from "~/nodes/registry";
+import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
 import { renameDocument, updateSettings } from "../document-ops";
-import { versionDocumentRequest, type VersionSummary } from "../editor-api";
+import { draftRequest, versionDocumentRequest, type VersionSummary } from "../editor-api";
 import { listKnownFields } from "../known-fields";
 import { useAnalyticsOverlay } from "../use-analytics-overlay";
 import { useAutosave } from "../use-autosave";
@@ -49,6 +50,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const editor = useFlowEditor(initial.document);
   const { document, selection } = editor;
   const teamSlugs = useMemo(() => data.teams.map((team) => team.slug), [data.teams]);
+  const cardWorkspace = useMemo(() => ({ teams: data.teams }), [data.teams]);
   const diagnostics = useDiagnostics(document, teamSlugs);
   const [published, setPublished] = useState(data.published?.number ?? null);
   const [unpublishedChanges, setUnpublishedChanges] = useState(data.unpublishedChanges);
@@ -115,6 +117,15 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
     setDialog(null);
     tell("info", `Version ${version.number} is now the draft. Undo (Ctrl+Z) to go back; publish to put it live.`);
   };
+  // Their version replaces the screen as one undo step, so what this person typed is one Ctrl+Z away (and saves over theirs then).
+  const loadTheirVersion = async () => {
+    const result = await draftRequest(flowId);
+    if (!result.ok) return tell("error", `Could not load the other version: ${result.message}`);
+    autosave.adoptServerDraft(result.data.document, result.data.revision);
+    editor.edit(() => result.data.document);
+    editor.select([]);
+    tell("info", "Their version is loaded and your edits are set aside. Undo (Ctrl+Z) to bring yours back and save them over theirs.");
+  };
   const settingsProblem = (field: string) => {
     const found = diagnostics.flowLevel.find((diagnostic) => diagnostic.field === field);
     return found ? { severity: found.severity, message: found.message } : undefined;
@@ -159,10 +170,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       ) : null}
       {autosave.state.kind === "conflict" ? (
         <ConflictBanner
-          onLoadLatest={() => {
-            clearDraftBuffer(flowId);
-            window.location.reload();
-          }}
+          onLoadLatest={() => void loadTheirVersion()}
           onKeepMine={autosave.overwrite}
         />
       ) : null}
@@ -182,7 +190,9 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       <div className="builder-body">
         <Palette onAdd={(kind) => actions.addStep(kind)} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
         <div className="builder-canvas" ref={canvasRef}>
-          <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
+          <CardWorkspaceContext.Provider value={cardWorkspace}>
+            <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
+          </CardWorkspaceContext.Provider>
           <AnalyticsSummary overlay={analytics} flowSlug={data.flow.slug} published={published !== null} />
           {document.nodes.length === 0 ? (
             <div className="canvas-empty">
@@ -204,6 +214,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               onClose={() => setPanel("edit")}
               onSend={preview.send}
               onFeedback={(messageId, helpful) => void preview.giveFeedback(messageId, helpful)}
+              onRate={preview.rate}
               onDismiss={preview.dismiss}
             />
           ) : selectedNode ? (
