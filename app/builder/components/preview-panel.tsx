@@ -84,10 +84,10 @@ export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedbac
   const bottom = useRef<HTMLDivElement>(null);
   const sending = run.outbox.some((entry) => entry.state === "sending");
   const handoff = run.inspector?.handoff;
+  const ended = run.status === "resolved";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
-  }, [run.messages.length, sending, handoff]);
-  const ended = run.status === "resolved";
+  }, [run.messages.length, sending, handoff, ended, run.csat]);
   return (
     <section className="builder-panel-section preview-panel" aria-labelledby="preview-heading">
       <header className="panel-header">
