@@ -15,6 +15,7 @@ import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
 import { renameDocument, updateSettings } from "../document-ops";
 import { draftRequest, versionDocumentRequest, type VersionSummary } from "../editor-api";
+import { cardOfKeyEvent, focusCard, focusFirstField } from "../keyboard-focus";
 import { listKnownFields } from "../known-fields";
 import { useAnalyticsOverlay } from "../use-analytics-overlay";
 import { useAutosave } from "../use-autosave";
@@ -31,6 +32,7 @@ import { FlowSettingsDialog } from "./flow-settings-dialog";
 import { Palette } from "./palette";
 import { PreviewPanel } from "./preview-panel";
 import { ProblemsPanel } from "./problems-panel";
+import { SelectionPanel } from "./selection-panel";
 import { SettingsPanel } from "./settings-panel";
 import { VersionsDialog } from "./versions-dialog";
 
@@ -61,6 +63,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const [panel, setPanel] = useState<"edit" | "preview">("edit");
   const [dialog, setDialog] = useState<"settings" | "versions" | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const actions = useEditorActions(editor, canvasRef);
   const preview = usePreview(flowId);
   const analytics = useAnalyticsOverlay(flowId, document);
@@ -189,7 +192,19 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       ) : null}
       <div className="builder-body">
         <Palette onAdd={(kind) => actions.addStep(kind)} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
-        <div className="builder-canvas" ref={canvasRef}>
+        <div
+          className="builder-canvas"
+          ref={canvasRef}
+          onKeyDownCapture={(event) => {
+            // Enter on the card that is already the selected one opens its form.
+            const nodeId = event.key === "Enter" ? cardOfKeyEvent(event) : null;
+            if (!nodeId || selectedNode?.id !== nodeId) return;
+            if (focusFirstField(panelRef.current)) {
+              event.preventDefault();
+              event.stopPropagation();
+            }
+          }}
+        >
           <CardWorkspaceContext.Provider value={cardWorkspace}>
             <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
           </CardWorkspaceContext.Provider>
@@ -205,7 +220,17 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           ) : null}
           {notice ? <NoticeBar key={notice.at} notice={notice} onClose={() => setNotice(null)} /> : null}
         </div>
-        <aside key={panel === "preview" ? "preview" : (selectedNode?.id ?? "problems")} className="builder-panel nokey" aria-label="Side panel">
+        <aside
+          key={panel === "preview" ? "preview" : (selectedNode?.id ?? (selection.nodes.size > 1 ? "selection" : "problems"))}
+          ref={panelRef}
+          className="builder-panel nokey"
+          aria-label="Side panel"
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || panel !== "edit" || !selectedNode || event.defaultPrevented) return;
+            reveal(selectedNode.id);
+            focusCard(selectedNode.id);
+          }}
+        >
           {panel === "preview" ? (
             <PreviewPanel
               run={preview.run}
@@ -228,6 +253,14 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               onDelete={(nodeId) => actions.deleteNodes([nodeId])}
               onDuplicate={(nodeId) => actions.duplicate([nodeId])}
               onInvalid={setInvalid}
+            />
+          ) : selection.nodes.size > 1 ? (
+            <SelectionPanel
+              nodes={document.nodes.filter((node) => selection.nodes.has(node.id))}
+              onFocusNode={actions.focusNode}
+              onCopy={actions.copy}
+              onDuplicate={() => actions.duplicate()}
+              onDelete={() => actions.deleteNodes(selection.nodes)}
             />
           ) : (
             <ProblemsPanel diagnostics={diagnostics} nodes={document.nodes} onFocusNode={actions.focusNode} onOpenSettings={() => setDialog("settings")} />
