@@ -6,24 +6,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openPage, signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, fitView, saveState, selectCard } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, openStarterCopy, saveState, selectCard } from "./builder-helpers";
 
 const e2e = useE2E();
 
-/** Makes a copy of a starter flow through the "New flow" dialog and opens its editor. */
-async function openStarterCopy(page: Page, name: string) {
-  await page.setViewportSize(BUILDER_VIEWPORT);
-  await signIn(page, "admin@baton.local");
-  await page.goto("/flows");
-  await page.getByRole("button", { name: "New flow" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
-  await dialog.getByLabel("Store support").check();
-  await dialog.getByRole("button", { name: "Create flow" }).click();
-  await page.waitForURL(/\/flows\/[^/]+$/);
-  await page.locator(".react-flow__node").first().waitFor();
-  return new URL(page.url()).pathname.split("/").pop() as string;
-}
 
 async function openEditor(page: Page, flowId: string) {
   await page.setViewportSize(BUILDER_VIEWPORT);
