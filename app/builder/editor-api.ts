@@ -34,6 +34,10 @@ export function saveDraftRequest(flowId: string, baseRevision: number, document:
   return call<{ revision: number; unpublishedChanges: boolean }>(`/flows/${flowId}/draft`, { ...post({ baseRevision, document }), keepalive: options.keepalive });
 }
 
+export function draftRequest(flowId: string) {
+  return call<{ document: FlowDocument; revision: number }>(`/flows/${flowId}/draft`);
+}
+
 export function publishRequest(flowId: string, baseRevision: number) {
   return call<{ number: number; revision: number; warnings: ApiProblem[] }>(`/flows/${flowId}/publish`, post({ baseRevision }));
 }

@@ -181,5 +181,24 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
     void saveNow();
   }, [state, saveNow]);
 
-  return { state, flush, adoptRevision, overwrite };
+  /**
+   * Conflict resolved in favour of the other save: `document` (as stored under `serverRevision`)
+   * becomes what is saved; the editor then shows it. Edits made on it save on top of it again.
+   */
+  const adoptServerDraft = useCallback(
+    (document: FlowDocument, serverRevision: number) => {
+      clearTimeout(timer.current);
+      clearTimeout(bufferTimer.current);
+      bufferTimer.current = undefined;
+      revision.current = serverRevision;
+      saved.current = document;
+      conflicted.current = false;
+      failures.current = 0;
+      clearDraftBuffer(flowId);
+      setState({ kind: "saved" });
+    },
+    [flowId],
+  );
+
+  return { state, flush, adoptRevision, overwrite, adoptServerDraft };
 }

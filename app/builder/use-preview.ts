@@ -23,13 +23,17 @@ export type PreviewRun = {
   status: ChatStatus;
   outbox: OutboxEntry[];
   feedback: Record<string, boolean>;
+  /** The 1–5 rating given at the end, as on the chat page (preview runs never count in analytics). */
+  csat: number | null;
   inspector: PreviewState | null;
 };
 
-const IDLE: PreviewRun = { phase: "idle", error: null, session: null, startedWith: null, messages: [], status: "bot", outbox: [], feedback: {}, inspector: null };
+const IDLE: PreviewRun = { phase: "idle", error: null, session: null, startedWith: null, messages: [], status: "bot", outbox: [], feedback: {}, csat: null, inspector: null };
 
 export function usePreview(flowId: string) {
   const [run, setRun] = useState<PreviewRun>(IDLE);
+  const runRef = useRef(run);
+  runRef.current = run;
   const sessionRef = useRef<ConversationSession | null>(null);
   // The last run is deleted when the next one starts, also after the panel was closed.
   const lastRunId = useRef<string | undefined>(undefined);
@@ -101,6 +105,17 @@ export function usePreview(flowId: string) {
     [inspect],
   );
 
+  /** Resolves false when the rating was not accepted (the earlier rating is shown again). */
+  const rate = useCallback(async (csat: number): Promise<boolean> => {
+    const session = sessionRef.current;
+    if (!session) return false;
+    const previous = runRef.current.csat;
+    setRun((current) => ({ ...current, csat }));
+    const reply = await sendFeedback(session, { csat });
+    if (!reply && sessionRef.current === session) setRun((current) => ({ ...current, csat: previous }));
+    return reply !== null;
+  }, []);
+
   const dismiss = useCallback((clientMessageId: string) => setRun((current) => ({ ...current, outbox: current.outbox.filter((entry) => entry.clientMessageId !== clientMessageId) })), []);
 
   const stop = useCallback(() => {
@@ -108,5 +123,5 @@ export function usePreview(flowId: string) {
     setRun(IDLE);
   }, []);
 
-  return { run, start, send, giveFeedback, dismiss, stop };
+  return { run, start, send, giveFeedback, rate, dismiss, stop };
 }

@@ -46,6 +46,13 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
   };
 }
 
+/** The stored draft and its revision, for an editor that lost a save conflict and loads the other version. */
+export async function getDraft(flowId: string): Promise<{ document: FlowDocument; revision: number } | null> {
+  const flow = await db.flow.findUnique({ where: { id: flowId }, select: { draft: true, draftUpdatedAt: true } });
+  const document = flow && readDraft(flow.draft);
+  return flow && document ? { document, revision: flow.draftUpdatedAt.getTime() } : null;
+}
+
 export type SaveOutcome =
   | { ok: true; revision: number; unpublishedChanges: boolean }
   | { ok: false; reason: "conflict"; revision: number }

@@ -1,14 +1,19 @@
-/** Autosave of the editor's draft: POST { baseRevision, document } → { revision } | 409 when someone saved in between. */
-import type { ActionFunctionArgs } from "@remix-run/node";
+/**
+ * The editor's draft. GET → { document, revision } (the stored draft, after a save conflict);
+ * POST { baseRevision, document } → { revision } | 409 when someone saved in between (autosave).
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
-import { EDITOR_BODY_BYTES, saveDraft } from "~/flows/editor.server";
+import { EDITOR_BODY_BYTES, getDraft, saveDraft } from "~/flows/editor.server";
 import { parseFlowDocument } from "~/flow";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 
-export function loader() {
-  return methodNotAllowed("POST");
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const draft = await getDraft(params.id ?? "");
+  return draft ? apiJson(draft) : apiError(404, "not_found", "This flow no longer exists.");
 }
 
 const SaveDraftSchema = z.strictObject({ baseRevision: z.number().int().nonnegative(), document: z.unknown() });

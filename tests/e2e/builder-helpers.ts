@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
+import { signIn } from "./harness";
 
 export const BUILDER_VIEWPORT = { width: 1280, height: 800 };
 
@@ -78,4 +79,19 @@ export async function fitView(page: Page) {
 
 export function saveState(page: Page): Locator {
   return page.locator(".save-state");
+}
+
+/** Signs in as the admin and opens the editor of a fresh copy of a starter flow, made through the "New flow" dialog; returns its id. */
+export async function openStarterCopy(page: Page, name: string, starter = "Store support"): Promise<string> {
+  await page.setViewportSize(BUILDER_VIEWPORT);
+  await signIn(page, "admin@baton.local");
+  await page.goto("/flows");
+  await page.getByRole("button", { name: "New flow" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
+  await dialog.getByLabel(starter).check();
+  await dialog.getByRole("button", { name: "Create flow" }).click();
+  await page.waitForURL(/\/flows\/[^/]+$/);
+  await page.locator(".react-flow__node").first().waitFor();
+  return new URL(page.url()).pathname.split("/").pop() as string;
 }

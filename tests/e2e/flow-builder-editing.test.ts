@@ -7,27 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, fitView, saveState, selectCard } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, openStarterCopy as openCopy, saveState, selectCard } from "./builder-helpers";
 import { repoRoot } from "../setup/migrate";
 
 const e2e = useE2E();
 
-/** Signs in and opens the editor of a fresh copy of a starter flow, made through the "New flow" dialog. */
-async function openStarterCopy(name: string, starter = "Store support") {
-  const { page } = e2e;
-  await page.setViewportSize(BUILDER_VIEWPORT);
-  await signIn(page, "admin@baton.local");
-  await page.goto("/flows");
-  await page.getByRole("button", { name: "New flow" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("textbox", { name: "Name" }).fill(name);
-  await dialog.getByLabel(starter).check();
-  await dialog.getByRole("button", { name: "Create flow" }).click();
-  await page.waitForURL(/\/flows\/[^/]+$/);
-  await page.locator(".react-flow__node").first().waitFor();
-  return new URL(page.url()).pathname.split("/").pop() as string;
-}
 
+const openStarterCopy = (name: string) => openCopy(e2e.page, name);
 const panel = () => e2e.page.locator(".builder-panel");
 
 describe("preview", () => {

@@ -238,6 +238,22 @@ describe("resource routes", () => {
     expect(parsed.ok && stringifyFlowDocument(parsed.document)).toBe(text);
     expect(text).toContain('"name": "Saved by route"');
   });
+
+  it("reads the stored draft with its revision for an admin who lost a save conflict, and only for an admin", async () => {
+    const id = await newStarterFlow("Read back");
+    const { revision, document } = (await getFlowEditor(id))!;
+    const saved = await saveDraft(id, revision, { ...document, name: "Saved elsewhere" });
+    if (!saved.ok) throw new Error("not saved");
+    expect((await call(draftRoute, "loader", `/flows/${id}/draft`, agentCookie, { id })).status).toBe(403);
+    const read = await call(draftRoute, "loader", `/flows/${id}/draft`, adminCookie, { id });
+    expect(read.status).toBe(200);
+    const body = (await read.json()) as { document: FlowDocument; revision: number };
+    expect(body.revision).toBe(saved.revision);
+    expect(body.document).toEqual({ ...document, name: "Saved elsewhere" });
+    // Saving on the revision read back is no conflict.
+    expect((await call(draftRoute, "action", `/flows/${id}/draft`, adminCookie, { id }, { baseRevision: body.revision, document: body.document })).status).toBe(200);
+    expect((await call(draftRoute, "loader", "/flows/nope/draft", adminCookie, { id: "nope" })).status).toBe(404);
+  });
 });
 
 describe("preview runs and teams", () => {

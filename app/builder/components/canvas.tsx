@@ -2,7 +2,7 @@
  * The React Flow canvas: cards from the document, palette drops, connecting outputs, moving,
  * selecting and deleting, with the minimap, zoom controls and fit view.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent } from "react";
+import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from "react";
 import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, type Connection, type EdgeChange, type NodeChange } from "reactflow";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
@@ -44,6 +44,10 @@ const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
 
 let drags = 0;
+
+function preventShiftTextSelection(event: MouseEvent) {
+  if (event.shiftKey && event.target instanceof Element && !event.target.closest("input, textarea, select")) event.preventDefault();
+}
 
 export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) {
   const { document, selection, edit, setSelection } = editor;
@@ -117,6 +121,9 @@ export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) 
 
   return (
     <ReactFlow
+      // Shift starts a box selection or adds a card to the selection; left to the browser it
+      // would also select the page's text from the top of the page to the pointer.
+      onMouseDownCapture={preventShiftTextSelection}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

@@ -20,7 +20,7 @@ export function ConflictBanner({ onLoadLatest, onKeepMine }: { onLoadLatest: () 
     <div className="builder-banner" role="alert">
       <Icon name="alert" size={16} />
       <span>
-        <strong>Someone else saved this flow</strong> (another tab or another admin). Your changes are kept in this browser and are not saved yet.
+        <strong>Someone else saved this flow</strong> (another tab or another admin). Your changes are not saved yet: load their version (yours stay one Undo away), or save yours over theirs.
       </span>
       <button type="button" className="btn btn-secondary btn-sm" onClick={onLoadLatest}>
         Load their version

@@ -10,10 +10,12 @@ import { Link } from "@remix-run/react";
 import type { FlowDocument } from "~/flow/document";
 import type { FlowEditorData } from "~/flows/editor-data";
 import { getNodeKind } from "~/nodes/registry";
+import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
 import { renameDocument, updateSettings } from "../document-ops";
-import { versionDocumentRequest, type VersionSummary } from "../editor-api";
+import { draftRequest, versionDocumentRequest, type VersionSummary } from "../editor-api";
+import { cardOfKeyEvent, focusCard, focusFirstField } from "../keyboard-focus";
 import { listKnownFields } from "../known-fields";
 import { useAnalyticsOverlay } from "../use-analytics-overlay";
 import { useAutosave } from "../use-autosave";
@@ -30,6 +32,7 @@ import { FlowSettingsDialog } from "./flow-settings-dialog";
 import { Palette } from "./palette";
 import { PreviewPanel } from "./preview-panel";
 import { ProblemsPanel } from "./problems-panel";
+import { SelectionPanel } from "./selection-panel";
 import { SettingsPanel } from "./settings-panel";
 import { VersionsDialog } from "./versions-dialog";
 
@@ -49,6 +52,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const editor = useFlowEditor(initial.document);
   const { document, selection } = editor;
   const teamSlugs = useMemo(() => data.teams.map((team) => team.slug), [data.teams]);
+  const cardWorkspace = useMemo(() => ({ teams: data.teams }), [data.teams]);
   const diagnostics = useDiagnostics(document, teamSlugs);
   const [published, setPublished] = useState(data.published?.number ?? null);
   const [unpublishedChanges, setUnpublishedChanges] = useState(data.unpublishedChanges);
@@ -59,6 +63,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const [panel, setPanel] = useState<"edit" | "preview">("edit");
   const [dialog, setDialog] = useState<"settings" | "versions" | null>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
   const actions = useEditorActions(editor, canvasRef);
   const preview = usePreview(flowId);
   const analytics = useAnalyticsOverlay(flowId, document);
@@ -115,6 +120,15 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
     setDialog(null);
     tell("info", `Version ${version.number} is now the draft. Undo (Ctrl+Z) to go back; publish to put it live.`);
   };
+  // Their version replaces the screen as one undo step, so what this person typed is one Ctrl+Z away (and saves over theirs then).
+  const loadTheirVersion = async () => {
+    const result = await draftRequest(flowId);
+    if (!result.ok) return tell("error", `Could not load the other version: ${result.message}`);
+    autosave.adoptServerDraft(result.data.document, result.data.revision);
+    editor.edit(() => result.data.document);
+    editor.select([]);
+    tell("info", "Their version is loaded and your edits are set aside. Undo (Ctrl+Z) to bring yours back and save them over theirs.");
+  };
   const settingsProblem = (field: string) => {
     const found = diagnostics.flowLevel.find((diagnostic) => diagnostic.field === field);
     return found ? { severity: found.severity, message: found.message } : undefined;
@@ -159,10 +173,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       ) : null}
       {autosave.state.kind === "conflict" ? (
         <ConflictBanner
-          onLoadLatest={() => {
-            clearDraftBuffer(flowId);
-            window.location.reload();
-          }}
+          onLoadLatest={() => void loadTheirVersion()}
           onKeepMine={autosave.overwrite}
         />
       ) : null}
@@ -181,8 +192,22 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
       ) : null}
       <div className="builder-body">
         <Palette onAdd={(kind) => actions.addStep(kind)} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
-        <div className="builder-canvas" ref={canvasRef}>
-          <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
+        <div
+          className="builder-canvas"
+          ref={canvasRef}
+          onKeyDownCapture={(event) => {
+            // Enter on the card that is already the selected one opens its form.
+            const nodeId = event.key === "Enter" ? cardOfKeyEvent(event) : null;
+            if (!nodeId || selectedNode?.id !== nodeId) return;
+            if (focusFirstField(panelRef.current)) {
+              event.preventDefault();
+              event.stopPropagation();
+            }
+          }}
+        >
+          <CardWorkspaceContext.Provider value={cardWorkspace}>
+            <Canvas editor={editor} issues={diagnostics.byNode} preview={previewMarks} traffic={analytics.traffic} onDropKind={actions.addStep} />
+          </CardWorkspaceContext.Provider>
           <AnalyticsSummary overlay={analytics} flowSlug={data.flow.slug} published={published !== null} />
           {document.nodes.length === 0 ? (
             <div className="canvas-empty">
@@ -195,7 +220,17 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           ) : null}
           {notice ? <NoticeBar key={notice.at} notice={notice} onClose={() => setNotice(null)} /> : null}
         </div>
-        <aside key={panel === "preview" ? "preview" : (selectedNode?.id ?? "problems")} className="builder-panel nokey" aria-label="Side panel">
+        <aside
+          key={panel === "preview" ? "preview" : (selectedNode?.id ?? (selection.nodes.size > 1 ? "selection" : "problems"))}
+          ref={panelRef}
+          className="builder-panel nokey"
+          aria-label="Side panel"
+          onKeyDown={(event) => {
+            if (event.key !== "Escape" || panel !== "edit" || !selectedNode || event.defaultPrevented) return;
+            reveal(selectedNode.id);
+            focusCard(selectedNode.id);
+          }}
+        >
           {panel === "preview" ? (
             <PreviewPanel
               run={preview.run}
@@ -204,6 +239,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               onClose={() => setPanel("edit")}
               onSend={preview.send}
               onFeedback={(messageId, helpful) => void preview.giveFeedback(messageId, helpful)}
+              onRate={preview.rate}
               onDismiss={preview.dismiss}
             />
           ) : selectedNode ? (
@@ -217,6 +253,14 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               onDelete={(nodeId) => actions.deleteNodes([nodeId])}
               onDuplicate={(nodeId) => actions.duplicate([nodeId])}
               onInvalid={setInvalid}
+            />
+          ) : selection.nodes.size > 1 ? (
+            <SelectionPanel
+              nodes={document.nodes.filter((node) => selection.nodes.has(node.id))}
+              onFocusNode={actions.focusNode}
+              onCopy={actions.copy}
+              onDuplicate={() => actions.duplicate()}
+              onDelete={() => actions.deleteNodes(selection.nodes)}
             />
           ) : (
             <ProblemsPanel diagnostics={diagnostics} nodes={document.nodes} onFocusNode={actions.focusNode} onOpenSettings={() => setDialog("settings")} />

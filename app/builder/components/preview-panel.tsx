@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from "react";
 import { Composer } from "~/chat/components/composer";
+import { CsatPrompt } from "~/chat/components/csat-prompt";
 import { MessageList } from "~/chat/components/message-list";
 import { TypingIndicator } from "~/chat/components/typing-indicator";
 import { Icon } from "~/components/icons";
@@ -27,6 +28,7 @@ type Props = {
   onClose: () => void;
   onSend: (text: string) => boolean;
   onFeedback: (messageId: string, helpful: boolean) => void;
+  onRate: (csat: number) => Promise<boolean>;
   onDismiss: (clientMessageId: string) => void;
 };
 
@@ -78,14 +80,14 @@ function Inspector({ run }: { run: PreviewRun }) {
   );
 }
 
-export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedback, onDismiss }: Props) {
+export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedback, onRate, onDismiss }: Props) {
   const bottom = useRef<HTMLDivElement>(null);
   const sending = run.outbox.some((entry) => entry.state === "sending");
   const handoff = run.inspector?.handoff;
+  const ended = run.status === "resolved";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
-  }, [run.messages.length, sending, handoff]);
-  const ended = run.status === "resolved";
+  }, [run.messages.length, sending, handoff, ended, run.csat]);
   return (
     <section className="builder-panel-section preview-panel" aria-labelledby="preview-heading">
       <header className="panel-header">
@@ -121,7 +123,15 @@ export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedbac
               </span>
             </div>
           ) : null}
-          {ended ? <div className="preview-handoff is-ended">The conversation ended. Restart to try again.</div> : null}
+          {ended ? (
+            <>
+              {/* What the customer sees at the end on the chat page: the same rating prompt. */}
+              <CsatPrompt csat={run.csat} onRate={onRate} />
+              <div className="preview-handoff is-ended" role="status">
+                The conversation ended{run.csat ? ` and was rated ${run.csat} of 5` : ""}. Preview ratings never count in analytics. Restart to try again.
+              </div>
+            </>
+          ) : null}
           <div ref={bottom} />
         </div>
         <Inspector run={run} />

@@ -35,6 +35,9 @@ export function ProblemsPanel({ diagnostics, nodes, onFocusNode, onOpenSettings 
       {sorted.length === 0 ? (
         <div className="panel-empty">
           <p>Select a step on the canvas to edit it, or drag a new one in from the left.</p>
+          <p className="panel-keys">
+            Keyboard: <kbd>Tab</kbd> to a step, <kbd>Enter</kbd> to select it, <kbd>Enter</kbd> again to edit it; <kbd>Esc</kbd> goes back to the step.
+          </p>
         </div>
       ) : (
         <ul className="problem-list">

@@ -1,4 +1,5 @@
 import { SelectField, TextField, type Option } from "../shared/editor/fields";
+import { useCardWorkspace } from "../shared/editor/card-workspace";
 import { KindIcon } from "../shared/editor/kind-icon";
 import { createCard, Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
@@ -15,9 +16,29 @@ const PRIORITY_OPTIONS: Array<Option<Priority>> = [
 
 export const EscalateIcon = () => <KindIcon><><path d="M15 20v-1.5a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4V20" /><circle cx="8.5" cy="7.5" r="3.5" /><path d="M19 8v6M22 11h-6" /></></KindIcon>;
 
+function TeamSummary({ slug }: { slug: string }) {
+  const { teams } = useCardWorkspace();
+  if (!slug) return <Unset>No team chosen</Unset>;
+  const team = teams.find((candidate) => candidate.slug === slug);
+  if (!team) {
+    return (
+      <span className="node-warning" role="note">
+        Team “{slug}” no longer exists: choose another
+      </span>
+    );
+  }
+  return (
+    <>
+      To the <strong>{team.name}</strong> team
+    </>
+  );
+}
+
 export const EscalateCard = createCard<EscalateData>("EscalateCard", EscalateIcon, ({ data }) => (
   <>
-    <p className="node-text">{data.team ? <>To the <strong>{data.team}</strong> team</> : <Unset>No team chosen</Unset>}</p>
+    <p className="node-text">
+      <TeamSummary slug={data.team} />
+    </p>
     <p className="node-meta">
       {PRIORITY_OPTIONS.find((option) => option.value === data.priority)?.label} priority{data.reason ? ` · ${data.reason}` : ""}
     </p>

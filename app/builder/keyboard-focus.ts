@@ -1,0 +1,32 @@
+/**
+ * Keyboard moves between a card and its settings. React Flow makes each card a tab stop and
+ * selects it on Enter, but the form sits after every card and edge in the tab order (hundreds
+ * of stops on a large flow), so Enter on the selected card jumps into its form and Escape in
+ * the form comes back to the card.
+ */
+import type { KeyboardEvent } from "react";
+
+const FIELDS = "input:not([type=hidden]):not([disabled]), textarea:not([disabled]), select:not([disabled])";
+
+/** The id of the card a key press on the canvas came from, when it is the card itself (not a handle). */
+export function cardOfKeyEvent(event: KeyboardEvent): string | null {
+  const target = event.target as HTMLElement;
+  return target.classList.contains("react-flow__node") ? target.getAttribute("data-id") : null;
+}
+
+export function focusFirstField(container: HTMLElement | null): boolean {
+  const field = container?.querySelector(".panel-form")?.querySelector<HTMLElement>(FIELDS);
+  field?.focus();
+  return Boolean(field);
+}
+
+export function focusCard(nodeId: string): void {
+  // The card may be drawn only after the view moved to it: try again on the next frames.
+  let tries = 0;
+  const attempt = () => {
+    const card = window.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+    if (card) card.focus();
+    else if ((tries += 1) < 10) requestAnimationFrame(attempt);
+  };
+  attempt();
+}
