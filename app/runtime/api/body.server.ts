@@ -8,6 +8,7 @@
  */
 import type { z } from "zod";
 import { apiError } from "./responses.server";
+import type { ApiRequest } from "./request";
 import { hasLoneSurrogate } from "./text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -18,7 +19,7 @@ export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Respo
 export type OversizeAnswer = { code: string; field: string; message: string };
 
 export async function parseJsonBody<T>(
-  request: Request,
+  request: ApiRequest,
   schema: z.ZodType<T>,
   options: { maxBytes?: number; emptyAs?: unknown; oversize?: OversizeAnswer } = {},
 ): Promise<BodyResult<T>> {
@@ -70,8 +71,9 @@ function fail<T>(response: Response): BodyResult<T> {
 }
 
 /** The request body, or null as soon as it passes `maxBytes` (the rest is never read). */
-export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
+  if ("readCapped" in request.body) return request.body.readCapped(maxBytes);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
