@@ -13,6 +13,9 @@ import { hasLoneSurrogate } from "./text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
+// One decoder for every body: decode() without { stream: true } keeps no state between calls.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 /** What to answer for a body over the cap: by default the body as a whole. */
@@ -38,7 +41,7 @@ export async function parseJsonBody<T>(
   if (bytes === null) return fail(apiError(400, oversize.code, oversize.message, { field: oversize.field }));
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return badBody("invalid_utf8", "The body is not valid UTF-8.");
   }
