@@ -2,7 +2,7 @@
  * SQLite tuning for the turn hot path, applied once per process on the shared connection.
  * WAL lets readers run beside the writer and makes a commit one append; synchronous=NORMAL
  * in WAL mode still survives a process crash (SIGKILL) — only a power loss can drop the last
- * commits — which is the durability the turn engine promises. Checkpoints run on a worker
+ * commits — which is the durability the turn engine promises. Checkpoints run mostly on a worker
  * thread (wal-checkpoints.server.ts). On PostgreSQL this is a no-op.
  */
 import { getSqliteConnection, type Db } from "~/utils/db.server";
