@@ -6,12 +6,22 @@
  * definition: `remix dev`, the in-process tests and any other path still reach them through
  * Remix, and a URL this table does not match falls through to Remix.
  * JSON replies are written in one piece; event streams are streamed as Remix would.
+ * The PUBLIC chat API (api/chat/…, api/conversations/…) goes further: createPlainApiHandler
+ * serves it on node:http before express sees the request, with a plain request object
+ * (plain-request.ts) instead of a Fetch Request; its routes take ~/runtime/api/request's
+ * ApiRequest. Other API routes (admin analytics: sessions, URL parsing) get a Fetch Request.
  */
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from "express";
+import type { ApiRequest } from "~/runtime/api/request";
+import { PLAIN_REPLY, type PlainReply } from "~/runtime/api/responses.server";
+import { PlainApiRequest } from "./plain-request";
 
-type RouteFunction = (args: { request: Request; params: Record<string, string>; context: AppLoadContext }) => Promise<Response> | Response;
+type RouteFunction = (args: { request: ApiRequest; params: Record<string, string>; context: AppLoadContext }) => Promise<Response> | Response;
 type ApiRoute = { segments: string[]; loader?: RouteFunction; action?: RouteFunction };
+
+const PUBLIC_CHAT_API = /^api\/(chat|conversations)\//;
 
 /** The full path of a route: flat-route files nest ("api.conversations.$id.messages" under "api.conversations.$id"). */
 function fullPath(build: ServerBuild, id: string): string {
@@ -81,10 +91,16 @@ function toFetchRequest(req: ExpressRequest, res: ExpressResponse): Request {
   return new Request(`${req.protocol}://${req.get("host") ?? req.hostname}${req.originalUrl}`, init);
 }
 
-async function send(res: ExpressResponse, response: Response): Promise<void> {
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  const plain = (response as Response & { [PLAIN_REPLY]?: PlainReply })[PLAIN_REPLY];
+  if (plain) {
+    res.writeHead(plain.status, plain.headers);
+    res.end(plain.body);
+    return;
+  }
   res.statusMessage = response.statusText;
-  res.status(response.status);
-  for (const [key, value] of response.headers) res.append(key, value);
+  res.statusCode = response.status;
+  for (const [key, value] of response.headers) res.appendHeader(key, value);
   if (!response.body) {
     res.end();
   } else if (/text\/event-stream/i.test(response.headers.get("content-type") ?? "")) {
@@ -103,27 +119,70 @@ function internalError(): Response {
   });
 }
 
+/** The route's loader (GET, HEAD) or action for this method, or null. */
+function handlerFor(routes: ApiRoute[], method: string | undefined, pathname: string) {
+  const match = matchApiRoute(routes, pathname);
+  const run = match && (method === "GET" || method === "HEAD" ? match.route.loader : match.route.action);
+  return match && run ? { run, params: match.params } : null;
+}
+
+/** Runs a route: guards throw Responses (a 404 for a wrong token); anything else is a bug, logged once. */
+async function respond(run: RouteFunction, args: Parameters<RouteFunction>[0]): Promise<Response> {
+  try {
+    return await run(args);
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    console.error(thrown);
+    return internalError();
+  }
+}
+
 export function createApiHandler(build: ServerBuild, getLoadContext: (req: ExpressRequest) => AppLoadContext): RequestHandler {
   const routes = collectApiRoutes(build);
   return async (req, res, next) => {
-    const match = matchApiRoute(routes, `${req.baseUrl}${req.path}`);
-    const run = match && (req.method === "GET" || req.method === "HEAD" ? match.route.loader : match.route.action);
-    if (!match || !run) return next();
-    let response: Response;
-    try {
-      response = await run({ request: toFetchRequest(req, res), params: match.params, context: getLoadContext(req) });
-    } catch (thrown) {
-      // Guards throw Responses (a 404 for a wrong token); anything else is a bug, logged once.
-      if (thrown instanceof Response) response = thrown;
-      else {
-        console.error(thrown);
-        response = internalError();
-      }
-    }
+    const handler = handlerFor(routes, req.method, `${req.baseUrl}${req.path}`);
+    if (!handler) return next();
+    const response = await respond(handler.run, { request: toFetchRequest(req, res), params: handler.params, context: getLoadContext(req) });
     try {
       await send(res, response);
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * The public chat API on plain node:http: true when it took the request, false to leave it to
+ * express. The client's address is the socket's peer, so this is for a server that trusts no
+ * proxy (behind one, express works the address out of X-Forwarded-For). Calls answered with an
+ * error status are logged like express's log line.
+ */
+export function createPlainApiHandler(build: ServerBuild, log: (line: string) => void): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const routes = collectApiRoutes(build).filter((route) => PUBLIC_CHAT_API.test(route.segments.join("/")));
+  return (req, res) => {
+    const url = req.url ?? "/";
+    if (!url.startsWith("/api/")) return false;
+    const query = url.indexOf("?");
+    const handler = handlerFor(routes, req.method, query < 0 ? url : url.slice(0, query));
+    if (!handler) return false;
+    const started = process.hrtime.bigint();
+    const context: AppLoadContext = { clientAddress: req.socket.remoteAddress ?? "unknown" };
+    void respond(handler.run, { request: new PlainApiRequest(req, res), params: handler.params, context })
+      .then((response) => send(res, response))
+      .catch((error: unknown) => {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      })
+      .finally(() => {
+        if (res.statusCode >= 400) log(requestLogLine(req.method, url, res, started));
+      });
+    return true;
+  };
+}
+
+/** remix-serve's "tiny" log line: method, path, status, length, time. */
+export function requestLogLine(method: string | undefined, url: string, res: ServerResponse, started: bigint): string {
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return `${method} ${url} ${res.statusCode} ${res.getHeader("content-length") ?? "-"} - ${ms.toFixed(3)} ms\n`;
 }

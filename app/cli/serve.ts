@@ -7,16 +7,18 @@
  *   of hops, or addresses/subnets such as "loopback, 10.0.0.0/8").
  * - The public chat API's hot path skips what it never uses: Remix's request pipeline (see
  *   api-routes.ts), static-file lookups, gzip (its replies are small JSON or event streams) and
- *   a log line per successful call.
+ *   a log line per successful call. Without a trusted proxy it is served on node:http before
+ *   express, with no Fetch Request built (createPlainApiHandler).
  *
  *   node --import tsx app/cli/serve.ts [build/index.js]     env: PORT (3000), HOST, TRUST_PROXY
  */
+import http from "node:http";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest, type RequestHandler } from "express";
-import { createApiHandler } from "./api-routes";
+import { createApiHandler, createPlainApiHandler, requestLogLine } from "./api-routes";
 import { parseTrustProxy } from "~/utils/trust-proxy";
 
 export const READY_LINE = "[baton] listening on";
@@ -30,13 +32,14 @@ function exceptApi(handler: RequestHandler): RequestHandler {
   return (req, res, next) => (isApi(req.url) ? next() : handler(req, res, next));
 }
 
+const writeLog = (line: string) => process.stdout.write(line);
+
 /** remix-serve's "tiny" log line, except for successful API calls (hundreds a second under load). */
 const logRequests: RequestHandler = (req, res, next) => {
   const started = process.hrtime.bigint();
   res.once("finish", () => {
     if (isApi(req.originalUrl) && res.statusCode < 400) return;
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    process.stdout.write(`${req.method} ${req.originalUrl} ${res.statusCode} ${res.getHeader("content-length") ?? "-"} - ${ms.toFixed(3)} ms\n`);
+    writeLog(requestLogLine(req.method, req.originalUrl, res, started));
   });
   next();
 };
@@ -55,6 +58,16 @@ export function createApp(build: ServerBuild, env: NodeJS.ProcessEnv = process.e
   return app;
 }
 
+/** The HTTP server: the public chat API on plain node:http when no proxy is trusted, express for the rest. */
+export function createServer(build: ServerBuild, env: NodeJS.ProcessEnv = process.env): http.Server {
+  const app = createApp(build, env);
+  if (parseTrustProxy(env.TRUST_PROXY) !== false) return http.createServer(app);
+  const plainApi = createPlainApiHandler(build, writeLog);
+  return http.createServer((req, res) => {
+    if (!plainApi(req, res)) app(req, res);
+  });
+}
+
 async function main() {
   process.env.NODE_ENV ??= "production";
   const buildPath = path.resolve(process.argv[2] ?? "build/index.js");
@@ -63,9 +76,10 @@ async function main() {
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST;
-  const app = createApp(build);
+  const server = createServer(build);
   const onListen = () => console.log(`${READY_LINE} http://${host ?? "localhost"}:${port}`);
-  const server = host ? app.listen(port, host, onListen) : app.listen(port, onListen);
+  if (host) server.listen(port, host, onListen);
+  else server.listen(port, onListen);
   // For bench/memory.ts: started with --expose-gc, SIGUSR2 collects garbage and prints the heap in use.
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc) {

@@ -12,6 +12,7 @@
  */
 import { z } from "zod";
 import { withConversationLock } from "~/runtime/conversation-lock.server";
+import { queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { joinedLine, runAgentAction } from "./agent-turn.server";
 
@@ -35,7 +36,8 @@ export async function listAssignableAgents(teamId: string): Promise<Candidate[]>
 /** Assigns waiting conversations of a round-robin team while someone can take one; returns how many. */
 export function assignWaiting(teamId: string): Promise<number> {
   return withConversationLock(`team:${teamId}`, async () => {
-    const team = await db.team.findUnique({ where: { id: teamId }, select: { assignment: true } });
+    // Runs on every handoff: a prepared statement on the read connection, not a Prisma query (see sql.server.ts).
+    const team = queryOne<{ assignment: unknown }>(`SELECT "assignment" FROM "Team" WHERE "id" = ?`, [teamId]);
     if (team?.assignment !== "round_robin") return 0;
     let assigned = 0;
     const skipped = new Set<string>();

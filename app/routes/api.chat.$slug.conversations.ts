@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { serializeChatCookie } from "~/runtime/api/auth.server";
 import { isWellFormedText, parseJsonBody } from "~/runtime/api/body.server";
@@ -6,6 +5,7 @@ import { cleanInlineText } from "~/runtime/api/text";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 import { createConversation } from "~/runtime/conversations.server";
+import type { ApiArgs } from "~/runtime/api/request";
 
 export function loader() {
   return methodNotAllowed("POST");
@@ -30,7 +30,7 @@ const StartConversationSchema = z.strictObject({
   channel: z.enum(["web", "widget", "api"]).optional(),
 });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const limited = checkRateLimit(`start:${clientAddress(context)}`);
   if (limited) return limited;

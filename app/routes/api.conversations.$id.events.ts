@@ -1,15 +1,15 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConversationToken } from "~/runtime/api/auth.server";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { openCustomerEventStream } from "~/runtime/customer-stream.server";
+import type { ApiArgs } from "~/runtime/api/request";
 
 /**
  * Server-sent events for the chat page: `message` events (id = the message's seq) and `status`
  * events. Resuming: the Last-Event-ID header (sent by reconnecting clients) or `?after=<seq>`
  * replays the stored messages after that seq first, so nothing is missed in between.
  */
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: ApiArgs) {
   const token = await requireConversationToken(request, params.id);
   const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;

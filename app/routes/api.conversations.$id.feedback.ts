@@ -1,10 +1,10 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireConversationToken } from "~/runtime/api/auth.server";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 import { submitCsat, submitKbFeedback } from "~/runtime/feedback.server";
+import type { ApiArgs } from "~/runtime/api/request";
 
 export function loader() {
   return methodNotAllowed("POST");
@@ -36,7 +36,7 @@ const FAILURES = {
   not_resolved: { status: 409, message: "A rating is accepted once the conversation is resolved." },
 } as const;
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
   const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);

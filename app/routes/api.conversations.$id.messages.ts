@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireConversationToken } from "~/runtime/api/auth.server";
 import { parseJsonBody } from "~/runtime/api/body.server";
@@ -6,6 +5,7 @@ import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiError, apiJson, methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { cleanCustomerText } from "~/runtime/api/text";
 import { ConversationNotFoundError, handleCustomerMessage } from "~/runtime/turn.server";
+import type { ApiArgs } from "~/runtime/api/request";
 
 export function loader() {
   return methodNotAllowed("POST");
@@ -18,7 +18,7 @@ const SendMessageSchema = z.strictObject({
   text: z.string().min(1).max(MAX_TEXT_LENGTH),
 });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
   const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);

@@ -1,10 +1,10 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireConversationToken } from "~/runtime/api/auth.server";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiJson, methodNotAllowed, notFound } from "~/runtime/api/responses.server";
 import { getCustomerView } from "~/runtime/conversations.server";
+import type { ApiArgs } from "~/runtime/api/request";
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: ApiArgs) {
   const token = await requireConversationToken(request, params.id);
   const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;

@@ -2,6 +2,7 @@
  * The chat API through the production server (app/cli/serve.ts, which gzips pages): live
  * events arrive while the stream is open, and errors are JSON.
  */
+import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
@@ -63,5 +64,39 @@ describe("the chat API on the production server", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "not_found", message: "Conversation not found." } });
+  });
+
+  it("refuses a message body over the cap sent without a length (chunked), and the connection serves the next call", async () => {
+    const created = await fetch(`${server.url}/api/chat/runtime-test/conversations`, { method: "POST" });
+    const { conversationId, token } = (await created.json()) as { conversationId: string; token: string };
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (chunks: string[]) =>
+      new Promise<{ status: number; body: string; socket: unknown }>((resolve, reject) => {
+        const request = http.request(`${server.url}/api/conversations/${conversationId}/messages`, {
+          method: "POST",
+          agent,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" },
+        });
+        request.on("response", (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString()));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, body, socket: request.socket }));
+        });
+        request.on("error", reject);
+        for (const chunk of chunks) request.write(chunk);
+        request.end();
+      });
+    try {
+      const huge = await send([`{"clientMessageId":"big-1","text":"`, ...Array.from({ length: 20 }, () => "x".repeat(64 * 1024)), `"}`]);
+      expect(huge.status).toBe(400);
+      expect(JSON.parse(huge.body)).toMatchObject({ error: { code: "too_long", field: "text" } });
+      const next = await send([JSON.stringify({ clientMessageId: "small-1", text: "where is my order?" })]);
+      expect(next.status).toBe(200);
+      expect(next.socket).toBe(huge.socket);
+      const stored = await db.message.findMany({ where: { conversationId, role: "customer" }, select: { clientMessageId: true } });
+      expect(stored).toEqual([{ clientMessageId: "small-1" }]);
+    } finally {
+      agent.destroy();
+    }
   });
 });

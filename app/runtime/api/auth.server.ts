@@ -6,6 +6,7 @@
  * conversation on the same flow replaces it. Any failure is the same 404 as a missing id.
  */
 import { authenticateConversation } from "../conversations.server";
+import type { ApiRequest } from "./request";
 import { notFound } from "./responses.server";
 
 export const CHAT_COOKIE_PREFIX = "baton_chat_";
@@ -15,13 +16,13 @@ export function chatCookieName(slug: string): string {
   return `${CHAT_COOKIE_PREFIX}${slug}`;
 }
 
-export function serializeChatCookie(request: Request, slug: string, conversationId: string, token: string): string {
+export function serializeChatCookie(request: ApiRequest, slug: string, conversationId: string, token: string): string {
   const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
   return `${chatCookieName(slug)}=${conversationId}.${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${COOKIE_MAX_AGE_SECONDS}${secure}`;
 }
 
 /** The token presented for `conversationId`, from the Authorization header or a chat cookie. */
-export function readPresentedToken(request: Request, conversationId: string): string | null {
+export function readPresentedToken(request: ApiRequest, conversationId: string): string | null {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
@@ -48,7 +49,7 @@ function safeDecode(value: string): string {
 }
 
 /** The presented token when it opens the conversation; otherwise throws the 404 Response. */
-export async function requireConversationToken(request: Request, conversationId: string | undefined): Promise<string> {
+export async function requireConversationToken(request: ApiRequest, conversationId: string | undefined): Promise<string> {
   if (!conversationId || conversationId.length > 64) throw notFound();
   const token = readPresentedToken(request, conversationId);
   if (!token || token.length > 128 || !(await authenticateConversation(conversationId, token))) throw notFound();

@@ -8,9 +8,13 @@
  */
 import type { z } from "zod";
 import { apiError } from "./responses.server";
+import type { ApiRequest } from "./request";
 import { hasLoneSurrogate } from "./text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+
+// One decoder for every body: decode() without { stream: true } keeps no state between calls.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
 export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
@@ -18,7 +22,7 @@ export type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Respo
 export type OversizeAnswer = { code: string; field: string; message: string };
 
 export async function parseJsonBody<T>(
-  request: Request,
+  request: ApiRequest,
   schema: z.ZodType<T>,
   options: { maxBytes?: number; emptyAs?: unknown; oversize?: OversizeAnswer } = {},
 ): Promise<BodyResult<T>> {
@@ -37,7 +41,7 @@ export async function parseJsonBody<T>(
   if (bytes === null) return fail(apiError(400, oversize.code, oversize.message, { field: oversize.field }));
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     return badBody("invalid_utf8", "The body is not valid UTF-8.");
   }
@@ -70,8 +74,9 @@ function fail<T>(response: Response): BodyResult<T> {
 }
 
 /** The request body, or null as soon as it passes `maxBytes` (the rest is never read). */
-export async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+export async function readCapped(request: ApiRequest, maxBytes: number): Promise<Uint8Array | null> {
   if (!request.body) return new Uint8Array();
+  if ("readCapped" in request.body) return request.body.readCapped(maxBytes);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;

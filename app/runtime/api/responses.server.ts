@@ -6,11 +6,25 @@ export type ApiErrorBody = { error: { code: string; message: string; field?: str
 
 const JSON_HEADERS = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
+/**
+ * Every Response apiJson builds also carries its status, headers and text as plain values under
+ * this registry symbol (found across module copies: the server build and app/cli). The
+ * production server writes those straight to the socket instead of reading the body stream
+ * back and iterating the Headers (app/cli/api-routes.ts); anything else reads the Response.
+ */
+export const PLAIN_REPLY = Symbol.for("baton.plainReply");
+export type PlainReply = { status: number; headers: Record<string, string>; body: string };
+
 export function apiJson(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   const text = JSON.stringify(body);
   // A known length lets the response go out in one write, without chunked encoding.
-  const length = String(Buffer.byteLength(text));
-  return new Response(text, { status: init.status ?? 200, headers: { ...JSON_HEADERS, "Content-Length": length, ...init.headers } });
+  const headers = { ...JSON_HEADERS, "Content-Length": String(Buffer.byteLength(text)), ...init.headers };
+  const status = init.status ?? 200;
+  const response = new Response(text, { status, headers });
+  const plain: PlainReply = { status, headers, body: text };
+  // So a route must not change an apiJson Response's headers afterwards (none does): build it with them.
+  Object.defineProperty(response, PLAIN_REPLY, { value: plain });
+  return response;
 }
 
 export function apiError(
