@@ -1,7 +1,7 @@
 /**
  * Sparse vectors for short utterances, weighted by wink-nlp's BM25 vectoriser: one vectoriser
- * per block — stemmed word unigrams and bigrams (meaning, inflections), and character 3–5-grams
- * of each word (typos: "refnud" still shares "ref", "und" with "refund"). Each block is
+ * per block — stemmed word unigrams and bigrams (meaning, inflections), and character trigrams
+ * of each word (typos: "refnud" still shares " re", "ref" with "refund"). Each block is
  * L2-normalised by its vectoriser and then weighted, so long words cannot drown the word
  * features in character grams. What is ours is only which terms a text yields and the
  * term → column numbering the model's weight matrix needs.
@@ -22,8 +22,11 @@ export type FeatureSpace = {
 };
 
 const its = winkNLP(model, []).its;
-const CHAR_MIN = 3;
-const CHAR_MAX = 5;
+// Trigrams only. Against 3–5-grams on CLINC150 (10 phrases per intent, val.json): in-scope
+// accuracy 81.3% vs 80.7%, out-of-scope F1 0.348 vs 0.335, full split 89.8% / 0.611 vs 89.5% /
+// 0.574; on held-out train.json phrases 81.9% vs 82.5% and 0.250 vs 0.229. Half the features
+// per message, so half the work to train and to classify.
+const CHAR_GRAM = 3;
 // BM25 defaults, except b: utterances are all short, so length normalisation only adds noise.
 const BM25: BM25VectorizerConfig = { k: 1, k1: 1.2, b: 0, norm: "l2" };
 
@@ -44,9 +47,7 @@ export function featureTerms(text: string): { words: string[]; chars: string[] }
     words.push(`w:${stemmed}`, `b:${previous} ${stemmed}`);
     previous = stemmed;
     const padded = ` ${token} `;
-    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
-      for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
-    }
+    for (let start = 0; start + CHAR_GRAM <= padded.length; start++) chars.push(`c:${padded.slice(start, start + CHAR_GRAM)}`);
   }
   if (tokens.length > 0) words.push(`b:${previous} </s>`);
   return { words, chars };
