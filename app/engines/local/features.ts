@@ -43,14 +43,34 @@ export function featureTerms(text: string): { words: string[]; chars: string[] }
   const chars: string[] = [];
   let previous = "<s>";
   for (const token of tokens) {
-    const stemmed = stem(token);
-    words.push(`w:${stemmed}`, `b:${previous} ${stemmed}`);
-    previous = stemmed;
-    const padded = ` ${token} `;
-    for (let start = 0; start + CHAR_GRAM <= padded.length; start++) chars.push(`c:${padded.slice(start, start + CHAR_GRAM)}`);
+    const terms = tokenTerms(token);
+    words.push(terms.unigram, `b:${previous} ${terms.stem}`);
+    previous = terms.stem;
+    for (const gram of terms.grams) chars.push(gram);
   }
   if (tokens.length > 0) words.push(`b:${previous} </s>`);
   return { words, chars };
+}
+
+type TokenTerms = { stem: string; unigram: string; grams: string[] };
+
+// Words repeat across phrases and messages: their terms are built once, and the vectorisers then
+// meet the same string objects (already hashed as object keys) instead of fresh copies.
+const tokenTermsCache = new Map<string, TokenTerms>();
+const TOKEN_CACHE_LIMIT = 50_000;
+
+function tokenTerms(token: string): TokenTerms {
+  let terms = tokenTermsCache.get(token);
+  if (terms === undefined) {
+    const stemmed = stem(token);
+    const padded = ` ${token} `;
+    const grams: string[] = [];
+    for (let start = 0; start + CHAR_GRAM <= padded.length; start++) grams.push(`c:${padded.slice(start, start + CHAR_GRAM)}`);
+    terms = { stem: stemmed, unigram: `w:${stemmed}`, grams };
+    if (tokenTermsCache.size >= TOKEN_CACHE_LIMIT) tokenTermsCache.clear();
+    tokenTermsCache.set(token, terms);
+  }
+  return terms;
 }
 
 /** Learns both vectorisers from the training texts; returns the space and each text's vector. */
@@ -92,7 +112,7 @@ function toSparse(space: FeatureSpace, words: Bow, chars: Bow): SparseVector {
       values.push(value);
     }
   }
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+  return { indices: new Int32Array(indices), values: new Float32Array(values) };
 }
 
 export function dot(a: SparseVector, dense: Float32Array): number {
