@@ -56,7 +56,10 @@ function runPeer(peer: string, shots: number | "all"): (IntentEvalResult & { nam
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+const loadAverage = () => os.loadavg().map((load) => load.toFixed(1)).join(" / ");
+
 export function main(): void {
+  const loadAtStart = loadAverage();
   const rows: Row[] = [];
   for (const { label, shots } of settings) {
     rows.push({ classifier: "Baton (embedded)", setting: label, shots, ...runBaton(shots) });
@@ -72,7 +75,7 @@ export function main(): void {
   const report = {
     dataset: "CLINC150 (train → threshold and report on val)",
     generatedAt: new Date().toISOString(),
-    machine: `${os.cpus().length} cores, load average ${os.loadavg().map((load) => load.toFixed(1)).join(" / ")} at the end`,
+    machine: `${os.cpus().length} cores, load average (1 / 5 / 15 min) ${loadAtStart} at the start, ${loadAverage()} at the end`,
     note:
       "Every row comes from this one run (Baton through `npm run -s nlu -- eval`, each peer in its own process, same harness). " +
       "The machine is shared with other engineers' builds and tests: wall-clock times (trainMs, p50Ms, p99Ms) include time the " +

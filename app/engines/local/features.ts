@@ -1,7 +1,7 @@
 /**
  * Sparse vectors for short utterances, weighted by wink-nlp's BM25 vectoriser: one vectoriser
- * per block — stemmed word unigrams and bigrams (meaning, inflections), and character 3–5-grams
- * of each word (typos: "refnud" still shares "ref", "und" with "refund"). Each block is
+ * per block — stemmed word unigrams and bigrams (meaning, inflections), and character trigrams
+ * of each word (typos: "refnud" still shares " re", "ref" with "refund"). Each block is
  * L2-normalised by its vectoriser and then weighted, so long words cannot drown the word
  * features in character grams. What is ours is only which terms a text yields and the
  * term → column numbering the model's weight matrix needs.
@@ -22,8 +22,11 @@ export type FeatureSpace = {
 };
 
 const its = winkNLP(model, []).its;
-const CHAR_MIN = 3;
-const CHAR_MAX = 5;
+// Trigrams only. Against 3–5-grams on CLINC150 (10 phrases per intent, val.json): in-scope
+// accuracy 81.3% vs 80.7%, out-of-scope F1 0.348 vs 0.335, full split 89.8% / 0.611 vs 89.5% /
+// 0.574; on held-out train.json phrases 81.9% vs 82.5% and 0.250 vs 0.229. Half the features
+// per message, so half the work to train and to classify.
+const CHAR_GRAM = 3;
 // BM25 defaults, except b: utterances are all short, so length normalisation only adds noise.
 const BM25: BM25VectorizerConfig = { k: 1, k1: 1.2, b: 0, norm: "l2" };
 
@@ -40,16 +43,34 @@ export function featureTerms(text: string): { words: string[]; chars: string[] }
   const chars: string[] = [];
   let previous = "<s>";
   for (const token of tokens) {
-    const stemmed = stem(token);
-    words.push(`w:${stemmed}`, `b:${previous} ${stemmed}`);
-    previous = stemmed;
-    const padded = ` ${token} `;
-    for (let n = CHAR_MIN; n <= CHAR_MAX; n++) {
-      for (let start = 0; start + n <= padded.length; start++) chars.push(`c:${padded.slice(start, start + n)}`);
-    }
+    const terms = tokenTerms(token);
+    words.push(terms.unigram, `b:${previous} ${terms.stem}`);
+    previous = terms.stem;
+    for (const gram of terms.grams) chars.push(gram);
   }
   if (tokens.length > 0) words.push(`b:${previous} </s>`);
   return { words, chars };
+}
+
+type TokenTerms = { stem: string; unigram: string; grams: string[] };
+
+// Words repeat across phrases and messages: their terms are built once, and the vectorisers then
+// meet the same string objects (already hashed as object keys) instead of fresh copies.
+const tokenTermsCache = new Map<string, TokenTerms>();
+const TOKEN_CACHE_LIMIT = 50_000;
+
+function tokenTerms(token: string): TokenTerms {
+  let terms = tokenTermsCache.get(token);
+  if (terms === undefined) {
+    const stemmed = stem(token);
+    const padded = ` ${token} `;
+    const grams: string[] = [];
+    for (let start = 0; start + CHAR_GRAM <= padded.length; start++) grams.push(`c:${padded.slice(start, start + CHAR_GRAM)}`);
+    terms = { stem: stemmed, unigram: `w:${stemmed}`, grams };
+    if (tokenTermsCache.size >= TOKEN_CACHE_LIMIT) tokenTermsCache.clear();
+    tokenTermsCache.set(token, terms);
+  }
+  return terms;
 }
 
 /** Learns both vectorisers from the training texts; returns the space and each text's vector. */
@@ -91,7 +112,7 @@ function toSparse(space: FeatureSpace, words: Bow, chars: Bow): SparseVector {
       values.push(value);
     }
   }
-  return { indices: Int32Array.from(indices), values: Float32Array.from(values) };
+  return { indices: new Int32Array(indices), values: new Float32Array(values) };
 }
 
 export function dot(a: SparseVector, dense: Float32Array): number {

@@ -7,9 +7,9 @@
  * example of each likely intent; intent-calibration.ts turns that evidence into the confidence.
  *
  * Why this classifier head is ours and not a library's: none on npm trains a sparse multinomial
- * model fast enough. Measured on CLINC150 (150 intents × 10 phrases): wink-perceptron (averaged
- * perceptron over the same features) reached 76.5% in-scope accuracy against our 80%, trained
- * in 11.7 s (limit 2 s), took 3.6 ms p99 per message and gives a label without scores, so
+ * model fast enough. Measured on CLINC150 (150 intents × 10 phrases, then with 3–5-gram
+ * features): wink-perceptron (averaged perceptron) reached 76.5% in-scope accuracy against our
+ * 80%, trained in 11.7 s (limit 2 s), took 3.6 ms p99 per message and gives a label without scores, so
  * nothing to calibrate; ml-logistic-regression is full-batch gradient descent on dense
  * ml-matrix (1,500 × 20,000 per class, 150 one-vs-rest models); natural's logistic
  * regression does not finish the full split in 5 minutes (bench/results/nlu.json).
@@ -79,11 +79,16 @@ export function trainIntentModel(intents: IntentDefinition[], overrides: Partial
       for (const position of order) {
         const { vector, label } = examples[position];
         computeLogits(vector, weights, bias, classes, gradient);
-        softmaxInPlace(gradient);
+        // The softmax does not change when every intent's weights move by the same amount, so
+        // the gradient is taken relative to an intent this example says nothing about (no
+        // weight on its features, a typical bias). Without it every intent is above the floor
+        // for the first epochs (1/150 each) and every weight of the example's features moves;
+        // with it only the example's intent and the ones confused with it do.
+        const background = softmaxInPlace(gradient, meanOf(bias));
         gradient[label] -= 1;
         let count = 0;
         for (let k = 0; k < classes; k++) {
-          const g = gradient[k];
+          const g = (gradient[k] -= background);
           if (g > -GRADIENT_FLOOR && g < GRADIENT_FLOOR) continue;
           active[count++] = k;
           // Biases learn ten times slower: with 10 phrases per intent a fast bias memorises the class prior.
@@ -105,26 +110,46 @@ export function trainIntentModel(intents: IntentDefinition[], overrides: Partial
 
 /** Every intent's evidence, most probable first (what the calibration is fitted on). */
 export function weighIntents(model: IntentModel, text: string): IntentEvidence[] {
+  return weighEachIntent(model, text).sort(byProbability);
+}
+
+/** Every intent's signals, best (highest calibrated confidence) first. */
+export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
+  const context = { intents: model.names.length, examplesPerIntent: model.examplesPerIntent };
+  const signals = weighEachIntent(model, text);
+  for (const evidence of signals) evidence.confidence = calibrateConfidence(model.options.calibration, evidence, context);
+  // Equal confidences keep the most probable first, as if sorted by probability before.
+  return signals.sort((a, b) => b.confidence - a.confidence || byProbability(a, b));
+}
+
+const byProbability = (a: IntentEvidence, b: IntentEvidence) => b.probability - a.probability;
+
+/**
+ * The evidence in the model's intent order. Only the few most probable intents need ranking
+ * (runner-up, nearest-example cosine): they are picked in one pass, and the one sort a caller
+ * needs is its own (a sort of 150 costs about as much as the rest of a classification).
+ */
+function weighEachIntent(model: IntentModel, text: string): IntentSignals[] {
   const { names, weights, bias, examplesByIntent, scratch } = model;
   const classes = names.length;
   const vector = vectorize(model.space, text);
   const probabilities = new Float64Array(classes);
   computeLogits(vector, weights, bias, classes, probabilities);
-  softmaxInPlace(probabilities);
-  const order = names.map((_, k) => k).sort((a, b) => probabilities[b] - probabilities[a]);
+  softmaxInPlace(probabilities, 0);
+  const top = mostProbable(probabilities, SIMILARITY_CANDIDATES);
   let queryNorm = 0;
   for (let i = 0; i < vector.indices.length; i++) {
     scratch[vector.indices[i]] = vector.values[i];
     queryNorm += vector.values[i] * vector.values[i];
   }
   queryNorm = Math.sqrt(queryNorm);
-  const best = probabilities[order[0]];
-  const second = classes > 1 ? probabilities[order[1]] : 0;
-  const evidence = order.map((k, rank) => ({
-    name: names[k],
+  const best = probabilities[top[0]];
+  const second = classes > 1 ? probabilities[top[1]] : 0;
+  const evidence = names.map((name, k) => ({
+    name,
     probability: probabilities[k],
-    runnerUp: rank === 0 ? second : best,
-    similarity: rank < SIMILARITY_CANDIDATES && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+    runnerUp: k === top[0] ? second : best,
+    similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
     // Filled in by scoreIntents; present from the start so every object has one shape.
     confidence: 0,
   }));
@@ -132,12 +157,18 @@ export function weighIntents(model: IntentModel, text: string): IntentEvidence[]
   return evidence;
 }
 
-/** Every intent's signals, best (highest calibrated confidence) first. */
-export function scoreIntents(model: IntentModel, text: string): IntentSignals[] {
-  const context = { intents: model.names.length, examplesPerIntent: model.examplesPerIntent };
-  const signals = weighIntents(model, text) as IntentSignals[];
-  for (const evidence of signals) evidence.confidence = calibrateConfidence(model.options.calibration, evidence, context);
-  return signals.sort((a, b) => b.confidence - a.confidence);
+/** The indices of the `count` highest values, highest first; ties go to the lower index (a stable sort's order). */
+function mostProbable(values: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let k = 0; k < values.length; k++) {
+    let at = Math.min(top.length, count);
+    while (at > 0 && values[k] > values[top[at - 1]]) at--;
+    if (at < count) {
+      top.splice(at, 0, k);
+      if (top.length > count) top.pop();
+    }
+  }
+  return top;
 }
 
 export function rankIntents(signals: IntentSignals[]): RankedIntent[] {
@@ -158,16 +189,39 @@ function nearestCosine(examples: SparseVector[], query: Float32Array): number {
   return best;
 }
 
+// Four intents at a time in registers: each weight is loaded once and `out` written once per
+// block, instead of a load and a store of out[k] for every feature.
 function computeLogits(vector: SparseVector, weights: Float32Array, bias: Float32Array, classes: number, out: Float64Array): void {
-  for (let k = 0; k < classes; k++) out[k] = bias[k];
-  for (let i = 0; i < vector.indices.length; i++) {
-    const offset = vector.indices[i] * classes;
-    const value = vector.values[i];
-    for (let k = 0; k < classes; k++) out[k] += value * weights[offset + k];
+  const { indices, values } = vector;
+  const features = indices.length;
+  let k = 0;
+  for (; k + 4 <= classes; k += 4) {
+    let a0 = bias[k];
+    let a1 = bias[k + 1];
+    let a2 = bias[k + 2];
+    let a3 = bias[k + 3];
+    for (let i = 0; i < features; i++) {
+      const offset = indices[i] * classes + k;
+      const value = values[i];
+      a0 += value * weights[offset];
+      a1 += value * weights[offset + 1];
+      a2 += value * weights[offset + 2];
+      a3 += value * weights[offset + 3];
+    }
+    out[k] = a0;
+    out[k + 1] = a1;
+    out[k + 2] = a2;
+    out[k + 3] = a3;
+  }
+  for (; k < classes; k++) {
+    let sum = bias[k];
+    for (let i = 0; i < features; i++) sum += values[i] * weights[indices[i] * classes + k];
+    out[k] = sum;
   }
 }
 
-function softmaxInPlace(values: Float64Array): void {
+/** Softmax in place; returns the probability an intent with logit `reference` has. */
+function softmaxInPlace(values: Float64Array, reference: number): number {
   let max = -Infinity;
   for (const value of values) max = Math.max(max, value);
   let sum = 0;
@@ -176,6 +230,13 @@ function softmaxInPlace(values: Float64Array): void {
     sum += values[k];
   }
   for (let k = 0; k < values.length; k++) values[k] /= sum;
+  return Math.exp(reference - max) / sum;
+}
+
+function meanOf(values: Float32Array): number {
+  let sum = 0;
+  for (const value of values) sum += value;
+  return sum / values.length;
 }
 
 function seededRandom(seed: number): () => number {
