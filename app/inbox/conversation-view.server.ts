@@ -9,6 +9,7 @@ import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
 import { canSee, type InboxViewer } from "./access.server";
 import { capturedContact, parseCapturedFields } from "./captured-contact";
+import { describeFlowStep } from "./hand-back.server";
 import { priorityName } from "./queues";
 import { TRIGGER_LABELS, type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 
@@ -44,6 +45,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       page: true,
       contactId: true,
       createdAt: true,
+      flowVersionId: true,
       escalatedAt: true,
       firstEscalatedAt: true,
       firstHumanResponseAt: true,
@@ -80,7 +82,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       },
     ];
   });
-  const activity = await describeEvents(row.events);
+  const activity = await describeEvents(row.events, row.flowVersionId);
   const status = (["bot", "waiting", "open", "resolved"] as const).find((candidate) => candidate === row.status) ?? "waiting";
   return {
     id: row.id,
@@ -122,7 +124,7 @@ function mergeTimeline(messages: TimelineMessage[], activity: TimelineActivity[]
 
 type EventRow = { id: string; type: string; nodeId: string | null; payload: string; createdAt: Date };
 
-async function describeEvents(events: EventRow[]): Promise<TimelineActivity[]> {
+async function describeEvents(events: EventRow[], flowVersionId: string | null): Promise<TimelineActivity[]> {
   const payloads = events.map((event) => parseJson(PayloadSchema, event.payload, {}));
   const ids = new Set<string>();
   for (const payload of payloads) for (const key of ["agentId", "by", "from", "to"]) if (typeof payload[key] === "string") ids.add(payload[key] as string);
@@ -131,17 +133,22 @@ async function describeEvents(events: EventRow[]): Promise<TimelineActivity[]> {
     db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } }),
     db.team.findMany({ where: { OR: [{ id: { in: [...ids] } }, { slug: { in: slugs } }] }, select: { id: true, slug: true, name: true } }),
   ]);
+  // Steps an agent handed back to, by how the hand-back menu named them (not their ids).
+  const stepIds = [...new Set(events.flatMap((event) => (event.type === "conversation.handedBack" && event.nodeId ? [event.nodeId] : [])))];
+  const stepNames = new Map(
+    flowVersionId ? await Promise.all(stepIds.map(async (nodeId) => [nodeId, (await describeFlowStep(flowVersionId, nodeId)) ?? nodeId] as const)) : [],
+  );
   const nameOf = (key: unknown) =>
     typeof key === "string" ? users.find((user) => user.id === key)?.name ?? teams.find((team) => team.id === key || team.slug === key)?.name : undefined;
   return events.flatMap((event, index) => {
-    const text = describeEvent(event, payloads[index], nameOf);
+    const text = describeEvent(event, payloads[index], nameOf, stepNames);
     if (!text) return [];
     const leads = event.type === "conversation.handedBack";
     return [{ kind: "activity" as const, id: event.id, text, createdAt: event.createdAt.toISOString(), ...(leads ? { leads } : {}) }];
   });
 }
 
-function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf: (id: unknown) => string | undefined): string | null {
+function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf: (id: unknown) => string | undefined, stepNames: Map<string, string>): string | null {
   const by = nameOf(payload.by) ?? "An agent";
   switch (event.type) {
     case "handoff.queued": {
@@ -160,7 +167,7 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
     case "conversation.reopened":
       return typeof payload.by === "string" ? `${by} reopened the conversation` : "The customer wrote again: reopened";
     case "conversation.handedBack":
-      return `${by} handed it back to the bot${event.nodeId ? ` (step ${event.nodeId})` : ""}`;
+      return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

@@ -25,6 +25,16 @@ function describeNode(node: FlowNode): string {
   return text ? `${label}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : `${label} (${node.id})`;
 }
 
+/** How a step of a flow version reads to an agent ("Ask for information: What's your order number?"), or null if unknown. */
+export async function describeFlowStep(flowVersionId: string, nodeId: string): Promise<string | null> {
+  try {
+    const node = (await getCompiledVersion(flowVersionId)).document.nodes.find((candidate) => candidate.id === nodeId);
+    return node ? describeNode(node) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The steps of the conversation's pinned flow version an agent may hand back to, end nodes first. */
 export async function listHandBackTargets(flowVersionId: string): Promise<HandBackTarget[]> {
   try {

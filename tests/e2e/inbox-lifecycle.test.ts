@@ -125,8 +125,10 @@ describe("after the first reply", () => {
       await expect(ana.page.getByRole("textbox", { name: "Reply" }).count()).resolves.toBe(0);
       // The hand back comes before the question it made the bot ask.
       const lines = await ana.page.getByRole("log", { name: "Transcript" }).innerText();
-      expect(lines.indexOf("Ana Agent handed it back to the bot")).toBeGreaterThan(-1);
-      expect(lines.indexOf("Ana Agent handed it back to the bot")).toBeLessThan(lines.indexOf("Sure! What's your 10-digit order number?"));
+      // …and names the step as the hand-back menu did, not by its id.
+      expect(lines).toContain("Ana Agent handed it back to the bot at “Ask for information: Sure! What's your 10-digit order number?");
+      expect(lines).not.toContain("ask-order-id");
+      expect(lines.indexOf("Ana Agent handed it back to the bot")).toBeLessThan(lines.indexOf("in your order confirmation email"));
       // Reading along: the bot's next question shows up in the open, read-only conversation.
       await say(customer.page, "4829301756");
       await ana.page.getByRole("log", { name: "Transcript" }).getByText("Thanks! And what's the email address on the order?").waitFor({ timeout: 5_000 });
