@@ -32,7 +32,7 @@ type Props = {
 
 function PublishState({ published, unpublishedChanges }: { published: number | null; unpublishedChanges: boolean }) {
   if (published === null) return <span className="badge badge-draft">Draft · never published</span>;
-  return <span className={unpublishedChanges ? "badge badge-draft" : "badge badge-live"}>{unpublishedChanges ? `v${published} live · unpublished changes` : `Published v${published}`}</span>;
+  return <span className={unpublishedChanges ? "badge badge-draft" : "badge badge-success"}>{unpublishedChanges ? `v${published} live · unpublished changes` : `Published v${published}`}</span>;
 }
 
 export function EditorToolbar(props: Props) {

@@ -39,7 +39,7 @@ export function VersionsDialog({ flowId, open, onClose, onRestore }: Props) {
               <div className="version-text">
                 <span className="version-number">
                   Version {version.number}
-                  {version.current ? <span className="badge badge-live">Live</span> : null}
+                  {version.current ? <span className="badge badge-success">Live</span> : null}
                   {version.matchesDraft ? <span className="badge">Same as the draft</span> : null}
                 </span>
                 <span className="version-meta">

@@ -19,7 +19,7 @@ function FlowStatus({ flow }: { flow: FlowRow }) {
   if (flow.published === null) return <span className="badge badge-draft">Draft</span>;
   return (
     <span className="flow-status">
-      <span className="badge badge-live">Published v{flow.published}</span>
+      <span className="badge badge-success">Published v{flow.published}</span>
       {flow.unpublishedChanges ? <span className="flow-status-note">Unpublished changes</span> : null}
     </span>
   );
