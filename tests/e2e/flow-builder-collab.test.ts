@@ -94,8 +94,9 @@ describe("two people on one draft", () => {
       await page.locator(".react-flow__pane").click({ position: { x: 10, y: 10 } });
       await page.keyboard.press("Control+z");
       await expect.poll(() => card(page, "start").locator(".node-text").textContent()).toBe("Hello from me");
+      // The card repaints a frame before autosave flips the indicator to "Saving…": wait for the stored text itself.
+      await expect.poll(() => storedGreeting(flowId), { timeout: 10_000 }).toBe("Hello from me");
       await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
-      expect(await storedGreeting(flowId)).toBe("Hello from me");
 
       // Now the other admin is behind: their next edit meets the conflict, and they keep theirs.
       await typeGreeting(other.page, "Second try from the other admin");
