@@ -35,6 +35,12 @@ const globalForDb = globalThis as unknown as { __batonDatabase?: ReturnType<type
 const shared = globalForDb.__batonDatabase ?? (globalForDb.__batonDatabase = createClient());
 export const db: PrismaClient = shared.client;
 
+/** Prisma's own better-sqlite3 connection if it is open now (no connecting: for synchronous callers). */
+export function openSqliteConnection(): Database.Database | null {
+  const current = shared.factory.connection;
+  return current?.open ? current : null;
+}
+
 /** Prisma's own better-sqlite3 connection (connecting the client first when needed). */
 export async function getSqliteConnection(): Promise<Database.Database> {
   const current = shared.factory.connection;

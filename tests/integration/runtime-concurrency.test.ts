@@ -105,3 +105,54 @@ describe("the version column", () => {
     expect((await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } })).version).toBe(before.version + 2);
   });
 });
+
+describe("group commit", () => {
+  const turnOf = (id: string, flowId: string, readVersion: number, firstSeq: number, text: string) => ({
+    conversationId: id,
+    flowId,
+    readVersion,
+    firstSeq,
+    turnId: text,
+    update: { intent: text },
+    messages: [{ role: "customer" as const, text, metadata: {} }],
+    events: [{ type: "group.test", payload: { text } }],
+  });
+
+  it("commits turns requested together, each whole, and rolls back only the one that fails", async () => {
+    const conversations = await Promise.all(Array.from({ length: 4 }, () => startConversation()));
+    const rows = await Promise.all(
+      conversations.map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true, _count: { select: { messages: true } } } })),
+    );
+    // Requested in one turn of the event loop, so they share one transaction; the third is stale.
+    const outcomes = await Promise.allSettled(
+      conversations.map(({ id }, index) =>
+        commitTurn(turnOf(id, rows[index].flowId, index === 2 ? rows[index].version - 1 : rows[index].version, rows[index]._count.messages + 1, `grouped ${index}`)),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["fulfilled", "fulfilled", "rejected", "fulfilled"]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(TurnConflictError);
+    for (const [index, { id }] of conversations.entries()) {
+      const kept = index !== 2;
+      const after = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, intent: true } });
+      expect(after).toEqual({ version: rows[index].version + (kept ? 1 : 0), intent: kept ? `grouped ${index}` : null });
+      expect(await db.message.count({ where: { conversationId: id, text: `grouped ${index}` } })).toBe(kept ? 1 : 0);
+      expect(await db.event.count({ where: { conversationId: id, type: "group.test" } })).toBe(kept ? 1 : 0);
+    }
+  });
+
+  it("keeps a seq collision in its own turn: the other turns of the group are stored", async () => {
+    const [first, second] = await Promise.all([startConversation(), startConversation()]);
+    const [a, b] = await Promise.all(
+      [first, second].map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true, _count: { select: { messages: true } } } })),
+    );
+    // seq 1 is the greeting: the first turn collides on (conversationId, seq) after its UPDATE already ran.
+    const outcomes = await Promise.allSettled([
+      commitTurn(turnOf(first.id, a.flowId, a.version, 1, "collides")),
+      commitTurn(turnOf(second.id, b.flowId, b.version, b._count.messages + 1, "fits")),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["rejected", "fulfilled"]);
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: first.id }, select: { version: true } })).version).toBe(a.version);
+    expect(await db.message.count({ where: { conversationId: first.id, text: "collides" } })).toBe(0);
+    expect(await db.message.count({ where: { conversationId: second.id, text: "fits" } })).toBe(1);
+  });
+});
