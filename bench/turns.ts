@@ -28,7 +28,11 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const PACED_TURNS_PER_SECOND = Number(process.env.BENCH_PACED_RATE ?? 500);
 const PACED_DURATION_MS = Number(process.env.BENCH_PACED_DURATION_MS ?? 10_000);
 // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
-const SERVER_NODE_ARGS = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+// BENCH_NODE_ARGS="--trace-gc …": extra node flags for the server; BENCH_SERVER_LOG=<file>: the tail of its output.
+const SERVER_NODE_ARGS = [
+  ...(process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
+  ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+];
 const WARMUP_MS = 1_000;
 // Full load before anything is measured: a cold server spends its first seconds compiling hot code
 // (V8's optimising compiler runs on its own threads, counted in the server's CPU). Measured: the
@@ -155,6 +159,7 @@ export async function main(): Promise<Record<string, unknown>> {
     const paced = await runPhase(server, flow, PACED_DURATION_MS, PACED_TURNS_PER_SECOND);
     const loadAfter = os.loadavg();
     const rowsPerTurn = await database.rowsPerTurn();
+    if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
     await server.stop();
 
     const sqlite = runSqliteFloor(rowsPerTurn, 4_000);
