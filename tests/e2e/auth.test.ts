@@ -47,6 +47,8 @@ describe("sign-in", () => {
     await signIn(page, "ana@baton.local");
     expect(new URL(page.url()).pathname).toBe("/inbox");
     const nav = page.getByRole("navigation", { name: "Main" });
+    // allTextContents reads the DOM once: wait until the signed-in shell has rendered its links.
+    await nav.getByRole("link", { name: "Inbox" }).waitFor();
     await expect(nav.getByRole("link").allTextContents()).resolves.toEqual(["Inbox", "Analytics"]);
     for (const adminPage of ["/teams", "/flows", "/kb"]) {
       const response = await e2e.goto(adminPage);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getEngines } from "~/engines/index.server";
 import type { Engines } from "~/engines/types";
 import { commitTurn, TurnConflictError } from "~/runtime/conversation-store.server";
+import { queryOne } from "~/runtime/sql.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
 import { publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
@@ -154,5 +155,19 @@ describe("group commit", () => {
     expect((await db.conversation.findUniqueOrThrow({ where: { id: first.id }, select: { version: true } })).version).toBe(a.version);
     expect(await db.message.count({ where: { conversationId: first.id, text: "collides" } })).toBe(0);
     expect(await db.message.count({ where: { conversationId: second.id, text: "fits" } })).toBe(1);
+  });
+});
+
+describe("small reads on the writing connection", () => {
+  it("never show a write that Prisma has not committed yet", async () => {
+    const { id } = await startConversation();
+    let seenInside: unknown = "not read";
+    await db.$transaction(async (tx) => {
+      await tx.conversation.update({ where: { id }, data: { intent: "uncommitted" }, select: { id: true } });
+      // The connection is inside Prisma's transaction now: the read must come from committed data.
+      seenInside = queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id])?.intent;
+    });
+    expect(seenInside).toBeNull();
+    expect(queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id])?.intent).toBe("uncommitted");
   });
 });
