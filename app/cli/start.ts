@@ -9,7 +9,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
-import { READY_LINE } from "./serve";
+import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
 import { getEnv } from "~/utils/env.server";
 import { resolveDatabaseUrl } from "~/utils/database-url";
 
@@ -68,7 +68,7 @@ async function main() {
   }
 
   step("Starting the server");
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/cli/serve.ts"), "build/index.js"], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, path.join(root, "app/cli/serve.ts"), "build/index.js"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "production", PORT: String(env.PORT), DATABASE_URL: databaseUrl },
     stdio: ["inherit", "pipe", "inherit"],

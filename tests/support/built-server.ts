@@ -8,7 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
-import { READY_LINE } from "~/cli/serve";
+import { READY_LINE, SERVER_NODE_ARGS } from "~/cli/serve";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
@@ -46,7 +46,7 @@ export async function freePort(): Promise<number> {
 
 /** The node arguments that serve `buildFile` with the app's own server (the same as `npm start`). */
 export function serverArgs(buildFile: string): string[] {
-  return ["--import", "tsx", path.join(repoRoot, "app/cli/serve.ts"), buildFile];
+  return [...SERVER_NODE_ARGS, path.join(repoRoot, "app/cli/serve.ts"), buildFile];
 }
 
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };
