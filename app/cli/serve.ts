@@ -22,6 +22,8 @@ import { createApiHandler, createPlainApiHandler, requestLogLine } from "./api-r
 import { parseTrustProxy } from "~/utils/trust-proxy";
 
 export const READY_LINE = "[baton] listening on";
+export const MEMORY_LINE = "[baton] memory after gc";
+const SHUTDOWN_GRACE_MS = 2_000;
 
 /**
  * The node arguments that run this file as the server (`npm start`, the tests' and benchmarks'
@@ -32,8 +34,6 @@ export const READY_LINE = "[baton] listening on";
  * scavenging per second, and about 5% less server CPU per turn.
  */
 export const SERVER_NODE_ARGS = ["--no-allocation-site-pretenuring", "--import", "tsx"];
-export const MEMORY_LINE = "[baton] memory after gc";
-const SHUTDOWN_GRACE_MS = 2_000;
 
 const isApi = (url: string) => url.startsWith("/api/");
 

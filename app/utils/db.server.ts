@@ -43,10 +43,10 @@ export function openSqliteConnection(): Database.Database | null {
 
 /** Prisma's own better-sqlite3 connection (connecting the client first when needed). */
 export async function getSqliteConnection(): Promise<Database.Database> {
-  const current = shared.factory.connection;
-  if (current?.open) return current;
+  const current = openSqliteConnection();
+  if (current) return current;
   await db.$connect();
-  const connection = shared.factory.connection;
-  if (!connection?.open) throw new Error("The database connection is not open");
+  const connection = openSqliteConnection();
+  if (!connection) throw new Error("The database connection is not open");
   return connection;
 }
