@@ -159,23 +159,35 @@ let pendingWrites: PendingWrite[] = [];
 let flushScheduled = false;
 
 async function flushPendingWrites(): Promise<void> {
-  let batch: PendingWrite[] = [];
+  let connection: Database.Database;
   try {
-    const connection = await getSqliteConnection();
-    const deadline = Date.now() + MAX_WAIT_FOR_CONNECTION_MS;
-    while (connection.inTransaction) {
-      if (Date.now() > deadline) throw new Error("The database connection stayed inside another transaction");
-      await new Promise((resolve) => setTimeout(resolve, 1));
-    }
-    // Writes requested while waiting join this group. From here to the end nothing awaits:
-    // no other work can run on the connection in between.
-    batch = takePendingWrites();
-    const failures: unknown[] = new Array(batch.length);
-    groupWriterFor(connection).immediate(batch, failures);
-    batch.forEach((write, index) => (index in failures ? write.reject(failures[index]) : write.resolve()));
+    connection = await connectionBetweenTransactions();
   } catch (error) {
-    for (const write of batch.length > 0 ? batch : takePendingWrites()) write.reject(error);
+    for (const write of takePendingWrites()) write.reject(error);
+    return;
   }
+  // Writes requested while waiting join this group. From here to the end nothing awaits:
+  // no other work can run on the connection in between.
+  const batch = takePendingWrites();
+  const failures: unknown[] = new Array(batch.length);
+  try {
+    groupWriterFor(connection).immediate(batch, failures);
+  } catch (error) {
+    for (const write of batch) write.reject(error);
+    return;
+  }
+  batch.forEach((write, index) => (index in failures ? write.reject(failures[index]) : write.resolve()));
+}
+
+/** Prisma's connection once Prisma holds no transaction open on it. */
+async function connectionBetweenTransactions(): Promise<Database.Database> {
+  const connection = await getSqliteConnection();
+  const deadline = Date.now() + MAX_WAIT_FOR_CONNECTION_MS;
+  while (connection.inTransaction) {
+    if (Date.now() > deadline) throw new Error("The database connection stayed inside another transaction");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+  return connection;
 }
 
 function takePendingWrites(): PendingWrite[] {
