@@ -26,10 +26,19 @@ async function listKbTags(): Promise<string[]> {
   return [...new Set(articles.flatMap((article) => parseStoredTags(article.tags)))].sort();
 }
 
+type StoredDraft = { document: FlowDocument; revision: number };
+
+/** The draft column as the editor works on it: the document and its revision, or null when unreadable. */
+function storedDraft(flow: { draft: string; draftUpdatedAt: Date }): StoredDraft | null {
+  const document = readDraft(flow.draft);
+  return document ? { document, revision: flow.draftUpdatedAt.getTime() } : null;
+}
+
 export async function getFlowEditor(flowId: string): Promise<FlowEditorData | null> {
   const flow = await db.flow.findUnique({ where: { id: flowId }, select: { id: true, name: true, slug: true, draft: true, draftUpdatedAt: true, archivedAt: true } });
-  const document = flow && readDraft(flow.draft);
-  if (!flow || !document) return null;
+  const draft = flow && storedDraft(flow);
+  if (!flow || !draft) return null;
+  const { document, revision } = draft;
   const [teams, kbTags, latest] = await Promise.all([
     db.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     listKbTags(),
@@ -38,7 +47,7 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
   return {
     flow: { id: flow.id, name: flow.name, slug: flow.slug, archived: flow.archivedAt !== null },
     document,
-    revision: flow.draftUpdatedAt.getTime(),
+    revision,
     teams,
     kbTags,
     published: latest?.number != null ? { number: latest.number, publishedAt: (latest.publishedAt ?? new Date()).toISOString() } : null,
@@ -47,10 +56,9 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
 }
 
 /** The stored draft and its revision, for an editor that lost a save conflict and loads the other version. */
-export async function getDraft(flowId: string): Promise<{ document: FlowDocument; revision: number } | null> {
+export async function getDraft(flowId: string): Promise<StoredDraft | null> {
   const flow = await db.flow.findUnique({ where: { id: flowId }, select: { draft: true, draftUpdatedAt: true } });
-  const document = flow && readDraft(flow.draft);
-  return flow && document ? { document, revision: flow.draftUpdatedAt.getTime() } : null;
+  return flow && storedDraft(flow);
 }
 
 export type SaveOutcome =
