@@ -119,11 +119,12 @@ describe("group commit", () => {
     events: [{ type: "group.test", payload: { text } }],
   });
 
+  /** What a turn reads before it commits: the version, the flow and how many messages there are. */
+  const readHead = (id: string) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true, _count: { select: { messages: true } } } });
+
   it("commits turns requested together, each whole, and rolls back only the one that fails", async () => {
     const conversations = await Promise.all(Array.from({ length: 4 }, () => startConversation()));
-    const rows = await Promise.all(
-      conversations.map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true, _count: { select: { messages: true } } } })),
-    );
+    const rows = await Promise.all(conversations.map(({ id }) => readHead(id)));
     // Requested in one turn of the event loop, so they share one transaction; the third is stale.
     const outcomes = await Promise.allSettled(
       conversations.map(({ id }, index) =>
@@ -143,9 +144,7 @@ describe("group commit", () => {
 
   it("keeps a seq collision in its own turn: the other turns of the group are stored", async () => {
     const [first, second] = await Promise.all([startConversation(), startConversation()]);
-    const [a, b] = await Promise.all(
-      [first, second].map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, flowId: true, _count: { select: { messages: true } } } })),
-    );
+    const [a, b] = await Promise.all([first, second].map(({ id }) => readHead(id)));
     // seq 1 is the greeting: the first turn collides on (conversationId, seq) after its UPDATE already ran.
     const outcomes = await Promise.allSettled([
       commitTurn(turnOf(first.id, a.flowId, a.version, 1, "collides")),
