@@ -1,6 +1,6 @@
 /**
  * WAL checkpoints mostly off the request thread. SQLite's automatic checkpoint runs inside the
- * commit that crosses 1,000 WAL pages (a turn writes ~30: rows plus their index pages): that
+ * commit that crosses 1,000 WAL pages (a turn writes ~20: rows plus their index pages): that
  * commit copies the pages into the database file and fsyncs it while the event loop waits on
  * the disk, for every request in flight. Measured with the bench's bare writes on this machine:
  * about as long as the writes themselves, per turn.
