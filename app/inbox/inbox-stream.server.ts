@@ -7,7 +7,7 @@
  * and kinds only: what a change contains is read through the loaders, which check access.
  */
 import { subscribe, type LiveChannel, type LiveEvent } from "~/runtime/live.server";
-import { LruCache } from "~/runtime/lru";
+import { LruCache } from "~/utils/lru";
 import { queryOne } from "~/runtime/sql.server";
 import { openSseResponse } from "~/runtime/sse.server";
 import type { InboxViewer } from "./access.server";

@@ -10,7 +10,7 @@ import { db } from "~/utils/db.server";
 import { planBotStep } from "./bot-turn.server";
 import { ConversationStatusSchema, type ConversationStatus, type TurnReply } from "./conversation-store.server";
 import { getLatestPublishedVersion } from "./flow-versions.server";
-import { LruCache } from "./lru";
+import { LruCache } from "~/utils/lru";
 import { toPublicMessages, type PublicMessage } from "./messages";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";

@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
-import { LruCache } from "./lru";
+import { LruCache } from "~/utils/lru";
 
 export type FlowProblem = {
   severity: "error" | "warning";

@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { cosine, SENTENCE_VECTOR_SIZE, WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
+
+describe("the sentence encoder (Universal Sentence Encoder lite on a worker thread)", () => {
+  const encoder = new WorkerSentenceEncoder();
+  afterAll(() => encoder.close());
+
+  it("places a paraphrase nearer than an unrelated sentence", async () => {
+    const [track, parcel, refund, weather] = await encoder.embed([
+      "track my package",
+      "where is my parcel",
+      "I want my money back",
+      "what's the weather in paris",
+    ]);
+    expect(track).toHaveLength(SENTENCE_VECTOR_SIZE);
+    expect(cosine(track, track)).toBeCloseTo(1, 5);
+    expect(cosine(track, parcel)).toBeGreaterThan(cosine(track, refund));
+    expect(cosine(track, parcel)).toBeGreaterThan(cosine(track, weather));
+  });
+
+  it("answers concurrent callers in order, embedding a repeated text once", async () => {
+    const texts = Array.from({ length: 70 }, (_, i) => `order number ${i % 35}`);
+    const results = await Promise.all(texts.map((text) => encoder.embed([text]).then(([v]) => v)));
+    expect(results).toHaveLength(70);
+    expect(results[0]).toBe(results[35]);
+    expect(cosine(results[1], results[36])).toBeCloseTo(1, 5);
+  });
+});
