@@ -15,6 +15,29 @@ describe("safeRedirect", () => {
     }
   });
 
+  it("checks the path after a browser would normalise it, not before", () => {
+    const offSite = [
+      "/./\\evil.host/x",
+      "/x/../\\evil.host",
+      "/.//evil.host",
+      "/\\/evil.host",
+      "/%2e/\\evil.host",
+      "/\t/evil.host",
+      "/\r\n//evil.host",
+      "https://evil.host/",
+      "http://baton.invalid.evil.host/",
+    ];
+    for (const bad of offSite) expect(safeRedirect(bad, "/flows"), JSON.stringify(bad)).toBe("/flows");
+  });
+
+  it("returns the normalised path, percent-encoded, for what stays on the site", () => {
+    expect(safeRedirect("/x/../inbox", "/flows")).toBe("/inbox");
+    expect(safeRedirect("/%5Cevil.host", "/flows")).toBe("/%5Cevil.host");
+    expect(safeRedirect("/%2F%2Fevil.host", "/flows")).toBe("/%2F%2Fevil.host");
+    expect(safeRedirect("/kb?q=café#top", "/flows")).toBe("/kb?q=caf%C3%A9#top");
+    expect(safeRedirect("/équipes/日本", "/flows")).toBe("/%C3%A9quipes/%E6%97%A5%E6%9C%AC");
+  });
+
   it("sends each role home", () => {
     expect(homePath("admin")).toBe("/flows");
     expect(homePath("agent")).toBe("/inbox");
