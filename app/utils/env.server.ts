@@ -4,13 +4,21 @@
  * names are read here; feature modules that own other variables (OPENAI_*, CHAT_*) parse theirs.
  */
 import { z } from "zod";
+import { checkDatabaseUrl } from "./database-url";
 
 const BooleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .superRefine((url, ctx) => {
+      const problem = checkDatabaseUrl(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
   BATON_DATA_DIR: z.string().min(1).optional(),
   // Signs the session cookie. Unset: a random secret is generated once under the data folder.
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
