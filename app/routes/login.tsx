@@ -45,7 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await verifyLogin(parsed.data);
   if (!result.ok) return data<ActionData>({ formError: result.message, email }, { status: result.status });
-  return createUserSession(result.user.id, safeRedirect(parsed.data.redirectTo, homePath(result.user.role)));
+  const redirectTo = safeRedirect(parsed.data.redirectTo, homePath(result.user.role));
+  return createUserSession(result.user.id, redirectTo, request.headers.get("user-agent") ?? "");
 }
 
 export default function LoginPage() {

@@ -24,6 +24,9 @@ export const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
   // Defaults to true in production. Set to false only to demo over plain HTTP on a network address.
   SESSION_COOKIE_SECURE: BooleanString.optional(),
+  // A session ends after this long without a request, and this long after sign-in whatever happens.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must be at least 8 characters").optional(),
 });
 
