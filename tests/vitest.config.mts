@@ -8,7 +8,7 @@ const cliTests = "tests/integration/*-cli.test.ts";
 const integration = {
   environment: "node",
   globalSetup: ["tests/setup/integration-global.ts"],
-  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration-db.ts"],
+  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts", "tests/setup/integration-db.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 } as const;
@@ -26,7 +26,7 @@ export default defineConfig({
           root,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
-          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts"],
         },
       },
       {

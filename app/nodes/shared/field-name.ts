@@ -8,13 +8,3 @@ export const FieldNameSchema = z
 export function describeField(field: string): string {
   return field.replace(/_/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
-
-/** Returns an error message when `pattern` is not a usable regular expression. */
-export function checkPattern(pattern: string): string | null {
-  try {
-    new RegExp(pattern, "iu");
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
