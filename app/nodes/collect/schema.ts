@@ -12,7 +12,7 @@ export const CollectDataSchema = z.strictObject({
   /** A regular expression, for type "pattern" (matched case-insensitively). */
   pattern: z.string().max(500).default(""),
   /** The options, for type "choice" (shown as buttons). */
-  choices: z.array(z.string().min(1).max(200)).default([]),
+  choices: z.array(z.string().min(1).max(200)).max(20).default([]),
   /** How many times the question is asked again after an invalid answer. */
   retries: z.number().int().min(0).max(5).default(2),
 });
