@@ -14,7 +14,7 @@ const TYPE_OPTIONS: Array<Option<FieldType>> = [
   { value: "number", label: "Number" },
   { value: "date", label: "Date" },
   { value: "choice", label: "One of a few choices (buttons)" },
-  { value: "pattern", label: "A format (digits, like an example, postal code…)" },
+  { value: "pattern", label: "A set format (e.g. ABC-1234)" },
 ];
 const TYPE_NAMES = Object.fromEntries(TYPE_OPTIONS.map((option) => [option.value, option.label.replace(/ \(.*\)$/, "").toLowerCase()]));
 const FORMAT_OPTIONS: Array<Option<AnswerFormat["kind"]>> = [
