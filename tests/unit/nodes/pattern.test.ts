@@ -13,12 +13,14 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 
 describe("builder-written patterns", () => {
   it("match in linear time: a catastrophic-backtracking pattern answers at once", () => {
-    // V8's RegExp needs ~2^40 steps here; RE2 needs one pass over 41 characters.
+    // V8's RegExp needs ~2^40 steps here (hours); RE2 one pass over 41 characters. The bound is
+    // loose because the machine is shared; the engine is loaded first so only matching is timed.
+    expect(matchPattern("warm", "^w")).toBe("w");
     const collect = timed(() => validateAnswer(EVIL_INPUT, { field: "code", type: "pattern", pattern: "(a+)+$", choices: [] }));
     expect(collect.value.ok).toBe(false);
     const condition = timed(() => evaluateCondition(EVIL_INPUT, "matches", "(a|aa)+$"));
     expect(condition.value).toBe(false);
-    expect(collect.ms + condition.ms).toBeLessThan(100);
+    expect(collect.ms + condition.ms).toBeLessThan(500);
   });
 
   it("keep JavaScript semantics users write: case-insensitive, unicode, first match", () => {
