@@ -3,10 +3,14 @@
  * use. The KB management code calls refreshArticle(id) after saving an article (published →
  * indexed or replaced; draft or deleted → removed) and removeArticle(id) after deleting one;
  * reloadKnowledgeIndex() rebuilds everything (after a bulk import).
+ * Each indexed revision's passages are embedded once, in the background, by the process's
+ * sentence encoder (BATON_SEMANTIC_SEARCH=off leaves it out: ranking on words alone).
  */
 import { z } from "zod";
 import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
+import { getSentenceEncoder } from "./local/sentence-encoder.server";
 
 const TagsSchema = z.array(z.string());
 const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
@@ -29,7 +33,7 @@ export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
 
 async function buildIndex(): Promise<KnowledgeIndex> {
   const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
-  const fresh = new KnowledgeIndex();
+  const fresh = new KnowledgeIndex({ encoder: getEnv().BATON_SEMANTIC_SEARCH === "off" ? undefined : getSentenceEncoder() });
   for (const row of rows) fresh.upsert(parseArticleRow(row));
   return fresh;
 }

@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   // Defaults to true in production. Set to false only to demo over plain HTTP on a network address.
   SESSION_COOKIE_SECURE: BooleanString.optional(),
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must be at least 8 characters").optional(),
+  // "off": the knowledge base ranks on words alone (no sentence-encoder worker, ~230 MB less memory).
+  BATON_SEMANTIC_SEARCH: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
