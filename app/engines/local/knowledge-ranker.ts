@@ -72,14 +72,14 @@ export type ScoredArticle = { id: string; lexical: LexicalMatch | null; confiden
 /**
  * Articles best first, each with the features its confidence is computed from: with sentence
  * vectors (softmax share, gap to the best other article, semantic similarity, coverage, unknown
- * words), without them (coverage, BM25 gap to the best other article, unknown words).
+ * words), without them (BM25 order; coverage, its gap to the best other article, unknown words).
  */
 export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[]): ScoredArticle[] {
   if (!evidence.semantic) {
-    const top = Math.max(1e-9, ...evidence.articles.map((article) => article.lexical?.bm25 ?? 0));
-    const bm25 = evidence.articles.map((article) => (article.lexical?.bm25 ?? 0) / top);
+    // Coverage, not BM25, for the gap: one weak fuzzy match alone must not look like a clear winner.
+    const coverage = evidence.articles.map((article) => article.lexical?.score ?? 0);
     return evidence.articles
-      .map((article, i) => ({ id: article.id, lexical: article.lexical, confidenceFeatures: [article.lexical?.score ?? 0, bm25[i] - bestOther(bm25, i), evidence.unknownShare], order: bm25[i] }))
+      .map((article, i) => ({ id: article.id, lexical: article.lexical, confidenceFeatures: [coverage[i], coverage[i] - bestOther(coverage, i), evidence.unknownShare], order: article.lexical?.bm25 ?? 0 }))
       .sort((a, b) => b.order - a.order)
       .map(({ order: _order, ...article }) => article);
   }
