@@ -17,8 +17,10 @@ export type ArticleSimilarity = { best: number; title: number };
 
 export class ArticleVectors {
   private readonly entries = new Map<string, Entry>();
-  private failedAt = -Infinity;
-  private pending = new Set<Promise<void>>();
+  /** Entries whose embedding is under way (so a question does not start a second one). */
+  private readonly embedding = new WeakSet<Entry>();
+  private readonly pending = new Set<Promise<void>>();
+  private failedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly encoder: SentenceEncoder) {}
 
@@ -68,8 +70,6 @@ export class ArticleVectors {
     }
     return result;
   }
-
-  private readonly embedding = new WeakSet<Entry>();
 
   private isEmbedding(entry: Entry): boolean {
     return this.embedding.has(entry);

@@ -4,10 +4,11 @@
  * words. Pure and in memory; articles are added, replaced and removed one at a time so an
  * edit in the KB never rebuilds the whole index.
  *
- * Scores: BM25 is not comparable across queries, so the score exposed (and compared with a kb
- * node's `minScore`) is the query's COVERAGE by the article: the IDF-weighted share of the
- * customer's content words that the article contains (fuzzy matches count). 0.6 means "most
- * of what was asked, weighted by how specific each word is, is in this article" for any query.
+ * Scores: BM25 is not comparable across queries, so each match also carries the query's COVERAGE
+ * by the article: the IDF-weighted share of the customer's content words that the article
+ * contains (fuzzy matches count). Both are evidence for knowledge-ranker.ts, which combines them
+ * with the sentence vectors kept here (article-vectors.ts) into the calibrated confidence that a
+ * kb node's `minScore` is compared with.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { parseArticleOutline, type ArticleOutline } from "./article-outline";
