@@ -2,11 +2,15 @@
  * The process-wide knowledge index over PUBLISHED articles, built from the database on first
  * use. The KB management code calls refreshArticle(id) after saving an article (published →
  * indexed or replaced; draft or deleted → removed) and removeArticle(id) after deleting one;
- * reloadKnowledgeIndex() rebuilds everything (after a bulk import).
+ * reloadKnowledgeIndex() drops it so the next use rebuilds everything (after a bulk import).
+ * Each indexed revision's passages are embedded once, in the background, by the process's
+ * sentence encoder (BATON_SEMANTIC_SEARCH=off leaves it out: ranking on words alone).
  */
 import { z } from "zod";
 import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
+import { getSentenceEncoder } from "./local/sentence-encoder.server";
 
 const TagsSchema = z.array(z.string());
 const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
@@ -15,6 +19,8 @@ type ArticleRow = { id: string; slug: string; title: string; body: string; tags:
 
 let index: KnowledgeIndex | null = null;
 let loading: Promise<KnowledgeIndex> | null = null;
+/** Bumped by every reload, so a load that started before it is not kept. */
+let generation = 0;
 
 export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
   let tags: string[] = [];
@@ -29,7 +35,7 @@ export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
 
 async function buildIndex(): Promise<KnowledgeIndex> {
   const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
-  const fresh = new KnowledgeIndex();
+  const fresh = new KnowledgeIndex({ encoder: getEnv().BATON_SEMANTIC_SEARCH === "off" ? undefined : getSentenceEncoder() });
   for (const row of rows) fresh.upsert(parseArticleRow(row));
   return fresh;
 }
@@ -37,9 +43,11 @@ async function buildIndex(): Promise<KnowledgeIndex> {
 /** The index, loaded once; concurrent first callers share one load. */
 export async function getKnowledgeIndex(): Promise<KnowledgeIndex> {
   if (index) return index;
+  const started = generation;
   loading ??= buildIndex().then(
     (built) => {
-      index = built;
+      // A reload while this load read the database: keep it for its callers, not as the index.
+      if (started === generation) index = built;
       loading = null;
       return built;
     },
@@ -63,7 +71,12 @@ export async function removeArticle(id: string): Promise<void> {
   index?.remove(id);
 }
 
+/**
+ * Drops the index; the next use rebuilds it from the database. Not rebuilt here: a command-line
+ * import would otherwise start embedding every article and wait for it before exiting.
+ */
 export async function reloadKnowledgeIndex(): Promise<void> {
+  generation += 1;
   index = null;
-  await getKnowledgeIndex();
+  loading = null;
 }

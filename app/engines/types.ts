@@ -2,7 +2,8 @@
  * The answering engines the runtime talks to. The embedded (local) implementations and the
  * OpenAI ones implement the same interfaces; the runtime never knows which one answers.
  * Scores and confidences are always in 0..1 so node thresholds (`threshold`, `minScore`)
- * mean the same with either engine.
+ * mean the same with either engine. A KB answer's `score` (and a retrieved article's) is a
+ * calibrated probability that the article answers the question (app/engines/local/knowledge-ranker.ts).
  */
 
 export type IntentDefinition = { name: string; examples: string[] };

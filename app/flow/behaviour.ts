@@ -5,6 +5,7 @@
  */
 import { KEPT_CUSTOMER_MESSAGES, record, type FlowContext, type HandoffTrigger, type Priority } from "~/nodes/shared/context";
 import { requestHandoff } from "~/nodes/shared/handoff";
+import { isQuestion } from "~/nodes/shared/question";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "~/nodes/types";
 import { detectSensitive, isHumanRequest } from "./triggers";
 
@@ -57,6 +58,7 @@ export const flowBehaviour = {
     "flow.recordCustomerMessage": ({ context, event }: BehaviourArgs<unknown>): Partial<FlowContext> => ({
       customerMessages: [...context.customerMessages, textOf(event)].slice(-KEPT_CUSTOMER_MESSAGES),
       pendingQuestion: textOf(event),
+      ...(isQuestion(textOf(event)) ? { openQuestion: textOf(event) } : {}),
       steps: 0,
     }),
     // No event of its own: the output taken is recorded on the next node's `node.entered`.
@@ -94,6 +96,7 @@ export const flowBehaviour = {
       failures: 0,
       // Answers typed to the agent are not questions for the bot.
       pendingQuestion: null,
+      openQuestion: null,
       ...record(context, { type: "bot.resumed", nodeId: params.nodeId, payload: {} }),
     }),
   },

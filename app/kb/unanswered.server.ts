@@ -1,22 +1,45 @@
 /**
- * Questions the bot found no article for (`kb.notFound`, recorded with the customer's words) in
- * the last days, most frequent first: the gaps in the knowledge base. Preview runs are left out,
- * as everywhere on the KB pages. Questions are grouped by their normalised text (case, spacing,
- * trailing punctuation), shown as the latest customer wording.
+ * The questions the bot could not answer well in the last days, most frequent first: the gaps in
+ * the knowledge base. Three ways a question lands here:
+ *   - no answer: no article reached the KB node's minimum confidence (`kb.notFound`);
+ *   - low confidence: answered, but at under LOW_CONFIDENCE (about one in four such answers is
+ *     from the wrong article: the article that should answer it may be missing or unclear);
+ *   - not helpful: the customer said the answer did not help (`kb.feedback`, helpful false), the
+ *     question being the one of the conversation's latest answer before it.
+ * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by their
+ * normalised text (case, spacing, trailing punctuation), shown as the latest customer wording.
  */
 import { queryAll } from "~/runtime/sql.server";
 
-export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date };
+export type UnansweredReason = "noAnswer" | "lowConfidence" | "notHelpful";
+export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[] };
 
 const WINDOW_DAYS = 30;
 const SCAN_LIMIT = 2_000;
+export const LOW_CONFIDENCE = 0.8;
 
+// Served by the (type, createdAt) index; the not-helpful rows look up their answer by conversation.
 const UNANSWERED_SQL = `
-  SELECT payload, createdAt FROM Event
-  WHERE type = 'kb.notFound' AND createdAt >= ? AND conversationId NOT IN (SELECT id FROM Conversation WHERE channel = 'preview')
-  ORDER BY createdAt DESC LIMIT ${SCAN_LIMIT}`;
+  SELECT e.type, e.payload, e.createdAt,
+    CASE WHEN e.type = 'kb.feedback' THEN (
+      SELECT a.payload FROM Event a
+      WHERE a.conversationId = e.conversationId AND a.type = 'kb.answered' AND a.createdAt <= e.createdAt
+      ORDER BY a.createdAt DESC LIMIT 1
+    ) END AS answered
+  FROM Event e
+  WHERE e.createdAt >= ?
+    AND (e.type = 'kb.notFound'
+      OR (e.type = 'kb.answered' AND json_extract(e.payload, '$.score') < ${LOW_CONFIDENCE})
+      OR (e.type = 'kb.feedback' AND json_extract(e.payload, '$.helpful') = 0))
+    AND e.conversationId NOT IN (SELECT id FROM Conversation WHERE channel = 'preview')
+  ORDER BY e.createdAt DESC LIMIT ${SCAN_LIMIT}`;
 
-function readQuery(payload: string): string | null {
+type Row = { type: string; payload: string; createdAt: string; answered: string | null };
+
+const REASONS: Record<string, UnansweredReason> = { "kb.notFound": "noAnswer", "kb.answered": "lowConfidence", "kb.feedback": "notHelpful" };
+
+function readQuery(payload: string | null): string | null {
+  if (!payload) return null;
   try {
     const value = (JSON.parse(payload) as { query?: unknown } | null)?.query;
     return typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 300) : null;
@@ -30,13 +53,17 @@ const normalise = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " "
 export function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): UnansweredQuestion[] {
   const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
   const groups = new Map<string, UnansweredQuestion>();
-  for (const row of queryAll<{ payload: string; createdAt: string }>(UNANSWERED_SQL, [since])) {
-    const question = readQuery(row.payload);
-    if (!question) continue;
+  for (const row of queryAll<Row>(UNANSWERED_SQL, [since])) {
+    const question = readQuery(row.type === "kb.feedback" ? row.answered : row.payload);
+    const reason = REASONS[row.type];
+    if (!question || !reason) continue;
     const key = normalise(question);
     const group = groups.get(key);
-    if (group) group.count += 1;
-    else groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt) });
+    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason] });
+    else {
+      group.count += 1;
+      if (!group.reasons.includes(reason)) group.reasons.push(reason);
+    }
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime()).slice(0, options.limit ?? 5);
 }

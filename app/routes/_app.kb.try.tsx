@@ -4,6 +4,7 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
+import { formatConfidence } from "~/utils/confidence";
 import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { EngineAnswerCard, OpenAINotConfigured } from "~/kb/components/engine-answer";
 import { RetrievedArticles } from "~/kb/components/retrieved-articles";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function describeScope(scope: TryItScope): string {
   const where = scope.flowName ? `${scope.flowName} → KB node “${scope.nodeId}”` : "Any KB node: whole knowledge base";
   const tags = scope.tags.length > 0 ? ` · tags ${scope.tags.join(", ")}` : "";
-  return `${where}${tags} · min score ${scope.minScore.toFixed(2)}`;
+  return `${where}${tags} · answers at ${formatConfidence(scope.minScore)}+`;
 }
 
 export default function TryItPage() {

@@ -64,7 +64,7 @@ export async function planBotStep(
   const messages: NewMessage[] = result.messages.map((message) => ({
     role: message.role,
     text: message.text,
-    metadata: compactMetadata({ choices: message.choices, source: message.source, csat: message.csat, nodeId: message.nodeId }),
+    metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId }),
   }));
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
   const update: Record<string, SqlAssignment> = {
@@ -148,6 +148,7 @@ function compactMetadata(metadata: MessageMetadata): MessageMetadata {
   const result: MessageMetadata = {};
   if (metadata.choices?.length) result.choices = metadata.choices;
   if (metadata.source) result.source = metadata.source;
+  if (metadata.confidence !== undefined) result.confidence = metadata.confidence;
   if (metadata.csat) result.csat = true;
   if (metadata.nodeId) result.nodeId = metadata.nodeId;
   return result;

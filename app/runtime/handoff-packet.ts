@@ -6,7 +6,8 @@
  */
 import { z } from "zod";
 
-const ArticleRefSchema = z.object({ id: z.string(), slug: z.string(), title: z.string() });
+// `confidence`: the calibrated confidence the article was shown with (absent in older packets).
+const ShownArticleSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), confidence: z.number().optional() });
 
 export const HandoffTriggerSchema = z.enum(["node", "humanRequest", "repeatedFailure", "sensitive", "error"]);
 export const HandoffPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
@@ -39,7 +40,7 @@ export const HandoffPacketSchema = z.object({
   fields: z.record(z.string(), z.union([z.string(), z.number()])),
   summary: z.string(),
   tried: z.object({
-    articlesShown: z.array(ArticleRefSchema),
+    articlesShown: z.array(ShownArticleSchema),
     questionsAsked: z.array(z.string()),
   }),
   transcript: z.array(TranscriptEntrySchema),

@@ -152,14 +152,14 @@ export function withHandoffEvent(events: NewEvent[], handoff: NewEvent): NewEven
 }
 
 function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
-  const articles = new Map<string, { id: string; slug: string; title: string }>();
+  const articles = new Map<string, HandoffPacket["tried"]["articlesShown"][number]>();
   const questions: string[] = [];
   for (const line of lines) {
     if (line.role !== "bot") continue;
     const metadata = parseMessageMetadata(line.metadata);
     if (metadata.source) {
       const { articleId, slug, title } = metadata.source;
-      articles.set(articleId, { id: articleId, slug, title });
+      articles.set(articleId, { id: articleId, slug, title, ...(metadata.confidence !== undefined ? { confidence: metadata.confidence } : {}) });
     }
     const kind = metadata.nodeId ? nodeKinds.get(metadata.nodeId) : undefined;
     if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);

@@ -13,6 +13,8 @@ export const SourceSchema = z.object({ articleId: z.string(), slug: z.string(), 
 export const MessageMetadataSchema = z.object({
   choices: z.array(z.string()).optional(),
   source: SourceSchema.optional(),
+  /** A KB answer's calibrated confidence (for the handoff packet; not part of the public message). */
+  confidence: z.number().min(0).max(1).optional(),
   csat: z.boolean().optional(),
   nodeId: z.string().optional(),
   /** The customer's answer to "did this help?" on a KB answer. */

@@ -28,6 +28,8 @@ export const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
   SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must be at least 8 characters").optional(),
+  // "off": the knowledge base ranks on words alone (no sentence-encoder worker, ~230 MB less memory).
+  BATON_SEMANTIC_SEARCH: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

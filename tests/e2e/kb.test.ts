@@ -195,13 +195,13 @@ describe("the knowledge base", () => {
     await expect(app.db.article.count()).resolves.toBe(countBefore + 3);
   });
 
-  it("Try it shows the articles the bot would use with their scores and its answer", async () => {
+  it("Try it shows the articles the bot would use with their confidence and its answer", async () => {
     const { page } = e2e;
     await signInAdmin(page);
     await e2e.goto("/kb");
     await page.getByRole("link", { name: "Try it" }).click();
     await page.getByLabel("Customer question").fill("how long does a refund take to reach my card?");
-    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · min score 0.35" });
+    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · answers at 70%+" });
     await page.getByRole("button", { name: "Try it" }).click();
     const local = page.getByRole("region", { name: "Local engine answer" });
     await local.locator(".kb-answer").waitFor();
@@ -209,7 +209,8 @@ describe("the knowledge base", () => {
     await expect(page.getByRole("region", { name: "OpenAI answer" }).getByText("OpenAI is not configured on this server").isVisible()).resolves.toBe(true);
     const retrieved = page.locator(".kb-retrieved-item");
     await expect(retrieved.count()).resolves.toBeGreaterThan(0);
-    await expect(retrieved.first().locator(".kb-score-value").innerText()).resolves.toMatch(/^\d\.\d\d$/);
+    // A calibrated probability, never rounded up to a certainty.
+    await expect(retrieved.first().locator(".kb-score-value").innerText()).resolves.toMatch(/^(?:<1|\d{1,2})%$/);
     expect(new URL(page.url()).searchParams.get("scope")).toBe("store-support/refund-kb");
     await snap(page);
   });
@@ -231,7 +232,7 @@ describe("the knowledge base", () => {
     await signInAdmin(page);
     await e2e.goto("/kb");
     const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
-    await expect(gaps.innerText()).resolves.toMatch(/in the last 30 days[\s\S]*“I can't log in to my account with my zebra”\s*once · just now/);
+    await expect(gaps.innerText()).resolves.toMatch(/in the last 30 days[\s\S]*“I can't log in to my account with my zebra”\s*once · no answer · just now/);
     await snap(page);
     await gaps.getByRole("link", { name: "Write an article" }).click();
     await page.getByRole("heading", { level: 1, name: "New article" }).waitFor();

@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_MIN_SCORE } from "~/nodes/kb/schema";
 import { repoRoot, tmpDir } from "../setup/migrate";
 
 const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
@@ -80,20 +81,36 @@ describe("nlu eval", () => {
 });
 
 describe("kb eval", () => {
-  it("prints one JSON line with Baton's retrieval metrics and the plain BM25 baseline's", () => {
+  it("prints one JSON line with Baton's retrieval metrics, what the kb node does at its default minScore, and the plain BM25 baseline's", () => {
     const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
     expect(result).toMatchObject({
       recallAt1: fraction,
       recallAt3: fraction,
       mrr: fraction,
       p99Ms: milliseconds,
-      questions: 4,
+      minScore: DEFAULT_MIN_SCORE,
+      answeredRight: fraction,
+      answeredWrong: fraction,
+      refused: fraction,
+      answeredUnanswerable: fraction,
+      ece: fraction,
+      semantic: true,
+      perQuestion: { p50Ms: milliseconds, p99Ms: milliseconds, p50CpuMs: milliseconds, p99CpuMs: milliseconds },
+      questions: 5,
+      unanswerable: 1,
       articles: 3,
       baseline: { name: expect.stringContaining("BM25"), recallAt1: fraction, recallAt3: fraction, mrr: fraction, p99Ms: milliseconds },
     });
     expect(result.recallAt3 as number).toBeGreaterThanOrEqual(result.recallAt1 as number);
     // Three articles: every question's article is within the top 3 for Baton.
     expect(result.recallAt3).toBe(1);
+    // Each answerable question is answered right, answered wrong or refused.
+    expect((result.answeredRight as number) + (result.answeredWrong as number) + (result.refused as number)).toBeCloseTo(1, 3);
+  });
+
+  it("--lexical ranks without sentence vectors", () => {
+    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--lexical"]);
+    expect(result).toMatchObject({ semantic: false, questions: 5, recallAt3: 1 });
   });
 
   it("with --answers, adds how often the answer shown contains the labelled answer, before and after issue #4", () => {

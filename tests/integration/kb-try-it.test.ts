@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "~/kb/articles.server";
+import { DEFAULT_MIN_SCORE } from "~/nodes/kb/schema";
 import * as tryRoute from "~/routes/_app.kb.try";
 import { db } from "~/utils/db.server";
 import { seedStarterFlows } from "~/workspace/seed-flows.server";
@@ -27,10 +28,10 @@ describe("Try it", () => {
   it("lists the whole knowledge base and every KB node of the published flows as settings", async () => {
     const page = (await tryIt("")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
     expect(page.result).toBeNull();
-    expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: 0.3 });
+    expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: DEFAULT_MIN_SCORE });
     expect(page.scopes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.35 }),
+        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.7 }),
         expect.objectContaining({ id: "store-support/refund-kb", tags: ["returns", "refunds"] }),
       ]),
     );

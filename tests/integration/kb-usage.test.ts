@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle, type SaveResult } from "~/kb/articles.server";
+import { listUnansweredQuestions } from "~/kb/unanswered.server";
 import { getArticleUsage } from "~/kb/usage.server";
 import * as articleRoute from "~/routes/_app.kb.$articleId";
 import * as listRoute from "~/routes/_app.kb._index";
@@ -108,13 +109,39 @@ describe("article usage", () => {
       if (channel === "preview") await db.conversation.update({ where: { id }, data: { channel } });
     }
     const list = await listRoute.loader(args(getRequest("/kb", adminCookie)));
-    expect(list.unanswered.map(({ question, count }) => ({ question, count }))).toEqual([
+    const noAnswer = list.unanswered.filter((item) => item.reasons.includes("noAnswer"));
+    expect(noAnswer.map(({ question, count }) => ({ question, count }))).toEqual([
       { question: "do you sell zebra saddles", count: 2 },
       { question: "Can I pay in seashells?", count: 1 },
     ]);
     expect((await listRoute.loader(args(getRequest("/kb?q=gift", adminCookie)))).unanswered).toEqual([]);
     const page = await newRoute.loader(args(getRequest(`/kb/new?question=${encodeURIComponent("Can I pay in seashells?")}`, adminCookie)));
     expect(page.question).toBe("Can I pay in seashells?");
+  });
+
+  it("lists answers customers said did not help, with the question they asked, without preview runs", async () => {
+    const unanswered = listUnansweredQuestions({ limit: 50 });
+    const notHelpful = unanswered.filter((item) => item.reasons.includes("notHelpful")).map((item) => item.question);
+    // Typed "no", and clicked the card's "No" after typing "yes"; the preview run's rating is left out.
+    expect(notHelpful).toEqual(expect.arrayContaining(["are there fees on gift cards?", "can I buy a gift card for $50?"]));
+    expect(unanswered.map((item) => item.question)).not.toContain("do gift cards ever expire?");
+    expect(unanswered.map((item) => item.question)).not.toContain("do gift cards expire?");
+  });
+
+  it("lists answers given with low confidence", async () => {
+    const started = await startConversation("kb-test");
+    const conversation = await db.conversation.findUniqueOrThrow({ where: { id: started.id }, select: { id: true, flowId: true } });
+    const answered = (score: number, query: string) => ({
+      conversationId: conversation.id,
+      flowId: conversation.flowId,
+      type: "kb.answered",
+      payload: JSON.stringify({ articleId: gift.id, slug: "gift-cards", title: "Gift cards", score, query }),
+    });
+    await db.event.createMany({ data: [answered(0.72, "can gift cards pay for shipping"), answered(0.97, "gift card expiry")] });
+    const unanswered = listUnansweredQuestions({ limit: 50 });
+    expect(unanswered).toContainEqual(expect.objectContaining({ question: "can gift cards pay for shipping", reasons: ["lowConfidence"] }));
+    expect(unanswered.map((item) => item.question)).not.toContain("gift card expiry");
+    await db.conversation.delete({ where: { id: conversation.id } });
   });
 
   it("ignores events whose payload is not readable", async () => {

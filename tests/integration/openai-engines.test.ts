@@ -121,6 +121,19 @@ describe("OpenAI grounded answers", () => {
     expect(await engines.knowledge.answer({ query: question, minScore: 0.3 })).toBeNull();
   });
 
+  it("states the local calibrated confidence of the article it cites, never the model's, and is notFound below minScore", async () => {
+    const ranked = await engines.knowledge.search({ query: question, limit: 3 });
+    const runnerUp = ranked[1];
+    expect(ranked[0].id).toBe("shipping");
+    server.setHandler(() => ({ content: JSON.stringify({ answer: "Express shipping arrives the next business day. I am 100% sure.", citations: ["shipping"] }) }));
+    expect((await engines.knowledge.answer({ query: question, minScore: 0 }))?.score).toBe(ranked[0].score);
+    // Grounded in the article retrieval ranks second: its confidence, and below the node's minimum.
+    server.setHandler(() => ({ content: JSON.stringify({ answer: "Something from another article.", citations: [runnerUp.id] }) }));
+    expect(runnerUp.score).toBeLessThan(ranked[0].score);
+    expect((await engines.knowledge.answer({ query: question, minScore: 0 }))?.score).toBe(runnerUp.score);
+    expect(await engines.knowledge.answer({ query: question, minScore: (runnerUp.score + ranked[0].score) / 2 })).toBeNull();
+  });
+
   it("does not call the model when nothing reaches minScore", async () => {
     server.setHandler(() => ({ content: JSON.stringify({ answer: "x", citations: ["shipping"] }) }));
     expect(await engines.knowledge.answer({ query: "how do I bake sourdough bread", minScore: 0.3 })).toBeNull();

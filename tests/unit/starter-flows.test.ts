@@ -81,7 +81,8 @@ describe("flows/store-support.json", () => {
 
   it("shipping question: answers from the knowledge base with its source, then ends on Yes", async () => {
     const conversation = await talk("store-support");
-    const answer = await conversation.say("How much does express shipping cost?");
+    // The fake engine's score is the share of the question's words in the article; the flow answers at 0.7+.
+    const answer = await conversation.say("What are the express shipping costs and delivery times?");
     expect(route(answer)).toEqual(["shipping-kb"]);
     expect(answer.messages[0]).toMatchObject({ text: ARTICLES[0].body, source: { articleId: "kb-ship", slug: "shipping-costs-and-times", title: "Shipping costs and delivery times" } });
     expect(answer.messages[1]).toMatchObject({ text: "Did this help?", choices: ["Yes", "No"] });
@@ -102,7 +103,7 @@ describe("flows/store-support.json", () => {
 
   it("clear refund request: tries the help centre first, then billing with the order id", async () => {
     const conversation = await talk("store-support");
-    const answer = await conversation.say("What's the refund policy, can I return unworn jeans?");
+    const answer = await conversation.say("Refund policy: can I return unworn items within 30 days?");
     expect(route(answer)).toEqual(["refund-gate", "refund-kb"]);
     expect(answer.messages[0].source?.articleId).toBe("kb-returns");
     const no = await conversation.say("no, not really");

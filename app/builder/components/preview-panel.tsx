@@ -10,6 +10,7 @@ import { MessageList } from "~/chat/components/message-list";
 import { TypingIndicator } from "~/chat/components/typing-indicator";
 import { Icon } from "~/components/icons";
 import { describeField } from "~/nodes/shared/field-name";
+import { formatConfidence } from "~/utils/confidence";
 import type { PreviewRun } from "../use-preview";
 
 const PRIORITY_NAMES = ["Low", "Normal", "High", "Urgent"];
@@ -56,7 +57,7 @@ function Inspector({ run }: { run: PreviewRun }) {
           <dt>Article</dt>
           <dd>
             {inspector.kb.title}
-            {inspector.kb.score !== null ? <span className="confidence"> {Math.round(inspector.kb.score * 100)}% match</span> : null}
+            {inspector.kb.score !== null ? <span className="confidence"> {formatConfidence(inspector.kb.score)} confident</span> : null}
           </dd>
         </div>
       ) : null}

@@ -1,8 +1,15 @@
 /**
- * `npm run -s kb -- eval --articles F --questions F`: retrieval quality of Baton's knowledge
- * index against a plain BM25 baseline (MiniSearch defaults: title + body, no stemming, no field
- * boosts, no fuzzy or prefix matching) on the same articles and questions. Prints one JSON line.
- * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId }].
+ * `npm run -s kb -- eval --articles FILE --questions FILE`: Baton's knowledge base on labelled
+ * questions, as a customer meets it. Retrieval quality (recall@1/@3 and MRR over the answerable
+ * questions, against a plain BM25 baseline: MiniSearch defaults, title + body, no stemming, no
+ * field boosts, no fuzzy or prefix matching), and what the kb node does at its DEFAULT minScore:
+ * answeredRight / answeredWrong / refused (fractions of the answerable questions),
+ * answeredUnanswerable (fraction of the questions with `"articleId": null`), with the expected
+ * calibration error of the answer confidence over all questions (an unanswerable question's
+ * answer is never right). Timings are per question, wall clock and CPU (CPU includes the sentence
+ * encoder's worker thread). Prints one JSON line.
+ * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId | null }].
+ * `--lexical` ranks without sentence vectors (what Baton does when the encoder is unavailable).
  * With `--answers FILE` (labels as in bench/data/kb-answers.json) the line also has `answers`:
  * how often the extractive answer contains the labelled answer (kb-answer-eval.ts).
  */
@@ -12,68 +19,149 @@ import { z } from "zod";
 import { percentile } from "./intent-eval";
 import { readJsonFile } from "./json-file";
 import { AnswerLabelsSchema, evaluateAnswers } from "./kb-answer-eval";
+import { reliability } from "./reliability";
 import { KnowledgeIndex } from "../local/knowledge-index";
+import { CONFIDENCE_MODEL, rankArticles } from "../local/knowledge-ranker";
 import { stripMarkdown } from "../local/markdown";
+import { WorkerSentenceEncoder, type SentenceEncoder } from "../local/sentence-encoder.server";
 
 const ArticlesSchema = z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), tags: z.array(z.string()).optional(), slug: z.string().optional() }));
-const QuestionsSchema = z.array(z.object({ question: z.string(), articleId: z.string() }));
+const QuestionsSchema = z.array(z.object({ question: z.string(), articleId: z.string().nullable() }));
 export type EvalArticle = z.infer<typeof ArticlesSchema>[number];
 export type EvalQuestion = z.infer<typeof QuestionsSchema>[number];
 
 export type RetrievalMetrics = { recallAt1: number; recallAt3: number; mrr: number; p99Ms: number };
-type Ranker = (question: string) => string[];
+export type AbstentionMetrics = {
+  minScore: number;
+  answeredRight: number;
+  answeredWrong: number;
+  refused: number;
+  answeredUnanswerable: number;
+  ece: number;
+};
+type Ranked = { ids: string[]; confidence: number };
+type Ranker = (question: string) => Promise<Ranked>;
+type Timings = { wall: number[]; cpu: number[] };
 
 const RANK_DEPTH = 10;
-const USAGE = "usage: npm run -s kb -- eval --articles FILE --questions FILE [--answers FILE]";
+const USAGE = "usage: npm run -s kb -- eval --articles FILE --questions FILE [--answers FILE] [--lexical]";
+const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
-export function measureRetrieval(rank: Ranker, questions: EvalQuestion[]): RetrievalMetrics {
+async function rankAll(rank: Ranker, questions: EvalQuestion[]): Promise<{ ranked: Ranked[]; timings: Timings }> {
+  const timings: Timings = { wall: [], cpu: [] };
+  const ranked: Ranked[] = [];
+  for (const { question } of questions) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    ranked.push(await rank(question));
+    timings.wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    timings.cpu.push((used.user + used.system) / 1000);
+  }
+  return { ranked, timings };
+}
+
+export function measureRetrieval(ranked: Ranked[], questions: EvalQuestion[], timings: Timings): RetrievalMetrics {
   let atOne = 0;
   let atThree = 0;
   let reciprocal = 0;
-  const timings: number[] = [];
-  for (const { question, articleId } of questions) {
-    const started = performance.now();
-    const ids = rank(question).slice(0, RANK_DEPTH);
-    timings.push(performance.now() - started);
-    const position = ids.indexOf(articleId);
+  let answerable = 0;
+  questions.forEach(({ articleId }, i) => {
+    if (articleId === null) return;
+    answerable += 1;
+    const position = ranked[i].ids.slice(0, RANK_DEPTH).indexOf(articleId);
     if (position === 0) atOne += 1;
     if (position >= 0 && position < 3) atThree += 1;
     if (position >= 0) reciprocal += 1 / (position + 1);
-  }
-  timings.sort((a, b) => a - b);
-  const count = Math.max(1, questions.length);
-  return { recallAt1: atOne / count, recallAt3: atThree / count, mrr: reciprocal / count, p99Ms: percentile(timings, 0.99) };
+  });
+  const count = Math.max(1, answerable);
+  return { recallAt1: atOne / count, recallAt3: atThree / count, mrr: reciprocal / count, p99Ms: percentile([...timings.wall].sort((a, b) => a - b), 0.99) };
 }
 
-function buildIndex(articles: EvalArticle[]): KnowledgeIndex {
-  const index = new KnowledgeIndex();
+/** What the kb node does with each question at `minScore`: answer from the first article, or take notFound. */
+export function measureAbstention(ranked: Ranked[], questions: EvalQuestion[], minScore: number): AbstentionMetrics {
+  let right = 0;
+  let wrong = 0;
+  let refused = 0;
+  let unanswerableAnswered = 0;
+  let unanswerable = 0;
+  const outcomes = questions.map(({ articleId }, i) => {
+    const { ids, confidence } = ranked[i];
+    const correct = articleId !== null && ids[0] === articleId;
+    const answered = ids.length > 0 && confidence >= minScore;
+    if (articleId === null) {
+      unanswerable += 1;
+      if (answered) unanswerableAnswered += 1;
+    } else if (!answered) refused += 1;
+    else if (correct) right += 1;
+    else wrong += 1;
+    return { confidence, correct: correct ? 1 : 0 };
+  });
+  const answerable = Math.max(1, questions.length - unanswerable);
+  return {
+    minScore,
+    answeredRight: round(right / answerable),
+    answeredWrong: round(wrong / answerable),
+    refused: round(refused / answerable),
+    answeredUnanswerable: unanswerable ? round(unanswerableAnswered / unanswerable) : 0,
+    ece: round(reliability(outcomes).ece),
+  };
+}
+
+export function buildEvalIndex(articles: EvalArticle[], encoder?: SentenceEncoder): KnowledgeIndex {
+  const index = new KnowledgeIndex({ encoder });
   for (const article of articles) index.upsert({ ...article, slug: article.slug ?? article.id, tags: article.tags ?? [] });
   return index;
 }
 
-export function batonRanker(articles: EvalArticle[]): Ranker {
-  const index = buildIndex(articles);
-  return (question) => index.query(question, { limit: RANK_DEPTH }).map((article) => article.id);
+export function batonRanker(index: KnowledgeIndex): Ranker {
+  return async (question) => {
+    const ranked = await rankArticles(index, question, { limit: RANK_DEPTH });
+    return { ids: ranked.map((article) => article.id), confidence: ranked[0]?.score ?? 0 };
+  };
 }
 
 export function plainBm25Ranker(articles: EvalArticle[]): Ranker {
   const search = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ["title", "body"] });
   search.addAll(articles.map((article) => ({ id: article.id, title: article.title, body: stripMarkdown(article.body) })));
-  return (question) => search.search(question).map((result) => String(result.id));
+  return async (question) => ({ ids: search.search(question).map((result) => String(result.id)), confidence: 0 });
 }
 
-export function evaluateKnowledgeRetrieval(articles: EvalArticle[], questions: EvalQuestion[]) {
-  const round = (metrics: RetrievalMetrics) =>
-    Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, Math.round(value * 10_000) / 10_000])) as RetrievalMetrics;
-  const baton = measureRetrieval(batonRanker(articles), questions);
-  const baseline = measureRetrieval(plainBm25Ranker(articles), questions);
-  return { ...round(baton), questions: questions.length, articles: articles.length, baseline: { name: "plain BM25 (MiniSearch defaults)", ...round(baseline) } };
+const roundAll = <T extends Record<string, number>>(metrics: T) => Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, round(value)])) as T;
+
+/**
+ * The whole evaluation. With an encoder the index embeds every article first (as the server does
+ * in the background), so each question is ranked with sentence vectors.
+ */
+export async function evaluateKnowledgeBase(articles: EvalArticle[], questions: EvalQuestion[], options: { encoder?: SentenceEncoder; minScore?: number } = {}) {
+  const index = buildEvalIndex(articles, options.encoder);
+  await index.whenEmbedded();
+  // The encoder may have failed: then Baton ranks on words alone, and the line says so.
+  const semantic = (await index.similarities("which article", index.ids())) !== null;
+  const baton = await rankAll(batonRanker(index), questions);
+  const baseline = await rankAll(plainBm25Ranker(articles), questions);
+  const cpu = [...baton.timings.cpu].sort((a, b) => a - b);
+  const wall = [...baton.timings.wall].sort((a, b) => a - b);
+  return {
+    ...roundAll(measureRetrieval(baton.ranked, questions, baton.timings)),
+    ...measureAbstention(baton.ranked, questions, options.minScore ?? CONFIDENCE_MODEL.defaultMinScore),
+    semantic,
+    questions: questions.length,
+    unanswerable: questions.filter((question) => question.articleId === null).length,
+    articles: articles.length,
+    perQuestion: roundAll({ p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), p50CpuMs: percentile(cpu, 0.5), p99CpuMs: percentile(cpu, 0.99) }),
+    baseline: { name: "plain BM25 (MiniSearch defaults)", ...roundAll(measureRetrieval(baseline.ranked, questions, baseline.timings)) },
+  };
 }
 
 export async function runKbEvalCli(argv: string[]): Promise<number> {
-  let values: { articles?: string; questions?: string; answers?: string };
+  let values: { articles?: string; questions?: string; answers?: string; lexical?: boolean };
   try {
-    ({ values } = parseArgs({ args: argv, options: { articles: { type: "string" }, questions: { type: "string" }, answers: { type: "string" } }, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { articles: { type: "string" }, questions: { type: "string" }, answers: { type: "string" }, lexical: { type: "boolean" } },
+      strict: true,
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 1;
@@ -82,17 +170,21 @@ export async function runKbEvalCli(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
+  let encoder: WorkerSentenceEncoder | null = null;
   try {
     const articles = readJsonFile(values.articles, ArticlesSchema);
     const questions = readJsonFile(values.questions, QuestionsSchema);
     const labels = values.answers ? readJsonFile(values.answers, AnswerLabelsSchema).items : [];
-    const unknown = [...questions, ...labels].find((q) => !articles.some((article) => article.id === q.articleId));
+    const unknown = [...questions, ...labels].find((q) => q.articleId !== null && !articles.some((article) => article.id === q.articleId));
     if (unknown) throw new Error(`question ${JSON.stringify(unknown.question)} points to unknown article ${unknown.articleId}`);
-    const retrieval = evaluateKnowledgeRetrieval(articles, questions);
-    console.log(JSON.stringify(values.answers ? { ...retrieval, answers: evaluateAnswers(buildIndex(articles), labels) } : retrieval));
+    encoder = values.lexical ? null : new WorkerSentenceEncoder();
+    const result = await evaluateKnowledgeBase(articles, questions, { encoder: encoder ?? undefined });
+    console.log(JSON.stringify(values.answers ? { ...result, answers: evaluateAnswers(buildEvalIndex(articles), labels) } : result));
     return 0;
   } catch (error) {
     console.error(`kb eval failed: ${(error as Error).message}`);
     return 1;
+  } finally {
+    await encoder?.close();
   }
 }

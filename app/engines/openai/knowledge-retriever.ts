@@ -1,9 +1,12 @@
 /**
- * Grounded answers by an OpenAI model. Retrieval stays local (the same index and the same
- * 0..1 score, so a kb node's minScore means the same with either engine); the model only
- * writes the answer from the retrieved articles and must cite them by id. Citations are
- * checked against what was retrieved: an answer that cites no retrieved article is notFound
- * (null), whatever the model claims. Any error → the local extractive answer, with `fallback`.
+ * Grounded answers by an OpenAI model. Retrieval stays local (the same hybrid ranking and the
+ * same calibrated confidence, so a kb node's minScore means the same with either engine); the
+ * model only writes the answer from the retrieved articles and must cite them by id. The model
+ * is never asked how sure it is (a model's stated confidence is not a probability): the answer's
+ * confidence is the local calibrated confidence of the article it cites first, and below the
+ * node's minScore the answer is notFound even if the model wrote one. Citations are checked
+ * against what was retrieved: an answer that cites no retrieved article is notFound (null),
+ * whatever the model claims. Any error → the local extractive answer, with `fallback`.
  */
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
@@ -40,12 +43,12 @@ export class OpenAIKnowledgeRetriever implements KnowledgeRetriever {
   }
 
   async answer(input: { query: string; tags?: string[]; minScore: number }): Promise<KbAnswer | null> {
-    const retrieved = (await this.local.search({ query: input.query, tags: input.tags, limit: CONTEXT_ARTICLES })).filter(
-      (article) => article.score >= input.minScore,
-    );
-    if (retrieved.length === 0) return null;
+    const retrieved = await this.local.search({ query: input.query, tags: input.tags, limit: CONTEXT_ARTICLES });
+    // The runners-up go along as context (an answer may need two articles), but only when the best one is confident.
+    if (!retrieved[0] || retrieved[0].score < input.minScore) return null;
     try {
-      return await this.answerRemotely(input.query, retrieved);
+      const answer = await this.answerRemotely(input.query, retrieved);
+      return answer && answer.score >= input.minScore ? answer : null;
     } catch (error) {
       const answer = await this.local.answer(input);
       return answer && { ...answer, fallback: { engine: FALLBACK_ENGINE, error: describeError(error) } };

@@ -7,6 +7,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
+import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
 import { TRIGGER_LABELS, type ConversationView } from "../view";
 
@@ -84,7 +85,9 @@ export function PacketPanel({ view }: { view: ConversationView }) {
           ) : (
             <ul className="packet__list">
               {tried.articlesShown.map((article) => (
-                <li key={article.id}>{article.title}</li>
+                <li key={article.id}>
+                  {article.title} {article.confidence !== undefined ? <Confidence value={article.confidence} /> : null}
+                </li>
               ))}
             </ul>
           )}
@@ -165,13 +168,13 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function Confidence({ value }: { value: number }) {
-  const percent = Math.round(Math.max(0, Math.min(1, value)) * 100);
+  const percent = formatConfidence(value);
   return (
-    <span className="confidence" title={`The bot was ${percent}% sure`}>
+    <span className="confidence" title={`The bot was ${percent} sure`}>
       <span className="confidence__bar" aria-hidden="true">
-        <span style={{ width: `${percent}%` }} />
+        <span style={{ width: `${Math.round(Math.max(0, Math.min(1, value)) * 100)}%` }} />
       </span>
-      <span className="confidence__value">{percent}%</span>
+      <span className="confidence__value">{percent}</span>
     </span>
   );
 }

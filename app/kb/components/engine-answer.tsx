@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
+import { formatConfidence } from "~/utils/confidence";
 import type { EngineOutcome } from "../try-it.server";
 
-/** What one engine would answer: the text the customer would read, its source and score. */
+/** What one engine would answer: the text the customer would read, its source and its confidence. */
 export function EngineAnswerCard({ title, subtitle, outcome, minScore }: { title: string; subtitle: string; outcome: EngineOutcome; minScore: number }) {
   const { answer, error, milliseconds } = outcome;
   return (
@@ -29,7 +30,7 @@ export function EngineAnswerCard({ title, subtitle, outcome, minScore }: { title
             <div className="kb-answer-source">
               <span className="muted">Source</span>
               <Link to={`/kb/${answer.article.id}`}>{answer.article.title}</Link>
-              <span className="badge">score {answer.score.toFixed(2)}</span>
+              <span className="badge">{formatConfidence(answer.score)} confident</span>
             </div>
             {answer.citations.length > 1 ? (
               <p className="hint">Also cites: {answer.citations.slice(1).map((citation) => citation.title).join(", ")}</p>
@@ -37,7 +38,7 @@ export function EngineAnswerCard({ title, subtitle, outcome, minScore }: { title
           </>
         ) : (
           <p className="kb-no-answer">
-            <strong>No answer.</strong> No article reaches the minimum score of {minScore.toFixed(2)}, so the KB node would take its “No answer found” path
+            <strong>No answer.</strong> No article reaches the minimum confidence of {formatConfidence(minScore)}, so the KB node would take its “No answer found” path
             (in the starter flows: hand off to a person).
           </p>
         )}

@@ -1,9 +1,10 @@
 import { Link } from "@remix-run/react";
+import { formatConfidence } from "~/utils/confidence";
 import { formatPercent } from "../format";
 
 type Retrieved = { id: string; title: string; tags: string[]; score: number; reachesMinScore: boolean };
 
-/** The articles retrieval found, best first, each score as a bar against the minimum score. */
+/** The articles retrieval found, best first, each confidence as a bar against the minimum. */
 export function RetrievedArticles({ articles, minScore }: { articles: Retrieved[]; minScore: number }) {
   return (
     <section className="card" aria-labelledby="retrieved-title">
@@ -11,13 +12,14 @@ export function RetrievedArticles({ articles, minScore }: { articles: Retrieved[
         <div>
           <h2 id="retrieved-title">Articles the bot would consider</h2>
           <p>
-            Best match first. The score is how much of the question an article covers (0 to 1); the bot answers from the best match only when it reaches{" "}
-            {minScore.toFixed(2)} (the black mark).
+            Best match first. The confidence is the chance that the article answers the question: of answers given at 80%, about 8 in 10 are right. The bot
+            answers from the best match only when its confidence reaches {formatConfidence(minScore)} (the black mark); two articles close together, or words
+            no article mentions, lower it.
           </p>
         </div>
       </div>
       {articles.length === 0 ? (
-        <div className="card-body muted">No published article matches any word of this question.</div>
+        <div className="card-body muted">No published article could answer this question.</div>
       ) : (
         <ol className="kb-retrieved">
           {articles.map((article, index) => (
@@ -35,12 +37,12 @@ export function RetrievedArticles({ articles, minScore }: { articles: Retrieved[
                   ))}
                 </div>
               </div>
-              <div className="kb-score" aria-label={`Score ${article.score.toFixed(2)}${article.reachesMinScore ? "" : ", below the minimum"}`}>
+              <div className="kb-score" aria-label={`Confidence ${formatConfidence(article.score)}${article.reachesMinScore ? "" : ", below the minimum"}`}>
                 <div className="kb-score-bar">
                   <div className="kb-score-fill" style={{ width: formatPercent(article.score) }} />
-                  <div className="kb-score-min" style={{ left: formatPercent(minScore) }} title={`Minimum score ${formatPercent(minScore)}`} />
+                  <div className="kb-score-min" style={{ left: formatPercent(minScore) }} title={`Minimum confidence ${formatConfidence(minScore)}`} />
                 </div>
-                <span className="kb-score-value">{article.score.toFixed(2)}</span>
+                <span className="kb-score-value">{formatConfidence(article.score)}</span>
               </div>
             </li>
           ))}

@@ -1,9 +1,12 @@
 import { Link } from "@remix-run/react";
 import { formatRelative } from "../format";
 
-type Question = { question: string; count: number; lastAskedAt: string | Date };
+type Reason = "noAnswer" | "lowConfidence" | "notHelpful";
+type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[] };
 
-/** The knowledge base's gaps: what customers asked that no article answered, with a way to fix each. */
+const REASON_LABELS: Record<Reason, string> = { noAnswer: "no answer", lowConfidence: "answered with low confidence", notHelpful: "answer not helpful" };
+
+/** The knowledge base's gaps: what customers asked that no article answered well, with a way to fix each. */
 export function UnansweredQuestions({ questions, days, now }: { questions: Question[]; days: number; now: number }) {
   if (questions.length === 0) return null;
   return (
@@ -11,7 +14,7 @@ export function UnansweredQuestions({ questions, days, now }: { questions: Quest
       <div className="card-header">
         <div>
           <h2 id="unanswered-title">Questions the bot couldn't answer</h2>
-          <p>Asked by customers in the last {days} days, most asked first. No article reached the KB node's minimum score.</p>
+          <p>Asked by customers in the last {days} days, most asked first. No article reached the KB node's minimum confidence, the answer's confidence was low, or the customer said it did not help.</p>
         </div>
       </div>
       <ul className="kb-unanswered">
@@ -19,7 +22,7 @@ export function UnansweredQuestions({ questions, days, now }: { questions: Quest
           <li key={item.question}>
             <span className="kb-unanswered-question">“{item.question}”</span>
             <span className="muted kb-unanswered-meta">
-              {item.count === 1 ? "once" : `${item.count} times`} · {formatRelative(item.lastAskedAt, now)}
+              {item.count === 1 ? "once" : `${item.count} times`} · {item.reasons.map((reason) => REASON_LABELS[reason]).join(", ")} · {formatRelative(item.lastAskedAt, now)}
             </span>
             <span className="row kb-unanswered-actions">
               <Link to={`/kb/try?${new URLSearchParams({ q: item.question })}`} className="btn btn-ghost btn-sm">

@@ -53,6 +53,7 @@ export const collectBehaviour = {
       return {
         ...capture(context, params.nodeId, params.field, result.value, "asked"),
         pendingQuestion: null,
+        ...(context.openQuestion === eventText(event) ? { openQuestion: null } : {}),
         customerMessages: context.customerMessages.slice(0, -1),
       };
     },

@@ -1,4 +1,5 @@
 import type { CompileContext, StateConfig } from "../types";
+import { questionFor } from "./behaviour";
 import type { KbData } from "./schema";
 
 export function compileKb(node: { id: string; data: KbData }, ctx: CompileContext): StateConfig {
@@ -16,7 +17,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
       answer: {
         invoke: {
           src: "answerFromKb",
-          input: ({ context }) => ({ query: context.pendingQuestion ?? "", tags, minScore }),
+          input: ({ context }) => ({ query: questionFor(context), tags, minScore }),
           onDone: [
             {
               guard: "kb.isFound",

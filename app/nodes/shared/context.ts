@@ -12,6 +12,8 @@ export type BotMessage = {
   text: string;
   choices?: string[];
   source?: { articleId: string; slug: string; title: string };
+  /** A KB answer's calibrated confidence: shown to agents in the handoff packet, never to the customer. */
+  confidence?: number;
   csat?: boolean;
   nodeId?: string;
 };
@@ -41,6 +43,12 @@ export type FlowContext = {
   customerMessages: string[];
   /** The latest customer message no node has answered or consumed yet (a KB node answers it). */
   pendingQuestion: string | null;
+  /**
+   * The latest customer message that was a question and that no KB step has answered yet, even
+   * if a step consumed the messages after it ("where is my order?" → the order number → a KB step
+   * answers the question). Absent in snapshots from before it existed.
+   */
+  openQuestion?: string | null;
   lastArticle: ArticleRef | null;
   /** Failure outcomes so far (intent unsure, collect failed, kb notFound/notHelpful). */
   failures: number;
@@ -72,6 +80,7 @@ export function createInitialContext(fields: Record<string, FieldValue> = {}): F
     activeNodeId: null,
     customerMessages: [],
     pendingQuestion: null,
+    openQuestion: null,
     lastArticle: null,
     failures: 0,
     attempts: {},

@@ -78,7 +78,7 @@ describe("extractive answer", () => {
 
   it("returns null (notFound) when the best article is under minScore", async () => {
     const query = "express shipping to the moon base";
-    const [best] = index.query(query);
+    const [best] = await retriever.search({ query });
     expect(best.score).toBeLessThan(0.7);
     expect(await retriever.answer({ query, minScore: 0.7 })).toBeNull();
     expect((await retriever.answer({ query, minScore: best.score }))?.article.id).toBe("shipping");

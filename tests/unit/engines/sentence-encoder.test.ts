@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { cosine, SENTENCE_VECTOR_SIZE, WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 
@@ -25,4 +27,12 @@ describe("the sentence encoder (Universal Sentence Encoder lite on a worker thre
     expect(results[0]).toBe(results[35]);
     expect(cosine(results[1], results[36])).toBeCloseTo(1, 5);
   });
+
+  it("keeps a process alive while a batch is in flight, never when idle (a command-line tool exits)", () => {
+    const root = path.resolve(__dirname, "../../..");
+    const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["tests/support/encoder-idle-exit.ts"], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("embedded 512");
+  }, 70_000);
 });

@@ -192,6 +192,46 @@ describe("kb", () => {
     expect(engines.calls.answer).toEqual(["what is the return policy?"]);
   });
 
+  it("answers the question asked before a collect step instead of asking what the customer wants to know", async () => {
+    const doc = buildFlow(
+      [
+        ["s", "start", { greeting: "Hi!" }],
+        ["i", "intent", { intents: INTENTS, threshold: 0 }],
+        ["c", "collect", { field: "order", question: "What's your order number?", type: "pattern", pattern: "^\\d{6}$" }],
+        ["k", "kb", { tags: [], minScore: 0.5, askFeedback: false }],
+        ["nf", "message", { text: "I couldn't find that." }],
+        ["e", "end", { text: "" }],
+      ],
+      [["s", "next", "i"], ["i", "order_status", "c"], ["i", "refund", "c"], ["i", "unsure", "c"], ["c", "captured", "k"], ["c", "failed", "e"], ["k", "answered", "e"], ["k", "notFound", "nf"], ["nf", "next", "e"]],
+      noRepeatedFailure,
+    );
+    const engines = createFakeEngines({ articles: ARTICLES });
+    const conversation = new Conversation(compileClean(doc), engines);
+    await conversation.start();
+    expect(texts(await conversation.say("how many business days does standard shipping take?"))).toEqual(["What's your order number?"]);
+    const answer = await conversation.say("123456");
+    expect(texts(answer)[0]).toBe(ARTICLES[1].body);
+    expect(texts(answer)).not.toContain("What would you like to know?");
+    expect(engines.calls.answer).toEqual(["how many business days does standard shipping take?"]);
+    expect(answer.events.find((e) => e.type === "kb.answered")?.payload).toMatchObject({ articleId: "a2", query: "how many business days does standard shipping take?" });
+  });
+
+  it("still asks when the earlier message was not a question", async () => {
+    const doc = buildFlow(
+      [
+        ["s", "start", { greeting: "Hi!" }],
+        ["c", "collect", { field: "order", question: "What's your order number?", type: "pattern", pattern: "^\\d{6}$" }],
+        ["k", "kb", { tags: [], minScore: 0.5, askFeedback: false }],
+        ["e", "end", { text: "" }],
+      ],
+      [["s", "next", "c"], ["c", "captured", "k"], ["c", "failed", "e"], ["k", "answered", "e"], ["k", "notFound", "e"]],
+      noRepeatedFailure,
+    );
+    const conversation = new Conversation(compileClean(doc), createFakeEngines({ articles: ARTICLES }));
+    await conversation.start();
+    expect(texts(await conversation.say("123456"))).toEqual(["What would you like to know?"]);
+  });
+
   it("only uses articles with the node's tags", async () => {
     const doc = kbFlow(false);
     const kbNode = doc.nodes.find((node) => node.id === "k");
