@@ -3,7 +3,7 @@
  * is set, OpenAI-backed engines answer and each falls back to its local twin on any error or
  * timeout, setting `fallback` on the result (the runtime records it as `engine.fallback`).
  */
-import { createLocalEngines, type LocalEngines, type LocalIntentClassifier } from "./local";
+import { createLocalEngines, LocalIntentClassifier, type LocalEngines } from "./local";
 import { createOpenAIEngines, readOpenAIConfig, type OpenAIEngineConfig } from "./openai";
 import { getKnowledgeIndex } from "./knowledge-store.server";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
@@ -58,6 +58,14 @@ export function warmIntentModels(models: { modelKey: string; intents: IntentDefi
       console.warn(`[engines] could not train intent model ${modelKey} ahead of use:`, error);
     }
   }
+}
+
+let tester: LocalIntentClassifier | null = null;
+
+/** A separate embedded classifier for the builder's "test phrases" box (drafts change with every keystroke). */
+export function getIntentTester(): LocalIntentClassifier {
+  tester ??= new LocalIntentClassifier(getSentenceEncoder());
+  return tester;
 }
 
 /** The embedded classifier (also the OpenAI classifier's fallback). */

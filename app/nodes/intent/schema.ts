@@ -7,16 +7,17 @@ export const IntentNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, - and _ only (e.g. order_status)")
   .refine((name) => name !== "unsure", "\"unsure\" is reserved for messages the bot does not understand");
 
+/** The intents as typed (names and example phrases), also what the "test phrases" box sends. */
+export const IntentListSchema = z.array(
+  z.strictObject({
+    name: IntentNameSchema,
+    examples: z.array(z.string().max(500)).default([]),
+  }),
+);
+
 export const IntentDataSchema = z
   .strictObject({
-    intents: z
-      .array(
-        z.strictObject({
-          name: IntentNameSchema,
-          examples: z.array(z.string().max(500)).default([]),
-        }),
-      )
-      .default([]),
+    intents: IntentListSchema.default([]),
     threshold: z.number().min(0).max(1).default(0.6),
   })
   .superRefine((data, ctx) => {
