@@ -19,6 +19,7 @@ export type IntentEvidenceSignals = {
   probability: number;
   runnerUp: number;
   similarity: number;
+  unseen?: number;
   semantic?: { centroid: number; nearest: number; typical: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
@@ -39,6 +40,8 @@ export const CALIBRATION_FEATURES = [
   "centroidByLogExamples",
   "centroidByLogIntents",
   "centroidGap",
+  "unseenWords",
+  "unseenWordsByLogExamples",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -118,6 +121,8 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     centroidByLogExamples: centroid * logExamples,
     centroidByLogIntents: centroid * logIntents,
     centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
+    unseenWords: evidence.unseen ?? 0,
+    unseenWordsByLogExamples: (evidence.unseen ?? 0) * logExamples,
   };
 }
 

@@ -67,14 +67,13 @@ export function diagnoseIntent(data: IntentData): NodeIssue[] {
       message: `"${intent.name}" has ${examples} example phrase${examples === 1 ? "" : "s"}: add at least ${RECOMMENDED_EXAMPLES} (more is better) so the bot can recognise it.`,
     });
   });
-  for (const { first, second, firstPhrase, secondPhrase } of findIntentOverlaps(data.intents)) {
+  for (const { first, second, firstPhrase, secondPhrase, identical } of findIntentOverlaps(data.intents)) {
     const [a, b] = [data.intents[first].name, data.intents[second].name];
-    const same = firstPhrase.trim().toLowerCase() === secondPhrase.trim().toLowerCase();
     issues.push({
       severity: "warning",
       code: "overlapping-intents",
       field: `intents.${second}.examples`,
-      message: same
+      message: identical
         ? `"${a}" and "${b}" both have the phrase "${firstPhrase}": the bot cannot tell them apart on it. Keep it in one of them.`
         : `"${a}" ("${firstPhrase}") and "${b}" ("${secondPhrase}") have nearly the same phrase: the bot cannot tell them apart on it. Reword one or keep it in one intent.`,
     });

@@ -9,7 +9,8 @@
 /** Share of words two phrases have in common (Jaccard) from which they count as the same phrase. */
 const NEAR_DUPLICATE = 0.8;
 
-export type IntentOverlap = { first: number; second: number; firstPhrase: string; secondPhrase: string };
+/** `identical`: the same words (case and punctuation aside). */
+export type IntentOverlap = { first: number; second: number; firstPhrase: string; secondPhrase: string; identical: boolean };
 
 function words(phrase: string): Set<string> {
   return new Set(
@@ -35,13 +36,15 @@ export function findIntentOverlaps(intents: { examples: string[] }[]): IntentOve
   for (let first = 0; first < phrases.length; first++) {
     for (let second = first + 1; second < phrases.length; second++) {
       const pair = findPair(phrases[first], phrases[second]);
-      if (pair) overlaps.push({ first, second, firstPhrase: pair[0], secondPhrase: pair[1] });
+      if (pair) overlaps.push({ first, second, firstPhrase: pair[0].example, secondPhrase: pair[1].example, identical: similarity(pair[0].words, pair[1].words) === 1 });
     }
   }
   return overlaps;
 }
 
-function findPair(a: { example: string; words: Set<string> }[], b: { example: string; words: Set<string> }[]): [string, string] | null {
-  for (const x of a) for (const y of b) if (similarity(x.words, y.words) >= NEAR_DUPLICATE) return [x.example, y.example];
+type Phrase = { example: string; words: Set<string> };
+
+function findPair(a: Phrase[], b: Phrase[]): [Phrase, Phrase] | null {
+  for (const x of a) for (const y of b) if (similarity(x.words, y.words) >= NEAR_DUPLICATE) return [x, y];
   return null;
 }
