@@ -43,7 +43,8 @@ const PHRASES: Record<Exclude<SocialKind, "contact">, string[]> = {
   goodbye: [
     "have a nice day", "have a good day", "have a great day", "see you later", "see you soon", "see you", "see ya",
     "talk to you later", "that is all", "that will be all", "that is all i need", "nothing else", "good bye", "goodbye",
-    "bye bye", "bye", "ciao", "later", "laters", "take care", "i am done", "we are done",
+    "bye bye", "bye", "ciao", "later", "laters", "take care", "i am done", "we are done", "farewell", "catch you later",
+    "talk later", "until next time", "adios", "cya", "tata for now",
   ],
   smalltalk: [
     "how are you doing today", "how are you doing", "how are you today", "how are you", "how is it going", "how are things",
@@ -111,20 +112,12 @@ export function readSocial(text: string): SocialReading {
 }
 
 /**
- * The social kinds a flow's own intents are about (most of an intent's phrases are of that
- * kind): a lead who wrote a "greeting" intent wants greetings routed there, not answered.
+ * The social kinds a flow's own intents are about: an example phrase that is itself a greeting
+ * (or thanks, small talk, contact details) claims its kind, so a lead who wrote "hi" or "call me
+ * Tom" as an example gets those messages routed to that intent instead of answered.
  */
 export function claimedSocialKinds(intents: { examples: string[] }[]): SocialKind[] {
-  const claimed = new Set<SocialKind>();
-  for (const intent of intents) {
-    const counts = new Map<SocialKind, number>();
-    const phrases = intent.examples.filter((example) => example.trim() !== "");
-    for (const example of phrases) {
-      const { kind } = readSocial(example);
-      if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    }
-    for (const [kind, count] of counts) if (count * 2 >= phrases.length) claimed.add(kind);
-  }
+  const claimed = new Set(intents.flatMap((intent) => intent.examples.map((example) => readSocial(example).kind)));
   return SOCIAL_KINDS.filter((kind) => claimed.has(kind));
 }
 

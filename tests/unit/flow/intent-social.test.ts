@@ -31,9 +31,9 @@ describe("built-in social messages", () => {
     expect(socialDecision("where is my order", [])).toEqual({ social: null, classify: "where is my order" });
   });
 
-  it("leaves a kind to the flow when one of its intents is mostly made of it", () => {
+  it("leaves a kind to the flow when one of its intents has an example of it", () => {
     const intents = [
-      { name: "hello", examples: ["hi", "hello there", "good morning", "where do I start"] },
+      { name: "hello", examples: ["hello there", "where do I start"] },
       { name: "refund", examples: ["I want a refund", "hi, money back please"] },
     ];
     expect(claimedSocialKinds(intents)).toEqual(["greeting"]);
