@@ -11,14 +11,13 @@
  * saw. Trials are seeded: two runs, and every classifier in a run, see the same trials.
  */
 import { reliability } from "./reliability";
-import { OUT_OF_SCOPE, type EvalClassifier, type LabelledRow } from "./intent-eval";
+import { halfOf, OUT_OF_SCOPE, percentile, timed, type EvalClassifier, type LabelledRow, type Timings } from "./intent-eval";
 import type { IntentDefinition } from "../types";
 
 export type SmallFlowOptions = { sizes: number[]; examples: number; trials: number; threshold: number; seed: number };
 export const DEFAULT_SMALL_FLOW_OPTIONS: Omit<SmallFlowOptions, "threshold"> = { sizes: [2, 3, 4, 6], examples: 6, trials: 10, seed: 1 };
 
-export type Half = "a-m" | "n-z";
-export const halfOf = (intent: string): Half => (intent.localeCompare("n") < 0 ? "a-m" : "n-z");
+export type Half = ReturnType<typeof halfOf>;
 
 type Message = { text: string; intent: string; inScope: boolean };
 export type Trial = { half: Half; size: number; intents: IntentDefinition[]; messages: Message[] };
@@ -36,8 +35,11 @@ export type SmallFlowScore = {
 export type SmallFlowResult = {
   name: string;
   halves: Record<Half, SmallFlowScore & { bySize: Record<string, SmallFlowScore> }>;
+  /** Per message, wall clock and CPU time of this process (the encoder's worker thread included). */
   p50Ms: number;
   p99Ms: number;
+  p50CpuMs: number;
+  p99CpuMs: number;
 };
 
 function seeded(seed: number): () => number {
@@ -110,19 +112,18 @@ function score(outcomes: Outcome[]): SmallFlowScore {
  */
 export async function evaluateSmallFlows(classifier: EvalClassifier, trials: Trial[], threshold: number): Promise<SmallFlowResult> {
   const outcomes: Outcome[] = [];
-  const latencies: number[] = [];
+  const timings: Timings = { wall: [], cpu: [] };
   for (const trial of trials) {
     await classifier.train(trial.intents);
     for (const message of trial.messages) {
-      const started = performance.now();
-      const { name, confidence } = await classifier.classify(message.text);
-      latencies.push(performance.now() - started);
+      const { name, confidence } = await timed(timings, () => classifier.classify(message.text));
       const taken = name !== null && confidence >= threshold;
       const top = name === message.intent;
       outcomes.push({ inScope: message.inScope, right: taken && top, taken, top, confidence, size: trial.size, half: trial.half });
     }
   }
-  latencies.sort((a, b) => a - b);
+  const wall = timings.wall.sort((a, b) => a - b);
+  const cpu = timings.cpu.sort((a, b) => a - b);
   const halves = Object.fromEntries(
     (["a-m", "n-z"] as const).map((half) => {
       const inHalf = outcomes.filter((outcome) => outcome.half === half);
@@ -130,6 +131,5 @@ export async function evaluateSmallFlows(classifier: EvalClassifier, trials: Tri
       return [half, { ...score(inHalf), bySize: Object.fromEntries(sizes.map((size) => [String(size), score(inHalf.filter((outcome) => outcome.size === size))])) }];
     }),
   ) as SmallFlowResult["halves"];
-  const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? 0;
-  return { name: classifier.name, halves, p50Ms: at(0.5), p99Ms: at(0.99) };
+  return { name: classifier.name, halves, p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), p50CpuMs: percentile(cpu, 0.5), p99CpuMs: percentile(cpu, 0.99) };
 }
