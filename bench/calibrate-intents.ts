@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { readLabelledRows, sampleIntents, type LabelledRow } from "~/engines/eval/intent-eval";
+import { halfOf, OUT_OF_SCOPE, readLabelledRows, sampleIntents, type LabelledRow } from "~/engines/eval/intent-eval";
 import { CALIBRATION_FEATURES, calibrationFeatures, type CalibrationFeature, type IntentCalibration } from "~/engines/local/intent-calibration";
 import { attachSemantic, DEFAULT_INTENT_MODEL_OPTIONS, trainIntentModel, weighIntents } from "~/engines/local/intent-model";
 import { fitLogistic, reliability, type WeightedSample } from "./calibration-fit";
@@ -31,7 +31,7 @@ const SHOTS = [5, 6, 10, 25, 80];
 // 73 = every a–m intent.
 const SIZES = [1, 2, 3, 4, 6, 10, 25, 73];
 /** The half of the intents every constant is chosen on (the guard against fitting one data set). */
-export const isTuningIntent = (name: string) => name !== "oos" && name.localeCompare("n") < 0;
+export const isTuningIntent = (name: string) => name !== OUT_OF_SCOPE && halfOf(name) === "a-m";
 
 /**
  * The share of messages reaching an intent step that are about none of its intents, which a
