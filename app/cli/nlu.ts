@@ -81,8 +81,8 @@ async function runSmallFlows(values: Args): Promise<Record<string, unknown> | st
     const trials = drawTrials(readLabelledRows(values.train), readLabelledRows(values.test), { ...DEFAULT_SMALL_FLOW_OPTIONS, trials: trialsPerSize });
     const classifiers: EvalClassifier[] = [asIntentStep(baton)];
     if (!values["no-peers"]) {
-      // The peers are dev dependencies: loaded only when compared.
-      const { createNlpJsClassifier, createNaturalBayesClassifier } = await import("../../bench/nlu-peers");
+      // The peers are dev dependencies: loaded only when compared (natural's dotenv prints a banner on load).
+      const { createNlpJsClassifier, createNaturalBayesClassifier } = await withoutConsoleLog(() => import("../../bench/nlu-peers"));
       classifiers.push(quiet(createNlpJsClassifier()), createNaturalBayesClassifier());
     }
     const results = [];
@@ -112,20 +112,20 @@ function asIntentStep(classifier: EvalClassifier): EvalClassifier {
   };
 }
 
-/** NLP.js logs every training epoch on stdout, where this command prints its result. */
+/** Stdout is where this command prints its one result line: libraries' chatter is dropped. */
+async function withoutConsoleLog<T>(work: () => Promise<T>): Promise<T> {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    return await work();
+  } finally {
+    console.log = log;
+  }
+}
+
+/** NLP.js logs every training epoch. */
 function quiet(classifier: EvalClassifier): EvalClassifier {
-  return {
-    ...classifier,
-    async train(intents) {
-      const log = console.log;
-      console.log = () => undefined;
-      try {
-        await classifier.train(intents);
-      } finally {
-        console.log = log;
-      }
-    },
-  };
+  return { ...classifier, train: (intents) => withoutConsoleLog(() => classifier.train(intents)) };
 }
 
 /** Numbers to 4 decimals, in nested objects too (arrays of bins are already rounded). */
