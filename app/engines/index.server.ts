@@ -3,9 +3,10 @@
  * is set, OpenAI-backed engines answer and each falls back to its local twin on any error or
  * timeout, setting `fallback` on the result (the runtime records it as `engine.fallback`).
  */
-import { createLocalEngines, type LocalEngines, type LocalIntentClassifier } from "./local";
+import { createLocalEngines, LocalIntentClassifier, type LocalEngines } from "./local";
 import { createOpenAIEngines, readOpenAIConfig, type OpenAIEngineConfig } from "./openai";
 import { getKnowledgeIndex } from "./knowledge-store.server";
+import { getSentenceEncoder } from "./local/sentence-encoder.server";
 import type { Engines, IntentDefinition, KnowledgeRetriever } from "./types";
 
 export { refreshArticle, removeArticle, reloadKnowledgeIndex } from "./knowledge-store.server";
@@ -20,7 +21,8 @@ function getOpenAIConfig(): OpenAIEngineConfig | null {
 }
 
 function getLocalEngines(): LocalEngines {
-  local ??= createLocalEngines(getKnowledgeIndex);
+  // The encoder's worker starts on the first embedding, i.e. only for flows with intent steps.
+  local ??= createLocalEngines(getKnowledgeIndex, getSentenceEncoder());
   return local;
 }
 
@@ -41,8 +43,9 @@ export function getKnowledgeRetrievers(): { local: KnowledgeRetriever; openai: {
 }
 
 /**
- * Trains the local intent models of a flow version (called when it is published or compiled),
- * so the first customer message is classified, not trained on. With OpenAI on, these are the
+ * Trains the local intent models of a flow version (called when it is published or compiled)
+ * and starts embedding their example phrases, so the first customer message is classified, not
+ * trained on. With OpenAI on, these are the
  * models that answer when the API fails. A model that cannot be trained is left to the first
  * message (which then reports the error through the flow): publishing never fails on it.
  */
@@ -55,6 +58,14 @@ export function warmIntentModels(models: { modelKey: string; intents: IntentDefi
       console.warn(`[engines] could not train intent model ${modelKey} ahead of use:`, error);
     }
   }
+}
+
+let tester: LocalIntentClassifier | null = null;
+
+/** A separate embedded classifier for the builder's "test phrases" box (drafts change with every keystroke). */
+export function getIntentTester(): LocalIntentClassifier {
+  tester ??= new LocalIntentClassifier(getSentenceEncoder());
+  return tester;
 }
 
 /** The embedded classifier (also the OpenAI classifier's fallback). */

@@ -66,6 +66,7 @@ describe("nlu eval", () => {
     // Three clearly different intents: the classifier gets most in-scope test rows right.
     expect(result.inScopeAccuracy as number).toBeGreaterThanOrEqual(2 / 3);
     expect(result.reliability).toHaveLength(10);
+    expect(result.byHalf).toMatchObject({ "a-m": { inScopeAccuracy: fraction, ece: fraction }, "n-z": { inScopeAccuracy: fraction, ece: fraction } });
   });
 
   it.each([
@@ -77,6 +78,34 @@ describe("nlu eval", () => {
     [["eval", ...files, "--shots", "3", "--folds", "5"], /Unknown option '--folds'/],
     [["eval", "--train", path.join(nluFixtures, "missing.json"), "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*ENOENT.*missing\.json/],
     [["eval", "--train", badFile, "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*eval-cli-bad-\d+\.json: row 1, intent: Invalid input: expected string/],
+  ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("nlu", args, message));
+});
+
+describe("nlu small-flows", () => {
+  const files = ["--train", nluFile("small-flows-train"), "--test", nluFile("small-flows-test")];
+  const score = { routedRight: fraction, unrelatedTaken: fraction, ece: fraction, inScope: expect.any(Number), unrelated: expect.any(Number) };
+
+  it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", () => {
+    const result = runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
+    expect(result).toMatchObject({ threshold: 0.7, examplesPerIntent: 6, trialsPerSize: 2 });
+    const [baton] = result.results as { name: string; halves: Record<string, typeof score & { bySize: Record<string, unknown> }>; p99Ms: number; p99CpuMs: number }[];
+    expect(result.results).toHaveLength(1);
+    expect(baton.name).toBe("Baton (embedded)");
+    for (const half of ["a-m", "n-z"]) {
+      expect(baton.halves[half]).toMatchObject(score);
+      // Two intents per half in the fixture: only two-intent trials, 2 × 6 in-scope phrases and a third as many unrelated.
+      expect(Object.keys(baton.halves[half].bySize)).toEqual(["2"]);
+      expect(baton.halves[half]).toMatchObject({ inScope: 12, unrelated: 6 });
+      // Clearly different intents and unrelated questions: most routed right, few taken.
+      expect(baton.halves[half].routedRight).toBeGreaterThanOrEqual(2 / 3);
+      expect(baton.halves[half].unrelatedTaken).toBeLessThanOrEqual(1 / 3);
+    }
+    expect(baton.p99CpuMs).toEqual(milliseconds);
+  });
+
+  it.each([
+    [["small-flows", "--train", nluFile("small-flows-train")], /usage:.*small-flows --train FILE --test FILE/],
+    [["small-flows", ...files, "--trials", "0"], /usage:.*--trials N/],
   ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("nlu", args, message));
 });
 

@@ -11,6 +11,7 @@ import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlo
 import { readPreviewState, startPreview } from "~/flows/preview.server";
 import * as draftRoute from "~/routes/flows.$id.draft";
 import * as exportRoute from "~/routes/flows.$id.export";
+import * as intentTestRoute from "~/routes/flows.$id.intent-test";
 import { getLatestPublishedVersion, forgetLatestVersions } from "~/runtime/flow-versions.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
@@ -215,6 +216,24 @@ describe("resource routes", () => {
     const handler = route[kind] as (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
     return settle(() => handler({ request, params, context: {} })) as Promise<Response>;
   };
+
+  it("ranks a test phrase among the draft's intents for admins, answers greetings as the step does, and refuses agents", async () => {
+    const intents = [
+      { name: "track_order", examples: ["where is my order", "track my package", "has my order shipped", "when will my parcel arrive", "order status", "my delivery is late"] },
+      { name: "refund", examples: ["I want a refund", "give me my money back", "refund my purchase", "how do I return an item", "can I get reimbursed", "send my money back"] },
+    ];
+    const ask = (cookie: string, body: unknown) => call(intentTestRoute, "action", "/flows/f/intent-test", cookie, { id: "f" }, body);
+    const body = { nodeId: "topic", intents, threshold: 0.7, text: "has the thing I bought been sent out yet" };
+    expect((await ask(agentCookie, body)).status).toBe(403);
+    const ranked = await ask(adminCookie, body);
+    expect(ranked.status).toBe(200);
+    const result = (await ranked.json()) as { social: unknown; intent: string; ranked: { name: string; confidence: number }[] };
+    expect(result).toMatchObject({ social: null, intent: "track_order" });
+    expect(result.ranked.map((candidate) => candidate.name)).toEqual(["track_order", "refund"]);
+    expect(result.ranked[0].confidence).toBeGreaterThanOrEqual(0.7);
+    expect(await (await ask(adminCookie, { ...body, text: "hi there!" })).json()).toEqual({ social: "greeting", intent: null, ranked: [] });
+    expect((await ask(adminCookie, { ...body, text: "  " })).status).toBe(400);
+  });
 
   it("answers agents 403 and saves an admin's valid draft, refusing an invalid one with every error", async () => {
     const id = await newStarterFlow("Routes");

@@ -244,6 +244,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
             />
           ) : selectedNode ? (
             <SettingsPanel
+              flowId={flowId}
               node={selectedNode}
               diagnostics={diagnostics.all.filter((diagnostic) => diagnostic.nodeId === selectedNode.id)}
               teams={data.teams}

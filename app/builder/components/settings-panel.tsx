@@ -14,6 +14,7 @@ import { getNodeKind } from "~/nodes/registry";
 import type { FieldProblem, KnownField, SettingsContext } from "~/nodes/shared/editor/types";
 
 type Props = {
+  flowId: string;
   node: FlowNode;
   diagnostics: Diagnostic[];
   teams: Array<{ slug: string; name: string }>;
@@ -39,7 +40,7 @@ function schemaErrors(error: z.ZodError): Map<string, string> {
 
 const rank = (diagnostic: Diagnostic) => (diagnostic.severity === "error" ? 0 : 1);
 
-export function SettingsPanel({ node, diagnostics, teams, kbTags, fields, onChange, onDelete, onDuplicate, onInvalid }: Props) {
+export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, fields, onChange, onDelete, onDuplicate, onInvalid }: Props) {
   const kind = getNodeKind(node.kind);
   const { Settings, Icon: KindSymbol } = getNodeEditor(node.kind);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -58,6 +59,7 @@ export function SettingsPanel({ node, diagnostics, teams, kbTags, fields, onChan
   const general = diagnostics.filter((diagnostic) => !inline.includes(diagnostic)).sort((a, b) => rank(a) - rank(b));
 
   const context: SettingsContext = {
+    flowId,
     nodeId: node.id,
     teams,
     kbTags,

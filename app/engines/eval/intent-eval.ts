@@ -41,7 +41,16 @@ export type IntentEvalResult = {
   /** How far the confidence of the top intent is from its chance of being right (oos rows: never right), 0..1. */
   ece: number;
   reliability: ReliabilityBin[];
+  /**
+   * In-scope accuracy and ECE over the intents whose names start with a–m and with n–z
+   * (Baton's constants were chosen on a–m: n–z is the part nothing was tuned on; out-of-scope
+   * rows count in both).
+   */
+  byHalf: Record<"a-m" | "n-z", { inScopeAccuracy: number; ece: number }>;
 };
+
+/** Intents are split by the first letter of their name: a–m for choosing constants, n–z held out. */
+export const halfOf = (intent: string): "a-m" | "n-z" => (intent.localeCompare("n") < 0 ? "a-m" : "n-z");
 
 export function readLabelledRows(file: string): LabelledRow[] {
   return readJsonFile(file, LabelledRowsSchema);
@@ -67,10 +76,10 @@ export function sampleIntents(rows: LabelledRow[], shots: number | "all"): Inten
 
 type Prediction = { gold: string; name: string | null; confidence: number };
 
-type Timings = { wall: number[]; cpu: number[] };
+export type Timings = { wall: number[]; cpu: number[] };
 
 /** Runs `work` and adds its wall-clock and CPU milliseconds to `timings`. */
-async function timed<T>(timings: Timings | undefined, work: () => Promise<T>): Promise<T> {
+export async function timed<T>(timings: Timings | undefined, work: () => Promise<T>): Promise<T> {
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await work();
@@ -140,7 +149,12 @@ export async function evaluateIntentClassifier(
   const timings: Timings = { wall: [], cpu: [] };
   const predictions = await predictAll(classifier, data.test, timings);
   const metrics = measure(predictions, threshold);
-  const calibration = reliability(predictions.map(({ gold, name, confidence }) => ({ confidence, correct: name === gold ? 1 : 0 })));
+  const outcome = ({ gold, name, confidence }: Prediction) => ({ confidence, correct: name === gold ? 1 : 0 });
+  const calibration = reliability(predictions.map(outcome));
+  const half = (which: "a-m" | "n-z") => {
+    const rows = predictions.filter((p) => p.gold === OUT_OF_SCOPE || halfOf(p.gold) === which);
+    return { inScopeAccuracy: measure(rows, threshold).inScopeAccuracy, ece: reliability(rows.map(outcome)).ece };
+  };
   const wall = timings.wall.sort((a, b) => a - b);
   const cpu = timings.cpu.sort((a, b) => a - b);
   return {
@@ -154,6 +168,7 @@ export async function evaluateIntentClassifier(
     p99CpuMs: percentile(cpu, 0.99),
     ece: calibration.ece,
     reliability: calibration.bins,
+    byHalf: { "a-m": half("a-m"), "n-z": half("n-z") },
   };
 }
 

@@ -15,7 +15,13 @@
  * 20 held-out phrases per intent), over intent sets of 1 to 150 intents and 5 to 80 phrases
  * where the held-out phrases of the intents left out play the customer who asks for something else.
  */
-export type IntentEvidenceSignals = { probability: number; runnerUp: number; similarity: number };
+export type IntentEvidenceSignals = {
+  probability: number;
+  runnerUp: number;
+  similarity: number;
+  unseen?: number;
+  semantic?: { centroid: number; nearest: number; typical: number; typicalNearest: number };
+};
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
 export const CALIBRATION_FEATURES = [
@@ -28,17 +34,27 @@ export const CALIBRATION_FEATURES = [
   "similarityByLogExamples",
   "logProbabilityByLogIntents",
   "singleIntent",
+  // Zero when the message has no sentence vector (lexical alone).
+  "centroid",
+  "nearest",
+  "centroidByLogExamples",
+  "centroidByLogIntents",
+  "centroidGap",
+  "unseenWords",
+  "unseenWordsByLogExamples",
+  "nearestGap",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
-export type IntentCalibration = Record<CalibrationFeature, number> & { intercept: number };
+export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
 
 /**
- * From `npx tsx bench/calibrate-intents.ts` (train.json only, intent sets of 1 to 150), refitted
- * for the trigram features and background-relative training of intent-model.ts:
- * out-of-fold ECE 0.007, log loss 0.293, worst single setting (phrases × intents) ECE 0.113.
- * The five plain signals alone (measured on the earlier 3–5-gram features): ECE 0.004 overall
- * but 0.154 on 150 intents × 80 phrases, and a one-intent set sure of anything (its softmax is
- * always 1), hence the products and the offset.
+ * Lexical alone: the calibration for a model whose examples have no sentence vectors (the
+ * encoder failed or is still loading). From `npx tsx bench/calibrate-intents.ts` (train.json
+ * only, intent sets of 1 to 150), refitted for the trigram features and background-relative
+ * training of intent-model.ts: out-of-fold ECE 0.007, log loss 0.293, worst single setting
+ * (phrases × intents) ECE 0.113. The five plain signals alone (measured on the earlier 3–5-gram
+ * features): ECE 0.004 overall but 0.154 on 150 intents × 80 phrases, and a one-intent set
+ * sure of anything (its softmax is always 1), hence the products and the offset.
  */
 export const INTENT_CALIBRATION: IntentCalibration = {
   logProbability: 2.535,
@@ -53,6 +69,34 @@ export const INTENT_CALIBRATION: IntentCalibration = {
   intercept: 0.178,
 };
 
+/**
+ * Semantic and lexical fused (the model's examples and the message have sentence vectors): from
+ * `npx tsx bench/calibrate-intents.ts` on train.json intents a–m ONLY (73 intents; sets of 1 to
+ * 73 intents × 5 to 80 phrases): out-of-fold ECE 0.005, log loss 0.155 (lexical alone on the
+ * same samples: 0.011, 0.304), worst single setting ECE 0.049. The semantic signals carry most of
+ * it, above all `centroidGap`: a message as close to an intent's phrases as they are to each
+ * other is that intent; the softmax over a few intents cannot tell "none of these".
+ */
+export const SEMANTIC_INTENT_CALIBRATION: IntentCalibration = {
+  logProbability: 0.322,
+  logMargin: 0.47,
+  similarity: 0.96,
+  logIntents: 1.616,
+  logExamples: -0.738,
+  logIntentsByLogExamples: 0.045,
+  similarityByLogExamples: 1.42,
+  logProbabilityByLogIntents: -0.006,
+  singleIntent: 3.496,
+  centroid: 1.872,
+  nearest: 5.766,
+  centroidByLogExamples: -0.421,
+  centroidByLogIntents: -2.534,
+  centroidGap: 12.301,
+  unseenWords: -0.956,
+  unseenWordsByLogExamples: -0.326,
+  intercept: -3.472,
+};
+
 // Margins are capped: a softmax over a few intents can be sure to 1e-6 and say nothing more by it.
 const MAX_LOG_MARGIN = 6;
 const FLOOR = 1e-9;
@@ -63,6 +107,7 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
   const logProbability = Math.log(Math.max(evidence.probability, FLOOR));
   const logIntents = Math.log(Math.max(1, context.intents));
   const logExamples = Math.log(Math.max(1, context.examplesPerIntent));
+  const centroid = evidence.semantic?.centroid ?? 0;
   return {
     logProbability,
     logMargin: Math.max(-MAX_LOG_MARGIN, Math.min(MAX_LOG_MARGIN, logMargin)),
@@ -74,22 +119,20 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     logProbabilityByLogIntents: logProbability * logIntents,
     // One intent: the softmax is 1 whatever the message; only the cosine can tell, so its own offset.
     singleIntent: context.intents > 1 ? 0 : 1,
+    centroid,
+    nearest: evidence.semantic?.nearest ?? 0,
+    centroidByLogExamples: centroid * logExamples,
+    centroidByLogIntents: centroid * logIntents,
+    centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
+    unseenWords: evidence.unseen ?? 0,
+    unseenWordsByLogExamples: (evidence.unseen ?? 0) * logExamples,
+    nearestGap: evidence.semantic ? evidence.semantic.nearest - evidence.semantic.typicalNearest : 0,
   };
 }
 
-// Runs for every intent of every message: plain property reads, no per-feature loop.
 export function calibrateConfidence(calibration: IntentCalibration, evidence: IntentEvidenceSignals, context: CalibrationContext): number {
-  const f = calibrationFeatures(evidence, context);
-  const z =
-    calibration.intercept +
-    calibration.logProbability * f.logProbability +
-    calibration.logMargin * f.logMargin +
-    calibration.similarity * f.similarity +
-    calibration.logIntents * f.logIntents +
-    calibration.logExamples * f.logExamples +
-    calibration.logIntentsByLogExamples * f.logIntentsByLogExamples +
-    calibration.similarityByLogExamples * f.similarityByLogExamples +
-    calibration.logProbabilityByLogIntents * f.logProbabilityByLogIntents +
-    calibration.singleIntent * f.singleIntent;
+  const features = calibrationFeatures(evidence, context);
+  let z = calibration.intercept;
+  for (const name of CALIBRATION_FEATURES) z += (calibration[name] ?? 0) * features[name];
   return 1 / (1 + Math.exp(-z));
 }

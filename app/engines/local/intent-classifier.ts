@@ -2,9 +2,15 @@
  * The embedded IntentClassifier. Training happens once per intent set: the cache key is the
  * caller's modelKey plus a hash of the intents and examples, so a republished version with
  * edited examples retrains and an unchanged one never does. Cache size is bounded (LRU).
+ *
+ * With a sentence encoder, the example phrases are embedded once per model (started by `warm`,
+ * when a flow version is published or compiled) and each message once; the evidence is then
+ * semantic and lexical fused (intent-model.ts). The encoder is optional evidence: if it fails,
+ * is too slow or is not given, the lexical model answers alone, with its own calibration.
  */
 import { fnv1a } from "~/utils/fnv1a";
-import { rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
+import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
+import type { SentenceEncoder } from "./sentence-encoder.server";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
 
 /**
@@ -13,21 +19,47 @@ import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../ty
  */
 export const DEFAULT_INTENT_THRESHOLD = 0;
 const CACHE_LIMIT = 64;
+// A message waits this long for its sentence vector (the worker's first load is ~0.1–1.3 s);
+// past it the lexical model answers alone rather than keep the customer waiting.
+const ENCODER_TIMEOUT_MS = Number(process.env.SENTENCE_ENCODER_TIMEOUT_MS ?? 5_000) || 5_000;
+// After the encoder failed, messages are not held up trying it again for this long.
+const ENCODER_RETRY_MS = 60_000;
+
+type Entry = {
+  intents: IntentDefinition[];
+  lexical: IntentModel;
+  /** The model with its examples embedded; null until ready, or when the encoder failed. */
+  fused: IntentModel | null;
+  embedding: Promise<IntentModel | null> | null;
+};
+
+export type ClassifyInput = { modelKey: string; intents: IntentDefinition[]; text: string; threshold?: number };
 
 export class LocalIntentClassifier implements IntentClassifier {
-  private readonly models = new Map<string, IntentModel>();
+  private readonly models = new Map<string, Entry>();
   private trainedCount = 0;
+  private encoderDownUntil = 0;
 
-  constructor(private readonly threshold = DEFAULT_INTENT_THRESHOLD) {}
+  constructor(
+    private readonly encoder: SentenceEncoder | null = null,
+    private readonly threshold = DEFAULT_INTENT_THRESHOLD,
+  ) {}
 
   /** How many models this classifier has trained (cache misses); training is never silent. */
   get trainings(): number {
     return this.trainedCount;
   }
 
-  /** Trains ahead of the first message (called when a flow version is compiled or published). */
+  /** Trains ahead of the first message and starts embedding the examples (called when a flow version is compiled or published). */
   warm(modelKey: string, intents: IntentDefinition[]): void {
-    this.getModel(modelKey, intents);
+    const entry = this.getEntry(modelKey, intents);
+    if (entry) void this.semanticModel(entry);
+  }
+
+  /** Like `warm`, and resolves once the examples are embedded too (or the encoder failed). */
+  async prepare(modelKey: string, intents: IntentDefinition[]): Promise<void> {
+    const entry = this.getEntry(modelKey, intents);
+    if (entry) await this.semanticModel(entry);
   }
 
   /** Whether the model for these intents is trained and cached (a classify would not train). */
@@ -35,14 +67,22 @@ export class LocalIntentClassifier implements IntentClassifier {
     return this.models.has(cacheKey(modelKey, usableIntents(intents)));
   }
 
-  async classify(input: { modelKey: string; intents: IntentDefinition[]; text: string; threshold?: number }): Promise<IntentPrediction> {
-    return this.classifySync(input);
+  async classify(input: ClassifyInput): Promise<IntentPrediction> {
+    const entry = this.getEntry(input.modelKey, input.intents);
+    if (!entry) return { intent: null, confidence: 0, ranked: [] };
+    const semantic = await this.semanticEvidence(entry, input.text);
+    return this.predict(semantic?.model ?? entry.lexical, input, semantic?.vector);
   }
 
-  classifySync(input: { modelKey: string; intents: IntentDefinition[]; text: string; threshold?: number }): IntentPrediction {
-    const model = this.getModel(input.modelKey, input.intents);
-    if (!model) return { intent: null, confidence: 0, ranked: [] };
-    const ranked = rankIntents(scoreIntents(model, input.text));
+  /** Lexical evidence alone, synchronously (no sentence vectors). */
+  classifySync(input: ClassifyInput): IntentPrediction {
+    const entry = this.getEntry(input.modelKey, input.intents);
+    if (!entry) return { intent: null, confidence: 0, ranked: [] };
+    return this.predict(entry.lexical, input);
+  }
+
+  private predict(model: IntentModel, input: ClassifyInput, vector?: Float32Array): IntentPrediction {
+    const ranked = rankIntents(scoreIntents(model, input.text, vector));
     const best = ranked[0];
     const threshold = input.threshold ?? this.threshold;
     return {
@@ -52,8 +92,47 @@ export class LocalIntentClassifier implements IntentClassifier {
     };
   }
 
+  /** The fused model and the message's vector, or null when the encoder cannot give them in time. */
+  private async semanticEvidence(entry: Entry, text: string): Promise<{ model: IntentModel; vector: Float32Array } | null> {
+    if (!this.encoder || Date.now() < this.encoderDownUntil) return null;
+    try {
+      const [model, [vector]] = await withTimeout(Promise.all([this.semanticModel(entry), this.encoder.embed([text])]), ENCODER_TIMEOUT_MS);
+      return model ? { model, vector } : null;
+    } catch (error) {
+      this.encoderFailed(error);
+      return null;
+    }
+  }
+
+  private semanticModel(entry: Entry): Promise<IntentModel | null> {
+    if (entry.fused) return Promise.resolve(entry.fused);
+    if (!this.encoder || Date.now() < this.encoderDownUntil) return Promise.resolve(null);
+    // Blank lines in a draft's examples say nothing about meaning: only real phrases are embedded.
+    const phrases = entry.intents.map((intent) => intent.examples.filter((example) => example.trim() !== ""));
+    entry.embedding ??= this.encoder
+      .embed(phrases.flat())
+      .then((flat) => {
+        let cursor = 0;
+        const byIntent = phrases.map((examples) => examples.map(() => flat[cursor++]));
+        entry.fused = attachSemantic(entry.lexical, byIntent);
+        return entry.fused;
+      })
+      .catch((error: unknown) => {
+        // Forget the attempt so a later message tries again once the encoder is back.
+        entry.embedding = null;
+        this.encoderFailed(error);
+        return null;
+      });
+    return entry.embedding;
+  }
+
+  private encoderFailed(error: unknown): void {
+    if (Date.now() >= this.encoderDownUntil) console.warn("[engines] sentence encoder unavailable, intents use lexical evidence alone:", error);
+    this.encoderDownUntil = Date.now() + ENCODER_RETRY_MS;
+  }
+
   /** The cached or freshly trained model; null when no intent has an example to learn from. */
-  private getModel(modelKey: string, intents: IntentDefinition[]): IntentModel | null {
+  private getEntry(modelKey: string, intents: IntentDefinition[]): Entry | null {
     const usable = usableIntents(intents);
     if (usable.length === 0) return null;
     const key = cacheKey(modelKey, usable);
@@ -63,12 +142,20 @@ export class LocalIntentClassifier implements IntentClassifier {
       this.models.set(key, cached);
       return cached;
     }
-    const model = trainIntentModel(usable);
+    const entry: Entry = { intents: usable, lexical: trainIntentModel(usable), fused: null, embedding: null };
     this.trainedCount += 1;
-    this.models.set(key, model);
+    this.models.set(key, entry);
     if (this.models.size > CACHE_LIMIT) this.models.delete(this.models.keys().next().value as string);
-    return model;
+    return entry;
   }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no sentence vector within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 function usableIntents(intents: IntentDefinition[]): IntentDefinition[] {

@@ -61,12 +61,18 @@ function normalise(vector: Float32Array): Float32Array {
 
 export class WorkerSentenceEncoder implements SentenceEncoder {
   private worker: Worker | null = null;
-  private readonly cache = new LruCache<string, Float32Array>(CACHE_SIZE);
+  private readonly cache: LruCache<string, Float32Array> | null;
   private queue: Pending[] = [];
   private flushScheduled = false;
   private nextBatchId = 1;
   /** Batches sent to the worker: their texts in order, and everyone waiting on them. */
   private readonly inFlight = new Map<number, { texts: string[]; waiting: Pending[] }>();
+
+  /** `cacheSize` 0: every text is embedded again (the evaluation's latency figures must include the model). */
+  constructor(options: { cacheSize?: number } = {}) {
+    const size = options.cacheSize ?? CACHE_SIZE;
+    this.cache = size > 0 ? new LruCache(size) : null;
+  }
 
   embed(texts: readonly string[]): Promise<Float32Array[]> {
     return Promise.all(texts.map((text) => this.embedOne(text)));
@@ -80,7 +86,7 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
   }
 
   private embedOne(text: string): Promise<Float32Array> {
-    const cached = this.cache.get(text);
+    const cached = this.cache?.get(text);
     if (cached) return Promise.resolve(cached);
     return new Promise((resolve, reject) => {
       this.queue.push({ text, resolve, reject });
@@ -171,7 +177,7 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     texts.forEach((text, i) => {
       const vector = normalise(flat.slice(i * SENTENCE_VECTOR_SIZE, (i + 1) * SENTENCE_VECTOR_SIZE));
       vectors.set(text, vector);
-      this.cache.set(text, vector);
+      this.cache?.set(text, vector);
     });
     for (const pending of waiting) pending.resolve(vectors.get(pending.text)!);
   }

@@ -1,8 +1,12 @@
 import type { IntentPrediction } from "~/engines/types";
-import { record, type FlowContext, type FlowEvent } from "../shared/context";
+import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
+import { socialDecision, type SocialKind } from "./social";
 
 type RecordParams = { nodeId: string; threshold: number; names: string[] };
+type SocialParams = { nodeId: string; claimed: SocialKind[]; replies: Record<SocialKind, string> };
+
+const socialKindOf = (event: BehaviourEvent, claimed: SocialKind[]) => socialDecision(typeof event.text === "string" ? event.text : "", claimed).social;
 
 /** The classifier's output is data from an engine: read it defensively. */
 function readPrediction(event: BehaviourEvent): IntentPrediction {
@@ -24,8 +28,20 @@ export const intentBehaviour = {
   guards: {
     "intent.isMatch": ({ event, params }: BehaviourArgs<{ name: string; threshold: number }>) =>
       matches(readPrediction(event), params.name, params.threshold),
+    "intent.isSocial": ({ event, params }: BehaviourArgs<SocialParams>) => socialKindOf(event, params.claimed) !== null,
   },
   actions: {
+    // Not a request and not a failure: answered in kind; the step keeps listening. Nor is it a
+    // question a later knowledge-base step should answer.
+    "intent.acknowledge": ({ context, event, params }: BehaviourArgs<SocialParams>): Partial<FlowContext> => {
+      const kind = socialKindOf(event, params.claimed);
+      if (!kind) return {};
+      return {
+        pendingQuestion: null,
+        ...say(context, { role: "bot", text: params.replies[kind], nodeId: params.nodeId }),
+        ...record(context, { type: "intent.social", nodeId: params.nodeId, payload: { kind } }),
+      };
+    },
     "intent.record": ({ context, event, params }: BehaviourArgs<RecordParams>): Partial<FlowContext> => {
       const raw = readPrediction(event);
       // An intent the node does not list is not a prediction at all: its confidence must not pass a later gate.

@@ -5,6 +5,8 @@
  */
 export type Phrases = {
   kbPrompt: string;
+  /** An intent step's answer to a message that is not a request (greeting, thanks, …): it then waits for the request. */
+  social: Record<"greeting" | "thanks" | "goodbye" | "smalltalk" | "contact", string>;
   feedbackQuestion: string;
   feedbackChoices: [string, string];
   csatQuestion: string;
@@ -23,6 +25,13 @@ export type Phrases = {
 
 const en: Phrases = {
   kbPrompt: "What would you like to know?",
+  social: {
+    greeting: "Hi! What can I help you with?",
+    thanks: "You're welcome! Is there anything else I can help with?",
+    goodbye: "Thanks for getting in touch. If there's anything else, just write here.",
+    smalltalk: "I'm the assistant here, happy to help. What can I do for you?",
+    contact: "Thanks, got it. What can I help you with?",
+  },
   feedbackQuestion: "Did this help?",
   feedbackChoices: ["Yes", "No"],
   csatQuestion: "How would you rate this conversation?",
@@ -40,6 +49,13 @@ const en: Phrases = {
 
 const es: Phrases = {
   kbPrompt: "¿Qué te gustaría saber?",
+  social: {
+    greeting: "¡Hola! ¿En qué puedo ayudarte?",
+    thanks: "¡De nada! ¿Hay algo más en lo que pueda ayudarte?",
+    goodbye: "Gracias por escribirnos. Si necesitas algo más, escribe aquí.",
+    smalltalk: "Soy el asistente y estoy aquí para ayudarte. ¿Qué necesitas?",
+    contact: "Gracias, anotado. ¿En qué puedo ayudarte?",
+  },
   feedbackQuestion: "¿Te ha servido?",
   feedbackChoices: ["Sí", "No"],
   csatQuestion: "¿Cómo valorarías esta conversación?",
@@ -57,6 +73,13 @@ const es: Phrases = {
 
 const fr: Phrases = {
   kbPrompt: "Que souhaitez-vous savoir ?",
+  social: {
+    greeting: "Bonjour ! Comment puis-je vous aider ?",
+    thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
+    goodbye: "Merci de nous avoir écrit. Pour toute autre question, écrivez ici.",
+    smalltalk: "Je suis l'assistant, ici pour vous aider. Que puis-je faire pour vous ?",
+    contact: "Merci, c'est noté. Comment puis-je vous aider ?",
+  },
   feedbackQuestion: "Est-ce que cela vous a aidé ?",
   feedbackChoices: ["Oui", "Non"],
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
@@ -74,6 +97,13 @@ const fr: Phrases = {
 
 const de: Phrases = {
   kbPrompt: "Was möchten Sie wissen?",
+  social: {
+    greeting: "Hallo! Wobei kann ich Ihnen helfen?",
+    thanks: "Gern geschehen! Kann ich Ihnen noch bei etwas anderem helfen?",
+    goodbye: "Danke für Ihre Nachricht. Wenn noch etwas ist, schreiben Sie einfach hier.",
+    smalltalk: "Ich bin der Assistent und helfe Ihnen gern. Was kann ich für Sie tun?",
+    contact: "Danke, notiert. Wobei kann ich Ihnen helfen?",
+  },
   feedbackQuestion: "Hat Ihnen das geholfen?",
   feedbackChoices: ["Ja", "Nein"],
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
@@ -91,6 +121,13 @@ const de: Phrases = {
 
 const pt: Phrases = {
   kbPrompt: "O que você gostaria de saber?",
+  social: {
+    greeting: "Olá! Como posso ajudar?",
+    thanks: "De nada! Posso ajudar em mais alguma coisa?",
+    goodbye: "Obrigado pelo contato. Se precisar de mais alguma coisa, é só escrever aqui.",
+    smalltalk: "Sou o assistente e estou aqui para ajudar. O que posso fazer por você?",
+    contact: "Obrigado, anotado. Como posso ajudar?",
+  },
   feedbackQuestion: "Isso ajudou?",
   feedbackChoices: ["Sim", "Não"],
   csatQuestion: "Como você avalia esta conversa?",

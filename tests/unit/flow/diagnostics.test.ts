@@ -3,8 +3,8 @@ import { compileFlow, type Diagnostic } from "~/flow";
 import { buildFlow } from "./helpers";
 
 const INTENTS = [
-  { name: "order_status", examples: ["where is my order", "track my package", "order status please"] },
-  { name: "refund", examples: ["I want a refund", "money back please", "refund my jacket"] },
+  { name: "order_status", examples: ["where is my order", "track my package", "order status please", "has my parcel shipped", "when will it arrive"] },
+  { name: "refund", examples: ["I want a refund", "money back please", "refund my jacket", "return for a refund", "give me my money back"] },
 ];
 type Nodes = Parameters<typeof buildFlow>[0];
 type Edges = Parameters<typeof buildFlow>[1];
@@ -71,8 +71,8 @@ describe("diagnostics", () => {
     expect(codes(result)).toEqual(["error:loop-without-wait:c:", "error:loop-without-wait:m:"]);
   });
 
-  it("intent with too few examples: fewer than 2 is an error, 2 a warning; no intents is an error", () => {
-    const intents = [{ name: "a", examples: ["one"] }, { name: "b", examples: ["one", "two"] }];
+  it("intent with too few examples: fewer than 2 is an error, 2 to 4 a warning; no intents is an error", () => {
+    const intents = [{ name: "a", examples: ["one"] }, { name: "b", examples: ["two", "three", "four", "five"] }];
     const nodes: Nodes = [["s", "start"], ["i", "intent", { intents }], ["e", "end"]];
     const result = diagnose(nodes, [["s", "next", "i"], ["i", "a", "e"], ["i", "b", "e"], ["i", "unsure", "e"]]);
     expect(codes(result)).toEqual(["error:too-few-examples:i:intents.0.examples", "warning:too-few-examples:i:intents.1.examples"]);

@@ -55,6 +55,39 @@ describe("intent", () => {
     const ok = await conversation.say("where is my order");
     expect(texts(ok)[0]).toBe("Let's find your order.");
   });
+
+  it("answers greetings, thanks and contact details and keeps listening: no intent, no failure, nothing classified", async () => {
+    const engines = createFakeEngines();
+    const conversation = new Conversation(compileClean(intentFlow()), engines);
+    await conversation.start();
+    const hello = await conversation.say("Hi, my name is Maya Lopez, maya@example.com");
+    expect(texts(hello)).toEqual(["Thanks, got it. What can I help you with?"]);
+    expect(hello.events).toContainEqual({ type: "intent.social", nodeId: "i", payload: { kind: "contact" } });
+    expect(eventTypes(hello)).not.toContain("intent.classified");
+    expect(hello.state).toMatchObject({ activeNodeId: "i", intent: null });
+    expect(eventTypes(hello)).not.toContain("node.entered");
+    expect(texts(await conversation.say("hello there!"))).toEqual(["Hi! What can I help you with?"]);
+    expect(engines.calls.classify).toEqual([]);
+    // The request that follows is classified as usual, and the contact details stay for later steps.
+    const request = await conversation.say("I want a refund for my jacket");
+    expect(outcomes(request)).toEqual(["i:refund", "rf:next"]);
+    expect(hello.snapshot).toMatchObject({ context: { failures: 0, pendingQuestion: null } });
+  });
+
+  it("classifies a greeting when the flow has an intent for greetings", async () => {
+    const greet = { name: "greet", examples: ["hello", "hi there", "good morning", "good evening"] };
+    const doc = intentFlow();
+    const node = doc.nodes.find((candidate) => candidate.id === "i");
+    if (node?.kind !== "intent") throw new Error("no intent node");
+    node.data.intents.push(greet);
+    doc.edges.push({ id: "greet-edge", source: "i", sourceHandle: "greet", target: "os" });
+    const engines = createFakeEngines();
+    const conversation = new Conversation(compileClean(doc), engines);
+    await conversation.start();
+    const result = await conversation.say("good morning");
+    expect(outcomes(result)[0]).toBe("i:greet");
+    expect(engines.calls.classify).toHaveLength(1);
+  });
 });
 
 function collectFlow(data: Record<string, unknown>, before: "intent" | "none" = "none") {

@@ -36,6 +36,8 @@ export type FieldProblem = { severity: "error" | "warning"; message: string };
 export type KnownField = { name: string; type: FieldType | "contact"; choices: string[] };
 
 export type SettingsContext = {
+  /** The flow being edited (forms that ask the server something, e.g. the intent step's "test phrases"). */
+  flowId: string;
   nodeId: string;
   teams: Array<{ slug: string; name: string }>;
   kbTags: string[];

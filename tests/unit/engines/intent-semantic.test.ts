@@ -1,0 +1,72 @@
+/**
+ * The embedded classifier with sentence vectors (the real encoder on its worker thread): the
+ * examples are embedded once per model, paraphrases with no shared words are recognised,
+ * unrelated questions are not taken, and a failing encoder leaves lexical evidence alone.
+ */
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { LocalIntentClassifier } from "~/engines/local/intent-classifier";
+import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
+
+// The two-intent flow: six phrases each.
+const INTENTS = [
+  { name: "track", examples: ["where is my order", "track my package", "has my order shipped", "when will my parcel arrive", "order status", "my delivery is late"] },
+  { name: "refund", examples: ["I want a refund", "give me my money back", "refund my purchase", "how do I return an item", "I was charged for something I returned", "can I get reimbursed"] },
+];
+const THRESHOLD = 0.6;
+
+const encoder = new WorkerSentenceEncoder();
+afterAll(() => encoder.close());
+
+/** Counts every text sent to the encoder. */
+function counting(inner: SentenceEncoder): SentenceEncoder & { texts: string[] } {
+  const texts: string[] = [];
+  return { texts, embed: (batch) => (texts.push(...batch), inner.embed(batch)) };
+}
+
+describe("semantic and lexical evidence fused", () => {
+  const spy = counting(encoder);
+  const classifier = new LocalIntentClassifier(spy);
+  const classify = (text: string) => classifier.classify({ modelKey: "two", intents: INTENTS, text, threshold: THRESHOLD });
+
+  it("embeds the examples once when warmed, then only each message", async () => {
+    await classifier.prepare("two", INTENTS);
+    expect(spy.texts).toHaveLength(12);
+    await classify("where's my stuff");
+    await classify("I'd like my cash returned");
+    expect(spy.texts).toHaveLength(14);
+  });
+
+  it.each([
+    ["has the thing I bought been sent out yet", "track"],
+    ["I'd like my cash returned", "refund"],
+  ])("recognises %j, which shares almost no word with the examples", async (text, intent) => {
+    const prediction = await classify(text);
+    expect(prediction.intent).toBe(intent);
+    expect(prediction.confidence).toBeGreaterThanOrEqual(THRESHOLD);
+  });
+
+  it.each(["what's the weather in paris", "what is 2+2", "tell me a joke about penguins"])("does not take %j", async (text) => {
+    const prediction = await classify(text);
+    expect(prediction.intent).toBeNull();
+    expect(prediction.confidence).toBeLessThan(THRESHOLD);
+  });
+
+  it("gives a different, calibrated confidence than lexical evidence alone", async () => {
+    const fused = await classify("has the thing I bought been sent out yet");
+    const lexical = classifier.classifySync({ modelKey: "two", intents: INTENTS, text: "has the thing I bought been sent out yet", threshold: THRESHOLD });
+    expect(fused.confidence).not.toBe(lexical.confidence);
+  });
+});
+
+describe("when the encoder fails", () => {
+  it("answers with lexical evidence alone, the same as without an encoder", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const broken: SentenceEncoder = { embed: () => Promise.reject(new Error("worker died")) };
+    const classifier = new LocalIntentClassifier(broken);
+    const plain = new LocalIntentClassifier();
+    const input = { modelKey: "two", intents: INTENTS, text: "I want a refund for my jacket", threshold: THRESHOLD };
+    expect(await classifier.classify(input)).toEqual(await plain.classify(input));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sentence encoder unavailable/), expect.any(Error));
+    warn.mockRestore();
+  });
+});
