@@ -167,7 +167,9 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
     case "conversation.reopened":
       return typeof payload.by === "string" ? `${by} reopened the conversation` : "The customer wrote again: reopened";
     case "conversation.handedBack":
-      return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}`;
+      return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}${
+        typeof payload.pendingMessageId === "string" ? ", with the customer's unanswered message" : ""
+      }`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

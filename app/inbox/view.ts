@@ -77,5 +77,7 @@ export type ConversationTools = {
   members: TeamMember[];
   teams: Array<{ id: string; name: string }>;
   handBackTargets: HandBackTarget[];
+  /** What the customer is told on a hand-back (the flow's line); the agent may rewrite it. */
+  handBackLine: string;
   savedReplies: SavedReplyItem[];
 };

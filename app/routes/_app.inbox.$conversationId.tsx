@@ -43,7 +43,7 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reassign"), teamId: Id, note: z.string().trim().max(4000, "Keep the note under 4,000 characters").default("") }),
     z.object({ intent: z.literal("resolve") }),
     z.object({ intent: z.literal("reopen") }),
-    z.object({ intent: z.literal("hand-back"), nodeId: Id }),
+    z.object({ intent: z.literal("hand-back"), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
     z.object({ intent: z.literal("read") }),
   ],
   { error: "Unknown action" },
@@ -77,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await reopenConversation(viewer, id);
       break;
     case "hand-back":
-      outcome = await handBackConversation(viewer, { conversationId: id, nodeId: input.nodeId });
+      outcome = await handBackConversation(viewer, { conversationId: id, nodeId: input.nodeId, line: input.line || undefined });
       break;
     case "read":
       await markRead(viewer, id);

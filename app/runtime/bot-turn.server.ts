@@ -4,7 +4,7 @@
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
 import type { Engines } from "~/engines/types";
-import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
+import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
@@ -17,7 +17,8 @@ export type BotInput =
   | { type: "start"; fields?: Record<string, string> }
   | { type: "customer.message"; text: string }
   | { type: "kb.feedback"; helpful: boolean }
-  | { type: "resume"; nodeId: string };
+  /** `pending`: the customer's last unanswered message; `line`: what the customer is told (the flow's hand-back line when absent). */
+  | { type: "resume"; nodeId: string; pending?: string; line?: string };
 
 export type TurnPlan = {
   status: ConversationStatus;
@@ -38,6 +39,7 @@ export async function planBotStep(
   let nodeKinds = new Map<string, NodeKind>();
   let result: TurnResult;
   let locale: string | undefined;
+  let leadingLines: NewMessage[] = [];
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
@@ -47,21 +49,24 @@ export async function planBotStep(
     } else {
       // Checked by the flow engine before it restores anything (an unreadable one hands off).
       const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
-      result =
-        input.type === "resume"
-          ? await resumeAt(compiled.machine, engines, snapshot, input.nodeId)
-          : await runTurn(compiled.machine, engines, snapshot, input);
+      if (input.type === "resume") {
+        result = await resumeAt(compiled.machine, engines, snapshot, input.nodeId, { pending: input.pending });
+        const line = input.line?.trim() || compiled.document.settings.handBackMessage || phrasesFor(locale).handBack;
+        leadingLines = [{ role: "system", text: line, metadata: {} }];
+      } else {
+        result = await runTurn(compiled.machine, engines, snapshot, input);
+      }
     }
   } catch (error) {
     // An agent asked to resume at a node the flow does not have: their mistake, not the customer's.
     if (error instanceof UnknownNodeError) throw error;
     return planErrorHandoff(conversation, error, engines, leadingMessages, nodeKinds);
   }
-  const messages: NewMessage[] = result.messages.map((message) => ({
+  const messages: NewMessage[] = [...leadingLines, ...result.messages.map((message) => ({
     role: message.role,
     text: message.text,
     metadata: compactMetadata({ choices: message.choices, source: message.source, csat: message.csat, nodeId: message.nodeId }),
-  }));
+  }))];
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
   const update: Record<string, SqlAssignment> = {
     snapshot: JSON.stringify(result.snapshot),

@@ -20,6 +20,7 @@ import {
   commitTurn,
   readStoredTurn,
   readTurnState,
+  readUnansweredCustomerMessage,
   withConflictRetries,
   type NewMessage,
   type StoredMessage,
@@ -131,7 +132,14 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
  * meanwhile); `actorId` is recorded on the event.
  */
 export async function handBackToBot(
-  input: { conversationId: string; nodeId: string; actorId?: string; check?: (conversation: TurnConversation) => void },
+  input: {
+    conversationId: string;
+    nodeId: string;
+    actorId?: string;
+    /** What the customer is told; the flow's hand-back line when absent. */
+    line?: string;
+    check?: (conversation: TurnConversation) => void;
+  },
   engines: Engines = getEngines(),
 ): Promise<TurnReply> {
   await ensureSqliteTuned(db);
@@ -141,7 +149,9 @@ export async function handBackToBot(
       if (!read) throw new ConversationNotFoundError(input.conversationId);
       const { conversation, lastSeq } = read;
       input.check?.(conversation);
-      const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId }, engines, []);
+      const unanswered = readUnansweredCustomerMessage(conversation.id);
+      const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId, pending: unanswered?.text, line: input.line }, engines, []);
+      const handedBack = { ...(input.actorId ? { by: input.actorId } : {}), ...(unanswered ? { pendingMessageId: unanswered.id } : {}) };
       const storedMessages: StoredMessage[] = await commitTurn({
         conversationId: conversation.id,
         flowId: conversation.flowId,
@@ -150,7 +160,7 @@ export async function handBackToBot(
         turnId: null,
         update: plan.status === "bot" ? { ...plan.update, assigneeId: null } : plan.update,
         messages: plan.messages,
-        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: input.actorId ? { by: input.actorId } : {} }, ...plan.events],
+        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: handedBack }, ...plan.events],
       });
       publishTurn(conversation, plan, storedMessages);
       return { status: plan.status, messages: toPublicMessages(storedMessages) };

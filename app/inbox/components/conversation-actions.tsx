@@ -157,7 +157,13 @@ export function ConversationActions({ view, tools, meId }: Props) {
               </label>
             ))}
           </fieldset>
-          <p className="hint">It leaves the queue: the bot answers the customer from that step on.</p>
+          <div className="field">
+            <label className="label" htmlFor="hand-back-line">
+              Message to the customer
+            </label>
+            <textarea id="hand-back-line" name="line" className="input textarea" rows={2} maxLength={300} defaultValue={tools.handBackLine} />
+          </div>
+          <p className="hint">It leaves the queue: the bot answers the customer from that step on, starting with their last message if nobody answered it.</p>
           <DialogButtons busy={busy} onCancel={() => setDialog(null)} label="Hand back" />
         </fetcher.Form>
       </Dialog>
