@@ -51,3 +51,33 @@ describe("hand-back", () => {
     }
   });
 });
+
+describe("agent identity in the chat", () => {
+  it("shows the agent's first name, initials and team on their replies and in the header, never a fixed label", async () => {
+    const customer = await customerPage("agent identity");
+    await say(customer.page, "I will file a chargeback");
+    await customer.page.getByText("A person will reply here").first().waitFor();
+    const id = await conversationIdOf(customer.page);
+    const ben = await agentPage("ben@baton.local", "agent identity ben");
+    try {
+      await ben.page.goto(`/inbox/${id}?queue=open`);
+      const reply = ben.page.getByRole("textbox", { name: "Reply" });
+      await reply.fill("Hi, I'm looking at the charge now.");
+      await reply.press("Enter");
+      await ben.page.getByRole("log", { name: "Transcript" }).getByText("I'm looking at the charge now.").waitFor();
+
+      const agentRow = customer.page.locator(".chat-row--agent").first();
+      await agentRow.getByText("I'm looking at the charge now.").waitFor();
+      await expect.poll(() => agentRow.locator(".chat-author").textContent()).toBe("BenBilling");
+      await expect(agentRow.locator(".chat-author__team").textContent()).resolves.toBe("Billing");
+      await expect(agentRow.locator(".chat-avatar").innerText()).resolves.toBe("BA");
+      await expect(customer.page.locator(".chat-header__status-text").innerText()).resolves.toBe("Ben from Billing");
+      await expect(customer.page.locator(".chat-header__avatar").innerText()).resolves.toBe("BA");
+      await expect(customer.page.getByText("Support", { exact: true }).count()).resolves.toBe(0);
+      await snap(customer.page);
+    } finally {
+      await closeChecked(ben);
+      await closeChecked(customer);
+    }
+  });
+});
