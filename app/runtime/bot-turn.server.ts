@@ -4,11 +4,12 @@
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
 import type { Engines } from "~/engines/types";
-import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
+import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type FlowNode, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
+import { describeHandoffCause } from "./handoff-cause";
 import { planHandoff, withHandoffEvent } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 import type { SqlAssignment } from "./sql.server";
@@ -40,9 +41,11 @@ export async function planBotStep(
   let result: TurnResult;
   let locale: string | undefined;
   let leadingLines: NewMessage[] = [];
+  let nodes: FlowNode[] = [];
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
+    nodes = compiled.document.nodes;
     locale = compiled.document.settings.locale;
     if (input.type === "start") {
       result = await startConversation(compiled.machine, engines, { fields: input.fields });
@@ -77,9 +80,12 @@ export async function planBotStep(
   };
   if (result.status === "handoff") {
     const request = result.handoff ?? fallbackRequest("The flow handed off without naming a team");
+    const cause =
+      request.trigger === "node" && request.nodeId ? describeHandoffCause({ escalateNodeId: request.nodeId, nodes, events: result.events, state: result.state }) : null;
     const handoff = await planHandoff({
       conversation,
       request,
+      cause,
       state: result.state,
       nodeKinds,
       locale,

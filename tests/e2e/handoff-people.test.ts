@@ -81,3 +81,34 @@ describe("agent identity in the chat", () => {
     }
   });
 });
+
+describe("a packet that says why", () => {
+  it("names the step and outcome that handed off, asks each question once in the summary, and ends with the customer's last two messages", async () => {
+    const customer = await customerPage("packet why");
+    await say(customer.page, "where is my order?");
+    await customer.page.getByText("What's your 10-digit order number?").waitFor();
+    for (const attempt of ["I don't know it", "it's on the email somewhere"]) {
+      await say(customer.page, attempt);
+      await customer.page.locator(".chat-row--customer", { hasText: attempt }).waitFor();
+      await expect.poll(() => customer.page.getByText("That doesn't look like a valid order id").count()).toBeGreaterThan(0);
+    }
+    await say(customer.page, "sorry, can't find it");
+    await customer.page.getByText("A person will reply here").first().waitFor();
+    const id = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "packet why ana");
+    try {
+      await ana.page.goto(`/inbox/${id}?queue=open`);
+      const packet = ana.page.getByRole("complementary", { name: "Handoff details" });
+      const trigger = packet.locator(".packet__fact", { has: ana.page.getByText("Trigger", { exact: true }) }).locator("dd");
+      await expect(trigger.textContent()).resolves.toBe("Ask for information: no valid order number after 3 tries");
+      const summary = await packet.locator(".packet__summary").innerText();
+      // The retry hint was said twice; the summary lists it once.
+      expect(summary.split("That doesn't look like a valid order id")).toHaveLength(2);
+      expect(summary.trim().endsWith("The customer's last two messages:\n“it's on the email somewhere”\n“sorry, can't find it”")).toBe(true);
+      await snap(ana.page);
+    } finally {
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
+  });
+});

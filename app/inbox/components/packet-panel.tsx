@@ -27,7 +27,7 @@ export function PacketPanel({ view }: { view: ConversationView }) {
         <Section title="Handoff">
           {view.reason ? <p className="packet__reason">{view.reason}</p> : null}
           <dl className="packet__facts">
-            <Fact label="Trigger">{TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
+            <Fact label="Trigger">{packet?.cause ?? TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
             <Fact label="Priority">
               <span className={`pill pill--${view.priority}`}>{humanize(view.priority)}</span>
             </Fact>
