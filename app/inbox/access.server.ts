@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { SessionUser } from "~/auth/guards.server";
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
+import { findMoveAway, movedAwayResponse } from "./moved-away.server";
 
 export type InboxTeam = { id: string; slug: string; name: string; slaMinutes: number; assignment: string };
 
@@ -109,7 +110,10 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
   const conversation = row ? AccessRowSchema.parse(row) : null;
   if (!conversation || conversation.channel === "preview") throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
-  if (!(await canSee(viewer, accessible))) throw conversationForbidden();
+  if (!(await canSee(viewer, accessible))) {
+    const moved = findMoveAway(viewer, accessible.id);
+    throw moved ? movedAwayResponse(moved) : conversationForbidden();
+  }
   return accessible;
 }
 

@@ -81,3 +81,6 @@ export type ConversationTools = {
   handBackLine: string;
   savedReplies: SavedReplyItem[];
 };
+
+/** A conversation moved to a team the viewer is not in, as its pane's error boundary tells it. */
+export type MovedAway = { teamName: string; byName: string | null; at: string };

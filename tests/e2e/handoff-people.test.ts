@@ -112,3 +112,38 @@ describe("a packet that says why", () => {
     }
   });
 });
+
+describe("graceful moves", () => {
+  it("closes a conversation moved to another team with who moved it where, instead of an error", async () => {
+    const customer = await customerPage("moved away");
+    await askForPerson(customer.page);
+    const id = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "moved away ana");
+    const admin = await agentPage("admin@baton.local", "moved away admin");
+    try {
+      await ana.page.goto(`/inbox/${id}?queue=open`);
+      await ana.page.getByRole("log", { name: "Transcript" }).getByText("I want to talk to a human").waitFor();
+
+      await admin.page.goto(`/inbox/${id}?queue=open`);
+      await admin.page.getByRole("button", { name: "More actions" }).click();
+      await admin.page.getByRole("button", { name: "Move to another team…" }).click();
+      const dialog = admin.page.getByRole("dialog", { name: "Move to another team" });
+      await dialog.getByLabel("Team", { exact: true }).selectOption({ label: "Billing" });
+      await dialog.getByRole("button", { name: "Move" }).click();
+      await admin.page.getByText("Moved to Billing.").waitFor();
+
+      // Ana's open page hears about it live and closes the conversation with a notice.
+      await ana.page.getByRole("heading", { name: "Moved to Billing by Ada Admin" }).waitFor();
+      await expect(ana.page.getByText("Error 403").count()).resolves.toBe(0);
+      await expect(ana.page.getByRole("log", { name: "Transcript" }).count()).resolves.toBe(0);
+      await snap(ana.page);
+      // Opening its link again later says the same.
+      await ana.page.goto(`/inbox/${id}`);
+      await ana.page.getByRole("heading", { name: "Moved to Billing by Ada Admin" }).waitFor();
+    } finally {
+      await closeChecked(admin);
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
+  });
+});

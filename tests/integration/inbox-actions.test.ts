@@ -16,6 +16,7 @@ import {
 } from "~/inbox/actions.server";
 import { loadConversationFacts } from "~/analytics/conversation-facts.server";
 import { summarise } from "~/analytics/metrics";
+import { requireConversationAccess } from "~/inbox/access.server";
 import { runAgentAction } from "~/inbox/agent-turn.server";
 import { handBackConversation, listHandBackTargets } from "~/inbox/hand-back.server";
 import { getCustomerView } from "~/runtime/conversations.server";
@@ -204,6 +205,19 @@ describe("reassigning", () => {
     expect(await claimConversation(ana, id)).toMatchObject({ ok: false, status: 403 });
     expect(await claimConversation(ben, id)).toMatchObject({ ok: true });
     expect(await reassignConversation(ben, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: false, status: 400, code: "same_team" });
+  });
+});
+
+describe("a conversation moved away from an agent's teams", () => {
+  it("answers the people of the team it left with who moved it where, and anyone else with the plain 403", async () => {
+    const { id } = await handOff();
+    expect(await reassignConversation(admin, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: true });
+    const refusal = await requireConversationAccess(ana, id).then(() => null, (thrown: unknown) => thrown);
+    expect(refusal).toMatchObject({ init: { status: 403 }, data: { moved: { teamName: "Billing", byName: "Ada Admin" } } });
+    const billingOnly = (await handOff("chargeback")).id;
+    const plain = await requireConversationAccess(ana, billingOnly).then(() => null, (thrown: unknown) => thrown);
+    expect(plain).toBeInstanceOf(Response);
+    expect((plain as Response).status).toBe(403);
   });
 });
 
