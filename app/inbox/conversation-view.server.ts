@@ -99,7 +99,10 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     flow: row.flow,
     team: row.team,
     assignee: row.assignee,
-    contact: row.contact || captured.name || captured.email ? { name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone } : null,
+    contact:
+      row.contact || captured.name || captured.email || captured.phone
+        ? { id: row.contactId, name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone }
+        : null,
     createdAt: row.createdAt.toISOString(),
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     firstEscalatedAt: (row.firstEscalatedAt ?? row.escalatedAt)?.toISOString() ?? null,

@@ -44,7 +44,8 @@ export type ConversationView = {
   flow: { name: string; slug: string };
   team: { id: string; slug: string; name: string; slaMinutes: number } | null;
   assignee: { id: string; name: string } | null;
-  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  /** `id` is null while the bot only captured details and no contact row exists yet. */
+  contact: { id: string | null; name: string | null; email: string | null; phone: string | null } | null;
   createdAt: string;
   /** The latest handoff (a reopen moves it): the wait shown in the queues counts from here. */
   escalatedAt: string | null;

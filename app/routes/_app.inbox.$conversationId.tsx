@@ -18,6 +18,7 @@ import { getConversationView } from "~/inbox/conversation-view.server";
 import { contactLabel } from "~/inbox/queues";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import { handBackConversation } from "~/inbox/hand-back.server";
+import { saveContactFields } from "~/contacts/contacts.server";
 import { firstIssue, type InboxActionData } from "~/inbox/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const Id = z.string({ error: "Choose one" }).min(1, "Choose one").max(64);
+const orNull = (value: string) => value || null;
 
 const ActionSchema = z.discriminatedUnion(
   "intent",
@@ -45,6 +47,12 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reopen") }),
     z.object({ intent: z.literal("hand-back"), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
     z.object({ intent: z.literal("read") }),
+    z.object({
+      intent: z.literal("contact"),
+      name: z.string().trim().max(200, "Keep the name under 200 characters").transform(orNull),
+      email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("That doesn't look like an email address"))]).transform(orNull),
+      phone: z.string().trim().max(40, "Keep the phone number under 40 characters").regex(/^[\d\s()+.-]*$/, "Use digits, spaces and + ( ) - only").transform(orNull),
+    }),
   ],
   { error: "Unknown action" },
 );
@@ -82,6 +90,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "read":
       await markRead(viewer, id);
       outcome = { ok: true, notice: "" };
+      break;
+    case "contact":
+      await saveContactFields(id, { name: input.name, email: input.email, phone: input.phone });
+      outcome = { ok: true, notice: "Contact saved." };
       break;
   }
   if (outcome.ok) return data<InboxActionData>({ ok: true, intent: input.intent, notice: outcome.notice });

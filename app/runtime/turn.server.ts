@@ -31,6 +31,8 @@ import { withConversationLock } from "./conversation-lock.server";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
 import { toPublicMessages } from "./messages";
+import { fillContactDetails } from "~/contacts/contacts.server";
+import { contactDetailsOfTurn } from "~/contacts/recognise";
 
 export type { TurnReply } from "./conversation-store.server";
 
@@ -74,6 +76,7 @@ async function attemptCustomerTurn(
     events: plan.events,
   });
   publishTurn(conversation, plan, storedMessages);
+  await fillContactDetails(conversation.id, conversation.contactId, contactDetailsOfTurn(input.text, plan.events));
   return { status: plan.status, messages: toPublicMessages(storedMessages) };
 }
 

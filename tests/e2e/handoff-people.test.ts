@@ -147,3 +147,49 @@ describe("graceful moves", () => {
     }
   });
 });
+
+describe("contacts", () => {
+  it("fills the contact from what the customer says, lets the agent edit it, and links a returning customer's conversations", async () => {
+    const customer = await customerPage("contact");
+    await say(customer.page, "Hi, I'm Maya, maya@example.com");
+    await customer.page.locator(".chat-row--bot").nth(1).waitFor();
+    await askForPerson(customer.page);
+    const first = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "contact ana");
+    try {
+      await ana.page.goto(`/inbox/${first}?queue=open`);
+      const packet = ana.page.getByRole("complementary", { name: "Handoff details" });
+      const fact = (label: string) => packet.locator(".packet__fact", { has: ana.page.getByText(label, { exact: true }) }).locator("dd");
+      await expect(fact("Name").textContent()).resolves.toBe("Maya");
+      await expect(fact("Email").textContent()).resolves.toBe("maya@example.com");
+
+      // The agent corrects and completes it.
+      await packet.getByRole("button", { name: "Edit contact" }).click();
+      const form = packet.getByRole("form", { name: "Edit contact" });
+      await form.getByLabel("Name").fill("Maya Lopez");
+      await form.getByLabel("Phone").fill("+44 7700 900123");
+      await snap(ana.page);
+      await form.getByRole("button", { name: "Save contact" }).click();
+      await expect.poll(() => fact("Phone").textContent()).toBe("+44 7700 900123");
+      await expect(fact("Name").textContent()).resolves.toBe("Maya Lopez");
+
+      // She comes back later in the same browser: the same contact, with both conversations.
+      await customer.page.goto("/chat/refunds-and-returns");
+      await customer.page.getByRole("textbox", { name: "Message" }).waitFor();
+      await say(customer.page, "I want to talk to a human");
+      await customer.page.getByText("A person will reply here").first().waitFor();
+      await packet.getByRole("link", { name: "All their conversations" }).click();
+      await ana.page.getByRole("heading", { name: "Maya Lopez" }).waitFor();
+      const conversations = ana.page.getByRole("region", { name: "Conversations" });
+      await expect.poll(() => conversations.locator(".packet__history-item").count()).toBe(2);
+      await expect(conversations.getByText("2 conversations").isVisible()).resolves.toBe(true);
+      await expect(conversations.getByText("Refunds and returns", { exact: false }).count()).resolves.toBe(1);
+      await snap(ana.page);
+      await conversations.locator(`a[href="/inbox/${first}"]`).click();
+      await ana.page.getByRole("log", { name: "Transcript" }).getByText("I'm Maya, maya@example.com").waitFor();
+    } finally {
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
+  });
+});

@@ -9,6 +9,7 @@ import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
 import { formatDuration, formatWhen, humanize } from "../format";
 import { TRIGGER_LABELS, type ConversationView } from "../view";
+import { ContactDetails } from "./contact-details";
 
 /** The same measure as the analytics' "first human response": from the first handoff, once. */
 function firstReply(view: ConversationView): string {
@@ -102,9 +103,8 @@ export function PacketPanel({ view }: { view: ConversationView }) {
       ) : null}
 
       <Section title="Contact">
+        <ContactDetails conversationId={view.id} contact={view.contact} />
         <dl className="packet__facts">
-          <Fact label="Name">{view.contact?.name ?? "—"}</Fact>
-          <Fact label="Email">{view.contact?.email ?? (typeof view.fields.email === "string" ? view.fields.email : "—")}</Fact>
           <Fact label="Channel">{humanize(view.channel)}</Fact>
           <Fact label="Flow">{view.flow.name}</Fact>
           <Fact label="Page">{view.page ? <span className="packet__page" title={view.page}>{view.page}</span> : "—"}</Fact>
