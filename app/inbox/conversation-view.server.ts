@@ -52,6 +52,8 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       resolvedAt: true,
       csat: true,
       agentUnread: true,
+      snoozedUntil: true,
+      labels: { orderBy: { label: { name: "asc" } }, select: { label: { select: { id: true, name: true, color: true } } } },
       flow: { select: { name: true, slug: true } },
       team: { select: { id: true, slug: true, name: true, slaMinutes: true } },
       assignee: { select: { id: true, name: true } },
@@ -110,6 +112,8 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     csat: row.csat,
     unread: row.agentUnread,
+    snoozedUntil: row.snoozedUntil && row.snoozedUntil.getTime() > Date.now() ? row.snoozedUntil.toISOString() : null,
+    labels: row.labels.map((entry) => entry.label),
     timeline: mergeTimeline(messages, activity),
     previous: await listPreviousConversations(viewer, { contactId: row.contactId, email: row.contact?.email ?? captured.email }, row.id),
   };

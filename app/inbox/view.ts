@@ -56,6 +56,9 @@ export type ConversationView = {
   csat: number | null;
   /** Customer messages the responsible agent has not seen yet. */
   unread: number;
+  /** Until when it is out of the working queues; null when it is not snoozed (or the snooze is over). */
+  snoozedUntil: string | null;
+  labels: Array<{ id: string; name: string; color: string }>;
   timeline: TimelineItem[];
   previous: PreviousConversation[];
 };
@@ -78,6 +81,8 @@ export type ConversationTools = {
   members: TeamMember[];
   teams: Array<{ id: string; name: string }>;
   handBackTargets: HandBackTarget[];
+  /** Every label of the workspace, to apply. */
+  labels: Array<{ id: string; name: string; color: string }>;
   /** What the customer is told on a hand-back (the flow's line); the agent may rewrite it. */
   handBackLine: string;
   savedReplies: SavedReplyItem[];

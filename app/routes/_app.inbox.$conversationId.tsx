@@ -19,6 +19,8 @@ import { contactLabel } from "~/inbox/queues";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import { handBackConversation } from "~/inbox/hand-back.server";
 import { saveContactFields } from "~/contacts/contacts.server";
+import { applyLabelByName, removeLabel } from "~/inbox/labels.server";
+import { snoozeChoice, snoozeConversation, wakeConversation } from "~/inbox/snooze.server";
 import { firstIssue, type InboxActionData } from "~/inbox/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
@@ -47,6 +49,10 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reopen") }),
     z.object({ intent: z.literal("hand-back"), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
     z.object({ intent: z.literal("read") }),
+    z.object({ intent: z.literal("snooze"), until: z.enum(["1h", "4h", "tomorrow", "reply"], { error: "Choose how long" }) }),
+    z.object({ intent: z.literal("wake") }),
+    z.object({ intent: z.literal("label-add"), name: z.string().trim().min(1, "Type a label").max(40, "Keep labels under 40 characters") }),
+    z.object({ intent: z.literal("label-remove"), labelId: Id }),
     z.object({
       intent: z.literal("contact"),
       name: z.string().trim().max(200, "Keep the name under 200 characters").transform(orNull),
@@ -90,6 +96,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "read":
       await markRead(viewer, id);
       outcome = { ok: true, notice: "" };
+      break;
+    case "snooze": {
+      await snoozeConversation(id, snoozeChoice(input.until, new Date()));
+      outcome = { ok: true, notice: input.until === "reply" ? "Snoozed until the customer writes." : "Snoozed." };
+      break;
+    }
+    case "wake":
+      await wakeConversation(id);
+      outcome = { ok: true, notice: "Back in the queues." };
+      break;
+    case "label-add": {
+      const label = await applyLabelByName(id, input.name);
+      outcome = { ok: true, notice: `Labelled “${label.name}”.` };
+      break;
+    }
+    case "label-remove":
+      await removeLabel(id, input.labelId);
+      outcome = { ok: true, notice: "Label removed." };
       break;
     case "contact":
       await saveContactFields(id, { name: input.name, email: input.email, phone: input.phone });

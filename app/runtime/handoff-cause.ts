@@ -7,11 +7,21 @@
  * confidences say by how much. Pure: the turn's events, the pinned document and the run's state.
  */
 import { nodeRegistry, type FlowNode } from "~/flow";
+import type { ConditionOperator } from "~/nodes/condition/schema";
 
 type EnteredEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
 type CauseState = { lastConfidence: { intent?: number; kb?: number } };
 
 const MAX_HOPS = 20;
+
+const CONDITION_WORDS: Record<ConditionOperator, [string, string]> = {
+  equals: ["is", "is not"],
+  contains: ["contains", "does not contain"],
+  matches: ["matches", "does not match"],
+  exists: ["is known", "is not known"],
+  gt: [">", "≤"],
+  lt: ["<", "≥"],
+};
 
 const percent = (value: number | undefined) => `${Math.round((value ?? 0) * 100)}%`;
 
@@ -43,8 +53,11 @@ function describeOutcome(node: FlowNode, handle: string, state: CauseState): str
       return null;
     case "intent":
       return handle === "unsure" ? `${label}: not sure (best ${percent(state.lastConfidence.intent)} < ${percent(node.data.threshold)})` : null;
-    case "condition":
-      return `${label}: ${node.data.field} ${node.data.operator} ${String(node.data.value)} is ${handle === "true" ? "yes" : "no"}`;
+    case "condition": {
+      const [yes, no] = CONDITION_WORDS[node.data.operator];
+      const value = node.data.operator === "exists" ? "" : ` “${String(node.data.value)}”`;
+      return `${label}: ${node.data.field} ${handle === "true" ? yes : no}${value}`;
+    }
     default:
       return null;
   }

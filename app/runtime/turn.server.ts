@@ -91,10 +91,10 @@ async function planCustomerTurn(conversation: TurnConversation, customerLine: Ne
   // The customer's Message row is the record of the message itself: no separate event for it.
   if (conversation.status === "bot") return planBotStep(conversation, { type: "customer.message", text: customerLine.text }, engines, [customerLine]);
   if (conversation.status === "resolved") return reopenPlan(conversation, customerLine, engines);
-  // With a person (waiting/open): store it, count it as unread for the agent, no bot turn.
+  // With a person (waiting/open): store it, count it as unread for the agent, no bot turn; a snooze ends.
   return {
     status: conversation.status,
-    update: { lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+    update: { lastMessageAt: new Date(), agentUnread: { increment: 1 }, snoozedUntil: null },
     messages: [],
     events: [],
   };
@@ -110,7 +110,7 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
   if (conversation.escalatedAt !== null) {
     return {
       status: "waiting",
-      update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+      update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 }, snoozedUntil: null },
       messages: [],
       events: [reopened],
     };
