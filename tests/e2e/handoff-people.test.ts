@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { snap, useE2E } from "./harness";
-import { askForPerson, conversationIdOf, inboxHelpers, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, inboxHelpers, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
@@ -187,6 +187,118 @@ describe("contacts", () => {
       await snap(ana.page);
       await conversations.locator(`a[href="/inbox/${first}"]`).click();
       await ana.page.getByRole("log", { name: "Transcript" }).getByText("I'm Maya, maya@example.com").waitFor();
+    } finally {
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
+  });
+});
+
+describe("an inbox an agent can live in", () => {
+  it("opens on what needs me, puts a live handoff on top as New, and works from the keyboard", async () => {
+    const earlier = await customerPage("needs me earlier");
+    await askForPerson(earlier.page);
+    const earlierId = await conversationIdOf(earlier.page);
+    const ana = await agentPage("ana@baton.local", "needs me ana");
+    const customer = await customerPage("needs me live");
+    try {
+      await ana.page.goto("/inbox");
+      await ana.page.getByRole("heading", { name: "Needs me" }).waitFor();
+      await row(ana.page, earlierId).waitFor();
+
+      await say(customer.page, "I want to talk to a human, my parcel is lost");
+      await customer.page.getByText("A person will reply here").first().waitFor();
+      const liveId = await conversationIdOf(customer.page);
+      // The live arrival goes to the top, marked New, though it waited less.
+      await row(ana.page, liveId).getByText("New", { exact: true }).waitFor();
+      await expect(ana.page.locator(".inbox-row").first().getAttribute("data-conversation-id")).resolves.toBe(liveId);
+      await snap(ana.page);
+
+      await ana.page.keyboard.press("?");
+      const help = ana.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+      await help.getByText("Next conversation").waitFor();
+      await snap(ana.page);
+      await ana.page.keyboard.press("Escape");
+      await expect.poll(() => help.isVisible()).toBe(false);
+
+      // j opens the first conversation (opening it clears New), j again the next one, k back.
+      await ana.page.keyboard.press("j");
+      await ana.page.waitForURL(`**/inbox/${liveId}?queue=now`);
+      await expect.poll(() => row(ana.page, liveId).getByText("New", { exact: true }).count()).toBe(0);
+      await ana.page.keyboard.press("j");
+      await ana.page.waitForURL(`**/inbox/${earlierId}?queue=now`);
+      await ana.page.keyboard.press("k");
+      await ana.page.waitForURL(`**/inbox/${liveId}?queue=now`);
+      await ana.page.getByRole("log", { name: "Transcript" }).getByText("my parcel is lost").waitFor();
+
+      // r replies (which claims it), Esc leaves the box, n writes a note, e resolves.
+      await ana.page.keyboard.press("r");
+      await expect.poll(() => ana.page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Reply");
+      await ana.page.keyboard.type("Hi! Let me look for your parcel.");
+      await ana.page.keyboard.press("Enter");
+      await customer.page.getByText("Let me look for your parcel.").waitFor();
+      await ana.page.getByText("Assigned to you").waitFor();
+      await ana.page.keyboard.press("Escape");
+      await ana.page.keyboard.press("n");
+      await expect.poll(() => ana.page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Internal note");
+      await ana.page.keyboard.press("Escape");
+      await ana.page.keyboard.press("e");
+      await ana.page.getByText("Resolved. The customer is asked for a rating.").waitFor();
+      await customer.page.getByRole("heading", { name: "How was your conversation?" }).waitFor();
+      await snap(ana.page);
+    } finally {
+      await closeChecked(ana);
+      await closeChecked(customer);
+      await closeChecked(earlier);
+    }
+  });
+
+  it("labels, filters by label, snoozes until the customer writes, and finds conversations by what was said", async () => {
+    const customer = await customerPage("organise");
+    await say(customer.page, "I'm Priya and my turquoise scarf arrived torn");
+    await customer.page.locator(".chat-row--bot").nth(1).waitFor();
+    await askForPerson(customer.page);
+    const id = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "organise ana");
+    try {
+      await ana.page.goto(`/inbox/${id}?queue=now`);
+      await ana.page.getByRole("button", { name: "Labels" }).click();
+      await ana.page.getByRole("textbox", { name: "New label" }).fill("Damaged item");
+      await ana.page.getByRole("button", { name: "Add", exact: true }).click();
+      await ana.page.getByText("Labelled “Damaged item”.").waitFor();
+      await row(ana.page, id).getByText("Damaged item").waitFor();
+
+      // The label filter.
+      await ana.page.getByRole("combobox", { name: "Filter by label" }).selectOption({ label: "Damaged item" });
+      await ana.page.getByRole("heading", { name: "Needs me · Damaged item" }).waitFor();
+      await expect(ana.page.locator(".inbox-row").count()).resolves.toBe(1);
+      await snap(ana.page);
+
+      // Snooze until the customer writes: out of Needs me, in Snoozed, back when they write.
+      await row(ana.page, id).click();
+      await ana.page.getByRole("button", { name: "Snooze" }).click();
+      await ana.page.getByRole("button", { name: "Until the customer writes" }).click();
+      await ana.page.getByText("Snoozed until the customer writes.").waitFor();
+      await ana.page.getByRole("link", { name: /Needs me/ }).click();
+      await ana.page.getByRole("heading", { name: "Needs me" }).waitFor();
+      await expect.poll(() => row(ana.page, id).count()).toBe(0);
+      await ana.page.getByRole("link", { name: /Snoozed/ }).click();
+      await row(ana.page, id).getByText("Snoozed until they write").waitFor();
+      await snap(ana.page);
+      await say(customer.page, "Any news?");
+      await ana.page.getByRole("link", { name: /Needs me/ }).click();
+      await row(ana.page, id).waitFor();
+
+      // Search: a word from the transcript, and the customer's name.
+      await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("turquoise");
+      await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
+      await ana.page.getByRole("heading", { name: "Search: turquoise" }).waitFor();
+      await row(ana.page, id).getByText("«turquoise»", { exact: false }).waitFor();
+      await snap(ana.page);
+      await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("priya");
+      await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
+      await ana.page.getByRole("heading", { name: "Search: priya" }).waitFor();
+      await row(ana.page, id).waitFor();
     } finally {
       await closeChecked(ana);
       await closeChecked(customer);
