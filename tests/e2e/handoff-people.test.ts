@@ -5,7 +5,8 @@
  * conversation moved away from an agent's teams closes with a notice instead of an error.
  */
 import { describe, expect, it } from "vitest";
-import { snap, useE2E } from "./harness";
+import { BUILDER_VIEWPORT, canvasBox, selectCard } from "./builder-helpers";
+import { signIn, snap, useE2E } from "./harness";
 import { askForPerson, conversationIdOf, inboxHelpers, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
@@ -303,5 +304,39 @@ describe("an inbox an agent can live in", () => {
       await closeChecked(ana);
       await closeChecked(customer);
     }
+  });
+});
+
+describe("builder polish", () => {
+  it("opens a flow with every step in view, and offers Publish only when the draft differs from the live version", async () => {
+    const { page, app } = e2e;
+    await page.setViewportSize(BUILDER_VIEWPORT);
+    await signIn(page, "admin@baton.local");
+    const flow = await app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { id: true } });
+    await e2e.goto(`/flows/${flow.id}`);
+    const nodes = page.locator(".react-flow__node");
+    await expect.poll(() => nodes.count()).toBe(18);
+    const canvas = await canvasBox(page);
+    await expect
+      .poll(async () => {
+        const boxes = await nodes.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().toJSON() as DOMRect));
+        return boxes.every((box) => box.left >= canvas.x - 1 && box.top >= canvas.y - 1 && box.right <= canvas.x + canvas.width + 1 && box.bottom <= canvas.y + canvas.height + 1);
+      })
+      .toBe(true);
+
+    // The draft is the live version: nothing to publish, and the tooltip says why.
+    const publish = page.getByRole("button", { name: "Publish" });
+    await expect(publish.isDisabled()).resolves.toBe(true);
+    await expect(page.locator(".publish-wrap").getAttribute("title")).resolves.toBe("Nothing to publish: the draft is the same as the live version v1.");
+    await snap(page);
+
+    await selectCard(page, "start");
+    await page.locator(".builder-panel").getByLabel("Greeting", { exact: true }).fill("Hi! Welcome back to Threads & Co.");
+    await expect.poll(() => publish.isDisabled()).toBe(false);
+    await publish.click();
+    await page.getByText("Published version 2.").waitFor();
+    await expect.poll(() => publish.isDisabled()).toBe(true);
+    expect(await app.db.flowVersion.count({ where: { flowId: flow.id, number: { not: null } } })).toBe(2);
+    await snap(page);
   });
 });
