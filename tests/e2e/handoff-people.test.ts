@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILDER_VIEWPORT, canvasBox, selectCard } from "./builder-helpers";
 import { signIn, snap, useE2E } from "./harness";
-import { askForPerson, conversationIdOf, inboxHelpers, row, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
@@ -21,12 +21,7 @@ describe("hand-back", () => {
     const ana = await agentPage("ana@baton.local", "hand back pending ana");
     try {
       await ana.page.goto(`/inbox/${id}?queue=open`);
-      await ana.page.getByRole("button", { name: "Claim", exact: true }).click();
-      await ana.page.getByText("Assigned to you").waitFor();
-      await ana.page.getByRole("button", { name: "More actions" }).click();
-      await ana.page.getByRole("button", { name: "Hand back to the bot…" }).click();
-      const dialog = ana.page.getByRole("dialog", { name: "Hand back to the bot" });
-      await dialog.getByRole("radio", { name: "Detect intent (topic)" }).check();
+      const dialog = await openHandBack(ana.page, "Detect intent (topic)");
       await expect(dialog.getByRole("textbox", { name: "Message to the customer" }).inputValue()).resolves.toBe("You're back with our assistant — I'll take it from here.");
       await snap(ana.page);
       await dialog.getByRole("button", { name: "Hand back" }).click();
