@@ -221,8 +221,10 @@ describe("an inbox an agent can live in", () => {
       await ana.page.keyboard.press("j");
       await ana.page.waitForURL(`**/inbox/${liveId}?queue=now`);
       await expect.poll(() => row(ana.page, liveId).getByText("New", { exact: true }).count()).toBe(0);
+      // (Earlier tests of this file may have left other conversations waiting: the second row is whichever is shown second.)
+      const second = await ana.page.locator(".inbox-row").nth(1).getAttribute("data-conversation-id");
       await ana.page.keyboard.press("j");
-      await ana.page.waitForURL(`**/inbox/${earlierId}?queue=now`);
+      await ana.page.waitForURL(`**/inbox/${second}?queue=now`);
       await ana.page.keyboard.press("k");
       await ana.page.waitForURL(`**/inbox/${liveId}?queue=now`);
       await ana.page.getByRole("log", { name: "Transcript" }).getByText("my parcel is lost").waitFor();
