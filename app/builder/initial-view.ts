@@ -1,7 +1,9 @@
 /**
- * Which cards the editor fits into view when it opens. A flow that fits at a readable zoom is
- * shown whole; a larger one opens on its start and the steps that follow it (breadth first) as
- * far as they fit at that zoom — the whole flow is one "fit view" click away.
+ * Which cards the editor fits into view when it opens. A flow of a size people draw by hand (the
+ * starters, a few dozen steps) is shown whole, even at a small zoom: a lead reopening a draft
+ * wants to see all of it, not Start with the rest off-screen. A generated, very large one opens
+ * on its start and the steps that follow it (breadth first) as far as they fit at a readable zoom
+ * — the whole flow is one "fit view" click away.
  */
 import type { FlowDocument } from "~/flow/document";
 import { getNodeKind } from "~/nodes/registry";
@@ -9,8 +11,11 @@ import { getNodeKind } from "~/nodes/registry";
 /** What fits the canvas of a 1280 px wide window at zoom 0.5, in flow units. */
 const READABLE_AREA = { width: 1300, height: 1400 };
 const CARD = { width: 248, height: 160 };
+/** Up to this many steps the whole flow is fitted, whatever the zoom that takes. */
+export const WHOLE_FLOW_MAX_NODES = 60;
 
 export function pickInitialView(document: FlowDocument): string[] {
+  if (document.nodes.length <= WHOLE_FLOW_MAX_NODES) return document.nodes.map((node) => node.id);
   const start = document.nodes.find((node) => getNodeKind(node.kind).role === "entry") ?? document.nodes[0];
   if (!start) return [];
   const byId = new Map(document.nodes.map((node) => [node.id, node]));

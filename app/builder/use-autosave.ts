@@ -170,5 +170,7 @@ export function useAutosave({ flowId, document, revision, dirty, onSaved }: Opti
     [flowId],
   );
 
-  return { state, flush, adoptRevision, overwrite, adoptServerDraft };
+  /** This exact document is what the server has (no edit waiting for the debounce or in flight). */
+  const isSaved = useCallback((document: FlowDocument) => saved.current === document && state.kind === "saved", [state]);
+  return { state, flush, adoptRevision, overwrite, adoptServerDraft, isSaved };
 }

@@ -24,7 +24,6 @@ export function parseMessage(value: unknown): ChatMessage | null {
     message.source = { articleId: source.articleId, slug: typeof source.slug === "string" ? source.slug : "", title: source.title };
   }
   if (raw.csat === true) message.csat = true;
-  if (typeof raw.authorName === "string" && raw.authorName) message.authorName = raw.authorName;
   return message;
 }
 

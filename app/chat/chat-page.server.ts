@@ -44,8 +44,8 @@ export async function loadConversation(session: { conversationId: string; token:
   const [view, details] = await Promise.all([getCustomerView(session.conversationId), getConversationDetails(session.conversationId, slug)]);
   if (!view || !details) return null;
   const messages: ChatMessage[] = view.messages.map(({ seq: _seq, ...message }) => {
-    const authorName = message.role === "agent" ? details.authorNames[message.id] : undefined;
-    return authorName ? { ...message, authorName } : message;
+    const author = message.role === "agent" ? details.authors[message.id] : undefined;
+    return author ? { ...message, author } : message;
   });
   return { ...session, messages, details };
 }

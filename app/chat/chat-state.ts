@@ -2,7 +2,7 @@
  * The chat page's state and its reducer: transcript, conversation details and the outbox.
  * Pure, so the interplay of POST replies, live events and retries is testable without React.
  */
-import { mergeMessages, withAuthorNames } from "./merge-messages";
+import { mergeMessages, withAuthors } from "./merge-messages";
 import { applySendResult, markEchoed, markSending, removeEntry, retryNow, type OutboxEntry, type SendResult } from "./send-queue";
 import type { ChatMessage, ChatStatus, ChatTeam, ConversationDetails, ConversationSession, LoadedConversation } from "./types";
 
@@ -34,7 +34,7 @@ export type ChatAction =
   | { type: "rated"; csat: number | null }
   | { type: "connection"; state: ChatState["connection"] };
 
-export const EMPTY_DETAILS: ConversationDetails = { status: "bot", team: null, waitMinutes: null, assigneeName: null, csat: null, authorNames: {}, feedback: {} };
+export const EMPTY_DETAILS: ConversationDetails = { status: "bot", team: null, waitMinutes: null, assignee: null, csat: null, authors: {}, feedback: {} };
 
 export function initialChatState(conversation: LoadedConversation | null): ChatState {
   return {
@@ -51,7 +51,7 @@ export function initialChatState(conversation: LoadedConversation | null): ChatS
 function receive(state: ChatState, messages: ChatMessage[], status?: ChatStatus): ChatState {
   let outbox = state.outbox;
   for (const message of messages) outbox = markEchoed(outbox, message);
-  const merged = withAuthorNames(mergeMessages(state.messages, messages), state.details.authorNames);
+  const merged = withAuthors(mergeMessages(state.messages, messages), state.details.authors);
   const details = status && status !== state.details.status ? { ...state.details, status } : state.details;
   return { ...state, outbox, messages: merged, details };
 }
@@ -82,7 +82,7 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
     case "statusChanged":
       return { ...state, details: { ...state.details, status: action.status, team: action.team ?? state.details.team } };
     case "detailsLoaded":
-      return { ...state, details: action.details, messages: withAuthorNames(state.messages, action.details.authorNames) };
+      return { ...state, details: action.details, messages: withAuthors(state.messages, action.details.authors) };
     case "enqueued":
       return { ...state, outbox: [...state.outbox, action.entry] };
     case "sending":

@@ -1,17 +1,14 @@
 /**
  * What the chat page shows beyond the public API's transcript: the team and its wait estimate,
- * the assigned agent's first name, agent first names on their messages, the CSAT already given
+ * the assigned agent and the author of each agent message (first name, initials, team), the CSAT already given
  * and which KB answers were already rated. Read-only; first names only, never emails.
  */
 import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
-import { isChatStatus, type ConversationDetails } from "./types";
+import { AGENT_RECORD_SELECT, describeAgent } from "./agent-identity.server";
+import { isChatStatus, type ChatAgent, type ConversationDetails } from "./types";
 import { getWaitEstimateMinutes } from "./wait-estimate.server";
 
-export function firstName(name: string | null | undefined): string | null {
-  const first = name?.trim().split(/\s+/)[0];
-  return first ? first : null;
-}
 
 /** Null when the conversation does not exist or belongs to another flow than `slug`. */
 export async function getConversationDetails(conversationId: string, slug: string): Promise<ConversationDetails | null> {
@@ -22,20 +19,21 @@ export async function getConversationDetails(conversationId: string, slug: strin
       csat: true,
       flow: { select: { slug: true } },
       team: { select: { id: true, slug: true, name: true } },
-      assignee: { select: { name: true } },
+      assignee: { select: AGENT_RECORD_SELECT },
       messages: {
         where: { OR: [{ role: "agent" }, { role: "bot", metadata: { contains: '"feedback"' } }] },
-        select: { id: true, role: true, metadata: true, author: { select: { name: true } } },
+        select: { id: true, role: true, metadata: true, author: { select: AGENT_RECORD_SELECT } },
       },
     },
   });
   if (!conversation || conversation.flow.slug !== slug) return null;
-  const authorNames: Record<string, string> = {};
+  const teamId = conversation.team?.id ?? null;
+  const authors: Record<string, ChatAgent> = {};
   const feedback: Record<string, boolean> = {};
   for (const message of conversation.messages) {
     if (message.role === "agent") {
-      const name = firstName(message.author?.name);
-      if (name) authorNames[message.id] = name;
+      const author = describeAgent(message.author, teamId);
+      if (author) authors[message.id] = author;
       continue;
     }
     const recorded = parseMessageMetadata(message.metadata).feedback;
@@ -46,9 +44,9 @@ export async function getConversationDetails(conversationId: string, slug: strin
     status: isChatStatus(conversation.status) ? conversation.status : "waiting",
     team: conversation.team ? { slug: conversation.team.slug, name: conversation.team.name } : null,
     waitMinutes,
-    assigneeName: firstName(conversation.assignee?.name),
+    assignee: describeAgent(conversation.assignee, teamId),
     csat: conversation.csat,
-    authorNames,
+    authors,
     feedback,
   };
 }

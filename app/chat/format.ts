@@ -10,7 +10,7 @@ export function formatWait(minutes: number | null): string {
 }
 
 /** The header's status line under the flow's name. */
-export function describeStatus(status: ChatStatus, details: Pick<ConversationDetails, "team" | "waitMinutes" | "assigneeName">): string {
+export function describeStatus(status: ChatStatus, details: Pick<ConversationDetails, "team" | "waitMinutes" | "assignee">): string {
   const teamName = details.team?.name;
   switch (status) {
     case "bot":
@@ -19,7 +19,10 @@ export function describeStatus(status: ChatStatus, details: Pick<ConversationDet
       // Non-breaking spaces keep "about 4 min" on one line when the header wraps.
       return `Waiting for the ${teamName ? `${teamName} team` : "team"} · ${formatWait(details.waitMinutes).replace(/ /g, "\u00a0")}`;
     case "open":
-      if (details.assigneeName) return teamName ? `${details.assigneeName} from ${teamName}` : details.assigneeName;
+      if (details.assignee) {
+        const team = details.assignee.team ?? teamName;
+        return team ? `${details.assignee.name} from ${team}` : details.assignee.name;
+      }
       return teamName ? `${teamName} team` : "Support team";
     case "resolved":
       return "Conversation resolved";

@@ -1,9 +1,9 @@
-import type { ChatMessage } from "./types";
+import type { ChatAgent, ChatMessage } from "./types";
 
 /**
  * Merges messages from any source (loader, POST reply, live stream, resync GET) into the
  * transcript. The same message arrives through several of them, so identity is the server's
- * message id: a known id is updated in place (a later copy may carry more, e.g. authorName),
+ * message id: a known id is updated in place (a later copy may carry more, e.g. author),
  * an unknown one is appended in arrival order — each source delivers a turn in seq order.
  */
 export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
@@ -19,7 +19,7 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
       continue;
     }
     const existing = (next ?? current)[index];
-    const merged = { ...existing, ...message, authorName: message.authorName ?? existing.authorName };
+    const merged = { ...existing, ...message, author: message.author ?? existing.author };
     if (!sameMessage(existing, merged)) {
       next ??= [...current];
       next[index] = merged;
@@ -29,17 +29,17 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
 }
 
 function sameMessage(a: ChatMessage, b: ChatMessage): boolean {
-  return a.text === b.text && a.authorName === b.authorName && a.csat === b.csat && a.choices?.length === b.choices?.length && a.source?.articleId === b.source?.articleId;
+  return a.text === b.text && a.author === b.author && a.csat === b.csat && a.choices?.length === b.choices?.length && a.source?.articleId === b.source?.articleId;
 }
 
-/** Adds first names from the page's details to agent messages that lack them. */
-export function withAuthorNames(messages: ChatMessage[], authorNames: Record<string, string>): ChatMessage[] {
+/** Adds authors from the page's details to agent messages that lack them. */
+export function withAuthors(messages: ChatMessage[], authors: Record<string, ChatAgent>): ChatMessage[] {
   let changed = false;
   const next = messages.map((message) => {
-    const name = authorNames[message.id];
-    if (message.role !== "agent" || !name || message.authorName === name) return message;
+    const author = authors[message.id];
+    if (message.role !== "agent" || !author || message.author === author) return message;
     changed = true;
-    return { ...message, authorName: name };
+    return { ...message, author };
   });
   return changed ? next : messages;
 }

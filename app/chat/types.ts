@@ -8,6 +8,9 @@ export type ChatStatus = "bot" | "waiting" | "open" | "resolved";
 
 export type ChatSource = { articleId: string; slug: string; title: string };
 
+/** How a person appears to the customer: first name, avatar initials, and the team they answer for. */
+export type ChatAgent = { name: string; initials: string; team: string | null };
+
 export type ChatMessage = {
   id: string;
   role: ChatRole;
@@ -17,8 +20,8 @@ export type ChatMessage = {
   source?: ChatSource;
   /** On the flow's closing message: the conversation asks for a rating. */
   csat?: boolean;
-  /** Agent messages: the agent's first name (never their full name or email). */
-  authorName?: string;
+  /** Agent messages: who wrote it (first name, never their full name or email). */
+  author?: ChatAgent;
 };
 
 export type ChatTeam = { slug: string; name: string };
@@ -29,11 +32,11 @@ export type ConversationDetails = {
   team: ChatTeam | null;
   /** Median minutes to a first human reply for this team over the last 7 days; null when unknown. */
   waitMinutes: number | null;
-  /** First name of the assigned agent, once someone claimed the conversation. */
-  assigneeName: string | null;
+  /** The assigned agent, once someone claimed the conversation. */
+  assignee: ChatAgent | null;
   csat: number | null;
-  /** messageId → first name, for agent messages. */
-  authorNames: Record<string, string>;
+  /** messageId → its author, for agent messages. */
+  authors: Record<string, ChatAgent>;
   /** messageId → helpful, for KB answers that already got their "Did this help?" answer. */
   feedback: Record<string, boolean>;
 };

@@ -115,7 +115,7 @@ export function useChat({ slug, initial, embed, page }: Options) {
           const message = parseMessage(data);
           if (!message) return;
           dispatch({ type: "received", messages: [message] });
-          if (message.role === "agent" && !message.authorName) refreshDetails(session);
+          if (message.role === "agent" && !message.author) refreshDetails(session);
         } else if (event.event === "status") {
           const { status, team } = data as { status?: unknown; team?: { slug: string; name: string } | null };
           if (!isChatStatus(status)) return;

@@ -88,16 +88,22 @@ export const flowBehaviour = {
         { firedTrigger: true },
       );
     },
-    "flow.resume": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({
-      handoff: null,
-      ended: false,
-      steps: 0,
-      // A fresh start for the repeated-failure trigger, or it would fire again at once.
-      failures: 0,
-      // Answers typed to the agent are not questions for the bot.
-      pendingQuestion: null,
-      openQuestion: null,
-      ...record(context, { type: "bot.resumed", nodeId: params.nodeId, payload: {} }),
-    }),
+    "flow.resume": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {
+      // Answers typed to the agent are not questions for the bot; the one message nobody answered is
+      // (a KB step answers it, a collect step finds its value in it, a waiting step is sent it).
+      const pending = typeof event.pending === "string" && event.pending.trim() ? event.pending : null;
+      return {
+        handoff: null,
+        ended: false,
+        steps: 0,
+        // A fresh start for the repeated-failure trigger, or it would fire again at once.
+        failures: 0,
+        pendingQuestion: pending,
+        // Questions asked before the handoff were the agent's to answer.
+        openQuestion: null,
+        ...(pending ? { customerMessages: [...context.customerMessages, pending].slice(-KEPT_CUSTOMER_MESSAGES) } : {}),
+        ...record(context, { type: "bot.resumed", nodeId: params.nodeId, payload: {} }),
+      };
+    },
   },
 } satisfies KindBehaviour;

@@ -46,6 +46,8 @@ export type FlowEdge = z.infer<typeof FlowEdgeSchema>;
 export const FlowSettingsSchema = z.strictObject({
   defaultTeam: TeamSlugSchema,
   locale: z.string().min(2).max(35).optional(),
+  /** What the customer is told when an agent hands the conversation back to the bot (the language's default when absent). */
+  handBackMessage: z.string().trim().min(1).max(300).optional(),
   humanRequest: z.strictObject({
     enabled: z.boolean().default(true),
     team: TeamSlugSchema,

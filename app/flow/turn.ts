@@ -25,6 +25,8 @@ export type TurnState = {
   intent: { name: string; confidence: number } | null;
   activeNodeId: string | null;
   lastConfidence: { intent?: number; kb?: number };
+  /** The customer's latest message no step has answered or consumed yet. */
+  pendingQuestion: string | null;
 };
 
 export type TurnResult = {
@@ -81,7 +83,7 @@ function contextOf(persisted: PersistedShape | null): FlowContext {
 }
 
 function stateOf(context: FlowContext): TurnState {
-  return { fields: context.fields, intent: context.intent, activeNodeId: context.activeNodeId, lastConfidence: context.lastConfidence };
+  return { fields: context.fields, intent: context.intent, activeNodeId: context.activeNodeId, lastConfidence: context.lastConfidence, pendingQuestion: context.pendingQuestion };
 }
 
 /** The persisted snapshot without this turn's outbox and events (getPersistedSnapshot already copies it). */
@@ -172,18 +174,40 @@ export function listResumableNodes(machine: FlowMachine): string[] {
  * Hands a conversation back to the bot at `nodeId` (from a handoff, or taking it over from any
  * state): the snapshot is moved to the handoff state with `resolveState`, then `bot.resume` runs
  * the node exactly as if the flow had arrived there (its message is said, its question asked).
+ * `pending` is the customer's last message nobody answered: a KB step answers it and a collect
+ * step looks for its value in it on the way in; when the flow then waits for the customer without
+ * having asked anything (an intent step, say), it is processed at once as the customer's message,
+ * so the customer is not left waiting for a reply to a question they already asked.
  */
-export async function resumeAt(machine: FlowMachine, engines: Engines, snapshot: unknown, nodeId: string, opts: TurnOptions = {}): Promise<TurnResult> {
+export async function resumeAt(
+  machine: FlowMachine,
+  engines: Engines,
+  snapshot: unknown,
+  nodeId: string,
+  opts: TurnOptions & { pending?: string } = {},
+): Promise<TurnResult> {
   if (!listResumableNodes(machine).includes(nodeId)) throw new UnknownNodeError(`The flow has no step "${nodeId}"`);
   const resumable = getResumeVariant(machine);
   if (!resumable) throw new Error("resumeAt needs a machine made by compileFlow");
   const runnable = provideEngines(resumable, engines);
   const previous = contextOf(readPersisted(snapshot));
-  const resume: FlowMachineEvent = { type: "bot.resume", nodeId };
+  const pending = opts.pending?.trim() ? opts.pending : undefined;
+  const resume: FlowMachineEvent = { type: "bot.resume", nodeId, ...(pending ? { pending } : {}) };
+  let resumed: TurnResult;
   try {
     const parked = runnable.getPersistedSnapshot(runnable.resolveState({ value: HANDOFF_STATE, context: previous }));
-    return await run(runnable, restoreActor(runnable, parked), (actor) => actor.send(resume), previous, opts);
+    resumed = await run(runnable, restoreActor(runnable, parked), (actor) => actor.send(resume), previous, opts);
   } catch (error) {
     return errorResult(runnable, previous, error);
   }
+  if (!pending || !waitsUnprompted(resumed, pending)) return resumed;
+  const answered = await runTurn(machine, engines, resumed.snapshot, { type: "customer.message", text: pending }, opts);
+  return { ...answered, messages: [...resumed.messages, ...answered.messages], events: [...resumed.events, ...answered.events] };
+}
+
+/** The flow waits for the customer, the pending message is still unanswered, and the waiting step asked nothing. */
+function waitsUnprompted(result: TurnResult, pending: string): boolean {
+  if (result.status !== "bot" || result.state.pendingQuestion !== pending) return false;
+  const waitingAt = result.state.activeNodeId;
+  return !result.messages.some((message) => message.nodeId !== undefined && message.nodeId === waitingAt);
 }

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { SessionUser } from "~/auth/guards.server";
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
+import { findMoveAway, movedAwayResponse } from "./moved-away.server";
 
 export type InboxTeam = { id: string; slug: string; name: string; slaMinutes: number; assignment: string };
 
@@ -106,7 +107,11 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
   const conversation = row ? AccessRowSchema.parse(row) : null;
   if (!conversation || conversation.channel === "preview") throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
-  if (!(await canSee(viewer, accessible))) throw conversationNotFound();
+  if (!(await canSee(viewer, accessible))) {
+    // Someone who had it open learns where it went; anyone else gets the same 404 as an unknown id.
+    const moved = findMoveAway(viewer, accessible.id);
+    throw moved ? movedAwayResponse(moved) : conversationNotFound();
+  }
   return accessible;
 }
 

@@ -10,7 +10,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { firstName } from "~/chat/conversation-details.server";
+import { firstName } from "~/chat/agent-identity.server";
 import { commitTurn, withConflictRetries, type NewEvent, type NewMessage, type StoredMessage } from "~/runtime/conversation-store.server";
 import { withConversationLock } from "~/runtime/conversation-lock.server";
 import { publishTurn } from "~/runtime/publish.server";

@@ -52,6 +52,8 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       resolvedAt: true,
       csat: true,
       agentUnread: true,
+      snoozedUntil: true,
+      labels: { orderBy: { label: { name: "asc" } }, select: { label: { select: { id: true, name: true, color: true } } } },
       flow: { select: { name: true, slug: true } },
       team: { select: { id: true, slug: true, name: true, slaMinutes: true } },
       assignee: { select: { id: true, name: true } },
@@ -99,7 +101,10 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     flow: row.flow,
     team: row.team,
     assignee: row.assignee,
-    contact: row.contact || captured.name || captured.email ? { name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone } : null,
+    contact:
+      row.contact || captured.name || captured.email || captured.phone
+        ? { id: row.contactId, name: row.contact?.name ?? captured.name, email: row.contact?.email ?? captured.email, phone: row.contact?.phone ?? captured.phone }
+        : null,
     createdAt: row.createdAt.toISOString(),
     escalatedAt: row.escalatedAt?.toISOString() ?? null,
     firstEscalatedAt: (row.firstEscalatedAt ?? row.escalatedAt)?.toISOString() ?? null,
@@ -107,6 +112,8 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     resolvedAt: row.resolvedAt?.toISOString() ?? null,
     csat: row.csat,
     unread: row.agentUnread,
+    snoozedUntil: row.snoozedUntil && row.snoozedUntil.getTime() > Date.now() ? row.snoozedUntil.toISOString() : null,
+    labels: row.labels.map((entry) => entry.label),
     timeline: mergeTimeline(messages, activity),
     previous: await listPreviousConversations(viewer, { contactId: row.contactId, email: row.contact?.email ?? captured.email }, row.id),
   };
@@ -167,7 +174,9 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
     case "conversation.reopened":
       return typeof payload.by === "string" ? `${by} reopened the conversation` : "The customer wrote again: reopened";
     case "conversation.handedBack":
-      return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}`;
+      return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}${
+        typeof payload.pendingMessageId === "string" ? ", with the customer's unanswered message" : ""
+      }`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

@@ -7,7 +7,7 @@
  */
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { handBackToBot } from "~/runtime/turn.server";
-import { listResumableNodes, nodeRegistry, UnknownNodeError, type FlowNode } from "~/flow";
+import { listResumableNodes, nodeRegistry, phrasesFor, UnknownNodeError, type FlowNode } from "~/flow";
 import type { InboxViewer } from "./access.server";
 import { refuse, type ActionOutcome, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed } from "./assignment.server";
@@ -50,13 +50,23 @@ export async function listHandBackTargets(flowVersionId: string): Promise<HandBa
   }
 }
 
+/** What the customer is told on a hand-back unless the agent rewrites it: the flow's line, or the language's default. */
+export async function getHandBackLine(flowVersionId: string): Promise<string> {
+  try {
+    const { settings } = (await getCompiledVersion(flowVersionId)).document;
+    return settings.handBackMessage ?? phrasesFor(settings.locale).handBack;
+  } catch {
+    return phrasesFor(undefined).handBack;
+  }
+}
+
 class HandBackRefused extends Error {
   constructor(readonly refusal: Refusal) {
     super(refusal.message);
   }
 }
 
-export async function handBackConversation(actor: Pick<InboxViewer, "id" | "isAdmin" | "teams">, input: { conversationId: string; nodeId: string }): Promise<ActionOutcome> {
+export async function handBackConversation(actor: Pick<InboxViewer, "id" | "isAdmin" | "teams">, input: { conversationId: string; nodeId: string; line?: string }): Promise<ActionOutcome> {
   // Only used to offer the freed agent their next conversation: a stale value costs nothing.
   const before = await db.conversation.findUnique({ where: { id: input.conversationId }, select: { assigneeId: true } });
   try {
@@ -64,6 +74,7 @@ export async function handBackConversation(actor: Pick<InboxViewer, "id" | "isAd
       conversationId: input.conversationId,
       nodeId: input.nodeId,
       actorId: actor.id,
+      line: input.line,
       check: (conversation) => {
         if (conversation.channel === "preview") throw new HandBackRefused(refuse(404, "not_found", "This conversation no longer exists."));
         if (!actor.isAdmin && !actor.teams.some((team) => team.id === conversation.teamId)) {

@@ -9,6 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { flowVersionsOfTeams, viewerTeamIds, type InboxViewer } from "./access.server";
 import { capturedContact } from "./captured-contact";
+import { listLabelsOf } from "./labels.server";
 import { byPriorityThenWait, waitingSince } from "./waiting";
 import { priorityName, queueLabel, waitingTeamSlug, type QueueKey, type QueueRow, type QueueSummary } from "./queues";
 
@@ -17,28 +18,38 @@ const LIST_LIMIT = 200;
 const Integer = z.union([z.bigint(), z.number()]).transform(Number);
 const OptionalDate = z.coerce.date().nullable();
 
-const CountRowSchema = z.object({ teamId: z.string().nullable(), status: z.string(), mine: Integer, total: Integer, unreadMine: Integer });
+const CountRowSchema = z.object({ teamId: z.string().nullable(), status: z.string(), awake: Integer, mine: Integer, total: Integer, unreadMine: Integer });
+
+/** Not snoozed, or its snooze is over (times are stored as ISO text, so they compare as text). */
+function awake(now: Date): Prisma.Sql {
+  return Prisma.sql`(c."snoozedUntil" IS NULL OR c."snoozedUntil" <= ${now})`;
+}
 
 export type QueueOverview = { queues: QueueSummary[]; attention: number };
 
 /** Every queue the viewer has, with counts, and the tab title's count (waiting in my teams + my unread). */
-export async function getQueueOverview(viewer: InboxViewer): Promise<QueueOverview> {
+export async function getQueueOverview(viewer: InboxViewer, now = new Date()): Promise<QueueOverview> {
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT "teamId", "status",
-           SUM(CASE WHEN "assigneeId" = ${viewer.id} THEN 1 ELSE 0 END) AS "mine",
+    SELECT c."teamId", c."status", CASE WHEN ${awake(now)} THEN 1 ELSE 0 END AS "awake",
+           SUM(CASE WHEN c."assigneeId" = ${viewer.id} THEN 1 ELSE 0 END) AS "mine",
            COUNT(*) AS "total",
-           SUM(CASE WHEN "assigneeId" = ${viewer.id} AND "agentUnread" > 0 THEN 1 ELSE 0 END) AS "unreadMine"
-      FROM "Conversation"
-     WHERE "status" IN ('waiting', 'open') AND "channel" <> 'preview'
-     GROUP BY "teamId", "status"`;
-  const counts = rows.map((row) => CountRowSchema.parse(row));
+           SUM(CASE WHEN c."assigneeId" = ${viewer.id} AND c."agentUnread" > 0 THEN 1 ELSE 0 END) AS "unreadMine"
+      FROM "Conversation" c
+     WHERE c."status" IN ('waiting', 'open') AND c."channel" <> 'preview'
+     GROUP BY c."teamId", c."status", 3`;
+  const all = rows.map((row) => CountRowSchema.parse(row));
   const mine = new Set(viewerTeamIds(viewer));
-  const visible = counts.filter((row) => (row.teamId ? mine.has(row.teamId) : viewer.isAdmin));
+  const inView = (row: (typeof all)[number]) => (row.teamId ? mine.has(row.teamId) : viewer.isAdmin);
+  const snoozed = all.filter((row) => row.awake === 0 && (inView(row) || row.mine > 0)).reduce((sum, row) => sum + row.total, 0);
+  // Snoozed conversations count nowhere else until they wake.
+  const counts = all.filter((row) => row.awake === 1);
+  const visible = counts.filter(inView);
   const waitingIn = (teamId: string) => visible.filter((row) => row.teamId === teamId && row.status === "waiting").reduce((sum, row) => sum + row.total, 0);
   const mineOpen = counts.filter((row) => row.status === "open").reduce((sum, row) => sum + row.mine, 0);
   const unreadMine = counts.reduce((sum, row) => sum + row.unreadMine, 0);
   const waitingTotal = visible.filter((row) => row.status === "waiting").reduce((sum, row) => sum + row.total, 0);
   const queues: QueueSummary[] = [
+    { key: "now", label: queueLabel("now", []), count: mineOpen + waitingTotal },
     { key: "mine", label: queueLabel("mine", []), count: mineOpen },
     ...viewer.teams.map((team) => {
       const key: QueueKey = `waiting:${team.slug}`;
@@ -47,6 +58,7 @@ export async function getQueueOverview(viewer: InboxViewer): Promise<QueueOvervi
     { key: "open", label: queueLabel("open", []), count: visible.reduce((sum, row) => sum + row.total, 0) },
     { key: "resolved", label: queueLabel("resolved", []), count: null },
     { key: "bot", label: queueLabel("bot", []), count: null },
+    { key: "snoozed", label: queueLabel("snoozed", []), count: snoozed },
   ];
   return { queues, attention: waitingTotal + unreadMine };
 }
@@ -73,23 +85,38 @@ const ListRowSchema = z.object({
   firstUnansweredAt: OptionalDate,
   lastRole: z.string().nullable(),
   lastText: z.string().nullable(),
+  snoozedUntil: OptionalDate,
 });
 type ListRow = z.infer<typeof ListRowSchema>;
 
+/** Every conversation the viewer may open (see access.server.ts canSee), as a condition on `c`. */
+export async function visibleToViewer(viewer: InboxViewer): Promise<Prisma.Sql> {
+  if (viewer.isAdmin) return Prisma.sql`1 = 1`;
+  const teamIds = viewerTeamIds(viewer);
+  const versions = await flowVersionsOfTeams(viewer.teams.map((team) => team.slug));
+  const inTeams = teamIds.length ? Prisma.sql`c."teamId" IN (${Prisma.join(teamIds)})` : Prisma.sql`1 = 0`;
+  const withBot = versions.length ? Prisma.sql`(c."teamId" IS NULL AND c."flowVersionId" IN (${Prisma.join(versions)}))` : Prisma.sql`1 = 0`;
+  return Prisma.sql`(${inTeams} OR ${withBot})`;
+}
+
 /** The conditions of one queue for this viewer; null when the viewer has no such queue. */
-async function queueCondition(viewer: InboxViewer, queue: QueueKey): Promise<Prisma.Sql | null> {
+async function queueCondition(viewer: InboxViewer, queue: QueueKey, now: Date): Promise<Prisma.Sql | null> {
   const teamIds = viewerTeamIds(viewer);
   const inTeams = viewer.isAdmin ? Prisma.sql`1 = 1` : teamIds.length ? Prisma.sql`c."teamId" IN (${Prisma.join(teamIds)})` : Prisma.sql`1 = 0`;
   const slug = waitingTeamSlug(queue);
   if (slug !== null) {
     const team = viewer.teams.find((candidate) => candidate.slug === slug);
-    return team ? Prisma.sql`c."status" = 'waiting' AND c."teamId" = ${team.id}` : null;
+    return team ? Prisma.sql`c."status" = 'waiting' AND c."teamId" = ${team.id} AND ${awake(now)}` : null;
   }
   switch (queue) {
+    case "now":
+      return Prisma.sql`((c."status" = 'open' AND c."assigneeId" = ${viewer.id}) OR (c."status" = 'waiting' AND ${inTeams})) AND ${awake(now)}`;
     case "mine":
-      return Prisma.sql`c."status" = 'open' AND c."assigneeId" = ${viewer.id}`;
+      return Prisma.sql`c."status" = 'open' AND c."assigneeId" = ${viewer.id} AND ${awake(now)}`;
     case "open":
-      return Prisma.sql`c."status" IN ('waiting', 'open') AND ${inTeams}`;
+      return Prisma.sql`c."status" IN ('waiting', 'open') AND ${inTeams} AND ${awake(now)}`;
+    case "snoozed":
+      return Prisma.sql`c."status" IN ('waiting', 'open') AND (${inTeams} OR c."assigneeId" = ${viewer.id}) AND NOT ${awake(now)}`;
     case "resolved":
       return Prisma.sql`c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL AND ${inTeams}`;
     case "bot": {
@@ -101,17 +128,32 @@ async function queueCondition(viewer: InboxViewer, queue: QueueKey): Promise<Pri
   return null;
 }
 
-export async function listQueue(viewer: InboxViewer, queue: QueueKey, now = Date.now()): Promise<QueueRow[] | null> {
-  const condition = await queueCondition(viewer, queue);
-  if (!condition) return null;
+export async function listQueue(viewer: InboxViewer, queue: QueueKey, options: { labelId?: string | null; now?: number } = {}): Promise<QueueRow[] | null> {
+  const now = options.now ?? Date.now();
+  const queueWhere = await queueCondition(viewer, queue, new Date(now));
+  if (!queueWhere) return null;
+  const condition = options.labelId
+    ? Prisma.sql`${queueWhere} AND EXISTS (SELECT 1 FROM "ConversationLabel" cl WHERE cl."conversationId" = c."id" AND cl."labelId" = ${options.labelId})`
+    : queueWhere;
   const order =
     queue === "resolved"
       ? Prisma.sql`c."resolvedAt" DESC`
       : queue === "bot"
         ? Prisma.sql`c."lastMessageAt" DESC`
         : Prisma.sql`c."priority" DESC, c."escalatedAt" ASC`;
+  const list = await selectQueueRows(condition, order);
+  if (queue === "resolved" || queue === "bot") return list;
+  const byWait = byPriorityThenWait(now);
+  if (queue !== "now") return list.sort(byWait);
+  // What needs me now: my own conversations first, then my teams' waiting ones.
+  const mineFirst = (row: QueueRow) => (row.status === "open" ? 0 : 1);
+  return list.sort((a, b) => mineFirst(a) - mineFirst(b) || byWait(a, b));
+}
+
+/** Everything a list row shows, for the conversations matching `condition` (aliased `c`), at most LIST_LIMIT. */
+export async function selectQueueRows(condition: Prisma.Sql, order: Prisma.Sql): Promise<QueueRow[]> {
   const rows = await db.$queryRaw<unknown[]>`
-    SELECT c."id", c."status", c."priority", c."intent", c."escalatedAt", c."resolvedAt", c."csat", c."lastMessageAt", c."agentUnread", c."fields",
+    SELECT c."id", c."status", c."priority", c."intent", c."escalatedAt", c."resolvedAt", c."csat", c."lastMessageAt", c."agentUnread", c."fields", c."snoozedUntil",
            ct."name" AS "contactName", ct."email" AS "contactEmail",
            t."slug" AS "teamSlug", t."name" AS "teamName", t."slaMinutes" AS "slaMinutes",
            u."id" AS "assigneeId", u."name" AS "assigneeName",
@@ -128,12 +170,12 @@ export async function listQueue(viewer: InboxViewer, queue: QueueKey, now = Date
      WHERE c."channel" <> 'preview' AND ${condition}
      ORDER BY ${order}
      LIMIT ${LIST_LIMIT}`;
-  const list = rows.map((row) => toQueueRow(ListRowSchema.parse(row)));
-  if (queue === "resolved" || queue === "bot") return list;
-  return list.sort(byPriorityThenWait(now));
+  const parsed = rows.map((row) => ListRowSchema.parse(row));
+  const labels = await listLabelsOf(parsed.map((row) => row.id));
+  return parsed.map((row) => toQueueRow(row, labels));
 }
 
-function toQueueRow(row: ListRow): QueueRow {
+function toQueueRow(row: ListRow, labels: Map<string, QueueRow["labels"]>): QueueRow {
   const since = waitingSince(row);
   const captured = capturedContact(row.fields);
   return {
@@ -152,5 +194,7 @@ function toQueueRow(row: ListRow): QueueRow {
     lastMessageAt: row.lastMessageAt.toISOString(),
     resolvedAt: row.resolvedAt ? row.resolvedAt.toISOString() : null,
     csat: row.csat,
+    snoozedUntil: row.snoozedUntil ? row.snoozedUntil.toISOString() : null,
+    labels: labels.get(row.id) ?? [],
   };
 }

@@ -2,9 +2,11 @@
  * The inbox's queues and the shapes its pages render. Client-safe (no server imports): the
  * queue pane, the list and the loaders share these names.
  *
- * Queues: "Waiting" per team (escalated, nobody has it yet), "Mine" (open, assigned to me),
+ * Queues: "Needs me" (the default: mine, then my teams' waiting ones), "Waiting" per team
+ * (escalated, nobody has it yet), "Mine" (open, assigned to me),
  * "All open" (waiting + open in my teams), "Resolved" (handled by a person, in my teams) and
- * "With the bot" (still with the bot, read-only). In the URL as `?queue=mine`, `?queue=waiting:support`.
+ * "With the bot" (still with the bot, read-only), "Snoozed" (out of the way until a time or the
+ * customer's next message). In the URL as `?queue=mine`, `?queue=waiting:support`.
  */
 import { z } from "zod";
 import { HandoffPrioritySchema } from "~/runtime/handoff-packet";
@@ -17,13 +19,13 @@ export function priorityName(rank: number): Priority {
   return PRIORITIES[rank] ?? "normal";
 }
 
-export const FIXED_QUEUES = ["mine", "open", "resolved", "bot"] as const;
+export const FIXED_QUEUES = ["now", "mine", "open", "resolved", "bot", "snoozed"] as const;
 export type FixedQueue = (typeof FIXED_QUEUES)[number];
 export type QueueKey = FixedQueue | `waiting:${string}`;
 
-export const DEFAULT_QUEUE: QueueKey = "open";
+export const DEFAULT_QUEUE: QueueKey = "now";
 
-const QUEUE_LABELS: Record<FixedQueue, string> = { mine: "Mine", open: "All open", resolved: "Resolved", bot: "With the bot" };
+const QUEUE_LABELS: Record<FixedQueue, string> = { now: "Needs me", mine: "Mine", open: "All open", resolved: "Resolved", bot: "With the bot", snoozed: "Snoozed" };
 
 export const QueueKeySchema = z.union([
   z.enum(FIXED_QUEUES),
@@ -67,6 +69,11 @@ export type QueueRow = {
   resolvedAt: string | null;
   /** The customer's rating 1..5, once given. */
   csat: number | null;
+  /** Until when it is snoozed; null when it is not. */
+  snoozedUntil: string | null;
+  labels: Array<{ id: string; name: string; color: string }>;
+  /** In search results: where the words were found (a message snippet with «marks», or the contact). */
+  match?: string | null;
 };
 
 /** The contact's display name: their name, else their email, else a stable short visitor label. */

@@ -44,7 +44,8 @@ export type ConversationView = {
   flow: { name: string; slug: string };
   team: { id: string; slug: string; name: string; slaMinutes: number } | null;
   assignee: { id: string; name: string } | null;
-  contact: { name: string | null; email: string | null; phone: string | null } | null;
+  /** `id` is null while the bot only captured details and no contact row exists yet. */
+  contact: { id: string | null; name: string | null; email: string | null; phone: string | null } | null;
   createdAt: string;
   /** The latest handoff (a reopen moves it): the wait shown in the queues counts from here. */
   escalatedAt: string | null;
@@ -55,6 +56,9 @@ export type ConversationView = {
   csat: number | null;
   /** Customer messages the responsible agent has not seen yet. */
   unread: number;
+  /** Until when it is out of the working queues; null when it is not snoozed (or the snooze is over). */
+  snoozedUntil: string | null;
+  labels: Array<{ id: string; name: string; color: string }>;
   timeline: TimelineItem[];
   previous: PreviousConversation[];
 };
@@ -77,5 +81,12 @@ export type ConversationTools = {
   members: TeamMember[];
   teams: Array<{ id: string; name: string }>;
   handBackTargets: HandBackTarget[];
+  /** Every label of the workspace, to apply. */
+  labels: Array<{ id: string; name: string; color: string }>;
+  /** What the customer is told on a hand-back (the flow's line); the agent may rewrite it. */
+  handBackLine: string;
   savedReplies: SavedReplyItem[];
 };
+
+/** A conversation moved to a team the viewer is not in, as its pane's error boundary tells it. */
+export type MovedAway = { teamName: string; byName: string | null; at: string };

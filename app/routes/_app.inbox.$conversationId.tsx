@@ -18,6 +18,9 @@ import { getConversationView } from "~/inbox/conversation-view.server";
 import { contactLabel } from "~/inbox/queues";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import { handBackConversation } from "~/inbox/hand-back.server";
+import { saveContactFields } from "~/contacts/contacts.server";
+import { applyLabelByName, removeLabel } from "~/inbox/labels.server";
+import { snoozeChoice, snoozeConversation, wakeConversation } from "~/inbox/snooze.server";
 import { firstIssue, type InboxActionData } from "~/inbox/schemas";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
@@ -34,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const Id = z.string({ error: "Choose one" }).min(1, "Choose one").max(64);
+const orNull = (value: string) => value || null;
 
 const ActionSchema = z.discriminatedUnion(
   "intent",
@@ -43,8 +47,18 @@ const ActionSchema = z.discriminatedUnion(
     z.object({ intent: z.literal("reassign"), teamId: Id, note: z.string().trim().max(4000, "Keep the note under 4,000 characters").default("") }),
     z.object({ intent: z.literal("resolve") }),
     z.object({ intent: z.literal("reopen") }),
-    z.object({ intent: z.literal("hand-back"), nodeId: Id }),
+    z.object({ intent: z.literal("hand-back"), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
     z.object({ intent: z.literal("read") }),
+    z.object({ intent: z.literal("snooze"), until: z.enum(["1h", "4h", "tomorrow", "reply"], { error: "Choose how long" }) }),
+    z.object({ intent: z.literal("wake") }),
+    z.object({ intent: z.literal("label-add"), name: z.string().trim().min(1, "Type a label").max(40, "Keep labels under 40 characters") }),
+    z.object({ intent: z.literal("label-remove"), labelId: Id }),
+    z.object({
+      intent: z.literal("contact"),
+      name: z.string().trim().max(200, "Keep the name under 200 characters").transform(orNull),
+      email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("That doesn't look like an email address"))]).transform(orNull),
+      phone: z.string().trim().max(40, "Keep the phone number under 40 characters").regex(/^[\d\s()+.-]*$/, "Use digits, spaces and + ( ) - only").transform(orNull),
+    }),
   ],
   { error: "Unknown action" },
 );
@@ -77,11 +91,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await reopenConversation(viewer, id);
       break;
     case "hand-back":
-      outcome = await handBackConversation(viewer, { conversationId: id, nodeId: input.nodeId });
+      outcome = await handBackConversation(viewer, { conversationId: id, nodeId: input.nodeId, line: input.line || undefined });
       break;
     case "read":
       await markRead(viewer, id);
       outcome = { ok: true, notice: "" };
+      break;
+    case "snooze": {
+      await snoozeConversation(id, snoozeChoice(input.until, new Date()));
+      outcome = { ok: true, notice: input.until === "reply" ? "Snoozed until the customer writes." : "Snoozed." };
+      break;
+    }
+    case "wake":
+      await wakeConversation(id);
+      outcome = { ok: true, notice: "Back in the queues." };
+      break;
+    case "label-add": {
+      const label = await applyLabelByName(id, input.name);
+      outcome = { ok: true, notice: `Labelled “${label.name}”.` };
+      break;
+    }
+    case "label-remove":
+      await removeLabel(id, input.labelId);
+      outcome = { ok: true, notice: "Label removed." };
+      break;
+    case "contact":
+      await saveContactFields(id, { name: input.name, email: input.email, phone: input.phone });
+      outcome = { ok: true, notice: "Contact saved." };
       break;
   }
   if (outcome.ok) return data<InboxActionData>({ ok: true, intent: input.intent, notice: outcome.notice });

@@ -14,7 +14,9 @@ import { ConversationList } from "~/inbox/components/conversation-list";
 import { QueuePane } from "~/inbox/components/queue-pane";
 import { ensureInboxDispatcher } from "~/inbox/dispatcher.server";
 import { parseQueueKey, queueLabel } from "~/inbox/queues";
+import { listLabels } from "~/inbox/labels.server";
 import { getQueueOverview, listQueue } from "~/inbox/queues.server";
+import { searchConversations } from "~/inbox/search.server";
 import { inboxTitle } from "~/inbox/title";
 import { useInboxEvents } from "~/inbox/use-inbox-events";
 import { useNow } from "~/inbox/use-now";
@@ -30,18 +32,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   ensureInboxDispatcher();
   const viewer = await getInboxViewer(user);
-  const queue = parseQueueKey(new URL(request.url).searchParams.get("queue"));
-  const [overview, rows] = await Promise.all([getQueueOverview(viewer), listQueue(viewer, queue)]);
+  const { queue, q, label } = parseListParams(new URL(request.url).searchParams);
+  const [overview, rows, labels] = await Promise.all([
+    getQueueOverview(viewer),
+    q ? searchConversations(viewer, q) : listQueue(viewer, queue, { labelId: label }),
+    listLabels(),
+  ]);
+  const labelName = labels.find((candidate) => candidate.id === label)?.name;
   return {
     me: { id: viewer.id, availability: viewer.availability, notifyOnHandoff: viewer.notifyOnHandoff },
     queue,
-    title: queueLabel(queue, viewer.teams),
+    search: q,
+    label: labelName ? label : null,
+    labels,
+    title: q ? `Search: ${q}` : labelName ? `${queueLabel(queue, viewer.teams)} · ${labelName}` : queueLabel(queue, viewer.teams),
     queues: overview.queues,
     attention: overview.attention,
     rows: rows ?? [],
     missingQueue: rows === null,
     now: Date.now(),
   };
+}
+
+const ListParamsSchema = z.object({
+  q: z.string().trim().max(200).catch("").transform((value) => value || null),
+  label: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable().catch(null),
+});
+
+function parseListParams(params: URLSearchParams) {
+  const { q, label } = ListParamsSchema.parse({ q: params.get("q") ?? "", label: params.get("label") });
+  return { queue: parseQueueKey(params.get("queue")), q, label };
 }
 
 const SettingsSchema = z.discriminatedUnion("intent", [
@@ -68,7 +88,17 @@ export default function InboxLayout() {
   return (
     <div className="inbox">
       <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
-      <ConversationList title={loaded.title} queue={loaded.queue} rows={loaded.rows} selectedId={conversationId ?? null} now={now} missing={loaded.missingQueue} />
+      <ConversationList
+        title={loaded.title}
+        queue={loaded.queue}
+        rows={loaded.rows}
+        selectedId={conversationId ?? null}
+        now={now}
+        missing={loaded.missingQueue}
+        search={loaded.search}
+        label={loaded.label}
+        labels={loaded.labels}
+      />
       <div className="inbox-main">
         <Outlet />
       </div>

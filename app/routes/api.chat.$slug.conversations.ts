@@ -4,6 +4,7 @@ import { isWellFormedText, parseJsonBody } from "~/runtime/api/body.server";
 import { cleanInlineText } from "~/runtime/api/text";
 import { clientAddress, checkRateLimit } from "~/runtime/api/rate-limit.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
+import { readVisitorKey } from "~/contacts/visitor.server";
 import { createConversation } from "~/runtime/conversations.server";
 import type { ApiArgs } from "~/runtime/api/request";
 
@@ -42,6 +43,7 @@ export async function action({ request, params, context }: ApiArgs) {
   const created = await createConversation({
     slug,
     contact: body.data.contact,
+    visitorKey: readVisitorKey(request),
     page: body.data.page,
     channel: body.data.channel ?? "web",
   });

@@ -7,17 +7,20 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ChatWindow } from "~/chat/components/chat-window";
 import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
+import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
 import chatStyles from "~/styles/chat.css";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const embed = url.searchParams.get("embed") === "1";
-  const headers = {
+  const headers: Record<string, string> = {
     "Cache-Control": "private, no-store",
     // The hosted page may only be framed by itself; the embed mode exists to be framed anywhere.
     // The rest of the page's policy is added by entry.server (security-headers.server.ts).
     "Content-Security-Policy": embed ? "frame-ancestors *" : "frame-ancestors 'self'",
   };
+  // Marks the browser before its first conversation starts, so a returning customer is the same contact.
+  if (!readVisitorKey(request)) headers["Set-Cookie"] = serializeVisitorCookie(request, newVisitorKey());
   const slug = params.slug ?? "";
   const flow = await getPublishedFlow(slug);
   if (!flow) return data({ flow: null, conversation: null, embed, page: null }, { status: 404, headers });
@@ -30,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   const source = errorHeaders ?? loaderHeaders;
   const result = new Headers();
-  for (const name of ["Cache-Control", "Content-Security-Policy"]) {
+  for (const name of ["Cache-Control", "Content-Security-Policy", "Set-Cookie"]) {
     const value = source.get(name);
     if (value) result.set(name, value);
   }

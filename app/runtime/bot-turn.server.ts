@@ -4,12 +4,13 @@
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
 import type { Engines } from "~/engines/types";
-import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
+import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type FlowNode, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
+import { describeHandoffCause } from "./handoff-cause";
 import { planHandoff, withHandoffEvent } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 import type { SqlAssignment } from "./sql.server";
@@ -21,7 +22,8 @@ export type BotInput =
   | { type: "start"; fields?: Record<string, string> }
   | { type: "customer.message"; text: string }
   | { type: "kb.feedback"; helpful: boolean }
-  | { type: "resume"; nodeId: string };
+  /** `pending`: the customer's last unanswered message; `line`: what the customer is told (the flow's hand-back line when absent). */
+  | { type: "resume"; nodeId: string; pending?: string; line?: string };
 
 export type TurnPlan = {
   status: ConversationStatus;
@@ -42,30 +44,36 @@ export async function planBotStep(
   let nodeKinds = new Map<string, NodeKind>();
   let result: TurnResult;
   let locale: string | undefined;
+  let leadingLines: NewMessage[] = [];
+  let nodes: FlowNode[] = [];
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
+    nodes = compiled.document.nodes;
     locale = compiled.document.settings.locale;
     if (input.type === "start") {
       result = await startConversation(compiled.machine, engines, { fields: input.fields });
     } else {
       // Checked by the flow engine before it restores anything (an unreadable one hands off).
       const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
-      result =
-        input.type === "resume"
-          ? await resumeAt(compiled.machine, engines, snapshot, input.nodeId)
-          : await runTurn(compiled.machine, engines, snapshot, input);
+      if (input.type === "resume") {
+        result = await resumeAt(compiled.machine, engines, snapshot, input.nodeId, { pending: input.pending });
+        const line = input.line?.trim() || compiled.document.settings.handBackMessage || phrasesFor(locale).handBack;
+        leadingLines = [{ role: "system", text: line, metadata: {} }];
+      } else {
+        result = await runTurn(compiled.machine, engines, snapshot, input);
+      }
     }
   } catch (error) {
     // An agent asked to resume at a node the flow does not have: their mistake, not the customer's.
     if (error instanceof UnknownNodeError) throw error;
     return planErrorHandoff(conversation, error, engines, leadingMessages, nodeKinds);
   }
-  const messages: NewMessage[] = result.messages.map((message) => ({
+  const messages: NewMessage[] = [...leadingLines, ...result.messages.map((message) => ({
     role: message.role,
     text: message.text,
     metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId }),
-  }));
+  }))];
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
   const update: Record<string, SqlAssignment> = {
     snapshot: JSON.stringify(result.snapshot),
@@ -76,9 +84,12 @@ export async function planBotStep(
   };
   if (result.status === "handoff") {
     const request = result.handoff ?? fallbackRequest("The flow handed off without naming a team");
+    const cause =
+      request.trigger === "node" && request.nodeId ? describeHandoffCause({ escalateNodeId: request.nodeId, nodes, events: result.events, state: result.state }) : null;
     const handoff = await planHandoff({
       conversation,
       request,
+      cause,
       state: result.state,
       nodeKinds,
       locale,

@@ -71,6 +71,25 @@ export async function readTurnState(conversationId: string, clientMessageId: str
 
 export type TurnReply = { status: ConversationStatus; messages: PublicMessage[] };
 
+const UnansweredRowSchema = z.object({ id: z.string(), text: z.string() });
+
+/**
+ * The customer's last message if nobody answered it: the latest customer, bot or agent line is
+ * the customer's, and its turn produced nothing else (it was only stored, for a person). A
+ * handoff turn's message was answered by the handoff notice; system lines ("Ana joined") and
+ * notes answer nothing.
+ */
+export function readUnansweredCustomerMessage(conversationId: string): { id: string; text: string } | null {
+  const row = queryOne(
+    `SELECT m."id", m."text" FROM "Message" m
+      WHERE m."id" = (SELECT l."id" FROM "Message" l WHERE l."conversationId" = ? AND l."role" IN ('customer', 'bot', 'agent') ORDER BY l."seq" DESC LIMIT 1)
+        AND m."role" = 'customer'
+        AND NOT EXISTS (SELECT 1 FROM "Message" o WHERE o."conversationId" = m."conversationId" AND o."turnId" = m."turnId" AND o."id" <> m."id")`,
+    [conversationId],
+  );
+  return row ? UnansweredRowSchema.parse(row) : null;
+}
+
 /** The stored answer of the turn `turnId` (an idempotent replay). */
 export async function readStoredTurn(conversationId: string, turnId: string): Promise<TurnReply> {
   const messages = await db.message.findMany({

@@ -6,6 +6,7 @@
 import { createRowId } from "./ids.server";
 import type { Engines } from "~/engines/types";
 import { getEngines } from "~/engines/index.server";
+import { resolveContact } from "~/contacts/contacts.server";
 import { db } from "~/utils/db.server";
 import { planBotStep } from "./bot-turn.server";
 import { ConversationStatusSchema, type ConversationStatus, type TurnReply } from "./conversation-store.server";
@@ -29,13 +30,21 @@ export type PinnedVersion = { flowId: string; flowVersionId: string; number: num
  * conversation to a given version instead (the builder's preview of a draft).
  */
 export async function createConversation(
-  input: { slug: string; contact?: { name?: string; email?: string }; page?: string; channel: Channel; version?: PinnedVersion },
+  input: {
+    slug: string;
+    contact?: { name?: string; email?: string };
+    /** The browser's visitor cookie (see ~/contacts/visitor.server): the same browser is the same contact. */
+    visitorKey?: string | null;
+    page?: string;
+    channel: Channel;
+    version?: PinnedVersion;
+  },
   engines: Engines = getEngines(),
 ): Promise<CreatedConversation | null> {
   await ensureSqliteTuned(db);
   const version = input.version ?? (await getLatestPublishedVersion(input.slug));
   if (!version) return null;
-  const contactId = await findOrCreateContact(input.contact);
+  const contactId = input.channel === "preview" ? null : await resolveContact({ verified: input.contact, visitorKey: input.visitorKey });
   const conversationId = createRowId();
   const { token, tokenHash } = createConversationToken();
   const draft = {
@@ -102,21 +111,6 @@ function scalarsOf(update: Record<string, SqlAssignment>): Record<string, SqlSca
     if (value === null || typeof value !== "object" || value instanceof Date) result[column] = value;
   }
   return result;
-}
-
-async function findOrCreateContact(contact: { name?: string; email?: string } | undefined): Promise<string | null> {
-  if (!contact || (!contact.name && !contact.email)) return null;
-  return db.$transaction(async (tx) => {
-    const email = contact.email?.toLowerCase();
-    // The same email is the same contact, so the agent sees their previous conversations.
-    const existing = email ? await tx.contact.findFirst({ where: { email }, select: { id: true, name: true } }) : null;
-    if (existing) {
-      if (contact.name && !existing.name) await tx.contact.update({ where: { id: existing.id }, data: { name: contact.name }, select: { id: true } });
-      return existing.id;
-    }
-    const created = await tx.contact.create({ data: { name: contact.name ?? null, email: email ?? null }, select: { id: true } });
-    return created.id;
-  });
 }
 
 // Token hashes never change after creation, so remembering them skips a read on every turn.

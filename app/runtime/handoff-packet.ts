@@ -30,6 +30,8 @@ export const HandoffPacketSchema = z.object({
   version: z.literal(1),
   createdAt: z.string(),
   trigger: HandoffTriggerSchema,
+  /** The step and outcome that led to a node handoff ("Check confidence: 42% < 70%"); absent in older packets. */
+  cause: z.string().nullable().optional(),
   reason: z.string(),
   priority: HandoffPrioritySchema,
   team: z.object({ slug: z.string(), name: z.string().nullable() }),

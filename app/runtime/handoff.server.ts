@@ -64,6 +64,8 @@ export type HandoffPlan = {
 export async function planHandoff(input: {
   conversation: Pick<TurnConversation, "id" | "contactId" | "channel" | "page" | "escalatedAt">;
   request: HandoffRequest;
+  /** Which step gave up and how ("Check confidence: 42% < 70%"), when the flow's events show it. */
+  cause?: string | null;
   state: TurnState;
   /** Kind of each node of the pinned document: questions asked are the lines of kinds that ask. */
   nodeKinds: Map<string, NodeKind>;
@@ -100,11 +102,14 @@ export async function planHandoff(input: {
     return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
   });
   const tried = summariseAttempts(sources, input.nodeKinds);
-  const { summary, fallback } = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
+  const summarised = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
+  const summary = withLastCustomerMessages(summarised.summary, transcript);
+  const { fallback } = summarised;
   const packet: HandoffPacket = {
     version: 1,
     createdAt: now.toISOString(),
     trigger: request.trigger,
+    cause: input.cause ?? null,
     reason: request.reason,
     priority: request.priority,
     team: { slug: request.team, name: team?.name ?? null },
@@ -137,7 +142,14 @@ export async function planHandoff(input: {
     event: {
       type: "handoff",
       nodeId: request.nodeId ?? null,
-      payload: { team: request.team, teamFound: Boolean(team), priority: request.priority, trigger: request.trigger, reason: request.reason },
+      payload: {
+        team: request.team,
+        teamFound: Boolean(team),
+        priority: request.priority,
+        trigger: request.trigger,
+        reason: request.reason,
+        ...(input.cause ? { cause: input.cause } : {}),
+      },
     },
     packet,
   };
@@ -164,7 +176,8 @@ function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, Nod
     const kind = metadata.nodeId ? nodeKinds.get(metadata.nodeId) : undefined;
     if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);
   }
-  return { articlesShown: [...articles.values()], questionsAsked: questions };
+  // A question asked again (a retry, a loop back) was still one question.
+  return { articlesShown: [...articles.values()], questionsAsked: [...new Set(questions)] };
 }
 
 type EngineFallback = { engine: string; error: string };
@@ -189,7 +202,16 @@ async function summarise(
     console.warn("[handoff] summarizer failed, using a plain summary:", error);
     fallback = { engine: "summarizer", error: error instanceof Error ? error.message : String(error) };
   }
-  const lastCustomerLine = [...input.transcript].reverse().find((line) => line.role === "customer");
-  const summary = [input.reason, lastCustomerLine ? `Customer said: "${lastCustomerLine.text}"` : ""].filter(Boolean).join(". ");
-  return { summary, fallback };
+  return { summary: input.reason, fallback };
+}
+
+/**
+ * Whoever wrote the summary, it ends with the customer's own last words, verbatim: what they
+ * said last is what the agent answers first, and a summary must not paraphrase it away.
+ */
+export function withLastCustomerMessages(summary: string, transcript: HandoffPacket["transcript"]): string {
+  const last = transcript.filter((line) => line.role === "customer" && line.text.trim() !== "").slice(-2);
+  if (last.length === 0) return summary;
+  const heading = last.length === 1 ? "The customer's last message:" : "The customer's last two messages:";
+  return [summary, heading, ...last.map((line) => `“${line.text}”`)].join("\n");
 }

@@ -20,6 +20,7 @@ import {
   commitTurn,
   readStoredTurn,
   readTurnState,
+  readUnansweredCustomerMessage,
   withConflictRetries,
   type NewMessage,
   type StoredMessage,
@@ -30,6 +31,8 @@ import { withConversationLock } from "./conversation-lock.server";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
 import { toPublicMessages } from "./messages";
+import { fillContactDetails } from "~/contacts/contacts.server";
+import { contactDetailsOfTurn } from "~/contacts/recognise";
 
 export type { TurnReply } from "./conversation-store.server";
 
@@ -73,6 +76,7 @@ async function attemptCustomerTurn(
     events: plan.events,
   });
   publishTurn(conversation, plan, storedMessages);
+  await fillContactDetails(conversation.id, conversation.contactId, contactDetailsOfTurn(input.text, plan.events));
   return { status: plan.status, messages: toPublicMessages(storedMessages) };
 }
 
@@ -87,10 +91,10 @@ async function planCustomerTurn(conversation: TurnConversation, customerLine: Ne
   // The customer's Message row is the record of the message itself: no separate event for it.
   if (conversation.status === "bot") return planBotStep(conversation, { type: "customer.message", text: customerLine.text }, engines, [customerLine]);
   if (conversation.status === "resolved") return reopenPlan(conversation, customerLine, engines);
-  // With a person (waiting/open): store it, count it as unread for the agent, no bot turn.
+  // With a person (waiting/open): store it, count it as unread for the agent, no bot turn; a snooze ends.
   return {
     status: conversation.status,
-    update: { lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+    update: { lastMessageAt: new Date(), agentUnread: { increment: 1 }, snoozedUntil: null },
     messages: [],
     events: [],
   };
@@ -106,7 +110,7 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
   if (conversation.escalatedAt !== null) {
     return {
       status: "waiting",
-      update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 } },
+      update: { status: "waiting", resolvedAt: null, assigneeId: null, escalatedAt: new Date(), lastMessageAt: new Date(), agentUnread: { increment: 1 }, snoozedUntil: null },
       messages: [],
       events: [reopened],
     };
@@ -131,7 +135,14 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
  * meanwhile); `actorId` is recorded on the event.
  */
 export async function handBackToBot(
-  input: { conversationId: string; nodeId: string; actorId?: string; check?: (conversation: TurnConversation) => void },
+  input: {
+    conversationId: string;
+    nodeId: string;
+    actorId?: string;
+    /** What the customer is told; the flow's hand-back line when absent. */
+    line?: string;
+    check?: (conversation: TurnConversation) => void;
+  },
   engines: Engines = getEngines(),
 ): Promise<TurnReply> {
   await ensureSqliteTuned(db);
@@ -141,7 +152,9 @@ export async function handBackToBot(
       if (!read) throw new ConversationNotFoundError(input.conversationId);
       const { conversation, lastSeq } = read;
       input.check?.(conversation);
-      const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId }, engines, []);
+      const unanswered = readUnansweredCustomerMessage(conversation.id);
+      const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId, pending: unanswered?.text, line: input.line }, engines, []);
+      const handedBack = { ...(input.actorId ? { by: input.actorId } : {}), ...(unanswered ? { pendingMessageId: unanswered.id } : {}) };
       const storedMessages: StoredMessage[] = await commitTurn({
         conversationId: conversation.id,
         flowId: conversation.flowId,
@@ -150,7 +163,7 @@ export async function handBackToBot(
         turnId: null,
         update: plan.status === "bot" ? { ...plan.update, assigneeId: null } : plan.update,
         messages: plan.messages,
-        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: input.actorId ? { by: input.actorId } : {} }, ...plan.events],
+        events: [{ type: "conversation.handedBack", nodeId: input.nodeId, payload: handedBack }, ...plan.events],
       });
       publishTurn(conversation, plan, storedMessages);
       return { status: plan.status, messages: toPublicMessages(storedMessages) };

@@ -24,6 +24,17 @@ export async function askForPerson(page: Page) {
   await page.getByText("A person will reply here").first().waitFor();
 }
 
+/** The agent claims the open conversation and opens "Hand back to the bot" with `step` chosen; returns the dialog. */
+export async function openHandBack(page: Page, step: string | RegExp) {
+  await page.getByRole("button", { name: "Claim", exact: true }).click();
+  await page.getByText("Assigned to you").waitFor();
+  await page.getByRole("button", { name: "More actions" }).click();
+  await page.getByRole("button", { name: "Hand back to the bot…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Hand back to the bot" });
+  await dialog.getByRole("radio", { name: step }).check();
+  return dialog;
+}
+
 export function row(page: Page, conversationId: string) {
   return page.locator(`.inbox-row[data-conversation-id="${conversationId}"]`);
 }

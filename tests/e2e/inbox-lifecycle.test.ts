@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { askForPerson, conversationIdOf, DESK, inboxHelpers, row, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, DESK, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const { customerPage, agentPage, closeChecked, ensureCara } = inboxHelpers(e2e);
@@ -105,12 +105,7 @@ describe("after the first reply", () => {
     const ana = await agentPage("ana@baton.local", "hand back ana");
     try {
       await ana.page.goto(`/inbox/${id}?queue=open`);
-      await ana.page.getByRole("button", { name: "Claim", exact: true }).click();
-      await ana.page.getByText("Assigned to you").waitFor();
-      await ana.page.getByRole("button", { name: "More actions" }).click();
-      await ana.page.getByRole("button", { name: "Hand back to the bot…" }).click();
-      const dialog = ana.page.getByRole("dialog", { name: "Hand back to the bot" });
-      await dialog.getByRole("radio", { name: /Sure! What's your 10-digit order number/ }).check();
+      const dialog = await openHandBack(ana.page, /Sure! What's your 10-digit order number/);
       await snap(ana.page);
       await dialog.getByRole("button", { name: "Hand back" }).click();
       await ana.page.getByText("Handed back to the bot.", { exact: true }).waitFor();

@@ -33,7 +33,7 @@ describe("the inbox, live with the chat page", () => {
     await agent.setViewportSize(DESK);
     await signIn(agent, "ana@baton.local");
     await e2e.goto("/inbox");
-    await agent.getByRole("heading", { name: "All open" }).waitFor();
+    await agent.getByRole("heading", { name: "Needs me" }).waitFor();
     await snap(agent);
 
     const customer = await customerPage("handoff");
@@ -50,7 +50,7 @@ describe("the inbox, live with the chat page", () => {
     await snap(agent);
 
     await row(agent, id).click();
-    await agent.waitForURL(`**/inbox/${id}?queue=open`);
+    await agent.waitForURL(`**/inbox/${id}?queue=now`);
     const packet = agent.getByRole("complementary", { name: "Handoff details" });
     await packet.getByText("Order marked as delivered but the customer has not received it", { exact: true }).waitFor();
     await expect(packet.getByText("Order status", { exact: true }).isVisible()).resolves.toBe(true);
@@ -58,7 +58,7 @@ describe("the inbox, live with the chat page", () => {
       const fact = packet.locator(".packet__fields .packet__fact", { hasText: label });
       await expect(fact.locator("dd").textContent()).resolves.toBe(value);
     }
-    await expect(packet.getByText("Flow step").isVisible()).resolves.toBe(true);
+    await expect(packet.getByText("Check a field: shipping_status is “Delivered”").isVisible()).resolves.toBe(true);
     await expect(packet.locator(".packet__list li", { hasText: "What does the tracking page in your confirmation email say right now?" }).isVisible()).resolves.toBe(true);
     const transcript = agent.getByRole("log", { name: "Transcript" });
     await expect(transcript.locator('[data-role="customer"]').first().textContent()).resolves.toContain("Where is my order 4829301756?");

@@ -16,6 +16,7 @@ import {
 } from "~/inbox/actions.server";
 import { loadConversationFacts } from "~/analytics/conversation-facts.server";
 import { summarise } from "~/analytics/metrics";
+import { requireConversationAccess } from "~/inbox/access.server";
 import { runAgentAction } from "~/inbox/agent-turn.server";
 import { handBackConversation, listHandBackTargets } from "~/inbox/hand-back.server";
 import { getCustomerView } from "~/runtime/conversations.server";
@@ -207,6 +208,19 @@ describe("reassigning", () => {
   });
 });
 
+describe("a conversation moved away from an agent's teams", () => {
+  it("answers the people of the team it left with who moved it where, and anyone else with the plain 403", async () => {
+    const { id } = await handOff();
+    expect(await reassignConversation(admin, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: true });
+    const refusal = await requireConversationAccess(ana, id).then(() => null, (thrown: unknown) => thrown);
+    expect(refusal).toMatchObject({ init: { status: 403 }, data: { moved: { teamName: "Billing", byName: "Ada Admin" } } });
+    const billingOnly = (await handOff("chargeback")).id;
+    const plain = await requireConversationAccess(ana, billingOnly).then(() => null, (thrown: unknown) => thrown);
+    expect(plain).toBeInstanceOf(Response);
+    expect((plain as Response).status).toBe(403);
+  });
+});
+
 describe("handing back to the bot", () => {
   it("offers the flow's end node first and never an escalate step", async () => {
     const { id } = await handOff();
@@ -239,6 +253,32 @@ describe("handing back to the bot", () => {
     const next = await say(id, token, "A-777");
     expect(next.json.status).toBe("resolved");
     expect(next.json.messages.map((message) => message.text)).toContain("Thanks, order A-777 is on its way.");
+  });
+
+  it("tells the customer they are back with the bot, and the step that waits answers their unanswered message at once", async () => {
+    const { id } = await handOff();
+    await handleCustomerMessage({ conversationId: id, clientMessageId: "while-waiting", text: "where is my order?" });
+    await claimConversation(ana, id);
+    expect(await handBackConversation(ana, { conversationId: id, nodeId: "topic" })).toMatchObject({ ok: true });
+    const lines = (await messagesOf(id)).slice(-3).map(({ role, text }) => ({ role, text }));
+    expect(lines).toEqual([
+      { role: "system", text: "Ana joined the conversation." },
+      { role: "system", text: "You're back with our assistant — I'll take it from here." },
+      { role: "bot", text: "What's your order number?" },
+    ]);
+    const handedBack = await db.event.findFirstOrThrow({ where: { conversationId: id, type: "conversation.handedBack" }, select: { payload: true } });
+    expect(JSON.parse(handedBack.payload)).toMatchObject({ by: ana.id, pendingMessageId: expect.any(String) });
+    expect(await db.event.count({ where: { conversationId: id, type: "intent.classified" } })).toBe(1);
+  });
+
+  it("leaves a message the agent already answered alone, and says the agent's own line", async () => {
+    const { id } = await handOff();
+    await handleCustomerMessage({ conversationId: id, clientMessageId: "answered", text: "where is my order?" });
+    await replyAsAgent(ana, { conversationId: id, clientMessageId: "agent-1", text: "Let me check that for you." });
+    expect(await handBackConversation(ana, { conversationId: id, nodeId: "topic", line: "Our assistant will help with the rest." })).toMatchObject({ ok: true });
+    const last = (await messagesOf(id)).at(-1);
+    expect(last).toMatchObject({ role: "system", text: "Our assistant will help with the rest." });
+    expect(await db.event.count({ where: { conversationId: id, type: "intent.classified" } })).toBe(0);
   });
 
   it("refuses an unknown step and a conversation that is not with a person", async () => {

@@ -63,7 +63,7 @@ describe("queues", () => {
     const preview = await previewHandoff();
 
     const ana = await inbox("ana", "waiting:support");
-    expect(ana.queues.map((queue) => queue.key)).toEqual(["mine", "waiting:support", "open", "resolved", "bot"]);
+    expect(ana.queues.map((queue) => queue.key)).toEqual(["now", "mine", "waiting:support", "open", "resolved", "bot", "snoozed"]);
     const ids = ana.rows.map((row) => row.id);
     expect(ids.indexOf(urgent.id)).toBe(0);
     expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
@@ -77,7 +77,7 @@ describe("queues", () => {
     expect(notHers).toMatchObject({ missingQueue: true, rows: [] });
 
     const admin = await inbox("admin", "open");
-    expect(admin.queues.map((queue) => queue.key)).toEqual(["mine", "waiting:billing", "waiting:support", "open", "resolved", "bot"]);
+    expect(admin.queues.map((queue) => queue.key)).toEqual(["now", "mine", "waiting:billing", "waiting:support", "open", "resolved", "bot", "snoozed"]);
     expect(admin.rows.map((row) => row.id)).toEqual(expect.arrayContaining([billing.id, urgent.id]));
     expect(admin.rows.map((row) => row.id)).not.toContain(preview);
     const adminBot = await inbox("admin", "bot");

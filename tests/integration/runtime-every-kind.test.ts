@@ -141,10 +141,15 @@ describe("every node kind and output, through the runtime on the real database",
     expect(saved.conversation).toMatchObject({ status: "waiting", priority: 2, team: { slug: "support", name: "Support" }, handoffTrigger: "node", handoffNodeId: "esc-order", handoffReason: "Could not read the order number" });
     expect(saved.eventTypes.slice(3)).toEqual(["intent.classified", "node.entered", "field.invalid", "field.invalid", "node.entered", "handoff"]);
     expect(saved.events.filter((event) => event.type === "handoff")).toEqual([
-      { type: "handoff", nodeId: "esc-order", payload: { team: "support", teamFound: true, priority: "high", trigger: "node", reason: "Could not read the order number" } },
+      {
+        type: "handoff",
+        nodeId: "esc-order",
+        payload: { team: "support", teamFound: true, priority: "high", trigger: "node", reason: "Could not read the order number", cause: "Ask for information: no valid order number after 2 tries" },
+      },
     ]);
     expect(saved.packet).toMatchObject({
       trigger: "node",
+      cause: "Ask for information: no valid order number after 2 tries",
       nodeId: "esc-order",
       priority: "high",
       team: { slug: "support", name: "Support" },
@@ -156,7 +161,8 @@ describe("every node kind and output, through the runtime on the real database",
     });
     expect(saved.packet?.transcript.map((line) => line.role)).toEqual(["bot", "customer", "bot", "customer", "bot", "customer", "system"]);
     expect(saved.packet?.transcript.at(-1)?.text).toBe(SUPPORT_NOTICE);
-    expect(saved.packet?.summary).toBe("Summary: Could not read the order number");
+    // The summary ends with the customer's last two messages, word for word.
+    expect(saved.packet?.summary).toBe("Summary: Could not read the order number\nThe customer's last two messages:\n“no idea”\n“still no idea”");
   });
 
   it("clear refund: intent(refund) → gate(confident) → escalate with its own message as the one notice", async () => {

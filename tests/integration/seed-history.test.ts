@@ -36,6 +36,11 @@ describe("the demo history seed", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("leaves nothing stale in an agent's own queue: only conversations still being worked on are open", async () => {
+    const open = await db.conversation.findMany({ where: { status: "open" }, select: { escalatedAt: true } });
+    for (const conversation of open) expect(NOW.getTime() - conversation.escalatedAt!.getTime()).toBeLessThan(DAY);
+  });
+
   it("writes conversations whose rows agree with their flow, their events and each other", async () => {
     const [conversations, versions] = await Promise.all([
       db.conversation.findMany({ include: { events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] }, messages: { orderBy: { seq: "asc" } }, team: { select: { slug: true } } } }),

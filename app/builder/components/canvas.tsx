@@ -38,7 +38,8 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   end: "#64748b",
 };
 
-const FIT_VIEW = { padding: 0.12, maxZoom: 1, minZoom: 0.45 };
+// Low enough for a hand-drawn flow of a few dozen steps to open whole (see initial-view.ts).
+const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: 0.2 };
 const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];

@@ -28,6 +28,8 @@ type Props = {
   onPreview: () => void;
   publishing: boolean;
   onPublish: () => void;
+  /** The saved draft is exactly the live version: publishing would only make an identical copy. */
+  draftIsLive: boolean;
 };
 
 function PublishState({ published, unpublishedChanges }: { published: number | null; unpublishedChanges: boolean }) {
@@ -80,9 +82,22 @@ export function EditorToolbar(props: Props) {
           <Icon name="play" size={14} />
           Preview
         </button>
-        <button type="button" className="btn btn-primary btn-sm" onClick={props.onPublish} disabled={props.publishing}>
-          {props.publishing ? "Publishing…" : "Publish"}
-        </button>
+        <span className="publish-wrap" title={props.draftIsLive ? `Nothing to publish: the draft is the same as the live version v${props.published}.` : undefined}>
+          <button
+            type="button"
+            className="btn btn-primary btn-sm"
+            onClick={props.onPublish}
+            disabled={props.publishing || props.draftIsLive}
+            aria-describedby={props.draftIsLive ? "publish-nothing-new" : undefined}
+          >
+            {props.publishing ? "Publishing…" : "Publish"}
+          </button>
+          {props.draftIsLive ? (
+            <span id="publish-nothing-new" className="visually-hidden">
+              Nothing to publish: the draft is the same as the live version.
+            </span>
+          ) : null}
+        </span>
       </div>
     </header>
   );

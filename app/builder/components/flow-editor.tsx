@@ -165,6 +165,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
         onPreview={() => (panel === "preview" ? setPanel("edit") : startPreview())}
         publishing={publishing}
         onPublish={() => void publish()}
+        draftIsLive={published !== null && !unpublishedChanges && autosave.isSaved(document)}
       />
       {data.flow.archived ? (
         <div className="builder-banner" role="status">

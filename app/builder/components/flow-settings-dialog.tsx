@@ -7,7 +7,7 @@ import { useState } from "react";
 import { Dialog } from "~/components/dialog";
 import type { FlowSettings } from "~/flow/document";
 import { LinesField, SelectField, TextField, ToggleField, type Option } from "~/nodes/shared/editor/fields";
-import { SUPPORTED_LOCALES } from "~/nodes/shared/phrases";
+import { phrasesFor, SUPPORTED_LOCALES } from "~/nodes/shared/phrases";
 import type { FieldProblem } from "~/nodes/shared/editor/types";
 
 type Priority = FlowSettings["humanRequest"]["priority"];
@@ -86,6 +86,14 @@ export function FlowSettingsDialog({ open, onClose, name, settings, teams, probl
           options={teamOptions(teams, settings.defaultTeam)}
           onChange={(team) => set("defaultTeam", team)}
           problem={problem("settings.defaultTeam")}
+        />
+        <TextField
+          label="When an agent hands the conversation back to the bot, say"
+          hint="Agents can rewrite it for one conversation. Empty: the default line of the flow's language."
+          value={settings.handBackMessage ?? ""}
+          placeholder={phrasesFor(settings.locale).handBack}
+          maxLength={300}
+          onChange={(next) => set("handBackMessage", next.trim() ? next : undefined)}
         />
 
         <fieldset className="trigger-group">

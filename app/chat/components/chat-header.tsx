@@ -1,13 +1,13 @@
-import type { ChatStatus } from "../types";
+import type { ChatAgent, ChatStatus } from "../types";
 import { BotIcon } from "./message-bubble";
 
-type Props = { flowName: string; statusLine: string; status: ChatStatus; agentName: string | null; onClose?: () => void };
+type Props = { flowName: string; statusLine: string; status: ChatStatus; agent: ChatAgent | null; onClose?: () => void };
 
-export function ChatHeader({ flowName, statusLine, status, agentName, onClose }: Props) {
+export function ChatHeader({ flowName, statusLine, status, agent, onClose }: Props) {
   return (
     <header className="chat-header">
-      <div className="chat-header__avatar" aria-hidden="true" data-agent={agentName ? "true" : "false"}>
-        {agentName ? agentName.slice(0, 1).toUpperCase() : <BotIcon />}
+      <div className="chat-header__avatar" aria-hidden="true" data-agent={agent ? "true" : "false"}>
+        {agent ? agent.initials : <BotIcon />}
       </div>
       <div className="chat-header__text">
         <h1 className="chat-header__title">{flowName}</h1>

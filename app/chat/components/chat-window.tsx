@@ -64,7 +64,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
         flowName={flow.name}
         statusLine={describeStatus(details.status, details)}
         status={details.status}
-        agentName={details.status === "open" ? details.assigneeName : null}
+        agent={details.status === "open" ? details.assignee : null}
         onClose={close}
       />
       <div

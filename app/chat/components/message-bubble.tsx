@@ -7,7 +7,7 @@ import { RichText } from "./rich-text";
 const SPEAKER: Record<ChatMessage["role"], string> = { customer: "You", bot: "Bot", agent: "Agent", system: "Notice" };
 
 export function speakerName(message: ChatMessage): string {
-  return message.role === "agent" && message.authorName ? message.authorName : SPEAKER[message.role];
+  return message.role === "agent" && message.author ? message.author.name : SPEAKER[message.role];
 }
 
 type Props = {
@@ -34,14 +34,14 @@ export function MessageBubble({ message, startsGroup, children }: Props) {
     <div className={`chat-row chat-row--${message.role}${startsGroup ? " chat-row--first" : ""}`} data-role={message.role} data-message-id={message.id}>
       {!fromCustomer && (
         <div className="chat-avatar" aria-hidden="true" data-visible={startsGroup ? "true" : "false"}>
-          {message.role === "agent" ? speakerName(message).slice(0, 1).toUpperCase() : <BotIcon />}
+          {message.role === "agent" ? message.author?.initials ?? speakerName(message).slice(0, 1).toUpperCase() : <BotIcon />}
         </div>
       )}
       <div className="chat-stack">
         {startsGroup && !fromCustomer && (
           <div className="chat-author">
             {speakerName(message)}
-            {message.role === "agent" && <span className="chat-author__tag">Support</span>}
+            {message.role === "agent" && message.author?.team ? <span className="chat-author__team">{message.author.team}</span> : null}
           </div>
         )}
         <div className={`chat-bubble chat-bubble--${message.role}`} title={time || undefined}>

@@ -104,7 +104,13 @@ export function ConversationActions({ view, tools, meId }: Props) {
         </button>
       </Menu>
       {view.status === "open" ? (
-        <button type="button" className={mine ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"} disabled={busy} onClick={() => submit({ intent: "resolve" })}>
+        <button
+          type="button"
+          className={mine ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"}
+          data-shortcut="resolve"
+          disabled={busy}
+          onClick={() => submit({ intent: "resolve" })}
+        >
           <Icon name="check" size={14} />
           Resolve
         </button>
@@ -157,7 +163,13 @@ export function ConversationActions({ view, tools, meId }: Props) {
               </label>
             ))}
           </fieldset>
-          <p className="hint">It leaves the queue: the bot answers the customer from that step on.</p>
+          <div className="field">
+            <label className="label" htmlFor="hand-back-line">
+              Message to the customer
+            </label>
+            <textarea id="hand-back-line" name="line" className="input textarea" rows={2} maxLength={300} defaultValue={tools.handBackLine} />
+          </div>
+          <p className="hint">It leaves the queue: the bot answers the customer from that step on, starting with their last message if nobody answered it.</p>
           <DialogButtons busy={busy} onCancel={() => setDialog(null)} label="Hand back" />
         </fetcher.Form>
       </Dialog>
@@ -166,7 +178,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
 }
 
 /** A button opening a small panel; `iconOnly` shows just the icon (the label stays its accessible name and tooltip). */
-function Menu({ label, icon, iconOnly = false, children }: { label: string; icon: Parameters<typeof Icon>[0]["name"]; iconOnly?: boolean; children: ReactNode }) {
+export function Menu({ label, icon, iconOnly = false, children }: { label: string; icon: Parameters<typeof Icon>[0]["name"]; iconOnly?: boolean; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();

@@ -1,31 +1,61 @@
 /**
- * The inbox's second pane: the conversations of the chosen queue, sorted by priority then
- * wait. Each row: contact, intent, priority, a ticking wait, SLA breach, unread count.
+ * The inbox's second pane: search and the label filter, then the conversations of the chosen
+ * queue (or the search's matches), sorted by priority then wait, with live arrivals on top
+ * marked "New". Each row: contact, intent, priority, a ticking wait, SLA breach, labels,
+ * snooze, unread count.
  */
 import { Link } from "@remix-run/react";
+import { useCallback, useMemo } from "react";
 import { Icon } from "~/components/icons";
 import { formatDuration, humanize, isSlaBreached } from "../format";
 import { contactLabel, type QueueKey, type QueueRow } from "../queues";
+import { useInboxShortcuts } from "../use-inbox-shortcuts";
+import { useNewArrivals } from "../use-new-arrivals";
+import { ListToolbar } from "./list-toolbar";
+import { ShortcutsHelp } from "./shortcuts-help";
+import { SnoozePill } from "./snooze-pill";
 
-type Props = { title: string; queue: QueueKey; rows: QueueRow[]; selectedId: string | null; now: number; missing: boolean };
+type Props = {
+  title: string;
+  queue: QueueKey;
+  rows: QueueRow[];
+  selectedId: string | null;
+  now: number;
+  missing: boolean;
+  search: string | null;
+  label: string | null;
+  labels: Array<{ id: string; name: string }>;
+};
 
-export function ConversationList({ title, queue, rows, selectedId, now, missing }: Props) {
+export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels }: Props) {
+  const { ordered, isNew } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
+  // Opening a row keeps the list as it is (the search or the label filter included).
+  const query = new URLSearchParams({ queue, ...(search ? { q: search } : {}), ...(label ? { label } : {}) }).toString();
+  const hrefFor = useCallback((id: string) => `/inbox/${id}?${query}`, [query]);
+  const ids = useMemo(() => ordered.map((row) => row.id), [ordered]);
+  const shortcuts = useInboxShortcuts({ ids, selectedId, hrefFor });
+  const emptyText = missing ? "This queue is not one of yours." : search ? "No conversation matches." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
   return (
     <section className="inbox-list" aria-labelledby="inbox-list-title">
+      <ListToolbar queue={queue} search={search} label={label} labels={labels} />
       <header className="inbox-list__head">
         <h2 id="inbox-list-title">{title}</h2>
         <span className="inbox-list__count">{rows.length === 1 ? "1 conversation" : `${rows.length} conversations`}</span>
+        <button type="button" className="inbox-list__help" onClick={shortcuts.openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          <kbd>?</kbd>
+        </button>
       </header>
+      <ShortcutsHelp open={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
       {rows.length === 0 ? (
         <div className="inbox-list__empty">
           <Icon name={missing ? "alert" : "check"} size={20} />
-          <p>{missing ? "This queue is not one of yours." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now."}</p>
+          <p>{emptyText}</p>
         </div>
       ) : (
         <ul className="inbox-rows" aria-label={title}>
-          {rows.map((row) => (
+          {ordered.map((row) => (
             <li key={row.id}>
-              <ConversationRow row={row} queue={queue} selected={row.id === selectedId} now={now} />
+              <ConversationRow row={row} href={hrefFor(row.id)} selected={row.id === selectedId} now={now} fresh={isNew(row.id)} />
             </li>
           ))}
         </ul>
@@ -36,12 +66,12 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing 
 
 const PREVIEW_PREFIX: Record<string, string> = { agent: "Agent: ", bot: "Bot: " };
 
-function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: QueueKey; selected: boolean; now: number }) {
+function ConversationRow({ row, href, selected, now, fresh }: { row: QueueRow; href: string; selected: boolean; now: number; fresh: boolean }) {
   const breached = isSlaBreached(row.waitingSince, row.slaMinutes, now);
   const name = contactLabel(row);
   return (
     <Link
-      to={`/inbox/${row.id}?queue=${encodeURIComponent(queue)}`}
+      to={href}
       className={`inbox-row${selected ? " inbox-row--selected" : ""}${row.unread > 0 ? " inbox-row--unread" : ""}`}
       aria-current={selected ? "page" : undefined}
       data-conversation-id={row.id}
@@ -53,6 +83,7 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
       <span className="inbox-row__body">
         <span className="inbox-row__top">
           <span className="inbox-row__name">{name}</span>
+          {fresh ? <span className="pill pill--new">New</span> : null}
           {row.waitingSince ? (
             <span className={`inbox-row__wait${breached ? " inbox-row__wait--breached" : ""}`} title="Waiting for a person" data-testid="waiting-time">
               <Icon name="clock" size={12} />
@@ -68,6 +99,12 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
           {breached ? <span className="pill pill--breach">SLA breached</span> : null}
           {row.status === "waiting" ? <span className="pill">Unassigned</span> : null}
           {row.status === "open" && row.assignee ? <span className="inbox-row__assignee">{row.assignee.name}</span> : null}
+          {row.snoozedUntil ? <SnoozePill until={row.snoozedUntil} /> : null}
+          {row.labels.map((label) => (
+            <span key={label.id} className={`pill label-pill label-pill--${label.color}`}>
+              {label.name}
+            </span>
+          ))}
           {row.status === "resolved" && row.csat !== null ? (
             <span className="pill pill--rating" data-testid="rating">
               <Icon name="star" size={11} />
@@ -76,7 +113,7 @@ function ConversationRow({ row, queue, selected, now }: { row: QueueRow; queue: 
           ) : null}
         </span>
         <span className="inbox-row__bottom">
-          <span className="inbox-row__preview">{row.lastMessage ? `${PREVIEW_PREFIX[row.lastMessage.role] ?? ""}${row.lastMessage.text}` : ""}</span>
+          <span className="inbox-row__preview">{row.match ? row.match : row.lastMessage ? `${PREVIEW_PREFIX[row.lastMessage.role] ?? ""}${row.lastMessage.text}` : ""}</span>
           {row.unread > 0 ? (
             <span className="unread" aria-label={`${row.unread} unread`}>
               {row.unread}

@@ -7,6 +7,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { contactLabel } from "../queues";
 import type { ConversationTools, ConversationView } from "../view";
 import { ActionBanner, ConversationActions } from "./conversation-actions";
+import { ConversationOrganise, LabelPills } from "./conversation-organise";
+import { SnoozePill } from "./snooze-pill";
 import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
 import { Timeline } from "./timeline";
@@ -43,9 +45,14 @@ export function ConversationPane({ view, tools, meId }: Props) {
               <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
               {view.team ? <span>{view.team.name}</span> : null}
               <span>{view.assignee ? `Assigned to ${view.assignee.id === meId ? "you" : view.assignee.name}` : view.status === "waiting" ? "Unassigned" : ""}</span>
+              {view.snoozedUntil ? <SnoozePill until={view.snoozedUntil} /> : null}
+              <LabelPills view={view} canEdit={tools.canAct} />
             </p>
           </div>
-          <ConversationActions view={view} tools={tools} meId={meId} />
+          <div className="convo-head__tools">
+            {tools.canAct ? <ConversationOrganise view={view} tools={tools} /> : null}
+            <ConversationActions view={view} tools={tools} meId={meId} />
+          </div>
         </header>
         <ActionBanner conversationId={view.id} />
         <Timeline items={view.timeline} contactName={name} pending={shownPending} />

@@ -1,15 +1,28 @@
-/** The conversation pane's error: another team's conversation (403), one that does not exist (404), or a crash. */
-import { Link, useRouteError } from "@remix-run/react";
+/**
+ * The conversation pane's error: a conversation moved away from the viewer's teams while they had
+ * it open ("Moved to Billing by Ana"), another team's conversation (403), one that does not
+ * exist (404), or a crash.
+ */
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { errorStatus } from "~/components/error-page";
 import { Icon } from "~/components/icons";
+import type { MovedAway } from "../view";
 
 const COPY: Record<number, { title: string; text: string }> = {
   403: { title: "This conversation belongs to another team", text: "You can open conversations of your own teams. Ask an admin if you need this one." },
   404: { title: "Conversation not found", text: "It may have been removed, or the link is wrong." },
 };
 
+function movedAwayOf(error: unknown): MovedAway | null {
+  if (!isRouteErrorResponse(error) || error.status !== 403) return null;
+  const moved = (error.data as { moved?: MovedAway } | null)?.moved;
+  return moved && typeof moved.teamName === "string" ? moved : null;
+}
+
 export function InboxErrorBoundary() {
   const error = useRouteError();
+  const moved = movedAwayOf(error);
+  if (moved) return <MovedAwayNotice moved={moved} />;
   const status = errorStatus(error);
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   const copy = COPY[status] ?? { title: "Something went wrong", text: "We couldn't load this conversation. Try again in a moment." };
@@ -21,6 +34,21 @@ export function InboxErrorBoundary() {
       <p className="error-page-code">Error {status}</p>
       <h2>{copy.title}</h2>
       <p>{copy.text}</p>
+      <Link to="/inbox" className="btn btn-secondary btn-sm">
+        Back to the inbox
+      </Link>
+    </div>
+  );
+}
+
+function MovedAwayNotice({ moved }: { moved: MovedAway }) {
+  return (
+    <div className="inbox-placeholder" role="status">
+      <span className="inbox-placeholder__icon">
+        <Icon name="swap" size={22} />
+      </span>
+      <h2>{moved.byName ? `Moved to ${moved.teamName} by ${moved.byName}` : `Moved to ${moved.teamName}`}</h2>
+      <p>It's in the {moved.teamName} team's queue now, outside your teams, so it has closed here.</p>
       <Link to="/inbox" className="btn btn-secondary btn-sm">
         Back to the inbox
       </Link>

@@ -4,12 +4,13 @@
  * summary, what was already tried, where the customer came from, and their earlier
  * conversations. All of it rendered as text.
  */
-import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
 import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
 import { TRIGGER_LABELS, type ConversationView } from "../view";
+import { ContactDetails } from "./contact-details";
+import { ConversationHistory } from "./conversation-history";
 
 /** The same measure as the analytics' "first human response": from the first handoff, once. */
 function firstReply(view: ConversationView): string {
@@ -28,7 +29,7 @@ export function PacketPanel({ view }: { view: ConversationView }) {
         <Section title="Handoff">
           {view.reason ? <p className="packet__reason">{view.reason}</p> : null}
           <dl className="packet__facts">
-            <Fact label="Trigger">{TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
+            <Fact label="Trigger">{packet?.cause ?? TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
             <Fact label="Priority">
               <span className={`pill pill--${view.priority}`}>{humanize(view.priority)}</span>
             </Fact>
@@ -105,9 +106,8 @@ export function PacketPanel({ view }: { view: ConversationView }) {
       ) : null}
 
       <Section title="Contact">
+        <ContactDetails conversationId={view.id} contact={view.contact} />
         <dl className="packet__facts">
-          <Fact label="Name">{view.contact?.name ?? "—"}</Fact>
-          <Fact label="Email">{view.contact?.email ?? (typeof view.fields.email === "string" ? view.fields.email : "—")}</Fact>
           <Fact label="Channel">{humanize(view.channel)}</Fact>
           <Fact label="Flow">{view.flow.name}</Fact>
           <Fact label="Page">{view.page ? <span className="packet__page" title={view.page}>{view.page}</span> : "—"}</Fact>
@@ -119,30 +119,7 @@ export function PacketPanel({ view }: { view: ConversationView }) {
         {view.previous.length === 0 ? (
           <p className="packet__muted">{view.contact ? "This is their first conversation." : "Anonymous visitor: no history."}</p>
         ) : (
-          <ul className="packet__history">
-            {view.previous.map((previous) => {
-              const label = (
-                <>
-                  <span className="packet__history-title">{previous.intent ? humanize(previous.intent) : previous.canOpen ? "Conversation" : "Another team's conversation"}</span>
-                  <span className="packet__history-meta">
-                    {hydrated ? formatWhen(previous.createdAt) : ""} · {humanize(previous.status)}
-                  </span>
-                  {previous.summary ? <span className="packet__history-summary">{previous.summary}</span> : null}
-                </>
-              );
-              return (
-                <li key={previous.id}>
-                  {previous.canOpen ? (
-                    <Link to={`/inbox/${previous.id}`} className="packet__history-item">
-                      {label}
-                    </Link>
-                  ) : (
-                    <div className="packet__history-item packet__history-item--locked">{label}</div>
-                  )}
-                </li>
-              );
-            })}
-          </ul>
+          <ConversationHistory items={view.previous} />
         )}
       </Section>
     </aside>

@@ -23,6 +23,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
         <AvailabilitySwitch availability={availability} />
       </div>
       <ul className="queue-list">
+        <QueueLink queue={fixed("now")} current={current} icon="bell" />
         <QueueLink queue={fixed("mine")} current={current} icon="user" />
       </ul>
       <p className="queue-group">Waiting</p>
@@ -37,6 +38,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
         <QueueLink queue={fixed("open")} current={current} icon="inbox" />
         <QueueLink queue={fixed("resolved")} current={current} icon="check" />
         <QueueLink queue={fixed("bot")} current={current} icon="bot" />
+        <QueueLink queue={fixed("snoozed")} current={current} icon="clock" />
       </ul>
       <div className="inbox-queues__foot">
         <NotifySwitch enabled={notifyOnHandoff} />

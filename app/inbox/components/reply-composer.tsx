@@ -152,13 +152,14 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
           type="button"
           aria-pressed={mode === "reply"}
           className="composer__tab"
+          data-shortcut="reply"
           disabled={!canReply}
           title={canReply ? undefined : replyBlockedReason ?? undefined}
           onClick={() => setDraft({ ...draft, mode: "reply" })}
         >
           Reply
         </button>
-        <button type="button" aria-pressed={mode === "note"} className="composer__tab" onClick={() => setDraft({ ...draft, mode: "note" })}>
+        <button type="button" aria-pressed={mode === "note"} className="composer__tab" data-shortcut="note" onClick={() => setDraft({ ...draft, mode: "note" })}>
           <Icon name="lock" size={13} />
           Internal note
         </button>
@@ -169,6 +170,7 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
       <textarea
         ref={input}
         className="composer__input"
+        data-shortcut="composer"
         aria-label={mode === "note" ? "Internal note" : "Reply"}
         placeholder={mode === "note" ? "Write a note for your team…" : canReply ? "Write a reply…" : replyBlockedReason ?? ""}
         value={draft.text}

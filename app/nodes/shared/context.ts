@@ -66,7 +66,8 @@ export type FlowContext = {
 
 export type CustomerMessageEvent = { type: "customer.message"; text: string };
 export type KbFeedbackEvent = { type: "kb.feedback"; helpful: boolean };
-export type ResumeEvent = { type: "bot.resume"; nodeId: string };
+/** `pending`: the customer's last message nobody answered while a person had the conversation. */
+export type ResumeEvent = { type: "bot.resume"; nodeId: string; pending?: string };
 export type FlowMachineEvent = CustomerMessageEvent | KbFeedbackEvent | ResumeEvent;
 
 /** How many customer messages the context keeps for extraction. */

@@ -12,6 +12,8 @@ export type Phrases = {
   csatQuestion: string;
   /** The handoff notice (a system line, not the bot speaking); `team` is the team's display name. */
   handoff: (team: string) => string;
+  /** Said when an agent hands the conversation back to the bot, unless the flow sets its own line. */
+  handBack: string;
   hints: {
     empty: (field: string) => string;
     email: string;
@@ -36,6 +38,7 @@ const en: Phrases = {
   feedbackChoices: ["Yes", "No"],
   csatQuestion: "How would you rate this conversation?",
   handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
+  handBack: "You're back with our assistant — I'll take it from here.",
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -60,6 +63,7 @@ const es: Phrases = {
   feedbackChoices: ["Sí", "No"],
   csatQuestion: "¿Cómo valorarías esta conversación?",
   handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
+  handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -84,6 +88,7 @@ const fr: Phrases = {
   feedbackChoices: ["Oui", "Non"],
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
   handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
+  handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -108,6 +113,7 @@ const de: Phrases = {
   feedbackChoices: ["Ja", "Nein"],
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
   handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
+  handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -132,6 +138,7 @@ const pt: Phrases = {
   feedbackChoices: ["Sim", "Não"],
   csatQuestion: "Como você avalia esta conversa?",
   handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
+  handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",

@@ -18,8 +18,6 @@ export type HumanPhase = {
 };
 
 const MINUTE = 60_000;
-/** Share of handoffs an agent leaves open (a backlog), whatever their age. */
-const LEFT_OPEN = 0.06;
 /** Share of the last day and a half's handoffs nobody has picked up yet. */
 const RECENT_UNCLAIMED = 0.3;
 const RECENT = 36 * 60 * MINUTE;
@@ -55,7 +53,8 @@ export function playHumanPhase(input: { random: Random; escalatedAt: number; now
   const thanksAt = replyAt + Math.round(random.logNormal(1.5 * MINUTE, 0.5));
   if (thanksAt <= now) lines.push({ role: "customer", text: random.pick(THANKS), at: thanksAt, authorId: null });
   const resolveAt = thanksAt + Math.round(random.logNormal(12 * MINUTE, 0.8));
-  if (resolveAt > now || random.chance(LEFT_OPEN)) return { status: "open", assigneeId: agent.id, firstHumanResponseAt: replyAt, resolvedAt: null, lines };
+  // Only what is still being worked on is open: agents start with a clean Mine, not a stale backlog.
+  if (resolveAt > now) return { status: "open", assigneeId: agent.id, firstHumanResponseAt: replyAt, resolvedAt: null, lines };
   lines.push({ role: "agent", text: random.pick(CLOSERS), at: resolveAt - 20_000, authorId: agent.id });
   return { status: "resolved", assigneeId: agent.id, firstHumanResponseAt: replyAt, resolvedAt: resolveAt, lines };
 }

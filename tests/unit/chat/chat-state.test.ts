@@ -4,13 +4,15 @@ import { activeChoicesMessageId, findFeedbackQuestions, mergeMessages } from "~/
 import { createOutboxEntry, visibleOutbox } from "~/chat/send-queue";
 import type { ChatMessage, LoadedConversation } from "~/chat/types";
 
+const ANA = { name: "Ana", initials: "AA", team: "Support" };
+
 const message = (id: string, role: ChatMessage["role"], text: string, extra: Partial<ChatMessage> = {}): ChatMessage => ({ id, role, text, createdAt: "2026-01-01T00:00:00.000Z", ...extra });
 
 const loaded: LoadedConversation = {
   conversationId: "c1",
   token: "t",
   messages: [message("g", "bot", "Hi!")],
-  details: { status: "bot", team: null, waitMinutes: null, assigneeName: null, csat: null, authorNames: {}, feedback: {} },
+  details: { status: "bot", team: null, waitMinutes: null, assignee: null, csat: null, authors: {}, feedback: {} },
 };
 
 function sendOne(state: ChatState, text: string, id: string): ChatState {
@@ -46,9 +48,9 @@ describe("the transcript", () => {
 
   it("adds agent first names from the page's details to live agent messages", () => {
     let state = chatReducer(initialChatState(loaded), { type: "received", messages: [message("a1", "agent", "Hi, Ana here")] });
-    expect(state.messages.at(-1)?.authorName).toBeUndefined();
-    state = chatReducer(state, { type: "detailsLoaded", details: { ...loaded.details, status: "open", assigneeName: "Ana", authorNames: { a1: "Ana" } } });
-    expect(state.messages.at(-1)?.authorName).toBe("Ana");
+    expect(state.messages.at(-1)?.author).toBeUndefined();
+    state = chatReducer(state, { type: "detailsLoaded", details: { ...loaded.details, status: "open", assignee: ANA, authors: { a1: ANA } } });
+    expect(state.messages.at(-1)?.author).toEqual(ANA);
     expect(state.details.status).toBe("open");
   });
 

@@ -33,8 +33,11 @@ describe("wait estimate and status line", () => {
     expect(formatWait(7.4)).toBe("about 7 min");
     expect(formatWait(130)).toBe("about 2 h");
     const team = { slug: "billing", name: "Billing" };
-    expect(describeStatus("bot", { team: null, waitMinutes: null, assigneeName: null })).toBe("Bot · replies instantly");
-    expect(describeStatus("waiting", { team, waitMinutes: 4, assigneeName: null })).toBe("Waiting for the Billing team · about\u00a04\u00a0min");
-    expect(describeStatus("open", { team: { slug: "support", name: "Support" }, waitMinutes: null, assigneeName: "Ana" })).toBe("Ana from Support");
+    expect(describeStatus("bot", { team: null, waitMinutes: null, assignee: null })).toBe("Bot · replies instantly");
+    expect(describeStatus("waiting", { team, waitMinutes: 4, assignee: null })).toBe("Waiting for the Billing team · about\u00a04\u00a0min");
+    expect(describeStatus("open", { team: { slug: "support", name: "Support" }, waitMinutes: null, assignee: { name: "Ana", initials: "AA", team: "Support" } })).toBe("Ana from Support");
+    // An admin in no team answers for the conversation's team; a Billing agent for Billing.
+    expect(describeStatus("open", { team: { slug: "support", name: "Support" }, waitMinutes: null, assignee: { name: "Ada", initials: "AA", team: null } })).toBe("Ada from Support");
+    expect(describeStatus("open", { team: { slug: "support", name: "Support" }, waitMinutes: null, assignee: { name: "Ben", initials: "BA", team: "Billing" } })).toBe("Ben from Billing");
   });
 });

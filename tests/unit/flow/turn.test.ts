@@ -37,7 +37,7 @@ describe("turn execution", () => {
     // A third machine instance (another server process) continues mid-question.
     const done = await runTurn(compileClean(supportFlow()), engines, JSON.parse(mid), { type: "customer.message", text: "ana@example.com" });
     expect(texts(done)).toEqual(["Thanks ana@example.com.", "Bye"]);
-    expect(done.state).toEqual({ fields: { email: "ana@example.com" }, intent: { name: "order_status", confidence: 1 }, activeNodeId: "e", lastConfidence: { intent: 1 } });
+    expect(done.state).toEqual({ fields: { email: "ana@example.com" }, intent: { name: "order_status", confidence: 1 }, activeNodeId: "e", lastConfidence: { intent: 1 }, pendingQuestion: null });
     expect(done.status).toBe("ended");
   });
 
@@ -165,6 +165,27 @@ describe("resumeAt", () => {
     const resumed = await resumeAt(machine, engines, conversation.snapshot, "c");
     expect(texts(resumed)).toEqual(["Your email?"]);
     expect(resumed.status).toBe("bot");
+  });
+
+  it("sends the customer's unanswered message to a step that waits for it, and only to one that asked nothing", async () => {
+    const machine = compileClean(supportFlow());
+    const engines = createFakeEngines();
+    const conversation = new Conversation(machine, engines);
+    await conversation.start();
+    expect((await conversation.say("sweater blue")).status).toBe("handoff");
+    // The intent step waits without a question: the message is classified at once.
+    const atIntent = await resumeAt(machine, engines, conversation.snapshot, "i", { pending: "where is my order" });
+    expect(atIntent.events.filter((event) => event.type === "intent.classified")).toHaveLength(1);
+    expect(texts(atIntent)).toEqual(["Your email?"]);
+    expect(atIntent.state.activeNodeId).toBe("c");
+    // The collect step finds its value in the message instead of asking.
+    const atCollect = await resumeAt(machine, engines, conversation.snapshot, "c", { pending: "it's ana@example.com" });
+    expect(atCollect.state.fields).toEqual({ email: "ana@example.com" });
+    expect(texts(atCollect)).toEqual(["Thanks ana@example.com.", "Bye"]);
+    // A question it asks stands: an unrelated old message is not taken as its answer.
+    const asked = await resumeAt(machine, engines, conversation.snapshot, "c", { pending: "hello?" });
+    expect(texts(asked)).toEqual(["Your email?"]);
+    expect(asked.status).toBe("bot");
   });
 
   it("refuses a node the flow does not have", async () => {

@@ -35,6 +35,8 @@ describe("waiting since", () => {
       lastMessageAt: at(1).toISOString(),
       resolvedAt: null,
       csat: null,
+      snoozedUntil: null,
+      labels: [],
     });
     const sorted = [row("normal-2", "normal", 2), row("calm", "normal", null), row("urgent", "urgent", 1), row("normal-9", "normal", 9), row("low", "low", 60)].sort(byPriorityThenWait(NOW));
     expect(sorted.map((item) => item.id)).toEqual(["urgent", "normal-9", "normal-2", "calm", "low"]);
@@ -55,8 +57,8 @@ describe("formatting", () => {
   it("reads queue keys from the URL and falls back on anything else", () => {
     expect(parseQueueKey("mine")).toBe("mine");
     expect(parseQueueKey("waiting:support")).toBe("waiting:support");
-    expect(parseQueueKey("waiting:Support; DROP")).toBe("open");
-    expect(parseQueueKey(null)).toBe("open");
+    expect(parseQueueKey("waiting:Support; DROP")).toBe("now");
+    expect(parseQueueKey(null)).toBe("now");
     expect(queueLabel("waiting:support", [{ slug: "support", name: "Support" }])).toBe("Waiting · Support");
   });
 });
