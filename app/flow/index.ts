@@ -46,7 +46,7 @@ export { compileFlow, hasErrors, type CompiledFlow } from "./compile";
 export { diagnoseUnparsedFlow } from "./salvage";
 export { listIntentModels } from "./intent-models";
 export type { CompileOptions, Diagnostic } from "./diagnostics";
-export { provideEngines, type FlowMachine } from "./machine-setup";
+export { provideEngines, type FlowMachine, type FlowServices } from "./machine-setup";
 export {
   startConversation,
   runTurn,

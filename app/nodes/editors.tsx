@@ -9,6 +9,7 @@ import { ConditionCard, ConditionIcon, ConditionSettings } from "./condition/edi
 import { EndCard, EndIcon, EndSettings } from "./end/editor";
 import { EscalateCard, EscalateIcon, EscalateSettings } from "./escalate/editor";
 import { GateCard, GateIcon, GateSettings } from "./gate/editor";
+import { HttpCard, HttpIcon, HttpSettings } from "./http/editor";
 import { IntentCard, IntentIcon, IntentSettings } from "./intent/editor";
 import { KbCard, KbIcon, KbSettings } from "./kb/editor";
 import { NODE_KINDS, type NodeKind } from "./kinds";
@@ -27,6 +28,7 @@ export const nodeEditors = {
   kb: { Icon: KbIcon, Card: KbCard, Settings: KbSettings },
   gate: { Icon: GateIcon, Card: GateCard, Settings: GateSettings },
   condition: { Icon: ConditionIcon, Card: ConditionCard, Settings: ConditionSettings },
+  http: { Icon: HttpIcon, Card: HttpCard, Settings: HttpSettings },
   escalate: { Icon: EscalateIcon, Card: EscalateCard, Settings: EscalateSettings },
   end: { Icon: EndIcon, Card: EndCard, Settings: EndSettings },
 } satisfies { [K in NodeKind]: NodeEditor<DataOf<K>> };

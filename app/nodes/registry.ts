@@ -8,6 +8,7 @@ import { conditionKind } from "./condition";
 import { endKind } from "./end";
 import { escalateKind } from "./escalate";
 import { gateKind } from "./gate";
+import { httpKind } from "./http";
 import { intentKind } from "./intent";
 import { kbKind } from "./kb";
 import type { NodeKind } from "./kinds";
@@ -23,6 +24,7 @@ export const nodeRegistry = {
   kb: kbKind,
   gate: gateKind,
   condition: conditionKind,
+  http: httpKind,
   escalate: escalateKind,
   end: endKind,
 } satisfies Record<NodeKind, NodeKindDefinition<unknown>>;

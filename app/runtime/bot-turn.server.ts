@@ -6,6 +6,7 @@
 import type { Engines } from "~/engines/types";
 import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
+import { withHttpCaller } from "~/integrations/http-caller.server";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
@@ -42,15 +43,16 @@ export async function planBotStep(
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
     locale = compiled.document.settings.locale;
+    const services = withHttpCaller(engines);
     if (input.type === "start") {
-      result = await startConversation(compiled.machine, engines, { fields: input.fields });
+      result = await startConversation(compiled.machine, services, { fields: input.fields });
     } else {
       // Checked by the flow engine before it restores anything (an unreadable one hands off).
       const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
       result =
         input.type === "resume"
-          ? await resumeAt(compiled.machine, engines, snapshot, input.nodeId)
-          : await runTurn(compiled.machine, engines, snapshot, input);
+          ? await resumeAt(compiled.machine, services, snapshot, input.nodeId)
+          : await runTurn(compiled.machine, services, snapshot, input);
     }
   } catch (error) {
     // An agent asked to resume at a node the flow does not have: their mistake, not the customer's.

@@ -34,6 +34,7 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   kb: "#14b8a6",
   gate: "#f59e0b",
   condition: "#f97316",
+  http: "#10b981",
   escalate: "#ef4444",
   end: "#64748b",
 };

@@ -51,6 +51,8 @@ export type FlowContext = {
   /** The output just taken, recorded on the next node's `node.entered` event (one row instead of two). */
   lastOutcome?: { nodeId: string; handle: string } | null;
   handoff: HandoffRequest | null;
+  /** The last API call failed (cleared by a successful one): a handoff after it says what failed. */
+  apiFailure?: { nodeId: string; summary: string } | null;
   ended: boolean;
   outbox: BotMessage[];
   events: FlowEvent[];

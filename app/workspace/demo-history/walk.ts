@@ -31,7 +31,7 @@ export type WalkResult = {
 };
 
 /** Chances per waiting step, tuned so the starter flows contain about half of their conversations. */
-const CHANCES = { abandon: 0.04, humanRequest: 0.035, sensitive: 0.01, unsure: 0.12, collectValid: 0.9, retryValid: 0.6, kbFound: 0.85, kbHelpful: 0.8 };
+const CHANCES = { apiFails: 0.08, abandon: 0.04, humanRequest: 0.035, sensitive: 0.01, unsure: 0.12, collectValid: 0.9, retryValid: 0.6, kbFound: 0.85, kbHelpful: 0.8 };
 
 const VAGUE = ["hello?", "I have a question about something", "it's about my thing", "hmm", "can you help", "the website"];
 const HUMAN = ["Can I talk to a real person please?", "agent", "I want to speak to a human", "just connect me to someone"];
@@ -169,6 +169,18 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       return helpful ? "answered" : "notHelpful";
     },
     gate: (node, walk) => ((walk.intent?.confidence ?? 0) >= node.data.threshold ? "confident" : "notConfident"),
+    // A generated lookup: a failure now and then, so the canvas overlay has API failures to show.
+    http: (node, walk) => {
+      const { method, url, map } = node.data;
+      if (walk.random.chance(CHANCES.apiFails)) {
+        record(walk, "http.called", node.id, { method, url, status: null, ok: false, error: "timeout", detail: `no answer within ${node.data.timeoutMs / 1000} s`, durationMs: node.data.timeoutMs, fields: {} });
+        return "failed";
+      }
+      const fields = Object.fromEntries(map.map((mapping) => [mapping.field, /status/i.test(mapping.field) ? walk.random.pick(["shipped", "processing", "delivered"]) : `demo ${mapping.field.replace(/_/g, " ")}`]));
+      Object.assign(walk.fields, fields);
+      record(walk, "http.called", node.id, { method, url, status: 200, ok: true, error: null, detail: "", durationMs: walk.random.int(40, 400), fields });
+      return "ok";
+    },
     condition: (node, walk) => (evaluateCondition(walk.fields[node.data.field], node.data.operator, node.data.value) ? "true" : "false"),
     escalate: (node, walk) => {
       const { team, priority, reason, message } = node.data;

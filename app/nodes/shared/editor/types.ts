@@ -39,6 +39,8 @@ export type SettingsContext = {
   nodeId: string;
   teams: Array<{ slug: string; name: string }>;
   kbTags: string[];
+  /** Names of the workspace's API credentials. */
+  credentials: string[];
   fields: KnownField[];
   /** The problem of a data field (path like `intents.0.name`): an invalid value, or a compiler diagnostic. */
   problem: (field: string) => FieldProblem | undefined;
