@@ -3,6 +3,7 @@
  * this table only collects them. The compiler, the diagnostics, the turn runner, the runtime and
  * the builder know kinds only through it; a kind missing here is a type error.
  */
+import { choiceKind } from "./choice";
 import { collectKind } from "./collect";
 import { conditionKind } from "./condition";
 import { endKind } from "./end";
@@ -13,6 +14,7 @@ import { intentKind } from "./intent";
 import { kbKind } from "./kb";
 import type { NodeKind } from "./kinds";
 import { messageKind } from "./message";
+import { setKind } from "./set";
 import { startKind } from "./start";
 import type { NodeKindDefinition } from "./types";
 
@@ -21,9 +23,11 @@ export const nodeRegistry = {
   message: messageKind,
   intent: intentKind,
   collect: collectKind,
+  choice: choiceKind,
   kb: kbKind,
   gate: gateKind,
   condition: conditionKind,
+  set: setKind,
   http: httpKind,
   escalate: escalateKind,
   end: endKind,

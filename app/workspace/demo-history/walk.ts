@@ -6,6 +6,7 @@
  * kb.feedback, trigger.fired, handoff, handoff.queued, conversation.ended). Conditions and
  * confidence gates use the real rules, so a walk never takes a branch the flow would not.
  */
+import { evaluateExpression, parseExpression } from "~/nodes/set/expression";
 import type { FlowDocument, FlowNode, FlowNodeOf } from "~/flow";
 import { evaluateCondition } from "~/nodes/condition/evaluate";
 import type { NodeKind } from "~/nodes/kinds";
@@ -141,6 +142,18 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       }
       return "failed";
     },
+    choice: (node, walk, document) => {
+      const { question, options, field } = node.data;
+      const text = fillTemplate(question, walk.fields);
+      bot(walk, text, { nodeId: node.id, choices: options.map((option) => option.label) });
+      walk.questionsAsked.push(text);
+      if (!waitForCustomer(walk, node, document)) return null;
+      const option = walk.random.pick(options);
+      customer(walk, option.label);
+      if (field) walk.fields[field] = option.label;
+      record(walk, "choice.selected", node.id, { option: option.id, label: option.label, typed: false });
+      return option.id;
+    },
     kb: (node, walk, document) => {
       const { random } = walk;
       const phrases = phrasesFor(document.settings.locale);
@@ -169,6 +182,13 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       return helpful ? "answered" : "notHelpful";
     },
     gate: (node, walk) => ((walk.intent?.confidence ?? 0) >= node.data.threshold ? "confident" : "notConfident"),
+    set: (node, walk) => {
+      const { field, mode, value } = node.data;
+      const parsed = mode === "expression" ? parseExpression(value) : null;
+      const result = parsed ? (parsed.ok ? evaluateExpression(parsed.expression, walk.fields) : parsed) : { ok: true as const, value: fillTemplate(value, walk.fields) };
+      if (result.ok) walk.fields[field] = String(result.value);
+      return "next";
+    },
     // A generated lookup: a failure now and then, so the canvas overlay has API failures to show.
     http: (node, walk) => {
       const { method, url, map } = node.data;
