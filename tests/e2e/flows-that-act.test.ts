@@ -5,7 +5,7 @@
  * preview show the request and what it saved.
  */
 import { describe, expect, it } from "vitest";
-import { card, openStarterCopy, selectCard } from "./builder-helpers";
+import { card, dropFromPalette, openStarterCopy, selectCard } from "./builder-helpers";
 import { signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -58,6 +58,12 @@ describe("the Order status starter flow", () => {
     await input.fill("My order is 10001");
     await input.press("Enter");
     await page.getByText("Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.").waitFor();
+    // The "Offer choices" step's options are quick-reply buttons; tapping one answers with it.
+    const replies = page.getByRole("group", { name: "Suggested replies" });
+    await expect(replies.getByRole("button").allTextContents()).resolves.toEqual(["Talk to a person", "No, that's all"]);
+    await snap(page);
+    await replies.getByRole("button", { name: "Talk to a person" }).click();
+    await page.getByText("You're being connected to our Support team").waitFor();
     await snap(page);
   });
 });
@@ -86,6 +92,32 @@ describe("the Call an API step in the builder", () => {
     await panel.getByText("Order 10002 is processing.").waitFor();
     const calls = panel.locator(".preview-api-calls");
     await expect.poll(() => calls.textContent()).toMatch(/GET http:\/\/localhost:\d+\/api\/demo\/orders\/10002✓ 200 · order status = processing/);
+    await snap(page);
+  });
+});
+
+describe("Set a field and Offer choices in the builder", () => {
+  it("drops both from the palette; each button becomes an output, a bad calculation is flagged in plain words", async () => {
+    const { page } = e2e;
+    await openStarterCopy(page, "Menus", "Order status");
+    const panel = page.locator(".builder-panel");
+    const choiceId = await dropFromPalette(page, "choice", { x: 160, y: 620 });
+    await selectCard(page, choiceId);
+    await panel.getByLabel("Question", { exact: true }).fill("What do you need?");
+    await panel.getByLabel("Button 1", { exact: true }).fill("Track my order");
+    await panel.getByRole("button", { name: "Add a button" }).click();
+    await panel.getByLabel("Button 3", { exact: true }).fill("Returns");
+    await expect.poll(() => card(page, choiceId).locator(".node-output-label").allTextContents()).toEqual(["Track my order", "No", "Returns", "Something else"]);
+    await snap(page);
+
+    const setId = await dropFromPalette(page, "set", { x: 420, y: 660 });
+    await selectCard(page, setId);
+    await panel.getByLabel("Field to set", { exact: true }).fill("attempts");
+    await panel.getByLabel("Value", { exact: true }).selectOption("expression");
+    await panel.getByLabel("Calculation", { exact: true }).fill("attempts +");
+    await panel.getByText("The calculation ends too early.").waitFor();
+    await panel.getByLabel("Calculation", { exact: true }).fill("attempts + 1");
+    await expect.poll(() => card(page, setId).locator(".node-text").textContent()).toBe("{{attempts}} = attempts + 1");
     await snap(page);
   });
 });

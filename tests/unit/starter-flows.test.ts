@@ -225,13 +225,35 @@ describe("flows/order-status.json", () => {
   it("looks a shipped order up and tells the carrier, tracking number and date", async () => {
     const conversation = await talkToOrders();
     const result = await conversation.say("it's 10001");
-    expect(route(result)).toEqual(["lookup", "is-shipped", "shipped", "done"]);
-    expect(said(result)[0]).toBe("Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.");
+    expect(route(result)).toEqual(["lookup", "normalise", "is-shipped", "shipped", "anything-else"]);
+    expect(said(result)).toEqual([
+      "Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.",
+      "Can I help with anything else about this order?",
+    ]);
+    expect(result.messages.at(-1)?.choices).toEqual(["Talk to a person", "No, that's all"]);
+    const done = await conversation.say("no, that's all");
+    expect(done.status).toBe("ended");
+  });
+
+  it("a customer who picks “Talk to a person” lands in Support with the order's details", async () => {
+    const conversation = await talkToOrders();
+    await conversation.say("10003");
+    const result = await conversation.say("the first one");
+    expect(result.handoff).toMatchObject({ team: "support", nodeId: "to-person", reason: "Wants help with an order after the lookup" });
+    expect(result.state.fields).toMatchObject({ order_id: "10003", order_status: "delivered", carrier: "UPS" });
   });
 
   it("says the status of an order that has not shipped", async () => {
     const conversation = await talkToOrders();
     expect(said(await conversation.say("10002"))[0]).toBe("Order 10002 is processing.");
+  });
+
+  it("normalises the status the API returned before comparing it", async () => {
+    const shouting = { call: async (input: HttpCallInput) => ({ ...(await demoApi.call(input)), fields: { order_status: "  SHIPPED ", carrier: "DHL", tracking_number: "Z", delivery_date: "soon" } }) };
+    const { machine } = loadFlow("order-status");
+    const conversation = new Conversation(machine, { ...createFakeEngines({ articles: ARTICLES }), http: shouting });
+    await conversation.start();
+    expect(said(await conversation.say("10002"))[0]).toBe("Good news: order 10002 has shipped with DHL (tracking number Z) and should arrive by soon.");
   });
 
   it("an unknown order goes to a person, and the handoff says the lookup failed", async () => {

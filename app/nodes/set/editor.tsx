@@ -43,7 +43,7 @@ export function SetSettings({ data, onChange, context }: SettingsProps<SetData>)
           label="Calculation"
           hint={
             <>
-              Fields by name, numbers, "text", + − × (*) ÷ (/) and {FUNCTION_NAMES.map((name) => `${name}()`).join(", ")}. E.g. <code>attempts + 1</code> or{" "}
+              Use field names, numbers, "text", + - * / and {FUNCTION_NAMES.map((name) => `${name}()`).join(", ")}. E.g. <code>attempts + 1</code> or{" "}
               <code>lower(trim(order_status))</code>.
             </>
           }
