@@ -7,6 +7,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getNodeFunnel } from "~/analytics/node-funnel.server";
 import { saveCredential } from "~/integrations/credentials.server";
 import { openSecret } from "~/integrations/secret-box.server";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
@@ -46,6 +47,7 @@ beforeAll(async () => {
       if (url.pathname.startsWith("/orders/")) return void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ order: { status: "shipped", id: url.pathname.slice(8) } }));
       if (url.pathname === "/echo") return void res.writeHead(200).end(JSON.stringify({ received: JSON.parse(body || "null") }));
       if (url.pathname === "/slow") return void setTimeout(() => res.writeHead(200).end("{}"), 3000);
+      if (url.pathname.startsWith("/maybe/")) return void res.writeHead(url.pathname === "/maybe/13" ? 503 : 200).end(JSON.stringify({ order: { status: "ok" } }));
       if (url.pathname === "/broken") return void res.writeHead(500).end("oops");
       if (url.pathname === "/html") return void res.writeHead(200).end("<html>");
       if (url.pathname === "/redirect") return void res.writeHead(302, { location: url.searchParams.get("to") ?? "/" }).end();
@@ -65,10 +67,11 @@ afterAll(async () => {
 
 let flows = 0;
 
-/** Publishes start → ask order_id → the http step → "Status: …" / a handoff, and runs one turn with "42". */
-async function run(step: Record<string, unknown>) {
-  const slug = `http-${++flows}`;
-  const published = await publishFlow({
+/** Publishes start → ask order_id → the http step → "Status: …" / a handoff (unless `slug` is already published), and runs one turn answering `orderId`. */
+async function run(step: Record<string, unknown>, options: { slug?: string; orderId?: string } = {}) {
+  const slug = options.slug ?? `http-${++flows}`;
+  const exists = await db.flow.findUnique({ where: { slug }, select: { id: true } });
+  const published = exists ? { ok: true as const } : await publishFlow({
     schemaVersion: 1,
     name: slug,
     slug,
@@ -97,12 +100,12 @@ async function run(step: Record<string, unknown>) {
       { id: "e8", source: "more", sourceHandle: "failed", target: "hand" },
     ],
   });
-  if (!published.ok) throw new Error(JSON.stringify(published.errors));
+  if (!published.ok) throw new Error(JSON.stringify("errors" in published ? published.errors : published));
   const created = await createConversation({ slug, channel: "web" }, engines);
   if (!created) throw new Error("not started");
   const before = seen.length;
   const started = Date.now();
-  const reply = await handleCustomerMessage({ conversationId: created.conversationId, clientMessageId: `m-${slug}`, text: "42" }, engines);
+  const reply = await handleCustomerMessage({ conversationId: created.conversationId, clientMessageId: `m-${created.conversationId}`, text: options.orderId ?? "42" }, engines);
   const conversation = await db.conversation.findUniqueOrThrow({ where: { id: created.conversationId }, select: { status: true, fields: true, handoffReason: true, handoff: true, snapshot: true } });
   const events = await db.event.findMany({ where: { conversationId: created.conversationId }, select: { type: true, payload: true } });
   return { reply, conversation, events, requests: seen.slice(before), ms: Date.now() - started };
@@ -188,6 +191,18 @@ describe("what an API step may reach", () => {
     expect(metadata.conversation.handoffReason).toContain("169.254.169.254 points to a private or local network address");
     const followed = await run(lookup(`/redirect?to=${encodeURIComponent("/orders/7")}`));
     expect(followed.requests.map((r) => r.url)).toEqual([`/redirect?to=${encodeURIComponent("/orders/7")}`, "/orders/7"]);
+  });
+});
+
+describe("analytics", () => {
+  it("counts each API step's calls and failures in the node funnel", async () => {
+    const step = lookup("/maybe/{{order_id}}");
+    for (const orderId of ["1", "13", "2", "13", "13"]) await run(step, { slug: "maybe", orderId });
+    const flow = await db.flow.findUniqueOrThrow({ where: { slug: "maybe" }, select: { id: true } });
+    const funnel = await getNodeFunnel(flow.id, { from: new Date(Date.now() - 86_400_000), to: new Date(Date.now() + 60_000) });
+    const call = funnel.nodes.find((node) => node.nodeId === "call");
+    expect(call).toMatchObject({ passed: 5, apiCalls: 5, apiFailures: 3 });
+    expect(funnel.nodes.find((node) => node.nodeId === "ask")).toMatchObject({ apiCalls: 0, apiFailures: 0 });
   });
 });
 

@@ -18,7 +18,16 @@ export type PreviewMark = "active" | "visited" | null;
  * entered it, ended there with the bot, or were handed off there; `share` is `passed` over all
  * of the flow's conversations. `unpublished`: the step is in no published version yet.
  */
-export type NodeTraffic = { passed: number; droppedOff: number; escalated: number; share: number; unpublished: boolean };
+export type NodeTraffic = {
+  passed: number;
+  droppedOff: number;
+  escalated: number;
+  share: number;
+  /** Calls a "Call an API" step made, and how many failed (0 for other kinds). */
+  apiCalls: number;
+  apiFailures: number;
+  unpublished: boolean;
+};
 
 /** React Flow node data: plain, serialisable values only. */
 export type CanvasNodeData<D = unknown> = {
