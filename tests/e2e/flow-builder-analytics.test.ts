@@ -10,7 +10,7 @@ import { BUILDER_VIEWPORT, card, fitView } from "./builder-helpers";
 
 const e2e = useE2E({ demoHistory: true });
 
-type FunnelRow = { nodeId: string; passed: number; droppedOff: number; escalated: number };
+type FunnelRow = { nodeId: string; passed: number; droppedOff: number; escalated: number; apiCalls: number; apiFailures: number };
 type Funnel = { conversations: number; nodes: FunnelRow[] };
 
 async function readFunnel(page: Page, flowId: string, range: string): Promise<Funnel> {
@@ -128,7 +128,7 @@ describe("analytics overlay", () => {
     const { page } = e2e;
     const flowId = await openEditor(page, "order-status");
     await page.getByRole("button", { name: "Analytics", exact: true }).click();
-    const funnel = (await readFunnel(page, flowId, "30d")) as Funnel & { nodes: Array<FunnelRow & { apiCalls: number; apiFailures: number }> };
+    const funnel = await readFunnel(page, flowId, "30d");
     const lookup = funnel.nodes.find((node) => node.nodeId === "lookup");
     expect(lookup?.apiCalls).toBeGreaterThan(0);
     expect(lookup?.apiFailures).toBeGreaterThan(0);

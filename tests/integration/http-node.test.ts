@@ -18,7 +18,7 @@ import { loader as demoOrderLoader } from "~/routes/api.demo.orders.$orderId";
 import { db } from "~/utils/db.server";
 import { seedStarterFlows } from "~/workspace/seed-flows.server";
 import { seedDemoApiHost } from "~/workspace/seed-demo-api.server";
-import { seedTeams } from "../support/chat-api";
+import { QUIET_FLOW_SETTINGS, seedTeams } from "../support/chat-api";
 import { createFakeEngines } from "../support/fake-engines";
 
 process.env.BATON_CREDENTIALS_KEY = "integration-test-credentials-key-0123456789";
@@ -75,12 +75,7 @@ async function run(step: Record<string, unknown>, options: { slug?: string; orde
     schemaVersion: 1,
     name: slug,
     slug,
-    settings: {
-      defaultTeam: "support",
-      humanRequest: { enabled: true, team: "support" },
-      repeatedFailure: { enabled: true, limit: 3, team: "support" },
-      sensitive: { enabled: false, terms: [], team: "support" },
-    },
+    settings: QUIET_FLOW_SETTINGS,
     nodes: [
       { id: "start", kind: "start", position: { x: 0, y: 0 }, data: { greeting: "Hi" } },
       { id: "ask", kind: "collect", position: { x: 1, y: 0 }, data: { field: "order_id", question: "Order?", type: "number" } },

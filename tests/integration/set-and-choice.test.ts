@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { publishFlow } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
-import { say, seedTeams, startConversation } from "../support/chat-api";
+import { QUIET_FLOW_SETTINGS, say, seedTeams, startConversation } from "../support/chat-api";
 
 beforeAll(async () => {
   await seedTeams();
@@ -14,12 +14,7 @@ beforeAll(async () => {
     schemaVersion: 1,
     name: "Menu",
     slug: "menu",
-    settings: {
-      defaultTeam: "support",
-      humanRequest: { enabled: true, team: "support" },
-      repeatedFailure: { enabled: true, limit: 3, team: "support" },
-      sensitive: { enabled: false, terms: [], team: "support" },
-    },
+    settings: QUIET_FLOW_SETTINGS,
     nodes: [
       { id: "start", kind: "start", position: { x: 0, y: 0 }, data: { greeting: "Hi" } },
       { id: "menu", kind: "choice", position: { x: 1, y: 0 }, data: { question: "Pick a size", options: [{ id: "s", label: "Small" }, { id: "m", label: "Medium" }, { id: "l", label: "Large" }], field: "size" } },
