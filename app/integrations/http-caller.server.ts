@@ -45,12 +45,15 @@ async function callApi(input: HttpCallInput): Promise<HttpCallResult> {
       headers[credential.name] = credential.value;
       credentialHeader = credential.name;
     }
+    let rules;
+    try {
+      rules = await loadHostRules();
+    } catch (error) {
+      // A bad BATON_HTTP_ALLOWED_HOSTS: nothing may be called until the operator fixes it.
+      return result(false, null, "not_allowed", error instanceof Error ? error.message : String(error));
+    }
     const sendsBody = data.method !== "GET" && data.method !== "DELETE";
-    const response = await sendGuarded(
-      { method: request.method, url: request.url, headers, body: sendsBody ? request.body : undefined, credentialHeader },
-      await loadHostRules(),
-      data.timeoutMs,
-    );
+    const response = await sendGuarded({ method: request.method, url: request.url, headers, body: sendsBody ? request.body : undefined, credentialHeader }, rules, data.timeoutMs);
     status = response.status;
     if (status < 200 || status > 299) return result(false, status, "http_status", `the API answered ${status}`);
     if (data.map.length === 0) return result(true, status, null, "");
