@@ -14,6 +14,7 @@ import { HttpCard, HttpIcon, HttpSettings } from "./http/editor";
 import { IntentCard, IntentIcon, IntentSettings } from "./intent/editor";
 import { KbCard, KbIcon, KbSettings } from "./kb/editor";
 import { NODE_KINDS, type NodeKind } from "./kinds";
+import { LanguageCard, LanguageIcon, LanguageSettings } from "./language/editor";
 import { MessageCard, MessageIcon, MessageSettings } from "./message/editor";
 import type { nodeRegistry } from "./registry";
 import type { NodeEditor } from "./shared/editor/types";
@@ -31,6 +32,7 @@ export const nodeEditors = {
   kb: { Icon: KbIcon, Card: KbCard, Settings: KbSettings },
   gate: { Icon: GateIcon, Card: GateCard, Settings: GateSettings },
   condition: { Icon: ConditionIcon, Card: ConditionCard, Settings: ConditionSettings },
+  language: { Icon: LanguageIcon, Card: LanguageCard, Settings: LanguageSettings },
   set: { Icon: SetIcon, Card: SetCard, Settings: SetSettings },
   http: { Icon: HttpIcon, Card: HttpCard, Settings: HttpSettings },
   escalate: { Icon: EscalateIcon, Card: EscalateCard, Settings: EscalateSettings },

@@ -13,6 +13,7 @@ import { httpKind } from "./http";
 import { intentKind } from "./intent";
 import { kbKind } from "./kb";
 import type { NodeKind } from "./kinds";
+import { languageKind } from "./language";
 import { messageKind } from "./message";
 import { setKind } from "./set";
 import { startKind } from "./start";
@@ -27,6 +28,7 @@ export const nodeRegistry = {
   kb: kbKind,
   gate: gateKind,
   condition: conditionKind,
+  language: languageKind,
   set: setKind,
   http: httpKind,
   escalate: escalateKind,

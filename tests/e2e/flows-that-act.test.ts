@@ -60,9 +60,9 @@ describe("the Order status starter flow", () => {
     await page.getByText("Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.").waitFor();
     // The "Offer choices" step's options are quick-reply buttons; tapping one answers with it.
     const replies = page.getByRole("group", { name: "Suggested replies" });
-    await expect(replies.getByRole("button").allTextContents()).resolves.toEqual(["Talk to a person", "No, that's all"]);
+    await expect(replies.getByRole("button").allTextContents()).resolves.toEqual(["I need more help", "No, that's all"]);
     await snap(page);
-    await replies.getByRole("button", { name: "Talk to a person" }).click();
+    await replies.getByRole("button", { name: "I need more help" }).click();
     await page.getByText("You're being connected to our Support team").waitFor();
     await snap(page);
   });

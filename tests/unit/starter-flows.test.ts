@@ -230,17 +230,26 @@ describe("flows/order-status.json", () => {
       "Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.",
       "Can I help with anything else about this order?",
     ]);
-    expect(result.messages.at(-1)?.choices).toEqual(["Talk to a person", "No, that's all"]);
+    expect(result.messages.at(-1)?.choices).toEqual(["I need more help", "No, that's all"]);
     const done = await conversation.say("no, that's all");
     expect(done.status).toBe("ended");
   });
 
-  it("a customer who picks “Talk to a person” lands in Support with the order's details", async () => {
+  it("a customer who picks “I need more help” lands in Support with the order's details", async () => {
     const conversation = await talkToOrders();
     await conversation.say("10003");
     const result = await conversation.say("the first one");
     expect(result.handoff).toMatchObject({ team: "support", nodeId: "to-person", reason: "Wants help with an order after the lookup" });
     expect(result.state.fields).toMatchObject({ order_id: "10003", order_status: "delivered", carrier: "UPS" });
+  });
+
+  it("a customer writing in Spanish is handed off with a Spanish message and the language in the packet", async () => {
+    const conversation = await talkToOrders();
+    await conversation.say("Hola, mi pedido es el 10002, ¿dónde está?");
+    const result = await conversation.say("I need more help");
+    expect(route(result)).toEqual(["which-language", "to-person-es"]);
+    expect(said(result)).toEqual(["Te paso con una persona de nuestro equipo de soporte. Te responderá aquí en breve."]);
+    expect(result.state.fields).toMatchObject({ language: "es", order_status: "processing" });
   });
 
   it("says the status of an order that has not shipped", async () => {

@@ -35,6 +35,7 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   kb: "#14b8a6",
   gate: "#f59e0b",
   condition: "#f97316",
+  language: "#0891b2",
   set: "#a3a3a3",
   http: "#10b981",
   escalate: "#ef4444",

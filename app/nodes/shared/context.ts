@@ -39,6 +39,8 @@ export type FlowContext = {
   activeNodeId: string | null;
   /** Recent customer messages, oldest first: collect nodes extract known values from them. */
   customerMessages: string[];
+  /** The customer's last few messages as typed, also those a step consumed (language detection reads them). */
+  recentCustomerTexts?: string[];
   /** The latest customer message no node has answered or consumed yet (a KB node answers it). */
   pendingQuestion: string | null;
   lastArticle: ArticleRef | null;
@@ -65,6 +67,8 @@ export type FlowMachineEvent = CustomerMessageEvent | KbFeedbackEvent | ResumeEv
 
 /** How many customer messages the context keeps for extraction. */
 export const KEPT_CUSTOMER_MESSAGES = 20;
+/** How many of the customer's latest messages are kept as typed. */
+export const KEPT_RECENT_TEXTS = 3;
 
 export function createInitialContext(fields: Record<string, FieldValue> = {}): FlowContext {
   return {

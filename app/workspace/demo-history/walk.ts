@@ -182,6 +182,13 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       return helpful ? "answered" : "notHelpful";
     },
     gate: (node, walk) => ((walk.intent?.confidence ?? 0) >= node.data.threshold ? "confident" : "notConfident"),
+    // Generated customers write in English.
+    language: (node, walk) => {
+      if (!node.data.languages.includes("en")) return "other";
+      walk.fields[node.data.field] = "en";
+      record(walk, "language.detected", node.id, { language: "en" });
+      return "en";
+    },
     set: (node, walk) => {
       const { field, mode, value } = node.data;
       const parsed = mode === "expression" ? parseExpression(value) : null;

@@ -7,7 +7,7 @@ describe("node registry", () => {
   it("describes every kind in plain language for the palette", () => {
     expect(Object.keys(nodeRegistry).sort()).toEqual([...NODE_KINDS].sort());
     const labels = NODE_KINDS.map((kind) => nodeRegistry[kind].label);
-    expect(labels).toEqual(["Start", "Send a message", "Detect intent", "Ask for information", "Offer choices", "Answer from knowledge base", "Check confidence", "Check a field", "Set a field", "Call an API", "Hand off to a team", "End conversation"]);
+    expect(labels).toEqual(["Start", "Send a message", "Detect intent", "Ask for information", "Offer choices", "Answer from knowledge base", "Check confidence", "Check a field", "Detect language", "Set a field", "Call an API", "Hand off to a team", "End conversation"]);
     for (const kind of NODE_KINDS) {
       const definition = nodeRegistry[kind];
       expect(definition.description.length).toBeGreaterThan(20);
