@@ -68,6 +68,21 @@ describe("the Order status starter flow", () => {
   });
 });
 
+describe("Detect language", () => {
+  it("a customer writing in Spanish gets the Spanish handoff message", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto("/chat/order-status");
+    const input = page.getByRole("textbox", { name: "Message" });
+    await input.fill("Hola, mi pedido es el 10002, ¿dónde está?");
+    await input.press("Enter");
+    await page.getByText("Order 10002 is processing.").waitFor();
+    await page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "I need more help" }).click();
+    await page.getByText("Te paso con una persona de nuestro equipo de soporte.").waitFor();
+    await snap(page);
+  });
+});
+
 describe("the Call an API step in the builder", () => {
   it("shows the request in a plain form, and the preview runs it for real and shows what it saved", async () => {
     const { page } = e2e;

@@ -213,5 +213,14 @@ describe("the Order status starter flow", () => {
     const reply = await handleCustomerMessage({ conversationId: created.conversationId, clientMessageId: "order-1", text: "Where is 10001?" }, engines);
     expect(seen.slice(before).map((r) => r.url)).toEqual(["/api/demo/orders/10001"]);
     expect(reply.messages.filter((m) => m.role === "bot")[0].text).toBe("Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.");
+
+    // Detect language: a customer who wrote in Spanish is handed off with a Spanish message, the language in the packet.
+    const spanish = await createConversation({ slug: "order-status", channel: "web" }, engines);
+    if (!spanish) throw new Error("order-status is not published");
+    await handleCustomerMessage({ conversationId: spanish.conversationId, clientMessageId: "es-1", text: "Hola, mi pedido es el 10002, ¿dónde está?" }, engines);
+    const handed = await handleCustomerMessage({ conversationId: spanish.conversationId, clientMessageId: "es-2", text: "I need more help" }, engines);
+    expect(handed.messages.filter((m) => m.role === "bot").map((m) => m.text)).toEqual(["Te paso con una persona de nuestro equipo de soporte. Te responderá aquí en breve."]);
+    const stored = await db.conversation.findUniqueOrThrow({ where: { id: spanish.conversationId }, select: { handoff: true } });
+    expect(parseHandoffPacket(stored.handoff)).toMatchObject({ nodeId: "to-person-es", fields: { language: "es", order_status: "processing" } });
   });
 });
