@@ -1,6 +1,7 @@
 /**
  * getNodeFunnel(flowId, range): per node of one flow, the conversations of the cohort that
- * entered it, dropped off there and were handed off from there. Serves the analytics page and
+ * entered it, dropped off there and were handed off from there, and the API calls of its
+ * "Call an API" steps with how many failed. Serves the analytics page and
  * the canvas overlay (GET /api/analytics/flows/:flowId/nodes).
  */
 import { queryRows } from "~/runtime/sql.server";
@@ -38,6 +39,15 @@ export async function getNodeFunnel(
      WHERE ${where.sql}`,
     where.params,
   );
+  // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
+  const apiRows = queryRows(
+    `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN json_extract(e."payload", '$.ok') = 1 THEN 0 ELSE 1 END)
+     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
+     WHERE ${where.sql}
+     GROUP BY e."nodeId"`,
+    where.params,
+  );
+  const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));
   const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
   const passed = new Map(entered.flatMap(([nodeId, count]) => (typeof nodeId === "string" ? [[nodeId, Number(count)] as const] : [])));
   const rows: FunnelConversation[] = conversations.map((row) => ({ status: String(row[0]), escalatedAt: asNumber(row[1]), handoffNodeId: asText(row[2]), lastNodeId: asText(row[3]) }));
@@ -46,6 +56,6 @@ export async function getNodeFunnel(
     from: range.from.toISOString(),
     to: range.to.toISOString(),
     conversations: conversations.length,
-    nodes: computeNodeFunnel({ nodes, passed, conversations: rows }),
+    nodes: computeNodeFunnel({ nodes, passed, conversations: rows, apiCalls }),
   };
 }

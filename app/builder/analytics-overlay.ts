@@ -18,6 +18,8 @@ const FunnelResponseSchema = z.object({
       passed: z.number().int().nonnegative(),
       droppedOff: z.number().int().nonnegative(),
       escalated: z.number().int().nonnegative(),
+      apiCalls: z.number().int().nonnegative().default(0),
+      apiFailures: z.number().int().nonnegative().default(0),
     }),
   ),
 });
@@ -61,8 +63,16 @@ export function mapTraffic(funnel: FunnelResponse, nodeIds: readonly string[]): 
     traffic.set(
       id,
       row
-        ? { passed: row.passed, droppedOff: row.droppedOff, escalated: row.escalated, share: funnel.conversations === 0 ? 0 : row.passed / funnel.conversations, unpublished: false }
-        : { passed: 0, droppedOff: 0, escalated: 0, share: 0, unpublished: true },
+        ? {
+            passed: row.passed,
+            droppedOff: row.droppedOff,
+            escalated: row.escalated,
+            share: funnel.conversations === 0 ? 0 : row.passed / funnel.conversations,
+            apiCalls: row.apiCalls,
+            apiFailures: row.apiFailures,
+            unpublished: false,
+          }
+        : { passed: 0, droppedOff: 0, escalated: 0, share: 0, apiCalls: 0, apiFailures: 0, unpublished: true },
     );
   }
   return traffic;

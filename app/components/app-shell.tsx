@@ -17,6 +17,7 @@ const sections: Section[] = [
   { to: "/kb", label: "Knowledge", icon: "book", adminOnly: true },
   { to: "/analytics", label: "Analytics", icon: "chart" },
   { to: "/teams", label: "Teams", icon: "users", adminOnly: true },
+  { to: "/integrations", label: "API connections", icon: "lock", adminOnly: true },
 ];
 
 export function initials(name: string): string {

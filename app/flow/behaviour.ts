@@ -3,7 +3,7 @@
  * messages, outcomes (with the repeated-failure count), global triggers, engine failures and
  * handing a conversation back to the bot. Pure context updaters, like the node behaviours.
  */
-import { KEPT_CUSTOMER_MESSAGES, record, type FlowContext, type HandoffTrigger, type Priority } from "~/nodes/shared/context";
+import { KEPT_CUSTOMER_MESSAGES, KEPT_RECENT_TEXTS, record, type FlowContext, type HandoffTrigger, type Priority } from "~/nodes/shared/context";
 import { requestHandoff } from "~/nodes/shared/handoff";
 import { isQuestion } from "~/nodes/shared/question";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "~/nodes/types";
@@ -57,6 +57,7 @@ export const flowBehaviour = {
     },
     "flow.recordCustomerMessage": ({ context, event }: BehaviourArgs<unknown>): Partial<FlowContext> => ({
       customerMessages: [...context.customerMessages, textOf(event)].slice(-KEPT_CUSTOMER_MESSAGES),
+      recentCustomerTexts: [...(context.recentCustomerTexts ?? []), textOf(event)].slice(-KEPT_RECENT_TEXTS),
       pendingQuestion: textOf(event),
       ...(isQuestion(textOf(event)) ? { openQuestion: textOf(event) } : {}),
       steps: 0,

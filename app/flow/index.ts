@@ -47,7 +47,7 @@ export { FLOW_LIMITS, checkFlowJsonBytes, checkFlowSize, utf8Bytes } from "./lim
 export { diagnoseUnparsedFlow } from "./salvage";
 export { listIntentModels } from "./intent-models";
 export type { CompileOptions, Diagnostic } from "./diagnostics";
-export { provideEngines, type FlowMachine } from "./machine-setup";
+export { provideEngines, type FlowMachine, type FlowServices } from "./machine-setup";
 export {
   startConversation,
   runTurn,

@@ -8,6 +8,7 @@ import type { Engines, IntentDefinition, IntentPrediction, KbAnswer } from "~/en
 import { NODE_KINDS } from "~/nodes/kinds";
 import { getNodeKind } from "~/nodes/registry";
 import { sharedBehaviour } from "~/nodes/shared/behaviour";
+import type { HttpCallInput, HttpCallResult, HttpCaller } from "~/nodes/http/result";
 import type { FieldValue, FlowContext, FlowMachineEvent } from "~/nodes/shared/context";
 import type { BehaviourEvent, ContextUpdate, GuardCheck, KindBehaviour } from "~/nodes/types";
 import { flowBehaviour } from "./behaviour";
@@ -16,6 +17,12 @@ export type ClassifyIntentInput = { modelKey: string; intents: IntentDefinition[
 export type AnswerFromKbInput = { query: string; tags: string[]; minScore: number };
 export type FlowInput = { fields?: Record<string, FieldValue> } | undefined;
 export type FlowTag = "waiting" | "handoff" | "ended";
+
+/**
+ * What the machine's actors call: the answering engines, and the server's outbound HTTP caller
+ * for `http` steps. Without `http` (unit tests, the flows CLI) an API step takes `failed`.
+ */
+export type FlowServices = Engines & { http?: HttpCaller };
 
 function collectBehaviours(): { actions: Record<string, ContextUpdate>; guards: Record<string, GuardCheck> } {
   const sources: KindBehaviour[] = [flowBehaviour, sharedBehaviour, ...NODE_KINDS.map((kind) => getNodeKind(kind).behaviour ?? {})];
@@ -70,6 +77,7 @@ export const flowSetup = setup({
   actors: {
     classifyIntent: fromPromise<IntentPrediction, ClassifyIntentInput>(async () => missingEngine("classifyIntent")),
     answerFromKb: fromPromise<KbAnswer | null, AnswerFromKbInput>(async () => missingEngine("answerFromKb")),
+    callHttp: fromPromise<HttpCallResult, HttpCallInput>(async () => missingEngine("callHttp")),
   },
 });
 
@@ -90,8 +98,12 @@ export function getResumeVariant(machine: FlowMachine): FlowMachine | null {
   return resumeVariants.get(machine)?.() ?? null;
 }
 
+function notConfigured(input: HttpCallInput): HttpCallResult {
+  return { ok: false, method: input.data.method, url: "", status: null, error: "not_configured", detail: "API calls are not available here", durationMs: 0, fields: {} };
+}
+
 /** The machine with real engines behind its actors; cached per machine and engines object. */
-export function provideEngines(machine: FlowMachine, engines: Engines): FlowMachine {
+export function provideEngines(machine: FlowMachine, engines: FlowServices): FlowMachine {
   let byEngines = provided.get(machine);
   if (!byEngines) provided.set(machine, (byEngines = new WeakMap()));
   const cached = byEngines.get(engines);
@@ -100,6 +112,7 @@ export function provideEngines(machine: FlowMachine, engines: Engines): FlowMach
     actors: {
       classifyIntent: fromPromise<IntentPrediction, ClassifyIntentInput>(({ input }) => engines.intents.classify(input)),
       answerFromKb: fromPromise<KbAnswer | null, AnswerFromKbInput>(({ input }) => engines.knowledge.answer(input)),
+      callHttp: fromPromise<HttpCallResult, HttpCallInput>(({ input }) => (engines.http ? engines.http.call(input) : Promise.resolve(notConfigured(input)))),
     },
   });
   byEngines.set(engines, withEngines);

@@ -10,11 +10,10 @@
  * throws, for a node id that does not exist (an agent-side mistake).
  */
 import { createActor, waitFor, type Actor, type Snapshot } from "xstate";
-import type { Engines } from "~/engines/types";
 import { createInitialContext, type BotMessage, type FieldValue, type FlowContext, type FlowEvent, type FlowMachineEvent, type HandoffRequest } from "~/nodes/shared/context";
 import { requestHandoff } from "~/nodes/shared/handoff";
 import { HANDOFF_STATE } from "./compile";
-import { getResumeVariant, provideEngines, type FlowMachine } from "./machine-setup";
+import { getResumeVariant, provideEngines, type FlowMachine, type FlowServices } from "./machine-setup";
 
 export type { BotMessage, FlowEvent, HandoffRequest };
 
@@ -139,7 +138,7 @@ async function run(machine: FlowMachine, actor: MachineActor, kick: (actor: Mach
 /** Runs a new conversation from its start until it first waits (or hands off or ends). */
 export async function startConversation(
   machine: FlowMachine,
-  engines: Engines,
+  engines: FlowServices,
   opts: { fields?: Record<string, FieldValue> } & TurnOptions = {},
 ): Promise<TurnResult> {
   const runnable = provideEngines(machine, engines);
@@ -152,7 +151,7 @@ export async function startConversation(
 }
 
 /** One customer turn: restore, send, run until the machine waits again. */
-export async function runTurn(machine: FlowMachine, engines: Engines, snapshot: unknown, input: TurnInput, opts: TurnOptions = {}): Promise<TurnResult> {
+export async function runTurn(machine: FlowMachine, engines: FlowServices, snapshot: unknown, input: TurnInput, opts: TurnOptions = {}): Promise<TurnResult> {
   const runnable = provideEngines(machine, engines);
   const persisted = readPersisted(snapshot);
   const previous = contextOf(persisted);
@@ -181,7 +180,7 @@ export function listResumableNodes(machine: FlowMachine): string[] {
  */
 export async function resumeAt(
   machine: FlowMachine,
-  engines: Engines,
+  engines: FlowServices,
   snapshot: unknown,
   nodeId: string,
   opts: TurnOptions & { pending?: string } = {},

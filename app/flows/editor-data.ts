@@ -10,6 +10,8 @@ export type FlowEditorData = {
   revision: number;
   teams: EditorTeam[];
   kbTags: string[];
+  /** Names of the workspace's API credentials (never their secrets), for "Call an API" steps. */
+  credentials: string[];
   published: { number: number; publishedAt: string } | null;
   unpublishedChanges: boolean;
 };

@@ -3,6 +3,7 @@
  * `draftUpdatedAt` in epoch ms): a save names the revision it was based on and is refused when
  * another tab or person saved in between, so two editors never silently overwrite each other.
  */
+import { listCredentialNames } from "~/integrations/credentials.server";
 import { stringifyFlowDocument, type FlowDocument } from "~/flow";
 import { parseStoredTags } from "~/kb/articles.server";
 import { hashFlowDocument, publishFlow, type FlowProblem } from "~/runtime/flow-versions.server";
@@ -39,9 +40,10 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
   const draft = flow && storedDraft(flow);
   if (!flow || !draft) return null;
   const { document, revision } = draft;
-  const [teams, kbTags, latest] = await Promise.all([
+  const [teams, kbTags, credentials, latest] = await Promise.all([
     db.team.findMany({ orderBy: { name: "asc" }, select: { slug: true, name: true } }),
     listKbTags(),
+    listCredentialNames(),
     latestPublished(flowId),
   ]);
   return {
@@ -50,6 +52,7 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
     revision,
     teams,
     kbTags,
+    credentials,
     published: latest?.number != null ? { number: latest.number, publishedAt: (latest.publishedAt ?? new Date()).toISOString() } : null,
     unpublishedChanges: latest ? latest.documentHash !== hashFlowDocument(document) : false,
   };

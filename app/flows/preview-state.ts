@@ -8,5 +8,17 @@ export type PreviewState = {
   /** The last classification, also when the bot was unsure (intent null). */
   intent: { name: string | null; confidence: number } | null;
   kb: { title: string; score: number | null } | null;
+  /** The run's API calls ("Call an API" steps), newest last: the request and what it saved. */
+  apiCalls: PreviewApiCall[];
   handoff: { team: string | null; priority: number; reason: string | null; trigger: string | null } | null;
+};
+
+export type PreviewApiCall = {
+  nodeId: string | null;
+  method: string;
+  url: string;
+  status: number | null;
+  ok: boolean;
+  detail: string;
+  fields: Record<string, string | number>;
 };

@@ -39,6 +39,16 @@ export async function startPreview(input: { flowId: string; document: FlowDocume
 const FieldsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 const IntentPayloadSchema = z.object({ intent: z.string().nullable(), confidence: z.number() });
 const KbPayloadSchema = z.object({ title: z.string(), score: z.number().optional() });
+const HttpPayloadSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  status: z.number().nullable(),
+  ok: z.boolean(),
+  detail: z.string(),
+  fields: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+/** The preview lists the last few calls: enough to follow a retry loop, not a log. */
+const PREVIEW_API_CALLS = 5;
 
 function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
   try {
@@ -61,7 +71,7 @@ export async function readPreviewState(flowId: string, conversationId: string): 
       escalatedAt: true,
       team: { select: { name: true } },
       events: {
-        where: { type: { in: ["node.entered", "intent.classified", "kb.answered"] } },
+        where: { type: { in: ["node.entered", "intent.classified", "kb.answered", "http.called"] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { type: true, nodeId: true, payload: true },
       },
@@ -72,6 +82,13 @@ export async function readPreviewState(flowId: string, conversationId: string): 
   const lastOf = (type: string) => conversation.events.filter((event) => event.type === type).at(-1);
   const intent = parseJson(IntentPayloadSchema, lastOf("intent.classified")?.payload ?? "null");
   const kb = parseJson(KbPayloadSchema, lastOf("kb.answered")?.payload ?? "null");
+  const apiCalls = conversation.events
+    .filter((event) => event.type === "http.called")
+    .slice(-PREVIEW_API_CALLS)
+    .flatMap((event) => {
+      const call = parseJson(HttpPayloadSchema, event.payload);
+      return call ? [{ nodeId: event.nodeId, ...call }] : [];
+    });
   const status = ConversationStatusSchema.safeParse(conversation.status);
   return {
     status: status.success ? status.data : "waiting",
@@ -80,6 +97,7 @@ export async function readPreviewState(flowId: string, conversationId: string): 
     fields: parseJson(FieldsSchema, conversation.fields) ?? {},
     intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
     kb: kb ? { title: kb.title, score: kb.score ?? null } : null,
+    apiCalls,
     handoff: conversation.escalatedAt
       ? { team: conversation.team?.name ?? null, priority: conversation.priority, reason: conversation.handoffReason, trigger: conversation.handoffTrigger }
       : null,

@@ -5,6 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseFlowDocument, type FlowDocument } from "~/flow";
+import { getEnv } from "~/utils/env.server";
+import { pointAtDemoApi } from "~/workspace/seed-demo-api.server";
 
 export type StarterFlow = { id: string; name: string; steps: number; document: FlowDocument };
 
@@ -22,7 +24,8 @@ export function listStarterFlows(): StarterFlow[] {
     .sort()
     .flatMap((file) => {
       try {
-        const parsed = parseFlowDocument(JSON.parse(fs.readFileSync(path.join(directory, file), "utf8")));
+        // Like the seed: a copy of a starter calls the demo order API on the port Baton serves on.
+        const parsed = parseFlowDocument(pointAtDemoApi(JSON.parse(fs.readFileSync(path.join(directory, file), "utf8")), getEnv().PORT));
         if (!parsed.ok) return [];
         return [{ id: file.slice(0, -".json".length), name: parsed.document.name, steps: parsed.document.nodes.length, document: parsed.document }];
       } catch {

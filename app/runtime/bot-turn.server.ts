@@ -7,6 +7,7 @@ import type { Engines } from "~/engines/types";
 import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type FlowNode, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
 import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
+import { withHttpCaller } from "~/integrations/http-caller.server";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
@@ -51,17 +52,18 @@ export async function planBotStep(
     nodeKinds = compiled.nodeKinds;
     nodes = compiled.document.nodes;
     locale = compiled.document.settings.locale;
+    const services = withHttpCaller(engines);
     if (input.type === "start") {
-      result = await startConversation(compiled.machine, engines, { fields: input.fields });
+      result = await startConversation(compiled.machine, services, { fields: input.fields });
     } else {
       // Checked by the flow engine before it restores anything (an unreadable one hands off).
       const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
       if (input.type === "resume") {
-        result = await resumeAt(compiled.machine, engines, snapshot, input.nodeId, { pending: input.pending });
+        result = await resumeAt(compiled.machine, services, snapshot, input.nodeId, { pending: input.pending });
         const line = input.line?.trim() || compiled.document.settings.handBackMessage || phrasesFor(locale).handBack;
         leadingLines = [{ role: "system", text: line, metadata: {} }];
       } else {
-        result = await runTurn(compiled.machine, engines, snapshot, input);
+        result = await runTurn(compiled.machine, services, snapshot, input);
       }
     }
   } catch (error) {

@@ -8,10 +8,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Db } from "~/utils/db.server";
 import { publishFlow } from "~/runtime/flow-versions.server";
+import { getEnv } from "~/utils/env.server";
+import { pointAtDemoApi } from "./seed-demo-api.server";
 
 export type SeedFlowsReport = { published: string[]; unchanged: string[]; invalid: string[] };
 
-export async function seedStarterFlows(db: Db, directory = process.env.BATON_FLOWS_DIR ?? path.resolve("flows")): Promise<SeedFlowsReport> {
+export async function seedStarterFlows(db: Db, directory = process.env.BATON_FLOWS_DIR ?? path.resolve("flows"), port = getEnv().PORT): Promise<SeedFlowsReport> {
   const report: SeedFlowsReport = { published: [], unchanged: [], invalid: [] };
   if (!fs.existsSync(directory)) return report;
   const files = fs.readdirSync(directory).filter((name) => name.endsWith(".json")).sort();
@@ -23,7 +25,7 @@ export async function seedStarterFlows(db: Db, directory = process.env.BATON_FLO
       report.invalid.push(name);
       continue;
     }
-    const result = await publishFlow(json, { client: db, skipIfPublished: true });
+    const result = await publishFlow(pointAtDemoApi(json, port), { client: db, skipIfPublished: true });
     if (!result.ok) {
       report.invalid.push(name);
       console.warn(`starter flow ${name} was not published: ${result.errors.map((error) => error.message).join("; ")}`);

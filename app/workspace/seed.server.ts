@@ -8,11 +8,16 @@ import { seedDemoHistory } from "./seed-history.server";
 import { seedKnowledgeBase } from "./seed-knowledge-base.server";
 import { seedPeople } from "./seed-people.server";
 import { seedStarterFlows } from "./seed-flows.server";
+import { seedDemoApiHost } from "./seed-demo-api.server";
+import { getEnv } from "~/utils/env.server";
 
 export async function seedDemoWorkspace(db: Db) {
   const people = await seedPeople(db);
-  const flows = await seedStarterFlows(db);
+  // The port Baton serves on: the starter flows' demo API calls go to Baton itself.
+  const { PORT } = getEnv();
+  const demoApi = await seedDemoApiHost(db, PORT);
+  const flows = await seedStarterFlows(db, undefined, PORT);
   const knowledgeBase = await seedKnowledgeBase(db);
   const history = await seedDemoHistory(db);
-  return { people, flows, knowledgeBase, history };
+  return { people, demoApi, flows, knowledgeBase, history };
 }

@@ -38,8 +38,11 @@ export async function drag(page: Page, from: { x: number; y: number }, to: { x: 
 /** Drags a kind from the palette to a point of the canvas (offset from its top-left corner); returns the new node's id. */
 export async function dropFromPalette(page: Page, kind: string, offset: { x: number; y: number }): Promise<string> {
   const before = new Set(await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-id"))));
+  const item = page.locator(`.palette-item[data-kind="${kind}"]`);
+  // The palette scrolls when it holds more kinds than the window is tall: scroll to the kind first, as a person would.
+  await item.scrollIntoViewIfNeeded();
   const canvas = await canvasBox(page);
-  await drag(page, await centreOf(page.locator(`.palette-item[data-kind="${kind}"]`)), { x: canvas.x + offset.x, y: canvas.y + offset.y });
+  await drag(page, await centreOf(item), { x: canvas.x + offset.x, y: canvas.y + offset.y });
   await expect.poll(() => page.locator(".react-flow__node").count(), { timeout: 5_000 }).toBe(before.size + 1);
   const ids = await page.locator(".react-flow__node").evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-id")));
   return ids.find((id) => !before.has(id)) as string;

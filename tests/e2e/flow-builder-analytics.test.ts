@@ -10,7 +10,7 @@ import { BUILDER_VIEWPORT, card, fitView } from "./builder-helpers";
 
 const e2e = useE2E({ demoHistory: true });
 
-type FunnelRow = { nodeId: string; passed: number; droppedOff: number; escalated: number };
+type FunnelRow = { nodeId: string; passed: number; droppedOff: number; escalated: number; apiCalls: number; apiFailures: number };
 type Funnel = { conversations: number; nodes: FunnelRow[] };
 
 async function readFunnel(page: Page, flowId: string, range: string): Promise<Funnel> {
@@ -112,7 +112,7 @@ describe("analytics overlay", () => {
 
   it("lays out the starter flows with room between the cards, also with the analytics strips on", async () => {
     const { page } = e2e;
-    for (const [index, slug] of ["store-support", "refunds-and-returns"].entries()) {
+    for (const [index, slug] of ["store-support", "refunds-and-returns", "order-status"].entries()) {
       const flowId = await openEditor(page, slug, { signIn: index === 0 });
       await fitView(page);
       await expect(cardsTooClose(page, flowId, 40)).resolves.toEqual([]);
@@ -122,6 +122,21 @@ describe("analytics overlay", () => {
       await expect(cardsTooClose(page, flowId, 40)).resolves.toEqual([]);
       await snap(page);
     }
+  });
+
+  it("shows how many of a Call an API step's calls failed, matching the funnel API", async () => {
+    const { page } = e2e;
+    const flowId = await openEditor(page, "order-status");
+    await page.getByRole("button", { name: "Analytics", exact: true }).click();
+    const funnel = await readFunnel(page, flowId, "30d");
+    const lookup = funnel.nodes.find((node) => node.nodeId === "lookup");
+    expect(lookup?.apiCalls).toBeGreaterThan(0);
+    expect(lookup?.apiFailures).toBeGreaterThan(0);
+    await fitView(page);
+    const api = card(page, "lookup").locator('.node-traffic [data-stat="api-failures"]');
+    await expect.poll(() => api.textContent(), { timeout: 10_000 }).toBe(`${lookup?.apiFailures} of ${lookup?.apiCalls} API calls failed`);
+    await expect(card(page, "ask-order-id").locator('.node-traffic [data-stat="api-failures"]').count()).resolves.toBe(0);
+    await snap(page);
   });
 
   it("says so when the flow had no conversations in the range", async () => {

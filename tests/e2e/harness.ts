@@ -60,18 +60,19 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const databaseFile = path.join(dir, "baton.db");
   createMigratedDatabase(databaseFile);
   const databaseUrl = `file:${databaseFile}`;
+  // Chosen before seeding: the starter flows' demo API calls go to the app's own port.
+  const port = await freePort();
   // Seeded in a child process: the seed steps (and the modules they call) use the process-wide
   // client of ~/utils/db.server, which in this process may point at another database.
   if (options.seed !== false) {
     execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["app/cli/seed.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir, BATON_DEMO_HISTORY: options.demoHistory ? "on" : "off" },
+      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir, BATON_DEMO_HISTORY: options.demoHistory ? "on" : "off", PORT: String(port) },
       stdio: "pipe",
     });
   }
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 
-  const port = await freePort();
   const child = spawn(process.execPath, serverArgs("build/index.js"), {
     cwd: dir,
     env: {

@@ -119,7 +119,7 @@ describe("GET /api/analytics/flows/:flowId/nodes", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ flowId: flow.id, from: "2026-06-09T00:00:00.000Z", to: "2026-06-16T00:00:00.000Z", conversations: 3 });
-    expect(body.nodes.find((node: { nodeId: string }) => node.nodeId === "ask")).toEqual({ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 3, droppedOff: 1, escalated: 1 });
+    expect(body.nodes.find((node: { nodeId: string }) => node.nodeId === "ask")).toEqual({ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 3, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 });
   });
 
   it("answers 401, 403, 400 and 404 with a JSON error", async () => {

@@ -21,6 +21,14 @@ export async function seedTeams(): Promise<void> {
   }
 }
 
+/** Flow settings for test flows that route everything to Support and keep the triggers out of the way. */
+export const QUIET_FLOW_SETTINGS = {
+  defaultTeam: "support",
+  humanRequest: { enabled: true, team: "support" },
+  repeatedFailure: { enabled: true, limit: 3, team: "support" },
+  sensitive: { enabled: false, terms: [], team: "support" },
+};
+
 export function readFixtureFlow(name = "runtime-test"): unknown {
   return JSON.parse(fs.readFileSync(path.join(__dirname, "flows", `${name}.json`), "utf8"));
 }

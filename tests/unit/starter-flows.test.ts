@@ -7,6 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileFlow, NODE_KINDS, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type FlowMachine, type TurnResult } from "~/flow";
+import { applyResponseMapping } from "~/nodes/http/mapping";
+import type { HttpCallInput, HttpCallResult } from "~/nodes/http/result";
+import { findDemoOrder } from "~/workspace/demo-orders";
 import { createFakeEngines, type FakeArticle } from "../support/fake-engines";
 import { Conversation } from "./flow/helpers";
 
@@ -36,11 +39,18 @@ async function talk(slug: string) {
   return conversation;
 }
 
+describe("the starter flows", () => {
+  it("together use every node kind, so each kind has a working example", () => {
+    const files = fs.readdirSync(path.resolve(__dirname, "../../flows")).filter((name) => name.endsWith(".json"));
+    const kinds = new Set(files.flatMap((name) => loadFlow(name.replace(/\.json$/, "")).document.nodes.map((n) => n.kind)));
+    expect(kinds).toEqual(new Set(NODE_KINDS));
+  });
+});
+
 describe("flows/store-support.json", () => {
-  it("is stored in canonical form, uses every node kind, and lays out left to right", () => {
+  it("is stored in canonical form and lays out left to right", () => {
     const { document, text } = loadFlow("store-support");
     expect(stringifyFlowDocument(document)).toBe(text);
-    expect(new Set(document.nodes.map((n) => n.kind))).toEqual(new Set(NODE_KINDS));
     const intent = document.nodes.find((n) => n.kind === "intent");
     for (const { examples } of intent?.kind === "intent" ? intent.data.intents : []) expect(examples.length).toBeGreaterThanOrEqual(8);
     const x = new Map(document.nodes.map((n) => [n.id, n.position.x]));
@@ -190,5 +200,76 @@ describe("flows/refunds-and-returns.json", () => {
     expect(route(first)).toEqual(["refund-kb", "refund-order-id"]);
     const result = await conversation.say("7778889990");
     expect(result.handoff).toMatchObject({ team: "billing", nodeId: "to-billing" });
+  });
+});
+
+describe("flows/order-status.json", () => {
+  /** Answers like Baton's demo order API (the integration test calls the real one over HTTP). */
+  const demoApi = {
+    call: async (input: HttpCallInput): Promise<HttpCallResult> => {
+      const order = findDemoOrder(String(input.fields.order_id));
+      const url = `http://localhost:3000/api/demo/orders/${String(input.fields.order_id)}`;
+      if (!order) return { ok: false, method: "GET", url, status: 404, error: "http_status", detail: "the API answered 404", durationMs: 3, fields: {} };
+      const { fields, missing } = applyResponseMapping({ demo: true, order }, input.data.map);
+      return { ok: missing.length === 0, method: "GET", url, status: 200, error: null, detail: "", durationMs: 3, fields };
+    },
+  };
+
+  async function talkToOrders() {
+    const { document, machine, text } = loadFlow("order-status");
+    expect(stringifyFlowDocument(document)).toBe(text);
+    const conversation = new Conversation(machine, { ...createFakeEngines({ articles: ARTICLES }), http: demoApi });
+    await conversation.start();
+    return conversation;
+  }
+
+  it("looks a shipped order up and tells the carrier, tracking number and date", async () => {
+    const conversation = await talkToOrders();
+    const result = await conversation.say("it's 10001");
+    expect(route(result)).toEqual(["lookup", "normalise", "is-shipped", "shipped", "anything-else"]);
+    expect(said(result)).toEqual([
+      "Good news: order 10001 has shipped with DHL (tracking number JD014600006281230) and should arrive by 2026-12-09.",
+      "Can I help with anything else about this order?",
+    ]);
+    expect(result.messages.at(-1)?.choices).toEqual(["I need more help", "No, that's all"]);
+    const done = await conversation.say("no, that's all");
+    expect(done.status).toBe("ended");
+  });
+
+  it("a customer who picks “I need more help” lands in Support with the order's details", async () => {
+    const conversation = await talkToOrders();
+    await conversation.say("10003");
+    const result = await conversation.say("the first one");
+    expect(result.handoff).toMatchObject({ team: "support", nodeId: "to-person", reason: "Wants help with an order after the lookup" });
+    expect(result.state.fields).toMatchObject({ order_id: "10003", order_status: "delivered", carrier: "UPS" });
+  });
+
+  it("a customer writing in Spanish is handed off with a Spanish message and the language in the packet", async () => {
+    const conversation = await talkToOrders();
+    await conversation.say("Hola, mi pedido es el 10002, ¿dónde está?");
+    const result = await conversation.say("I need more help");
+    expect(route(result)).toEqual(["which-language", "to-person-es"]);
+    expect(said(result)).toEqual(["Te paso con una persona de nuestro equipo de soporte. Te responderá aquí en breve."]);
+    expect(result.state.fields).toMatchObject({ language: "es", order_status: "processing" });
+  });
+
+  it("says the status of an order that has not shipped", async () => {
+    const conversation = await talkToOrders();
+    expect(said(await conversation.say("10002"))[0]).toBe("Order 10002 is processing.");
+  });
+
+  it("normalises the status the API returned before comparing it", async () => {
+    const shouting = { call: async (input: HttpCallInput) => ({ ...(await demoApi.call(input)), fields: { order_status: "  SHIPPED ", carrier: "DHL", tracking_number: "Z", delivery_date: "soon" } }) };
+    const { machine } = loadFlow("order-status");
+    const conversation = new Conversation(machine, { ...createFakeEngines({ articles: ARTICLES }), http: shouting });
+    await conversation.start();
+    expect(said(await conversation.say("10002"))[0]).toBe("Good news: order 10002 has shipped with DHL (tracking number Z) and should arrive by soon.");
+  });
+
+  it("an unknown order goes to a person, and the handoff says the lookup failed", async () => {
+    const conversation = await talkToOrders();
+    const result = await conversation.say("99999");
+    expect(route(result)).toEqual(["lookup", "not-found"]);
+    expect(result.handoff?.reason).toBe("The order lookup failed (after an API call failed: GET http://localhost:3000/api/demo/orders/99999 failed: the API answered 404)");
   });
 });

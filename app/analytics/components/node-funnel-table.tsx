@@ -65,7 +65,14 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
             <tr key={node.nodeId} data-node={node.nodeId}>
               <td>
                 <div className="node-name">{node.nodeId}</div>
-                <div className="node-kind">{node.kindLabel}</div>
+                <div className="node-kind">
+                  {node.kindLabel}
+                  {node.apiCalls > 0 ? (
+                    <span className={node.apiFailures > 0 ? "funnel-api-failures has-failures" : "funnel-api-failures"}>
+                      {" "}· {formatCount(node.apiFailures)} of {formatCount(node.apiCalls)} API calls failed
+                    </span>
+                  ) : null}
+                </div>
               </td>
               <td className="funnel-bar-cell">
                 <FunnelBar node={node} conversations={funnel.conversations} />

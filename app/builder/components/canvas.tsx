@@ -31,9 +31,13 @@ const MINIMAP_COLORS: Record<NodeKind, string> = {
   message: "#94a3b8",
   intent: "#8b5cf6",
   collect: "#0ea5e9",
+  choice: "#06b6d4",
   kb: "#14b8a6",
   gate: "#f59e0b",
   condition: "#f97316",
+  language: "#0891b2",
+  set: "#a3a3a3",
+  http: "#10b981",
   escalate: "#ef4444",
   end: "#64748b",
 };

@@ -250,6 +250,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               diagnostics={diagnostics.all.filter((diagnostic) => diagnostic.nodeId === selectedNode.id)}
               teams={data.teams}
               kbTags={data.kbTags}
+              credentials={data.credentials}
               fields={knownFields}
               onChange={actions.changeData}
               onDelete={(nodeId) => actions.deleteNodes([nodeId])}

@@ -61,6 +61,31 @@ function Inspector({ run }: { run: PreviewRun }) {
           </dd>
         </div>
       ) : null}
+      {inspector.apiCalls.length > 0 ? (
+        <div>
+          <dt>API calls</dt>
+          <dd>
+            <ul className="preview-api-calls">
+              {inspector.apiCalls.map((call, index) => (
+                <li key={index} className={call.ok ? "is-ok" : "is-failed"}>
+                  <code className="preview-api-request">
+                    {call.method} {call.url}
+                  </code>
+                  <span className="preview-api-outcome">
+                    {call.ok ? `✓ ${call.status}` : `✕ ${call.detail}`}
+                    {Object.entries(call.fields).map(([name, value]) => (
+                      <span key={name} className="preview-api-field">
+                        {" "}
+                        · {describeField(name)} = {String(value)}
+                      </span>
+                    ))}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      ) : null}
       <div>
         <dt>Captured</dt>
         <dd>

@@ -19,6 +19,7 @@ type Props = {
   diagnostics: Diagnostic[];
   teams: Array<{ slug: string; name: string }>;
   kbTags: string[];
+  credentials: string[];
   fields: KnownField[];
   onChange: (nodeId: string, data: unknown) => void;
   onDelete: (nodeId: string) => void;
@@ -40,7 +41,7 @@ function schemaErrors(error: z.ZodError): Map<string, string> {
 
 const rank = (diagnostic: Diagnostic) => (diagnostic.severity === "error" ? 0 : 1);
 
-export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, fields, onChange, onDelete, onDuplicate, onInvalid }: Props) {
+export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, credentials, fields, onChange, onDelete, onDuplicate, onInvalid }: Props) {
   const kind = getNodeKind(node.kind);
   const { Settings, Icon: KindSymbol } = getNodeEditor(node.kind);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -63,6 +64,7 @@ export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, fields
     nodeId: node.id,
     teams,
     kbTags,
+    credentials,
     fields,
     problem: (field): FieldProblem | undefined => {
       const invalid = active?.errors.get(field);

@@ -41,6 +41,8 @@ export type FlowContext = {
   activeNodeId: string | null;
   /** Recent customer messages, oldest first: collect nodes extract known values from them. */
   customerMessages: string[];
+  /** The customer's last few messages as typed, also those a step consumed (language detection reads them). */
+  recentCustomerTexts?: string[];
   /** The latest customer message no node has answered or consumed yet (a KB node answers it). */
   pendingQuestion: string | null;
   /**
@@ -59,6 +61,8 @@ export type FlowContext = {
   /** The output just taken, recorded on the next node's `node.entered` event (one row instead of two). */
   lastOutcome?: { nodeId: string; handle: string } | null;
   handoff: HandoffRequest | null;
+  /** The last API call failed (cleared by a successful one): a handoff after it says what failed. */
+  apiFailure?: { nodeId: string; summary: string } | null;
   ended: boolean;
   outbox: BotMessage[];
   events: FlowEvent[];
@@ -72,6 +76,8 @@ export type FlowMachineEvent = CustomerMessageEvent | KbFeedbackEvent | ResumeEv
 
 /** How many customer messages the context keeps for extraction. */
 export const KEPT_CUSTOMER_MESSAGES = 20;
+/** How many of the customer's latest messages are kept as typed. */
+export const KEPT_RECENT_TEXTS = 3;
 
 export function createInitialContext(fields: Record<string, FieldValue> = {}): FlowContext {
   return {

@@ -9,15 +9,18 @@ import { fillTemplate } from "./template";
  */
 export function requestHandoff(
   context: FlowContext,
-  request: HandoffRequest,
+  asked: HandoffRequest,
   options: { message?: string; firedTrigger?: boolean } = {},
 ): Partial<FlowContext> {
   const text = options.message?.trim() ? fillTemplate(options.message, context.fields) : "";
+  // The agent must not have to guess why the bot gave up on a lookup.
+  const request = context.apiFailure ? { ...asked, reason: `${asked.reason} (after an API call failed: ${context.apiFailure.summary})` } : asked;
   const payload = { team: request.team, priority: request.priority, reason: request.reason, trigger: request.trigger };
   const events = options.firedTrigger
     ? [{ type: "trigger.fired", nodeId: request.nodeId, payload: { ...payload } }, { type: "handoff", nodeId: request.nodeId, payload }]
     : [{ type: "handoff", nodeId: request.nodeId, payload }];
   return {
+    apiFailure: null,
     handoff: text ? { ...request, announced: true } : request,
     ...(text ? say(context, { role: "bot", text, nodeId: request.nodeId }) : {}),
     ...record(context, ...events),

@@ -6,6 +6,7 @@
  * kb.feedback, trigger.fired, handoff, handoff.queued, conversation.ended). Conditions and
  * confidence gates use the real rules, so a walk never takes a branch the flow would not.
  */
+import { evaluateExpression, parseExpression } from "~/nodes/set/expression";
 import type { FlowDocument, FlowNode, FlowNodeOf } from "~/flow";
 import { evaluateCondition } from "~/nodes/condition/evaluate";
 import type { NodeKind } from "~/nodes/kinds";
@@ -31,7 +32,7 @@ export type WalkResult = {
 };
 
 /** Chances per waiting step, tuned so the starter flows contain about half of their conversations. */
-const CHANCES = { abandon: 0.04, humanRequest: 0.035, sensitive: 0.01, unsure: 0.12, collectValid: 0.9, retryValid: 0.6, kbFound: 0.85, kbHelpful: 0.8 };
+const CHANCES = { apiFails: 0.08, abandon: 0.04, humanRequest: 0.035, sensitive: 0.01, unsure: 0.12, collectValid: 0.9, retryValid: 0.6, kbFound: 0.85, kbHelpful: 0.8 };
 
 const VAGUE = ["hello?", "I have a question about something", "it's about my thing", "hmm", "can you help", "the website"];
 const HUMAN = ["Can I talk to a real person please?", "agent", "I want to speak to a human", "just connect me to someone"];
@@ -141,6 +142,18 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       }
       return "failed";
     },
+    choice: (node, walk, document) => {
+      const { question, options, field } = node.data;
+      const text = fillTemplate(question, walk.fields);
+      bot(walk, text, { nodeId: node.id, choices: options.map((option) => option.label) });
+      walk.questionsAsked.push(text);
+      if (!waitForCustomer(walk, node, document)) return null;
+      const option = walk.random.pick(options);
+      customer(walk, option.label);
+      if (field) walk.fields[field] = option.label;
+      record(walk, "choice.selected", node.id, { option: option.id, label: option.label, typed: false });
+      return option.id;
+    },
     kb: (node, walk, document) => {
       const { random } = walk;
       const phrases = phrasesFor(document.settings.locale);
@@ -169,6 +182,32 @@ function makeSteps(customerInfo: Customer, articles: DemoArticle[]): { [K in Nod
       return helpful ? "answered" : "notHelpful";
     },
     gate: (node, walk) => ((walk.intent?.confidence ?? 0) >= node.data.threshold ? "confident" : "notConfident"),
+    // Generated customers write in English.
+    language: (node, walk) => {
+      if (!node.data.languages.includes("en")) return "other";
+      walk.fields[node.data.field] = "en";
+      record(walk, "language.detected", node.id, { language: "en" });
+      return "en";
+    },
+    set: (node, walk) => {
+      const { field, mode, value } = node.data;
+      const parsed = mode === "expression" ? parseExpression(value) : null;
+      const result = parsed ? (parsed.ok ? evaluateExpression(parsed.expression, walk.fields) : parsed) : { ok: true as const, value: fillTemplate(value, walk.fields) };
+      if (result.ok) walk.fields[field] = String(result.value);
+      return "next";
+    },
+    // A generated lookup: a failure now and then, so the canvas overlay has API failures to show.
+    http: (node, walk) => {
+      const { method, url, map } = node.data;
+      if (walk.random.chance(CHANCES.apiFails)) {
+        record(walk, "http.called", node.id, { method, url, status: null, ok: false, error: "timeout", detail: `no answer within ${node.data.timeoutMs / 1000} s`, durationMs: node.data.timeoutMs, fields: {} });
+        return "failed";
+      }
+      const fields = Object.fromEntries(map.map((mapping) => [mapping.field, /status/i.test(mapping.field) ? walk.random.pick(["shipped", "processing", "delivered"]) : `demo ${mapping.field.replace(/_/g, " ")}`]));
+      Object.assign(walk.fields, fields);
+      record(walk, "http.called", node.id, { method, url, status: 200, ok: true, error: null, detail: "", durationMs: walk.random.int(40, 400), fields });
+      return "ok";
+    },
     condition: (node, walk) => (evaluateCondition(walk.fields[node.data.field], node.data.operator, node.data.value) ? "true" : "false"),
     escalate: (node, walk) => {
       const { team, priority, reason, message } = node.data;

@@ -73,10 +73,26 @@ describe("computeNodeFunnel", () => {
       ],
     });
     expect(rows).toEqual([
-      { nodeId: "start", kind: "start", kindLabel: "Start", passed: 5, droppedOff: 0, escalated: 0 },
-      { nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 4, droppedOff: 1, escalated: 1 },
-      { nodeId: "human", kind: "escalate", kindLabel: "Hand off to a team", passed: 1, droppedOff: 0, escalated: 1 },
-      { nodeId: "gone", kind: null, kindLabel: "Removed node", passed: 1, droppedOff: 1, escalated: 0 },
+      { nodeId: "start", kind: "start", kindLabel: "Start", passed: 5, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 4, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "human", kind: "escalate", kindLabel: "Hand off to a team", passed: 1, droppedOff: 0, escalated: 1, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "gone", kind: null, kindLabel: "Removed node", passed: 1, droppedOff: 1, escalated: 0, apiCalls: 0, apiFailures: 0 },
+    ]);
+  });
+
+  it("adds the API calls and failures of Call an API steps, also of a step deleted since", () => {
+    const rows = computeNodeFunnel({
+      nodes: [{ id: "lookup", kind: "http", kindLabel: "Call an API" }],
+      passed: new Map([["lookup", 3]]),
+      conversations: [],
+      apiCalls: new Map([
+        ["lookup", { calls: 4, failures: 1 }],
+        ["old-lookup", { calls: 2, failures: 2 }],
+      ]),
+    });
+    expect(rows.map(({ nodeId, apiCalls, apiFailures }) => ({ nodeId, apiCalls, apiFailures }))).toEqual([
+      { nodeId: "lookup", apiCalls: 4, apiFailures: 1 },
+      { nodeId: "old-lookup", apiCalls: 2, apiFailures: 2 },
     ]);
   });
 });

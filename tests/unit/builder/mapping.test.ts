@@ -72,7 +72,7 @@ describe("document → canvas", () => {
       sizes: new Map([[document.nodes[0].id, { width: 248, height: 120 }]]),
       issues: new Map([[document.nodes[0].id, [{ severity: "error", message: "Connect it" }]]]),
       preview: { active: document.nodes[0].id, visited: new Set() },
-      traffic: new Map([[document.nodes[0].id, { passed: 12, droppedOff: 1, escalated: 2, share: 1, unpublished: false }]]),
+      traffic: new Map([[document.nodes[0].id, { passed: 12, droppedOff: 1, escalated: 2, share: 1, apiCalls: 0, apiFailures: 0, unpublished: false }]]),
     }));
     expect(node).toMatchObject({ selected: true, width: 248, height: 120, data: { issues: [{ severity: "error", message: "Connect it" }], preview: "active", traffic: { passed: 12, droppedOff: 1, escalated: 2 } } });
     expect(toCanvasNode(document.nodes[0], view()).data.traffic).toBeNull();

@@ -39,7 +39,7 @@ describe("parseFlowDocument", () => {
       { path: "nodes[0].data.greeting", nodeId: "s", field: "greeting", message: "Must be text, not a number." },
       { path: "nodes[1].data.type", nodeId: "c", field: "type", message: "Must be one of: text, email, phone, number, pattern, choice, date." },
       { path: "nodes[1].data.retries", nodeId: "c", field: "retries", message: "Must be at most 5." },
-      { path: "nodes[3].kind", nodeId: "z", field: "kind", message: 'Unknown node kind "teleport". Use one of: start, message, intent, collect, kb, gate, condition, escalate, end.' },
+      { path: "nodes[3].kind", nodeId: "z", field: "kind", message: 'Unknown node kind "teleport". Use one of: start, message, intent, collect, choice, kb, gate, condition, language, set, http, escalate, end.' },
       { path: "edges[0].sourceHandle", edgeId: "e1", field: "sourceHandle", message: "Must not be empty." },
     ]);
     expect(formatFlowParseError(result.errors[2])).toBe("nodes[0].data.greeting (node s): Must be text, not a number.");

@@ -1,7 +1,6 @@
 import { expect } from "vitest";
-import { compileFlow, parseFlowDocument, type FlowDocument, type FlowMachine, type TurnResult } from "~/flow";
+import { compileFlow, parseFlowDocument, type FlowDocument, type FlowMachine, type FlowServices, type TurnResult } from "~/flow";
 import { runTurn, startConversation } from "~/flow";
-import type { Engines } from "~/engines/types";
 
 type NodeSpec = [id: string, kind: string, data?: Record<string, unknown>];
 type EdgeSpec = [source: string, handle: string, target: string];
@@ -53,7 +52,7 @@ export const outcomes = (result: TurnResult) =>
 export class Conversation {
   snapshot: unknown = null;
   last!: TurnResult;
-  constructor(private machine: FlowMachine, private engines: Engines) {}
+  constructor(private machine: FlowMachine, private engines: FlowServices) {}
 
   async start(fields?: Record<string, string | number>): Promise<TurnResult> {
     return this.keep(await startConversation(this.machine, this.engines, { fields }));

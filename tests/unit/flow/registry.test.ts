@@ -7,7 +7,7 @@ describe("node registry", () => {
   it("describes every kind in plain language for the palette", () => {
     expect(Object.keys(nodeRegistry).sort()).toEqual([...NODE_KINDS].sort());
     const labels = NODE_KINDS.map((kind) => nodeRegistry[kind].label);
-    expect(labels).toEqual(["Start", "Send a message", "Detect intent", "Ask for information", "Answer from knowledge base", "Check confidence", "Check a field", "Hand off to a team", "End conversation"]);
+    expect(labels).toEqual(["Start", "Send a message", "Detect intent", "Ask for information", "Offer choices", "Answer from knowledge base", "Check confidence", "Check a field", "Detect language", "Set a field", "Call an API", "Hand off to a team", "End conversation"]);
     for (const kind of NODE_KINDS) {
       const definition = nodeRegistry[kind];
       expect(definition.description.length).toBeGreaterThan(20);
@@ -30,7 +30,7 @@ describe("node registry", () => {
     const failures = NODE_KINDS.flatMap((kind) =>
       nodeRegistry[kind].handles(nodeRegistry[kind].createData() as never).filter((h) => h.failure).map((h) => `${kind}.${h.id}`),
     );
-    expect(failures).toEqual(["intent.unsure", "collect.failed", "kb.notFound", "kb.notHelpful"]);
+    expect(failures).toEqual(["intent.unsure", "collect.failed", "choice.other", "kb.notFound", "kb.notHelpful"]);
   });
 });
 

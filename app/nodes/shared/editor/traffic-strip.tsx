@@ -17,6 +17,7 @@ function describe(traffic: NodeTraffic): string {
     `${count(traffic.passed)} conversation${traffic.passed === 1 ? "" : "s"} reached this step (${percent(traffic.share)} of the flow's).`,
     `${count(traffic.droppedOff)} ended here with the bot, without an answer or a handoff.`,
     `${count(traffic.escalated)} were handed off to a person here.`,
+    ...(traffic.apiCalls > 0 ? [`${count(traffic.apiFailures)} of its ${count(traffic.apiCalls)} API calls failed.`] : []),
   ].join("\n");
 }
 
@@ -52,6 +53,11 @@ export function TrafficStrip({ traffic }: { traffic: NodeTraffic }) {
         <Stat name="dropped" label="dropped off" value={droppedOff} />
         <Stat name="escalated" label="escalated" value={escalated} />
       </span>
+      {traffic.apiCalls > 0 ? (
+        <span className={traffic.apiFailures > 0 ? "node-traffic-api has-failures" : "node-traffic-api"} data-stat="api-failures" data-value={traffic.apiFailures}>
+          {traffic.apiFailures === 0 ? `All ${count(traffic.apiCalls)} API calls succeeded` : `${count(traffic.apiFailures)} of ${count(traffic.apiCalls)} API calls failed`}
+        </span>
+      ) : null}
     </div>
   );
 }

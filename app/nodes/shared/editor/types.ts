@@ -18,7 +18,16 @@ export type PreviewMark = "active" | "visited" | null;
  * entered it, ended there with the bot, or were handed off there; `share` is `passed` over all
  * of the flow's conversations. `unpublished`: the step is in no published version yet.
  */
-export type NodeTraffic = { passed: number; droppedOff: number; escalated: number; share: number; unpublished: boolean };
+export type NodeTraffic = {
+  passed: number;
+  droppedOff: number;
+  escalated: number;
+  share: number;
+  /** Calls a "Call an API" step made, and how many failed (0 for other kinds). */
+  apiCalls: number;
+  apiFailures: number;
+  unpublished: boolean;
+};
 
 /** React Flow node data: plain, serialisable values only. */
 export type CanvasNodeData<D = unknown> = {
@@ -41,6 +50,8 @@ export type SettingsContext = {
   nodeId: string;
   teams: Array<{ slug: string; name: string }>;
   kbTags: string[];
+  /** Names of the workspace's API credentials. */
+  credentials: string[];
   fields: KnownField[];
   /** The problem of a data field (path like `intents.0.name`): an invalid value, or a compiler diagnostic. */
   problem: (field: string) => FieldProblem | undefined;

@@ -1,0 +1,40 @@
+/**
+ * Which language a customer writes in, from their recent messages: the share of each
+ * language's most common short words (and a few letters only one language uses) among what
+ * they typed. Small on purpose — it separates the languages Baton's own texts support; a
+ * message too short or too mixed to tell ("ok", "10001") gives no answer rather than a guess.
+ */
+import { normaliseText } from "../shared/normalise";
+
+export const LANGUAGE_CODES = ["en", "es", "fr", "de", "pt"] as const;
+export type LanguageCode = (typeof LANGUAGE_CODES)[number];
+
+export const LANGUAGE_NAMES: Record<LanguageCode, string> = { en: "English", es: "Spanish", fr: "French", de: "German", pt: "Portuguese" };
+
+const COMMON_WORDS: Record<LanguageCode, string[]> = {
+  en: ["the", "is", "my", "i", "you", "it", "and", "to", "of", "a", "in", "where", "what", "how", "can", "not", "have", "this", "with", "order", "please", "hi", "hello", "thanks", "want", "need", "when", "did", "does", "your", "for", "was", "still"],
+  es: ["el", "la", "los", "las", "es", "mi", "yo", "tu", "y", "de", "que", "en", "un", "una", "donde", "esta", "como", "por", "para", "pedido", "hola", "gracias", "quiero", "necesito", "no", "con", "cuando", "mis", "del", "ha", "todavia", "llegado"],
+  fr: ["le", "la", "les", "est", "mon", "ma", "mes", "je", "vous", "et", "de", "que", "en", "un", "une", "ou", "comment", "pour", "commande", "bonjour", "merci", "veux", "besoin", "pas", "avec", "quand", "du", "des", "ai", "toujours", "recu"],
+  de: ["der", "die", "das", "ist", "mein", "meine", "ich", "sie", "und", "zu", "von", "in", "ein", "eine", "wo", "wie", "nicht", "mit", "fur", "bestellung", "hallo", "danke", "will", "brauche", "wann", "noch", "habe", "bitte", "meiner"],
+  pt: ["o", "a", "os", "as", "e", "meu", "minha", "eu", "voce", "de", "que", "em", "um", "uma", "onde", "esta", "como", "para", "pedido", "ola", "obrigado", "obrigada", "quero", "preciso", "nao", "com", "quando", "do", "da", "ainda", "chegou"],
+};
+
+/** Letters only one of these languages writes (checked before accents are folded away). */
+const LETTERS: Array<[RegExp, LanguageCode]> = [[/[ñ¿¡]/, "es"], [/[ãõ]/, "pt"], [/[ßäöü]/, "de"], [/[œçèêëùû]/, "fr"]];
+
+const MIN_HITS = 2;
+
+export type LanguageGuess = { language: LanguageCode | null; scores: Record<LanguageCode, number> };
+
+export function detectLanguage(messages: readonly string[], among: readonly LanguageCode[] = LANGUAGE_CODES): LanguageGuess {
+  const scores = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, 0])) as Record<LanguageCode, number>;
+  for (const message of messages) {
+    const lower = message.toLowerCase();
+    for (const [letters, code] of LETTERS) if (letters.test(lower)) scores[code] += 1;
+    for (const word of normaliseText(message).split(" ")) for (const code of LANGUAGE_CODES) if (COMMON_WORDS[code].includes(word)) scores[code] += 1;
+  }
+  const ranked = [...among].sort((a, b) => scores[b] - scores[a]);
+  const [best, second] = ranked;
+  const clear = best !== undefined && scores[best] >= MIN_HITS && (second === undefined || scores[best] > scores[second]);
+  return { language: clear ? best : null, scores };
+}

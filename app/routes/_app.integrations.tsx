@@ -1,0 +1,298 @@
+/**
+ * API connections (admin): the hosts "Call an API" steps may reach and the API keys they send.
+ * Keys are write-only here: the page lists names and how each is sent, never a secret.
+ */
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireAdmin } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { Field, FormError, type FieldErrors } from "~/components/form";
+import { PageHeader } from "~/components/page";
+import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
+import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
+import { parseHostEntry } from "~/integrations/host-rules";
+
+export const meta: MetaFunction = () => [{ title: "API connections · Baton" }];
+
+function readEnvironmentHosts(): { hosts: string[]; error: string | null } {
+  try {
+    return { hosts: environmentHostRules().map((rule) => rule.host), error: null };
+  } catch (error) {
+    return { hosts: [], error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const [hosts, credentials] = await Promise.all([listWorkspaceHosts(), listCredentials()]);
+  return { hosts, credentials, environment: readEnvironmentHosts() };
+}
+
+const HostSchema = z.string().transform((value, ctx) => {
+  const parsed = parseHostEntry(value);
+  if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.error });
+  return parsed.ok ? parsed.host : "";
+});
+const Checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
+
+const IntentSchema = z.enum(["allow-host", "remove-host", "save-credential", "delete-credential"], { error: "Unknown action" });
+const AllowHostSchema = z.object({ host: HostSchema, allowPrivate: Checkbox, note: z.string().trim().max(200).default("") });
+const RemoveHostSchema = z.object({ id: z.string().min(1) });
+const DeleteCredentialSchema = z.object({ name: z.string().min(1) });
+
+type Intent = z.infer<typeof IntentSchema>;
+type ActionData = { ok: true; notice: string; at: number } | { ok: false; intent: string; fieldErrors: FieldErrors; formError?: string };
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const form = Object.fromEntries(await request.formData());
+  const intent = IntentSchema.safeParse(form.intent);
+  if (!intent.success) return data<ActionData>({ ok: false, intent: "", fieldErrors: {}, formError: "Unknown action" }, { status: 400 });
+  const done = (notice: string) => data<ActionData>({ ok: true, notice, at: Date.now() });
+  const invalid = (error: z.ZodError) => {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return data<ActionData>({ ok: false, intent: intent.data, fieldErrors }, { status: 400 });
+  };
+  const gone = (message: string) => data<ActionData>({ ok: false, intent: intent.data, fieldErrors: {}, formError: message }, { status: 404 });
+  switch (intent.data) {
+    case "allow-host": {
+      const input = AllowHostSchema.safeParse(form);
+      if (!input.success) return invalid(input.error);
+      await allowHost(input.data);
+      return done(`${input.data.host} can now be called`);
+    }
+    case "remove-host": {
+      const input = RemoveHostSchema.safeParse(form);
+      if (!input.success) return invalid(input.error);
+      return (await removeHost(input.data.id)) ? done("Host removed") : gone("That host was already removed.");
+    }
+    case "save-credential": {
+      const input = CredentialInputSchema.safeParse(form);
+      if (!input.success) return invalid(input.error);
+      await saveCredential(input.data);
+      return done(`API key “${input.data.name}” saved`);
+    }
+    case "delete-credential": {
+      const input = DeleteCredentialSchema.safeParse(form);
+      if (!input.success) return invalid(input.error);
+      return (await deleteCredential(input.data.name)) ? done(`API key “${input.data.name}” deleted`) : gone("That API key was already deleted.");
+    }
+  }
+}
+
+function HiddenIntent({ intent }: { intent: Intent }) {
+  return <input type="hidden" name="intent" value={intent} />;
+}
+
+export default function IntegrationsPage() {
+  const { hosts, credentials, environment } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : undefined;
+  const errorsFor = (intent: Intent) => (failed?.intent === intent ? failed.fieldErrors : {});
+  const resetKey = result?.ok ? result.at : 0;
+  const hostErrors = errorsFor("allow-host");
+  const keyErrors = errorsFor("save-credential");
+  return (
+    <div className="page">
+      <PageHeader
+        title="API connections"
+        description="What “Call an API” steps may reach, and the API keys they send. Keys are stored encrypted and are never shown again."
+      />
+      {result?.ok ? (
+        <p className="notice" role="status">
+          {result.notice}
+        </p>
+      ) : null}
+      <FormError message={failed?.formError} />
+
+      <section className="card" aria-labelledby="hosts-heading">
+        <div className="card-header">
+          <div>
+            <h2 id="hosts-heading">Allowed hosts</h2>
+            <p>Steps can only call these hosts. Without a port, only the standard ports (443 and 80) are allowed.</p>
+          </div>
+        </div>
+        {environment.error ? (
+          <div className="card-alert">
+            <FormError message={environment.error} />
+          </div>
+        ) : null}
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Host</th>
+              <th scope="col">Internal network</th>
+              <th scope="col">Note</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {hosts.map((host) => (
+              <tr key={host.id}>
+                <td>
+                  <code>{host.host}</code>
+                </td>
+                <td>{host.allowPrivate ? <span className="badge badge-accent">Allowed</span> : <span className="muted">No</span>}</td>
+                <td>{host.note || <span className="muted">—</span>}</td>
+                <td className="cell-actions">
+                  <Form method="post">
+                    <HiddenIntent intent="remove-host" />
+                    <input type="hidden" name="id" value={host.id} />
+                    <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove ${host.host}`}>
+                      Remove
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+            {environment.hosts.map((host) => (
+              <tr key={`env-${host}`}>
+                <td>
+                  <code>{host}</code>
+                </td>
+                <td>
+                  <span className="badge badge-accent">Allowed</span>
+                </td>
+                <td className="muted">Set by the server's {ALLOWED_HOSTS_VARIABLE}</td>
+                <td />
+              </tr>
+            ))}
+            {hosts.length + environment.hosts.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No hosts yet: “Call an API” steps cannot call anything.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <div className="card-footer">
+          <Form method="post" className="stack" noValidate key={`host-${resetKey}`} aria-label="Allow a host">
+            <h3 className="form-title">Allow a host</h3>
+            <HiddenIntent intent="allow-host" />
+            <div className="grid-2">
+              <Field label="Host" name="host" placeholder="api.example.com" error={hostErrors.host} autoComplete="off" spellCheck={false} />
+              <Field label="Note (optional)" name="note" placeholder="Order system" error={hostErrors.note} maxLength={200} />
+            </div>
+            <label className="checkbox">
+              <input type="checkbox" name="allowPrivate" />
+              It is on our internal network (allow private and local addresses for this host only)
+            </label>
+            <div>
+              <button type="submit" className="btn btn-primary">
+                Allow host
+              </button>
+            </div>
+          </Form>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="keys-heading">
+        <div className="card-header">
+          <div>
+            <h2 id="keys-heading">API keys</h2>
+            <p>Steps name a key; the key itself never appears in a flow, an export, the preview or the logs.</p>
+          </div>
+        </div>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Sent as</th>
+              <th scope="col">Last changed</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {credentials.map((credential) => (
+              <tr key={credential.name}>
+                <td>
+                  <code>{credential.name}</code>
+                </td>
+                <td>
+                  {credential.scheme === "header" ? (
+                    <>
+                      Header <code>{credential.headerName}</code>
+                    </>
+                  ) : (
+                    "Bearer token (Authorization header)"
+                  )}
+                </td>
+                <td>{new Date(credential.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</td>
+                <td className="cell-actions">
+                  <Form method="post">
+                    <HiddenIntent intent="delete-credential" />
+                    <input type="hidden" name="name" value={credential.name} />
+                    <button type="submit" className="btn btn-danger btn-sm" aria-label={`Delete ${credential.name}`}>
+                      Delete
+                    </button>
+                  </Form>
+                </td>
+              </tr>
+            ))}
+            {credentials.length === 0 ? (
+              <tr>
+                <td colSpan={4} className="muted">
+                  No API keys yet.
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        <div className="card-footer">
+          <Form method="post" className="stack" noValidate key={`key-${resetKey}`} aria-label="Add or replace an API key">
+            <h3 className="form-title">Add or replace an API key</h3>
+            <HiddenIntent intent="save-credential" />
+            <div className="grid-2">
+              <Field
+                label="Name"
+                name="name"
+                placeholder="orders-api"
+                hint="Saving an existing name replaces its key."
+                error={keyErrors.name}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <Field label="API key" name="secret" type="password" error={keyErrors.secret} autoComplete="new-password" />
+            </div>
+            <div className="grid-2">
+              <div className="field">
+                <label className="label" htmlFor="credential-scheme">
+                  Send it as
+                </label>
+                <select id="credential-scheme" name="scheme" className="select" defaultValue="bearer">
+                  <option value="bearer">Bearer token (Authorization: Bearer …)</option>
+                  <option value="header">A header of its own</option>
+                </select>
+              </div>
+              <Field
+                label="Header name (for “a header of its own”)"
+                name="headerName"
+                placeholder="X-Api-Key"
+                error={keyErrors.headerName}
+                autoComplete="off"
+                spellCheck={false}
+              />
+            </div>
+            <div>
+              <button type="submit" className="btn btn-primary">
+                Save API key
+              </button>
+            </div>
+          </Form>
+        </div>
+      </section>
+    </div>
+  );
+}
+
+export { RouteErrorBoundary as ErrorBoundary };
