@@ -46,7 +46,7 @@ export async function planBotStep(
   let result: TurnResult;
   let locale: string | undefined;
   let leadingLines: NewMessage[] = [];
-  let nodes: FlowNode[] = [];
+  let nodes: FlowNode[];
   try {
     const compiled = await getCompiledVersion(conversation.flowVersionId);
     nodeKinds = compiled.nodeKinds;
