@@ -14,7 +14,7 @@ import { priorityName } from "./queues";
 import { TRIGGER_LABELS, type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
-const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "csat.submitted"];
+const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
@@ -168,6 +168,8 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
       return typeof payload.by === "string" ? `${by} reopened the conversation` : "The customer wrote again: reopened";
     case "conversation.handedBack":
       return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}`;
+    case "conversation.released":
+      return `${by} deactivated ${nameOf(payload.from) ?? "its agent"}: back in the queue`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:
