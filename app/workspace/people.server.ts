@@ -26,19 +26,20 @@ export async function listPeople(db: Db, now = new Date()) {
       deactivatedAt: true,
       passwordHash: true,
       memberships: { select: { teamId: true } },
-      passwordLinks: { where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { purpose: true, expiresAt: true } },
+      passwordLinks: { where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { purpose: true } },
     },
   });
   // The hash only says whether a password was chosen; it never leaves this function.
-  return people.map(({ memberships, passwordHash, passwordLinks, ...person }) => ({
+  return people.map(({ memberships, passwordHash, passwordLinks, deactivatedAt, ...person }) => ({
     ...person,
+    deactivated: deactivatedAt !== null,
     invited: passwordHash === "",
-    openLink: passwordLinks[0] ?? null,
+    openLink: passwordLinks[0]?.purpose ?? null,
     teamIds: memberships.map((membership) => membership.teamId),
   }));
 }
 
-export type Invited = { ok: true; link: NewLink } | Extract<Outcome, { ok: false }>;
+export type Invited = { ok: true; name: string; link: NewLink } | Extract<Outcome, { ok: false }>;
 
 /** Adds a person without a password ("away" until they join, so round robin skips them) and makes their invitation link. */
 export async function invitePerson(db: Db, person: NewPerson): Promise<Invited> {
@@ -56,7 +57,7 @@ export async function invitePerson(db: Db, person: NewPerson): Promise<Invited> 
     },
     select: { id: true },
   });
-  return { ok: true, link: await createPasswordLink(db, created.id, "invite") };
+  return { ok: true, name: person.name, link: await createPasswordLink(db, created.id, "invite") };
 }
 
 /** A new link for the person: another invitation while they have no password, else a password reset. */
@@ -64,7 +65,7 @@ export async function createLinkFor(db: Db, userId: string): Promise<Invited> {
   const person = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true, deactivatedAt: true, name: true } });
   if (!person) return { ok: false, message: GONE };
   if (person.deactivatedAt) return { ok: false, message: `${person.name} is deactivated. Reactivate them first.` };
-  return { ok: true, link: await createPasswordLink(db, userId, person.passwordHash === "" ? "invite" : "reset") };
+  return { ok: true, name: person.name, link: await createPasswordLink(db, userId, person.passwordHash === "" ? "invite" : "reset") };
 }
 
 /** One row of the people table saved at once: role, teams and capacity, all or nothing. */
