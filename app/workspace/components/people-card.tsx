@@ -1,9 +1,12 @@
 /** The People card: everyone in the workspace, one row each, and the invitation form. */
-import { FormError } from "~/components/form";
+import { TableHead } from "~/analytics/components/table-head";
+import { CardAlert, CardHeader } from "./card-parts";
 import { InvitePersonForm } from "./invite-person-form";
 import { PersonRow, type PersonSummary } from "./person-row";
 import type { TeamChoice } from "./team-checkboxes";
 import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
+
+const COLUMNS = [{ label: "Name" }, { label: "Role" }, { label: "Teams" }, { label: "Capacity" }, { label: "Actions", hidden: true }];
 
 export function PeopleCard({ meId, people, teams, result }: { meId: string; people: PersonSummary[]; teams: TeamChoice[]; result: TeamsActionData | undefined }) {
   const failure = failureFor(result, "people");
@@ -11,30 +14,15 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
   const message = failure?.formError ?? rowErrors[0];
   return (
     <section className="card" aria-labelledby="people-heading">
-      <div className="card-header">
-        <div>
-          <h2 id="people-heading">People</h2>
-          <p>Admins manage the workspace; agents answer conversations in their teams' queues.</p>
-        </div>
-        <span className="badge">{people.length === 1 ? "1 person" : `${people.length} people`}</span>
-      </div>
-      {message ? (
-        <div className="card-alert">
-          <FormError message={message} />
-        </div>
-      ) : null}
+      <CardHeader
+        id="people-heading"
+        title="People"
+        description="Admins manage the workspace; agents answer conversations in their teams' queues."
+        badge={people.length === 1 ? "1 person" : `${people.length} people`}
+      />
+      <CardAlert message={message} />
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Teams</th>
-            <th scope="col">Capacity</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} />
         <tbody>
           {people.map((person) => (
             // Keyed by what was saved, so a successful save shows the stored values again.

@@ -80,7 +80,7 @@ export function PersonRow({ person, teams, isMe }: { person: PersonSummary; team
       </td>
       <td className="cell-actions">
         <div className="row row-nowrap person-actions">
-          <Form method="post" id={formId}>
+          <Form method="post" id={formId} noValidate>
             <input type="hidden" name="intent" value="save-person" />
             <input type="hidden" name="userId" value={person.id} />
             <button type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>

@@ -1,10 +1,14 @@
 /** The Teams card: each team's queue settings (SLA target, manual or round robin), remove, add a team. */
 import { Form, useNavigation } from "@remix-run/react";
-import { Field, FormError } from "~/components/form";
+import { TableHead } from "~/analytics/components/table-head";
+import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
+import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
 
 export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
+
+const COLUMNS = [{ label: "Team" }, { label: "Slug" }, { label: "Members" }, { label: "Queue" }, { label: "Actions", hidden: true }];
 
 export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: TeamsActionData | undefined }) {
   const navigation = useNavigation();
@@ -13,33 +17,18 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
   const failure = failureFor(result, "teams");
   return (
     <section className="card" aria-labelledby="teams-heading">
-      <div className="card-header">
-        <div>
-          <h2 id="teams-heading">Teams</h2>
-          <p>Each team has its own inbox queue. Flows hand conversations off to a team by its slug.</p>
-        </div>
-        <span className="badge">{teams.length === 1 ? "1 team" : `${teams.length} teams`}</span>
-      </div>
-      {failure?.formError ? (
-        <div className="card-alert">
-          <FormError message={failure.formError} />
-        </div>
-      ) : null}
+      <CardHeader
+        id="teams-heading"
+        title="Teams"
+        description="Each team has its own inbox queue. Flows hand conversations off to a team by its slug."
+        badge={teams.length === 1 ? "1 team" : `${teams.length} teams`}
+      />
+      <CardAlert message={failure?.formError} />
       {teams.length === 0 ? (
         <div className="card-body muted">No teams yet. Add one below.</div>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Team</th>
-              <th scope="col">Slug</th>
-              <th scope="col">Members</th>
-              <th scope="col">Queue</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={COLUMNS} />
           <tbody>
             {teams.map((team) => (
               <TeamRow key={team.id} team={team} />
