@@ -181,7 +181,7 @@ describe("teams page", () => {
 
     await personAction(page, "Ana Agent", "Reactivate");
     await status(page, "Reactivated. They can sign in again with their password.");
-    await expect(page.getByRole("row", { name: /Ana Agent/ }).getByText("Deactivated").count()).resolves.toBe(0);
+    await page.getByRole("row", { name: /Ana Agent/ }).getByText("Deactivated").waitFor({ state: "detached" });
     const back = await agentPage("ana@baton.local", "ana after reactivation");
     expect(new URL(back.page.url()).pathname).toBe("/inbox");
     await closeChecked(back);
