@@ -129,7 +129,7 @@ describe("teams page", () => {
     await page.getByRole("combobox", { name: "Role of Ben Agent" }).selectOption("agent");
     await page.getByRole("spinbutton", { name: "Open conversations Ben Agent can hold at once" }).fill("500");
     await page.getByRole("button", { name: "Save Ben Agent" }).click();
-    await page.getByRole("alert").filter({ hasText: "At most 100" }).waitFor();
+    await page.getByRole("alert").filter({ hasText: "Capacity of Ben Agent: At most 100" }).waitFor();
     await snap(page);
     await expect(e2e.app.db.user.findUniqueOrThrow({ where: { email: "ben@baton.local" } })).resolves.toMatchObject({ role: "admin", capacity: 3 });
 
@@ -221,12 +221,14 @@ describe("teams page", () => {
     const expired = await e2e.goto(`/reset-password/${token}`);
     expect(expired?.status()).toBe(410);
     await page.getByRole("heading", { name: "This link has expired" }).waitFor();
+    await snap(page);
     await expect(page.getByRole("textbox").count()).resolves.toBe(0);
     await expect(page.locator("main").innerText()).resolves.not.toContain("Ana");
 
     const unknown = await e2e.goto("/invite/not-a-real-link");
     expect(unknown?.status()).toBe(404);
     await page.getByRole("heading", { name: "This link doesn't work" }).waitFor();
+    await snap(page);
     await page.getByRole("link", { name: "Go to sign in" }).click();
     await page.waitForURL("**/login");
   });

@@ -6,12 +6,16 @@ import { PersonRow, type PersonSummary } from "./person-row";
 import type { TeamChoice } from "./team-checkboxes";
 import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
 
+const FIELD_LABELS: Record<string, string> = { capacity: "Capacity", role: "Role", teamIds: "Teams" };
 const COLUMNS = [{ label: "Name" }, { label: "Role" }, { label: "Teams" }, { label: "Capacity" }, { label: "Actions", hidden: true }];
 
 export function PeopleCard({ meId, people, teams, result }: { meId: string; people: PersonSummary[]; teams: TeamChoice[]; result: TeamsActionData | undefined }) {
   const failure = failureFor(result, "people");
-  const rowErrors = failure && failure.intent === "save-person" ? Object.values(failure.fieldErrors ?? {}) : [];
-  const message = failure?.formError ?? rowErrors[0];
+  const rowErrors = fieldErrorsFor(result, "save-person");
+  const failedRow = failure?.intent === "save-person" ? people.find((person) => person.id === failure.targetId) : undefined;
+  // A row's field error names the person and the field: the banner sits above every row.
+  const rowMessage = Object.entries(rowErrors).map(([field, error]) => `${FIELD_LABELS[field] ?? field} of ${failedRow?.name ?? "this person"}: ${error}`)[0];
+  const message = failure?.formError ?? rowMessage;
   return (
     <section className="card" aria-labelledby="people-heading">
       <CardHeader
@@ -26,7 +30,7 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
         <tbody>
           {people.map((person) => (
             // Keyed by what was saved, so a successful save shows the stored values again.
-            <PersonRow key={`${person.id}-${person.role}-${person.capacity}-${person.teamIds.join()}`} person={person} teams={teams} isMe={person.id === meId} />
+            <PersonRow key={`${person.id}-${person.role}-${person.capacity}-${person.teamIds.join()}`} person={person} teams={teams} isMe={person.id === meId} errors={person === failedRow ? rowErrors : {}} />
           ))}
         </tbody>
       </table>

@@ -5,6 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { initials } from "~/components/app-shell";
+import type { FieldErrors } from "~/components/form";
 import { PersonMenu } from "./person-menu";
 import { TeamCheckboxes, type TeamChoice } from "./team-checkboxes";
 
@@ -21,7 +22,7 @@ export type PersonSummary = {
   teamIds: string[];
 };
 
-export function PersonRow({ person, teams, isMe }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean }) {
+export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
   const formId = `person-${person.id}`;
   const roleLabel = person.role === "admin" ? "Admin" : "Agent";
   return (
@@ -74,6 +75,7 @@ export function PersonRow({ person, teams, isMe }: { person: PersonSummary; team
           min={0}
           max={100}
           defaultValue={person.capacity}
+          aria-invalid={errors.capacity ? true : undefined}
           aria-label={`Open conversations ${person.name} can hold at once`}
           title="Round robin gives them at most this many open conversations"
         />
