@@ -169,7 +169,8 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
     case "conversation.handedBack":
       return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}`;
     case "conversation.released":
-      return `${by} deactivated ${nameOf(payload.from) ?? "its agent"}: back in the queue`;
+      // A removed person's name is kept in the event: their row is gone.
+      return `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")}: back in the queue`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

@@ -5,7 +5,9 @@
  * password by someone else: they choose it through a one-time link (password-links.server.ts).
  */
 import { createPasswordLink, type NewLink } from "~/auth/password-links.server";
+import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { endUserSessions } from "~/auth/session.server";
+import { returnAssignedToQueue } from "~/inbox/return-to-queue.server";
 import type { Db } from "~/utils/db.server";
 import { keepingAnAdmin } from "./admin-rule.server";
 import type { NewPerson, PersonRow } from "./schemas";
@@ -82,11 +84,18 @@ export async function savePerson(db: Db, actorId: string, row: PersonRow): Promi
   });
 }
 
+/**
+ * Their open conversations go back to the queue first: once the row is gone they would be open
+ * with nobody on them. The last-admin rule is checked before that as well as in the transaction.
+ */
 export async function removePerson(db: Db, { actorId, userId }: { actorId: string; userId: string }): Promise<Outcome> {
   if (actorId === userId) return { ok: false, message: "You can't remove yourself. Ask another admin to do it." };
-  const person = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
+  const person = await db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true } });
   if (!person) return { ok: false, message: GONE };
-  return keepingAnAdmin(db, `${person.name} is the last admin and can't be removed.`, async (tx) => {
+  const lastAdmin = `${person.name} is the last admin and can't be removed.`;
+  if (person.role === "admin" && (await db.user.count({ where: { role: "admin", id: { not: userId }, ...CAN_SIGN_IN } })) === 0) return { ok: false, message: lastAdmin };
+  await returnAssignedToQueue(person, actorId, "removed");
+  return keepingAnAdmin(db, lastAdmin, async (tx) => {
     // The foreign key cascades too; explicit, so the guarantee does not hang on a PRAGMA.
     await endUserSessions(userId, tx);
     const { count } = await tx.user.deleteMany({ where: { id: userId } });

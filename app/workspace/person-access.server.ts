@@ -28,7 +28,7 @@ export async function deactivatePerson(db: Db, { actorId, userId }: { actorId: s
     return { ok: true };
   });
   if (!outcome.ok) return outcome;
-  return { ok: true, name: person.name, returned: await returnAssignedToQueue(person, actorId) };
+  return { ok: true, name: person.name, returned: await returnAssignedToQueue(person, actorId, "deactivated") };
 }
 
 export async function reactivatePerson(db: Db, userId: string): Promise<Outcome> {

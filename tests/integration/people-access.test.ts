@@ -104,3 +104,22 @@ describe("deactivating a person", () => {
     expect(await act({ intent: "new-link", userId: ana.id })).toMatchObject({ status: 400, data: { formError: "Ana Agent is deactivated. Reactivate them first." } });
   });
 });
+
+describe("removing a person", () => {
+  it("returns their open conversations to the queue instead of leaving them open with nobody on them", async () => {
+    const support = await teamId("support");
+    const eve = await db.user.create({
+      data: { email: "eve@baton.local", name: "Eve Agent", role: "agent", passwordHash: "x", memberships: { create: [{ teamId: support }] } },
+      select: { id: true },
+    });
+    const handed = await handOff();
+    expect(await claimConversation(await viewerFor("eve@baton.local"), handed.id)).toMatchObject({ ok: true });
+
+    expect(await act({ intent: "remove-person", userId: eve.id })).toMatchObject({ status: 200, data: { ok: true } });
+    await expect(db.user.count({ where: { id: eve.id } })).resolves.toBe(0);
+    await expect(conversation(handed.id)).resolves.toEqual({ status: "waiting", assigneeId: null });
+    const view = JSON.stringify(await getConversationView(await viewerFor("admin@baton.local"), handed.id));
+    expect(view).toContain("Ada Admin removed Eve Agent: back in the queue");
+    expect(view).toContain("Eve left the conversation.");
+  });
+});
