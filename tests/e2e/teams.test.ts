@@ -232,4 +232,29 @@ describe("teams page", () => {
     await page.getByRole("link", { name: "Go to sign in" }).click();
     await page.waitForURL("**/login");
   });
+
+  it("still saves a team's queue settings and removes a person and a team", async () => {
+    const { db } = e2e.app;
+    const team = await db.team.create({ data: { slug: "night-shift", name: "Night Shift" }, select: { id: true } });
+    await db.user.create({ data: { email: "dora@baton.local", name: "Dora Agent", role: "agent", passwordHash: "x", memberships: { create: [{ teamId: team.id }] } } });
+    const { page } = e2e;
+    await openTeams(page);
+
+    const queue = page.getByRole("form", { name: "Queue settings of Support" });
+    await queue.getByRole("spinbutton", { name: "Support first reply target in minutes" }).fill("45");
+    await queue.getByRole("combobox", { name: "Support assignment" }).selectOption("round_robin");
+    await queue.getByRole("button", { name: "Save" }).click();
+    await status(page, "Queue settings saved");
+    await expect(db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { slaMinutes: true, assignment: true } })).resolves.toEqual({ slaMinutes: 45, assignment: "round_robin" });
+
+    await personAction(page, "Dora Agent", "Remove");
+    await status(page, "Person removed");
+    await page.getByText("dora@baton.local").waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Remove team Night Shift" }).click();
+    await status(page, "Team removed");
+    await page.getByRole("cell", { name: "night-shift" }).waitFor({ state: "detached" });
+    await snap(page);
+    await expect(db.user.count({ where: { email: "dora@baton.local" } })).resolves.toBe(0);
+    await expect(db.team.count({ where: { slug: "night-shift" } })).resolves.toBe(0);
+  });
 });
