@@ -14,11 +14,12 @@ export type SessionUser = { id: string; email: string; name: string; role: Role 
 
 const userSelect = { id: true, email: true, name: true, role: true } as const;
 
-/** The signed-in user, or null (also when the session ended or the account was removed). */
+/** The signed-in user, or null (also when the session ended or the account was removed or deactivated). */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const userId = await getSessionUserId(request);
   if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
+  // Deactivation ends the sessions too; checked here as well for one signed in at that very moment.
+  const user = await db.user.findFirst({ where: { id: userId, deactivatedAt: null }, select: userSelect });
   return user ? { ...user, role: user.role === "admin" ? "admin" : "agent" } : null;
 }
 

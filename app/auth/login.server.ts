@@ -4,7 +4,7 @@
  */
 import { db } from "~/utils/db.server";
 import type { Role, SessionUser } from "./guards.server";
-import { WRONG_CREDENTIALS, type LoginInput } from "./schemas";
+import { DEACTIVATED, WRONG_CREDENTIALS, type LoginInput } from "./schemas";
 import { attemptKeys, releaseLoginAttempts, reserveLoginAttempt } from "./login-throttle.server";
 import { verifyDummyPassword, verifyPassword } from "./password.server";
 
@@ -22,10 +22,13 @@ export async function verifyLogin({ email, password }: Pick<LoginInput, "email" 
     const minutes = Math.ceil(retryAfterSeconds / 60);
     return { ok: false, status: 429, retryAfterSeconds, message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` };
   }
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true } });
-  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, role: true, passwordHash: true, deactivatedAt: true } });
+  // An invited person without a password yet is checked like an unknown email: as slowly, as wrongly.
+  const valid = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyDummyPassword(password);
   if (!user || !valid) return { ok: false, status: 400, message: WRONG_CREDENTIALS };
   await releaseLoginAttempts(keys);
+  // Said only to someone who knows the password: it tells a guesser nothing.
+  if (user.deactivatedAt) return { ok: false, status: 400, message: DEACTIVATED };
   const role: Role = user.role === "admin" ? "admin" : "agent";
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role } };
 }

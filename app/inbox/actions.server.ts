@@ -9,6 +9,7 @@ import { phrasesFor } from "~/flow";
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { publish } from "~/runtime/live.server";
 import type { NewMessage } from "~/runtime/conversation-store.server";
+import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
 import { joinedLine, refuse, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
@@ -50,7 +51,7 @@ export async function claimConversation(actor: Actor, conversationId: string): P
 }
 
 export async function assignConversation(actor: Actor, conversationId: string, agentId: string): Promise<ActionOutcome> {
-  const agent = await db.user.findUnique({ where: { id: agentId }, select: { id: true, name: true, memberships: { select: { teamId: true } } } });
+  const agent = await db.user.findFirst({ where: { id: agentId, ...CAN_SIGN_IN }, select: { id: true, name: true, memberships: { select: { teamId: true } } } });
   const result = await runAgentAction(conversationId, (state) => {
     const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
     if (refused) return { outcome: refused };

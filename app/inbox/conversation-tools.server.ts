@@ -3,6 +3,7 @@
  * (with availability and load), the teams to reassign to, the flow steps to hand back to, and
  * the team's saved replies.
  */
+import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
 import { getHandBackLine, listHandBackTargets } from "./hand-back.server";
@@ -26,7 +27,7 @@ export async function getConversationTools(viewer: InboxViewer, conversation: { 
 
 async function listTeamMembers(teamId: string): Promise<TeamMember[]> {
   const people = await db.user.findMany({
-    where: { memberships: { some: { teamId } } },
+    where: { memberships: { some: { teamId } }, ...CAN_SIGN_IN },
     orderBy: { name: "asc" },
     select: { id: true, name: true, availability: true, capacity: true, _count: { select: { assigned: { where: { status: "open" } } } } },
   });

@@ -14,7 +14,7 @@ import { priorityName } from "./queues";
 import { TRIGGER_LABELS, type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
-const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "csat.submitted"];
+const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
@@ -177,6 +177,9 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
       return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}${
         typeof payload.pendingMessageId === "string" ? ", with the customer's unanswered message" : ""
       }`;
+    case "conversation.released":
+      // A removed person's name is kept in the event: their row is gone.
+      return `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")}: back in the queue`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

@@ -22,18 +22,12 @@ export function slugify(name: string): string {
 }
 
 export const PersonNameSchema = z.string({ error: "Enter a name" }).trim().min(1, "Enter a name").max(80, "Keep the name under 80 characters");
-export const NewPasswordSchema = z
-  .string({ error: "Enter a password" })
-  .min(1, "Enter a password")
-  .min(8, "Use at least 8 characters")
-  .max(200, "Keep the password under 200 characters");
 export const RoleSchema = z.enum(["agent", "admin"], { error: "Choose a role" });
 
 export const NewPersonSchema = z.object({
   name: PersonNameSchema,
   email: emailSchema("Enter an email"),
   role: RoleSchema,
-  password: NewPasswordSchema,
   teamIds: z.array(z.string()).default([]),
 });
 export type NewPerson = z.infer<typeof NewPersonSchema>;
@@ -45,3 +39,12 @@ export const SlaMinutesSchema = z.coerce
   .max(10_080, "At most a week (10,080 minutes)");
 export const AssignmentSchema = z.enum(["manual", "round_robin"], { error: "Choose manual or round robin" });
 export const CapacitySchema = z.coerce.number({ error: "Enter a number" }).int("Use a whole number").min(0, "0 or more").max(100, "At most 100");
+
+/** One row of the people table, saved with one button. */
+export const PersonRowSchema = z.object({
+  userId: z.string().min(1),
+  role: RoleSchema,
+  teamIds: z.array(z.string()).default([]),
+  capacity: CapacitySchema,
+});
+export type PersonRow = z.infer<typeof PersonRowSchema>;

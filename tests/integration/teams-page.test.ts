@@ -1,18 +1,17 @@
 /** The teams & people page's loader and action, through the real route module and database. */
 import { beforeAll, describe, expect, it } from "vitest";
 import * as teamsRoute from "~/routes/_app.teams";
-import { verifyPassword } from "~/auth/password.server";
 import { db } from "~/utils/db.server";
-import { removePerson } from "~/workspace/people.server";
-import { formRequest, getRequest, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
+import { removePerson, savePerson } from "~/workspace/people.server";
+import { BASE, formRequest, getRequest, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
 let admin: { id: string };
 let adminCookie: string;
 let agentCookie: string;
 
-const act = async (fields: Record<string, string | string[]>, cookie = adminCookie) => {
-  const result = await settle(() => teamsRoute.action(args(formRequest("/teams", fields, cookie))));
+const act = async (fields: Record<string, string | string[]>, cookie = adminCookie, headers: Record<string, string> = {}) => {
+  const result = await settle(() => teamsRoute.action(args(formRequest("/teams", fields, cookie, headers))));
   return result instanceof Response ? { status: result.status, data: {} as Record<string, unknown> } : unwrap(result);
 };
 
@@ -69,42 +68,73 @@ describe("teams", () => {
 });
 
 describe("people", () => {
-  it("adds an agent with a hashed password and teams, then sets their teams", async () => {
+  it("invites a person without a password: teams set, kept away from round robin, a one-time link shown once", async () => {
     const support = await db.team.findUniqueOrThrow({ where: { slug: "support" } });
-    const billing = await db.team.findUniqueOrThrow({ where: { slug: "billing" } });
-    const added = await act({
-      intent: "create-person",
-      name: "Cara Agent",
-      email: "Cara@Baton.local",
-      role: "agent",
-      password: "cara-password",
-      teamIds: [support.id],
-    });
-    expect(added).toMatchObject({ status: 200, data: { ok: true, notice: "Cara Agent added" } });
-    const cara = await db.user.findUniqueOrThrow({ where: { email: "cara@baton.local" }, include: { memberships: true } });
-    expect(cara.role).toBe("agent");
-    expect(cara.passwordHash).not.toContain("cara-password");
-    await expect(verifyPassword(cara.passwordHash, "cara-password")).resolves.toBe(true);
+    const added = await act({ intent: "invite-person", name: "Cara Agent", email: "Cara@Baton.local", role: "agent", teamIds: [support.id] }, adminCookie, { origin: BASE });
+    expect(added).toMatchObject({ status: 200, data: { ok: true, notice: "Cara Agent added. Send them their invitation link." } });
+    const link = added.data.link as { url: string; name: string; purpose: string };
+    expect(link).toMatchObject({ name: "Cara Agent", purpose: "invite" });
+    expect(link.url).toMatch(new RegExp(`^${BASE}/invite/[A-Za-z0-9_-]{43}$`));
+    const cara = await db.user.findUniqueOrThrow({ where: { email: "cara@baton.local" }, include: { memberships: true, passwordLinks: true } });
+    expect(cara).toMatchObject({ role: "agent", passwordHash: "", availability: "away" });
     expect(cara.memberships.map((m) => m.teamId)).toEqual([support.id]);
-
-    expect(await act({ intent: "set-teams", userId: cara.id, teamIds: [billing.id, "no-such-team"] })).toMatchObject({ status: 200 });
-    await expect(db.membership.findMany({ where: { userId: cara.id }, select: { teamId: true } })).resolves.toEqual([{ teamId: billing.id }]);
-    expect(await act({ intent: "set-teams", userId: cara.id })).toMatchObject({ status: 200 });
-    await expect(db.membership.count({ where: { userId: cara.id } })).resolves.toBe(0);
+    // Only the token's hash is stored, and the page never lists the link again.
+    const token = link.url.split("/").pop() as string;
+    expect(cara.passwordLinks).toHaveLength(1);
+    expect(cara.passwordLinks[0].tokenHash).not.toContain(token);
+    const page = await teamsRoute.loader(args(getRequest("/teams", adminCookie)));
+    expect(JSON.stringify(page)).not.toContain(token);
+    expect(page.people.find((person) => person.id === cara.id)).toMatchObject({ invited: true, openLink: "invite", deactivated: false });
   });
 
   it("shows a field error for each bad field and refuses a taken email", async () => {
-    const empty = await act({ intent: "create-person", name: "", email: "", password: "short", role: "boss" });
+    const empty = await act({ intent: "invite-person", name: "", email: "", role: "boss" });
     expect(empty).toEqual({
       status: 400,
-      data: {
-        ok: false,
-        intent: "create-person",
-        fieldErrors: { name: "Enter a name", email: "Enter an email", password: "Use at least 8 characters", role: "Choose a role" },
-      },
+      data: { ok: false, intent: "invite-person", fieldErrors: { name: "Enter a name", email: "Enter an email", role: "Choose a role" } },
     });
-    const taken = await act({ intent: "create-person", name: "Ana Two", email: "ana@baton.local", role: "agent", password: "long-enough" });
+    const taken = await act({ intent: "invite-person", name: "Ana Two", email: "ana@baton.local", role: "agent" });
     expect(taken.data.fieldErrors).toEqual({ email: "Someone with this email is already in the workspace" });
+  });
+
+  it("saves a row at once: role, teams and capacity", async () => {
+    const billing = await db.team.findUniqueOrThrow({ where: { slug: "billing" } });
+    const dan = await db.user.create({ data: { email: "dan-row@baton.local", name: "Dan Row", role: "agent", passwordHash: "x" } });
+    const saved = await act({ intent: "save-person", userId: dan.id, role: "admin", teamIds: [billing.id, "no-such-team"], capacity: "7" });
+    expect(saved).toMatchObject({ status: 200, data: { ok: true, notice: "Changes saved" } });
+    await expect(db.user.findUniqueOrThrow({ where: { id: dan.id }, select: { role: true, capacity: true, memberships: { select: { teamId: true } } } })).resolves.toEqual({
+      role: "admin",
+      capacity: 7,
+      memberships: [{ teamId: billing.id }],
+    });
+    // No teams at all is a valid row too; a bad capacity changes nothing.
+    expect(await act({ intent: "save-person", userId: dan.id, role: "agent", capacity: "3" })).toMatchObject({ status: 200 });
+    await expect(db.membership.count({ where: { userId: dan.id } })).resolves.toBe(0);
+    const bad = await act({ intent: "save-person", userId: dan.id, role: "admin", capacity: "-1" });
+    expect(bad).toMatchObject({ status: 400, data: { intent: "save-person", targetId: dan.id, fieldErrors: { capacity: "0 or more" } } });
+    await expect(db.user.findUniqueOrThrow({ where: { id: dan.id } })).resolves.toMatchObject({ role: "agent", capacity: 3 });
+  });
+
+  it("never lets you change your own role, nor leaves the workspace without an admin", async () => {
+    const self = await act({ intent: "save-person", userId: admin.id, role: "agent", capacity: "5" });
+    expect(self).toMatchObject({ status: 400, data: { formError: "You can't change your own role. Ask another admin to do it." } });
+    // The same row with the role unchanged saves (the page sends the admin's own role as is).
+    expect(await act({ intent: "save-person", userId: admin.id, role: "admin", capacity: "4" })).toMatchObject({ status: 200 });
+
+    // Seen by another actor (two admins at once): demoting the last admin who can sign in is undone.
+    const ben = await db.user.findUniqueOrThrow({ where: { email: "ben@baton.local" } });
+    await db.user.updateMany({ where: { role: "admin", id: { not: admin.id } }, data: { role: "agent" } });
+    const lastAdmin = await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 });
+    expect(lastAdmin).toEqual({ ok: false, message: "Ada Admin is the last admin. Make someone else an admin first." });
+    await expect(db.user.findUniqueOrThrow({ where: { id: admin.id } })).resolves.toMatchObject({ role: "admin", capacity: 4 });
+
+    // An invited admin who has not chosen a password yet cannot manage anything: they do not count.
+    const invited = await db.user.create({ data: { email: "ivy@baton.local", name: "Ivy", role: "admin", passwordHash: "" } });
+    expect(await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 })).toMatchObject({ ok: false });
+    await db.user.update({ where: { id: invited.id }, data: { passwordHash: "set" } });
+    expect(await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 })).toEqual({ ok: true });
+    await db.user.update({ where: { id: admin.id }, data: { role: "admin" } });
+    await db.user.delete({ where: { id: invited.id } });
   });
 
   it("refuses removing yourself and the last admin, removes anyone else", async () => {

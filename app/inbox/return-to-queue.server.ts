@@ -1,0 +1,38 @@
+/**
+ * When a person stops working (deactivated or removed), their open conversations go back to their team's
+ * queue: waiting, unassigned, the wait still counting from the handoff (being dropped does not
+ * make a customer's wait shorter), and round robin runs again for each team. Each conversation
+ * is moved like any agent action (agent-turn.server.ts): in its lock, on a fresh read, so a
+ * conversation resolved or reassigned meanwhile is left alone.
+ */
+import { firstName } from "~/chat/conversation-details.server";
+import { db } from "~/utils/db.server";
+import { runAgentAction } from "./agent-turn.server";
+import { afterQueued } from "./assignment.server";
+
+/** Returns how many conversations went back to a queue. */
+export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: "deactivated" | "removed"): Promise<number> {
+  const open = await db.conversation.findMany({ where: { assigneeId: person.id, status: "open" }, select: { id: true } });
+  const teams = new Set<string | null>();
+  let returned = 0;
+  for (const conversation of open) {
+    const result = await runAgentAction(conversation.id, (state) => {
+      if (state.status !== "open" || state.assigneeId !== person.id) return { outcome: { ok: true, notice: "" } };
+      return {
+        outcome: { ok: true, notice: "" },
+        commit: {
+          status: "waiting",
+          update: { status: "waiting", assigneeId: null },
+          // The customer was talking to this person: they are told, not left wondering.
+          messages: [{ role: "system", text: `${firstName(person.name) ?? person.name} left the conversation. Someone else from the team will reply here.`, metadata: {} }],
+          events: [{ type: "conversation.released", payload: { from: person.id, fromName: person.name, by, reason } }],
+        },
+      };
+    });
+    if (!result.committed) continue;
+    returned += 1;
+    teams.add(result.before?.teamId ?? null);
+  }
+  for (const teamId of teams) await afterQueued(teamId);
+  return returned;
+}

@@ -1,0 +1,104 @@
+/**
+ * One person in the people table. Role, teams and capacity sit in their own cells but belong to
+ * ONE form (the `form` attribute), so one Save writes the row at once. The admin's own role is
+ * shown, not offered: nobody demotes themselves.
+ */
+import { Form } from "@remix-run/react";
+import { initials } from "~/components/app-shell";
+import type { FieldErrors } from "~/components/form";
+import { PersonMenu } from "./person-menu";
+import { TeamCheckboxes, type TeamChoice } from "./team-checkboxes";
+
+export type PersonSummary = {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  capacity: number;
+  deactivated: boolean;
+  invited: boolean;
+  /** The purpose of their working unused link, if any: "invite" or "reset". */
+  openLink: string | null;
+  teamIds: string[];
+};
+
+export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
+  const formId = `person-${person.id}`;
+  const roleLabel = person.role === "admin" ? "Admin" : "Agent";
+  return (
+    <tr className={person.deactivated ? "person-row person-row-inactive" : "person-row"}>
+      <td>
+        <div className="person">
+          <span className="avatar" aria-hidden="true">
+            {initials(person.name)}
+          </span>
+          <div>
+            <div className="person-name">
+              {person.name}
+              {isMe ? <span className="muted"> (you)</span> : null}
+            </div>
+            <div className="person-email">{person.email}</div>
+            <PersonStatus person={person} />
+          </div>
+        </div>
+      </td>
+      <td>
+        {isMe ? (
+          <>
+            <input type="hidden" name="role" value={person.role} form={formId} />
+            <span className="badge badge-accent" title="Your own role can only be changed by another admin">
+              {roleLabel}
+            </span>
+          </>
+        ) : (
+          <select className="select select-narrow" name="role" form={formId} defaultValue={person.role} aria-label={`Role of ${person.name}`}>
+            <option value="agent">Agent</option>
+            <option value="admin">Admin</option>
+          </select>
+        )}
+      </td>
+      <td>
+        {teams.length === 0 ? (
+          <span className="muted">No teams yet</span>
+        ) : (
+          <div className="row" role="group" aria-label={`Teams of ${person.name}`}>
+            <TeamCheckboxes teams={teams} checked={person.teamIds} form={formId} />
+          </div>
+        )}
+      </td>
+      <td>
+        <input
+          className="input input-narrow"
+          type="number"
+          name="capacity"
+          form={formId}
+          min={0}
+          max={100}
+          defaultValue={person.capacity}
+          aria-invalid={errors.capacity ? true : undefined}
+          aria-label={`Open conversations ${person.name} can hold at once`}
+          title="Round robin gives them at most this many open conversations"
+        />
+      </td>
+      <td className="cell-actions">
+        <div className="row row-nowrap person-actions">
+          <Form method="post" id={formId} noValidate>
+            <input type="hidden" name="intent" value="save-person" />
+            <input type="hidden" name="userId" value={person.id} />
+            <button type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
+              Save
+            </button>
+          </Form>
+          <PersonMenu person={person} isMe={isMe} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function PersonStatus({ person }: { person: PersonSummary }) {
+  if (person.deactivated) return <span className="badge badge-danger">Deactivated</span>;
+  if (person.invited) return <span className="badge badge-draft">{person.openLink ? "Invited" : "Invitation expired"}</span>;
+  if (person.openLink === "reset") return <span className="badge">Reset link sent</span>;
+  return null;
+}

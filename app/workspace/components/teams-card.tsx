@@ -1,0 +1,96 @@
+/** The Teams card: each team's queue settings (SLA target, manual or round robin), remove, add a team. */
+import { Form, useNavigation } from "@remix-run/react";
+import { TableHead } from "~/analytics/components/table-head";
+import { Field } from "~/components/form";
+import { Icon } from "~/components/icons";
+import { CardAlert, CardHeader } from "./card-parts";
+import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
+
+export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
+
+const COLUMNS = [{ label: "Team" }, { label: "Slug" }, { label: "Members" }, { label: "Queue" }, { label: "Actions", hidden: true }];
+
+export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: TeamsActionData | undefined }) {
+  const navigation = useNavigation();
+  const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === "create-team";
+  const errors = fieldErrorsFor(result, "create-team");
+  const failure = failureFor(result, "teams");
+  return (
+    <section className="card" aria-labelledby="teams-heading">
+      <CardHeader
+        id="teams-heading"
+        title="Teams"
+        description="Each team has its own inbox queue. Flows hand conversations off to a team by its slug."
+        badge={teams.length === 1 ? "1 team" : `${teams.length} teams`}
+      />
+      <CardAlert message={failure?.formError} />
+      {teams.length === 0 ? (
+        <div className="card-body muted">No teams yet. Add one below.</div>
+      ) : (
+        <table className="table">
+          <TableHead columns={COLUMNS} />
+          <tbody>
+            {teams.map((team) => (
+              <TeamRow key={team.id} team={team} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div className="card-footer">
+        <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
+          <h3 className="form-title">Add a team</h3>
+          <input type="hidden" name="intent" value="create-team" />
+          <div className="grid-2">
+            <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
+            <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
+          </div>
+          <div>
+            <button type="submit" className="btn btn-primary" disabled={adding}>
+              <Icon name="plus" size={16} />
+              Add team
+            </button>
+          </div>
+        </Form>
+      </div>
+    </section>
+  );
+}
+
+function TeamRow({ team }: { team: TeamSummary }) {
+  return (
+    <tr>
+      <td className="person-name">{team.name}</td>
+      <td>
+        <code>{team.slug}</code>
+      </td>
+      <td className="muted">{team._count.memberships}</td>
+      <td>
+        <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
+          <input type="hidden" name="intent" value="set-queue" />
+          <input type="hidden" name="teamId" value={team.id} />
+          <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
+            <span className="hint">Reply within</span>
+            <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
+            <span className="hint">min</span>
+          </label>
+          <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
+            <option value="manual">Agents claim</option>
+            <option value="round_robin">Round robin</option>
+          </select>
+          <button type="submit" className="btn btn-secondary btn-sm">
+            Save
+          </button>
+        </Form>
+      </td>
+      <td className="cell-actions">
+        <Form method="post">
+          <input type="hidden" name="intent" value="remove-team" />
+          <input type="hidden" name="teamId" value={team.id} />
+          <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove team ${team.name}`}>
+            Remove
+          </button>
+        </Form>
+      </td>
+    </tr>
+  );
+}
