@@ -80,7 +80,7 @@ describe("API failures: the local engines answer and the Event table records the
     );
     const { conversation, events } = await billingConversation("I was charged twice on my card");
     expect(events.some((event) => event.type === "engine.fallback")).toBe(false);
-    expect(conversation).toMatchObject({ intent: "billing", team: { slug: "billing" }, summary: "Customer was charged twice; email captured." });
+    expect(conversation).toMatchObject({ intent: "billing", team: { slug: "billing" }, summary: expect.stringMatching(/^Customer was charged twice; email captured\./) });
   });
 });
 

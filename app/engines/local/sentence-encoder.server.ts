@@ -29,7 +29,23 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { initModel } = require(workerData.embeddings);
 const { modelSource } = require(workerData.model);
-const ready = initModel(modelSource);
+// tfjs's WASM backend can report "not yet initialized" for a moment after initModel resolves
+// (the package bundles two copies of tfjs-core; seen under load): the model is warmed up, retried.
+async function load() {
+  const model = await initModel(modelSource);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await model.embed(["ready"]);
+      return model;
+    } catch (error) {
+      if (attempt >= 100 || !/not yet been initialized/.test(String(error && error.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+const ready = load();
+// A model that cannot load ends the worker: the next embed starts a new one.
+ready.catch(() => setImmediate(() => process.exit(1)));
 parentPort.on("message", async ({ id, texts }) => {
   try {
     const model = await ready;

@@ -59,7 +59,7 @@ describe("LoginSchema", () => {
 
 describe("parseEnv", () => {
   it("applies defaults and treats empty variables as unset", () => {
-    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000, SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 14 });
+    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000, SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 14, BATON_SEMANTIC_SEARCH: "on" });
     expect(parseEnv({ PORT: "8080", SESSION_COOKIE_SECURE: "false", NODE_ENV: "production" })).toMatchObject({ PORT: 8080, SESSION_COOKIE_SECURE: false });
   });
 
