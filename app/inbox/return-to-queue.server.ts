@@ -5,7 +5,7 @@
  * is moved like any agent action (agent-turn.server.ts): in its lock, on a fresh read, so a
  * conversation resolved or reassigned meanwhile is left alone.
  */
-import { firstName } from "~/chat/conversation-details.server";
+import { firstName } from "~/chat/agent-identity.server";
 import { db } from "~/utils/db.server";
 import { runAgentAction } from "./agent-turn.server";
 import { afterQueued } from "./assignment.server";
