@@ -6,7 +6,7 @@
  */
 import type { FieldValue } from "../shared/context";
 import type { FieldSpec } from "./schema";
-import { matchPattern } from "../shared/pattern-match.server";
+import { matchPattern } from "../shared/pattern";
 import { parseChoice, parseDate, parsePhone } from "./validate";
 
 const EMAIL_IN_TEXT = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}/;

@@ -5,7 +5,7 @@
  */
 import type { FieldValue } from "../shared/context";
 import { describeField } from "../shared/field-name";
-import { matchPattern } from "../shared/pattern-match.server";
+import { matchPattern } from "../shared/pattern";
 import { phrasesFor, type Phrases } from "../shared/phrases";
 import type { FieldSpec } from "./schema";
 

@@ -1,5 +1,5 @@
 import type { FieldValue } from "../shared/context";
-import { testPattern } from "../shared/pattern-match.server";
+import { testPattern } from "../shared/pattern";
 import type { ConditionOperator } from "./schema";
 
 function toNumber(value: FieldValue | undefined): number | null {

@@ -6,7 +6,7 @@
  */
 import { RE2 } from "re2-wasm";
 import { LruCache } from "~/utils/lru";
-import { MAX_PATTERN_INPUT_CHARS } from "./pattern";
+import { installPatternMatcher } from "./pattern";
 
 type Compiled = RE2 | null;
 
@@ -30,13 +30,12 @@ function compile(pattern: string): Compiled {
   return compiled;
 }
 
-/** The first match of `pattern` in `text` (case-insensitive), or null; over-long texts never match. */
-export function matchPattern(text: string, pattern: string): string | null {
-  if (text.length > MAX_PATTERN_INPUT_CHARS) return null;
+function matchInRe2(text: string, pattern: string): string | null {
   const match = compile(pattern)?.exec(text);
   return match ? (match[0] ?? null) : null;
 }
 
-export function testPattern(text: string, pattern: string): boolean {
-  return matchPattern(text, pattern) !== null;
+/** Makes node behaviours match patterns in RE2 (see pattern.ts); the runtime calls it as it loads. */
+export function installRe2Patterns(): void {
+  installPatternMatcher(matchInRe2);
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileFlow, extractFromMessage, runTurn, startConversation, validateAnswer } from "~/flow";
 import { patternForFormat, patternFromExample, POSTAL_COUNTRIES, type AnswerFormat } from "~/nodes/collect/formats";
-import { checkPattern } from "~/nodes/shared/pattern";
-import { matchPattern } from "~/nodes/shared/pattern-match.server";
+import { checkPattern, matchPattern } from "~/nodes/shared/pattern";
 import { createFakeEngines } from "../../support/fake-engines";
 import { buildFlow, compileClean } from "../flow/helpers";
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateAnswer } from "~/flow";
 import { evaluateCondition } from "~/nodes/condition/evaluate";
-import { checkPattern, MAX_PATTERN_INPUT_CHARS } from "~/nodes/shared/pattern";
-import { matchPattern } from "~/nodes/shared/pattern-match.server";
+import { checkPattern, matchPattern, MAX_PATTERN_INPUT_CHARS } from "~/nodes/shared/pattern";
 
 const EVIL_INPUT = `${"a".repeat(40)}!`;
 
@@ -48,5 +47,19 @@ describe("builder-written patterns", () => {
 
   it("never match when the engine cannot compile them (a pattern that slipped past the check)", () => {
     expect(matchPattern("α", "\\p{Script=Greek}")).toBeNull();
+  });
+});
+
+describe("before the server installs RE2", () => {
+  it("matches nothing rather than falling back to the backtracking engine", async () => {
+    const { installPatternMatcher } = await import("~/nodes/shared/pattern");
+    const { installRe2Patterns } = await import("~/nodes/shared/pattern-match.server");
+    installPatternMatcher(() => null);
+    try {
+      expect(matchPattern("ABC-1234", "[A-Z]+-\\d+")).toBeNull();
+    } finally {
+      installRe2Patterns();
+    }
+    expect(matchPattern("ABC-1234", "[A-Z]+-\\d+")).toBe("ABC-1234");
   });
 });
