@@ -1,7 +1,7 @@
 /**
  * Answers two kinds of request before Remix sees them, because Remix would answer them with a
  * 500 and a stack trace in the log:
- * - a URL Remix cannot build (a malformed Host, say): 400;
+ * - a URL Remix cannot build (a malformed Host, say) or a path with a broken %-escape: 400;
  * - a cross-site POST to a page: Remix 2's own origin check THROWS an Error for it before any
  *   route's `assertSameOrigin` runs; here it gets the clean 403 page the routes would give.
  * The same-origin rule is the routes' (same-origin.server.ts), applied to the host Remix's
@@ -27,6 +27,16 @@ export function remixRequestUrl(req: ExpressRequest): URL | null {
   }
 }
 
+/** Express decodes path segments to match routes and logs a URIError stack for a broken %-escape. */
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const REFUSED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Refused · Baton</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem">
 <h1>Request refused</h1><p>This request came from another site and was refused. Go back to Baton and try again from there.</p>
@@ -34,7 +44,7 @@ const REFUSED_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 
 export const guardRequests: RequestHandler = (req, res, next) => {
   const url = remixRequestUrl(req);
-  if (!url) {
+  if (!url || !decodesCleanly(req.path)) {
     res.status(400).type("text/plain").send("Bad request: the address or the Host header is malformed.");
     return;
   }

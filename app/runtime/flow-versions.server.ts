@@ -6,7 +6,7 @@
  * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
 import { createHash } from "node:crypto";
-import { checkFlowSize, compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
+import { checkFlowSize, compileFlow, FLOW_LIMITS, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "~/utils/lru";
@@ -175,7 +175,10 @@ export type CompiledVersion = {
 };
 
 const cacheCapacity = Number(process.env.FLOW_MACHINE_CACHE_SIZE ?? 64) || 64;
-const compiled = new LruCache<string, CompiledVersion>(cacheCapacity);
+// A compiled version's memory grows with its steps (~9 MB for 1,000, measured): the cache is also
+// bounded by their total, so 64 large flows cannot hold gigabytes. 10 maximal flows fit.
+const CACHE_MAX_STEPS = 10 * FLOW_LIMITS.steps;
+const compiled = new LruCache<string, CompiledVersion>(cacheCapacity, { weigh: (entry) => entry.nodeKinds.size, maxWeight: CACHE_MAX_STEPS });
 const compiling = new Map<string, Promise<CompiledVersion>>();
 
 /**

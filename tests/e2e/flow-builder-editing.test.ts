@@ -342,7 +342,7 @@ describe("import and export", () => {
     const rows = await page.locator(".import-problems tbody tr").allTextContents();
     expect(rows).toEqual([
       expect.stringMatching(/^Step “topic”.*Unknown node kind "telepathy"/),
-      expect.stringMatching(/^Step “ask-order-id”type.*Must be one of: text, email, phone, number, pattern, choice, date\./),
+      expect.stringMatching(/^Step “ask-order-id”type.*Must be one of: text, email, phone, number, pattern, choice, date, yesno\./),
       expect.stringMatching(/^Step “ask-order-id”colour.*Unknown field "colour"\./),
     ]);
     await snap(page);

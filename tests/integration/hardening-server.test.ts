@@ -152,8 +152,14 @@ describe("cross-site and malformed requests", () => {
   });
 
   it("answer a malformed Host or a non-Latin-1 redirect with a 4xx or a safe redirect, never a 500", async () => {
+    const before = server.output().length;
     const badHost = await rawRequest(`GET /login HTTP/1.1\r\nHost: [bad\r\nConnection: close\r\n\r\n`);
     expect(badHost).toMatch(/^HTTP\/1\.1 4\d\d/);
+    for (const path of ["/inbox/%E0%A4%A", "/%", "/flows/%ZZ", "/chat/%FF", "/api/conversations/%E0/messages"]) {
+      expect((await fetch(`${server.url}${path}`)).status, path).toBeGreaterThanOrEqual(400);
+      expect((await fetch(`${server.url}${path}`)).status, path).toBeLessThan(500);
+    }
+    expect(server.output().slice(before)).not.toMatch(/Error|\bat .+:\d+:\d+/);
     const cookie = await signIn();
     const response = await fetch(`${server.url}/login?redirectTo=${encodeURIComponent("/kb?q=ĉapelo")}`, { headers: { cookie }, redirect: "manual" });
     expect(response.status).toBe(302);

@@ -2,6 +2,7 @@ import { record, type FlowContext, type FieldValue } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
 import { extractField } from "./extract";
 import type { FieldSpec } from "./schema";
+import { buttonsFor } from "./compile";
 import { validateAnswer } from "./validate";
 import { phrasesFor } from "../shared/phrases";
 
@@ -60,7 +61,8 @@ export const collectBehaviour = {
     "collect.reject": ({ context, event, params }: BehaviourArgs<SpecParams & { hint: boolean }>) => {
       const attempt = (context.attempts[params.nodeId] ?? 0) + 1;
       const result = validate(eventText(event), params);
-      const choices = params.type === "choice" ? { choices: params.choices } : {};
+      const buttons = buttonsFor(params.type, params.choices, phrasesFor(params.locale));
+      const choices = buttons ? { choices: buttons } : {};
       const hint = params.hint && !result.ok ? [{ role: "bot" as const, text: result.hint, nodeId: params.nodeId, ...choices }] : [];
       return {
         attempts: { ...context.attempts, [params.nodeId]: attempt },

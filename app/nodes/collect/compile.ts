@@ -1,7 +1,15 @@
 import { checkPattern } from "../shared/pattern";
 import type { CompileContext, NodeIssue, StateConfig } from "../types";
 import { patternForFormat } from "./formats";
-import type { CollectData, FieldSpec } from "./schema";
+import type { Phrases } from "../shared/phrases";
+import type { CollectData, FieldSpec, FieldType } from "./schema";
+
+/** The buttons a question shows: the step's choices, or the bot language's Yes and No. */
+export function buttonsFor(type: FieldType, choices: string[], phrases: Phrases): string[] | undefined {
+  if (type === "choice") return choices;
+  if (type === "yesno") return [...phrases.feedbackChoices];
+  return undefined;
+}
 
 /** The pattern answers are checked against: the format's when a preset is chosen, else the one written. */
 export function effectivePattern(data: Pick<CollectData, "pattern" | "format">): string {
@@ -22,7 +30,7 @@ export function compileCollect(node: { id: string; data: CollectData }, ctx: Com
         ],
       },
       ask: ctx.waiting({
-        entry: [{ type: "bot.say", params: { nodeId: node.id, text: question, choices: type === "choice" ? choices : undefined } }],
+        entry: [{ type: "bot.say", params: { nodeId: node.id, text: question, choices: buttonsFor(type, choices, ctx.phrases) } }],
         on: {
           "customer.message": [
             { guard: { type: "collect.isValid", params: spec }, target: ctx.out("captured"), actions: [{ type: "collect.captureAnswer", params: spec }] },

@@ -14,6 +14,7 @@ const TYPE_OPTIONS: Array<Option<FieldType>> = [
   { value: "number", label: "Number" },
   { value: "date", label: "Date" },
   { value: "choice", label: "One of a few choices (buttons)" },
+  { value: "yesno", label: "Yes or no (buttons)" },
   { value: "pattern", label: "A set format (e.g. ABC-1234)" },
 ];
 const TYPE_NAMES = Object.fromEntries(TYPE_OPTIONS.map((option) => [option.value, option.label.replace(/ \(.*\)$/, "").toLowerCase()]));

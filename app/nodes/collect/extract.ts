@@ -45,6 +45,9 @@ export function extractFromMessage(text: string, spec: FieldSpec, now: Date = ne
       const match = ISO_IN_TEXT.exec(text) ?? DAY_FIRST_IN_TEXT.exec(text) ?? RELATIVE_IN_TEXT.exec(text);
       return match ? parseDate(match[0], now) : null;
     }
+    case "yesno":
+      // A "yes" earlier in the conversation answered something else: always ask.
+      return null;
   }
 }
 

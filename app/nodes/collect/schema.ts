@@ -3,7 +3,7 @@ import { FieldNameSchema } from "../shared/field-name";
 import { AnswerFormatSchema } from "./formats";
 import type { HandleDefinition } from "../types";
 
-export const FieldTypeSchema = z.enum(["text", "email", "phone", "number", "pattern", "choice", "date"]);
+export const FieldTypeSchema = z.enum(["text", "email", "phone", "number", "pattern", "choice", "date", "yesno"]);
 export type FieldType = z.infer<typeof FieldTypeSchema>;
 
 export const CollectDataSchema = z.strictObject({

@@ -63,6 +63,18 @@ export function parseChoice(text: string, choices: string[]): string | null {
   return choices[index] ?? null;
 }
 
+// In the five bot languages; the buttons send the locale's own "Yes"/"No", which are here too.
+const YES = new Set(["yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "right", "of course", "absolutely", "yes please", "sí", "si", "claro", "vale", "oui", "ouais", "bien sûr", "ja", "jawohl", "genau", "sim", "claro que sim"]);
+const NO = new Set(["no", "n", "nope", "nah", "not really", "no thanks", "non", "nein", "não", "nao"]);
+
+/** "yes" or "no" from a short answer in any of the bot's languages; null for anything else. */
+export function parseYesNo(text: string): "yes" | "no" | null {
+  const answer = text.trim().toLowerCase().replace(/[.!,]+$/u, "").replace(/\s+/g, " ");
+  if (YES.has(answer)) return "yes";
+  if (NO.has(answer)) return "no";
+  return null;
+}
+
 export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date(), phrases: Phrases = phrasesFor("en")): Validation {
   const answer = text.trim();
   const name = describeField(spec.field);
@@ -94,6 +106,10 @@ export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Da
     case "date": {
       const date = parseDate(answer, now);
       return date ? { ok: true, value: date } : { ok: false, hint: hints.date };
+    }
+    case "yesno": {
+      const yesNo = parseYesNo(answer);
+      return yesNo ? { ok: true, value: yesNo } : { ok: false, hint: hints.yesno };
     }
   }
 }

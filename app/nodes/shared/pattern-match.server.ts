@@ -15,7 +15,7 @@ function free(compiled: Compiled): void {
   (compiled as unknown as { wrapper?: { delete(): void } } | null)?.wrapper?.delete();
 }
 
-const compiledPatterns = new LruCache<string, Compiled>(256, free);
+const compiledPatterns = new LruCache<string, Compiled>(256, { onEvict: free });
 
 function compile(pattern: string): Compiled {
   const cached = compiledPatterns.get(pattern);

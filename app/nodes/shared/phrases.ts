@@ -22,6 +22,7 @@ export type Phrases = {
     pattern: (field: string) => string;
     choice: (choices: string) => string;
     date: string;
+    yesno: string;
   };
 };
 
@@ -47,6 +48,7 @@ const en: Phrases = {
     pattern: (field) => `That doesn't look like a valid ${field}. Please check it and try again.`,
     choice: (choices) => `Please choose one of: ${choices}.`,
     date: "Please give a date like 2026-03-12 or 12/03/2026.",
+    yesno: "Please answer yes or no.",
   },
 };
 
@@ -72,6 +74,7 @@ const es: Phrases = {
     pattern: () => "Eso no parece válido. Revísalo e inténtalo de nuevo.",
     choice: (choices) => `Elige una de estas opciones: ${choices}.`,
     date: "Indica una fecha como 2026-03-12 o 12/03/2026.",
+    yesno: "Responde sí o no, por favor.",
   },
 };
 
@@ -97,6 +100,7 @@ const fr: Phrases = {
     pattern: () => "Cela ne semble pas valide. Vérifiez et réessayez.",
     choice: (choices) => `Choisissez l'une de ces options : ${choices}.`,
     date: "Indiquez une date comme 2026-03-12 ou 12/03/2026.",
+    yesno: "Répondez par oui ou par non, s'il vous plaît.",
   },
 };
 
@@ -122,6 +126,7 @@ const de: Phrases = {
     pattern: () => "Das scheint nicht gültig zu sein. Bitte prüfen Sie es und versuchen Sie es erneut.",
     choice: (choices) => `Bitte wählen Sie eine dieser Optionen: ${choices}.`,
     date: "Bitte geben Sie ein Datum wie 2026-03-12 oder 12.03.2026 an.",
+    yesno: "Bitte antworten Sie mit Ja oder Nein.",
   },
 };
 
@@ -147,6 +152,7 @@ const pt: Phrases = {
     pattern: () => "Isso não parece válido. Verifique e tente novamente.",
     choice: (choices) => `Escolha uma destas opções: ${choices}.`,
     date: "Informe uma data como 2026-03-12 ou 12/03/2026.",
+    yesno: "Responda sim ou não, por favor.",
   },
 };
 

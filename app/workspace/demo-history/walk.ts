@@ -92,6 +92,7 @@ function answerFor(node: FlowNodeOf<"collect">, walk: Walk, customerInfo: Custom
   if (type === "email") return customerInfo.email ?? `guest${random.int(100, 999)}@example.com`;
   if (type === "phone") return `+1 555 01${random.int(10, 99)} ${random.int(1000, 9999)}`;
   if (type === "number") return String(random.int(1, 5));
+  if (type === "yesno") return random.pick(["yes", "no"]);
   if (type === "date") return `2026-${String(random.int(1, 12)).padStart(2, "0")}-${String(random.int(1, 28)).padStart(2, "0")}`;
   if (/order/i.test(field)) return String(random.int(1_000_000_000, 9_999_999_999));
   return random.pick(["The seam on the left sleeve came apart after one wash", "There's a stain on the front that won't come out", "It arrived with a tear near the zip", "I got a different colour than I ordered"]);

@@ -37,7 +37,7 @@ describe("parseFlowDocument", () => {
       { path: "slug", field: "slug", message: "Use lower-case words joined by - (e.g. store-support)." },
       { path: "settings.defaultTeam", field: "settings.defaultTeam", message: "This field is required." },
       { path: "nodes[0].data.greeting", nodeId: "s", field: "greeting", message: "Must be text, not a number." },
-      { path: "nodes[1].data.type", nodeId: "c", field: "type", message: "Must be one of: text, email, phone, number, pattern, choice, date." },
+      { path: "nodes[1].data.type", nodeId: "c", field: "type", message: "Must be one of: text, email, phone, number, pattern, choice, date, yesno." },
       { path: "nodes[1].data.retries", nodeId: "c", field: "retries", message: "Must be at most 5." },
       { path: "nodes[3].kind", nodeId: "z", field: "kind", message: 'Unknown node kind "teleport". Use one of: start, message, intent, collect, choice, kb, gate, condition, language, set, http, escalate, end.' },
       { path: "edges[0].sourceHandle", edgeId: "e1", field: "sourceHandle", message: "Must not be empty." },

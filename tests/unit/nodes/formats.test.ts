@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow, runTurn, startConversation } from "~/flow";
+import { compileFlow, extractFromMessage, runTurn, startConversation, validateAnswer } from "~/flow";
 import { patternForFormat, patternFromExample, POSTAL_COUNTRIES, type AnswerFormat } from "~/nodes/collect/formats";
-import { checkPattern } from "~/nodes/shared/pattern";
-import { matchPattern } from "~/nodes/shared/pattern";
+import { checkPattern, matchPattern } from "~/nodes/shared/pattern";
 import { createFakeEngines } from "../../support/fake-engines";
 import { buildFlow, compileClean } from "../flow/helpers";
 
@@ -78,5 +77,33 @@ describe("collect formats", () => {
     );
     const problems = compileFlow(document).diagnostics.filter((diagnostic) => diagnostic.nodeId === "c");
     expect(problems).toEqual([expect.objectContaining({ severity: "error", code: "invalid-format", field: "format", message: "Type an example answer with at least one letter or digit, e.g. ABC-1234." })]);
+  });
+});
+
+describe("yes or no", () => {
+  const yesNoFlow = (locale?: string) =>
+    buildFlow(
+      [["s", "start", { greeting: "" }], ["c", "collect", { field: "gift", question: "Is it a gift?", type: "yesno" }], ["m", "message", { text: "Gift: {{gift}}" }], ["e", "end"]],
+      [["s", "next", "c"], ["c", "captured", "m"], ["c", "failed", "e"], ["m", "next", "e"]],
+      locale ? { locale } : {},
+    );
+
+  it("asks with the bot language's Yes / No buttons and stores a plain yes or no", async () => {
+    const machine = compileClean(yesNoFlow("es"));
+    const engines = createFakeEngines();
+    const start = await startConversation(machine, engines);
+    expect(start.messages[0]).toMatchObject({ text: "Is it a gift?", choices: ["Sí", "No"] });
+    const unsure = await runTurn(machine, engines, start.snapshot, { type: "customer.message", text: "quizás" });
+    expect(unsure.messages[0]).toMatchObject({ text: "Responde sí o no, por favor.", choices: ["Sí", "No"] });
+    const yes = await runTurn(machine, engines, unsure.snapshot, { type: "customer.message", text: "Sí" });
+    expect(yes.messages[0]?.text).toBe("Gift: yes");
+  });
+
+  it("understands the usual ways of saying it, and never guesses from an earlier message", async () => {
+    const spec = { field: "gift", type: "yesno" as const, pattern: "", choices: [] };
+    for (const answer of ["yes", "Yeah!", "of course", "OUI", "ja.", "sim"]) expect(validateAnswer(answer, spec), answer).toEqual({ ok: true, value: "yes" });
+    for (const answer of ["no", "Nope", "not really", "nein", "não"]) expect(validateAnswer(answer, spec), answer).toEqual({ ok: true, value: "no" });
+    expect(validateAnswer("yes and no", spec)).toEqual({ ok: false, hint: "Please answer yes or no." });
+    expect(extractFromMessage("yes, my order is late", spec)).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ const SAMPLES: Record<KnownField["type"], string> = {
   pattern: "A-12345",
   choice: "",
   date: "2025-06-01",
+  yesno: "yes",
   contact: "",
 };
 
