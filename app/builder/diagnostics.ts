@@ -39,7 +39,7 @@ export function summariseDiagnostics(all: Diagnostic[]): DiagnosticsView {
   return { all, errors, warnings: all.length - errors, byNode, flowLevel };
 }
 
-export function useDiagnostics(document: FlowDocument, teams: string[]): DiagnosticsView {
+export function useDiagnostics(document: FlowDocument, teams: string[], credentials: string[]): DiagnosticsView {
   const deferred = useDeferredValue(document);
-  return useMemo(() => summariseDiagnostics(diagnoseFlow(deferred, { teams, knownFields: RUNTIME_FIELDS }).diagnostics), [deferred, teams]);
+  return useMemo(() => summariseDiagnostics(diagnoseFlow(deferred, { teams, credentials, knownFields: RUNTIME_FIELDS }).diagnostics), [deferred, teams, credentials]);
 }

@@ -3,20 +3,34 @@
  * conversation from the chat cookie the API set (`baton_chat_<slug>` = `<conversationId>.<token>`,
  * see app/runtime/api/auth.server.ts), so a reload shows the transcript in the first paint.
  */
+import { z } from "zod";
 import { chatCookieName } from "~/runtime/api/auth.server";
 import { authenticateConversation, getCustomerView } from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import { getConversationDetails } from "./conversation-details.server";
 import type { ChatMessage, LoadedConversation } from "./types";
 
-export type ChatFlow = { slug: string; name: string };
+/** `locale`: the latest published version's language, which the page's own texts follow. */
+export type ChatFlow = { slug: string; name: string; locale: string | null };
+
+const LocaleSchema = z.object({ settings: z.object({ locale: z.string().optional() }) });
+
+function readLocale(document: string | undefined): string | null {
+  try {
+    const parsed = LocaleSchema.safeParse(JSON.parse(document ?? "null"));
+    return parsed.success ? (parsed.data.settings.locale ?? null) : null;
+  } catch {
+    return null;
+  }
+}
 
 export async function getPublishedFlow(slug: string): Promise<ChatFlow | null> {
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return null;
-  return db.flow.findFirst({
+  const flow = await db.flow.findFirst({
     where: { slug, archivedAt: null, versions: { some: { number: { not: null } } } },
-    select: { slug: true, name: true },
+    select: { slug: true, name: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true } } },
   });
+  return flow && { slug: flow.slug, name: flow.name, locale: readLocale(flow.versions[0]?.document) };
 }
 
 /** The `<conversationId>.<token>` pair from this flow's chat cookie, unverified. */

@@ -1,31 +1,29 @@
+import { chatTextsFor, type ChatTexts } from "./chat-texts";
 import type { ChatStatus, ConversationDetails } from "./types";
 
+const ENGLISH = chatTextsFor("en");
+
 /** "about 4 min", "about 2 h", or "a few minutes" when there is no recent data to go on. */
-export function formatWait(minutes: number | null): string {
-  if (minutes === null || !Number.isFinite(minutes)) return "a few minutes";
-  if (minutes < 1.5) return "about 1 min";
-  if (minutes < 60) return `about ${Math.round(minutes)} min`;
-  const hours = Math.round(minutes / 60);
-  return `about ${hours} h`;
+export function formatWait(minutes: number | null, texts: ChatTexts = ENGLISH): string {
+  if (minutes === null || !Number.isFinite(minutes)) return texts.wait.unknown;
+  if (minutes < 1.5) return texts.wait.minute;
+  if (minutes < 60) return texts.wait.minutes(Math.round(minutes));
+  return texts.wait.hours(Math.round(minutes / 60));
 }
 
 /** The header's status line under the flow's name. */
-export function describeStatus(status: ChatStatus, details: Pick<ConversationDetails, "team" | "waitMinutes" | "assignee">): string {
-  const teamName = details.team?.name;
+export function describeStatus(status: ChatStatus, details: Pick<ConversationDetails, "team" | "waitMinutes" | "assignee">, texts: ChatTexts = ENGLISH): string {
+  const teamName = details.team?.name ?? null;
   switch (status) {
     case "bot":
-      return "Bot · replies instantly";
+      return texts.status.bot;
     case "waiting":
       // Non-breaking spaces keep "about 4 min" on one line when the header wraps.
-      return `Waiting for the ${teamName ? `${teamName} team` : "team"} · ${formatWait(details.waitMinutes).replace(/ /g, "\u00a0")}`;
+      return texts.status.waiting(teamName, formatWait(details.waitMinutes, texts).replace(/ /g, "\u00a0"));
     case "open":
-      if (details.assignee) {
-        const team = details.assignee.team ?? teamName;
-        return team ? `${details.assignee.name} from ${team}` : details.assignee.name;
-      }
-      return teamName ? `${teamName} team` : "Support team";
+      return details.assignee ? texts.status.open(details.assignee.name, details.assignee.team ?? teamName) : texts.status.open(null, teamName);
     case "resolved":
-      return "Conversation resolved";
+      return texts.status.resolved;
   }
 }
 

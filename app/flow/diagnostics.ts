@@ -20,6 +20,8 @@ export type CompileOptions = {
   teams?: string[];
   /** Fields the runtime fills before the flow starts (e.g. the contact's name). */
   knownFields?: string[];
+  /** The workspace's API key names; when given, a step naming another key gets a warning. */
+  credentials?: string[];
 };
 
 export type FlowGraph = {
@@ -166,6 +168,7 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
   }
   const teams = options.teams ? new Set(options.teams) : null;
   const captured = new Set(options.knownFields ?? []);
+  const credentials = options.credentials ? new Set(options.credentials) : null;
   for (const node of document.nodes) for (const field of getNodeKind(node.kind).fieldsCaptured?.(node.data) ?? []) captured.add(field);
   for (const node of document.nodes) {
     const kind = getNodeKind(node.kind);
@@ -176,6 +179,11 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
     }
     for (const team of kind.teams?.(node.data) ?? []) {
       if (teams && !teams.has(team)) diagnostics.push({ severity: "error", code: "unknown-team", nodeId: node.id, field: "team", message: `There is no team "${team}".` });
+    }
+    for (const credential of kind.credentials?.(node.data) ?? []) {
+      if (credentials && !credentials.has(credential)) {
+        diagnostics.push({ severity: "warning", code: "unknown-credential", nodeId: node.id, field: "credential", message: `There is no API key named "${credential}": add it on the API connections page, or the call fails.` });
+      }
     }
     for (const { name, field } of kind.fieldsRead?.(node.data) ?? []) {
       if (!captured.has(name)) diagnostics.push({ severity: "warning", code: "unknown-field", nodeId: node.id, field, message: `No "Ask for information" step collects "${name}", so it is always empty here.` });

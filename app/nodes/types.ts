@@ -95,6 +95,8 @@ export type NodeKindDefinition<D = unknown> = {
   diagnose?(data: D): NodeIssue[];
   /** Team slugs the node routes to (checked against the known teams). */
   teams?(data: D): string[];
+  /** Names of workspace API keys the node sends (checked against the known ones in the editor). */
+  credentials?(data: D): string[];
   /** Fields the node captures / reads (`field` names the data field that reads it), for the "never collected" check. */
   fieldsCaptured?(data: D): string[];
   fieldsRead?(data: D): Array<{ name: string; field: string }>;

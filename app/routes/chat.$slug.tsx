@@ -7,6 +7,7 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ChatWindow } from "~/chat/components/chat-window";
 import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
+import { ChatTextsContext, chatTextsFor } from "~/chat/chat-texts";
 import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
 import chatStyles from "~/styles/chat.css";
 
@@ -52,7 +53,13 @@ export default function ChatPage() {
   const { flow, conversation, embed, page } = useLoaderData<typeof loader>();
   return (
     <main className={`chat-page${embed ? " chat-page--embed" : ""}`}>
-      {flow ? <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} /> : <Unavailable />}
+      {flow ? (
+        <ChatTextsContext.Provider value={chatTextsFor(flow.locale)}>
+          <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
+        </ChatTextsContext.Provider>
+      ) : (
+        <Unavailable />
+      )}
     </main>
   );
 }

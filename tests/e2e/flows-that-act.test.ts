@@ -36,7 +36,7 @@ describe("API connections", () => {
     await keyForm.getByLabel("Header name (for “a header of its own”)").fill("X-Api-Key");
     await keyForm.getByRole("button", { name: "Save API key" }).click();
     await page.getByRole("status").getByText("API key “shop-api” saved").waitFor();
-    await expect(page.locator("table").nth(1).textContent()).resolves.toContain("Header X-Api-Key");
+    await expect.poll(() => page.locator("table").nth(1).textContent()).toContain("Header X-Api-Key");
     expect(await page.content()).not.toContain(SECRET);
     const stored = await app.db.httpCredential.findUniqueOrThrow({ where: { name: "shop-api" } });
     expect(stored.secret).not.toContain(SECRET);
@@ -134,5 +134,32 @@ describe("Set a field and Offer choices in the builder", () => {
     await panel.getByLabel("Calculation", { exact: true }).fill("attempts + 1");
     await expect.poll(() => card(page, setId).locator(".node-text").textContent()).toBe("{{attempts}} = attempts + 1");
     await snap(page);
+  });
+});
+
+describe("the chat page in the flow's language", () => {
+  it("after the admin switches Order status to Spanish and publishes, the page's own texts are Spanish", async () => {
+    const { page, app } = e2e;
+    await signIn(page, "admin@baton.local");
+    const flowId = (await app.db.flow.findUniqueOrThrow({ where: { slug: "order-status" }, select: { id: true } })).id;
+    await page.goto(`/flows/${flowId}`);
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.getByRole("button", { name: "Flow settings" }).last().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Language of the bot's own phrases").selectOption("es");
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText(/Published version \d+\./).waitFor();
+
+    const customer = await e2e.browser.newPage({ viewport: { width: 390, height: 800 } });
+    await customer.goto(`${app.baseUrl}/chat/order-status`);
+    const input = customer.getByRole("textbox", { name: "Message" });
+    await expect(input.getAttribute("placeholder")).resolves.toBe("Escribe un mensaje…");
+    await expect(customer.locator(".chat-header__status-text").textContent()).resolves.toBe("Bot · responde al instante");
+    await input.fill("99999");
+    await input.press("Enter");
+    await customer.getByText("Estás en la cola de nuestro equipo de Support").waitFor();
+    await customer.screenshot({ path: "tests/e2e/screenshots/chat-page-in-spanish.png" });
+    await customer.close();
   });
 });

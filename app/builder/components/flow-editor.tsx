@@ -53,7 +53,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const { document, selection } = editor;
   const teamSlugs = useMemo(() => data.teams.map((team) => team.slug), [data.teams]);
   const cardWorkspace = useMemo(() => ({ teams: data.teams }), [data.teams]);
-  const diagnostics = useDiagnostics(document, teamSlugs);
+  const diagnostics = useDiagnostics(document, teamSlugs, data.credentials);
   const [published, setPublished] = useState(data.published?.number ?? null);
   const [unpublishedChanges, setUnpublishedChanges] = useState(data.unpublishedChanges);
   const autosave = useAutosave({ flowId, document, revision: data.revision, dirty: initial.source === "buffer", onSaved: (saved) => setUnpublishedChanges(saved.unpublishedChanges) });

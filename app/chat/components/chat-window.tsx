@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
+import { useChatTexts } from "../chat-texts";
 import { describeStatus } from "../format";
 import type { LoadedConversation } from "../types";
 import { useChat } from "../use-chat";
@@ -16,6 +17,7 @@ const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLa
 
 export function ChatWindow({ flow, initial, embed, page }: Props) {
   const chat = useChat({ slug: flow.slug, initial, embed, page });
+  const texts = useChatTexts();
   const { state, typing } = chat;
   const { details } = state;
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -62,7 +64,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
     <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
       <ChatHeader
         flowName={flow.name}
-        statusLine={describeStatus(details.status, details)}
+        statusLine={describeStatus(details.status, details, texts)}
         status={details.status}
         agent={details.status === "open" ? details.assignee : null}
         onClose={close}
@@ -79,7 +81,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
           {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
           {state.phase === "failed" && (
             <div className="chat-error" role="alert">
-              <p>We couldn't start the chat. Check your connection and try again.</p>
+              <p>{texts.startFailed}</p>
               <button type="button" className="chat-pill" onClick={chat.startOver}>
                 Try again
               </button>
@@ -121,10 +123,10 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
           Reconnecting… messages you send will be delivered.
         </div>
       )}
-      <Composer ref={inputRef} onSend={send} placeholder={details.status === "resolved" ? "Ask something else…" : "Write a message…"} />
+      <Composer ref={inputRef} onSend={send} placeholder={details.status === "resolved" ? texts.placeholderAfterEnd : texts.placeholder} />
       {!embed && (
         <p className="chat-footer">
-          Powered by <strong>Baton</strong>
+          {texts.poweredBy} <strong>Baton</strong>
         </p>
       )}
     </div>

@@ -1,11 +1,11 @@
 import { useState } from "react";
-
-const LABELS = ["Terrible", "Bad", "Okay", "Good", "Great"];
+import { useChatTexts } from "../chat-texts";
 
 type Props = { csat: number | null; onRate: (csat: number) => Promise<boolean> };
 
 /** 1–5 stars once the conversation is resolved. Buttons, so Tab + Enter/Space rate without a mouse. */
 export function CsatPrompt({ csat, onRate }: Props) {
+  const { rating } = useChatTexts();
   const [hovered, setHovered] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
   const shown = hovered ?? csat ?? 0;
@@ -16,10 +16,10 @@ export function CsatPrompt({ csat, onRate }: Props) {
   return (
     <section className="chat-csat" aria-labelledby="chat-csat-title">
       <h2 id="chat-csat-title" className="chat-csat__title">
-        {csat ? "Thanks for your rating!" : "How was your conversation?"}
+        {csat ? rating.thanks : rating.question}
       </h2>
       <div className="chat-csat__stars" role="group" aria-label="Rate this conversation from 1 to 5" onMouseLeave={() => setHovered(null)}>
-        {LABELS.map((label, index) => {
+        {rating.labels.map((label, index) => {
           const value = index + 1;
           return (
             <button
@@ -42,7 +42,7 @@ export function CsatPrompt({ csat, onRate }: Props) {
         })}
       </div>
       <p className="chat-csat__caption" aria-live="polite">
-        {failed ? "Your rating could not be saved. Please try again." : shown ? LABELS[shown - 1] : "Tap a star"}
+        {failed ? rating.failed : shown ? rating.labels[shown - 1] : rating.tap}
       </p>
     </section>
   );

@@ -1,9 +1,10 @@
+import { useChatTexts } from "../chat-texts";
 import { formatWait } from "../format";
 import type { ChatTeam } from "../types";
 
 /** While the conversation waits in a team's queue: who will answer, where, and roughly when. */
 export function HandoffNotice({ team, waitMinutes }: { team: ChatTeam | null; waitMinutes: number | null }) {
-  const teamName = team ? `${team.name} team` : "support team";
+  const texts = useChatTexts();
   return (
     <section className="chat-handoff" aria-labelledby="chat-handoff-title">
       <div className="chat-handoff__icon" aria-hidden="true">
@@ -15,12 +16,12 @@ export function HandoffNotice({ team, waitMinutes }: { team: ChatTeam | null; wa
       </div>
       <div>
         <h2 id="chat-handoff-title" className="chat-handoff__title">
-          You're in the queue for our {teamName}
+          {texts.queue.title(team?.name ?? null)}
         </h2>
         <p className="chat-handoff__text">
-          A person will answer right here. Typical wait: <strong>{formatWait(waitMinutes)}</strong>.
+          {texts.queue.text} <strong>{formatWait(waitMinutes, texts)}</strong>.
         </p>
-        <p className="chat-handoff__hint">You can close this page — your conversation will be here when you come back.</p>
+        <p className="chat-handoff__hint">{texts.queue.hint}</p>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import { useChatTexts } from "../chat-texts";
 import type { ChatSource } from "../types";
 
 type Props = {
@@ -11,6 +12,7 @@ type Props = {
 
 /** The article a KB answer came from, and the "Did this help?" yes/no that goes to /feedback. */
 export function KbSourceCard({ source, question, answer, onAnswer }: Props) {
+  const texts = useChatTexts();
   const prompt = question ?? { text: "Did this help?", yes: "Yes", no: "No" };
   return (
     <div className="chat-source">
@@ -39,7 +41,7 @@ export function KbSourceCard({ source, question, answer, onAnswer }: Props) {
           </>
         ) : (
           <span className="chat-source__thanks" role="status">
-            {answer ? "Glad it helped — thanks for letting us know." : "Thanks — we'll find you a better answer."}
+            {answer ? texts.kb.thanksHelpful : texts.kb.thanksNotHelpful}
           </span>
         )}
       </div>

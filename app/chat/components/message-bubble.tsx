@@ -1,13 +1,14 @@
 import type { ReactNode } from "react";
+import { useChatTexts, type ChatTexts } from "../chat-texts";
 import { formatTime } from "../format";
 import { useHydrated } from "../use-hydrated";
 import type { ChatMessage } from "../types";
 import { RichText } from "./rich-text";
 
-const SPEAKER: Record<ChatMessage["role"], string> = { customer: "You", bot: "Bot", agent: "Agent", system: "Notice" };
+const SPEAKER: ChatTexts["speakers"] = { customer: "You", bot: "Bot", agent: "Agent", system: "Notice" };
 
-export function speakerName(message: ChatMessage): string {
-  return message.role === "agent" && message.author ? message.author.name : SPEAKER[message.role];
+export function speakerName(message: ChatMessage, speakers: ChatTexts["speakers"] = SPEAKER): string {
+  return message.role === "agent" && message.author ? message.author.name : speakers[message.role];
 }
 
 type Props = {
@@ -19,6 +20,7 @@ type Props = {
 };
 
 export function MessageBubble({ message, startsGroup, children }: Props) {
+  const { speakers } = useChatTexts();
   const hydrated = useHydrated();
   if (message.role === "system") {
     return (
@@ -40,7 +42,7 @@ export function MessageBubble({ message, startsGroup, children }: Props) {
       <div className="chat-stack">
         {startsGroup && !fromCustomer && (
           <div className="chat-author">
-            {speakerName(message)}
+            {speakerName(message, speakers)}
             {message.role === "agent" && message.author?.team ? <span className="chat-author__team">{message.author.team}</span> : null}
           </div>
         )}

@@ -1,3 +1,4 @@
+import { useChatTexts } from "../chat-texts";
 import type { OutboxEntry } from "../send-queue";
 import { RichText } from "./rich-text";
 
@@ -5,6 +6,7 @@ type Props = { entry: OutboxEntry; onRetry: () => void; onDismiss: () => void };
 
 /** A message the server has not acknowledged yet, with its delivery state. */
 export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
+  const texts = useChatTexts();
   return (
     <div className="chat-row chat-row--customer chat-row--first" data-role="customer" data-outbox-state={entry.state}>
       <div className="chat-stack">
@@ -24,13 +26,13 @@ export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
             </>
           ) : entry.state === "retrying" ? (
             <>
-              <span>Not sent — retrying</span>
+              <span>{texts.retrying}</span>
               <button type="button" className="chat-link-button" onClick={onRetry}>
                 Retry now
               </button>
             </>
           ) : (
-            <span>Sending…</span>
+            <span>{texts.sending}</span>
           )}
         </div>
       </div>

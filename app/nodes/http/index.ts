@@ -16,5 +16,6 @@ export const httpKind = defineNodeKind({
   diagnose: diagnoseHttp,
   fieldsCaptured: (data) => data.map.map((mapping) => mapping.field),
   fieldsRead: (data) => listRequestFields(data),
+  credentials: (data) => (data.credential ? [data.credential] : []),
   behaviour: httpBehaviour,
 });

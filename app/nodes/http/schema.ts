@@ -8,6 +8,7 @@ export type HttpMethod = z.infer<typeof HttpMethodSchema>;
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const MAX_TIMEOUT_MS = 15_000;
+const MAX_HEADERS = 20;
 
 /** Header names as RFC 9110 tokens: a name with a space or colon could smuggle a second header. */
 export const HeaderNameSchema = z.string().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Use a header name like X-Api-Version (letters, digits and -)");
@@ -28,7 +29,10 @@ export const HttpDataSchema = z.strictObject({
   method: HttpMethodSchema.default("GET"),
   /** `{{field}}` placeholders are URL-encoded when filled. */
   url: z.string().max(2000).default(""),
-  headers: z.record(HeaderNameSchema, z.string().max(2000)).default({ Accept: "application/json" }),
+  headers: z
+    .record(HeaderNameSchema, z.string().max(2000))
+    .refine((headers) => Object.keys(headers).length <= MAX_HEADERS, `At most ${MAX_HEADERS} headers`)
+    .default({ Accept: "application/json" }),
   /** A JSON template: `{{field}}` inside a string is escaped, outside one it becomes a JSON value. */
   body: z.string().max(20_000).optional(),
   timeoutMs: z.number().int().min(500).max(MAX_TIMEOUT_MS).default(DEFAULT_TIMEOUT_MS),

@@ -1,10 +1,12 @@
 /** The pure half of "Call an API": JSON paths, templates, the built request, the mapping, the diagnostics. */
 import { describe, expect, it } from "vitest";
+import { diagnoseFlow } from "~/flow/diagnostics";
 import { diagnoseHttp } from "~/nodes/http/compile";
 import { parseJsonPath, readJsonPath } from "~/nodes/http/json-path";
 import { applyResponseMapping } from "~/nodes/http/mapping";
 import { buildHttpRequest, fillJsonTemplate, fillUrl } from "~/nodes/http/request";
 import { HttpDataSchema } from "~/nodes/http/schema";
+import { buildFlow } from "../flow/helpers";
 
 const http = (data: Record<string, unknown>) => HttpDataSchema.parse(data);
 
@@ -111,6 +113,25 @@ describe("diagnostics", () => {
   it("checks the body template as JSON and warns about plain http to another machine", () => {
     expect(diagnoseHttp(http({ method: "POST", url: "https://api.example.com/x", body: '{"a": "{{b}}",}' }))[0]).toMatchObject({ severity: "error", field: "body" });
     expect(diagnoseHttp(http({ url: "http://api.example.com/x" }))[0]).toMatchObject({ severity: "warning", code: "insecure-url" });
+  });
+
+  it("warns in the editor about an API key the workspace does not have", () => {
+    const document = buildFlow(
+      [
+        ["start", "start", { greeting: "Hi" }],
+        ["call", "http", { url: "https://api.example.com/x", credential: "orders-api" }],
+        ["end", "end", { text: "Bye" }],
+      ],
+      [
+        ["start", "next", "call"],
+        ["call", "ok", "end"],
+        ["call", "failed", "end"],
+      ],
+    );
+    const issues = (credentials?: string[]) => diagnoseFlow(document, { credentials }).diagnostics.filter((d) => d.code === "unknown-credential");
+    expect(issues(["other"])).toEqual([{ severity: "warning", code: "unknown-credential", nodeId: "call", field: "credential", message: 'There is no API key named "orders-api": add it on the API connections page, or the call fails.' }]);
+    expect(issues(["orders-api"])).toEqual([]);
+    expect(issues(undefined)).toEqual([]);
   });
 
   it("caps the timeout at 15 seconds and defaults to 5", () => {
