@@ -16,8 +16,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers: Record<string, string> = {
     "Cache-Control": "private, no-store",
     // The hosted page may only be framed by itself; the embed mode exists to be framed anywhere.
+    // The rest of the page's policy is added by entry.server (security-headers.server.ts).
     "Content-Security-Policy": embed ? "frame-ancestors *" : "frame-ancestors 'self'",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
   };
   // Marks the browser before its first conversation starts, so a returning customer is the same contact.
   if (!readVisitorKey(request)) headers["Set-Cookie"] = serializeVisitorCookie(request, newVisitorKey());
@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   const source = errorHeaders ?? loaderHeaders;
   const result = new Headers();
-  for (const name of ["Cache-Control", "Content-Security-Policy", "Referrer-Policy", "Set-Cookie"]) {
+  for (const name of ["Cache-Control", "Content-Security-Policy", "Set-Cookie"]) {
     const value = source.get(name);
     if (value) result.set(name, value);
   }

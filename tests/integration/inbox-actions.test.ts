@@ -210,7 +210,7 @@ describe("reassigning", () => {
 });
 
 describe("a conversation moved away from an agent's teams", () => {
-  it("answers the people of the team it left with who moved it where, and anyone else with the plain 403", async () => {
+  it("answers the people of the team it left with who moved it where, and anyone else with the plain 404", async () => {
     const { id } = await handOff();
     expect(await reassignConversation(admin, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: true });
     const refusal = await requireConversationAccess(ana, id).then(() => null, (thrown: unknown) => thrown);
@@ -218,7 +218,7 @@ describe("a conversation moved away from an agent's teams", () => {
     const billingOnly = (await handOff("chargeback")).id;
     const plain = await requireConversationAccess(ana, billingOnly).then(() => null, (thrown: unknown) => thrown);
     expect(plain).toBeInstanceOf(Response);
-    expect((plain as Response).status).toBe(403);
+    expect((plain as Response).status).toBe(404);
   });
 });
 

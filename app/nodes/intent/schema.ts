@@ -4,6 +4,7 @@ import type { HandleDefinition } from "../types";
 /** Intent names are also output handle ids, so they are short identifiers. */
 export const IntentNameSchema = z
   .string()
+  .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, - and _ only (e.g. order_status)")
   .refine((name) => name !== "unsure", "\"unsure\" is reserved for messages the bot does not understand");
 
@@ -13,9 +14,10 @@ export const IntentDataSchema = z
       .array(
         z.strictObject({
           name: IntentNameSchema,
-          examples: z.array(z.string().max(500)).default([]),
+          examples: z.array(z.string().max(500)).max(200).default([]),
         }),
       )
+      .max(50)
       .default([]),
     threshold: z.number().min(0).max(1).default(0.6),
   })
