@@ -108,7 +108,7 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
   if (!conversation || conversation.channel === "preview") throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
   if (!(await canSee(viewer, accessible))) {
-    // Someone who had it open learns where it went; anyone else gets the same 404 as an unknown id.
+    // Those who had it open learn where it went; to anyone else it is the same 404 as no conversation.
     const moved = findMoveAway(viewer, accessible.id);
     throw moved ? movedAwayResponse(moved) : conversationNotFound();
   }

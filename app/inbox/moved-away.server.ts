@@ -1,8 +1,8 @@
 /**
  * A conversation an agent had open was moved to a team they are not in (by a teammate or an
- * admin). Their page re-reads it on the live update and would meet a bare 403; instead it closes
+ * admin). Their page re-reads it on the live update and would meet a bare "not found"; instead it closes
  * with "Moved to Billing by Ana". Only said to people of the team it was moved FROM, who could
- * see it until then: anyone else still gets the plain 403, so ids reveal nothing new.
+ * see it until then (as a 403: they did have it); anyone else gets the same 404 as a missing id.
  */
 import { data } from "@remix-run/node";
 import { z } from "zod";

@@ -6,7 +6,7 @@
  * shortcut does exactly what clicking them does (and nothing when they are disabled or absent).
  */
 import { useNavigate } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export const SHORTCUTS: Array<{ keys: string; does: string }> = [
   { keys: "j", does: "Next conversation" },
@@ -41,7 +41,9 @@ function write(mode: "reply" | "note"): boolean {
 export function useInboxShortcuts(input: { ids: string[]; selectedId: string | null; hrefFor: (id: string) => string }) {
   const navigate = useNavigate();
   const [helpOpen, setHelpOpen] = useState(false);
-  const { ids, selectedId, hrefFor } = input;
+  // Read at key time: a key pressed right after a navigation must see the list and selection now on screen.
+  const latest = useRef(input);
+  latest.current = input;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === "Escape" && event.target instanceof HTMLTextAreaElement && event.target.dataset.shortcut === "composer") {
@@ -52,6 +54,7 @@ export function useInboxShortcuts(input: { ids: string[]; selectedId: string | n
       const step = event.key === "j" ? 1 : event.key === "k" ? -1 : 0;
       let handled = true;
       if (step !== 0) {
+        const { ids, selectedId, hrefFor } = latest.current;
         const at = selectedId ? ids.indexOf(selectedId) : -1;
         const next = ids[at < 0 ? (step > 0 ? 0 : ids.length - 1) : at + step];
         if (next) navigate(hrefFor(next));
@@ -65,6 +68,6 @@ export function useInboxShortcuts(input: { ids: string[]; selectedId: string | n
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [ids, selectedId, hrefFor, navigate]);
+  }, [navigate]);
   return { helpOpen, closeHelp: () => setHelpOpen(false), openHelp: () => setHelpOpen(true) };
 }

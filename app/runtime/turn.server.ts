@@ -76,7 +76,10 @@ async function attemptCustomerTurn(
     events: plan.events,
   });
   publishTurn(conversation, plan, storedMessages);
-  await fillContactDetails(conversation.id, conversation.contactId, contactDetailsOfTurn(input.text, plan.events));
+  // After the commit, and never failing the turn: the customer's message is in; the contact can catch up next time.
+  await fillContactDetails(conversation.id, conversation.contactId, contactDetailsOfTurn(input.text, plan.events)).catch((error: unknown) =>
+    console.warn(`[turn] could not fill the contact of conversation ${conversation.id}:`, error),
+  );
   return { status: plan.status, messages: toPublicMessages(storedMessages) };
 }
 

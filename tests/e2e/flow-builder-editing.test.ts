@@ -264,6 +264,9 @@ describe("publishing", () => {
     await dialog.getByLabel("Default team", { exact: true }).selectOption("billing");
     await dialog.getByRole("switch", { name: "Hand off when the bot keeps failing" }).uncheck({ force: true });
     await dialog.getByLabel("Sensitive words and phrases (one per line)", { exact: true }).fill("chargeback\nlawsuit");
+    const handBack = dialog.getByLabel("When an agent hands the conversation back to the bot, say", { exact: true });
+    await expect(handBack.getAttribute("placeholder")).resolves.toBe("You're back with our assistant — I'll take it from here.");
+    await handBack.fill("Back with our bot now, ask away!");
     await snap(page);
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(page.locator(".builder-name").textContent()).resolves.toBe("Settings checked");
@@ -271,7 +274,7 @@ describe("publishing", () => {
     const flow = await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { name: true, draft: true } });
     expect(flow.name).toBe("Settings checked");
     const { settings } = JSON.parse(flow.draft);
-    expect(settings).toMatchObject({ defaultTeam: "billing", repeatedFailure: { enabled: false }, sensitive: { terms: ["chargeback", "lawsuit"] } });
+    expect(settings).toMatchObject({ defaultTeam: "billing", repeatedFailure: { enabled: false }, sensitive: { terms: ["chargeback", "lawsuit"] }, handBackMessage: "Back with our bot now, ask away!" });
   });
 });
 

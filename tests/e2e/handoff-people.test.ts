@@ -225,6 +225,7 @@ describe("an inbox an agent can live in", () => {
       const second = await ana.page.locator(".inbox-row").nth(1).getAttribute("data-conversation-id");
       await ana.page.keyboard.press("j");
       await ana.page.waitForURL(`**/inbox/${second}?queue=now`);
+      await expect.poll(() => row(ana.page, second!).getAttribute("aria-current")).toBe("page");
       await ana.page.keyboard.press("k");
       await ana.page.waitForURL(`**/inbox/${liveId}?queue=now`);
       await ana.page.getByRole("log", { name: "Transcript" }).getByText("my parcel is lost").waitFor();

@@ -20,9 +20,10 @@ import { requireConversationAccess } from "~/inbox/access.server";
 import { runAgentAction } from "~/inbox/agent-turn.server";
 import { handBackConversation, listHandBackTargets } from "~/inbox/hand-back.server";
 import { getCustomerView } from "~/runtime/conversations.server";
+import { publishFlow } from "~/runtime/flow-versions.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
-import { eventsRequest, getConversationRequest, say, startConversation } from "../support/chat-api";
+import { eventsRequest, getConversationRequest, publishFixtureFlow, readFixtureFlow, say, startConversation } from "../support/chat-api";
 import { handOff, seedInbox, teamId, viewerFor } from "../support/inbox";
 import { readEventsFor } from "../support/sse";
 
@@ -209,7 +210,7 @@ describe("reassigning", () => {
 });
 
 describe("a conversation moved away from an agent's teams", () => {
-  it("answers the people of the team it left with who moved it where, and anyone else with the 404 of an unknown id", async () => {
+  it("answers the people of the team it left with who moved it where, and anyone else with the plain 404", async () => {
     const { id } = await handOff();
     expect(await reassignConversation(admin, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: true });
     const refusal = await requireConversationAccess(ana, id).then(() => null, (thrown: unknown) => thrown);
@@ -269,6 +270,16 @@ describe("handing back to the bot", () => {
     const handedBack = await db.event.findFirstOrThrow({ where: { conversationId: id, type: "conversation.handedBack" }, select: { payload: true } });
     expect(JSON.parse(handedBack.payload)).toMatchObject({ by: ana.id, pendingMessageId: expect.any(String) });
     expect(await db.event.count({ where: { conversationId: id, type: "intent.classified" } })).toBe(1);
+  });
+
+  it("says the flow's own hand-back line when it sets one", async () => {
+    const flow = readFixtureFlow() as { settings: Record<string, unknown> };
+    const published = await publishFlow({ ...flow, settings: { ...flow.settings, handBackMessage: "The assistant is back — how can I help?" } });
+    expect(published.ok).toBe(true);
+    const { id } = await handOff();
+    await handBackConversation(ana, { conversationId: id, nodeId: "topic" });
+    expect((await messagesOf(id)).at(-1)).toMatchObject({ role: "system", text: "The assistant is back — how can I help?" });
+    await publishFixtureFlow();
   });
 
   it("leaves a message the agent already answered alone, and says the agent's own line", async () => {

@@ -177,8 +177,22 @@ export function ConversationActions({ view, tools, meId }: Props) {
   );
 }
 
-/** A button opening a small panel; `iconOnly` shows just the icon (the label stays its accessible name and tooltip). */
-export function Menu({ label, icon, iconOnly = false, children }: { label: string; icon: Parameters<typeof Icon>[0]["name"]; iconOnly?: boolean; children: ReactNode }) {
+/**
+ * A button opening a small panel; `iconOnly` shows just the icon (the label stays its accessible
+ * name and tooltip). A button inside closes it; content that is not a button (a small form) gets
+ * `close` by taking `children` as a function.
+ */
+export function Menu({
+  label,
+  icon,
+  iconOnly = false,
+  children,
+}: {
+  label: string;
+  icon: Parameters<typeof Icon>[0]["name"];
+  iconOnly?: boolean;
+  children: ReactNode | ((close: () => void) => ReactNode);
+}) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const panelId = useId();
@@ -206,7 +220,7 @@ export function Menu({ label, icon, iconOnly = false, children }: { label: strin
             if ((event.target as HTMLElement).closest("button")) setOpen(false);
           }}
         >
-          {children}
+          {typeof children === "function" ? children(close) : children}
         </div>
       ) : null}
     </div>

@@ -16,7 +16,10 @@ const SNOOZE_CHOICES = [
   { until: "reply", label: "Until the customer writes" },
 ] as const;
 
-type Props = { view: ConversationView; tools: Pick<ConversationTools, "labels"> };
+type Props = {
+  view: ConversationView;
+  tools: Pick<ConversationTools, "labels">;
+};
 
 export function ConversationOrganise({ view, tools }: Props) {
   const fetcher = useActionFetcher(view.id);
@@ -42,29 +45,35 @@ export function ConversationOrganise({ view, tools }: Props) {
         </Menu>
       ) : null}
       <Menu label="Labels" icon="bookmark" iconOnly>
-        {tools.labels
-          .filter((label) => !applied.has(label.id))
-          .map((label) => (
-            <button key={label.id} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: "label-add", name: label.name })}>
-              <span className={`label-dot label-pill--${label.color}`} aria-hidden="true" />
-              <span className="menu__item-label">{label.name}</span>
-            </button>
-          ))}
-        <form
-          className="menu__form"
-          onClick={(event) => event.stopPropagation()}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const name = newLabel.current?.value.trim();
-            if (name) submit({ intent: "label-add", name });
-          }}
-        >
-          <input ref={newLabel} className="input input-sm" name="name" placeholder="New label…" aria-label="New label" maxLength={40} />
-          <button type="submit" className="btn btn-secondary btn-sm" disabled={busy}>
-            <Icon name="plus" size={12} />
-            Add
-          </button>
-        </form>
+        {(close) => (
+          <>
+            {tools.labels
+              .filter((label) => !applied.has(label.id))
+              .map((label) => (
+                <button key={label.id} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: "label-add", name: label.name })}>
+                  <span className={`label-dot label-pill--${label.color}`} aria-hidden="true" />
+                  <span className="menu__item-label">{label.name}</span>
+                </button>
+              ))}
+            <form
+              className="menu__form"
+              onClick={(event) => event.stopPropagation()}
+              onSubmit={(event) => {
+                event.preventDefault();
+                const name = newLabel.current?.value.trim();
+                if (!name) return;
+                submit({ intent: "label-add", name });
+                close();
+              }}
+            >
+              <input ref={newLabel} className="input input-sm" name="name" placeholder="New label…" aria-label="New label" maxLength={40} />
+              <button type="submit" className="btn btn-secondary btn-sm" disabled={busy}>
+                <Icon name="plus" size={12} />
+                Add
+              </button>
+            </form>
+          </>
+        )}
       </Menu>
     </>
   );
@@ -79,7 +88,12 @@ export function LabelPills({ view, canEdit }: { view: ConversationView; canEdit:
         <span key={label.id} className={`pill label-pill label-pill--${label.color}`}>
           {label.name}
           {canEdit ? (
-            <button type="button" className="label-pill__remove" aria-label={`Remove label ${label.name}`} onClick={() => fetcher.submit({ intent: "label-remove", labelId: label.id }, { method: "post" })}>
+            <button
+              type="button"
+              className="label-pill__remove"
+              aria-label={`Remove label ${label.name}`}
+              onClick={() => fetcher.submit({ intent: "label-remove", labelId: label.id }, { method: "post" })}
+            >
               ×
             </button>
           ) : null}

@@ -45,9 +45,13 @@ export function ConversationPane({ view, tools, meId }: Props) {
               <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
               {view.team ? <span>{view.team.name}</span> : null}
               <span>{view.assignee ? `Assigned to ${view.assignee.id === meId ? "you" : view.assignee.name}` : view.status === "waiting" ? "Unassigned" : ""}</span>
-              {view.snoozedUntil ? <SnoozePill until={view.snoozedUntil} /> : null}
-              <LabelPills view={view} canEdit={tools.canAct} />
             </p>
+            {view.snoozedUntil || view.labels.length ? (
+              <p className="convo-head__tags">
+                {view.snoozedUntil ? <SnoozePill until={view.snoozedUntil} /> : null}
+                <LabelPills view={view} canEdit={tools.canAct} />
+              </p>
+            ) : null}
           </div>
           <div className="convo-head__tools">
             {tools.canAct ? <ConversationOrganise view={view} tools={tools} /> : null}
