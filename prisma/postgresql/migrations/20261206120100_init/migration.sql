@@ -12,10 +12,45 @@ CREATE TABLE "User" (
     "capacity" INTEGER NOT NULL DEFAULT 5,
     "notifyOnHandoff" BOOLEAN NOT NULL DEFAULT false,
     "lastAssignedAt" TIMESTAMP(3),
+    "deactivatedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "PasswordLink" (
+    "id" TEXT NOT NULL,
+    "tokenHash" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "purpose" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "usedAt" TIMESTAMP(3),
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "PasswordLink_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "Session" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+    "userAgent" TEXT NOT NULL DEFAULT '',
+
+    CONSTRAINT "Session_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "LoginAttempt" (
+    "key" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL,
+    "windowStart" BIGINT NOT NULL,
+
+    CONSTRAINT "LoginAttempt_pkey" PRIMARY KEY ("key")
 );
 
 -- CreateTable
@@ -73,6 +108,7 @@ CREATE TABLE "Contact" (
     "name" TEXT,
     "email" TEXT,
     "phone" TEXT,
+    "visitorKeyHash" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "Contact_pkey" PRIMARY KEY ("id")
@@ -105,6 +141,7 @@ CREATE TABLE "Conversation" (
     "escalatedAt" TIMESTAMP(3),
     "firstEscalatedAt" TIMESTAMP(3),
     "firstHumanResponseAt" TIMESTAMP(3),
+    "snoozedUntil" TIMESTAMP(3),
     "resolvedAt" TIMESTAMP(3),
     "csat" INTEGER,
     "lastMessageAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -168,8 +205,60 @@ CREATE TABLE "SavedReply" (
     CONSTRAINT "SavedReply_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "Label" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "color" TEXT NOT NULL DEFAULT 'slate',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "Label_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "ConversationLabel" (
+    "conversationId" TEXT NOT NULL,
+    "labelId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ConversationLabel_pkey" PRIMARY KEY ("conversationId","labelId")
+);
+
+-- CreateTable
+CREATE TABLE "HttpCredential" (
+    "id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "scheme" TEXT NOT NULL DEFAULT 'bearer',
+    "headerName" TEXT,
+    "secret" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "HttpCredential_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "HttpAllowedHost" (
+    "id" TEXT NOT NULL,
+    "host" TEXT NOT NULL,
+    "allowPrivate" BOOLEAN NOT NULL DEFAULT false,
+    "note" TEXT NOT NULL DEFAULT '',
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "HttpAllowedHost_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "PasswordLink_tokenHash_key" ON "PasswordLink"("tokenHash");
+
+-- CreateIndex
+CREATE INDEX "PasswordLink_userId_idx" ON "PasswordLink"("userId");
+
+-- CreateIndex
+CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Team_slug_key" ON "Team"("slug");
@@ -185,6 +274,9 @@ CREATE INDEX "FlowVersion_flowId_documentHash_idx" ON "FlowVersion"("flowId", "d
 
 -- CreateIndex
 CREATE UNIQUE INDEX "FlowVersion_flowId_number_key" ON "FlowVersion"("flowId", "number");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Contact_visitorKeyHash_key" ON "Contact"("visitorKeyHash");
 
 -- CreateIndex
 CREATE INDEX "Contact_email_idx" ON "Contact"("email");
@@ -231,6 +323,24 @@ CREATE INDEX "Article_status_updatedAt_idx" ON "Article"("status", "updatedAt");
 -- CreateIndex
 CREATE INDEX "SavedReply_teamId_idx" ON "SavedReply"("teamId");
 
+-- CreateIndex
+CREATE UNIQUE INDEX "Label_name_key" ON "Label"("name");
+
+-- CreateIndex
+CREATE INDEX "ConversationLabel_labelId_idx" ON "ConversationLabel"("labelId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HttpCredential_name_key" ON "HttpCredential"("name");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "HttpAllowedHost_host_key" ON "HttpAllowedHost"("host");
+
+-- AddForeignKey
+ALTER TABLE "PasswordLink" ADD CONSTRAINT "PasswordLink_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 -- AddForeignKey
 ALTER TABLE "Membership" ADD CONSTRAINT "Membership_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -269,4 +379,10 @@ ALTER TABLE "Event" ADD CONSTRAINT "Event_conversationId_fkey" FOREIGN KEY ("con
 
 -- AddForeignKey
 ALTER TABLE "SavedReply" ADD CONSTRAINT "SavedReply_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConversationLabel" ADD CONSTRAINT "ConversationLabel_conversationId_fkey" FOREIGN KEY ("conversationId") REFERENCES "Conversation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ConversationLabel" ADD CONSTRAINT "ConversationLabel_labelId_fkey" FOREIGN KEY ("labelId") REFERENCES "Label"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
