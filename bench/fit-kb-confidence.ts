@@ -7,7 +7,7 @@
  * Ranking: a linear score over each article's evidence, fitted as a softmax over the articles
  * (the right article's log-probability, small ridge). Confidence: logistic regression of "the
  * first article is the right one" (never, for an unanswerable question) on the confidence
- * features, with and without sentence vectors. The default minScore is the threshold that
+ * features, with and without sentence vectors, then an isotonic map of its output. The default minScore is the threshold that
  * minimises, over both domains, the cost of a wrong answer (2: worse than a handoff, as the spec
  * says) plus the cost of refusing a question the first article answers (1).
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes: it embeds both knowledge bases)
@@ -16,7 +16,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildEvalIndex, type EvalArticle, type EvalQuestion } from "~/engines/eval/kb-eval";
 import { reliability } from "~/engines/eval/reliability";
-import { calibratedConfidence, gatherEvidence, scoreArticles, type ConfidenceModel, type QuestionEvidence } from "~/engines/local/knowledge-ranker";
+import {
+  calibratedConfidence,
+  gatherEvidence,
+  rawConfidence,
+  scoreArticles,
+  type ConfidenceModel,
+  type IsotonicMap,
+  type QuestionEvidence,
+} from "~/engines/local/knowledge-ranker";
 import { WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { exportArticlesForEval } from "~/kb/import.server";
 import { fitLogistic } from "./calibration-fit";
@@ -87,6 +95,29 @@ function tops(rows: Labelled[], rankWeights: number[]): Top[] {
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
+/**
+ * Isotonic regression (pool adjacent violators) of "right" on the logistic's output; each pool
+ * becomes a point (its mean output, its rate of right answers with one right and one wrong added,
+ * so a pool of 30 right answers reads 97%, not 100%).
+ */
+function fitIsotonic(points: Array<{ p: number; correct: number }>): IsotonicMap {
+  const sorted = [...points].sort((a, b) => a.p - b.p);
+  const pools: Array<{ sumP: number; correct: number; n: number }> = [];
+  for (const { p, correct } of sorted) {
+    pools.push({ sumP: p, correct, n: 1 });
+    while (pools.length > 1) {
+      const last = pools[pools.length - 1];
+      const before = pools[pools.length - 2];
+      if (before.correct / before.n < last.correct / last.n) break;
+      pools.splice(pools.length - 2, 2, { sumP: before.sumP + last.sumP, correct: before.correct + last.correct, n: before.n + last.n });
+    }
+  }
+  // The added right and wrong answer weigh more in small pools: keep the map non-decreasing after it.
+  let floor = 0;
+  const y = pools.map((pool) => (floor = Math.max(floor, round((pool.correct + 1) / (pool.n + 2)))));
+  return { x: pools.map((pool) => round(pool.sumP / pool.n)), y };
+}
+
 function chooseMinScore(domains: Array<{ semantic: boolean; tops: Top[] }>, model: ConfidenceModel): number {
   let best = { minScore: 0.5, cost: Number.POSITIVE_INFINITY };
   for (let minScore = 0.05; minScore < 0.96; minScore += 0.05) {
@@ -120,12 +151,16 @@ async function main(): Promise<void> {
     const lexicalRows = all.map(lexicalOnly).filter((row): row is Labelled => row !== null);
     const lexicalTops = tops(lexicalRows, rank);
     const confidence = (data: Top[]) => fitLogistic(data.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
+    const identity: IsotonicMap = { x: [0, 1], y: [0, 1] };
     const model: ConfidenceModel = {
       about: `Fitted by bench/fit-kb-confidence.ts on ${new Date().toISOString().slice(0, 10)} from ${demo.length} demo-store tuning questions and ${faq.length} StackFAQ tune-part questions (held out: bench/data/kb-test-questions.json, StackFAQ report part).`,
-      hybrid: { rank, confidence: confidence(hybridTops) },
-      lexical: { confidence: confidence(lexicalTops) },
+      hybrid: { rank, confidence: confidence(hybridTops), isotonic: identity },
+      lexical: { confidence: confidence(lexicalTops), isotonic: identity },
       defaultMinScore: 0,
     };
+    const isotonic = (semantic: boolean, data: Top[]) => fitIsotonic(data.map((top) => ({ p: rawConfidence(semantic, top.features, model), correct: top.correct })));
+    model.hybrid.isotonic = isotonic(true, hybridTops);
+    model.lexical.isotonic = isotonic(false, lexicalTops);
     const perDomain = (rows: Labelled[]) => tops(rows, rank);
     model.defaultMinScore = chooseMinScore(
       [

@@ -72,8 +72,21 @@ describe("the knowledge base", () => {
   it("an article created in the editor is what the bot answers on the chat page, at once, and its usage is counted", async () => {
     const { page, browser, app } = e2e;
     const question = "Do you offer drone delivery?";
-    const before = await askTheBot(browser, app.baseUrl, "kb customer before the article", question);
-    expect(before.title).not.toBe("Drone delivery");
+    // No article is about it yet: the bot either hands off or quotes another article (then listed among the gaps).
+    const before = await openPage(browser, app.baseUrl, "kb customer before the article");
+    try {
+      await before.page.goto("/chat/store-support");
+      await before.page.getByText("I'm the Threads & Co. assistant").waitFor();
+      await before.page.getByRole("textbox", { name: "Message" }).fill(question);
+      await before.page.getByRole("textbox", { name: "Message" }).press("Enter");
+      const source = before.page.locator(".chat-source");
+      await source.or(before.page.getByText(/being connected to our/)).first().waitFor();
+      await snap(before.page);
+      if ((await source.count()) > 0) await expect(source.last().locator(".chat-source__title").innerText()).resolves.not.toBe("Drone delivery");
+    } finally {
+      await before.close();
+    }
+    expect(before.errors).toEqual([]);
 
     await signInAdmin(page);
     await e2e.goto("/kb");
@@ -199,9 +212,9 @@ describe("the knowledge base", () => {
     const { page } = e2e;
     await signInAdmin(page);
     await e2e.goto("/kb");
-    await page.getByRole("link", { name: "Try it" }).click();
+    await page.locator(`a[href="/kb/try"]`).click();
     await page.getByLabel("Customer question").fill("how long does a refund take to reach my card?");
-    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · answers at 70%+" });
+    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · answers at 50%+" });
     await page.getByRole("button", { name: "Try it" }).click();
     const local = page.getByRole("region", { name: "Local engine answer" });
     await local.locator(".kb-answer").waitFor();
@@ -234,7 +247,7 @@ describe("the knowledge base", () => {
     const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
     await expect(gaps.innerText()).resolves.toMatch(/in the last 30 days[\s\S]*“I can't log in to my account with my zebra”\s*once · no answer · just now/);
     await snap(page);
-    await gaps.getByRole("link", { name: "Write an article" }).click();
+    await gaps.getByRole("listitem").filter({ hasText: "with my zebra" }).getByRole("link", { name: "Write an article" }).click();
     await page.getByRole("heading", { level: 1, name: "New article" }).waitFor();
     await expect(page.getByLabel("Title").inputValue()).resolves.toBe("I can't log in to my account with my zebra");
   });

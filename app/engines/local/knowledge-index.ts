@@ -24,9 +24,11 @@ export type KnowledgeArticle = ArticleRef & { body: string; tags: string[] };
 /** `text` is what is searched (and given to an LLM as grounding); `outline` is what answers are cut from. */
 export type IndexedArticle = KnowledgeArticle & { text: string; tagText: string; outline: ArticleOutline };
 
-// Customers' filler words: they say nothing about which article is meant.
+// Customers' filler words, and the question words STOP_WORDS keeps ("how", "where", "why"): they
+// say nothing about which article is meant ("how long does standard shipping take" matched
+// "Refund methods and how long each takes" on "how").
 export const QUERY_FILLER = new Set(
-  "hi hello hey thanks thank please pls wondering wonder need want know tell help hii ok okay just also still get got".split(" "),
+  "hi hello hey thanks thank please pls wondering wonder need want know tell help hii ok okay just also still get got how where why".split(" "),
 );
 
 export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };

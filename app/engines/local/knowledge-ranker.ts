@@ -10,8 +10,11 @@
  * question's words no article contains), fitted on labelled questions including unanswerable
  * ones (bench/fit-kb-confidence.ts writes kb-confidence-model.json): of answers given at 0.8,
  * about 80% are from the right article. A near-tie lowers it, and so do key words no article
- * covers. Without sentence vectors (encoder down, article still being embedded) the ranking is
- * BM25 and a separate calibration over lexical evidence alone gives the confidence.
+ * covers. The logistic's output then goes through an isotonic map (observed accuracy by output,
+ * pooled until monotone, each pool's rate shrunk toward 1/2 so no pool reads as certain), which
+ * fixes what a linear logistic cannot shape. Without sentence vectors (encoder down, article
+ * still being embedded) the ranking is BM25 and a separate calibration over lexical evidence
+ * alone gives the confidence.
  */
 import { z } from "zod";
 import modelJson from "./kb-confidence-model.json";
@@ -19,10 +22,13 @@ import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowled
 import type { RetrievedArticle } from "../types";
 
 const WeightsSchema = z.array(z.number());
+/** A monotone map from the logistic's output to the observed accuracy (isotonic regression): points to interpolate between. */
+const IsotonicSchema = z.object({ x: z.array(z.number().min(0).max(1)), y: z.array(z.number().min(0).max(1)) }).refine((map) => map.x.length === map.y.length && map.x.length > 0);
+export type IsotonicMap = z.infer<typeof IsotonicSchema>;
 export const ConfidenceModelSchema = z.object({
   about: z.string(),
-  hybrid: z.object({ rank: WeightsSchema.length(6), confidence: WeightsSchema.length(6) }),
-  lexical: z.object({ confidence: WeightsSchema.length(4) }),
+  hybrid: z.object({ rank: WeightsSchema.length(6), confidence: WeightsSchema.length(6), isotonic: IsotonicSchema }),
+  lexical: z.object({ confidence: WeightsSchema.length(4), isotonic: IsotonicSchema }),
   defaultMinScore: z.number().min(0).max(1),
 });
 export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
@@ -104,8 +110,23 @@ function bestOther(values: number[], index: number): number {
   return Number.isFinite(best) ? best : 0;
 }
 
-export function calibratedConfidence(semantic: boolean, features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
+/** The logistic's output before the isotonic step (what the fit script calibrates). */
+export function rawConfidence(semantic: boolean, features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
   return sigmoid(dot(semantic ? model.hybrid.confidence : model.lexical.confidence, features));
+}
+
+/** Piecewise-linear between the map's points, flat beyond its ends. */
+export function applyIsotonic(map: IsotonicMap, p: number): number {
+  const { x, y } = map;
+  if (p <= x[0]) return y[0];
+  for (let i = 1; i < x.length; i++) {
+    if (p <= x[i]) return x[i] === x[i - 1] ? y[i] : y[i - 1] + ((y[i] - y[i - 1]) * (p - x[i - 1])) / (x[i] - x[i - 1]);
+  }
+  return y[y.length - 1];
+}
+
+export function calibratedConfidence(semantic: boolean, features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
+  return applyIsotonic(semantic ? model.hybrid.isotonic : model.lexical.isotonic, rawConfidence(semantic, features, model));
 }
 
 /** The articles best first, `score` = the calibrated probability that this article answers the question. */

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeIndex } from "~/engines/local/knowledge-index";
-import { CONFIDENCE_MODEL, rankArticles } from "~/engines/local/knowledge-ranker";
+import { applyIsotonic, CONFIDENCE_MODEL, rankArticles } from "~/engines/local/knowledge-ranker";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { ARTICLES } from "./fixtures";
 
@@ -47,7 +47,7 @@ describe("article vectors", () => {
 
     index.upsert({ ...ARTICLES[1], title: "Delivery times", body: "Couriers deliver on Saturdays too." });
     await index.whenEmbedded();
-    expect(encoder.texts.slice(embeddedAtIndexing + 2)).toEqual(["Delivery times", "Couriers deliver on Saturdays too."]);
+    expect(encoder.texts.slice(embeddedAtIndexing + 2)).toEqual(["Delivery times", "Delivery times: Couriers deliver on Saturdays too."]);
   });
 
   it("falls back to words alone when the encoder fails, with a confidence still in 0..1", async () => {
@@ -75,6 +75,23 @@ describe("article vectors", () => {
     release();
     await index.whenEmbedded();
     expect(counting.texts.length).toBeGreaterThan(ARTICLES.length);
+  });
+});
+
+describe("the isotonic step of the calibration", () => {
+  it("interpolates between its points and stays flat beyond them", () => {
+    const map = { x: [0.2, 0.5, 0.9], y: [0.1, 0.4, 0.8] };
+    expect(applyIsotonic(map, 0.05)).toBe(0.1);
+    expect(applyIsotonic(map, 0.35)).toBeCloseTo(0.25, 10);
+    expect(applyIsotonic(map, 0.9)).toBe(0.8);
+    expect(applyIsotonic(map, 0.99)).toBe(0.8);
+  });
+
+  it("as fitted, never reads a certainty and never decreases", () => {
+    for (const { y } of [CONFIDENCE_MODEL.hybrid.isotonic, CONFIDENCE_MODEL.lexical.isotonic]) {
+      expect(Math.max(...y)).toBeLessThan(1);
+      y.forEach((value, i) => expect(value).toBeGreaterThanOrEqual(y[i - 1] ?? 0));
+    }
   });
 });
 
