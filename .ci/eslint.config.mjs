@@ -10,7 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // A value import of a *.server module from code that ships to the browser builds fine and
 // arrives as `undefined` (Remix empties server modules in the client bundle): forbid it there.
 const serverModuleImports = {
-  patterns: [{ group: ["**/*.server", "**/*.server.ts", "~/**/*.server"], allowTypeImports: true, message: "Server-only module: import it from *.server.ts files, routes' loaders/actions, or as `import type`." }],
+  patterns: [
+    { group: ["**/*.server", "**/*.server.ts", "~/**/*.server"], allowTypeImports: true, message: "Server-only module: import it from *.server.ts files, routes' loaders/actions, or as `import type`." },
+    // The engines (app/engines/local, eval, openai) run on the server only; the browser may read their types and JSON models.
+    { group: ["~/engines/local/*", "~/engines/eval/*", "~/engines/openai/*", "!~/engines/**/*.json"], allowTypeImports: true, message: "The engines run on the server: import them from server code, or only their types." },
+  ],
 };
 
 export default tseslint.config(
@@ -36,9 +40,10 @@ export default tseslint.config(
   },
   {
     // Browser-bound code: components, client hooks, node editors, everything in app/ that is not a
-    // server module, a route (loaders/actions may import server code), or a command-line tool.
+    // server module, a route (loaders/actions may import server code), a command-line tool, or an
+    // engine (server-only by folder; the rule's second pattern keeps them out of browser code).
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/**/*.server.ts", "app/**/*.server.tsx", "app/routes/**", "app/cli/**", "app/entry.server.tsx"],
+    ignores: ["app/**/*.server.ts", "app/**/*.server.tsx", "app/routes/**", "app/cli/**", "app/entry.server.tsx", "app/engines/local/**", "app/engines/eval/**", "app/engines/openai/**"],
     rules: { "no-restricted-imports": ["error", serverModuleImports] },
   },
 );

@@ -25,3 +25,11 @@ describe("the lint rule against server modules in browser code", () => {
     expect(await lint("app/routes/_app.inbox.$conversationId.tsx", valueImport)).not.toContain("no-restricted-imports");
   });
 });
+
+describe("the lint rule against the engines in browser code", () => {
+  it("refuses an engine module in a component, allows its JSON model and its types", async () => {
+    expect(await lint("app/nodes/kb/editor.tsx", 'import { KnowledgeIndex } from "~/engines/local/knowledge-index";\nexport const index = KnowledgeIndex;\n')).toContain("no-restricted-imports");
+    expect(await lint("app/nodes/kb/schema.ts", 'import model from "~/engines/local/kb-confidence-model.json";\nexport const m = model;\n')).not.toContain("no-restricted-imports");
+    expect(await lint("app/nodes/kb/editor.tsx", 'import type { KnowledgeIndex } from "~/engines/local/knowledge-index";\nexport type I = KnowledgeIndex;\n')).not.toContain("no-restricted-imports");
+  });
+});
