@@ -155,7 +155,7 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   return samples;
 }
 
-const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "unseenWords", "unseenWordsByLogExamples", "nearestGap"].includes(name));
+const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "unseenWords", "unseenWordsByLogExamples"].includes(name));
 
 /** One JSON line per feature set (`--features a,b` may repeat, to compare); the default is all that apply. */
 export async function main(): Promise<void> {

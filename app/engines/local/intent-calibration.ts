@@ -20,7 +20,7 @@ export type IntentEvidenceSignals = {
   runnerUp: number;
   similarity: number;
   unseen?: number;
-  semantic?: { centroid: number; nearest: number; typical: number; typicalNearest: number };
+  semantic?: { centroid: number; nearest: number; typical: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
@@ -42,7 +42,6 @@ export const CALIBRATION_FEATURES = [
   "centroidGap",
   "unseenWords",
   "unseenWordsByLogExamples",
-  "nearestGap",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -126,7 +125,6 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
     unseenWords: evidence.unseen ?? 0,
     unseenWordsByLogExamples: (evidence.unseen ?? 0) * logExamples,
-    nearestGap: evidence.semantic ? evidence.semantic.nearest - evidence.semantic.typicalNearest : 0,
   };
 }
 

@@ -195,7 +195,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             centroid: centroids[k],
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
-            typicalNearest: semantic.intents.typicalNearest[k],
           }
         : undefined,
   }));
