@@ -14,7 +14,7 @@
  * ml-matrix (1,500 × 20,000 per class, 150 one-vs-rest models); natural's logistic
  * regression does not finish the full split in 5 minutes (bench/results/nlu.json).
  */
-import { buildFeatureSpace, vectorizeWithCoverage, type FeatureSpace, type SparseVector } from "./features";
+import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
 import { buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
 import type { IntentDefinition, RankedIntent } from "../types";
@@ -67,8 +67,6 @@ export type IntentEvidence = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  /** Share of the message's words that no example phrase has (the same for every intent). */
-  unseen: number;
   semantic?: SemanticEvidence;
 };
 /** The evidence plus the calibrated confidence (intent-calibration.ts). */
@@ -165,7 +163,7 @@ const byProbability = (a: IntentEvidence, b: IntentEvidence) => b.probability - 
 function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Array): IntentSignals[] {
   const { names, weights, bias, examplesByIntent, scratch } = model;
   const classes = names.length;
-  const { vector, unseen } = vectorizeWithCoverage(model.space, text);
+  const vector = vectorize(model.space, text);
   const probabilities = new Float64Array(classes);
   computeLogits(vector, weights, bias, classes, probabilities);
   softmaxInPlace(probabilities, 0);
@@ -185,7 +183,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
     probability: probabilities[k],
     runnerUp: k === top[0] ? second : best,
     similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
-    unseen,
     // Filled in by scoreIntents; present from the start so every object has one shape.
     confidence: 0,
     // Beyond the few candidates the nearest example is not looked for: the centroid stands in.
