@@ -12,8 +12,10 @@
  * 10 phrases make a less sure model than 100), plus three products of them, because how much
  * the cosine or the probability says depends on how many phrases and intents there are. The coefficients are fitted by
  * bench/calibrate-intents.ts on CLINC150 train.json ONLY, cross-validated inside it (5 folds of
- * 20 held-out phrases per intent), over intent sets of 1 to 150 intents and 5 to 80 phrases
- * where the held-out phrases of the intents left out play the customer who asks for something else.
+ * 20 held-out phrases per intent), over intent sets of many sizes and 5 to 80 phrases where the
+ * held-out phrases of the intents left out play the customer who asks for something else.
+ * With sentence vectors (intent-semantic.ts) a second calibration adds the semantic signals; it
+ * is the one customers meet, the lexical one answers when the encoder is unavailable.
  */
 export type IntentEvidenceSignals = {
   probability: number;
