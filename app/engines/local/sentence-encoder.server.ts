@@ -119,11 +119,22 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     const waiting = texts.flatMap((text) => byText.get(text) ?? []);
     this.inFlight.set(id, { texts, waiting });
     try {
-      this.getWorker().postMessage({ id, texts });
+      const worker = this.getWorker();
+      worker.postMessage({ id, texts });
+      this.holdProcess();
     } catch (error) {
       this.inFlight.delete(id);
       for (const pending of waiting) pending.reject(error instanceof Error ? error : new Error(String(error)));
     }
+  }
+
+  /**
+   * The worker keeps the process alive exactly while someone waits for vectors: a command line
+   * awaiting an evaluation must not exit under it, and a seed that only warmed models must exit.
+   */
+  private holdProcess(): void {
+    if (this.inFlight.size > 0) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   private getWorker(): Worker {
@@ -146,9 +157,6 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     };
     worker.once("error", fail);
     worker.once("exit", fail);
-    // After the listeners: adding a "message" listener refs the worker again, and a referenced
-    // worker keeps a process alive that has nothing else to do (the seed, the command line).
-    worker.unref();
     this.worker = worker;
     return worker;
   }
@@ -156,6 +164,7 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
   private receive({ id, flat, error }: WorkerReply): void {
     const batch = this.inFlight.get(id);
     this.inFlight.delete(id);
+    this.holdProcess();
     if (!batch) return;
     const { texts, waiting } = batch;
     if (error || !flat) {
