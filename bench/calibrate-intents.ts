@@ -94,7 +94,7 @@ function collectFold(rows: LabelledRow[], fold: number, vectors: Vectors, semant
             ["lexical", weighIntents(lexical, row.text)[0]],
             ["semantic", weighIntents(fused, row.text, vectors.get(row.text))[0]],
           ] as const) {
-            const evidence = { probability: top.probability, runnerUp: top.runnerUp, similarity: top.similarity, unseen: top.unseen, semantic: top.semantic };
+            const evidence = { probability: top.probability, runnerUp: top.runnerUp, similarity: top.similarity, semantic: top.semantic };
             samples.push({ evidence, context, correct: top.name === row.intent ? 1 : 0, weight, fold, setting: `${shots}x${size}`, kind, inScope });
           }
         }
@@ -155,7 +155,7 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   return samples;
 }
 
-const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "unseenWords", "unseenWordsByLogExamples", "nearestGap"].includes(name));
+const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap"].includes(name));
 
 /** One JSON line per feature set (`--features a,b` may repeat, to compare); the default is all that apply. */
 export async function main(): Promise<void> {

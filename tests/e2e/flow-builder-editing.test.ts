@@ -152,6 +152,20 @@ describe("the step form", () => {
     expect(draft.edges.find((edge: { id: string }) => edge.id === "e2")).toMatchObject({ source: "topic", sourceHandle: "where_is_it", target: "ask-order-id" });
   });
 
+  it("ranks a test phrase among the intents as typed, and says when a message is a greeting", async () => {
+    const { page } = e2e;
+    await openStarterCopy("Test phrases");
+    await selectCard(page, "topic");
+    const box = panel().getByLabel("Test a phrase", { exact: true });
+    const result = panel().locator(".intent-tester-result");
+    await box.fill("has my parcel been sent out yet");
+    await expect.poll(() => result.locator(".intent-tester-verdict").textContent(), { timeout: 15_000 }).toBe("Goes to order status");
+    await expect(result.locator(".intent-tester-ranking li").first().textContent()).resolves.toMatch(/^order status \d+%$/);
+    await snap(page);
+    await box.fill("hi there!");
+    await expect.poll(() => result.textContent(), { timeout: 15_000 }).toBe("That is a greeting: the bot answers it and waits for the request.");
+  });
+
   it("focuses the step of a problem clicked in the list", async () => {
     const { page } = e2e;
     await openStarterCopy("Problem focus");

@@ -91,25 +91,9 @@ export function buildFeatureSpace(texts: string[], charWeight: number): { space:
 }
 
 export function vectorize(space: FeatureSpace, text: string): SparseVector {
-  return vectorizeWithCoverage(space, text).vector;
-}
-
-/**
- * The vector, and the share of the message's words no training phrase has (0..1): a message
- * mostly made of words none of the examples use is likely about something else.
- */
-export function vectorizeWithCoverage(space: FeatureSpace, text: string): { vector: SparseVector; unseen: number } {
   const terms = featureTerms(text);
-  let words = 0;
-  let unseen = 0;
-  for (const term of terms.words) {
-    if (!term.startsWith("w:")) continue;
-    words += 1;
-    if (!space.index.has(term)) unseen += 1;
-  }
   // bowOf ignores terms the vectoriser never saw: a message's unknown words weigh nothing.
-  const vector = toSparse(space, space.words.bowOf(terms.words), space.chars.bowOf(terms.chars));
-  return { vector, unseen: words > 0 ? unseen / words : 1 };
+  return toSparse(space, space.words.bowOf(terms.words), space.chars.bowOf(terms.chars));
 }
 
 function toSparse(space: FeatureSpace, words: Bow, chars: Bow): SparseVector {

@@ -12,15 +12,16 @@
  * 10 phrases make a less sure model than 100), plus three products of them, because how much
  * the cosine or the probability says depends on how many phrases and intents there are. The coefficients are fitted by
  * bench/calibrate-intents.ts on CLINC150 train.json ONLY, cross-validated inside it (5 folds of
- * 20 held-out phrases per intent), over intent sets of 1 to 150 intents and 5 to 80 phrases
- * where the held-out phrases of the intents left out play the customer who asks for something else.
+ * 20 held-out phrases per intent), over intent sets of many sizes and 5 to 80 phrases where the
+ * held-out phrases of the intents left out play the customer who asks for something else.
+ * With sentence vectors (intent-semantic.ts) a second calibration adds the semantic signals; it
+ * is the one customers meet, the lexical one answers when the encoder is unavailable.
  */
 export type IntentEvidenceSignals = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  unseen?: number;
-  semantic?: { centroid: number; nearest: number; typical: number; typicalNearest: number };
+  semantic?: { centroid: number; nearest: number; typical: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
@@ -40,9 +41,6 @@ export const CALIBRATION_FEATURES = [
   "centroidByLogExamples",
   "centroidByLogIntents",
   "centroidGap",
-  "unseenWords",
-  "unseenWordsByLogExamples",
-  "nearestGap",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -72,29 +70,29 @@ export const INTENT_CALIBRATION: IntentCalibration = {
 /**
  * Semantic and lexical fused (the model's examples and the message have sentence vectors): from
  * `npx tsx bench/calibrate-intents.ts` on train.json intents a–m ONLY (73 intents; sets of 1 to
- * 73 intents × 5 to 80 phrases): out-of-fold ECE 0.005, log loss 0.155 (lexical alone on the
- * same samples: 0.011, 0.304), worst single setting ECE 0.049. The semantic signals carry most of
+ * 73 intents × 5 to 80 phrases): out-of-fold ECE 0.005, log loss 0.157 (lexical alone on the
+ * same samples: 0.011, 0.304), worst single setting ECE 0.047. The semantic signals carry most of
  * it, above all `centroidGap`: a message as close to an intent's phrases as they are to each
- * other is that intent; the softmax over a few intents cannot tell "none of these".
+ * other is that intent; the softmax over a few intents cannot tell "none of these". Tried and
+ * left out (no better on a–m): the share of the message's words no example has, and the nearest
+ * example's cosine relative to the phrases' own nearest neighbours.
  */
 export const SEMANTIC_INTENT_CALIBRATION: IntentCalibration = {
-  logProbability: 0.322,
-  logMargin: 0.47,
-  similarity: 0.96,
-  logIntents: 1.616,
-  logExamples: -0.738,
-  logIntentsByLogExamples: 0.045,
-  similarityByLogExamples: 1.42,
-  logProbabilityByLogIntents: -0.006,
-  singleIntent: 3.496,
-  centroid: 1.872,
-  nearest: 5.766,
-  centroidByLogExamples: -0.421,
-  centroidByLogIntents: -2.534,
-  centroidGap: 12.301,
-  unseenWords: -0.956,
-  unseenWordsByLogExamples: -0.326,
-  intercept: -3.472,
+  logProbability: 0.224,
+  logMargin: 0.451,
+  similarity: 1.823,
+  logIntents: 1.821,
+  logExamples: -0.786,
+  logIntentsByLogExamples: 0.036,
+  similarityByLogExamples: 1.369,
+  logProbabilityByLogIntents: 0.014,
+  singleIntent: 3.331,
+  centroid: 2.005,
+  nearest: 6.604,
+  centroidByLogExamples: -0.288,
+  centroidByLogIntents: -2.671,
+  centroidGap: 12.266,
+  intercept: -5.027,
 };
 
 // Margins are capped: a softmax over a few intents can be sure to 1e-6 and say nothing more by it.
@@ -124,9 +122,6 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     centroidByLogExamples: centroid * logExamples,
     centroidByLogIntents: centroid * logIntents,
     centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
-    unseenWords: evidence.unseen ?? 0,
-    unseenWordsByLogExamples: (evidence.unseen ?? 0) * logExamples,
-    nearestGap: evidence.semantic ? evidence.semantic.nearest - evidence.semantic.typicalNearest : 0,
   };
 }
 

@@ -5,6 +5,8 @@
  * cannot say "none of these": over 3 intents it is sure about "what's the weather" too. So the
  * model also keeps every example vector and measures how close the message is to the nearest
  * example of each likely intent; intent-calibration.ts turns that evidence into the confidence.
+ * When the examples and the message have sentence vectors (intent-semantic.ts), the softmax is
+ * fused with the centroid cosines and the semantic cosines join the evidence.
  *
  * Why this classifier head is ours and not a library's: none on npm trains a sparse multinomial
  * model fast enough. Measured on CLINC150 (150 intents × 10 phrases, then with 3–5-gram
@@ -14,8 +16,9 @@
  * ml-matrix (1,500 × 20,000 per class, 150 one-vs-rest models); natural's logistic
  * regression does not finish the full split in 5 minutes (bench/results/nlu.json).
  */
-import { buildFeatureSpace, vectorizeWithCoverage, type FeatureSpace, type SparseVector } from "./features";
+import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
+import { computeLogits, meanOf, seededRandom, shuffle, softmaxInPlace } from "./intent-math";
 import { buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
 import type { IntentDefinition, RankedIntent } from "../types";
 
@@ -67,8 +70,6 @@ export type IntentEvidence = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  /** Share of the message's words that no example phrase has (the same for every intent). */
-  unseen: number;
   semantic?: SemanticEvidence;
 };
 /** The evidence plus the calibrated confidence (intent-calibration.ts). */
@@ -165,7 +166,7 @@ const byProbability = (a: IntentEvidence, b: IntentEvidence) => b.probability - 
 function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Array): IntentSignals[] {
   const { names, weights, bias, examplesByIntent, scratch } = model;
   const classes = names.length;
-  const { vector, unseen } = vectorizeWithCoverage(model.space, text);
+  const vector = vectorize(model.space, text);
   const probabilities = new Float64Array(classes);
   computeLogits(vector, weights, bias, classes, probabilities);
   softmaxInPlace(probabilities, 0);
@@ -185,7 +186,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
     probability: probabilities[k],
     runnerUp: k === top[0] ? second : best,
     similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
-    unseen,
     // Filled in by scoreIntents; present from the start so every object has one shape.
     confidence: 0,
     // Beyond the few candidates the nearest example is not looked for: the centroid stands in.
@@ -195,7 +195,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             centroid: centroids[k],
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
-            typicalNearest: semantic.intents.typicalNearest[k],
           }
         : undefined,
   }));
@@ -245,69 +244,4 @@ function nearestCosine(examples: SparseVector[], query: Float32Array): number {
     if (norm > 0) best = Math.max(best, dotProduct / Math.sqrt(norm));
   }
   return best;
-}
-
-// Four intents at a time in registers: each weight is loaded once and `out` written once per
-// block, instead of a load and a store of out[k] for every feature.
-function computeLogits(vector: SparseVector, weights: Float32Array, bias: Float32Array, classes: number, out: Float64Array): void {
-  const { indices, values } = vector;
-  const features = indices.length;
-  let k = 0;
-  for (; k + 4 <= classes; k += 4) {
-    let a0 = bias[k];
-    let a1 = bias[k + 1];
-    let a2 = bias[k + 2];
-    let a3 = bias[k + 3];
-    for (let i = 0; i < features; i++) {
-      const offset = indices[i] * classes + k;
-      const value = values[i];
-      a0 += value * weights[offset];
-      a1 += value * weights[offset + 1];
-      a2 += value * weights[offset + 2];
-      a3 += value * weights[offset + 3];
-    }
-    out[k] = a0;
-    out[k + 1] = a1;
-    out[k + 2] = a2;
-    out[k + 3] = a3;
-  }
-  for (; k < classes; k++) {
-    let sum = bias[k];
-    for (let i = 0; i < features; i++) sum += values[i] * weights[indices[i] * classes + k];
-    out[k] = sum;
-  }
-}
-
-/** Softmax in place; returns the probability an intent with logit `reference` has. */
-function softmaxInPlace(values: Float64Array, reference: number): number {
-  let max = -Infinity;
-  for (const value of values) max = Math.max(max, value);
-  let sum = 0;
-  for (let k = 0; k < values.length; k++) {
-    values[k] = Math.exp(values[k] - max);
-    sum += values[k];
-  }
-  for (let k = 0; k < values.length; k++) values[k] /= sum;
-  return Math.exp(reference - max) / sum;
-}
-
-function meanOf(values: Float32Array): number {
-  let sum = 0;
-  for (const value of values) sum += value;
-  return sum / values.length;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j], items[i]];
-  }
 }

@@ -20,12 +20,10 @@ export type SemanticIntents = {
    * are worded many ways ("I want to go home" / "end this") and some nearly one.
    */
   typical: Float64Array;
-  /** The same for the nearest example: mean cosine of each phrase to its nearest other phrase. */
-  typicalNearest: Float64Array;
 };
 
-/** Cosines of a message to one intent, and that intent's typical cosines. */
-export type SemanticEvidence = { centroid: number; nearest: number; typical: number; typicalNearest: number };
+/** Cosines of a message to one intent, and that intent's typical cosine. */
+export type SemanticEvidence = { centroid: number; nearest: number; typical: number };
 
 // An intent with one phrase has no spread to measure; a typical paraphrase cosine stands in.
 const TYPICAL_FOR_ONE_PHRASE = 0.6;
@@ -37,21 +35,7 @@ export function buildSemanticIntents(vectorsByIntent: Float32Array[][]): Semanti
     return toUnit(sum);
   });
   const typical = Float64Array.from(vectorsByIntent, (vectors) => leaveOneOutCosine(vectors));
-  const typicalNearest = Float64Array.from(vectorsByIntent, (vectors) => nearestNeighbourCosine(vectors));
-  return { centroids, examples: vectorsByIntent, typical, typicalNearest };
-}
-
-function nearestNeighbourCosine(vectors: Float32Array[]): number {
-  if (vectors.length < 2) return TYPICAL_FOR_ONE_PHRASE;
-  let total = 0;
-  vectors.forEach((vector, i) => {
-    let best = -1;
-    vectors.forEach((other, j) => {
-      if (i !== j) best = Math.max(best, dot(vector, other));
-    });
-    total += best;
-  });
-  return total / vectors.length;
+  return { centroids, examples: vectorsByIntent, typical };
 }
 
 function leaveOneOutCosine(vectors: Float32Array[]): number {

@@ -144,6 +144,16 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     }
   }
 
+  /**
+   * The worker keeps the process alive exactly while someone waits for vectors: a command line
+   * awaiting an evaluation must not exit under it, and a seed that only warmed models must exit
+   * (a 'message' listener re-refs a worker, so unref() once at start is not enough).
+   */
+  private holdProcess(): void {
+    if (this.inFlight.size > 0) this.worker?.ref();
+    else this.worker?.unref();
+  }
+
   private getWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, {
@@ -166,17 +176,6 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     worker.once("exit", fail);
     this.worker = worker;
     return worker;
-  }
-
-  /**
-   * The worker keeps the process alive only while a batch is in flight (a command-line tool
-   * awaiting vectors must not exit under it); idle, it never holds the process open — a 'message'
-   * listener re-refs a worker, so unref() once at start is not enough.
-   */
-  private holdProcess(): void {
-    if (!this.worker) return;
-    if (this.inFlight.size > 0) this.worker.ref();
-    else this.worker.unref();
   }
 
   private receive({ id, flat, error }: WorkerReply): void {

@@ -38,13 +38,17 @@ const PHRASES: Record<Exclude<SocialKind, "contact">, string[]> = {
     "thank you very much", "thank you so much", "thanks very much", "thanks so much", "thanks a lot", "thanks a million",
     "much appreciated", "i appreciate it", "appreciate it", "thank you", "thankyou", "thanks", "thanx", "thx", "ty", "cheers",
     "many thanks", "that was helpful", "that was very helpful", "that was super helpful", "that helps", "that helped", "very helpful", "helpful",
-    "i am very grateful", "i am grateful", "very grateful", "grateful",
+    "i am very grateful", "i am grateful", "very grateful", "grateful", "thank you for your help", "thanks for your help",
+    "thank you for helping", "thanks for helping", "this was very useful", "that was very useful", "that is very helpful",
+    "that is helpful", "all done",
   ],
   goodbye: [
     "have a nice day", "have a good day", "have a great day", "see you later", "see you soon", "see you", "see ya",
     "talk to you later", "that is all", "that will be all", "that is all i need", "nothing else", "good bye", "goodbye",
     "bye bye", "bye", "ciao", "later", "laters", "take care", "i am done", "we are done", "farewell", "catch you later",
-    "talk later", "until next time", "adios", "cya", "tata for now",
+    "talk later", "until next time", "adios", "cya", "tata for now", "cheerio", "have a good one", "gotta hit the road",
+    "gotta get going", "got to go", "gotta go", "i am leaving now", "i am leaving", "i am off now", "i am off",
+    "nothing more to talk about", "we should stop now", "it has been a pleasure", "see you later alligator",
   ],
   smalltalk: [
     "how are you doing today", "how are you doing", "how are you today", "how are you", "how is it going", "how are things",
@@ -58,7 +62,7 @@ const CONTACT_LABELS = new Set("my is at on phone number mobile cell email e mai
 
 /** Words that carry nothing once the social phrases are gone ("hi there and thanks again!"). */
 const FILLERS = new Set(
-  "a and again all also oh ok okay okey alright right so well um uhm er just there for your the you very much great good cool nice awesome perfect sure yes yeah yep lovely everyone everybody team folks guys dear sir madam please again to it is was that this me".split(" "),
+  "then now friend virtual a and again all also oh ok okay okey alright right so well um uhm er just there for your the you very much great good cool nice awesome perfect sure yes yeah yep lovely everyone everybody team folks guys dear sir madam please again to it is was that this me".split(" "),
 );
 
 // Ordered by what the reply should answer: a message with an address and a "hi" is contact details.
@@ -78,8 +82,8 @@ function fold(text: string): string {
   return ` ${text
     .toLowerCase()
     .replace(/[’‘]/g, "'")
-    .replace(/\b(what|that|it|how|who|there|name)'s\b/g, "$1 is")
-    .replace(/\bi'm\b/g, "i am")
+    .replace(/\b(what|that|it|how|who|there|name)'?s\b/g, "$1 is")
+    .replace(/\bi'?m\b/g, "i am")
     .replace(/\bwe're\b/g, "we are")
     .replace(/'/g, "")
     .replace(/[^\p{L}\p{N}\s]+/gu, " ")

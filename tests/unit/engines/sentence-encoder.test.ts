@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../setup/migrate";
 import { cosine, SENTENCE_VECTOR_SIZE, WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 
 describe("the sentence encoder (Universal Sentence Encoder lite on a worker thread)", () => {
@@ -35,4 +36,17 @@ describe("the sentence encoder (Universal Sentence Encoder lite on a worker thre
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe("embedded 512");
   }, 70_000);
+});
+
+describe("the encoder's worker", () => {
+  it("keeps a process alive while vectors are awaited, and not a moment longer (the seed and the command line exit)", () => {
+    const code = [
+      'const { getSentenceEncoder } = require("./app/engines/local/sentence-encoder.server");',
+      'getSentenceEncoder().embed(["where is my order"]).then(() => console.log("embedded"));',
+    ].join("\n");
+    const run = spawnSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["-e", code], { cwd: repoRoot, encoding: "utf8", timeout: 30_000 });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe("embedded");
+  });
 });

@@ -15,7 +15,7 @@ describe("a 500-node flow", () => {
     const turn = await startConversation(machine, engines);
     expect(turn.status).toBe("bot");
     expect(turn.state.activeNodeId).toBe("b0_intent");
-    const next = await runTurn(machine, engines, JSON.parse(JSON.stringify(turn.snapshot)), { type: "customer.message", text: "I want to track my parcel" });
+    const next = await runTurn(machine, engines, JSON.parse(JSON.stringify(turn.snapshot)), { type: "customer.message", text: "I want to track my order" });
     expect(next.events.some((event) => event.type === "intent.classified" && event.nodeId === "b0_intent")).toBe(true);
   });
 });
