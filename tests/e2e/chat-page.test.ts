@@ -185,7 +185,7 @@ describe("the chat page", () => {
       return route.continue();
     });
 
-    await say(page, "how long does standard delivery take");
+    await say(page, "How much does shipping cost?");
     await page.locator(".chat-source").waitFor();
     await expect.poll(() => calls, { timeout: 5_000 }).toBe(2);
     expect(sentIds[0]).toBe(sentIds[1]);
@@ -309,7 +309,7 @@ async function checkWidget(page: Page) {
   const chat = page.frameLocator('iframe[title="Chat with us"]');
   await chat.getByText("I'm the Threads & Co. assistant").waitFor();
   await expect(page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded")).resolves.toBe("true");
-  await chat.getByRole("textbox", { name: "Message" }).fill("how much is shipping");
+  await chat.getByRole("textbox", { name: "Message" }).fill("How much does shipping cost?");
   await chat.getByRole("textbox", { name: "Message" }).press("Enter");
   await chat.locator(".chat-source").waitFor();
   await snap(page);

@@ -49,9 +49,9 @@ describe("building a flow on the canvas", () => {
     await panel().getByRole("button", { name: "Add intent" }).click();
     const intents = panel().locator("details.intent-item");
     await intents.nth(0).getByLabel("Intent name", { exact: true }).fill("order_status");
-    await intents.nth(0).getByLabel("Example phrases (one per line)", { exact: true }).fill("where is my order\nmy order has not arrived\ntrack my package\nwhen will my order arrive");
+    await intents.nth(0).getByLabel("Example phrases (one per line)", { exact: true }).fill("where is my order\nmy order has not arrived\ntrack my package\nwhen will my order arrive\nhas my parcel shipped yet");
     await intents.nth(1).getByLabel("Intent name", { exact: true }).fill("return question");
-    await intents.nth(1).getByLabel("Example phrases (one per line)", { exact: true }).fill("how do returns work\nwhat is your refund policy\ncan I send an item back");
+    await intents.nth(1).getByLabel("Example phrases (one per line)", { exact: true }).fill("how do returns work\nwhat is your refund policy\ncan I send an item back\nhow long do I have to return something\nI want to return a jacket");
     // "return question" is typed like words: the name becomes an identifier, the card shows words.
     await expect(intents.nth(1).getByLabel("Intent name", { exact: true }).inputValue()).resolves.toBe("return_question");
     await expect.poll(() => card(page, intent).locator(".node-output").allTextContents()).toEqual(["order status", "return question", "Not sure"]);

@@ -151,10 +151,10 @@ describe("after the first reply", () => {
     await settings.getByLabel("Support assignment").selectOption("round_robin");
     await settings.getByRole("button", { name: "Save" }).click();
     await admin.getByText("Queue settings saved").waitFor();
-    const capacity = admin.getByRole("form", { name: "Capacity of Ana Agent" });
-    await capacity.getByLabel("Open conversations Ana Agent can hold at once").fill("1");
-    await capacity.getByRole("button", { name: "Save" }).click();
-    await admin.getByText("Capacity saved").waitFor();
+    const anaRow = admin.getByRole("row", { name: /Ana Agent/ });
+    await anaRow.getByRole("spinbutton", { name: "Open conversations Ana Agent can hold at once" }).fill("1");
+    await anaRow.getByRole("button", { name: "Save Ana Agent" }).click();
+    await admin.getByRole("status").filter({ hasText: "Changes saved" }).waitFor();
     await snap(admin);
 
     const ana = await agentPage("ana@baton.local", "round robin ana");
