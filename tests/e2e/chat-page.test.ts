@@ -199,7 +199,7 @@ describe("the chat page", () => {
     await page.unroute("**/api/conversations/*/messages");
 
     const customerTexts = (await readConversation(page)).messages.filter((message) => message.role === "customer").map((message) => message.text);
-    expect(customerTexts).toEqual(["how long does standard delivery take", "I still need help with shipping"]);
+    expect(customerTexts).toEqual(["How much does shipping cost?", "I still need help with shipping"]);
   }));
 
   it("keeps a message typed offline and sends it once the browser is back online", () =>
@@ -325,7 +325,7 @@ async function checkWidget(page: Page) {
   // A reload of the shop resumes the same conversation inside the iframe (no third-party cookie needed).
   await page.reload();
   await page.getByRole("button", { name: "Chat with us" }).click();
-  await chat.getByText("how much is shipping").waitFor();
+  await chat.getByText("How much does shipping cost?").waitFor();
   await page.setViewportSize({ width: 375, height: 740 });
   await snap(page);
   expect(await e2e.app.db.conversation.count({ where: { channel: "widget" } })).toBe(1);

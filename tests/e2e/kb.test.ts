@@ -71,7 +71,7 @@ describe("the knowledge base", () => {
 
   it("an article created in the editor is what the bot answers on the chat page, at once, and its usage is counted", async () => {
     const { page, browser, app } = e2e;
-    const question = "Do you offer drone delivery?";
+    const question = "Can I get drone delivery?";
     // No article is about it yet: the bot hands off, quotes another article (then listed among the
     // gaps), or — not sure what was asked — asks the customer to say it again.
     const before = await openPage(browser, app.baseUrl, "kb customer before the article");
