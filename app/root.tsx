@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "
 import type { ReactNode } from "react";
 import { ErrorPage, errorStatus } from "~/components/error-page";
 import styles from "~/styles/app.css";
+import { useNonce } from "~/utils/nonce";
 
 // A data-URL favicon: no extra request (and no 404 for /favicon.ico in the browser console).
 const favicon =
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Baton" }];
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -29,8 +31,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -4,7 +4,16 @@ import { defineConfig } from "vitest/config";
 const root = path.resolve(import.meta.dirname, "..");
 const alias = { "~": path.join(root, "app") };
 
-// Three projects, one run: `npm test` runs them all (tests/run-all.ts prints the summary line).
+const cliTests = "tests/integration/*-cli.test.ts";
+const integration = {
+  environment: "node",
+  globalSetup: ["tests/setup/integration-global.ts"],
+  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts", "tests/setup/integration-db.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+} as const;
+
+// Four projects, one run: `npm test` runs them all (tests/run-all.ts prints the summary line).
 export default defineConfig({
   root,
   resolve: { alias },
@@ -17,7 +26,7 @@ export default defineConfig({
           root,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
-          setupFiles: ["tests/setup/fail-on-console-error.ts"],
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts"],
         },
       },
       {
@@ -26,12 +35,15 @@ export default defineConfig({
           name: "integration",
           root,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
-          environment: "node",
-          globalSetup: ["tests/setup/integration-global.ts"],
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/integration-db.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: [cliTests],
+          ...integration,
         },
+      },
+      {
+        // The command-line tools, each test spawning a process: slower, so a project of their own
+        // (`npm run test:integration` stays quick while developing; `npm run test:cli` runs these).
+        resolve: { alias },
+        test: { name: "cli", root, include: [cliTests], ...integration },
       },
       {
         resolve: { alias },

@@ -1,12 +1,26 @@
 /**
  * CSV exports of a report: the daily table (one row per day plus a total), the escalation
  * breakdowns, and the node funnel. Rates are fractions (0.25), durations minutes; csv-stringify
- * does the quoting, so flow names with commas or quotes stay in their column.
+ * does the quoting, so flow names with commas or quotes stay in their column. Text written by
+ * admins (flow names, node ids) could start like a formula; see neutraliseCell.
  */
 import { stringify } from "csv-stringify/sync";
 import type { MetricsSummary } from "./metrics";
 import type { CsvReport } from "./query";
 import type { AnalyticsReport } from "./report.server";
+
+// OWASP's CSV-injection rule: Excel, LibreOffice and Sheets run a cell starting with one of these.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell that would run as a formula gets a leading apostrophe: shown as text, never run. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Numbers stay numbers (a negative one is data, not a formula); every text cell is neutralised. */
+function toCsv(rows: Array<Array<string | number>>, columns: string[]): string {
+  return stringify(rows, { header: true, columns, cast: { string: neutraliseCell } });
+}
 
 const round = (value: number | null, digits: number) => (value === null ? "" : Number(value.toFixed(digits)));
 const minutes = (ms: number | null) => round(ms === null ? null : ms / 60_000, 1);
@@ -62,19 +76,19 @@ function dailyRow(date: string, metrics: MetricsSummary): Array<string | number>
 export function reportToCsv(report: AnalyticsReport, kind: CsvReport): string {
   switch (kind) {
     case "daily":
-      return stringify([...report.daily.map((day) => dailyRow(day.day, day)), dailyRow("total", report.summary)], { header: true, columns: DAILY_COLUMNS });
+      return toCsv([...report.daily.map((day) => dailyRow(day.day, day)), dailyRow("total", report.summary)], DAILY_COLUMNS);
     case "escalations":
-      return stringify(
+      return toCsv(
         [
           ...report.byTrigger.map((row) => ["trigger", "", row.key, row.label, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
           ...report.byNode.map((row) => ["node", row.flowName, row.nodeId ?? "", row.kindLabel, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
         ],
-        { header: true, columns: ["breakdown", "flow", "key", "label", "escalations", "share_of_escalations", "rate_of_conversations"] },
+        ["breakdown", "flow", "key", "label", "escalations", "share_of_escalations", "rate_of_conversations"],
       );
     case "funnel":
-      return stringify(
+      return toCsv(
         (report.funnel?.nodes ?? []).map((row) => [report.flow?.name ?? "", row.nodeId, row.kind ?? "", row.kindLabel, row.passed, row.droppedOff, row.escalated]),
-        { header: true, columns: ["flow", "node_id", "kind", "kind_label", "passed", "dropped_off", "escalated"] },
+        ["flow", "node_id", "kind", "kind_label", "passed", "dropped_off", "escalated"],
       );
   }
 }

@@ -7,22 +7,16 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
 import { assertSameOrigin } from "./same-origin.server";
-import { destroySessionHeader, getSession } from "./session.server";
+import { endSession, getSessionUserId, hasSessionCookie } from "./session.server";
 
 export type Role = "admin" | "agent";
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
 const userSelect = { id: true, email: true, name: true, role: true } as const;
 
-export async function getUserId(request: Request): Promise<string | null> {
-  const session = await getSession(request);
-  const userId = session.get("userId");
-  return typeof userId === "string" ? userId : null;
-}
-
-/** The signed-in user, or null (also when the account was removed since sign-in). */
+/** The signed-in user, or null (also when the session ended or the account was removed). */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-  const userId = await getUserId(request);
+  const userId = await getSessionUserId(request);
   if (!userId) return null;
   const user = await db.user.findUnique({ where: { id: userId }, select: userSelect });
   return user ? { ...user, role: user.role === "admin" ? "admin" : "agent" } : null;
@@ -38,8 +32,8 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   assertSameOrigin(request);
   const user = await getUser(request);
   if (user) return user;
-  // A cookie naming a removed account is cleared on the way out.
-  const headers = (await getUserId(request)) ? { "Set-Cookie": await destroySessionHeader(request) } : undefined;
+  // A cookie of an ended session is cleared on the way out.
+  const headers = (await hasSessionCookie(request)) ? { "Set-Cookie": await endSession(request) } : undefined;
   throw redirect(loginPath(request), { headers });
 }
 

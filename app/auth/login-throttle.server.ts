@@ -1,36 +1,53 @@
 /**
- * Cheap brute-force brake for sign-in: at most MAX_FAILURES wrong passwords per email in a
- * WINDOW; a success clears the count. In-process memory (several instances each keep their own
- * count). Keyed by email because the Remix request carries no client address; the cost is that
- * someone can lock an account out for at most one window.
+ * Brute-force brake for sign-in, per account AND per client address, in the database so every
+ * instance on it shares the counts. An attempt is COUNTED BEFORE its password is checked, by one
+ * atomic upsert per key (SQLite runs each statement alone): of any number of simultaneous
+ * guesses, at most the limit reach the password check, the rest get 429 at once. A success
+ * clears the account's count and refunds its own attempt to the address (an office behind one
+ * address signs in all morning without tripping it). An attacker can lock an account for at most
+ * one window; the per-address limit stops one client from spraying many accounts.
  */
-const MAX_FAILURES = 10;
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_KEYS = 10_000;
+import { db } from "~/utils/db.server";
 
-type Entry = { failures: number; windowStart: number };
-const entries = new Map<string, Entry>();
+export const ACCOUNT_LIMIT = 10;
+export const ADDRESS_LIMIT = 30;
+export const WINDOW_MS = 15 * 60 * 1000;
 
-/** Milliseconds until `email` may try again, or 0 when it may try now. */
-export function loginRetryAfterMs(email: string, now = Date.now()): number {
-  const entry = entries.get(email);
-  if (!entry) return 0;
-  if (now - entry.windowStart >= WINDOW_MS) {
-    entries.delete(email);
-    return 0;
-  }
-  return entry.failures >= MAX_FAILURES ? entry.windowStart + WINDOW_MS - now : 0;
+export type LoginAttemptKeys = { account: string; address: string | null };
+export type Reservation = { ok: true } | { ok: false; retryAfterMs: number };
+
+const accountKey = (email: string) => `email:${email}`;
+const addressKey = (address: string) => `address:${address}`;
+
+export function attemptKeys(email: string, address: string | null): LoginAttemptKeys {
+  return { account: accountKey(email), address: address ? addressKey(address) : null };
 }
 
-export function recordLoginFailure(email: string, now = Date.now()): void {
-  const entry = entries.get(email);
-  if (!entry || now - entry.windowStart >= WINDOW_MS) entries.set(email, { failures: 1, windowStart: now });
-  else entry.failures += 1;
-  if (entries.size > MAX_KEYS) {
-    for (const [key, value] of entries) if (now - value.windowStart >= WINDOW_MS) entries.delete(key);
-  }
+/** Counts one attempt under `key` in the current window; returns the count and when the window began. */
+async function countAttempt(key: string, now: number): Promise<{ attempts: number; windowStart: number }> {
+  const stale = now - WINDOW_MS;
+  // In SET, every column reads the row as it was: windowStart's CASE sees the old window.
+  const rows = await db.$queryRaw<Array<{ attempts: number | bigint; windowStart: number | bigint }>>`
+    INSERT INTO "LoginAttempt" ("key", "attempts", "windowStart") VALUES (${key}, 1, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "attempts" = CASE WHEN "windowStart" <= ${stale} THEN 1 ELSE "attempts" + 1 END,
+      "windowStart" = CASE WHEN "windowStart" <= ${stale} THEN ${now} ELSE "windowStart" END
+    RETURNING "attempts", "windowStart"`;
+  return { attempts: Number(rows[0].attempts), windowStart: Number(rows[0].windowStart) };
 }
 
-export function clearLoginFailures(email: string): void {
-  entries.delete(email);
+/** Takes one attempt from each key's allowance; refused when either is used up. */
+export async function reserveLoginAttempt(keys: LoginAttemptKeys, now = Date.now()): Promise<Reservation> {
+  await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "windowStart" <= ${now - WINDOW_MS}`;
+  const counted = [{ ...(await countAttempt(keys.account, now)), limit: ACCOUNT_LIMIT }];
+  if (keys.address) counted.push({ ...(await countAttempt(keys.address, now)), limit: ADDRESS_LIMIT });
+  const over = counted.filter((count) => count.attempts > count.limit);
+  if (over.length === 0) return { ok: true };
+  return { ok: false, retryAfterMs: Math.max(...over.map((count) => count.windowStart + WINDOW_MS - now)) };
+}
+
+/** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
+export async function releaseLoginAttempts(keys: LoginAttemptKeys): Promise<void> {
+  await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "key" = ${keys.account}`;
+  if (keys.address) await db.$executeRaw`UPDATE "LoginAttempt" SET "attempts" = MAX("attempts" - 1, 0) WHERE "key" = ${keys.address}`;
 }

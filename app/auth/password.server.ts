@@ -4,6 +4,8 @@
  * the cost later keeps old hashes verifiable.
  */
 import { hash, verify } from "@node-rs/argon2";
+import { db } from "~/utils/db.server";
+import { endUserSessions } from "./session.server";
 
 export async function hashPassword(password: string): Promise<string> {
   return hash(password);
@@ -25,4 +27,16 @@ export async function verifyDummyPassword(password: string): Promise<false> {
   dummyHash ??= hash("baton-dummy-password-for-timing");
   await verifyPassword(await dummyHash, password);
   return false;
+}
+
+/**
+ * Sets a person's password and signs them out everywhere in the same transaction: whoever held
+ * a copied session cookie loses it with the old password. Validate with NewPasswordSchema first.
+ */
+export async function changePassword(userId: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { id: true } });
+    await endUserSessions(userId, tx);
+  });
 }

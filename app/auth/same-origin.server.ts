@@ -7,17 +7,25 @@
  */
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-export function isCrossOriginMutation(request: Request): boolean {
-  if (SAFE_METHODS.has(request.method.toUpperCase())) return false;
-  const fetchSite = request.headers.get("sec-fetch-site");
+/** What the rule needs to know about a request; `hosts` are the host names it must match, all of them. */
+export type RequestFacts = { method: string; header(name: string): string | null | undefined; hosts: string[] };
+
+export function isCrossSite({ method, header, hosts }: RequestFacts): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  const fetchSite = header("sec-fetch-site");
   if (fetchSite && fetchSite !== "same-origin" && fetchSite !== "none") return true;
-  const origin = request.headers.get("origin");
+  const origin = header("origin");
   if (!origin) return false;
   // "null" is what sandboxed frames and some redirects send: never one of our pages.
   if (origin === "null") return true;
   // Hosts, not origins: behind a TLS-terminating proxy the server sees http:// while the
-  // browser's Origin says https://.
-  return hostOf(origin) !== new URL(request.url).host;
+  // browser's Origin says https://. A malformed Origin matches nothing.
+  const originHost = hostOf(origin);
+  return originHost === null || hosts.some((host) => host !== originHost);
+}
+
+export function isCrossOriginMutation(request: Request): boolean {
+  return isCrossSite({ method: request.method, header: (name) => request.headers.get(name), hosts: [new URL(request.url).host] });
 }
 
 function hostOf(origin: string): string | null {

@@ -32,7 +32,11 @@ export function pickInitialView(document: FlowDocument): string[] {
     if (picked.length > 0 && (grown.maxX - grown.minX > READABLE_AREA.width || grown.maxY - grown.minY > READABLE_AREA.height)) continue;
     Object.assign(box, grown);
     picked.push(node.id);
-    for (const target of next.get(node.id) ?? []) if (!seen.has(target)) (seen.add(target), queue.push(target));
+    for (const target of next.get(node.id) ?? []) {
+      if (seen.has(target)) continue;
+      seen.add(target);
+      queue.push(target);
+    }
   }
   return picked;
 }

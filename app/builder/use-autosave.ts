@@ -1,24 +1,20 @@
 /**
  * Debounced autosave of the draft with a visible state. Every change is buffered in
- * localStorage at once (draft-buffer.ts) and saved ~0.8 s after typing stops; saves are
- * serialised and carry the revision they were based on. A failed save is retried with backoff
- * (and when the browser comes back online); a conflict — another tab or person saved in
- * between — stops autosave until the person picks whose version wins.
+ * localStorage (draft-buffer.ts) and saved ~0.8 s after typing stops; the rules — serialised
+ * saves carrying the revision they were based on, retries with backoff, a conflict that stops
+ * autosave until the person picks whose version wins — are the machine in autosave-machine.ts.
+ * This hook connects it to the page: the document on screen, the local buffer, page lifecycle.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { createActor, fromPromise, waitFor, type Actor } from "xstate";
 import type { FlowDocument } from "~/flow/document";
+import { autosaveMachine, describeSaveState, type SaveOutput, type SaveState } from "./autosave-machine";
 import { clearDraftBuffer, readDraftBuffer, writeDraftBuffer } from "./draft-buffer";
 import { saveDraftRequest } from "./editor-api";
 
-export type SaveState =
-  | { kind: "saved" }
-  | { kind: "saving" }
-  | { kind: "error"; message: string }
-  | { kind: "conflict"; serverRevision: number };
+export type { SaveState };
 
-const DEBOUNCE_MS = 800;
 const BUFFER_MS = 250;
-const RETRY_MS = [2_000, 5_000, 10_000, 30_000];
 
 /** One id per browser tab (kept across reloads of that tab), so a tab clears only its own buffer. */
 function tabId(): string {
@@ -42,71 +38,18 @@ type Options = {
   onSaved?: (result: { unpublishedChanges: boolean }) => void;
 };
 
-export function useAutosave({ flowId, document, revision: initialRevision, dirty, onSaved }: Options) {
+type AutosaveActor = Actor<typeof autosaveMachine>;
+
+export function useAutosave({ flowId, document, revision, dirty, onSaved }: Options) {
   const [state, setState] = useState<SaveState>(dirty ? { kind: "saving" } : { kind: "saved" });
-  const revision = useRef(initialRevision);
   const saved = useRef<FlowDocument | null>(dirty ? null : document);
   const latest = useRef(document);
   latest.current = document;
-  const inFlight = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const failures = useRef(0);
-  const conflicted = useRef(false);
   const tab = useRef("");
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
-
-  const schedule = useCallback((delay: number, run: () => void) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(run, delay);
-  }, []);
-
-  const saveNow = useCallback(async (): Promise<void> => {
-    clearTimeout(timer.current);
-    while (inFlight.current) await inFlight.current;
-    const document = latest.current;
-    if (document === saved.current || conflicted.current) return;
-    setState({ kind: "saving" });
-    const attempt = (async () => {
-      const result = await saveDraftRequest(flowId, revision.current, document);
-      if (result.ok) {
-        failures.current = 0;
-        revision.current = result.data.revision;
-        saved.current = document;
-        onSavedRef.current?.({ unpublishedChanges: result.data.unpublishedChanges });
-        if (latest.current === document) {
-          const buffer = readDraftBuffer(flowId);
-          if (!buffer || buffer.tabId === tab.current) clearDraftBuffer(flowId);
-          setState({ kind: "saved" });
-        } else {
-          writeDraftBuffer(flowId, { baseRevision: revision.current, document: latest.current, savedAt: Date.now(), tabId: tab.current });
-          schedule(DEBOUNCE_MS, () => void saveNow());
-        }
-        return;
-      }
-      if (result.status === 409) {
-        conflicted.current = true;
-        setState({ kind: "conflict", serverRevision: Number(result.body?.revision ?? revision.current) });
-        return;
-      }
-      setState({ kind: "error", message: result.message });
-      // A refused document (400) will be refused again; anything else is worth retrying.
-      if (result.status === 400) return;
-      const delay = RETRY_MS[Math.min(failures.current, RETRY_MS.length - 1)];
-      failures.current += 1;
-      schedule(delay, () => void saveNow());
-    })();
-    inFlight.current = attempt;
-    try {
-      await attempt;
-    } finally {
-      inFlight.current = null;
-    }
-  }, [flowId, schedule]);
-
-  useEffect(() => {
-    tab.current = tabId();
-  }, []);
+  const actorRef = useRef<AutosaveActor | null>(null);
+  const initial = useRef({ revision, dirty });
 
   // The local buffer is written a moment after typing pauses (serialising a large flow on every
   // keystroke costs milliseconds), and at once when the page is hidden, reloaded or closed.
@@ -115,71 +58,102 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
     clearTimeout(bufferTimer.current);
     bufferTimer.current = undefined;
     if (latest.current === saved.current) return;
-    writeDraftBuffer(flowId, { baseRevision: revision.current, document: latest.current, savedAt: Date.now(), tabId: tab.current || tabId() });
+    const base = actorRef.current?.getSnapshot().context.revision ?? initial.current.revision;
+    writeDraftBuffer(flowId, { baseRevision: base, document: latest.current, savedAt: Date.now(), tabId: tab.current || tabId() });
+  }, [flowId]);
+
+  useEffect(() => {
+    tab.current = tabId();
+    const machine = autosaveMachine.provide({
+      actors: {
+        save: fromPromise<SaveOutput, { revision: number }>(async ({ input }) => {
+          const posted = latest.current;
+          return { result: await saveDraftRequest(flowId, input.revision, posted), token: posted };
+        }),
+      },
+      actions: {
+        savedDocument: ({ context }) => {
+          saved.current = context.storedToken as FlowDocument;
+          onSavedRef.current?.({ unpublishedChanges: context.unpublishedChanges });
+          if (latest.current === saved.current) {
+            const buffer = readDraftBuffer(flowId);
+            if (!buffer || buffer.tabId === tab.current) clearDraftBuffer(flowId);
+          } else {
+            writeDraftBuffer(flowId, { baseRevision: context.revision, document: latest.current, savedAt: Date.now(), tabId: tab.current });
+          }
+        },
+      },
+      guards: { hasUnsavedEdits: () => latest.current !== saved.current },
+    });
+    const actor = createActor(machine, { input: { revision: initial.current.revision } });
+    // The same state object while typing: a new one would render the whole editor again per keystroke.
+    const subscription = actor.subscribe((snapshot) => {
+      const next = describeSaveState(snapshot);
+      setState((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next));
+    });
+    actorRef.current = actor;
+    actor.start();
+    if (initial.current.dirty) actor.send({ type: "flush" });
+    return () => {
+      subscription.unsubscribe();
+      actor.stop();
+      actorRef.current = null;
+    };
   }, [flowId]);
 
   useEffect(() => {
     if (document === saved.current) return;
     clearTimeout(bufferTimer.current);
     bufferTimer.current = setTimeout(writeBuffer, BUFFER_MS);
-    if (conflicted.current) return;
-    // The same state object while typing: a new one would render the whole editor again per keystroke.
-    setState((current) => (current.kind === "error" || current.kind === "saving" ? current : { kind: "saving" }));
-    schedule(DEBOUNCE_MS, () => void saveNow());
-  }, [document, saveNow, schedule, writeBuffer]);
+    actorRef.current?.send({ type: "edit" });
+  }, [document, writeBuffer]);
 
   useEffect(() => {
     const flushBuffer = () => {
       if (bufferTimer.current !== undefined) writeBuffer();
       // Leaving the editor (another page, a closed tab) with edits not yet sent: send them now,
       // best effort. The local buffer keeps them either way.
-      if (latest.current !== saved.current && !conflicted.current && !inFlight.current) {
-        void saveDraftRequest(flowId, revision.current, latest.current, { keepalive: true });
+      const snapshot = actorRef.current?.getSnapshot();
+      if (snapshot && latest.current !== saved.current && !snapshot.matches("conflict") && !snapshot.matches("saving")) {
+        void saveDraftRequest(flowId, snapshot.context.revision, latest.current, { keepalive: true });
       }
     };
     // Hidden (another tab, a minimised window): the page lives on, so a normal save follows up.
     const onVisibility = () => {
       if (window.document.visibilityState !== "hidden") return;
       if (bufferTimer.current !== undefined) writeBuffer();
-      void saveNow();
+      actorRef.current?.send({ type: "flush" });
     };
+    const online = () => actorRef.current?.send({ type: "online" });
     window.addEventListener("pagehide", flushBuffer);
+    window.addEventListener("online", online);
     window.document.addEventListener("visibilitychange", onVisibility);
     return () => {
       flushBuffer();
       window.removeEventListener("pagehide", flushBuffer);
+      window.removeEventListener("online", online);
       window.document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [flowId, writeBuffer, saveNow]);
-
-  useEffect(() => {
-    const online = () => void saveNow();
-    window.addEventListener("online", online);
-    return () => {
-      window.removeEventListener("online", online);
-      clearTimeout(timer.current);
-    };
-  }, [saveNow]);
+  }, [flowId, writeBuffer]);
 
   /** Saves what is on screen now; resolves with the revision it is stored under, or null when it could not be saved. */
   const flush = useCallback(async (): Promise<number | null> => {
-    await saveNow();
-    return saved.current === latest.current && !conflicted.current ? revision.current : null;
-  }, [saveNow]);
+    const actor = actorRef.current;
+    if (!actor) return null;
+    actor.send({ type: "flush" });
+    const settled = await waitFor(actor, (snapshot) => !snapshot.hasTag("pending"), { timeout: Infinity });
+    return settled.matches("saved") && saved.current === latest.current ? settled.context.revision : null;
+  }, []);
 
   /** After publishing: the server rewrote the draft under a new revision with the same content. */
   const adoptRevision = useCallback((next: number) => {
-    revision.current = next;
+    actorRef.current?.send({ type: "revision", revision: next });
   }, []);
 
   /** Conflict resolved in favour of this tab: overwrite the other save. */
   const overwrite = useCallback(() => {
-    if (state.kind !== "conflict") return;
-    revision.current = state.serverRevision;
-    conflicted.current = false;
-    saved.current = null;
-    void saveNow();
-  }, [state, saveNow]);
+    actorRef.current?.send({ type: "overwrite" });
+  }, []);
 
   /**
    * Conflict resolved in favour of the other save: `document` (as stored under `serverRevision`)
@@ -187,15 +161,11 @@ export function useAutosave({ flowId, document, revision: initialRevision, dirty
    */
   const adoptServerDraft = useCallback(
     (document: FlowDocument, serverRevision: number) => {
-      clearTimeout(timer.current);
       clearTimeout(bufferTimer.current);
       bufferTimer.current = undefined;
-      revision.current = serverRevision;
       saved.current = document;
-      conflicted.current = false;
-      failures.current = 0;
       clearDraftBuffer(flowId);
-      setState({ kind: "saved" });
+      actorRef.current?.send({ type: "adopt", revision: serverRevision });
     },
     [flowId],
   );

@@ -14,7 +14,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { stringifyFlowDocument, parseFlowDocument, type FlowDocument } from "~/flow";
+import { checkFlowJsonBytes, stringifyFlowDocument, parseFlowDocument, utf8Bytes, type FlowDocument } from "~/flow";
 import { db } from "~/utils/db.server";
 import { listTeamSlugs, saveFlowDraft, validateFlow, writePublishedVersion, type FlowProblem } from "~/runtime/flow-versions.server";
 
@@ -40,6 +40,8 @@ export function loadFlowFiles(files: string[], teams: string[] | undefined): Loa
   const loaded = files.map((file): Loaded => {
     let json: unknown;
     const text = fs.readFileSync(file, "utf8");
+    const tooBig = checkFlowJsonBytes(utf8Bytes(text));
+    if (tooBig) return { file, problems: [{ severity: "error", code: "too-big", message: tooBig.message }] };
     try {
       json = JSON.parse(text);
     } catch (error) {

@@ -19,6 +19,8 @@ import { installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type Request as ExpressRequest, type RequestHandler } from "express";
 import { createApiHandler, createPlainApiHandler, requestLogLine } from "./api-routes";
+import { guardRequests } from "./request-guard";
+import { baseSecurityHeaders } from "~/utils/security-headers.server";
 import { parseTrustProxy } from "~/utils/trust-proxy";
 
 export const READY_LINE = "[baton] listening on";
@@ -54,15 +56,23 @@ const logRequests: RequestHandler = (req, res, next) => {
   next();
 };
 
+/** nosniff, Referrer-Policy and (outside the chat) X-Frame-Options on every response; pages add their CSP in entry.server. */
+const setBaseSecurityHeaders: RequestHandler = (req, res, next) => {
+  res.set(baseSecurityHeaders(req.path));
+  next();
+};
+
 export function createApp(build: ServerBuild, env: NodeJS.ProcessEnv = process.env): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", parseTrustProxy(env.TRUST_PROXY));
   app.use(logRequests);
+  app.use(setBaseSecurityHeaders);
   app.use(exceptApi(compression()));
   app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
   app.use(exceptApi(express.static("public", { maxAge: "1h" })));
   const getLoadContext = (req: ExpressRequest) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown" });
+  app.use(guardRequests);
   app.use("/api/", createApiHandler(build, getLoadContext));
   app.all("*", createRequestHandler({ build, mode: env.NODE_ENV, getLoadContext }));
   return app;

@@ -82,7 +82,11 @@ function checkReachability(document: FlowDocument, graph: FlowGraph, startId: st
   while (queue.length) {
     const node = graph.nodes.get(queue.pop() as string);
     if (!node) continue;
-    for (const next of successors(graph, node)) if (!seen.has(next)) (seen.add(next), queue.push(next));
+    for (const next of successors(graph, node)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
   }
   for (const node of document.nodes) {
     if (!seen.has(node.id)) diagnostics.push({ severity: "warning", code: "unreachable-node", nodeId: node.id, message: "No path from the start leads here: the bot never reaches this step." });
@@ -102,17 +106,23 @@ function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diag
   const onStack = new Set<string>();
   const stack: string[] = [];
   let counter = 0;
+  const visit = (id: string) => {
+    index.set(id, counter);
+    low.set(id, counter++);
+    stack.push(id);
+    onStack.add(id);
+  };
   for (const root of candidates) {
     if (index.has(root.id)) continue;
     const work: Array<{ id: string; child: number }> = [{ id: root.id, child: 0 }];
-    index.set(root.id, counter), low.set(root.id, counter++), stack.push(root.id), onStack.add(root.id);
+    visit(root.id);
     while (work.length) {
       const frame = work[work.length - 1];
       const children = next.get(frame.id) ?? [];
       if (frame.child < children.length) {
         const child = children[frame.child++];
         if (!index.has(child)) {
-          index.set(child, counter), low.set(child, counter++), stack.push(child), onStack.add(child);
+          visit(child);
           work.push({ id: child, child: 0 });
         } else if (onStack.has(child)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(child)!));
         continue;

@@ -8,15 +8,16 @@ import { z } from "zod";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeRegistry } from "~/nodes/registry";
 import { PrioritySchema } from "~/nodes/escalate/schema";
+import { FLOW_LIMITS } from "./limits";
 
 export const NodeIdSchema = z
   .string()
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, - and _ only (e.g. ask-email)");
 
-export const TeamSlugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use a team slug: lower-case words joined by - (e.g. support)");
+export const TeamSlugSchema = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use a team slug: lower-case words joined by - (e.g. support)");
 
-export const PositionSchema = z.strictObject({ x: z.number(), y: z.number() });
+export const PositionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
 function nodeSchema<K extends NodeKind>(kind: K) {
   return z.strictObject({
@@ -36,9 +37,9 @@ export const FlowNodeSchema = z.discriminatedUnion("kind", nodeSchemas as [(type
 export const FlowEdgeSchema = z.strictObject({
   // Editors generate long edge ids ("reactflow__edge-<source><handle>-<target>").
   id: z.string().min(1).max(200),
-  source: z.string().min(1),
-  sourceHandle: z.string().min(1),
-  target: z.string().min(1),
+  source: z.string().min(1).max(64),
+  sourceHandle: z.string().min(1).max(64),
+  target: z.string().min(1).max(64),
 });
 export type FlowEdge = z.infer<typeof FlowEdgeSchema>;
 
@@ -58,7 +59,7 @@ export const FlowSettingsSchema = z.strictObject({
   }),
   sensitive: z.strictObject({
     enabled: z.boolean().default(true),
-    terms: z.array(z.string().trim().min(1).max(100)).default([]),
+    terms: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
     team: TeamSlugSchema,
     priority: PrioritySchema.default("high"),
   }),
@@ -72,8 +73,9 @@ export const FlowDocumentSchema = z
     name: z.string().trim().min(1).max(200),
     slug: z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Use lower-case words joined by - (e.g. store-support)"),
     settings: FlowSettingsSchema,
-    nodes: z.array(FlowNodeSchema),
-    edges: z.array(FlowEdgeSchema),
+    // The counts are checked before parsing (limits.ts); these keep the schema honest on its own.
+    nodes: z.array(FlowNodeSchema).max(FLOW_LIMITS.steps),
+    edges: z.array(FlowEdgeSchema).max(FLOW_LIMITS.edges),
   })
   .superRefine((document, ctx) => {
     const nodeIds = new Set<string>();

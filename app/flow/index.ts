@@ -43,6 +43,7 @@ export {
 } from "./document";
 export { parseFlowDocument, stringifyFlowDocument, formatFlowParseError, type FlowParseError, type FlowParseResult } from "./parse";
 export { compileFlow, hasErrors, type CompiledFlow } from "./compile";
+export { FLOW_LIMITS, checkFlowJsonBytes, checkFlowSize, utf8Bytes } from "./limits";
 export { diagnoseUnparsedFlow } from "./salvage";
 export { listIntentModels } from "./intent-models";
 export type { CompileOptions, Diagnostic } from "./diagnostics";

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { NODE_KINDS } from "~/nodes/kinds";
 import { FlowDocumentSchema, type FlowDocument } from "./document";
+import { checkFlowSize } from "./limits";
 
 export type FlowParseError = { path: string; nodeId?: string; edgeId?: string; field?: string; message: string };
 export type FlowParseResult = { ok: true; document: FlowDocument } | { ok: false; errors: FlowParseError[] };
@@ -68,6 +69,8 @@ function locate(path: readonly PathKey[], input: unknown): Omit<FlowParseError, 
 }
 
 export function parseFlowDocument(json: unknown): FlowParseResult {
+  const tooBig = checkFlowSize(json);
+  if (tooBig) return { ok: false, errors: [tooBig] };
   const result = FlowDocumentSchema.safeParse(json, { reportInput: true });
   if (result.success) return { ok: true, document: result.data as FlowDocument };
   const errors: FlowParseError[] = [];

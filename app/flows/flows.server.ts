@@ -4,7 +4,7 @@
  * its slug for life (it is the chat page's address). Preview conversations never count.
  */
 import { createHash } from "node:crypto";
-import { parseFlowDocument, stringifyFlowDocument, type FlowDocument } from "~/flow";
+import { checkFlowJsonBytes, parseFlowDocument, stringifyFlowDocument, utf8Bytes, type FlowDocument } from "~/flow";
 import { forgetLatestVersions, hashFlowDocument, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
 import { createBlankDocument, pickFreeSlug, slugifyFlowName } from "./new-flow";
@@ -171,6 +171,8 @@ export type ImportOutcome =
  * flow is created. Published versions are never touched: publishing stays a separate step.
  */
 export async function importFlow(text: string): Promise<ImportOutcome> {
+  const tooBig = checkFlowJsonBytes(utf8Bytes(text));
+  if (tooBig) return { ok: false, errors: [{ severity: "error", code: "too-big", ...tooBig }] };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -2,8 +2,9 @@
  * Who may see and act on which conversation. Admins: every conversation. Agents: those of
  * their teams; a conversation still with the bot (no team yet) belongs to the flow's default
  * team, the team it would be handed to. Preview runs of drafts (channel "preview") are the
- * builder's, never the inbox's: they read as missing. An unknown or malformed id is 404 and
- * costs the same one query as a real one; a real one outside the agent's teams is 403.
+ * builder's, never the inbox's: they read as missing. An unknown or malformed id and a real one
+ * outside the agent's teams get the SAME 404 (status, text and cost: one query), so an id
+ * reveals nothing about whether it exists.
  */
 import { z } from "zod";
 import type { SessionUser } from "~/auth/guards.server";
@@ -92,15 +93,11 @@ export function conversationNotFound(): Response {
   return new Response("Conversation not found", { status: 404, statusText: "Not Found" });
 }
 
-export function conversationForbidden(): Response {
-  return new Response("This conversation belongs to a team you are not in", { status: 403, statusText: "Forbidden" });
-}
-
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const AccessRowSchema = z.object({ id: z.string(), teamId: z.string().nullable(), status: z.string(), flowVersionId: z.string(), assigneeId: z.string().nullable(), channel: z.string() });
 
-/** The conversation when the viewer may open it; throws the 404/403 Response otherwise. */
+/** The conversation when the viewer may open it; throws the one 404 Response otherwise. */
 export async function requireConversationAccess(viewer: InboxViewer, conversationId: string | undefined): Promise<AccessibleConversation> {
   const row =
     conversationId && ID.test(conversationId)
@@ -109,7 +106,7 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
   const conversation = row ? AccessRowSchema.parse(row) : null;
   if (!conversation || conversation.channel === "preview") throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
-  if (!(await canSee(viewer, accessible))) throw conversationForbidden();
+  if (!(await canSee(viewer, accessible))) throw conversationNotFound();
   return accessible;
 }
 

@@ -61,7 +61,7 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
     source.addEventListener("handoff", (event) => {
       refresh();
       if (!latest.current.notify || typeof Notification === "undefined" || Notification.permission !== "granted") return;
-      let handoff: { conversationId?: string; teamName?: string } = {};
+      let handoff: { conversationId?: string; teamName?: string };
       try {
         handoff = JSON.parse((event as MessageEvent<string>).data);
       } catch {

@@ -2,7 +2,7 @@
  * One conversation in the inbox: the transcript with every role, the handoff packet beside it,
  * and what an agent does to it (claim, assign, move to a team, resolve, reopen, hand back to
  * the bot; replies and notes post to inbox.$conversationId.messages.ts). 404 for an unknown
- * id, 403 for another team's conversation — for the page and for every action.
+ * id or another team's conversation (the same 404) — for the page and for every action.
  */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";

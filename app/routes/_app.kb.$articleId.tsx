@@ -4,7 +4,6 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { PageHeader } from "~/components/page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { deleteArticle, EDIT_CONFLICT_MESSAGE, getArticle, updateArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";

@@ -2,7 +2,6 @@ import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionA
 import { useActionData } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { PageHeader } from "~/components/page";
 import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { FileFormats, ImportForm, ImportProblems, ImportSuccess, type ImportOutcome } from "~/kb/components/import-panels";
 import { formatProblem, importSourceFiles } from "~/kb/import.server";

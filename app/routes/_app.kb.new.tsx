@@ -2,7 +2,6 @@ import { data, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { PageHeader } from "~/components/page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { TITLE_MAX } from "~/kb/article-schema";
 import { createArticle } from "~/kb/articles.server";

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
-import { PageHeader } from "~/components/page";
 import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { EngineAnswerCard, OpenAINotConfigured } from "~/kb/components/engine-answer";
 import { RetrievedArticles } from "~/kb/components/retrieved-articles";

@@ -15,8 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const headers = {
     "Cache-Control": "private, no-store",
     // The hosted page may only be framed by itself; the embed mode exists to be framed anywhere.
+    // The rest of the page's policy is added by entry.server (security-headers.server.ts).
     "Content-Security-Policy": embed ? "frame-ancestors *" : "frame-ancestors 'self'",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
   };
   const slug = params.slug ?? "";
   const flow = await getPublishedFlow(slug);
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   const source = errorHeaders ?? loaderHeaders;
   const result = new Headers();
-  for (const name of ["Cache-Control", "Content-Security-Policy", "Referrer-Policy"]) {
+  for (const name of ["Cache-Control", "Content-Security-Policy"]) {
     const value = source.get(name);
     if (value) result.set(name, value);
   }

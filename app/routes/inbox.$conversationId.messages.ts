@@ -1,7 +1,7 @@
 /**
  * POST /inbox/:conversationId/messages — an agent's reply or internal note, from the composer
  * (fetch with retries: the same clientMessageId again is stored once and answered "sent").
- * Same guards as the conversation page: signed in, the conversation's team (403), 404 unknown.
+ * Same guards as the conversation page: signed in, the conversation's team (the same 404 as an unknown id).
  * Answers JSON: { ok, intent, notice } or { ok: false, intent, message, field? } with 4xx.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";

@@ -1,7 +1,7 @@
 /**
  * GET /inbox/events: the signed-in agent's live stream (text/event-stream; see
  * app/inbox/inbox-stream.server.ts). `?conversation=<id>` adds the open conversation's own
- * channel, after the same access check as its page (404/403).
+ * channel, after the same access check as its page (404).
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";

@@ -7,6 +7,7 @@ import { LoginSchema } from "~/auth/schemas";
 import { homePath, safeRedirect } from "~/auth/redirect";
 import { assertSameOrigin } from "~/auth/same-origin.server";
 import { createUserSession } from "~/auth/session.server";
+import { clientAddress } from "~/runtime/api/rate-limit.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Field, FormError, type FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData = { fieldErrors?: FieldErrors; formError?: string; email?: string };
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   // Login CSRF: another site must not sign a visitor into an account of its choosing.
   assertSameOrigin(request);
   const form = await request.formData();
@@ -43,9 +44,14 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return data<ActionData>({ fieldErrors, email }, { status: 400 });
   }
-  const result = await verifyLogin(parsed.data);
-  if (!result.ok) return data<ActionData>({ formError: result.message, email }, { status: result.status });
-  return createUserSession(result.user.id, safeRedirect(parsed.data.redirectTo, homePath(result.user.role)));
+  const address = clientAddress(context);
+  const result = await verifyLogin(parsed.data, address === "unknown" ? null : address);
+  if (!result.ok) {
+    const headers = result.status === 429 ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+    return data<ActionData>({ formError: result.message, email }, { status: result.status, headers });
+  }
+  const redirectTo = safeRedirect(parsed.data.redirectTo, homePath(result.user.role));
+  return createUserSession(result.user.id, redirectTo, request.headers.get("user-agent") ?? "");
 }
 
 export default function LoginPage() {

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { assertSameOrigin } from "~/auth/same-origin.server";
-import { destroySessionHeader } from "~/auth/session.server";
+import { endSession } from "~/auth/session.server";
 
 // Sign-out is a POST (a link or an image tag elsewhere cannot sign anyone out); GET just goes home.
 export async function loader() {
@@ -9,5 +9,5 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   assertSameOrigin(request);
-  return redirect("/login", { headers: { "Set-Cookie": await destroySessionHeader(request) } });
+  return redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
 }

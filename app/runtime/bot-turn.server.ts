@@ -6,12 +6,16 @@
 import type { Engines } from "~/engines/types";
 import { resumeAt, runTurn, startConversation, UnknownNodeError, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
+import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getCompiledVersion } from "./flow-versions.server";
 import { planHandoff, withHandoffEvent } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 import type { SqlAssignment } from "./sql.server";
+
+// Every flow this module runs matches its patterns in RE2 (see ~/nodes/shared/pattern.ts).
+installRe2Patterns();
 
 export type BotInput =
   | { type: "start"; fields?: Record<string, string> }

@@ -6,7 +6,7 @@
  * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
 import { createHash } from "node:crypto";
-import { compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
+import { checkFlowSize, compileFlow, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
 import { LruCache } from "~/utils/lru";
@@ -30,6 +30,9 @@ type DbClient = Db | Prisma.TransactionClient;
  * compile diagnostics of the parts that do (see diagnoseUnparsedFlow).
  */
 export function validateFlow(json: unknown, teams: string[] | undefined): ValidatedFlow {
+  // Over the size limits nothing else runs: no parse, no salvage, no compile.
+  const tooBig = checkFlowSize(json);
+  if (tooBig) return { ok: false, errors: [{ severity: "error", code: "too-big", ...tooBig }] };
   const parsed = parseFlowDocument(json);
   if (!parsed.ok) {
     return {
@@ -120,7 +123,8 @@ export async function publishFlow(
   if (!validated.ok) return validated;
   const written = await client.$transaction((tx) => writePublishedVersion(tx, validated.document, options));
   latestBySlug.clear();
-  await warmIntentModelsOf(validated.document);
+  // Compile (and train) the version now, once: its first customer must not pay for it.
+  await getCompiledVersion(written.flowVersionId, client);
   return { ok: true, ...written, warnings: validated.warnings };
 }
 

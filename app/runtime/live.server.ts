@@ -3,11 +3,12 @@
  * Channels are per conversation and per team. Publish only AFTER the transaction committed, so
  * a subscriber never sees a message that is later rolled back.
  *
- * Scale path: with several app instances on PostgreSQL, `publish` becomes `NOTIFY baton, <json>`
- * and one `LISTEN baton` connection per instance re-emits into this emitter; the interface
- * (publish / subscribe → unsubscribe) stays the same, which is why it is kept this small.
+ * With several app instances (PostgreSQL), a relay (live-relay.server.ts) also sends what is
+ * published here to the other instances, which deliver it to their own subscribers; the
+ * interface (publish / subscribe → unsubscribe) stays the same either way.
  */
 import { EventEmitter } from "node:events";
+import type { LiveRelay } from "./live-relay.server";
 
 export type LiveMessage = {
   id: string;
@@ -35,8 +36,21 @@ const emitter = globalForLive.__batonLive ?? (globalForLive.__batonLive = new Ev
 // One listener per open SSE stream: thousands are normal, not a leak.
 emitter.setMaxListeners(0);
 
+let relay: LiveRelay | null = null;
+
+/** Sends every later publish to the other instances too (null: this instance alone). */
+export function setLiveRelay(next: LiveRelay | null): void {
+  relay = next;
+}
+
+/** Delivers to this instance's subscribers only (what the relay does with other instances' events). */
+export function deliverLocally(channels: LiveChannel[], event: LiveEvent): void {
+  for (const channel of channels) emitter.emit(channel, event);
+}
+
 export function publish(channel: LiveChannel, event: LiveEvent): void {
-  emitter.emit(channel, event);
+  deliverLocally([channel], event);
+  relay?.forward([channel], event);
 }
 
 export function subscribe(channel: LiveChannel, listener: Listener): () => void {
@@ -48,9 +62,9 @@ export function subscribe(channel: LiveChannel, listener: Listener): () => void 
 
 /** Sends a conversation's event to its own stream, its team's queue and the inbox overview. */
 export function publishConversationEvent(event: LiveEvent, teamId: string | null): void {
-  publish(`conversation:${event.conversationId}`, event);
-  if (teamId) publish(`team:${teamId}`, event);
-  publish("inbox", event);
+  const channels: LiveChannel[] = [`conversation:${event.conversationId}`, ...(teamId ? [`team:${teamId}` as const] : []), "inbox"];
+  deliverLocally(channels, event);
+  relay?.forward(channels, event);
 }
 
 export function listenerCount(channel: LiveChannel): number {

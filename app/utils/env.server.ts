@@ -4,18 +4,29 @@
  * names are read here; feature modules that own other variables (OPENAI_*, CHAT_*) parse theirs.
  */
 import { z } from "zod";
+import { checkDatabaseUrl } from "./database-url";
 
 const BooleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 export const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
-  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .superRefine((url, ctx) => {
+      const problem = checkDatabaseUrl(url);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional(),
   BATON_DATA_DIR: z.string().min(1).optional(),
   // Signs the session cookie. Unset: a random secret is generated once under the data folder.
   SESSION_SECRET: z.string().min(16, "SESSION_SECRET must be at least 16 characters").optional(),
   // Defaults to true in production. Set to false only to demo over plain HTTP on a network address.
   SESSION_COOKIE_SECURE: BooleanString.optional(),
+  // A session ends after this long without a request, and this long after sign-in whatever happens.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(60 * 24 * 30).default(8 * 60),
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(14),
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must be at least 8 characters").optional(),
 });
 

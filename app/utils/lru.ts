@@ -6,7 +6,11 @@
 export class LruCache<K, V> {
   private readonly entries = new Map<K, V>();
 
-  constructor(private readonly capacity: number) {
+  constructor(
+    private readonly capacity: number,
+    /** Called with an entry pushed out by the size bound (for values that hold memory outside the heap). */
+    private readonly onEvict?: (value: V) => void,
+  ) {
     if (capacity < 1) throw new Error("LruCache capacity must be at least 1");
   }
 
@@ -27,7 +31,11 @@ export class LruCache<K, V> {
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) {
       const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
+      if (!oldest.done) {
+        const evicted = this.entries.get(oldest.value) as V;
+        this.entries.delete(oldest.value);
+        this.onEvict?.(evicted);
+      }
     }
   }
 

@@ -4,6 +4,7 @@
  * always be able to manage the workspace).
  */
 import { hashPassword } from "~/auth/password.server";
+import { endUserSessions } from "~/auth/session.server";
 import type { Db } from "~/utils/db.server";
 import type { NewPerson } from "./schemas";
 import type { Outcome } from "./teams.server";
@@ -41,6 +42,8 @@ export async function removePerson(db: Db, { actorId, userId }: { actorId: strin
     if (person.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) <= 1) {
       return { ok: false, message: `${person.name} is the last admin and can't be removed.` } as const;
     }
+    // The foreign key cascades too; explicit, so the guarantee does not hang on a PRAGMA.
+    await endUserSessions(userId, tx);
     await tx.user.delete({ where: { id: userId }, select: { id: true } });
     return { ok: true } as const;
   });

@@ -10,8 +10,12 @@ import { splitParagraphs, stripMarkdown } from "~/engines/local/markdown";
 import { parseFlowDocument } from "~/flow";
 import { buildInserts, runWriteTransaction } from "~/runtime/sql.server";
 import type { Db } from "~/utils/db.server";
+import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
 import { DEMO_TOKEN_PREFIX, generateDemoHistory, type DemoFlow, type DemoTeam } from "./demo-history/generate";
 import type { DemoArticle } from "./demo-history/walk";
+
+// The demo walk evaluates conditions: their patterns match in RE2 (see ~/nodes/shared/pattern.ts).
+installRe2Patterns();
 
 export const DEMO_HISTORY = { conversations: 420, days: 30, seed: 20_261_124 };
 

@@ -227,15 +227,15 @@ describe("the inbox, live with the chat page", () => {
     }
   });
 
-  it("shows another team's conversation as 403 and an unknown id as 404", async () => {
+  it("shows another team's conversation exactly like an unknown id: 404, Conversation not found", async () => {
     const customer = await customerPage("access");
     await askForPerson(customer.page);
     const id = await latestConversationId();
     await finish(customer);
     await signIn(e2e.page, "ben@baton.local");
-    const forbidden = await e2e.goto(`/inbox/${id}`);
-    expect(forbidden?.status()).toBe(403);
-    await e2e.page.getByRole("heading", { name: "This conversation belongs to another team" }).waitFor();
+    const otherTeam = await e2e.goto(`/inbox/${id}`);
+    expect(otherTeam?.status()).toBe(404);
+    await e2e.page.getByRole("heading", { name: "Conversation not found" }).waitFor();
     await expect(e2e.page.locator(".timeline").count()).resolves.toBe(0);
     const missing = await e2e.goto("/inbox/c000000000000000000000000");
     expect(missing?.status()).toBe(404);

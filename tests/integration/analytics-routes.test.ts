@@ -84,6 +84,20 @@ describe("the CSV export", () => {
     ]);
   });
 
+  it("neutralises admin-authored text that a spreadsheet would run as a formula", async () => {
+    for (const [slug, name] of [["formula-eq", '=HYPERLINK("http://evil.example","x")'], ["formula-plus", "+1+cmd|' /C calc'!A0"], ["formula-minus", "-2+3"], ["formula-at", "@SUM(A1)"], ["formula-tab", "\tTabbed"], ["formula-cr", "\rReturn"]]) {
+      const hostile = await createFixtureFlow({ slug, name, defaultTeam: "support" });
+      await addConversation({ flow: hostile, createdAt: "2026-06-10T10:00:00Z", status: "waiting", escalatedAfterMinutes: 1, handoffNodeId: "ask", nodes: ["start", "ask"] });
+      const funnel = csvRows(await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&flow=${slug}&report=funnel`, adminCookie)))).text());
+      expect(funnel[0].flow, slug).toBe(`'${name}`);
+      const escalations = csvRows(await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&flow=${slug}&report=escalations`, adminCookie)))).text());
+      expect(escalations.find((row) => row.breakdown === "node")?.flow, slug).toBe(`'${name}`);
+    }
+    // Numbers stay numbers, and ordinary text is untouched.
+    const daily = csvRows(await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&flow=returns`, adminCookie)))).text());
+    expect(daily.at(-1)?.date).toBe("total");
+  });
+
   it("refuses bad requests with 400 and another team with 403", async () => {
     const noFlow = await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&report=funnel`, adminCookie)));
     expect([noFlow.status, await noFlow.text()]).toEqual([400, "The node funnel needs a flow: add flow=<slug>\n"]);

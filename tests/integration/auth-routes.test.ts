@@ -7,6 +7,8 @@ import * as loginRoute from "~/routes/login";
 import * as logoutRoute from "~/routes/logout";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/utils/db.server";
+import { hashPassword } from "~/auth/password.server";
+import { ACCOUNT_LIMIT, ADDRESS_LIMIT, WINDOW_MS, reserveLoginAttempt } from "~/auth/login-throttle.server";
 import { formRequest, getRequest, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
@@ -19,6 +21,12 @@ beforeAll(async () => {
 function expectNoCookie(result: unknown) {
   if (result instanceof Response) expect(result.headers.get("set-cookie")).toBeNull();
   else expect(JSON.stringify(result)).not.toContain("baton_session");
+}
+
+/** The Retry-After header of what an action returned with `data()`. */
+function retryAfter(result: unknown): string | null {
+  const init = (result as { init?: { headers?: HeadersInit } }).init;
+  return new Headers(init?.headers).get("retry-after");
 }
 
 describe("login action", () => {
@@ -98,6 +106,39 @@ describe("login action", () => {
     expectNoCookie(blocked);
     expect(unwrap(blocked).status).toBe(429);
     expect(unwrap(blocked).data.formError).toMatch(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/);
+    expect(Number(retryAfter(blocked))).toBeGreaterThan(14 * 60);
+  });
+
+  it("cannot be raced: of 30 simultaneous wrong passwords at most 10 are checked", async () => {
+    await db.user.create({ data: { email: "raced@baton.local", name: "Raced", role: "agent", passwordHash: await hashPassword("the-right-one") } });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, attempt) => login({ email: "raced@baton.local", password: `guess-${attempt}` })));
+    const statuses = results.map((result) => unwrap(result).status);
+    // 400 = the password was checked and was wrong; 429 = refused before any check.
+    expect(statuses.filter((status) => status === 400)).toHaveLength(ACCOUNT_LIMIT);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - ACCOUNT_LIMIT);
+  });
+
+  it("limits one client address across many accounts, and a success refunds the address its attempt", async () => {
+    const from = (address: string) => ({ clientAddress: address });
+    const loginFrom = (address: string, fields: Record<string, string>) => settle(() => loginRoute.action({ request: formRequest("/login", fields), params: {}, context: from(address) }));
+    for (let attempt = 0; attempt < ADDRESS_LIMIT - 1; attempt += 1) {
+      expect(unwrap(await loginFrom("203.0.113.7", { email: `nobody-${attempt}@baton.local`, password: "guess" })).status).toBe(400);
+    }
+    expect(await loginFrom("203.0.113.7", { email: "ben@baton.local", password: "baton-demo" })).toBeInstanceOf(Response);
+    expect(unwrap(await loginFrom("203.0.113.7", { email: "nobody-last@baton.local", password: "guess" })).status).toBe(400);
+    const sprayed = await loginFrom("203.0.113.7", { email: "yet-another@baton.local", password: "guess" });
+    expect(unwrap(sprayed).status).toBe(429);
+    expect(Number(retryAfter(sprayed))).toBeGreaterThan(0);
+    // Another address is not affected.
+    expect(unwrap(await loginFrom("198.51.100.9", { email: "yet-another@baton.local", password: "guess" })).status).toBe(400);
+  });
+
+  it("forgets attempts once the window has passed", async () => {
+    const keys = { account: "email:window@baton.local", address: null };
+    const start = Date.now();
+    for (let attempt = 0; attempt < ACCOUNT_LIMIT; attempt += 1) expect(await reserveLoginAttempt(keys, start)).toEqual({ ok: true });
+    expect(await reserveLoginAttempt(keys, start + 1000)).toEqual({ ok: false, retryAfterMs: WINDOW_MS - 1000 });
+    expect(await reserveLoginAttempt(keys, start + WINDOW_MS)).toEqual({ ok: true });
   });
 });
 

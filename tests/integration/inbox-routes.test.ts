@@ -1,6 +1,6 @@
 /**
  * The inbox's routes through the real route modules and database: queues scoped to the
- * viewer's teams and sorted by priority then wait, 403/404 for what is not theirs, preview
+ * viewer's teams and sorted by priority then wait, one 404 for what is not theirs, preview
  * runs nowhere, the composer endpoint, and the agents' live stream.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -90,7 +90,7 @@ describe("queues", () => {
     expect((await inbox("ben", "bot")).rows.map((row) => row.id)).not.toContain(id);
     const opened = (await openConversation("ana", id)) as Awaited<ReturnType<typeof conversationRoute.loader>>;
     expect(opened.tools.canAct).toBe(false);
-    expect((await openConversation("ben", id)) as Response).toMatchObject({ status: 403 });
+    expect((await openConversation("ben", id)) as Response).toMatchObject({ status: 404 });
   });
 
   it("measures the wait from the customer's first unanswered line once an agent has replied", async () => {
@@ -108,15 +108,17 @@ describe("queues", () => {
 });
 
 describe("access", () => {
-  it("answers 404 for an unknown id or a preview run, 403 for another team's conversation, and acts on none of them", async () => {
+  it("answers the same 404 for an unknown id, a preview run and another team's conversation, and acts on none of them", async () => {
     const billing = await handOff("chargeback");
     const preview = await previewHandoff();
     expect(await openConversation("ana", "c0000000000000000000000")).toMatchObject({ status: 404 });
     expect(await openConversation("ana", "../../etc/passwd")).toMatchObject({ status: 404 });
     expect(await openConversation("admin", preview)).toMatchObject({ status: 404 });
-    expect(await openConversation("ana", billing.id)).toMatchObject({ status: 403 });
-    expect(await act("ana", billing.id, { intent: "claim" })).toMatchObject({ status: 403 });
-    expect((await compose("ana", billing.id, { intent: "reply", clientMessageId: "x", text: "hi" })).status).toBe(403);
+    const unknown = (await openConversation("ana", "c0000000000000000000000")) as Response;
+    const otherTeam = (await openConversation("ana", billing.id)) as Response;
+    expect([otherTeam.status, otherTeam.statusText, await otherTeam.text()]).toEqual([unknown.status, unknown.statusText, await unknown.text()]);
+    expect(await act("ana", billing.id, { intent: "claim" })).toMatchObject({ status: 404 });
+    expect((await compose("ana", billing.id, { intent: "reply", clientMessageId: "x", text: "hi" })).status).toBe(404);
     expect(await act("ana", "c0000000000000000000000", { intent: "claim" })).toMatchObject({ status: 404 });
     const row = await db.conversation.findUniqueOrThrow({ where: { id: billing.id }, select: { status: true, assigneeId: true } });
     expect(row).toEqual({ status: "waiting", assigneeId: null });
@@ -174,6 +176,6 @@ describe("the agents' live stream", () => {
   it("refuses the stream of another team's conversation", async () => {
     const billing = await handOff("chargeback");
     const result = await settle(() => eventsRoute.loader({ request: getRequest(`/inbox/events?conversation=${billing.id}`, cookies.ana), params: {}, context }));
-    expect(result).toMatchObject({ status: 403 });
+    expect(result).toMatchObject({ status: 404 });
   });
 });

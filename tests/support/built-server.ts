@@ -21,7 +21,9 @@ export function buildServer(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, "index.js");
   for (let attempt = 1; ; attempt += 1) {
-    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe" });
+    // NODE_ENV=production as for customers: under vitest it is "test", which makes JSX compile to
+    // the development runtime that React's production build does not have.
+    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
     fs.copyFileSync(path.join(repoRoot, "build/index.js"), target);
     try {
       new vm.Script(fs.readFileSync(target, "utf8"), { filename: target });

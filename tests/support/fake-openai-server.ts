@@ -4,6 +4,7 @@
  * to it, so the request building, response parsing and zod validation all run for real.
  */
 import http from "node:http";
+import type { Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 
 export type ChatRequest = {
@@ -26,7 +27,7 @@ export type FakeOpenAIServer = {
 export async function startFakeOpenAIServer(): Promise<FakeOpenAIServer> {
   const requests: ChatRequest[] = [];
   let handler: (request: ChatRequest) => FakeReply = () => ({ status: 500, error: "no handler set" });
-  const sockets = new Set<import("node:net").Socket>();
+  const sockets = new Set<Socket>();
 
   const server = http.createServer((req, res) => {
     let raw = "";

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import fs from "node:fs";
+import os from "node:os";
 import { resolveDatabaseUrl } from "~/utils/database-url";
+import { parseEnv } from "~/utils/env.server";
 
 describe("resolveDatabaseUrl", () => {
   const saved = { ...process.env };
@@ -17,5 +20,22 @@ describe("resolveDatabaseUrl", () => {
   it("honours DATABASE_URL", () => {
     process.env.DATABASE_URL = "file:/tmp/baton-unit/x.db";
     expect(resolveDatabaseUrl()).toBe("file:/tmp/baton-unit/x.db");
+  });
+
+  it("refuses a URL of a database Baton cannot use, naming the variable, and creates nothing", () => {
+    const cwd = process.cwd();
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "baton-url-"));
+    process.chdir(scratch);
+    try {
+      for (const url of ["postgresql://baton:secret@db:5432/baton", "mysql://db/baton", "./data/baton.db", "file:"]) {
+        process.env.DATABASE_URL = url;
+        expect(() => resolveDatabaseUrl(), url).toThrow(/DATABASE_URL .*file:/);
+        expect(() => parseEnv({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
+      }
+      expect(fs.readdirSync(scratch)).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

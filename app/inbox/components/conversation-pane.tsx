@@ -30,9 +30,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
       return current && current.text === next.text ? { ...next, baseline: current.baseline } : null;
     });
   }, []);
-  useEffect(() => {
-    if (pending && countOf(pending) > pending.baseline) setPending(null);
-  });
+  const shownPending = pending && countOf(pending) > pending.baseline ? null : pending;
   useMarkRead(view, meId);
   const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
   return (
@@ -50,7 +48,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
           <ConversationActions view={view} tools={tools} meId={meId} />
         </header>
         <ActionBanner conversationId={view.id} />
-        <Timeline items={view.timeline} contactName={name} pending={pending} />
+        <Timeline items={view.timeline} contactName={name} pending={shownPending} />
         {tools.canAct ? (
           <ReplyComposer
             conversationId={view.id}

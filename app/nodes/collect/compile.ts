@@ -1,10 +1,16 @@
-import { checkPattern } from "../shared/field-name";
+import { checkPattern } from "../shared/pattern";
 import type { CompileContext, NodeIssue, StateConfig } from "../types";
+import { patternForFormat } from "./formats";
 import type { CollectData, FieldSpec } from "./schema";
 
+/** The pattern answers are checked against: the format's when a preset is chosen, else the one written. */
+export function effectivePattern(data: Pick<CollectData, "pattern" | "format">): string {
+  return data.format && data.format.kind !== "regex" ? (patternForFormat(data.format) ?? "") : data.pattern;
+}
+
 export function compileCollect(node: { id: string; data: CollectData }, ctx: CompileContext): StateConfig {
-  const { field, type, pattern, choices, retries, question } = node.data;
-  const spec: FieldSpec & { nodeId: string; locale?: string } = { nodeId: node.id, field, type, pattern, choices, locale: ctx.locale };
+  const { field, type, choices, retries, question } = node.data;
+  const spec: FieldSpec & { nodeId: string; locale?: string } = { nodeId: node.id, field, type, pattern: effectivePattern(node.data), choices, locale: ctx.locale };
   return {
     initial: "check",
     entry: [{ type: "collect.reset", params: { nodeId: node.id } }],
@@ -35,8 +41,11 @@ export function diagnoseCollect(data: CollectData): NodeIssue[] {
   if (!data.question.trim()) {
     issues.push({ severity: "error", code: "empty-message", field: "question", message: "Write the question the bot asks." });
   }
-  if (data.type === "pattern") {
-    const problem = data.pattern ? checkPattern(data.pattern) : "the pattern is empty";
+  if (data.type === "pattern" && data.format?.kind === "example" && !effectivePattern(data)) {
+    issues.push({ severity: "error", code: "invalid-format", field: "format", message: "Type an example answer with at least one letter or digit, e.g. ABC-1234." });
+  } else if (data.type === "pattern") {
+    const pattern = effectivePattern(data);
+    const problem = pattern ? checkPattern(pattern) : "the pattern is empty";
     if (problem) issues.push({ severity: "error", code: "invalid-pattern", field: "pattern", message: `This pattern is not valid: ${problem}` });
   }
   if (data.type === "choice" && data.choices.length < 2) {

@@ -6,7 +6,8 @@
  */
 import type { FieldValue } from "../shared/context";
 import type { FieldSpec } from "./schema";
-import { matchPattern, parseChoice, parseDate, parsePhone } from "./validate";
+import { matchPattern } from "../shared/pattern";
+import { parseChoice, parseDate, parsePhone } from "./validate";
 
 const EMAIL_IN_TEXT = /[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[A-Za-z]{2,}/;
 const PHONE_IN_TEXT = /(?:\+\d[\d\s().-]{6,}\d)|(?:\(?\d{2,4}\)?[\s.-]\d{2,4}[\s.-]\d{2,5}(?:[\s.-]\d{2,5})?)/;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FieldNameSchema } from "../shared/field-name";
+import { AnswerFormatSchema } from "./formats";
 import type { HandleDefinition } from "../types";
 
 export const FieldTypeSchema = z.enum(["text", "email", "phone", "number", "pattern", "choice", "date"]);
@@ -9,10 +10,12 @@ export const CollectDataSchema = z.strictObject({
   field: FieldNameSchema.default("field"),
   question: z.string().max(2000).default(""),
   type: FieldTypeSchema.default("text"),
-  /** A regular expression, for type "pattern" (matched case-insensitively). */
+  /** A regular expression, for type "pattern" (matched case-insensitively), when `format` is "regex" or unset. */
   pattern: z.string().max(500).default(""),
+  /** For type "pattern": a preset that generates the pattern (formats.ts); unset means the pattern as written. */
+  format: AnswerFormatSchema.optional(),
   /** The options, for type "choice" (shown as buttons). */
-  choices: z.array(z.string().min(1).max(200)).default([]),
+  choices: z.array(z.string().min(1).max(200)).max(20).default([]),
   /** How many times the question is asked again after an invalid answer. */
   retries: z.number().int().min(0).max(5).default(2),
 });

@@ -5,6 +5,7 @@
  */
 import type { FieldValue } from "../shared/context";
 import { describeField } from "../shared/field-name";
+import { matchPattern } from "../shared/pattern";
 import { phrasesFor, type Phrases } from "../shared/phrases";
 import type { FieldSpec } from "./schema";
 
@@ -60,15 +61,6 @@ export function parseChoice(text: string, choices: string[]): string | null {
   if (byText) return byText;
   const index = /^\d+$/.test(input) ? Number(input) - 1 : -1;
   return choices[index] ?? null;
-}
-
-export function matchPattern(text: string, pattern: string): string | null {
-  try {
-    const match = new RegExp(pattern, "iu").exec(text.trim());
-    return match ? match[0] : null;
-  } catch {
-    return null;
-  }
 }
 
 export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date(), phrases: Phrases = phrasesFor("en")): Validation {

@@ -1,4 +1,4 @@
-import { checkPattern } from "../shared/field-name";
+import { checkPattern } from "../shared/pattern";
 import type { CompileContext, NodeIssue, StateConfig } from "../types";
 import type { ConditionData } from "./schema";
 

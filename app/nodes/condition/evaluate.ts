@@ -1,4 +1,5 @@
 import type { FieldValue } from "../shared/context";
+import { testPattern } from "../shared/pattern";
 import type { ConditionOperator } from "./schema";
 
 function toNumber(value: FieldValue | undefined): number | null {
@@ -33,13 +34,7 @@ export function evaluateCondition(value: FieldValue | undefined, operator: Condi
     return a !== null && b !== null ? a === b : text === wanted;
   }
   if (operator === "contains") return text.includes(wanted);
-  if (operator === "matches") {
-    try {
-      return new RegExp(String(expected), "iu").test(String(value));
-    } catch {
-      return false;
-    }
-  }
+  if (operator === "matches") return testPattern(String(value), String(expected));
   const order = compare(value, expected);
   if (order === null) return false;
   return operator === "gt" ? order > 0 : order < 0;

@@ -8,7 +8,7 @@ export type ConditionOperator = z.infer<typeof ConditionOperatorSchema>;
 export const ConditionDataSchema = z.strictObject({
   field: FieldNameSchema.default("field"),
   operator: ConditionOperatorSchema.default("equals"),
-  value: z.union([z.string(), z.number()]).default(""),
+  value: z.union([z.string().max(500), z.number()]).default(""),
 });
 export type ConditionData = z.infer<typeof ConditionDataSchema>;
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 export const PrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
 
 export const EscalateDataSchema = z.strictObject({
-  team: z.string().default(""),
+  team: z.string().max(100).default(""),
   priority: PrioritySchema.default("normal"),
   reason: z.string().max(500).default(""),
   /** What the customer is told; empty: the runtime's notice in the flow's locale, naming the team ("You're being connected to our Billing team…"). */

@@ -4,16 +4,19 @@ import type { HandleDefinition } from "../types";
 /** Intent names are also output handle ids, so they are short identifiers. */
 export const IntentNameSchema = z
   .string()
+  .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, - and _ only (e.g. order_status)")
   .refine((name) => name !== "unsure", "\"unsure\" is reserved for messages the bot does not understand");
 
 /** The intents as typed (names and example phrases), also what the "test phrases" box sends. */
-export const IntentListSchema = z.array(
-  z.strictObject({
-    name: IntentNameSchema,
-    examples: z.array(z.string().max(500)).default([]),
-  }),
-);
+export const IntentListSchema = z
+  .array(
+    z.strictObject({
+      name: IntentNameSchema,
+      examples: z.array(z.string().max(500)).max(200).default([]),
+    }),
+  )
+  .max(50);
 
 export const IntentDataSchema = z
   .strictObject({

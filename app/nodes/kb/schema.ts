@@ -3,7 +3,7 @@ import type { HandleDefinition } from "../types";
 
 export const KbDataSchema = z.strictObject({
   /** Only articles with one of these tags are used; empty means the whole knowledge base. */
-  tags: z.array(z.string().min(1).max(100)).default([]),
+  tags: z.array(z.string().min(1).max(100)).max(20).default([]),
   minScore: z.number().min(0).max(1).default(0.3),
   askFeedback: z.boolean().default(true),
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { clearLoginFailures, loginRetryAfterMs, recordLoginFailure } from "~/auth/login-throttle.server";
 import { homePath, safeRedirect } from "~/auth/redirect";
 import { LoginSchema } from "~/auth/schemas";
 import { isSecureCookie } from "~/auth/session.server";
@@ -13,6 +12,29 @@ describe("safeRedirect", () => {
     for (const bad of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, undefined, "/ok\nSet-Cookie: x"]) {
       expect(safeRedirect(bad, "/flows")).toBe("/flows");
     }
+  });
+
+  it("checks the path after a browser would normalise it, not before", () => {
+    const offSite = [
+      "/./\\evil.host/x",
+      "/x/../\\evil.host",
+      "/.//evil.host",
+      "/\\/evil.host",
+      "/%2e/\\evil.host",
+      "/\t/evil.host",
+      "/\r\n//evil.host",
+      "https://evil.host/",
+      "http://baton.invalid.evil.host/",
+    ];
+    for (const bad of offSite) expect(safeRedirect(bad, "/flows"), JSON.stringify(bad)).toBe("/flows");
+  });
+
+  it("returns the normalised path, percent-encoded, for what stays on the site", () => {
+    expect(safeRedirect("/x/../inbox", "/flows")).toBe("/inbox");
+    expect(safeRedirect("/%5Cevil.host", "/flows")).toBe("/%5Cevil.host");
+    expect(safeRedirect("/%2F%2Fevil.host", "/flows")).toBe("/%2F%2Fevil.host");
+    expect(safeRedirect("/kb?q=café#top", "/flows")).toBe("/kb?q=caf%C3%A9#top");
+    expect(safeRedirect("/équipes/日本", "/flows")).toBe("/%C3%A9quipes/%E6%97%A5%E6%9C%AC");
   });
 
   it("sends each role home", () => {
@@ -35,25 +57,9 @@ describe("LoginSchema", () => {
   });
 });
 
-describe("login throttle", () => {
-  it("blocks an email after 10 failures for the rest of a 15-minute window; success clears it", () => {
-    const email = "throttle@baton.local";
-    const start = 1_000_000;
-    for (let i = 0; i < 9; i += 1) recordLoginFailure(email, start + i);
-    expect(loginRetryAfterMs(email, start + 10)).toBe(0);
-    recordLoginFailure(email, start + 10);
-    expect(loginRetryAfterMs(email, start + 20)).toBe(15 * 60_000 - 20);
-    expect(loginRetryAfterMs(email, start + 15 * 60_000)).toBe(0);
-
-    for (let i = 0; i < 10; i += 1) recordLoginFailure(email, start);
-    clearLoginFailures(email);
-    expect(loginRetryAfterMs(email, start + 1)).toBe(0);
-  });
-});
-
 describe("parseEnv", () => {
   it("applies defaults and treats empty variables as unset", () => {
-    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000 });
+    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000, SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 14 });
     expect(parseEnv({ PORT: "8080", SESSION_COOKIE_SECURE: "false", NODE_ENV: "production" })).toMatchObject({ PORT: 8080, SESSION_COOKIE_SECURE: false });
   });
 

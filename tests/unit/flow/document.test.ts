@@ -22,7 +22,7 @@ describe("parseFlowDocument", () => {
   });
 
   it("lists every error at once, with node id and field in plain language", () => {
-    const doc = valid() as Record<string, any>;
+    const doc = JSON.parse(JSON.stringify(valid())); // untyped JSON, as another tool would write it
     doc.slug = "Store Support";
     delete doc.settings.defaultTeam;
     doc.nodes[0].data.greeting = 42;
@@ -46,7 +46,7 @@ describe("parseFlowDocument", () => {
   });
 
   it("rejects unknown fields everywhere instead of dropping them", () => {
-    const doc = valid() as Record<string, any>;
+    const doc = JSON.parse(JSON.stringify(valid())); // untyped JSON, as another tool would write it
     doc.owner = "me";
     doc.settings.humanRequest.channel = "email";
     doc.nodes[1].colour = "red";
@@ -67,7 +67,7 @@ describe("parseFlowDocument", () => {
   });
 
   it("rejects duplicate node and edge ids, bad node ids, reserved and duplicate intent names", () => {
-    const doc = valid() as Record<string, any>;
+    const doc = JSON.parse(JSON.stringify(valid())); // untyped JSON, as another tool would write it
     doc.nodes.push({ id: "s", kind: "message", position: { x: 0, y: 0 }, data: { text: "x" } });
     doc.nodes.push({ id: "bad.id", kind: "message", position: { x: 0, y: 0 }, data: { text: "x" } });
     doc.nodes.push({ id: "i", kind: "intent", position: { x: 0, y: 0 }, data: { intents: [{ name: "unsure", examples: [] }, { name: "a", examples: [] }, { name: "a", examples: [] }] } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createFakeEngines } from "../../support/fake-engines";
-import { buildFlow, compileClean, Conversation, eventTypes, outcomes, texts } from "./helpers";
+import { buildFlow, compileClean, Conversation, outcomes, texts } from "./helpers";
 
 const engines = createFakeEngines();
 

@@ -1,0 +1,150 @@
+/**
+ * Live updates across app instances on PostgreSQL: what one instance publishes reaches the
+ * streams open on every other one, through LISTEN/NOTIFY on one channel.
+ *
+ * - NOTIFY payloads are capped at 8,000 bytes, so a message travels as its address
+ *   (conversation id + seq) and each receiving instance reads the body back from the database;
+ *   events are published only after their transaction committed, so the row is there.
+ * - One connection sends, in order: NOTIFYs from one session arrive in the order they were sent,
+ *   so a conversation's messages keep their order across instances.
+ * - An instance ignores its own notifications (it already delivered them locally).
+ * - The listening connection reconnects after a failure; what was sent meanwhile is not replayed
+ *   here — the streams catch up from the database on their next reconnect (Last-Event-ID).
+ */
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { z } from "zod";
+import type { LiveChannel, LiveEvent, LiveMessage } from "./live.server";
+
+export const LIVE_NOTIFY_CHANNEL = "baton_live";
+const MAX_PAYLOAD_BYTES = 7_900;
+const RECONNECT_MS = [200, 1_000, 5_000];
+
+const ChannelSchema = z.string().regex(/^(conversation:[^\s]+|team:[^\s]+|inbox)$/) as z.ZodType<LiveChannel>;
+
+/** What crosses instances: the event without a message body. */
+const RelayedEventSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("message"), conversationId: z.string(), seq: z.number().int() }),
+  z.object({ type: z.literal("status"), conversationId: z.string(), status: z.string(), teamId: z.string().nullable() }),
+  z.object({ type: z.literal("rating"), conversationId: z.string(), csat: z.number(), teamId: z.string().nullable() }),
+]);
+const PayloadSchema = z.object({ origin: z.string(), channels: z.array(ChannelSchema).min(1), event: RelayedEventSchema });
+type RelayedEvent = z.infer<typeof RelayedEventSchema>;
+
+export type LoadLiveMessage = (conversationId: string, seq: number) => Promise<LiveMessage | null>;
+
+export interface LiveRelay {
+  /** Sends an event (already delivered locally) to the other instances. */
+  forward(channels: LiveChannel[], event: LiveEvent): void;
+  close(): Promise<void>;
+}
+
+type Options = {
+  connectionString: string;
+  /** Delivers an event that came from another instance to this instance's subscribers. */
+  deliver: (channels: LiveChannel[], event: LiveEvent) => void;
+  loadMessage: LoadLiveMessage;
+};
+
+function toRelayed(event: LiveEvent): RelayedEvent {
+  return event.type === "message" ? { type: "message", conversationId: event.conversationId, seq: event.message.seq } : event;
+}
+
+async function fromRelayed(event: RelayedEvent, loadMessage: LoadLiveMessage): Promise<LiveEvent | null> {
+  if (event.type !== "message") return event;
+  const message = await loadMessage(event.conversationId, event.seq);
+  return message ? { type: "message", conversationId: event.conversationId, message } : null;
+}
+
+export async function startPostgresRelay({ connectionString, deliver, loadMessage }: Options): Promise<LiveRelay> {
+  const origin = randomUUID();
+  let closed = false;
+  let sending: Promise<unknown> = Promise.resolve();
+  // The sending connection, opened again after a failure (at the next event).
+  let sender: Promise<pg.Client> | null = null;
+  const getSender = (): Promise<pg.Client> => {
+    if (sender) return sender;
+    const client = new pg.Client({ connectionString });
+    client.on("error", (error) => {
+      console.warn("[live] the notify connection failed:", error.message);
+      if (current === sender) sender = null;
+      void client.end().catch(() => undefined);
+    });
+    const current: Promise<pg.Client> = client.connect().then(() => client);
+    current.catch(() => {
+      if (current === sender) sender = null;
+    });
+    sender = current;
+    return current;
+  };
+  await getSender();
+
+  let listener: pg.Client | null = null;
+  // Deliveries wait for their message bodies in arrival order, so one slow read cannot reorder them.
+  let delivering: Promise<void> = Promise.resolve();
+
+  const receive = (raw: string | undefined) => {
+    if (!raw) return;
+    let payload: z.infer<typeof PayloadSchema>;
+    try {
+      const parsed = PayloadSchema.safeParse(JSON.parse(raw));
+      if (!parsed.success) return;
+      payload = parsed.data;
+    } catch {
+      return;
+    }
+    if (payload.origin === origin) return;
+    const decoded = fromRelayed(payload.event, loadMessage);
+    delivering = delivering.then(async () => {
+      try {
+        const event = await decoded;
+        if (event && !closed) deliver(payload.channels, event);
+      } catch (error) {
+        console.warn("[live] could not read a relayed event back:", error instanceof Error ? error.message : error);
+      }
+    });
+  };
+
+  const listen = async (attempt = 0): Promise<void> => {
+    if (closed) return;
+    const client = new pg.Client({ connectionString });
+    client.on("notification", (notification) => {
+      if (notification.channel === LIVE_NOTIFY_CHANNEL) receive(notification.payload);
+    });
+    client.on("error", (error) => {
+      console.warn("[live] the listening connection failed, reconnecting:", error.message);
+      if (listener === client) listener = null;
+      void client.end().catch(() => undefined);
+      setTimeout(() => void listen(0), RECONNECT_MS[0]).unref();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${LIVE_NOTIFY_CHANNEL}`);
+      listener = client;
+    } catch (error) {
+      void client.end().catch(() => undefined);
+      if (attempt === 0 && !listener) throw error;
+      setTimeout(() => void listen(attempt + 1), RECONNECT_MS[Math.min(attempt, RECONNECT_MS.length - 1)]).unref();
+    }
+  };
+  await listen();
+
+  return {
+    forward(channels, event) {
+      if (closed) return;
+      const payload = JSON.stringify({ origin, channels, event: toRelayed(event) });
+      if (Buffer.byteLength(payload) > MAX_PAYLOAD_BYTES) {
+        console.warn(`[live] an event for ${event.conversationId} is too large to relay (${Buffer.byteLength(payload)} bytes)`);
+        return;
+      }
+      sending = sending
+        .then(async () => (await getSender()).query("SELECT pg_notify($1, $2)", [LIVE_NOTIFY_CHANNEL, payload]))
+        .catch((error) => console.warn("[live] could not relay an event:", error instanceof Error ? error.message : error));
+    },
+    async close() {
+      closed = true;
+      await sending;
+      await Promise.allSettled([sender?.then((client) => client.end()), listener?.end()]);
+    },
+  };
+}
