@@ -11,7 +11,7 @@
  * NLP.js and natural's Bayes classifier on the same trials. One JSON line.
  */
 import { parseArgs } from "node:util";
-import { createBatonEvalClassifier } from "~/engines/eval/baton-eval-classifier";
+import { createBatonEvalClassifier } from "~/engines/eval/baton-eval-classifier.server";
 import { evaluateIntentClassifier, readLabelledRows, type EvalClassifier } from "~/engines/eval/intent-eval";
 import { DEFAULT_SMALL_FLOW_OPTIONS, drawTrials, evaluateSmallFlows } from "~/engines/eval/small-flows";
 import { IntentDataSchema } from "~/nodes/intent/schema";

@@ -16,7 +16,7 @@ export function loader() {
 
 const IntentTestSchema = z.strictObject({
   nodeId: z.string().min(1).max(64),
-  intents: IntentListSchema.max(200),
+  intents: IntentListSchema,
   threshold: z.number().min(0).max(1),
   text: z.string().trim().min(1).max(500),
 });
