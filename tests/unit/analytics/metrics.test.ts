@@ -27,6 +27,7 @@ function facts(overrides: Partial<ConversationFacts> = {}): ConversationFacts {
     firstEscalatedAt: null,
     firstHumanResponseAt: null,
     csat: null,
+    resolvedBy: null,
     handoffTrigger: null,
     handoffNodeId: null,
     contactId: null,
