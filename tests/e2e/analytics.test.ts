@@ -182,7 +182,7 @@ describe("analytics", () => {
     const refused = await page.goto("/analytics?team=billing");
     expect(refused?.status()).toBe(403);
     await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
-    await page.getByText("You can see the analytics of your own teams only. Choose one of them under Team, or all of them.").waitFor();
+    await page.getByText("You can see the analytics of your own teams only: Analytics in the menu shows them.").waitFor();
     expect(await page.getByText("This page is for admins").count()).toBe(0);
     await snap(page);
     expect((await page.request.get("/analytics/export?team=billing")).status()).toBe(403);
