@@ -30,7 +30,7 @@ export async function getAnalyticsAccess(viewer: Pick<SessionUser, "id" | "role"
 }
 
 /** Said the same way whether the team exists or not. */
-export const TEAM_REFUSED = "You can see the analytics of your own teams only: Analytics in the menu shows them.";
+const TEAM_REFUSED = "You can see the analytics of your own teams only: Analytics in the menu shows them.";
 
 const teamScope = (teams: Option[]): TeamScope => ({ teamIds: teams.map((team) => team.id), teamSlugs: teams.map((team) => team.slug) });
 
