@@ -30,13 +30,14 @@ const placeholders = (count: number) => Array.from({ length: count }, () => "?")
 /**
  * Conversations whose FIRST move to another team left one of `$teams` before any agent reply.
  * Moves are rare, so this reads the moves since the range began (events' type+createdAt index)
- * rather than testing every conversation of the cohort.
+ * rather than testing every conversation of the cohort; the "+" sends the earlier-move check to
+ * the conversation's own events instead of every earlier move.
  */
 const MOVED_BEFORE_A_REPLY =
   `SELECT m."conversationId" FROM "Event" m JOIN "Conversation" mc ON mc."id" = m."conversationId" ` +
   `WHERE m."type" = 'conversation.reassigned' AND m."createdAt" >= ? AND json_extract(m."payload", '$.from') IN ($teams) ` +
   `AND (mc."firstHumanResponseAt" IS NULL OR mc."firstHumanResponseAt" > m."createdAt") ` +
-  `AND NOT EXISTS (SELECT 1 FROM "Event" p WHERE p."conversationId" = m."conversationId" AND p."type" = 'conversation.reassigned' AND p."createdAt" < m."createdAt")`;
+  `AND NOT EXISTS (SELECT 1 FROM "Event" p WHERE p."conversationId" = m."conversationId" AND p."type" = 'conversation.reassigned' AND +p."createdAt" < m."createdAt")`;
 
 /** The WHERE condition selecting the cohort's conversations, aliased `c`. */
 export function cohortCondition(cohort: Cohort): SqlCondition {

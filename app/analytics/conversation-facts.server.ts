@@ -11,12 +11,13 @@ import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohor
 
 /**
  * Who closed a resolved handed-off conversation: the `by` of its latest `conversation.resolved`
- * event ("agent" or "bot"). Looked up only for those rows (a few per cent of a cohort), on the
- * events' (conversationId, type, …) index. Rows older than the events' `by` read as a person's:
+ * event ("agent" or "bot"). Looked up only for those rows, on the events' (conversationId, type, …)
+ * index. The "+" in ORDER BY is the trap's guard: a plain `ORDER BY createdAt` lets SQLite pick the
+ * (type, createdAt) index for its order and scan every resolution ever, per row (minutes at 100k). Rows older than the events' `by` read as a person's:
  * before hand-back existed nobody else could close a handed-off conversation.
  */
 const RESOLVED_BY = `CASE WHEN c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL THEN
-  (SELECT json_extract(e."payload", '$.by') FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1)
+  (SELECT json_extract(e."payload", '$.by') FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY +e."createdAt" DESC, +e."id" DESC LIMIT 1)
 END`;
 
 export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
