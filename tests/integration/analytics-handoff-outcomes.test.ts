@@ -25,6 +25,15 @@ let admin: Viewer;
 let replies = 0;
 const reply = (actor: Viewer, conversationId: string) => replyAsAgent(actor, { conversationId, clientMessageId: `reply-${(replies += 1)}`, text: "Looking into it." });
 
+/**
+ * Times are stored to the millisecond, and a move and a reply in the same millisecond cannot be
+ * ordered by them: the scripted steps that differ only in that order start on the next one.
+ */
+function onTheNextMillisecond(): void {
+  const now = Date.now();
+  while (Date.now() === now);
+}
+
 async function summaryFor(viewer: Viewer, team?: string) {
   const outcome = await getAnalyticsReport({ id: viewer.id, role: viewer.isAdmin ? "admin" : "agent" }, { range: "7d", ...(team ? { team } : {}) });
   if (!outcome.ok) throw new Error(`refused: ${outcome.status} ${outcome.message}`);
@@ -58,11 +67,13 @@ beforeAll(async () => {
 
   const g = (await handOff()).id;
   expect(await reassignConversation(ana, { conversationId: g, teamId: billing, note: "" })).toMatchObject(ok);
+  onTheNextMillisecond();
   expect(await reply(ben, g)).toMatchObject(ok);
   expect(await resolveConversation(ben, g)).toMatchObject(ok);
 
   const h = (await handOff()).id;
   expect(await reply(ana, h)).toMatchObject(ok);
+  onTheNextMillisecond();
   expect(await reassignConversation(ana, { conversationId: h, teamId: billing, note: "" })).toMatchObject(ok);
 });
 
