@@ -29,6 +29,9 @@ export async function getAnalyticsAccess(viewer: Pick<SessionUser, "id" | "role"
   return { flows, teams, seesAllTeams };
 }
 
+/** Said the same way whether the team exists or not. */
+const TEAM_REFUSED = "You can see the analytics of your own teams only: Analytics in the menu shows them.";
+
 const teamScope = (teams: Option[]): TeamScope => ({ teamIds: teams.map((team) => team.id), teamSlugs: teams.map((team) => team.slug) });
 
 export function resolveScope(access: AnalyticsAccess, request: { flow?: string; team?: string }): ScopeOutcome {
@@ -38,7 +41,7 @@ export function resolveScope(access: AnalyticsAccess, request: { flow?: string; 
   if (request.team && !team) {
     return access.seesAllTeams
       ? { ok: false, status: 400, field: "team", message: `There is no team "${request.team}"` }
-      : { ok: false, status: 403, field: "team", message: "You can only see the analytics of your own teams" };
+      : { ok: false, status: 403, field: "team", message: TEAM_REFUSED };
   }
   if (team) return { ok: true, flow: flow ?? null, team, teams: teamScope([team]) };
   return { ok: true, flow: flow ?? null, team: null, teams: access.seesAllTeams ? null : teamScope(access.teams) };

@@ -2,7 +2,9 @@
  * The population every analytics query starts from, as one SQL condition: conversations
  * STARTED in the range, never preview runs, optionally of one flow, optionally of some teams.
  * A team's conversations are those handed off to it, plus the ones the bot handled alone in
- * flows whose default team it is (read from the pinned version's document). Escalations whose
+ * flows whose default team it is (read from the pinned version's document), plus the handoffs
+ * it moved to another team before anyone replied (its first move, a `conversation.reassigned`
+ * event, from it). Escalations whose
  * team no longer exists belong to no team: only "all teams" shows them.
  *
  * SQLite specific like the turn hot path (sql.server.ts): dates are compared as the ISO text
@@ -25,6 +27,18 @@ export type SqlCondition = { sql: string; params: SqlScalar[] };
 
 const placeholders = (count: number) => Array.from({ length: count }, () => "?").join(", ");
 
+/**
+ * Conversations whose FIRST move to another team left one of `$teams` before any agent reply.
+ * Moves are rare, so this reads the moves since the range began (events' type+createdAt index)
+ * rather than testing every conversation of the cohort; the "+" sends the earlier-move check to
+ * the conversation's own events instead of every earlier move.
+ */
+const MOVED_BEFORE_A_REPLY =
+  `SELECT m."conversationId" FROM "Event" m JOIN "Conversation" mc ON mc."id" = m."conversationId" ` +
+  `WHERE m."type" = 'conversation.reassigned' AND m."createdAt" >= ? AND json_extract(m."payload", '$.from') IN ($teams) ` +
+  `AND (mc."firstHumanResponseAt" IS NULL OR mc."firstHumanResponseAt" > m."createdAt") ` +
+  `AND NOT EXISTS (SELECT 1 FROM "Event" p WHERE p."conversationId" = m."conversationId" AND p."type" = 'conversation.reassigned' AND +p."createdAt" < m."createdAt")`;
+
 /** The WHERE condition selecting the cohort's conversations, aliased `c`. */
 export function cohortCondition(cohort: Cohort): SqlCondition {
   const parts = [`c."createdAt" >= ?`, `c."createdAt" < ?`, `c."channel" <> 'preview'`];
@@ -40,9 +54,10 @@ export function cohortCondition(cohort: Cohort): SqlCondition {
       // "+" keeps SQLite on the date range: with an index on teamId it would read the team's whole history.
       parts.push(
         `(+c."teamId" IN (${placeholders(teamIds.length)}) OR (+c."teamId" IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
-          `(SELECT v."id" FROM "FlowVersion" v WHERE json_extract(v."document", '$.settings.defaultTeam') IN (${placeholders(teamSlugs.length)}))))`,
+          `(SELECT v."id" FROM "FlowVersion" v WHERE json_extract(v."document", '$.settings.defaultTeam') IN (${placeholders(teamSlugs.length)}))) ` +
+          `OR c."id" IN (${MOVED_BEFORE_A_REPLY.replace("$teams", placeholders(teamIds.length))}))`,
       );
-      params.push(...teamIds, ...teamSlugs);
+      params.push(...teamIds, ...teamSlugs, cohort.from, ...teamIds);
     }
   }
   return { sql: parts.join(" AND "), params };

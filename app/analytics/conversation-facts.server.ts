@@ -9,11 +9,22 @@ import { DAY_MS } from "./range";
 import { REPEAT_WINDOW_DAYS, withNextContacts, type ConversationFacts, type ContactVisit } from "./metrics";
 import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohort.server";
 
+/**
+ * Who closed a resolved handed-off conversation: the `by` of its latest `conversation.resolved`
+ * event ("agent" or "bot"). Looked up only for those rows, on the events' (conversationId, type, …)
+ * index. The "+" in ORDER BY is the trap's guard: a plain `ORDER BY createdAt` lets SQLite pick the
+ * (type, createdAt) index for its order and scan every resolution ever, per row (minutes at 100k). Rows older than the events' `by` read as a person's:
+ * before hand-back existed nobody else could close a handed-off conversation.
+ */
+const RESOLVED_BY = `CASE WHEN c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL THEN
+  (SELECT json_extract(e."payload", '$.by') FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY +e."createdAt" DESC, +e."id" DESC LIMIT 1)
+END`;
+
 export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
   const where = cohortCondition(cohort);
   const rows = queryRows(
     `SELECT c."id", c."flowId", ${epochMs(`c."createdAt"`)}, c."status", ${epochMs(`c."escalatedAt"`)}, ${epochMs(`c."firstHumanResponseAt"`)}, c."csat",
-            c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}
+            c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}, ${RESOLVED_BY}
      FROM "Conversation" c
      WHERE ${where.sql}`,
     where.params,
@@ -27,6 +38,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
     firstEscalatedAt: asNumber(row[10]),
     firstHumanResponseAt: asNumber(row[5]),
     csat: asNumber(row[6]),
+    resolvedBy: row[3] === "resolved" && row[4] !== null ? (row[11] === "bot" ? ("bot" as const) : ("person" as const)) : null,
     handoffTrigger: asText(row[7]),
     handoffNodeId: asText(row[8]),
     contactId: asText(row[9]),

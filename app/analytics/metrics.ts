@@ -22,6 +22,12 @@ export type ConversationFacts = {
   firstEscalatedAt: number | null;
   firstHumanResponseAt: number | null;
   csat: number | null;
+  /**
+   * Who closed a handed-off conversation that is now resolved: a person (Resolve in the inbox), or
+   * the bot after a person handed it back (the only way the bot gets a handed-off conversation).
+   * Null when it is not resolved or was never handed off.
+   */
+  resolvedBy: "person" | "bot" | null;
   handoffTrigger: string | null;
   handoffNodeId: string | null;
   contactId: string | null;
@@ -34,6 +40,11 @@ export const SATISFIED_MIN_RATING = 4;
 
 export type Ratio = { count: number; of: number; rate: number | null };
 export type Durations = { count: number; medianMs: number | null; p90Ms: number | null; awaiting: number };
+/**
+ * Every handoff lands in exactly one place: measured (`count`), still `awaiting` a person, closed by a
+ * person who never replied, or handed back to the bot before anyone replied.
+ */
+export type FirstResponse = Durations & { closedWithoutReply: number; handedBackWithoutReply: number };
 export type Csat = { responses: number; average: number | null; satisfiedRate: number | null };
 
 export type MetricsSummary = {
@@ -41,8 +52,11 @@ export type MetricsSummary = {
   contained: Ratio;
   escalated: Ratio;
   leftWithBot: Ratio;
-  firstResponse: Durations;
+  firstResponse: FirstResponse;
+  /** Resolved by a person, of the handed-off conversations. */
   resolvedAfterHandoff: Ratio;
+  /** Closed by the bot after a person handed it back, of the handed-off conversations. */
+  closedByBotAfterHandBack: Ratio;
   repeatContact: Ratio;
   csatBotOnly: Csat;
   csatEscalated: Csat;
@@ -70,11 +84,16 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { label: string; definition: 
   firstResponse: {
     label: "First human response",
     definition:
-      "Time from the first handoff to the first agent reply, median and 90th percentile (interpolated between ranks, like a spreadsheet's PERCENTILE.INC). Measured once per conversation: a reopen or a later handoff does not start it again. Handoffs still waiting for a first reply are listed apart.",
+      "Time from the first handoff to the first agent reply, median and 90th percentile (interpolated between ranks, like a spreadsheet's PERCENTILE.INC). Measured once per conversation: a reopen or a later handoff does not start it again. Every handoff without a reply is counted apart, in one of three: awaiting (a person still has it), closed without a reply (a person resolved it without ever replying) or handed back without a reply (a person gave it back to the bot before anyone replied).",
   },
   resolvedAfterHandoff: {
     label: "Resolved after handoff",
-    definition: "Share of handed-off conversations that a person has resolved.",
+    definition:
+      "Share of handed-off conversations that a person resolved (whether or not they replied first). Those the bot closed after a person handed them back are counted apart, and neither counts a handed-back conversation the bot still has.",
+  },
+  closedByBotAfterHandBack: {
+    label: "Closed by the bot after a hand-back",
+    definition: "Share of handed-off conversations that a person handed back to the bot and the bot then closed at an end node.",
   },
   repeatContact: {
     label: "Repeat contact (7 days)",
@@ -104,7 +123,7 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { label: string; definition: 
   team: {
     label: "Team",
     definition:
-      "A team's conversations are those handed off to it, plus those the bot handled alone in flows whose default team it is. Agents see only their teams.",
+      "A team's conversations are those handed off to it, plus those the bot handled alone in flows whose default team it is. A handoff moved to another team before anyone replied is credited to both: the team it was handed to (its handoff, its trigger and node, and the wait for a first reply, which began with them) and the team that finished it (the reply, the resolution, the rating). Each of the two teams' views counts it in every figure, so the teams' numbers may add up to more than All teams, which counts it once. Moved after a reply, it belongs to the team that has it now. Agents see only their teams.",
   },
 };
 
@@ -116,6 +135,12 @@ export const isResolved = (facts: Outcome) => facts.status === "resolved";
 export const isContained = (facts: Outcome) => isResolved(facts) && !isEscalated(facts);
 /** Dropped off: never handed off and not resolved — the customer left the bot (or is still with it). */
 export const isLeftWithBot = (facts: Outcome) => !isResolved(facts) && !isEscalated(facts);
+
+type Closing = Pick<ConversationFacts, "status" | "escalatedAt" | "resolvedBy">;
+export const isResolvedByPerson = (facts: Closing) => isEscalated(facts) && isResolved(facts) && facts.resolvedBy !== "bot";
+export const isClosedByBotAfterHandBack = (facts: Closing) => isEscalated(facts) && isResolved(facts) && facts.resolvedBy === "bot";
+/** A handed-off conversation the bot has now (status "bot") or closed: a person handed it back. */
+export const isHandedBack = (facts: Closing) => isEscalated(facts) && (facts.status === "bot" || isClosedByBotAfterHandBack(facts));
 
 /** Percentile by linear interpolation between closest ranks (PERCENTILE.INC); `sorted` ascending. */
 export function percentile(sorted: readonly number[], fraction: number): number | null {
@@ -132,17 +157,22 @@ export function percentile(sorted: readonly number[], fraction: number): number 
  * must not restart this one. A reply before the start can only come from an old row without
  * firstEscalatedAt that was handed off again: no honest duration, left out.
  */
-function firstResponse(conversations: ConversationFacts[]): Durations {
+function firstResponse(conversations: ConversationFacts[]): FirstResponse {
   const durations: number[] = [];
   let awaiting = 0;
+  let closedWithoutReply = 0;
+  let handedBackWithoutReply = 0;
   for (const facts of conversations) {
     const start = facts.firstEscalatedAt ?? facts.escalatedAt;
     if (start === null) continue;
-    if (facts.firstHumanResponseAt === null) awaiting += isResolved(facts) ? 0 : 1;
-    else if (facts.firstHumanResponseAt >= start) durations.push(facts.firstHumanResponseAt - start);
+    if (facts.firstHumanResponseAt !== null) {
+      if (facts.firstHumanResponseAt >= start) durations.push(facts.firstHumanResponseAt - start);
+    } else if (isHandedBack(facts)) handedBackWithoutReply += 1;
+    else if (isResolved(facts)) closedWithoutReply += 1;
+    else awaiting += 1;
   }
   durations.sort((a, b) => a - b);
-  return { count: durations.length, medianMs: percentile(durations, 0.5), p90Ms: percentile(durations, 0.9), awaiting };
+  return { count: durations.length, medianMs: percentile(durations, 0.5), p90Ms: percentile(durations, 0.9), awaiting, closedWithoutReply, handedBackWithoutReply };
 }
 
 function csat(conversations: ConversationFacts[]): Csat {
@@ -199,7 +229,8 @@ export function summarise(conversations: ConversationFacts[]): MetricsSummary {
     escalated: ratio(escalated.length, conversations.length),
     leftWithBot: ratio(conversations.filter(isLeftWithBot).length, conversations.length),
     firstResponse: firstResponse(escalated),
-    resolvedAfterHandoff: ratio(escalated.filter(isResolved).length, escalated.length),
+    resolvedAfterHandoff: ratio(escalated.filter(isResolvedByPerson).length, escalated.length),
+    closedByBotAfterHandBack: ratio(escalated.filter(isClosedByBotAfterHandBack).length, escalated.length),
     repeatContact: ratio(withContact.filter(isRepeatContact).length, withContact.length),
     csatBotOnly: csat(botOnly),
     csatEscalated: csat(escalated),

@@ -44,6 +44,12 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export function forbidden(): Response {
+/**
+ * 403. Without a reason the error page assumes a page for admins (requireAdmin's case); a route
+ * that refuses for another reason (an agent asking for another team's numbers) says it, and the
+ * error page shows it instead (components/error-page.tsx reads `reason`).
+ */
+export function forbidden(reason?: string): Response {
+  if (reason) return Response.json({ reason }, { status: 403, statusText: "Forbidden" });
   return new Response("You don't have access to this page", { status: 403, statusText: "Forbidden" });
 }

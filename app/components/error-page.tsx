@@ -3,6 +3,7 @@
  * Used by the root ErrorBoundary (whole document) and by route ErrorBoundaries (inside the shell).
  */
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { z } from "zod";
 
 const copy: Record<number, { title: string; text: string }> = {
   403: { title: "You don't have access to this page", text: "This page is for admins. If you need it, ask an admin of your workspace." },
@@ -14,8 +15,18 @@ export function errorStatus(error: unknown): number {
   return isRouteErrorResponse(error) ? error.status : 500;
 }
 
-export function ErrorPage({ status }: { status: number }) {
-  const known = copy[status] ?? (status >= 400 && status < 500 ? { title: "We couldn't do that", text: "The request was not accepted." } : copy[500]);
+/** A refusal that says why (guards' `forbidden(reason)`), read from the thrown Response's body. */
+const ReasonSchema = z.object({ reason: z.string().min(1) });
+
+export function errorReason(error: unknown): string | null {
+  if (!isRouteErrorResponse(error)) return null;
+  const parsed = ReasonSchema.safeParse(error.data);
+  return parsed.success ? parsed.data.reason : null;
+}
+
+export function ErrorPage({ status, reason }: { status: number; reason?: string | null }) {
+  const fallback = copy[status] ?? (status >= 400 && status < 500 ? { title: "We couldn't do that", text: "The request was not accepted." } : copy[500]);
+  const known = reason ? { ...fallback, text: reason } : fallback;
   return (
     <main className="error-page">
       <p className="error-page-code">Error {status}</p>
@@ -35,5 +46,5 @@ export function RouteErrorBoundary() {
   const error = useRouteError();
   const status = errorStatus(error);
   if (status >= 500 && typeof document !== "undefined") console.error(error);
-  return <ErrorPage status={status} />;
+  return <ErrorPage status={status} reason={errorReason(error)} />;
 }

@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const outcome = await getAnalyticsReport(viewer, parsed.query);
   if (!outcome.ok) {
-    if (outcome.status === 403) throw forbidden();
+    if (outcome.status === 403) throw forbidden(outcome.message);
     return data({ access: outcome.access, values: filterValues(searchParams), report: null, error: { field: outcome.field, message: outcome.message } }, { status: 400 });
   }
   const { report, access } = outcome;

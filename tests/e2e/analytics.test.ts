@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { addConversation, createFixtureFlow } from "../support/analytics-fixtures";
 import { signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E({ demoHistory: true });
@@ -13,8 +14,29 @@ const DESKTOP = { width: 1280, height: 800 };
 let total = 0;
 let supportVisible = 0;
 
+/**
+ * A day before the demo history with four handoffs whose every outcome is known: answered and
+ * resolved; resolved without a reply; handed back without a reply and closed by the bot; moved
+ * from Support to Billing before Billing replied and resolved it.
+ */
+const SCRIPTED_DAY = "2026-09-01";
+const SCRIPTED = `?range=custom&from=${SCRIPTED_DAY}&to=${SCRIPTED_DAY}`;
+
+async function scriptHandoffs() {
+  const { db } = e2e.app;
+  const [support, billing] = await Promise.all(["support", "billing"].map((slug) => db.team.findUniqueOrThrow({ where: { slug }, select: { id: true } }).then((team) => team.id)));
+  const flow = await createFixtureFlow({ slug: "scripted-handoffs", name: "Scripted handoffs", defaultTeam: "support" }, db);
+  const at = `${SCRIPTED_DAY}T10:00:00Z`;
+  const handoff = { flow, createdAt: at, escalatedAfterMinutes: 1, status: "resolved" as const, nodes: ["start", "ask", "human"] };
+  await addConversation({ ...handoff, teamId: support, repliedAfterMinutes: 4, closedBy: "agent" }, db);
+  await addConversation({ ...handoff, teamId: support, closedBy: "agent" }, db);
+  await addConversation({ ...handoff, teamId: support, closedBy: "bot" }, db);
+  await addConversation({ ...handoff, teamId: billing, movedFrom: { teamId: support, afterMinutes: 1 }, repliedAfterMinutes: 6, closedBy: "agent" }, db);
+}
+
 /** What the seeded history should show, counted straight from the database with the page's definitions. */
 beforeAll(async () => {
+  await scriptHandoffs();
   const { db } = e2e.app;
   const since = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
   const support = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
@@ -160,9 +182,51 @@ describe("analytics", () => {
     const refused = await page.goto("/analytics?team=billing");
     expect(refused?.status()).toBe(403);
     await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
+    await page.getByText("You can see the analytics of your own teams only: Analytics in the menu shows them.").waitFor();
+    expect(await page.getByText("This page is for admins").count()).toBe(0);
+    await snap(page);
     expect((await page.request.get("/analytics/export?team=billing")).status()).toBe(403);
     const flow = await e2e.app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { id: true } });
     expect((await page.request.get(`/api/analytics/flows/${flow.id}/nodes`)).status()).toBe(403);
+  });
+
+  it("leaves no handoff out: closed or handed back without a reply, resolved by a person or closed by the bot", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await openAnalytics(page, SCRIPTED);
+    expect(await cardValue(page, "Escalation rate")).toBe("100%");
+    // Two replies, after 4 and 6 minutes; the other two handoffs are named, not dropped.
+    expect(await cardValue(page, "First human response")).toBe("5m 00s");
+    const firstResponse = card(page, "First human response").locator(".metric-detail");
+    expect((await firstResponse.textContent())?.trim()).toBe("p90 5m 48s · 0 awaiting · 1 closed without a reply · 1 handed back without a reply");
+    expect(await cardValue(page, "Resolved after handoff")).toBe("75%");
+    const resolved = card(page, "Resolved after handoff").locator(".metric-detail");
+    expect(await resolved.textContent()).toBe("3 of 4 handoffs by a person1 closed by the bot after a hand-back");
+    await card(page, "Resolved after handoff").scrollIntoViewIfNeeded();
+    await snap(page);
+
+    await page.getByText("How these numbers are counted").click();
+    const definitions = page.locator(".definitions");
+    await definitions.getByText("closed without a reply (a person resolved it without ever replying)", { exact: false }).waitFor();
+    await definitions.getByText("Closed by the bot after a hand-back", { exact: true }).waitFor();
+    await definitions.getByText("A handoff moved to another team before anyone replied is credited to both", { exact: false }).scrollIntoViewIfNeeded();
+    await snap(page);
+  });
+
+  it("credits a handoff moved before any reply to the team it was handed to and to the team that finished it", async () => {
+    const { page } = e2e;
+    await signIn(page, "ana@baton.local");
+    await openAnalytics(page, SCRIPTED);
+    // Support was handed all four, though Billing finished one.
+    expect(await cardValue(page, "Conversations")).toBe("4");
+    expect((await card(page, "First human response").locator(".metric-detail").textContent())?.trim()).toMatch(/1 closed without a reply · 1 handed back without a reply$/);
+    await snap(page);
+
+    await e2e.context.clearCookies();
+    await signIn(page, "ben@baton.local");
+    await openAnalytics(page, SCRIPTED);
+    expect(await cardValue(page, "Conversations")).toBe("1");
+    expect(await cardValue(page, "Resolved after handoff")).toBe("100%");
   });
 
   it("serves the node funnel for the canvas to an admin", async () => {

@@ -44,6 +44,8 @@ describe("the analytics page", () => {
     expect(bad).toMatchObject({ status: 400, data: { report: null, error: { field: "from", message: "The first day is after the last day" } } });
     const forbidden = (await settle(() => pageRoute.loader(args(getRequest(`/analytics?${RANGE}&team=billing`, anaCookie))))) as Response;
     expect(forbidden.status).toBe(403);
+    // The error page shows this reason instead of its default "This page is for admins".
+    expect(await forbidden.json()).toEqual({ reason: "You can see the analytics of your own teams only: Analytics in the menu shows them." });
   });
 
   it("sends a signed-out visitor to sign in", async () => {

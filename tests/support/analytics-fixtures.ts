@@ -1,12 +1,17 @@
 /**
  * Arranges conversations and events with known outcomes for the analytics integration tests,
- * through Prisma on the test file's own database (the same columns and formats the runtime writes).
+ * through Prisma on the test file's own database (the same columns and formats the runtime writes),
+ * or on the client passed in (a browser test's app database: importing ~/utils/db.server there
+ * would open the process's default database, so it is only imported when no client is given).
  */
-import { db } from "~/utils/db.server";
+import type { Db } from "~/utils/db.server";
+
+const defaultDb = async (): Promise<Db> => (await import("~/utils/db.server")).db;
 
 export type FixtureFlow = { id: string; versionId: string; previewVersionId: string };
 
-export async function createFixtureFlow(input: { slug: string; name: string; defaultTeam: string }): Promise<FixtureFlow> {
+export async function createFixtureFlow(input: { slug: string; name: string; defaultTeam: string }, client?: Db): Promise<FixtureFlow> {
+  const db = client ?? (await defaultDb());
   const trigger = { enabled: true, team: input.defaultTeam, priority: "normal" };
   const document = JSON.stringify({
     schemaVersion: 1,
@@ -47,12 +52,17 @@ export type FixtureConversation = {
   /** The nodes entered, in order; consecutive entries share a timestamp when `sameTurn`. */
   nodes?: string[];
   sameTurn?: boolean;
+  /** Who resolved it (a `conversation.resolved` event, as the inbox and the bot write it); needs status "resolved". */
+  closedBy?: "agent" | "bot";
+  /** The team it was handed to and moved away from (a `conversation.reassigned` event) this many minutes after the handoff. */
+  movedFrom?: { teamId: string; afterMinutes: number };
 };
 
 let sequence = 0;
 const MINUTE = 60_000;
 
-export async function addConversation(input: FixtureConversation): Promise<string> {
+export async function addConversation(input: FixtureConversation, client?: Db): Promise<string> {
+  const db = client ?? (await defaultDb());
   sequence += 1;
   const createdAt = new Date(input.createdAt);
   const escalatedAt = input.escalatedAfterMinutes === undefined ? null : new Date(createdAt.getTime() + input.escalatedAfterMinutes * MINUTE);
@@ -88,6 +98,25 @@ export async function addConversation(input: FixtureConversation): Promise<strin
       nodeId,
       payload: "{}",
       createdAt: new Date(createdAt.getTime() + (input.sameTurn ? 0 : index * 1_000)),
+    })),
+  });
+  const outcomes = [];
+  if (input.movedFrom && escalatedAt) {
+    const payload = { from: input.movedFrom.teamId, to: input.teamId ?? null, by: "fixture", note: false };
+    outcomes.push({ type: "conversation.reassigned", payload, createdAt: new Date(escalatedAt.getTime() + input.movedFrom.afterMinutes * MINUTE) });
+  }
+  if (input.closedBy && status === "resolved") {
+    outcomes.push({ type: "conversation.resolved", payload: { by: input.closedBy }, createdAt: new Date(createdAt.getTime() + 30 * MINUTE) });
+  }
+  await db.event.createMany({
+    data: outcomes.map((event, index) => ({
+      id: `e${String(sequence).padStart(5, "0")}z${index}`,
+      conversationId: conversation.id,
+      flowId: input.flow.id,
+      type: event.type,
+      nodeId: null,
+      payload: JSON.stringify(event.payload),
+      createdAt: event.createdAt,
     })),
   });
   return conversation.id;

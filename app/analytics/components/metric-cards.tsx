@@ -1,7 +1,7 @@
 /** The headline numbers of a report, one card per metric, each with its definition a hover away. */
 import type { ReactNode } from "react";
 import { formatCount, formatDuration, formatPercent, formatRating, plural } from "../format";
-import type { Csat, MetricKey, MetricsSummary } from "../metrics";
+import type { Csat, FirstResponse, MetricKey, MetricsSummary } from "../metrics";
 import { METRIC_DEFINITIONS } from "../metrics";
 import { DefinitionHint } from "./definition-hint";
 
@@ -22,6 +22,18 @@ function csatDetail(csat: Csat) {
   return csat.responses === 0 ? "No ratings yet" : `${formatPercent(csat.satisfiedRate)} satisfied · ${plural(csat.responses, "rating")}`;
 }
 
+/** The median's detail: p90, then every handoff not measured, so none goes missing. */
+function firstResponseDetail(firstResponse: FirstResponse): string {
+  const { count, awaiting, closedWithoutReply, handedBackWithoutReply } = firstResponse;
+  if (count + awaiting + closedWithoutReply + handedBackWithoutReply === 0) return "No handoffs answered yet";
+  const unanswered = [
+    `${formatCount(awaiting)} awaiting`,
+    ...(closedWithoutReply > 0 ? [`${formatCount(closedWithoutReply)} closed without a reply`] : []),
+    ...(handedBackWithoutReply > 0 ? [`${formatCount(handedBackWithoutReply)} handed back without a reply`] : []),
+  ];
+  return [count > 0 ? `p90 ${formatDuration(firstResponse.p90Ms)}` : "None answered", ...unanswered].join(" · ");
+}
+
 export function MetricCards({ summary }: { summary: MetricsSummary }) {
   const { firstResponse } = summary;
   return (
@@ -34,19 +46,20 @@ export function MetricCards({ summary }: { summary: MetricsSummary }) {
         detail={`${formatCount(summary.contained.count)} of ${formatCount(summary.conversations)} resolved by the bot`}
       />
       <MetricCard metric="escalated" tone="warn" value={formatPercent(summary.escalated.rate)} detail={`${plural(summary.escalated.count, "handoff")}`} />
-      <MetricCard
-        metric="firstResponse"
-        value={formatDuration(firstResponse.medianMs)}
-        detail={
-          firstResponse.count === 0 && firstResponse.awaiting === 0
-            ? "No handoffs answered yet"
-            : `p90 ${formatDuration(firstResponse.p90Ms)} · ${formatCount(firstResponse.awaiting)} awaiting`
-        }
-      />
+      <MetricCard metric="firstResponse" value={formatDuration(firstResponse.medianMs)} detail={firstResponseDetail(firstResponse)} />
       <MetricCard
         metric="resolvedAfterHandoff"
         value={formatPercent(summary.resolvedAfterHandoff.rate)}
-        detail={`${formatCount(summary.resolvedAfterHandoff.count)} of ${plural(summary.resolvedAfterHandoff.of, "handoff")}`}
+        detail={
+          <>
+            {formatCount(summary.resolvedAfterHandoff.count)} of {plural(summary.resolvedAfterHandoff.of, "handoff")} by a person
+            {summary.closedByBotAfterHandBack.count > 0 ? (
+              <span className="metric-detail-line" data-detail="closedByBotAfterHandBack">
+                {formatCount(summary.closedByBotAfterHandBack.count)} closed by the bot after a hand-back
+              </span>
+            ) : null}
+          </>
+        }
       />
       <MetricCard
         metric="repeatContact"

@@ -27,6 +27,7 @@ function facts(overrides: Partial<ConversationFacts> = {}): ConversationFacts {
     firstEscalatedAt: null,
     firstHumanResponseAt: null,
     csat: null,
+    resolvedBy: null,
     handoffTrigger: null,
     handoffNodeId: null,
     contactId: null,
@@ -56,8 +57,9 @@ describe("summarise", () => {
       contained: { count: 0, of: 0, rate: null },
       escalated: { count: 0, of: 0, rate: null },
       leftWithBot: { count: 0, of: 0, rate: null },
-      firstResponse: { count: 0, medianMs: null, p90Ms: null, awaiting: 0 },
+      firstResponse: { count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 },
       resolvedAfterHandoff: { count: 0, of: 0, rate: null },
+      closedByBotAfterHandBack: { count: 0, of: 0, rate: null },
       repeatContact: { count: 0, of: 0, rate: null },
       csatBotOnly: { responses: 0, average: null, satisfiedRate: null },
       csatEscalated: { responses: 0, average: null, satisfiedRate: null },
@@ -83,7 +85,7 @@ describe("summarise", () => {
     expect(summary.leftWithBot).toEqual({ count: 1, of: 8, rate: 1 / 8 });
     expect(summary.resolvedAfterHandoff).toEqual({ count: 1, of: 4, rate: 0.25 });
     // replies after 1, 2 and 5 minutes; one handoff still waiting
-    expect(summary.firstResponse).toEqual({ count: 3, medianMs: 2 * MIN, p90Ms: 4.4 * MIN, awaiting: 1 });
+    expect(summary.firstResponse).toEqual({ count: 3, medianMs: 2 * MIN, p90Ms: 4.4 * MIN, awaiting: 1, closedWithoutReply: 0, handedBackWithoutReply: 0 });
     expect(summary.csatBotOnly).toEqual({ responses: 2, average: 4, satisfiedRate: 0.5 });
     expect(summary.csatEscalated).toEqual({ responses: 1, average: 2, satisfiedRate: 0 });
   });
@@ -92,7 +94,7 @@ describe("summarise", () => {
     const summary = summarise([facts({ status: "resolved", csat: 4 }), facts()]);
     expect(summary.escalated).toEqual({ count: 0, of: 2, rate: 0 });
     expect(summary.resolvedAfterHandoff.rate).toBeNull();
-    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0 });
+    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 });
     expect(summary.csatEscalated.average).toBeNull();
     expect(summary.csatBotOnly).toEqual({ responses: 1, average: 4, satisfiedRate: 1 });
   });
@@ -104,17 +106,46 @@ describe("summarise", () => {
     const handedOffTwice = escalated({ firstEscalatedAt: T0 + MIN, escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: null, status: "waiting" });
     const once = escalated({ firstEscalatedAt: T0 + MIN, firstHumanResponseAt: T0 + 9 * MIN, status: "resolved" });
     const summary = summarise([reopened, handedOffTwice, once]);
-    expect(summary.firstResponse).toEqual({ count: 2, medianMs: 5.5 * MIN, p90Ms: 3 * MIN + 0.9 * 5 * MIN, awaiting: 1 });
+    expect(summary.firstResponse).toMatchObject({ count: 2, medianMs: 5.5 * MIN, p90Ms: 3 * MIN + 0.9 * 5 * MIN, awaiting: 1 });
     expect(summary.escalated).toEqual({ count: 3, of: 3, rate: 1 });
   });
 
-  it("leaves out a reply that came before a later handoff on a row without its first handoff, and a resolved handoff nobody answered is not awaiting", () => {
+  it("leaves out a reply that came before a later handoff on a row without its first handoff", () => {
+    const summary = summarise([escalated({ escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: T0 + 10 * MIN, status: "waiting" })]);
+    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 });
+  });
+
+  it("counts a handoff a person resolved without ever replying as closed without a reply, not awaiting and not lost", () => {
     const summary = summarise([
-      escalated({ escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: T0 + 10 * MIN, status: "waiting" }),
-      escalated({ status: "resolved", firstHumanResponseAt: null }),
+      escalated({ status: "resolved", resolvedBy: "person", firstHumanResponseAt: null }),
+      escalated({ status: "resolved", resolvedBy: "person", firstHumanResponseAt: T0 + 5 * MIN }),
+      escalated({ status: "open", firstHumanResponseAt: null }),
     ]);
-    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0 });
-    expect(summary.resolvedAfterHandoff).toEqual({ count: 1, of: 2, rate: 0.5 });
+    expect(summary.firstResponse).toEqual({ count: 1, medianMs: 4 * MIN, p90Ms: 4 * MIN, awaiting: 1, closedWithoutReply: 1, handedBackWithoutReply: 0 });
+    expect(summary.resolvedAfterHandoff).toEqual({ count: 2, of: 3, rate: 2 / 3 });
+  });
+
+  it("counts a handoff given back to the bot before any reply as handed back without a reply, whether the bot still has it or closed it", () => {
+    const summary = summarise([
+      escalated({ status: "bot", firstHumanResponseAt: null }),
+      escalated({ status: "resolved", resolvedBy: "bot", firstHumanResponseAt: null }),
+      // handed back, then the bot handed it off again: waiting for a person once more
+      escalated({ status: "waiting", firstEscalatedAt: T0 + MIN, escalatedAt: T0 + 20 * MIN, firstHumanResponseAt: null }),
+    ]);
+    expect(summary.firstResponse).toMatchObject({ count: 0, awaiting: 1, closedWithoutReply: 0, handedBackWithoutReply: 2 });
+  });
+
+  it("separates what a person resolved from what the bot closed after a hand-back", () => {
+    const summary = summarise([
+      escalated({ status: "resolved", resolvedBy: "person", firstHumanResponseAt: T0 + 2 * MIN }),
+      escalated({ status: "resolved", resolvedBy: "bot", firstHumanResponseAt: T0 + 3 * MIN }),
+      escalated({ status: "resolved", resolvedBy: "bot" }),
+      escalated({ status: "bot", firstHumanResponseAt: T0 + 3 * MIN }),
+      facts({ status: "resolved" }),
+    ]);
+    expect(summary.resolvedAfterHandoff).toEqual({ count: 1, of: 4, rate: 0.25 });
+    expect(summary.closedByBotAfterHandBack).toEqual({ count: 2, of: 4, rate: 0.5 });
+    expect(summary.contained.count).toBe(1);
   });
 
   it("counts a repeat contact within 7 days only, over conversations with a contact", () => {
