@@ -92,6 +92,12 @@ export function connect(document: FlowDocument, connection: Connection): FlowDoc
   return { ...document, edges: [...document.edges, { id, source, sourceHandle, target }] };
 }
 
+/** Removes the connection leaving an output, if there is one. */
+export function disconnect(document: FlowDocument, source: string, sourceHandle: string): FlowDocument {
+  const edges = document.edges.filter((edge) => edge.source !== source || edge.sourceHandle !== sourceHandle);
+  return edges.length === document.edges.length ? document : { ...document, edges };
+}
+
 export function updateSettings(document: FlowDocument, settings: FlowSettings): FlowDocument {
   return { ...document, settings };
 }

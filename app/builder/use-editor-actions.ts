@@ -4,7 +4,7 @@ import { useReactFlow } from "reactflow";
 import type { NodeKind } from "~/nodes/kinds";
 import { CARD_OFFSET } from "./components/canvas";
 import { copySelection, pasteClipboard, PASTE_OFFSET, readClipboard, writeClipboard } from "./clipboard";
-import { addNode, connect, removeElements, updateNodeData } from "./document-ops";
+import { addNode, connect, disconnect, removeElements, updateNodeData } from "./document-ops";
 import { createNodeId, nodeIdsOf } from "./ids";
 import { avoidOverlap, placeNewStep } from "./placement";
 import type { FlowEditorState } from "./use-flow-editor";
@@ -60,6 +60,13 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
 
   const changeData = useCallback((nodeId: string, data: unknown) => edit((current) => updateNodeData(current, nodeId, data), { coalesce: `data:${nodeId}` }), [edit]);
 
+  /** The side panel's "next step" picker: connects an output to a step, or (target null) removes its connection. */
+  const setNextStep = useCallback(
+    (source: string, sourceHandle: string, target: string | null) =>
+      edit((current) => (target ? connect(current, { source, sourceHandle, target }) : disconnect(current, source, sourceHandle))),
+    [edit],
+  );
+
   const deleteNodes = useCallback(
     (nodeIds: Iterable<string>) => {
       const ids = new Set(nodeIds);
@@ -99,5 +106,8 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
     [document, selection.nodes, paste],
   );
 
-  return useMemo(() => ({ addStep, reveal, focusNode, changeData, deleteNodes, copy, paste, duplicate }), [addStep, reveal, focusNode, changeData, deleteNodes, copy, paste, duplicate]);
+  return useMemo(
+    () => ({ addStep, reveal, focusNode, changeData, setNextStep, deleteNodes, copy, paste, duplicate }),
+    [addStep, reveal, focusNode, changeData, setNextStep, deleteNodes, copy, paste, duplicate],
+  );
 }

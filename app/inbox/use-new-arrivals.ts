@@ -9,15 +9,24 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { QueueRow } from "./queues";
 
-export function useNewArrivals(rows: QueueRow[], listKey: string, selectedId: string | null): { ordered: QueueRow[]; isNew: (id: string) => boolean } {
+type NewArrivals = {
+  ordered: QueueRow[];
+  isNew: (id: string) => boolean;
+  /** The rows of the latest live arrival (newest first), for the screen-reader announcement; empty until one arrives. */
+  latest: QueueRow[];
+};
+
+export function useNewArrivals(rows: QueueRow[], listKey: string, selectedId: string | null): NewArrivals {
   const seen = useRef<{ key: string; ids: Set<string> } | null>(null);
   const [arrived, setArrived] = useState<string[]>([]);
+  const [latestIds, setLatestIds] = useState<string[]>([]);
   const [opened, setOpened] = useState<Set<string>>(() => new Set());
 
   useEffect(() => {
     if (!seen.current || seen.current.key !== listKey) {
       seen.current = { key: listKey, ids: new Set(rows.map((row) => row.id)) };
       setArrived([]);
+      setLatestIds([]);
       setOpened(new Set());
       return;
     }
@@ -25,7 +34,9 @@ export function useNewArrivals(rows: QueueRow[], listKey: string, selectedId: st
     if (fresh.length === 0) return;
     for (const id of fresh) seen.current.ids.add(id);
     // The newest arrival on top.
-    setArrived((current) => [...fresh.reverse(), ...current]);
+    fresh.reverse();
+    setArrived((current) => [...fresh, ...current]);
+    setLatestIds(fresh);
   }, [rows, listKey]);
 
   useEffect(() => {
@@ -39,5 +50,6 @@ export function useNewArrivals(rows: QueueRow[], listKey: string, selectedId: st
     const pinnedIds = new Set(pinned.map((row) => row.id));
     return [...pinned, ...rows.filter((row) => !pinnedIds.has(row.id))];
   }, [rows, arrived]);
-  return { ordered, isNew: (id: string) => arrived.includes(id) && !opened.has(id) };
+  const latest = useMemo(() => ordered.filter((row) => latestIds.includes(row.id)), [ordered, latestIds]);
+  return { ordered, isNew: (id: string) => arrived.includes(id) && !opened.has(id), latest };
 }

@@ -14,7 +14,7 @@ export const CHART_COLORS = {
   accent: "#4f46e5",
   accentSoft: "#a5b4fc",
   grid: "#eceef2",
-  axis: "#8b8fa0",
+  axis: "#696d7d", // --color-text-subtle: axis labels are text (≥ 4.5:1)
 } as const;
 
 export const AXIS_PROPS = { stroke: CHART_COLORS.axis, fontSize: 12, tickLine: false, axisLine: false } as const;

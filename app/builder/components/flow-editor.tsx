@@ -253,6 +253,14 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
               credentials={data.credentials}
               fields={knownFields}
               onChange={actions.changeData}
+              nodes={document.nodes}
+              edges={document.edges}
+              onConnect={actions.setNextStep}
+              onGoTo={(nodeId) => {
+                // The panel is replaced by the next step's: focus moves to its card, where Enter opens its form.
+                actions.focusNode(nodeId);
+                focusCard(nodeId);
+              }}
               onDelete={(nodeId) => actions.deleteNodes([nodeId])}
               onDuplicate={(nodeId) => actions.duplicate([nodeId])}
               onInvalid={setInvalid}

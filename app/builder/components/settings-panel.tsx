@@ -7,11 +7,12 @@
 import { useEffect, useMemo, useState } from "react";
 import type { z } from "zod";
 import type { Diagnostic } from "~/flow/diagnostics";
-import type { FlowNode } from "~/flow/document";
+import type { FlowEdge, FlowNode } from "~/flow/document";
 import { Icon } from "~/components/icons";
 import { getNodeEditor } from "~/nodes/editors";
 import { getNodeKind } from "~/nodes/registry";
 import type { FieldProblem, KnownField, SettingsContext } from "~/nodes/shared/editor/types";
+import { NextStepPicker } from "./next-step-picker";
 
 type Props = {
   flowId: string;
@@ -22,6 +23,11 @@ type Props = {
   credentials: string[];
   fields: KnownField[];
   onChange: (nodeId: string, data: unknown) => void;
+  /** Every step and connection of the flow, for the "next step" pickers. */
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  onConnect: (nodeId: string, sourceHandle: string, target: string | null) => void;
+  onGoTo: (nodeId: string) => void;
   onDelete: (nodeId: string) => void;
   onDuplicate: (nodeId: string) => void;
   /** Told when the form holds a value it could not apply (null when everything typed is applied). */
@@ -41,7 +47,7 @@ function schemaErrors(error: z.ZodError): Map<string, string> {
 
 const rank = (diagnostic: Diagnostic) => (diagnostic.severity === "error" ? 0 : 1);
 
-export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, credentials, fields, onChange, onDelete, onDuplicate, onInvalid }: Props) {
+export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, credentials, fields, onChange, nodes, edges, onConnect, onGoTo, onDelete, onDuplicate, onInvalid }: Props) {
   const kind = getNodeKind(node.kind);
   const { Settings, Icon: KindSymbol } = getNodeEditor(node.kind);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -120,6 +126,7 @@ export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, creden
       <form className="panel-form stack" aria-label={`${kind.label} settings`} onSubmit={(event) => event.preventDefault()}>
         <Settings key={node.id} data={data} onChange={change} context={context} />
       </form>
+      <NextStepPicker node={node} nodes={nodes} edges={edges} onConnect={(sourceHandle, target) => onConnect(node.id, sourceHandle, target)} onGoTo={onGoTo} />
     </section>
   );
 }

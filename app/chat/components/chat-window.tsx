@@ -69,9 +69,13 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
         agent={details.status === "open" ? details.assignee : null}
         onClose={close}
       />
+      {/* A tab stop with a name, so the transcript scrolls with the arrow keys (the customer reads back without a mouse). */}
       <div
         className="chat-scroll"
         ref={scrollRef}
+        tabIndex={0}
+        role="region"
+        aria-label="Conversation transcript"
         onScroll={(event) => {
           const element = event.currentTarget;
           pinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
@@ -105,16 +109,18 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
             onDismiss={chat.dismiss}
           />
           {typing && <TypingIndicator />}
-          {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+          {/* Always in the page, so screen readers announce the handoff notice and the rating prompt
+              when they appear (a live region added together with its content is not announced). */}
+          <div className="chat-status-slot" aria-live="polite" aria-relevant="additions">
+            {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+            {details.status === "resolved" && <CsatPrompt csat={details.csat} onRate={chat.rate} />}
+          </div>
           {details.status === "resolved" && (
-            <>
-              <CsatPrompt csat={details.csat} onRate={chat.rate} />
-              <div className="chat-restart">
-                <button type="button" className="chat-link-button" onClick={chat.startOver}>
-                  Start a new conversation
-                </button>
-              </div>
-            </>
+            <div className="chat-restart">
+              <button type="button" className="chat-link-button" onClick={chat.startOver}>
+                Start a new conversation
+              </button>
+            </div>
           )}
         </div>
       </div>

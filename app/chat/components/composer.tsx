@@ -25,6 +25,8 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       onSubmit={(event) => {
         event.preventDefault();
         submit();
+        // Sent with the button: it disables itself (the box is empty), which would drop focus to the page.
+        event.currentTarget.querySelector("textarea")?.focus();
       }}
     >
       <label htmlFor="chat-input" className="sr-only">

@@ -11,6 +11,12 @@ export function speakerName(message: ChatMessage, speakers: ChatTexts["speakers"
   return message.role === "agent" && message.author ? message.author.name : speakers[message.role];
 }
 
+/** The speaker as a screen reader says it before each line, as the header names them: "Ben from Billing", "Bot". */
+function spokenSpeaker(message: ChatMessage, texts: ChatTexts): string {
+  const name = speakerName(message, texts.speakers);
+  return message.role === "agent" && message.author ? texts.status.open(name, message.author.team ?? null) : name;
+}
+
 type Props = {
   message: ChatMessage;
   /** First message of a run from the same speaker: shows the name above it. */
@@ -20,7 +26,8 @@ type Props = {
 };
 
 export function MessageBubble({ message, startsGroup, children }: Props) {
-  const { speakers } = useChatTexts();
+  const texts = useChatTexts();
+  const { speakers } = texts;
   const hydrated = useHydrated();
   if (message.role === "system") {
     return (
@@ -40,14 +47,15 @@ export function MessageBubble({ message, startsGroup, children }: Props) {
         </div>
       )}
       <div className="chat-stack">
+        {/* Hidden from screen readers: the bubble's own "… said:" names the speaker (else "Bot Bot said:"). */}
         {startsGroup && !fromCustomer && (
-          <div className="chat-author">
+          <div className="chat-author" aria-hidden="true">
             {speakerName(message, speakers)}
             {message.role === "agent" && message.author?.team ? <span className="chat-author__team">{message.author.team}</span> : null}
           </div>
         )}
         <div className={`chat-bubble chat-bubble--${message.role}`} title={time || undefined}>
-          <span className="sr-only">{fromCustomer ? "You said: " : `${speakerName(message)} said: `}</span>
+          <span className="sr-only">{fromCustomer ? "You said: " : `${spokenSpeaker(message, texts)} said: `}</span>
           <span className="chat-text">
             <RichText text={message.text} linkify={!fromCustomer} />
           </span>

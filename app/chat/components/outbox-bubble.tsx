@@ -10,8 +10,9 @@ export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
   return (
     <div className="chat-row chat-row--customer chat-row--first" data-role="customer" data-outbox-state={entry.state}>
       <div className="chat-stack">
-        <div className="chat-bubble chat-bubble--customer chat-bubble--pending">
-          <span className="sr-only">You said: </span>
+        {/* Not read out while on its way: the line is announced once, when the server confirms it
+            and it joins the transcript as a message (only the delivery state below is spoken). */}
+        <div className="chat-bubble chat-bubble--customer chat-bubble--pending" aria-hidden="true">
           <span className="chat-text">
             <RichText text={entry.text} linkify={false} />
           </span>

@@ -4,7 +4,7 @@
  * through one fetcher, so the answer (done, or "Ana claimed it first") shows in one place.
  */
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
 import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
@@ -36,6 +36,24 @@ export function ActionBanner({ conversationId }: { conversationId: string }) {
   );
 }
 
+/**
+ * Claim, Resolve and Reopen disable the button while they run and then replace it, so focus would
+ * fall to the page body: it moves where the agent goes next instead — the reply box after Claim
+ * and Reopen, the Reopen button after Resolve. Only when focus was lost: an agent who moved on
+ * (typing a note, another row) keeps their place.
+ */
+function useFocusAfterAction(state: string, data: Result | undefined, reopenButton: RefObject<HTMLButtonElement>) {
+  const handled = useRef(data);
+  useEffect(() => {
+    if (state !== "idle" || !data?.ok || handled.current === data) return;
+    handled.current = data;
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    if (data.intent === "claim" || data.intent === "reopen") document.querySelector<HTMLElement>('[data-shortcut="composer"]')?.focus();
+    else if (data.intent === "resolve") reopenButton.current?.focus();
+  }, [state, data, reopenButton]);
+}
+
 type Props = { view: ConversationView; tools: Omit<ConversationTools, "savedReplies">; meId: string };
 
 export function ConversationActions({ view, tools, meId }: Props) {
@@ -43,6 +61,8 @@ export function ConversationActions({ view, tools, meId }: Props) {
   const [dialog, setDialog] = useState<"reassign" | "hand-back" | null>(null);
   const busy = fetcher.state !== "idle";
   const submit = (fields: Record<string, string>) => fetcher.submit(fields, { method: "post" });
+  const reopenButton = useRef<HTMLButtonElement>(null);
+  useFocusAfterAction(fetcher.state, fetcher.data, reopenButton);
 
   // A dialog's action went through: close it.
   useEffect(() => {
@@ -54,7 +74,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
   if (view.status === "resolved") {
     return (
       <div className="convo-actions">
-        <button type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => submit({ intent: "reopen" })}>
+        <button ref={reopenButton} type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => submit({ intent: "reopen" })}>
           <Icon name="undo" size={14} />
           Reopen
         </button>

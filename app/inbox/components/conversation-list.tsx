@@ -28,7 +28,7 @@ type Props = {
 };
 
 export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels }: Props) {
-  const { ordered, isNew } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
+  const { ordered, isNew, latest } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
   // Opening a row keeps the list as it is (the search or the label filter included).
   const query = new URLSearchParams({ queue, ...(search ? { q: search } : {}), ...(label ? { label } : {}) }).toString();
   const hrefFor = useCallback((id: string) => `/inbox/${id}?${query}`, [query]);
@@ -46,6 +46,10 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
         </button>
       </header>
       <ShortcutsHelp open={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
+      {/* Always rendered (an announcement needs a live region that already exists): a new handoff is spoken, not only shown. */}
+      <p className="visually-hidden" role="status" data-testid="arrivals-announcement">
+        {describeArrivals(latest)}
+      </p>
       {rows.length === 0 ? (
         <div className="inbox-list__empty">
           <Icon name={missing ? "alert" : "check"} size={20} />
@@ -62,6 +66,14 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
       )}
     </section>
   );
+}
+
+/** "New conversation: Maya, order status." or "3 new conversations, the newest: …" */
+export function describeArrivals(rows: QueueRow[]): string {
+  if (rows.length === 0) return "";
+  const [newest] = rows;
+  const what = `${contactLabel(newest)}${newest.intent ? `, ${humanize(newest.intent)}` : ""}`;
+  return rows.length === 1 ? `New conversation: ${what}.` : `${rows.length} new conversations, the newest: ${what}.`;
 }
 
 const PREVIEW_PREFIX: Record<string, string> = { agent: "Agent: ", bot: "Bot: " };

@@ -28,6 +28,8 @@ export function Timeline({ items, contactName, pending }: { items: TimelineItem[
       ref={scroller}
       role="log"
       aria-label="Transcript"
+      // A tab stop: a long transcript scrolls with the arrow keys.
+      tabIndex={0}
       aria-live="polite"
       onScroll={(event) => {
         const element = event.currentTarget;

@@ -56,7 +56,8 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
           {outputs.map((output) => (
             <li key={output.id} className={output.failure ? "node-output is-failure" : "node-output"} data-handle={output.id}>
               <span className="node-output-label">{output.label}</span>
-              <Handle type="source" position={Position.Right} id={output.id} className="node-handle node-handle-out" aria-label={`${output.label} output`} />
+              {/* No aria-label: a handle is a mouse target without a role; by keyboard, the side panel's "Next step" pickers connect outputs. */}
+              <Handle type="source" position={Position.Right} id={output.id} className="node-handle node-handle-out" />
             </li>
           ))}
         </ul>
