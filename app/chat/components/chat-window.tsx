@@ -107,6 +107,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
           }}
             onRetry={chat.retry}
             onDismiss={chat.dismiss}
+            assignee={details.assignee}
           />
           {typing && <TypingIndicator />}
           {/* Always in the page, so screen readers announce the handoff notice and the rating prompt

@@ -1,6 +1,6 @@
 import { activeChoicesMessageId, findFeedbackQuestions } from "../merge-messages";
 import { visibleOutbox, type OutboxEntry } from "../send-queue";
-import type { ChatMessage } from "../types";
+import type { ChatAgent, ChatMessage } from "../types";
 import { ChoiceButtons } from "./choice-buttons";
 import { KbSourceCard } from "./kb-source-card";
 import { MessageBubble, speakerName } from "./message-bubble";
@@ -16,14 +16,20 @@ type Props = {
   onFeedback: (messageId: string, helpful: boolean) => void;
   onRetry: () => void;
   onDismiss: (clientMessageId: string) => void;
+  /** Who has the conversation: stands in as the author of an agent line that arrives before its author does. */
+  assignee?: ChatAgent | null;
 };
 
 /** The transcript as an accessible log: new messages are announced politely by screen readers. */
-export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoose, onFeedback, onRetry, onDismiss }: Props) {
+export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoose, onFeedback, onRetry, onDismiss, assignee = null }: Props) {
   const folded = findFeedbackQuestions(messages);
   const foldedIds = new Set([...folded.values()].map((question) => question.id));
   const activeChoicesId = activeChoicesMessageId(messages);
-  const shown = messages.filter((message) => !foldedIds.has(message.id));
+  // A live agent line comes without its author (the page's details bring it a moment later), and a
+  // screen reader speaks a line once, when it is added: name the assigned agent rather than "Agent".
+  const shown = messages
+    .filter((message) => !foldedIds.has(message.id))
+    .map((message) => (message.role === "agent" && !message.author && assignee ? { ...message, author: assignee } : message));
   const pending = visibleOutbox(outbox);
   return (
     <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
