@@ -9,7 +9,7 @@ import type { NodeChange } from "reactflow";
 import { describe, expect, it } from "vitest";
 import { EMPTY_SELECTION } from "~/builder/canvas-types";
 import { copySelection, pasteClipboard } from "~/builder/clipboard";
-import { addNode, connect, moveNodes, removeElements, updateNodeData } from "~/builder/document-ops";
+import { addNode, connect, disconnect, moveNodes, removeElements, updateNodeData } from "~/builder/document-ops";
 import { createHistory, historyReducer } from "~/builder/history";
 import { applySelectionChanges, createEdgeMapper, createNodeMapper, summariseNodeChanges, toCanvasNode, type CanvasView } from "~/builder/mapping";
 import { parseFlowDocument, stringifyFlowDocument } from "~/flow/parse";
@@ -138,6 +138,14 @@ describe("canvas → document", () => {
     const second = connect(first, { source: "start", sourceHandle: "next", target: "end" });
     expect(second.edges).toEqual([{ id: "start-next", source: "start", sourceHandle: "next", target: "end" }]);
     expect(connect(second, { source: "start", sourceHandle: "next", target: "end" })).toBe(second);
+  });
+
+  it("disconnects one output (the side panel's \"Not connected\"), leaving every other edge, and is no edit when nothing leaves it", () => {
+    const document = loadStarter();
+    const cut = disconnect(document, "topic", "refund");
+    expect(cut.edges.filter((edge) => edge.source === "topic").map((edge) => edge.sourceHandle)).toEqual(["order_status", "shipping_info", "account_access", "unsure"]);
+    expect(cut.edges).toHaveLength(document.edges.length - 1);
+    expect(disconnect(cut, "topic", "refund")).toBe(cut);
   });
 
   it("deletes a node with its connections, and nothing else", () => {
