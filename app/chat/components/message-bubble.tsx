@@ -11,10 +11,10 @@ export function speakerName(message: ChatMessage, speakers: ChatTexts["speakers"
   return message.role === "agent" && message.author ? message.author.name : speakers[message.role];
 }
 
-/** The speaker as a screen reader says it before each line, as the header names them: "Ben from Billing", "Bot". */
-function spokenSpeaker(message: ChatMessage, texts: ChatTexts): string {
-  const name = speakerName(message, texts.speakers);
-  return message.role === "agent" && message.author ? texts.status.open(name, message.author.team ?? null) : name;
+/** The speaker as a screen reader says it before each line: "Ben, Billing", "Bot" (the visible name above is hidden from it). */
+function spokenSpeaker(message: ChatMessage, speakers: ChatTexts["speakers"]): string {
+  const name = speakerName(message, speakers);
+  return message.role === "agent" && message.author?.team ? `${name}, ${message.author.team}` : name;
 }
 
 type Props = {
@@ -26,8 +26,7 @@ type Props = {
 };
 
 export function MessageBubble({ message, startsGroup, children }: Props) {
-  const texts = useChatTexts();
-  const { speakers } = texts;
+  const { speakers } = useChatTexts();
   const hydrated = useHydrated();
   if (message.role === "system") {
     return (
@@ -55,7 +54,7 @@ export function MessageBubble({ message, startsGroup, children }: Props) {
           </div>
         )}
         <div className={`chat-bubble chat-bubble--${message.role}`} title={time || undefined}>
-          <span className="sr-only">{fromCustomer ? "You said: " : `${spokenSpeaker(message, texts)} said: `}</span>
+          <span className="sr-only">{fromCustomer ? "You said: " : `${spokenSpeaker(message, speakers)} said: `}</span>
           <span className="chat-text">
             <RichText text={message.text} linkify={!fromCustomer} />
           </span>
