@@ -40,13 +40,13 @@ function metadataOf(message: BotMessage): Record<string, unknown> {
   };
 }
 
-type Script = { document: FlowDocument; random: Random; customer: DemoCustomer; askForPerson: boolean };
+type Script = { document: FlowDocument; random: Random; customer: DemoCustomer; askForPerson: boolean; chances: typeof CHANCES };
 
 function chooseReply(script: Script, result: TurnResult, turn: number): string {
   const { random, document } = script;
   const { humanRequest, sensitive } = document.settings;
-  if (humanRequest.enabled && ((script.askForPerson && turn === 0) || random.chance(CHANCES.humanRequest))) return random.pick(HUMAN);
-  if (sensitive.enabled && sensitive.terms.length > 0 && random.chance(CHANCES.sensitive)) return `If this isn't sorted today I'll go for a ${random.pick(sensitive.terms)}.`;
+  if (humanRequest.enabled && ((script.askForPerson && turn === 0) || random.chance(script.chances.humanRequest))) return random.pick(HUMAN);
+  if (sensitive.enabled && sensitive.terms.length > 0 && random.chance(script.chances.sensitive)) return `If this isn't sorted today I'll go for a ${random.pick(sensitive.terms)}.`;
   const node = document.nodes.find((candidate) => candidate.id === result.state.activeNodeId);
   const demo = node ? getNodeKind(node.kind).demo : undefined;
   const botLines = result.messages.map((message) => ({ text: message.text, choices: message.choices }));
@@ -62,9 +62,12 @@ export async function converse(input: {
   startAt: number;
   /** The customer asks for a person at the first chance (a fresh handoff for the queue). */
   askForPerson?: boolean;
+  /** Only the nodes' own demo replies: never leaves, never asks for a person (the registry's example runs). */
+  cooperative?: boolean;
 }): Promise<ScriptedConversation> {
   const { machine, engines, random } = input;
-  const script: Script = { document: input.document, random, customer: input.customer, askForPerson: input.askForPerson ?? false };
+  const chances = input.cooperative ? { abandon: 0, humanRequest: 0, sensitive: 0 } : CHANCES;
+  const script: Script = { document: input.document, random, customer: input.customer, askForPerson: input.askForPerson ?? false, chances };
   const lines: Line[] = [];
   const events: TimedEvent[] = [];
   let now = input.startAt;
@@ -80,7 +83,7 @@ export async function converse(input: {
   let result = take(await startConversation(machine, engines));
   let abandoned = false;
   for (let turn = 0; result.status === "bot"; turn += 1) {
-    if (turn >= MAX_CUSTOMER_TURNS || (!(script.askForPerson && turn === 0) && random.chance(CHANCES.abandon))) {
+    if (turn >= MAX_CUSTOMER_TURNS || (!(script.askForPerson && turn === 0) && random.chance(script.chances.abandon))) {
       abandoned = true;
       break;
     }

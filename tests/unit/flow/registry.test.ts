@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow, detectSensitive, extractFromMessage, getNodeKind, isHumanRequest, NODE_KINDS, nodeRegistry, parseFlowDocument, runTurn, startConversation, validateAnswer } from "~/flow";
+import { compileFlow, detectSensitive, getNodeKind, isHumanRequest, NODE_KINDS, nodeRegistry, parseFlowDocument, runTurn, startConversation } from "~/flow";
+import { extractFromMessage } from "~/nodes/collect/extract";
+import { validateAnswer } from "~/nodes/collect/validate";
 import { createFakeEngines } from "../../support/fake-engines";
 import { buildFlow, rawFlow } from "./helpers";
 
