@@ -99,7 +99,7 @@ export type NodeKindDefinition<D = unknown> = {
   /** Plain-language name shown in the palette. */
   label: string;
   description: string;
-  /** An emoji, for plain-text places (the command line). */
+  /** An emoji for plain-text contexts (the builder draws `editor.Icon`). */
   icon: string;
   /** The kind's colour (palette, card, panel, minimap): set as the CSS variable --kind-color. */
   color: string;

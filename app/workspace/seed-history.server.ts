@@ -4,7 +4,7 @@
  * so analytics and the inbox have something to show on first start. Idempotent: it runs once per database — if any generated conversation exists
  * (token hash starting with DEMO_TOKEN_PREFIX), it does nothing. BATON_DEMO_HISTORY=off skips it.
  * One transaction of multi-row INSERTs (Prisma's createMany costs ~0.2 ms a row here, ten times
- * more): under a second for the ~13,000 rows.
+ * more): under a second for the ~10,000 rows.
  */
 import { splitParagraphs, stripMarkdown } from "~/engines/local/markdown";
 import { parseFlowDocument } from "~/flow";
