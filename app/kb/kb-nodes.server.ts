@@ -3,6 +3,7 @@
  * are what "Try it" can answer like, and their tags are the editor's hint about which tags matter.
  */
 import { z } from "zod";
+import { CONFIDENCE_MODEL } from "~/engines/local/knowledge-ranker";
 import type { NodeKind } from "~/nodes/kinds";
 import { getNodeKind, nodeRegistry } from "~/nodes/registry";
 import { db as defaultDb, type Db } from "~/utils/db.server";
@@ -23,8 +24,8 @@ function knowledgeScopeOf(kindId: string, data: unknown): KnowledgeScope | null 
   return parsed.success ? kind.knowledgeScope(parsed.data) : null;
 }
 
-/** What a freshly dropped KB-answering node would use (the first such kind's defaults). */
-const DEFAULT_MIN_SCORE = Object.values(nodeRegistry).flatMap((kind) => (kind.knowledgeScope ? [kind.knowledgeScope(kind.createData() as never).minScore] : []))[0] ?? 0.5;
+/** The engine's calibrated default: what a KB step answers at unless its author changed it. */
+const DEFAULT_MIN_SCORE = CONFIDENCE_MODEL.defaultMinScore;
 const StoredFlowSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
 
 /** The whole knowledge base, then every KB node of every published flow (latest version), by flow name. */
