@@ -92,11 +92,12 @@ export async function converse(input: {
     lines.push({ role: "customer", text, at: now, metadata: {} });
     result = take(await runTurn(machine, engines, result.snapshot, { type: "customer.message", text }));
   }
+  // TurnResult.handoff is set whenever the status is "handoff" (flow/turn.ts).
   const outcome: ConversationOutcome =
     abandoned || result.status === "bot"
       ? { kind: "abandoned" }
-      : result.status === "handoff" && result.handoff
-        ? { kind: "handoff", at: now, request: result.handoff }
-        : { kind: "resolved", at: now, nodeId: result.state.activeNodeId };
+      : result.status === "ended"
+        ? { kind: "resolved", at: now, nodeId: result.state.activeNodeId }
+        : { kind: "handoff", at: now, request: result.handoff as HandoffRequest };
   return { lines, events, state: result.state, outcome, endedAt: now };
 }
