@@ -7,7 +7,8 @@
  */
 import { z } from "zod";
 import type { NodeKind } from "~/nodes/kinds";
-import { nodeRegistry } from "~/nodes/registry";
+import { getNodeKind, nodeRegistry } from "~/nodes/registry";
+import type { NodeKindDefinition } from "~/nodes/types";
 
 export type FlowNodeInfo = { id: string; kind: string | null; kindLabel: string };
 
@@ -18,8 +19,12 @@ const LooseDocumentSchema = z.object({
 
 export const REMOVED_NODE_LABEL = "Removed node";
 
+function knownKind(kind: string | null): NodeKindDefinition<unknown> | null {
+  return kind && Object.hasOwn(nodeRegistry, kind) ? getNodeKind(kind as NodeKind) : null;
+}
+
 function kindLabel(kind: string | null): string {
-  return kind && kind in nodeRegistry ? nodeRegistry[kind as NodeKind].label : REMOVED_NODE_LABEL;
+  return knownKind(kind)?.label ?? REMOVED_NODE_LABEL;
 }
 
 export function listFlowNodes(document: unknown): FlowNodeInfo[] {
@@ -31,7 +36,7 @@ export function listFlowNodes(document: unknown): FlowNodeInfo[] {
   for (const edge of edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
   const ordered: string[] = [];
   const seen = new Set<string>();
-  const stack = nodes.filter((node) => node.kind === "start").map((node) => node.id).reverse();
+  const stack = nodes.filter((node) => knownKind(node.kind)?.role === "entry").map((node) => node.id).reverse();
   while (stack.length > 0) {
     const id = stack.pop() as string;
     if (seen.has(id) || !byId.has(id)) continue;

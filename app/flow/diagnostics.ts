@@ -2,6 +2,7 @@
  * Static checks of a flow document, each naming the node and field so the editor can show it
  * on the canvas. Errors block publishing; warnings are advice. Linear in the size of the flow.
  */
+import { NODE_KINDS } from "~/nodes/kinds";
 import { getNodeKind } from "~/nodes/registry";
 import type { HandleDefinition } from "~/nodes/types";
 import type { FlowDocument, FlowNode } from "./document";
@@ -31,6 +32,14 @@ export type FlowGraph = {
   /** `${source}\u0000${handle}` → target node id (the first valid edge of an output). */
   routes: Map<string, string>;
 };
+
+/** "“Detect intent”, “Offer choices” or “Answer from knowledge base”": the kinds that pass a test, for messages. */
+function kindNames(test: (kind: ReturnType<typeof getNodeKind>) => boolean): string {
+  const names = NODE_KINDS.map(getNodeKind).filter(test).map((kind) => `“${kind.label}”`);
+  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : (names[0] ?? "another");
+}
+
+const entryLabel = () => NODE_KINDS.map(getNodeKind).find((kind) => kind.role === "entry")?.label ?? "Start";
 
 export function isEntryNode(node: FlowNode | undefined): boolean {
   return node !== undefined && getNodeKind(node.kind).role === "entry";
@@ -144,7 +153,7 @@ function checkLoopsWithoutWaiting(document: FlowDocument, graph: FlowGraph, diag
       for (const id of component) inLoops.add(id);
       const names = component.reverse().join(" → ");
       for (const id of component) {
-        diagnostics.push({ severity: "error", code: "loop-without-wait", nodeId: id, message: `These steps can repeat forever without waiting for the customer (${names}): add a "Detect intent" step or a knowledge base answer to the loop.` });
+        diagnostics.push({ severity: "error", code: "loop-without-wait", nodeId: id, message: `These steps can repeat forever without waiting for the customer (${names}): add a ${kindNames((kind) => kind.waitsForCustomer)} step to the loop.` });
       }
     }
   }
@@ -162,9 +171,9 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
   const diagnostics: Diagnostic[] = [];
   const graph = buildGraph(document, diagnostics);
   const starts = document.nodes.filter(isEntryNode);
-  if (starts.length === 0) diagnostics.push({ severity: "error", code: "no-start", message: "The flow has no Start step." });
+  if (starts.length === 0) diagnostics.push({ severity: "error", code: "no-start", message: `The flow has no ${entryLabel()} step.` });
   for (const extra of starts.slice(1)) {
-    diagnostics.push({ severity: "error", code: "multiple-starts", nodeId: extra.id, message: "A flow has exactly one Start step: remove this one." });
+    diagnostics.push({ severity: "error", code: "multiple-starts", nodeId: extra.id, message: `A flow has exactly one ${entryLabel()} step: remove this one.` });
   }
   const teams = options.teams ? new Set(options.teams) : null;
   const captured = new Set(options.knownFields ?? []);
@@ -186,7 +195,7 @@ export function diagnoseFlow(document: FlowDocument, options: CompileOptions = {
       }
     }
     for (const { name, field } of kind.fieldsRead?.(node.data) ?? []) {
-      if (!captured.has(name)) diagnostics.push({ severity: "warning", code: "unknown-field", nodeId: node.id, field, message: `No "Ask for information" step collects "${name}", so it is always empty here.` });
+      if (!captured.has(name)) diagnostics.push({ severity: "warning", code: "unknown-field", nodeId: node.id, field, message: `No step collects "${name}" (${kindNames((kind) => kind.asksQuestions === true && kind.fieldsCaptured !== undefined)}), so it is always empty here.` });
     }
   }
   if (teams) {

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeRegistry } from "~/nodes/registry";
-import { PrioritySchema } from "~/nodes/escalate/schema";
+import { PrioritySchema } from "~/nodes/shared/priority";
 import { FLOW_LIMITS } from "./limits";
 
 export const NodeIdSchema = z

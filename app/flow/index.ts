@@ -64,8 +64,6 @@ export {
   type TurnStatus,
 } from "./turn";
 export { isHumanRequest, isStronglyNegative, findSensitiveTerm, detectSensitive } from "./triggers";
-export { extractField, extractFromMessage } from "~/nodes/collect/extract";
-export { validateAnswer } from "~/nodes/collect/validate";
 export type { FieldValue, FlowContext, Priority } from "~/nodes/shared/context";
 export { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 export { SUPPORTED_LOCALES, phrasesFor } from "~/nodes/shared/phrases";

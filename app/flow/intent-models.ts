@@ -1,7 +1,11 @@
-import { intentModelOf } from "~/nodes/intent/compile";
+import { getNodeKind } from "~/nodes/registry";
+import type { IntentModel } from "~/nodes/types";
 import type { FlowDocument } from "./document";
 
-/** Every intent node's classifier input (model key + intents), as its compiled state asks for it. */
-export function listIntentModels(document: FlowDocument): ReturnType<typeof intentModelOf>[] {
-  return document.nodes.flatMap((node) => (node.kind === "intent" ? [intentModelOf(node)] : []));
+/** Every classifier the flow's nodes run (model key + intents), as their compiled states ask for it. */
+export function listIntentModels(document: FlowDocument): IntentModel[] {
+  return document.nodes.flatMap((node) => {
+    const model = getNodeKind(node.kind).intentModel?.({ id: node.id, data: node.data });
+    return model ? [model] : [];
+  });
 }

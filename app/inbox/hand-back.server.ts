@@ -7,22 +7,18 @@
  */
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { handBackToBot } from "~/runtime/turn.server";
-import { listResumableNodes, nodeRegistry, phrasesFor, UnknownNodeError, type FlowNode } from "~/flow";
+import { getNodeKind, listResumableNodes, phrasesFor, UnknownNodeError, type FlowNode } from "~/flow";
 import type { InboxViewer } from "./access.server";
 import { refuse, type ActionOutcome, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed } from "./assignment.server";
 import { db } from "~/utils/db.server";
 import type { HandBackTarget } from "./view";
 
-
-// Handing back to an escalate step would only queue it again.
-const NOT_A_TARGET = new Set(["escalate"]);
-
+/** The kind's label and the text the step shows the customer (its `describe`), else its id. */
 function describeNode(node: FlowNode): string {
-  const data = node.data as Record<string, unknown>;
-  const text = [data.question, data.text, data.greeting].find((value): value is string => typeof value === "string" && value.trim() !== "");
-  const label = nodeRegistry[node.kind].label;
-  return text ? `${label}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : `${label} (${node.id})`;
+  const kind = getNodeKind(node.kind);
+  const text = kind.describe?.(node.data)?.trim();
+  return text ? `${kind.label}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : `${kind.label} (${node.id})`;
 }
 
 /** How a step of a flow version reads to an agent ("Ask for information: What's your order number?"), or null if unknown. */
@@ -41,8 +37,9 @@ export async function listHandBackTargets(flowVersionId: string): Promise<HandBa
     const compiled = await getCompiledVersion(flowVersionId);
     const resumable = new Set(listResumableNodes(compiled.machine));
     const targets = compiled.document.nodes
-      .filter((node) => resumable.has(node.id) && !NOT_A_TARGET.has(node.kind))
-      .map((node) => ({ nodeId: node.id, label: describeNode(node), isEnd: node.kind === "end" }));
+      // Handing back to a handoff step would only queue it again.
+      .filter((node) => resumable.has(node.id) && getNodeKind(node.kind).role !== "handoff")
+      .map((node) => ({ nodeId: node.id, label: describeNode(node), isEnd: getNodeKind(node.kind).role === "exit" }));
     return [...targets.filter((target) => target.isEnd), ...targets.filter((target) => !target.isEnd)];
   } catch {
     // A version that no longer compiles cannot take the conversation back.

@@ -3,7 +3,9 @@
  * are what "Try it" can answer like, and their tags are the editor's hint about which tags matter.
  */
 import { z } from "zod";
-import { KbDataSchema } from "~/nodes/kb/schema";
+import { CONFIDENCE_MODEL } from "~/engines/local/knowledge-ranker";
+import type { NodeKind } from "~/nodes/kinds";
+import { getNodeKind, nodeRegistry } from "~/nodes/registry";
 import { db as defaultDb, type Db } from "~/utils/db.server";
 
 export const WHOLE_KB_SCOPE = "all";
@@ -11,7 +13,19 @@ export const WHOLE_KB_SCOPE = "all";
 /** A way to answer: the whole knowledge base with a KB node's default settings, or one flow's KB node. */
 export type TryItScope = { id: string; flowName: string | null; nodeId: string | null; tags: string[]; minScore: number };
 
-const DEFAULT_MIN_SCORE = KbDataSchema.parse({}).minScore;
+type KnowledgeScope = { tags: string[]; minScore: number };
+
+/** The scope a node answers from, through its kind's `knowledgeScope`; null for kinds that do not answer from the KB or data that does not parse. */
+function knowledgeScopeOf(kindId: string, data: unknown): KnowledgeScope | null {
+  if (!Object.hasOwn(nodeRegistry, kindId)) return null;
+  const kind = getNodeKind(kindId as NodeKind);
+  if (!kind.knowledgeScope) return null;
+  const parsed = kind.schema.safeParse(data);
+  return parsed.success ? kind.knowledgeScope(parsed.data) : null;
+}
+
+/** The engine's calibrated default: what a KB step answers at unless its author changed it. */
+const DEFAULT_MIN_SCORE = CONFIDENCE_MODEL.defaultMinScore;
 const StoredFlowSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
 
 /** The whole knowledge base, then every KB node of every published flow (latest version), by flow name. */
@@ -35,8 +49,8 @@ function readKbNodes(document: string | undefined) {
     const parsed = StoredFlowSchema.safeParse(JSON.parse(document ?? "null"));
     if (!parsed.success) return [];
     return parsed.data.nodes.flatMap((node) => {
-      const data = node.kind === "kb" ? KbDataSchema.safeParse(node.data) : null;
-      return data?.success ? [{ id: node.id, data: data.data }] : [];
+      const scope = knowledgeScopeOf(node.kind, node.data);
+      return scope ? [{ id: node.id, data: scope }] : [];
     });
   } catch {
     return [];

@@ -1,4 +1,7 @@
-/** Kind ids are stored in every flow document: they are short and never change (labels live in the registry). */
-export const NODE_KINDS = ["start", "message", "intent", "collect", "choice", "kb", "gate", "condition", "language", "set", "http", "escalate", "end"] as const;
+/** Kind ids are stored in every flow document: they are short and never change (see kind-list.ts). */
+import { KIND_IDS, type nodeRegistry } from "./registry";
 
-export type NodeKind = (typeof NODE_KINDS)[number];
+export type NodeKind = keyof typeof nodeRegistry;
+
+/** In palette order. */
+export const NODE_KINDS: readonly NodeKind[] = KIND_IDS;

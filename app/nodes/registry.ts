@@ -1,40 +1,30 @@
 /**
- * Every node kind, by id. Each kind's definition lives in its own folder (`./<kind>/index.ts`);
- * this table only collects them. The compiler, the diagnostics, the turn runner, the runtime and
- * the builder know kinds only through it; a kind missing here is a type error.
+ * Every node kind, by id, collected from the one list in `./kind-list.ts`. The compiler, the
+ * diagnostics, the turn runner, the runtime, the builder, the inbox, analytics and the demo
+ * history know kinds only through it. Browser-safe: definitions never import server code.
  */
-import { choiceKind } from "./choice";
-import { collectKind } from "./collect";
-import { conditionKind } from "./condition";
-import { endKind } from "./end";
-import { escalateKind } from "./escalate";
-import { gateKind } from "./gate";
-import { httpKind } from "./http";
-import { intentKind } from "./intent";
-import { kbKind } from "./kb";
-import type { NodeKind } from "./kinds";
-import { languageKind } from "./language";
-import { messageKind } from "./message";
-import { setKind } from "./set";
-import { startKind } from "./start";
+import * as kindList from "./kind-list";
 import type { NodeKindDefinition } from "./types";
 
-export const nodeRegistry = {
-  start: startKind,
-  message: messageKind,
-  intent: intentKind,
-  collect: collectKind,
-  choice: choiceKind,
-  kb: kbKind,
-  gate: gateKind,
-  condition: conditionKind,
-  language: languageKind,
-  set: setKind,
-  http: httpKind,
-  escalate: escalateKind,
-  end: endKind,
-} satisfies Record<NodeKind, NodeKindDefinition<unknown>>;
+type KindList = typeof kindList;
 
-export function getNodeKind(kind: NodeKind): NodeKindDefinition<unknown> {
-  return nodeRegistry[kind] as NodeKindDefinition<unknown>;
+/** Every entry of the list is a kind definition (a typo'd export is a type error here). */
+const checked: { [K in keyof KindList]: NodeKindDefinition<ReturnType<KindList[K]["createData"]>> } = kindList;
+
+function isDefinition(value: unknown): value is NodeKindDefinition<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { compile?: unknown }).compile === "function";
+}
+
+// Module namespaces may carry interop keys ("default", "__esModule") depending on the bundler.
+const entries = Object.entries(checked as Record<string, unknown>)
+  .filter((entry): entry is [string, NodeKindDefinition<unknown>] => isDefinition(entry[1]))
+  .sort(([, a], [, b]) => a.paletteOrder - b.paletteOrder);
+
+export const nodeRegistry: KindList = Object.fromEntries(entries) as unknown as KindList;
+
+/** Kind ids in palette order. */
+export const KIND_IDS = entries.map(([id]) => id) as Array<keyof KindList>;
+
+export function getNodeKind(kind: keyof KindList): NodeKindDefinition<unknown> {
+  return nodeRegistry[kind] as unknown as NodeKindDefinition<unknown>;
 }

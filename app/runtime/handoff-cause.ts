@@ -6,61 +6,22 @@
  * output led there (through any message steps on the way), the node's data and the run's
  * confidences say by how much. Pure: the turn's events, the pinned document and the run's state.
  */
-import { nodeRegistry, type FlowNode } from "~/flow";
-import type { ConditionOperator } from "~/nodes/condition/schema";
+import { getNodeKind, type FlowNode } from "~/flow";
+import { describeFieldForAgent } from "~/nodes/collect/cause";
+import type { CauseState } from "~/nodes/types";
 
 type EnteredEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
-type CauseState = { lastConfidence: { intent?: number; kb?: number } };
 
 const MAX_HOPS = 20;
 
-const CONDITION_WORDS: Record<ConditionOperator, [string, string]> = {
-  equals: ["is", "is not"],
-  contains: ["contains", "does not contain"],
-  matches: ["matches", "does not match"],
-  exists: ["is known", "is not known"],
-  gt: [">", "≤"],
-  lt: ["<", "≥"],
-};
-
-const percent = (value: number | undefined) => `${Math.round((value ?? 0) * 100)}%`;
-
 /** "order_id" → "order number", "deliveryDate" → "delivery date". */
-export function describeField(field: string): string {
-  const words = field
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[_\s-]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
-  if (words.length > 1 && words[words.length - 1] === "id") words[words.length - 1] = "number";
-  return words.join(" ");
-}
+export const describeField = describeFieldForAgent;
 
-/** What the output `handle` of `node` means, or null for an output that is not a reason to hand off (a plain "next"). */
+/** What the output `handle` of `node` means (worded by its kind), or null for an output that is not a reason to hand off (a plain "next"). */
 function describeOutcome(node: FlowNode, handle: string, state: CauseState): string | null {
-  const label = nodeRegistry[node.kind].label;
-  switch (node.kind) {
-    case "gate": {
-      if (handle !== "notConfident") return null;
-      const score = state.lastConfidence[node.data.score];
-      return `${label}: ${percent(score)} < ${percent(node.data.threshold)}`;
-    }
-    case "collect":
-      return handle === "failed" ? `${label}: no valid ${describeField(node.data.field)} after ${node.data.retries + 1} ${node.data.retries === 0 ? "try" : "tries"}` : null;
-    case "kb":
-      if (handle === "notFound") return `${label}: no article above ${percent(node.data.minScore)}`;
-      if (handle === "notHelpful") return `${label}: the customer said the answer did not help`;
-      return null;
-    case "intent":
-      return handle === "unsure" ? `${label}: not sure (best ${percent(state.lastConfidence.intent)} < ${percent(node.data.threshold)})` : null;
-    case "condition": {
-      const [yes, no] = CONDITION_WORDS[node.data.operator];
-      const value = node.data.operator === "exists" ? "" : ` “${String(node.data.value)}”`;
-      return `${label}: ${node.data.field} ${handle === "true" ? yes : no}${value}`;
-    }
-    default:
-      return null;
-  }
+  const kind = getNodeKind(node.kind);
+  const outcome = kind.describeHandoffCause?.(node.data, handle, state) ?? null;
+  return outcome === null ? null : `${kind.label}: ${outcome}`;
 }
 
 /** The cause of a node-triggered handoff at `escalateNodeId`, or null when this turn's events do not show it. */

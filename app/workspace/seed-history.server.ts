@@ -1,20 +1,19 @@
 /**
  * Seeds GENERATED DEMO DATA: ~420 past conversations of the published starter flows over the
- * last 30 days (demo-history/generate.ts), so analytics and the inbox have something to show on
- * first start. Idempotent: it runs once per database — if any generated conversation exists
+ * last 30 days, run by the real flow engine with scripted customers (demo-history/generate.ts),
+ * so analytics and the inbox have something to show on first start. Idempotent: it runs once per database — if any generated conversation exists
  * (token hash starting with DEMO_TOKEN_PREFIX), it does nothing. BATON_DEMO_HISTORY=off skips it.
  * One transaction of multi-row INSERTs (Prisma's createMany costs ~0.2 ms a row here, ten times
- * more): under a second for the ~13,000 rows.
+ * more): under a second for the ~10,000 rows.
  */
 import { splitParagraphs, stripMarkdown } from "~/engines/local/markdown";
 import { parseFlowDocument } from "~/flow";
 import { buildInserts, runWriteTransaction } from "~/runtime/sql.server";
 import type { Db } from "~/utils/db.server";
 import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
-import { DEMO_TOKEN_PREFIX, generateDemoHistory, type DemoFlow, type DemoTeam } from "./demo-history/generate";
-import type { DemoArticle } from "./demo-history/walk";
+import { DEMO_TOKEN_PREFIX, generateDemoHistory, type DemoArticle, type DemoFlow, type DemoTeam } from "./demo-history/generate";
 
-// The demo walk evaluates conditions: their patterns match in RE2 (see ~/nodes/shared/pattern.ts).
+// The demo history runs the flows: their patterns match in RE2 (see ~/nodes/shared/pattern.ts).
 installRe2Patterns();
 
 export const DEMO_HISTORY = { conversations: 420, days: 30, seed: 20_261_124 };
@@ -61,7 +60,7 @@ export async function seedDemoHistory(db: Db, now = new Date()): Promise<SeedHis
   if (existing > 0) return { created: 0, skipped: "exists" };
   const inputs = await loadInputs(db);
   if (inputs.flows.length === 0) return { created: 0, skipped: "no-flows" };
-  const history = generateDemoHistory({ ...inputs, ...DEMO_HISTORY, now: now.getTime() });
+  const history = await generateDemoHistory({ ...inputs, ...DEMO_HISTORY, now: now.getTime() });
   // Thousands of rows: one synchronous transaction of cached prepared statements on the app's
   // shared connection (the turn engine's write path), not a Prisma call per row.
   await runWriteTransaction([

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent
 import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, type Connection, type EdgeChange, type NodeChange } from "reactflow";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
+import { getNodeKind } from "~/nodes/registry";
 import { connect, moveNodes, removeElements } from "../document-ops";
 import type { CardIssue, CanvasNode, NodeTraffic, Size } from "../canvas-types";
 import { pickInitialView } from "../initial-view";
@@ -26,27 +27,11 @@ type Props = {
 
 const isKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
 
-const MINIMAP_COLORS: Record<NodeKind, string> = {
-  start: "#6366f1",
-  message: "#94a3b8",
-  intent: "#8b5cf6",
-  collect: "#0ea5e9",
-  choice: "#06b6d4",
-  kb: "#14b8a6",
-  gate: "#f59e0b",
-  condition: "#f97316",
-  language: "#0891b2",
-  set: "#a3a3a3",
-  http: "#10b981",
-  escalate: "#ef4444",
-  end: "#64748b",
-};
-
 // Low enough for a hand-drawn flow of a few dozen steps to open whole (see initial-view.ts).
 const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: 0.2 };
 const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
-const minimapColor = (node: CanvasNode) => MINIMAP_COLORS[node.data.kind];
+const minimapColor = (node: CanvasNode) => getNodeKind(node.data.kind).color;
 
 let drags = 0;
 

@@ -5,7 +5,7 @@
  */
 import type { DragEvent } from "react";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
-import { getNodeEditor } from "~/nodes/editors";
+import { getNodeEditor, kindColorStyle } from "~/nodes/editors";
 import { getNodeKind } from "~/nodes/registry";
 import { PALETTE_MIME } from "./canvas";
 
@@ -31,6 +31,7 @@ export function Palette({ onAdd, hasEntry }: Props) {
                 type="button"
                 className="palette-item"
                 data-kind={kind}
+                style={kindColorStyle(kind)}
                 draggable={!taken}
                 disabled={taken}
                 onDragStart={(event) => startDrag(event, kind)}

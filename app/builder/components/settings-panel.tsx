@@ -9,7 +9,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "~/flow/diagnostics";
 import type { FlowEdge, FlowNode } from "~/flow/document";
 import { Icon } from "~/components/icons";
-import { getNodeEditor } from "~/nodes/editors";
+import { getNodeEditor, kindColorStyle } from "~/nodes/editors";
 import { getNodeKind } from "~/nodes/registry";
 import type { FieldProblem, KnownField, SettingsContext } from "~/nodes/shared/editor/types";
 import { NextStepPicker } from "./next-step-picker";
@@ -92,7 +92,7 @@ export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, creden
 
   return (
     <section className="builder-panel-section" aria-labelledby="step-settings-heading">
-      <header className="panel-header" data-kind={node.kind}>
+      <header className="panel-header" data-kind={node.kind} style={kindColorStyle(node.kind)}>
         <span className="panel-icon" aria-hidden="true">
           <KindSymbol />
         </span>

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { FieldNote, SelectField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { MAX_OPTIONS, type ChoiceData } from "./schema";
@@ -10,7 +10,7 @@ const RETRY_OPTIONS = [0, 1, 2, 3].map((count) => ({ value: String(count), label
 
 export const ChoiceIcon = () => <KindIcon><><rect x="3" y="5" width="18" height="5" rx="2.5" /><rect x="3" y="14" width="18" height="5" rx="2.5" /></></KindIcon>;
 
-export const ChoiceCard = createCard<ChoiceData>("ChoiceCard", ChoiceIcon, ({ data }) => (
+export const ChoiceSummary = ({ data }: { data: ChoiceData }) => (
   <>
     <p className="node-text">{data.question.trim() || <Unset>No question yet</Unset>}</p>
     <p className="node-meta">
@@ -22,7 +22,7 @@ export const ChoiceCard = createCard<ChoiceData>("ChoiceCard", ChoiceIcon, ({ da
       ) : null}
     </p>
   </>
-));
+);
 
 function nextOptionId(data: ChoiceData): string {
   const ids = new Set(data.options.map((option) => option.id));

@@ -1,6 +1,6 @@
 import { LinesField, SelectField, TextField, toIdentifier, type Option } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { effectivePattern } from "./compile";
@@ -36,14 +36,14 @@ const RETRY_OPTIONS = [0, 1, 2, 3, 4, 5].map((count) => ({ value: String(count),
 
 export const CollectIcon = () => <KindIcon><><rect x="5" y="3" width="14" height="18" rx="2" /><path d="M9 8h6M9 12h6M9 16h3" /></></KindIcon>;
 
-export const CollectCard = createCard<CollectData>("CollectCard", CollectIcon, ({ data }) => (
+export const CollectSummary = ({ data }: { data: CollectData }) => (
   <>
     <p className="node-text">{data.question.trim() || <Unset>No question yet</Unset>}</p>
     <p className="node-meta">
       Saves <code>{`{{${data.field}}}`}</code> · {data.type === "pattern" ? describeFormat(data.format) : TYPE_NAMES[data.type]}
     </p>
   </>
-));
+);
 
 export function CollectSettings({ data, onChange, context }: SettingsProps<CollectData>) {
   const others = context.fields.filter((field) => field.name !== data.field);

@@ -2,7 +2,6 @@ import { useId } from "react";
 import { describeField } from "../shared/field-name";
 import { FieldNote, SelectField, TextField, toIdentifier, type Option } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import type { ConditionData, ConditionOperator } from "./schema";
 
@@ -18,12 +17,12 @@ const OPERATOR_WORDS = Object.fromEntries(OPERATOR_OPTIONS.map((option) => [opti
 
 export const ConditionIcon = () => <KindIcon><><circle cx="6" cy="5" r="2" /><circle cx="6" cy="19" r="2" /><circle cx="18" cy="7" r="2" /><path d="M6 7v10M18 9a7 7 0 0 1-7 7H8" /></></KindIcon>;
 
-export const ConditionCard = createCard<ConditionData>("ConditionCard", ConditionIcon, ({ data }) => (
+export const ConditionSummary = ({ data }: { data: ConditionData }) => (
   <p className="node-text">
     If <code>{data.field}</code> {OPERATOR_WORDS[data.operator]}
     {data.operator === "exists" ? null : <strong> “{String(data.value)}”</strong>}
   </p>
-));
+);
 
 export function ConditionSettings({ data, onChange, context }: SettingsProps<ConditionData>) {
   const listId = useId();

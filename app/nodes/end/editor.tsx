@@ -1,16 +1,16 @@
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { createTemplateSettings } from "../shared/editor/template-field";
 import type { EndData } from "./schema";
 
 export const EndIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><path d="m8 12 3 3 5-6" /></></KindIcon>;
 
-export const EndCard = createCard<EndData>("EndCard", EndIcon, ({ data }) => (
+export const EndSummary = ({ data }: { data: EndData }) => (
   <>
     <p className="node-text">{data.text.trim() || <Unset>No closing message</Unset>}</p>
     <p className="node-meta">Then asks for a 1–5 rating</p>
   </>
-));
+);
 
 export const EndSettings = createTemplateSettings("text", {
   label: "Closing message",

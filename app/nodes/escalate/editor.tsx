@@ -1,7 +1,7 @@
 import { SelectField, TextField, type Option } from "../shared/editor/fields";
 import { useCardWorkspace } from "../shared/editor/card-workspace";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import type { EscalateData } from "./schema";
@@ -34,7 +34,7 @@ function TeamSummary({ slug }: { slug: string }) {
   );
 }
 
-export const EscalateCard = createCard<EscalateData>("EscalateCard", EscalateIcon, ({ data }) => (
+export const EscalateSummary = ({ data }: { data: EscalateData }) => (
   <>
     <p className="node-text">
       <TeamSummary slug={data.team} />
@@ -43,7 +43,7 @@ export const EscalateCard = createCard<EscalateData>("EscalateCard", EscalateIco
       {PRIORITY_OPTIONS.find((option) => option.value === data.priority)?.label} priority{data.reason ? ` · ${data.reason}` : ""}
     </p>
   </>
-));
+);
 
 export function EscalateSettings({ data, onChange, context }: SettingsProps<EscalateData>) {
   const known = context.teams.some((team) => team.slug === data.team);

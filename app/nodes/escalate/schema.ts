@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { PrioritySchema } from "../shared/priority";
 
-export const PrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
+export { PrioritySchema };
 
 export const EscalateDataSchema = z.strictObject({
   team: z.string().max(100).default(""),

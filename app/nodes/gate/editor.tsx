@@ -1,6 +1,5 @@
 import { PercentField, SelectField } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import type { GateData } from "./schema";
 
@@ -8,11 +7,11 @@ const SCORE_LABELS = { intent: "How sure the bot is of the intent", kb: "How wel
 
 export const GateIcon = () => <KindIcon><><path d="M3.3 18a10 10 0 1 1 17.4 0" /><path d="m12 14 4-5" /></></KindIcon>;
 
-export const GateCard = createCard<GateData>("GateCard", GateIcon, ({ data }) => (
+export const GateSummary = ({ data }: { data: GateData }) => (
   <p className="node-text">
     {data.score === "intent" ? "Intent confidence" : "Article match"} at least <strong>{Math.round(data.threshold * 100)}%</strong>
   </p>
-));
+);
 
 export function GateSettings({ data, onChange, context }: SettingsProps<GateData>) {
   return (

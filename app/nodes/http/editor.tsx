@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { FieldNote, SelectField, toIdentifier, type Option } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { HTTP_METHODS, MAX_TIMEOUT_MS, type HttpData, type HttpMethod } from "./schema";
@@ -16,7 +16,7 @@ function shortUrl(url: string): string {
   return url.replace(/^https?:\/\//, "");
 }
 
-export const HttpCard = createCard<HttpData>("HttpCard", HttpIcon, ({ data }) => (
+export const HttpSummary = ({ data }: { data: HttpData }) => (
   <>
     <p className="node-text">
       {data.url.trim() ? (
@@ -33,7 +33,7 @@ export const HttpCard = createCard<HttpData>("HttpCard", HttpIcon, ({ data }) =>
       </p>
     ) : null}
   </>
-));
+);
 
 function HeaderRows({ data, onChange }: SettingsProps<HttpData>) {
   const id = useId();

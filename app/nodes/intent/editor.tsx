@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import { RECOMMENDED_EXAMPLES, type IntentData } from "./schema";
 import { IntentTester } from "./tester";
 
 export const IntentIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></></KindIcon>;
 
-export const IntentCard = createCard<IntentData>("IntentCard", IntentIcon, ({ data }) => (
+export const IntentSummary = ({ data }: { data: IntentData }) => (
   <p className="node-text">
     {data.intents.length ? (
       <>
@@ -18,7 +18,7 @@ export const IntentCard = createCard<IntentData>("IntentCard", IntentIcon, ({ da
       <Unset>No intents yet</Unset>
     )}
   </p>
-));
+);
 
 function nextIntentName(data: IntentData): string {
   const names = new Set(data.intents.map((intent) => intent.name));

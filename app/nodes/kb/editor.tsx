@@ -1,19 +1,18 @@
 import { CheckboxListField, PercentField, ToggleField } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import type { KbData } from "./schema";
 
 export const KbIcon = () => <KindIcon><><path d="M4 19.5A2.5 2.5 0 0 1 6.5 17H20" /><path d="M6.5 2H20v20H6.5A2.5 2.5 0 0 1 4 19.5v-15A2.5 2.5 0 0 1 6.5 2z" /></></KindIcon>;
 
-export const KbCard = createCard<KbData>("KbCard", KbIcon, ({ data }) => (
+export const KbSummary = ({ data }: { data: KbData }) => (
   <>
     <p className="node-text">{data.tags.length ? `Articles tagged ${data.tags.join(", ")}` : "The whole knowledge base"}</p>
     <p className="node-meta">
       Answers at {Math.round(data.minScore * 100)}%+ confidence{data.askFeedback ? " · asks “Did this help?”" : ""}
     </p>
   </>
-));
+);
 
 export function KbSettings({ data, onChange, context }: SettingsProps<KbData>) {
   return (

@@ -1,6 +1,5 @@
 import { CheckboxListField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import { LANGUAGE_CODES, LANGUAGE_NAMES, type LanguageCode } from "./detect";
 import type { LanguageData } from "./schema";
@@ -9,11 +8,11 @@ const byName = new Map(LANGUAGE_CODES.map((code) => [LANGUAGE_NAMES[code], code]
 
 export const LanguageIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" /></></KindIcon>;
 
-export const LanguageCard = createCard<LanguageData>("LanguageCard", LanguageIcon, ({ data }) => (
+export const LanguageSummary = ({ data }: { data: LanguageData }) => (
   <p className="node-text">
     {data.languages.map((code) => LANGUAGE_NAMES[code]).join(", ")} · saves <code>{`{{${data.field}}}`}</code>
   </p>
-));
+);
 
 export function LanguageSettings({ data, onChange, context }: SettingsProps<LanguageData>) {
   return (

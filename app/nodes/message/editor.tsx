@@ -1,11 +1,11 @@
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { createTemplateSettings } from "../shared/editor/template-field";
 import type { MessageData } from "./schema";
 
 export const MessageIcon = () => <KindIcon><path d="M21 14a2 2 0 0 1-2 2H8l-5 4V6a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z" /></KindIcon>;
 
-export const MessageCard = createCard<MessageData>("MessageCard", MessageIcon, ({ data }) => <p className="node-text">{data.text.trim() || <Unset>Nothing to say yet</Unset>}</p>);
+export const MessageSummary = ({ data }: { data: MessageData }) => <p className="node-text">{data.text.trim() || <Unset>Nothing to say yet</Unset>}</p>;
 
 export const MessageSettings = createTemplateSettings("text", {
   label: "Message",

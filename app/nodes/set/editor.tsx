@@ -1,6 +1,6 @@
 import { SelectField, TextField, toIdentifier, type Option } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { createCard, Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/node-card";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { FUNCTION_NAMES } from "./expression";
@@ -13,11 +13,11 @@ const MODE_OPTIONS: Array<Option<SetMode>> = [
 
 export const SetIcon = () => <KindIcon><><path d="M5 9h14M5 15h14" /></></KindIcon>;
 
-export const SetCard = createCard<SetData>("SetCard", SetIcon, ({ data }) => (
+export const SetSummary = ({ data }: { data: SetData }) => (
   <p className="node-text">
     <code>{`{{${data.field}}}`}</code> = {data.value.trim() ? (data.mode === "expression" ? <code>{data.value}</code> : `“${data.value}”`) : <Unset>nothing yet</Unset>}
   </p>
-));
+);
 
 export function SetSettings({ data, onChange, context }: SettingsProps<SetData>) {
   const others = context.fields.filter((field) => field.name !== data.field);

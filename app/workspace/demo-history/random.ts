@@ -1,13 +1,7 @@
 /** A seeded random source for the generated demo history: the same seed gives the same history. */
-export type Random = {
-  next(): number;
-  chance(probability: number): boolean;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  weighted<T>(items: readonly T[], weight: (item: T, index: number) => number): T;
-  /** A log-normal duration: half of the draws are below `median`; `spread` widens the tail. */
-  logNormal(median: number, spread: number): number;
-};
+import type { DemoRandom } from "~/nodes/shared/demo";
+
+export type Random = DemoRandom;
 
 export function createRandom(seed: number): Random {
   // mulberry32: tiny, fast and good enough for demo data.

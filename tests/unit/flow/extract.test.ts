@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extractField, extractFromMessage, validateAnswer } from "~/flow";
+import { extractField, extractFromMessage } from "~/nodes/collect/extract";
+import { validateAnswer } from "~/nodes/collect/validate";
 
 type Spec = Parameters<typeof validateAnswer>[1];
 const spec = (type: Spec["type"], extra: Partial<Spec> = {}): Spec => ({ field: "value", type, pattern: "", choices: [], ...extra });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileFlow, extractFromMessage, runTurn, startConversation, validateAnswer } from "~/flow";
+import { compileFlow, runTurn, startConversation } from "~/flow";
+import { extractFromMessage } from "~/nodes/collect/extract";
+import { validateAnswer } from "~/nodes/collect/validate";
 import { patternForFormat, patternFromExample, POSTAL_COUNTRIES, type AnswerFormat } from "~/nodes/collect/formats";
 import { checkPattern, matchPattern } from "~/nodes/shared/pattern";
 import { createFakeEngines } from "../../support/fake-engines";

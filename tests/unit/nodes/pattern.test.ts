@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateAnswer } from "~/flow";
+import { validateAnswer } from "~/nodes/collect/validate";
 import { evaluateCondition } from "~/nodes/condition/evaluate";
 import { checkPattern, matchPattern, MAX_PATTERN_INPUT_CHARS } from "~/nodes/shared/pattern";
 

@@ -4,9 +4,9 @@
  * intent card grows a handle as soon as an intent is added), and the analytics overlay's
  * strip under the header while the overlay is on.
  */
-import { memo, useEffect, useRef, type ComponentType, type ReactNode } from "react";
+import { memo, useEffect, useRef, type CSSProperties, type ComponentType, type ReactNode } from "react";
 import { Handle, Position, useUpdateNodeInternals, type NodeProps } from "reactflow";
-import { getNodeKind } from "../../registry";
+import type { NodeKindDefinition } from "../../types";
 import { TrafficStrip } from "./traffic-strip";
 import type { CanvasNodeData, CardIssue } from "./types";
 
@@ -21,10 +21,9 @@ function IssueBadge({ issues }: { issues: CardIssue[] }) {
   );
 }
 
-type CardProps = NodeProps<CanvasNodeData> & { icon: ComponentType; children: ReactNode };
+type CardProps = NodeProps<CanvasNodeData> & { kind: NodeKindDefinition<unknown>; icon: ComponentType; children: ReactNode };
 
-export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps) {
-  const kind = getNodeKind(data.kind);
+export function NodeCard({ id, data, selected, kind, icon: Icon, children }: CardProps) {
   const outputs = kind.handles(data.config);
   const updateNodeInternals = useUpdateNodeInternals();
   const outputKey = outputs.map((output) => output.id).join("\u0000");
@@ -40,7 +39,7 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
   const unvisited = data.traffic !== null && !data.traffic.unpublished && data.traffic.passed === 0;
   const classes = ["node-card", selected ? "is-selected" : "", data.preview ? `is-${data.preview}` : "", errors ? "has-errors" : "", unvisited ? "is-unvisited" : ""].filter(Boolean).join(" ");
   return (
-    <div className={classes} data-kind={data.kind} data-node-id={id}>
+    <div className={classes} data-kind={data.kind} data-node-id={id} style={{ "--kind-color": kind.color } as CSSProperties}>
       {kind.role !== "entry" ? <Handle type="target" position={Position.Left} className="node-handle node-handle-in" /> : null}
       <header className="node-card-header">
         <span className="node-card-icon" aria-hidden="true">
@@ -69,15 +68,16 @@ export function NodeCard({ id, data, selected, icon: Icon, children }: CardProps
 }
 
 /** A kind's card: the shared frame around the kind's summary of its settings. */
-export function createCard<D>(name: string, icon: ComponentType, Summary: ComponentType<{ data: D }>) {
-  const Card = memo(function Card(props: NodeProps<CanvasNodeData<D>>) {
+export function createCard(kindId: string, kind: NodeKindDefinition<unknown>) {
+  const { Icon, Summary } = kind.editor;
+  const Card = memo(function Card(props: NodeProps<CanvasNodeData>) {
     return (
-      <NodeCard {...(props as NodeProps<CanvasNodeData>)} icon={icon}>
+      <NodeCard {...props} kind={kind} icon={Icon}>
         <Summary data={props.data.config} />
       </NodeCard>
     );
   });
-  Card.displayName = name;
+  Card.displayName = `${kindId}Card`;
   return Card;
 }
 
