@@ -1,3 +1,4 @@
+import { useChatTexts } from "../chat-texts";
 import { activeChoicesMessageId, findFeedbackQuestions } from "../merge-messages";
 import { visibleOutbox, type OutboxEntry } from "../send-queue";
 import type { ChatMessage } from "../types";
@@ -20,13 +21,14 @@ type Props = {
 
 /** The transcript as an accessible log: new messages are announced politely by screen readers. */
 export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoose, onFeedback, onRetry, onDismiss }: Props) {
+  const texts = useChatTexts();
   const folded = findFeedbackQuestions(messages);
   const foldedIds = new Set([...folded.values()].map((question) => question.id));
   const activeChoicesId = activeChoicesMessageId(messages);
   const shown = messages.filter((message) => !foldedIds.has(message.id));
   const pending = visibleOutbox(outbox);
   return (
-    <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+    <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label={texts.labels.conversation}>
       {shown.map((message, index) => {
         const previous = shown[index - 1];
         const startsGroup = !previous || previous.role !== message.role || speakerName(previous) !== speakerName(message);

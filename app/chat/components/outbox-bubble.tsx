@@ -11,7 +11,7 @@ export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
     <div className="chat-row chat-row--customer chat-row--first" data-role="customer" data-outbox-state={entry.state}>
       <div className="chat-stack">
         <div className="chat-bubble chat-bubble--customer chat-bubble--pending">
-          <span className="sr-only">You said: </span>
+          <span className="sr-only">{texts.labels.youSaid} </span>
           <span className="chat-text">
             <RichText text={entry.text} linkify={false} />
           </span>
@@ -19,16 +19,16 @@ export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
         <div className="chat-delivery" data-state={entry.state}>
           {entry.state === "failed" ? (
             <>
-              <span>Not sent: {entry.error}</span>
+              <span>{texts.notSent(entry.error ?? "")}</span>
               <button type="button" className="chat-link-button" onClick={onDismiss}>
-                Dismiss
+                {texts.actions.dismiss}
               </button>
             </>
           ) : entry.state === "retrying" ? (
             <>
               <span>{texts.retrying}</span>
               <button type="button" className="chat-link-button" onClick={onRetry}>
-                Retry now
+                {texts.actions.retryNow}
               </button>
             </>
           ) : (
