@@ -35,10 +35,14 @@ export const foldAccents = (text: string) => text.normalize("NFKD").replace(DIAC
 
 const withFolded = (words: string[]) => new Set(words.flatMap((word) => [word.toLowerCase(), foldAccents(word.toLowerCase())]));
 
-/** Suffixes the stemmers only recognise with their accent, restored when a customer typed them bare. */
-const ACCENTED_SUFFIXES: Record<OtherLanguage, Array<[RegExp, string]>> = {
+/**
+ * Endings repaired before stemming: suffixes the stemmers only recognise with their accent,
+ * restored when a customer typed them bare, and Portuguese "-ões" plurals, which natural's
+ * Portuguese stemmer leaves apart from their "-ão" singular ("devoluções" / "devolução").
+ */
+const SUFFIX_REPAIRS: Record<OtherLanguage, Array<[RegExp, string]>> = {
   es: [[/cion$/, "ción"], [/sion$/, "sión"]],
-  pt: [[/cao$/, "ção"], [/coes$/, "ções"], [/sao$/, "são"]],
+  pt: [[/(?:ões|oes|ao)$/, "ão"]],
   fr: [],
   de: [],
 };
@@ -48,7 +52,7 @@ const ACCENTED_SUFFIXES: Record<OtherLanguage, Array<[RegExp, string]>> = {
 const ELISION = /^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'(?=\p{L})/u;
 
 function analyser(language: OtherLanguage, stemmer: { stem: (word: string) => string }, stopWords: string[]): LanguageAnalyser {
-  const suffixes = ACCENTED_SUFFIXES[language];
+  const suffixes = SUFFIX_REPAIRS[language];
   return {
     stem: (word) => {
       let accented = word;

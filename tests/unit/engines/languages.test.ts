@@ -22,6 +22,7 @@ describe("words in each language", () => {
     expect(new Set(["devolución", "devoluciones", "devolucion"].map((word) => stem(word, "es")))).toEqual(new Set(["devolu"]));
     expect(new Set(["remboursement", "rembourser", "remboursé"].map((word) => stem(word, "fr")))).toEqual(new Set(["rembours"]));
     expect(new Set(["Bestellung", "Bestellungen"].map((word) => stem(word.toLowerCase(), "de")))).toEqual(new Set(["bestell"]));
+    expect(new Set(["devolução", "devoluções", "devolucao", "devolucoes"].map((word) => stem(word, "pt"))).size).toBe(1);
   });
 
   it("splits French elisions and German clitics off, and spells ß as ss", () => {
