@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 let counter = 0;
 async function talk(lines: string[]) {
-  const created = await createConversation({ slug: "language-test", channel: "web", page: null }, engines);
+  const created = await createConversation({ slug: "language-test", channel: "web", page: undefined }, engines);
   if (!created) throw new Error("no published flow");
   const replies = [];
   for (const text of lines) replies.push(await handleCustomerMessage({ conversationId: created.conversationId, clientMessageId: `lang-${++counter}`, text }, engines));
