@@ -20,6 +20,9 @@ const COMMON_WORDS: Record<LanguageCode, string[]> = {
   pt: ["o", "a", "os", "as", "e", "meu", "minha", "eu", "voce", "de", "que", "em", "um", "uma", "onde", "esta", "como", "para", "pedido", "ola", "obrigado", "obrigada", "quero", "preciso", "nao", "com", "quando", "do", "da", "ainda", "chegou"],
 };
 
+// Looked up for every word of every training phrase (languageOfTexts): sets, not lists.
+const COMMON_WORD_SETS = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, new Set(COMMON_WORDS[code])])) as Record<LanguageCode, ReadonlySet<string>>;
+
 /** Letters only one of these languages writes (checked before accents are folded away). */
 const LETTERS: Array<[RegExp, LanguageCode]> = [[/[ñ¿¡]/, "es"], [/[ãõ]/, "pt"], [/[ßäöü]/, "de"], [/[œçèêëùû]/, "fr"]];
 
@@ -43,7 +46,7 @@ export function detectLanguage(messages: readonly string[], among: readonly Lang
   for (const message of messages) {
     const lower = message.toLowerCase();
     for (const [letters, code] of LETTERS) if (letters.test(lower)) scores[code] += 1;
-    for (const word of wordsOf(message)) for (const code of LANGUAGE_CODES) if (COMMON_WORDS[code].includes(word)) scores[code] += 1;
+    for (const word of wordsOf(message)) for (const code of LANGUAGE_CODES) if (COMMON_WORD_SETS[code].has(word)) scores[code] += 1;
   }
   const ranked = [...among].sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
@@ -62,10 +65,15 @@ export function detectLanguage(messages: readonly string[], among: readonly Lang
  */
 const MIN_OTHER_LANGUAGE_WORDS = 3;
 
-export function languageOfTexts(texts: readonly string[]): LanguageCode {
+// An evenly spread sample says the language as well as all of them: 15,100 CLINC150 phrases take ~75 ms, 300 ~2 ms.
+const LANGUAGE_SAMPLE = 300;
+
+export function languageOfTexts(all: readonly string[]): LanguageCode {
+  const stride = Math.ceil(all.length / LANGUAGE_SAMPLE);
+  const texts = stride > 1 ? all.filter((_, index) => index % stride === 0) : all;
   const { language, scores } = detectLanguage(texts);
   if (!language || language === "en" || scores[language] <= 2 * scores.en) return "en";
   // Different common words, not repeats: "la la land" is one French word, not two.
-  const distinct = new Set(texts.flatMap(wordsOf).filter((word) => COMMON_WORDS[language].includes(word)));
+  const distinct = new Set(texts.flatMap(wordsOf).filter((word) => COMMON_WORD_SETS[language].has(word)));
   return distinct.size >= MIN_OTHER_LANGUAGE_WORDS ? language : "en";
 }
