@@ -21,7 +21,13 @@ const COMMON_WORDS: Record<LanguageCode, string[]> = {
 };
 
 // Looked up for every word of every training phrase (languageOfTexts): sets, not lists.
-const COMMON_WORD_SETS = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, new Set(COMMON_WORDS[code])])) as Record<LanguageCode, ReadonlySet<string>>;
+const COMMON_WORD_SETS: Record<LanguageCode, ReadonlySet<string>> = {
+  en: new Set(COMMON_WORDS.en),
+  es: new Set(COMMON_WORDS.es),
+  fr: new Set(COMMON_WORDS.fr),
+  de: new Set(COMMON_WORDS.de),
+  pt: new Set(COMMON_WORDS.pt),
+};
 
 /** Letters only one of these languages writes (checked before accents are folded away). */
 const LETTERS: Array<[RegExp, LanguageCode]> = [[/[ñ¿¡]/, "es"], [/[ãõ]/, "pt"], [/[ßäöü]/, "de"], [/[œçèêëùû]/, "fr"]];
