@@ -5,10 +5,13 @@
  * threshold. Lexical evidence alone, as the classifier answers for every language but English
  * (the sentence encoder is English-only). `analysis: "en"` is the baseline: every language
  * analysed with the English tokens and stemmer, as before the engines knew other languages.
+ * `encoder`: the phrases and messages are embedded and the evidence fused, as for an English
+ * step — what feeding another language to the English encoder would do (measured, not shipped).
  */
 import { z } from "zod";
 import { LANGUAGE_CODES, type LanguageCode } from "../detect-language";
-import { rankIntents, scoreIntents, trainIntentModel } from "../local/intent-model";
+import { attachSemantic, rankIntents, scoreIntents, trainIntentModel } from "../local/intent-model";
+import type { SentenceEncoder } from "../local/sentence-encoder.server";
 import { readJsonFile } from "./json-file";
 import { reliability } from "./reliability";
 
@@ -41,14 +44,14 @@ export function readMultilingualSet(file: string): MultilingualSet {
   return readJsonFile(file, MultilingualSetSchema);
 }
 
-export function evaluateLanguage(
+export async function evaluateLanguage(
   set: MultilingualSet,
   language: LanguageCode,
-  options: { part: MultilingualPart; threshold: number; analysis?: LanguageCode },
-): LanguageResult {
+  options: { part: MultilingualPart; threshold: number; analysis?: LanguageCode; encoder?: SentenceEncoder },
+): Promise<LanguageResult> {
   const data = set.languages[language];
   if (!data) throw new Error(`no ${language} phrases in the set`);
-  const model = trainIntentModel(
+  const lexical = trainIntentModel(
     data.intents.map((intent) => ({ name: intent.name, examples: intent.train })),
     options.analysis ? { language: options.analysis } : {},
   );
@@ -56,13 +59,21 @@ export function evaluateLanguage(
     ...data.intents.flatMap((intent) => intent[options.part].map((text) => ({ text, gold: intent.name as string | null }))),
     ...data.unrelated[options.part].map((text) => ({ text, gold: null })),
   ];
+  let model = lexical;
+  let vectors: Float32Array[] = [];
+  if (options.encoder) {
+    const phrases = await options.encoder.embed(data.intents.flatMap((intent) => intent.train));
+    let cursor = 0;
+    model = attachSemantic(lexical, data.intents.map((intent) => intent.train.map(() => phrases[cursor++])));
+    vectors = await options.encoder.embed(asked.map(({ text }) => text));
+  }
   let inScope = 0;
   let top1 = 0;
   let routedRight = 0;
   let unrelated = 0;
   let unrelatedTaken = 0;
-  const outcomes = asked.map(({ text, gold }) => {
-    const [best] = rankIntents(scoreIntents(model, text));
+  const outcomes = asked.map(({ text, gold }, position) => {
+    const [best] = rankIntents(scoreIntents(model, text, vectors[position]));
     const taken = best.confidence >= options.threshold;
     if (gold === null) {
       unrelated += 1;

@@ -47,9 +47,9 @@ describe("an intent step's language", () => {
     expect(languageOfTexts(["goodbye, helpful ai device!", "la la land tickets", "bye-bye"])).toBe("en");
   });
 
-  it.each(OTHER_LANGUAGES)("routes %s dev phrases better or as well as English analysis, unrelated messages mostly refused", (language) => {
-    const own = evaluateLanguage(set, language, { part: "dev", threshold: 0.7 });
-    const english = evaluateLanguage(set, language, { part: "dev", threshold: 0.7, analysis: "en" });
+  it.each(OTHER_LANGUAGES)("routes %s dev phrases better or as well as English analysis, unrelated messages mostly refused", async (language) => {
+    const own = await evaluateLanguage(set, language, { part: "dev", threshold: 0.7 });
+    const english = await evaluateLanguage(set, language, { part: "dev", threshold: 0.7, analysis: "en" });
     expect(own.analysedAs).toBe(language);
     expect(own.top1).toBeGreaterThanOrEqual(0.8);
     expect(own.top1).toBeGreaterThanOrEqual(english.top1);
