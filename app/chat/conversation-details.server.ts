@@ -7,6 +7,7 @@ import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
 import { AGENT_RECORD_SELECT, describeAgent } from "./agent-identity.server";
 import { isChatStatus, type ChatAgent, type ConversationDetails } from "./types";
+import { getDetectedLanguage } from "~/runtime/customer-language.server";
 import { getWaitEstimateMinutes } from "./wait-estimate.server";
 
 
@@ -40,6 +41,7 @@ export async function getConversationDetails(conversationId: string, slug: strin
     if (recorded) feedback[message.id] = recorded.helpful;
   }
   const waitMinutes = conversation.team && conversation.status === "waiting" ? await getWaitEstimateMinutes(conversation.team.id) : null;
+  const language = await getDetectedLanguage(conversationId);
   return {
     status: isChatStatus(conversation.status) ? conversation.status : "waiting",
     team: conversation.team ? { slug: conversation.team.slug, name: conversation.team.name } : null,
@@ -48,5 +50,6 @@ export async function getConversationDetails(conversationId: string, slug: strin
     csat: conversation.csat,
     authors,
     feedback,
+    language,
   };
 }

@@ -39,6 +39,8 @@ export type ConversationDetails = {
   authors: Record<string, ChatAgent>;
   /** messageId → helpful, for KB answers that already got their "Did this help?" answer. */
   feedback: Record<string, boolean>;
+  /** The customer's language (en, es, …) once a "Detect language" step told it; the page's own texts follow it. */
+  language: string | null;
 };
 
 export type ConversationSession = { conversationId: string; token: string };

@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { languageOfTexts } from "./detect-language";
 import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
 
@@ -16,6 +17,9 @@ const TagsSchema = z.array(z.string());
 const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
 
 type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; status: string };
+
+/** Characters of each article body read to tell the knowledge base's language. */
+const KB_LANGUAGE_SAMPLE = 400;
 
 let index: KnowledgeIndex | null = null;
 let loading: Promise<KnowledgeIndex> | null = null;
@@ -35,7 +39,9 @@ export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
 
 async function buildIndex(): Promise<KnowledgeIndex> {
   const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
-  const fresh = new KnowledgeIndex({ encoder: getEnv().BATON_SEMANTIC_SEARCH === "off" ? undefined : getSentenceEncoder() });
+  // The articles' language sets how words are analysed; articles added later are read the same way until the next rebuild.
+  const language = languageOfTexts(rows.map((row) => `${row.title}. ${row.body.slice(0, KB_LANGUAGE_SAMPLE)}`));
+  const fresh = new KnowledgeIndex({ encoder: getEnv().BATON_SEMANTIC_SEARCH === "off" ? undefined : getSentenceEncoder(), language });
   for (const row of rows) fresh.upsert(parseArticleRow(row));
   return fresh;
 }

@@ -7,7 +7,6 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ChatWindow } from "~/chat/components/chat-window";
 import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
-import { ChatTextsContext, chatTextsFor } from "~/chat/chat-texts";
 import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
 import chatStyles from "~/styles/chat.css";
 
@@ -54,9 +53,7 @@ export default function ChatPage() {
   return (
     <main className={`chat-page${embed ? " chat-page--embed" : ""}`}>
       {flow ? (
-        <ChatTextsContext.Provider value={chatTextsFor(flow.locale)}>
-          <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
-        </ChatTextsContext.Provider>
+        <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
       ) : (
         <Unavailable />
       )}

@@ -10,6 +10,7 @@ import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
 import { withHttpCaller } from "~/integrations/http-caller.server";
 import { db } from "~/utils/db.server";
 import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
+import { getDetectedLanguage } from "./customer-language.server";
 import { getCompiledVersion } from "./flow-versions.server";
 import { describeHandoffCause } from "./handoff-cause";
 import { planHandoff, withHandoffEvent } from "./handoff.server";
@@ -94,7 +95,8 @@ export async function planBotStep(
       cause,
       state: result.state,
       nodeKinds,
-      locale,
+      // The notice is in the customer's language once a "Detect language" step told it.
+      locale: (await getDetectedLanguage(conversation.id, result.events)) ?? locale,
       newMessages: [...leadingMessages, ...messages],
       engines,
     });

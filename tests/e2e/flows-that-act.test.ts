@@ -153,7 +153,7 @@ describe("the chat page in the flow's language", () => {
 
     const customer = await e2e.browser.newPage({ viewport: { width: 390, height: 800 } });
     await customer.goto(`${app.baseUrl}/chat/order-status`);
-    const input = customer.getByRole("textbox", { name: "Message" });
+    const input = customer.getByRole("textbox", { name: "Mensaje" });
     await expect(input.getAttribute("placeholder")).resolves.toBe("Escribe un mensaje…");
     await expect(customer.locator(".chat-header__status-text").textContent()).resolves.toBe("Bot · responde al instante");
     await input.fill("99999");

@@ -1,9 +1,11 @@
+import { useChatTexts } from "../chat-texts";
 import type { ChatAgent, ChatStatus } from "../types";
 import { BotIcon } from "./message-bubble";
 
 type Props = { flowName: string; statusLine: string; status: ChatStatus; agent: ChatAgent | null; onClose?: () => void };
 
 export function ChatHeader({ flowName, statusLine, status, agent, onClose }: Props) {
+  const texts = useChatTexts();
   return (
     <header className="chat-header">
       <div className="chat-header__avatar" aria-hidden="true" data-agent={agent ? "true" : "false"}>
@@ -17,7 +19,7 @@ export function ChatHeader({ flowName, statusLine, status, agent, onClose }: Pro
         </p>
       </div>
       {onClose && (
-        <button type="button" className="chat-header__close" onClick={onClose} aria-label="Close chat">
+        <button type="button" className="chat-header__close" onClick={onClose} aria-label={texts.actions.close}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round">
             <path d="M6 9l6 6 6-6" />
           </svg>

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
-import { useChatTexts } from "../chat-texts";
+import { chatTextsFor, ChatTextsContext } from "../chat-texts";
 import { describeStatus } from "../format";
 import type { LoadedConversation } from "../types";
 import { useChat } from "../use-chat";
@@ -10,16 +10,17 @@ import { HandoffNotice } from "./handoff-notice";
 import { MessageList } from "./message-list";
 import { TypingIndicator } from "./typing-indicator";
 
-type Props = { flow: { slug: string; name: string }; initial: LoadedConversation | null; embed: boolean; page: string | null };
+/** `locale`: the flow's language, which the page's own texts use until the customer's is known. */
+type Props = { flow: { slug: string; name: string; locale: string | null }; initial: LoadedConversation | null; embed: boolean; page: string | null };
 
 // useLayoutEffect warns during server rendering; the scroll only matters in the browser.
 const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 export function ChatWindow({ flow, initial, embed, page }: Props) {
   const chat = useChat({ slug: flow.slug, initial, embed, page });
-  const texts = useChatTexts();
   const { state, typing } = chat;
   const { details } = state;
+  const texts = chatTextsFor(details.language ?? flow.locale);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -61,81 +62,83 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
   }, [embed]);
 
   return (
-    <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
-      <ChatHeader
-        flowName={flow.name}
-        statusLine={describeStatus(details.status, details, texts)}
-        status={details.status}
-        agent={details.status === "open" ? details.assignee : null}
-        onClose={close}
-      />
-      {/* A tab stop with a name, so the transcript scrolls with the arrow keys (the customer reads back without a mouse). */}
-      <div
-        className="chat-scroll"
-        ref={scrollRef}
-        tabIndex={0}
-        role="region"
-        aria-label="Conversation transcript"
-        onScroll={(event) => {
-          const element = event.currentTarget;
-          pinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
-        }}
-      >
-        <div ref={contentRef}>
-          {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
-          {state.phase === "failed" && (
-            <div className="chat-error" role="alert">
-              <p>{texts.startFailed}</p>
-              <button type="button" className="chat-pill" onClick={chat.startOver}>
-                Try again
-              </button>
-            </div>
-          )}
-          <MessageList
-            messages={state.messages}
-            outbox={state.outbox}
-            feedback={details.feedback}
-            choicesEnabled={!typing}
-            onChoose={(choice) => {
-              send(choice);
+    <ChatTextsContext.Provider value={texts}>
+      <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
+        <ChatHeader
+          flowName={flow.name}
+          statusLine={describeStatus(details.status, details, texts)}
+          status={details.status}
+          agent={details.status === "open" ? details.assignee : null}
+          onClose={close}
+        />
+        {/* A tab stop with a name, so the transcript scrolls with the arrow keys (the customer reads back without a mouse). */}
+        <div
+          className="chat-scroll"
+          ref={scrollRef}
+          tabIndex={0}
+          role="region"
+          aria-label={texts.labels.transcript}
+          onScroll={(event) => {
+            const element = event.currentTarget;
+            pinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < 80;
+          }}
+        >
+          <div ref={contentRef}>
+            {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
+            {state.phase === "failed" && (
+              <div className="chat-error" role="alert">
+                <p>{texts.startFailed}</p>
+                <button type="button" className="chat-pill" onClick={chat.startOver}>
+                  {texts.actions.tryAgain}
+                </button>
+              </div>
+            )}
+            <MessageList
+              messages={state.messages}
+              outbox={state.outbox}
+              feedback={details.feedback}
+              choicesEnabled={!typing}
+              onChoose={(choice) => {
+                send(choice);
+                refocus();
+              }}
+              onFeedback={(messageId, helpful) => {
+              void chat.giveFeedback(messageId, helpful);
+              // The yes/no buttons disappear: keep keyboard focus somewhere useful.
               refocus();
             }}
-            onFeedback={(messageId, helpful) => {
-            void chat.giveFeedback(messageId, helpful);
-            // The yes/no buttons disappear: keep keyboard focus somewhere useful.
-            refocus();
-          }}
-            onRetry={chat.retry}
-            onDismiss={chat.dismiss}
-            assignee={details.assignee}
-          />
-          {typing && <TypingIndicator />}
-          {/* Always in the page, so screen readers announce the handoff notice and the rating prompt
-              when they appear (a live region added together with its content is not announced). */}
-          <div className="chat-status-slot" aria-live="polite" aria-relevant="additions">
-            {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
-            {details.status === "resolved" && <CsatPrompt csat={details.csat} onRate={chat.rate} />}
-          </div>
-          {details.status === "resolved" && (
-            <div className="chat-restart">
-              <button type="button" className="chat-link-button" onClick={chat.startOver}>
-                Start a new conversation
-              </button>
+              onRetry={chat.retry}
+              onDismiss={chat.dismiss}
+              assignee={details.assignee}
+            />
+            {typing && <TypingIndicator />}
+            {/* Always in the page, so screen readers announce the handoff notice and the rating prompt
+                when they appear (a live region added together with its content is not announced). */}
+            <div className="chat-status-slot" aria-live="polite" aria-relevant="additions">
+              {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+              {details.status === "resolved" && <CsatPrompt csat={details.csat} onRate={chat.rate} />}
             </div>
-          )}
+            {details.status === "resolved" && (
+              <div className="chat-restart">
+                <button type="button" className="chat-link-button" onClick={chat.startOver}>
+                  {texts.actions.startOver}
+                </button>
+              </div>
+            )}
+          </div>
         </div>
+        {state.connection === "reconnecting" && (
+          <div className="chat-connection" role="status">
+            {texts.reconnecting}
+          </div>
+        )}
+        <Composer ref={inputRef} onSend={send} placeholder={details.status === "resolved" ? texts.placeholderAfterEnd : texts.placeholder} />
+        {!embed && (
+          <p className="chat-footer">
+            {texts.poweredBy} <strong>Baton</strong>
+          </p>
+        )}
       </div>
-      {state.connection === "reconnecting" && (
-        <div className="chat-connection" role="status">
-          Reconnecting… messages you send will be delivered.
-        </div>
-      )}
-      <Composer ref={inputRef} onSend={send} placeholder={details.status === "resolved" ? texts.placeholderAfterEnd : texts.placeholder} />
-      {!embed && (
-        <p className="chat-footer">
-          {texts.poweredBy} <strong>Baton</strong>
-        </p>
-      )}
-    </div>
+    </ChatTextsContext.Provider>
   );
 }

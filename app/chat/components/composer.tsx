@@ -1,3 +1,4 @@
+import { useChatTexts } from "../chat-texts";
 import { forwardRef, useState, type KeyboardEvent } from "react";
 import { MESSAGE_MAX_LENGTH } from "../send-queue";
 
@@ -7,6 +8,7 @@ type Props = { onSend: (text: string) => boolean; placeholder: string };
 
 /** Enter sends, Shift+Enter adds a line (and Enter while an IME is composing does nothing). */
 export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer({ onSend, placeholder }, ref) {
+  const texts = useChatTexts();
   const [text, setText] = useState("");
   const empty = text.trim().length === 0;
   const submit = () => {
@@ -30,7 +32,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       }}
     >
       <label htmlFor="chat-input" className="sr-only">
-        Message
+        {texts.labels.message}
       </label>
       <textarea
         id="chat-input"
@@ -49,7 +51,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           {text.length}/{MESSAGE_MAX_LENGTH}
         </span>
       )}
-      <button type="submit" className="chat-composer__send" disabled={empty} aria-label="Send message">
+      <button type="submit" className="chat-composer__send" disabled={empty} aria-label={texts.actions.send}>
         <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M5 12h14M13 6l6 6-6 6" />
         </svg>

@@ -5,7 +5,7 @@ type Props = { csat: number | null; onRate: (csat: number) => Promise<boolean> }
 
 /** 1–5 stars once the conversation is resolved. Buttons, so Tab + Enter/Space rate without a mouse. */
 export function CsatPrompt({ csat, onRate }: Props) {
-  const { rating } = useChatTexts();
+  const { rating, labels } = useChatTexts();
   const [hovered, setHovered] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
   const shown = hovered ?? csat ?? 0;
@@ -18,7 +18,7 @@ export function CsatPrompt({ csat, onRate }: Props) {
       <h2 id="chat-csat-title" className="chat-csat__title">
         {csat ? rating.thanks : rating.question}
       </h2>
-      <div className="chat-csat__stars" role="group" aria-label="Rate this conversation from 1 to 5" onMouseLeave={() => setHovered(null)}>
+      <div className="chat-csat__stars" role="group" aria-label={labels.stars} onMouseLeave={() => setHovered(null)}>
         {rating.labels.map((label, index) => {
           const value = index + 1;
           return (
@@ -27,7 +27,7 @@ export function CsatPrompt({ csat, onRate }: Props) {
               type="button"
               className="chat-star"
               data-lit={value <= shown ? "true" : "false"}
-              aria-label={`${value} of 5: ${label}`}
+              aria-label={labels.star(value, label)}
               aria-pressed={csat === value}
               onMouseEnter={() => setHovered(value)}
               onFocus={() => setHovered(value)}

@@ -13,7 +13,7 @@ type Props = {
 /** The article a KB answer came from, and the "Did this help?" yes/no that goes to /feedback. */
 export function KbSourceCard({ source, question, answer, onAnswer }: Props) {
   const texts = useChatTexts();
-  const prompt = question ?? { text: "Did this help?", yes: "Yes", no: "No" };
+  const prompt = question ?? { text: texts.kb.question, yes: texts.kb.yes, no: texts.kb.no };
   return (
     <div className="chat-source">
       <div className="chat-source__article">
@@ -22,7 +22,7 @@ export function KbSourceCard({ source, question, answer, onAnswer }: Props) {
           <path d="M8 7h6" />
         </svg>
         <span>
-          <span className="chat-source__label">From our help center</span>
+          <span className="chat-source__label">{texts.kb.source}</span>
           <span className="chat-source__title">{source.title}</span>
         </span>
       </div>

@@ -1,3 +1,4 @@
+import { useChatTexts } from "../chat-texts";
 import { activeChoicesMessageId, findFeedbackQuestions } from "../merge-messages";
 import { visibleOutbox, type OutboxEntry } from "../send-queue";
 import type { ChatAgent, ChatMessage } from "../types";
@@ -22,6 +23,7 @@ type Props = {
 
 /** The transcript as an accessible log: new messages are announced politely by screen readers. */
 export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoose, onFeedback, onRetry, onDismiss, assignee = null }: Props) {
+  const texts = useChatTexts();
   const folded = findFeedbackQuestions(messages);
   const foldedIds = new Set([...folded.values()].map((question) => question.id));
   const activeChoicesId = activeChoicesMessageId(messages);
@@ -32,7 +34,7 @@ export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoo
     .map((message) => (message.role === "agent" && !message.author && assignee ? { ...message, author: assignee } : message));
   const pending = visibleOutbox(outbox);
   return (
-    <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label="Conversation">
+    <div className="chat-log" role="log" aria-live="polite" aria-relevant="additions" aria-label={texts.labels.conversation}>
       {shown.map((message, index) => {
         const previous = shown[index - 1];
         const startsGroup = !previous || previous.role !== message.role || speakerName(previous) !== speakerName(message);

@@ -20,16 +20,16 @@ export function OutboxBubble({ entry, onRetry, onDismiss }: Props) {
         <div className="chat-delivery" data-state={entry.state}>
           {entry.state === "failed" ? (
             <>
-              <span>Not sent: {entry.error}</span>
+              <span>{texts.notSent(entry.error ?? "")}</span>
               <button type="button" className="chat-link-button" onClick={onDismiss}>
-                Dismiss
+                {texts.actions.dismiss}
               </button>
             </>
           ) : entry.state === "retrying" ? (
             <>
               <span>{texts.retrying}</span>
               <button type="button" className="chat-link-button" onClick={onRetry}>
-                Retry now
+                {texts.actions.retryNow}
               </button>
             </>
           ) : (

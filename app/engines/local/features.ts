@@ -5,10 +5,17 @@
  * L2-normalised by its vectoriser and then weighted, so long words cannot drown the word
  * features in character grams. What is ours is only which terms a text yields and the
  * term → column numbering the model's weight matrix needs.
+ *
+ * A space analyses one language (text.ts): the one its training phrases are written in, found by
+ * the same word counts the "Detect language" step uses, unless the caller names it. Messages are
+ * then analysed like the phrases, whatever language they are in — a Spanish message meets a
+ * Spanish intent step's phrases on Spanish stems.
  */
 import winkNLP, { type Bow } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import bm25Vectorizer, { type BM25Vectorizer, type BM25VectorizerConfig } from "wink-nlp/utilities/bm25-vectorizer";
+import { languageOfTexts, type LanguageCode } from "../detect-language";
+import { foldAccents } from "./language-analysers";
 import { stem, tokenize } from "./text";
 
 export type SparseVector = { indices: Int32Array; values: Float32Array };
@@ -19,6 +26,8 @@ export type FeatureSpace = {
   words: BM25Vectorizer;
   chars: BM25Vectorizer;
   charWeight: number;
+  /** The language its words are analysed in. */
+  language: LanguageCode;
 };
 
 const its = winkNLP(model, []).its;
@@ -37,13 +46,13 @@ const termsOf = (vectorizer: BM25Vectorizer) => (vectorizer as VectorizerOut).ou
 const bowsOf = (vectorizer: BM25Vectorizer) => (vectorizer as VectorizerOut).out(its.docBOWArray) as Bow[];
 
 /** The terms of each block, with repeats (the vectoriser counts them). */
-export function featureTerms(text: string): { words: string[]; chars: string[] } {
-  const tokens = tokenize(text);
+export function featureTerms(text: string, language: LanguageCode = "en"): { words: string[]; chars: string[] } {
+  const tokens = tokenize(text, language);
   const words: string[] = [];
   const chars: string[] = [];
   let previous = "<s>";
   for (const token of tokens) {
-    const terms = tokenTerms(token);
+    const terms = tokenTerms(token, language);
     words.push(terms.unigram, `b:${previous} ${terms.stem}`);
     previous = terms.stem;
     for (const gram of terms.grams) chars.push(gram);
@@ -59,39 +68,46 @@ type TokenTerms = { stem: string; unigram: string; grams: string[] };
 const tokenTermsCache = new Map<string, TokenTerms>();
 const TOKEN_CACHE_LIMIT = 50_000;
 
-function tokenTerms(token: string): TokenTerms {
-  let terms = tokenTermsCache.get(token);
+function tokenTerms(token: string, language: LanguageCode): TokenTerms {
+  const key = language === "en" ? token : `${language}:${token}`;
+  let terms = tokenTermsCache.get(key);
   if (terms === undefined) {
-    const stemmed = stem(token);
-    const padded = ` ${token} `;
+    const stemmed = stem(token, language);
+    // Other languages' tokens keep their accents for the stemmer; the character grams fold them so
+    // "envio" typed without its accent still shares every gram with "envío".
+    const padded = ` ${language === "en" ? token : foldAccents(token)} `;
     const grams: string[] = [];
     for (let start = 0; start + CHAR_GRAM <= padded.length; start++) grams.push(`c:${padded.slice(start, start + CHAR_GRAM)}`);
     terms = { stem: stemmed, unigram: `w:${stemmed}`, grams };
     if (tokenTermsCache.size >= TOKEN_CACHE_LIMIT) tokenTermsCache.clear();
-    tokenTermsCache.set(token, terms);
+    tokenTermsCache.set(key, terms);
   }
   return terms;
 }
 
 /** Learns both vectorisers from the training texts; returns the space and each text's vector. */
-export function buildFeatureSpace(texts: string[], charWeight: number): { space: FeatureSpace; vectors: SparseVector[] } {
+export function buildFeatureSpace(
+  texts: string[],
+  charWeight: number,
+  language: LanguageCode = languageOfTexts(texts),
+): { space: FeatureSpace; vectors: SparseVector[] } {
   const words = bm25Vectorizer(BM25);
   const chars = bm25Vectorizer(BM25);
   for (const text of texts) {
-    const terms = featureTerms(text);
+    const terms = featureTerms(text, language);
     words.learn(terms.words);
     chars.learn(terms.chars);
   }
   const index = new Map<string, number>();
   for (const term of [...termsOf(words), ...termsOf(chars)]) index.set(term, index.size);
-  const space = { index, words, chars, charWeight };
+  const space = { index, words, chars, charWeight, language };
   const wordBows = bowsOf(words);
   const charBows = bowsOf(chars);
   return { space, vectors: texts.map((_, n) => toSparse(space, wordBows[n], charBows[n])) };
 }
 
 export function vectorize(space: FeatureSpace, text: string): SparseVector {
-  const terms = featureTerms(text);
+  const terms = featureTerms(text, space.language);
   // bowOf ignores terms the vectoriser never saw: a message's unknown words weigh nothing.
   return toSparse(space, space.words.bowOf(terms.words), space.chars.bowOf(terms.chars));
 }

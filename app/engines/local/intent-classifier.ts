@@ -94,7 +94,7 @@ export class LocalIntentClassifier implements IntentClassifier {
 
   /** The fused model and the message's vector, or null when the encoder cannot give them in time. */
   private async semanticEvidence(entry: Entry, text: string): Promise<{ model: IntentModel; vector: Float32Array } | null> {
-    if (!this.encoder || Date.now() < this.encoderDownUntil) return null;
+    if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return null;
     try {
       const [model, [vector]] = await withTimeout(Promise.all([this.semanticModel(entry), this.encoder.embed([text])]), ENCODER_TIMEOUT_MS);
       return model ? { model, vector } : null;
@@ -106,7 +106,7 @@ export class LocalIntentClassifier implements IntentClassifier {
 
   private semanticModel(entry: Entry): Promise<IntentModel | null> {
     if (entry.fused) return Promise.resolve(entry.fused);
-    if (!this.encoder || Date.now() < this.encoderDownUntil) return Promise.resolve(null);
+    if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return Promise.resolve(null);
     // Blank lines in a draft's examples say nothing about meaning: only real phrases are embedded.
     const phrases = entry.intents.map((intent) => intent.examples.filter((example) => example.trim() !== ""));
     entry.embedding ??= this.encoder
@@ -148,6 +148,11 @@ export class LocalIntentClassifier implements IntentClassifier {
     if (this.models.size > CACHE_LIMIT) this.models.delete(this.models.keys().next().value as string);
     return entry;
   }
+}
+
+/** The sentence encoder (USE-lite) only knows English: other languages' steps use the lexical model and its calibration. */
+function encodable(entry: Entry): boolean {
+  return entry.lexical.space.language === "en";
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -16,6 +16,7 @@
  * ml-matrix (1,500 × 20,000 per class, 150 one-vs-rest models); natural's logistic
  * regression does not finish the full split in 5 minutes (bench/results/nlu.json).
  */
+import type { LanguageCode } from "../detect-language";
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
 import { computeLogits, meanOf, seededRandom, shuffle, softmaxInPlace } from "./intent-math";
@@ -31,6 +32,8 @@ export type IntentModelOptions = {
   semanticCalibration: IntentCalibration;
   /** How much a centroid cosine adds to an intent's log-probability when the two are fused. */
   semanticWeight: number;
+  /** The language the phrases are analysed in; unset: the one they are written in (features.ts). */
+  language?: LanguageCode;
 };
 
 export const DEFAULT_INTENT_MODEL_OPTIONS: IntentModelOptions = {
@@ -83,7 +86,7 @@ const SIMILARITY_CANDIDATES = 3;
 export function trainIntentModel(intents: IntentDefinition[], overrides: Partial<IntentModelOptions> = {}): IntentModel {
   const options = { ...DEFAULT_INTENT_MODEL_OPTIONS, ...overrides };
   const names = intents.map((intent) => intent.name);
-  const { space, vectors } = buildFeatureSpace(intents.flatMap((intent) => intent.examples), options.charWeight);
+  const { space, vectors } = buildFeatureSpace(intents.flatMap((intent) => intent.examples), options.charWeight, options.language);
   let cursor = 0;
   const examplesByIntent = intents.map((intent) => intent.examples.map(() => vectors[cursor++]));
   const examples = examplesByIntent.flatMap((vectors, label) => vectors.map((vector) => ({ vector, label })));

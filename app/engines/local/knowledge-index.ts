@@ -16,7 +16,8 @@ import { articlePassages } from "./article-passages";
 import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
 import type { SentenceEncoder } from "./sentence-encoder.server";
-import { indexTerms, stem, STOP_WORDS, tokenize } from "./text";
+import type { LanguageCode } from "../detect-language";
+import { indexTerms, stem, stopWordsFor, tokenize } from "./text";
 import type { ArticleRef, RetrievedArticle } from "../types";
 
 export type KnowledgeArticle = ArticleRef & { body: string; tags: string[] };
@@ -41,15 +42,16 @@ export type LexicalMatch = RetrievedArticle & { bm25: number };
  * ("refunds" → "refund"), surface forms let fuzzy matching catch typos that defeat the stemmer
  * ("shiping" is one edit from "shipping" but not from the stem "ship").
  */
-function expandTerm(token: string): string | string[] | null {
-  if (STOP_WORDS.has(token)) return null;
-  const stemmed = stem(token);
+function expandTerm(token: string, language: LanguageCode = "en"): string | string[] | null {
+  if (stopWordsFor(language).has(token)) return null;
+  const stemmed = stem(token, language);
   return stemmed === token ? token : [stemmed, token];
 }
 
 /** The query's words that can say which article is meant (stop words and customers' filler dropped). */
-export function contentTokens(query: string): string[] {
-  return tokenize(query).filter((token) => !STOP_WORDS.has(token) && !QUERY_FILLER.has(token));
+export function contentTokens(query: string, language: LanguageCode = "en"): string[] {
+  const stopWords = stopWordsFor(language);
+  return tokenize(query, language).filter((token) => !stopWords.has(token) && !QUERY_FILLER.has(token));
 }
 
 function wantedTags(tags: string[] | undefined): Set<string> | null {
@@ -57,21 +59,27 @@ function wantedTags(tags: string[] | undefined): Set<string> | null {
 }
 
 export class KnowledgeIndex {
-  private readonly search = new MiniSearch<IndexedArticle>({
-    fields: ["title", "tagText", "text"],
-    storeFields: ["id"],
-    tokenize: (text) => tokenize(text),
-    processTerm: expandTerm,
-    searchOptions: { processTerm: (term) => (QUERY_FILLER.has(term) ? null : expandTerm(term)) },
-  });
+  private readonly search: MiniSearch<IndexedArticle>;
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly termsByArticle = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   /** Passage vectors for semantic matching; absent when the index is built without an encoder (lexical only). */
   private readonly vectors: ArticleVectors | null;
 
-  constructor(options: { encoder?: SentenceEncoder } = {}) {
-    this.vectors = options.encoder ? new ArticleVectors(options.encoder) : null;
+  /** The articles' language: how words are stemmed and which are stop words (text.ts). */
+  readonly language: LanguageCode;
+
+  /** The sentence encoder is English-only: an index in another language ranks on words alone. */
+  constructor(options: { encoder?: SentenceEncoder; language?: LanguageCode } = {}) {
+    const language = (this.language = options.language ?? "en");
+    this.vectors = options.encoder && language === "en" ? new ArticleVectors(options.encoder) : null;
+    this.search = new MiniSearch<IndexedArticle>({
+      fields: ["title", "tagText", "text"],
+      storeFields: ["id"],
+      tokenize: (text) => tokenize(text, language),
+      processTerm: (term) => expandTerm(term, language),
+      searchOptions: { processTerm: (term) => (QUERY_FILLER.has(term) ? null : expandTerm(term, language)) },
+    });
   }
 
   get size(): number {
@@ -94,7 +102,7 @@ export class KnowledgeIndex {
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
     this.vectors?.upsert(article.id, articlePassages(indexed.title, indexed.outline));
-    const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`));
+    const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`, this.language));
     this.termsByArticle.set(article.id, terms);
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }
@@ -140,7 +148,7 @@ export class KnowledgeIndex {
   unknownTermShare(query: string): number {
     let total = 0;
     let unknown = 0;
-    for (const term of new Set(contentTokens(query).map(stem))) {
+    for (const term of new Set(contentTokens(query, this.language).map((token) => stem(token, this.language)))) {
       const weight = this.termWeight(term);
       total += weight;
       if (!this.documentFrequency.has(term)) unknown += weight;
@@ -149,7 +157,7 @@ export class KnowledgeIndex {
   }
 
   query(query: string, options: { tags?: string[]; limit?: number } = {}): LexicalMatch[] {
-    const tokens = [...new Set(contentTokens(query))];
+    const tokens = [...new Set(contentTokens(query, this.language))];
     if (tokens.length === 0 || this.articles.size === 0) return [];
     const wanted = wantedTags(options.tags);
     const results = this.search.search(tokens.join(" "), {
@@ -181,7 +189,7 @@ export class KnowledgeIndex {
     const matched = new Set(result.queryTerms);
     const weights = new Map<string, { weight: number; found: boolean }>();
     for (const token of tokens) {
-      const stemmed = stem(token);
+      const stemmed = stem(token, this.language);
       const entry = weights.get(stemmed) ?? { weight: this.termWeight(stemmed), found: false };
       entry.found ||= matched.has(stemmed) || matched.has(token);
       weights.set(stemmed, entry);

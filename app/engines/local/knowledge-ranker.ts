@@ -42,7 +42,7 @@ export type QuestionEvidence = { semantic: boolean; unknownShare: number; articl
 /** Everything the ranking and the confidence are computed from (the fit script reuses it). */
 export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?: string[]): Promise<QuestionEvidence | null> {
   // Nothing but filler ("hi", "where is it?"): no article can be meant.
-  if (contentTokens(query).length === 0) return null;
+  if (contentTokens(query, index.language).length === 0) return null;
   const ids = index.ids(tags);
   if (ids.length === 0) return null;
   const lexical = index.query(query, { tags, limit: Number.POSITIVE_INFINITY });

@@ -8,10 +8,16 @@
  * to the NORMAL form (wink's own `its.stem` stems the raw text: "n't", "123" → "12i").
  * The only thing done before wink is folding accents ("café" → "cafe"), which it keeps.
  * Sentence boundaries are wink's too (its `sbd` step knows "Co.", "e.g.", "U.S.", "$25.00").
+ *
+ * Spanish, French, German and Portuguese (`language`, default English) are tokenised by the same
+ * wink tokeniser — it splits Latin-script text well whatever the language — and then analysed
+ * with that language's stemmer and stop words (language-analysers.ts).
  */
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import stemWord from "wink-porter2-stemmer";
+import type { LanguageCode } from "../detect-language";
+import { foldAccents, LANGUAGE_ANALYSERS } from "./language-analysers";
 
 // Tokenisation only: sentence boundaries, POS tags and entities cost time and change no token.
 const nlp = winkNLP(model, []);
@@ -21,16 +27,23 @@ const sentenceNlp = winkNLP(model, ["sbd"]);
 
 /** Token types that carry meaning; punctuation, symbols, currency signs and emoji do not. */
 const KEPT_TYPES = new Set(["word", "number", "email", "url", "hashtag", "mention", "ordinal"]);
-const DIACRITIC = /\p{M}+/gu;
 const DIGITS = /^\p{N}+$/u;
 
-/** Lower-cased, accent-folded, contraction-expanded tokens (wink-nlp's `normal`). */
-export function tokenize(text: string): string[] {
-  const tokens = nlp.readDoc(text.normalize("NFKD").replace(DIACRITIC, "")).tokens();
+/**
+ * English: lower-cased, accent-folded, contraction-expanded tokens (wink-nlp's `normal`).
+ * Other languages: lower-cased words with their accents (the stemmer needs them; `stem` folds).
+ */
+export function tokenize(text: string, language: LanguageCode = "en"): string[] {
+  const english = language === "en";
+  const tokens = nlp.readDoc(english ? foldAccents(text) : text.normalize("NFC")).tokens();
   const normals = tokens.out(its.normal) as string[];
   const types = tokens.out(its.type) as string[];
   const kept: string[] = [];
-  for (let i = 0; i < normals.length; i++) if (KEPT_TYPES.has(types[i])) kept.push(normals[i]);
+  for (let i = 0; i < normals.length; i++) {
+    if (!KEPT_TYPES.has(types[i])) continue;
+    if (english || types[i] !== "word") kept.push(normals[i]);
+    else kept.push(...LANGUAGE_ANALYSERS[language].words(normals[i]));
+  }
   return kept;
 }
 
@@ -57,22 +70,33 @@ export function splitSentences(text: string): string[] {
 }
 
 /** Content-word stems (stop words dropped): what the knowledge index and passage scoring compare. */
-export function indexTerms(text: string): string[] {
-  return tokenize(text).filter((token) => !STOP_WORDS.has(token)).map(stem);
+export function indexTerms(text: string, language: LanguageCode = "en"): string[] {
+  const stopWords = stopWordsFor(language);
+  return tokenize(text, language)
+    .filter((token) => !stopWords.has(token))
+    .map((token) => stem(token, language));
 }
 
 // Stemming is the hot path of classification; a bounded memo keeps p99 well under a millisecond.
+// English tokens are their own keys (the common case stays one lookup); others carry the language.
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 50_000;
 
-export function stem(token: string): string {
-  let stemmed = stemCache.get(token);
+export function stem(token: string, language: LanguageCode = "en"): string {
+  const key = language === "en" ? token : `${language}:${token}`;
+  let stemmed = stemCache.get(key);
   if (stemmed === undefined) {
-    stemmed = DIGITS.test(token) ? token : stemWord(token);
+    if (DIGITS.test(token)) stemmed = token;
+    else stemmed = language === "en" ? stemWord(token) : LANGUAGE_ANALYSERS[language].stem(token);
     if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(token, stemmed);
+    stemCache.set(key, stemmed);
   }
   return stemmed;
+}
+
+/** The language's function words (English: STOP_WORDS below). */
+export function stopWordsFor(language: LanguageCode): ReadonlySet<string> {
+  return language === "en" ? STOP_WORDS : LANGUAGE_ANALYSERS[language].stopWords;
 }
 
 /**

@@ -1,0 +1,37 @@
+/**
+ * The customer's language as the conversation's "Detect language" steps told it: the latest
+ * clear answer (a later step that could not tell — "ok", an order number — does not undo it).
+ * Read from the `language.detected` events, so it needs no column and covers every step's field name.
+ * The chat page's own texts and the handoff notice use it; the flow's locale stays the fallback.
+ */
+import { z } from "zod";
+import { LANGUAGE_CODES, type LanguageCode } from "~/engines/detect-language";
+import { db } from "~/utils/db.server";
+
+const DetectedSchema = z.object({ language: z.enum(LANGUAGE_CODES) });
+
+/** `newEvents`: this turn's events, not saved yet; a language detected in them is the latest. */
+export async function getDetectedLanguage(conversationId: string, newEvents: ReadonlyArray<{ type: string; payload: unknown }> = []): Promise<LanguageCode | null> {
+  for (const event of [...newEvents].reverse()) {
+    const parsed = event.type === "language.detected" ? DetectedSchema.safeParse(event.payload) : null;
+    if (parsed?.success) return parsed.data.language;
+  }
+  const events = await db.event.findMany({
+    where: { conversationId, type: "language.detected" },
+    orderBy: { createdAt: "desc" },
+    select: { payload: true },
+  });
+  for (const event of events) {
+    const parsed = DetectedSchema.safeParse(safeJson(event.payload));
+    if (parsed.success) return parsed.data.language;
+  }
+  return null;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
