@@ -18,6 +18,8 @@ export type AccentColours = {
   ratio: number;
   /** True when the chosen colour had to be darkened to reach AA. */
   adjusted: boolean;
+  /** The accent as text on white (links, choice buttons): itself, or darkened until it reads at AA. */
+  ink: string;
 };
 
 const HEX = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i;
@@ -63,18 +65,22 @@ function bestText(background: string): { text: string; ratio: number } {
   return light >= dark ? { text: LIGHT_TEXT, ratio: light } : { text: DARK_TEXT, ratio: dark };
 }
 
+/** Darkens in 5 % steps (keeps the hue) until white reaches AA against it; black always gets there. */
+function darkenUntilWhiteReads(start: string): string {
+  let rgb = channels(start);
+  let colour = start;
+  for (let step = 0; step < 60 && contrastRatio(LIGHT_TEXT, colour) < AA_TEXT_CONTRAST; step++) {
+    rgb = rgb.map((c) => c * 0.95) as [number, number, number];
+    colour = toHex(rgb);
+  }
+  return colour;
+}
+
 /** The colours to paint for a chosen accent; an unreadable value falls back to `fallback`. */
 export function accentColours(chosen: string, fallback = "#4f46e5"): AccentColours {
   const start = normaliseHex(chosen) ?? normaliseHex(fallback) ?? "#4f46e5";
+  const ink = darkenUntilWhiteReads(start);
   const first = bestText(start);
-  if (first.ratio >= AA_TEXT_CONTRAST) return { background: start, ...first, adjusted: false };
-  // Darken in 5 % steps (keeps the hue) until white text reaches AA; black always gets there.
-  let rgb = channels(start);
-  for (let step = 0; step < 40; step++) {
-    rgb = rgb.map((c) => c * 0.95) as [number, number, number];
-    const background = toHex(rgb);
-    const ratio = contrastRatio(LIGHT_TEXT, background);
-    if (ratio >= AA_TEXT_CONTRAST) return { background, text: LIGHT_TEXT, ratio, adjusted: true };
-  }
-  return { background: "#000000", text: LIGHT_TEXT, ratio: 21, adjusted: true };
+  if (first.ratio >= AA_TEXT_CONTRAST) return { background: start, ...first, adjusted: false, ink };
+  return { background: ink, text: LIGHT_TEXT, ratio: contrastRatio(LIGHT_TEXT, ink), adjusted: true, ink };
 }

@@ -1,4 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from "react";
+import { brandingStyle } from "~/branding/branding";
+import { useChatBranding } from "../chat-branding";
 import { useChatTexts } from "../chat-texts";
 import { describeStatus } from "../format";
 import type { LoadedConversation } from "../types";
@@ -10,7 +12,7 @@ import { HandoffNotice } from "./handoff-notice";
 import { MessageList } from "./message-list";
 import { TypingIndicator } from "./typing-indicator";
 
-type Props = { flow: { slug: string; name: string }; initial: LoadedConversation | null; embed: boolean; page: string | null };
+type Props = { flow: { slug: string }; initial: LoadedConversation | null; embed: boolean; page: string | null };
 
 // useLayoutEffect warns during server rendering; the scroll only matters in the browser.
 const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
@@ -18,6 +20,7 @@ const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLa
 export function ChatWindow({ flow, initial, embed, page }: Props) {
   const chat = useChat({ slug: flow.slug, initial, embed, page });
   const texts = useChatTexts();
+  const branding = useChatBranding();
   const { state, typing } = chat;
   const { details } = state;
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -61,9 +64,9 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
   }, [embed]);
 
   return (
-    <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
+    <div className={`chat-window chat-branded${embed ? " chat-window--embed" : ""}`} style={brandingStyle(branding) as CSSProperties}>
       <ChatHeader
-        flowName={flow.name}
+        title={branding.chatTitle}
         statusLine={describeStatus(details.status, details, texts)}
         status={details.status}
         agent={details.status === "open" ? details.assignee : null}
@@ -78,6 +81,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
         }}
       >
         <div ref={contentRef}>
+          {branding.welcomeLine && <p className="chat-welcome">{branding.welcomeLine}</p>}
           {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
           {state.phase === "failed" && (
             <div className="chat-error" role="alert">
@@ -105,7 +109,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
             onDismiss={chat.dismiss}
           />
           {typing && <TypingIndicator />}
-          {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+          {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} away={details.away} onLeaveEmail={chat.submitEmail} />}
           {details.status === "resolved" && (
             <>
               <CsatPrompt csat={details.csat} onRate={chat.rate} />

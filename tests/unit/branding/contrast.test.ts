@@ -36,3 +36,12 @@ describe("contrast (WCAG 2.1)", () => {
     expect(accentColours("not a colour").background).toBe("#4f46e5");
   });
 });
+
+describe("accent as text on white", () => {
+  it("is the accent when it reads, darker when it does not", () => {
+    expect(accentColours("#4f46e5").ink).toBe("#4f46e5");
+    const yellow = accentColours("#fde047");
+    expect(yellow.ink).not.toBe("#fde047");
+    expect(contrastRatio(yellow.ink, "#ffffff")).toBeGreaterThanOrEqual(AA_TEXT_CONTRAST);
+  });
+});
