@@ -46,7 +46,20 @@ export function MetricCards({ summary }: { summary: MetricsSummary }) {
         detail={`${formatCount(summary.contained.count)} of ${formatCount(summary.conversations)} resolved by the bot`}
       />
       <MetricCard metric="escalated" tone="warn" value={formatPercent(summary.escalated.rate)} detail={`${plural(summary.escalated.count, "handoff")}`} />
-      <MetricCard metric="firstResponse" value={formatDuration(firstResponse.medianMs)} detail={firstResponseDetail(firstResponse)} />
+      <MetricCard
+        metric="firstResponse"
+        value={formatDuration(firstResponse.medianMs)}
+        detail={
+          <>
+            {firstResponseDetail(firstResponse)}
+            {firstResponse.count > 0 ? (
+              <span className="metric-detail-line" data-detail="firstResponseBusiness">
+                In business hours: {formatDuration(firstResponse.business.medianMs)} median · p90 {formatDuration(firstResponse.business.p90Ms)}
+              </span>
+            ) : null}
+          </>
+        }
+      />
       <MetricCard
         metric="resolvedAfterHandoff"
         value={formatPercent(summary.resolvedAfterHandoff.rate)}

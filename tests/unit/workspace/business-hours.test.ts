@@ -53,3 +53,14 @@ describe("business hours", () => {
     expect(describeOpening(at("2026-12-05T16:00:00Z"), saturday, "Europe/Berlin")).toBe("today 17:00");
   });
 });
+
+describe("wait estimate with availability", () => {
+  it("adds the time until opening when closed, and promises nothing when nobody is online", async () => {
+    const { estimateWaitMinutes } = await import("~/chat/wait-estimate");
+    const now = Date.parse("2026-12-05T11:00:00Z");
+    expect(estimateWaitMinutes({ state: "closed", opensAt: "2026-12-07T08:00:00Z" }, 12, now)).toBe(45 * 60 + 12);
+    expect(estimateWaitMinutes({ state: "nobodyOnline", opensAt: null }, 12, now)).toBeNull();
+    expect(estimateWaitMinutes({ state: "open", opensAt: null }, 12, now)).toBe(12);
+    expect(estimateWaitMinutes(null, null, now)).toBeNull();
+  });
+});
