@@ -21,7 +21,7 @@ export function ContrastNote({ chosen, colours }: { chosen: string; colours: Acc
   const best = Math.max(contrastRatio("#ffffff", valid), contrastRatio("#111827", valid));
   return (
     <p className="branding-contrast" role="status" data-testid="contrast-note">
-      {swatch} {valid} reaches only {best.toFixed(1)}:1 with white or near-black text (WCAG AA needs {AA_TEXT_CONTRAST}:1), so the chat uses a
+      {swatch} {valid} reaches only {best.toFixed(2)}:1 with white or near-black text (WCAG AA needs {AA_TEXT_CONTRAST}:1), so the chat uses a
       darker shade, <code>{colours.background}</code>, with white text ({colours.ratio.toFixed(1)}:1).
     </p>
   );

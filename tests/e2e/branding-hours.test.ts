@@ -1,0 +1,162 @@
+/**
+ * Branding and business hours in Chromium: the admin brands the chat with a live preview (and a
+ * colour that needs fixing for contrast), the customer sees it; the admin sets a team's hours, and
+ * a customer handed off outside them is told when the team opens and leaves an email; with the team
+ * open but no one online, the notice says that, until an agent opens Baton.
+ */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { openPage, signIn, snap, useE2E } from "./harness";
+
+const e2e = useE2E();
+const PHONE = { width: 390, height: 800 };
+
+async function say(page: Page, text: string) {
+  const input = page.getByRole("textbox", { name: "Message" });
+  await input.fill(text);
+  await input.press("Enter");
+}
+
+/** A weekday other than today's in Berlin: opening hours that are certainly not now. */
+function notToday(): { field: string; label: string } {
+  const today = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", weekday: "short" }).format(new Date()).toLowerCase();
+  const day = today === "wed" ? "thu" : "wed";
+  return { field: day, label: day === "wed" ? "Wednesday" : "Thursday" };
+}
+
+describe("chat branding", () => {
+  it("previews as the admin types, fixes an unreadable colour, and the customer's chat shows it", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await page.getByRole("link", { name: "Chat branding" }).click();
+    await page.getByRole("heading", { name: "Chat branding", level: 1 }).waitFor();
+    const preview = page.getByRole("figure", { name: "Preview of the customer's chat" });
+    await preview.getByText("Threads & Co. help").waitFor();
+
+    await page.getByLabel("Chat title").fill("Threads & Co. returns");
+    await page.getByLabel("Bot name").fill("Tess");
+    await page.getByLabel("Avatar letters or emoji").fill("🧵");
+    await page.getByLabel("Accent colour", { exact: true }).fill("#e0457b");
+    await preview.getByText("Threads & Co. returns").waitFor();
+    await preview.getByText("Tess · replies instantly").waitFor();
+    const note = page.getByTestId("contrast-note");
+    await note.getByText("#e0457b reaches only 4.48:1").waitFor();
+    await expect(note.textContent()).resolves.toContain("darker shade");
+    const fixed = (await note.locator("code").textContent()) ?? "";
+    expect(fixed).toMatch(/^#[0-9a-f]{6}$/);
+    const headerColours = await page.getByTestId("brand-preview-header").evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    expect(headerColours[1]).toBe("rgb(255, 255, 255)");
+    await snap(page);
+
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await page.getByText("Branding saved").waitFor();
+
+    const chat = await openPage(e2e.browser, e2e.app.baseUrl, "branded chat");
+    try {
+      await chat.page.setViewportSize(PHONE);
+      await chat.page.goto("/chat/store-support");
+      await chat.page.getByRole("heading", { level: 1, name: "Threads & Co. returns" }).waitFor();
+      await expect(chat.page.title()).resolves.toBe("Threads & Co. returns");
+      await chat.page.getByText("A person can take over at any time.").waitFor();
+      await chat.page.locator(".chat-row--bot .chat-author").first().getByText("Tess").waitFor();
+      const header = await chat.page.locator(".chat-header").evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      const hex = (rgb: string) => "#" + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, "0")).join("");
+      expect(hex(header[0])).toBe(fixed);
+      expect(header[1]).toBe("rgb(255, 255, 255)");
+      await expect(chat.page.locator(".chat-header__avatar").textContent()).resolves.toBe("🧵");
+      await snap(chat.page);
+    } finally {
+      await chat.close();
+    }
+    expect(chat.errors).toEqual([]);
+  });
+});
+
+describe("business hours and presence", () => {
+  it("tells a customer handed off outside the team's hours when it opens, and takes their email", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await page.goto("/teams");
+    const card = page.getByRole("region", { name: "Business hours" });
+    await card.locator("summary", { hasText: "Support" }).click();
+    const form = page.getByRole("form", { name: "Business hours of Support" });
+    await form.getByLabel("Time zone").fill("Europe/Berlin");
+    await form.getByLabel("Always open (24/7)").uncheck();
+    const day = notToday();
+    await form.getByLabel(day.label, { exact: true }).check();
+    await form.getByLabel(`${day.label} opens at`).fill("09:00");
+    await form.getByLabel(`${day.label} closes at`).fill("17:00");
+    await form.getByLabel("Email offer when no one can answer").fill("Leave your email and Support will write back.");
+    await form.getByRole("button", { name: "Save hours of Support" }).click();
+    await page.getByText("Business hours saved").waitFor();
+    await card.getByText(`${day.label.slice(0, 3)} 09:00–17:00 · Europe/Berlin`).waitFor();
+    await snap(page);
+
+    const chat = await openPage(e2e.browser, e2e.app.baseUrl, "closed handoff");
+    try {
+      await chat.page.setViewportSize(PHONE);
+      await chat.page.goto("/chat/store-support");
+      await chat.page.getByText("I'm the Threads & Co. assistant").waitFor();
+      await say(chat.page, "I want to talk to a human");
+      const notice = chat.page.getByRole("region", { name: "We're closed now" });
+      await notice.waitFor();
+      await notice.getByText(new RegExp(`We reply from ${day.label} 09:00 \\(Europe/Berlin\\)`)).waitFor();
+      await chat.page.getByText(new RegExp(`Waiting for the Support team · replies from ${day.label} 09:00`)).waitFor();
+      await notice.getByLabel("Leave your email and Support will write back.").fill("maya@example");
+      await notice.getByRole("button", { name: "Leave email" }).click();
+      await notice.getByRole("alert").getByText("Please enter an email address").waitFor();
+      await notice.getByLabel("Leave your email and Support will write back.").fill("maya@example.com");
+      await notice.getByRole("button", { name: "Leave email" }).click();
+      await notice.getByText("Thanks — the team will see maya@example.com with your conversation.").waitFor();
+      await snap(chat.page);
+      // Still in the queue, and the agent sees the email on the contact.
+      const conversation = await e2e.app.db.conversation.findFirstOrThrow({ where: { contact: { email: "maya@example.com" } }, select: { status: true } });
+      expect(conversation.status).toBe("waiting");
+    } finally {
+      await chat.close();
+    }
+    expect(chat.errors).toEqual([]);
+  });
+
+  it("says no one is online while the team is open but nobody is at Baton, and the usual wait once an agent is", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    await page.goto("/teams");
+    await page.getByRole("region", { name: "Business hours" }).locator("summary", { hasText: "Support" }).click();
+    const form = page.getByRole("form", { name: "Business hours of Support" });
+    await form.getByLabel("Always open (24/7)").check();
+    await form.getByRole("button", { name: "Save hours of Support" }).click();
+    await page.getByText("Business hours saved").waitFor();
+    // Nobody of Support has a Baton page open (Ana never signed in in this run).
+    const ana = await e2e.app.db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { id: true } });
+    await e2e.app.db.session.deleteMany({ where: { userId: ana.id } });
+
+    const chat = await openPage(e2e.browser, e2e.app.baseUrl, "nobody online");
+    try {
+      await chat.page.setViewportSize(PHONE);
+      await chat.page.goto("/chat/store-support");
+      await chat.page.getByText("I'm the Threads & Co. assistant").waitFor();
+      await say(chat.page, "I want to talk to a human");
+      const offline = chat.page.getByRole("region", { name: "No one from the Support team is online right now" });
+      await offline.waitFor();
+      await offline.getByText("a person will answer here as soon as someone is back").waitFor();
+      await chat.page.getByText("Waiting for the Support team · no one online right now").waitFor();
+      await snap(chat.page);
+
+      // Ana opens Baton: she is online, and the notice promises the usual wait instead.
+      const agent = await openPage(e2e.browser, e2e.app.baseUrl, "agent opens baton");
+      try {
+        await signIn(agent.page, "ana@baton.local");
+        await chat.page.reload();
+        await chat.page.getByRole("region", { name: "You're in the queue for our Support team" }).waitFor();
+        await snap(chat.page);
+      } finally {
+        await agent.close();
+      }
+      expect(agent.errors).toEqual([]);
+    } finally {
+      await chat.close();
+    }
+    expect(chat.errors).toEqual([]);
+  });
+});
