@@ -35,7 +35,8 @@ describe("chat branding", () => {
 
     await page.getByLabel("Chat title").fill("Threads & Co. returns");
     await page.getByLabel("Bot name").fill("Tess");
-    await page.getByLabel("Avatar letters or emoji").fill("🧵");
+    // Letters: the test machine's Chromium has no emoji font (an emoji works the same way).
+    await page.getByLabel("Avatar letters or emoji").fill("TC");
     await page.getByLabel("Accent colour", { exact: true }).fill("#e0457b");
     await preview.getByText("Threads & Co. returns").waitFor();
     await preview.getByText("Tess · replies instantly").waitFor();
@@ -63,7 +64,8 @@ describe("chat branding", () => {
       const hex = (rgb: string) => "#" + (rgb.match(/\d+/g) ?? []).slice(0, 3).map((n) => Number(n).toString(16).padStart(2, "0")).join("");
       expect(hex(header[0])).toBe(fixed);
       expect(header[1]).toBe("rgb(255, 255, 255)");
-      await expect(chat.page.locator(".chat-header__avatar").textContent()).resolves.toBe("🧵");
+      await expect(chat.page.locator(".chat-header__avatar").textContent()).resolves.toBe("TC");
+      await chat.page.getByText("Tess · replies instantly").waitFor();
       await snap(chat.page);
     } finally {
       await chat.close();
@@ -87,6 +89,8 @@ describe("business hours and presence", () => {
     await form.getByLabel(`${day.label} opens at`).fill("09:00");
     await form.getByLabel(`${day.label} closes at`).fill("17:00");
     await form.getByLabel("Email offer when no one can answer").fill("Leave your email and Support will write back.");
+    await form.scrollIntoViewIfNeeded();
+    await snap(page);
     await form.getByRole("button", { name: "Save hours of Support" }).click();
     await page.getByText("Business hours saved").waitFor();
     await card.getByText(`${day.label.slice(0, 3)} 09:00–17:00 · Europe/Berlin`).waitFor();

@@ -24,7 +24,7 @@ let anaId: string;
 // A 1×1 transparent PNG.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64");
 
-function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }, cookie = adminCookie): Request {
+function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }, cookie = adminCookie): Request {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   if (file) form.append("avatarImage", new File([file.bytes], file.name, { type: file.type }));
@@ -63,7 +63,7 @@ describe("branding settings", () => {
     expect(badColour).toMatchObject({ status: 400, data: { fieldErrors: { accentColor: "Use a colour like #4f46e5" } } });
     expect(await db.workspaceBranding.count()).toBe(0);
 
-    const saved = unwrap(await settle(() => brandingRoute.action(args(multipart(brandingFields, { name: "a.png", type: "image/png", bytes: PNG })))));
+    const saved = unwrap(await settle(() => brandingRoute.action(args(multipart(brandingFields, { name: "a.png", type: "image/png", bytes: new Uint8Array(PNG) })))));
     expect(saved).toMatchObject({ status: 200, data: { ok: true } });
     const flow = await getPublishedFlow("runtime-test");
     expect(flow?.branding).toMatchObject({ botName: "Tess", chatTitle: "Threads help", welcomeLine: "Ask us anything." });

@@ -67,7 +67,8 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
     <div className={`chat-window chat-branded${embed ? " chat-window--embed" : ""}`} style={brandingStyle(branding) as CSSProperties}>
       <ChatHeader
         title={branding.chatTitle}
-        statusLine={describeStatus(details.status, details, texts)}
+        // Every language's bot status starts with the word "Bot": the branded name takes its place.
+        statusLine={details.status === "bot" ? texts.status.bot.replace(/^Bot\b/, branding.botName) : describeStatus(details.status, details, texts)}
         status={details.status}
         agent={details.status === "open" ? details.assignee : null}
         onClose={close}

@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/form";
-import { parseBusinessHours, type BusinessHours } from "../business-hours";
+import { isAlwaysOpen, parseBusinessHours, type BusinessHours } from "../business-hours";
 import { WEEK_ORDER, WEEKDAY_LABELS, summariseHours } from "../team-hours-form";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, type TeamsActionData } from "./teams-action";
@@ -22,13 +22,14 @@ const COMMON_TIME_ZONES = [
 
 export function TeamHoursCard({ teams, result }: { teams: TeamWithHours[]; result: TeamsActionData | undefined }) {
   const failure = failureFor(result, "teams");
+  const withHours = teams.filter((team) => !isAlwaysOpen(parseBusinessHours(team))).length;
   return (
     <section className="card" aria-labelledby="hours-heading">
       <CardHeader
         id="hours-heading"
         title="Business hours"
-        description="When each team answers. Outside these hours, or when no one of the team is online, the customer is told when to expect a reply and may leave an email; the conversation waits in the queue."
-        badge="Presence: online = available and a Baton page open"
+        description="When each team answers. Outside these hours, or when no one of the team is online (marked available with a Baton page open in the last 3 minutes), the customer is told when to expect a reply and may leave an email; the conversation waits in the queue."
+        badge={`${withHours} of ${teams.length} with hours`}
       />
       <CardAlert message={failure?.intent === "set-hours" ? failure.formError : undefined} />
       <datalist id="time-zones">
