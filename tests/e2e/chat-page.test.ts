@@ -311,12 +311,14 @@ async function checkWidget(page: Page) {
     }),
   );
   await page.goto(`${shop}/shop`);
-  const launcher = page.getByRole("button", { name: "Chat with us" });
+  // Without data-label / data-color the launcher takes the workspace's branding (title and accent).
+  const launcher = page.getByRole("button", { name: "Threads & Co. help" });
   await launcher.waitFor();
+  await expect(launcher.evaluate((button) => getComputedStyle(button).backgroundColor)).resolves.toBe("rgb(79, 70, 229)");
   await expect(page.evaluate(() => Object.keys(window).filter((key) => key.toLowerCase().includes("baton")))).resolves.toEqual(["BatonChat"]);
   await launcher.focus();
   await page.keyboard.press("Enter");
-  const chat = page.frameLocator('iframe[title="Chat with us"]');
+  const chat = page.frameLocator('iframe[title="Threads & Co. help"]');
   await chat.getByText("I'm the Threads & Co. assistant").waitFor();
   await expect(page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded")).resolves.toBe("true");
   await chat.getByRole("textbox", { name: "Message" }).fill("How much does shipping cost?");
@@ -326,7 +328,7 @@ async function checkWidget(page: Page) {
 
   // The chat's own close button hands focus back to the launcher.
   await chat.getByRole("button", { name: "Close chat" }).click();
-  await page.getByRole("button", { name: "Chat with us" }).waitFor();
+  await page.getByRole("button", { name: "Threads & Co. help" }).waitFor();
   await page.locator("iframe").waitFor({ state: "hidden" });
   await expect(page.evaluate(() => document.activeElement?.getAttribute("data-baton-widget"))).resolves.toBe("store-support");
   const row = await e2e.app.db.conversation.findFirst({ where: { channel: "widget" }, orderBy: { createdAt: "desc" }, select: { id: true, page: true } });
@@ -334,7 +336,7 @@ async function checkWidget(page: Page) {
 
   // A reload of the shop resumes the same conversation inside the iframe (no third-party cookie needed).
   await page.reload();
-  await page.getByRole("button", { name: "Chat with us" }).click();
+  await page.getByRole("button", { name: "Threads & Co. help" }).click();
   await chat.getByText("How much does shipping cost?").waitFor();
   await page.setViewportSize({ width: 375, height: 740 });
   await snap(page);
