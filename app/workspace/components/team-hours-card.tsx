@@ -78,9 +78,9 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
                     <input type="checkbox" name={`${day}Open`} defaultChecked={Boolean(interval)} />
                     {WEEKDAY_LABELS[day]}
                   </label>
-                  <input className="input input-narrow" type="time" name={`${day}From`} defaultValue={interval?.[0] ?? "09:00"} aria-label={`${WEEKDAY_LABELS[day]} opens at`} />
+                  <input className="input team-hours__time" type="time" name={`${day}From`} defaultValue={interval?.[0] ?? "09:00"} aria-label={`${WEEKDAY_LABELS[day]} opens at`} />
                   <span aria-hidden="true">–</span>
-                  <input className="input input-narrow" type="time" name={`${day}To`} defaultValue={interval?.[1] === "24:00" ? "23:59" : (interval?.[1] ?? "17:00")} aria-label={`${WEEKDAY_LABELS[day]} closes at`} />
+                  <input className="input team-hours__time" type="time" name={`${day}To`} defaultValue={interval?.[1] === "24:00" ? "23:59" : (interval?.[1] ?? "17:00")} aria-label={`${WEEKDAY_LABELS[day]} closes at`} />
                 </div>
               );
             })}
