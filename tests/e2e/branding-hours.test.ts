@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { openStarterCopy, saveState } from "./builder-helpers";
 import { openPage, signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -66,6 +67,40 @@ describe("chat branding", () => {
       expect(header[1]).toBe("rgb(255, 255, 255)");
       await expect(chat.page.locator(".chat-header__avatar").textContent()).resolves.toBe("TC");
       await chat.page.getByText("Tess · replies instantly").waitFor();
+      await snap(chat.page);
+    } finally {
+      await chat.close();
+    }
+    expect(chat.errors).toEqual([]);
+  });
+});
+
+describe("a flow's own branding", () => {
+  it("overrides the title and colour in Flow settings, published with the flow", async () => {
+    const { page, app } = e2e;
+    const flowId = await openStarterCopy(page, "Returns desk flow");
+    await page.getByRole("button", { name: "Flow settings" }).click();
+    const dialog = page.getByRole("dialog", { name: "Flow settings" });
+    const branding = dialog.getByRole("group", { name: "Branding of this flow's chat" });
+    await branding.getByLabel("Chat title", { exact: true }).fill("Returns desk");
+    await branding.getByLabel("Accent colour", { exact: true }).fill("#fde047");
+    await branding.getByTestId("contrast-note").getByText("Text on this colour is near-black").waitFor();
+    await branding.scrollIntoViewIfNeeded();
+    await snap(page);
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    await page.getByRole("button", { name: "Publish" }).click();
+    await page.getByText("Published version 1.").waitFor();
+    const { slug } = await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { slug: true } });
+
+    const chat = await openPage(e2e.browser, e2e.app.baseUrl, "flow branded chat");
+    try {
+      await chat.page.setViewportSize(PHONE);
+      await chat.page.goto(`/chat/${slug}`);
+      await chat.page.getByRole("heading", { level: 1, name: "Returns desk" }).waitFor();
+      const header = await chat.page.locator(".chat-header").evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+      expect(header).toEqual(["rgb(253, 224, 71)", "rgb(17, 24, 39)"]);
+      await chat.page.getByText("I'm the Threads & Co. assistant").waitFor();
       await snap(chat.page);
     } finally {
       await chat.close();

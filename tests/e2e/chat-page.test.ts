@@ -87,7 +87,7 @@ describe("the chat page", () => {
     // The demo workspace's branding titles the chat, never the flow's internal name ("Store support").
     await expect(page.title()).resolves.toBe("Threads & Co. help");
     await expect(page.getByRole("heading", { level: 1, name: "Threads & Co. help" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Bot · replies instantly").isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Threads assistant · replies instantly").isVisible()).resolves.toBe(true);
     await expect(page.getByRole("log", { name: "Conversation" }).getAttribute("aria-live")).resolves.toBe("polite");
     await expect(page.getByRole("button", { name: "Send message" }).isDisabled()).resolves.toBe(true);
 
