@@ -199,3 +199,30 @@ describe("business hours and presence", () => {
     expect(chat.errors).toEqual([]);
   });
 });
+
+describe("first response in business time", () => {
+  it("shows the business-hours figure next to the wall-clock one on the analytics page", async () => {
+    const { page } = e2e;
+    const { db } = e2e.app;
+    const daily = JSON.stringify(Object.fromEntries(["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map((day) => [day, [["09:00", "17:00"]]])));
+    const team = await db.team.create({ data: { slug: "daytime", name: "Daytime", timeZone: "UTC", hours: daily }, select: { id: true } });
+    const version = await db.flowVersion.findFirstOrThrow({ where: { flow: { slug: "store-support" }, number: { not: null } }, select: { id: true, flowId: true } });
+    // Handed off two days ago at 16:50 UTC (10 minutes before closing), answered the next day at 09:10: 16 h 20 min of wall time, 20 business minutes.
+    const day = new Date(Date.now() - 2 * 86_400_000);
+    const at = (dayOffset: number, hours: number, minutes: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + dayOffset, hours, minutes));
+    await db.conversation.create({
+      data: {
+        flowId: version.flowId, flowVersionId: version.id, teamId: team.id, status: "resolved", tokenHash: "business-time-sample", createdAt: at(0, 16, 40),
+        escalatedAt: at(0, 16, 50), firstEscalatedAt: at(0, 16, 50), firstHumanResponseAt: at(1, 9, 10), resolvedAt: at(1, 9, 30), handoffTrigger: "node",
+      },
+      select: { id: true },
+    });
+    await signIn(page, "admin@baton.local");
+    await page.goto("/analytics?team=daytime");
+    const firstResponse = page.locator('.metric-card[data-metric="firstResponse"]');
+    await expect.poll(() => firstResponse.locator(".metric-value").textContent()).toBe("16h 20m");
+    await expect(firstResponse.locator('[data-detail="firstResponseBusiness"]').textContent()).resolves.toBe("In business hours: 20m 00s median · p90 20m 00s");
+    await firstResponse.scrollIntoViewIfNeeded();
+    await snap(page);
+  });
+});
