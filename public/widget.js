@@ -63,6 +63,28 @@
     '<path d="M6 9l6 6 6-6"/></svg>';
   root.appendChild(button);
 
+  // Without data-color / data-label, the launcher takes the workspace's (or flow's) branding:
+  // its accent, the text colour chosen for contrast, and the chat title as its accessible name.
+  var explicitColor = script.hasAttribute("data-color");
+  var explicitLabel = script.hasAttribute("data-label");
+  if ((!explicitColor || !explicitLabel) && window.fetch) {
+    fetch(origin + "/chat/" + flow + "/branding", { credentials: "omit" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (branding) {
+        if (!branding) return;
+        if (!explicitColor && /^#[0-9a-f]{6}$/.test(branding.accent) && /^#[0-9a-f]{6}$/.test(branding.onAccent)) {
+          button.style.background = branding.accent;
+          button.style.color = branding.onAccent;
+        }
+        if (!explicitLabel && typeof branding.title === "string" && branding.title) {
+          label = branding.title.slice(0, 60);
+          if (!isOpen) button.setAttribute("aria-label", label);
+          if (frame) frame.title = label;
+        }
+      })
+      .catch(function () {});
+  }
+
   var frame = null;
   var isOpen = false;
 

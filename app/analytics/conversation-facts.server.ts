@@ -24,7 +24,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
   const where = cohortCondition(cohort);
   const rows = queryRows(
     `SELECT c."id", c."flowId", ${epochMs(`c."createdAt"`)}, c."status", ${epochMs(`c."escalatedAt"`)}, ${epochMs(`c."firstHumanResponseAt"`)}, c."csat",
-            c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}, ${RESOLVED_BY}
+            c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}, ${RESOLVED_BY}, c."teamId"
      FROM "Conversation" c
      WHERE ${where.sql}`,
     where.params,
@@ -42,6 +42,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
     handoffTrigger: asText(row[7]),
     handoffNodeId: asText(row[8]),
     contactId: asText(row[9]),
+    teamId: asText(row[12]),
     nextContactAt: null,
   }));
   return withNextContacts(facts, loadContactVisits(cohort.from, new Date(cohort.to.getTime() + REPEAT_WINDOW_DAYS * DAY_MS)));

@@ -10,6 +10,13 @@
  */
 import { DAY_MS } from "./range";
 
+/**
+ * How long a handoff waited in business time (app/workspace/business-hours.ts, by the team the
+ * conversation is with now); wall time when not given or the team has no hours.
+ */
+export type BusinessClock = (facts: ConversationFacts, start: number, end: number) => number;
+const WALL_CLOCK: BusinessClock = (_facts, start, end) => end - start;
+
 /** One conversation, as the metrics need it. Times are epoch milliseconds. */
 export type ConversationFacts = {
   id: string;
@@ -31,6 +38,8 @@ export type ConversationFacts = {
   handoffTrigger: string | null;
   handoffNodeId: string | null;
   contactId: string | null;
+  /** The team the conversation is with now (its business hours measure the first response in business time). */
+  teamId?: string | null;
   /** When the same contact started their next (non-preview) conversation, if ever. */
   nextContactAt: number | null;
 };
@@ -44,7 +53,12 @@ export type Durations = { count: number; medianMs: number | null; p90Ms: number 
  * Every handoff lands in exactly one place: measured (`count`), still `awaiting` a person, closed by a
  * person who never replied, or handed back to the bot before anyone replied.
  */
-export type FirstResponse = Durations & { closedWithoutReply: number; handedBackWithoutReply: number };
+export type FirstResponse = Durations & {
+  closedWithoutReply: number;
+  handedBackWithoutReply: number;
+  /** The same replies measured in the team's business hours only (equal to the wall-clock figures for teams that are always open). */
+  business: { medianMs: number | null; p90Ms: number | null };
+};
 export type Csat = { responses: number; average: number | null; satisfiedRate: number | null };
 
 export type MetricsSummary = {
@@ -157,8 +171,9 @@ export function percentile(sorted: readonly number[], fraction: number): number 
  * must not restart this one. A reply before the start can only come from an old row without
  * firstEscalatedAt that was handed off again: no honest duration, left out.
  */
-function firstResponse(conversations: ConversationFacts[]): FirstResponse {
+function firstResponse(conversations: ConversationFacts[], clock: BusinessClock): FirstResponse {
   const durations: number[] = [];
+  const businessDurations: number[] = [];
   let awaiting = 0;
   let closedWithoutReply = 0;
   let handedBackWithoutReply = 0;
@@ -166,13 +181,25 @@ function firstResponse(conversations: ConversationFacts[]): FirstResponse {
     const start = facts.firstEscalatedAt ?? facts.escalatedAt;
     if (start === null) continue;
     if (facts.firstHumanResponseAt !== null) {
-      if (facts.firstHumanResponseAt >= start) durations.push(facts.firstHumanResponseAt - start);
+      if (facts.firstHumanResponseAt >= start) {
+        durations.push(facts.firstHumanResponseAt - start);
+        businessDurations.push(clock(facts, start, facts.firstHumanResponseAt));
+      }
     } else if (isHandedBack(facts)) handedBackWithoutReply += 1;
     else if (isResolved(facts)) closedWithoutReply += 1;
     else awaiting += 1;
   }
   durations.sort((a, b) => a - b);
-  return { count: durations.length, medianMs: percentile(durations, 0.5), p90Ms: percentile(durations, 0.9), awaiting, closedWithoutReply, handedBackWithoutReply };
+  businessDurations.sort((a, b) => a - b);
+  return {
+    count: durations.length,
+    medianMs: percentile(durations, 0.5),
+    p90Ms: percentile(durations, 0.9),
+    awaiting,
+    closedWithoutReply,
+    handedBackWithoutReply,
+    business: { medianMs: percentile(businessDurations, 0.5), p90Ms: percentile(businessDurations, 0.9) },
+  };
 }
 
 function csat(conversations: ConversationFacts[]): Csat {
@@ -219,7 +246,7 @@ export function isRepeatContact(facts: ConversationFacts): boolean {
   return facts.contactId !== null && facts.nextContactAt !== null && facts.nextContactAt - facts.createdAt <= REPEAT_WINDOW_DAYS * DAY_MS;
 }
 
-export function summarise(conversations: ConversationFacts[]): MetricsSummary {
+export function summarise(conversations: ConversationFacts[], clock: BusinessClock = WALL_CLOCK): MetricsSummary {
   const escalated = conversations.filter(isEscalated);
   const botOnly = conversations.filter((facts) => !isEscalated(facts));
   const withContact = conversations.filter((facts) => facts.contactId !== null);
@@ -228,7 +255,7 @@ export function summarise(conversations: ConversationFacts[]): MetricsSummary {
     contained: ratio(conversations.filter(isContained).length, conversations.length),
     escalated: ratio(escalated.length, conversations.length),
     leftWithBot: ratio(conversations.filter(isLeftWithBot).length, conversations.length),
-    firstResponse: firstResponse(escalated),
+    firstResponse: firstResponse(escalated, clock),
     resolvedAfterHandoff: ratio(escalated.filter(isResolvedByPerson).length, escalated.length),
     closedByBotAfterHandBack: ratio(escalated.filter(isClosedByBotAfterHandBack).length, escalated.length),
     repeatContact: ratio(withContact.filter(isRepeatContact).length, withContact.length),
@@ -240,10 +267,10 @@ export function summarise(conversations: ConversationFacts[]): MetricsSummary {
 export type DailyMetrics = { day: string } & MetricsSummary;
 
 /** The summary of each day's cohort, for every day of the range (empty days included). */
-export function summariseByDay(conversations: ConversationFacts[], days: readonly string[]): DailyMetrics[] {
+export function summariseByDay(conversations: ConversationFacts[], days: readonly string[], clock: BusinessClock = WALL_CLOCK): DailyMetrics[] {
   const byDay = new Map<string, ConversationFacts[]>(days.map((day) => [day, []]));
   for (const facts of conversations) byDay.get(new Date(facts.createdAt).toISOString().slice(0, 10))?.push(facts);
-  return days.map((day) => ({ day, ...summarise(byDay.get(day) ?? []) }));
+  return days.map((day) => ({ day, ...summarise(byDay.get(day) ?? [], clock) }));
 }
 
 export const HANDOFF_TRIGGERS = ["node", "humanRequest", "repeatedFailure", "sensitive", "error"] as const;

@@ -5,6 +5,7 @@
  */
 import type { SessionUser } from "~/auth/guards.server";
 import { getAnalyticsAccess, resolveScope, type AnalyticsAccess, type Option } from "./access.server";
+import { loadBusinessClock } from "./business-clock.server";
 import type { Cohort } from "./cohort.server";
 import { loadConversationFacts } from "./conversation-facts.server";
 import { REMOVED_NODE_LABEL } from "./flow-nodes";
@@ -48,6 +49,7 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
   const range = resolveRange(query, now);
   const cohort: Cohort = { from: range.from, to: range.to, flowId: scope.flow?.id ?? null, teams: scope.teams };
   const facts = loadConversationFacts(cohort);
+  const clock = await loadBusinessClock();
   const byNode = escalationsByNode(facts);
   const [nodesByFlow, funnel] = await Promise.all([
     loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]),
@@ -62,8 +64,8 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
       range: { preset: range.preset, from: toDayString(range.from), to: toDayString(range.to.getTime() - DAY_MS), label: describeRange(range), days: range.days.length },
       flow: scope.flow,
       team: scope.team,
-      summary: summarise(facts),
-      daily: summariseByDay(facts, range.days),
+      summary: summarise(facts, clock),
+      daily: summariseByDay(facts, range.days, clock),
       byTrigger: escalationsByTrigger(facts).map((row) => ({ ...row, label: TRIGGER_LABELS[row.key] })),
       byNode: byNode.map(({ key, ...row }) => ({
         ...row,

@@ -120,3 +120,16 @@ export async function getDetails(slug: string, session: ConversationSession): Pr
     return null;
   }
 }
+
+/** The customer leaves an email while nobody can answer (see chat.$slug.email.ts); the new details, or null on failure. */
+export async function leaveEmail(slug: string, session: ConversationSession, email: string): Promise<ConversationDetails | null> {
+  const url = `/chat/${encodeURIComponent(slug)}/email?conversation=${encodeURIComponent(session.conversationId)}`;
+  try {
+    const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json", ...authorization(session.token) }, body: JSON.stringify({ email }) });
+    if (!response.ok) return null;
+    const json = (await response.json()) as ConversationDetails | null;
+    return json && isChatStatus(json.status) ? json : null;
+  } catch {
+    return null;
+  }
+}

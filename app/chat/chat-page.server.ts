@@ -4,21 +4,28 @@
  * see app/runtime/api/auth.server.ts), so a reload shows the transcript in the first paint.
  */
 import { z } from "zod";
+import { resolveBranding, type ChatBranding } from "~/branding/branding";
+import { getWorkspaceBranding } from "~/branding/branding.server";
+import { FlowBrandingSchema } from "~/flow/document";
 import { chatCookieName } from "~/runtime/api/auth.server";
 import { authenticateConversation, getCustomerView } from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import { getConversationDetails } from "./conversation-details.server";
 import type { ChatMessage, LoadedConversation } from "./types";
 
-/** `locale`: the latest published version's language, which the page's own texts follow. */
-export type ChatFlow = { slug: string; name: string; locale: string | null };
+/**
+ * `locale`: the latest published version's language, which the page's own texts follow.
+ * `branding`: the workspace's, with the published version's overrides. The flow's `name` is
+ * internal (the lead's list of flows): the customer sees `branding.chatTitle` instead.
+ */
+export type ChatFlow = { slug: string; name: string; locale: string | null; branding: ChatBranding };
 
-const LocaleSchema = z.object({ settings: z.object({ locale: z.string().optional() }) });
+const PageSettingsSchema = z.object({ settings: z.object({ locale: z.string().optional(), branding: FlowBrandingSchema.optional().catch(undefined) }) });
 
-function readLocale(document: string | undefined): string | null {
+function readPageSettings(document: string | undefined): z.infer<typeof PageSettingsSchema>["settings"] | null {
   try {
-    const parsed = LocaleSchema.safeParse(JSON.parse(document ?? "null"));
-    return parsed.success ? (parsed.data.settings.locale ?? null) : null;
+    const parsed = PageSettingsSchema.safeParse(JSON.parse(document ?? "null"));
+    return parsed.success ? parsed.data.settings : null;
   } catch {
     return null;
   }
@@ -30,7 +37,10 @@ export async function getPublishedFlow(slug: string): Promise<ChatFlow | null> {
     where: { slug, archivedAt: null, versions: { some: { number: { not: null } } } },
     select: { slug: true, name: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true } } },
   });
-  return flow && { slug: flow.slug, name: flow.name, locale: readLocale(flow.versions[0]?.document) };
+  if (!flow) return null;
+  const settings = readPageSettings(flow.versions[0]?.document);
+  const branding = resolveBranding(await getWorkspaceBranding(db), settings?.branding);
+  return { slug: flow.slug, name: flow.name, locale: settings?.locale ?? null, branding };
 }
 
 /** The `<conversationId>.<token>` pair from this flow's chat cookie, unverified. */

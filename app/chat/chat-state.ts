@@ -34,7 +34,7 @@ export type ChatAction =
   | { type: "rated"; csat: number | null }
   | { type: "connection"; state: ChatState["connection"] };
 
-export const EMPTY_DETAILS: ConversationDetails = { status: "bot", team: null, waitMinutes: null, assignee: null, csat: null, authors: {}, feedback: {}, language: null };
+export const EMPTY_DETAILS: ConversationDetails = { status: "bot", team: null, waitMinutes: null, away: null, assignee: null, csat: null, authors: {}, feedback: {}, language: null };
 
 export function initialChatState(conversation: LoadedConversation | null): ChatState {
   return {

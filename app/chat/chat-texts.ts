@@ -7,6 +7,8 @@
 import { createContext, useContext } from "react";
 
 export type ChatTexts = {
+  /** BCP 47 language for dates (weekday names in "we reply from Monday 09:00"). */
+  locale: string;
   placeholder: string;
   placeholderAfterEnd: string;
   startFailed: string;
@@ -26,9 +28,27 @@ export type ChatTexts = {
   queue: { title: (team: string | null) => string; text: string; hint: string };
   status: { bot: string; waiting: (team: string | null, wait: string) => string; open: (agent: string | null, team: string | null) => string; resolved: string };
   wait: { unknown: string; minute: string; minutes: (n: number) => string; hours: (n: number) => string };
+  /** The handoff notice when nobody can answer soon; `when` is e.g. "Monday 09:00 (Europe/Berlin)". */
+  away: {
+    closedTitle: string;
+    closed: (when: string) => string;
+    closedNoOpening: string;
+    offlineTitle: (team: string | null) => string;
+    offline: string;
+    statusClosed: (when: string) => string;
+    statusOffline: string;
+    emailPrompt: string;
+    emailLabel: string;
+    emailButton: string;
+    emailSaved: (email: string) => string;
+    emailInvalid: string;
+    emailFailed: string;
+    day: { today: string; tomorrow: string };
+  };
 };
 
 const en: ChatTexts = {
+  locale: "en",
   placeholder: "Write a message…",
   placeholderAfterEnd: "Ask something else…",
   startFailed: "We couldn't start the chat. Check your connection and try again.",
@@ -54,9 +74,26 @@ const en: ChatTexts = {
     resolved: "Conversation resolved",
   },
   wait: { unknown: "a few minutes", minute: "about 1 min", minutes: (n) => `about ${n} min`, hours: (n) => `about ${n} h` },
+  away: {
+    closedTitle: "We're closed now",
+    closed: (when) => `We reply from ${when}. Your conversation stays in the queue and a person will answer here.`,
+    closedNoOpening: "No one can answer for now. Your conversation stays in the queue and a person will answer here.",
+    offlineTitle: (team) => `No one from the ${team ? `${team} team` : "team"} is online right now`,
+    offline: "Your conversation stays in the queue, and a person will answer here as soon as someone is back.",
+    statusClosed: (when) => `replies from ${when}`,
+    statusOffline: "no one online right now",
+    emailPrompt: "Leave your email so the team can get back to you even if you close this page.",
+    emailLabel: "Your email",
+    emailButton: "Leave email",
+    emailSaved: (email) => `Thanks — the team will see ${email} with your conversation.`,
+    emailInvalid: "Please enter an email address like name@example.com.",
+    emailFailed: "Your email could not be saved. Please try again.",
+    day: { today: "today", tomorrow: "tomorrow" },
+  },
 };
 
 const es: ChatTexts = {
+  locale: "es",
   placeholder: "Escribe un mensaje…",
   placeholderAfterEnd: "Pregunta otra cosa…",
   startFailed: "No hemos podido iniciar el chat. Comprueba tu conexión e inténtalo de nuevo.",
@@ -82,9 +119,26 @@ const es: ChatTexts = {
     resolved: "Conversación resuelta",
   },
   wait: { unknown: "unos minutos", minute: "alrededor de 1 min", minutes: (n) => `alrededor de ${n} min`, hours: (n) => `alrededor de ${n} h` },
+  away: {
+    closedTitle: "Ahora estamos cerrados",
+    closed: (when) => `Respondemos a partir del ${when}. Tu conversación sigue en la cola y una persona te responderá aquí.`,
+    closedNoOpening: "Ahora nadie puede responder. Tu conversación sigue en la cola y una persona te responderá aquí.",
+    offlineTitle: (team) => `Ahora no hay nadie del ${team ? `equipo de ${team}` : "equipo"} conectado`,
+    offline: "Tu conversación sigue en la cola y una persona te responderá aquí en cuanto alguien vuelva.",
+    statusClosed: (when) => `responde a partir del ${when}`,
+    statusOffline: "nadie conectado ahora",
+    emailPrompt: "Déjanos tu correo para que el equipo pueda responderte aunque cierres esta página.",
+    emailLabel: "Tu correo",
+    emailButton: "Dejar correo",
+    emailSaved: (email) => `Gracias. El equipo verá ${email} junto a tu conversación.`,
+    emailInvalid: "Escribe un correo como nombre@ejemplo.com.",
+    emailFailed: "No hemos podido guardar tu correo. Inténtalo de nuevo.",
+    day: { today: "hoy", tomorrow: "mañana" },
+  },
 };
 
 const fr: ChatTexts = {
+  locale: "fr",
   placeholder: "Écrivez un message…",
   placeholderAfterEnd: "Posez une autre question…",
   startFailed: "Impossible de démarrer la discussion. Vérifiez votre connexion et réessayez.",
@@ -110,9 +164,26 @@ const fr: ChatTexts = {
     resolved: "Conversation résolue",
   },
   wait: { unknown: "quelques minutes", minute: "environ 1 min", minutes: (n) => `environ ${n} min`, hours: (n) => `environ ${n} h` },
+  away: {
+    closedTitle: "Nous sommes fermés",
+    closed: (when) => `Nous répondons à partir de ${when}. Votre conversation reste dans la file et une personne vous répondra ici.`,
+    closedNoOpening: "Personne ne peut répondre pour l'instant. Votre conversation reste dans la file et une personne vous répondra ici.",
+    offlineTitle: (team) => `Personne de l'${team ? `équipe ${team}` : "équipe"} n'est en ligne`,
+    offline: "Votre conversation reste dans la file et une personne vous répondra ici dès son retour.",
+    statusClosed: (when) => `répond à partir de ${when}`,
+    statusOffline: "personne en ligne",
+    emailPrompt: "Laissez votre e-mail pour que l'équipe puisse vous répondre même si vous fermez cette page.",
+    emailLabel: "Votre e-mail",
+    emailButton: "Laisser mon e-mail",
+    emailSaved: (email) => `Merci, l'équipe verra ${email} avec votre conversation.`,
+    emailInvalid: "Saisissez une adresse comme nom@exemple.com.",
+    emailFailed: "Votre e-mail n'a pas pu être enregistré. Réessayez.",
+    day: { today: "aujourd'hui", tomorrow: "demain" },
+  },
 };
 
 const de: ChatTexts = {
+  locale: "de",
   placeholder: "Nachricht schreiben…",
   placeholderAfterEnd: "Etwas anderes fragen…",
   startFailed: "Der Chat konnte nicht gestartet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
@@ -138,9 +209,26 @@ const de: ChatTexts = {
     resolved: "Gespräch abgeschlossen",
   },
   wait: { unknown: "ein paar Minuten", minute: "etwa 1 Min.", minutes: (n) => `etwa ${n} Min.`, hours: (n) => `etwa ${n} Std.` },
+  away: {
+    closedTitle: "Wir sind gerade geschlossen",
+    closed: (when) => `Wir antworten ab ${when}. Ihr Gespräch bleibt in der Warteschlange, und eine Person antwortet Ihnen hier.`,
+    closedNoOpening: "Gerade kann niemand antworten. Ihr Gespräch bleibt in der Warteschlange, und eine Person antwortet Ihnen hier.",
+    offlineTitle: (team) => `Gerade ist niemand vom ${team ? `Team ${team}` : "Team"} online`,
+    offline: "Ihr Gespräch bleibt in der Warteschlange, und eine Person antwortet Ihnen hier, sobald jemand zurück ist.",
+    statusClosed: (when) => `antwortet ab ${when}`,
+    statusOffline: "gerade niemand online",
+    emailPrompt: "Hinterlassen Sie Ihre E-Mail-Adresse, damit das Team Ihnen auch antworten kann, wenn Sie diese Seite schließen.",
+    emailLabel: "Ihre E-Mail-Adresse",
+    emailButton: "E-Mail hinterlassen",
+    emailSaved: (email) => `Danke — das Team sieht ${email} bei Ihrem Gespräch.`,
+    emailInvalid: "Bitte geben Sie eine Adresse wie name@beispiel.de ein.",
+    emailFailed: "Ihre E-Mail-Adresse konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
+    day: { today: "heute", tomorrow: "morgen" },
+  },
 };
 
 const pt: ChatTexts = {
+  locale: "pt",
   placeholder: "Escreva uma mensagem…",
   placeholderAfterEnd: "Pergunte outra coisa…",
   startFailed: "Não foi possível iniciar o chat. Verifique sua conexão e tente novamente.",
@@ -166,6 +254,22 @@ const pt: ChatTexts = {
     resolved: "Conversa resolvida",
   },
   wait: { unknown: "alguns minutos", minute: "cerca de 1 min", minutes: (n) => `cerca de ${n} min`, hours: (n) => `cerca de ${n} h` },
+  away: {
+    closedTitle: "Estamos fechados agora",
+    closed: (when) => `Respondemos a partir de ${when}. Sua conversa continua na fila e uma pessoa vai responder aqui.`,
+    closedNoOpening: "Ninguém pode responder agora. Sua conversa continua na fila e uma pessoa vai responder aqui.",
+    offlineTitle: (team) => `Ninguém da ${team ? `equipe ${team}` : "equipe"} está online agora`,
+    offline: "Sua conversa continua na fila e uma pessoa vai responder aqui assim que alguém voltar.",
+    statusClosed: (when) => `responde a partir de ${when}`,
+    statusOffline: "ninguém online agora",
+    emailPrompt: "Deixe seu e-mail para que a equipe possa responder mesmo se você fechar esta página.",
+    emailLabel: "Seu e-mail",
+    emailButton: "Deixar e-mail",
+    emailSaved: (email) => `Obrigado — a equipe verá ${email} junto com sua conversa.`,
+    emailInvalid: "Digite um e-mail como nome@exemplo.com.",
+    emailFailed: "Não foi possível salvar seu e-mail. Tente novamente.",
+    day: { today: "hoje", tomorrow: "amanhã" },
+  },
 };
 
 const CATALOG: Record<string, ChatTexts> = { en, es, fr, de, pt };

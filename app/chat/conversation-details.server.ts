@@ -6,8 +6,10 @@
 import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
 import { AGENT_RECORD_SELECT, describeAgent } from "./agent-identity.server";
-import { isChatStatus, type ChatAgent, type ConversationDetails } from "./types";
+import { isChatStatus, type ChatAgent, type ChatAway, type ConversationDetails } from "./types";
 import { getDetectedLanguage } from "~/runtime/customer-language.server";
+import { getTeamAvailability } from "~/workspace/team-availability.server";
+import { estimateWaitMinutes } from "./wait-estimate";
 import { getWaitEstimateMinutes } from "./wait-estimate.server";
 
 
@@ -20,6 +22,7 @@ export async function getConversationDetails(conversationId: string, slug: strin
       csat: true,
       flow: { select: { slug: true } },
       team: { select: { id: true, slug: true, name: true } },
+      contact: { select: { email: true } },
       assignee: { select: AGENT_RECORD_SELECT },
       messages: {
         where: { OR: [{ role: "agent" }, { role: "bot", metadata: { contains: '"feedback"' } }] },
@@ -40,12 +43,20 @@ export async function getConversationDetails(conversationId: string, slug: strin
     const recorded = parseMessageMetadata(message.metadata).feedback;
     if (recorded) feedback[message.id] = recorded.helpful;
   }
-  const waitMinutes = conversation.team && conversation.status === "waiting" ? await getWaitEstimateMinutes(conversation.team.id) : null;
+  const waiting = conversation.team && conversation.status === "waiting" ? conversation.team : null;
+  const now = new Date();
+  const [usualMinutes, availability] = waiting ? await Promise.all([getWaitEstimateMinutes(waiting.id, now.getTime()), getTeamAvailability(db, waiting.id, now)]) : [null, null];
+  const waitMinutes = waiting ? estimateWaitMinutes(availability, usualMinutes, now.getTime()) : null;
+  const away: ChatAway | null =
+    availability && availability.state !== "open"
+      ? { reason: availability.state, opensAt: availability.opensAt, timeZone: availability.timeZone, emailPrompt: availability.emailPrompt, contactEmail: conversation.contact?.email ?? null }
+      : null;
   const language = await getDetectedLanguage(conversationId);
   return {
     status: isChatStatus(conversation.status) ? conversation.status : "waiting",
     team: conversation.team ? { slug: conversation.team.slug, name: conversation.team.name } : null,
     waitMinutes,
+    away,
     assignee: describeAgent(conversation.assignee, teamId),
     csat: conversation.csat,
     authors,

@@ -26,12 +26,27 @@ export type ChatMessage = {
 
 export type ChatTeam = { slug: string; name: string };
 
+/**
+ * While waiting and nobody can answer soon: the team is closed (with when it opens, in its time
+ * zone) or no one of it is online. `contactEmail`: what the customer left (or the contact already
+ * had), so the notice thanks them instead of asking again.
+ */
+export type ChatAway = {
+  reason: "closed" | "nobodyOnline";
+  opensAt: string | null;
+  timeZone: string;
+  emailPrompt: string;
+  contactEmail: string | null;
+};
+
 /** What the page knows beyond the transcript; read by the loader and by GET /chat/:slug/details. */
 export type ConversationDetails = {
   status: ChatStatus;
   team: ChatTeam | null;
   /** Median minutes to a first human reply for this team over the last 7 days; null when unknown. */
   waitMinutes: number | null;
+  /** Set when the team is closed or nobody of it is online (null otherwise, and when not waiting). */
+  away: ChatAway | null;
   /** The assigned agent, once someone claimed the conversation. */
   assignee: ChatAgent | null;
   csat: number | null;

@@ -4,7 +4,7 @@
  * in chat-state.ts; this hook only wires them to the network, timers and storage.
  */
 import { useCallback, useEffect, useReducer, useRef } from "react";
-import { getConversation, getDetails, parseMessage, sendFeedback, sendMessage, startConversation } from "./chat-api";
+import { getConversation, getDetails, leaveEmail, parseMessage, sendFeedback, sendMessage, startConversation } from "./chat-api";
 import { chatReducer, initialChatState, EMPTY_DETAILS, isBotTyping } from "./chat-state";
 import { openEventStream } from "./event-stream";
 import { createOutboxEntry, MESSAGE_MAX_LENGTH, nextToSend, nextWakeUp, parseStoredOutbox, serializeOutbox } from "./send-queue";
@@ -169,9 +169,19 @@ export function useChat({ slug, initial, embed, page }: Options) {
     [session, state.details.csat],
   );
 
+  const submitEmail = useCallback(
+    async (email: string) => {
+      if (!session) return false;
+      const details = await leaveEmail(slug, session, email);
+      if (details) dispatch({ type: "detailsLoaded", details });
+      return details !== null;
+    },
+    [slug, session],
+  );
+
   const retry = useCallback(() => dispatch({ type: "retryNow", now: Date.now() }), []);
   const dismiss = useCallback((clientMessageId: string) => dispatch({ type: "dismissed", clientMessageId }), []);
   const startOver = useCallback(() => void begin(false), [begin]);
 
-  return { state, typing: isBotTyping(state), send, giveFeedback, rate, retry, dismiss, startOver };
+  return { state, typing: isBotTyping(state), send, giveFeedback, rate, submitEmail, retry, dismiss, startOver };
 }

@@ -4,7 +4,7 @@
  * agents (the routes also refuse them with 403).
  */
 import { Form, Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { Icon, type IconName } from "./icons";
 
 export type ShellUser = { name: string; email: string; role: "admin" | "agent" };
@@ -18,6 +18,7 @@ const sections: Section[] = [
   { to: "/analytics", label: "Analytics", icon: "chart" },
   { to: "/teams", label: "Teams", icon: "users", adminOnly: true },
   { to: "/integrations", label: "API connections", icon: "lock", adminOnly: true },
+  { to: "/branding", label: "Chat branding", icon: "settings", adminOnly: true },
 ];
 
 export function initials(name: string): string {
@@ -25,9 +26,19 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? "?") + (parts.length > 1 ? parts[parts.length - 1][0] : "")).toUpperCase();
 }
 
+/** Every minute an open staff page tells the server its person is still here (the "online" of the handoff notice). */
+function usePresenceHeartbeat() {
+  useEffect(() => {
+    const beat = () => void fetch("/presence", { credentials: "same-origin", cache: "no-store" }).catch(() => undefined);
+    const timer = window.setInterval(beat, 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+}
+
 /** `compact`: an icon rail instead of the full sidebar, for pages that need the width (the inbox's three panes). */
 export function AppShell({ user, compact = false, children }: { user: ShellUser; compact?: boolean; children: ReactNode }) {
   const visible = sections.filter((section) => !section.adminOnly || user.role === "admin");
+  usePresenceHeartbeat();
   return (
     <div className={compact ? "app-shell app-shell--compact" : "app-shell"}>
       <aside className="sidebar">

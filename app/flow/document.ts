@@ -43,11 +43,21 @@ export const FlowEdgeSchema = z.strictObject({
 });
 export type FlowEdge = z.infer<typeof FlowEdgeSchema>;
 
+/** Per-flow chat branding: each field, when set, replaces the workspace's (app/branding/). */
+export const FlowBrandingSchema = z.strictObject({
+  botName: z.string().trim().min(1).max(40).optional(),
+  chatTitle: z.string().trim().min(1).max(60).optional(),
+  welcomeLine: z.string().trim().min(1).max(200).optional(),
+  accentColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Use a colour like #4f46e5").optional(),
+});
+export type FlowBranding = z.infer<typeof FlowBrandingSchema>;
+
 export const FlowSettingsSchema = z.strictObject({
   defaultTeam: TeamSlugSchema,
   locale: z.string().min(2).max(35).optional(),
   /** What the customer is told when an agent hands the conversation back to the bot (the language's default when absent). */
   handBackMessage: z.string().trim().min(1).max(300).optional(),
+  branding: FlowBrandingSchema.optional(),
   humanRequest: z.strictObject({
     enabled: z.boolean().default(true),
     team: TeamSlugSchema,

@@ -16,7 +16,9 @@ import type { TeamsActionData, TeamsIntent } from "~/workspace/components/teams-
 import { createLinkFor, invitePerson, listPeople, removePerson, savePerson, type Invited } from "~/workspace/people.server";
 import { deactivatePerson, reactivatePerson } from "~/workspace/person-access.server";
 import { AssignmentSchema, NewPersonSchema, PersonRowSchema, SlaMinutesSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
-import { createTeam, listTeams, removeTeam, updateTeamQueueSettings } from "~/workspace/teams.server";
+import { TeamHoursCard } from "~/workspace/components/team-hours-card";
+import { TeamHoursFormSchema } from "~/workspace/team-hours-form";
+import { createTeam, listTeams, removeTeam, updateTeamHours, updateTeamQueueSettings } from "~/workspace/teams.server";
 
 export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: teamsStyles }];
@@ -47,6 +49,8 @@ const ActionSchema = z.discriminatedUnion(
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireAdmin(request);
   const form = await request.formData();
+  // Business hours have a field per weekday: their own schema, before the one-object-per-intent union.
+  if (form.get("intent") === "set-hours") return saveHours(form);
   const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), teamIds: form.getAll("teamIds") });
   if (!parsed.success) {
     const fieldErrors: FieldErrors = {};
@@ -116,6 +120,20 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+async function saveHours(form: FormData) {
+  const fields = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  const parsed = TeamHoursFormSchema.safeParse(fields);
+  const targetId = fields.teamId;
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
+    return data<TeamsActionData>({ ok: false, intent: "set-hours", targetId, fieldErrors }, { status: 400 });
+  }
+  const outcome = await updateTeamHours(db, parsed.data);
+  if (!outcome.ok) return data<TeamsActionData>({ ok: false, intent: "set-hours", targetId, formError: outcome.message }, { status: 400 });
+  return data<TeamsActionData>({ ok: true, intent: "set-hours", notice: "Business hours saved", at: Date.now() });
+}
+
 export default function TeamsPage() {
   const { meId, teams, people } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -130,6 +148,7 @@ export default function TeamsPage() {
       {result?.ok && result.link ? <LinkPanel key={result.at} link={result.link} /> : null}
       <PeopleCard meId={meId} people={people} teams={teams} result={result} />
       <TeamsCard teams={teams} result={result} />
+      <TeamHoursCard teams={teams} result={result} />
     </div>
   );
 }

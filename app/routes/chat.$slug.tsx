@@ -7,7 +7,9 @@ import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ChatWindow } from "~/chat/components/chat-window";
 import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
+import { ChatBrandingContext } from "~/chat/chat-branding";
 import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
+import chatBrandingStyles from "~/styles/chat-branding.css";
 import chatStyles from "~/styles/chat.css";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,11 +42,14 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   return result;
 };
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: chatStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: chatStyles },
+  { rel: "stylesheet", href: chatBrandingStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded?.flow ? `${loaded.flow.name} · Chat` : "Chat not available" },
-  { name: "theme-color", content: "#4f46e5" },
+  { title: loaded?.flow ? loaded.flow.branding.chatTitle : "Chat not available" },
+  { name: "theme-color", content: loaded?.flow?.branding.accent.background ?? "#4f46e5" },
   { name: "robots", content: "noindex" },
 ];
 
@@ -53,7 +58,9 @@ export default function ChatPage() {
   return (
     <main className={`chat-page${embed ? " chat-page--embed" : ""}`}>
       {flow ? (
-        <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
+        <ChatBrandingContext.Provider value={flow.branding}>
+          <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
+        </ChatBrandingContext.Provider>
       ) : (
         <Unavailable />
       )}

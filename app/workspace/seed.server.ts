@@ -6,6 +6,7 @@
 import type { Db } from "~/utils/db.server";
 import { seedDemoHistory } from "./seed-history.server";
 import { seedKnowledgeBase } from "./seed-knowledge-base.server";
+import { seedBranding } from "./seed-branding.server";
 import { seedPeople } from "./seed-people.server";
 import { seedStarterFlows } from "./seed-flows.server";
 import { seedDemoApiHost } from "./seed-demo-api.server";
@@ -19,5 +20,6 @@ export async function seedDemoWorkspace(db: Db) {
   const flows = await seedStarterFlows(db, undefined, PORT);
   const knowledgeBase = await seedKnowledgeBase(db);
   const history = await seedDemoHistory(db);
-  return { people, demoApi, flows, knowledgeBase, history };
+  const branding = await seedBranding(db);
+  return { people, demoApi, flows, knowledgeBase, history, branding };
 }

@@ -4,6 +4,7 @@
  * (they would drop out of every queue).
  */
 import { slugify } from "./schemas";
+import type { TeamHoursInput } from "./team-hours-form";
 import type { Db } from "~/utils/db.server";
 
 export type Outcome = { ok: true } | { ok: false; message: string; field?: string };
@@ -11,7 +12,18 @@ export type Outcome = { ok: true } | { ok: false; message: string; field?: strin
 export async function listTeams(db: Db) {
   return db.team.findMany({
     orderBy: { name: "asc" },
-    select: { id: true, slug: true, name: true, slaMinutes: true, assignment: true, _count: { select: { memberships: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      slaMinutes: true,
+      assignment: true,
+      timeZone: true,
+      hours: true,
+      holidays: true,
+      awayEmailPrompt: true,
+      _count: { select: { memberships: true } },
+    },
   });
 }
 
@@ -41,5 +53,17 @@ export async function updateTeamQueueSettings(db: Db, input: { teamId: string; s
   const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
   if (!team) return { ok: false, message: "That team no longer exists" };
   await db.team.update({ where: { id: input.teamId }, data: { slaMinutes: input.slaMinutes, assignment: input.assignment }, select: { id: true } });
+  return { ok: true };
+}
+
+/** Business hours: the weekly schedule ({} = always open), its time zone, closed dates and the email offer's wording. */
+export async function updateTeamHours(db: Db, input: TeamHoursInput): Promise<Outcome> {
+  const team = await db.team.findUnique({ where: { id: input.teamId }, select: { id: true } });
+  if (!team) return { ok: false, message: "That team no longer exists" };
+  await db.team.update({
+    where: { id: input.teamId },
+    data: { timeZone: input.timeZone, hours: JSON.stringify(input.weekly), holidays: JSON.stringify(input.holidays), awayEmailPrompt: input.awayEmailPrompt },
+    select: { id: true },
+  });
   return { ok: true };
 }

@@ -2,6 +2,7 @@
  * The customer's hosted chat page (/chat/:slug) in a real browser at phone width, against the
  * production build with the seeded starter flow "store-support".
  */
+import { randomBytes } from "node:crypto";
 import { chromium, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, openPage, snap, useE2E } from "./harness";
@@ -49,6 +50,13 @@ async function openChat(page: Page, size = PHONE) {
   return response;
 }
 
+/** An agent of the team has a staff page open (a fresh session), so the notice promises the usual wait. */
+async function markOnline(email: string) {
+  const { db } = e2e.app;
+  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  await db.session.create({ data: { id: randomBytes(32).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+}
+
 /** Types like a customer: into the composer, then Enter. */
 async function say(page: Page, text: string) {
   const input = page.getByRole("textbox", { name: "Message" });
@@ -76,9 +84,10 @@ describe("the chat page", () => {
     const { page } = e2e;
     const response = await openChat(page);
     expect(response?.status()).toBe(200);
-    await expect(page.title()).resolves.toBe("Store support · Chat");
-    await expect(page.getByRole("heading", { level: 1, name: "Store support" }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Bot · replies instantly").isVisible()).resolves.toBe(true);
+    // The demo workspace's branding titles the chat, never the flow's internal name ("Store support").
+    await expect(page.title()).resolves.toBe("Threads & Co. help");
+    await expect(page.getByRole("heading", { level: 1, name: "Threads & Co. help" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("Threads assistant · replies instantly").isVisible()).resolves.toBe(true);
     await expect(page.getByRole("log", { name: "Conversation" }).getAttribute("aria-live")).resolves.toBe("polite");
     await expect(page.getByRole("button", { name: "Send message" }).isDisabled()).resolves.toBe(true);
 
@@ -222,6 +231,7 @@ describe("handoff to a person", () => {
   it("shows the team, that a person answers here and the wait estimate; new messages arrive live; agent replies carry the first name", async () => {
     const { page } = e2e;
     const { db } = e2e.app;
+    await markOnline("ana@baton.local");
     await openChat(page);
     await say(page, "I want to talk to a human");
     const notice = page.getByRole("region", { name: "You're in the queue for our Support team" });
@@ -301,12 +311,14 @@ async function checkWidget(page: Page) {
     }),
   );
   await page.goto(`${shop}/shop`);
-  const launcher = page.getByRole("button", { name: "Chat with us" });
+  // Without data-label / data-color the launcher takes the workspace's branding (title and accent).
+  const launcher = page.getByRole("button", { name: "Threads & Co. help" });
   await launcher.waitFor();
+  await expect(launcher.evaluate((button) => getComputedStyle(button).backgroundColor)).resolves.toBe("rgb(79, 70, 229)");
   await expect(page.evaluate(() => Object.keys(window).filter((key) => key.toLowerCase().includes("baton")))).resolves.toEqual(["BatonChat"]);
   await launcher.focus();
   await page.keyboard.press("Enter");
-  const chat = page.frameLocator('iframe[title="Chat with us"]');
+  const chat = page.frameLocator('iframe[title="Threads & Co. help"]');
   await chat.getByText("I'm the Threads & Co. assistant").waitFor();
   await expect(page.getByRole("button", { name: "Close chat" }).getAttribute("aria-expanded")).resolves.toBe("true");
   await chat.getByRole("textbox", { name: "Message" }).fill("How much does shipping cost?");
@@ -316,7 +328,7 @@ async function checkWidget(page: Page) {
 
   // The chat's own close button hands focus back to the launcher.
   await chat.getByRole("button", { name: "Close chat" }).click();
-  await page.getByRole("button", { name: "Chat with us" }).waitFor();
+  await page.getByRole("button", { name: "Threads & Co. help" }).waitFor();
   await page.locator("iframe").waitFor({ state: "hidden" });
   await expect(page.evaluate(() => document.activeElement?.getAttribute("data-baton-widget"))).resolves.toBe("store-support");
   const row = await e2e.app.db.conversation.findFirst({ where: { channel: "widget" }, orderBy: { createdAt: "desc" }, select: { id: true, page: true } });
@@ -324,7 +336,7 @@ async function checkWidget(page: Page) {
 
   // A reload of the shop resumes the same conversation inside the iframe (no third-party cookie needed).
   await page.reload();
-  await page.getByRole("button", { name: "Chat with us" }).click();
+  await page.getByRole("button", { name: "Threads & Co. help" }).click();
   await chat.getByText("How much does shipping cost?").waitFor();
   await page.setViewportSize({ width: 375, height: 740 });
   await snap(page);

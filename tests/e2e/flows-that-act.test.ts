@@ -155,7 +155,7 @@ describe("the chat page in the flow's language", () => {
     await customer.goto(`${app.baseUrl}/chat/order-status`);
     const input = customer.getByRole("textbox", { name: "Mensaje" });
     await expect(input.getAttribute("placeholder")).resolves.toBe("Escribe un mensaje…");
-    await expect(customer.locator(".chat-header__status-text").textContent()).resolves.toBe("Bot · responde al instante");
+    await expect(customer.locator(".chat-header__status-text").textContent()).resolves.toBe("Threads assistant · responde al instante");
     await input.fill("99999");
     await input.press("Enter");
     await customer.getByText("Estás en la cola de nuestro equipo de Support").waitFor();

@@ -164,7 +164,7 @@ describe("replies", () => {
 
     const facts = loadConversationFacts({ from: new Date(handedOff.createdAt.getTime() - 1), to: new Date(Date.now() + 1000), flowId: null, teams: null }).filter((row) => row.id === id);
     const expected = answered.firstHumanResponseAt!.getTime() - handedOff.firstEscalatedAt!.getTime();
-    expect(summarise(facts).firstResponse).toEqual({ count: 1, medianMs: expected, p90Ms: expected, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 });
+    expect(summarise(facts).firstResponse).toEqual({ count: 1, medianMs: expected, p90Ms: expected, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: expected, p90Ms: expected } });
   });
 });
 

@@ -5,7 +5,7 @@ import type { Csat, FirstResponse, MetricKey, MetricsSummary } from "../metrics"
 import { METRIC_DEFINITIONS } from "../metrics";
 import { DefinitionHint } from "./definition-hint";
 
-function MetricCard({ metric, value, detail, tone }: { metric: MetricKey; value: string; detail: ReactNode; tone?: "good" | "warn" }) {
+function MetricCard({ metric, value, detail, tone, footnote }: { metric: MetricKey; value: string; detail: ReactNode; tone?: "good" | "warn"; footnote?: ReactNode }) {
   return (
     <div className="metric-card" data-metric={metric}>
       <div className="metric-label">
@@ -14,6 +14,7 @@ function MetricCard({ metric, value, detail, tone }: { metric: MetricKey; value:
       </div>
       <div className={tone ? `metric-value metric-value-${tone}` : "metric-value"}>{value}</div>
       <div className="metric-detail">{detail}</div>
+      {footnote}
     </div>
   );
 }
@@ -46,7 +47,18 @@ export function MetricCards({ summary }: { summary: MetricsSummary }) {
         detail={`${formatCount(summary.contained.count)} of ${formatCount(summary.conversations)} resolved by the bot`}
       />
       <MetricCard metric="escalated" tone="warn" value={formatPercent(summary.escalated.rate)} detail={`${plural(summary.escalated.count, "handoff")}`} />
-      <MetricCard metric="firstResponse" value={formatDuration(firstResponse.medianMs)} detail={firstResponseDetail(firstResponse)} />
+      <MetricCard
+        metric="firstResponse"
+        value={formatDuration(firstResponse.medianMs)}
+        detail={firstResponseDetail(firstResponse)}
+        footnote={
+          firstResponse.count > 0 ? (
+            <div className="metric-footnote" data-detail="firstResponseBusiness">
+              In business hours: {formatDuration(firstResponse.business.medianMs)} median · p90 {formatDuration(firstResponse.business.p90Ms)}
+            </div>
+          ) : null
+        }
+      />
       <MetricCard
         metric="resolvedAfterHandoff"
         value={formatPercent(summary.resolvedAfterHandoff.rate)}

@@ -4,6 +4,7 @@
  * priority. Changes apply to the draft as they are made (and can be undone).
  */
 import { useState } from "react";
+import { FlowBrandingFields } from "~/branding/components/flow-branding-fields";
 import { Dialog } from "~/components/dialog";
 import type { FlowSettings } from "~/flow/document";
 import { LinesField, SelectField, TextField, ToggleField, type Option } from "~/nodes/shared/editor/fields";
@@ -95,6 +96,7 @@ export function FlowSettingsDialog({ open, onClose, name, settings, teams, probl
           maxLength={300}
           onChange={(next) => set("handBackMessage", next.trim() ? next : undefined)}
         />
+        <FlowBrandingFields branding={settings.branding} onChange={(branding) => set("branding", branding)} />
 
         <fieldset className="trigger-group">
           <legend>Checked on every customer message</legend>

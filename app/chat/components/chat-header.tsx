@@ -1,18 +1,19 @@
 import { useChatTexts } from "../chat-texts";
 import type { ChatAgent, ChatStatus } from "../types";
-import { BotIcon } from "./message-bubble";
+import { BotAvatar } from "./bot-avatar";
 
-type Props = { flowName: string; statusLine: string; status: ChatStatus; agent: ChatAgent | null; onClose?: () => void };
+/** `title`: the branding's chat title — never the flow's internal name unless the lead typed it there. */
+type Props = { title: string; statusLine: string; status: ChatStatus; agent: ChatAgent | null; onClose?: () => void };
 
-export function ChatHeader({ flowName, statusLine, status, agent, onClose }: Props) {
+export function ChatHeader({ title, statusLine, status, agent, onClose }: Props) {
   const texts = useChatTexts();
   return (
     <header className="chat-header">
       <div className="chat-header__avatar" aria-hidden="true" data-agent={agent ? "true" : "false"}>
-        {agent ? agent.initials : <BotIcon />}
+        {agent ? agent.initials : <BotAvatar />}
       </div>
       <div className="chat-header__text">
-        <h1 className="chat-header__title">{flowName}</h1>
+        <h1 className="chat-header__title">{title}</h1>
         <p className="chat-header__status" data-status={status} aria-live="polite">
           <span className="chat-header__dot" aria-hidden="true" />
           <span className="chat-header__status-text">{statusLine}</span>

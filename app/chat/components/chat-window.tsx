@@ -1,4 +1,6 @@
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { useEffect, useLayoutEffect, useRef, type CSSProperties } from "react";
+import { brandingStyle } from "~/branding/branding";
+import { useChatBranding } from "../chat-branding";
 import { chatTextsFor, ChatTextsContext } from "../chat-texts";
 import { describeStatus } from "../format";
 import type { LoadedConversation } from "../types";
@@ -11,13 +13,14 @@ import { MessageList } from "./message-list";
 import { TypingIndicator } from "./typing-indicator";
 
 /** `locale`: the flow's language, which the page's own texts use until the customer's is known. */
-type Props = { flow: { slug: string; name: string; locale: string | null }; initial: LoadedConversation | null; embed: boolean; page: string | null };
+type Props = { flow: { slug: string; locale: string | null }; initial: LoadedConversation | null; embed: boolean; page: string | null };
 
 // useLayoutEffect warns during server rendering; the scroll only matters in the browser.
 const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 export function ChatWindow({ flow, initial, embed, page }: Props) {
   const chat = useChat({ slug: flow.slug, initial, embed, page });
+  const branding = useChatBranding();
   const { state, typing } = chat;
   const { details } = state;
   const texts = chatTextsFor(details.language ?? flow.locale);
@@ -63,10 +66,11 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
 
   return (
     <ChatTextsContext.Provider value={texts}>
-      <div className={`chat-window${embed ? " chat-window--embed" : ""}`}>
+      <div className={`chat-window chat-branded${embed ? " chat-window--embed" : ""}`} style={brandingStyle(branding) as CSSProperties}>
         <ChatHeader
-          flowName={flow.name}
-          statusLine={describeStatus(details.status, details, texts)}
+          title={branding.chatTitle}
+          // Every language's bot status starts with the word "Bot": the branded name takes its place.
+          statusLine={details.status === "bot" ? texts.status.bot.replace(/^Bot\b/, branding.botName) : describeStatus(details.status, details, texts)}
           status={details.status}
           agent={details.status === "open" ? details.assignee : null}
           onClose={close}
@@ -84,6 +88,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
           }}
         >
           <div ref={contentRef}>
+            {branding.welcomeLine && <p className="chat-welcome">{branding.welcomeLine}</p>}
             {state.phase === "starting" && state.messages.length === 0 && <TypingIndicator />}
             {state.phase === "failed" && (
               <div className="chat-error" role="alert">
@@ -115,7 +120,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
             {/* Always in the page, so screen readers announce the handoff notice and the rating prompt
                 when they appear (a live region added together with its content is not announced). */}
             <div className="chat-status-slot" aria-live="polite" aria-relevant="additions">
-              {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} />}
+              {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} away={details.away} onLeaveEmail={chat.submitEmail} />}
               {details.status === "resolved" && <CsatPrompt csat={details.csat} onRate={chat.rate} />}
             </div>
             {details.status === "resolved" && (

@@ -1,12 +1,20 @@
+import { useState } from "react";
 import { useChatTexts } from "../chat-texts";
-import { formatWait } from "../format";
-import type { ChatTeam } from "../types";
+import { describeAwayOpening, formatWait } from "../format";
+import type { ChatAway, ChatTeam } from "../types";
 
-/** While the conversation waits in a team's queue: who will answer, where, and roughly when. */
-export function HandoffNotice({ team, waitMinutes }: { team: ChatTeam | null; waitMinutes: number | null }) {
+type Props = { team: ChatTeam | null; waitMinutes: number | null; away: ChatAway | null; onLeaveEmail: (email: string) => Promise<boolean> };
+
+/**
+ * While the conversation waits in a team's queue: who will answer, where, and roughly when. When
+ * the team is closed or nobody of it is online, it says so (with when the team opens, in its time
+ * zone) instead of promising the usual wait, and offers to leave an email.
+ */
+export function HandoffNotice({ team, waitMinutes, away, onLeaveEmail }: Props) {
   const texts = useChatTexts();
+  const opening = away?.reason === "closed" ? describeAwayOpening(away, texts) : null;
   return (
-    <section className="chat-handoff" aria-labelledby="chat-handoff-title">
+    <section className="chat-handoff" aria-labelledby="chat-handoff-title" data-away={away?.reason ?? "no"}>
       <div className="chat-handoff__icon" aria-hidden="true">
         <svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
           <path d="M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2" />
@@ -15,14 +23,83 @@ export function HandoffNotice({ team, waitMinutes }: { team: ChatTeam | null; wa
         </svg>
       </div>
       <div>
-        <h2 id="chat-handoff-title" className="chat-handoff__title">
-          {texts.queue.title(team?.name ?? null)}
-        </h2>
-        <p className="chat-handoff__text">
-          {texts.queue.text} <strong>{formatWait(waitMinutes, texts)}</strong>.
-        </p>
+        {away ? (
+          <>
+            <h2 id="chat-handoff-title" className="chat-handoff__title">
+              {away.reason === "closed" ? texts.away.closedTitle : texts.away.offlineTitle(team?.name ?? null)}
+            </h2>
+            <p className="chat-handoff__text">{away.reason === "closed" ? (opening ? texts.away.closed(opening) : texts.away.closedNoOpening) : texts.away.offline}</p>
+            <AwayEmail away={away} onLeaveEmail={onLeaveEmail} />
+          </>
+        ) : (
+          <>
+            <h2 id="chat-handoff-title" className="chat-handoff__title">
+              {texts.queue.title(team?.name ?? null)}
+            </h2>
+            <p className="chat-handoff__text">
+              {texts.queue.text} <strong>{formatWait(waitMinutes, texts)}</strong>.
+            </p>
+          </>
+        )}
         <p className="chat-handoff__hint">{texts.queue.hint}</p>
       </div>
     </section>
+  );
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function AwayEmail({ away, onLeaveEmail }: { away: ChatAway; onLeaveEmail: (email: string) => Promise<boolean> }) {
+  const texts = useChatTexts();
+  const [email, setEmail] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (away.contactEmail) {
+    return (
+      <p className="chat-away__done" role="status">
+        {texts.away.emailSaved(away.contactEmail)}
+      </p>
+    );
+  }
+  return (
+    <form
+      className="chat-away"
+      noValidate
+      onSubmit={async (event) => {
+        event.preventDefault();
+        const value = email.trim();
+        if (!EMAIL.test(value)) return setProblem(texts.away.emailInvalid);
+        setBusy(true);
+        setProblem(null);
+        const ok = await onLeaveEmail(value);
+        setBusy(false);
+        if (!ok) setProblem(texts.away.emailFailed);
+      }}
+    >
+      <label className="chat-handoff__text" htmlFor="chat-away-email">
+        {away.emailPrompt || texts.away.emailPrompt}
+      </label>
+      <div className="chat-away__form">
+        <input
+          id="chat-away-email"
+          className="chat-away__input"
+          type="email"
+          autoComplete="email"
+          placeholder={texts.away.emailLabel}
+          value={email}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? "chat-away-email-error" : undefined}
+          onChange={(event) => setEmail(event.currentTarget.value)}
+        />
+        <button type="submit" className="chat-away__submit" disabled={busy}>
+          {texts.away.emailButton}
+        </button>
+      </div>
+      {problem ? (
+        <p className="chat-away__error" id="chat-away-email-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
   );
 }

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { useChatBranding } from "../chat-branding";
 import { useChatTexts, type ChatTexts } from "../chat-texts";
 import { formatTime } from "../format";
 import { useHydrated } from "../use-hydrated";
 import type { ChatMessage } from "../types";
+import { BotAvatar } from "./bot-avatar";
 import { RichText } from "./rich-text";
 
 const SPEAKER: ChatTexts["speakers"] = { customer: "You", bot: "Bot", agent: "Agent", system: "Notice" };
@@ -25,8 +27,15 @@ type Props = {
   children?: ReactNode;
 };
 
-export function MessageBubble({ message, startsGroup, children }: Props) {
+/** The page's speaker labels with the bot called by its branded name. */
+export function useSpeakers(): ChatTexts["speakers"] {
   const { speakers } = useChatTexts();
+  const { botName } = useChatBranding();
+  return { ...speakers, bot: botName || speakers.bot };
+}
+
+export function MessageBubble({ message, startsGroup, children }: Props) {
+  const speakers = useSpeakers();
   const hydrated = useHydrated();
   if (message.role === "system") {
     return (
@@ -42,7 +51,7 @@ export function MessageBubble({ message, startsGroup, children }: Props) {
     <div className={`chat-row chat-row--${message.role}${startsGroup ? " chat-row--first" : ""}`} data-role={message.role} data-message-id={message.id}>
       {!fromCustomer && (
         <div className="chat-avatar" aria-hidden="true" data-visible={startsGroup ? "true" : "false"}>
-          {message.role === "agent" ? message.author?.initials ?? speakerName(message).slice(0, 1).toUpperCase() : <BotIcon />}
+          {message.role === "agent" ? message.author?.initials ?? speakerName(message).slice(0, 1).toUpperCase() : <BotAvatar />}
         </div>
       )}
       <div className="chat-stack">

@@ -5,6 +5,7 @@ export type TeamsIntent =
   | "create-team"
   | "remove-team"
   | "set-queue"
+  | "set-hours"
   | "invite-person"
   | "save-person"
   | "new-link"
@@ -19,7 +20,7 @@ export type TeamsActionData =
   | { ok: true; intent: TeamsIntent; notice: string; at: number; link?: ShownLink }
   | { ok: false; intent?: TeamsIntent; targetId?: string; fieldErrors?: FieldErrors; formError?: string };
 
-const TEAM_INTENTS: TeamsIntent[] = ["create-team", "remove-team", "set-queue"];
+const TEAM_INTENTS: TeamsIntent[] = ["create-team", "remove-team", "set-queue", "set-hours"];
 
 export function isTeamIntent(intent: TeamsIntent | undefined): boolean {
   return intent !== undefined && TEAM_INTENTS.includes(intent);

@@ -57,7 +57,7 @@ describe("summarise", () => {
       contained: { count: 0, of: 0, rate: null },
       escalated: { count: 0, of: 0, rate: null },
       leftWithBot: { count: 0, of: 0, rate: null },
-      firstResponse: { count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 },
+      firstResponse: { count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: null, p90Ms: null } },
       resolvedAfterHandoff: { count: 0, of: 0, rate: null },
       closedByBotAfterHandBack: { count: 0, of: 0, rate: null },
       repeatContact: { count: 0, of: 0, rate: null },
@@ -85,7 +85,7 @@ describe("summarise", () => {
     expect(summary.leftWithBot).toEqual({ count: 1, of: 8, rate: 1 / 8 });
     expect(summary.resolvedAfterHandoff).toEqual({ count: 1, of: 4, rate: 0.25 });
     // replies after 1, 2 and 5 minutes; one handoff still waiting
-    expect(summary.firstResponse).toEqual({ count: 3, medianMs: 2 * MIN, p90Ms: 4.4 * MIN, awaiting: 1, closedWithoutReply: 0, handedBackWithoutReply: 0 });
+    expect(summary.firstResponse).toEqual({ count: 3, medianMs: 2 * MIN, p90Ms: 4.4 * MIN, awaiting: 1, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: 2 * MIN, p90Ms: 4.4 * MIN } });
     expect(summary.csatBotOnly).toEqual({ responses: 2, average: 4, satisfiedRate: 0.5 });
     expect(summary.csatEscalated).toEqual({ responses: 1, average: 2, satisfiedRate: 0 });
   });
@@ -94,7 +94,7 @@ describe("summarise", () => {
     const summary = summarise([facts({ status: "resolved", csat: 4 }), facts()]);
     expect(summary.escalated).toEqual({ count: 0, of: 2, rate: 0 });
     expect(summary.resolvedAfterHandoff.rate).toBeNull();
-    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 });
+    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: null, p90Ms: null } });
     expect(summary.csatEscalated.average).toBeNull();
     expect(summary.csatBotOnly).toEqual({ responses: 1, average: 4, satisfiedRate: 1 });
   });
@@ -112,7 +112,7 @@ describe("summarise", () => {
 
   it("leaves out a reply that came before a later handoff on a row without its first handoff", () => {
     const summary = summarise([escalated({ escalatedAt: T0 + 30 * MIN, firstHumanResponseAt: T0 + 10 * MIN, status: "waiting" })]);
-    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 });
+    expect(summary.firstResponse).toEqual({ count: 0, medianMs: null, p90Ms: null, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: null, p90Ms: null } });
   });
 
   it("counts a handoff a person resolved without ever replying as closed without a reply, not awaiting and not lost", () => {
@@ -121,7 +121,7 @@ describe("summarise", () => {
       escalated({ status: "resolved", resolvedBy: "person", firstHumanResponseAt: T0 + 5 * MIN }),
       escalated({ status: "open", firstHumanResponseAt: null }),
     ]);
-    expect(summary.firstResponse).toEqual({ count: 1, medianMs: 4 * MIN, p90Ms: 4 * MIN, awaiting: 1, closedWithoutReply: 1, handedBackWithoutReply: 0 });
+    expect(summary.firstResponse).toEqual({ count: 1, medianMs: 4 * MIN, p90Ms: 4 * MIN, awaiting: 1, closedWithoutReply: 1, handedBackWithoutReply: 0, business: { medianMs: 4 * MIN, p90Ms: 4 * MIN } });
     expect(summary.resolvedAfterHandoff).toEqual({ count: 2, of: 3, rate: 2 / 3 });
   });
 

@@ -12,7 +12,7 @@ const loaded: LoadedConversation = {
   conversationId: "c1",
   token: "t",
   messages: [message("g", "bot", "Hi!")],
-  details: { status: "bot", team: null, waitMinutes: null, assignee: null, csat: null, authors: {}, feedback: {}, language: null },
+  details: { status: "bot", team: null, waitMinutes: null, away: null, assignee: null, csat: null, authors: {}, feedback: {}, language: null },
 };
 
 function sendOne(state: ChatState, text: string, id: string): ChatState {
