@@ -7,12 +7,12 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import type { FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
-import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flows/components/flow-dialogs";
-import { FlowTable, type FlowRow } from "~/flows/components/flow-table";
-import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flows/components/import-flow";
-import { formatRelative, plural } from "~/flows/format";
-import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flows/flows.server";
-import { listStarterFlows } from "~/flows/starters.server";
+import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flow-admin/components/flow-dialogs";
+import { FlowTable, type FlowRow } from "~/flow-admin/components/flow-table";
+import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
+import { formatRelative, plural } from "~/flow-admin/format";
+import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flow-admin/flows.server";
+import { listStarterFlows } from "~/flow-admin/starters.server";
 import builderStyles from "~/styles/builder.css";
 
 export const meta: MetaFunction = () => [{ title: "Flows · Baton" }];
