@@ -3,6 +3,7 @@ import { defineNodeKind } from "../types";
 import { escalateBehaviour } from "./behaviour";
 import { compileEscalate, diagnoseEscalate } from "./compile";
 import { EscalateDataSchema } from "./schema";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 export const escalateKind = defineNodeKind({
   label: "Hand off to a team",
@@ -10,7 +11,7 @@ export const escalateKind = defineNodeKind({
   icon: "🙋",
   schema: EscalateDataSchema,
   role: "handoff",
-  createData: () => EscalateDataSchema.parse({ team: "support" }),
+  createData: () => EscalateDataSchema.parse({ team: DEFAULT_TEAM }),
   handles: () => [],
   waitsForCustomer: false,
   compile: compileEscalate,
