@@ -14,6 +14,7 @@ import { getInboxViewer, viewerTeamIds } from "~/inbox/access.server";
 import { deleteSavedReply, listSavedReplies, saveSavedReply } from "~/inbox/saved-replies.server";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import type { SavedReplyItem } from "~/inbox/view";
+import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: inboxTitle(attentionFrom(matches), "Saved replies") }];
 
@@ -38,17 +39,15 @@ const ActionSchema = z.discriminatedUnion(
   { error: "Unknown action" },
 );
 
-type ActionData = { ok: true; notice: string; at: number } | { ok: false; message: string; field?: string };
+type ActionData = { ok: true; notice: string; at: number } | ({ ok: false } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getInboxViewer(await requireUser(request));
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data<ActionData>({ ok: false, message: issue?.message ?? "Invalid request", field: String(issue?.path[0] ?? "") }, { status: 400 });
-  }
+  // A problem with the hidden id has no input to show it: it is the form's.
+  const parsed = parseForm(await request.formData(), ActionSchema, { formLevel: ["intent", "id"] });
+  if (!parsed.ok) return data<ActionData>(parsed, { status: 400 });
   const outcome = parsed.data.intent === "save" ? await saveSavedReply(viewer, parsed.data) : await deleteSavedReply(viewer, parsed.data.id);
-  if (!outcome.ok) return data<ActionData>({ ok: false, message: outcome.message, field: outcome.field }, { status: outcome.status });
+  if (!outcome.ok) return data<ActionData>({ ok: false, ...formFailure(outcome.message, outcome.field) }, { status: outcome.status });
   return data<ActionData>({ ok: true, notice: outcome.notice, at: Date.now() });
 }
 
@@ -58,7 +57,7 @@ export default function SavedRepliesPage() {
   const navigation = useNavigation();
   const [editing, setEditing] = useState<SavedReplyItem | null>(null);
   const failed = result && !result.ok ? result : undefined;
-  const fieldError = (field: string) => (failed?.field === field ? failed.message : undefined);
+  const fieldError = (field: string) => failed?.fieldErrors[field];
   const formKey = `${editing?.id ?? "new"}-${result?.ok ? result.at : 0}`;
   return (
     <div className="saved-replies">
@@ -71,7 +70,7 @@ export default function SavedRepliesPage() {
           {result.notice}
         </p>
       ) : null}
-      {failed && !["teamId", "title", "text"].includes(failed.field ?? "") ? <FormError message={failed.message} /> : null}
+      <FormError message={failed?.formError} />
       {teams.length === 0 ? <p className="muted">You are not in a team yet.</p> : null}
       {teams.map((team) => {
         const own = replies.filter((reply) => reply.teamId === team.id);

@@ -21,6 +21,7 @@ import { inboxTitle } from "~/inbox/title";
 import { useInboxEvents } from "~/inbox/use-inbox-events";
 import { useNow } from "~/inbox/use-now";
 import inboxStyles from "~/styles/inbox.css";
+import { parseForm } from "~/utils/parse-form";
 
 export const handle = { compactShell: true };
 
@@ -71,8 +72,8 @@ const SettingsSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = SettingsSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
+  const parsed = parseForm(await request.formData(), SettingsSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
   if (parsed.data.intent === "availability") await setAvailability(user.id, parsed.data.availability);
   else await setNotifyOnHandoff(user.id, parsed.data.notify === "on");
   return { ok: true as const };

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { absoluteLink } from "~/auth/password-links.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import type { FieldErrors } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { afterAgentFreed, assignWaiting } from "~/inbox/assignment.server";
 import teamsStyles from "~/styles/teams.css";
@@ -17,6 +16,7 @@ import { createLinkFor, invitePerson, listPeople, removePerson, savePerson, type
 import { deactivatePerson, reactivatePerson } from "~/workspace/person-access.server";
 import { AssignmentSchema, NewPersonSchema, PersonRowSchema, SlaMinutesSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
 import { createTeam, listTeams, removeTeam, updateTeamQueueSettings } from "~/workspace/teams.server";
+import { formFailure, parseForm } from "~/utils/parse-form";
 
 export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: teamsStyles }];
@@ -47,24 +47,16 @@ const ActionSchema = z.discriminatedUnion(
 export async function action({ request }: ActionFunctionArgs) {
   const me = await requireAdmin(request);
   const form = await request.formData();
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), teamIds: form.getAll("teamIds") });
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    const { intent: intentError, form: formError, ...rest } = fieldErrors;
+  const parsed = parseForm(form, ActionSchema, { lists: ["teamIds"] });
+  if (!parsed.ok) {
     const intent = String(form.get("intent") ?? "") as TeamsIntent;
-    return data<TeamsActionData>({ ok: false, intent, targetId: form.get("userId")?.toString(), fieldErrors: rest, formError: intentError ?? formError }, { status: 400 });
+    return data<TeamsActionData>({ ok: false, intent, targetId: form.get("userId")?.toString(), fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   }
   const input = parsed.data;
   const targetId = "userId" in input ? input.userId : "teamId" in input ? input.teamId : undefined;
   const done = (notice: string) => data<TeamsActionData>({ ok: true, intent: input.intent, notice, at: Date.now() });
   const refused = (outcome: { message: string; field?: string }) =>
-    data<TeamsActionData>(
-      outcome.field
-        ? { ok: false, intent: input.intent, targetId, fieldErrors: { [outcome.field]: outcome.message } }
-        : { ok: false, intent: input.intent, targetId, formError: outcome.message },
-      { status: 400 }
-    );
+    data<TeamsActionData>({ ok: false, intent: input.intent, targetId, ...formFailure(outcome.message, outcome.field) }, { status: 400 });
   // The token is in this answer only: the database keeps its hash, so the admin copies it now.
   const withLink = (outcome: Invited, notice: (name: string) => string) => {
     if (!outcome.ok) return refused(outcome);

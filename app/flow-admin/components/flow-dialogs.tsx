@@ -7,7 +7,7 @@ import { describeDeletion, type FlowRow } from "./flow-table";
 
 export type StarterOption = { id: string; name: string; steps: number };
 
-type DialogProps = { open: boolean; onClose: () => void; errors?: FieldErrors; formError?: string };
+type DialogProps = { open: boolean; onClose: () => void; errors?: FieldErrors; formError?: string | null };
 
 function useBusy(intent: string): boolean {
   const navigation = useNavigation();

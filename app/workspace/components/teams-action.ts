@@ -1,5 +1,5 @@
 /** What the teams page's action answers, and how each card picks out what concerns it. Client-safe. */
-import type { FieldErrors } from "~/components/form";
+import type { FieldErrors, FormErrors } from "~/utils/parse-form";
 
 export type TeamsIntent =
   | "create-team"
@@ -17,7 +17,7 @@ export type ShownLink = { url: string; name: string; purpose: "invite" | "reset"
 
 export type TeamsActionData =
   | { ok: true; intent: TeamsIntent; notice: string; at: number; link?: ShownLink }
-  | { ok: false; intent?: TeamsIntent; targetId?: string; fieldErrors?: FieldErrors; formError?: string };
+  | ({ ok: false; intent?: TeamsIntent; targetId?: string } & FormErrors);
 
 const TEAM_INTENTS: TeamsIntent[] = ["create-team", "remove-team", "set-queue"];
 
@@ -33,5 +33,5 @@ export function failureFor(result: TeamsActionData | undefined, card: "people" |
 
 /** Field errors of a failed `intent`, for the form that sent it. */
 export function fieldErrorsFor(result: TeamsActionData | undefined, intent: TeamsIntent): FieldErrors {
-  return result && !result.ok && result.intent === intent ? result.fieldErrors ?? {} : {};
+  return result && !result.ok && result.intent === intent ? result.fieldErrors : {};
 }
