@@ -14,6 +14,7 @@ import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlo
 import { listStarterFlows } from "~/flow-admin/starters.server";
 import builderStyles from "~/styles/builder.css";
 import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
+import { FLOW_LIST_INTENTS } from "~/flow-admin/intents";
 
 export const meta: MetaFunction = () => [{ title: "Flows · Baton" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
@@ -32,13 +33,13 @@ const FlowNameSchema = z.string({ error: "Give the flow a name" }).trim().min(1,
 const ActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create"), name: FlowNameSchema, starter: z.string().max(100).default("") }),
-    z.object({ intent: z.literal("rename"), flowId: Id, name: FlowNameSchema }),
-    z.object({ intent: z.literal("duplicate"), flowId: Id }),
-    z.object({ intent: z.literal("delete"), flowId: Id }),
-    z.object({ intent: z.literal("restore"), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.create), name: FlowNameSchema, starter: z.string().max(100).default("") }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.rename), flowId: Id, name: FlowNameSchema }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.duplicate), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.delete), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.restore), flowId: Id }),
     z.object({
-      intent: z.literal("import"),
+      intent: z.literal(FLOW_LIST_INTENTS.import),
       file: z
         .instanceof(File, { error: "Choose a flow file (.json) to import" })
         .refine((file) => file.size > 0, "The file is empty")

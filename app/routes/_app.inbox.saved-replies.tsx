@@ -15,6 +15,7 @@ import { deleteSavedReply, listSavedReplies, saveSavedReply } from "~/inbox/save
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import type { SavedReplyItem } from "~/inbox/view";
 import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
+import { SAVED_REPLY_INTENTS } from "~/inbox/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: inboxTitle(attentionFrom(matches), "Saved replies") }];
 
@@ -28,13 +29,13 @@ const ActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({
-      intent: z.literal("save"),
+      intent: z.literal(SAVED_REPLY_INTENTS.save),
       id: z.string().max(64).optional().transform((value) => value || undefined),
       teamId: z.string({ error: "Choose a team" }).min(1, "Choose a team"),
       title: z.string({ error: "Give it a title" }).trim().min(1, "Give it a title").max(80, "Keep the title under 80 characters"),
       text: z.string({ error: "Write the reply" }).trim().min(1, "Write the reply").max(4000, "Keep it under 4,000 characters"),
     }),
-    z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
+    z.object({ intent: z.literal(SAVED_REPLY_INTENTS.delete), id: z.string().min(1) }),
   ],
   { error: "Unknown action" },
 );
@@ -46,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // A problem with the hidden id has no input to show it: it is the form's.
   const parsed = parseForm(await request.formData(), ActionSchema, { formLevel: ["intent", "id"] });
   if (!parsed.ok) return data<ActionData>(parsed, { status: 400 });
-  const outcome = parsed.data.intent === "save" ? await saveSavedReply(viewer, parsed.data) : await deleteSavedReply(viewer, parsed.data.id);
+  const outcome = parsed.data.intent === SAVED_REPLY_INTENTS.save ? await saveSavedReply(viewer, parsed.data) : await deleteSavedReply(viewer, parsed.data.id);
   if (!outcome.ok) return data<ActionData>({ ok: false, ...formFailure(outcome.message, outcome.field) }, { status: outcome.status });
   return data<ActionData>({ ok: true, notice: outcome.notice, at: Date.now() });
 }
@@ -93,7 +94,7 @@ export default function SavedRepliesPage() {
                       Edit
                     </button>
                     <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="intent" value={SAVED_REPLY_INTENTS.delete} />
                       <input type="hidden" name="id" value={reply.id} />
                       <button type="submit" className="btn btn-danger btn-sm" aria-label={`Delete ${reply.title}`}>
                         <Icon name="trash" size={14} />
@@ -109,7 +110,7 @@ export default function SavedRepliesPage() {
       {teams.length > 0 ? (
         <Form method="post" className="card card-body stack" key={formKey} aria-label={editing ? "Edit saved reply" : "Add a saved reply"} noValidate>
           <h3 className="form-title">{editing ? `Edit “${editing.title}”` : "Add a saved reply"}</h3>
-          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="intent" value={SAVED_REPLY_INTENTS.save} />
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <div className="grid-2">
             <div className="field">

@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { LinkPanel } from "~/workspace/components/link-panel";
 import { PeopleCard } from "~/workspace/components/people-card";
 import { TeamsCard } from "~/workspace/components/teams-card";
-import type { TeamsActionData, TeamsIntent } from "~/workspace/components/teams-action";
+import { TEAMS_INTENTS, type TeamsActionData, type TeamsIntent } from "~/workspace/components/teams-action";
 import { createLinkFor, invitePerson, listPeople, removePerson, savePerson, type Invited } from "~/workspace/people.server";
 import { deactivatePerson, reactivatePerson } from "~/workspace/person-access.server";
 import { AssignmentSchema, NewPersonSchema, PersonRowSchema, SlaMinutesSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
@@ -31,15 +31,15 @@ const Id = z.string().min(1);
 const ActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create-team"), name: TeamNameSchema, slug: TeamSlugSchema.default("") }),
-    z.object({ intent: z.literal("remove-team"), teamId: Id }),
-    z.object({ intent: z.literal("set-queue"), teamId: Id, slaMinutes: SlaMinutesSchema, assignment: AssignmentSchema }),
-    NewPersonSchema.extend({ intent: z.literal("invite-person") }),
-    PersonRowSchema.extend({ intent: z.literal("save-person") }),
-    z.object({ intent: z.literal("new-link"), userId: Id }),
-    z.object({ intent: z.literal("deactivate-person"), userId: Id }),
-    z.object({ intent: z.literal("reactivate-person"), userId: Id }),
-    z.object({ intent: z.literal("remove-person"), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.createTeam), name: TeamNameSchema, slug: TeamSlugSchema.default("") }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.removeTeam), teamId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.setQueue), teamId: Id, slaMinutes: SlaMinutesSchema, assignment: AssignmentSchema }),
+    NewPersonSchema.extend({ intent: z.literal(TEAMS_INTENTS.invitePerson) }),
+    PersonRowSchema.extend({ intent: z.literal(TEAMS_INTENTS.savePerson) }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.newLink), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.deactivatePerson), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.reactivatePerson), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.removePerson), userId: Id }),
   ],
   { error: "Unknown action" }
 );

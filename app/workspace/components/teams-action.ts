@@ -1,16 +1,19 @@
-/** What the teams page's action answers, and how each card picks out what concerns it. Client-safe. */
+/** What the teams page's action answers, its action names, and how each card picks out what concerns it. Client-safe. */
 import type { FieldErrors, FormErrors } from "~/utils/parse-form";
 
-export type TeamsIntent =
-  | "create-team"
-  | "remove-team"
-  | "set-queue"
-  | "invite-person"
-  | "save-person"
-  | "new-link"
-  | "deactivate-person"
-  | "reactivate-person"
-  | "remove-person";
+/** The `intent` each form of the page sends, shared by the route's schema and the cards. */
+export const TEAMS_INTENTS = {
+  createTeam: "create-team",
+  removeTeam: "remove-team",
+  setQueue: "set-queue",
+  invitePerson: "invite-person",
+  savePerson: "save-person",
+  newLink: "new-link",
+  deactivatePerson: "deactivate-person",
+  reactivatePerson: "reactivate-person",
+  removePerson: "remove-person",
+} as const;
+export type TeamsIntent = (typeof TEAMS_INTENTS)[keyof typeof TEAMS_INTENTS];
 
 /** A one-time link, shown once to the admin to send (the database keeps only its hash). */
 export type ShownLink = { url: string; name: string; purpose: "invite" | "reset" };
@@ -19,7 +22,7 @@ export type TeamsActionData =
   | { ok: true; intent: TeamsIntent; notice: string; at: number; link?: ShownLink }
   | ({ ok: false; intent?: TeamsIntent; targetId?: string } & FormErrors);
 
-const TEAM_INTENTS: TeamsIntent[] = ["create-team", "remove-team", "set-queue"];
+const TEAM_INTENTS: TeamsIntent[] = [TEAMS_INTENTS.createTeam, TEAMS_INTENTS.removeTeam, TEAMS_INTENTS.setQueue];
 
 export function isTeamIntent(intent: TeamsIntent | undefined): boolean {
   return intent !== undefined && TEAM_INTENTS.includes(intent);
