@@ -12,6 +12,7 @@
  * timestamptz comparisons and `document::jsonb #>> '{settings,defaultTeam}'`.
  */
 import type { SqlScalar } from "~/runtime/sql.server";
+import { sqlRealChannel } from "~/vocabulary/channels";
 
 export type TeamScope = { teamIds: string[]; teamSlugs: string[] };
 
@@ -41,7 +42,7 @@ const MOVED_BEFORE_A_REPLY =
 
 /** The WHERE condition selecting the cohort's conversations, aliased `c`. */
 export function cohortCondition(cohort: Cohort): SqlCondition {
-  const parts = [`c."createdAt" >= ?`, `c."createdAt" < ?`, `c."channel" <> 'preview'`];
+  const parts = [`c."createdAt" >= ?`, `c."createdAt" < ?`, sqlRealChannel()];
   const params: SqlScalar[] = [cohort.from, cohort.to];
   if (cohort.flowId) {
     parts.push(`c."flowId" = ?`);

@@ -8,6 +8,7 @@ import { queryRows } from "~/runtime/sql.server";
 import { DAY_MS } from "./range";
 import { REPEAT_WINDOW_DAYS, withNextContacts, type ConversationFacts, type ContactVisit } from "./metrics";
 import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohort.server";
+import { sqlRealChannel } from "~/vocabulary/channels";
 
 /**
  * Who closed a resolved handed-off conversation: the `by` of its latest `conversation.resolved`
@@ -55,7 +56,7 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
 function loadContactVisits(from: Date, to: Date): ContactVisit[] {
   const rows = queryRows(
     `SELECT c."contactId", ${epochMs(`c."createdAt"`)} FROM "Conversation" c
-     WHERE c."createdAt" >= ? AND c."createdAt" < ? AND c."channel" <> 'preview' AND c."contactId" IS NOT NULL`,
+     WHERE c."createdAt" >= ? AND c."createdAt" < ? AND ${sqlRealChannel()} AND c."contactId" IS NOT NULL`,
     [from, to],
   );
   return rows.map((row) => ({ contactId: String(row[0]), at: asNumber(row[1]) ?? 0 }));

@@ -9,6 +9,7 @@
  * from the range that is resolved tomorrow counts as resolved tomorrow.
  */
 import { DAY_MS } from "./range";
+import { HANDOFF_TRIGGER_LABELS, parseHandoffTrigger, type HandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 /**
  * How long a handoff waited in business time (app/workspace/business-hours.ts, by the team the
@@ -273,15 +274,8 @@ export function summariseByDay(conversations: ConversationFacts[], days: readonl
   return days.map((day) => ({ day, ...summarise(byDay.get(day) ?? [], clock) }));
 }
 
-export const HANDOFF_TRIGGERS = ["node", "humanRequest", "repeatedFailure", "sensitive", "error"] as const;
-export const TRIGGER_LABELS: Record<(typeof HANDOFF_TRIGGERS)[number] | "unknown", string> = {
-  node: "Escalate node",
-  humanRequest: "Asked for a person",
-  repeatedFailure: "Repeated failure",
-  sensitive: "Sensitive content",
-  error: "Bot error",
-  unknown: "Unknown",
-};
+/** The handoff triggers' labels, plus the bucket for a trigger the data does not name. */
+export const TRIGGER_LABELS: Record<HandoffTrigger | "unknown", string> = { ...HANDOFF_TRIGGER_LABELS, unknown: "Unknown" };
 
 export type Breakdown<K> = { key: K; count: number; shareOfEscalations: number; rateOfConversations: number };
 
@@ -302,8 +296,7 @@ function breakdown<K>(conversations: ConversationFacts[], keyOf: (facts: Convers
 export type TriggerKey = keyof typeof TRIGGER_LABELS;
 
 export function escalationsByTrigger(conversations: ConversationFacts[]): Breakdown<TriggerKey>[] {
-  const known = new Set<string>(HANDOFF_TRIGGERS);
-  return breakdown(conversations, (facts) => (facts.handoffTrigger && known.has(facts.handoffTrigger) ? (facts.handoffTrigger as TriggerKey) : "unknown"), (key) => key);
+  return breakdown(conversations, (facts): TriggerKey => parseHandoffTrigger(facts.handoffTrigger) ?? "unknown", (key) => key);
 }
 
 export type NodeKey = { flowId: string; nodeId: string | null };

@@ -5,7 +5,7 @@
 import type { FlowDocument } from "~/flow/document";
 import { parseMessages } from "~/chat/chat-api";
 import type { ChatMessage, ChatStatus } from "~/chat/types";
-import type { PreviewState } from "~/flows/preview-state";
+import type { PreviewState } from "~/flow-admin/preview-state";
 
 export type ApiProblem = { message: string; nodeId?: string; field?: string; severity?: "error" | "warning" };
 

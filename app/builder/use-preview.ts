@@ -10,7 +10,7 @@ import { mergeMessages } from "~/chat/merge-messages";
 import { createOutboxEntry, type OutboxEntry } from "~/chat/send-queue";
 import type { ChatMessage, ChatStatus, ConversationSession } from "~/chat/types";
 import type { FlowDocument } from "~/flow/document";
-import type { PreviewState } from "~/flows/preview-state";
+import type { PreviewState } from "~/flow-admin/preview-state";
 import { previewStateRequest, startPreviewRequest } from "./editor-api";
 
 export type PreviewRun = {

@@ -3,8 +3,10 @@
  * what the page adds from its own loader: agent first names, the team's wait estimate and
  * which KB answers already got feedback. Client-safe: no server imports.
  */
+import { isConversationStatus, type ConversationStatus } from "~/vocabulary/conversation-status";
+
 export type ChatRole = "customer" | "bot" | "agent" | "system";
-export type ChatStatus = "bot" | "waiting" | "open" | "resolved";
+export type ChatStatus = ConversationStatus;
 
 export type ChatSource = { articleId: string; slug: string; title: string };
 
@@ -64,6 +66,4 @@ export type LoadedConversation = ConversationSession & { messages: ChatMessage[]
 
 export type TurnReply = { status: ChatStatus; messages: ChatMessage[] };
 
-export function isChatStatus(value: unknown): value is ChatStatus {
-  return value === "bot" || value === "waiting" || value === "open" || value === "resolved";
-}
+export const isChatStatus = isConversationStatus;

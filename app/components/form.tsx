@@ -3,9 +3,10 @@
  * aria-describedby so screen readers and tests find it), and the form-level error banner.
  */
 import { forwardRef, useId, type InputHTMLAttributes } from "react";
+import type { FieldErrors } from "~/utils/parse-form";
 import { Icon } from "./icons";
 
-export type FieldErrors = Partial<Record<string, string>>;
+export type { FieldErrors };
 
 type FieldProps = { label: string; error?: string; hint?: string; name: string } & InputHTMLAttributes<HTMLInputElement>;
 

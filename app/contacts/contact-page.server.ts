@@ -6,6 +6,7 @@
 import { canSee, type InboxViewer } from "~/inbox/access.server";
 import { db } from "~/utils/db.server";
 import type { ContactPage } from "./view";
+import { REAL_CHANNEL } from "~/vocabulary/channels";
 
 export async function getContactPage(viewer: InboxViewer, contactId: string): Promise<ContactPage | null> {
   const contact = await db.contact.findUnique({
@@ -17,7 +18,7 @@ export async function getContactPage(viewer: InboxViewer, contactId: string): Pr
       phone: true,
       createdAt: true,
       conversations: {
-        where: { channel: { not: "preview" } },
+        where: { channel: REAL_CHANNEL },
         orderBy: { createdAt: "desc" },
         take: 100,
         select: { id: true, createdAt: true, status: true, intent: true, summary: true, teamId: true, flowVersionId: true, team: { select: { name: true } }, flow: { select: { name: true } } },

@@ -12,14 +12,15 @@ import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { getNodeKind } from "~/nodes/registry";
 import { FlowEdgeSchema, FlowNodeSchema, FlowSettingsSchema, type FlowDocument, type FlowEdge, type FlowNode, type FlowSettings } from "./document";
 import { diagnoseFlow, type CompileOptions, type Diagnostic } from "./diagnostics";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 const WHOLE_GRAPH_CHECKS = new Set(["unreachable-node", "loop-without-wait", "unknown-field"]);
 
 const PLACEHOLDER_SETTINGS: FlowSettings = {
-  defaultTeam: "support",
-  humanRequest: { enabled: false, team: "support", priority: "normal" },
-  repeatedFailure: { enabled: false, limit: 2, team: "support", priority: "normal" },
-  sensitive: { enabled: false, terms: [], team: "support", priority: "high" },
+  defaultTeam: DEFAULT_TEAM,
+  humanRequest: { enabled: false, team: DEFAULT_TEAM, priority: "normal" },
+  repeatedFailure: { enabled: false, limit: 2, team: DEFAULT_TEAM, priority: "normal" },
+  sensitive: { enabled: false, terms: [], team: DEFAULT_TEAM, priority: "high" },
 };
 
 function listOf(value: unknown): unknown[] {

@@ -14,6 +14,7 @@ import { createInitialContext, type BotMessage, type FieldValue, type FlowContex
 import { requestHandoff } from "~/nodes/shared/handoff";
 import { HANDOFF_STATE } from "./compile";
 import { getResumeVariant, provideEngines, type FlowMachine, type FlowServices } from "./machine-setup";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 export type { BotMessage, FlowEvent, HandoffRequest };
 
@@ -66,7 +67,7 @@ function isSettled(snapshot: MachineSnapshot): boolean {
 
 function defaultTeamOf(machine: FlowMachine): string {
   const meta = machine.root.meta as { defaultTeam?: unknown } | undefined;
-  return typeof meta?.defaultTeam === "string" ? meta.defaultTeam : "support";
+  return typeof meta?.defaultTeam === "string" ? meta.defaultTeam : DEFAULT_TEAM;
 }
 
 /** A stored snapshot is data read back from the database: check its shape before restoring. */

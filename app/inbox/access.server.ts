@@ -11,6 +11,8 @@ import type { SessionUser } from "~/auth/guards.server";
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { findMoveAway, movedAwayResponse } from "./moved-away.server";
+import { isPreview } from "~/vocabulary/channels";
+import { SqlIntegerSchema } from "~/utils/sql-integer";
 
 export type InboxTeam = { id: string; slug: string; name: string; slaMinutes: number; assignment: string };
 
@@ -26,14 +28,14 @@ export type InboxViewer = {
   memberTeamIds: string[];
 };
 
-const PersonRowSchema = z.object({ availability: z.string(), notifyOnHandoff: z.union([z.boolean(), z.number(), z.bigint()]).transform((value) => Boolean(Number(value))) });
+const PersonRowSchema = z.object({ availability: z.string(), notifyOnHandoff: z.union([z.boolean(), SqlIntegerSchema]).transform(Boolean) });
 const TeamRowSchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
-  slaMinutes: z.union([z.number(), z.bigint()]).transform(Number),
+  slaMinutes: SqlIntegerSchema,
   assignment: z.string(),
-  member: z.union([z.number(), z.bigint()]).transform((value) => Number(value) === 1),
+  member: SqlIntegerSchema.transform((value) => value === 1),
 });
 
 /**
@@ -105,7 +107,7 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
       ? queryOne(`SELECT "id", "teamId", "status", "flowVersionId", "assigneeId", "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId])
       : undefined;
   const conversation = row ? AccessRowSchema.parse(row) : null;
-  if (!conversation || conversation.channel === "preview") throw conversationNotFound();
+  if (!conversation || isPreview(conversation)) throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
   if (!(await canSee(viewer, accessible))) {
     // Those who had it open learn where it went; to anyone else it is the same 404 as no conversation.

@@ -18,22 +18,23 @@ import type { SqlAssignment, SqlStatement } from "~/runtime/sql.server";
 import { queryOne } from "~/runtime/sql.server";
 import { ensureSqliteTuned } from "~/runtime/sqlite.server";
 import { db } from "~/utils/db.server";
+import { isPreview } from "~/vocabulary/channels";
+import { SqlIntegerSchema } from "~/utils/sql-integer";
 
-const Integer = z.union([z.bigint(), z.number()]).transform(Number);
 
 const StateRowSchema = z.object({
   id: z.string(),
   flowId: z.string(),
   flowVersionId: z.string(),
   status: z.enum(["bot", "waiting", "open", "resolved"]).catch("waiting"),
-  version: Integer,
+  version: SqlIntegerSchema,
   teamId: z.string().nullable(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   firstHumanResponseAt: z.string().nullable(),
   escalatedAt: z.string().nullable(),
   channel: z.string(),
-  lastSeq: Integer.nullable(),
+  lastSeq: SqlIntegerSchema.nullable(),
   storedMessageId: z.string().nullable(),
 });
 
@@ -90,7 +91,7 @@ export async function runAgentAction(
   return withConversationLock(conversationId, () =>
     withConflictRetries(async (): Promise<CommittedAction> => {
       const state = readAgentState(conversationId, options.clientMessageId ?? null);
-      if (!state || state.channel === "preview") {
+      if (!state || isPreview(state)) {
         return { outcome: refuse(404, "not_found", "This conversation no longer exists."), before: null, committed: false, messages: [] };
       }
       const { outcome, commit } = await decide(state);

@@ -15,9 +15,10 @@ import { withConversationLock } from "~/runtime/conversation-lock.server";
 import { queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { joinedLine, runAgentAction } from "./agent-turn.server";
+import { REAL_CHANNEL } from "~/vocabulary/channels";
+import { SqlIntegerSchema } from "~/utils/sql-integer";
 
-const Integer = z.union([z.bigint(), z.number()]).transform(Number);
-const CandidateSchema = z.object({ id: z.string(), name: z.string(), capacity: Integer, openCount: Integer, lastAssignedAt: z.coerce.date().nullable() });
+const CandidateSchema = z.object({ id: z.string(), name: z.string(), capacity: SqlIntegerSchema, openCount: SqlIntegerSchema, lastAssignedAt: z.coerce.date().nullable() });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
 /** Eligible members of a team in round-robin order. */
@@ -44,7 +45,7 @@ export function assignWaiting(teamId: string): Promise<number> {
     // Bounded: each pass assigns, skips a conversation or finds an agent full (then the list changes).
     for (let pass = 0; pass < 1_000; pass += 1) {
       const next = await db.conversation.findFirst({
-        where: { teamId, status: "waiting", channel: { not: "preview" }, id: { notIn: [...skipped] } },
+        where: { teamId, status: "waiting", channel: REAL_CHANNEL, id: { notIn: [...skipped] } },
         orderBy: [{ priority: "desc" }, { escalatedAt: "asc" }],
         select: { id: true },
       });

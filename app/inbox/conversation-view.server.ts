@@ -11,7 +11,9 @@ import { canSee, type InboxViewer } from "./access.server";
 import { capturedContact, parseCapturedFields } from "./captured-contact";
 import { describeFlowStep } from "./hand-back.server";
 import { priorityName } from "./queues";
-import { TRIGGER_LABELS, type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
+import { type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
+import { isPreview, REAL_CHANNEL } from "~/vocabulary/channels";
+import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
 const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
@@ -65,7 +67,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       events: { where: { type: { in: ACTIVITY_TYPES } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
     },
   });
-  if (!row || row.channel === "preview") return null;
+  if (!row || isPreview(row)) return null;
   const fields = parseCapturedFields(row.fields);
   const captured = capturedContact(fields);
   const messages: TimelineMessage[] = row.messages.flatMap((message) => {
@@ -159,7 +161,7 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
   const by = nameOf(payload.by) ?? "An agent";
   switch (event.type) {
     case "handoff.queued": {
-      const trigger = TRIGGER_LABELS[String(payload.trigger)] ?? "Handoff";
+      const trigger = labelHandoffTrigger(payload.trigger) ?? "Handoff";
       return `Handed off to ${nameOf(payload.team) ?? String(payload.team ?? "a team")} · ${String(payload.priority ?? "normal")} priority · ${trigger}`;
     }
     case "conversation.assigned":
@@ -193,7 +195,7 @@ async function listPreviousConversations(viewer: InboxViewer, who: { contactId: 
   const byContact = [...(who.contactId ? [{ contactId: who.contactId }] : []), ...(email ? [{ contact: { email } }] : [])];
   if (byContact.length === 0) return [];
   const rows = await db.conversation.findMany({
-    where: { OR: byContact, id: { not: currentId }, channel: { not: "preview" } },
+    where: { OR: byContact, id: { not: currentId }, channel: REAL_CHANNEL },
     orderBy: { createdAt: "desc" },
     take: 10,
     select: { id: true, createdAt: true, status: true, intent: true, summary: true, teamId: true, flowVersionId: true },

@@ -18,13 +18,30 @@ function report(error: unknown) {
   console.warn("[inbox] automatic assignment failed:", error instanceof Error ? error.message : error);
 }
 
+// The assignment runs started and not yet finished, so a caller can wait for them to settle.
+const running = new Set<Promise<unknown>>();
+
+function track(work: Promise<unknown>): void {
+  running.add(work);
+  void work.catch(report).finally(() => running.delete(work));
+}
+
+/**
+ * Resolves once every assignment run started so far (and any they led to) has finished. The
+ * live bus delivers synchronously, so after a handoff's turn has committed its run has started:
+ * tests wait on this to see "nobody was assigned" instead of sleeping and hoping.
+ */
+export async function settleInboxDispatcher(): Promise<void> {
+  while (running.size > 0) await Promise.allSettled([...running]);
+}
+
 export function ensureInboxDispatcher(): void {
   if (globalForDispatcher.__batonInboxDispatcher) return;
   globalForDispatcher.__batonInboxDispatcher = true;
   subscribe("inbox", (event) => {
-    if (event.type === "status" && event.status === "waiting" && event.teamId) void afterQueued(event.teamId).catch(report);
+    if (event.type === "status" && event.status === "waiting" && event.teamId) track(afterQueued(event.teamId));
   });
-  const sweep = () => void assignAllTeams().catch(report);
+  const sweep = () => track(assignAllTeams());
   setTimeout(sweep, 1_000).unref();
   setInterval(sweep, SWEEP_MS).unref();
 }

@@ -13,6 +13,7 @@ import { refuse, type ActionOutcome, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed } from "./assignment.server";
 import { db } from "~/utils/db.server";
 import type { HandBackTarget } from "./view";
+import { isPreview } from "~/vocabulary/channels";
 
 /** The kind's label and the text the step shows the customer (its `describe`), else its id. */
 function describeNode(node: FlowNode): string {
@@ -73,7 +74,7 @@ export async function handBackConversation(actor: Pick<InboxViewer, "id" | "isAd
       actorId: actor.id,
       line: input.line,
       check: (conversation) => {
-        if (conversation.channel === "preview") throw new HandBackRefused(refuse(404, "not_found", "This conversation no longer exists."));
+        if (isPreview(conversation)) throw new HandBackRefused(refuse(404, "not_found", "This conversation no longer exists."));
         if (!actor.isAdmin && !actor.teams.some((team) => team.id === conversation.teamId)) {
           throw new HandBackRefused(refuse(403, "forbidden", "This conversation is now with a team you are not in."));
         }

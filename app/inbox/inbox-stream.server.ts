@@ -11,6 +11,7 @@ import { LruCache } from "~/utils/lru";
 import { queryOne } from "~/runtime/sql.server";
 import { openSseResponse } from "~/runtime/sse.server";
 import type { InboxViewer } from "./access.server";
+import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 // A conversation's channel never changes: remember the preview runs' ids instead of reading per event.
 const previewById = new LruCache<string, boolean>(20_000);
@@ -20,7 +21,7 @@ function readStatus(conversationId: string): string | null {
   if (previewById.get(conversationId) === true) return null;
   const row = queryOne<{ channel: unknown; status: unknown }>(`SELECT "channel", "status" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
   if (!row) return null;
-  const preview = row.channel === "preview";
+  const preview = row.channel === PREVIEW_CHANNEL;
   previewById.set(conversationId, preview);
   return preview ? null : String(row.status);
 }

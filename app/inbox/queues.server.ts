@@ -12,13 +12,15 @@ import { capturedContact } from "./captured-contact";
 import { listLabelsOf } from "./labels.server";
 import { byPriorityThenWait, waitingSince } from "./waiting";
 import { priorityName, queueLabel, waitingTeamSlug, type QueueKey, type QueueRow, type QueueSummary } from "./queues";
+import { SqlIntegerSchema } from "~/utils/sql-integer";
+import { sqlRealChannel } from "~/vocabulary/channels";
+import { ConversationStatusSchema } from "~/vocabulary/conversation-status";
 
 const LIST_LIMIT = 200;
 
-const Integer = z.union([z.bigint(), z.number()]).transform(Number);
 const OptionalDate = z.coerce.date().nullable();
 
-const CountRowSchema = z.object({ teamId: z.string().nullable(), status: z.string(), awake: Integer, mine: Integer, total: Integer, unreadMine: Integer });
+const CountRowSchema = z.object({ teamId: z.string().nullable(), status: z.string(), awake: SqlIntegerSchema, mine: SqlIntegerSchema, total: SqlIntegerSchema, unreadMine: SqlIntegerSchema });
 
 /** Not snoozed, or its snooze is over (times are stored as ISO text, so they compare as text). */
 function awake(now: Date): Prisma.Sql {
@@ -35,7 +37,7 @@ export async function getQueueOverview(viewer: InboxViewer, now = new Date()): P
            COUNT(*) AS "total",
            SUM(CASE WHEN c."assigneeId" = ${viewer.id} AND c."agentUnread" > 0 THEN 1 ELSE 0 END) AS "unreadMine"
       FROM "Conversation" c
-     WHERE c."status" IN ('waiting', 'open') AND c."channel" <> 'preview'
+     WHERE c."status" IN ('waiting', 'open') AND ${Prisma.raw(sqlRealChannel())}
      GROUP BY c."teamId", c."status", 3`;
   const all = rows.map((row) => CountRowSchema.parse(row));
   const mine = new Set(viewerTeamIds(viewer));
@@ -65,20 +67,20 @@ export async function getQueueOverview(viewer: InboxViewer, now = new Date()): P
 
 const ListRowSchema = z.object({
   id: z.string(),
-  status: z.enum(["bot", "waiting", "open", "resolved"]).catch("waiting"),
-  priority: Integer,
+  status: ConversationStatusSchema.catch("waiting"),
+  priority: SqlIntegerSchema,
   intent: z.string().nullable(),
   escalatedAt: OptionalDate,
   resolvedAt: OptionalDate,
-  csat: Integer.nullable(),
+  csat: SqlIntegerSchema.nullable(),
   lastMessageAt: z.coerce.date(),
-  agentUnread: Integer,
+  agentUnread: SqlIntegerSchema,
   fields: z.string(),
   contactName: z.string().nullable(),
   contactEmail: z.string().nullable(),
   teamSlug: z.string().nullable(),
   teamName: z.string().nullable(),
-  slaMinutes: Integer.nullable(),
+  slaMinutes: SqlIntegerSchema.nullable(),
   assigneeId: z.string().nullable(),
   assigneeName: z.string().nullable(),
   lastAgentAt: OptionalDate,
@@ -167,7 +169,7 @@ export async function selectQueueRows(condition: Prisma.Sql, order: Prisma.Sql):
       LEFT JOIN "Contact" ct ON ct."id" = c."contactId"
       LEFT JOIN "Team" t ON t."id" = c."teamId"
       LEFT JOIN "User" u ON u."id" = c."assigneeId"
-     WHERE c."channel" <> 'preview' AND ${condition}
+     WHERE ${Prisma.raw(sqlRealChannel())} AND ${condition}
      ORDER BY ${order}
      LIMIT ${LIST_LIMIT}`;
   const parsed = rows.map((row) => ListRowSchema.parse(row));

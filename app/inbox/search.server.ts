@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
 import { selectQueueRows, visibleToViewer } from "./queues.server";
 import type { QueueRow } from "./queues";
+import { sqlRealChannel } from "~/vocabulary/channels";
 
 const MAX_HITS = 200;
 // A first search on a large database indexes in slices, so no single search stalls the writer for long.
@@ -44,13 +45,13 @@ export async function searchConversations(viewer: InboxViewer, text: string): Pr
   const hits = await db.$queryRaw<Array<{ conversationId: string; snippet: string }>>`
     SELECT s."conversationId", snippet("MessageSearch", 1, '«', '»', '…', 10) AS "snippet"
       FROM "MessageSearch" s JOIN "Conversation" c ON c."id" = s."conversationId"
-     WHERE "MessageSearch" MATCH ${query} AND c."channel" <> 'preview' AND ${visible}
+     WHERE "MessageSearch" MATCH ${query} AND ${Prisma.raw(sqlRealChannel())} AND ${visible}
      ORDER BY s.rank LIMIT 1000`;
   const like = `%${text.trim().toLowerCase().replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
   const profileHits = await db.$queryRaw<Array<{ id: string; snippet: string }>>`
     SELECT c."id", COALESCE(ct."name", ct."email", ct."phone", c."fields") AS "snippet"
       FROM "Conversation" c LEFT JOIN "Contact" ct ON ct."id" = c."contactId"
-     WHERE c."channel" <> 'preview' AND ${visible}
+     WHERE ${Prisma.raw(sqlRealChannel())} AND ${visible}
        AND (lower(ct."name") LIKE ${like} ESCAPE '\\' OR lower(ct."email") LIKE ${like} ESCAPE '\\' OR lower(ct."phone") LIKE ${like} ESCAPE '\\' OR lower(c."fields") LIKE ${like} ESCAPE '\\')
      ORDER BY c."lastMessageAt" DESC LIMIT ${MAX_HITS}`;
   // Best first: who the customer is, then message matches by relevance; one row per conversation.
@@ -59,7 +60,7 @@ export async function searchConversations(viewer: InboxViewer, text: string): Pr
   for (const hit of hits) if (!matches.has(hit.conversationId)) matches.set(hit.conversationId, hit.snippet);
   const ids = [...matches.keys()].slice(0, MAX_HITS);
   if (ids.length === 0) return [];
-  const rows = await selectQueueRows(Prisma.sql`c."id" IN (${Prisma.join(ids)}) AND c."channel" <> 'preview' AND ${visible}`, Prisma.sql`c."lastMessageAt" DESC`);
+  const rows = await selectQueueRows(Prisma.sql`c."id" IN (${Prisma.join(ids)}) AND ${Prisma.raw(sqlRealChannel())} AND ${visible}`, Prisma.sql`c."lastMessageAt" DESC`);
   const rank = new Map(ids.map((id, index) => [id, index]));
   return rows
     .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0))

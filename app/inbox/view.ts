@@ -1,5 +1,6 @@
 /** Shapes of the conversation view (client-safe): the timeline and the side panel. */
 import type { HandoffPacket } from "~/runtime/handoff-packet";
+import type { ConversationStatus } from "~/vocabulary/conversation-status";
 import type { Priority } from "./queues";
 
 export type TimelineMessage = {
@@ -31,7 +32,7 @@ export type PreviousConversation = { id: string; createdAt: string; status: stri
 
 export type ConversationView = {
   id: string;
-  status: "bot" | "waiting" | "open" | "resolved";
+  status: ConversationStatus;
   priority: Priority;
   intent: { name: string; confidence: number | null } | null;
   fields: Record<string, string | number>;
@@ -61,14 +62,6 @@ export type ConversationView = {
   labels: Array<{ id: string; name: string; color: string }>;
   timeline: TimelineItem[];
   previous: PreviousConversation[];
-};
-
-export const TRIGGER_LABELS: Record<string, string> = {
-  node: "Flow step",
-  humanRequest: "Asked for a person",
-  repeatedFailure: "Bot failed repeatedly",
-  sensitive: "Sensitive topic",
-  error: "Bot error",
 };
 
 export type SavedReplyItem = { id: string; teamId: string; title: string; text: string };

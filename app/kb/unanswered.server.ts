@@ -10,6 +10,7 @@
  * normalised text (case, spacing, trailing punctuation), shown as the latest customer wording.
  */
 import { queryAll } from "~/runtime/sql.server";
+import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 export type UnansweredReason = "noAnswer" | "lowConfidence" | "notHelpful";
 export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[] };
@@ -31,7 +32,7 @@ const UNANSWERED_SQL = `
     AND (e.type = 'kb.notFound'
       OR (e.type = 'kb.answered' AND json_extract(e.payload, '$.score') < ${LOW_CONFIDENCE})
       OR (e.type = 'kb.feedback' AND json_extract(e.payload, '$.helpful') = 0))
-    AND e.conversationId NOT IN (SELECT id FROM Conversation WHERE channel = 'preview')
+    AND e.conversationId NOT IN (SELECT id FROM Conversation WHERE channel = '${PREVIEW_CHANNEL}')
   ORDER BY e.createdAt DESC LIMIT ${SCAN_LIMIT}`;
 
 type Row = { type: string; payload: string; createdAt: string; answered: string | null };

@@ -16,8 +16,8 @@
  */
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import type { ArticleUsage } from "./usage";
+import { isPreview } from "~/vocabulary/channels";
 
-const PREVIEW_CHANNEL = "preview";
 const KB_TYPES = "('kb.answered', 'kb.feedback')";
 
 // In rowid order, a batch at a time: the first look after a restart reads the whole log, and
@@ -68,7 +68,7 @@ function readPayload(payload: string): { articleId: string; helpful?: boolean } 
 function count(current: Tally, row: EventRow): void {
   current.seen += 1;
   current.watermark = Math.max(current.watermark, row.seq);
-  if (row.channel === PREVIEW_CHANNEL) return;
+  if (isPreview(row)) return;
   const payload = readPayload(row.payload);
   if (!payload) return;
   const article = articleEntry(current, payload.articleId);

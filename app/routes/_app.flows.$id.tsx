@@ -5,7 +5,7 @@ import { requireAdmin } from "~/auth/guards.server";
 import { FlowEditor } from "~/builder/components/flow-editor";
 import { useHydrated } from "~/chat/use-hydrated";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { getFlowEditor } from "~/flows/editor.server";
+import { getFlowEditor } from "~/flow-admin/editor.server";
 import builderStyles from "~/styles/builder.css";
 import chatStyles from "~/styles/chat.css";
 

@@ -4,16 +4,17 @@ import { useEffect, useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import type { FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
-import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flows/components/flow-dialogs";
-import { FlowTable, type FlowRow } from "~/flows/components/flow-table";
-import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flows/components/import-flow";
-import { formatRelative, plural } from "~/flows/format";
-import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flows/flows.server";
-import { listStarterFlows } from "~/flows/starters.server";
+import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flow-admin/components/flow-dialogs";
+import { FlowTable, type FlowRow } from "~/flow-admin/components/flow-table";
+import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
+import { formatRelative, plural } from "~/flow-admin/format";
+import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flow-admin/flows.server";
+import { listStarterFlows } from "~/flow-admin/starters.server";
 import builderStyles from "~/styles/builder.css";
+import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
+import { FLOW_LIST_INTENTS } from "~/flow-admin/intents";
 
 export const meta: MetaFunction = () => [{ title: "Flows · Baton" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: builderStyles }];
@@ -32,13 +33,13 @@ const FlowNameSchema = z.string({ error: "Give the flow a name" }).trim().min(1,
 const ActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create"), name: FlowNameSchema, starter: z.string().max(100).default("") }),
-    z.object({ intent: z.literal("rename"), flowId: Id, name: FlowNameSchema }),
-    z.object({ intent: z.literal("duplicate"), flowId: Id }),
-    z.object({ intent: z.literal("delete"), flowId: Id }),
-    z.object({ intent: z.literal("restore"), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.create), name: FlowNameSchema, starter: z.string().max(100).default("") }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.rename), flowId: Id, name: FlowNameSchema }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.duplicate), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.delete), flowId: Id }),
+    z.object({ intent: z.literal(FLOW_LIST_INTENTS.restore), flowId: Id }),
     z.object({
-      intent: z.literal("import"),
+      intent: z.literal(FLOW_LIST_INTENTS.import),
       file: z
         .instanceof(File, { error: "Choose a flow file (.json) to import" })
         .refine((file) => file.size > 0, "The file is empty")
@@ -51,26 +52,19 @@ type Intent = z.infer<typeof ActionSchema>["intent"];
 
 type ActionData =
   | { ok: true; intent: Intent; notice: string; link?: { to: string; label: string }; at: number }
-  | { ok: false; intent?: Intent; fieldErrors?: FieldErrors; formError?: string; importProblems?: { filename: string; problems: ImportProblem[] } };
+  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] } } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const form = await request.formData();
   const rawIntent = String(form.get("intent") ?? "") as Intent;
-  const parsed = ActionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    const { intent: intentError, form: formError, file: fileError, ...rest } = fieldErrors;
-    return data<ActionData>({ ok: false, intent: rawIntent, fieldErrors: rest, formError: intentError ?? fileError ?? formError }, { status: 400 });
-  }
+  // The file input has no error line of its own: its problem is the form's.
+  const parsed = parseForm(form, ActionSchema, { formLevel: ["intent", "file"] });
+  if (!parsed.ok) return data<ActionData>({ ok: false, intent: rawIntent, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const input = parsed.data;
   const done = (notice: string, link?: { to: string; label: string }) => data<ActionData>({ ok: true, intent: input.intent, notice, link, at: Date.now() });
   const refused = (outcome: { message: string; field?: string }) =>
-    data<ActionData>(
-      outcome.field ? { ok: false, intent: input.intent, fieldErrors: { [outcome.field]: outcome.message } } : { ok: false, intent: input.intent, formError: outcome.message },
-      { status: 400 },
-    );
+    data<ActionData>({ ok: false, intent: input.intent, ...formFailure(outcome.message, outcome.field) }, { status: 400 });
 
   switch (input.intent) {
     case "create": {
@@ -96,7 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "import": {
       const outcome = await importFlow(await input.file.text());
       if (!outcome.ok) {
-        return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: input.file.name, problems: outcome.errors } }, { status: 400 });
+        return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: input.file.name, problems: outcome.errors }, fieldErrors: {}, formError: null }, { status: 400 });
       }
       const warnings = outcome.warnings.length ? ` (${plural(outcome.warnings.length, "warning")} to look at in the editor)` : "";
       const what = outcome.replaced ? `Replaced the draft of ${outcome.name} with ${input.file.name}` : `Imported ${outcome.name} as a new draft`;

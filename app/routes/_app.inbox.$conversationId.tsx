@@ -22,6 +22,7 @@ import { saveContactFields } from "~/contacts/contacts.server";
 import { applyLabelByName, removeLabel } from "~/inbox/labels.server";
 import { snoozeChoice, snoozeConversation, wakeConversation } from "~/inbox/snooze.server";
 import { firstIssue, type InboxActionData } from "~/inbox/schemas";
+import { CONVERSATION_INTENTS } from "~/inbox/intents";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
   const subject = loaded ? contactLabel({ id: loaded.view.id, contactName: loaded.view.contact?.name ?? null, contactEmail: loaded.view.contact?.email ?? null }) : undefined;
@@ -42,19 +43,19 @@ const orNull = (value: string) => value || null;
 const ActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("claim") }),
-    z.object({ intent: z.literal("assign"), agentId: Id }),
-    z.object({ intent: z.literal("reassign"), teamId: Id, note: z.string().trim().max(4000, "Keep the note under 4,000 characters").default("") }),
-    z.object({ intent: z.literal("resolve") }),
-    z.object({ intent: z.literal("reopen") }),
-    z.object({ intent: z.literal("hand-back"), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
-    z.object({ intent: z.literal("read") }),
-    z.object({ intent: z.literal("snooze"), until: z.enum(["1h", "4h", "tomorrow", "reply"], { error: "Choose how long" }) }),
-    z.object({ intent: z.literal("wake") }),
-    z.object({ intent: z.literal("label-add"), name: z.string().trim().min(1, "Type a label").max(40, "Keep labels under 40 characters") }),
-    z.object({ intent: z.literal("label-remove"), labelId: Id }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.claim) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.assign), agentId: Id }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.reassign), teamId: Id, note: z.string().trim().max(4000, "Keep the note under 4,000 characters").default("") }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.resolve) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.reopen) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.handBack), nodeId: Id, line: z.string().trim().max(300, "Keep the message under 300 characters").optional() }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.read) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.snooze), until: z.enum(["1h", "4h", "tomorrow", "reply"], { error: "Choose how long" }) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.wake) }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.labelAdd), name: z.string().trim().min(1, "Type a label").max(40, "Keep labels under 40 characters") }),
+    z.object({ intent: z.literal(CONVERSATION_INTENTS.labelRemove), labelId: Id }),
     z.object({
-      intent: z.literal("contact"),
+      intent: z.literal(CONVERSATION_INTENTS.contact),
       name: z.string().trim().max(200, "Keep the name under 200 characters").transform(orNull),
       email: z.union([z.literal(""), z.string().trim().toLowerCase().pipe(z.email("That doesn't look like an email address"))]).transform(orNull),
       phone: z.string().trim().max(40, "Keep the phone number under 40 characters").regex(/^[\d\s()+.-]*$/, "Use digits, spaces and + ( ) - only").transform(orNull),

@@ -14,6 +14,8 @@ import { getInboxViewer, viewerTeamIds } from "~/inbox/access.server";
 import { deleteSavedReply, listSavedReplies, saveSavedReply } from "~/inbox/saved-replies.server";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import type { SavedReplyItem } from "~/inbox/view";
+import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
+import { SAVED_REPLY_INTENTS } from "~/inbox/intents";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: inboxTitle(attentionFrom(matches), "Saved replies") }];
 
@@ -27,28 +29,26 @@ const ActionSchema = z.discriminatedUnion(
   "intent",
   [
     z.object({
-      intent: z.literal("save"),
+      intent: z.literal(SAVED_REPLY_INTENTS.save),
       id: z.string().max(64).optional().transform((value) => value || undefined),
       teamId: z.string({ error: "Choose a team" }).min(1, "Choose a team"),
       title: z.string({ error: "Give it a title" }).trim().min(1, "Give it a title").max(80, "Keep the title under 80 characters"),
       text: z.string({ error: "Write the reply" }).trim().min(1, "Write the reply").max(4000, "Keep it under 4,000 characters"),
     }),
-    z.object({ intent: z.literal("delete"), id: z.string().min(1) }),
+    z.object({ intent: z.literal(SAVED_REPLY_INTENTS.delete), id: z.string().min(1) }),
   ],
   { error: "Unknown action" },
 );
 
-type ActionData = { ok: true; notice: string; at: number } | { ok: false; message: string; field?: string };
+type ActionData = { ok: true; notice: string; at: number } | ({ ok: false } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await getInboxViewer(await requireUser(request));
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data<ActionData>({ ok: false, message: issue?.message ?? "Invalid request", field: String(issue?.path[0] ?? "") }, { status: 400 });
-  }
-  const outcome = parsed.data.intent === "save" ? await saveSavedReply(viewer, parsed.data) : await deleteSavedReply(viewer, parsed.data.id);
-  if (!outcome.ok) return data<ActionData>({ ok: false, message: outcome.message, field: outcome.field }, { status: outcome.status });
+  // A problem with the hidden id has no input to show it: it is the form's.
+  const parsed = parseForm(await request.formData(), ActionSchema, { formLevel: ["intent", "id"] });
+  if (!parsed.ok) return data<ActionData>(parsed, { status: 400 });
+  const outcome = parsed.data.intent === SAVED_REPLY_INTENTS.save ? await saveSavedReply(viewer, parsed.data) : await deleteSavedReply(viewer, parsed.data.id);
+  if (!outcome.ok) return data<ActionData>({ ok: false, ...formFailure(outcome.message, outcome.field) }, { status: outcome.status });
   return data<ActionData>({ ok: true, notice: outcome.notice, at: Date.now() });
 }
 
@@ -58,7 +58,7 @@ export default function SavedRepliesPage() {
   const navigation = useNavigation();
   const [editing, setEditing] = useState<SavedReplyItem | null>(null);
   const failed = result && !result.ok ? result : undefined;
-  const fieldError = (field: string) => (failed?.field === field ? failed.message : undefined);
+  const fieldError = (field: string) => failed?.fieldErrors[field];
   const formKey = `${editing?.id ?? "new"}-${result?.ok ? result.at : 0}`;
   return (
     <div className="saved-replies">
@@ -71,7 +71,7 @@ export default function SavedRepliesPage() {
           {result.notice}
         </p>
       ) : null}
-      {failed && !["teamId", "title", "text"].includes(failed.field ?? "") ? <FormError message={failed.message} /> : null}
+      <FormError message={failed?.formError} />
       {teams.length === 0 ? <p className="muted">You are not in a team yet.</p> : null}
       {teams.map((team) => {
         const own = replies.filter((reply) => reply.teamId === team.id);
@@ -94,7 +94,7 @@ export default function SavedRepliesPage() {
                       Edit
                     </button>
                     <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="intent" value={SAVED_REPLY_INTENTS.delete} />
                       <input type="hidden" name="id" value={reply.id} />
                       <button type="submit" className="btn btn-danger btn-sm" aria-label={`Delete ${reply.title}`}>
                         <Icon name="trash" size={14} />
@@ -110,7 +110,7 @@ export default function SavedRepliesPage() {
       {teams.length > 0 ? (
         <Form method="post" className="card card-body stack" key={formKey} aria-label={editing ? "Edit saved reply" : "Add a saved reply"} noValidate>
           <h3 className="form-title">{editing ? `Edit “${editing.title}”` : "Add a saved reply"}</h3>
-          <input type="hidden" name="intent" value="save" />
+          <input type="hidden" name="intent" value={SAVED_REPLY_INTENTS.save} />
           {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
           <div className="grid-2">
             <div className="field">

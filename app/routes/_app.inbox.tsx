@@ -21,6 +21,8 @@ import { inboxTitle } from "~/inbox/title";
 import { useInboxEvents } from "~/inbox/use-inbox-events";
 import { useNow } from "~/inbox/use-now";
 import inboxStyles from "~/styles/inbox.css";
+import { parseForm } from "~/utils/parse-form";
+import { INBOX_SETTINGS_INTENTS } from "~/inbox/intents";
 
 export const handle = { compactShell: true };
 
@@ -65,15 +67,15 @@ function parseListParams(params: URLSearchParams) {
 }
 
 const SettingsSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("availability"), availability: z.enum(["online", "away"], { error: "Choose online or away" }) }),
-  z.object({ intent: z.literal("notify"), notify: z.enum(["on", "off"], { error: "Choose on or off" }) }),
+  z.object({ intent: z.literal(INBOX_SETTINGS_INTENTS.availability), availability: z.enum(["online", "away"], { error: "Choose online or away" }) }),
+  z.object({ intent: z.literal(INBOX_SETTINGS_INTENTS.notify), notify: z.enum(["on", "off"], { error: "Choose on or off" }) }),
 ], { error: "Unknown action" });
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = SettingsSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return data({ ok: false as const, error: parsed.error.issues[0]?.message ?? "Invalid request" }, { status: 400 });
-  if (parsed.data.intent === "availability") await setAvailability(user.id, parsed.data.availability);
+  const parsed = parseForm(await request.formData(), SettingsSchema);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  if (parsed.data.intent === INBOX_SETTINGS_INTENTS.availability) await setAvailability(user.id, parsed.data.availability);
   else await setNotifyOnHandoff(user.id, parsed.data.notify === "on");
   return { ok: true as const };
 }

@@ -7,11 +7,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { Field, FormError, type FieldErrors } from "~/components/form";
+import { Field, FormError } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
 import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
 import { parseHostEntry } from "~/integrations/host-rules";
+import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
 
 export const meta: MetaFunction = () => [{ title: "API connections · Baton" }];
 
@@ -45,41 +46,37 @@ const RemoveHostSchema = z.object({ id: z.string().min(1) });
 const DeleteCredentialSchema = z.object({ name: z.string().min(1) });
 
 type Intent = z.infer<typeof IntentSchema>;
-type ActionData = { ok: true; notice: string; at: number } | { ok: false; intent: string; fieldErrors: FieldErrors; formError?: string };
+type ActionData = { ok: true; notice: string; at: number } | ({ ok: false; intent: string } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const form = Object.fromEntries(await request.formData());
-  const intent = IntentSchema.safeParse(form.intent);
-  if (!intent.success) return data<ActionData>({ ok: false, intent: "", fieldErrors: {}, formError: "Unknown action" }, { status: 400 });
+  const form = await request.formData();
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) return data<ActionData>({ ok: false, intent: "", ...formFailure("Unknown action") }, { status: 400 });
   const done = (notice: string) => data<ActionData>({ ok: true, notice, at: Date.now() });
-  const invalid = (error: z.ZodError) => {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return data<ActionData>({ ok: false, intent: intent.data, fieldErrors }, { status: 400 });
-  };
-  const gone = (message: string) => data<ActionData>({ ok: false, intent: intent.data, fieldErrors: {}, formError: message }, { status: 404 });
+  const invalid = (errors: FormErrors) => data<ActionData>({ ok: false, intent: intent.data, ...errors }, { status: 400 });
+  const gone = (message: string) => data<ActionData>({ ok: false, intent: intent.data, ...formFailure(message) }, { status: 404 });
   switch (intent.data) {
     case "allow-host": {
-      const input = AllowHostSchema.safeParse(form);
-      if (!input.success) return invalid(input.error);
+      const input = parseForm(form, AllowHostSchema);
+      if (!input.ok) return invalid(input);
       await allowHost(input.data);
       return done(`${input.data.host} can now be called`);
     }
     case "remove-host": {
-      const input = RemoveHostSchema.safeParse(form);
-      if (!input.success) return invalid(input.error);
+      const input = parseForm(form, RemoveHostSchema);
+      if (!input.ok) return invalid(input);
       return (await removeHost(input.data.id)) ? done("Host removed") : gone("That host was already removed.");
     }
     case "save-credential": {
-      const input = CredentialInputSchema.safeParse(form);
-      if (!input.success) return invalid(input.error);
+      const input = parseForm(form, CredentialInputSchema);
+      if (!input.ok) return invalid(input);
       await saveCredential(input.data);
       return done(`API key “${input.data.name}” saved`);
     }
     case "delete-credential": {
-      const input = DeleteCredentialSchema.safeParse(form);
-      if (!input.success) return invalid(input.error);
+      const input = parseForm(form, DeleteCredentialSchema);
+      if (!input.ok) return invalid(input);
       return (await deleteCredential(input.data.name)) ? done(`API key “${input.data.name}” deleted`) : gone("That API key was already deleted.");
     }
   }

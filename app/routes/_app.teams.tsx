@@ -4,7 +4,6 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { absoluteLink } from "~/auth/password-links.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import type { FieldErrors } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { afterAgentFreed, assignWaiting } from "~/inbox/assignment.server";
 import teamsStyles from "~/styles/teams.css";
@@ -12,13 +11,14 @@ import { db } from "~/utils/db.server";
 import { LinkPanel } from "~/workspace/components/link-panel";
 import { PeopleCard } from "~/workspace/components/people-card";
 import { TeamsCard } from "~/workspace/components/teams-card";
-import type { TeamsActionData, TeamsIntent } from "~/workspace/components/teams-action";
+import { TEAMS_INTENTS, type TeamsActionData, type TeamsIntent } from "~/workspace/components/teams-action";
 import { createLinkFor, invitePerson, listPeople, removePerson, savePerson, type Invited } from "~/workspace/people.server";
 import { deactivatePerson, reactivatePerson } from "~/workspace/person-access.server";
 import { AssignmentSchema, NewPersonSchema, PersonRowSchema, SlaMinutesSchema, TeamNameSchema, TeamSlugSchema } from "~/workspace/schemas";
 import { TeamHoursCard } from "~/workspace/components/team-hours-card";
 import { TeamHoursFormSchema } from "~/workspace/team-hours-form";
 import { createTeam, listTeams, removeTeam, updateTeamHours, updateTeamQueueSettings } from "~/workspace/teams.server";
+import { formFailure, parseForm } from "~/utils/parse-form";
 
 export const meta: MetaFunction = () => [{ title: "Teams & people · Baton" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: teamsStyles }];
@@ -33,15 +33,15 @@ const Id = z.string().min(1);
 const ActionSchema = z.discriminatedUnion(
   "intent",
   [
-    z.object({ intent: z.literal("create-team"), name: TeamNameSchema, slug: TeamSlugSchema.default("") }),
-    z.object({ intent: z.literal("remove-team"), teamId: Id }),
-    z.object({ intent: z.literal("set-queue"), teamId: Id, slaMinutes: SlaMinutesSchema, assignment: AssignmentSchema }),
-    NewPersonSchema.extend({ intent: z.literal("invite-person") }),
-    PersonRowSchema.extend({ intent: z.literal("save-person") }),
-    z.object({ intent: z.literal("new-link"), userId: Id }),
-    z.object({ intent: z.literal("deactivate-person"), userId: Id }),
-    z.object({ intent: z.literal("reactivate-person"), userId: Id }),
-    z.object({ intent: z.literal("remove-person"), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.createTeam), name: TeamNameSchema, slug: TeamSlugSchema.default("") }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.removeTeam), teamId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.setQueue), teamId: Id, slaMinutes: SlaMinutesSchema, assignment: AssignmentSchema }),
+    NewPersonSchema.extend({ intent: z.literal(TEAMS_INTENTS.invitePerson) }),
+    PersonRowSchema.extend({ intent: z.literal(TEAMS_INTENTS.savePerson) }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.newLink), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.deactivatePerson), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.reactivatePerson), userId: Id }),
+    z.object({ intent: z.literal(TEAMS_INTENTS.removePerson), userId: Id }),
   ],
   { error: "Unknown action" }
 );
@@ -50,25 +50,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const me = await requireAdmin(request);
   const form = await request.formData();
   // Business hours have a field per weekday: their own schema, before the one-object-per-intent union.
-  if (form.get("intent") === "set-hours") return saveHours(form);
-  const parsed = ActionSchema.safeParse({ ...Object.fromEntries(form), teamIds: form.getAll("teamIds") });
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    const { intent: intentError, form: formError, ...rest } = fieldErrors;
+  if (form.get("intent") === TEAMS_INTENTS.setHours) return saveHours(form);
+  const parsed = parseForm(form, ActionSchema, { lists: ["teamIds"] });
+  if (!parsed.ok) {
     const intent = String(form.get("intent") ?? "") as TeamsIntent;
-    return data<TeamsActionData>({ ok: false, intent, targetId: form.get("userId")?.toString(), fieldErrors: rest, formError: intentError ?? formError }, { status: 400 });
+    return data<TeamsActionData>({ ok: false, intent, targetId: form.get("userId")?.toString(), fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   }
   const input = parsed.data;
   const targetId = "userId" in input ? input.userId : "teamId" in input ? input.teamId : undefined;
   const done = (notice: string) => data<TeamsActionData>({ ok: true, intent: input.intent, notice, at: Date.now() });
   const refused = (outcome: { message: string; field?: string }) =>
-    data<TeamsActionData>(
-      outcome.field
-        ? { ok: false, intent: input.intent, targetId, fieldErrors: { [outcome.field]: outcome.message } }
-        : { ok: false, intent: input.intent, targetId, formError: outcome.message },
-      { status: 400 }
-    );
+    data<TeamsActionData>({ ok: false, intent: input.intent, targetId, ...formFailure(outcome.message, outcome.field) }, { status: 400 });
   // The token is in this answer only: the database keeps its hash, so the admin copies it now.
   const withLink = (outcome: Invited, notice: (name: string) => string) => {
     if (!outcome.ok) return refused(outcome);
@@ -121,17 +113,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 async function saveHours(form: FormData) {
-  const fields = Object.fromEntries([...form].filter((entry): entry is [string, string] => typeof entry[1] === "string"));
-  const parsed = TeamHoursFormSchema.safeParse(fields);
-  const targetId = fields.teamId;
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0] ?? "form")] ??= issue.message;
-    return data<TeamsActionData>({ ok: false, intent: "set-hours", targetId, fieldErrors }, { status: 400 });
-  }
+  const parsed = parseForm(form, TeamHoursFormSchema);
+  const targetId = form.get("teamId")?.toString();
+  if (!parsed.ok) return data<TeamsActionData>({ ok: false, intent: TEAMS_INTENTS.setHours, targetId, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const outcome = await updateTeamHours(db, parsed.data);
-  if (!outcome.ok) return data<TeamsActionData>({ ok: false, intent: "set-hours", targetId, formError: outcome.message }, { status: 400 });
-  return data<TeamsActionData>({ ok: true, intent: "set-hours", notice: "Business hours saved", at: Date.now() });
+  if (!outcome.ok) return data<TeamsActionData>({ ok: false, intent: TEAMS_INTENTS.setHours, targetId, ...formFailure(outcome.message) }, { status: 400 });
+  return data<TeamsActionData>({ ok: true, intent: TEAMS_INTENTS.setHours, notice: "Business hours saved", at: Date.now() });
 }
 
 export default function TeamsPage() {

@@ -7,6 +7,7 @@ import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.ser
 import { readVisitorKey } from "~/contacts/visitor.server";
 import { createConversation } from "~/runtime/conversations.server";
 import type { ApiArgs } from "~/runtime/api/request";
+import { CUSTOMER_CHANNELS } from "~/vocabulary/channels";
 
 export function loader() {
   return methodNotAllowed("POST");
@@ -28,7 +29,7 @@ const StartConversationSchema = z.strictObject({
     })
     .optional(),
   page: InlineText(2048).optional(),
-  channel: z.enum(["web", "widget", "api"]).optional(),
+  channel: z.enum(CUSTOMER_CHANNELS).optional(),
 });
 
 export async function action({ request, params, context }: ApiArgs) {

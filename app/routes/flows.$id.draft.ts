@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
-import { EDITOR_BODY_BYTES, getDraft, saveDraft } from "~/flows/editor.server";
+import { EDITOR_BODY_BYTES, getDraft, saveDraft } from "~/flow-admin/editor.server";
 import { parseFlowDocument } from "~/flow";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";

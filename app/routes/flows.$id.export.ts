@@ -1,7 +1,7 @@
 /** Downloads the draft as `<slug>.json` in the stable key order of flows/ (diffable in git). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/auth/guards.server";
-import { exportDraft } from "~/flows/editor.server";
+import { exportDraft } from "~/flow-admin/editor.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireAdmin(request);

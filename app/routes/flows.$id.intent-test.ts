@@ -5,7 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
-import { testIntentPhrase } from "~/flows/intent-test.server";
+import { testIntentPhrase } from "~/flow-admin/intent-test.server";
 import { IntentListSchema } from "~/nodes/intent/schema";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { apiJson, methodNotAllowed } from "~/runtime/api/responses.server";

@@ -1,7 +1,7 @@
 /** Where a preview run is: active node, captured fields, intent and confidence, handoff. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/auth/guards.server";
-import { readPreviewState } from "~/flows/preview.server";
+import { readPreviewState } from "~/flow-admin/preview.server";
 import { apiError, apiJson } from "~/runtime/api/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

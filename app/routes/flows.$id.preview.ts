@@ -6,8 +6,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { parseFlowDocument } from "~/flow";
-import { EDITOR_BODY_BYTES } from "~/flows/editor.server";
-import { startPreview } from "~/flows/preview.server";
+import { EDITOR_BODY_BYTES } from "~/flow-admin/editor.server";
+import { startPreview } from "~/flow-admin/preview.server";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { apiError, apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 

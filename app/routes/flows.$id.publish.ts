@@ -2,7 +2,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
-import { publishDraft } from "~/flows/editor.server";
+import { publishDraft } from "~/flow-admin/editor.server";
 import { parseJsonBody } from "~/runtime/api/body.server";
 import { apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 

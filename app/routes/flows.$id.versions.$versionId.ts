@@ -1,7 +1,7 @@
 /** One published version's document, for "restore as draft". */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/auth/guards.server";
-import { getVersionDocument } from "~/flows/editor.server";
+import { getVersionDocument } from "~/flow-admin/editor.server";
 import { apiError, apiJson } from "~/runtime/api/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 /** The published versions of a flow, newest first (version history in the editor). */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAdmin } from "~/auth/guards.server";
-import { listVersions } from "~/flows/editor.server";
+import { listVersions } from "~/flow-admin/editor.server";
 import { apiError, apiJson } from "~/runtime/api/responses.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,8 @@ import { assertSameOrigin } from "~/auth/same-origin.server";
 import { createUserSession } from "~/auth/session.server";
 import { clientAddress } from "~/runtime/api/rate-limit.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { Field, FormError, type FieldErrors } from "~/components/form";
+import { Field, FormError } from "~/components/form";
+import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
 import { Icon } from "~/components/icons";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Baton" }];
@@ -23,32 +24,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionData = { fieldErrors?: FieldErrors; formError?: string; email?: string };
+type ActionData = FormErrors & { email: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Login CSRF: another site must not sign a visitor into an account of its choosing.
   assertSameOrigin(request);
   const form = await request.formData();
-  const parsed = LoginSchema.safeParse({
-    email: form.get("email") ?? undefined,
-    password: form.get("password") ?? undefined,
-    redirectTo: form.get("redirectTo") ?? undefined,
-  });
+  const parsed = parseForm(form, LoginSchema);
   // Echo the typed email back (never the password), trimmed to something a field can show.
   const email = String(form.get("email") ?? "").slice(0, 254);
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      fieldErrors[field] ??= issue.message;
-    }
-    return data<ActionData>({ fieldErrors, email }, { status: 400 });
-  }
+  if (!parsed.ok) return data<ActionData>({ fieldErrors: parsed.fieldErrors, formError: parsed.formError, email }, { status: 400 });
   const address = clientAddress(context);
   const result = await verifyLogin(parsed.data, address === "unknown" ? null : address);
   if (!result.ok) {
     const headers = result.status === 429 ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
-    return data<ActionData>({ formError: result.message, email }, { status: result.status, headers });
+    return data<ActionData>({ ...formFailure(result.message), email }, { status: result.status, headers });
   }
   const redirectTo = safeRedirect(parsed.data.redirectTo, homePath(result.user.role));
   return createUserSession(result.user.id, redirectTo, request.headers.get("user-agent") ?? "");

@@ -9,13 +9,15 @@ import { z } from "zod";
 import { installRe2Patterns } from "~/nodes/shared/pattern-match.server";
 import { withHttpCaller } from "~/integrations/http-caller.server";
 import { db } from "~/utils/db.server";
-import type { ConversationStatus, NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
+import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { getDetectedLanguage } from "./customer-language.server";
 import { getCompiledVersion } from "./flow-versions.server";
 import { describeHandoffCause } from "./handoff-cause";
 import { planHandoff, withHandoffEvent } from "./handoff.server";
 import type { MessageMetadata } from "./messages";
 import type { SqlAssignment } from "./sql.server";
+import type { ConversationStatus } from "~/vocabulary/conversation-status";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 // Every flow this module runs matches its patterns in RE2 (see ~/nodes/shared/pattern.ts).
 installRe2Patterns();
@@ -152,11 +154,11 @@ async function readLenientSettings(flowVersionId: string): Promise<{ team: strin
     // fall through to the first team
   }
   const first = await db.team.findFirst({ orderBy: { createdAt: "asc" }, select: { slug: true } });
-  return { team: first?.slug ?? "support", locale };
+  return { team: first?.slug ?? DEFAULT_TEAM, locale };
 }
 
 function fallbackRequest(reason: string): HandoffRequest {
-  return { team: "support", priority: "normal", reason, trigger: "error" };
+  return { team: DEFAULT_TEAM, priority: "normal", reason, trigger: "error" };
 }
 
 function compactMetadata(metadata: MessageMetadata): MessageMetadata {

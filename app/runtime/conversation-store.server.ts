@@ -12,11 +12,8 @@ import { db } from "~/utils/db.server";
 import type { MessageMetadata, PublicMessage } from "./messages";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
 import { buildInserts, buildUpdate, isBusy, isUniqueConflict, queryOne, runWriteTransaction, VersionGuardError, type SqlAssignment, type SqlStatement } from "./sql.server";
-
-export const ConversationStatusSchema = z.enum(["bot", "waiting", "open", "resolved"]);
-export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
-
-const Integer = z.union([z.bigint(), z.number()]).transform((value) => Number(value));
+import { SqlIntegerSchema } from "~/utils/sql-integer";
+import { ConversationStatusSchema, type ConversationStatus } from "~/vocabulary/conversation-status";
 
 const TurnRowSchema = z.object({
   id: z.string(),
@@ -25,12 +22,12 @@ const TurnRowSchema = z.object({
   contactId: z.string().nullable(),
   status: z.string(),
   snapshot: z.string().nullable(),
-  version: Integer,
+  version: SqlIntegerSchema,
   teamId: z.string().nullable(),
   channel: z.string(),
   page: z.string().nullable(),
   escalatedAt: z.coerce.date().nullable(),
-  lastSeq: Integer.nullable(),
+  lastSeq: SqlIntegerSchema.nullable(),
   storedTurnId: z.string().nullable(),
 });
 

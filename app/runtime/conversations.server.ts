@@ -9,7 +9,7 @@ import { getEngines } from "~/engines/index.server";
 import { resolveContact } from "~/contacts/contacts.server";
 import { db } from "~/utils/db.server";
 import { planBotStep } from "./bot-turn.server";
-import { ConversationStatusSchema, type ConversationStatus, type TurnReply } from "./conversation-store.server";
+import type { TurnReply } from "./conversation-store.server";
 import { getLatestPublishedVersion } from "./flow-versions.server";
 import { LruCache } from "~/utils/lru";
 import { toPublicMessages, type PublicMessage } from "./messages";
@@ -17,8 +17,8 @@ import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
 import { buildInserts, queryOne, runWriteTransaction, type SqlAssignment, type SqlScalar } from "./sql.server";
 import { createConversationToken, hashToken, tokenMatchesHash } from "./tokens.server";
-
-export type Channel = "web" | "widget" | "preview" | "api";
+import { PREVIEW_CHANNEL, type Channel } from "~/vocabulary/channels";
+import { ConversationStatusSchema, type ConversationStatus } from "~/vocabulary/conversation-status";
 
 export type CreatedConversation = TurnReply & { conversationId: string; token: string; flowVersionId: string };
 
@@ -44,7 +44,7 @@ export async function createConversation(
   await ensureSqliteTuned(db);
   const version = input.version ?? (await getLatestPublishedVersion(input.slug));
   if (!version) return null;
-  const contactId = input.channel === "preview" ? null : await resolveContact({ verified: input.contact, visitorKey: input.visitorKey });
+  const contactId = input.channel === PREVIEW_CHANNEL ? null : await resolveContact({ verified: input.contact, visitorKey: input.visitorKey });
   const conversationId = createRowId();
   const { token, tokenHash } = createConversationToken();
   const draft = {

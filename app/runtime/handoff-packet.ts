@@ -5,11 +5,11 @@
  * imports) so the inbox UI can parse it with the same schema it was written with.
  */
 import { z } from "zod";
+import { HandoffTriggerSchema } from "~/vocabulary/handoff-triggers";
 
 // `confidence`: the calibrated confidence the article was shown with (absent in older packets).
 const ShownArticleSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), confidence: z.number().optional() });
 
-export const HandoffTriggerSchema = z.enum(["node", "humanRequest", "repeatedFailure", "sensitive", "error"]);
 export const HandoffPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
 
 export const TranscriptEntrySchema = z.object({

@@ -5,17 +5,18 @@
  */
 import type { Db } from "~/utils/db.server";
 import { hashPassword } from "~/auth/password.server";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 export const DEMO_PASSWORD = "baton-demo";
 
 export const DEMO_TEAMS = [
-  { slug: "support", name: "Support" },
+  { slug: DEFAULT_TEAM, name: "Support" },
   { slug: "billing", name: "Billing" },
 ] as const;
 
 export const DEMO_PEOPLE = [
   { email: "admin@baton.local", name: "Ada Admin", role: "admin", teams: [] },
-  { email: "ana@baton.local", name: "Ana Agent", role: "agent", teams: ["support"] },
+  { email: "ana@baton.local", name: "Ana Agent", role: "agent", teams: [DEFAULT_TEAM] },
   { email: "ben@baton.local", name: "Ben Agent", role: "agent", teams: ["billing"] },
 ] as const;
 

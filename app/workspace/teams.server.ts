@@ -6,6 +6,8 @@
 import { slugify } from "./schemas";
 import type { TeamHoursInput } from "./team-hours-form";
 import type { Db } from "~/utils/db.server";
+import { REAL_CHANNEL } from "~/vocabulary/channels";
+import { WITH_A_PERSON } from "~/vocabulary/conversation-status";
 
 export type Outcome = { ok: true } | { ok: false; message: string; field?: string };
 
@@ -40,7 +42,7 @@ export async function removeTeam(db: Db, teamId: string): Promise<Outcome> {
   const team = await db.team.findUnique({ where: { id: teamId }, select: { name: true } });
   if (!team) return { ok: false, message: "That team no longer exists" };
   // Preview runs of the flow builder hand off too, but nobody works them: they never block.
-  const active = await db.conversation.count({ where: { teamId, status: { in: ["waiting", "open"] }, channel: { not: "preview" } } });
+  const active = await db.conversation.count({ where: { teamId, status: { in: [...WITH_A_PERSON] }, channel: REAL_CHANNEL } });
   if (active > 0) {
     return { ok: false, message: `${team.name} still has ${active} waiting or open conversation${active === 1 ? "" : "s"}. Reassign or resolve them first.` };
   }

@@ -62,7 +62,8 @@ export async function connectHandles(page: Page, source: string, handle: string,
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   await page.mouse.move(start.x - 40, start.y + 10, { steps: 4 });
-  await page.waitForTimeout(50);
+  // React Flow has taken the drag as a connection once it draws the line that follows the mouse.
+  await page.locator(".react-flow__connection-path").waitFor({ state: "attached" });
   const end = await centreOf(to);
   await page.mouse.move(end.x, end.y, { steps: 12 });
   await page.mouse.up();
@@ -75,9 +76,20 @@ export async function selectCard(page: Page, nodeId: string) {
   await expect.poll(() => card(page, nodeId).locator(".node-card.is-selected").count()).toBe(1);
 }
 
+/** Clicks "fit view" and waits until every card lies inside the canvas (the fit is not animated). */
 export async function fitView(page: Page) {
   await page.getByRole("button", { name: "fit view" }).click();
-  await page.waitForTimeout(150);
+  const canvas = await canvasBox(page);
+  const allInside = () =>
+    page.locator(".react-flow__node").evaluateAll(
+      (nodes, box) =>
+        nodes.every((node) => {
+          const rect = node.getBoundingClientRect();
+          return rect.left >= box.x - 1 && rect.top >= box.y - 1 && rect.right <= box.x + box.width + 1 && rect.bottom <= box.y + box.height + 1;
+        }),
+      canvas,
+    );
+  await expect.poll(allInside).toBe(true);
 }
 
 export function saveState(page: Page): Locator {

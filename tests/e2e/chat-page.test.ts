@@ -3,7 +3,7 @@
  * production build with the seeded starter flow "store-support".
  */
 import { randomBytes } from "node:crypto";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Locator, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, openPage, snap, useE2E } from "./harness";
 
@@ -55,6 +55,12 @@ async function markOnline(email: string) {
   const { db } = e2e.app;
   const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
   await db.session.create({ data: { id: randomBytes(32).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+}
+
+async function boxOf(locator: Locator) {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`not on screen: ${locator}`);
+  return box;
 }
 
 /** Types like a customer: into the composer, then Enter. */
@@ -136,9 +142,11 @@ describe("the chat page", () => {
   it("shows a typing indicator while the bot's turn runs, and only then", async () => {
     const { page } = e2e;
     await openChat(page);
-    // A slow turn: the answer is held back for a moment, as a busy model would.
+    // A slow turn: the answer is held back, as a busy model would, until the test has seen the indicator.
+    let releaseTurn = () => {};
+    const turnReleased = new Promise<void>((resolve) => (releaseTurn = resolve));
     await page.route("**/api/conversations/*/messages", async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      await turnReleased;
       await route.continue();
     });
     await say(page, "How much does shipping cost?");
@@ -146,6 +154,7 @@ describe("the chat page", () => {
     await typing.waitFor();
     await expect(page.locator(".chat-typing__dot").first().isVisible()).resolves.toBe(true);
     await snap(page);
+    releaseTurn();
     await page.locator(".chat-source").getByText("Shipping options, costs and delivery times").waitFor();
     await expect(typing.count()).resolves.toBe(0);
     await page.unroute("**/api/conversations/*/messages");
@@ -173,7 +182,8 @@ describe("the chat page", () => {
     await expect(page.locator(".chat-bubble--customer").getByText(attack, { exact: true }).isVisible()).resolves.toBe(true);
     const conversation = await readConversation(page);
     expect(conversation.messages.filter((message) => message.role === "customer").map((message) => message.text)).toEqual([attack]);
-    await page.waitForTimeout(200);
+    // The script could only run from an element built from the text: the reloaded page has none.
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
     expect(dialogs).toEqual([]);
   });
 
@@ -279,6 +289,18 @@ describe("outside the happy path", () => {
     await say(page, "How do I reset my password?");
     await page.locator(".chat-source, .chat-choices, .chat-handoff").first().waitFor();
     await snap(page);
+    // A bounded card centred on the page (not the phone's full-bleed layout), wholly in view, the composer inside it.
+    const chatWindow = await boxOf(page.locator(".chat-window"));
+    expect(chatWindow.width).toBeGreaterThanOrEqual(360);
+    expect(chatWindow.width).toBeLessThanOrEqual(440);
+    expect(Math.abs(chatWindow.x - (1280 - chatWindow.x - chatWindow.width))).toBeLessThanOrEqual(1);
+    expect(chatWindow.y).toBeGreaterThanOrEqual(0);
+    expect(chatWindow.y + chatWindow.height).toBeLessThanOrEqual(800);
+    const composer = await boxOf(page.getByRole("textbox", { name: "Message" }));
+    expect(composer.x).toBeGreaterThanOrEqual(chatWindow.x);
+    expect(composer.x + composer.width).toBeLessThanOrEqual(chatWindow.x + chatWindow.width);
+    expect(composer.y + composer.height).toBeLessThanOrEqual(chatWindow.y + chatWindow.height);
+    await expect(page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).resolves.toBe(true);
   });
 });
 

@@ -20,6 +20,12 @@ async function readFunnel(page: Page, flowId: string, range: string): Promise<Fu
 }
 
 /** The three numbers a card's strip shows, read from the page. */
+/** The canvas's zoom, from React Flow's viewport transform (`translate(x, y) scale(z)`). */
+async function zoomOf(page: Page): Promise<number> {
+  const transform = await page.locator(".react-flow__viewport").evaluate((viewport) => (viewport as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? Number.NaN);
+}
+
 async function stripOf(page: Page, nodeId: string) {
   const stat = (name: string) => card(page, nodeId).locator(`.node-traffic [data-stat="${name}"]`);
   const value = async (name: string) => Number((await stat(name).locator("strong").textContent())?.replace(/,/g, ""));
@@ -90,9 +96,10 @@ describe("analytics overlay", () => {
     await snap(page);
 
     // Zoomed in on the busiest part: the numbers read at the editor's own zoom.
+    const zoomBefore = await zoomOf(page);
     await page.getByRole("button", { name: "zoom in" }).click();
     await page.getByRole("button", { name: "zoom in" }).click();
-    await page.waitForTimeout(300);
+    await expect.poll(() => zoomOf(page)).toBeGreaterThan(zoomBefore);
     await snap(page);
 
     // Another range: the cards follow the API's numbers for it.

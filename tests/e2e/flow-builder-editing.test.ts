@@ -65,12 +65,19 @@ describe("preview", () => {
     await panel().getByLabel("Greeting", { exact: true }).fill("Hello from the unpublished draft!");
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await panel().getByText("Hello from the unpublished draft!").waitFor();
-    // Editing during a run says the run is out of date.
+    const stale = panel().getByText("The flow changed since this run started.");
+    await expect(stale.count()).resolves.toBe(0);
+    // Editing during a run (here: adding a step from the palette) says the run is out of date.
+    await page.locator('.palette-item[data-kind="message"]').click();
+    await stale.waitFor();
+    await snap(page);
+    // A new run starts from the draft as it is now, and is up to date.
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await selectCard(page, "start");
     await panel().getByLabel("Greeting", { exact: true }).fill("Hello again");
     await page.getByRole("button", { name: "Preview", exact: true }).click();
     await panel().getByText("Hello again").waitFor();
+    await expect(stale.count()).resolves.toBe(0);
   });
 });
 

@@ -81,10 +81,5 @@ export function inboxHelpers(e2e: E2E) {
     await db.user.create({ data: { email: "cara@baton.local", name: "Cara Agent", role: "agent", passwordHash: ana.passwordHash, memberships: { create: [{ teamId: support.id }] } }, select: { id: true } });
   }
 
-  async function latestConversationId(): Promise<string> {
-    const latest = await e2e.app.db.conversation.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { id: true } });
-    return latest.id;
-  }
-
-  return { customerPage, agentPage, closeChecked, ensureCara, latestConversationId };
+  return { customerPage, agentPage, closeChecked, ensureCara };
 }

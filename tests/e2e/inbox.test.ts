@@ -7,10 +7,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { openPage, signIn, snap, useE2E, type TestPage } from "./harness";
-import { askForPerson, DESK, inboxHelpers, row, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, DESK, inboxHelpers, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
-const { customerPage, agentPage, closeChecked, ensureCara, latestConversationId } = inboxHelpers(e2e);
+const { customerPage, agentPage, closeChecked, ensureCara } = inboxHelpers(e2e);
 
 /** The missing-parcel path of the starter flow: intent, three captured fields, a high-priority handoff to support. */
 async function reportMissingParcel(page: Page, email = "sam.rivera@example.com") {
@@ -40,11 +40,11 @@ describe("the inbox, live with the chat page", () => {
     try {
     await reportMissingParcel(customer.page);
     await snap(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
 
     // Without a reload: the row arrives, the tab title counts it.
     await row(agent, id).waitFor({ timeout: 10_000 });
-    await expect(row(agent, id).getByText("Order status")).toBeTruthy();
+    await row(agent, id).getByText("Order status").waitFor();
     await expect.poll(() => agent.title()).toMatch(/^\(1\) Inbox · Baton$/);
     await expect(row(agent, id).locator(".pill--high").textContent()).resolves.toBe("High");
     await snap(agent);
@@ -135,7 +135,7 @@ describe("the inbox, live with the chat page", () => {
       await say(customer.page, attack);
       await customer.page.getByText("Sorry, I didn't quite catch that.").waitFor();
       await askForPerson(customer.page);
-      const id = await latestConversationId();
+      const id = await conversationIdOf(customer.page);
 
       await agent.page.goto(`/inbox/${id}`);
       const transcript = agent.page.getByRole("log", { name: "Transcript" });
@@ -186,7 +186,8 @@ describe("the inbox, live with the chat page", () => {
       await expect(transcript.locator('[data-role="agent"]').count()).resolves.toBe(1);
       await expect(agent.page.locator(`.inbox-row[data-conversation-id="${id}"] .inbox-row__preview`).textContent()).resolves.toContain("<b>Not bold</b>");
       await snap(agent.page);
-      await agent.page.waitForTimeout(200);
+      // The script could only run from an element built from the text: there is none on either page.
+      for (const page of [customer.page, agent.page]) await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
       expect(dialogs).toEqual([]);
     } finally {
       await closeChecked(customer);
@@ -198,7 +199,7 @@ describe("the inbox, live with the chat page", () => {
     await ensureCara();
     const customer = await customerPage("claim race");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     const ana = await agentPage("ana@baton.local", "claim race ana");
     const cara = await agentPage("cara@baton.local", "claim race cara");
     try {
@@ -230,7 +231,7 @@ describe("the inbox, live with the chat page", () => {
   it("shows another team's conversation exactly like an unknown id: 404, Conversation not found", async () => {
     const customer = await customerPage("access");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     await finish(customer);
     await signIn(e2e.page, "ben@baton.local");
     const otherTeam = await e2e.goto(`/inbox/${id}`);
@@ -248,7 +249,7 @@ describe("the inbox, live with the chat page", () => {
   it("moves a conversation to another team with a note, and that team hands it back to the bot for the rating", async () => {
     const customer = await customerPage("move and hand back");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     const ana = await agentPage("ana@baton.local", "move ana");
     const ben = await agentPage("ben@baton.local", "move ben");
     try {
@@ -301,7 +302,7 @@ describe("the inbox, live with the chat page", () => {
   it("manages saved replies and inserts one into a reply", async () => {
     const customer = await customerPage("saved replies");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     const opened = await agentPage("ana@baton.local", "saved replies agent");
     const agent = opened.page;
     try {
@@ -338,7 +339,7 @@ describe("the inbox, live with the chat page", () => {
   it("flags an SLA breach with the team's target set on the Teams page, and the wait keeps ticking", async () => {
     const customer = await customerPage("sla");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     await finish(customer);
     // It has waited 7 minutes.
     await e2e.app.db.conversation.update({ where: { id }, data: { escalatedAt: new Date(Date.now() - 7 * 60_000) } });
@@ -398,7 +399,7 @@ describe("the inbox, live with the chat page", () => {
 
     const customer = await customerPage("notify");
     await askForPerson(customer.page);
-    const id = await latestConversationId();
+    const id = await conversationIdOf(customer.page);
     await row(agent.page, id).waitFor();
     await expect.poll(() => agent.page.evaluate(() => (window as unknown as { __shown: Array<{ title: string }> }).__shown.map((shown) => shown.title))).toEqual([
       "New conversation in Support",

@@ -99,9 +99,9 @@ describe("the report over every conversation (admin)", () => {
   it("breaks escalations down by trigger and by node, with node labels from the flow", async () => {
     const { byTrigger, byNode } = await report(admin);
     expect(byTrigger.map(({ key, label, count }) => [key, label, count])).toEqual([
-      ["node", "Escalate node", 3],
+      ["node", "Hand-off step", 3],
       ["humanRequest", "Asked for a person", 1],
-      ["sensitive", "Sensitive content", 1],
+      ["sensitive", "Sensitive topic", 1],
     ]);
     expect(byTrigger[0].shareOfEscalations).toBe(0.6);
     const rows = byNode.map(({ flowName, nodeId, kindLabel, count }) => [flowName, nodeId, kindLabel, count]);

@@ -81,7 +81,7 @@ describe("the CSV export", () => {
     expect(csvRows(funnel).map((row) => row.node_id)).toEqual(["start", "ask", "done", "human", "lonely"]);
     const escalations = csvRows(await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&report=escalations`, adminCookie)))).text());
     expect(escalations).toEqual([
-      { breakdown: "trigger", flow: "", key: "sensitive", label: "Sensitive content", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
+      { breakdown: "trigger", flow: "", key: "sensitive", label: "Sensitive topic", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
       { breakdown: "node", flow: 'Returns, "VIP" desk', key: "ask", label: "Ask for information", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
     ]);
   });

@@ -77,7 +77,7 @@ describe("login action", () => {
     for (const fields of [{ email: "", password: "" }, {}] as Record<string, string>[]) {
       const result = await login(fields);
       expectNoCookie(result);
-      expect(unwrap(result)).toEqual({ status: 400, data: { fieldErrors: { email: "Enter your email", password: "Enter your password" }, email: "" } });
+      expect(unwrap(result)).toEqual({ status: 400, data: { fieldErrors: { email: "Enter your email", password: "Enter your password" }, formError: null, email: "" } });
     }
   });
 

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { FLOW_LIMITS } from "~/flow";
-import { getFlowEditor, publishDraft } from "~/flows/editor.server";
-import { createFlow, importFlow } from "~/flows/flows.server";
+import { getFlowEditor, publishDraft } from "~/flow-admin/editor.server";
+import { createFlow, importFlow } from "~/flow-admin/flows.server";
 import * as draftRoute from "~/routes/flows.$id.draft";
 import { compiledVersionCacheSize, publishFlow } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";

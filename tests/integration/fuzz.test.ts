@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { importFlow } from "~/flows/flows.server";
+import { importFlow } from "~/flow-admin/flows.server";
 import { resetRateLimits } from "~/runtime/api/rate-limit.server";
 import { db } from "~/utils/db.server";
 import {

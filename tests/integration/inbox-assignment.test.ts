@@ -4,7 +4,7 @@
  * leaving a conversation stranded when someone becomes free.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import "~/inbox/dispatcher.server";
+import { settleInboxDispatcher } from "~/inbox/dispatcher.server";
 import { resolveConversation } from "~/inbox/actions.server";
 import { setAvailability } from "~/inbox/agent-settings.server";
 import { assignWaiting } from "~/inbox/assignment.server";
@@ -55,7 +55,7 @@ describe("round robin", () => {
     await expect.poll(() => assigneeOf(third.id)).toBe(ids.dan);
     // Everyone online is full: it waits.
     const fourth = await handOff();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settleInboxDispatcher();
     expect(await assigneeOf(fourth.id)).toBeNull();
     expect(await openCount(ids.eve)).toBe(0);
 
@@ -71,7 +71,7 @@ describe("round robin", () => {
     await db.user.update({ where: { id: ids.ana }, data: { availability: "away" } });
     await db.user.update({ where: { id: ids.dan }, data: { availability: "away" } });
     const waiting = await handOff();
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settleInboxDispatcher();
     expect(await assigneeOf(waiting.id)).toBeNull();
     await setAvailability(ids.eve, "online");
     expect(await assigneeOf(waiting.id)).toBe(ids.eve);
@@ -82,7 +82,7 @@ describe("round robin", () => {
     const conversations = await Promise.all(Array.from({ length: 8 }, () => handOff()));
     // Ana 1 + Dan 2 (Eve is away): three assigned, five wait.
     await expect.poll(() => db.conversation.count({ where: { id: { in: conversations.map((c) => c.id) }, status: "open" } })).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settleInboxDispatcher();
     expect(await openCount(ids.ana)).toBe(1);
     expect(await openCount(ids.dan)).toBe(2);
     expect(await db.conversation.count({ where: { id: { in: conversations.map((c) => c.id) }, status: "waiting", assigneeId: null } })).toBe(5);
@@ -93,7 +93,7 @@ describe("round robin", () => {
     const preview = await createConversation({ slug: "runtime-test", channel: "preview" });
     if (!preview) throw new Error("no preview conversation");
     await handleCustomerMessage({ conversationId: preview.conversationId, clientMessageId: "p-1", text: "I want to talk to a human" });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await settleInboxDispatcher();
     expect(await assigneeOf(billing.id)).toBeNull();
     expect(await assigneeOf(preview.conversationId)).toBeNull();
     expect(await assignWaiting(support)).toBe(0);
@@ -102,7 +102,7 @@ describe("round robin", () => {
   it("assigns what is already waiting when a team switches to round robin", async () => {
     await db.team.update({ where: { id: support }, data: { assignment: "manual" } });
     const waiting = await handOff();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await settleInboxDispatcher();
     expect(await assigneeOf(waiting.id)).toBeNull();
     await db.team.update({ where: { id: support }, data: { assignment: "round_robin" } });
     expect(await assignWaiting(support)).toBe(1);

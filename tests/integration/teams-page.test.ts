@@ -44,7 +44,7 @@ describe("teams", () => {
 
     expect(await act({ intent: "create-team", name: "Sales again", slug: "sales-renewals" })).toEqual({
       status: 400,
-      data: { ok: false, intent: "create-team", fieldErrors: { slug: 'A team with the slug "sales-renewals" already exists' } },
+      data: { ok: false, intent: "create-team", fieldErrors: { slug: 'A team with the slug "sales-renewals" already exists' }, formError: null },
     });
     const invalid = await act({ intent: "create-team", name: "  ", slug: "Not A Slug" });
     expect(invalid.status).toBe(400);
@@ -91,7 +91,7 @@ describe("people", () => {
     const empty = await act({ intent: "invite-person", name: "", email: "", role: "boss" });
     expect(empty).toEqual({
       status: 400,
-      data: { ok: false, intent: "invite-person", fieldErrors: { name: "Enter a name", email: "Enter an email", role: "Choose a role" } },
+      data: { ok: false, intent: "invite-person", fieldErrors: { name: "Enter a name", email: "Enter an email", role: "Choose a role" }, formError: null },
     });
     const taken = await act({ intent: "invite-person", name: "Ana Two", email: "ana@baton.local", role: "agent" });
     expect(taken.data.fieldErrors).toEqual({ email: "Someone with this email is already in the workspace" });

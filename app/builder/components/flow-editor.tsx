@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { ReactFlowProvider } from "reactflow";
 import { Link } from "@remix-run/react";
 import type { FlowDocument } from "~/flow/document";
-import type { FlowEditorData } from "~/flows/editor-data";
+import type { FlowEditorData } from "~/flow-admin/editor-data";
 import { getNodeKind } from "~/nodes/registry";
 import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";

@@ -6,6 +6,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { ConversationView } from "../view";
+import { CONVERSATION_INTENTS } from "../intents";
 
 type Result = { ok: boolean; intent: string; message?: string; field?: string };
 type Props = { conversationId: string; contact: ConversationView["contact"] };
@@ -21,7 +22,7 @@ export function ContactDetails({ conversationId, contact }: Props) {
   if (editing) {
     return (
       <fetcher.Form method="post" className="stack contact-form" aria-label="Edit contact">
-        <input type="hidden" name="intent" value="contact" />
+        <input type="hidden" name="intent" value={CONVERSATION_INTENTS.contact} />
         {(["name", "email", "phone"] as const).map((field) => (
           <div className="field" key={field}>
             <label className="label" htmlFor={`contact-${field}`}>

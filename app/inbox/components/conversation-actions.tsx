@@ -9,6 +9,7 @@ import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
 import { useDismissOnOutsideClick } from "./use-dismiss";
+import { CONVERSATION_INTENTS } from "../intents";
 
 type Result = { ok: boolean; intent: string; notice?: string; message?: string; field?: string };
 
@@ -19,7 +20,7 @@ export function useActionFetcher(conversationId: string) {
 export function ActionBanner({ conversationId }: { conversationId: string }) {
   const fetcher = useActionFetcher(conversationId);
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
-  if (!result || result.intent === "read") return null;
+  if (!result || result.intent === CONVERSATION_INTENTS.read) return null;
   if (result.ok) {
     return result.notice ? (
       <p className="convo-banner convo-banner--ok" role="status">
@@ -66,7 +67,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
 
   // A dialog's action went through: close it.
   useEffect(() => {
-    if (fetcher.state === "idle" && fetcher.data?.ok && (fetcher.data.intent === "reassign" || fetcher.data.intent === "hand-back")) setDialog(null);
+    if (fetcher.state === "idle" && fetcher.data?.ok && (fetcher.data.intent === CONVERSATION_INTENTS.reassign || fetcher.data.intent === CONVERSATION_INTENTS.handBack)) setDialog(null);
   }, [fetcher.state, fetcher.data]);
 
   if (view.status === "bot") return <span className="pill">With the bot · read-only</span>;
@@ -74,7 +75,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
   if (view.status === "resolved") {
     return (
       <div className="convo-actions">
-        <button ref={reopenButton} type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => submit({ intent: "reopen" })}>
+        <button ref={reopenButton} type="button" className="btn btn-secondary btn-sm" disabled={busy} onClick={() => submit({ intent: CONVERSATION_INTENTS.reopen })}>
           <Icon name="undo" size={14} />
           Reopen
         </button>
@@ -86,7 +87,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
   return (
     <div className="convo-actions">
       {view.status === "waiting" || !view.assignee ? (
-        <button type="button" className="btn btn-primary btn-sm" disabled={busy} onClick={() => submit({ intent: "claim" })}>
+        <button type="button" className="btn btn-primary btn-sm" disabled={busy} onClick={() => submit({ intent: CONVERSATION_INTENTS.claim })}>
           <Icon name="user" size={14} />
           Claim
         </button>
@@ -99,7 +100,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
             type="button"
             className="menu__item"
             disabled={busy || member.id === view.assignee?.id}
-            onClick={() => submit({ intent: "assign", agentId: member.id })}
+            onClick={() => submit({ intent: CONVERSATION_INTENTS.assign, agentId: member.id })}
           >
             <span className={`presence presence--${member.availability}`} aria-hidden="true" />
             <span className="menu__item-label">
@@ -129,7 +130,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
           className={mine ? "btn btn-primary btn-sm" : "btn btn-secondary btn-sm"}
           data-shortcut="resolve"
           disabled={busy}
-          onClick={() => submit({ intent: "resolve" })}
+          onClick={() => submit({ intent: CONVERSATION_INTENTS.resolve })}
         >
           <Icon name="check" size={14} />
           Resolve
@@ -138,7 +139,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
 
       <Dialog open={dialog === "reassign"} title="Move to another team" onClose={() => setDialog(null)}>
         <fetcher.Form method="post" className="stack">
-          <input type="hidden" name="intent" value="reassign" />
+          <input type="hidden" name="intent" value={CONVERSATION_INTENTS.reassign} />
           <div className="field">
             <label className="label" htmlFor="reassign-team">
               Team
@@ -155,7 +156,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
                   </option>
                 ))}
             </select>
-            {error?.intent === "reassign" && error.field === "teamId" ? <p className="field-error">{error.message}</p> : null}
+            {error?.intent === CONVERSATION_INTENTS.reassign && error.field === "teamId" ? <p className="field-error">{error.message}</p> : null}
           </div>
           <div className="field">
             <label className="label" htmlFor="reassign-note">
@@ -170,7 +171,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
 
       <Dialog open={dialog === "hand-back"} title="Hand back to the bot" onClose={() => setDialog(null)}>
         <fetcher.Form method="post" className="stack">
-          <input type="hidden" name="intent" value="hand-back" />
+          <input type="hidden" name="intent" value={CONVERSATION_INTENTS.handBack} />
           <fieldset className="choice-list">
             <legend className="label">Continue the flow at</legend>
             {tools.handBackTargets.map((target, index) => (

@@ -8,6 +8,7 @@ import { useRef } from "react";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
 import { Menu, useActionFetcher } from "./conversation-actions";
+import { CONVERSATION_INTENTS } from "../intents";
 
 const SNOOZE_CHOICES = [
   { until: "1h", label: "For an hour" },
@@ -33,12 +34,12 @@ export function ConversationOrganise({ view, tools }: Props) {
       {active ? (
         <Menu label="Snooze" icon="clock" iconOnly>
           {view.snoozedUntil ? (
-            <button type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: "wake" })}>
+            <button type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: CONVERSATION_INTENTS.wake })}>
               <span className="menu__item-label">Unsnooze now</span>
             </button>
           ) : null}
           {SNOOZE_CHOICES.map((choice) => (
-            <button key={choice.until} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: "snooze", until: choice.until })}>
+            <button key={choice.until} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: CONVERSATION_INTENTS.snooze, until: choice.until })}>
               <span className="menu__item-label">{choice.label}</span>
             </button>
           ))}
@@ -50,7 +51,7 @@ export function ConversationOrganise({ view, tools }: Props) {
             {tools.labels
               .filter((label) => !applied.has(label.id))
               .map((label) => (
-                <button key={label.id} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: "label-add", name: label.name })}>
+                <button key={label.id} type="button" className="menu__item" disabled={busy} onClick={() => submit({ intent: CONVERSATION_INTENTS.labelAdd, name: label.name })}>
                   <span className={`label-dot label-pill--${label.color}`} aria-hidden="true" />
                   <span className="menu__item-label">{label.name}</span>
                 </button>
@@ -62,7 +63,7 @@ export function ConversationOrganise({ view, tools }: Props) {
                 event.preventDefault();
                 const name = newLabel.current?.value.trim();
                 if (!name) return;
-                submit({ intent: "label-add", name });
+                submit({ intent: CONVERSATION_INTENTS.labelAdd, name });
                 close();
               }}
             >
@@ -92,7 +93,7 @@ export function LabelPills({ view, canEdit }: { view: ConversationView; canEdit:
               type="button"
               className="label-pill__remove"
               aria-label={`Remove label ${label.name}`}
-              onClick={() => fetcher.submit({ intent: "label-remove", labelId: label.id }, { method: "post" })}
+              onClick={() => fetcher.submit({ intent: CONVERSATION_INTENTS.labelRemove, labelId: label.id }, { method: "post" })}
             >
               ×
             </button>

@@ -12,6 +12,7 @@ import { SnoozePill } from "./snooze-pill";
 import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
 import { Timeline } from "./timeline";
+import { CONVERSATION_INTENTS } from "../intents";
 
 type Props = { view: ConversationView; tools: ConversationTools; meId: string };
 
@@ -88,6 +89,6 @@ function useMarkRead(view: ConversationView, meId: string) {
   useEffect(() => {
     if (view.unread === 0 || !responsible || postedAt.current === length) return;
     postedAt.current = length;
-    submit({ intent: "read" }, { method: "post" });
+    submit({ intent: CONVERSATION_INTENTS.read }, { method: "post" });
   }, [view.unread, responsible, length, submit]);
 }

@@ -8,9 +8,10 @@ import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
 import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
-import { TRIGGER_LABELS, type ConversationView } from "../view";
+import type { ConversationView } from "../view";
 import { ContactDetails } from "./contact-details";
 import { ConversationHistory } from "./conversation-history";
+import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 /** The same measure as the analytics' "first human response": from the first handoff, once. */
 function firstReply(view: ConversationView): string {
@@ -29,7 +30,7 @@ export function PacketPanel({ view }: { view: ConversationView }) {
         <Section title="Handoff">
           {view.reason ? <p className="packet__reason">{view.reason}</p> : null}
           <dl className="packet__facts">
-            <Fact label="Trigger">{packet?.cause ?? TRIGGER_LABELS[view.trigger ?? ""] ?? view.trigger ?? "—"}</Fact>
+            <Fact label="Trigger">{packet?.cause ?? labelHandoffTrigger(view.trigger) ?? view.trigger ?? "—"}</Fact>
             <Fact label="Priority">
               <span className={`pill pill--${view.priority}`}>{humanize(view.priority)}</span>
             </Fact>

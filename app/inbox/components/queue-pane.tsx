@@ -5,6 +5,7 @@
 import { Link, NavLink, useFetcher } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey, QueueSummary } from "../queues";
+import { INBOX_SETTINGS_INTENTS } from "../intents";
 
 type Props = {
   queues: QueueSummary[];
@@ -72,7 +73,7 @@ function AvailabilitySwitch({ availability }: { availability: "online" | "away" 
   const next = shown === "online" ? "away" : "online";
   return (
     <fetcher.Form method="post" action="/inbox">
-      <input type="hidden" name="intent" value="availability" />
+      <input type="hidden" name="intent" value={INBOX_SETTINGS_INTENTS.availability} />
       <input type="hidden" name="availability" value={next} />
       <button
         type="submit"
@@ -96,7 +97,7 @@ function NotifySwitch({ enabled }: { enabled: boolean }) {
     if (!shown && typeof Notification !== "undefined" && Notification.permission === "default") {
       await Notification.requestPermission().catch(() => "denied");
     }
-    fetcher.submit({ intent: "notify", notify: shown ? "off" : "on" }, { method: "post", action: "/inbox" });
+    fetcher.submit({ intent: INBOX_SETTINGS_INTENTS.notify, notify: shown ? "off" : "on" }, { method: "post", action: "/inbox" });
   };
   return (
     <button type="button" className="queue-link" role="switch" aria-checked={shown} onClick={() => void toggle()}>

@@ -4,6 +4,7 @@ import { EscalateIcon, EscalateSettings, EscalateSummary } from "./editor";
 import { escalateBehaviour } from "./behaviour";
 import { compileEscalate, diagnoseEscalate } from "./compile";
 import { EscalateDataSchema } from "./schema";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 export const kind = defineNodeKind({
   label: "Hand off to a team",
@@ -14,7 +15,7 @@ export const kind = defineNodeKind({
   editor: { Icon: EscalateIcon, Summary: EscalateSummary, Settings: EscalateSettings },
   schema: EscalateDataSchema,
   role: "handoff",
-  createData: () => EscalateDataSchema.parse({ team: "support" }),
+  createData: () => EscalateDataSchema.parse({ team: DEFAULT_TEAM }),
   handles: () => [],
   example: () => EscalateDataSchema.parse({ team: "support", reason: "The customer needs a person" }),
   waitsForCustomer: false,

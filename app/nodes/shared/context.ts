@@ -4,6 +4,7 @@
  * `outbox` and `events` collect what one turn produced; the turn runner reads and clears them.
  */
 import type { ArticleRef } from "~/engines/types";
+import type { HandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
 
@@ -20,7 +21,7 @@ export type BotMessage = {
 
 export type FlowEvent = { type: string; nodeId?: string; payload: Record<string, unknown> };
 
-export type HandoffTrigger = "node" | "humanRequest" | "repeatedFailure" | "sensitive" | "error";
+export type { HandoffTrigger };
 
 export type HandoffRequest = {
   team: string;

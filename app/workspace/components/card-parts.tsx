@@ -13,7 +13,7 @@ export function CardHeader({ id, title, description, badge }: { id: string; titl
   );
 }
 
-export function CardAlert({ message }: { message: string | undefined }) {
+export function CardAlert({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
     <div className="card-alert">

@@ -5,17 +5,18 @@ import { Icon } from "~/components/icons";
 import type { FieldErrors } from "~/components/form";
 import type { TeamChoice } from "./team-checkboxes";
 import { TeamCheckboxes } from "./team-checkboxes";
+import { TEAMS_INTENTS } from "./teams-action";
 
 export function InvitePersonForm({ teams, errors, resetKey }: { teams: TeamChoice[]; errors: FieldErrors; resetKey: number }) {
   const navigation = useNavigation();
-  const sending = navigation.state === "submitting" && navigation.formData?.get("intent") === "invite-person";
+  const sending = navigation.state === "submitting" && navigation.formData?.get("intent") === TEAMS_INTENTS.invitePerson;
   return (
     <Form method="post" className="stack" noValidate aria-label="Invite a person" key={`person-${resetKey}`}>
       <div>
         <h3 className="form-title">Invite a person</h3>
         <p className="hint">Baton makes a one-time link for you to send them; they choose their own password.</p>
       </div>
-      <input type="hidden" name="intent" value="invite-person" />
+      <input type="hidden" name="intent" value={TEAMS_INTENTS.invitePerson} />
       <div className="grid-2">
         <Field label="Name" name="name" autoComplete="off" placeholder="Cara Agent" error={errors.name} />
         <Field label="Email" name="email" type="email" autoComplete="off" placeholder="cara@company.com" error={errors.email} />

@@ -4,6 +4,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import { useDismissOnOutsideClick } from "~/inbox/components/use-dismiss";
 import type { PersonSummary } from "./person-row";
+import { TEAMS_INTENTS, type TeamsIntent } from "./teams-action";
 
 export function PersonMenu({ person, isMe }: { person: PersonSummary; isMe: boolean }) {
   const root = useRef<HTMLDivElement>(null);
@@ -37,16 +38,16 @@ export function PersonMenu({ person, isMe }: { person: PersonSummary; isMe: bool
       {open ? (
         // A submitted action closes the menu; the page answers with a notice or an error.
         <div className="person-menu-list" id={listId} onSubmit={close}>
-          {active ? <MenuAction person={person} intent="new-link" label={person.invited ? "New invitation link" : "Reset password"} /> : null}
-          {isMe ? null : active ? <MenuAction person={person} intent="deactivate-person" label="Deactivate" /> : <MenuAction person={person} intent="reactivate-person" label="Reactivate" />}
-          {isMe ? null : <MenuAction person={person} intent="remove-person" label="Remove" danger />}
+          {active ? <MenuAction person={person} intent={TEAMS_INTENTS.newLink} label={person.invited ? "New invitation link" : "Reset password"} /> : null}
+          {isMe ? null : active ? <MenuAction person={person} intent={TEAMS_INTENTS.deactivatePerson} label="Deactivate" /> : <MenuAction person={person} intent={TEAMS_INTENTS.reactivatePerson} label="Reactivate" />}
+          {isMe ? null : <MenuAction person={person} intent={TEAMS_INTENTS.removePerson} label="Remove" danger />}
         </div>
       ) : null}
     </div>
   );
 }
 
-function MenuAction({ person, intent, label, danger }: { person: PersonSummary; intent: string; label: string; danger?: boolean }) {
+function MenuAction({ person, intent, label, danger }: { person: PersonSummary; intent: TeamsIntent; label: string; danger?: boolean }) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />

@@ -8,6 +8,7 @@ import { initials } from "~/components/app-shell";
 import type { FieldErrors } from "~/components/form";
 import { PersonMenu } from "./person-menu";
 import { TeamCheckboxes, type TeamChoice } from "./team-checkboxes";
+import { TEAMS_INTENTS } from "./teams-action";
 
 export type PersonSummary = {
   id: string;
@@ -83,7 +84,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
       <td className="cell-actions">
         <div className="row row-nowrap person-actions">
           <Form method="post" id={formId} noValidate>
-            <input type="hidden" name="intent" value="save-person" />
+            <input type="hidden" name="intent" value={TEAMS_INTENTS.savePerson} />
             <input type="hidden" name="userId" value={person.id} />
             <button type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
               Save

@@ -4,7 +4,7 @@ import { TableHead } from "~/analytics/components/table-head";
 import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { CardAlert, CardHeader } from "./card-parts";
-import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
+import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
 
 export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
 
@@ -12,7 +12,7 @@ const COLUMNS = [{ label: "Team" }, { label: "Slug" }, { label: "Members" }, { l
 
 export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: TeamsActionData | undefined }) {
   const navigation = useNavigation();
-  const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === "create-team";
+  const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === TEAMS_INTENTS.createTeam;
   const errors = fieldErrorsFor(result, "create-team");
   const failure = failureFor(result, "teams");
   return (
@@ -39,7 +39,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
       <div className="card-footer">
         <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
           <h3 className="form-title">Add a team</h3>
-          <input type="hidden" name="intent" value="create-team" />
+          <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
           <div className="grid-2">
             <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
             <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
@@ -66,7 +66,7 @@ function TeamRow({ team }: { team: TeamSummary }) {
       <td className="muted">{team._count.memberships}</td>
       <td>
         <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
-          <input type="hidden" name="intent" value="set-queue" />
+          <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
           <input type="hidden" name="teamId" value={team.id} />
           <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
             <span className="hint">Reply within</span>
@@ -84,7 +84,7 @@ function TeamRow({ team }: { team: TeamSummary }) {
       </td>
       <td className="cell-actions">
         <Form method="post">
-          <input type="hidden" name="intent" value="remove-team" />
+          <input type="hidden" name="intent" value={TEAMS_INTENTS.removeTeam} />
           <input type="hidden" name="teamId" value={team.id} />
           <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove team ${team.name}`}>
             Remove

@@ -23,12 +23,12 @@ describe("people forms", () => {
   });
 
   it("shows a failure on the card and the form it came from", () => {
-    const row: TeamsActionData = { ok: false, intent: "save-person", targetId: "u1", fieldErrors: { capacity: "At most 100" } };
+    const row: TeamsActionData = { ok: false, intent: "save-person", targetId: "u1", fieldErrors: { capacity: "At most 100" }, formError: null };
     expect(failureFor(row, "people")).toBe(row);
     expect(failureFor(row, "teams")).toBeUndefined();
     expect(fieldErrorsFor(row, "save-person")).toEqual({ capacity: "At most 100" });
     expect(fieldErrorsFor(row, "invite-person")).toEqual({});
-    const team: TeamsActionData = { ok: false, intent: "remove-team", formError: "Busy" };
+    const team: TeamsActionData = { ok: false, intent: "remove-team", fieldErrors: {}, formError: "Busy" };
     expect(failureFor(team, "teams")).toBe(team);
     expect(failureFor(team, "people")).toBeUndefined();
     expect(failureFor({ ok: true, intent: "save-person", notice: "Saved", at: 1 }, "people")).toBeUndefined();

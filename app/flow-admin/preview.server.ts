@@ -9,9 +9,14 @@ import { z } from "zod";
 import { stringifyFlowDocument, type FlowDocument } from "~/flow";
 import { hashFlowDocument } from "~/runtime/flow-versions.server";
 import { createConversation, type CreatedConversation } from "~/runtime/conversations.server";
-import { ConversationStatusSchema } from "~/runtime/conversation-store.server";
 import { db } from "~/utils/db.server";
 import type { PreviewState } from "./preview-state";
+import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
+import { ConversationStatusSchema } from "~/vocabulary/conversation-status";
+import type { EventType } from "~/vocabulary/events";
+
+/** The events the preview reads back to light up the path a test run took. */
+const TRACE_EVENTS = ["node.entered", "intent.classified", "kb.answered", "http.called"] as const satisfies readonly EventType[];
 
 async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument) {
   const documentHash = hashFlowDocument(document);
@@ -23,7 +28,7 @@ async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument
 
 /** Deletes the admin's previous run, then every preview version no conversation uses any more. */
 async function cleanUpPreviews(flowId: string, previousConversationId: string | undefined, keepVersionId: string) {
-  if (previousConversationId) await db.conversation.deleteMany({ where: { id: previousConversationId, flowId, channel: "preview" } });
+  if (previousConversationId) await db.conversation.deleteMany({ where: { id: previousConversationId, flowId, channel: PREVIEW_CHANNEL } });
   await db.flowVersion.deleteMany({ where: { flowId, number: null, id: { not: keepVersionId }, conversations: { none: {} } } });
 }
 
@@ -33,7 +38,7 @@ export async function startPreview(input: { flowId: string; document: FlowDocume
   const document = { ...input.document, slug: flow.slug };
   const flowVersionId = await findOrCreatePreviewVersion(flow.id, document);
   await cleanUpPreviews(flow.id, input.previousConversationId, flowVersionId);
-  return createConversation({ slug: flow.slug, channel: "preview", version: { flowId: flow.id, flowVersionId, number: null } });
+  return createConversation({ slug: flow.slug, channel: PREVIEW_CHANNEL, version: { flowId: flow.id, flowVersionId, number: null } });
 }
 
 const FieldsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -61,7 +66,7 @@ function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
 
 export async function readPreviewState(flowId: string, conversationId: string): Promise<PreviewState | null> {
   const conversation = await db.conversation.findFirst({
-    where: { id: conversationId, flowId, channel: "preview" },
+    where: { id: conversationId, flowId, channel: PREVIEW_CHANNEL },
     select: {
       status: true,
       fields: true,
@@ -71,7 +76,7 @@ export async function readPreviewState(flowId: string, conversationId: string): 
       escalatedAt: true,
       team: { select: { name: true } },
       events: {
-        where: { type: { in: ["node.entered", "intent.classified", "kb.answered", "http.called"] } },
+        where: { type: { in: [...TRACE_EVENTS] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         select: { type: true, nodeId: true, payload: true },
       },
@@ -79,7 +84,7 @@ export async function readPreviewState(flowId: string, conversationId: string): 
   });
   if (!conversation) return null;
   const entered = conversation.events.filter((event) => event.type === "node.entered" && event.nodeId).map((event) => event.nodeId as string);
-  const lastOf = (type: string) => conversation.events.filter((event) => event.type === type).at(-1);
+  const lastOf = (type: EventType) => conversation.events.filter((event) => event.type === type).at(-1);
   const intent = parseJson(IntentPayloadSchema, lastOf("intent.classified")?.payload ?? "null");
   const kb = parseJson(KbPayloadSchema, lastOf("kb.answered")?.payload ?? "null");
   const apiCalls = conversation.events

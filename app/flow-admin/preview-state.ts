@@ -1,6 +1,8 @@
+import type { ConversationStatus } from "~/vocabulary/conversation-status";
+
 /** Where a preview run is, as the editor's preview panel reads it (client-safe). */
 export type PreviewState = {
-  status: "bot" | "waiting" | "open" | "resolved";
+  status: ConversationStatus;
   /** The node the conversation is at now (the last one entered), and every node it went through. */
   activeNodeId: string | null;
   visitedNodeIds: string[];

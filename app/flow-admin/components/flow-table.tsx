@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
+import { FLOW_LIST_INTENTS } from "../intents";
 
 export type FlowRow = {
   id: string;
@@ -63,7 +64,7 @@ export function FlowTable({ flows, onRename, onDelete }: Props) {
                   <Icon name="pencil" size={16} />
                 </button>
                 <Form method="post">
-                  <input type="hidden" name="intent" value="duplicate" />
+                  <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.duplicate} />
                   <input type="hidden" name="flowId" value={flow.id} />
                   <button type="submit" className="btn btn-ghost btn-icon" aria-label={`Duplicate ${flow.name}`} title="Duplicate">
                     <Icon name="copy" size={16} />
@@ -74,7 +75,7 @@ export function FlowTable({ flows, onRename, onDelete }: Props) {
                 </a>
                 {flow.archived ? (
                   <Form method="post">
-                    <input type="hidden" name="intent" value="restore" />
+                    <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.restore} />
                     <input type="hidden" name="flowId" value={flow.id} />
                     <button type="submit" className="btn btn-secondary btn-sm">
                       Restore

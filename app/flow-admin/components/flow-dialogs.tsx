@@ -4,10 +4,11 @@ import { Dialog } from "~/components/dialog";
 import { Field, FormError, type FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { describeDeletion, type FlowRow } from "./flow-table";
+import { FLOW_LIST_INTENTS } from "../intents";
 
 export type StarterOption = { id: string; name: string; steps: number };
 
-type DialogProps = { open: boolean; onClose: () => void; errors?: FieldErrors; formError?: string };
+type DialogProps = { open: boolean; onClose: () => void; errors?: FieldErrors; formError?: string | null };
 
 function useBusy(intent: string): boolean {
   const navigation = useNavigation();
@@ -16,12 +17,12 @@ function useBusy(intent: string): boolean {
 
 export function NewFlowDialog({ open, onClose, errors = {}, formError, starters }: DialogProps & { starters: StarterOption[] }) {
   const [starter, setStarter] = useState("");
-  const busy = useBusy("create");
+  const busy = useBusy(FLOW_LIST_INTENTS.create);
   const options = [{ id: "", name: "Blank flow", description: "An empty canvas: drag in the steps you need." }, ...starters.map((option) => ({ id: option.id, name: option.name, description: `A ready-made flow with ${option.steps} steps to adapt.` }))];
   return (
     <Dialog open={open} onClose={onClose} title="New flow" description="Start from scratch or from one of the flows that ship with Baton." wide>
       <Form method="post" className="stack" noValidate>
-        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.create} />
         <FormError message={formError} />
         <Field label="Name" name="name" autoComplete="off" placeholder="Returns and exchanges" error={errors.name} autoFocus required />
         <fieldset className="starter-options">
@@ -52,12 +53,12 @@ export function NewFlowDialog({ open, onClose, errors = {}, formError, starters 
 }
 
 export function RenameFlowDialog({ flow, onClose, errors = {}, formError }: Omit<DialogProps, "open"> & { flow: FlowRow | null }) {
-  const busy = useBusy("rename");
+  const busy = useBusy(FLOW_LIST_INTENTS.rename);
   return (
     <Dialog open={flow !== null} onClose={onClose} title="Rename flow" description="The chat page address stays the same.">
       {flow ? (
         <Form method="post" className="stack" noValidate>
-          <input type="hidden" name="intent" value="rename" />
+          <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.rename} />
           <input type="hidden" name="flowId" value={flow.id} />
           <FormError message={formError} />
           <Field label="Name" name="name" defaultValue={flow.name} autoComplete="off" error={errors.name} autoFocus required />
@@ -76,13 +77,13 @@ export function RenameFlowDialog({ flow, onClose, errors = {}, formError }: Omit
 }
 
 export function DeleteFlowDialog({ flow, onClose, formError }: Omit<DialogProps, "open" | "errors"> & { flow: FlowRow | null }) {
-  const busy = useBusy("delete");
+  const busy = useBusy(FLOW_LIST_INTENTS.delete);
   const copy = flow ? describeDeletion(flow) : null;
   return (
     <Dialog open={flow !== null} onClose={onClose} title={copy?.title ?? ""}>
       {flow && copy ? (
         <Form method="post" className="stack">
-          <input type="hidden" name="intent" value="delete" />
+          <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.delete} />
           <input type="hidden" name="flowId" value={flow.id} />
           <FormError message={formError} />
           <p className="muted">{copy.text}</p>

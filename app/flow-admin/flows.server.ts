@@ -9,6 +9,8 @@ import { forgetLatestVersions, hashFlowDocument, listTeamSlugs, saveFlowDraft, v
 import { db } from "~/utils/db.server";
 import { createBlankDocument, pickFreeSlug, slugifyFlowName } from "./new-flow";
 import { getStarterFlow } from "./starters.server";
+import { REAL_CHANNEL } from "~/vocabulary/channels";
+import { DEFAULT_TEAM } from "~/vocabulary/teams";
 
 export type FlowListItem = {
   id: string;
@@ -76,7 +78,7 @@ export async function listFlows(now = new Date()): Promise<FlowListItem[]> {
 }
 
 async function countConversationsByFlow(where: { createdAt?: { gte: Date } }): Promise<Map<string, number>> {
-  const rows = await db.conversation.groupBy({ by: ["flowId"], where: { ...where, channel: { not: "preview" } }, _count: { _all: true } });
+  const rows = await db.conversation.groupBy({ by: ["flowId"], where: { ...where, channel: REAL_CHANNEL }, _count: { _all: true } });
   return new Map(rows.map((row) => [row.flowId, row._count._all]));
 }
 
@@ -104,7 +106,7 @@ export async function createFlow(input: { name: string; starter?: string }): Pro
     return { ok: true, id: await insertFlow({ ...starter.document, name: input.name, slug }) };
   }
   const teams = await listTeamSlugs();
-  const team = teams.includes("support") ? "support" : (teams.sort()[0] ?? "support");
+  const team = teams.includes(DEFAULT_TEAM) ? DEFAULT_TEAM : (teams.sort()[0] ?? DEFAULT_TEAM);
   return { ok: true, id: await insertFlow(createBlankDocument({ name: input.name, slug, team })) };
 }
 
@@ -151,7 +153,7 @@ export async function removeFlow(id: string): Promise<Outcome<{ result: "deleted
 }
 
 export function countCustomerConversations(flowId: string): Promise<number> {
-  return db.conversation.count({ where: { flowId, channel: { not: "preview" } } });
+  return db.conversation.count({ where: { flowId, channel: REAL_CHANNEL } });
 }
 
 export async function restoreFlow(id: string): Promise<Outcome> {

@@ -1,16 +1,17 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
+import { FLOW_LIST_INTENTS } from "../intents";
 
 export type ImportProblem = { message: string; nodeId?: string; edgeId?: string; field?: string; path?: string };
 
 /** A file picker that submits as soon as a file is chosen; works without JavaScript too (plus a submit button). */
 export function ImportFlowButton() {
   const navigation = useNavigation();
-  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === "import";
+  const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === FLOW_LIST_INTENTS.import;
   return (
     <Form method="post" encType="multipart/form-data" className="import-form">
-      <input type="hidden" name="intent" value="import" />
+      <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.import} />
       <label className="btn btn-secondary file-button">
         <Icon name="upload" size={16} />
         {busy ? "Importing…" : "Import"}

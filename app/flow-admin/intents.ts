@@ -1,0 +1,12 @@
+/**
+ * The names of the flow list's form actions (the `intent` field), shared by the route that parses
+ * them (`/flows`) and the dialogs and rows that send them. Client-safe.
+ */
+export const FLOW_LIST_INTENTS = {
+  create: "create",
+  rename: "rename",
+  duplicate: "duplicate",
+  delete: "delete",
+  restore: "restore",
+  import: "import",
+} as const;
