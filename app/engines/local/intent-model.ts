@@ -19,7 +19,7 @@
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
 import { computeLogits, meanOf, seededRandom, shuffle, softmaxInPlace } from "./intent-math";
-import { buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
+import { backgroundCosine, buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
 import type { IntentDefinition, RankedIntent } from "../types";
 
 export type IntentModelOptions = {
@@ -130,9 +130,12 @@ export function trainIntentModel(intents: IntentDefinition[], overrides: Partial
   return { names, space, weights, bias, examplesByIntent, examplesPerIntent, scratch: new Float32Array(space.index.size), options, semantic: null };
 }
 
-/** The model with its examples' sentence vectors (in intent and example order): fused evidence from then on. */
-export function attachSemantic(model: IntentModel, vectorsByIntent: Float32Array[][]): IntentModel {
-  return { ...model, semantic: buildSemanticIntents(vectorsByIntent) };
+/**
+ * The model with its examples' sentence vectors (in intent and example order) and the background
+ * phrases' vectors (intent-background.json): fused evidence from then on.
+ */
+export function attachSemantic(model: IntentModel, vectorsByIntent: Float32Array[][], backgroundVectors: Float32Array[] = []): IntentModel {
+  return { ...model, semantic: buildSemanticIntents(vectorsByIntent, backgroundVectors) };
 }
 
 /**
@@ -181,6 +184,8 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   queryNorm = Math.sqrt(queryNorm);
   const best = probabilities[top[0]];
   const second = classes > 1 ? probabilities[top[1]] : 0;
+  // One figure per message: how close it is to what customers ask for instead.
+  const background = semantic ? backgroundCosine(semantic.intents, semantic.sentence) : 0;
   const evidence = names.map((name, k) => ({
     name,
     probability: probabilities[k],
@@ -195,6 +200,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             centroid: centroids[k],
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
+            background,
           }
         : undefined,
   }));
