@@ -21,7 +21,7 @@ export type IntentEvidenceSignals = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  semantic?: { centroid: number; nearest: number; typical: number; background: number };
+  semantic?: { centroid: number; nearest: number; typical: number; background: number; lexical: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
@@ -43,6 +43,10 @@ export const CALIBRATION_FEATURES = [
   "centroidGap",
   // How close the message is to the background phrases (intent-semantic.ts): "none of these" evidence.
   "background",
+  // A step of many intents covers much of what the background asks: there it says less.
+  "backgroundByLogIntents",
+  // The lexical model's own log-probability for the intent the fused evidence picked: agreement.
+  "lexicalLogProbability",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -81,22 +85,23 @@ export const INTENT_CALIBRATION: IntentCalibration = {
  * nearest example's cosine relative to the phrases' own nearest neighbours.
  */
 export const SEMANTIC_INTENT_CALIBRATION: IntentCalibration = {
-  logProbability: 0.272,
-  logMargin: 0.323,
-  similarity: 1.196,
-  logIntents: 1.192,
-  logExamples: -0.714,
-  logIntentsByLogExamples: 0.04,
-  similarityByLogExamples: 1.462,
-  logProbabilityByLogIntents: 0.028,
-  singleIntent: 2.507,
-  centroid: 6.568,
-  nearest: 6.857,
-  centroidByLogExamples: -0.606,
-  centroidByLogIntents: -2.068,
-  centroidGap: 10.773,
-  background: -9.876,
-  intercept: -1.529,
+  logProbability: 0.445,
+  logMargin: 0.329,
+  similarity: 1.074,
+  logIntents: 0.58,
+  logExamples: -0.788,
+  logIntentsByLogExamples: 0.066,
+  similarityByLogExamples: 1.507,
+  logProbabilityByLogIntents: 0.002,
+  singleIntent: 2.736,
+  centroid: 8.722,
+  nearest: 6.769,
+  centroidByLogExamples: -0.593,
+  centroidByLogIntents: -3.15,
+  centroidGap: 10.528,
+  background: -14.38,
+  backgroundByLogIntents: 2.417,
+  intercept: -0.393,
 };
 
 // Margins are capped: a softmax over a few intents can be sure to 1e-6 and say nothing more by it.
@@ -127,6 +132,8 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     centroidByLogIntents: centroid * logIntents,
     centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
     background: evidence.semantic?.background ?? 0,
+    backgroundByLogIntents: (evidence.semantic?.background ?? 0) * logIntents,
+    lexicalLogProbability: evidence.semantic ? Math.log(Math.max(evidence.semantic.lexical, FLOOR)) : 0,
   };
 }
 

@@ -174,6 +174,8 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   computeLogits(vector, weights, bias, classes, probabilities);
   softmaxInPlace(probabilities, 0);
   const semantic = sentence && model.semantic ? { intents: model.semantic, sentence } : null;
+  // The words' own verdict, kept before the fusion: whether they agree with the meaning is evidence too.
+  const lexical = semantic ? probabilities.slice() : null;
   const centroids = semantic ? fuseSemantic(probabilities, centroidCosines(semantic.intents, semantic.sentence), model.options.semanticWeight) : null;
   const top = mostProbable(probabilities, SIMILARITY_CANDIDATES);
   let queryNorm = 0;
@@ -201,6 +203,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
             background,
+            lexical: lexical ? lexical[k] : 0,
           }
         : undefined,
   }));
