@@ -156,7 +156,7 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   return samples;
 }
 
-const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "background", "backgroundByLogIntents", "lexicalLogProbability"].includes(name));
+const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "background", "backgroundByLogIntents"].includes(name));
 
 /** One JSON line per feature set (`--features a,b` may repeat, to compare); the default is all that apply. */
 export async function main(): Promise<void> {

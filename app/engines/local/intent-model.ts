@@ -71,6 +71,8 @@ export type IntentEvidence = {
   runnerUp: number;
   similarity: number;
   semantic?: SemanticEvidence;
+  /** One of the few most probable intents, whose evidence is complete (nearest examples looked for). */
+  candidate: boolean;
 };
 /** The evidence plus the calibrated confidence (intent-calibration.ts). */
 export type IntentSignals = IntentEvidence & { confidence: number };
@@ -155,8 +157,10 @@ export function scoreIntents(model: IntentModel, text: string, vector?: Float32A
     const calibration = evidence.semantic ? model.options.semanticCalibration : model.options.calibration;
     evidence.confidence = calibrateConfidence(calibration, evidence, context);
   }
+  // The candidates come first: the calibration was fitted on them, and the others' evidence is
+  // partial (no nearest example), so a confidence computed from it must not outrank theirs.
   // Equal confidences keep the most probable first, as if sorted by probability before.
-  return signals.sort((a, b) => b.confidence - a.confidence || byProbability(a, b));
+  return signals.sort((a, b) => Number(b.candidate) - Number(a.candidate) || b.confidence - a.confidence || byProbability(a, b));
 }
 
 const byProbability = (a: IntentEvidence, b: IntentEvidence) => b.probability - a.probability;
@@ -174,8 +178,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   computeLogits(vector, weights, bias, classes, probabilities);
   softmaxInPlace(probabilities, 0);
   const semantic = sentence && model.semantic ? { intents: model.semantic, sentence } : null;
-  // The words' own verdict, kept before the fusion: whether they agree with the meaning is evidence too.
-  const lexical = semantic ? probabilities.slice() : null;
   const centroids = semantic ? fuseSemantic(probabilities, centroidCosines(semantic.intents, semantic.sentence), model.options.semanticWeight) : null;
   const top = mostProbable(probabilities, SIMILARITY_CANDIDATES);
   let queryNorm = 0;
@@ -193,6 +195,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
     probability: probabilities[k],
     runnerUp: k === top[0] ? second : best,
     similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+    candidate: top.includes(k),
     // Filled in by scoreIntents; present from the start so every object has one shape.
     confidence: 0,
     // Beyond the few candidates the nearest example is not looked for: the centroid stands in.
@@ -203,7 +206,6 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
             background,
-            lexical: lexical ? lexical[k] : 0,
           }
         : undefined,
   }));

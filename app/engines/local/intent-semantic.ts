@@ -32,11 +32,8 @@ export type SemanticIntents = {
   background: Float32Array[];
 };
 
-/**
- * Cosines of a message to one intent, that intent's typical cosine, the message's background
- * cosine, and the lexical model's own probability for the intent (before it was fused).
- */
-export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number; lexical: number };
+/** Cosines of a message to one intent, that intent's typical cosine, and the message's background cosine. */
+export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number };
 
 // An intent with one phrase has no spread to measure; a typical paraphrase cosine stands in.
 const TYPICAL_FOR_ONE_PHRASE = 0.6;
