@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { halfOf, OUT_OF_SCOPE, readLabelledRows, sampleIntents, type LabelledRow } from "~/engines/eval/intent-eval";
 import { CALIBRATION_FEATURES, calibrationFeatures, type CalibrationFeature, type IntentCalibration } from "~/engines/local/intent-calibration";
+import { backgroundVectors } from "~/engines/local/intent-background";
 import { attachSemantic, DEFAULT_INTENT_MODEL_OPTIONS, trainIntentModel, weighIntents } from "~/engines/local/intent-model";
 import { fitLogistic, reliability, type WeightedSample } from "./calibration-fit";
 import { embedAll } from "./sentence-vectors";
@@ -77,7 +78,7 @@ function collectFold(rows: LabelledRow[], fold: number, vectors: Vectors, semant
         const included = new Set(chosen.map((intent) => intent.name));
         const definitions = chosen.map((intent) => ({ name: intent.name, examples: intent.examples.slice(0, shots) }));
         const lexical = trainIntentModel(definitions, { semanticWeight });
-        const fused = attachSemantic(lexical, definitions.map((intent) => intent.examples.map((text) => vectors.get(text)!)));
+        const fused = attachSemantic(lexical, definitions.map((intent) => intent.examples.map((text) => vectors.get(text)!)), backgroundVectors());
         const context = { intents: size, examplesPerIntent: shots };
         const inside = held.filter((row) => included.has(row.intent));
         const outside = [...held.filter((row) => !included.has(row.intent)), ...oos]
@@ -155,7 +156,7 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   return samples;
 }
 
-const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap"].includes(name));
+const LEXICAL_FEATURES = CALIBRATION_FEATURES.filter((name) => !["centroid", "nearest", "centroidByLogExamples", "centroidByLogIntents", "centroidGap", "background", "backgroundByLogIntents"].includes(name));
 
 /** One JSON line per feature set (`--features a,b` may repeat, to compare); the default is all that apply. */
 export async function main(): Promise<void> {

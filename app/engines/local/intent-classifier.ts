@@ -9,6 +9,7 @@
  * is too slow or is not given, the lexical model answers alone, with its own calibration.
  */
 import { fnv1a } from "~/utils/fnv1a";
+import { backgroundVectors } from "./intent-background";
 import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import type { SentenceEncoder } from "./sentence-encoder.server";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
@@ -114,7 +115,8 @@ export class LocalIntentClassifier implements IntentClassifier {
       .then((flat) => {
         let cursor = 0;
         const byIntent = phrases.map((examples) => examples.map(() => flat[cursor++]));
-        entry.fused = attachSemantic(entry.lexical, byIntent);
+        // The background phrases ship embedded (intent-background.ts): "none of these" evidence.
+        entry.fused = attachSemantic(entry.lexical, byIntent, backgroundVectors());
         return entry.fused;
       })
       .catch((error: unknown) => {

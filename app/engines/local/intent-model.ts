@@ -20,7 +20,7 @@ import type { LanguageCode } from "../detect-language";
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
 import { computeLogits, meanOf, seededRandom, shuffle, softmaxInPlace } from "./intent-math";
-import { buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
+import { backgroundCosine, buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
 import type { IntentDefinition, RankedIntent } from "../types";
 
 export type IntentModelOptions = {
@@ -74,6 +74,8 @@ export type IntentEvidence = {
   runnerUp: number;
   similarity: number;
   semantic?: SemanticEvidence;
+  /** One of the few most probable intents, whose evidence is complete (nearest examples looked for). */
+  candidate: boolean;
 };
 /** The evidence plus the calibrated confidence (intent-calibration.ts). */
 export type IntentSignals = IntentEvidence & { confidence: number };
@@ -133,9 +135,12 @@ export function trainIntentModel(intents: IntentDefinition[], overrides: Partial
   return { names, space, weights, bias, examplesByIntent, examplesPerIntent, scratch: new Float32Array(space.index.size), options, semantic: null };
 }
 
-/** The model with its examples' sentence vectors (in intent and example order): fused evidence from then on. */
-export function attachSemantic(model: IntentModel, vectorsByIntent: Float32Array[][]): IntentModel {
-  return { ...model, semantic: buildSemanticIntents(vectorsByIntent) };
+/**
+ * The model with its examples' sentence vectors (in intent and example order) and the background
+ * phrases' vectors (intent-background.json): fused evidence from then on.
+ */
+export function attachSemantic(model: IntentModel, vectorsByIntent: Float32Array[][], backgroundVectors: Float32Array[] = []): IntentModel {
+  return { ...model, semantic: buildSemanticIntents(vectorsByIntent, backgroundVectors) };
 }
 
 /**
@@ -155,8 +160,10 @@ export function scoreIntents(model: IntentModel, text: string, vector?: Float32A
     const calibration = evidence.semantic ? model.options.semanticCalibration : model.options.calibration;
     evidence.confidence = calibrateConfidence(calibration, evidence, context);
   }
+  // The candidates come first: the calibration was fitted on them, and the others' evidence is
+  // partial (no nearest example), so a confidence computed from it must not outrank theirs.
   // Equal confidences keep the most probable first, as if sorted by probability before.
-  return signals.sort((a, b) => b.confidence - a.confidence || byProbability(a, b));
+  return signals.sort((a, b) => Number(b.candidate) - Number(a.candidate) || b.confidence - a.confidence || byProbability(a, b));
 }
 
 const byProbability = (a: IntentEvidence, b: IntentEvidence) => b.probability - a.probability;
@@ -184,11 +191,14 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   queryNorm = Math.sqrt(queryNorm);
   const best = probabilities[top[0]];
   const second = classes > 1 ? probabilities[top[1]] : 0;
+  // One figure per message: how close it is to what customers ask for instead.
+  const background = semantic ? backgroundCosine(semantic.intents, semantic.sentence) : 0;
   const evidence = names.map((name, k) => ({
     name,
     probability: probabilities[k],
     runnerUp: k === top[0] ? second : best,
     similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+    candidate: top.includes(k),
     // Filled in by scoreIntents; present from the start so every object has one shape.
     confidence: 0,
     // Beyond the few candidates the nearest example is not looked for: the centroid stands in.
@@ -198,6 +208,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             centroid: centroids[k],
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
+            background,
           }
         : undefined,
   }));

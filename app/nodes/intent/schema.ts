@@ -23,7 +23,7 @@ export const IntentDataSchema = z
     intents: IntentListSchema.default([]),
     // The confidence is a calibrated probability. 0.7: on CLINC150 a–m intents (val.json), 2–6
     // intents × 6 phrases, the highest threshold step that kept unrelated messages taken ≤ 4%
-    // (0.6: 4.9%); `npm run -s nlu -- small-flows` reports it, on n–z too.
+    // (0.6: 4.1%, with the intent background); `npm run -s nlu -- small-flows` reports it, on n–z too.
     threshold: z.number().min(0).max(1).default(0.7),
   })
   .superRefine((data, ctx) => {

@@ -4,6 +4,7 @@
  * unrelated questions are not taken, and a failing encoder leaves lexical evidence alone.
  */
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { BACKGROUND_PHRASES, backgroundVectors } from "~/engines/local/intent-background";
 import { LocalIntentClassifier } from "~/engines/local/intent-classifier";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 
@@ -28,7 +29,7 @@ describe("semantic and lexical evidence fused", () => {
   const classifier = new LocalIntentClassifier(spy);
   const classify = (text: string) => classifier.classify({ modelKey: "two", intents: INTENTS, text, threshold: THRESHOLD });
 
-  it("embeds the examples once when warmed, then only each message", async () => {
+  it("embeds the examples once when warmed, then only each message (the background ships embedded)", async () => {
     await classifier.prepare("two", INTENTS);
     expect(spy.texts).toHaveLength(12);
     await classify("where's my stuff");
@@ -55,6 +56,17 @@ describe("semantic and lexical evidence fused", () => {
     const fused = await classify("has the thing I bought been sent out yet");
     const lexical = classifier.classifySync({ modelKey: "two", intents: INTENTS, text: "has the thing I bought been sent out yet", threshold: THRESHOLD });
     expect(fused.confidence).not.toBe(lexical.confidence);
+  });
+});
+
+describe("the shipped background vectors", () => {
+  it("are the encoder's vectors of the background phrases (8-bit, so within a cosine of 0.995)", async () => {
+    const sample = [0, 99, 299];
+    const fresh = await encoder.embed(sample.map((i) => BACKGROUND_PHRASES[i]));
+    sample.forEach((i, n) => {
+      const cosine = backgroundVectors()[i].reduce((sum, value, d) => sum + value * fresh[n][d], 0);
+      expect(cosine).toBeGreaterThan(0.995);
+    });
   });
 });
 
