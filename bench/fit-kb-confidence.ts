@@ -7,7 +7,7 @@
  * Ranking: a linear score over each article's evidence, fitted as a softmax over the articles
  * (the right article's log-probability, small ridge). Confidence: logistic regression of "the
  * first article is the right one" (never, for an unanswerable question) on the confidence
- * features (softmax share, gap, the first article's ranking evidence, unknown words, semantic gap), with and
+ * features (softmax share, gap, the first article's ranking evidence, unknown words), with and
  * without sentence vectors, then an isotonic map of its output. Both domains' questions are
  * pooled so the model is not fitted to one store. The default minScore is the threshold closest
  * to the issue's targets on the tuning questions of both domains (chooseMinScore).

@@ -9,7 +9,7 @@
  * score over that evidence ranks the articles; a softmax over the scores and the gap to the
  * runner-up say how clearly the first one wins. The answer confidence is a logistic calibration
  * of (softmax share, gap, the first article's evidence, share of the question's words no article
- * contains, how far behind the semantically closest article it is: words and meaning disagreeing), fitted on labelled questions of two domains including unanswerable ones
+ * contains), fitted on labelled questions of two domains including unanswerable ones
  * (bench/fit-kb-confidence.ts writes kb-confidence-model.json): of answers given at 0.8, about
  * 80% are from the right article. A near-tie lowers it, and so do key words no article
  * covers. The logistic's output then goes through an isotonic map (observed accuracy by output,
@@ -24,14 +24,14 @@ import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowled
 import type { RetrievedArticle } from "../types";
 
 const WeightsSchema = z.array(z.number());
-/** The length of `ArticleEvidence.rankFeatures` (gatherEvidence); the confidence adds softmax share, gap, unknown words, semantic gap and an intercept. */
+/** The length of `ArticleEvidence.rankFeatures` (gatherEvidence); the confidence adds softmax share, gap, unknown words and an intercept. */
 const RANK_FEATURES = 10;
 /** A monotone map from the logistic's output to the observed accuracy (isotonic regression): points to interpolate between. */
 const IsotonicSchema = z.object({ x: z.array(z.number().min(0).max(1)), y: z.array(z.number().min(0).max(1)) }).refine((map) => map.x.length === map.y.length && map.x.length > 0);
 export type IsotonicMap = z.infer<typeof IsotonicSchema>;
 export const ConfidenceModelSchema = z.object({
   about: z.string(),
-  hybrid: z.object({ rank: WeightsSchema.length(RANK_FEATURES), confidence: WeightsSchema.length(RANK_FEATURES + 5), isotonic: IsotonicSchema }),
+  hybrid: z.object({ rank: WeightsSchema.length(RANK_FEATURES), confidence: WeightsSchema.length(RANK_FEATURES + 4), isotonic: IsotonicSchema }),
   lexical: z.object({ confidence: WeightsSchema.length(4), isotonic: IsotonicSchema }),
   defaultMinScore: z.number().min(0).max(1),
 });
@@ -40,7 +40,7 @@ export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
 export const CONFIDENCE_MODEL: ConfidenceModel = ConfidenceModelSchema.parse(modelJson);
 
 /** What one article has for the question; the order of `rankFeatures` matches the model's `hybrid.rank`. */
-export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[]; semanticGap: number };
+export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[] };
 export type QuestionEvidence = { semantic: boolean; unknownShare: number; articles: ArticleEvidence[] };
 
 /** How much a passage's own word coverage adds to its cosine when the best passage is picked (chosen on the tuning questions). */
@@ -64,14 +64,12 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
   const similarities = await index.similarities(query, ids);
   if (!similarities) {
     if (lexical.length === 0) return null;
-    return { semantic: false, unknownShare, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [], semanticGap: 0 })) };
+    return { semantic: false, unknownShare, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [] })) };
   }
   const topBm25 = Math.max(1e-9, ...lexical.map((match) => match.bm25));
   const lexicalRank = new Map(lexical.map((match, rank) => [match.id, rank]));
   const semanticOf = (id: string) => Math.max(similarities.get(id)!.best, similarities.get(id)!.cue);
-  const bySemantic = [...ids].sort((a, b) => semanticOf(b) - semanticOf(a));
-  const semanticRank = new Map(bySemantic.map((id, rank) => [id, rank]));
-  const topSemantic = semanticOf(bySemantic[0]);
+  const semanticRank = new Map([...ids].sort((a, b) => semanticOf(b) - semanticOf(a)).map((id, rank) => [id, rank]));
   const terms = index.weightedTerms(query);
   const articles = ids.map((id) => {
     const similarity = similarities.get(id)!;
@@ -94,10 +92,6 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
         Math.max(0, ...fields.passages),
         fused,
       ],
-      // How far its meaning is behind the semantically closest article's: words pointing to an
-      // article the sentence vectors rank far down ("how long does standard shipping take" →
-      // "Refund methods and how long each takes") is disagreement that must lower the confidence.
-      semanticGap: semanticOf(id) - topSemantic,
     };
   });
   return { semantic: true, unknownShare, articles };
@@ -111,7 +105,7 @@ export type ScoredArticle = { id: string; lexical: LexicalMatch | null; confiden
 /**
  * Articles best first, each with the features its confidence is computed from: with sentence
  * vectors (softmax share, gap to the best other article, the article's own ranking evidence,
- * unknown words, how far its meaning is behind the closest article's), without them (BM25 order; coverage, its gap to the best other article, unknown words).
+ * unknown words), without them (BM25 order; coverage, its gap to the best other article, unknown words).
  */
 export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[]): ScoredArticle[] {
   if (!evidence.semantic) {
@@ -130,7 +124,7 @@ export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[])
     .map((article, i) => ({
       id: article.id,
       lexical: article.lexical,
-      confidenceFeatures: [exp[i] / sum, scores[i] - bestOther(scores, i), ...article.rankFeatures, evidence.unknownShare, article.semanticGap],
+      confidenceFeatures: [exp[i] / sum, scores[i] - bestOther(scores, i), ...article.rankFeatures, evidence.unknownShare],
       order: scores[i],
     }))
     .sort((a, b) => b.order - a.order)
