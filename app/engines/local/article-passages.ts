@@ -1,17 +1,10 @@
 /**
- * The texts of an article that are embedded for semantic matching.
- *
- * Passages: its title, and each block of its outline (a paragraph, a list, a table) prefixed with
- * the article's title and the heading of its section, because a block alone often does not say
- * what it is about ("Orders ship within 1 business day" sits under "Shipping options — Delivery
- * options"). A long block is cut: the sentence encoder reads the gist of a few sentences best, and
- * its cost grows with length. (Embedding every sentence as well was tried: three times the
- * vectors for no better ranking on the tuning questions.)
- *
- * Cues: short "what is this article about" texts that read like the questions customers ask —
- * the title with the article's first sentence, and the title with each section heading. Ranked
- * beside the passages they raised recall@1 on the tuning questions of both domains (most on
- * StackFAQ, whose questions paraphrase a thread's title).
+ * The texts of an article that are embedded for semantic matching: its title, and each block of
+ * its outline (a paragraph, a list, a table) prefixed with the article's title and the heading of
+ * its section, because a block alone often does not say what it is about ("Orders ship within 1
+ * business day" sits under "Shipping options — Delivery options"). A long block is cut: the sentence encoder reads the gist of a few
+ * sentences best, and its cost grows with length. (Embedding every sentence as well was tried:
+ * three times the vectors for no better ranking on the tuning questions.)
  */
 import type { ArticleOutline } from "./article-outline";
 
@@ -27,11 +20,4 @@ export function articlePassages(title: string, outline: ArticleOutline): string[
     }
   }
   return [...new Set(passages)];
-}
-
-export function articleCues(title: string, outline: ArticleOutline): string[] {
-  const firstSentence = outline[0]?.blocks[0]?.units[0]?.text;
-  const cues = [firstSentence ? `${title}. ${firstSentence}` : title];
-  for (const section of outline) if (section.heading !== title) cues.push(`${title} — ${section.heading}`);
-  return [...new Set(cues)];
 }

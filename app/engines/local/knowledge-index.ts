@@ -12,7 +12,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { parseArticleOutline, type ArticleOutline } from "./article-outline";
-import { articleCues, articlePassages } from "./article-passages";
+import { articlePassages } from "./article-passages";
 import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
 import type { SentenceEncoder } from "./sentence-encoder.server";
@@ -32,9 +32,6 @@ export const QUERY_FILLER = new Set(
 );
 
 export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
-
-/** A content-word stem of a query with its IDF weight over the indexed articles. */
-export type WeightedTerm = { term: string; weight: number };
 
 /** A lexical match with its raw BM25 score (comparable within one query only) beside the coverage `score`. */
 export type LexicalMatch = RetrievedArticle & { bm25: number };
@@ -70,8 +67,6 @@ export class KnowledgeIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly termsByArticle = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
-  /** Each article's title terms and each of its passages' terms (article-passages.ts order), for field coverage. */
-  private readonly fieldTerms = new Map<string, { title: Set<string>; passages: Array<Set<string>> }>();
   /** Passage vectors for semantic matching; absent when the index is built without an encoder (lexical only). */
   private readonly vectors: ArticleVectors | null;
 
@@ -98,9 +93,7 @@ export class KnowledgeIndex {
     };
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
-    const passages = articlePassages(indexed.title, indexed.outline);
-    this.vectors?.upsert(article.id, passages, articleCues(indexed.title, indexed.outline));
-    this.fieldTerms.set(article.id, { title: new Set(indexTerms(indexed.title)), passages: passages.map((passage) => new Set(indexTerms(passage))) });
+    this.vectors?.upsert(article.id, articlePassages(indexed.title, indexed.outline));
     const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`));
     this.termsByArticle.set(article.id, terms);
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -111,7 +104,6 @@ export class KnowledgeIndex {
     this.search.discard(id);
     this.articles.delete(id);
     this.vectors?.remove(id);
-    this.fieldTerms.delete(id);
     for (const term of this.termsByArticle.get(id) ?? []) {
       const frequency = (this.documentFrequency.get(term) ?? 1) - 1;
       if (frequency <= 0) this.documentFrequency.delete(term);
@@ -154,25 +146,6 @@ export class KnowledgeIndex {
       if (!this.documentFrequency.has(term)) unknown += weight;
     }
     return total > 0 ? unknown / total : 1;
-  }
-
-  /** The query's content-word stems, each once, with their IDF weights. */
-  weightedTerms(query: string): WeightedTerm[] {
-    return [...new Set(contentTokens(query).map(stem))].map((term) => ({ term, weight: this.termWeight(term) }));
-  }
-
-  /**
-   * The IDF-weighted share of `terms` in the article's title, and in each of its passages (in
-   * article-passages.ts order, so it lines up with the passages' sentence vectors): a question
-   * whose words sit together in one section or in the title is more likely about that article
-   * than one whose words are scattered over a long body.
-   */
-  fieldCoverage(id: string, terms: WeightedTerm[]): { title: number; passages: number[] } {
-    const fields = this.fieldTerms.get(id);
-    if (!fields) return { title: 0, passages: [] };
-    const total = terms.reduce((sum, { weight }) => sum + weight, 0) || 1;
-    const share = (set: Set<string>) => terms.reduce((sum, { term, weight }) => sum + (set.has(term) ? weight : 0), 0) / total;
-    return { title: share(fields.title), passages: fields.passages.map(share) };
   }
 
   query(query: string, options: { tags?: string[]; limit?: number } = {}): LexicalMatch[] {

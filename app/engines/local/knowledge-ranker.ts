@@ -1,17 +1,15 @@
 /**
  * Ranks articles for a question and says how likely the first one is the right answer.
  *
- * Evidence per article (gatherEvidence): lexical (MiniSearch BM25 relative to the best match,
- * the IDF-weighted coverage of the question's words, the lexical rank, the coverage by its title
- * and by its best-covered passage), semantic (the best cosine between the question and one of its
- * passages, the title's, the best cue's — title + first sentence, title + a heading — and the
- * semantic rank), and both in one section (the best passage by coverage + 2 × cosine). A linear
- * score over that evidence ranks the articles; a softmax over the scores and the gap to the
- * runner-up say how clearly the first one wins. The answer confidence is a logistic calibration
- * of (softmax share, gap, the first article's evidence, share of the question's words no article
- * contains), fitted on labelled questions of two domains including unanswerable ones
- * (bench/fit-kb-confidence.ts writes kb-confidence-model.json): of answers given at 0.8, about
- * 80% are from the right article. A near-tie lowers it, and so do key words no article
+ * Evidence per article: lexical (MiniSearch BM25 relative to the best match, the IDF-weighted
+ * coverage of the question's words, the lexical rank) and semantic (the best cosine between the
+ * question and one of the article's passages, its gap to the best article's, the cosine with the
+ * title alone). A linear score over that evidence ranks the articles; a softmax over the scores
+ * and the gap to the runner-up say how clearly the first one wins. The answer confidence is a
+ * logistic calibration of (softmax share, gap, semantic similarity, word coverage, share of the
+ * question's words no article contains), fitted on labelled questions including unanswerable
+ * ones (bench/fit-kb-confidence.ts writes kb-confidence-model.json): of answers given at 0.8,
+ * about 80% are from the right article. A near-tie lowers it, and so do key words no article
  * covers. The logistic's output then goes through an isotonic map (observed accuracy by output,
  * pooled until monotone, each pool's rate shrunk toward 1/2 so no pool reads as certain), which
  * fixes what a linear logistic cannot shape. Without sentence vectors (encoder down, article
@@ -24,14 +22,12 @@ import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowled
 import type { RetrievedArticle } from "../types";
 
 const WeightsSchema = z.array(z.number());
-/** The length of `ArticleEvidence.rankFeatures` (gatherEvidence); the confidence adds softmax share, gap, unknown words and an intercept. */
-const RANK_FEATURES = 10;
 /** A monotone map from the logistic's output to the observed accuracy (isotonic regression): points to interpolate between. */
 const IsotonicSchema = z.object({ x: z.array(z.number().min(0).max(1)), y: z.array(z.number().min(0).max(1)) }).refine((map) => map.x.length === map.y.length && map.x.length > 0);
 export type IsotonicMap = z.infer<typeof IsotonicSchema>;
 export const ConfidenceModelSchema = z.object({
   about: z.string(),
-  hybrid: z.object({ rank: WeightsSchema.length(RANK_FEATURES), confidence: WeightsSchema.length(RANK_FEATURES + 4), isotonic: IsotonicSchema }),
+  hybrid: z.object({ rank: WeightsSchema.length(6), confidence: WeightsSchema.length(6), isotonic: IsotonicSchema }),
   lexical: z.object({ confidence: WeightsSchema.length(4), isotonic: IsotonicSchema }),
   defaultMinScore: z.number().min(0).max(1),
 });
@@ -43,16 +39,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = ConfidenceModelSchema.parse(mod
 export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[] };
 export type QuestionEvidence = { semantic: boolean; unknownShare: number; articles: ArticleEvidence[] };
 
-/** How much a passage's own word coverage adds to its cosine when the best passage is picked (chosen on the tuning questions). */
-const PASSAGE_COSINE_WEIGHT = 2;
-
-/**
- * Everything the ranking and the confidence are computed from (the fit script reuses it). Per
- * article, in `hybrid.rank` order: its best passage cosine, its title's cosine, its best cue's
- * cosine; BM25 relative to the best article's, word coverage, 1/(1 + lexical rank), 1/(1 +
- * semantic rank); the share of the question's words in its title, in its best-covered passage,
- * and the best passage by coverage + 2 × cosine (words and meaning agreeing in ONE section).
- */
+/** Everything the ranking and the confidence are computed from (the fit script reuses it). */
 export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?: string[]): Promise<QuestionEvidence | null> {
   // Nothing but filler ("hi", "where is it?"): no article can be meant.
   if (contentTokens(query).length === 0) return null;
@@ -67,31 +54,17 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
     return { semantic: false, unknownShare, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [] })) };
   }
   const topBm25 = Math.max(1e-9, ...lexical.map((match) => match.bm25));
+  let topSemantic = -1;
+  for (const { best } of similarities.values()) topSemantic = Math.max(topSemantic, best);
   const lexicalRank = new Map(lexical.map((match, rank) => [match.id, rank]));
-  const semanticOf = (id: string) => Math.max(similarities.get(id)!.best, similarities.get(id)!.cue);
-  const semanticRank = new Map([...ids].sort((a, b) => semanticOf(b) - semanticOf(a)).map((id, rank) => [id, rank]));
-  const terms = index.weightedTerms(query);
   const articles = ids.map((id) => {
     const similarity = similarities.get(id)!;
     const match = byId.get(id) ?? null;
     const rank = lexicalRank.get(id);
-    const fields = index.fieldCoverage(id, terms);
-    const fused = Math.max(...fields.passages.map((coverage, i) => coverage + PASSAGE_COSINE_WEIGHT * (similarity.passages[i] ?? 0)));
     return {
       id,
       lexical: match,
-      rankFeatures: [
-        similarity.best,
-        similarity.title,
-        similarity.cue,
-        (match?.bm25 ?? 0) / topBm25,
-        match?.score ?? 0,
-        rank === undefined ? 0 : 1 / (1 + rank),
-        1 / (1 + semanticRank.get(id)!),
-        fields.title,
-        Math.max(0, ...fields.passages),
-        fused,
-      ],
+      rankFeatures: [similarity.best, similarity.best - topSemantic, similarity.title, (match?.bm25 ?? 0) / topBm25, match?.score ?? 0, rank === undefined ? 0 : 1 / (1 + rank)],
     };
   });
   return { semantic: true, unknownShare, articles };
@@ -104,8 +77,8 @@ export type ScoredArticle = { id: string; lexical: LexicalMatch | null; confiden
 
 /**
  * Articles best first, each with the features its confidence is computed from: with sentence
- * vectors (softmax share, gap to the best other article, the article's own ranking evidence,
- * unknown words), without them (BM25 order; coverage, its gap to the best other article, unknown words).
+ * vectors (softmax share, gap to the best other article, semantic similarity, coverage, unknown
+ * words), without them (BM25 order; coverage, its gap to the best other article, unknown words).
  */
 export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[]): ScoredArticle[] {
   if (!evidence.semantic) {
@@ -124,7 +97,7 @@ export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[])
     .map((article, i) => ({
       id: article.id,
       lexical: article.lexical,
-      confidenceFeatures: [exp[i] / sum, scores[i] - bestOther(scores, i), ...article.rankFeatures, evidence.unknownShare],
+      confidenceFeatures: [exp[i] / sum, scores[i] - bestOther(scores, i), article.rankFeatures[0], article.lexical?.score ?? 0, evidence.unknownShare],
       order: scores[i],
     }))
     .sort((a, b) => b.order - a.order)

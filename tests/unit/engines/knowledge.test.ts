@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { KnowledgeIndex } from "~/engines/local/knowledge-index";
 import { LocalKnowledgeRetriever } from "~/engines/local/knowledge-retriever";
 import { parseArticleOutline } from "~/engines/local/article-outline";
-import { articleCues } from "~/engines/local/article-passages";
 import { selectPassage } from "~/engines/local/passage";
 import { ARTICLES, buildFixtureIndex } from "./fixtures";
 
@@ -64,32 +63,6 @@ describe("knowledge index", () => {
     expect(live.remove("gift")).toBe(true);
     expect(live.query("vouchers")).toEqual([]);
     expect(live.size).toBe(ARTICLES.length);
-  });
-
-  it("measures how much of the question the title and each passage cover, on the article's current revision", () => {
-    const live = new KnowledgeIndex();
-    const body = "## Express\n\nExpress parcels arrive the next day.\n\n## Abroad\n\nWe ship to forty countries.";
-    live.upsert({ id: "ship", slug: "ship", title: "Shipping times", tags: [], body });
-    const terms = live.weightedTerms("how fast do express parcels ship abroad");
-    expect(terms.map(({ term }) => term).sort()).toEqual(["abroad", "express", "fast", "parcel", "ship"]);
-    const { title, passages } = live.fieldCoverage("ship", terms);
-    // Passages: the title, then each section's block with the title and heading in front.
-    expect(passages).toHaveLength(3);
-    const total = terms.reduce((sum, { weight }) => sum + weight, 0);
-    const weightOf = (...names: string[]) => terms.filter(({ term }) => names.includes(term)).reduce((sum, { weight }) => sum + weight, 0) / total;
-    expect(title).toBeCloseTo(weightOf("ship"), 10);
-    expect(passages[1]).toBeCloseTo(weightOf("ship", "express", "parcel"), 10);
-    expect(passages[2]).toBeCloseTo(weightOf("ship", "abroad"), 10);
-    live.remove("ship");
-    expect(live.fieldCoverage("ship", terms)).toEqual({ title: 0, passages: [] });
-  });
-});
-
-describe("article cues", () => {
-  it("are the title with the first sentence, and the title with each heading", () => {
-    const outline = parseArticleOutline("Returns", "You have 30 days to return an item. Tags must be on.\n\n## By post\n\nPrint the label.\n\n## In a store\n\nBring the receipt.");
-    expect(articleCues("Returns", outline)).toEqual(["Returns. You have 30 days to return an item.", "Returns — By post", "Returns — In a store"]);
-    expect(articleCues("Empty", parseArticleOutline("Empty", ""))).toEqual(["Empty"]);
   });
 });
 
