@@ -65,6 +65,17 @@ export async function getKnowledgeIndex(): Promise<KnowledgeIndex> {
   return loading;
 }
 
+/**
+ * Builds the index and starts embedding its articles in the background, so the first questions
+ * after a start are ranked with sentence vectors rather than on words alone. Never awaited by the
+ * caller: start-up does not wait for it, and a failure only means the first question loads it.
+ */
+export function warmKnowledgeIndex(): void {
+  getKnowledgeIndex()
+    .then((warm) => warm.whenEmbedded())
+    .catch((error: unknown) => console.warn("[knowledge] warming the index at start-up failed:", error instanceof Error ? error.message : error));
+}
+
 export async function refreshArticle(id: string): Promise<void> {
   // Not loaded yet: the first use will read the saved version anyway.
   if (!index) return;

@@ -2,8 +2,8 @@
  * The server-side knowledge index over the Article table: built lazily from PUBLISHED articles,
  * kept current one article at a time by refreshArticle / removeArticle, rebuilt by reload.
  */
-import { describe, expect, it } from "vitest";
-import { getKnowledgeIndex, refreshArticle, reloadKnowledgeIndex, removeArticle } from "~/engines/knowledge-store.server";
+import { describe, expect, it, vi } from "vitest";
+import { getKnowledgeIndex, refreshArticle, reloadKnowledgeIndex, removeArticle, warmKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getEngines } from "~/engines/index.server";
 import { db } from "~/utils/db.server";
 
@@ -45,5 +45,20 @@ describe("knowledge store", () => {
     const reloaded = await getKnowledgeIndex();
     expect(reloaded.size).toBe(2);
     expect(reloaded.query("gift cards expire")[0].id).toBe("new");
+  });
+
+  it("warms at start-up: the index is loaded once, in the background, before the first question", async () => {
+    await db.article.create({ data: { id: "warm", slug: "warm", title: "Store hours", body: "Open nine to five." } });
+    await reloadKnowledgeIndex();
+    const findMany = vi.spyOn(db.article, "findMany");
+    try {
+      warmKnowledgeIndex();
+      await vi.waitFor(() => expect(findMany).toHaveBeenCalledTimes(1));
+      const warmed = await getKnowledgeIndex();
+      expect(warmed.query("store hours")[0].id).toBe("warm");
+      expect(findMany).toHaveBeenCalledTimes(1);
+    } finally {
+      findMany.mockRestore();
+    }
   });
 });
