@@ -53,7 +53,9 @@ describe("a server killed mid-load", () => {
     let stopping = false;
     const texts = ["where is my order?", "A-12345", "thanks", "where is my parcel"];
     const drive = async (conversation: { id: string; token: string }, lane: number) => {
-      for (let turn = 0; !stopping; turn += 1) {
+      // Keeps sending until the server dies under it, so the kill always lands on requests in flight
+      // (stopping only says a failure is expected from here on).
+      for (let turn = 0; ; turn += 1) {
         const clientMessageId = `${lane}-${turn}`;
         const text = texts[turn % texts.length];
         sent += 1;
