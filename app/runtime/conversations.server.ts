@@ -121,7 +121,7 @@ const DUMMY_HASH = hashToken("no such conversation");
 export async function authenticateConversation(conversationId: string, token: string): Promise<boolean> {
   let stored = tokenHashes.get(conversationId);
   if (!stored) {
-    const row = queryOne<{ tokenHash: unknown }>(`SELECT "tokenHash" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
+    const row = await queryOne<{ tokenHash: unknown }>(`SELECT "tokenHash" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
     if (row && typeof row.tokenHash === "string") {
       stored = row.tokenHash;
       tokenHashes.set(conversationId, stored);
