@@ -25,7 +25,7 @@ export async function getNodeFunnel(
   const [entered, conversations, apiRows] = await Promise.all([
     queryRows(
     `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
-     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
+     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
      WHERE ${where.sql}
      GROUP BY e."nodeId"`,
       where.params,
@@ -48,7 +48,7 @@ export async function getNodeFunnel(
     // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
     queryRows(
       `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN ${sqlDialect.jsonFlag('e."payload"', "ok")} = 1 THEN 0 ELSE 1 END)
-     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
+     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
      WHERE ${where.sql}
      GROUP BY e."nodeId"`,
       where.params,

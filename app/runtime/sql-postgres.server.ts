@@ -13,7 +13,7 @@
  *   another instance in between makes it match no row (VersionGuardError → the turn is re-run on
  *   the new state). A deadlock between two instances' groups is reported as busy (retried).
  */
-import type pg from "pg";
+import pg from "pg";
 import { getPostgresPool } from "~/utils/db.server";
 import { VersionGuardError, type SqlScalar, type SqlStatement } from "./sql-types";
 
@@ -27,7 +27,7 @@ function timestampText(value: string): string {
 
 const sqliteShapedTypes = {
   getTypeParser(oid: number, format?: string): (value: string) => unknown {
-    if (format === "binary") return (value: string) => value;
+    if (format === "binary") return pg.types.getTypeParser(oid, "binary") as (value: string) => unknown;
     switch (oid) {
       case OID.bool:
         return (value: string) => (value === "t" ? 1 : 0);
@@ -38,7 +38,7 @@ const sqliteShapedTypes = {
       case OID.timestamptz:
         return timestampText;
       default:
-        return (value: string) => value;
+        return pg.types.getTypeParser(oid, "text");
     }
   },
 } as pg.CustomTypesConfig;
@@ -76,8 +76,17 @@ function bind(params: SqlScalar[]): Array<string | number | null> {
   return params.map((value) => (value instanceof Date ? value.toISOString() : value));
 }
 
+/**
+ * PostgreSQL text cannot hold U+0000 and refuses a parameter containing it, where SQLite simply
+ * finds nothing: a lookup by an id or token from the outside (the chat API) would become a 500.
+ * No stored value contains it, so in a READ it is replaced by U+FFFD, which matches the same nothing.
+ */
+function bindForRead(params: SqlScalar[]): Array<string | number | null> {
+  return bind(params).map((value) => (typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "\uFFFD") : value));
+}
+
 async function query(sql: string, params: SqlScalar[], rowMode?: "array"): Promise<pg.QueryResult> {
-  return getPostgresPool().query({ text: numberPlaceholders(sql), values: bind(params), types: sqliteShapedTypes, ...(rowMode ? { rowMode } : {}) });
+  return getPostgresPool().query({ text: numberPlaceholders(sql), values: bindForRead(params), types: sqliteShapedTypes, ...(rowMode ? { rowMode } : {}) });
 }
 
 export async function queryOne<T>(sql: string, params: SqlScalar[]): Promise<T | undefined> {

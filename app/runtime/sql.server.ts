@@ -97,6 +97,10 @@ export const sqlDialect = {
   unindexed(column: string): string {
     return onPostgres ? column : `+${column}`;
   },
+  /** An inner join that keeps the left table first in the plan (SQLite's CROSS JOIN … ON; PostgreSQL plans a plain JOIN itself). */
+  leftFirstJoin(): string {
+    return onPostgres ? "JOIN" : "CROSS JOIN";
+  },
   /** The larger of two values. */
   greatest(a: string, b: string): string {
     return onPostgres ? `GREATEST(${a}, ${b})` : `MAX(${a}, ${b})`;

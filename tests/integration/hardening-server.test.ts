@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseKind, db } from "~/utils/db.server";
 import { buildServer, repoRoot, serverArgs, startServer, type RunningServer } from "../support/built-server";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 import { seedAndFind } from "../support/auth";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seedTeams();
   await seedAndFind("admin@baton.local");
   await publishFixtureFlow("pattern-test");
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   buildFile = buildServer(path.join(__dirname, "../.tmp", `hardening-build-${process.pid}`));
   server = await startServer({ buildFile, databaseUrl: process.env.DATABASE_URL as string, env: { CHAT_RATE_LIMIT_PER_MINUTE: "100000" } });
 });

@@ -12,8 +12,9 @@ const cleanUp = postgres ? await copyPostgresTemplate(postgres) : copySqliteTemp
 process.env.SESSION_SECRET ??= "integration-test-secret";
 
 afterAll(async () => {
-  const { db } = await import("~/utils/db.server");
+  const { db, databaseKind, getPostgresPool } = await import("~/utils/db.server");
   await db.$disconnect();
+  if (databaseKind === "postgresql") await getPostgresPool().end();
   await cleanUp();
 });
 

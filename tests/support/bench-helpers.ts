@@ -51,10 +51,10 @@ export async function createBenchDatabase(name: string): Promise<BenchDatabase> 
   createMigratedDatabase(file);
   const url = `file:${file}`;
   process.env.DATABASE_URL = url;
-  const { db } = await import("~/utils/db.server");
+  const { db, databaseKind } = await import("~/utils/db.server");
   const { publishFlow } = await import("~/runtime/flow-versions.server");
   const { seedStarterFlows } = await import("~/workspace/seed-flows.server");
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   for (const [slug, teamName] of [["support", "Support"], ["billing", "Billing"]]) {
     await db.team.upsert({ where: { slug }, create: { slug, name: teamName }, update: {}, select: { id: true } });
   }
