@@ -8,6 +8,9 @@ const cliTests = "tests/integration/*-cli.test.ts";
 // Tests of SQLite's own machinery (the WAL checkpointer, the crash test on the SQLite file).
 const SQLITE_ONLY = ["tests/integration/wal-checkpoints.test.ts"];
 
+// Tests of the several-instances deployment, which needs PostgreSQL.
+const POSTGRES_ONLY = ["tests/integration/postgres-instances.test.ts"];
+
 const integration = {
   environment: "node",
   globalSetup: ["tests/setup/integration-global.ts"],
@@ -38,7 +41,7 @@ export default defineConfig({
           name: "integration",
           root,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
-          exclude: [cliTests],
+          exclude: [cliTests, ...POSTGRES_ONLY],
           ...integration,
           // Server code ranks the knowledge base on words alone here, so answers never depend on
           // whether the background embedding has finished; the semantic path has its own unit tests.

@@ -204,7 +204,7 @@ describe("start-up", () => {
   it("refuses a DATABASE_URL Baton cannot use, naming the variable", async () => {
     const child = spawn(process.execPath, serverArgs(buildFile), {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_URL: "postgresql://baton:secret@127.0.0.1:5432/baton" },
+      env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_URL: "mysql://baton:secret@127.0.0.1:3306/baton" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -212,8 +212,8 @@ describe("start-up", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(1);
-    expect(output).toContain("DATABASE_URL is a postgresql: URL");
-    expect(fs.existsSync(path.join(repoRoot, "postgresql:"))).toBe(false);
+    expect(output).toContain("DATABASE_URL is a mysql: URL");
+    expect(fs.existsSync(path.join(repoRoot, "mysql:"))).toBe(false);
   });
 });
 
