@@ -10,6 +10,7 @@ import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
+import type { seedDemoWorkspace } from "~/workspace/seed.server";
 import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
 import { getEnv } from "~/utils/env.server";
 import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
@@ -87,7 +88,7 @@ function reportSeed(report: SeedReport | null) {
   console.log(`  ${created.length > 0 ? `created ${created.join(", ")}` : "already seeded"}`);
 }
 
-type SeedReport = Awaited<ReturnType<typeof import("~/workspace/seed.server").seedDemoWorkspace>>;
+type SeedReport = Awaited<ReturnType<typeof seedDemoWorkspace>>;
 
 /** SQLite: migrate the file, turn on WAL, seed what is missing (idempotent, every start). */
 async function prepareSqlite(databaseUrl: string): Promise<SeedReport> {

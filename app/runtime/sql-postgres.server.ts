@@ -81,8 +81,10 @@ function bind(params: SqlScalar[]): Array<string | number | null> {
  * finds nothing: a lookup by an id or token from the outside (the chat API) would become a 500.
  * No stored value contains it, so in a READ it is replaced by U+FFFD, which matches the same nothing.
  */
+const NUL = String.fromCharCode(0);
+
 function bindForRead(params: SqlScalar[]): Array<string | number | null> {
-  return bind(params).map((value) => (typeof value === "string" && value.includes("\u0000") ? value.replace(/\u0000/g, "\uFFFD") : value));
+  return bind(params).map((value) => (typeof value === "string" && value.includes(NUL) ? value.replaceAll(NUL, "\uFFFD") : value));
 }
 
 async function query(sql: string, params: SqlScalar[], rowMode?: "array"): Promise<pg.QueryResult> {
