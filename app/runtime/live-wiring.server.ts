@@ -8,7 +8,7 @@
 import { databaseKind, db } from "~/utils/db.server";
 import { resolveDatabaseUrl } from "~/utils/database-url";
 import { startPostgresRelay, type LiveRelay } from "./live-relay.server";
-import { deliverLocally, setLiveRelay } from "./live.server";
+import { deliverLocally, listenerCount, setLiveRelay } from "./live.server";
 import { toLiveMessage } from "./publish.server";
 
 export async function startLiveRelayWhenShared(): Promise<LiveRelay | null> {
@@ -16,6 +16,7 @@ export async function startLiveRelayWhenShared(): Promise<LiveRelay | null> {
   const relay = await startPostgresRelay({
     connectionString: resolveDatabaseUrl(),
     deliver: deliverLocally,
+    isWanted: (channels) => channels.some((channel) => listenerCount(channel) > 0),
     loadMessage: async (conversationId, seq) => {
       const message = await db.message.findUnique({
         where: { conversationId_seq: { conversationId, seq } },
