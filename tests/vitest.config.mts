@@ -9,7 +9,7 @@ const cliTests = "tests/integration/*-cli.test.ts";
 const SQLITE_ONLY = ["tests/integration/wal-checkpoints.test.ts"];
 
 // Tests of the several-instances deployment, which needs PostgreSQL.
-const POSTGRES_ONLY = ["tests/integration/postgres-instances.test.ts"];
+const POSTGRES_ONLY = ["tests/integration/postgres-instances.test.ts", "tests/integration/postgres-start.test.ts"];
 
 const integration = {
   environment: "node",

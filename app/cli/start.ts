@@ -6,31 +6,17 @@
  * exists, then serves the production build with the app's server (app/cli/serve.ts) on PORT
  * (3000) until stopped.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
-import type { seedDemoWorkspace } from "~/workspace/seed.server";
 import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
 import { getEnv } from "~/utils/env.server";
 import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
+import { prepareDatabase, reportSeed, run, step } from "./prepare-database";
 
 const root = path.resolve(__dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-
-function step(message: string) {
-  console.log(`\u203a ${message}`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  try {
-    execFileSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    console.error(`${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
-    process.exit(1);
-  }
-}
 
 async function main() {
   process.chdir(root);
@@ -42,8 +28,7 @@ async function main() {
     process.exit(1);
   }
   const databaseUrl = resolveDatabaseUrl();
-  const report = databaseKindOf(databaseUrl) === "postgresql" ? await preparePostgres(databaseUrl) : await prepareSqlite(databaseUrl);
-  reportSeed(report);
+  reportSeed(await prepareDatabase(databaseUrl));
   if (databaseKindOf(databaseUrl) === "postgresql" && !process.env.SESSION_SECRET) {
     console.warn("  SESSION_SECRET is not set: this instance signs sessions with its own secret, so a person signed in on another instance is not signed in here. Give every instance the same SESSION_SECRET.");
   }
@@ -71,59 +56,6 @@ async function main() {
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
-}
-
-function reportSeed(report: SeedReport | null) {
-  if (!report) {
-    console.log("  the database already has a workspace: not seeded");
-    return;
-  }
-  const created = [
-    report.people.createdPeople.length && `${report.people.createdPeople.length} people`,
-    report.people.createdTeams.length && `${report.people.createdTeams.length} teams`,
-    report.flows.published.length && `${report.flows.published.length} flows`,
-    report.knowledgeBase.created.length && `${report.knowledgeBase.created.length} articles`,
-    report.history.created && `${report.history.created} generated demo conversations`,
-  ].filter(Boolean);
-  console.log(`  ${created.length > 0 ? `created ${created.join(", ")}` : "already seeded"}`);
-}
-
-type SeedReport = Awaited<ReturnType<typeof seedDemoWorkspace>>;
-
-/** SQLite: migrate the file, turn on WAL, seed what is missing (idempotent, every start). */
-async function prepareSqlite(databaseUrl: string): Promise<SeedReport> {
-  step(`Applying database migrations (${databaseUrl})`);
-  // --config is required: without it the Prisma CLI tries to download engine binaries.
-  run(bin("prisma"), ["migrate", "deploy", "--config", "prisma/prisma.config.ts"], { ...process.env, DATABASE_URL: databaseUrl });
-  const { db } = await import("~/utils/db.server");
-  const { seedDemoWorkspace } = await import("~/workspace/seed.server");
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  step("Seeding the demo workspace");
-  const report = await seedDemoWorkspace(db);
-  await db.$disconnect();
-  return report;
-}
-
-/**
- * PostgreSQL: several instances may start at once, so the migrations and the seed run under one
- * advisory lock; the demo workspace is seeded only into an empty database (no people yet), once.
- * Returns null when the database already had a workspace.
- */
-async function preparePostgres(databaseUrl: string): Promise<SeedReport | null> {
-  const { withStartLock, redactDatabaseUrl } = await import("~/utils/postgres-start.server");
-  return withStartLock(databaseUrl, async () => {
-    step(`Applying database migrations (${redactDatabaseUrl(databaseUrl)})`);
-    run(bin("prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], { ...process.env, DATABASE_URL: databaseUrl });
-    const { db } = await import("~/utils/db.server");
-    try {
-      if ((await db.user.count()) > 0) return null;
-      const { seedDemoWorkspace } = await import("~/workspace/seed.server");
-      step("Seeding the demo workspace");
-      return await seedDemoWorkspace(db);
-    } finally {
-      await db.$disconnect();
-    }
-  });
 }
 
 /** "missing" without a build; "stale" when a source file is newer than it (e.g. after a git pull). */
