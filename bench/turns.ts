@@ -41,7 +41,7 @@ const WARMUP_LOAD_MS = Number(process.env.BENCH_WARMUP_LOAD_MS ?? 5_000);
 /** Below this share of the offered rate the server did not keep up with it. */
 const KEPT_UP_SHARE = 0.95;
 
-type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
+export type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
 
 /**
  * Open-loop pacing of one customer: message k is due at `firstAt + k * intervalMs`, whether or
@@ -52,7 +52,7 @@ type Pacing = { nextAt: number; intervalMs: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runCustomer(
+export async function runCustomer(
   baseUrl: string,
   flow: BenchFlow,
   until: number,

@@ -5,6 +5,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const alias = { "~": path.join(root, "app") };
 
 const cliTests = "tests/integration/*-cli.test.ts";
+// Tests of SQLite's own machinery (the WAL checkpointer, the crash test on the SQLite file).
+const SQLITE_ONLY = ["tests/integration/wal-checkpoints.test.ts"];
+
+// Tests of the several-instances deployment, which needs PostgreSQL.
+const POSTGRES_ONLY = ["tests/integration/postgres-instances.test.ts", "tests/integration/postgres-start.test.ts"];
+
 const integration = {
   environment: "node",
   globalSetup: ["tests/setup/integration-global.ts"],
@@ -13,7 +19,7 @@ const integration = {
   hookTimeout: 60_000,
 } as const;
 
-// Four projects, one run: `npm test` runs them all (tests/run-all.ts prints the summary line).
+// Five projects, one run: `npm test` runs them all (tests/run-all.ts prints the summary line).
 export default defineConfig({
   root,
   resolve: { alias },
@@ -35,10 +41,23 @@ export default defineConfig({
           name: "integration",
           root,
           include: ["tests/integration/**/*.test.{ts,tsx}"],
-          exclude: [cliTests],
+          exclude: [cliTests, ...POSTGRES_ONLY],
           ...integration,
           // Server code ranks the knowledge base on words alone here, so answers never depend on
           // whether the background embedding has finished; the semantic path has its own unit tests.
+          env: { BATON_SEMANTIC_SEARCH: "off" },
+        },
+      },
+      {
+        // The same integration tests on PostgreSQL (a throwaway cluster, integration-pg-global.ts).
+        resolve: { alias },
+        test: {
+          name: "integration-pg",
+          root,
+          include: ["tests/integration/**/*.test.{ts,tsx}"],
+          exclude: [cliTests, ...SQLITE_ONLY],
+          ...integration,
+          globalSetup: ["tests/setup/integration-pg-global.ts"],
           env: { BATON_SEMANTIC_SEARCH: "off" },
         },
       },

@@ -7,11 +7,12 @@
  * event, from it). Escalations whose
  * team no longer exists belong to no team: only "all teams" shows them.
  *
- * SQLite specific like the turn hot path (sql.server.ts): dates are compared as the ISO text
- * Prisma writes, and json_extract reads the document. On PostgreSQL the same condition uses
- * timestamptz comparisons and `document::jsonb #>> '{settings,defaultTeam}'`.
+ * Written once for both databases through sqlDialect (~/runtime/sql.server): on SQLite dates are
+ * compared as the ISO text Prisma writes and json_extract reads the document; on PostgreSQL they
+ * are timestamps and `document::jsonb #>> '{settings,defaultTeam}'`. The "+" index hints are
+ * SQLite's (sqlDialect.unindexed); PostgreSQL's planner gets the plain column.
  */
-import type { SqlScalar } from "~/runtime/sql.server";
+import { sqlDialect, type SqlScalar } from "~/runtime/sql.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
 
 export type TeamScope = { teamIds: string[]; teamSlugs: string[] };
@@ -36,9 +37,9 @@ const placeholders = (count: number) => Array.from({ length: count }, () => "?")
  */
 const MOVED_BEFORE_A_REPLY =
   `SELECT m."conversationId" FROM "Event" m JOIN "Conversation" mc ON mc."id" = m."conversationId" ` +
-  `WHERE m."type" = 'conversation.reassigned' AND m."createdAt" >= ? AND json_extract(m."payload", '$.from') IN ($teams) ` +
+  `WHERE m."type" = 'conversation.reassigned' AND m."createdAt" >= ? AND ${sqlDialect.jsonText('m."payload"', "from")} IN ($teams) ` +
   `AND (mc."firstHumanResponseAt" IS NULL OR mc."firstHumanResponseAt" > m."createdAt") ` +
-  `AND NOT EXISTS (SELECT 1 FROM "Event" p WHERE p."conversationId" = m."conversationId" AND p."type" = 'conversation.reassigned' AND +p."createdAt" < m."createdAt")`;
+  `AND NOT EXISTS (SELECT 1 FROM "Event" p WHERE p."conversationId" = m."conversationId" AND p."type" = 'conversation.reassigned' AND ${sqlDialect.unindexed('p."createdAt"')} < m."createdAt")`;
 
 /** The WHERE condition selecting the cohort's conversations, aliased `c`. */
 export function cohortCondition(cohort: Cohort): SqlCondition {
@@ -54,8 +55,8 @@ export function cohortCondition(cohort: Cohort): SqlCondition {
     else {
       // "+" keeps SQLite on the date range: with an index on teamId it would read the team's whole history.
       parts.push(
-        `(+c."teamId" IN (${placeholders(teamIds.length)}) OR (+c."teamId" IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
-          `(SELECT v."id" FROM "FlowVersion" v WHERE json_extract(v."document", '$.settings.defaultTeam') IN (${placeholders(teamSlugs.length)}))) ` +
+        `(${sqlDialect.unindexed('c."teamId"')} IN (${placeholders(teamIds.length)}) OR (${sqlDialect.unindexed('c."teamId"')} IS NULL AND c."escalatedAt" IS NULL AND c."flowVersionId" IN ` +
+          `(SELECT v."id" FROM "FlowVersion" v WHERE ${sqlDialect.jsonText('v."document"', "settings.defaultTeam")} IN (${placeholders(teamSlugs.length)}))) ` +
           `OR c."id" IN (${MOVED_BEFORE_A_REPLY.replace("$teams", placeholders(teamIds.length))}))`,
       );
       params.push(...teamIds, ...teamSlugs, cohort.from, ...teamIds);
@@ -64,9 +65,9 @@ export function cohortCondition(cohort: Cohort): SqlCondition {
   return { sql: parts.join(" AND "), params };
 }
 
-/** SQL for a stored time as epoch milliseconds (NULL stays NULL): SQLite parses the dates, not JavaScript. */
+/** SQL for a stored time as epoch milliseconds (NULL stays NULL): the database parses the dates, not JavaScript. */
 export function epochMs(column: string): string {
-  return `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+  return sqlDialect.epochMs(column);
 }
 
 export const asNumber = (value: unknown): number | null => (typeof value === "number" ? value : null);

@@ -4,7 +4,7 @@
  * dates turned into numbers by SQLite: for a 30-day cohort of tens of thousands of
  * conversations, building JavaScript objects and parsing dates is most of the cost.
  */
-import { queryRows } from "~/runtime/sql.server";
+import { queryRows, sqlDialect } from "~/runtime/sql.server";
 import { DAY_MS } from "./range";
 import { REPEAT_WINDOW_DAYS, withNextContacts, type ConversationFacts, type ContactVisit } from "./metrics";
 import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohort.server";
@@ -18,12 +18,12 @@ import { sqlRealChannel } from "~/vocabulary/channels";
  * before hand-back existed nobody else could close a handed-off conversation.
  */
 const RESOLVED_BY = `CASE WHEN c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL THEN
-  (SELECT json_extract(e."payload", '$.by') FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY +e."createdAt" DESC, +e."id" DESC LIMIT 1)
+  (SELECT ${sqlDialect.jsonText('e."payload"', "by")} FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${sqlDialect.unindexed('e."id"')} DESC LIMIT 1)
 END`;
 
-export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
+export async function loadConversationFacts(cohort: Cohort): Promise<ConversationFacts[]> {
   const where = cohortCondition(cohort);
-  const rows = queryRows(
+  const rows = await queryRows(
     `SELECT c."id", c."flowId", ${epochMs(`c."createdAt"`)}, c."status", ${epochMs(`c."escalatedAt"`)}, ${epochMs(`c."firstHumanResponseAt"`)}, c."csat",
             c."handoffTrigger", c."handoffNodeId", c."contactId", ${epochMs(`c."firstEscalatedAt"`)}, ${RESOLVED_BY}, c."teamId"
      FROM "Conversation" c
@@ -46,15 +46,15 @@ export function loadConversationFacts(cohort: Cohort): ConversationFacts[] {
     teamId: asText(row[12]),
     nextContactAt: null,
   }));
-  return withNextContacts(facts, loadContactVisits(cohort.from, new Date(cohort.to.getTime() + REPEAT_WINDOW_DAYS * DAY_MS)));
+  return withNextContacts(facts, await loadContactVisits(cohort.from, new Date(cohort.to.getTime() + REPEAT_WINDOW_DAYS * DAY_MS)));
 }
 
 /**
  * Every known contact's conversations in [from, to): a repeat may land in any flow or team,
  * so this is not narrowed to the cohort. One range scan beats a lookup per conversation.
  */
-function loadContactVisits(from: Date, to: Date): ContactVisit[] {
-  const rows = queryRows(
+async function loadContactVisits(from: Date, to: Date): Promise<ContactVisit[]> {
+  const rows = await queryRows(
     `SELECT c."contactId", ${epochMs(`c."createdAt"`)} FROM "Conversation" c
      WHERE c."createdAt" >= ? AND c."createdAt" < ? AND ${sqlRealChannel()} AND c."contactId" IS NOT NULL`,
     [from, to],

@@ -4,10 +4,13 @@
  * "Call an API" steps with how many failed. Serves the analytics page and
  * the canvas overlay (GET /api/analytics/flows/:flowId/nodes).
  */
-import { queryRows } from "~/runtime/sql.server";
+import { databaseKind } from "~/utils/db.server";
+import { queryRows, sqlDialect } from "~/runtime/sql.server";
 import { asText, asNumber, cohortCondition, epochMs, type TeamScope } from "./cohort.server";
 import { loadFlowNodes } from "./flow-nodes.server";
 import { computeNodeFunnel, type FunnelConversation, type NodeFunnelRow } from "./funnel";
+
+const TIE_BREAK = databaseKind === "postgresql" ? `e."id"` : `e."rowid"`;
 
 export type NodeFunnel = { flowId: string; from: string; to: string; conversations: number; nodes: NodeFunnelRow[] };
 
@@ -19,34 +22,38 @@ export async function getNodeFunnel(
   const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
   // Driven by the cohort (CROSS JOIN keeps SQLite from starting at the events); the
   // (conversationId, type, nodeId, createdAt) index answers the events side on its own.
-  const entered = queryRows(
+  const [entered, conversations, apiRows] = await Promise.all([
+    queryRows(
     `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
-     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
+     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
      WHERE ${where.sql}
      GROUP BY e."nodeId"`,
-    where.params,
-  );
-  // Only a conversation that may have dropped off needs its last node. Events of one turn share
-  // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
-  // conversation's index instead of walking every node.entered event by time).
-  const conversations = queryRows(
+      where.params,
+    ),
+    // Only a conversation that may have dropped off needs its last node. Events of one turn share
+    // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
+    // conversation's index instead of walking every node.entered event by time). PostgreSQL has
+    // no rowid: there the row id breaks the tie, as a turn's ids increase in the order its events
+    // were made (ids.server.ts: time, then a per-process counter).
+    queryRows(
     `SELECT c."status", ${epochMs(`c."escalatedAt"`)}, c."handoffNodeId",
             CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
               SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
-              ORDER BY +e."createdAt" DESC, e."rowid" DESC LIMIT 1
+              ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${TIE_BREAK} DESC LIMIT 1
             ) END
      FROM "Conversation" c
      WHERE ${where.sql}`,
-    where.params,
-  );
-  // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
-  const apiRows = queryRows(
-    `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN json_extract(e."payload", '$.ok') = 1 THEN 0 ELSE 1 END)
-     FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
+      where.params,
+    ),
+    // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
+    queryRows(
+      `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN ${sqlDialect.jsonFlag('e."payload"', "ok")} = 1 THEN 0 ELSE 1 END)
+     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
      WHERE ${where.sql}
      GROUP BY e."nodeId"`,
-    where.params,
-  );
+      where.params,
+    ),
+  ]);
   const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));
   const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
   const passed = new Map(entered.flatMap(([nodeId, count]) => (typeof nodeId === "string" ? [[nodeId, Number(count)] as const] : [])));

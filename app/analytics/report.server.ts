@@ -48,7 +48,7 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
   if (!scope.ok) return { ...scope, access };
   const range = resolveRange(query, now);
   const cohort: Cohort = { from: range.from, to: range.to, flowId: scope.flow?.id ?? null, teams: scope.teams };
-  const facts = loadConversationFacts(cohort);
+  const facts = await loadConversationFacts(cohort);
   const clock = await loadBusinessClock();
   const byNode = escalationsByNode(facts);
   const [nodesByFlow, funnel] = await Promise.all([

@@ -26,19 +26,20 @@ export function attemptKeys(email: string, address: string | null): LoginAttempt
 /** Counts one attempt under `key` in the current window; returns the count and when the window began. */
 async function countAttempt(key: string, now: number): Promise<{ attempts: number; windowStart: number }> {
   const stale = now - WINDOW_MS;
-  // In SET, every column reads the row as it was: windowStart's CASE sees the old window.
+  // In SET, every column reads the row as it was: windowStart's CASE sees the old window. The
+  // columns are qualified with the table: PostgreSQL would also see the proposed row's (EXCLUDED).
   const rows = await db.$queryRaw<Array<{ attempts: number | bigint; windowStart: number | bigint }>>`
-    INSERT INTO "LoginAttempt" ("key", "attempts", "windowStart") VALUES (${key}, 1, ${now})
+    INSERT INTO "LoginAttempt" ("key", "attempts", "windowStart") VALUES (${key}, 1, ${BigInt(now)})
     ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN "windowStart" <= ${stale} THEN 1 ELSE "attempts" + 1 END,
-      "windowStart" = CASE WHEN "windowStart" <= ${stale} THEN ${now} ELSE "windowStart" END
+      "attempts" = CASE WHEN "LoginAttempt"."windowStart" <= ${BigInt(stale)} THEN 1 ELSE "LoginAttempt"."attempts" + 1 END,
+      "windowStart" = CASE WHEN "LoginAttempt"."windowStart" <= ${BigInt(stale)} THEN ${BigInt(now)} ELSE "LoginAttempt"."windowStart" END
     RETURNING "attempts", "windowStart"`;
   return { attempts: Number(rows[0].attempts), windowStart: Number(rows[0].windowStart) };
 }
 
 /** Takes one attempt from each key's allowance; refused when either is used up. */
 export async function reserveLoginAttempt(keys: LoginAttemptKeys, now = Date.now()): Promise<Reservation> {
-  await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "windowStart" <= ${now - WINDOW_MS}`;
+  await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "windowStart" <= ${BigInt(now - WINDOW_MS)}`;
   const counted = [{ ...(await countAttempt(keys.account, now)), limit: ACCOUNT_LIMIT }];
   if (keys.address) counted.push({ ...(await countAttempt(keys.address, now)), limit: ADDRESS_LIMIT });
   const over = counted.filter((count) => count.attempts > count.limit);
@@ -49,5 +50,5 @@ export async function reserveLoginAttempt(keys: LoginAttemptKeys, now = Date.now
 /** After a successful sign-in: the account starts afresh and the address gets its attempt back. */
 export async function releaseLoginAttempts(keys: LoginAttemptKeys): Promise<void> {
   await db.$executeRaw`DELETE FROM "LoginAttempt" WHERE "key" = ${keys.account}`;
-  if (keys.address) await db.$executeRaw`UPDATE "LoginAttempt" SET "attempts" = MAX("attempts" - 1, 0) WHERE "key" = ${keys.address}`;
+  if (keys.address) await db.$executeRaw`UPDATE "LoginAttempt" SET "attempts" = CASE WHEN "attempts" > 0 THEN "attempts" - 1 ELSE 0 END WHERE "key" = ${keys.address}`;
 }

@@ -96,6 +96,9 @@ async function main() {
   installGlobals({ nativeFetch: build.future.v3_singleFetch });
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST;
+  // Several instances on PostgreSQL: what one publishes reaches the others' live streams.
+  const { startLiveRelayWhenShared } = await import("~/runtime/live-wiring.server");
+  await startLiveRelayWhenShared();
   const server = createServer(build);
   const onListen = () => console.log(`${READY_LINE} http://${host ?? "localhost"}:${port}`);
   if (host) server.listen(port, host, onListen);

@@ -1,34 +1,22 @@
 /**
  * `npm start`: the whole product on one command. Checks the environment, applies the migrations
  * to the embedded database (./data/baton.db, or DATABASE_URL), turns on SQLite's WAL journal,
- * seeds the demo workspace (idempotent: only what is missing), builds the app when no build
+ * seeds the demo workspace (idempotent: only what is missing) — on PostgreSQL, under an advisory
+ * lock and only into an empty database, since several instances may start at once — builds the app when no build
  * exists, then serves the production build with the app's server (app/cli/serve.ts) on PORT
  * (3000) until stopped.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
 import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
 import { getEnv } from "~/utils/env.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
+import { prepareDatabase, reportSeed, run, step } from "./prepare-database";
 
 const root = path.resolve(__dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);
-
-function step(message: string) {
-  console.log(`\u203a ${message}`);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  try {
-    execFileSync(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    console.error(`${path.basename(command)} ${args.join(" ")} failed:\n${stdout ?? ""}${stderr ?? ""}`);
-    process.exit(1);
-  }
-}
 
 async function main() {
   process.chdir(root);
@@ -40,25 +28,10 @@ async function main() {
     process.exit(1);
   }
   const databaseUrl = resolveDatabaseUrl();
-
-  step(`Applying database migrations (${databaseUrl})`);
-  // --config is required: without it the Prisma CLI tries to download engine binaries.
-  run(bin("prisma"), ["migrate", "deploy", "--config", "prisma/prisma.config.ts"], { ...process.env, DATABASE_URL: databaseUrl });
-
-  const { db } = await import("~/utils/db.server");
-  const { seedDemoWorkspace } = await import("~/workspace/seed.server");
-  if (databaseUrl.startsWith("file:")) await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  step("Seeding the demo workspace");
-  const report = await seedDemoWorkspace(db);
-  await db.$disconnect();
-  const created = [
-    report.people.createdPeople.length && `${report.people.createdPeople.length} people`,
-    report.people.createdTeams.length && `${report.people.createdTeams.length} teams`,
-    report.flows.published.length && `${report.flows.published.length} flows`,
-    report.knowledgeBase.created.length && `${report.knowledgeBase.created.length} articles`,
-    report.history.created && `${report.history.created} generated demo conversations`,
-  ].filter(Boolean);
-  console.log(`  ${created.length > 0 ? `created ${created.join(", ")}` : "already seeded"}`);
+  reportSeed(await prepareDatabase(databaseUrl));
+  if (databaseKindOf(databaseUrl) === "postgresql" && !process.env.SESSION_SECRET) {
+    console.warn("  SESSION_SECRET is not set: this instance signs sessions with its own secret, so a person signed in on another instance is not signed in here. Give every instance the same SESSION_SECRET.");
+  }
 
   getSessionSecret(); // generate the secret file now, before requests race for it
   const stale = buildIsStale();

@@ -43,12 +43,14 @@ const TeamRowSchema = z.object({
  * (see ~/runtime/sql.server) rather than three or four ORM queries.
  */
 export async function getInboxViewer(user: SessionUser): Promise<InboxViewer> {
-  const person = PersonRowSchema.parse(queryOne(`SELECT "availability", "notifyOnHandoff" FROM "User" WHERE "id" = ?`, [user.id]) ?? { availability: "away", notifyOnHandoff: 0 });
-  const teams = queryAll(
+  const person = PersonRowSchema.parse((await queryOne(`SELECT "availability", "notifyOnHandoff" FROM "User" WHERE "id" = ?`, [user.id])) ?? { availability: "away", notifyOnHandoff: 0 });
+  const teams = (
+    await queryAll(
     `SELECT t."id", t."slug", t."name", t."slaMinutes", t."assignment",
             EXISTS (SELECT 1 FROM "Membership" m WHERE m."teamId" = t."id" AND m."userId" = ?) AS "member"
        FROM "Team" t ORDER BY t."name"`,
-    [user.id],
+      [user.id],
+    )
   ).map((row) => TeamRowSchema.parse(row));
   const isAdmin = user.role === "admin";
   const memberTeams = teams.filter((team) => team.member);
@@ -104,14 +106,14 @@ const AccessRowSchema = z.object({ id: z.string(), teamId: z.string().nullable()
 export async function requireConversationAccess(viewer: InboxViewer, conversationId: string | undefined): Promise<AccessibleConversation> {
   const row =
     conversationId && ID.test(conversationId)
-      ? queryOne(`SELECT "id", "teamId", "status", "flowVersionId", "assigneeId", "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId])
+      ? await queryOne(`SELECT "id", "teamId", "status", "flowVersionId", "assigneeId", "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId])
       : undefined;
   const conversation = row ? AccessRowSchema.parse(row) : null;
   if (!conversation || isPreview(conversation)) throw conversationNotFound();
   const { channel: _channel, ...accessible } = conversation;
   if (!(await canSee(viewer, accessible))) {
     // Those who had it open learn where it went; to anyone else it is the same 404 as no conversation.
-    const moved = findMoveAway(viewer, accessible.id);
+    const moved = await findMoveAway(viewer, accessible.id);
     throw moved ? movedAwayResponse(moved) : conversationNotFound();
   }
   return accessible;

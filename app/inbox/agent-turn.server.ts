@@ -41,8 +41,8 @@ const StateRowSchema = z.object({
 export type AgentState = Omit<z.infer<typeof StateRowSchema>, "lastSeq"> & { lastSeq: number };
 
 /** The conversation as an agent action needs it, in one statement on the read connection. */
-function readAgentState(conversationId: string, clientMessageId: string | null): AgentState | null {
-  const row = queryOne(
+async function readAgentState(conversationId: string, clientMessageId: string | null): Promise<AgentState | null> {
+  const row = await queryOne(
     `SELECT c."id", c."flowId", c."flowVersionId", c."status", c."version", c."teamId", c."assigneeId", u."name" AS "assigneeName",
             c."firstHumanResponseAt", c."escalatedAt", c."channel",
             (SELECT max(m."seq") FROM "Message" m WHERE m."conversationId" = c."id") AS "lastSeq",
@@ -90,7 +90,7 @@ export async function runAgentAction(
   await ensureSqliteTuned(db);
   return withConversationLock(conversationId, () =>
     withConflictRetries(async (): Promise<CommittedAction> => {
-      const state = readAgentState(conversationId, options.clientMessageId ?? null);
+      const state = await readAgentState(conversationId, options.clientMessageId ?? null);
       if (!state || isPreview(state)) {
         return { outcome: refuse(404, "not_found", "This conversation no longer exists."), before: null, committed: false, messages: [] };
       }

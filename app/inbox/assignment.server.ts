@@ -38,7 +38,7 @@ export async function listAssignableAgents(teamId: string): Promise<Candidate[]>
 export function assignWaiting(teamId: string): Promise<number> {
   return withConversationLock(`team:${teamId}`, async () => {
     // Runs on every handoff: a prepared statement on the read connection, not a Prisma query (see sql.server.ts).
-    const team = queryOne<{ assignment: unknown }>(`SELECT "assignment" FROM "Team" WHERE "id" = ?`, [teamId]);
+    const team = await queryOne<{ assignment: unknown }>(`SELECT "assignment" FROM "Team" WHERE "id" = ?`, [teamId]);
     if (team?.assignment !== "round_robin") return 0;
     let assigned = 0;
     const skipped = new Set<string>();

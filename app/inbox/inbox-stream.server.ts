@@ -17,9 +17,9 @@ import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 const previewById = new LruCache<string, boolean>(20_000);
 
 /** The conversation's current status, or null for a preview run (never shown) or a missing row. */
-function readStatus(conversationId: string): string | null {
+async function readStatus(conversationId: string): Promise<string | null> {
   if (previewById.get(conversationId) === true) return null;
-  const row = queryOne<{ channel: unknown; status: unknown }>(`SELECT "channel", "status" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
+  const row = await queryOne<{ channel: unknown; status: unknown }>(`SELECT "channel", "status" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
   if (!row) return null;
   const preview = row.channel === PREVIEW_CHANNEL;
   previewById.set(conversationId, preview);
@@ -36,11 +36,16 @@ export function openInboxEventStream(input: { viewer: InboxViewer; signal: Abort
   if (input.conversationId) channelsToHear.push(`conversation:${input.conversationId}`);
   return openSseResponse(input.signal, (send) => {
     let last: LiveEvent | null = null;
+    // Events are forwarded one after another, in the order they came, while each awaits its read.
+    let forwarding = Promise.resolve();
     const onEvent = (event: LiveEvent) => {
       // One event reaches a listener on several channels (conversation, team, inbox): pass it once.
       if (event === last) return;
       last = event;
-      const status = readStatus(event.conversationId);
+      forwarding = forwarding.then(() => forward(event)).catch((error: unknown) => console.warn("[inbox stream] an event was not forwarded:", error));
+    };
+    const forward = async (event: LiveEvent) => {
+      const status = await readStatus(event.conversationId);
       if (status === null) return;
       const change: InboxChange =
         event.type === "message"

@@ -6,18 +6,18 @@
  */
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import { queryOne } from "~/runtime/sql.server";
+import { queryOne, sqlDialect } from "~/runtime/sql.server";
 import type { InboxViewer } from "./access.server";
 import type { MovedAway } from "./view";
 
 const MoveRowSchema = z.object({ teamName: z.string().nullable(), byName: z.string().nullable(), createdAt: z.coerce.date(), fromTeam: z.string().nullable() });
 
-export function findMoveAway(viewer: Pick<InboxViewer, "teams">, conversationId: string): MovedAway | null {
-  const row = queryOne(
-    `SELECT t."name" AS "teamName", u."name" AS "byName", e."createdAt", json_extract(e."payload", '$.from') AS "fromTeam"
+export async function findMoveAway(viewer: Pick<InboxViewer, "teams">, conversationId: string): Promise<MovedAway | null> {
+  const row = await queryOne(
+    `SELECT t."name" AS "teamName", u."name" AS "byName", e."createdAt", ${sqlDialect.jsonText('e."payload"', "from")} AS "fromTeam"
        FROM "Event" e
-       LEFT JOIN "Team" t ON t."id" = json_extract(e."payload", '$.to')
-       LEFT JOIN "User" u ON u."id" = json_extract(e."payload", '$.by')
+       LEFT JOIN "Team" t ON t."id" = ${sqlDialect.jsonText('e."payload"', "to")}
+       LEFT JOIN "User" u ON u."id" = ${sqlDialect.jsonText('e."payload"', "by")}
       WHERE e."conversationId" = ? AND e."type" = 'conversation.reassigned'
       ORDER BY e."createdAt" DESC LIMIT 1`,
     [conversationId],

@@ -6,16 +6,19 @@
  * The FTS table is filled here, not by the turn engine: each search first indexes the messages
  * written since the last one (Message rows are append-only; their rowid is the FTS rowid), so
  * a customer turn never pays for indexing and the index is never behind when someone looks.
+ * On PostgreSQL the words are matched with to_tsvector / to_tsquery instead (searchMessagesPostgres).
  */
 import { Prisma } from "~/generated/prisma/client";
 import { runWriteTransaction } from "~/runtime/sql.server";
-import { db } from "~/utils/db.server";
+import { databaseKind, db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
 import { selectQueueRows, visibleToViewer } from "./queues.server";
 import type { QueueRow } from "./queues";
 import { sqlRealChannel } from "~/vocabulary/channels";
 
 const MAX_HITS = 200;
+
+type MessageHit = { conversationId: string; snippet: string };
 // A first search on a large database indexes in slices, so no single search stalls the writer for long.
 const CATCH_UP_BATCH = 50_000;
 
@@ -37,16 +40,43 @@ export function toFtsQuery(text: string): string | null {
   return words.length ? words.slice(0, 12).map((word) => `"${word}"*`).join(" ") : null;
 }
 
-export async function searchConversations(viewer: InboxViewer, text: string): Promise<QueueRow[]> {
-  const query = toFtsQuery(text);
-  if (!query) return [];
+async function searchMessagesSqlite(query: string, visible: Prisma.Sql): Promise<MessageHit[]> {
   await catchUpIndex();
-  const visible = await visibleToViewer(viewer);
-  const hits = await db.$queryRaw<Array<{ conversationId: string; snippet: string }>>`
+  return db.$queryRaw<MessageHit[]>`
     SELECT s."conversationId", snippet("MessageSearch", 1, '«', '»', '…', 10) AS "snippet"
       FROM "MessageSearch" s JOIN "Conversation" c ON c."id" = s."conversationId"
      WHERE "MessageSearch" MATCH ${query} AND ${Prisma.raw(sqlRealChannel())} AND ${visible}
      ORDER BY s.rank LIMIT 1000`;
+}
+
+/** The typed words as a PostgreSQL tsquery: every word, each as a prefix, like the FTS5 query. */
+export function toTsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.slice(0, 12).map((word) => `${word}:*`).join(" & ") : null;
+}
+
+/**
+ * PostgreSQL: the same search with its own full-text functions at query time ('simple': lower
+ * case, no stemming, like FTS5's unicode61), only over the conversations the agent may open.
+ * No index to keep up: a GIN index on to_tsvector('simple', "text") is the step when the
+ * message table grows past what a scan of the visible conversations answers quickly.
+ */
+async function searchMessagesPostgres(text: string, visible: Prisma.Sql): Promise<MessageHit[]> {
+  const query = toTsQuery(text);
+  if (!query) return [];
+  return db.$queryRaw<MessageHit[]>`
+    SELECT m."conversationId",
+           ts_headline('simple', m."text", to_tsquery('simple', ${query}), 'StartSel=«, StopSel=», MaxWords=10, MinWords=3, FragmentDelimiter=…, MaxFragments=1') AS "snippet"
+      FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+     WHERE to_tsvector('simple', m."text") @@ to_tsquery('simple', ${query}) AND c."channel" <> 'preview' AND ${visible}
+     ORDER BY ts_rank(to_tsvector('simple', m."text"), to_tsquery('simple', ${query})) DESC LIMIT 1000`;
+}
+
+export async function searchConversations(viewer: InboxViewer, text: string): Promise<QueueRow[]> {
+  const query = toFtsQuery(text);
+  if (!query) return [];
+  const visible = await visibleToViewer(viewer);
+  const hits = databaseKind === "postgresql" ? await searchMessagesPostgres(text, visible) : await searchMessagesSqlite(query, visible);
   const like = `%${text.trim().toLowerCase().replace(/[%_\\]/g, (char) => `\\${char}`)}%`;
   const profileHits = await db.$queryRaw<Array<{ id: string; snippet: string }>>`
     SELECT c."id", COALESCE(ct."name", ct."email", ct."phone", c."fields") AS "snippet"

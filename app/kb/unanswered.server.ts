@@ -9,7 +9,7 @@
  * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by their
  * normalised text (case, spacing, trailing punctuation), shown as the latest customer wording.
  */
-import { queryAll } from "~/runtime/sql.server";
+import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 export type UnansweredReason = "noAnswer" | "lowConfidence" | "notHelpful";
@@ -21,19 +21,19 @@ export const LOW_CONFIDENCE = 0.8;
 
 // Served by the (type, createdAt) index; the not-helpful rows look up their answer by conversation.
 const UNANSWERED_SQL = `
-  SELECT e.type, e.payload, e.createdAt,
-    CASE WHEN e.type = 'kb.feedback' THEN (
-      SELECT a.payload FROM Event a
-      WHERE a.conversationId = e.conversationId AND a.type = 'kb.answered' AND a.createdAt <= e.createdAt
-      ORDER BY a.createdAt DESC LIMIT 1
-    ) END AS answered
-  FROM Event e
-  WHERE e.createdAt >= ?
-    AND (e.type = 'kb.notFound'
-      OR (e.type = 'kb.answered' AND json_extract(e.payload, '$.score') < ${LOW_CONFIDENCE})
-      OR (e.type = 'kb.feedback' AND json_extract(e.payload, '$.helpful') = 0))
-    AND e.conversationId NOT IN (SELECT id FROM Conversation WHERE channel = '${PREVIEW_CHANNEL}')
-  ORDER BY e.createdAt DESC LIMIT ${SCAN_LIMIT}`;
+  SELECT e."type", e."payload", e."createdAt",
+    CASE WHEN e."type" = 'kb.feedback' THEN (
+      SELECT a."payload" FROM "Event" a
+      WHERE a."conversationId" = e."conversationId" AND a."type" = 'kb.answered' AND a."createdAt" <= e."createdAt"
+      ORDER BY a."createdAt" DESC LIMIT 1
+    ) END AS "answered"
+  FROM "Event" e
+  WHERE e."createdAt" >= ?
+    AND (e."type" = 'kb.notFound'
+      OR (e."type" = 'kb.answered' AND ${sqlDialect.jsonNumber('e."payload"', "score")} < ${LOW_CONFIDENCE})
+      OR (e."type" = 'kb.feedback' AND ${sqlDialect.jsonFlag('e."payload"', "helpful")} = 0))
+    AND e."conversationId" NOT IN (SELECT "id" FROM "Conversation" WHERE "channel" = '${PREVIEW_CHANNEL}')
+  ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
 type Row = { type: string; payload: string; createdAt: string; answered: string | null };
 
@@ -51,10 +51,10 @@ function readQuery(payload: string | null): string | null {
 
 const normalise = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "");
 
-export function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): UnansweredQuestion[] {
+export async function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): Promise<UnansweredQuestion[]> {
   const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
   const groups = new Map<string, UnansweredQuestion>();
-  for (const row of queryAll<Row>(UNANSWERED_SQL, [since])) {
+  for (const row of await queryAll<Row>(UNANSWERED_SQL, [since])) {
     const question = readQuery(row.type === "kb.feedback" ? row.answered : row.payload);
     const reason = REASONS[row.type];
     if (!question || !reason) continue;

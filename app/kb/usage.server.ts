@@ -11,9 +11,13 @@
  * look also checks that the kb events up to that rowid are still the ones counted; when some were
  * deleted (a flow and its conversations removed) or renumbered (VACUUM), it counts again from
  * scratch. A conversation's channel is set when it starts, so an event counted as a customer's
- * stays one. Reads go through the read-only connection of ~/runtime/sql.server. On PostgreSQL the
- * watermark would be an identity column instead of rowid.
+ * stays one. Reads go through the read-only connection of ~/runtime/sql.server.
+ *
+ * PostgreSQL has no rowid, and with several instances writing, no id order is commit order, so
+ * there every look counts the kb events again (in one query: an async read does not hold other
+ * requests up while it runs). A watermark there would need a commit-ordered sequence of its own.
  */
+import { databaseKind } from "~/utils/db.server";
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import type { ArticleUsage } from "./usage";
 import { isPreview } from "~/vocabulary/channels";
@@ -32,6 +36,11 @@ const EVENTS_AFTER_SQL = `
   ORDER BY e.rowid
   LIMIT ${BATCH}`;
 const COUNTED_SQL = `SELECT COUNT(*) AS n FROM Event WHERE type IN ${KB_TYPES} AND rowid <= ?`;
+const ALL_EVENTS_POSTGRES_SQL = `
+  SELECT e."type", e."payload", e."conversationId", e."createdAt", c."channel"
+  FROM "Event" e JOIN "Conversation" c ON c."id" = e."conversationId"
+  WHERE e."type" IN ${KB_TYPES}
+  ORDER BY e."createdAt", e."id"`;
 
 type EventRow = { seq: number; type: string; payload: string; conversationId: string; createdAt: string; channel: string };
 type Rating = { helpful: boolean; at: string; seq: number };
@@ -106,15 +115,23 @@ function refreshTally(): Promise<Tally> {
 }
 
 async function refresh(): Promise<Tally> {
-  const stale = !tally || tally.database !== process.env.DATABASE_URL || Number(queryOne<{ n: number }>(COUNTED_SQL, [tally.watermark])?.n ?? 0) !== tally.seen;
+  if (databaseKind === "postgresql") return countAllPostgres();
+  const stale = !tally || tally.database !== process.env.DATABASE_URL || Number((await queryOne<{ n: number }>(COUNTED_SQL, [tally.watermark]))?.n ?? 0) !== tally.seen;
   if (stale || !tally) tally = emptyTally();
   const current = tally;
   for (;;) {
-    const rows = queryAll<EventRow>(EVENTS_AFTER_SQL, [current.watermark]);
+    const rows = await queryAll<EventRow>(EVENTS_AFTER_SQL, [current.watermark]);
     for (const row of rows) count(current, row);
     if (rows.length < BATCH) return current;
     await new Promise((resolve) => setImmediate(resolve));
   }
+}
+
+async function countAllPostgres(): Promise<Tally> {
+  const current = emptyTally();
+  const rows = await queryAll<Omit<EventRow, "seq">>(ALL_EVENTS_POSTGRES_SQL, []);
+  rows.forEach((row, index) => count(current, { ...row, seq: index + 1 }));
+  return current;
 }
 
 /** Usage per article id (articles never shown or rated are absent: read them as NO_USAGE). */

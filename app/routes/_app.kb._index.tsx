@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { q, sort: requested, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const sort = requested ?? (q ? "relevance" : "updated");
   const [articles, counts, usage] = await Promise.all([listArticles({ query: q, status }), countArticlesByStatus(), getArticleUsage()]);
-  const unanswered = q || status ? [] : listUnansweredQuestions({ limit: UNANSWERED_SHOWN });
+  const unanswered = q || status ? [] : await listUnansweredQuestions({ limit: UNANSWERED_SHOWN });
   return {
     q,
     status: status ?? null,

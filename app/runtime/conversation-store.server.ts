@@ -52,7 +52,7 @@ export type TurnRead = { conversation: TurnConversation; lastSeq: number; stored
  * turn already stored under this clientMessageId (if any).
  */
 export async function readTurnState(conversationId: string, clientMessageId: string | null): Promise<TurnRead | null> {
-  const row = queryOne(
+  const row = await queryOne(
     `SELECT c."id", c."flowId", c."flowVersionId", c."contactId", c."status", c."snapshot", c."version", c."teamId",
             c."channel", c."page", c."escalatedAt",
             (SELECT max(m."seq") FROM "Message" m WHERE m."conversationId" = c."id") AS "lastSeq",
@@ -76,8 +76,8 @@ const UnansweredRowSchema = z.object({ id: z.string(), text: z.string() });
  * handoff turn's message was answered by the handoff notice; system lines ("Ana joined") and
  * notes answer nothing.
  */
-export function readUnansweredCustomerMessage(conversationId: string): { id: string; text: string } | null {
-  const row = queryOne(
+export async function readUnansweredCustomerMessage(conversationId: string): Promise<{ id: string; text: string } | null> {
+  const row = await queryOne(
     `SELECT m."id", m."text" FROM "Message" m
       WHERE m."id" = (SELECT l."id" FROM "Message" l WHERE l."conversationId" = ? AND l."role" IN ('customer', 'bot', 'agent') ORDER BY l."seq" DESC LIMIT 1)
         AND m."role" = 'customer'

@@ -121,7 +121,7 @@ const DUMMY_HASH = hashToken("no such conversation");
 export async function authenticateConversation(conversationId: string, token: string): Promise<boolean> {
   let stored = tokenHashes.get(conversationId);
   if (!stored) {
-    const row = queryOne<{ tokenHash: unknown }>(`SELECT "tokenHash" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
+    const row = await queryOne<{ tokenHash: unknown }>(`SELECT "tokenHash" FROM "Conversation" WHERE "id" = ?`, [conversationId]);
     if (row && typeof row.tokenHash === "string") {
       stored = row.tokenHash;
       tokenHashes.set(conversationId, stored);
@@ -137,15 +137,19 @@ export type CustomerView = {
   messages: Array<PublicMessage & { seq: number }>;
 };
 
+const MAX_SEQ = 2_147_483_647;
+
 /** The conversation as its customer sees it: never internal notes. */
 export async function getCustomerView(conversationId: string, afterSeq = 0): Promise<CustomerView | null> {
+  // seq is a 32-bit integer on PostgreSQL, which refuses a larger bound (a "nothing yet" cursor).
+  const after = Math.min(afterSeq, MAX_SEQ);
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
     select: {
       status: true,
       team: { select: { slug: true, name: true } },
       messages: {
-        where: { role: { not: "note" }, seq: { gt: afterSeq } },
+        where: { role: { not: "note" }, seq: { gt: after } },
         orderBy: { seq: "asc" },
         select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true },
       },

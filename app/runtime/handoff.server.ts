@@ -28,13 +28,13 @@ const TranscriptRowSchema = z.object({ role: z.string(), text: z.string(), creat
 const TeamRowSchema = z.object({ id: z.string(), name: z.string() });
 
 /** Hot path: the transcript so far, on the read connection (see sql.server.ts). */
-function readTranscript(conversationId: string): TranscriptSource[] {
-  const rows = queryAll(`SELECT "role", "text", "createdAt", "metadata" FROM "Message" WHERE "conversationId" = ? AND "role" <> 'note' ORDER BY "seq"`, [conversationId]);
+async function readTranscript(conversationId: string): Promise<TranscriptSource[]> {
+  const rows = await queryAll(`SELECT "role", "text", "createdAt", "metadata" FROM "Message" WHERE "conversationId" = ? AND "role" <> 'note' ORDER BY "seq"`, [conversationId]);
   return rows.map((row) => TranscriptRowSchema.parse(row));
 }
 
-function readTeam(slug: string): { id: string; name: string } | null {
-  const row = queryOne(`SELECT "id", "name" FROM "Team" WHERE "slug" = ?`, [slug]);
+async function readTeam(slug: string): Promise<{ id: string; name: string } | null> {
+  const row = await queryOne(`SELECT "id", "name" FROM "Team" WHERE "slug" = ?`, [slug]);
   return row ? TeamRowSchema.parse(row) : null;
 }
 
@@ -77,8 +77,7 @@ export async function planHandoff(input: {
 }): Promise<HandoffPlan> {
   const { conversation, request, state } = input;
   const now = new Date();
-  const team = readTeam(request.team);
-  const stored = readTranscript(conversation.id);
+  const [team, stored] = await Promise.all([readTeam(request.team), readTranscript(conversation.id)]);
   const [contact, previous] = await Promise.all([
     conversation.contactId
       ? db.contact.findUnique({ where: { id: conversation.contactId }, select: { id: true, name: true, email: true } })

@@ -44,6 +44,8 @@ type Options = {
   /** Delivers an event that came from another instance to this instance's subscribers. */
   deliver: (channels: LiveChannel[], event: LiveEvent) => void;
   loadMessage: LoadLiveMessage;
+  /** Whether anyone on this instance listens on any of the channels (default: yes); if not, the event is dropped unread. */
+  isWanted?: (channels: LiveChannel[]) => boolean;
 };
 
 function toRelayed(event: LiveEvent): RelayedEvent {
@@ -56,7 +58,7 @@ async function fromRelayed(event: RelayedEvent, loadMessage: LoadLiveMessage): P
   return message ? { type: "message", conversationId: event.conversationId, message } : null;
 }
 
-export async function startPostgresRelay({ connectionString, deliver, loadMessage }: Options): Promise<LiveRelay> {
+export async function startPostgresRelay({ connectionString, deliver, loadMessage, isWanted = () => true }: Options): Promise<LiveRelay> {
   const origin = randomUUID();
   let closed = false;
   let sending: Promise<unknown> = Promise.resolve();
@@ -94,6 +96,9 @@ export async function startPostgresRelay({ connectionString, deliver, loadMessag
       return;
     }
     if (payload.origin === origin) return;
+    // Most events concern conversations nobody here is watching: reading their messages back would
+    // cost every instance a query per message of every other instance.
+    if (!isWanted(payload.channels)) return;
     const decoded = fromRelayed(payload.event, loadMessage);
     delivering = delivering.then(async () => {
       try {

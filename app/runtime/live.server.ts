@@ -31,17 +31,19 @@ export type LiveChannel = `conversation:${string}` | `team:${string}` | "inbox";
 
 type Listener = (event: LiveEvent) => void;
 
-const globalForLive = globalThis as unknown as { __batonLive?: EventEmitter };
+// On globalThis, the emitter and the relay: the server (app/cli/serve.ts, run by tsx) starts the
+// relay, and the Remix build has its own copy of this module; both must share them.
+const globalForLive = globalThis as unknown as { __batonLive?: EventEmitter; __batonLiveRelay?: LiveRelay | null };
 const emitter = globalForLive.__batonLive ?? (globalForLive.__batonLive = new EventEmitter());
 // One listener per open SSE stream: thousands are normal, not a leak.
 emitter.setMaxListeners(0);
 
-let relay: LiveRelay | null = null;
-
 /** Sends every later publish to the other instances too (null: this instance alone). */
 export function setLiveRelay(next: LiveRelay | null): void {
-  relay = next;
+  globalForLive.__batonLiveRelay = next;
 }
+
+const currentRelay = (): LiveRelay | null => globalForLive.__batonLiveRelay ?? null;
 
 /** Delivers to this instance's subscribers only (what the relay does with other instances' events). */
 export function deliverLocally(channels: LiveChannel[], event: LiveEvent): void {
@@ -50,7 +52,7 @@ export function deliverLocally(channels: LiveChannel[], event: LiveEvent): void 
 
 export function publish(channel: LiveChannel, event: LiveEvent): void {
   deliverLocally([channel], event);
-  relay?.forward([channel], event);
+  currentRelay()?.forward([channel], event);
 }
 
 export function subscribe(channel: LiveChannel, listener: Listener): () => void {
@@ -64,7 +66,7 @@ export function subscribe(channel: LiveChannel, listener: Listener): () => void 
 export function publishConversationEvent(event: LiveEvent, teamId: string | null): void {
   const channels: LiveChannel[] = [`conversation:${event.conversationId}`, ...(teamId ? [`team:${teamId}` as const] : []), "inbox"];
   deliverLocally(channels, event);
-  relay?.forward(channels, event);
+  currentRelay()?.forward(channels, event);
 }
 
 export function listenerCount(channel: LiveChannel): number {

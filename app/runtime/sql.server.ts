@@ -1,256 +1,108 @@
 /**
- * Hand-written SQL for the turn hot path. Prisma's client costs far more per query than the
- * SQLite work itself (its query compiler, the adapter preparing every statement anew), so:
- * - the turn's WRITE runs as ONE synchronous better-sqlite3 transaction on Prisma's own
- *   connection (getSqliteConnection), with cached statements. Writes requested together share
- *   one transaction, each inside its own savepoint (group commit, see runWriteTransaction).
- *   Writes stay on one connection on purpose: a second writer would make Prisma's
- *   read-then-write transactions elsewhere in the app fail with SQLITE_BUSY_SNAPSHOT whenever a
- *   turn commits in between. A synchronous transaction cannot interleave with anything else in
- *   this process; it only has to wait while Prisma itself holds a transaction open on the
- *   connection (an inbox action, a publish);
- * - small READS (a turn's own read) run as cached statements on that writing connection while it
- *   is between transactions, where the page cache stays warm (see smallReadConnection); large
- *   ones (analytics) on a second, read-only connection (WAL: readers never block the writer and
- *   see only committed data).
- * Column names come from code, never from input. SQLite specific: on PostgreSQL the same turn is
- * an interactive transaction checking the UPDATE's row count (README "Scale path").
+ * Hand-written SQL: the one seam every raw query goes through. Prisma's client costs far more
+ * per query than the database work itself on the turn's hot path, so turns (and a few other
+ * hot or large reads) use plain SQL here. Two implementations, chosen once at start-up from
+ * DATABASE_URL: SQLite (sql-sqlite.server.ts: synchronous better-sqlite3 on Prisma's own
+ * connection) and PostgreSQL (sql-postgres.server.ts: the pg pool Prisma uses). Both commit
+ * writes in groups, each write in its own savepoint, with the version-column guard.
+ *
+ * Statements use `?` placeholders and double-quoted identifiers, which both databases read the
+ * same; where the dialects differ (JSON fields, epoch milliseconds, SQLite's index hints) the
+ * SQL is built with `sqlDialect` below, so a query is written once.
  */
-import Database from "better-sqlite3";
-import { getSqliteConnection, openSqliteConnection } from "~/utils/db.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKind } from "~/utils/db.server";
+import * as postgres from "./sql-postgres.server";
+import * as sqlite from "./sql-sqlite.server";
+import type { SqlScalar, SqlStatement } from "./sql-types";
 
-export type SqlScalar = string | number | Date | null;
-export type SqlAssignment = SqlScalar | { increment: number };
-export type SqlStatement = { sql: string; params: SqlScalar[] };
+export { buildInserts, buildUpdate, VersionGuardError, type SqlAssignment, type SqlScalar, type SqlStatement } from "./sql-types";
 
-const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
-const MAX_CACHED_STATEMENTS = 500;
-/** Longer than any Prisma transaction in the app; a wait this long means something is stuck. */
-const MAX_WAIT_FOR_CONNECTION_MS = 10_000;
+const onPostgres = databaseKind === "postgresql";
 
-const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-type PendingWrite = { statements: SqlStatement[]; guardFirst: boolean; resolve: () => void; reject: (error: unknown) => void };
-type GroupWriter = Database.Transaction<(batch: PendingWrite[], failures: unknown[]) => void>;
-
-const groupWriters = new WeakMap<Database.Database, GroupWriter>();
-
-/**
- * One transaction function per connection (better-sqlite3 builds a wrapper per transaction()
- * call): the group's transaction, and inside it each write as a nested transaction, which
- * better-sqlite3 runs as a SAVEPOINT, so one write's failure rolls back that write alone.
- */
-function groupWriterFor(connection: Database.Database): GroupWriter {
-  let group = groupWriters.get(connection);
-  if (!group) {
-    const single = connection.transaction((statements: SqlStatement[], guardFirst: boolean) => {
-      statements.forEach((statement, index) => {
-        const { changes } = prepared(connection, statement.sql).run(...bind(statement.params));
-        if (index === 0 && guardFirst && changes !== 1) throw new VersionGuardError();
-      });
-    });
-    group = connection.transaction((batch: PendingWrite[], failures: unknown[]) => {
-      batch.forEach((write, index) => {
-        try {
-          single(write.statements, write.guardFirst);
-        } catch (error) {
-          // Some errors (disk full, I/O) end the whole transaction, not just the savepoint:
-          // then the writes before this one are gone too, and the group fails as one.
-          if (!connection.inTransaction) throw error;
-          failures[index] = error;
-        }
-      });
-    });
-    groupWriters.set(connection, group);
-  }
-  return group;
+export async function queryOne<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): Promise<T | undefined> {
+  return onPostgres ? postgres.queryOne<T>(sql, params) : sqlite.queryOne<T>(sql, params);
 }
 
-function prepared(connection: Database.Database, sql: string, raw = false): Database.Statement {
-  let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map()));
-  const key = raw ? `raw:${sql}` : sql;
-  let statement = cache.get(key);
-  if (!statement) {
-    statement = connection.prepare(sql);
-    // Numbers, not BigInts, on either connection (Prisma's adapter turns safe integers on for its own).
-    statement.safeIntegers(false);
-    if (raw) statement.raw(true);
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    cache.set(key, statement);
-  }
-  return statement;
-}
-
-let reader: { setting: string | undefined; db: Database.Database } | null = null;
-
-function readConnection(): Database.Database {
-  // resolveDatabaseUrl() creates the data folder (a syscall): only call it when the setting changed.
-  if (reader && reader.setting === process.env.DATABASE_URL) return reader.db;
-  const url = resolveDatabaseUrl();
-  reader?.db.close();
-  const connection = new Database(url.replace(/^file:/, ""), { timeout: 5_000 });
-  connection.pragma("query_only = ON");
-  reader = { setting: process.env.DATABASE_URL, db: connection };
-  return connection;
-}
-
-export function toSqlValue(value: SqlScalar): string | number | null {
-  // The same text form Prisma's SQLite adapter writes, so Prisma reads these dates back.
-  return value instanceof Date ? value.toISOString().replace("Z", "+00:00") : value;
-}
-
-function bind(params: SqlScalar[]): Array<string | number | null> {
-  return params.map(toSqlValue);
-}
-
-/**
- * Small reads run on the writing connection whenever it is between transactions: its page cache
- * stays valid across its own commits, while the read-only connection's whole cache is dropped
- * after every commit it did not make (SQLite resets a pager when the WAL moved), so each read
- * there goes back to the file page by page. Inside a transaction (Prisma's, still open) the
- * writing connection would show uncommitted rows, so the read-only one answers then.
- */
-function smallReadConnection(): Database.Database {
-  const writer = openSqliteConnection();
-  return writer && !writer.inTransaction ? writer : readConnection();
-}
-
-export function queryOne<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): T | undefined {
-  return prepared(smallReadConnection(), sql).get(...bind(params)) as T | undefined;
-}
-
-export function queryAll<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): T[] {
-  return prepared(smallReadConnection(), sql).all(...bind(params)) as T[];
+export async function queryAll<T = Record<string, unknown>>(sql: string, params: SqlScalar[]): Promise<T[]> {
+  return onPostgres ? postgres.queryAll<T>(sql, params) : sqlite.queryAll<T>(sql, params);
 }
 
 /** Rows as arrays (columns in SELECT order): no object per row, for large reads (analytics). */
-export function queryRows(sql: string, params: SqlScalar[]): unknown[][] {
-  // Its own cached statement: switching a shared one to raw mode would change it for every caller.
-  return prepared(readConnection(), sql, true).all(...bind(params)) as unknown[][];
+export async function queryRows(sql: string, params: SqlScalar[]): Promise<unknown[][]> {
+  return onPostgres ? postgres.queryRows(sql, params) : sqlite.queryRows(sql, params);
 }
-
-/** The first statement (the version-guarded UPDATE) matched no row: nothing was written. */
-export class VersionGuardError extends Error {}
 
 /**
- * Runs the statements as ONE transaction on Prisma's connection (BEGIN IMMEDIATE, so another
- * process's writer makes it wait on the busy timeout instead of failing half-way). With
- * `guardFirst`, a first statement that changed no row rolls the write back (VersionGuardError).
- *
- * Group commit: writes requested in the same turn of the event loop are committed together
- * when it ends (setImmediate), each inside its own savepoint. A write is still all-or-nothing
- * and its promise settles only after the COMMIT, but the pages several writes share (the
- * tables' right edges, the time-ordered indexes, the file header) go to the WAL once per group
- * instead of once per write, and so do BEGIN and COMMIT's locking. Alone, a write waits for
- * nothing: the group is flushed as soon as the current I/O callbacks are done.
+ * Runs the statements as ONE all-or-nothing write, committed together with the other writes
+ * requested meanwhile (group commit). With `guardFirst`, a first statement that changed no row
+ * rolls the write back (VersionGuardError).
  */
 export function runWriteTransaction(statements: SqlStatement[], options: { guardFirst?: boolean } = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    pendingWrites.push({ statements, guardFirst: options.guardFirst === true, resolve, reject });
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(() => void flushPendingWrites());
-    }
-  });
+  return onPostgres ? postgres.runWriteTransaction(statements, options) : sqlite.runWriteTransaction(statements, options);
 }
-
-let pendingWrites: PendingWrite[] = [];
-let flushScheduled = false;
-
-async function flushPendingWrites(): Promise<void> {
-  let connection: Database.Database;
-  try {
-    connection = await connectionBetweenTransactions();
-  } catch (error) {
-    for (const write of takePendingWrites()) write.reject(error);
-    return;
-  }
-  // Writes requested while waiting join this group. From here to the end nothing awaits:
-  // no other work can run on the connection in between.
-  const batch = takePendingWrites();
-  const failures: unknown[] = new Array(batch.length);
-  try {
-    groupWriterFor(connection).immediate(batch, failures);
-  } catch (error) {
-    for (const write of batch) write.reject(error);
-    return;
-  }
-  batch.forEach((write, index) => (index in failures ? write.reject(failures[index]) : write.resolve()));
-}
-
-/** Prisma's connection once Prisma holds no transaction open on it. */
-async function connectionBetweenTransactions(): Promise<Database.Database> {
-  const connection = await getSqliteConnection();
-  const deadline = Date.now() + MAX_WAIT_FOR_CONNECTION_MS;
-  while (connection.inTransaction) {
-    if (Date.now() > deadline) throw new Error("The database connection stayed inside another transaction");
-    await new Promise((resolve) => setTimeout(resolve, 1));
-  }
-  return connection;
-}
-
-function takePendingWrites(): PendingWrite[] {
-  const batch = pendingWrites;
-  pendingWrites = [];
-  flushScheduled = false;
-  return batch;
-}
-
-const UNIQUE_FAILURE = /UNIQUE constraint failed/;
 
 function describe(error: unknown): string {
   const { message, meta } = (error ?? {}) as { message?: unknown; meta?: unknown };
   return `${String(message ?? "")} ${JSON.stringify(meta ?? {})}`;
 }
 
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+// SQLite's message, PostgreSQL's (also inside Prisma's errors' meta) and its SQLSTATE.
+const UNIQUE_FAILURE = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
+
 /** A unique-index hit (seq or clientMessageId taken by another writer) is worth a retry. */
 export function isUniqueConflict(error: unknown): boolean {
-  return UNIQUE_FAILURE.test(describe(error));
+  return codeOf(error) === "23505" || UNIQUE_FAILURE.test(describe(error));
 }
 
-/** Another process holds the database's write lock beyond the busy timeout. */
+// SQLite: the write lock held beyond the busy timeout. PostgreSQL: a deadlock between two
+// instances' transactions, a serialization failure, a lock not available.
+const BUSY_CODES = new Set(["SQLITE_BUSY", "SQLITE_BUSY_SNAPSHOT", "40P01", "40001", "55P03"]);
+
+/** Another writer is in the way; the same write may succeed when tried again. */
 export function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT";
+  return BUSY_CODES.has(String(codeOf(error)));
 }
 
-function quote(identifier: string): string {
-  if (!IDENTIFIER.test(identifier)) throw new Error(`Not an SQL identifier: ${identifier}`);
-  return `"${identifier}"`;
+function jsonPath(path: string): string[] {
+  if (!/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/.test(path)) throw new Error(`Not a JSON path: ${path}`);
+  return path.split(".");
 }
 
-export function buildUpdate(table: string, set: Record<string, SqlAssignment | undefined>, where: Record<string, SqlScalar>): SqlStatement {
-  const params: SqlScalar[] = [];
-  const assignments = Object.entries(set).flatMap(([column, value]) => {
-    if (value === undefined) return [];
-    if (value !== null && typeof value === "object" && !(value instanceof Date)) {
-      params.push(value.increment);
-      return [`${quote(column)} = ${quote(column)} + ?`];
-    }
-    params.push(value);
-    return [`${quote(column)} = ?`];
-  });
-  const conditions = Object.entries(where).map(([column, value]) => {
-    params.push(value);
-    return `${quote(column)} = ?`;
-  });
-  return { sql: `UPDATE ${quote(table)} SET ${assignments.join(", ")} WHERE ${conditions.join(" AND ")}`, params };
-}
-
-const insertSql = new Map<string, string>();
-
-/** One INSERT per row (every row has the first row's columns): the same SQL, so one cached statement. */
-export function buildInserts(table: string, rows: Array<Record<string, SqlScalar>>): SqlStatement[] {
-  const columns = Object.keys(rows[0] ?? {});
-  if (columns.length === 0) return [];
-  const key = `${table}(${columns.join(",")})`;
-  let sql = insertSql.get(key);
-  if (!sql) {
-    sql = `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`;
-    if (insertSql.size >= MAX_CACHED_STATEMENTS) insertSql.clear();
-    insertSql.set(key, sql);
-  }
-  const text = sql;
-  return rows.map((row) => ({ sql: text, params: columns.map((column) => row[column] ?? null) }));
-}
+/** SQL fragments that differ between the two databases. Arguments are SQL from code, never input. */
+export const sqlDialect = {
+  /** A JSON document column's field as text ("a.b" is `$.a.b`); null when missing. */
+  jsonText(column: string, path: string): string {
+    const keys = jsonPath(path);
+    return onPostgres ? `((${column})::jsonb #>> '{${keys.join(",")}}')` : `json_extract(${column}, '$.${keys.join(".")}')`;
+  },
+  /** A JSON number field as a number. */
+  jsonNumber(column: string, path: string): string {
+    const keys = jsonPath(path);
+    return onPostgres ? `((${column})::jsonb #>> '{${keys.join(",")}}')::float8` : `json_extract(${column}, '$.${keys.join(".")}')`;
+  },
+  /** A JSON boolean field as 1 / 0 (null when missing). */
+  jsonFlag(column: string, path: string): string {
+    const keys = jsonPath(path);
+    return onPostgres ? `(((${column})::jsonb #> '{${keys.join(",")}}')::boolean)::int` : `json_extract(${column}, '$.${keys.join(".")}')`;
+  },
+  /** A timestamp column as epoch milliseconds (an integer). */
+  epochMs(column: string): string {
+    return onPostgres ? `CAST(ROUND(EXTRACT(EPOCH FROM ${column}) * 1000) AS BIGINT)` : `CAST(ROUND((julianday(${column}) - 2440587.5) * 86400000) AS INTEGER)`;
+  },
+  /** The column, telling SQLite not to use an index on it (unary +); PostgreSQL plans by itself. */
+  unindexed(column: string): string {
+    return onPostgres ? column : `+${column}`;
+  },
+  /** An inner join that keeps the left table first in the plan (SQLite's CROSS JOIN … ON; PostgreSQL plans a plain JOIN itself). */
+  leftFirstJoin(): string {
+    return onPostgres ? "JOIN" : "CROSS JOIN";
+  },
+  /** The larger of two values. */
+  greatest(a: string, b: string): string {
+    return onPostgres ? `GREATEST(${a}, ${b})` : `MAX(${a}, ${b})`;
+  },
+};

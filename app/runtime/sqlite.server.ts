@@ -5,7 +5,7 @@
  * commits — which is the durability the turn engine promises. Checkpoints run mostly on a worker
  * thread (wal-checkpoints.server.ts). On PostgreSQL this is a no-op.
  */
-import { getSqliteConnection, type Db } from "~/utils/db.server";
+import { databaseKind, getSqliteConnection, type Db } from "~/utils/db.server";
 import { startWalCheckpoints } from "./wal-checkpoints.server";
 
 const PAGE_CACHE_KIB = 32 * 1024;
@@ -15,7 +15,7 @@ const tuned = new WeakMap<object, Promise<void>>();
 export function ensureSqliteTuned(db: Db): Promise<void> {
   let done = tuned.get(db);
   if (!done) {
-    done = applyPragmas(db);
+    done = databaseKind === "sqlite" ? applyPragmas(db) : Promise.resolve();
     tuned.set(db, done);
   }
   return done;

@@ -155,7 +155,7 @@ export async function handBackToBot(
       if (!read) throw new ConversationNotFoundError(input.conversationId);
       const { conversation, lastSeq } = read;
       input.check?.(conversation);
-      const unanswered = readUnansweredCustomerMessage(conversation.id);
+      const unanswered = await readUnansweredCustomerMessage(conversation.id);
       const plan = await planBotStep(conversation, { type: "resume", nodeId: input.nodeId, pending: unanswered?.text, line: input.line }, engines, []);
       const handedBack = { ...(input.actorId ? { by: input.actorId } : {}), ...(unanswered ? { pendingMessageId: unanswered.id } : {}) };
       const storedMessages: StoredMessage[] = await commitTurn({

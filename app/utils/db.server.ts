@@ -1,7 +1,18 @@
+/**
+ * The database client, chosen once per process from DATABASE_URL: `file:` → SQLite through
+ * better-sqlite3 (the embedded default), `postgresql://` → PostgreSQL through @prisma/adapter-pg
+ * (the scale path: several instances on one database). Both Prisma clients are generated from
+ * the same data model (prisma/postgresql is generated from prisma/schema.prisma), so the
+ * PostgreSQL one is typed as the SQLite one: the model API is identical.
+ */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import Database from "better-sqlite3";
+import type pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { resolveDatabaseUrl } from "./database-url";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
+import { databaseKindOf, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
+import { createPostgresPool } from "./postgres-pool.server";
 
 export type Db = PrismaClient;
 
@@ -25,9 +36,24 @@ class SharedConnectionAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
-function createClient(): { client: PrismaClient; factory: SharedConnectionAdapterFactory } {
-  const factory = new SharedConnectionAdapterFactory({ url: resolveDatabaseUrl() });
-  return { client: new PrismaClient({ adapter: factory }), factory };
+type SharedDatabase = {
+  kind: DatabaseKind;
+  client: PrismaClient;
+  /** SQLite only: remembers Prisma's better-sqlite3 connection. */
+  factory: SharedConnectionAdapterFactory | null;
+  /** PostgreSQL only: the pool Prisma queries through, shared with the hand-written SQL. */
+  pool: pg.Pool | null;
+};
+
+function createClient(): SharedDatabase {
+  const url = resolveDatabaseUrl();
+  if (databaseKindOf(url) === "postgresql") {
+    const pool = createPostgresPool(url);
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg(pool) }) as unknown as PrismaClient;
+    return { kind: "postgresql", client, factory: null, pool };
+  }
+  const factory = new SharedConnectionAdapterFactory({ url });
+  return { kind: "sqlite", client: new PrismaClient({ adapter: factory }), factory, pool: null };
 }
 
 // One client per process; kept on globalThis so dev-server rebuilds do not open a new pool each time.
@@ -35,9 +61,18 @@ const globalForDb = globalThis as unknown as { __batonDatabase?: ReturnType<type
 const shared = globalForDb.__batonDatabase ?? (globalForDb.__batonDatabase = createClient());
 export const db: PrismaClient = shared.client;
 
+/** The database this process runs on, fixed at start-up. */
+export const databaseKind: DatabaseKind = shared.kind;
+
+/** The PostgreSQL pool Prisma uses (PostgreSQL only). */
+export function getPostgresPool(): pg.Pool {
+  if (!shared.pool) throw new Error("Not running on PostgreSQL");
+  return shared.pool;
+}
+
 /** Prisma's own better-sqlite3 connection if it is open now (no connecting: for synchronous callers). */
 export function openSqliteConnection(): Database.Database | null {
-  const current = shared.factory.connection;
+  const current = shared.factory?.connection;
   return current?.open ? current : null;
 }
 

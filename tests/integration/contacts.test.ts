@@ -87,7 +87,7 @@ describe("contact pages and agents' corrections", () => {
     const browser = "visitor-key-hhhhhhhhhhhhhhhh";
     const first = await startAs(browser);
     const second = await startAs(browser);
-    const facts = loadConversationFacts({ from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000), flowId: null, teams: null });
+    const facts = await loadConversationFacts({ from: new Date(Date.now() - 60_000), to: new Date(Date.now() + 60_000), flowId: null, teams: null });
     expect(isRepeatContact(facts.find((fact) => fact.id === first.id)!)).toBe(true);
     expect(isRepeatContact(facts.find((fact) => fact.id === second.id)!)).toBe(false);
   });

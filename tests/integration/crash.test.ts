@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseKind, db } from "~/utils/db.server";
 import { buildServer, startServer, type RunningServer } from "../support/built-server";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
   // The test process and the server share this file's database; WAL lets both in.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   buildFile = buildServer(path.join(__dirname, "../.tmp", `crash-build-${process.pid}`));
 });
 

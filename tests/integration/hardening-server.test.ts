@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseKind, db } from "~/utils/db.server";
 import { buildServer, repoRoot, serverArgs, startServer, type RunningServer } from "../support/built-server";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 import { seedAndFind } from "../support/auth";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await seedTeams();
   await seedAndFind("admin@baton.local");
   await publishFixtureFlow("pattern-test");
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   buildFile = buildServer(path.join(__dirname, "../.tmp", `hardening-build-${process.pid}`));
   server = await startServer({ buildFile, databaseUrl: process.env.DATABASE_URL as string, env: { CHAT_RATE_LIMIT_PER_MINUTE: "100000" } });
 });
@@ -204,7 +204,7 @@ describe("start-up", () => {
   it("refuses a DATABASE_URL Baton cannot use, naming the variable", async () => {
     const child = spawn(process.execPath, serverArgs(buildFile), {
       cwd: repoRoot,
-      env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_URL: "postgresql://baton:secret@127.0.0.1:5432/baton" },
+      env: { ...process.env, NODE_ENV: "production", PORT: "0", DATABASE_URL: "mysql://baton:secret@127.0.0.1:3306/baton" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -212,8 +212,8 @@ describe("start-up", () => {
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     expect(code).toBe(1);
-    expect(output).toContain("DATABASE_URL is a postgresql: URL");
-    expect(fs.existsSync(path.join(repoRoot, "postgresql:"))).toBe(false);
+    expect(output).toContain("DATABASE_URL is a mysql: URL");
+    expect(fs.existsSync(path.join(repoRoot, "mysql:"))).toBe(false);
   });
 });
 

@@ -162,7 +162,7 @@ describe("replies", () => {
     expect(await replyAsAgent(ana, { conversationId: id, clientMessageId: "second", text: "Let me look again." })).toMatchObject({ ok: true });
     expect((await timing()).firstHumanResponseAt).toEqual(answered.firstHumanResponseAt);
 
-    const facts = loadConversationFacts({ from: new Date(handedOff.createdAt.getTime() - 1), to: new Date(Date.now() + 1000), flowId: null, teams: null }).filter((row) => row.id === id);
+    const facts = (await loadConversationFacts({ from: new Date(handedOff.createdAt.getTime() - 1), to: new Date(Date.now() + 1000), flowId: null, teams: null })).filter((row) => row.id === id);
     const expected = answered.firstHumanResponseAt!.getTime() - handedOff.firstEscalatedAt!.getTime();
     expect(summarise(facts).firstResponse).toEqual({ count: 1, medianMs: expected, p90Ms: expected, awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0, business: { medianMs: expected, p90Ms: expected } });
   });

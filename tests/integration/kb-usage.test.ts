@@ -120,7 +120,7 @@ describe("article usage", () => {
   });
 
   it("lists answers customers said did not help, with the question they asked, without preview runs", async () => {
-    const unanswered = listUnansweredQuestions({ limit: 50 });
+    const unanswered = await listUnansweredQuestions({ limit: 50 });
     const notHelpful = unanswered.filter((item) => item.reasons.includes("notHelpful")).map((item) => item.question);
     // Typed "no", and clicked the card's "No" after typing "yes"; the preview run's rating is left out.
     expect(notHelpful).toEqual(expect.arrayContaining(["are there fees on gift cards?", "can I buy a gift card for $50?"]));
@@ -138,7 +138,7 @@ describe("article usage", () => {
       payload: JSON.stringify({ articleId: gift.id, slug: "gift-cards", title: "Gift cards", score, query }),
     });
     await db.event.createMany({ data: [answered(0.72, "can gift cards pay for shipping"), answered(0.97, "gift card expiry")] });
-    const unanswered = listUnansweredQuestions({ limit: 50 });
+    const unanswered = await listUnansweredQuestions({ limit: 50 });
     expect(unanswered).toContainEqual(expect.objectContaining({ question: "can gift cards pay for shipping", reasons: ["lowConfidence"] }));
     expect(unanswered.map((item) => item.question)).not.toContain("gift card expiry");
     await db.conversation.delete({ where: { id: conversation.id } });

@@ -47,6 +47,28 @@ describe("live updates across instances (LISTEN/NOTIFY)", () => {
     expect(a.received).toEqual([]);
   });
 
+  it("drops unread the events of channels nobody on the instance listens to", async () => {
+    const reads: string[] = [];
+    const received: Delivery[] = [];
+    const watcher = await startPostgresRelay({
+      connectionString: cluster.url,
+      loadMessage: async (conversationId, seq) => (reads.push(`${conversationId}/${seq}`), loadMessage(conversationId, seq)),
+      deliver: (channels, event) => received.push({ channels, event }),
+      isWanted: (channels) => channels.includes("conversation:watched"),
+    });
+    try {
+      stored.set("unwatched/1", message(1));
+      stored.set("watched/1", message(1));
+      a.relay.forward(["conversation:unwatched", "inbox"], { type: "message", conversationId: "unwatched", message: message(1) });
+      a.relay.forward(["conversation:watched"], { type: "message", conversationId: "watched", message: message(1) });
+      await expect.poll(() => received.length).toBe(1);
+      expect(received[0].event.conversationId).toBe("watched");
+      expect(reads).toEqual(["watched/1"]);
+    } finally {
+      await watcher.close();
+    }
+  });
+
   it("keeps one instance's events in the order they were published", async () => {
     b.received.length = 0;
     for (let seq = 2; seq <= 60; seq++) stored.set(`c2/${seq}`, message(seq));

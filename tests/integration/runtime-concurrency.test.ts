@@ -164,9 +164,9 @@ describe("small reads on the writing connection", () => {
     await db.$transaction(async (tx) => {
       await tx.conversation.update({ where: { id }, data: { intent: "uncommitted" }, select: { id: true } });
       // The connection is inside Prisma's transaction now: the read must come from committed data.
-      seenInside = queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id])?.intent;
+      seenInside = (await queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id]))?.intent;
     });
     expect(seenInside).toBeNull();
-    expect(queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id])?.intent).toBe("uncommitted");
+    expect((await queryOne<{ intent: string | null }>(`SELECT "intent" FROM "Conversation" WHERE "id" = ?`, [id]))?.intent).toBe("uncommitted");
   });
 });

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { databaseKind, db } from "~/utils/db.server";
 import { buildServer, startServer, type RunningServer } from "../support/built-server";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
@@ -16,7 +16,7 @@ let behindProxy: RunningServer;
 beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const buildFile = buildServer(path.join(__dirname, "../.tmp", `address-build-${process.pid}`));
   const databaseUrl = process.env.DATABASE_URL as string;
   const env = { CHAT_RATE_LIMIT_PER_MINUTE: String(LIMIT) };

@@ -7,6 +7,7 @@ export default function setup(project: TestProject) {
   const template = path.join(tmpDir, `template-${process.pid}.db`);
   createMigratedDatabase(template);
   project.provide("templateDatabase", template);
+  project.provide("postgresCluster", null);
 }
 
 declare module "vitest" {

@@ -46,15 +46,16 @@ export type BenchDatabase = {
   cleanup(): void;
 };
 
-export async function createBenchDatabase(name: string): Promise<BenchDatabase> {
-  const file = path.join(tmp, `bench-${name}-${process.pid}.db`);
-  createMigratedDatabase(file);
-  const url = `file:${file}`;
+/** A fresh migrated SQLite file, or (with `postgresUrl`, an already migrated empty PostgreSQL database) that one. */
+export async function createBenchDatabase(name: string, options: { postgresUrl?: string } = {}): Promise<BenchDatabase> {
+  const file = options.postgresUrl ? "" : path.join(tmp, `bench-${name}-${process.pid}.db`);
+  if (!options.postgresUrl) createMigratedDatabase(file);
+  const url = options.postgresUrl ?? `file:${file}`;
   process.env.DATABASE_URL = url;
-  const { db } = await import("~/utils/db.server");
+  const { db, databaseKind } = await import("~/utils/db.server");
   const { publishFlow } = await import("~/runtime/flow-versions.server");
   const { seedStarterFlows } = await import("~/workspace/seed-flows.server");
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   for (const [slug, teamName] of [["support", "Support"], ["billing", "Billing"]]) {
     await db.team.upsert({ where: { slug }, create: { slug, name: teamName }, update: {}, select: { id: true } });
   }
@@ -71,14 +72,14 @@ export async function createBenchDatabase(name: string): Promise<BenchDatabase> 
         db.message.count({ where: { role: "customer" } }),
         db.message.count(),
         db.event.count(),
-        db.$queryRawUnsafe<Array<{ bytes: number | bigint }>>("SELECT avg(length(snapshot)) AS bytes FROM Conversation"),
+        db.$queryRawUnsafe<Array<{ bytes: unknown }>>(`SELECT avg(length("snapshot")) AS "bytes" FROM "Conversation"`),
       ]);
       const perTurn = (count: number) => Math.round((count / Math.max(1, turns)) * 10) / 10;
       return { messages: perTurn(messages), events: perTurn(events), snapshotBytes: Math.round(Number(snapshot[0]?.bytes ?? 2000)) };
     },
     cleanup() {
       void db.$disconnect();
-      for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+      if (file) for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
     },
   };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
 import { parseEnv } from "~/utils/env.server";
 
 describe("resolveDatabaseUrl", () => {
@@ -22,14 +22,24 @@ describe("resolveDatabaseUrl", () => {
     expect(resolveDatabaseUrl()).toBe("file:/tmp/baton-unit/x.db");
   });
 
+  it("takes postgresql:// and postgres:// URLs as PostgreSQL and creates no folder for them", () => {
+    for (const url of ["postgresql://baton:secret@db:5432/baton", "postgres://db/baton?sslmode=require"]) {
+      process.env.DATABASE_URL = url;
+      expect(resolveDatabaseUrl()).toBe(url);
+      expect(databaseKindOf(url)).toBe("postgresql");
+      expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    expect(databaseKindOf("file:./data/baton.db")).toBe("sqlite");
+  });
+
   it("refuses a URL of a database Baton cannot use, naming the variable, and creates nothing", () => {
     const cwd = process.cwd();
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "baton-url-"));
     process.chdir(scratch);
     try {
-      for (const url of ["postgresql://baton:secret@db:5432/baton", "mysql://db/baton", "./data/baton.db", "file:"]) {
+      for (const url of ["mysql://db/baton", "./data/baton.db", "file:", "postgresql://", "postgresql:///baton", "postgres://:5432/baton"]) {
         process.env.DATABASE_URL = url;
-        expect(() => resolveDatabaseUrl(), url).toThrow(/DATABASE_URL .*file:/);
+        expect(() => resolveDatabaseUrl(), url).toThrow(/DATABASE_URL /);
         expect(() => parseEnv({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
       }
       expect(fs.readdirSync(scratch)).toEqual([]);

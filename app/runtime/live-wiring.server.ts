@@ -1,0 +1,30 @@
+/**
+ * Starts the cross-instance live relay when this process runs on PostgreSQL (several instances
+ * may serve one conversation: the customer's stream on one, the agent's reply posted on
+ * another). On SQLite there is one process and nothing to relay. Called once by the server at
+ * start-up (app/cli/serve.ts). The relayed notification carries ids and a seq; the message body
+ * is read back here from the database, committed before it was published.
+ */
+import { databaseKind, db } from "~/utils/db.server";
+import { resolveDatabaseUrl } from "~/utils/database-url";
+import { startPostgresRelay, type LiveRelay } from "./live-relay.server";
+import { deliverLocally, listenerCount, setLiveRelay } from "./live.server";
+import { toLiveMessage } from "./publish.server";
+
+export async function startLiveRelayWhenShared(): Promise<LiveRelay | null> {
+  if (databaseKind !== "postgresql") return null;
+  const relay = await startPostgresRelay({
+    connectionString: resolveDatabaseUrl(),
+    deliver: deliverLocally,
+    isWanted: (channels) => channels.some((channel) => listenerCount(channel) > 0),
+    loadMessage: async (conversationId, seq) => {
+      const message = await db.message.findUnique({
+        where: { conversationId_seq: { conversationId, seq } },
+        select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true },
+      });
+      return message ? toLiveMessage(message) : null;
+    },
+  });
+  setLiveRelay(relay);
+  return relay;
+}
