@@ -68,7 +68,7 @@ async function searchMessagesPostgres(text: string, visible: Prisma.Sql): Promis
     SELECT m."conversationId",
            ts_headline('simple', m."text", to_tsquery('simple', ${query}), 'StartSel=«, StopSel=», MaxWords=10, MinWords=3, FragmentDelimiter=…, MaxFragments=1') AS "snippet"
       FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
-     WHERE to_tsvector('simple', m."text") @@ to_tsquery('simple', ${query}) AND c."channel" <> 'preview' AND ${visible}
+     WHERE to_tsvector('simple', m."text") @@ to_tsquery('simple', ${query}) AND ${Prisma.raw(sqlRealChannel())} AND ${visible}
      ORDER BY ts_rank(to_tsvector('simple', m."text"), to_tsquery('simple', ${query})) DESC LIMIT 1000`;
 }
 
