@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { card, openStarterCopy } from "./builder-helpers";
-import { signIn, snap, useE2E } from "./harness";
+import { markAgentOnline, signIn, snap, useE2E } from "./harness";
 import { askForPerson, conversationIdOf, inboxHelpers, row } from "./inbox-helpers";
 
 const require = createRequire(import.meta.url);
@@ -227,6 +227,7 @@ describe("by keyboard and screen reader", () => {
         await page.locator(".chat-row--customer[data-message-id]", { hasText: text }).waitFor();
         await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("chat-input");
       }
+      await markAgentOnline(e2e.app, "ana@baton.local");
       await askForPerson(page);
       const id = await conversationIdOf(page);
 

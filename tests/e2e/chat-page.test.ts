@@ -2,10 +2,9 @@
  * The customer's hosted chat page (/chat/:slug) in a real browser at phone width, against the
  * production build with the seeded starter flow "store-support".
  */
-import { randomBytes } from "node:crypto";
 import { chromium, type Locator, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, openPage, snap, useE2E } from "./harness";
+import { CHROMIUM_ARGS, markAgentOnline, openPage, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
 const PHONE = { width: 375, height: 740 };
@@ -48,13 +47,6 @@ async function openChat(page: Page, size = PHONE) {
   const response = await page.goto("/chat/store-support");
   await page.getByText("I'm the Threads & Co. assistant").waitFor();
   return response;
-}
-
-/** An agent of the team has a staff page open (a fresh session), so the notice promises the usual wait. */
-async function markOnline(email: string) {
-  const { db } = e2e.app;
-  const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
-  await db.session.create({ data: { id: randomBytes(32).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
 }
 
 async function boxOf(locator: Locator) {
@@ -241,7 +233,7 @@ describe("handoff to a person", () => {
   it("shows the team, that a person answers here and the wait estimate; new messages arrive live; agent replies carry the first name", async () => {
     const { page } = e2e;
     const { db } = e2e.app;
-    await markOnline("ana@baton.local");
+    await markAgentOnline(e2e.app, "ana@baton.local");
     await openChat(page);
     await say(page, "I want to talk to a human");
     const notice = page.getByRole("region", { name: "You're in the queue for our Support team" });

@@ -243,6 +243,15 @@ function slug(text: string): string {
  * Signs in through the real form and waits until the app has left /login.
  * `password` defaults to the demo password.
  */
+/**
+ * Makes an agent count as online (a session used just now), so a handoff notice promises the
+ * team's usual wait instead of saying nobody is online — as when the agent has the inbox open.
+ */
+export async function markAgentOnline(app: App, email: string): Promise<void> {
+  const user = await app.db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  await app.db.session.create({ data: { id: randomBytes(32).toString("hex"), userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) }, select: { id: true } });
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);

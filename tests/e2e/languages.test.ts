@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { openPage, signIn, snap, useE2E } from "./harness";
+import { markAgentOnline, openPage, signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
 const PHONE = { width: 390, height: 800 };
@@ -32,6 +32,7 @@ async function conversationIdOf(page: Page): Promise<string> {
 describe("the chat page in the customer's language", () => {
   it("a Spanish writer gets the Spanish branch, then Spanish page texts from the handoff to the rating", async () => {
     const { page, app } = e2e;
+    await markAgentOnline(e2e.app, "ana@baton.local");
     await askForHelpWithOrder(page, "Hola, mi pedido es el 10002, ¿dónde está? Todavía no ha llegado");
     // The flow's Spanish branch...
     await page.getByText("Te paso con una persona de nuestro equipo de soporte.").waitFor();
@@ -71,6 +72,7 @@ describe("the chat page in the customer's language", () => {
 
   it("an English writer of the same flow keeps English page texts after the handoff", async () => {
     const { page } = e2e;
+    await markAgentOnline(e2e.app, "ana@baton.local");
     await askForHelpWithOrder(page, "Hi, where is my order 10002? It still hasn't arrived");
     await page.getByText("You're being connected to our Support team").waitFor();
     await page.getByText("You're in the queue for our Support team").waitFor();
