@@ -32,7 +32,8 @@ describe("collect formats", () => {
     const composer = panel().getByRole("textbox", { name: "Message" });
     await composer.fill("Where is my order? It hasn't arrived");
     await composer.press("Enter");
-    await expect.poll(() => page.locator(".node-card.is-active").getAttribute("data-node-id")).toBe("ask-order-id");
+    // The first preview turn may wait for the sentence encoder, still embedding the knowledge base at start-up.
+    await expect.poll(() => page.locator(".node-card.is-active").getAttribute("data-node-id"), { timeout: 15_000 }).toBe("ask-order-id");
     await composer.fill("4829301756");
     await composer.press("Enter");
     await panel().getByText("That doesn't look like a valid order id. Please check it and try again.").waitFor();
