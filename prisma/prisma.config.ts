@@ -1,7 +1,7 @@
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { resolveDatabaseUrl } from "../app/utils/database-url";
+import { resolveDatabaseUrl } from "../app/utils/database-url.server";
 
 // Offline set-up (see README "Decisions"): the JS query engine with the better-sqlite3
 // driver adapter, so neither generate nor migrate downloads a binary.

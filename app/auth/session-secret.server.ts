@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { getEnv } from "~/utils/env.server";
-import { dataDirectory } from "~/utils/database-url";
+import { dataDirectory } from "~/utils/database-url.server";
 import { readOrCreateSecretFile } from "~/utils/secret-file.server";
 
 export function sessionSecretFile(): string {

@@ -9,7 +9,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import type { seedDemoWorkspace } from "~/workspace/seed.server";
-import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url.server";
 
 const root = path.resolve(__dirname, "../..");
 const bin = (name: string) => path.join(root, "node_modules/.bin", name);

@@ -12,7 +12,7 @@ import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
 import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
 import { getEnv } from "~/utils/env.server";
-import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url.server";
 import { prepareDatabase, reportSeed, run, step } from "./prepare-database";
 
 const root = path.resolve(__dirname, "../..");

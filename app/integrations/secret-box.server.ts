@@ -8,7 +8,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { z } from "zod";
-import { dataDirectory } from "~/utils/database-url";
+import { dataDirectory } from "~/utils/database-url.server";
 import { readOrCreateSecretFile } from "~/utils/secret-file.server";
 
 const KeySchema = z.string().min(32, "BATON_CREDENTIALS_KEY must be at least 32 characters").optional();

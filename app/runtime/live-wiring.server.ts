@@ -6,7 +6,7 @@
  * is read back here from the database, committed before it was published.
  */
 import { databaseKind, db } from "~/utils/db.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { resolveDatabaseUrl } from "~/utils/database-url.server";
 import { startPostgresRelay, type LiveRelay } from "./live-relay.server";
 import { deliverLocally, listenerCount, setLiveRelay } from "./live.server";
 import { toLiveMessage } from "./publish.server";

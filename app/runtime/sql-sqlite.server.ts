@@ -15,7 +15,7 @@
  */
 import Database from "better-sqlite3";
 import { getSqliteConnection, openSqliteConnection } from "~/utils/db.server";
-import { resolveDatabaseUrl } from "~/utils/database-url";
+import { resolveDatabaseUrl } from "~/utils/database-url.server";
 import { VersionGuardError, type SqlScalar, type SqlStatement } from "./sql-types";
 
 const MAX_CACHED_STATEMENTS = 500;

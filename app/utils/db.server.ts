@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import type pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
-import { databaseKindOf, resolveDatabaseUrl, type DatabaseKind } from "./database-url";
+import { databaseKindOf, resolveDatabaseUrl, type DatabaseKind } from "./database-url.server";
 import { createPostgresPool } from "./postgres-pool.server";
 
 export type Db = PrismaClient;

@@ -4,7 +4,7 @@
  * names are read here; feature modules that own other variables (OPENAI_*, CHAT_*) parse theirs.
  */
 import { z } from "zod";
-import { checkDatabaseUrl } from "./database-url";
+import { checkDatabaseUrl } from "./database-url.server";
 
 const BooleanString = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
-import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url";
+import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url.server";
 import { parseEnv } from "~/utils/env.server";
 
 describe("resolveDatabaseUrl", () => {
