@@ -3,7 +3,7 @@
  * on the canvas. Errors block publishing; warnings are advice. Linear in the size of the flow.
  */
 import { NODE_KINDS } from "~/nodes/kinds";
-import { getNodeKind } from "~/nodes/registry";
+import { ENTRY_KIND, getNodeKind } from "~/nodes/registry";
 import type { HandleDefinition } from "~/nodes/types";
 import type { FlowDocument, FlowNode } from "./document";
 
@@ -39,7 +39,7 @@ function kindNames(test: (kind: ReturnType<typeof getNodeKind>) => boolean): str
   return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : (names[0] ?? "another");
 }
 
-const entryLabel = () => NODE_KINDS.map(getNodeKind).find((kind) => kind.role === "entry")?.label ?? "Start";
+const entryLabel = () => getNodeKind(ENTRY_KIND).label;
 
 export function isEntryNode(node: FlowNode | undefined): boolean {
   return node !== undefined && getNodeKind(node.kind).role === "entry";

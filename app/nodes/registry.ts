@@ -28,3 +28,10 @@ export const KIND_IDS = entries.map(([id]) => id) as Array<keyof KindList>;
 export function getNodeKind(kind: keyof KindList): NodeKindDefinition<unknown> {
   return nodeRegistry[kind] as unknown as NodeKindDefinition<unknown>;
 }
+
+/** The kind every conversation begins at (the one declaring `role: "entry"`). */
+export const ENTRY_KIND: keyof KindList = (() => {
+  const entry = entries.find(([, definition]) => definition.role === "entry");
+  if (!entry) throw new Error('No node kind declares role "entry"');
+  return entry[0] as keyof KindList;
+})();

@@ -9,7 +9,7 @@ import { ReactFlowProvider } from "reactflow";
 import { Link } from "@remix-run/react";
 import type { FlowDocument } from "~/flow/document";
 import type { FlowEditorData } from "~/flow-admin/editor-data";
-import { getNodeKind } from "~/nodes/registry";
+import { ENTRY_KIND, getNodeKind } from "~/nodes/registry";
 import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
@@ -213,9 +213,9 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           {document.nodes.length === 0 ? (
             <div className="canvas-empty">
               <h2>An empty canvas</h2>
-              <p>Drag “Start” from the left to begin, then add the steps your customers go through.</p>
-              <button type="button" className="btn btn-primary btn-sm" onClick={() => actions.addStep("start")}>
-                Add a Start step
+              <p>Drag “{getNodeKind(ENTRY_KIND).label}” from the left to begin, then add the steps your customers go through.</p>
+              <button type="button" className="btn btn-primary btn-sm" onClick={() => actions.addStep(ENTRY_KIND)}>
+                Add a {getNodeKind(ENTRY_KIND).label} step
               </button>
             </div>
           ) : null}
