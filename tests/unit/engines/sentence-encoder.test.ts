@@ -29,6 +29,21 @@ describe("the sentence encoder (Universal Sentence Encoder lite on a worker thre
     expect(cosine(results[1], results[36])).toBeCloseTo(1, 5);
   });
 
+  it("answers a customer's message ahead of a knowledge base being embedded (it waits one batch, not the backlog)", async () => {
+    const bulkEncoder = new WorkerSentenceEncoder({ cacheSize: 0 });
+    try {
+      await bulkEncoder.embed(["warm up"]);
+      const finished: string[] = [];
+      const bulk = bulkEncoder.embed(Array.from({ length: 640 }, (_, i) => `article passage number ${i} about shipping`)).then(() => finished.push("bulk"));
+      await new Promise((resolve) => setImmediate(resolve));
+      const message = bulkEncoder.embed(["where is my order?"]).then(() => finished.push("message"));
+      await Promise.all([bulk, message]);
+      expect(finished).toEqual(["message", "bulk"]);
+    } finally {
+      await bulkEncoder.close();
+    }
+  }, 60_000);
+
   it("keeps a process alive while a batch is in flight, never when idle (a command-line tool exits)", () => {
     const root = path.resolve(__dirname, "../../..");
     const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["tests/support/encoder-idle-exit.ts"], { cwd: root, encoding: "utf8", timeout: 60_000 });
