@@ -47,14 +47,14 @@ describe("axe-core finds no serious or critical violation", () => {
     await expectClean(e2e.page);
   });
 
-  it("on the admin's pages: flows, the builder, knowledge base, analytics, teams, API connections", async () => {
+  it("on the admin's pages: flows, the builder, knowledge base, analytics, teams, API connections, chat branding", async () => {
     const { page } = e2e;
     await openStarterCopy(page, "Audited flow");
     await expectClean(page);
     await page.goto("/flows");
     await page.getByRole("link", { name: "Audited flow" }).first().waitFor();
     await expectClean(page);
-    for (const pathname of ["/kb", "/analytics", "/teams", "/integrations"]) {
+    for (const pathname of ["/kb", "/analytics", "/teams", "/integrations", "/branding"]) {
       await page.goto(pathname);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await expectClean(page);
