@@ -13,6 +13,7 @@ import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceH
 import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
 import { parseHostEntry } from "~/integrations/host-rules";
 import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
+import { TableHead } from "~/components/table-head";
 
 export const meta: MetaFunction = () => [{ title: "API connections · Baton" }];
 
@@ -120,16 +121,7 @@ export default function IntegrationsPage() {
           </div>
         ) : null}
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Host</th>
-              <th scope="col">Internal network</th>
-              <th scope="col">Note</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Host" }, { label: "Internal network" }, { label: "Note" }, { label: "Actions", hidden: true }]} />
           <tbody>
             {hosts.map((host) => (
               <tr key={host.id}>
@@ -199,16 +191,7 @@ export default function IntegrationsPage() {
           </div>
         </div>
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Sent as</th>
-              <th scope="col">Last changed</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: "Name" }, { label: "Sent as" }, { label: "Last changed" }, { label: "Actions", hidden: true }]} />
           <tbody>
             {credentials.map((credential) => (
               <tr key={credential.name}>

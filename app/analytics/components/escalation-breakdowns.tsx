@@ -5,7 +5,7 @@ import type { AnalyticsReport } from "../report.server";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
 import { DefinitionHint } from "./definition-hint";
 import { ShareBar } from "./share-bar";
-import { TableHead } from "./table-head";
+import { TableHead } from "~/components/table-head";
 
 type Props = Pick<AnalyticsReport, "byTrigger" | "byNode"> & { showFlow: boolean };
 

@@ -7,7 +7,7 @@ import { formatCount, formatPercent } from "../format";
 import type { NodeFunnel } from "../node-funnel.server";
 import type { NodeFunnelRow } from "../funnel";
 import { DefinitionHint } from "./definition-hint";
-import { TableHead } from "./table-head";
+import { TableHead } from "~/components/table-head";
 
 function CountWithShare({ count, of }: { count: number; of: number }) {
   if (count === 0) return <span className="muted">0</span>;

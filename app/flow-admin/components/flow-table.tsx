@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
 import { FLOW_LIST_INTENTS } from "../intents";
+import { TableHead, type Column } from "~/components/table-head";
 
 export type FlowRow = {
   id: string;
@@ -28,22 +29,18 @@ function FlowStatus({ flow }: { flow: FlowRow }) {
 
 type Props = { flows: FlowRow[]; onRename: (flow: FlowRow) => void; onDelete: (flow: FlowRow) => void };
 
+const FLOW_COLUMNS: Column[] = [
+  { label: "Flow" },
+  { label: "Status" },
+  { label: "Last edited" },
+  { label: "Conversations (7 days)", className: "cell-number" },
+  { label: "Actions", hidden: true },
+];
+
 export function FlowTable({ flows, onRename, onDelete }: Props) {
   return (
     <table className="table flow-table">
-      <thead>
-        <tr>
-          <th scope="col">Flow</th>
-          <th scope="col">Status</th>
-          <th scope="col">Last edited</th>
-          <th scope="col" className="cell-number">
-            Conversations (7 days)
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead columns={FLOW_COLUMNS} />
       <tbody>
         {flows.map((flow) => (
           <tr key={flow.id} className={flow.archived ? "is-archived" : undefined}>

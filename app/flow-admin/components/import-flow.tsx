@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
 import { FLOW_LIST_INTENTS } from "../intents";
+import { TableHead } from "~/components/table-head";
 
 export type ImportProblem = { message: string; nodeId?: string; edgeId?: string; field?: string; path?: string };
 
@@ -54,13 +55,7 @@ export function ImportProblems({ filename, problems }: { filename: string; probl
         </div>
       </div>
       <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Where</th>
-            <th scope="col">Field</th>
-            <th scope="col">Problem</th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: "Where" }, { label: "Field" }, { label: "Problem" }]} />
         <tbody>
           {problems.map((problem, index) => (
             <tr key={index}>

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type R
 import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
-import { useDismissOnOutsideClick } from "./use-dismiss";
+import { useDismissOnOutsideClick } from "~/components/use-dismiss";
 import { CONVERSATION_INTENTS } from "../intents";
 
 type Result = { ok: boolean; intent: string; notice?: string; message?: string; field?: string };

@@ -2,7 +2,7 @@
 import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import type { SavedReplyItem } from "../view";
-import { useDismissOnOutsideClick } from "./use-dismiss";
+import { useDismissOnOutsideClick } from "~/components/use-dismiss";
 
 export function SavedReplyPicker({ replies, onPick }: { replies: SavedReplyItem[]; onPick: (text: string) => void }) {
   const [open, setOpen] = useState(false);

@@ -1,5 +1,5 @@
 /** The People card: everyone in the workspace, one row each, and the invitation form. */
-import { TableHead } from "~/analytics/components/table-head";
+import { TableHead } from "~/components/table-head";
 import { CardAlert, CardHeader } from "./card-parts";
 import { InvitePersonForm } from "./invite-person-form";
 import { PersonRow, type PersonSummary } from "./person-row";

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
-import { useDismissOnOutsideClick } from "~/inbox/components/use-dismiss";
+import { useDismissOnOutsideClick } from "~/components/use-dismiss";
 import type { PersonSummary } from "./person-row";
 import { TEAMS_INTENTS, type TeamsIntent } from "./teams-action";
 

@@ -1,6 +1,6 @@
 /** The Teams card: each team's queue settings (SLA target, manual or round robin), remove, add a team. */
 import { Form, useNavigation } from "@remix-run/react";
-import { TableHead } from "~/analytics/components/table-head";
+import { TableHead } from "~/components/table-head";
 import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { CardAlert, CardHeader } from "./card-parts";

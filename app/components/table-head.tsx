@@ -1,4 +1,4 @@
-/** The header row of an analytics table: numeric columns align right, a hidden label stays readable to screen readers. */
+/** A table's header row: numeric columns align right, a hidden label stays readable to screen readers. */
 export type Column = { label: string; numeric?: boolean; hidden?: boolean; className?: string };
 
 export function TableHead({ columns }: { columns: Column[] }) {
