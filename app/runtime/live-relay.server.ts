@@ -62,6 +62,8 @@ export async function startPostgresRelay({ connectionString, deliver, loadMessag
   const origin = randomUUID();
   let closed = false;
   let sending: Promise<unknown> = Promise.resolve();
+  // Payloads waiting for the next send.
+  let unsent: string[] = [];
   // The sending connection, opened again after a failure (at the next event).
   let sender: Promise<pg.Client> | null = null;
   const getSender = (): Promise<pg.Client> => {
@@ -142,8 +144,16 @@ export async function startPostgresRelay({ connectionString, deliver, loadMessag
         console.warn(`[live] an event for ${event.conversationId} is too large to relay (${Buffer.byteLength(payload)} bytes)`);
         return;
       }
+      // A turn publishes several events at once; the ones queued while the previous send was in
+      // flight go out in ONE round trip (a scan of unnest yields the array in order, and NOTIFY keeps it).
+      unsent.push(payload);
+      if (unsent.length > 1) return;
       sending = sending
-        .then(async () => (await getSender()).query("SELECT pg_notify($1, $2)", [LIVE_NOTIFY_CHANNEL, payload]))
+        .then(async () => {
+          const payloads = unsent;
+          unsent = [];
+          await (await getSender()).query("SELECT pg_notify($1, payload) FROM unnest($2::text[]) AS sent(payload)", [LIVE_NOTIFY_CHANNEL, payloads]);
+        })
         .catch((error) => console.warn("[live] could not relay an event:", error instanceof Error ? error.message : error));
     },
     async close() {

@@ -127,32 +127,53 @@ async function flushPendingWrites(): Promise<void> {
   flushing = false;
 }
 
+/**
+ * Why one round trip per write: a turn is ~10 statements (the guarded UPDATE, one INSERT per
+ * message and per event), and sent one by one with BEGIN / SAVEPOINT / RELEASE / COMMIT each is
+ * a round trip with its own wake-ups on both sides, which was most of a turn's server CPU. So a
+ * write goes out as ONE multi-statement string through pg's simple query protocol (no
+ * parameters there, so the values are inlined as quoted literals: the same untyped text pg sends
+ * as parameters, which the server types from context just the same). Semantics are unchanged:
+ * each write still runs in its own savepoint, the version guard still rolls back that write
+ * alone (its UPDATE is wrapped so that matching no row raises an error, which stops the string),
+ * and the group is still one transaction: BEGIN rides on the first write, COMMIT on the last.
+ */
 async function commitGroup(batch: PendingWrite[]): Promise<void> {
+  const failures = new Map<PendingWrite, unknown>();
+  const scripts = new Map<PendingWrite, string>();
+  for (const write of batch) {
+    try {
+      scripts.set(write, writeScript(write));
+    } catch (error) {
+      failures.set(write, error);
+    }
+  }
+  const sendable = batch.filter((write) => scripts.has(write));
+  if (sendable.length === 0) return settle(batch, failures, null);
   let client: pg.PoolClient;
   try {
     client = await getPostgresPool().connect();
   } catch (error) {
-    for (const write of batch) write.reject(error);
-    return;
+    return settle(batch, failures, error);
   }
-  const failures = new Map<PendingWrite, unknown>();
   let broken: unknown = null;
+  let committed = false;
   try {
-    await client.query("BEGIN");
-    for (const write of batch) {
-      await client.query("SAVEPOINT write");
+    for (const [index, write] of sendable.entries()) {
+      const last = index === sendable.length - 1;
+      const text = `${index === 0 ? "BEGIN;\n" : ""}${scripts.get(write)}${last ? ";\nCOMMIT" : ""}`;
       try {
-        for (const [index, statement] of write.statements.entries()) {
-          const { rowCount } = await client.query(numberPlaceholders(statement.sql), bind(statement.params));
-          if (index === 0 && write.guardFirst && rowCount !== 1) throw new VersionGuardError();
-        }
-        await client.query("RELEASE SAVEPOINT write");
+        await client.query(text);
+        committed = last;
       } catch (error) {
-        failures.set(write, error);
-        await client.query("ROLLBACK TO SAVEPOINT write");
+        failures.set(write, isGuardFailure(error) ? new VersionGuardError() : error);
+        // Fails too when the error was the COMMIT itself (the transaction is gone): then every write is.
+        await client.query("ROLLBACK TO SAVEPOINT write").catch(() => {
+          throw error;
+        });
       }
     }
-    await client.query("COMMIT");
+    if (!committed) await client.query("COMMIT");
   } catch (error) {
     // The transaction itself failed (the connection, a deadlock, COMMIT): every write in it is gone.
     broken = error;
@@ -160,11 +181,71 @@ async function commitGroup(batch: PendingWrite[]): Promise<void> {
   } finally {
     client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
   }
+  settle(batch, failures, broken);
+}
+
+function settle(batch: PendingWrite[], failures: Map<PendingWrite, unknown>, broken: unknown): void {
   for (const write of batch) {
-    if (broken) write.reject(broken);
-    else if (failures.has(write)) write.reject(failures.get(write));
+    if (failures.has(write)) write.reject(failures.get(write));
+    else if (broken) write.reject(broken);
     else write.resolve();
   }
+}
+
+const GUARD_MARKER = "version guard matched";
+
+/**
+ * The guarded UPDATE as a statement that raises when it changed no row (or several): an error is
+ * the only way a statement can stop the rest of a simple-query string. The cast of a non-constant
+ * text is evaluated only in the ELSE branch, at run time (a constant 1/0 would be folded at plan time).
+ */
+function guarded(update: string): string {
+  return `WITH "guarded" AS (${update} RETURNING 1) SELECT CASE WHEN count(*) = 1 THEN 1 ELSE ('${GUARD_MARKER} ' || count(*) || ' rows')::int END FROM "guarded"`;
+}
+
+function isGuardFailure(error: unknown): boolean {
+  return error instanceof Error && (error as { code?: unknown }).code === "22P02" && error.message.includes(GUARD_MARKER);
+}
+
+function writeScript(write: PendingWrite): string {
+  const statements = write.statements.map((statement, index) => {
+    const sql = inlineParameters(statement);
+    return index === 0 && write.guardFirst ? guarded(sql) : sql;
+  });
+  return ["SAVEPOINT write", ...statements, "RELEASE SAVEPOINT write"].join(";\n");
+}
+
+/** A value as an untyped SQL literal, what a text parameter is to the server. */
+function literal(value: SqlScalar): string {
+  if (value === null) return "NULL";
+  const text = value instanceof Date ? value.toISOString() : String(value);
+  // The protocol ends the query text at U+0000, so a value holding one would cut the statement
+  // short; PostgreSQL refuses it as a parameter too (22021), so the write fails the same way.
+  if (text.includes(NUL)) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
+  return pg.escapeLiteral(text);
+}
+
+/** `?` placeholders → literals, skipping quoted strings and identifiers (as numberPlaceholders). */
+export function inlineParameters(statement: SqlStatement): string {
+  let index = 0;
+  let quote: string | null = null;
+  let text = "";
+  for (const character of statement.sql) {
+    if (quote) {
+      if (character === quote) quote = null;
+      text += character;
+    } else if (character === "'" || character === '"') {
+      quote = character;
+      text += character;
+    } else if (character === "?") {
+      if (index >= statement.params.length) throw new Error(`Too few parameters for: ${statement.sql}`);
+      text += literal(statement.params[index++]);
+    } else {
+      text += character;
+    }
+  }
+  if (index !== statement.params.length) throw new Error(`Too many parameters for: ${statement.sql}`);
+  return text;
 }
 
 function isConnectionError(error: Error): boolean {
