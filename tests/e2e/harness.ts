@@ -21,9 +21,12 @@ import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
+import { createPostgresPool } from "~/utils/postgres-pool.server";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
 import { freePort, serverArgs } from "../support/built-server";
 import { CHROMIUM_ARGS } from "../support/chromium";
@@ -40,9 +43,16 @@ export type App = {
   /** The server's stdout + stderr so far (for failure messages). */
   output: () => string;
   stop: () => Promise<void>;
+  /** SIGKILL, as a crashed machine: no graceful shutdown. */
+  kill: () => Promise<void>;
 };
 
 export type StartAppOptions = {
+  /**
+   * A PostgreSQL database the caller already migrated and seeded (app/cli/prepare-database.ts),
+   * shared by several instances; without it each app gets its own fresh SQLite file.
+   */
+  databaseUrl?: string;
   env?: Record<string, string>;
   seed?: boolean;
   /** Also seed the generated demo history (~420 past conversations); off by default so other tests' queues and estimates start empty. */
@@ -57,21 +67,24 @@ export type StartAppOptions = {
 export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const dir = path.join(tmpDir, `e2e-${process.pid}-${randomBytes(4).toString("hex")}`);
   copyBuild(dir);
+  const shared = options.databaseUrl;
   const databaseFile = path.join(dir, "baton.db");
-  createMigratedDatabase(databaseFile);
-  const databaseUrl = `file:${databaseFile}`;
+  if (!shared) createMigratedDatabase(databaseFile);
+  const databaseUrl = shared ?? `file:${databaseFile}`;
   // Chosen before seeding: the starter flows' demo API calls go to the app's own port.
   const port = await freePort();
   // Seeded in a child process: the seed steps (and the modules they call) use the process-wide
   // client of ~/utils/db.server, which in this process may point at another database.
-  if (options.seed !== false) {
+  if (!shared && options.seed !== false) {
     execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["app/cli/seed.ts"], {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir, BATON_DEMO_HISTORY: options.demoHistory ? "on" : "off", PORT: String(port) },
       stdio: "pipe",
     });
   }
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  const db = shared
+    ? (new PostgresPrismaClient({ adapter: new PrismaPg(createPostgresPool(shared)) }) as unknown as PrismaClient)
+    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
 
   const child = spawn(process.execPath, serverArgs("build/index.js"), {
     cwd: dir,
@@ -108,6 +121,10 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
     await db.$disconnect();
     fs.rmSync(dir, { recursive: true, force: true });
   };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await exited;
+  };
   try {
     await waitUntilAnswering(
       baseUrl,
@@ -118,7 +135,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
     await stop();
     throw error;
   }
-  return { baseUrl, db, output: () => output, stop };
+  return { baseUrl, db, output: () => output, stop, kill };
 }
 
 async function waitUntilAnswering(baseUrl: string, hasExited: () => boolean, output: () => string): Promise<void> {
