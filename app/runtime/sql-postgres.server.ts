@@ -45,13 +45,14 @@ const sqliteShapedTypes = {
 
 const numbered = new Map<string, string>();
 
-/** `?` placeholders → `$1, $2, …`, skipping quoted strings and identifiers. */
-export function numberPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text !== undefined) return text;
-  let index = 0;
+/**
+ * The SQL with each `?` placeholder outside quoted strings and identifiers replaced by
+ * `replace(n)` (n = 0, 1, …): the one scanner behind numbered parameters and inlined literals.
+ */
+function replacePlaceholders(sql: string, replace: (index: number) => string): { text: string; count: number } {
+  let count = 0;
   let quote: string | null = null;
-  text = "";
+  let text = "";
   for (const character of sql) {
     if (quote) {
       if (character === quote) quote = null;
@@ -60,11 +61,19 @@ export function numberPlaceholders(sql: string): string {
       quote = character;
       text += character;
     } else if (character === "?") {
-      text += `$${++index}`;
+      text += replace(count++);
     } else {
       text += character;
     }
   }
+  return { text, count };
+}
+
+/** `?` placeholders → `$1, $2, …`, skipping quoted strings and identifiers. */
+export function numberPlaceholders(sql: string): string {
+  let text = numbered.get(sql);
+  if (text !== undefined) return text;
+  text = replacePlaceholders(sql, (index) => `$${index + 1}`).text;
   if (numbered.size > 1000) numbered.clear();
   numbered.set(sql, text);
   return text;
@@ -227,24 +236,12 @@ function literal(value: SqlScalar): string {
 
 /** `?` placeholders → literals, skipping quoted strings and identifiers (as numberPlaceholders). */
 export function inlineParameters(statement: SqlStatement): string {
-  let index = 0;
-  let quote: string | null = null;
-  let text = "";
-  for (const character of statement.sql) {
-    if (quote) {
-      if (character === quote) quote = null;
-      text += character;
-    } else if (character === "'" || character === '"') {
-      quote = character;
-      text += character;
-    } else if (character === "?") {
-      if (index >= statement.params.length) throw new Error(`Too few parameters for: ${statement.sql}`);
-      text += literal(statement.params[index++]);
-    } else {
-      text += character;
-    }
-  }
-  if (index !== statement.params.length) throw new Error(`Too many parameters for: ${statement.sql}`);
+  const { params, sql } = statement;
+  const { text, count } = replacePlaceholders(sql, (index) => {
+    if (index >= params.length) throw new Error(`Too few parameters for: ${sql}`);
+    return literal(params[index]);
+  });
+  if (count !== params.length) throw new Error(`Too many parameters for: ${sql}`);
   return text;
 }
 
