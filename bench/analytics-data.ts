@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createRandom } from "../app/workspace/demo-history/random";
+import type { db as Db } from "../app/utils/db.server";
 
 export const EVENTS_PER_CONVERSATION = 10;
 const DAY = 24 * 60 * 60 * 1000;
@@ -104,4 +105,14 @@ export function generateAnalyticsData(file: string, options: { conversations: nu
   })();
   sqlite.close();
   return { flows: flows.map(({ id, slug }) => ({ id, slug })), teams, end: options.end, conversations: options.conversations, events: options.conversations * EVENTS_PER_CONVERSATION };
+}
+
+/** The admin and the Support agent the analytics benchmarks read reports as (on either database). */
+export async function createBenchViewers(db: typeof Db, supportTeamId: string) {
+  const adminRow = await db.user.create({ data: { email: "admin@bench.local", name: "Admin", passwordHash: "x", role: "admin" }, select: { id: true } });
+  const agentRow = await db.user.create({
+    data: { email: "agent@bench.local", name: "Agent", passwordHash: "x", role: "agent", memberships: { create: { teamId: supportTeamId } } },
+    select: { id: true },
+  });
+  return { admin: { id: adminRow.id, role: "admin" as const }, agent: { id: agentRow.id, role: "agent" as const } };
 }

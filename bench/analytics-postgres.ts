@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { startPostgresCluster } from "../app/utils/postgres-cluster.server";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../tests/setup/migrate";
-import { generateAnalyticsData } from "./analytics-data";
+import { createBenchViewers, generateAnalyticsData } from "./analytics-data";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const DAYS = 90;
@@ -96,13 +96,7 @@ async function main() {
     const { getAnalyticsReport } = await import("~/analytics/report.server");
     const { getNodeFunnel } = await import("~/analytics/node-funnel.server");
     const { resolveRange } = await import("~/analytics/range");
-    const adminRow = await db.user.create({ data: { email: "admin@bench.local", name: "Admin", passwordHash: "x", role: "admin" }, select: { id: true } });
-    const agentRow = await db.user.create({
-      data: { email: "agent@bench.local", name: "Agent", passwordHash: "x", role: "agent", memberships: { create: { teamId: data.teams.support } } },
-      select: { id: true },
-    });
-    const admin = { id: adminRow.id, role: "admin" as const };
-    const agent = { id: agentRow.id, role: "agent" as const };
+    const { admin, agent } = await createBenchViewers(db, data.teams.support);
     const now = new Date(END);
     const month = resolveRange({ range: "30d" }, now);
     const flow = data.flows[0];

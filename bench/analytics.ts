@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createMigratedDatabase, repoRoot, tmpDir } from "../tests/setup/migrate";
-import { generateAnalyticsData } from "./analytics-data";
+import { createBenchViewers, generateAnalyticsData } from "./analytics-data";
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
 const DAYS = 90;
@@ -61,13 +61,7 @@ export async function main(): Promise<Record<string, unknown>> {
   const { resolveRange } = await import("~/analytics/range");
   const { getAnalyticsReport } = await import("~/analytics/report.server");
   try {
-    const adminRow = await db.user.create({ data: { email: "admin@bench.local", name: "Admin", passwordHash: "x", role: "admin" }, select: { id: true } });
-    const agentRow = await db.user.create({
-      data: { email: "agent@bench.local", name: "Agent", passwordHash: "x", role: "agent", memberships: { create: { teamId: data.teams.support } } },
-      select: { id: true },
-    });
-    const admin = { id: adminRow.id, role: "admin" as const };
-    const agent = { id: agentRow.id, role: "agent" as const };
+    const { admin, agent } = await createBenchViewers(db, data.teams.support);
     const now = new Date(END);
     const month = resolveRange({ range: "30d" }, now);
     const flow = data.flows[0];
