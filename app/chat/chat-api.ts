@@ -24,6 +24,14 @@ export function parseMessage(value: unknown): ChatMessage | null {
     message.source = { articleId: source.articleId, slug: typeof source.slug === "string" ? source.slug : "", title: source.title };
   }
   if (raw.csat === true) message.csat = true;
+  const author = raw.author as Record<string, unknown> | undefined;
+  if (raw.role === "agent" && author && typeof author.name === "string" && author.name) {
+    message.author = {
+      name: author.name,
+      initials: typeof author.initials === "string" && author.initials ? author.initials : author.name.slice(0, 1).toUpperCase(),
+      team: typeof author.team === "string" ? author.team : null,
+    };
+  }
   return message;
 }
 

@@ -5,17 +5,26 @@
  * hold even when two agents click at the same moment: the second one is told, not obeyed.
  * Hand back to the bot lives in hand-back.server.ts (it runs the flow).
  */
+import { describeAgent } from "~/chat/agent-identity.server";
 import { phrasesFor } from "~/flow";
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { publish } from "~/runtime/live.server";
 import type { NewMessage } from "~/runtime/conversation-store.server";
+import type { MessageMetadata } from "~/runtime/messages";
 import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
 import { joinedLine, refuse, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed, afterQueued } from "./assignment.server";
 
-type Actor = Pick<InboxViewer, "id" | "name" | "isAdmin" | "teams">;
+type Actor = Pick<InboxViewer, "id" | "name" | "isAdmin" | "teams" | "memberTeamIds">;
+
+/** A reply's public author as the customer sees it: first name, initials, the team answered for (an admin's queues are not their teams). */
+function replyAuthor(actor: Actor, conversationTeamId: string | null): MessageMetadata {
+  const memberships = actor.teams.filter((team) => actor.memberTeamIds.includes(team.id)).map((team) => ({ team }));
+  const author = describeAgent({ name: actor.name, memberships }, conversationTeamId);
+  return author ? { author } : {};
+}
 
 /** Admins work every team; agents only the teams they are in (re-checked on the fresh read: it may have moved). */
 function refuseUnlessWorks(actor: Actor, state: AgentState): Refusal | null {
@@ -87,7 +96,7 @@ export async function replyAsAgent(actor: Actor, input: { conversationId: string
       if (refused) return { outcome: refused };
       const now = new Date();
       const claiming = state.status === "waiting" || !state.assigneeId;
-      const reply: NewMessage = { role: "agent", text: input.text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: {} };
+      const reply: NewMessage = { role: "agent", text: input.text, clientMessageId: input.clientMessageId, authorId: actor.id, metadata: replyAuthor(actor, state.teamId) };
       return {
         outcome: { ok: true, notice: "Sent." },
         commit: {

@@ -53,8 +53,8 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
       // Already sent with the backlog (or older than the client's resume point).
       if (event.message.role === "note" || event.message.seq <= lastSentSeq) return;
       lastSentSeq = event.message.seq;
-      const { seq, id, role, text, createdAt, choices, source, csat } = event.message;
-      sendMessage({ seq, id, role, text, createdAt, ...(choices ? { choices } : {}), ...(source ? { source } : {}), ...(csat ? { csat } : {}) });
+      const { seq, id, role, text, createdAt, choices, source, csat, author } = event.message;
+      sendMessage({ seq, id, role, text, createdAt, ...(choices ? { choices } : {}), ...(source ? { source } : {}), ...(csat ? { csat } : {}), ...(author ? { author } : {}) });
     };
 
     sendStatus(status, team);

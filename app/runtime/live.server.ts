@@ -9,6 +9,7 @@
  */
 import { EventEmitter } from "node:events";
 import type { LiveRelay } from "./live-relay.server";
+import type { MessageAuthor } from "./messages";
 
 export type LiveMessage = {
   id: string;
@@ -19,6 +20,7 @@ export type LiveMessage = {
   choices?: string[];
   source?: { articleId: string; slug: string; title: string };
   csat?: boolean;
+  author?: MessageAuthor;
 };
 
 export type LiveEvent =

@@ -10,12 +10,22 @@ export type MessageRole = z.infer<typeof MessageRoleSchema>;
 
 export const SourceSchema = z.object({ articleId: z.string(), slug: z.string(), title: z.string() });
 
+/**
+ * How an agent line's author appears to the customer (first name, initials, the team they answer
+ * for; never a full name or email). Stored on the message when it is written, so every copy of
+ * it — the live stream on any instance, its backlog, GET — names its author without a second read.
+ */
+export const MessageAuthorSchema = z.object({ name: z.string(), initials: z.string(), team: z.string().nullable() });
+export type MessageAuthor = z.infer<typeof MessageAuthorSchema>;
+
 export const MessageMetadataSchema = z.object({
   choices: z.array(z.string()).optional(),
   source: SourceSchema.optional(),
   /** A KB answer's calibrated confidence (for the handoff packet; not part of the public message). */
   confidence: z.number().min(0).max(1).optional(),
   csat: z.boolean().optional(),
+  /** On an agent's reply: its public author. */
+  author: MessageAuthorSchema.optional(),
   nodeId: z.string().optional(),
   /** The customer's answer to "did this help?" on a KB answer. */
   feedback: z.object({ helpful: z.boolean(), at: z.string() }).optional(),
@@ -41,6 +51,8 @@ export type PublicMessage = {
   choices?: string[];
   source?: { articleId: string; slug: string; title: string };
   csat?: boolean;
+  /** Agent messages: who wrote it (absent on lines written before authors were stored). */
+  author?: MessageAuthor;
 };
 
 /** `written`: the metadata of a row this process has just written, so it need not be parsed back. */
@@ -69,6 +81,7 @@ export function toPublicMessage(message: StoredMessage): PublicMessage | null {
   if (metadata.choices?.length) result.choices = metadata.choices;
   if (metadata.source) result.source = metadata.source;
   if (metadata.csat) result.csat = true;
+  if (metadata.author && result.role === "agent") result.author = metadata.author;
   return result;
 }
 

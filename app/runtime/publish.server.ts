@@ -19,6 +19,7 @@ export function toLiveMessage(message: StoredMessage): LiveMessage | null {
     ...(metadata.choices?.length ? { choices: metadata.choices } : {}),
     ...(metadata.source ? { source: metadata.source } : {}),
     ...(metadata.csat ? { csat: true } : {}),
+    ...(metadata.author && role.data === "agent" ? { author: metadata.author } : {}),
   };
 }
 

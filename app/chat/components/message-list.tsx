@@ -17,7 +17,7 @@ type Props = {
   onFeedback: (messageId: string, helpful: boolean) => void;
   onRetry: () => void;
   onDismiss: (clientMessageId: string) => void;
-  /** Who has the conversation: stands in as the author of an agent line that arrives before its author does. */
+  /** Who has the conversation: stands in as the author of an (older) agent line that arrives without one. */
   assignee?: ChatAgent | null;
 };
 
@@ -27,8 +27,9 @@ export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoo
   const folded = findFeedbackQuestions(messages);
   const foldedIds = new Set([...folded.values()].map((question) => question.id));
   const activeChoicesId = activeChoicesMessageId(messages);
-  // A live agent line comes without its author (the page's details bring it a moment later), and a
-  // screen reader speaks a line once, when it is added: name the assigned agent rather than "Agent".
+  // Agent lines carry their author; one stored before authors were (older conversations) gets it from
+  // the page's details, and a screen reader speaks a line once, when it is added: until then name the
+  // assigned agent rather than "Agent".
   const shown = messages
     .filter((message) => !foldedIds.has(message.id))
     .map((message) => (message.role === "agent" && !message.author && assignee ? { ...message, author: assignee } : message));
