@@ -7,7 +7,7 @@
  */
 import { describeAgent } from "~/chat/agent-identity.server";
 import { phrasesFor } from "~/flow";
-import { getCompiledVersion } from "~/runtime/flow-versions.server";
+import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { publish } from "~/runtime/live.server";
 import type { NewMessage } from "~/runtime/conversation-store.server";
 import type { MessageMetadata } from "~/runtime/messages";
@@ -39,7 +39,7 @@ function refuseUnlessActive(state: AgentState): Refusal | null {
 }
 
 export async function claimConversation(actor: Actor, conversationId: string): Promise<ActionOutcome> {
-  const result = await runAgentAction(conversationId, (state) => {
+  const result = await runAgentAction(conversationId, async (state) => {
     const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
     if (refused) return { outcome: refused };
     if (state.assigneeId === actor.id) return { outcome: { ok: true, notice: "It's already yours." } };
@@ -51,7 +51,7 @@ export async function claimConversation(actor: Actor, conversationId: string): P
       commit: {
         status: "open",
         update: { status: "open", assigneeId: actor.id },
-        messages: [joinedLine(actor.name)],
+        messages: [await joinedLine(actor.name, state)],
         events: [{ type: "conversation.assigned", payload: { agentId: actor.id, by: actor.id, mode: "claim" } }],
       },
     };
@@ -61,7 +61,7 @@ export async function claimConversation(actor: Actor, conversationId: string): P
 
 export async function assignConversation(actor: Actor, conversationId: string, agentId: string): Promise<ActionOutcome> {
   const agent = await db.user.findFirst({ where: { id: agentId, ...CAN_SIGN_IN }, select: { id: true, name: true, memberships: { select: { teamId: true } } } });
-  const result = await runAgentAction(conversationId, (state) => {
+  const result = await runAgentAction(conversationId, async (state) => {
     const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
     if (refused) return { outcome: refused };
     if (!agent || !agent.memberships.some((membership) => membership.teamId === state.teamId)) {
@@ -73,7 +73,7 @@ export async function assignConversation(actor: Actor, conversationId: string, a
       commit: {
         status: "open",
         update: { status: "open", assigneeId: agent.id },
-        messages: [joinedLine(agent.name)],
+        messages: [await joinedLine(agent.name, state)],
         events: [{ type: "conversation.assigned", payload: { agentId: agent.id, by: actor.id, mode: "manual", from: state.assigneeId } }],
       },
     };
@@ -90,7 +90,7 @@ export async function assignConversation(actor: Actor, conversationId: string, a
 export async function replyAsAgent(actor: Actor, input: { conversationId: string; clientMessageId: string; text: string }): Promise<ActionOutcome> {
   const result = await runAgentAction(
     input.conversationId,
-    (state) => {
+    async (state) => {
       if (state.storedMessageId) return { outcome: { ok: true, notice: "Sent." } };
       const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
       if (refused) return { outcome: refused };
@@ -108,7 +108,7 @@ export async function replyAsAgent(actor: Actor, input: { conversationId: string
             lastMessageAt: now,
             agentUnread: 0,
           },
-          messages: claiming ? [joinedLine(actor.name), reply] : [reply],
+          messages: claiming ? [await joinedLine(actor.name, state), reply] : [reply],
           events: [
             ...(claiming ? [{ type: "conversation.assigned", payload: { agentId: actor.id, by: actor.id, mode: "reply" } }] : []),
             { type: "agent.replied", payload: { agentId: actor.id, length: input.text.length, first: !state.firstHumanResponseAt } },
@@ -158,7 +158,7 @@ export async function reassignConversation(actor: Actor, input: { conversationId
     if (team.id === state.teamId) return { outcome: refuse(400, "same_team", `It is already with ${team.name}.`, "teamId") };
     const messages: NewMessage[] = [];
     if (input.note) messages.push({ role: "note", text: input.note, authorId: actor.id, metadata: {} });
-    messages.push({ role: "system", text: await handoffNotice(state.flowVersionId, team.name), metadata: {} });
+    messages.push({ role: "system", text: phrasesFor(await getCustomerLocale(state.id, state.flowVersionId)).handoff(team.name), metadata: {} });
     return {
       outcome: { ok: true, notice: `Moved to ${team.name}.` },
       commit: {
@@ -194,15 +194,6 @@ export async function resolveConversation(actor: Actor, conversationId: string):
   });
   if (result.committed && result.before?.assigneeId) await afterAgentFreed(result.before.assigneeId);
   return result.outcome;
-}
-
-/** The flow's own handoff line, in its language ("You're being connected to our Billing team…"). */
-async function handoffNotice(flowVersionId: string, teamName: string): Promise<string> {
-  const locale = await getCompiledVersion(flowVersionId).then(
-    (compiled) => compiled.document.settings.locale,
-    () => undefined,
-  );
-  return phrasesFor(locale).handoff(teamName);
 }
 
 /** A resolved conversation back to open, with the agent who reopened it. */

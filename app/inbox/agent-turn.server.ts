@@ -11,6 +11,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { firstName } from "~/chat/agent-identity.server";
+import { phrasesFor } from "~/flow";
+import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { commitTurn, withConflictRetries, type NewEvent, type NewMessage, type StoredMessage } from "~/runtime/conversation-store.server";
 import { withConversationLock } from "~/runtime/conversation-lock.server";
 import { publishTurn } from "~/runtime/publish.server";
@@ -64,9 +66,10 @@ export function refuse(status: Refusal["status"], code: string, message: string,
   return field ? { ok: false, status, code, message, field } : { ok: false, status, code, message };
 }
 
-/** The public line the customer sees when a person takes the conversation ("Ana joined the conversation."). */
-export function joinedLine(name: string): NewMessage {
-  return { role: "system", text: `${firstName(name) ?? name} joined the conversation.`, metadata: {} };
+/** The public line the customer sees when a person takes the conversation ("Ana joined the conversation."), in the customer's language. */
+export async function joinedLine(name: string, state: Pick<AgentState, "id" | "flowVersionId">): Promise<NewMessage> {
+  const locale = await getCustomerLocale(state.id, state.flowVersionId);
+  return { role: "system", text: phrasesFor(locale).joined(firstName(name) ?? name), metadata: {} };
 }
 
 export type AgentCommit = {

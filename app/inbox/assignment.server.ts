@@ -90,7 +90,7 @@ async function autoAssign(conversationId: string, teamId: string, agent: Candida
       commit: {
         status: "open",
         update: { status: "open", assigneeId: agent.id },
-        messages: [joinedLine(agent.name)],
+        messages: [await joinedLine(agent.name, state)],
         events: [{ type: "conversation.assigned", payload: { agentId: agent.id, by: null, mode: "round_robin" } }],
         guard: { sql: CAPACITY_GUARD, params: [agent.id, agent.id] },
       },

@@ -11,14 +11,14 @@ import { listLabels } from "./labels.server";
 import { listSavedReplies } from "./saved-replies.server";
 import type { ConversationTools, TeamMember } from "./view";
 
-export async function getConversationTools(viewer: InboxViewer, conversation: { teamId: string | null; flowVersionId: string; status: string }): Promise<ConversationTools> {
+export async function getConversationTools(viewer: InboxViewer, conversation: { id: string; teamId: string | null; flowVersionId: string; status: string }): Promise<ConversationTools> {
   const canAct = conversation.status !== "bot" && (viewer.isAdmin || viewer.teams.some((team) => team.id === conversation.teamId));
   if (!canAct) return { canAct, members: [], teams: [], handBackTargets: [], handBackLine: "", labels: [], savedReplies: [] };
   const [members, teams, handBackTargets, handBackLine, labels, savedReplies] = await Promise.all([
     conversation.teamId ? listTeamMembers(conversation.teamId) : [],
     db.team.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
     listHandBackTargets(conversation.flowVersionId),
-    getHandBackLine(conversation.flowVersionId),
+    getHandBackLine(conversation.id, conversation.flowVersionId),
     listLabels(),
     listSavedReplies(conversation.teamId ? [conversation.teamId] : []),
   ]);

@@ -5,6 +5,7 @@
  * The run itself is the runtime's handBackToBot, which takes the conversation's lock; the
  * permission and status check runs inside it, on the fresh read.
  */
+import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { handBackToBot } from "~/runtime/turn.server";
 import { getNodeKind, listResumableNodes, phrasesFor, UnknownNodeError, type FlowNode } from "~/flow";
@@ -48,14 +49,16 @@ export async function listHandBackTargets(flowVersionId: string): Promise<HandBa
   }
 }
 
-/** What the customer is told on a hand-back unless the agent rewrites it: the flow's line, or the language's default. */
-export async function getHandBackLine(flowVersionId: string): Promise<string> {
-  try {
-    const { settings } = (await getCompiledVersion(flowVersionId)).document;
-    return settings.handBackMessage ?? phrasesFor(settings.locale).handBack;
-  } catch {
-    return phrasesFor(undefined).handBack;
-  }
+/**
+ * What the customer is told on a hand-back unless the agent rewrites it: the flow's own line as
+ * its lead wrote it, else the default line in the customer's language (detected, else the flow's).
+ */
+export async function getHandBackLine(conversationId: string, flowVersionId: string): Promise<string> {
+  const own = await getCompiledVersion(flowVersionId).then(
+    (compiled) => compiled.document.settings.handBackMessage,
+    () => undefined,
+  );
+  return own ?? phrasesFor(await getCustomerLocale(conversationId, flowVersionId)).handBack;
 }
 
 class HandBackRefused extends Error {

@@ -6,6 +6,8 @@
  * conversation resolved or reassigned meanwhile is left alone.
  */
 import { firstName } from "~/chat/agent-identity.server";
+import { phrasesFor } from "~/flow";
+import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { db } from "~/utils/db.server";
 import { runAgentAction } from "./agent-turn.server";
 import { afterQueued } from "./assignment.server";
@@ -16,7 +18,7 @@ export async function returnAssignedToQueue(person: { id: string; name: string }
   const teams = new Set<string | null>();
   let returned = 0;
   for (const conversation of open) {
-    const result = await runAgentAction(conversation.id, (state) => {
+    const result = await runAgentAction(conversation.id, async (state) => {
       if (state.status !== "open" || state.assigneeId !== person.id) return { outcome: { ok: true, notice: "" } };
       return {
         outcome: { ok: true, notice: "" },
@@ -24,7 +26,7 @@ export async function returnAssignedToQueue(person: { id: string; name: string }
           status: "waiting",
           update: { status: "waiting", assigneeId: null },
           // The customer was talking to this person: they are told, not left wondering.
-          messages: [{ role: "system", text: `${firstName(person.name) ?? person.name} left the conversation. Someone else from the team will reply here.`, metadata: {} }],
+          messages: [{ role: "system", text: phrasesFor(await getCustomerLocale(state.id, state.flowVersionId)).left(firstName(person.name) ?? person.name), metadata: {} }],
           events: [{ type: "conversation.released", payload: { from: person.id, fromName: person.name, by, reason } }],
         },
       };

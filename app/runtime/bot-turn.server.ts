@@ -63,7 +63,7 @@ export async function planBotStep(
       const snapshot: unknown = JSON.parse(conversation.snapshot ?? "null");
       if (input.type === "resume") {
         result = await resumeAt(compiled.machine, services, snapshot, input.nodeId, { pending: input.pending });
-        const line = input.line?.trim() || compiled.document.settings.handBackMessage || phrasesFor(locale).handBack;
+        const line = input.line?.trim() || compiled.document.settings.handBackMessage || phrasesFor((await getDetectedLanguage(conversation.id)) ?? locale).handBack;
         leadingLines = [{ role: "system", text: line, metadata: {} }];
       } else {
         result = await runTurn(compiled.machine, services, snapshot, input);

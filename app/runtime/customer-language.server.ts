@@ -3,10 +3,13 @@
  * clear answer (a later step that could not tell — "ok", an order number — does not undo it).
  * Read from the `language.detected` events, so it needs no column and covers every step's field name.
  * The chat page's own texts and the handoff notice use it; the flow's locale stays the fallback.
+ * getCustomerLocale adds that fallback for the system lines written outside a bot turn (a person
+ * joined, a move to another team, the hand-back line).
  */
 import { z } from "zod";
 import { LANGUAGE_CODES, type LanguageCode } from "~/engines/detect-language";
 import { db } from "~/utils/db.server";
+import { getCompiledVersion } from "./flow-versions.server";
 
 const DetectedSchema = z.object({ language: z.enum(LANGUAGE_CODES) });
 
@@ -34,4 +37,14 @@ function safeJson(text: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** The language to write to this customer in: the detected one, else the flow version's locale (undefined: English). */
+export async function getCustomerLocale(conversationId: string, flowVersionId: string): Promise<string | undefined> {
+  const detected = await getDetectedLanguage(conversationId);
+  if (detected) return detected;
+  return getCompiledVersion(flowVersionId).then(
+    (compiled) => compiled.document.settings.locale,
+    () => undefined,
+  );
 }

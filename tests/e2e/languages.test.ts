@@ -2,7 +2,7 @@
  * The customer's language, in the browser: on the seeded "Order status" flow (an English flow
  * with a "Detect language" step before its handoff), a customer who writes Spanish takes the
  * Spanish branch, and from the handoff on the chat page's own texts are Spanish too — queue
- * notice, header, composer, and the rating card when the agent resolves — while an English
+ * notice, header, composer, the line saying the agent joined, and the rating card when the agent resolves — while an English
  * customer of the same flow keeps English ones.
  */
 import type { Page } from "playwright-core";
@@ -64,6 +64,8 @@ describe("the chat page in the customer's language", () => {
       await ana.close();
     }
     expect(ana.errors).toEqual([]);
+    // The line the claim wrote is in the customer's language too.
+    await page.getByText("Ana se ha unido a la conversación.").waitFor();
     await page.getByRole("heading", { name: "¿Qué tal ha ido la conversación?" }).waitFor();
     await page.getByRole("group", { name: "Valora esta conversación del 1 al 5" }).waitFor();
     await expect(page.getByRole("textbox", { name: "Mensaje" }).getAttribute("placeholder")).resolves.toBe("Pregunta otra cosa…");

@@ -56,7 +56,7 @@ describe("deactivating a person", () => {
       expect(texts).toContain("Ada Admin deactivated Ana Agent: back in the queue");
     }
     // Nobody can hand them a conversation meanwhile.
-    const tools = await getConversationTools(adminViewer, { teamId: await teamId("support"), flowVersionId: "none", status: "waiting" });
+    const tools = await getConversationTools(adminViewer, { id: handed[0].id, teamId: await teamId("support"), flowVersionId: "none", status: "waiting" });
     expect(tools.members.map((member) => member.name)).not.toContain("Ana Agent");
     expect(await assignConversation(adminViewer, handed[0].id, ana.id)).toMatchObject({ ok: false, code: "not_in_team" });
 

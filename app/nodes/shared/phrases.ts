@@ -14,6 +14,10 @@ export type Phrases = {
   handoff: (team: string) => string;
   /** Said when an agent hands the conversation back to the bot, unless the flow sets its own line. */
   handBack: string;
+  /** The system line when a person takes the conversation; `name` is their first name. */
+  joined: (name: string) => string;
+  /** The system line when that person stops working (deactivated or removed) and the conversation goes back to the queue. */
+  left: (name: string) => string;
   hints: {
     empty: (field: string) => string;
     email: string;
@@ -40,6 +44,8 @@ const en: Phrases = {
   csatQuestion: "How would you rate this conversation?",
   handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
   handBack: "You're back with our assistant — I'll take it from here.",
+  joined: (name) => `${name} joined the conversation.`,
+  left: (name) => `${name} left the conversation. Someone else from the team will reply here.`,
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -66,6 +72,8 @@ const es: Phrases = {
   csatQuestion: "¿Cómo valorarías esta conversación?",
   handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
+  joined: (name) => `${name} se ha unido a la conversación.`,
+  left: (name) => `${name} ha salido de la conversación. Otra persona del equipo te responderá aquí.`,
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -92,6 +100,8 @@ const fr: Phrases = {
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
   handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
+  joined: (name) => `${name} a rejoint la conversation.`,
+  left: (name) => `${name} a quitté la conversation. Une autre personne de l'équipe vous répondra ici.`,
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -118,6 +128,8 @@ const de: Phrases = {
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
   handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
+  joined: (name) => `${name} ist dem Gespräch beigetreten.`,
+  left: (name) => `${name} hat das Gespräch verlassen. Eine andere Person aus dem Team antwortet Ihnen hier.`,
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -144,6 +156,8 @@ const pt: Phrases = {
   csatQuestion: "Como você avalia esta conversa?",
   handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
+  joined: (name) => `${name} entrou na conversa.`,
+  left: (name) => `${name} saiu da conversa. Outra pessoa da equipe responderá aqui.`,
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",
