@@ -1,7 +1,9 @@
 /**
- * The Teams page's business-hours form: one row per weekday (open? from, to), the time zone, the
- * holidays one date per line and the team's wording of the email offer. Parsed with zod into the
- * stored shape (business-hours.ts). Client-safe (the card reads the same summary).
+ * The Teams page's business-hours form: one row per weekday (open? and up to four openings, each
+ * from–to), the time zone, the holidays one date per line and the team's wording of the email offer.
+ * Parsed with zod into the stored shape (business-hours.ts); a day's openings must each close after
+ * they open and must not overlap, and any mistake is reported without saving anything.
+ * Client-safe (the card reads the same summary and field names).
  */
 import { z } from "zod";
 import { HolidaysSchema, WEEKDAYS, isValidTimeZone, toMinutes, type BusinessHours, type Weekday, type WeeklyHours } from "./business-hours";
@@ -11,6 +13,48 @@ export const WEEKDAY_LABELS: Record<Weekday, string> = { mon: "Monday", tue: "Tu
 export const WEEK_ORDER: Weekday[] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/** What the stored format allows (WeeklyHoursSchema): a split shift, a lunch break, an evening slot. */
+export const MAX_OPENINGS_PER_DAY = 4;
+
+/** Form field names of a day's n-th opening (0-based): the first keeps the one-opening names `monFrom` / `monTo`. */
+export function openingFieldNames(day: Weekday, index: number): { from: string; to: string } {
+  const suffix = index === 0 ? "" : String(index + 1);
+  return { from: `${day}From${suffix}`, to: `${day}To${suffix}` };
+}
+
+export type DayOpenings = { ok: true; openings: Array<[string, string]> } | { ok: false; error: string };
+
+/**
+ * Checks one day's openings as typed: times like 09:00, each closing after it opens, at most four,
+ * none overlapping another (one may start when another ends). Returns them sorted by opening time.
+ */
+export function checkDayOpenings(dayLabel: string, typed: Array<[string, string]>): DayOpenings {
+  if (typed.length > MAX_OPENINGS_PER_DAY) return { ok: false, error: `${dayLabel}: at most ${MAX_OPENINGS_PER_DAY} openings a day` };
+  for (const [index, [from, to]] of typed.entries()) {
+    const which = typed.length > 1 ? `${dayLabel}, opening ${index + 1}` : dayLabel;
+    if (!TIME.test(from) || !TIME.test(to)) return { ok: false, error: `${which}: use times like 09:00 and 17:00` };
+    if (toMinutes(from) >= toMinutes(to)) return { ok: false, error: `${which}: closing must come after opening` };
+  }
+  const sorted = [...typed].sort((a, b) => toMinutes(a[0]) - toMinutes(b[0]));
+  for (let index = 1; index < sorted.length; index += 1) {
+    const [before, after] = [sorted[index - 1], sorted[index]];
+    if (toMinutes(after[0]) < toMinutes(before[1])) return { ok: false, error: `${dayLabel}: ${before[0]}–${before[1]} and ${after[0]}–${after[1]} overlap` };
+  }
+  return { ok: true, openings: sorted };
+}
+
+/** The openings submitted for a day: every index whose fields were sent (a removed opening sends none). */
+function readDayOpenings(form: Record<string, string>, day: Weekday): Array<[string, string]> {
+  const typed: Array<[string, string]> = [];
+  // One past the limit, so a forged fifth opening is refused rather than silently dropped.
+  for (let index = 0; index <= MAX_OPENINGS_PER_DAY; index += 1) {
+    const names = openingFieldNames(day, index);
+    if (form[names.from] === undefined && form[names.to] === undefined) continue;
+    typed.push([form[names.from] ?? "", form[names.to] ?? ""]);
+  }
+  return typed;
+}
 
 export type TeamHoursInput = { teamId: string; timeZone: string; weekly: WeeklyHours; holidays: string[]; awayEmailPrompt: string };
 
@@ -25,11 +69,10 @@ export const TeamHoursFormSchema = z
     if (form.alwaysOpen !== "on") {
       for (const day of WEEKDAYS) {
         if (form[`${day}Open`] !== "on") continue;
-        const from = form[`${day}From`] ?? "";
-        const to = form[`${day}To`] ?? "";
-        if (!TIME.test(from) || !TIME.test(to)) issue(`${day}From`, `${WEEKDAY_LABELS[day]}: use times like 09:00 and 17:00`);
-        else if (toMinutes(from) >= toMinutes(to)) issue(`${day}From`, `${WEEKDAY_LABELS[day]}: closing must come after opening`);
-        else weekly[day] = [[from, to]];
+        const checked = checkDayOpenings(WEEKDAY_LABELS[day], readDayOpenings(form, day));
+        // One error per day, under the day's first field (`monFrom`), where the form shows it.
+        if (checked.ok) weekly[day] = checked.openings;
+        else issue(`${day}From`, checked.error);
       }
       if (Object.keys(weekly).length === 0) issue("alwaysOpen", "Open at least one day, or choose “Always open”");
     }

@@ -1,6 +1,7 @@
 /**
  * Branding and business hours in Chromium: the admin brands the chat with a live preview (and a
- * colour that needs fixing for contrast), the customer sees it; the admin sets a team's hours, and
+ * colour that needs fixing for contrast), the customer sees it; the admin sets a team's hours (two
+ * openings on a day; an overlapping pair is refused and saves nothing), and
  * a customer handed off outside them is told when the team opens and leaves an email; with the team
  * open but no one online, the notice says that, until an agent opens Baton.
  */
@@ -122,14 +123,34 @@ describe("business hours and presence", () => {
     const day = notToday();
     await form.getByLabel(day.label, { exact: true }).check();
     await form.getByLabel(`${day.label} opens at`).fill("09:00");
-    await form.getByLabel(`${day.label} closes at`).fill("17:00");
+    await form.getByLabel(`${day.label} closes at`).fill("13:00");
     await form.getByLabel("Email offer when no one can answer").fill("Leave your email and Support will write back.");
+    // A second opening that overlaps the first is refused with the reason, and nothing is saved.
+    const storedHours = async () => (await e2e.app.db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { hours: true, timeZone: true } }));
+    const before = await storedHours();
+    await form.getByRole("button", { name: `Add an opening on ${day.label}` }).click();
+    await form.getByLabel(`${day.label}, opening 2, opens at`).fill("12:00");
+    await form.getByLabel(`${day.label}, opening 2, closes at`).fill("17:00");
+    await form.getByRole("button", { name: "Save hours of Support" }).click();
+    const overlap = form.getByText(`${day.label}: 09:00–13:00 and 12:00–17:00 overlap`);
+    await overlap.waitFor();
+    await expect(form.getByRole("group", { name: day.label }).getAttribute("aria-describedby")).resolves.toBe(await overlap.getAttribute("id"));
+    await expect(storedHours()).resolves.toEqual(before);
+    await page.screenshot({ path: "tests/e2e/screenshots/teams-hours-overlap.png", fullPage: true });
+    // A third opening can be added and taken away again; the second moves to after lunch.
+    await form.getByRole("button", { name: `Add an opening on ${day.label}` }).click();
+    await form.getByLabel(`${day.label}, opening 3, opens at`).waitFor();
+    await form.getByRole("button", { name: `Remove ${day.label} opening 3` }).click();
+    await expect.poll(() => form.getByLabel(`${day.label}, opening 3, opens at`).count()).toBe(0);
+    await form.getByLabel(`${day.label}, opening 2, opens at`).fill("14:00");
     await form.scrollIntoViewIfNeeded();
     await snap(page);
     await form.getByRole("button", { name: "Save hours of Support" }).click();
     await page.getByText("Business hours saved").waitFor();
-    await card.getByText(`${day.label.slice(0, 3)} 09:00–17:00 · Europe/Berlin`).waitFor();
-    await snap(page);
+    await card.getByText(`${day.label.slice(0, 3)} 09:00–13:00, 14:00–17:00 · Europe/Berlin`).waitFor();
+    expect(JSON.parse((await storedHours()).hours)).toEqual({ [day.field]: [["09:00", "13:00"], ["14:00", "17:00"]] });
+    await card.locator("summary", { hasText: "Support" }).click();
+    await page.screenshot({ path: "tests/e2e/screenshots/teams-hours-two-openings.png", fullPage: true });
 
     const chat = await openPage(e2e.browser, e2e.app.baseUrl, "closed handoff");
     try {

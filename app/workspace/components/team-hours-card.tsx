@@ -7,8 +7,9 @@ import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/form";
 import { isAlwaysOpen, parseBusinessHours, type BusinessHours } from "../business-hours";
-import { WEEK_ORDER, WEEKDAY_LABELS, summariseHours } from "../team-hours-form";
+import { WEEK_ORDER, summariseHours } from "../team-hours-form";
 import { CardAlert, CardHeader } from "./card-parts";
+import { TeamHoursDay } from "./team-hours-day";
 import { failureFor, type TeamsActionData } from "./teams-action";
 
 type TeamWithHours = { id: string; name: string; timeZone: string; hours: string; holidays: string; awayEmailPrompt: string };
@@ -50,7 +51,6 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
   const hours: BusinessHours = parseBusinessHours(team);
   const [alwaysOpen, setAlwaysOpen] = useState(WEEK_ORDER.every((day) => !hours.weekly[day]?.length));
   const hasErrors = Object.keys(errors).length > 0;
-  const dayError = WEEK_ORDER.map((day) => errors[`${day}From`]).find(Boolean);
   return (
     <details className="team-hours" open={hasErrors || undefined}>
       <summary>
@@ -69,22 +69,10 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
         {errors.alwaysOpen ? <p className="field-error">{errors.alwaysOpen}</p> : null}
         {!alwaysOpen ? (
           <fieldset className="team-hours__week">
-            <legend className="label">Weekly hours</legend>
-            {WEEK_ORDER.map((day) => {
-              const interval = hours.weekly[day]?.[0];
-              return (
-                <div key={day} className="team-hours__day">
-                  <label className="checkbox">
-                    <input type="checkbox" name={`${day}Open`} defaultChecked={Boolean(interval)} />
-                    {WEEKDAY_LABELS[day]}
-                  </label>
-                  <input className="input team-hours__time" type="time" name={`${day}From`} defaultValue={interval?.[0] ?? "09:00"} aria-label={`${WEEKDAY_LABELS[day]} opens at`} />
-                  <span aria-hidden="true">–</span>
-                  <input className="input team-hours__time" type="time" name={`${day}To`} defaultValue={interval?.[1] === "24:00" ? "23:59" : (interval?.[1] ?? "17:00")} aria-label={`${WEEKDAY_LABELS[day]} closes at`} />
-                </div>
-              );
-            })}
-            {dayError ? <p className="field-error">{dayError}</p> : null}
+            <legend className="label">Weekly hours (up to 4 openings a day, e.g. a lunch break)</legend>
+            {WEEK_ORDER.map((day) => (
+              <TeamHoursDay key={day} teamId={team.id} day={day} stored={hours.weekly[day] ?? []} error={errors[`${day}From`]} />
+            ))}
           </fieldset>
         ) : null}
         <div className="grid-2">
