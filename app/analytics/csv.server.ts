@@ -1,6 +1,7 @@
 /**
  * CSV exports of a report: the daily table (one row per day plus a total), the escalation
- * breakdowns, and the node funnel. Rates are fractions (0.25), durations minutes; csv-stringify
+ * breakdowns, and the node funnel. Rates are fractions (0.25), durations minutes (the first response
+ * twice: wall-clock, and in the team's business hours as the page shows it); csv-stringify
  * does the quoting, so flow names with commas or quotes stay in their column. Text written by
  * admins (flow names, node ids) could start like a formula; see neutraliseCell.
  */
@@ -35,6 +36,9 @@ const DAILY_COLUMNS = [
   "left_with_bot",
   "first_response_median_minutes",
   "first_response_p90_minutes",
+  // The same replies counted in business hours only (app/analytics/business-clock.server.ts).
+  "first_response_business_hours_median_minutes",
+  "first_response_business_hours_p90_minutes",
   "first_responses_measured",
   "awaiting_first_response",
   "closed_without_reply",
@@ -62,6 +66,8 @@ function dailyRow(date: string, metrics: MetricsSummary): Array<string | number>
     metrics.leftWithBot.count,
     minutes(metrics.firstResponse.medianMs),
     minutes(metrics.firstResponse.p90Ms),
+    minutes(metrics.firstResponse.business.medianMs),
+    minutes(metrics.firstResponse.business.p90Ms),
     metrics.firstResponse.count,
     metrics.firstResponse.awaiting,
     metrics.firstResponse.closedWithoutReply,

@@ -75,6 +75,22 @@ describe("the CSV export", () => {
     expect(rows.at(-1)).toMatchObject({ containment_rate: "0.3333", csat_bot_only_average: "5", awaiting_first_response: "1", csat_escalated_average: "" });
   });
 
+  it("has the first response in business hours beside the wall-clock one, as the page shows it", async () => {
+    const daily = JSON.stringify(Object.fromEntries(["sun", "mon", "tue", "wed", "thu", "fri", "sat"].map((day) => [day, [["09:00", "17:00"]]])));
+    const daytime = await db.team.create({ data: { slug: "daytime", name: "Daytime", timeZone: "UTC", hours: daily }, select: { id: true } });
+    const desk = await createFixtureFlow({ slug: "daytime-desk", name: "Daytime desk", defaultTeam: "support" });
+    // Handed off at 16:50 UTC (10 minutes before closing), answered the next day at 09:10: 980 wall minutes, 20 business minutes.
+    // In May, so the other tests' range (June) never sees it.
+    await addConversation({ flow: desk, createdAt: "2026-05-05T16:40:00Z", status: "open", teamId: daytime.id, escalatedAfterMinutes: 10, repliedAfterMinutes: 980, nodes: ["start", "human"] });
+    const rows = csvRows(await (await exportRoute.loader(args(getRequest("/analytics/export?range=custom&from=2026-05-05&to=2026-05-07&flow=daytime-desk", adminCookie)))).text());
+    const columns = ["date", "first_response_median_minutes", "first_response_p90_minutes", "first_response_business_hours_median_minutes", "first_response_business_hours_p90_minutes"] as const;
+    const pick = (row: Record<string, string> | undefined) => columns.map((column) => row?.[column]);
+    expect(pick(rows[0])).toEqual(["2026-05-05", "980", "980", "20", "20"]);
+    // A day with nothing answered has empty cells, not zeros.
+    expect(pick(rows[1])).toEqual(["2026-05-06", "", "", "", ""]);
+    expect(pick(rows.at(-1))).toEqual(["total", "980", "980", "20", "20"]);
+  });
+
   it("quotes a flow name with a comma and quotes in the funnel and escalation exports", async () => {
     const funnel = await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&flow=returns&report=funnel`, adminCookie)))).text();
     expect(funnel).toContain('"Returns, ""VIP"" desk",ask,collect,Ask for information,3,1,1');
