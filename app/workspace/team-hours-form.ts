@@ -67,14 +67,15 @@ export const TeamHoursFormSchema = z
     if (!isValidTimeZone(timeZone)) issue("timeZone", "Choose a time zone such as Europe/Berlin");
     const weekly: WeeklyHours = {};
     if (form.alwaysOpen !== "on") {
-      for (const day of WEEKDAYS) {
-        if (form[`${day}Open`] !== "on") continue;
+      const openDays = WEEKDAYS.filter((day) => form[`${day}Open`] === "on");
+      for (const day of openDays) {
         const checked = checkDayOpenings(WEEKDAY_LABELS[day], readDayOpenings(form, day));
         // One error per day, under the day's first field (`monFrom`), where the form shows it.
         if (checked.ok) weekly[day] = checked.openings;
         else issue(`${day}From`, checked.error);
       }
-      if (Object.keys(weekly).length === 0) issue("alwaysOpen", "Open at least one day, or choose “Always open”");
+      // Only when no day is ticked: a ticked day with a mistake already has its own message.
+      if (openDays.length === 0) issue("alwaysOpen", "Open at least one day, or choose “Always open”");
     }
     const lines = (form.holidays ?? "").split(/[\s,]+/).filter(Boolean);
     const holidays = HolidaysSchema.safeParse(lines);

@@ -128,17 +128,19 @@ describe("business hours and presence", () => {
     // A second opening that overlaps the first is refused with the reason, and nothing is saved.
     const storedHours = async () => (await e2e.app.db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { hours: true, timeZone: true } }));
     const before = await storedHours();
-    await form.getByRole("button", { name: `Add an opening on ${day.label}` }).click();
+    await form.getByRole("button", { name: `Add opening on ${day.label}` }).click();
     await form.getByLabel(`${day.label}, opening 2, opens at`).fill("12:00");
     await form.getByLabel(`${day.label}, opening 2, closes at`).fill("17:00");
     await form.getByRole("button", { name: "Save hours of Support" }).click();
     const overlap = form.getByText(`${day.label}: 09:00–13:00 and 12:00–17:00 overlap`);
     await overlap.waitFor();
-    await expect(form.getByRole("group", { name: day.label }).getAttribute("aria-describedby")).resolves.toBe(await overlap.getAttribute("id"));
+    await expect(form.getByRole("group", { name: `${day.label} hours` }).getAttribute("aria-describedby")).resolves.toBe(await overlap.getAttribute("id"));
     await expect(storedHours()).resolves.toEqual(before);
+    // The day's own message is the only one: no "open at least one day" beside it.
+    await expect(form.locator(".field-error").allTextContents()).resolves.toEqual([`${day.label}: 09:00–13:00 and 12:00–17:00 overlap`]);
     await page.screenshot({ path: "tests/e2e/screenshots/teams-hours-overlap.png", fullPage: true });
     // A third opening can be added and taken away again; the second moves to after lunch.
-    await form.getByRole("button", { name: `Add an opening on ${day.label}` }).click();
+    await form.getByRole("button", { name: `Add opening on ${day.label}` }).click();
     await form.getByLabel(`${day.label}, opening 3, opens at`).waitFor();
     await form.getByRole("button", { name: `Remove ${day.label} opening 3` }).click();
     await expect.poll(() => form.getByLabel(`${day.label}, opening 3, opens at`).count()).toBe(0);

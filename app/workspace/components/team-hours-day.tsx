@@ -27,7 +27,7 @@ export function TeamHoursDay({ teamId, day, stored, error }: { teamId: string; d
   const remove = (key: number) => setOpenings(openings.filter((opening) => opening.key !== key));
   const errorId = `${teamId}-${day}-hours-error`;
   return (
-    <div className="team-hours__day" role="group" aria-label={label} aria-describedby={error ? errorId : undefined}>
+    <div className="team-hours__day" role="group" aria-label={`${label} hours`} aria-describedby={error ? errorId : undefined}>
       <label className="checkbox">
         <input type="checkbox" name={`${day}Open`} defaultChecked={stored.length > 0} />
         {label}
@@ -41,11 +41,14 @@ export function TeamHoursDay({ teamId, day, stored, error }: { teamId: string; d
               <input className="input team-hours__time" type="time" name={names.from} defaultValue={opening.from} aria-label={`${which} opens at`} aria-invalid={error ? true : undefined} />
               <span aria-hidden="true">–</span>
               <input className="input team-hours__time" type="time" name={names.to} defaultValue={opening.to} aria-label={`${which} closes at`} aria-invalid={error ? true : undefined} />
-              {openings.length > 1 ? (
-                <button type="button" className="btn btn-ghost btn-sm" onClick={() => remove(opening.key)} aria-label={`Remove ${label} opening ${index + 1}`}>
-                  Remove
-                </button>
-              ) : null}
+              {/* The slot stays when empty, so every day's "Add opening" lines up. */}
+              <span className="team-hours__remove">
+                {openings.length > 1 ? (
+                  <button type="button" className="btn btn-ghost btn-sm" onClick={() => remove(opening.key)} aria-label={`Remove ${label} opening ${index + 1}`}>
+                    Remove
+                  </button>
+                ) : null}
+              </span>
             </div>
           );
         })}
@@ -55,8 +58,8 @@ export function TeamHoursDay({ teamId, day, stored, error }: { teamId: string; d
           </p>
         ) : null}
       </div>
-      <button type="button" className="btn btn-ghost btn-sm team-hours__add" onClick={add} disabled={openings.length >= MAX_OPENINGS_PER_DAY} aria-label={`Add an opening on ${label}`}>
-        + Opening
+      <button type="button" className="btn btn-ghost btn-sm team-hours__add" onClick={add} disabled={openings.length >= MAX_OPENINGS_PER_DAY} aria-label={`Add opening on ${label}`}>
+        Add opening
       </button>
     </div>
   );

@@ -27,7 +27,9 @@ describe("team hours form", () => {
     const result = TeamHoursFormSchema.safeParse({ teamId: "t1", timeZone: "Mars/Olympus", monOpen: "on", monFrom: "17:00", monTo: "09:00", holidays: "25/12/2026" });
     expect(result.success).toBe(false);
     const paths = result.error?.issues.map((issue) => issue.path[0]);
-    expect(paths).toEqual(expect.arrayContaining(["timeZone", "monFrom", "holidays", "alwaysOpen"]));
+    expect(paths).toEqual(["timeZone", "monFrom", "holidays"]);
+    // No day ticked and not always open: that is its own mistake.
+    expect(TeamHoursFormSchema.safeParse({ teamId: "t1", timeZone: "UTC" }).error?.issues.map((issue) => issue.path[0])).toEqual(["alwaysOpen"]);
   });
 
   it("reads up to four openings a day, stored in order of opening, and summarises them", () => {
@@ -61,7 +63,10 @@ describe("team hours form", () => {
   it("reports a day's mistake on its first field and stores nothing of a form with one", () => {
     const result = TeamHoursFormSchema.safeParse({ teamId: "t1", timeZone: "UTC", monOpen: "on", monFrom: "09:00", monTo: "13:00", monFrom2: "12:00", monTo2: "17:00", tueOpen: "on", tueFrom: "09:00", tueTo: "17:00" });
     expect(result.success).toBe(false);
+    // Only the day's own message: "open at least one day" would be wrong, Monday and Tuesday are ticked.
     expect(result.error?.issues.map((issue) => [issue.path[0], issue.message])).toEqual([["monFrom", "Monday: 09:00–13:00 and 12:00–17:00 overlap"]]);
+    const onlyDay = TeamHoursFormSchema.safeParse({ teamId: "t1", timeZone: "UTC", monOpen: "on", monFrom: "17:00", monTo: "09:00" });
+    expect(onlyDay.error?.issues.map((issue) => issue.path[0])).toEqual(["monFrom"]);
     // A forged fifth opening is refused, not dropped.
     const forged = Object.fromEntries(Array.from({ length: 5 }, (_, index) => [[openingFieldNames("fri", index).from, `1${index}:00`], [openingFieldNames("fri", index).to, `1${index}:30`]]).flat());
     expect(TeamHoursFormSchema.safeParse({ teamId: "t1", timeZone: "UTC", friOpen: "on", ...forged }).error?.issues[0]?.message).toBe("Friday: at most 4 openings a day");
