@@ -4,7 +4,7 @@
  */
 import { chromium, type Locator, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, markAgentOnline, openPage, snap, useE2E } from "./harness";
+import { CHROMIUM_ARGS, markAgentOnline, openPage, signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
 const PHONE = { width: 375, height: 740 };
@@ -263,6 +263,43 @@ describe("handoff to a person", () => {
     await expect(page.getByText("Ana from Support").isVisible()).resolves.toBe(true);
     await expect(notice.count()).resolves.toBe(0);
     await snap(page);
+  });
+
+  it("names the agent of a live reply from the reply itself, even when the page's details never arrive", async () => {
+    const { page } = e2e;
+    await markAgentOnline(e2e.app, "ana@baton.local");
+    await openChat(page);
+    await say(page, "I want to talk to a human");
+    await page.getByRole("region", { name: "You're in the queue for our Support team" }).waitFor();
+    // The page's details used to be the only place an author came from. From now on they answer as
+    // they were before anyone claimed it (no assignee, no authors), so only the reply can name Ana.
+    const { id, token } = await session(page);
+    const stale = await page.request.get(`/chat/store-support/details?conversation=${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await stale.json()).toMatchObject({ status: "waiting", assignee: null, authors: {} });
+    const staleBody = await stale.text();
+    await page.route("**/chat/store-support/details?**", (route) => route.fulfill({ status: 200, contentType: "application/json", body: staleBody }));
+
+    const agent = await openPage(e2e.browser, e2e.app.baseUrl, "agent replies live");
+    try {
+      await agent.page.setViewportSize({ width: 1280, height: 800 });
+      await signIn(agent.page, "ana@baton.local");
+      await agent.page.goto(`/inbox/${id}`);
+      const reply = agent.page.getByRole("textbox", { name: "Reply" });
+      await reply.fill("Hi, Ana here: looking into it now.");
+      await reply.press("Enter");
+      await agent.page.getByRole("log", { name: "Transcript" }).locator('[data-role="agent"]').getByText("Hi, Ana here: looking into it now.").waitFor();
+    } finally {
+      await agent.close();
+    }
+    expect(agent.errors).toEqual([]);
+
+    const line = page.locator(".chat-row--agent").filter({ hasText: "Hi, Ana here: looking into it now." });
+    await line.waitFor();
+    await expect(line.locator(".chat-author").textContent()).resolves.toBe("AnaSupport");
+    await expect(line.locator(".chat-bubble .sr-only").textContent()).resolves.toBe("Ana, Support said: ");
+    await expect(line.locator(".chat-avatar").textContent()).resolves.toBe("AA");
+    await snap(page);
+    await page.unroute("**/chat/store-support/details?**");
   });
 });
 
