@@ -19,6 +19,9 @@ const SWEEP_EVERY_MS = 60_000;
 
 // $1 key hash, $2 now (epoch ms), $3 interval (ms per request). A named statement: parsed and
 // planned once per connection. The 0.001 ms slack absorbs float rounding (60000 / 7 * 7 > 60000).
+// set_config(…, true) is SET LOCAL for this statement's own transaction: its commit does not wait
+// for the WAL to reach the disk (a crash may forget the last counts — a full bucket, harmless),
+// so a chat request never waits on a flush for its rate limit.
 const TAKE = {
   name: "baton-chat-rate-limit-take",
   text: `WITH "taken" AS (
@@ -26,7 +29,8 @@ const TAKE = {
   ON CONFLICT ("key") DO UPDATE SET "readyAt" = GREATEST("ChatRateLimit"."readyAt", $2::float8) + $3::float8
   WHERE GREATEST("ChatRateLimit"."readyAt", $2::float8) + $3::float8 <= $2::float8 + ${RATE_WINDOW_MS}.001
   RETURNING 1)
-SELECT EXISTS (SELECT 1 FROM "taken") AS "allowed", (SELECT "readyAt" FROM "ChatRateLimit" WHERE "key" = $1) AS "readyAt"`,
+SELECT EXISTS (SELECT 1 FROM "taken") AS "allowed", (SELECT "readyAt" FROM "ChatRateLimit" WHERE "key" = $1) AS "readyAt",
+  set_config('synchronous_commit', 'off', true) AS "asyncCommit"`,
 };
 
 let sweeper: NodeJS.Timeout | null = null;
