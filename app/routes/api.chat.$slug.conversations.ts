@@ -34,7 +34,7 @@ const StartConversationSchema = z.strictObject({
 
 export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
-  const limited = checkRateLimit(`start:${clientAddress(context)}`);
+  const limited = await checkRateLimit(`start:${clientAddress(context)}`);
   if (limited) return limited;
   const slug = params.slug ?? "";
   if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(slug)) return apiError(404, "flow_not_found", "No published flow with this address.");

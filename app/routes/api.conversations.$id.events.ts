@@ -11,7 +11,7 @@ import type { ApiArgs } from "~/runtime/api/request";
  */
 export async function loader({ request, params, context }: ApiArgs) {
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const afterSeq = readSeq(request.headers.get("last-event-id")) ?? readSeq(new URL(request.url).searchParams.get("after"));
   const stream = await openCustomerEventStream({ conversationId: params.id as string, signal: request.signal, afterSeq });

@@ -39,7 +39,7 @@ const FAILURES = {
 export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const body = await parseJsonBody(request, FeedbackSchema);
   if (!body.ok) return body.response;

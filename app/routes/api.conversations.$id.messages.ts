@@ -21,7 +21,7 @@ const SendMessageSchema = z.strictObject({
 export async function action({ request, params, context }: ApiArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const body = await parseJsonBody(request, SendMessageSchema, {
     oversize: { code: "too_long", field: "text", message: `text must be at most ${MAX_TEXT_LENGTH} characters.` },

@@ -6,7 +6,7 @@ import type { ApiArgs } from "~/runtime/api/request";
 
 export async function loader({ request, params, context }: ApiArgs) {
   const token = await requireConversationToken(request, params.id);
-  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const view = await getCustomerView(params.id as string);
   if (!view) return notFound();

@@ -13,7 +13,7 @@ import { getConversationDetails } from "~/chat/conversation-details.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const conversationId = new URL(request.url).searchParams.get("conversation") ?? undefined;
   const token = await requireConversationToken(request, conversationId);
-  const limited = checkRateLimit(`read:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const details = await getConversationDetails(conversationId as string, params.slug ?? "");
   return details ? apiJson(details) : notFound();

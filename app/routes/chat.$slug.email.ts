@@ -22,7 +22,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed("POST");
   const conversationId = new URL(request.url).searchParams.get("conversation") ?? undefined;
   const token = await requireConversationToken(request, conversationId);
-  const limited = checkRateLimit(`turn:${clientAddress(context)}:${token}`);
+  const limited = await checkRateLimit(`turn:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const body = await parseJsonBody(request, EmailSchema, { maxBytes: 1024 });
   if (!body.ok) return body.response;

@@ -2,12 +2,14 @@
  * The customer's live stream of one conversation as text/event-stream. It SUBSCRIBES FIRST and
  * only then reads the backlog (the messages after the client's Last-Event-ID or `after` seq):
  * a message committed while the backlog is read arrives through the subscription, and one that
- * is in both is sent once (messages carry their seq as the event id). Internal notes never pass.
+ * is in both is sent once (messages carry their seq as the event id). Live messages go out in seq
+ * order without gaps even when another instance's message reaches this one after a later local
+ * one (a skipped seq is read back from the database first). Internal notes never pass.
  * The stream plumbing (heartbeats, release on abort or cancel) is openSseResponse's.
  */
 import { db } from "~/utils/db.server";
 import { getCustomerView } from "./conversations.server";
-import { subscribe, type LiveEvent } from "./live.server";
+import { subscribe, type LiveEvent, type LiveMessage } from "./live.server";
 import type { PublicMessage } from "./messages";
 import { openSseResponse } from "./sse.server";
 
@@ -38,7 +40,10 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
     return null;
   }
   const { status, team, messages: backlog } = view;
-  let lastSentSeq = Math.max(input.afterSeq ?? 0, backlog.at(-1)?.seq ?? 0);
+  // Null until the first message of a stream opened without a resume point ("from now on").
+  let lastSentSeq: number | null = input.afterSeq === null ? null : Math.max(input.afterSeq, backlog.at(-1)?.seq ?? 0);
+  // Gap repairs (reads of the stored messages), one after another so they send in seq order.
+  let catchingUp: Promise<void> = Promise.resolve();
 
   return openSseResponse(input.signal, (send) => {
     const sendMessage = ({ seq, ...message }: SeqMessage) => send(`event: message\nid: ${seq}\ndata: ${JSON.stringify(message)}\n\n`);
@@ -50,11 +55,27 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
         void lookUpTeam(event.teamId).then((found) => sendStatus(event.status, found));
         return;
       }
-      // Already sent with the backlog (or older than the client's resume point).
-      if (event.message.role === "note" || event.message.seq <= lastSentSeq) return;
-      lastSentSeq = event.message.seq;
-      const { seq, id, role, text, createdAt, choices, source, csat, author } = event.message;
-      sendMessage({ seq, id, role, text, createdAt, ...(choices ? { choices } : {}), ...(source ? { source } : {}), ...(csat ? { csat } : {}), ...(author ? { author } : {}) });
+      const { role } = event.message;
+      if (role === "note") return;
+      const message = toSeqMessage(event.message, role);
+      if (lastSentSeq === null || message.seq <= lastSentSeq + 1) return sendInOrder(message);
+      // A gap: with several instances, a message this instance published overtakes an earlier one
+      // still coming through the relay (or a note the customer never sees took the seq). Sending
+      // this one now would make the stream skip the earlier one for good, so the stored messages
+      // after the last one sent are read back first (an earlier seq commits before a later one).
+      catchingUp = catchingUp
+        .then(async () => {
+          const stored = await getCustomerView(input.conversationId, lastSentSeq ?? 0);
+          for (const earlier of stored?.messages ?? []) if (earlier.seq < message.seq) sendInOrder(earlier);
+          sendInOrder(message);
+        })
+        .catch((error: unknown) => console.warn("[live] could not read a conversation's messages back:", error instanceof Error ? error.message : error));
+    };
+    // Sends each seq once, ascending: what was sent with the backlog or before the client's resume point is skipped.
+    const sendInOrder = (message: SeqMessage) => {
+      if (lastSentSeq !== null && message.seq <= lastSentSeq) return;
+      lastSentSeq = message.seq;
+      sendMessage(message);
     };
 
     sendStatus(status, team);
@@ -63,6 +84,10 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
     forward = onEvent;
     return unsubscribe;
   });
+}
+
+function toSeqMessage({ seq, id, text, createdAt, choices, source, csat, author }: LiveMessage, role: SeqMessage["role"]): SeqMessage {
+  return { seq, id, role, text, createdAt, ...(choices ? { choices } : {}), ...(source ? { source } : {}), ...(csat ? { csat } : {}), ...(author ? { author } : {}) };
 }
 
 async function lookUpTeam(teamId: string | null): Promise<Team> {

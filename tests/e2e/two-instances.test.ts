@@ -3,7 +3,8 @@
  * sticky sessions: the customer chats on instance A, Ana works the inbox on instance B, and every
  * live update crosses between them (LISTEN/NOTIFY). Then A is killed (SIGKILL) in the middle of a
  * run of customer turns: every acknowledged turn is stored exactly once, the unacknowledged ones
- * are retried on B with the same clientMessageId, and the customer's chat continues on B.
+ * are retried on B with the same clientMessageId, and the customer's chat continues on B. A
+ * restarted instance then takes a new customer's handoff, and Ana's queue on B shows it live.
  *
  * The chat cookie is scoped to the host (127.0.0.1), not the port, so the customer's browser
  * context carries the same conversation to B's URL — as it would behind one proxy address.
@@ -23,7 +24,9 @@ const HAND_BACK_LINE = "You're back with our assistant — I'll take it from her
 let cluster: PostgresCluster;
 let a: App;
 let b: App;
+let restarted: App | undefined;
 let browser: Browser;
+let appOptions: { databaseUrl: string; env: Record<string, string> };
 
 beforeAll(async () => {
   cluster = await startPostgresCluster();
@@ -33,14 +36,14 @@ beforeAll(async () => {
     env: { ...process.env, DATABASE_URL: cluster.url, BATON_DEMO_HISTORY: "off" },
     stdio: "pipe",
   });
-  const options = { databaseUrl: cluster.url, env: { SESSION_SECRET } };
-  [a, b] = await Promise.all([startApp(options), startApp(options)]);
+  appOptions = { databaseUrl: cluster.url, env: { SESSION_SECRET } };
+  [a, b] = await Promise.all([startApp(appOptions), startApp(appOptions)]);
   browser = await openBrowser();
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all([a?.stop(), b?.stop(), restarted?.stop()]);
   cluster?.stop();
 });
 
@@ -155,6 +158,29 @@ describe("two instances on one PostgreSQL database", () => {
       await row(ana.page, id).or(ana.page.getByRole("log", { name: "Transcript" }).getByText("I want to talk to a human").last()).first().waitFor({ timeout: 30_000 });
       await snap(ana.page);
       pageErrors(ana);
+
+      // B's inbox still updates live after the crash: A's replacement (a new process on the same
+      // database) takes a new customer's handoff, and it appears in Ana's queue on B, no reload.
+      restarted = await startApp(appOptions);
+      await ana.page.goto("/inbox?queue=open");
+      await ana.page.evaluate(() => Object.assign(window, { loadedBeforeTheHandoff: true }));
+      const newcomer = await openPage(browser, restarted.baseUrl, "two instances newcomer");
+      try {
+        await newcomer.page.setViewportSize(PHONE);
+        await newcomer.page.goto("/chat/store-support");
+        await newcomer.page.getByText("I'm the Threads & Co. assistant").waitFor();
+        await askForPerson(newcomer.page);
+        await snap(newcomer.page);
+        const newcomerId = await conversationIdOf(newcomer.page);
+        expect(newcomerId).not.toBe(id);
+        await row(ana.page, newcomerId).waitFor({ timeout: 30_000 });
+        await expect(ana.page.evaluate(() => "loadedBeforeTheHandoff" in window)).resolves.toBe(true);
+        await snap(ana.page);
+        pageErrors(newcomer);
+        pageErrors(ana);
+      } finally {
+        await newcomer.close();
+      }
     } finally {
       await ana.close();
       await customer.close();

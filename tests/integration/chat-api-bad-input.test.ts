@@ -18,9 +18,9 @@ beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
 });
-afterEach(() => {
+afterEach(async () => {
   delete process.env.CHAT_RATE_LIMIT_PER_MINUTE;
-  resetRateLimits();
+  await resetRateLimits();
 });
 
 async function expectRejected(response: Response, status: number, code: string, field?: string) {

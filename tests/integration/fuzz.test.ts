@@ -24,14 +24,14 @@ const RUNS = 100;
 
 beforeAll(async () => {
   process.env.CHAT_RATE_LIMIT_PER_MINUTE = "1000000";
-  resetRateLimits();
+  await resetRateLimits();
   await seedTeams();
   await publishFixtureFlow();
 });
 
-afterAll(() => {
+afterAll(async () => {
   delete process.env.CHAT_RATE_LIMIT_PER_MINUTE;
-  resetRateLimits();
+  await resetRateLimits();
 });
 
 // Header values a client can send at all (HTTP carries Latin-1 bytes, no line breaks).

@@ -1,19 +1,20 @@
 /**
- * Per-client rate limit for the public chat API: a token bucket per key (client IP + token,
- * or IP alone when creating a conversation) holding CHAT_RATE_LIMIT_PER_MINUTE requests and
- * refilling at that rate. In-process: with several instances behind a load balancer each
- * instance limits on its own (sticky sessions or a shared store would make it global).
- * The bucket map is swept so idle clients do not accumulate.
+ * Per-client rate limit for the public chat API: a token bucket per key (client address + token,
+ * or the address alone when creating a conversation) holding CHAT_RATE_LIMIT_PER_MINUTE requests
+ * and refilling at that rate. Where the buckets live is chosen once, with the database: on SQLite
+ * (one process) in memory; on PostgreSQL in the database, so N instances behind a load balancer
+ * enforce ONE limit per client, not N (one upsert per request, rate-limit-postgres.server.ts).
  */
 import type { AppLoadContext } from "@remix-run/node";
 import { z } from "zod";
+import { databaseKind } from "~/utils/db.server";
 import { apiError } from "./responses.server";
+import { clearMemoryBuckets, takeFromMemory } from "./rate-limit-memory.server";
+import { clearPostgresBuckets, takeFromPostgres } from "./rate-limit-postgres.server";
+import type { RateDecision } from "./rate-limit-types";
 
 const LimitSchema = z.coerce.number().int().positive().catch(60);
-const MAX_KEYS = 100_000;
-
-type Bucket = { tokens: number; updatedAt: number };
-const buckets = new Map<string, Bucket>();
+const shared = databaseKind === "postgresql";
 
 let parsedLimit: { raw: string | undefined; value: number } | null = null;
 
@@ -25,32 +26,12 @@ export function rateLimitPerMinute(): number {
 }
 
 /** Takes one request from the key's bucket; a 429 Response (with Retry-After) when it is empty. */
-export function checkRateLimit(key: string, now = Date.now()): Response | null {
+export async function checkRateLimit(key: string, now = Date.now()): Promise<Response | null> {
   const limit = rateLimitPerMinute();
-  const perMs = limit / 60_000;
-  const bucket = buckets.get(key) ?? { tokens: limit, updatedAt: now };
-  bucket.tokens = Math.min(limit, bucket.tokens + (now - bucket.updatedAt) * perMs);
-  bucket.updatedAt = now;
-  if (bucket.tokens < 1) {
-    buckets.set(key, bucket);
-    const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000));
-    return apiError(429, "rate_limited", "Too many requests. Try again shortly.", { headers: { "Retry-After": String(retryAfter) } });
-  }
-  bucket.tokens -= 1;
-  buckets.set(key, bucket);
-  if (buckets.size > MAX_KEYS) sweep(now, perMs, limit);
-  return null;
-}
-
-function sweep(now: number, perMs: number, limit: number): void {
-  for (const [key, bucket] of buckets) {
-    if (bucket.tokens + (now - bucket.updatedAt) * perMs >= limit) buckets.delete(key);
-  }
-  // Still full of active clients: drop the oldest rather than grow without bound.
-  for (const key of buckets.keys()) {
-    if (buckets.size <= MAX_KEYS * 0.9) break;
-    buckets.delete(key);
-  }
+  const decision: RateDecision = shared ? await takeFromPostgres(key, limit, now) : takeFromMemory(key, limit, now);
+  if (decision.allowed) return null;
+  const retryAfter = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  return apiError(429, "rate_limited", "Too many requests. Try again shortly.", { headers: { "Retry-After": String(retryAfter) } });
 }
 
 /**
@@ -64,6 +45,8 @@ export function clientAddress(context: AppLoadContext | undefined): string {
   return typeof address === "string" && address ? address.slice(0, 64) : "unknown";
 }
 
-export function resetRateLimits(): void {
-  buckets.clear();
+/** Every client starts with a full bucket again (tests). */
+export async function resetRateLimits(): Promise<void> {
+  if (shared) await clearPostgresBuckets();
+  else clearMemoryBuckets();
 }
