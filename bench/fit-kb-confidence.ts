@@ -323,6 +323,10 @@ async function main(): Promise<void> {
     const all = [...demo, ...faq];
     const rank = fitRanking(all);
     const candidates = groups(all, rank);
+    for (const domain of DOMAINS) {
+      const answerable = candidates.filter((group) => group.domain === domain && group.articleId !== null);
+      console.error(`${domain}: first stage alone, recall@1 ${round(answerable.filter((group) => group.labels[0] === 1).length / answerable.length)} (in-sample)`);
+    }
 
     // Ridge strength by grouped cross-validation: the out-of-fold log-loss of the first candidates.
     let chosen = { ridge: RIDGES[0], logLoss: Number.POSITIVE_INFINITY, tops: [] as Top[] };

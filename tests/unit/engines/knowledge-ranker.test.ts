@@ -168,6 +168,21 @@ describe("with the sentence encoder, on the demo store's knowledge base (issue 1
     expect(await answered("what's the weather in paris", ["shipping"])).toBeNull();
   });
 
+  it("in the kb steps of the store-support starter flow, with their own tags and minScore", async () => {
+    const flow = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../flows/store-support.json"), "utf8")) as { nodes: Array<{ id: string; kind: string; data: { tags: string[]; minScore: number } }> };
+    const step = (id: string) => flow.nodes.find((node) => node.id === id)!.data;
+    const answeredIn = async (question: string, { tags, minScore: threshold }: { tags: string[]; minScore: number }) => {
+      const [first] = await rankArticles(index, question, { tags });
+      return first && first.score >= threshold ? first.id : null;
+    };
+    const shipping = step("shipping-kb");
+    expect(await answeredIn("what are the shipping costs", shipping)).toBe("shipping-options-and-costs");
+    expect([null, "shipping-options-and-costs"]).toContain(await answeredIn("how long does standard shipping take?", shipping));
+    expect(await answeredIn("I want a refund", shipping)).toBeNull();
+    expect(await answeredIn("what's the weather in paris", shipping)).toBeNull();
+    expect(await answeredIn("how do I reset my password", step("account-kb"))).toBe("reset-password");
+  });
+
   it("does not answer questions the knowledge base cannot answer at the default minScore", async () => {
     for (const question of ["do you sell perfume", "are you hiring at the downtown store", "what is 15 times 12"]) {
       const [first] = await rankArticles(index, question);
