@@ -6,12 +6,14 @@
  * what it is about ("Orders ship within 1 business day" sits under "Shipping options — Delivery
  * options"). A long block is cut: the sentence encoder reads the gist of a few sentences best, and
  * its cost grows with length. (Embedding every sentence as well was tried: three times the
- * vectors for no better ranking on the tuning questions.)
+ * vectors for no better ranking on the tuning questions.) A table's rows and a list's items are
+ * also passages of their own, with the same prefix.
  *
  * Cues: short "what is this article about" texts that read like the questions customers ask —
- * the title with the article's first sentence, and the title with each section heading. Ranked
- * beside the passages they raised recall@1 on the tuning questions of both domains (most on
- * StackFAQ, whose questions paraphrase a thread's title).
+ * the title with the article's first sentence, and the title with each section heading; the
+ * reranker reads the best cue's cosine (knowledge-reranker.ts). In the reverted ranking
+ * experiment, ranked beside the passages, they raised recall@1 on the tuning questions of both
+ * domains (most on StackFAQ, whose questions paraphrase a thread's title).
  */
 import type { ArticleOutline } from "./article-outline";
 
