@@ -31,7 +31,7 @@ describe("Try it", () => {
     expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: DEFAULT_MIN_SCORE });
     expect(page.scopes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.5 }),
+        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.73 }),
         expect.objectContaining({ id: "store-support/refund-kb", tags: ["returns", "refunds"] }),
       ]),
     );

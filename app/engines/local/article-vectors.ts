@@ -1,9 +1,9 @@
 /**
- * Sentence vectors of every indexed article's passages (article-passages.ts), computed once per
- * article revision when the article is indexed — never per customer message — and kept beside
- * the lexical index. Embedding runs on the encoder's worker thread; until an article's vectors
- * are ready, or when the encoder fails, `similarities` returns null and the caller ranks on
- * lexical evidence alone: a customer never waits for indexing, and a broken model never breaks
+ * Sentence vectors of every indexed article's passages and cues (article-passages.ts), computed
+ * once per article revision when the article is indexed — never per customer message — and kept
+ * beside the lexical index. Embedding runs on the encoder's worker thread; until an article's
+ * vectors are ready, or when the encoder fails, `similarities` returns null and the caller ranks
+ * on lexical evidence alone: a customer never waits for indexing, and a broken model never breaks
  * the knowledge base. After a failure the encoder is left alone for a while, so a broken model
  * costs one failed call per minute, not one per message.
  */
@@ -11,9 +11,15 @@ import { cosine, type SentenceEncoder } from "./sentence-encoder.server";
 
 const RETRY_AFTER_MS = 60_000;
 
-type Entry = { passages: string[]; vectors: Float32Array[] | null };
+/** `texts` are the passages (title first) followed by the cues. */
+type Entry = { texts: string[]; passageCount: number; vectors: Float32Array[] | null };
 
-export type ArticleSimilarity = { best: number; title: number };
+/**
+ * Cosines between the question and one article: each passage's (in article-passages.ts order),
+ * the best of them, their mean (how much of the whole article is about the question), the
+ * title's alone, and the best cue's.
+ */
+export type ArticleSimilarity = { best: number; mean: number; title: number; cue: number; passages: number[] };
 
 export class ArticleVectors {
   private readonly entries = new Map<string, Entry>();
@@ -24,9 +30,9 @@ export class ArticleVectors {
 
   constructor(private readonly encoder: SentenceEncoder) {}
 
-  /** Starts embedding the article's passages (title first); the previous revision's vectors are dropped. */
-  upsert(id: string, passages: string[]): void {
-    const entry: Entry = { passages, vectors: null };
+  /** Starts embedding the article's passages (title first) and cues; the previous revision's vectors are dropped. */
+  upsert(id: string, passages: string[], cues: string[] = []): void {
+    const entry: Entry = { texts: [...passages, ...cues], passageCount: passages.length, vectors: null };
     this.entries.set(id, entry);
     this.embed(entry);
   }
@@ -40,20 +46,17 @@ export class ArticleVectors {
     while (this.pending.size > 0) await Promise.all(this.pending);
   }
 
-  /**
-   * For each of `ids`, the best cosine between the query and one of its passages, and with its
-   * title alone; null when the encoder is unavailable or an article is not embedded yet.
-   */
+  /** Each of `ids`' similarities to the query; null when the encoder is unavailable or an article is not embedded yet. */
   async similarities(query: string, ids: Iterable<string>): Promise<Map<string, ArticleSimilarity> | null> {
     if (this.isCoolingDown()) return null;
-    const entries: Array<[string, Float32Array[]]> = [];
+    const entries: Array<[string, Entry & { vectors: Float32Array[] }]> = [];
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (!entry?.vectors) {
         if (entry && !this.isEmbedding(entry)) this.embed(entry);
         return null;
       }
-      entries.push([id, entry.vectors]);
+      entries.push([id, entry as Entry & { vectors: Float32Array[] }]);
     }
     let queryVector: Float32Array;
     try {
@@ -63,10 +66,12 @@ export class ArticleVectors {
       return null;
     }
     const result = new Map<string, ArticleSimilarity>();
-    for (const [id, vectors] of entries) {
-      let best = -1;
-      for (const vector of vectors) best = Math.max(best, cosine(queryVector, vector));
-      result.set(id, { best, title: cosine(queryVector, vectors[0]) });
+    for (const [id, { vectors, passageCount }] of entries) {
+      const cosines = vectors.map((vector) => cosine(queryVector, vector));
+      const passages = cosines.slice(0, passageCount);
+      const cues = cosines.slice(passageCount);
+      const mean = passages.reduce((sum, value) => sum + value, 0) / passages.length;
+      result.set(id, { best: Math.max(...passages), mean, title: passages[0], cue: cues.length ? Math.max(...cues) : passages[0], passages });
     }
     return result;
   }
@@ -82,7 +87,7 @@ export class ArticleVectors {
   private embed(entry: Entry): void {
     if (this.isCoolingDown()) return;
     this.embedding.add(entry);
-    const job = this.encoder.embed(entry.passages).then(
+    const job = this.encoder.embed(entry.texts).then(
       (vectors) => {
         entry.vectors = vectors;
       },

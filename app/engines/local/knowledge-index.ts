@@ -12,7 +12,8 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { parseArticleOutline, type ArticleOutline } from "./article-outline";
-import { articlePassages } from "./article-passages";
+import { articleCues, articlePassages } from "./article-passages";
+import { holdsAnswerType, type AnswerType } from "./knowledge-answer-type";
 import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
 import type { SentenceEncoder } from "./sentence-encoder.server";
@@ -34,6 +35,9 @@ export const QUERY_FILLER = new Set(
 
 export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
 
+/** A content-word stem of a query with its IDF weight over the indexed articles. */
+export type WeightedTerm = { term: string; weight: number };
+
 /** A lexical match with its raw BM25 score (comparable within one query only) beside the coverage `score`. */
 export type LexicalMatch = RetrievedArticle & { bm25: number };
 
@@ -48,10 +52,17 @@ function expandTerm(token: string, language: LanguageCode = "en"): string | stri
   return stemmed === token ? token : [stemmed, token];
 }
 
-/** The query's words that can say which article is meant (stop words and customers' filler dropped). */
+// "How long does it take" asks for a duration, like "how" asks for a way: its words say what kind
+// of answer is wanted, not which article ("how long does standard shipping take" matched "Refund
+// methods and how long each takes" on "long" and "take").
+const DURATION_WORDS = new Set(["long", "take", "takes", "taking", "took"]);
+
+/** The query's words that can say which article is meant (stop words, customers' filler and "how long … take" dropped). */
 export function contentTokens(query: string, language: LanguageCode = "en"): string[] {
   const stopWords = stopWordsFor(language);
-  return tokenize(query, language).filter((token) => !stopWords.has(token) && !QUERY_FILLER.has(token));
+  const tokens = tokenize(query, language);
+  const asksDuration = language === "en" && tokens.some((token, i) => token === "how" && tokens[i + 1] === "long");
+  return tokens.filter((token) => !stopWords.has(token) && !QUERY_FILLER.has(token) && !(asksDuration && DURATION_WORDS.has(token)));
 }
 
 function wantedTags(tags: string[] | undefined): Set<string> | null {
@@ -63,6 +74,8 @@ export class KnowledgeIndex {
   private readonly articles = new Map<string, IndexedArticle>();
   private readonly termsByArticle = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
+  /** Each article's title terms and each of its passages' terms (article-passages.ts order), for field coverage. */
+  private readonly fieldTerms = new Map<string, { title: Set<string>; passages: Array<Set<string>>; holds: Array<Record<"time" | "amount", boolean>> }>();
   /** Passage vectors for semantic matching; absent when the index is built without an encoder (lexical only). */
   private readonly vectors: ArticleVectors | null;
 
@@ -101,7 +114,14 @@ export class KnowledgeIndex {
     };
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
-    this.vectors?.upsert(article.id, articlePassages(indexed.title, indexed.outline));
+    const passages = articlePassages(indexed.title, indexed.outline);
+    this.vectors?.upsert(article.id, passages, articleCues(indexed.title, indexed.outline));
+    const termsOf = (text: string) => new Set(indexTerms(text, this.language));
+    this.fieldTerms.set(article.id, {
+      title: termsOf(indexed.title),
+      passages: passages.map(termsOf),
+      holds: passages.map((passage) => ({ time: holdsAnswerType(passage, "time"), amount: holdsAnswerType(passage, "amount") })),
+    });
     const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`, this.language));
     this.termsByArticle.set(article.id, terms);
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
@@ -112,6 +132,7 @@ export class KnowledgeIndex {
     this.search.discard(id);
     this.articles.delete(id);
     this.vectors?.remove(id);
+    this.fieldTerms.delete(id);
     for (const term of this.termsByArticle.get(id) ?? []) {
       const frequency = (this.documentFrequency.get(term) ?? 1) - 1;
       if (frequency <= 0) this.documentFrequency.delete(term);
@@ -154,6 +175,31 @@ export class KnowledgeIndex {
       if (!this.documentFrequency.has(term)) unknown += weight;
     }
     return total > 0 ? unknown / total : 1;
+  }
+
+  /** The query's content-word stems, each once, with their IDF weights. */
+  weightedTerms(query: string): WeightedTerm[] {
+    return [...new Set(contentTokens(query, this.language).map((token) => stem(token, this.language)))].map((term) => ({ term, weight: this.termWeight(term) }));
+  }
+
+  /**
+   * The IDF-weighted share of `terms` in the article's title, and in each of its passages (in
+   * article-passages.ts order, so it lines up with the passages' sentence vectors): a question
+   * whose words sit together in the title or in one section is more likely about that article
+   * than one whose words are scattered over a long body.
+   */
+  fieldCoverage(id: string, terms: WeightedTerm[]): { title: number; passages: number[] } {
+    const fields = this.fieldTerms.get(id);
+    if (!fields) return { title: 0, passages: [] };
+    const total = terms.reduce((sum, { weight }) => sum + weight, 0) || 1;
+    const share = (set: Set<string>) => terms.reduce((sum, { term, weight }) => sum + (set.has(term) ? weight : 0), 0) / total;
+    return { title: share(fields.title), passages: fields.passages.map(share) };
+  }
+
+  /** For each of the article's passages (article-passages.ts order), whether it holds an answer of the kind (an amount, a time); all false for other kinds. */
+  passagesHolding(id: string, type: AnswerType): boolean[] {
+    const holds = this.fieldTerms.get(id)?.holds ?? [];
+    return holds.map((flags) => (type === "time" || type === "amount" ? flags[type] : false));
   }
 
   query(query: string, options: { tags?: string[]; limit?: number } = {}): LexicalMatch[] {

@@ -1,24 +1,25 @@
 /**
  * Ranks articles for a question and says how likely the first one is the right answer.
  *
- * Evidence per article: lexical (MiniSearch BM25 relative to the best match, the IDF-weighted
- * coverage of the question's words, the lexical rank) and semantic (the best cosine between the
- * question and one of the article's passages, its gap to the best article's, the cosine with the
- * title alone). A linear score over that evidence ranks the articles; a softmax over the scores
- * and the gap to the runner-up say how clearly the first one wins. The answer confidence is a
- * logistic calibration of (softmax share, gap, semantic similarity, word coverage, share of the
- * question's words no article contains), fitted on labelled questions including unanswerable
- * ones (bench/fit-kb-confidence.ts writes kb-confidence-model.json): of answers given at 0.8,
- * about 80% are from the right article. A near-tie lowers it, and so do key words no article
- * covers. The logistic's output then goes through an isotonic map (observed accuracy by output,
- * pooled until monotone, each pool's rate shrunk toward 1/2 so no pool reads as certain), which
- * fixes what a linear logistic cannot shape. Without sentence vectors (encoder down, article
- * still being embedded) the ranking is BM25 and a separate calibration over lexical evidence
- * alone gives the confidence.
+ * Two stages. The first is a linear score over each article's evidence — lexical (MiniSearch BM25
+ * relative to the best match, the IDF-weighted coverage of the question's words, the lexical
+ * rank) and semantic (the best cosine between the question and one of the article's passages, its
+ * gap to the best article's, the cosine with the title alone) — fitted as a softmax over the
+ * articles (kb-confidence-model.json `hybrid.rank`). Its top candidates go to the second stage
+ * (knowledge-reranker.ts): a logistic model over richer evidence and each signal's gap to the best
+ * other article, whose calibrated probability orders the candidates and IS the answer confidence:
+ * of answers given at 0.8, about 80% are from the right article. Both are fitted on labelled
+ * questions of two domains, unanswerable ones included (bench/fit-kb-confidence.ts).
+ *
+ * Without sentence vectors (encoder down, article still being embedded) the ranking is BM25 and a
+ * logistic calibration over lexical evidence alone (coverage, its gap to the runner-up, unknown
+ * words), followed by an isotonic map, gives the confidence.
  */
 import { z } from "zod";
 import modelJson from "./kb-confidence-model.json";
+import { answerTypeOf } from "./knowledge-answer-type";
 import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowledge-index";
+import { candidateFeatures, RERANKER_MODEL, rerankProbabilities, type ArticleSignals, type QuestionContext, type RerankerModel } from "./knowledge-reranker";
 import type { RetrievedArticle } from "../types";
 
 const WeightsSchema = z.array(z.number());
@@ -27,7 +28,8 @@ const IsotonicSchema = z.object({ x: z.array(z.number().min(0).max(1)), y: z.arr
 export type IsotonicMap = z.infer<typeof IsotonicSchema>;
 export const ConfidenceModelSchema = z.object({
   about: z.string(),
-  hybrid: z.object({ rank: WeightsSchema.length(6), confidence: WeightsSchema.length(6), isotonic: IsotonicSchema }),
+  /** The first stage's linear ranking weights (the confidence with sentence vectors is the reranker's). */
+  hybrid: z.object({ rank: WeightsSchema.length(6) }),
   lexical: z.object({ confidence: WeightsSchema.length(4), isotonic: IsotonicSchema }),
   defaultMinScore: z.number().min(0).max(1),
 });
@@ -35,71 +37,131 @@ export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
 
 export const CONFIDENCE_MODEL: ConfidenceModel = ConfidenceModelSchema.parse(modelJson);
 
-/** What one article has for the question; the order of `rankFeatures` matches the model's `hybrid.rank`. */
-export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[] };
-export type QuestionEvidence = { semantic: boolean; unknownShare: number; articles: ArticleEvidence[] };
+/**
+ * What one article has for the question: `rankFeatures` in the order of the model's `hybrid.rank`
+ * (the first stage), `signals` for the second (knowledge-reranker.ts; `firstStage` is filled in
+ * when the first stage has scored it).
+ */
+export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[]; signals: ArticleSignals; inScope: boolean };
+export type QuestionEvidence = { semantic: boolean; unknownShare: number; contentTerms: number; articles: ArticleEvidence[] };
 
-/** Everything the ranking and the confidence are computed from (the fit script reuses it). */
+const NO_SIGNALS: ArticleSignals = { best: 0, mean: 0, title: 0, cue: 0, bm25: 0, coverage: 0, titleCoverage: 0, passageCoverage: 0, agreement: 0, typedAgreement: 0, firstStage: 0 };
+
+/**
+ * Everything the ranking and the confidence are computed from (the fit script reuses it). With
+ * sentence vectors, every article of the knowledge base is described, and those outside `tags`
+ * are marked out of scope: they are never answered from, but the confidence in an article of the
+ * scope is measured against them too, so a kb step limited to "shipping" does not answer "I want
+ * a refund" from the shipping-fee article just because the refunds articles are out of its sight.
+ */
 export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?: string[]): Promise<QuestionEvidence | null> {
   // Nothing but filler ("hi", "where is it?"): no article can be meant.
-  if (contentTokens(query, index.language).length === 0) return null;
-  const ids = index.ids(tags);
-  if (ids.length === 0) return null;
-  const lexical = index.query(query, { tags, limit: Number.POSITIVE_INFINITY });
+  const tokens = contentTokens(query, index.language);
+  if (tokens.length === 0) return null;
+  const scope = new Set(index.ids(tags));
+  if (scope.size === 0) return null;
   const unknownShare = index.unknownTermShare(query);
-  const byId = new Map(lexical.map((match) => [match.id, match]));
+  const contentTerms = new Set(tokens).size;
+  const ids = index.ids();
   const similarities = await index.similarities(query, ids);
   if (!similarities) {
+    const lexical = index.query(query, { tags, limit: Number.POSITIVE_INFINITY });
     if (lexical.length === 0) return null;
-    return { semantic: false, unknownShare, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [] })) };
+    return { semantic: false, unknownShare, contentTerms, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [], signals: NO_SIGNALS, inScope: true })) };
   }
+  const lexical = index.query(query, { limit: Number.POSITIVE_INFINITY });
+  const byId = new Map(lexical.map((match) => [match.id, match]));
   const topBm25 = Math.max(1e-9, ...lexical.map((match) => match.bm25));
   let topSemantic = -1;
   for (const { best } of similarities.values()) topSemantic = Math.max(topSemantic, best);
   const lexicalRank = new Map(lexical.map((match, rank) => [match.id, rank]));
+  const terms = index.weightedTerms(query);
+  const answerType = answerTypeOf(query);
+  const typed = answerType === "time" || answerType === "amount";
   const articles = ids.map((id) => {
     const similarity = similarities.get(id)!;
     const match = byId.get(id) ?? null;
     const rank = lexicalRank.get(id);
+    const bm25 = (match?.bm25 ?? 0) / topBm25;
+    const coverage = match?.score ?? 0;
+    const fields = index.fieldCoverage(id, terms);
     return {
       id,
       lexical: match,
-      rankFeatures: [similarity.best, similarity.best - topSemantic, similarity.title, (match?.bm25 ?? 0) / topBm25, match?.score ?? 0, rank === undefined ? 0 : 1 / (1 + rank)],
+      rankFeatures: [similarity.best, similarity.best - topSemantic, similarity.title, bm25, coverage, rank === undefined ? 0 : 1 / (1 + rank)],
+      signals: {
+        best: similarity.best,
+        mean: similarity.mean,
+        title: similarity.title,
+        cue: similarity.cue,
+        bm25,
+        coverage,
+        titleCoverage: fields.title,
+        passageCoverage: Math.max(0, ...fields.passages),
+        // Words and meaning agreeing in ONE section: the best passage by its word coverage + 2 × its cosine.
+        agreement: Math.max(0, ...fields.passages.map((share, i) => share + 2 * (similarity.passages[i] ?? 0))),
+        // The same, over the passages holding the kind of answer asked for (a time for "how long", an amount for "how much").
+        typedAgreement: typed ? Math.max(0, ...holding(index.passagesHolding(id, answerType), fields.passages, similarity.passages)) : 0,
+        firstStage: 0,
+      },
+      inScope: scope.has(id),
     };
   });
-  return { semantic: true, unknownShare, articles };
+  return { semantic: true, unknownShare, contentTerms, articles };
+}
+
+function holding(holds: boolean[], coverage: number[], cosines: number[]): number[] {
+  return coverage.map((share, i) => (holds[i] ? share + 2 * (cosines[i] ?? 0) : 0));
 }
 
 const dot = (weights: number[], features: number[]) => features.reduce((sum, value, i) => sum + value * weights[i], weights[features.length] ?? 0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-export type ScoredArticle = { id: string; lexical: LexicalMatch | null; confidenceFeatures: number[] };
+/**
+ * The second stage's input for one question: its candidates (best first by the first stage), their
+ * feature vectors and whether each is in the step's scope; `rest` are the in-scope articles left out.
+ */
+export type Candidates = { ids: string[]; features: number[][]; inScope: boolean[]; rest: string[] };
 
 /**
- * Articles best first, each with the features its confidence is computed from: with sentence
- * vectors (softmax share, gap to the best other article, semantic similarity, coverage, unknown
- * words), without them (BM25 order; coverage, its gap to the best other article, unknown words).
+ * The first stage: every article's linear score. The best `count` of the scope, and the best
+ * `count` of the whole knowledge base, become the reranker's candidates: an article of the scope
+ * competes for the probability with the articles outside it that fit the question better.
  */
-export function scoreArticles(evidence: QuestionEvidence, rankWeights: number[]): ScoredArticle[] {
-  if (!evidence.semantic) {
-    // Coverage, not BM25, for the gap: one weak fuzzy match alone must not look like a clear winner.
-    const coverage = evidence.articles.map((article) => article.lexical?.score ?? 0);
-    return evidence.articles
-      .map((article, i) => ({ id: article.id, lexical: article.lexical, confidenceFeatures: [coverage[i], coverage[i] - bestOther(coverage, i), evidence.unknownShare], order: article.lexical?.bm25 ?? 0 }))
-      .sort((a, b) => b.order - a.order)
-      .map(({ order: _order, ...article }) => article);
-  }
-  const scores = evidence.articles.map((article) => dot(rankWeights, article.rankFeatures));
-  const top = Math.max(...scores);
-  const exp = scores.map((score) => Math.exp(score - top));
-  const sum = exp.reduce((a, b) => a + b, 0);
+export function firstStage(evidence: QuestionEvidence, rankWeights: number[], count: number): Candidates {
+  const signals = evidence.articles.map((article) => ({ ...article.signals, firstStage: dot(rankWeights, article.rankFeatures) }));
+  const order = signals.map((_, i) => i).sort((a, b) => signals[b].firstStage - signals[a].firstStage);
+  const scoped = order.filter((i) => evidence.articles[i].inScope);
+  const chosen = [...new Set([...scoped.slice(0, count), ...order.slice(0, count)])].sort((a, b) => signals[b].firstStage - signals[a].firstStage);
+  const context: QuestionContext = { unknownShare: evidence.unknownShare, contentTerms: evidence.contentTerms };
+  return {
+    ids: chosen.map((i) => evidence.articles[i].id),
+    features: candidateFeatures(signals, chosen, context),
+    inScope: chosen.map((i) => evidence.articles[i].inScope),
+    rest: scoped.slice(count).map((i) => evidence.articles[i].id),
+  };
+}
+
+export type RankedId = { id: string; score: number };
+
+/** With sentence vectors: the candidates in the reranker's order with its calibrated probability, then the rest below them. */
+export function rerank(evidence: QuestionEvidence, model: ConfidenceModel = CONFIDENCE_MODEL, reranker: RerankerModel = RERANKER_MODEL): RankedId[] {
+  const candidates = firstStage(evidence, model.hybrid.rank, reranker.candidates);
+  const probabilities = rerankProbabilities(candidates.features, reranker);
+  const ranked = candidates.ids
+    .map((id, i) => ({ id, score: probabilities[i] }))
+    .filter((_, i) => candidates.inScope[i])
+    .sort((a, b) => b.score - a.score);
+  const floor = ranked[ranked.length - 1]?.score ?? 0;
+  return [...ranked, ...candidates.rest.map((id) => ({ id, score: floor }))];
+}
+
+/** Without sentence vectors: BM25 order, with the features of each article's lexical confidence (coverage, its gap to the best other article, unknown words). */
+export function lexicalRanking(evidence: QuestionEvidence): Array<{ id: string; confidenceFeatures: number[] }> {
+  // Coverage, not BM25, for the gap: one weak fuzzy match alone must not look like a clear winner.
+  const coverage = evidence.articles.map((article) => article.lexical?.score ?? 0);
   return evidence.articles
-    .map((article, i) => ({
-      id: article.id,
-      lexical: article.lexical,
-      confidenceFeatures: [exp[i] / sum, scores[i] - bestOther(scores, i), article.rankFeatures[0], article.lexical?.score ?? 0, evidence.unknownShare],
-      order: scores[i],
-    }))
+    .map((article, i) => ({ id: article.id, confidenceFeatures: [coverage[i], coverage[i] - bestOther(coverage, i), evidence.unknownShare], order: article.lexical?.bm25 ?? 0 }))
     .sort((a, b) => b.order - a.order)
     .map(({ order: _order, ...article }) => article);
 }
@@ -110,9 +172,9 @@ function bestOther(values: number[], index: number): number {
   return Number.isFinite(best) ? best : 0;
 }
 
-/** The logistic's output before the isotonic step (what the fit script calibrates). */
-export function rawConfidence(semantic: boolean, features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
-  return sigmoid(dot(semantic ? model.hybrid.confidence : model.lexical.confidence, features));
+/** The lexical logistic's output before the isotonic step (what the fit script calibrates). */
+export function rawLexicalConfidence(features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
+  return sigmoid(dot(model.lexical.confidence, features));
 }
 
 /** Piecewise-linear between the map's points, flat beyond its ends. */
@@ -125,18 +187,24 @@ export function applyIsotonic(map: IsotonicMap, p: number): number {
   return y[y.length - 1];
 }
 
-export function calibratedConfidence(semantic: boolean, features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
-  return applyIsotonic(semantic ? model.hybrid.isotonic : model.lexical.isotonic, rawConfidence(semantic, features, model));
+export function lexicalConfidence(features: number[], model: ConfidenceModel = CONFIDENCE_MODEL): number {
+  return applyIsotonic(model.lexical.isotonic, rawLexicalConfidence(features, model));
+}
+
+/** Every article of the evidence best first, `score` = the calibrated probability that it answers the question. */
+export function rankEvidence(evidence: QuestionEvidence): RankedId[] {
+  if (evidence.semantic) return rerank(evidence);
+  return lexicalRanking(evidence).map(({ id, confidenceFeatures }) => ({ id, score: lexicalConfidence(confidenceFeatures) }));
 }
 
 /** The articles best first, `score` = the calibrated probability that this article answers the question. */
 export async function rankArticles(index: KnowledgeIndex, query: string, options: { tags?: string[]; limit?: number } = {}): Promise<RetrievedArticle[]> {
   const evidence = await gatherEvidence(index, query, options.tags);
   if (!evidence) return [];
-  return scoreArticles(evidence, CONFIDENCE_MODEL.hybrid.rank)
+  return rankEvidence(evidence)
     .slice(0, options.limit ?? 5)
-    .map(({ id, confidenceFeatures }) => {
+    .map(({ id, score }) => {
       const article = index.get(id)!;
-      return { id, slug: article.slug, title: article.title, tags: article.tags, score: calibratedConfidence(evidence.semantic, confidenceFeatures) };
+      return { id, slug: article.slug, title: article.title, tags: article.tags, score };
     });
 }

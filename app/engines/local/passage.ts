@@ -14,6 +14,7 @@
  * much", a duration or a time for "how long" / "when"; and the tighter window of equal cover.
  */
 import type { ArticleOutline, OutlineBlock, OutlineSection, OutlineUnit } from "./article-outline";
+import { AMOUNT, answerTypeOf, TIME, type AnswerType } from "./knowledge-answer-type";
 import { QUERY_FILLER } from "./knowledge-index";
 import { indexTerms } from "./text";
 
@@ -29,24 +30,8 @@ const EXTRA_UNIT_PENALTY = 0.02;
 // Question words say what kind of answer is wanted (see AnswerType), not what it is about.
 const QUESTION_WORDS = new Set(["how", "where", "why", "much", "many"]);
 
-type AnswerType = "procedure" | "amount" | "time" | null;
-
-const PROCEDURE_QUESTION = /\bhow (?:do|can|should|would|to)\b|\bwhat (?:do|should) (?:i|we) do\b|\bsteps?\b/i;
-const AMOUNT_QUESTION = /\bhow much\b|\bcosts?\b|\bprices?\b|\bfees?\b/i;
-const TIME_QUESTION = /\bhow long\b|\bhow soon\b|\bwhen\b|\bwhat time\b|\bhow many (?:days|hours|weeks|minutes)\b/i;
-const AMOUNT = /[$€£]\s?\d|\bfree\b/i;
-const TIME =
-  /\b\d+(?:[–-]\d+)?\s*(?:minutes?|hours?|(?:business )?days?|weeks?|months?|years?|am|pm)\b|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|24\/7)\b/i;
-
 type Candidate = { section: OutlineSection; block: OutlineBlock; from: number; to: number; leadIn: OutlineUnit | null; opensSection: boolean };
 type Query = { weights: Map<string, number>; total: number; answerType: AnswerType };
-
-function answerTypeOf(question: string): AnswerType {
-  if (AMOUNT_QUESTION.test(question)) return "amount";
-  if (TIME_QUESTION.test(question)) return "time";
-  if (PROCEDURE_QUESTION.test(question)) return "procedure";
-  return null;
-}
 
 function parseQuery(question: string, termWeight: (term: string) => number): Query {
   const weights = new Map<string, number>();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { KnowledgeIndex } from "~/engines/local/knowledge-index";
 import { LocalKnowledgeRetriever } from "~/engines/local/knowledge-retriever";
 import { parseArticleOutline } from "~/engines/local/article-outline";
+import { articleCues, articlePassages } from "~/engines/local/article-passages";
 import { selectPassage } from "~/engines/local/passage";
 import { ARTICLES, buildFixtureIndex } from "./fixtures";
 
@@ -63,6 +64,43 @@ describe("knowledge index", () => {
     expect(live.remove("gift")).toBe(true);
     expect(live.query("vouchers")).toEqual([]);
     expect(live.size).toBe(ARTICLES.length);
+  });
+});
+
+describe("field coverage", () => {
+  it("measures how much of the question the title and each passage cover, and which passages hold a time or an amount", () => {
+    const live = new KnowledgeIndex();
+    const body = "## Express\n\nExpress parcels arrive the next day for $20.\n\n## Abroad\n\nWe ship to forty countries within 7 days.";
+    live.upsert({ id: "ship", slug: "ship", title: "Shipping times", tags: [], body });
+    const terms = live.weightedTerms("how fast do express parcels ship abroad");
+    expect(terms.map(({ term }) => term).sort()).toEqual(["abroad", "express", "fast", "parcel", "ship"]);
+    const { title, passages } = live.fieldCoverage("ship", terms);
+    const total = terms.reduce((sum, { weight }) => sum + weight, 0);
+    const share = (...names: string[]) => terms.filter(({ term }) => names.includes(term)).reduce((sum, { weight }) => sum + weight, 0) / total;
+    expect(title).toBeCloseTo(share("ship"), 10);
+    expect(passages).toHaveLength(3);
+    expect(passages[1]).toBeCloseTo(share("ship", "express", "parcel"), 10);
+    expect(passages[2]).toBeCloseTo(share("ship", "abroad"), 10);
+    expect(live.passagesHolding("ship", "amount")).toEqual([false, true, false]);
+    expect(live.passagesHolding("ship", "time")).toEqual([false, false, true]);
+    live.remove("ship");
+    expect(live.fieldCoverage("ship", terms)).toEqual({ title: 0, passages: [] });
+  });
+});
+
+describe("article passages and cues", () => {
+  it("embed each block under its title and heading, each table row and list item on its own too, and the cues", () => {
+    const outline = parseArticleOutline("Returns", "You have 30 days to return an item. Tags must be on.\n\n## By post\n\n- Print the label\n- Drop it off\n\n## In a store\n\nBring the receipt.");
+    expect(articlePassages("Returns", outline)).toEqual([
+      "Returns",
+      "Returns: You have 30 days to return an item. Tags must be on.",
+      "Returns — By post: Print the label Drop it off",
+      "Returns — By post: Print the label",
+      "Returns — By post: Drop it off",
+      "Returns — In a store: Bring the receipt.",
+    ]);
+    expect(articleCues("Returns", outline)).toEqual(["Returns. You have 30 days to return an item.", "Returns — By post", "Returns — In a store"]);
+    expect(articleCues("Empty", parseArticleOutline("Empty", ""))).toEqual(["Empty"]);
   });
 });
 
