@@ -51,12 +51,12 @@ describe("the intent count in the fused calibration", () => {
   const confidence = (intents: number) => calibrateConfidence(SEMANTIC_INTENT_CALIBRATION, evidence, { intents, examplesPerIntent: 10 });
 
   it("enters as 1/K products, which fade as steps grow", () => {
+    expect(SEMANTIC_INTENT_CALIBRATION.centroidByInverseIntents).not.toBe(0);
     const features = calibrationFeatures(evidence, { intents: 150, examplesPerIntent: 10 });
     expect(features.inverseIntents).toBeCloseTo(1 / 150, 9);
     expect(features.centroidByInverseIntents).toBeCloseTo(0.75 / 150, 9);
-    expect(features.backgroundByInverseIntents).toBeCloseTo(0.4 / 150, 9);
-    // No log K products: they grow without bound past the 73 intents the fit saw.
-    for (const name of ["centroidByLogIntents", "backgroundByLogIntents", "logProbabilityByLogIntents", "logIntentsByLogExamples"] as const) {
+    // No log K products but the background's: they grow without bound past the 73 intents the fit saw.
+    for (const name of ["centroidByLogIntents", "logProbabilityByLogIntents", "logIntentsByLogExamples"] as const) {
       expect(SEMANTIC_INTENT_CALIBRATION[name] ?? 0).toBe(0);
     }
   });
@@ -66,5 +66,12 @@ describe("the intent count in the fused calibration", () => {
     const large = Math.abs(confidence(150) - confidence(73));
     expect(large).toBeLessThan(small);
     for (const intents of [2, 6, 73, 150]) expect(confidence(intents)).toBeGreaterThan(0.05);
+  });
+
+  it("lets the background count against an intent at every size, less the more intents", () => {
+    const background = (intents: number) =>
+      (SEMANTIC_INTENT_CALIBRATION.background ?? 0) + (SEMANTIC_INTENT_CALIBRATION.backgroundByLogIntents ?? 0) * Math.log(intents);
+    expect(background(2)).toBeLessThan(background(150));
+    expect(background(150)).toBeLessThan(0);
   });
 });
