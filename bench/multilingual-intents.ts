@@ -14,9 +14,11 @@ import path from "node:path";
 import { evaluateLanguage, readMultilingualSet, type MultilingualPart } from "~/engines/eval/multilingual-intents";
 import { WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import type { LanguageCode } from "~/engines/detect-language";
+import { IntentDataSchema } from "~/nodes/intent/schema";
 
 const root = path.resolve(__dirname, "..");
-const THRESHOLD = 0.7;
+// The threshold a support lead gets without touching it.
+const THRESHOLD = IntentDataSchema.parse({}).threshold;
 const LANGUAGES: LanguageCode[] = ["en", "es", "fr", "de"];
 const round = (value: number) => Math.round(value * 1000) / 1000;
 

@@ -21,7 +21,7 @@ export type IntentEvidenceSignals = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  semantic?: { centroid: number; nearest: number; typical: number; background: number };
+  semantic?: { centroid: number; nearest: number; typical: number; background: number; rival: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
@@ -45,6 +45,12 @@ export const CALIBRATION_FEATURES = [
   "background",
   // A step of many intents covers much of what the background asks: there it says less.
   "backgroundByLogIntents",
+  // The message's cosine to the closest other intent's centroid (with logMargin: how contested the pick is).
+  "rival",
+  // The intent count as 1/K: its effect fades as steps grow, so a calibration fitted on up to 73
+  // intents still holds at 150 (products with log K grow without bound past the fitted range).
+  "inverseIntents",
+  "centroidByInverseIntents",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -74,35 +80,42 @@ export const INTENT_CALIBRATION: IntentCalibration = {
 /**
  * Semantic and lexical fused (the model's examples and the message have sentence vectors): from
  * `npx tsx bench/calibrate-intents.ts` on train.json intents a–m ONLY (73 intents; sets of 1 to
- * 73 intents × 5 to 80 phrases): out-of-fold ECE 0.003, log loss 0.143 (without the background
- * signals 0.005 and 0.157; lexical alone on the same samples 0.011, 0.304), worst single setting
- * ECE 0.048. The semantic signals carry most of it: `centroidGap` (a message as close to an
- * intent's phrases as they are to each other is that intent) and `background` (one as close to
- * other customers' requests is not; the softmax over a few intents cannot tell "none of these"),
- * which counts less the more intents a step has (they cover more of what the background asks).
+ * 73 intents × 5 to 80 phrases): out-of-fold ECE 0.003, log loss 0.152, 73-intent sets 0.014,
+ * worst single setting (phrases × intents) 0.026.
+ * The semantic signals carry most of it: `centroidGap` (a message as close to an intent's
+ * phrases as they are to each other is that intent) and `background` (one as close to other
+ * customers' requests is not; the softmax over a few intents cannot tell "none of these"), which
+ * counts less the more intents a step has (they cover more of what the background asks).
+ * The intent count enters as log K and through 1/K products (`inverseIntents`, ...), which fade
+ * as steps grow: CLINC150 has 150 intents, twice the largest set a–m allows, and products with
+ * log K carried a fit past its range badly (fitted on sets of ≤ 25 intents, out-of-fold ECE on
+ * 73-intent sets: 0.083 with log K products, 0.022–0.025 with 1/K ones, `--fit-max-intents 25`).
+ * The background keeps its log K product (bench/calibrate-intents.ts says why). With the log K
+ * products, CLINC150's 150-intent confidences came out too low (val.json a–m ECE 0.053; now 0.034).
  * Tried and left out (no better on a–m): the share of the message's words no example has, the
- * nearest example's cosine relative to the phrases' own nearest neighbours, and the lexical
- * model's own probability for the pick (small steps a little better, CLINC150's 73 a–m intents
- * 6 points less accurate: it reorders the candidates).
+ * nearest example's cosine relative to the phrases' own nearest neighbours, the lexical model's
+ * own probability for the pick (small steps a little better, CLINC150's 73 a–m intents 6 points
+ * less accurate: it reorders the candidates), √K (extrapolates worse), and the margin to the
+ * rival centroid times log K.
  */
 export const SEMANTIC_INTENT_CALIBRATION: IntentCalibration = {
-  logProbability: 0.445,
-  logMargin: 0.329,
-  similarity: 1.074,
-  logIntents: 0.58,
-  logExamples: -0.788,
-  logIntentsByLogExamples: 0.066,
-  similarityByLogExamples: 1.507,
-  logProbabilityByLogIntents: 0.002,
-  singleIntent: 2.736,
-  centroid: 8.722,
-  nearest: 6.769,
-  centroidByLogExamples: -0.593,
-  centroidByLogIntents: -3.15,
-  centroidGap: 10.528,
-  background: -14.38,
-  backgroundByLogIntents: 2.417,
-  intercept: -0.393,
+  logProbability: 0.34,
+  logMargin: 0.419,
+  similarity: 1.465,
+  logIntents: -0.601,
+  logExamples: -0.649,
+  similarityByLogExamples: 1.318,
+  singleIntent: 2.343,
+  centroid: -2.453,
+  nearest: 6.424,
+  centroidByLogExamples: -0.497,
+  centroidGap: 9.625,
+  background: -13.462,
+  backgroundByLogIntents: 1.836,
+  rival: 2.173,
+  inverseIntents: -7.098,
+  centroidByInverseIntents: 16.774,
+  intercept: 3.053,
 };
 
 // Margins are capped: a softmax over a few intents can be sure to 1e-6 and say nothing more by it.
@@ -116,6 +129,7 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
   const logIntents = Math.log(Math.max(1, context.intents));
   const logExamples = Math.log(Math.max(1, context.examplesPerIntent));
   const centroid = evidence.semantic?.centroid ?? 0;
+  const inverseIntents = 1 / Math.max(1, context.intents);
   return {
     logProbability,
     logMargin: Math.max(-MAX_LOG_MARGIN, Math.min(MAX_LOG_MARGIN, logMargin)),
@@ -134,6 +148,9 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     centroidGap: evidence.semantic ? centroid - evidence.semantic.typical : 0,
     background: evidence.semantic?.background ?? 0,
     backgroundByLogIntents: (evidence.semantic?.background ?? 0) * logIntents,
+    rival: context.intents > 1 ? (evidence.semantic?.rival ?? 0) : 0,
+    inverseIntents,
+    centroidByInverseIntents: centroid * inverseIntents,
   };
 }
 

@@ -193,6 +193,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   const second = classes > 1 ? probabilities[top[1]] : 0;
   // One figure per message: how close it is to what customers ask for instead.
   const background = semantic ? backgroundCosine(semantic.intents, semantic.sentence) : 0;
+  const closest = centroids ? twoHighest(centroids) : null;
   const evidence = names.map((name, k) => ({
     name,
     probability: probabilities[k],
@@ -209,6 +210,7 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
             nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
             typical: semantic.intents.typical[k],
             background,
+            rival: closest && classes > 1 ? (k === closest.first ? closest.secondValue : closest.firstValue) : 0,
           }
         : undefined,
   }));
@@ -226,6 +228,19 @@ function fuseSemantic(probabilities: Float64Array, cosines: Float64Array, weight
   for (let k = 0; k < probabilities.length; k++) probabilities[k] = Math.log(Math.max(probabilities[k], 1e-12)) + weight * cosines[k];
   softmaxInPlace(probabilities, 0);
   return cosines;
+}
+
+/** The highest value's index and value, and the second highest value (−1 with one value). */
+function twoHighest(values: Float64Array): { first: number; firstValue: number; secondValue: number } {
+  let first = 0;
+  let second = -1;
+  for (let k = 1; k < values.length; k++) {
+    if (values[k] > values[first]) {
+      second = values[first];
+      first = k;
+    } else if (values[k] > second) second = values[k];
+  }
+  return { first, firstValue: values[first], secondValue: second };
 }
 
 /** The indices of the `count` highest values, highest first; ties go to the lower index (a stable sort's order). */

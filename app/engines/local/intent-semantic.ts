@@ -32,8 +32,11 @@ export type SemanticIntents = {
   background: Float32Array[];
 };
 
-/** Cosines of a message to one intent, that intent's typical cosine, and the message's background cosine. */
-export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number };
+/**
+ * Cosines of a message to one intent, that intent's typical cosine, the message's background
+ * cosine, and `rival`: its cosine to the closest OTHER intent's centroid (0 in a one-intent step).
+ */
+export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number; rival: number };
 
 // An intent with one phrase has no spread to measure; a typical paraphrase cosine stands in.
 const TYPICAL_FOR_ONE_PHRASE = 0.6;
