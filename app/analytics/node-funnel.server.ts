@@ -12,6 +12,25 @@ import { computeNodeFunnel, type FunnelConversation, type NodeFunnelRow } from "
 
 const TIE_BREAK = databaseKind === "postgresql" ? `e."id"` : `e."rowid"`;
 
+/**
+ * Per node, the cohort's conversations that entered it. Both read the nodes entered from the
+ * (conversationId, type, nodeId, createdAt) index alone, driven by the cohort. PostgreSQL gets a
+ * LATERAL DISTINCT per conversation (the index hands each conversation's node ids over in order,
+ * so there is nothing left to sort or hash): the plain join + COUNT(DISTINCT) it replaces hashed
+ * all of the flow's node.entered events and sorted them again, 850 ms for 90 days of one flow
+ * (225,000 events) against 180 ms. SQLite has no LATERAL; its CROSS JOIN keeps the cohort first.
+ */
+const enteredSql = (cohort: string) =>
+  databaseKind === "postgresql"
+    ? `SELECT n."nodeId", COUNT(*)
+       FROM "Conversation" c CROSS JOIN LATERAL (SELECT DISTINCT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered') n
+       WHERE ${cohort}
+       GROUP BY n."nodeId"`
+    : `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
+       FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
+       WHERE ${cohort}
+       GROUP BY e."nodeId"`;
+
 export type NodeFunnel = { flowId: string; from: string; to: string; conversations: number; nodes: NodeFunnelRow[] };
 
 export async function getNodeFunnel(
@@ -20,16 +39,8 @@ export async function getNodeFunnel(
   options: { teams?: TeamScope | null } = {},
 ): Promise<NodeFunnel> {
   const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
-  // Driven by the cohort (CROSS JOIN keeps SQLite from starting at the events); the
-  // (conversationId, type, nodeId, createdAt) index answers the events side on its own.
   const [entered, conversations, apiRows] = await Promise.all([
-    queryRows(
-    `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
-     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
-     WHERE ${where.sql}
-     GROUP BY e."nodeId"`,
-      where.params,
-    ),
+    queryRows(enteredSql(where.sql), where.params),
     // Only a conversation that may have dropped off needs its last node. Events of one turn share
     // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
     // conversation's index instead of walking every node.entered event by time). PostgreSQL has
