@@ -6,7 +6,7 @@
  */
 import { queryRows, sqlDialect } from "~/runtime/sql.server";
 import { DAY_MS } from "./range";
-import { REPEAT_WINDOW_DAYS, withNextContacts, type ConversationFacts, type ContactVisit } from "./metrics";
+import { nextContactFinder, REPEAT_WINDOW_DAYS, type ConversationFacts, type ContactVisit } from "./metrics";
 import { asNumber, asText, cohortCondition, epochMs, type Cohort } from "./cohort.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
 
@@ -45,7 +45,8 @@ export async function loadConversationFacts(cohort: Cohort): Promise<Conversatio
     ),
     loadContactVisits(cohort.from, new Date(cohort.to.getTime() + REPEAT_WINDOW_DAYS * DAY_MS)),
   ]);
-  const facts = rows.map((row) => ({
+  const nextContactAt = nextContactFinder(visits);
+  return rows.map((row) => ({
     id: String(row[0]),
     flowId: String(row[1]),
     createdAt: asNumber(row[2]) ?? 0,
@@ -59,9 +60,8 @@ export async function loadConversationFacts(cohort: Cohort): Promise<Conversatio
     handoffNodeId: asText(row[8]),
     contactId: asText(row[9]),
     teamId: asText(row[12]),
-    nextContactAt: null,
+    nextContactAt: nextContactAt(asText(row[9]), asNumber(row[2]) ?? 0),
   }));
-  return withNextContacts(facts, visits);
 }
 
 /**
