@@ -2,7 +2,7 @@
  * The analytics page's reports over 100,000 generated conversations and 1,000,000 events
  * (bench/analytics-data.ts: 90 days of history), on SQLite AND PostgreSQL over the same data in
  * one run (issue 13): the data is generated once into a SQLite file and copied into a throwaway
- * PostgreSQL cluster, then bench/analytics-measure.ts times every report the page offers (7, 30
+ * PostgreSQL cluster, then bench/analytics-measure.ts times the reports the page offers (30
  * and 90 days and a custom year; all flows, one flow with its node funnel, an agent's team) on
  * each database in a process of its own. The budget is 500 ms per report, judged on CPU time
  * (the app's process plus, on PostgreSQL, the server's): wall time on this shared 2-core machine
