@@ -10,6 +10,8 @@ import { isEscalated, isLeftWithBot, type ConversationFacts } from "./metrics";
 export type FunnelConversation = Pick<ConversationFacts, "status" | "escalatedAt" | "handoffNodeId"> & {
   /** The last node the conversation entered (null when it never entered one). */
   lastNodeId: string | null;
+  /** How many conversations with these same facts the row stands for (the query groups them); 1 when absent. */
+  count?: number;
 };
 
 export type NodeFunnelRow = {
@@ -45,10 +47,11 @@ export function computeNodeFunnel(input: {
   for (const [nodeId, count] of input.passed) rowFor(nodeId).passed = count;
   for (const [nodeId, { calls, failures }] of input.apiCalls ?? []) Object.assign(rowFor(nodeId), { apiCalls: calls, apiFailures: failures });
   for (const conversation of input.conversations) {
+    const count = conversation.count ?? 1;
     if (isEscalated(conversation)) {
-      if (conversation.handoffNodeId) rowFor(conversation.handoffNodeId).escalated += 1;
+      if (conversation.handoffNodeId) rowFor(conversation.handoffNodeId).escalated += count;
     } else if (isLeftWithBot(conversation) && conversation.lastNodeId) {
-      rowFor(conversation.lastNodeId).droppedOff += 1;
+      rowFor(conversation.lastNodeId).droppedOff += count;
     }
   }
   return [...rows.values()];

@@ -2,6 +2,14 @@
  * Everything the analytics page shows for one query, in one call: the viewer's scope, the
  * cohort's facts, the metrics and breakdowns computed from them (metrics.ts), and the node
  * funnel when one flow is selected.
+ *
+ * PostgreSQL session settings, weighed with EXPLAIN (ANALYZE, BUFFERS) over 100,000 conversations /
+ * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: no report query
+ * sorts or hashes more than ~3 MB now (the funnel's grouped outcomes), under the default 4 MB (the
+ * old COUNT(DISTINCT) of the funnel spilled to disk), and a per-read setting would cost a
+ * transaction around every read. Parallel workers stay at the server's default: on 2 cores a worker
+ * moves the same CPU into another process, which helps wall time only on an idle machine. JIT is
+ * off for the whole pool (utils/postgres-pool.server.ts: compiling cost more than it saved).
  */
 import type { SessionUser } from "~/auth/guards.server";
 import { getAnalyticsAccess, resolveScope, type AnalyticsAccess, type Option } from "./access.server";

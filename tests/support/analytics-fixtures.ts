@@ -106,6 +106,9 @@ export async function addConversation(input: FixtureConversation, client?: Db): 
     outcomes.push({ type: "conversation.reassigned", payload, createdAt: new Date(escalatedAt.getTime() + input.movedFrom.afterMinutes * MINUTE) });
   }
   if (input.closedBy && status === "resolved") {
+    // As the runtime: the bot gets a handed-off conversation back only through a hand-back, in the
+    // same write as its first step (runtime/turn.server.ts handBackToBot).
+    if (input.closedBy === "bot" && escalatedAt) outcomes.push({ type: "conversation.handedBack", payload: { by: "fixture" }, createdAt: new Date(createdAt.getTime() + 30 * MINUTE) });
     outcomes.push({ type: "conversation.resolved", payload: { by: input.closedBy }, createdAt: new Date(createdAt.getTime() + 30 * MINUTE) });
   }
   await db.event.createMany({

@@ -80,6 +80,19 @@ describe("computeNodeFunnel", () => {
     ]);
   });
 
+  it("counts a grouped row as the conversations it stands for", () => {
+    const rows = computeNodeFunnel({
+      nodes: [{ id: "ask", kind: "collect", kindLabel: "Ask for information" }],
+      passed: new Map([["ask", 9]]),
+      conversations: [
+        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask", count: 3 },
+        { status: "waiting", escalatedAt: 1, handoffNodeId: "ask", lastNodeId: null, count: 5 },
+        { status: "resolved", escalatedAt: null, handoffNodeId: null, lastNodeId: null, count: 1 },
+      ],
+    });
+    expect(rows).toEqual([{ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 9, droppedOff: 3, escalated: 5, apiCalls: 0, apiFailures: 0 }]);
+  });
+
   it("adds the API calls and failures of Call an API steps, also of a step deleted since", () => {
     const rows = computeNodeFunnel({
       nodes: [{ id: "lookup", kind: "http", kindLabel: "Call an API" }],
