@@ -137,15 +137,18 @@ async function flushPendingWrites(): Promise<void> {
 }
 
 /**
- * Why one round trip per write: a turn is ~10 statements (the guarded UPDATE, one INSERT per
+ * Why one round trip per group: a turn is ~10 statements (the guarded UPDATE, one INSERT per
  * message and per event), and sent one by one with BEGIN / SAVEPOINT / RELEASE / COMMIT each is
  * a round trip with its own wake-ups on both sides, which was most of a turn's server CPU. So a
- * write goes out as ONE multi-statement string through pg's simple query protocol (no
- * parameters there, so the values are inlined as quoted literals: the same untyped text pg sends
- * as parameters, which the server types from context just the same). Semantics are unchanged:
- * each write still runs in its own savepoint, the version guard still rolls back that write
- * alone (its UPDATE is wrapped so that matching no row raises an error, which stops the string),
- * and the group is still one transaction: BEGIN rides on the first write, COMMIT on the last.
+ * write is ONE multi-statement string through pg's simple query protocol (no parameters there,
+ * so the values are inlined as quoted literals: the same untyped text pg sends as parameters,
+ * which the server types from context just the same), and the whole group goes out as one
+ * string too: BEGIN, each write in its own savepoint, COMMIT. When every write succeeds (nearly
+ * always) the group costs one round trip whatever its size. When one fails, the string stops
+ * there and the transaction is aborted: it is rolled back and the group is sent again write by
+ * write (sendWriteByWrite), where a failed write is rolled back to its savepoint alone — the
+ * version guard's UPDATE is wrapped so that matching no row raises an error, which is the only
+ * way a statement can stop the rest of a string. Either way the group is one transaction.
  */
 async function commitGroup(batch: PendingWrite[]): Promise<void> {
   const failures = new Map<PendingWrite, unknown>();
@@ -166,23 +169,10 @@ async function commitGroup(batch: PendingWrite[]): Promise<void> {
     return settle(batch, failures, error);
   }
   let broken: unknown = null;
-  let committed = false;
   try {
-    for (const [index, write] of sendable.entries()) {
-      const last = index === sendable.length - 1;
-      const text = `${index === 0 ? "BEGIN;\n" : ""}${scripts.get(write)}${last ? ";\nCOMMIT" : ""}`;
-      try {
-        await client.query(text);
-        committed = last;
-      } catch (error) {
-        failures.set(write, isGuardFailure(error) ? new VersionGuardError() : error);
-        // Fails too when the error was the COMMIT itself (the transaction is gone): then every write is.
-        await client.query("ROLLBACK TO SAVEPOINT write").catch(() => {
-          throw error;
-        });
-      }
-    }
-    if (!committed) await client.query("COMMIT");
+    const texts = sendable.map((write) => scripts.get(write) as string);
+    const committed = sendable.length > 1 && (await sendAsOne(client, texts));
+    if (!committed) await sendWriteByWrite(client, sendable, texts, failures);
   } catch (error) {
     // The transaction itself failed (the connection, a deadlock, COMMIT): every write in it is gone.
     broken = error;
@@ -191,6 +181,39 @@ async function commitGroup(batch: PendingWrite[]): Promise<void> {
     client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
   }
   settle(batch, failures, broken);
+}
+
+/** The whole group in one string; false (rolled back, nothing written) when a statement failed. */
+async function sendAsOne(client: pg.PoolClient, texts: string[]): Promise<boolean> {
+  try {
+    await client.query(`BEGIN;\n${texts.join(";\n")};\nCOMMIT`);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && isConnectionError(error)) throw error;
+    // Aborted by the failed statement (or already ended, if COMMIT itself failed): start over.
+    await client.query("ROLLBACK");
+    return false;
+  }
+}
+
+/** One round trip per write, so that a failed write is rolled back to its own savepoint alone. */
+async function sendWriteByWrite(client: pg.PoolClient, sendable: PendingWrite[], texts: string[], failures: Map<PendingWrite, unknown>): Promise<void> {
+  let committed = false;
+  for (const [index, write] of sendable.entries()) {
+    const last = index === sendable.length - 1;
+    const text = `${index === 0 ? "BEGIN;\n" : ""}${texts[index]}${last ? ";\nCOMMIT" : ""}`;
+    try {
+      await client.query(text);
+      committed = last;
+    } catch (error) {
+      failures.set(write, isGuardFailure(error) ? new VersionGuardError() : error);
+      // Fails too when the error was the COMMIT itself (the transaction is gone): then every write is.
+      await client.query("ROLLBACK TO SAVEPOINT write").catch(() => {
+        throw error;
+      });
+    }
+  }
+  if (!committed) await client.query("COMMIT");
 }
 
 function settle(batch: PendingWrite[], failures: Map<PendingWrite, unknown>, broken: unknown): void {
