@@ -49,8 +49,8 @@ type Options = {
   /** Delivers an event that came from another instance to this instance's subscribers. */
   deliver: (channels: LiveChannel[], event: LiveEvent) => void;
   loadMessage: LoadLiveMessage;
-  /** Whether anyone on this instance listens on any of the channels (default: yes); if not, the event is dropped unread. */
-  isWanted?: (channels: LiveChannel[]) => boolean;
+  /** Whether anyone on this instance wants events of this type on any of the channels (default: yes); if not, the event is dropped unread. */
+  isWanted?: (channels: LiveChannel[], type: LiveEvent["type"]) => boolean;
 };
 
 function toRelayed(event: LiveEvent): RelayedEvent {
@@ -140,7 +140,7 @@ export async function startPostgresRelay({ connectionString, deliver, loadMessag
     for (const { channels, event: relayed } of parsed.data.events) {
       // Most events concern conversations nobody here is watching: reading their messages back would
       // cost every instance a query per message of every other instance.
-      if (!isWanted(channels)) continue;
+      if (!isWanted(channels, relayed.type)) continue;
       const decoded = fromRelayed(relayed, loadMessage);
       delivering = delivering.then(async () => {
         try {
