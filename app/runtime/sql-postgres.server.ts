@@ -43,40 +43,47 @@ const sqliteShapedTypes = {
   },
 } as pg.CustomTypesConfig;
 
-const numbered = new Map<string, string>();
+const MAX_CACHED_SQL = 1000;
+const splitCache = new Map<string, string[]>();
 
 /**
- * The SQL with each `?` placeholder outside quoted strings and identifiers replaced by
- * `replace(n)` (n = 0, 1, …): the one scanner behind numbered parameters and inlined literals.
+ * The SQL cut at each `?` placeholder outside quoted strings and identifiers: n placeholders give
+ * n + 1 pieces. The one scanner behind numbered parameters and inlined literals; cached, since
+ * the statements are built from a few templates and scanning them character by character on
+ * every write showed in profiles.
  */
-function replacePlaceholders(sql: string, replace: (index: number) => string): { text: string; count: number } {
-  let count = 0;
+function splitAtPlaceholders(sql: string): string[] {
+  const cached = splitCache.get(sql);
+  if (cached) return cached;
+  const pieces: string[] = [];
   let quote: string | null = null;
-  let text = "";
-  for (const character of sql) {
+  let from = 0;
+  for (let index = 0; index < sql.length; index += 1) {
+    const character = sql[index];
     if (quote) {
       if (character === quote) quote = null;
-      text += character;
     } else if (character === "'" || character === '"') {
       quote = character;
-      text += character;
     } else if (character === "?") {
-      text += replace(count++);
-    } else {
-      text += character;
+      pieces.push(sql.slice(from, index));
+      from = index + 1;
     }
   }
-  return { text, count };
+  pieces.push(sql.slice(from));
+  if (splitCache.size >= MAX_CACHED_SQL) splitCache.clear();
+  splitCache.set(sql, pieces);
+  return pieces;
+}
+
+function joinPieces(pieces: string[], replace: (index: number) => string): string {
+  let text = pieces[0];
+  for (let index = 1; index < pieces.length; index += 1) text += replace(index - 1) + pieces[index];
+  return text;
 }
 
 /** `?` placeholders → `$1, $2, …`, skipping quoted strings and identifiers. */
 export function numberPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text !== undefined) return text;
-  text = replacePlaceholders(sql, (index) => `$${index + 1}`).text;
-  if (numbered.size > 1000) numbered.clear();
-  numbered.set(sql, text);
-  return text;
+  return joinPieces(splitAtPlaceholders(sql), (index) => `$${index + 1}`);
 }
 
 function bind(params: SqlScalar[]): Array<string | number | null> {
@@ -254,18 +261,21 @@ function literal(value: SqlScalar): string {
   // The protocol ends the query text at U+0000, so a value holding one would cut the statement
   // short; PostgreSQL refuses it as a parameter too (22021), so the write fails the same way.
   if (text.includes(NUL)) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
-  return pg.escapeLiteral(text);
+  return quoteLiteral(text);
+}
+
+/** pg.escapeLiteral's output (quotes doubled; with a backslash, E'' and backslashes doubled), without its character-by-character loop. */
+export function quoteLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes("\\") ? ` E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
 /** `?` placeholders → literals, skipping quoted strings and identifiers (as numberPlaceholders). */
 export function inlineParameters(statement: SqlStatement): string {
   const { params, sql } = statement;
-  const { text, count } = replacePlaceholders(sql, (index) => {
-    if (index >= params.length) throw new Error(`Too few parameters for: ${sql}`);
-    return literal(params[index]);
-  });
-  if (count !== params.length) throw new Error(`Too many parameters for: ${sql}`);
-  return text;
+  const pieces = splitAtPlaceholders(sql);
+  if (pieces.length - 1 !== params.length) throw new Error(`${pieces.length - 1 > params.length ? "Too few" : "Too many"} parameters for: ${sql}`);
+  return joinPieces(pieces, (index) => literal(params[index]));
 }
 
 function isConnectionError(error: Error): boolean {
