@@ -7,8 +7,8 @@
  * - WRITES keep SQLite's group commit: the writes requested while the previous group was
  *   committing go out together in ONE transaction, each inside its own savepoint, so one write's
  *   failure (a version guard that matched no row, a unique clientMessageId) rolls back that write
- *   alone. One group is in flight per process at a time, which also keeps this process's writes
- *   in the order they were requested. Across processes the per-conversation version column is
+ *   alone. A few groups may be in flight at once (MAX_GROUPS_IN_FLIGHT); a conversation's
+ *   writes still commit in order, since each waits for the previous. Across processes the per-conversation version column is
  *   the guarantee: the guarded UPDATE takes the conversation's row lock, so a turn committed by
  *   another instance in between makes it match no row (VersionGuardError → the turn is re-run on
  *   the new state). A deadlock between two instances' groups is reported as busy (retried).
@@ -122,25 +122,41 @@ export async function queryRows(sql: string, params: SqlScalar[]): Promise<unkno
 type PendingWrite = { statements: SqlStatement[]; guardFirst: boolean; resolve: () => void; reject: (error: unknown) => void };
 
 let pendingWrites: PendingWrite[] = [];
-let flushing = false;
+let groupsInFlight = 0;
+let flushScheduled = false;
+
+/**
+ * How many groups may be committing at once. One group is one PostgreSQL backend executing every
+ * write of the group in turn; with a single group in flight all of an instance's write work ran in
+ * that one backend process, which on a busy machine got one process's share of the CPU while the
+ * turns queued behind it. Order is unaffected where it matters: a conversation's next write is
+ * requested only after its previous one committed (its lock), so concurrent groups never hold
+ * two writes of one conversation.
+ */
+const MAX_GROUPS_IN_FLIGHT = Number(process.env.DATABASE_WRITE_GROUPS ?? 2) || 2;
 
 export function runWriteTransaction(statements: SqlStatement[], options: { guardFirst?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     pendingWrites.push({ statements, guardFirst: options.guardFirst === true, resolve, reject });
-    if (!flushing) {
-      flushing = true;
-      setImmediate(() => void flushPendingWrites());
-    }
+    scheduleFlush();
   });
 }
 
-async function flushPendingWrites(): Promise<void> {
-  while (pendingWrites.length > 0) {
+/** Starts a group with everything requested so far, on the next turn of the event loop (so writes requested together share it). */
+function scheduleFlush(): void {
+  if (flushScheduled || groupsInFlight >= MAX_GROUPS_IN_FLIGHT || pendingWrites.length === 0) return;
+  flushScheduled = true;
+  setImmediate(() => {
+    flushScheduled = false;
+    if (groupsInFlight >= MAX_GROUPS_IN_FLIGHT || pendingWrites.length === 0) return;
     const batch = pendingWrites;
     pendingWrites = [];
-    await commitGroup(batch);
-  }
-  flushing = false;
+    groupsInFlight += 1;
+    void commitGroup(batch).finally(() => {
+      groupsInFlight -= 1;
+      scheduleFlush();
+    });
+  });
 }
 
 /**
