@@ -195,7 +195,9 @@ async function countStoredCustomerMessages(url: string): Promise<number> {
 
 export async function measurePostgresTurns(): Promise<PostgresTurnsResult> {
   const bin = findPostgresBinaries();
-  if (!bin) return { skipped: "PostgreSQL is not installed (no initdb under /usr/lib/postgresql; apt-get install -y postgresql, or set POSTGRES_BIN_DIR)" };
+  if (!bin || !fs.existsSync(path.join(bin, "initdb"))) {
+    return { skipped: `PostgreSQL's binaries were not found (${bin ?? "nothing under /usr/lib/postgresql"}; apt-get install -y postgresql, or set POSTGRES_BIN_DIR)` };
+  }
   const postgresVersion = execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   const cluster = await startPostgresCluster();
   try {
@@ -290,9 +292,10 @@ export function describePostgresTurns(result: PostgresTurnsResult): string {
 if (require.main === module) {
   measurePostgresTurns().then(
     (result) => {
+      // With a result file (bench/turns.ts) the parent prints the summary.
       const out = process.argv[2];
       if (out) fs.writeFileSync(out, JSON.stringify(result));
-      console.log(describePostgresTurns(result));
+      else console.log(describePostgresTurns(result));
       process.exit(0);
     },
     (error: unknown) => {
