@@ -6,9 +6,9 @@
  * The production build on a throwaway PostgreSQL cluster (the helper the integration-pg tests
  * use), with 1 and then 2 instances on the same database (customers split between them, as a
  * load balancer would), saturated closed loop as in the SQLite half. Against the PostgreSQL floor
- * measured in the same run: the same rows per turn written by bare `pg` (one transaction per
- * turn: the version-guarded UPDATE, the messages, the events) at the same concurrency, plus a
- * bare node:http round trip. The throwaway cluster runs with fsync and synchronous_commit off
+ * measured right after each phase (the machine's load changes from minute to minute): the same
+ * rows per turn written by bare `pg` (one transaction per turn: the version-guarded UPDATE, the
+ * messages, the events) at the same concurrency, in a twin database, plus a bare node:http round trip. The throwaway cluster runs with fsync and synchronous_commit off
  * for the app and the floor alike. Besides turns/s, CPU per turn: the app servers', the
  * PostgreSQL server's (every backend, from /proc), and the floor's the same way — steadier than
  * rates on a shared machine. On 2 cores two instances cannot be faster than one; what must hold
@@ -56,6 +56,18 @@ export type PostgresInstancesResult = {
   ratioToFloor: number;
   /** (server + PostgreSQL CPU per turn) ÷ the floor's (pg client + PostgreSQL + bare HTTP server). */
   cpuRatioToFloor: number;
+  /** The floor measured right after this phase. */
+  floor: FloorResult;
+};
+
+export type FloorResult = {
+  postgresTurnsPerSecond: number;
+  httpRoundTripsPerSecond: number;
+  turnsPerSecond: number;
+  clientCpuMsPerTurn: number;
+  postgresCpuMsPerTurn: number;
+  httpServerCpuMsPerRequest: number;
+  cpuMsPerTurn: number;
 };
 
 export type PostgresTurnsResult =
@@ -69,15 +81,6 @@ export type PostgresTurnsResult =
       /** Every turn answered 200 (warm-ups included) vs the customer messages stored: equal means none lost or doubled. */
       turnsAcknowledgedAndStored: { acknowledged: number; customerMessages: number };
       rowsPerTurn: RowsPerTurn;
-      floor: {
-        postgresTurnsPerSecond: number;
-        httpRoundTripsPerSecond: number;
-        turnsPerSecond: number;
-        clientCpuMsPerTurn: number;
-        postgresCpuMsPerTurn: number;
-        httpServerCpuMsPerRequest: number;
-        cpuMsPerTurn: number;
-      };
       targets: { ratioToFloor: number };
       loadAverageBefore: number[];
       loadAverageAfter: number[];
@@ -103,31 +106,38 @@ function postgresCpuMs(cluster: PostgresCluster): number {
   return total;
 }
 
-async function createBenchDatabaseOn(cluster: PostgresCluster): Promise<string> {
+/** The app's database, migrated, and an empty twin for the floor (so its rows never count as the app's). */
+async function createBenchDatabasesOn(cluster: PostgresCluster): Promise<{ url: string; floorUrl: string }> {
   const url = cluster.url.replace(/\/postgres$/, "/baton_bench");
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
-  await admin.query("CREATE DATABASE baton_bench");
-  await admin.end();
-  execFileSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: "pipe",
-  });
-  return url;
+  try {
+    await admin.query("CREATE DATABASE baton_bench");
+    execFileSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: "pipe",
+    });
+    await admin.query("CREATE DATABASE baton_floor TEMPLATE baton_bench");
+  } finally {
+    await admin.end();
+  }
+  return { url, floorUrl: cluster.url.replace(/\/postgres$/, "/baton_floor") };
 }
 
 /** The same rows per turn as the app writes, by bare pg: one transaction per turn, CONCURRENCY at a time. */
 async function runPostgresFloor(url: string, rows: RowsPerTurn, cpuOfPostgres: () => number) {
   const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   const now = new Date().toISOString();
-  await pool.query(`INSERT INTO "Flow" ("id", "slug", "name", "draft", "draftUpdatedAt", "createdAt", "updatedAt") VALUES ('floor-f', 'floor-f', 'F', '{}', $1, $1, $1)`, [now]);
-  await pool.query(`INSERT INTO "FlowVersion" ("id", "flowId", "number", "document", "documentHash", "createdAt") VALUES ('floor-v', 'floor-f', 1, '{}', 'h', $1)`, [now]);
+  // A flow of its own per run: the floor runs once after each phase.
+  const flowId = `floor-${randomUUID()}`;
+  await pool.query(`INSERT INTO "Flow" ("id", "slug", "name", "draft", "draftUpdatedAt", "createdAt", "updatedAt") VALUES ($2, $2, 'F', '{}', $1, $1, $1)`, [now, flowId]);
+  await pool.query(`INSERT INTO "FlowVersion" ("id", "flowId", "number", "document", "documentHash", "createdAt") VALUES ($2, $2, 1, '{}', 'h', $1)`, [now, flowId]);
   const conversations = Array.from({ length: CONCURRENCY }, () => ({ id: randomUUID(), version: 1, seq: 0 }));
   for (const conversation of conversations) {
     await pool.query(
-      `INSERT INTO "Conversation" ("id", "flowId", "flowVersionId", "tokenHash", "lastMessageAt", "createdAt", "updatedAt", "version") VALUES ($1, 'floor-f', 'floor-v', $2, $3, $3, $3, 1)`,
-      [conversation.id, randomUUID(), now],
+      `INSERT INTO "Conversation" ("id", "flowId", "flowVersionId", "tokenHash", "lastMessageAt", "createdAt", "updatedAt", "version") VALUES ($1, $4, $4, $2, $3, $3, $3, 1)`,
+      [conversation.id, randomUUID(), now, flowId],
     );
   }
   const clients = await Promise.all(conversations.map(() => pool.connect()));
@@ -160,10 +170,11 @@ async function runPostgresFloor(url: string, rows: RowsPerTurn, cpuOfPostgres: (
           );
         }
         for (let e = 0; e < eventsPerTurn; e += 1) {
-          await client.query(`INSERT INTO "Event" ("id", "conversationId", "flowId", "type", "nodeId", "payload", "createdAt") VALUES ($1, $2, 'floor-f', 'node.entered', 'n1', '{"a":1}', $3)`, [
+          await client.query(`INSERT INTO "Event" ("id", "conversationId", "flowId", "type", "nodeId", "payload", "createdAt") VALUES ($1, $2, $4, 'node.entered', 'n1', '{"a":1}', $3)`, [
             randomUUID(),
             conversation.id,
             at,
+            flowId,
           ]);
         }
         await client.query("COMMIT");
@@ -193,6 +204,34 @@ async function countStoredCustomerMessages(url: string): Promise<number> {
   }
 }
 
+/** The PostgreSQL floor: bare pg writes of the app's rows per turn + a bare HTTP round trip. */
+async function measureFloor(floorUrl: string, rows: RowsPerTurn, cpuOfPostgres: () => number): Promise<FloorResult> {
+  const floorDb = await runPostgresFloor(floorUrl, rows, cpuOfPostgres);
+  const http = await runHttpFloor(CONCURRENCY, HTTP_FLOOR_REQUESTS);
+  return {
+    postgresTurnsPerSecond: floorDb.turnsPerSecond,
+    httpRoundTripsPerSecond: http.requestsPerSecond,
+    turnsPerSecond: 1000 / (1000 / floorDb.turnsPerSecond + 1000 / http.requestsPerSecond),
+    clientCpuMsPerTurn: floorDb.clientCpuMsPerTurn,
+    postgresCpuMsPerTurn: floorDb.postgresCpuMsPerTurn,
+    httpServerCpuMsPerRequest: http.serverCpuMsPerRequest,
+    cpuMsPerTurn: floorDb.clientCpuMsPerTurn + floorDb.postgresCpuMsPerTurn + http.serverCpuMsPerRequest,
+  };
+}
+
+function roundFloor(floor: FloorResult): FloorResult {
+  return {
+    ...floor,
+    postgresTurnsPerSecond: Math.round(floor.postgresTurnsPerSecond),
+    httpRoundTripsPerSecond: Math.round(floor.httpRoundTripsPerSecond),
+    turnsPerSecond: Math.round(floor.turnsPerSecond),
+    clientCpuMsPerTurn: round(floor.clientCpuMsPerTurn),
+    postgresCpuMsPerTurn: round(floor.postgresCpuMsPerTurn),
+    httpServerCpuMsPerRequest: round(floor.httpServerCpuMsPerRequest),
+    cpuMsPerTurn: round(floor.cpuMsPerTurn),
+  };
+}
+
 export async function measurePostgresTurns(): Promise<PostgresTurnsResult> {
   const bin = findPostgresBinaries();
   if (!bin || !fs.existsSync(path.join(bin, "initdb"))) {
@@ -201,35 +240,26 @@ export async function measurePostgresTurns(): Promise<PostgresTurnsResult> {
   const postgresVersion = execFileSync(path.join(bin, "postgres"), ["--version"], { encoding: "utf8" }).trim();
   const cluster = await startPostgresCluster();
   try {
-    const url = await createBenchDatabaseOn(cluster);
+    const { url, floorUrl } = await createBenchDatabasesOn(cluster);
     const database = await createBenchDatabase("turns-postgres", { postgresUrl: url });
     const buildFile = buildServer(path.join(repoRoot, "tests/.tmp", `bench-build-pg-${process.pid}`));
     const env = { CHAT_RATE_LIMIT_PER_MINUTE: "100000000", SESSION_SECRET: "bench-shared-session-secret" };
     const cpuOfPostgres = () => postgresCpuMs(cluster);
     const loadAverageBefore = os.loadavg().map(round);
-    const measured: Array<{ count: number; phase: Awaited<ReturnType<typeof runPhase>> }> = [];
+    const instances: Record<string, PostgresInstancesResult> = {};
     let acknowledged = 0;
     for (const count of INSTANCE_COUNTS) {
       const servers: RunningServer[] = await Promise.all(Array.from({ length: count }, () => startServer({ buildFile, databaseUrl: url, env, nodeArgs: SERVER_NODE_ARGS })));
+      let phase: Awaited<ReturnType<typeof runPhase>>;
       try {
         for (const server of servers) acknowledged += await runEachScriptOnce(server.url, database.flow);
         const warmup = await runPhase(servers, database.flow, { concurrency: CONCURRENCY, durationMs: WARMUP_LOAD_MS, warmupMs: 0 });
-        const phase = await runPhase(servers, database.flow, { concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: 1_000, extraCpuMs: cpuOfPostgres });
+        phase = await runPhase(servers, database.flow, { concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: 1_000, extraCpuMs: cpuOfPostgres });
         acknowledged += warmup.acknowledged + phase.acknowledged;
-        measured.push({ count, phase });
       } finally {
         await Promise.all(servers.map((server) => server.stop()));
       }
-    }
-    const rowsPerTurn = await database.rowsPerTurn();
-    const customerMessages = await countStoredCustomerMessages(url);
-    database.cleanup();
-    const floorDb = await runPostgresFloor(url, rowsPerTurn, cpuOfPostgres);
-    const http = await runHttpFloor(CONCURRENCY, HTTP_FLOOR_REQUESTS);
-    const floorTurnsPerSecond = 1000 / (1000 / floorDb.turnsPerSecond + 1000 / http.requestsPerSecond);
-    const floorCpuMsPerTurn = floorDb.clientCpuMsPerTurn + floorDb.postgresCpuMsPerTurn + http.serverCpuMsPerRequest;
-    const instances: Record<string, PostgresInstancesResult> = {};
-    for (const { count, phase } of measured) {
+      const floor = await measureFloor(floorUrl, await database.rowsPerTurn(), cpuOfPostgres);
       const turns = phase.latencies.length;
       const turnsPerSecond = turns / phase.seconds;
       const serverCpuMsPerTurn = phase.serverCpuMs / Math.max(1, turns);
@@ -243,10 +273,14 @@ export async function measurePostgresTurns(): Promise<PostgresTurnsResult> {
         turns,
         conversations: phase.conversations,
         failedCustomers: phase.failedCustomers,
-        ratioToFloor: round(floorTurnsPerSecond / Math.max(1, turnsPerSecond)),
-        cpuRatioToFloor: round((serverCpuMsPerTurn + postgresCpuMsPerTurn) / floorCpuMsPerTurn),
+        ratioToFloor: round(floor.turnsPerSecond / Math.max(1, turnsPerSecond)),
+        cpuRatioToFloor: round((serverCpuMsPerTurn + postgresCpuMsPerTurn) / floor.cpuMsPerTurn),
+        floor: roundFloor(floor),
       };
     }
+    const rowsPerTurn = await database.rowsPerTurn();
+    const customerMessages = await countStoredCustomerMessages(url);
+    database.cleanup();
     return {
       database: "postgresql",
       postgresVersion,
@@ -255,15 +289,6 @@ export async function measurePostgresTurns(): Promise<PostgresTurnsResult> {
       instances,
       turnsAcknowledgedAndStored: { acknowledged, customerMessages },
       rowsPerTurn,
-      floor: {
-        postgresTurnsPerSecond: Math.round(floorDb.turnsPerSecond),
-        httpRoundTripsPerSecond: Math.round(http.requestsPerSecond),
-        turnsPerSecond: Math.round(floorTurnsPerSecond),
-        clientCpuMsPerTurn: round(floorDb.clientCpuMsPerTurn),
-        postgresCpuMsPerTurn: round(floorDb.postgresCpuMsPerTurn),
-        httpServerCpuMsPerRequest: round(http.serverCpuMsPerRequest),
-        cpuMsPerTurn: round(floorCpuMsPerTurn),
-      },
       targets: { ratioToFloor: TARGET_RATIO },
       loadAverageBefore,
       loadAverageAfter: os.loadavg().map(round),
@@ -279,13 +304,12 @@ export function describePostgresTurns(result: PostgresTurnsResult): string {
   const lines = Object.entries(result.instances).map(
     ([count, entry]) =>
       `postgresql, ${count} instance${count === "1" ? "" : "s"}: ${entry.turnsPerSecond} turns/s, p50 ${entry.p50Ms} ms, p99 ${entry.p99Ms} ms; ` +
-      `CPU per turn: server ${entry.serverCpuMsPerTurn} ms + PostgreSQL ${entry.postgresCpuMsPerTurn} ms; ratio to floor ${entry.ratioToFloor} (CPU ${entry.cpuRatioToFloor}); failed customers ${entry.failedCustomers}`,
+      `CPU per turn: server ${entry.serverCpuMsPerTurn} ms + PostgreSQL ${entry.postgresCpuMsPerTurn} ms; failed customers ${entry.failedCustomers}; ` +
+      `floor right after: ${entry.floor.turnsPerSecond} turns/s (pg ${entry.floor.postgresTurnsPerSecond}/s, http ${entry.floor.httpRoundTripsPerSecond}/s), ${entry.floor.cpuMsPerTurn} ms CPU per turn; ` +
+      `ratio to floor ${entry.ratioToFloor} (CPU ${entry.cpuRatioToFloor})`,
   );
-  const { floor, turnsAcknowledgedAndStored: stored } = result;
-  lines.push(
-    `postgresql floor: ${floor.turnsPerSecond} turns/s (pg ${floor.postgresTurnsPerSecond}/s, http ${floor.httpRoundTripsPerSecond}/s), ${floor.cpuMsPerTurn} ms CPU per turn; ` +
-      `acknowledged ${stored.acknowledged}, stored ${stored.customerMessages}`,
-  );
+  const stored = result.turnsAcknowledgedAndStored;
+  lines.push(`postgresql: acknowledged ${stored.acknowledged} turns, stored ${stored.customerMessages}`);
   return lines.join("\n");
 }
 
