@@ -14,13 +14,20 @@
  * Server CPU ms per turn (from /proc) is the figure to compare across runs on a shared machine.
  * Floor: the same rows per turn written with bare better-sqlite3, one transaction per turn, plus
  * a bare node:http round trip at the same concurrency: floor time per turn = write + round trip.
+ *
+ * The same run then measures PostgreSQL (issue 13): 1 and 2 instances on one throwaway database
+ * beside their own floor (bench/turns-postgres.ts, in a child process: the app picks its
+ * database once per process). turns.json holds both; without PostgreSQL's binaries its
+ * `postgresql` entry says so and the SQLite half stands. BENCH_TURNS_DATABASES=sqlite (or
+ * postgresql) runs one half only and leaves the other's figures in turns.json as they were.
  */
-import { randomUUID } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createBenchDatabase, benchRoot, percentile, postJson as post, runHttpFloor, runSqliteFloor, startBenchServer, type BenchFlow } from "../tests/support/bench-helpers";
-import type { RunningServer } from "../tests/support/built-server";
+import { createBenchDatabase, benchRoot, percentile, round, runBenchmark, runHttpFloor, runSqliteFloor, startBenchServer } from "../tests/support/bench-helpers";
+import { describePostgresTurns, type PostgresTurnsResult } from "./turns-postgres";
+import { runEachScriptOnce, runPhase, type PhaseResult } from "./turns-load";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
@@ -40,123 +47,26 @@ const WARMUP_MS = 1_000;
 const WARMUP_LOAD_MS = Number(process.env.BENCH_WARMUP_LOAD_MS ?? 5_000);
 /** Below this share of the offered rate the server did not keep up with it. */
 const KEPT_UP_SHARE = 0.95;
-
-export type Customer = { latencies: number[]; turns: number; conversations: number; statuses: Record<string, number> };
-
-/**
- * Open-loop pacing of one customer: message k is due at `firstAt + k * intervalMs`, whether or
- * not the previous reply came on time; a turn's latency counts from when it was due, so a server
- * that falls behind is charged for the wait it caused (no coordinated omission).
- */
-type Pacing = { nextAt: number; intervalMs: number };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function runCustomer(
-  baseUrl: string,
-  flow: BenchFlow,
-  until: number,
-  measureFrom: number,
-  customer: Customer,
-  index: number,
-  options: { rounds?: number; pacing?: Pacing } = {},
-): Promise<void> {
-  const { rounds = Infinity, pacing } = options;
-  for (let round = 0; Date.now() < until && round < rounds; round += 1) {
-    const script = flow.scripts[(index + round) % flow.scripts.length];
-    const created = await post(`${baseUrl}/api/chat/${flow.slug}/conversations`, {});
-    if (created.status !== 201) throw new Error(`create failed: ${created.status} ${JSON.stringify(created.json)}`);
-    const { conversationId, token } = created.json as { conversationId: string; token: string };
-    customer.conversations += 1;
-    for (const text of script) {
-      let started = performance.now();
-      if (pacing) {
-        const due = pacing.nextAt;
-        pacing.nextAt += pacing.intervalMs;
-        if (due > started) await sleep(due - started);
-        started = due;
-      }
-      if (Date.now() >= until) return;
-      const reply = await post(`${baseUrl}/api/conversations/${conversationId}/messages`, { clientMessageId: randomUUID(), text }, token);
-      const elapsed = performance.now() - started;
-      if (reply.status !== 200) throw new Error(`turn failed: ${reply.status} ${JSON.stringify(reply.json)}`);
-      if (Date.now() >= measureFrom) {
-        customer.latencies.push(elapsed);
-        customer.turns += 1;
-      }
-      const status = String(reply.json.status);
-      if (status !== "bot") {
-        customer.statuses[status] = (customer.statuses[status] ?? 0) + 1;
-        break;
-      }
-    }
-  }
-}
-
-type PhaseResult = {
-  seconds: number;
-  latencies: number[];
-  conversations: number;
-  endings: Record<string, number>;
-  serverCpuMs: number;
-  loadGeneratorCpuMs: number;
-};
-
-/** CONCURRENCY customers for WARMUP_MS + durationMs; only turns after the warm-up are timed. */
-async function runPhase(server: RunningServer, flow: BenchFlow, durationMs: number, pacedRate?: number): Promise<PhaseResult> {
-  const start = Date.now();
-  const measureFrom = start + WARMUP_MS;
-  const until = measureFrom + durationMs;
-  const customers: Customer[] = Array.from({ length: CONCURRENCY }, () => ({ latencies: [], turns: 0, conversations: 0, statuses: {} }));
-  const pid = server.child.pid as number;
-  let serverCpuStart = 0;
-  let loadCpuStart = process.cpuUsage();
-  const cpuMark = setTimeout(() => {
-    serverCpuStart = processCpuMs(pid);
-    loadCpuStart = process.cpuUsage();
-  }, measureFrom - Date.now());
-  // Paced: each customer offers pacedRate / CONCURRENCY turns a second, phases spread over one interval.
-  const intervalMs = pacedRate ? (1000 * CONCURRENCY) / pacedRate : 0;
-  const now = performance.now();
-  await Promise.all(
-    customers.map((customer, index) =>
-      runCustomer(server.url, flow, until, measureFrom, customer, index, {
-        pacing: pacedRate ? { nextAt: now + (intervalMs * index) / CONCURRENCY, intervalMs } : undefined,
-      }),
-    ),
-  );
-  clearTimeout(cpuMark);
-  const loadCpu = process.cpuUsage(loadCpuStart);
-  const endings: Record<string, number> = {};
-  for (const customer of customers) for (const [status, count] of Object.entries(customer.statuses)) endings[status] = (endings[status] ?? 0) + count;
-  return {
-    seconds: durationMs / 1000,
-    latencies: customers.flatMap((customer) => customer.latencies).sort((a, b) => a - b),
-    conversations: customers.reduce((sum, customer) => sum + customer.conversations, 0),
-    endings,
-    serverCpuMs: processCpuMs(pid) - serverCpuStart,
-    loadGeneratorCpuMs: (loadCpu.user + loadCpu.system) / 1000,
-  };
-}
+const DATABASES = (process.env.BENCH_TURNS_DATABASES ?? "sqlite,postgresql").split(",");
+const RESULT_FILE = path.join(benchRoot, "results/turns.json");
 
 /** CPU time the server spent per timed turn (conversation starts included, as in the load). */
 function cpuPerTurn(phase: PhaseResult): number {
   return round(phase.serverCpuMs / Math.max(1, phase.latencies.length));
 }
 
-export async function main(): Promise<Record<string, unknown>> {
+async function measureSqliteTurns(): Promise<Record<string, unknown>> {
   const database = await createBenchDatabase("turns");
   const server = await startBenchServer(database.url, {}, SERVER_NODE_ARGS);
   try {
     const flow = database.flow;
     // Train the intent model and warm the caches once, so the run measures steady state.
-    for (const [index] of flow.scripts.entries()) {
-      await runCustomer(server.url, { ...flow, scripts: [flow.scripts[index]] }, Date.now() + 60_000, Number.MAX_SAFE_INTEGER, { latencies: [], turns: 0, conversations: 0, statuses: {} }, 0, { rounds: 1 });
-    }
-    await runPhase(server, flow, WARMUP_LOAD_MS);
+    await runEachScriptOnce(server.url, flow);
+    const phase = { concurrency: CONCURRENCY, warmupMs: WARMUP_MS };
+    await runPhase([server], flow, { ...phase, durationMs: WARMUP_LOAD_MS });
     const loadBefore = os.loadavg();
-    const saturated = await runPhase(server, flow, DURATION_MS);
-    const paced = await runPhase(server, flow, PACED_DURATION_MS, PACED_TURNS_PER_SECOND);
+    const saturated = await runPhase([server], flow, { ...phase, durationMs: DURATION_MS });
+    const paced = await runPhase([server], flow, { ...phase, durationMs: PACED_DURATION_MS, pacedRate: PACED_TURNS_PER_SECOND });
     const loadAfter = os.loadavg();
     const rowsPerTurn = await database.rowsPerTurn();
     if (process.env.BENCH_SERVER_LOG) fs.writeFileSync(process.env.BENCH_SERVER_LOG, server.output());
@@ -180,6 +90,8 @@ export async function main(): Promise<Record<string, unknown>> {
       turns,
       conversations: saturated.conversations,
       endings: saturated.endings,
+      // Customers stopped by a failed request (printed above): 0 in a sound run.
+      failedCustomers: saturated.failedCustomers + paced.failedCustomers,
       turnsPerSecond: Math.round(turnsPerSecond),
       p50Ms: round(percentile(latencies, 0.5)),
       p99Ms: round(percentile(latencies, 0.99)),
@@ -217,13 +129,11 @@ export async function main(): Promise<Record<string, unknown>> {
         note: describeLoad(loadBefore, loadAfter, os.cpus().length),
       },
     };
-    fs.mkdirSync(path.join(benchRoot, "results"), { recursive: true });
-    fs.writeFileSync(path.join(benchRoot, "results/turns.json"), `${JSON.stringify(result, null, 2)}\n`);
     console.log(
-      `turns: ${result.turnsPerSecond} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms at ${CONCURRENCY} customers; ` +
+      `sqlite: ${result.turnsPerSecond} turns/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms at ${CONCURRENCY} customers; ` +
         `server CPU ${result.serverCpuMsPerTurn} ms/turn; floor ${result.floorTurnsPerSecond} turns/s (sqlite ${result.floor.sqliteTurnsPerSecond}/s, http ${result.floor.httpRoundTripsPerSecond}/s); ratio ${result.ratioToFloor}\n` +
-        `paced at ${PACED_TURNS_PER_SECOND} turns/s offered: ${result.pacedTurnsPerSecond} turns/s served${pacedKeptUp ? "" : " (the server did NOT keep up)"}, p50 ${result.pacedP50Ms} ms, p99 ${result.pacedP99Ms} ms, ` +
-        `server CPU ${result.pacedServerCpuMsPerTurn} ms/turn; load average ${result.loadAverage} on ${result.machine.cpus} cores`,
+        `sqlite, paced at ${PACED_TURNS_PER_SECOND} turns/s offered: ${result.pacedTurnsPerSecond} turns/s served${pacedKeptUp ? "" : " (the server did NOT keep up)"}, p50 ${result.pacedP50Ms} ms, p99 ${result.pacedP99Ms} ms, ` +
+        `server CPU ${result.pacedServerCpuMsPerTurn} ms/turn; failed customers ${saturated.failedCustomers + paced.failedCustomers}; load average ${result.loadAverage} on ${result.machine.cpus} cores`,
     );
     return result;
   } finally {
@@ -239,23 +149,31 @@ function describeLoad(before: number[], after: number[], cpus: number): string {
   return `${shared}; the machine was OVERLOADED by other processes (load average ${round(load)} on ${cpus} cores): turns/s and latencies show the share of CPU this run got, not the server's capacity, and even CPU time per turn is inflated by the contention`;
 }
 
-/** utime + stime of a process, in ms (Linux /proc; clock ticks are 100 Hz on Linux). */
-function processCpuMs(pid: number): number {
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+/**
+ * The PostgreSQL half in its own process (see the header); a failure there is recorded in its
+ * entry instead of failing the SQLite half.
+ */
+function measurePostgresTurnsInChild(): PostgresTurnsResult | { failed: string } {
+  const out = path.join(benchRoot, `../tests/.tmp/turns-postgres-${process.pid}.json`);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const run = spawnSync(path.join(benchRoot, "../node_modules/.bin/tsx"), [path.join(benchRoot, "turns-postgres.ts"), out], { stdio: "inherit" });
+  if (run.status !== 0 || !fs.existsSync(out)) return { failed: `bench/turns-postgres.ts exited with ${run.status ?? run.signal}` };
+  const result = JSON.parse(fs.readFileSync(out, "utf8")) as PostgresTurnsResult;
+  fs.rmSync(out, { force: true });
+  return result;
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+export async function main(): Promise<Record<string, unknown>> {
+  const previous = fs.existsSync(RESULT_FILE) ? (JSON.parse(fs.readFileSync(RESULT_FILE, "utf8")) as Record<string, unknown>) : {};
+  const { postgresql: previousPostgres, ...previousSqlite } = previous;
+  const sqlite = DATABASES.includes("sqlite") ? await measureSqliteTurns() : previousSqlite;
+  const postgresql = DATABASES.includes("postgresql") ? measurePostgresTurnsInChild() : previousPostgres;
+  const result = { ...sqlite, postgresql };
+  fs.mkdirSync(path.dirname(RESULT_FILE), { recursive: true });
+  fs.writeFileSync(RESULT_FILE, `${JSON.stringify(result, null, 2)}\n`);
+  if (postgresql && typeof postgresql === "object" && !("failed" in postgresql)) console.log(describePostgresTurns(postgresql as PostgresTurnsResult));
+  else console.log(`postgresql: ${JSON.stringify(postgresql)}`);
+  return result;
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runBenchmark(main);

@@ -5,6 +5,8 @@
  * corrected by agents. Details the customer gives fill empty fields only: what an agent typed,
  * or what the site vouched for, is never overwritten by a later guess.
  */
+import { createRowId } from "~/runtime/ids.server";
+import { buildInserts, type SqlStatement } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { hashVisitorKey } from "./visitor.server";
 import type { ContactDetails } from "./recognise";
@@ -45,9 +47,36 @@ export async function resolveContact(input: { verified?: { name?: string; email?
   });
 }
 
+function givenDetails(details: ContactDetails): ContactDetails {
+  return Object.fromEntries(Object.entries(details).filter(([, value]) => typeof value === "string" && value.trim() !== "")) as ContactDetails;
+}
+
+const CONTACT_KEYS = ["name", "email", "phone"] as const;
+
+/**
+ * What fillContactDetails does, as statements for a turn's own transaction (the turn engine
+ * writes them with its messages: no round trips or commit of their own). Empty when nothing
+ * was given. The new contact is linked only if the conversation still has none.
+ */
+export function contactFillStatements(conversationId: string, contactId: string | null, details: ContactDetails): SqlStatement[] {
+  const given = givenDetails(details);
+  const keys = CONTACT_KEYS.filter((key) => given[key]);
+  if (keys.length === 0) return [];
+  if (!contactId) {
+    const id = createRowId();
+    return [
+      ...buildInserts("Contact", [{ id, name: given.name ?? null, email: given.email ?? null, phone: given.phone ?? null, createdAt: new Date() }]),
+      { sql: `UPDATE "Conversation" SET "contactId" = ? WHERE "id" = ? AND "contactId" IS NULL`, params: [id, conversationId] },
+    ];
+  }
+  // Empty fields only (null or ''), as fillContactDetails.
+  const assignments = keys.map((key) => `"${key}" = CASE WHEN "${key}" IS NULL OR "${key}" = '' THEN ? ELSE "${key}" END`);
+  return [{ sql: `UPDATE "Contact" SET ${assignments.join(", ")} WHERE "id" = ?`, params: [...keys.map((key) => given[key] ?? null), contactId] }];
+}
+
 /** Fills the conversation's contact with what the customer just gave (creating and linking one if it has none). */
 export async function fillContactDetails(conversationId: string, contactId: string | null, details: ContactDetails): Promise<void> {
-  const given = Object.fromEntries(Object.entries(details).filter(([, value]) => typeof value === "string" && value.trim() !== "")) as ContactDetails;
+  const given = givenDetails(details);
   if (Object.keys(given).length === 0) return;
   if (!contactId) {
     const created = await db.contact.create({ data: { name: given.name ?? null, email: given.email ?? null, phone: given.phone ?? null }, select: { id: true } });

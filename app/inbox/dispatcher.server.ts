@@ -38,9 +38,13 @@ export async function settleInboxDispatcher(): Promise<void> {
 export function ensureInboxDispatcher(): void {
   if (globalForDispatcher.__batonInboxDispatcher) return;
   globalForDispatcher.__batonInboxDispatcher = true;
-  subscribe("inbox", (event) => {
-    if (event.type === "status" && event.status === "waiting" && event.teamId) track(afterQueued(event.teamId));
-  });
+  subscribe(
+    "inbox",
+    (event) => {
+      if (event.type === "status" && event.status === "waiting" && event.teamId) track(afterQueued(event.teamId));
+    },
+    ["status"],
+  );
   const sweep = () => track(assignAllTeams());
   setTimeout(sweep, 1_000).unref();
   setInterval(sweep, SWEEP_MS).unref();

@@ -137,6 +137,8 @@ export type TurnCommit = {
   messages: NewMessage[];
   events: NewEvent[];
   messageMetadataUpdates?: Array<{ id: string; metadata: MessageMetadata }>;
+  /** Other rows the turn writes with its own (e.g. the contact the customer just described). */
+  alsoWrite?: SqlStatement[];
   /**
    * An extra condition on the version-guarded UPDATE (e.g. "the agent is under capacity"): when
    * it does not hold, the commit fails like a version conflict and writes nothing.
@@ -182,6 +184,7 @@ export async function commitTurn(commit: TurnCommit): Promise<StoredMessage[]> {
   for (const change of commit.messageMetadataUpdates ?? []) {
     statements.push(buildUpdate("Message", { metadata: JSON.stringify(change.metadata) }, { id: change.id, conversationId: commit.conversationId }));
   }
+  statements.push(...(commit.alsoWrite ?? []));
   try {
     await runWriteTransaction(statements, { guardFirst: true });
   } catch (error) {

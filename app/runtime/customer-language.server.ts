@@ -8,8 +8,8 @@
  */
 import { z } from "zod";
 import { LANGUAGE_CODES, type LanguageCode } from "~/engines/detect-language";
-import { db } from "~/utils/db.server";
 import { getCompiledVersion } from "./flow-versions.server";
+import { queryAll } from "./sql.server";
 
 const DetectedSchema = z.object({ language: z.enum(LANGUAGE_CODES) });
 
@@ -19,13 +19,12 @@ export async function getDetectedLanguage(conversationId: string, newEvents: Rea
     const parsed = event.type === "language.detected" ? DetectedSchema.safeParse(event.payload) : null;
     if (parsed?.success) return parsed.data.language;
   }
-  const events = await db.event.findMany({
-    where: { conversationId, type: "language.detected" },
-    orderBy: { createdAt: "desc" },
-    select: { payload: true },
-  });
+  // On the seam: part of every handoff, where Prisma cost more than the query.
+  const events = await queryAll<{ payload: unknown }>(`SELECT "payload" FROM "Event" WHERE "conversationId" = ? AND "type" = 'language.detected' ORDER BY "createdAt" DESC`, [
+    conversationId,
+  ]);
   for (const event of events) {
-    const parsed = DetectedSchema.safeParse(safeJson(event.payload));
+    const parsed = DetectedSchema.safeParse(safeJson(String(event.payload)));
     if (parsed.success) return parsed.data.language;
   }
   return null;

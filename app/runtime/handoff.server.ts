@@ -8,7 +8,6 @@
 import { z } from "zod";
 import type { Engines } from "~/engines/types";
 import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/flow";
-import { db } from "~/utils/db.server";
 import type { HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
@@ -36,6 +35,21 @@ async function readTranscript(conversationId: string): Promise<TranscriptSource[
 async function readTeam(slug: string): Promise<{ id: string; name: string } | null> {
   const row = await queryOne(`SELECT "id", "name" FROM "Team" WHERE "slug" = ?`, [slug]);
   return row ? TeamRowSchema.parse(row) : null;
+}
+
+const ContactRowSchema = z.object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() });
+const PreviousRowSchema = z.object({ id: z.string(), createdAt: z.coerce.date(), status: z.string(), intent: z.string().nullable(), summary: z.string().nullable() });
+
+/** The contact and their 10 latest other conversations (on the seam: Prisma costs more than the query). */
+async function readContactHistory(contactId: string, conversationId: string) {
+  const [contact, previous] = await Promise.all([
+    queryOne(`SELECT "id", "name", "email" FROM "Contact" WHERE "id" = ?`, [contactId]),
+    queryAll(`SELECT "id", "createdAt", "status", "intent", "summary" FROM "Conversation" WHERE "contactId" = ? AND "id" <> ? ORDER BY "createdAt" DESC LIMIT 10`, [
+      contactId,
+      conversationId,
+    ]),
+  ]);
+  return { contact: contact ? ContactRowSchema.parse(contact) : null, previous: previous.map((row) => PreviousRowSchema.parse(row)) };
 }
 
 export type HandoffPlan = {
@@ -77,19 +91,10 @@ export async function planHandoff(input: {
 }): Promise<HandoffPlan> {
   const { conversation, request, state } = input;
   const now = new Date();
-  const [team, stored] = await Promise.all([readTeam(request.team), readTranscript(conversation.id)]);
-  const [contact, previous] = await Promise.all([
-    conversation.contactId
-      ? db.contact.findUnique({ where: { id: conversation.contactId }, select: { id: true, name: true, email: true } })
-      : null,
-    conversation.contactId
-      ? db.conversation.findMany({
-          where: { contactId: conversation.contactId, id: { not: conversation.id } },
-          orderBy: { createdAt: "desc" },
-          take: 10,
-          select: { id: true, createdAt: true, status: true, intent: true, summary: true },
-        })
-      : [],
+  const [team, stored, { contact, previous }] = await Promise.all([
+    readTeam(request.team),
+    readTranscript(conversation.id),
+    conversation.contactId ? readContactHistory(conversation.contactId, conversation.id) : { contact: null, previous: [] },
   ]);
   const notice: NewMessage | null = request.announced ? null : { role: "system", text: phrasesFor(input.locale).handoff(team?.name ?? request.team), metadata: {} };
   const sources: TranscriptSource[] = [

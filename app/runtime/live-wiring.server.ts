@@ -16,7 +16,9 @@ export async function startLiveRelayWhenShared(): Promise<LiveRelay | null> {
   const relay = await startPostgresRelay({
     connectionString: resolveDatabaseUrl(),
     deliver: deliverLocally,
-    isWanted: (channels) => channels.some((channel) => listenerCount(channel) > 0),
+    // The inbox dispatcher listens on "inbox" on every instance, for status changes only: a
+    // message nobody streams is not read back (that was a query per message of every other instance).
+    isWanted: (channels, type) => channels.some((channel) => listenerCount(channel, type) > 0),
     loadMessage: async (conversationId, seq) => {
       const message = await db.message.findUnique({
         where: { conversationId_seq: { conversationId, seq } },

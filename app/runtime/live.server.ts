@@ -32,11 +32,18 @@ export type LiveEvent =
 export type LiveChannel = `conversation:${string}` | `team:${string}` | "inbox";
 
 type Listener = (event: LiveEvent) => void;
+export type LiveEventType = LiveEvent["type"];
 
-// On globalThis, the emitter and the relay: the server (app/cli/serve.ts, run by tsx) starts the
-// relay, and the Remix build has its own copy of this module; both must share them.
-const globalForLive = globalThis as unknown as { __batonLive?: EventEmitter; __batonLiveRelay?: LiveRelay | null };
+// On globalThis, the emitter, the narrow listeners and the relay: the server (app/cli/serve.ts,
+// run by tsx) starts the relay, and the Remix build has its own copy of this module; both must share them.
+const globalForLive = globalThis as unknown as {
+  __batonLive?: EventEmitter;
+  __batonLiveRelay?: LiveRelay | null;
+  __batonLiveNarrow?: Map<LiveChannel, Array<ReadonlyArray<LiveEventType>>>;
+};
 const emitter = globalForLive.__batonLive ?? (globalForLive.__batonLive = new EventEmitter());
+/** Per channel, the event types each listener that asked for only some of them wants. */
+const narrowListeners: Map<LiveChannel, Array<ReadonlyArray<LiveEventType>>> = globalForLive.__batonLiveNarrow ?? (globalForLive.__batonLiveNarrow = new Map());
 // One listener per open SSE stream: thousands are normal, not a leak.
 emitter.setMaxListeners(0);
 
@@ -57,10 +64,25 @@ export function publish(channel: LiveChannel, event: LiveEvent): void {
   currentRelay()?.forward([channel], event);
 }
 
-export function subscribe(channel: LiveChannel, listener: Listener): () => void {
-  emitter.on(channel, listener);
+/**
+ * `wants`: the only event types this listener handles (e.g. the inbox dispatcher: status). Saying
+ * so lets an instance skip reading back the body of a message relayed from another instance
+ * when no listener of its channels wants messages (see listenerCount).
+ */
+export function subscribe(channel: LiveChannel, listener: Listener, wants?: ReadonlyArray<LiveEventType>): () => void {
+  const handler: Listener = wants
+    ? (event) => {
+        if (wants.includes(event.type)) listener(event);
+      }
+    : listener;
+  emitter.on(channel, handler);
+  if (wants) narrowListeners.set(channel, [...(narrowListeners.get(channel) ?? []), wants]);
   return () => {
-    emitter.off(channel, listener);
+    emitter.off(channel, handler);
+    if (!wants) return;
+    const remaining = (narrowListeners.get(channel) ?? []).filter((entry) => entry !== wants);
+    if (remaining.length) narrowListeners.set(channel, remaining);
+    else narrowListeners.delete(channel);
   };
 }
 
@@ -71,6 +93,9 @@ export function publishConversationEvent(event: LiveEvent, teamId: string | null
   currentRelay()?.forward(channels, event);
 }
 
-export function listenerCount(channel: LiveChannel): number {
-  return emitter.listenerCount(channel);
+/** Listeners on the channel; with `type`, only those that want events of that type. */
+export function listenerCount(channel: LiveChannel, type?: LiveEventType): number {
+  const all = emitter.listenerCount(channel);
+  if (!type) return all;
+  return all - (narrowListeners.get(channel) ?? []).filter((wants) => !wants.includes(type)).length;
 }

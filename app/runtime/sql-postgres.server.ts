@@ -7,8 +7,8 @@
  * - WRITES keep SQLite's group commit: the writes requested while the previous group was
  *   committing go out together in ONE transaction, each inside its own savepoint, so one write's
  *   failure (a version guard that matched no row, a unique clientMessageId) rolls back that write
- *   alone. One group is in flight per process at a time, which also keeps this process's writes
- *   in the order they were requested. Across processes the per-conversation version column is
+ *   alone. A few groups may be in flight at once (MAX_GROUPS_IN_FLIGHT); a conversation's
+ *   writes still commit in order, since each waits for the previous. Across processes the per-conversation version column is
  *   the guarantee: the guarded UPDATE takes the conversation's row lock, so a turn committed by
  *   another instance in between makes it match no row (VersionGuardError → the turn is re-run on
  *   the new state). A deadlock between two instances' groups is reported as busy (retried).
@@ -43,40 +43,47 @@ const sqliteShapedTypes = {
   },
 } as pg.CustomTypesConfig;
 
-const numbered = new Map<string, string>();
+const MAX_CACHED_SQL = 1000;
+const splitCache = new Map<string, string[]>();
 
 /**
- * The SQL with each `?` placeholder outside quoted strings and identifiers replaced by
- * `replace(n)` (n = 0, 1, …): the one scanner behind numbered parameters and inlined literals.
+ * The SQL cut at each `?` placeholder outside quoted strings and identifiers: n placeholders give
+ * n + 1 pieces. The one scanner behind numbered parameters and inlined literals; cached, since
+ * the statements are built from a few templates and scanning them character by character on
+ * every write showed in profiles.
  */
-function replacePlaceholders(sql: string, replace: (index: number) => string): { text: string; count: number } {
-  let count = 0;
+function splitAtPlaceholders(sql: string): string[] {
+  const cached = splitCache.get(sql);
+  if (cached) return cached;
+  const pieces: string[] = [];
   let quote: string | null = null;
-  let text = "";
-  for (const character of sql) {
+  let from = 0;
+  for (let index = 0; index < sql.length; index += 1) {
+    const character = sql[index];
     if (quote) {
       if (character === quote) quote = null;
-      text += character;
     } else if (character === "'" || character === '"') {
       quote = character;
-      text += character;
     } else if (character === "?") {
-      text += replace(count++);
-    } else {
-      text += character;
+      pieces.push(sql.slice(from, index));
+      from = index + 1;
     }
   }
-  return { text, count };
+  pieces.push(sql.slice(from));
+  if (splitCache.size >= MAX_CACHED_SQL) splitCache.clear();
+  splitCache.set(sql, pieces);
+  return pieces;
+}
+
+function joinPieces(pieces: string[], replace: (index: number) => string): string {
+  let text = pieces[0];
+  for (let index = 1; index < pieces.length; index += 1) text += replace(index - 1) + pieces[index];
+  return text;
 }
 
 /** `?` placeholders → `$1, $2, …`, skipping quoted strings and identifiers. */
 export function numberPlaceholders(sql: string): string {
-  let text = numbered.get(sql);
-  if (text !== undefined) return text;
-  text = replacePlaceholders(sql, (index) => `$${index + 1}`).text;
-  if (numbered.size > 1000) numbered.clear();
-  numbered.set(sql, text);
-  return text;
+  return joinPieces(splitAtPlaceholders(sql), (index) => `$${index + 1}`);
 }
 
 function bind(params: SqlScalar[]): Array<string | number | null> {
@@ -115,37 +122,56 @@ export async function queryRows(sql: string, params: SqlScalar[]): Promise<unkno
 type PendingWrite = { statements: SqlStatement[]; guardFirst: boolean; resolve: () => void; reject: (error: unknown) => void };
 
 let pendingWrites: PendingWrite[] = [];
-let flushing = false;
+let groupsInFlight = 0;
+let flushScheduled = false;
+
+/**
+ * How many groups may be committing at once. One group is one PostgreSQL backend executing every
+ * write of the group in turn; with a single group in flight all of an instance's write work ran in
+ * that one backend process, which on a busy machine got one process's share of the CPU while the
+ * turns queued behind it. Order is unaffected where it matters: a conversation's next write is
+ * requested only after its previous one committed (its lock), so concurrent groups never hold
+ * two writes of one conversation.
+ */
+const MAX_GROUPS_IN_FLIGHT = Number(process.env.DATABASE_WRITE_GROUPS ?? 2) || 2;
 
 export function runWriteTransaction(statements: SqlStatement[], options: { guardFirst?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
     pendingWrites.push({ statements, guardFirst: options.guardFirst === true, resolve, reject });
-    if (!flushing) {
-      flushing = true;
-      setImmediate(() => void flushPendingWrites());
-    }
+    scheduleFlush();
   });
 }
 
-async function flushPendingWrites(): Promise<void> {
-  while (pendingWrites.length > 0) {
+/** Starts a group with everything requested so far, on the next turn of the event loop (so writes requested together share it). */
+function scheduleFlush(): void {
+  if (flushScheduled || groupsInFlight >= MAX_GROUPS_IN_FLIGHT || pendingWrites.length === 0) return;
+  flushScheduled = true;
+  setImmediate(() => {
+    flushScheduled = false;
+    if (groupsInFlight >= MAX_GROUPS_IN_FLIGHT || pendingWrites.length === 0) return;
     const batch = pendingWrites;
     pendingWrites = [];
-    await commitGroup(batch);
-  }
-  flushing = false;
+    groupsInFlight += 1;
+    void commitGroup(batch).finally(() => {
+      groupsInFlight -= 1;
+      scheduleFlush();
+    });
+  });
 }
 
 /**
- * Why one round trip per write: a turn is ~10 statements (the guarded UPDATE, one INSERT per
+ * Why one round trip per group: a turn is ~10 statements (the guarded UPDATE, one INSERT per
  * message and per event), and sent one by one with BEGIN / SAVEPOINT / RELEASE / COMMIT each is
  * a round trip with its own wake-ups on both sides, which was most of a turn's server CPU. So a
- * write goes out as ONE multi-statement string through pg's simple query protocol (no
- * parameters there, so the values are inlined as quoted literals: the same untyped text pg sends
- * as parameters, which the server types from context just the same). Semantics are unchanged:
- * each write still runs in its own savepoint, the version guard still rolls back that write
- * alone (its UPDATE is wrapped so that matching no row raises an error, which stops the string),
- * and the group is still one transaction: BEGIN rides on the first write, COMMIT on the last.
+ * write is ONE multi-statement string through pg's simple query protocol (no parameters there,
+ * so the values are inlined as quoted literals: the same untyped text pg sends as parameters,
+ * which the server types from context just the same), and the whole group goes out as one
+ * string too: BEGIN, each write in its own savepoint, COMMIT. When every write succeeds (nearly
+ * always) the group costs one round trip whatever its size. When one fails, the string stops
+ * there and the transaction is aborted: it is rolled back and the group is sent again write by
+ * write (sendWriteByWrite), where a failed write is rolled back to its savepoint alone — the
+ * version guard's UPDATE is wrapped so that matching no row raises an error, which is the only
+ * way a statement can stop the rest of a string. Either way the group is one transaction.
  */
 async function commitGroup(batch: PendingWrite[]): Promise<void> {
   const failures = new Map<PendingWrite, unknown>();
@@ -166,23 +192,10 @@ async function commitGroup(batch: PendingWrite[]): Promise<void> {
     return settle(batch, failures, error);
   }
   let broken: unknown = null;
-  let committed = false;
   try {
-    for (const [index, write] of sendable.entries()) {
-      const last = index === sendable.length - 1;
-      const text = `${index === 0 ? "BEGIN;\n" : ""}${scripts.get(write)}${last ? ";\nCOMMIT" : ""}`;
-      try {
-        await client.query(text);
-        committed = last;
-      } catch (error) {
-        failures.set(write, isGuardFailure(error) ? new VersionGuardError() : error);
-        // Fails too when the error was the COMMIT itself (the transaction is gone): then every write is.
-        await client.query("ROLLBACK TO SAVEPOINT write").catch(() => {
-          throw error;
-        });
-      }
-    }
-    if (!committed) await client.query("COMMIT");
+    const texts = sendable.map((write) => scripts.get(write) as string);
+    const committed = sendable.length > 1 && (await sendAsOne(client, texts));
+    if (!committed) await sendWriteByWrite(client, sendable, texts, failures);
   } catch (error) {
     // The transaction itself failed (the connection, a deadlock, COMMIT): every write in it is gone.
     broken = error;
@@ -191,6 +204,39 @@ async function commitGroup(batch: PendingWrite[]): Promise<void> {
     client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
   }
   settle(batch, failures, broken);
+}
+
+/** The whole group in one string; false (rolled back, nothing written) when a statement failed. */
+async function sendAsOne(client: pg.PoolClient, texts: string[]): Promise<boolean> {
+  try {
+    await client.query(`BEGIN;\n${texts.join(";\n")};\nCOMMIT`);
+    return true;
+  } catch (error) {
+    if (error instanceof Error && isConnectionError(error)) throw error;
+    // Aborted by the failed statement (or already ended, if COMMIT itself failed): start over.
+    await client.query("ROLLBACK");
+    return false;
+  }
+}
+
+/** One round trip per write, so that a failed write is rolled back to its own savepoint alone. */
+async function sendWriteByWrite(client: pg.PoolClient, sendable: PendingWrite[], texts: string[], failures: Map<PendingWrite, unknown>): Promise<void> {
+  let committed = false;
+  for (const [index, write] of sendable.entries()) {
+    const last = index === sendable.length - 1;
+    const text = `${index === 0 ? "BEGIN;\n" : ""}${texts[index]}${last ? ";\nCOMMIT" : ""}`;
+    try {
+      await client.query(text);
+      committed = last;
+    } catch (error) {
+      failures.set(write, isGuardFailure(error) ? new VersionGuardError() : error);
+      // Fails too when the error was the COMMIT itself (the transaction is gone): then every write is.
+      await client.query("ROLLBACK TO SAVEPOINT write").catch(() => {
+        throw error;
+      });
+    }
+  }
+  if (!committed) await client.query("COMMIT");
 }
 
 function settle(batch: PendingWrite[], failures: Map<PendingWrite, unknown>, broken: unknown): void {
@@ -231,18 +277,21 @@ function literal(value: SqlScalar): string {
   // The protocol ends the query text at U+0000, so a value holding one would cut the statement
   // short; PostgreSQL refuses it as a parameter too (22021), so the write fails the same way.
   if (text.includes(NUL)) throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" });
-  return pg.escapeLiteral(text);
+  return quoteLiteral(text);
+}
+
+/** pg.escapeLiteral's output (quotes doubled; with a backslash, E'' and backslashes doubled), without its character-by-character loop. */
+export function quoteLiteral(text: string): string {
+  const quoted = text.replaceAll("'", "''");
+  return text.includes("\\") ? ` E'${quoted.replaceAll("\\", "\\\\")}'` : `'${quoted}'`;
 }
 
 /** `?` placeholders → literals, skipping quoted strings and identifiers (as numberPlaceholders). */
 export function inlineParameters(statement: SqlStatement): string {
   const { params, sql } = statement;
-  const { text, count } = replacePlaceholders(sql, (index) => {
-    if (index >= params.length) throw new Error(`Too few parameters for: ${sql}`);
-    return literal(params[index]);
-  });
-  if (count !== params.length) throw new Error(`Too many parameters for: ${sql}`);
-  return text;
+  const pieces = splitAtPlaceholders(sql);
+  if (pieces.length - 1 !== params.length) throw new Error(`${pieces.length - 1 > params.length ? "Too few" : "Too many"} parameters for: ${sql}`);
+  return joinPieces(pieces, (index) => literal(params[index]));
 }
 
 function isConnectionError(error: Error): boolean {

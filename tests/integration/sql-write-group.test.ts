@@ -42,6 +42,27 @@ describe("group commit: one transaction, one savepoint per write", () => {
     expect(row).toEqual({ version: version + 1, summary: AWKWARD, priority: 3, confidence: 0.25, escalatedAt });
   });
 
+  it("good writes around a stale one in one group: the good ones land whatever their place (the group is resent write by write)", async () => {
+    const conversations = await Promise.all([startConversation(), startConversation(), startConversation()]);
+    const versions = await Promise.all(conversations.map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } })));
+    const write = (index: number, stale: boolean) =>
+      runWriteTransaction(
+        [
+          buildUpdate("Conversation", { version: { increment: 1 } }, { id: conversations[index].id, version: versions[index].version + (stale ? 5 : 0) }),
+          buildUpdate("Conversation", { summary: `write ${index}` }, { id: conversations[index].id }),
+        ],
+        { guardFirst: true },
+      );
+    const results = await Promise.allSettled([write(0, false), write(1, true), write(2, false)]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    const rows = await Promise.all(conversations.map(({ id }) => db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true, summary: true } })));
+    expect(rows).toEqual([
+      { version: versions[0].version + 1, summary: "write 0" },
+      { version: versions[1].version, summary: null },
+      { version: versions[2].version + 1, summary: "write 2" },
+    ]);
+  });
+
   it("a guard that matches no row on its own rejects with VersionGuardError and writes nothing", async () => {
     const { id } = await startConversation();
     const { version } = await db.conversation.findUniqueOrThrow({ where: { id }, select: { version: true } });

@@ -210,13 +210,21 @@ const server = http.createServer((req, res) => {
 server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("ready"));
 `;
 
-/** A bare node:http round trip (JSON in, JSON out) at the same concurrency, server in its own process. */
-export async function runHttpFloor(concurrency: number, requests: number): Promise<{ requestsPerSecond: number; p50Ms: number }> {
+/** utime + stime of a process, in ms (Linux /proc, 100 ticks a second). */
+function processCpuMs(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** A bare node:http round trip (JSON in, JSON out) at the same concurrency, server in its own process (and its CPU per request). */
+export async function runHttpFloor(concurrency: number, requests: number): Promise<{ requestsPerSecond: number; p50Ms: number; serverCpuMsPerRequest: number }> {
   const port = await freePort();
   const child = spawn(process.execPath, ["-e", BARE_SERVER], { env: { ...process.env, PORT: String(port) }, stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve) => child.stdout?.once("data", () => resolve()));
   const latencies: number[] = [];
   let remaining = requests;
+  const serverCpuStart = processCpuMs(child.pid as number);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -229,7 +237,8 @@ export async function runHttpFloor(concurrency: number, requests: number): Promi
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const serverCpuMs = processCpuMs(child.pid as number) - serverCpuStart;
   child.kill("SIGTERM");
   latencies.sort((a, b) => a - b);
-  return { requestsPerSecond: requests / seconds, p50Ms: percentile(latencies, 0.5) };
+  return { requestsPerSecond: requests / seconds, p50Ms: percentile(latencies, 0.5), serverCpuMsPerRequest: serverCpuMs / requests };
 }
