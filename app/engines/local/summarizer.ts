@@ -19,7 +19,8 @@ export function summarizeExtractively(input: SummaryInput): string {
   const lines: string[] = [];
   const problem = describeProblem(input.transcript.filter((line) => line.role === "customer").map((line) => line.text));
   lines.push(problem ? `Customer: ${problem}` : "Customer: no description given.");
-  if (input.intent) lines.push(`Intent: ${input.intent.name} (${Math.round(input.intent.confidence * 100)}%).`);
+  // The agent reads words, not the flow's ids: "shipping_info" → "shipping info".
+  if (input.intent) lines.push(`Intent: ${input.intent.name.replace(/[_-]+/g, " ").trim()} (${Math.round(input.intent.confidence * 100)}%).`);
   const fields = Object.entries(input.fields);
   if (fields.length) lines.push(`Captured: ${fields.map(([name, value]) => `${name} = ${value}`).join("; ")}.`);
   const tried: string[] = [];

@@ -31,7 +31,7 @@ describe("local summarizer", () => {
       "Customer: My order of two shirts never arrived. Honestly I need it before my trip on Friday, otherwise please refund me.",
     );
     expect(rest).toEqual([
-      "Intent: track_order (87%).",
+      "Intent: track order (87%).",
       "Captured: orderId = A-1234; email = kim@example.com.",
       'Bot tried: showed "Shipping times"; asked "What is your order ID?".',
       "Handoff reason: the article did not help.",
