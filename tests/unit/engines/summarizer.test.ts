@@ -38,6 +38,11 @@ describe("local summarizer", () => {
     ]);
   });
 
+  it("names the intent in words with the packet's confidence figure, never a rounded-up 100%", async () => {
+    const { text } = await new LocalSummarizer().summarize({ ...base, intent: { name: "shipping_info", confidence: 0.997 } });
+    expect(text.split("\n")).toContain("Intent: shipping info (99%).");
+  });
+
   it("copes with a conversation where the customer said almost nothing", async () => {
     const { text } = await new LocalSummarizer().summarize({ ...base, transcript: [{ role: "customer", text: "agent" }], reason: "customer asked for a person" });
     expect(text).toBe("Customer: agent\nBot tried: nothing yet.\nHandoff reason: customer asked for a person.");
