@@ -72,6 +72,7 @@ export default function TryItPage() {
 
       {result ? (
         <>
+          {result.wordsOnly ? <WordsOnlyNotice reason={result.wordsOnly} /> : null}
           <div className="kb-engines">
             <EngineAnswerCard title="Local engine" subtitle="Embedded, no network: quotes the best passage" outcome={result.local} minScore={scope.minScore} />
             {result.openai ? (
@@ -80,7 +81,6 @@ export default function TryItPage() {
               <OpenAINotConfigured />
             )}
           </div>
-          {result.wordsOnly ? <WordsOnlyNotice reason={result.wordsOnly} /> : null}
           <RetrievedArticles articles={result.retrieved} minScore={scope.minScore} />
         </>
       ) : (
