@@ -40,6 +40,8 @@ describe("collect formats", () => {
     await composer.fill("it is xy-0042");
     await composer.press("Enter");
     await expect.poll(() => panel().locator(".preview-fields").textContent()).toContain("order id xy-0042");
+    // A sure intent reads "99%" like every other calibrated figure: rounding must not promise certainty.
+    await expect(panel().locator(".preview-inspector").textContent()).resolves.toMatch(/order status\s*(?:[1-9]?\d|<1)% confident/);
     await snap(page);
   });
 });
