@@ -9,6 +9,7 @@ import { KbSubpageHeader } from "~/kb/components/subpage-header";
 import { EngineAnswerCard, OpenAINotConfigured } from "~/kb/components/engine-answer";
 import { RetrievedArticles } from "~/kb/components/retrieved-articles";
 import { listTryItScopes, tryQuestion, WHOLE_KB_SCOPE, type TryItScope } from "~/kb/try-it.server";
+import type { WordsOnlyReason } from "~/kb/words-only";
 import kbStyles from "~/styles/kb.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: kbStyles }];
@@ -71,6 +72,7 @@ export default function TryItPage() {
 
       {result ? (
         <>
+          {result.wordsOnly ? <WordsOnlyNotice reason={result.wordsOnly} /> : null}
           <div className="kb-engines">
             <EngineAnswerCard title="Local engine" subtitle="Embedded, no network: quotes the best passage" outcome={result.local} minScore={scope.minScore} />
             {result.openai ? (
@@ -87,6 +89,19 @@ export default function TryItPage() {
         </p>
       )}
     </div>
+  );
+}
+
+function WordsOnlyNotice({ reason }: { reason: Exclude<WordsOnlyReason, null> }) {
+  return reason === "warming" ? (
+    <p className="kb-try-notice" role="status">
+      <strong>Ranked on words alone for now.</strong> Baton is still reading the articles for their meaning (for a minute or two after a start or an import), so
+      these confidences are rough. Ask again in a moment before changing an article or a minimum confidence.
+    </p>
+  ) : (
+    <p className="kb-try-notice" role="status">
+      <strong>Ranked on words alone.</strong> Matching by meaning is off on this server (BATON_SEMANTIC_SEARCH=off) or the articles are not in English.
+    </p>
   );
 }
 

@@ -45,7 +45,7 @@ function Inspector({ run }: { run: PreviewRun }) {
           {inspector.intent ? (
             <>
               {inspector.intent.name ? <strong>{inspector.intent.name.replace(/_/g, " ")}</strong> : <span>Not sure</span>}{" "}
-              <span className="confidence">{Math.round(inspector.intent.confidence * 100)}% confident</span>
+              <span className="confidence">{formatConfidence(inspector.intent.confidence)} confident</span>
             </>
           ) : (
             <span className="muted">Not detected yet</span>

@@ -4,6 +4,7 @@
  * (the first substantive one, plus the longest later one when it adds something); then the
  * intent, the captured fields, what the bot tried, and why it handed off.
  */
+import { formatConfidence } from "~/utils/confidence";
 import { indexTerms, splitSentences } from "./text";
 import type { SummaryInput, Summarizer } from "../types";
 
@@ -19,7 +20,9 @@ export function summarizeExtractively(input: SummaryInput): string {
   const lines: string[] = [];
   const problem = describeProblem(input.transcript.filter((line) => line.role === "customer").map((line) => line.text));
   lines.push(problem ? `Customer: ${problem}` : "Customer: no description given.");
-  if (input.intent) lines.push(`Intent: ${input.intent.name} (${Math.round(input.intent.confidence * 100)}%).`);
+  // The agent reads words, not the flow's ids ("shipping_info" → "shipping info"), and the same
+  // figure as the packet's intent bar: 0.996 is "99%", never a promise of certainty.
+  if (input.intent) lines.push(`Intent: ${input.intent.name.replace(/[_-]+/g, " ").trim()} (${formatConfidence(input.intent.confidence)}).`);
   const fields = Object.entries(input.fields);
   if (fields.length) lines.push(`Captured: ${fields.map(([name, value]) => `${name} = ${value}`).join("; ")}.`);
   const tried: string[] = [];

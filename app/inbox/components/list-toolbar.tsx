@@ -21,7 +21,8 @@ export function ListToolbar({ queue, search, label, labels }: Props) {
           className="inbox-search__input"
           defaultValue={search ?? ""}
           key={search ?? ""}
-          placeholder="Search messages, notes, contacts…"
+          placeholder="Search conversations…"
+          title="Searches messages, internal notes and contact details"
           aria-label="Search conversations"
           maxLength={200}
           data-shortcut="search"

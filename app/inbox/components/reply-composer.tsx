@@ -164,7 +164,7 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
           Internal note
         </button>
         <span className="composer__hint">
-          {mode === "note" ? "Only your team sees notes." : waiting ? "Replying assigns the conversation to you." : "The customer sees this at once."}
+          {mode === "note" ? "Only your team sees notes." : waiting ? "Replying assigns it to you." : "The customer sees this at once."}
         </span>
       </div>
       <textarea

@@ -1,6 +1,6 @@
 import { checkPattern } from "../shared/pattern";
 import type { CompileContext, NodeIssue, StateConfig } from "../types";
-import { patternForFormat } from "./formats";
+import { describeExpectedAnswer, patternForFormat } from "./formats";
 import type { Phrases } from "../shared/phrases";
 import type { CollectData, FieldSpec, FieldType } from "./schema";
 
@@ -19,6 +19,7 @@ export function effectivePattern(data: Pick<CollectData, "pattern" | "format">):
 export function compileCollect(node: { id: string; data: CollectData }, ctx: CompileContext): StateConfig {
   const { field, type, choices, retries, question } = node.data;
   const spec: FieldSpec & { nodeId: string; locale?: string } = { nodeId: node.id, field, type, pattern: effectivePattern(node.data), choices, locale: ctx.locale };
+  if (type === "pattern") spec.expected = describeExpectedAnswer(node.data.format, spec.pattern);
   return {
     initial: "check",
     entry: [{ type: "collect.reset", params: { nodeId: node.id } }],

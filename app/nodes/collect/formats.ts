@@ -86,6 +86,19 @@ export function patternForFormat(format: AnswerFormat): string | null {
 }
 
 /** How the step's card names the format: "5 digits", "like ABC-1234", "a US postal code". */
+/**
+ * What a valid answer looks like in words, for the customer's retry hint: the preset's description,
+ * or — for a hand-written pattern — only when it is exactly what the Digits preset generates
+ * (the starter flows' \b\d{10}\b reads "10 digits"). Anything else has no safe wording: undefined.
+ */
+export function describeExpectedAnswer(format: AnswerFormat | undefined, pattern: string): string | undefined {
+  if (format && format.kind !== "regex") return describeFormat(format);
+  const digits = /^\\b\\d\{(\d+)(?:,(\d+))?\}\\b$/.exec(pattern);
+  if (!digits) return undefined;
+  const min = Number(digits[1]);
+  return describeFormat({ kind: "digits", min, max: digits[2] === undefined ? min : Number(digits[2]) });
+}
+
 export function describeFormat(format: AnswerFormat | undefined): string {
   if (!format || format.kind === "regex") return "custom pattern";
   if (format.kind === "digits") return format.min === format.max ? `${format.min} digits` : `${format.min}–${format.max} digits`;

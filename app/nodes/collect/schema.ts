@@ -22,7 +22,10 @@ export const CollectDataSchema = z.strictObject({
 export type CollectData = z.infer<typeof CollectDataSchema>;
 
 /** What the validators and extractors need to know about a field. */
-export type FieldSpec = Pick<CollectData, "field" | "type" | "pattern" | "choices">;
+export type FieldSpec = Pick<CollectData, "field" | "type" | "pattern" | "choices"> & {
+  /** For a preset format, what a valid answer looks like in words ("10 digits", "like AB-1234"): the retry hint says it. */
+  expected?: string;
+};
 
 export const collectHandles = (): HandleDefinition[] => [
   { id: "captured", label: "Captured" },

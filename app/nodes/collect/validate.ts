@@ -97,7 +97,7 @@ export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Da
     }
     case "pattern": {
       const match = matchPattern(answer, spec.pattern);
-      return match ? { ok: true, value: match } : { ok: false, hint: hints.pattern(name) };
+      return match ? { ok: true, value: match } : { ok: false, hint: hints.pattern(name, spec.expected) };
     }
     case "choice": {
       const choice = parseChoice(answer, spec.choices);

@@ -5,6 +5,7 @@
  * older phrase or older intents never replaces a newer one.
  */
 import { useEffect, useId, useState } from "react";
+import { formatConfidence } from "~/utils/confidence";
 import type { IntentData } from "./schema";
 import type { SocialKind } from "./social";
 
@@ -92,7 +93,7 @@ function TesterResult({ state, threshold }: { state: State; threshold: number })
       <ol className="intent-tester-ranking">
         {ranked.slice(0, SHOWN).map((candidate) => (
           <li key={candidate.name}>
-            <span>{candidate.name.replace(/_/g, " ")}</span> <span className="intent-tester-percent">{Math.round(candidate.confidence * 100)}%</span>
+            <span>{candidate.name.replace(/_/g, " ")}</span> <span className="intent-tester-percent">{formatConfidence(candidate.confidence)}</span>
           </li>
         ))}
       </ol>

@@ -23,7 +23,8 @@ export type Phrases = {
     email: string;
     phone: string;
     number: string;
-    pattern: (field: string) => string;
+    /** `expected`: the step's format in English words ("10 digits"), when it has a preset one. */
+    pattern: (field: string, expected?: string) => string;
     choice: (choices: string) => string;
     date: string;
     yesno: string;
@@ -51,7 +52,8 @@ const en: Phrases = {
     email: "That doesn't look like an email address. Please type it like name@example.com.",
     phone: "That doesn't look like a phone number. Please type the digits, for example +1 555 010 2030.",
     number: "Please answer with a number, for example 2.",
-    pattern: (field) => `That doesn't look like a valid ${field}. Please check it and try again.`,
+    pattern: (field, expected) =>
+      expected ? `That doesn't look like a valid ${field}: it should be ${expected}. Please check it and try again.` : `That doesn't look like a valid ${field}. Please check it and try again.`,
     choice: (choices) => `Please choose one of: ${choices}.`,
     date: "Please give a date like 2026-03-12 or 12/03/2026.",
     yesno: "Please answer yes or no.",

@@ -31,11 +31,16 @@ describe("local summarizer", () => {
       "Customer: My order of two shirts never arrived. Honestly I need it before my trip on Friday, otherwise please refund me.",
     );
     expect(rest).toEqual([
-      "Intent: track_order (87%).",
+      "Intent: track order (87%).",
       "Captured: orderId = A-1234; email = kim@example.com.",
       'Bot tried: showed "Shipping times"; asked "What is your order ID?".',
       "Handoff reason: the article did not help.",
     ]);
+  });
+
+  it("names the intent in words with the packet's confidence figure, never a rounded-up 100%", async () => {
+    const { text } = await new LocalSummarizer().summarize({ ...base, intent: { name: "shipping_info", confidence: 0.997 } });
+    expect(text.split("\n")).toContain("Intent: shipping info (99%).");
   });
 
   it("copes with a conversation where the customer said almost nothing", async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileFlow, runTurn, startConversation } from "~/flow";
 import { extractFromMessage } from "~/nodes/collect/extract";
 import { validateAnswer } from "~/nodes/collect/validate";
-import { patternForFormat, patternFromExample, POSTAL_COUNTRIES, type AnswerFormat } from "~/nodes/collect/formats";
+import { describeExpectedAnswer, patternForFormat, patternFromExample, POSTAL_COUNTRIES, type AnswerFormat } from "~/nodes/collect/formats";
 import { checkPattern, matchPattern } from "~/nodes/shared/pattern";
 import { createFakeEngines } from "../../support/fake-engines";
 import { buildFlow, compileClean } from "../flow/helpers";
@@ -67,9 +67,19 @@ describe("collect formats", () => {
     const engines = createFakeEngines();
     const start = await startConversation(machine, engines);
     const wrong = await runTurn(machine, engines, start.snapshot, { type: "customer.message", text: "12345" });
-    expect(wrong.messages[0]?.text).toMatch(/doesn't look like a valid order id/);
+    // The retry hint says what a valid answer looks like, not only that this one is wrong.
+    expect(wrong.messages[0]?.text).toBe("That doesn't look like a valid order id: it should be like ABC-1234. Please check it and try again.");
     const right = await runTurn(machine, engines, wrong.snapshot, { type: "customer.message", text: "my order is xyz-0042" });
     expect(right.messages[0]?.text).toBe("Got xyz-0042");
+  });
+
+  it("put the expected answer in words for the retry hint: presets, and a hand-written pattern only when it is a Digits preset's", () => {
+    expect(describeExpectedAnswer({ kind: "digits", min: 10, max: 10 }, "")).toBe("10 digits");
+    expect(describeExpectedAnswer({ kind: "postal", country: "UK" }, "")).toBe("a UK postal code");
+    expect(describeExpectedAnswer(undefined, "\\b\\d{10}\\b")).toBe("10 digits");
+    expect(describeExpectedAnswer({ kind: "regex" }, "\\b\\d{4,6}\\b")).toBe("4–6 digits");
+    expect(describeExpectedAnswer({ kind: "regex" }, "^\\d{10}$")).toBeUndefined();
+    expect(describeExpectedAnswer(undefined, "\\b[a-z]{2}\\d{10}\\b")).toBeUndefined();
   });
 
   it("name an unusable example on the format field", () => {
