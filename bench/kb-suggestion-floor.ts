@@ -43,11 +43,11 @@ async function main(): Promise<void> {
     // Refused is a fraction of the answerable questions, as suggestedRight is: their ratio is "of the refused".
     const refused = parts.map((part) => measureAbstention(part.ranked, part.questions, minScore).refused);
     console.log(`minScore ${minScore}; refused ${parts.map((part, i) => `${part.name} ${(refused[i] * 100).toFixed(1)} %`).join(", ")}`);
-    console.log(`floor   ${parts.map((part) => `${part.name}: right among suggestions (of refused) / unanswerable suggested`.padEnd(64)).join("")}`);
+    console.log(`floor   ${parts.map((part) => `${part.name}: right suggested of refused / unanswerable suggested`.padEnd(60)).join("")}`);
     let chosen: number | null = null;
     for (const floor of FLOORS) {
       const metrics = parts.map((part) => measureSuggestions(part.ranked, part.questions, minScore, floor));
-      const cells = metrics.map((m, i) => `${((m.suggestedRight / Math.max(1e-9, refused[i])) * 100).toFixed(1)} % / ${(m.suggestedUnanswerable * 100).toFixed(1)} %`.padEnd(64));
+      const cells = metrics.map((m, i) => `${((m.suggestedRight / Math.max(1e-9, refused[i])) * 100).toFixed(1)} % / ${(m.suggestedUnanswerable * 100).toFixed(1)} %`.padEnd(60));
       console.log(`${floor.toFixed(2).padEnd(8)}${cells.join("")}`);
       if (chosen === null && metrics.every((m) => m.suggestedUnanswerable < 0.5)) chosen = floor;
     }
