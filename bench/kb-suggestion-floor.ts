@@ -6,21 +6,25 @@
  * article among the suggestions; of the unanswerable ones, how many get any. The chosen floor is
  * the lowest at which fewer than half of each domain's unanswerable questions get suggestions.
  * Prints a table and the choice; writes nothing. Run: npx tsx bench/kb-suggestion-floor.ts
+ * With `--lexical`, the same for ranking on words alone (encoder off or not ready, a non-English
+ * knowledge base): LEXICAL_SUGGESTION_FLOOR. Its confidences are per article, not shares of one
+ * probability, so three weak matches add up faster: its floor is searched up to 3.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { batonRanker, buildEvalIndex, measureAbstention, measureSuggestions, type EvalArticle, type EvalQuestion } from "~/engines/eval/kb-eval";
 import { CONFIDENCE_MODEL } from "~/engines/local/knowledge-ranker";
-import { SUGGESTION_FLOOR } from "~/engines/local/knowledge-suggestions";
+import { LEXICAL_SUGGESTION_FLOOR, SUGGESTION_FLOOR } from "~/engines/local/knowledge-suggestions";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { exportArticlesForEval } from "~/kb/import.server";
 import { loadStackFaq, stackFaqAvailable } from "./data/stackfaq";
 
 const root = path.resolve(__dirname, "..");
-const FLOORS = Array.from({ length: 21 }, (_, i) => Math.round((0.3 + i * 0.02) * 100) / 100);
+const lexical = process.argv.includes("--lexical");
+const FLOORS = lexical ? Array.from({ length: 28 }, (_, i) => Math.round((0.3 + i * 0.1) * 100) / 100) : Array.from({ length: 21 }, (_, i) => Math.round((0.3 + i * 0.02) * 100) / 100);
 const readQuestions = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as EvalQuestion[];
 
-async function rankPart(articles: EvalArticle[], questions: EvalQuestion[], encoder: SentenceEncoder) {
+async function rankPart(articles: EvalArticle[], questions: EvalQuestion[], encoder: SentenceEncoder | undefined) {
   const index = buildEvalIndex(articles, encoder);
   await index.whenEmbedded();
   const rank = batonRanker(index);
@@ -34,7 +38,7 @@ async function main(): Promise<void> {
   const minScore = CONFIDENCE_MODEL.defaultMinScore;
   const demoQuestions = [...readQuestions("bench/data/kb-questions.json"), ...readQuestions("bench/data/kb-dev-unanswerable.json")];
   const stackFaq = loadStackFaq("tune");
-  const encoder = new WorkerSentenceEncoder();
+  const encoder = lexical ? undefined : new WorkerSentenceEncoder();
   try {
     const parts = [
       { name: "demo", questions: demoQuestions, ranked: await rankPart(exportArticlesForEval(path.join(root, "app/workspace/knowledge-base")), demoQuestions, encoder) },
@@ -51,9 +55,9 @@ async function main(): Promise<void> {
       console.log(`${floor.toFixed(2).padEnd(8)}${cells.join("")}`);
       if (chosen === null && metrics.every((m) => m.suggestedUnanswerable < 0.5)) chosen = floor;
     }
-    console.log(`chosen: ${chosen} (in use: ${SUGGESTION_FLOOR})`);
+    console.log(`chosen: ${chosen} (in use: ${lexical ? LEXICAL_SUGGESTION_FLOOR : SUGGESTION_FLOOR})`);
   } finally {
-    await encoder.close();
+    await encoder?.close();
   }
 }
 

@@ -25,7 +25,7 @@ import { AnswerLabelsSchema, evaluateAnswers } from "./kb-answer-eval";
 import { reliability } from "./reliability";
 import { KnowledgeIndex } from "../local/knowledge-index";
 import { CONFIDENCE_MODEL, rankArticles } from "../local/knowledge-ranker";
-import { chooseSuggestions } from "../local/knowledge-suggestions";
+import { chooseSuggestions, LEXICAL_SUGGESTION_FLOOR, SUGGESTION_FLOOR } from "../local/knowledge-suggestions";
 import { stripMarkdown } from "../local/markdown";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "../local/sentence-encoder.server";
 
@@ -116,7 +116,7 @@ export function measureAbstention(ranked: Ranked[], questions: EvalQuestion[], m
 export type SuggestionMetrics = { suggestedRight: number; suggestedUnanswerable: number };
 
 /** What the kb node offers below `minScore`: how often the right article is among its suggestions, and how often an unanswerable question gets any. */
-export function measureSuggestions(ranked: Ranked[], questions: EvalQuestion[], minScore: number, floor?: number): SuggestionMetrics {
+export function measureSuggestions(ranked: Ranked[], questions: EvalQuestion[], minScore: number, floor: number): SuggestionMetrics {
   let right = 0;
   let answerable = 0;
   let suggestedUnanswerable = 0;
@@ -174,7 +174,7 @@ export async function evaluateKnowledgeBase(articles: EvalArticle[], questions: 
   return {
     ...roundAll(measureRetrieval(baton.ranked, questions, baton.timings)),
     ...measureAbstention(baton.ranked, questions, minScore),
-    ...measureSuggestions(baton.ranked, questions, minScore),
+    ...measureSuggestions(baton.ranked, questions, minScore, semantic ? SUGGESTION_FLOOR : LEXICAL_SUGGESTION_FLOOR),
     semantic,
     questions: questions.length,
     unanswerable: questions.filter((question) => question.articleId === null).length,

@@ -11,6 +11,9 @@
  * demo store's and StackFAQ's tuning parts, at the default minScore): the lowest floor at which
  * fewer than half of each domain's unanswerable questions get suggestions; the right article is
  * then among the suggestions for most refused answerable questions of both (see README).
+ * Ranked on words alone (encoder off or not ready, a non-English knowledge base), confidences are
+ * per article rather than shares of one probability, so weak matches add up faster: that ranking
+ * has its own floor, LEXICAL_SUGGESTION_FLOOR, chosen the same way (`--lexical`).
  */
 import { selectPassage } from "./passage";
 import type { KnowledgeIndex } from "./knowledge-index";
@@ -19,6 +22,7 @@ import type { KbSuggestions, RetrievedArticle } from "../types";
 export const MAX_SUGGESTIONS = 3;
 export const MIN_ARTICLE_CONFIDENCE = 0.05;
 export const SUGGESTION_FLOOR = 0.52;
+export const LEXICAL_SUGGESTION_FLOOR = 1.3;
 
 /** Of the ranked articles (best first), those worth offering when none reached `minScore`; empty when they are not worth it. */
 export function chooseSuggestions<T extends { score: number }>(ranked: T[], minScore: number, floor = SUGGESTION_FLOOR): T[] {
@@ -28,8 +32,10 @@ export function chooseSuggestions<T extends { score: number }>(ranked: T[], minS
 }
 
 /** The suggestions with the answer each gives if picked, or null when none is worth offering. */
-export function buildSuggestions(index: KnowledgeIndex, ranked: RetrievedArticle[], query: string, minScore: number): KbSuggestions | null {
-  const suggestions = chooseSuggestions(ranked, minScore).flatMap((candidate) => {
+export async function buildSuggestions(index: KnowledgeIndex, ranked: RetrievedArticle[], query: string, minScore: number): Promise<KbSuggestions | null> {
+  // Whether `ranked` came from sentence vectors: the ranking asked the same (the query's vector is cached).
+  const semantic = (await index.similarities(query, index.ids())) !== null;
+  const suggestions = chooseSuggestions(ranked, minScore, semantic ? SUGGESTION_FLOOR : LEXICAL_SUGGESTION_FLOOR).flatMap((candidate) => {
     const article = index.get(candidate.id);
     if (!article) return [];
     const text = selectPassage(article.outline, query, (term) => index.termWeight(term));
