@@ -6,10 +6,10 @@
  * answeredRight / answeredWrong / refused (fractions of the answerable questions),
  * answeredUnanswerable (fraction of the questions with `"articleId": null`), with the expected
  * calibration error of the answer confidence over all questions (an unanswerable question's
- * answer is never right). What the kb node offers instead of notFound (knowledge-suggestions.ts):
- * suggestedRight (fraction of the answerable questions that were refused but had the right article
- * among the suggestions) and suggestedUnanswerable (fraction of the unanswerable questions that were
- * not answered but got suggestions). Timings are per question, wall clock and CPU (CPU includes the sentence
+ * answer is never right); what the kb node offers instead of notFound (knowledge-suggestions.ts):
+ * suggestedRight (fraction of the answerable questions refused with the right article among the
+ * suggestions) and suggestedUnanswerable (fraction of the unanswerable questions not answered but
+ * given suggestions). Timings are per question, wall clock and CPU (CPU includes the sentence
  * encoder's worker thread). Prints one JSON line.
  * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId | null }].
  * `--lexical` ranks without sentence vectors (what Baton does when the encoder is unavailable).

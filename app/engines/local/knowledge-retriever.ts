@@ -1,9 +1,9 @@
 /**
  * The embedded KnowledgeRetriever: hybrid ranking over a KnowledgeIndex (knowledge-ranker.ts:
  * words and sentence vectors, with a calibrated confidence) and an extractive answer from the
- * best article; asked to `suggest`, the closest articles below minScore instead
- * (knowledge-suggestions.ts). The index comes from a loader so the server can build it lazily from the
- * database (knowledge-store.server.ts) and tests can hand in a fixed one.
+ * best article, or, asked to `suggest`, the closest articles below minScore instead
+ * (knowledge-suggestions.ts). The index comes from a loader so the server can build it lazily
+ * from the database (knowledge-store.server.ts) and tests can hand in a fixed one.
  */
 import { rankArticles } from "./knowledge-ranker";
 import { buildSuggestions, MAX_SUGGESTIONS } from "./knowledge-suggestions";
