@@ -49,10 +49,28 @@ export type KbAnswer = {
   fallback?: { engine: string; error: string };
 };
 
+/**
+ * An article the customer may pick when no answer reached `minScore` ("These articles might
+ * help"): its calibrated confidence, and the answer it gives if picked (the same extractive
+ * passage a confident answer from it would show).
+ */
+export type KbSuggestion = ArticleRef & { confidence: number; text: string };
+
+/** Nothing reached `minScore`, but these articles came close (best first, never empty). */
+export type KbSuggestions = { suggestions: KbSuggestion[]; fallback?: { engine: string; error: string } };
+
+export type KbAnswerInput = { query: string; tags?: string[]; minScore: number };
+
 export interface KnowledgeRetriever {
   search(input: { query: string; tags?: string[]; limit?: number }): Promise<RetrievedArticle[]>;
-  /** The best answer with its source, or null when nothing reaches `minScore`. */
-  answer(input: { query: string; tags?: string[]; minScore: number }): Promise<KbAnswer | null>;
+  /**
+   * The best answer with its source, or null when nothing reaches `minScore`. Asked to `suggest`,
+   * below minScore it returns the few articles that came close instead, or null when none did
+   * (app/engines/local/knowledge-suggestions.ts chooses them). Callers that do not ask keep the
+   * plain answer-or-null type.
+   */
+  answer(input: KbAnswerInput & { suggest: boolean }): Promise<KbAnswer | KbSuggestions | null>;
+  answer(input: KbAnswerInput): Promise<KbAnswer | null>;
 }
 
 export type TranscriptLine = { role: "customer" | "bot" | "agent" | "system"; text: string };

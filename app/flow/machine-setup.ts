@@ -4,7 +4,7 @@
  * The async actors are placeholders that fail loudly until `provideEngines` wires real engines.
  */
 import { assign, fromPromise, setup } from "xstate";
-import type { Engines, IntentDefinition, IntentPrediction, KbAnswer } from "~/engines/types";
+import type { Engines, IntentDefinition, IntentPrediction, KbAnswer, KbSuggestions } from "~/engines/types";
 import { NODE_KINDS } from "~/nodes/kinds";
 import { getNodeKind } from "~/nodes/registry";
 import { sharedBehaviour } from "~/nodes/shared/behaviour";
@@ -14,7 +14,7 @@ import type { BehaviourEvent, ContextUpdate, GuardCheck, KindBehaviour } from "~
 import { flowBehaviour } from "./behaviour";
 
 export type ClassifyIntentInput = { modelKey: string; intents: IntentDefinition[]; text: string };
-export type AnswerFromKbInput = { query: string; tags: string[]; minScore: number };
+export type AnswerFromKbInput = { query: string; tags: string[]; minScore: number; suggest: boolean };
 export type FlowInput = { fields?: Record<string, FieldValue> } | undefined;
 export type FlowTag = "waiting" | "handoff" | "ended";
 
@@ -76,7 +76,7 @@ export const flowSetup = setup({
   guards,
   actors: {
     classifyIntent: fromPromise<IntentPrediction, ClassifyIntentInput>(async () => missingEngine("classifyIntent")),
-    answerFromKb: fromPromise<KbAnswer | null, AnswerFromKbInput>(async () => missingEngine("answerFromKb")),
+    answerFromKb: fromPromise<KbAnswer | KbSuggestions | null, AnswerFromKbInput>(async () => missingEngine("answerFromKb")),
     callHttp: fromPromise<HttpCallResult, HttpCallInput>(async () => missingEngine("callHttp")),
   },
 });
@@ -111,7 +111,7 @@ export function provideEngines(machine: FlowMachine, engines: FlowServices): Flo
   const withEngines = machine.provide({
     actors: {
       classifyIntent: fromPromise<IntentPrediction, ClassifyIntentInput>(({ input }) => engines.intents.classify(input)),
-      answerFromKb: fromPromise<KbAnswer | null, AnswerFromKbInput>(({ input }) => engines.knowledge.answer(input)),
+      answerFromKb: fromPromise<KbAnswer | KbSuggestions | null, AnswerFromKbInput>(({ input }) => engines.knowledge.answer(input)),
       callHttp: fromPromise<HttpCallResult, HttpCallInput>(({ input }) => (engines.http ? engines.http.call(input) : Promise.resolve(notConfigured(input)))),
     },
   });

@@ -4,6 +4,8 @@
  *   - no answer: no article reached the KB node's minimum confidence (`kb.notFound`);
  *   - low confidence: answered, but at under LOW_CONFIDENCE (about one in four such answers is
  *     from the wrong article: the article that should answer it may be missing or unclear);
+ *   - customer picked: no article reached minScore, the bot offered the closest ones and the
+ *     customer picked one (`kb.answered` with `picked`): answered, but the bot was unsure;
  *   - not helpful: the customer said the answer did not help (`kb.feedback`, helpful false), the
  *     question being the one of the conversation's latest answer before it.
  * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by their
@@ -12,7 +14,7 @@
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
-export type UnansweredReason = "noAnswer" | "lowConfidence" | "notHelpful";
+export type UnansweredReason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
 export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[] };
 
 const WINDOW_DAYS = 30;
@@ -30,7 +32,7 @@ const UNANSWERED_SQL = `
   FROM "Event" e
   WHERE e."createdAt" >= ?
     AND (e."type" = 'kb.notFound'
-      OR (e."type" = 'kb.answered' AND ${sqlDialect.jsonNumber('e."payload"', "score")} < ${LOW_CONFIDENCE})
+      OR (e."type" = 'kb.answered' AND (${sqlDialect.jsonNumber('e."payload"', "score")} < ${LOW_CONFIDENCE} OR ${sqlDialect.jsonFlag('e."payload"', "picked")} = 1))
       OR (e."type" = 'kb.feedback' AND ${sqlDialect.jsonFlag('e."payload"', "helpful")} = 0))
     AND e."conversationId" NOT IN (SELECT "id" FROM "Conversation" WHERE "channel" = '${PREVIEW_CHANNEL}')
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
@@ -39,14 +41,19 @@ type Row = { type: string; payload: string; createdAt: string; answered: string 
 
 const REASONS: Record<string, UnansweredReason> = { "kb.notFound": "noAnswer", "kb.answered": "lowConfidence", "kb.feedback": "notHelpful" };
 
-function readQuery(payload: string | null): string | null {
+function readPayload(payload: string | null): { query: string; picked: boolean } | null {
   if (!payload) return null;
   try {
-    const value = (JSON.parse(payload) as { query?: unknown } | null)?.query;
-    return typeof value === "string" && value.trim() !== "" ? value.trim().slice(0, 300) : null;
+    const value = JSON.parse(payload) as { query?: unknown; picked?: unknown } | null;
+    const query = typeof value?.query === "string" ? value.query.trim().slice(0, 300) : "";
+    return query === "" ? null : { query, picked: value?.picked === true };
   } catch {
     return null;
   }
+}
+
+function reasonFor(row: Row, picked: boolean): UnansweredReason | undefined {
+  return row.type === "kb.answered" && picked ? "customerPicked" : REASONS[row.type];
 }
 
 const normalise = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "");
@@ -55,9 +62,10 @@ export async function listUnansweredQuestions(options: { now?: Date; limit?: num
   const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
   const groups = new Map<string, UnansweredQuestion>();
   for (const row of await queryAll<Row>(UNANSWERED_SQL, [since])) {
-    const question = readQuery(row.type === "kb.feedback" ? row.answered : row.payload);
-    const reason = REASONS[row.type];
-    if (!question || !reason) continue;
+    const read = readPayload(row.type === "kb.feedback" ? row.answered : row.payload);
+    const reason = read ? reasonFor(row, read.picked) : undefined;
+    if (!read || !reason) continue;
+    const question = read.query;
     const key = normalise(question);
     const group = groups.get(key);
     if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason] });

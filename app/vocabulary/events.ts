@@ -27,6 +27,7 @@ export const EVENT_TYPES = [
   "intent.social",
   "kb.answered",
   "kb.notFound",
+  "kb.suggested",
   "kb.feedback",
   "field.captured",
   "field.invalid",

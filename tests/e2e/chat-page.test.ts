@@ -131,6 +131,29 @@ describe("the chat page", () => {
     await snap(page);
   });
 
+  it("offers likely articles when the bot is unsure, and answers from the one the customer picks", async () => {
+    const { page } = e2e;
+    const question = "do i get free delivery if i spend over a certain amount";
+    await openChat(page);
+    await say(page, question);
+    await page.getByText("These articles might help. Which one fits your question?").waitFor();
+    const choices = page.getByRole("group", { name: "Suggested replies" });
+    const pick = choices.getByRole("button", { name: "Shipping options, costs and delivery times" });
+    await pick.waitFor();
+    await expect(choices.getByRole("button").last().textContent()).resolves.toBe("None of these");
+    await expect(page.locator(".chat-source").count()).resolves.toBe(0);
+    await snap(page);
+    await pick.click();
+    const card = page.locator(".chat-source");
+    await card.getByText("Shipping options, costs and delivery times").waitFor();
+    await expect(card.getByText("Did this help?").isVisible()).resolves.toBe(true);
+    await expect(choices.count()).resolves.toBe(0);
+    await snap(page);
+    const { id } = await session(page);
+    const answered = await e2e.app.db.event.findFirst({ where: { conversationId: id, type: "kb.answered" }, select: { payload: true } });
+    expect(JSON.parse(answered?.payload ?? "{}")).toMatchObject({ slug: "shipping-options-and-costs", picked: true, query: question });
+  });
+
   it("shows a typing indicator while the bot's turn runs, and only then", async () => {
     const { page } = e2e;
     await openChat(page);

@@ -124,6 +124,8 @@ describe("kb eval", () => {
       refused: fraction,
       answeredUnanswerable: fraction,
       ece: fraction,
+      suggestedRight: fraction,
+      suggestedUnanswerable: fraction,
       semantic: true,
       perQuestion: { p50Ms: milliseconds, p99Ms: milliseconds, p50CpuMs: milliseconds, p99CpuMs: milliseconds },
       questions: 5,
@@ -136,6 +138,8 @@ describe("kb eval", () => {
     expect(result.recallAt3).toBe(1);
     // Each answerable question is answered right, answered wrong or refused.
     expect((result.answeredRight as number) + (result.answeredWrong as number) + (result.refused as number)).toBeCloseTo(1, 3);
+    // Suggestions are offered only for refused questions.
+    expect(result.suggestedRight as number).toBeLessThanOrEqual(result.refused as number);
   });
 
   it("--lexical ranks without sentence vectors", () => {

@@ -6,7 +6,10 @@
  * answeredRight / answeredWrong / refused (fractions of the answerable questions),
  * answeredUnanswerable (fraction of the questions with `"articleId": null`), with the expected
  * calibration error of the answer confidence over all questions (an unanswerable question's
- * answer is never right). Timings are per question, wall clock and CPU (CPU includes the sentence
+ * answer is never right); what the kb node offers instead of notFound (knowledge-suggestions.ts):
+ * suggestedRight (fraction of the answerable questions refused with the right article among the
+ * suggestions) and suggestedUnanswerable (fraction of the unanswerable questions not answered but
+ * given suggestions). Timings are per question, wall clock and CPU (CPU includes the sentence
  * encoder's worker thread). Prints one JSON line.
  * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId | null }].
  * `--lexical` ranks without sentence vectors (what Baton does when the encoder is unavailable).
@@ -22,6 +25,7 @@ import { AnswerLabelsSchema, evaluateAnswers } from "./kb-answer-eval";
 import { reliability } from "./reliability";
 import { KnowledgeIndex } from "../local/knowledge-index";
 import { CONFIDENCE_MODEL, rankArticles } from "../local/knowledge-ranker";
+import { chooseSuggestions, LEXICAL_SUGGESTION_FLOOR, SUGGESTION_FLOOR } from "../local/knowledge-suggestions";
 import { stripMarkdown } from "../local/markdown";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "../local/sentence-encoder.server";
 
@@ -39,7 +43,8 @@ export type AbstentionMetrics = {
   answeredUnanswerable: number;
   ece: number;
 };
-type Ranked = { ids: string[]; confidence: number };
+/** Articles best first; `scores` are their confidences (empty for a ranker that has none). */
+type Ranked = { ids: string[]; confidence: number; scores: number[] };
 type Ranker = (question: string) => Promise<Ranked>;
 type Timings = { wall: number[]; cpu: number[] };
 
@@ -108,6 +113,29 @@ export function measureAbstention(ranked: Ranked[], questions: EvalQuestion[], m
   };
 }
 
+export type SuggestionMetrics = { suggestedRight: number; suggestedUnanswerable: number };
+
+/** What the kb node offers below `minScore`: how often the right article is among its suggestions, and how often an unanswerable question gets any. */
+export function measureSuggestions(ranked: Ranked[], questions: EvalQuestion[], minScore: number, floor: number): SuggestionMetrics {
+  let right = 0;
+  let answerable = 0;
+  let suggestedUnanswerable = 0;
+  let unanswerable = 0;
+  questions.forEach(({ articleId }, i) => {
+    const { ids, confidence, scores } = ranked[i];
+    const refused = ids.length === 0 || confidence < minScore;
+    const offered = refused ? chooseSuggestions(ids.map((id, at) => ({ id, score: scores[at] ?? 0 })), minScore, floor).map((article) => article.id) : [];
+    if (articleId === null) {
+      unanswerable += 1;
+      if (offered.length > 0) suggestedUnanswerable += 1;
+    } else {
+      answerable += 1;
+      if (offered.includes(articleId)) right += 1;
+    }
+  });
+  return { suggestedRight: round(right / Math.max(1, answerable)), suggestedUnanswerable: unanswerable ? round(suggestedUnanswerable / unanswerable) : 0 };
+}
+
 export function buildEvalIndex(articles: EvalArticle[], encoder?: SentenceEncoder): KnowledgeIndex {
   const index = new KnowledgeIndex({ encoder });
   for (const article of articles) index.upsert({ ...article, slug: article.slug ?? article.id, tags: article.tags ?? [] });
@@ -117,14 +145,14 @@ export function buildEvalIndex(articles: EvalArticle[], encoder?: SentenceEncode
 export function batonRanker(index: KnowledgeIndex): Ranker {
   return async (question) => {
     const ranked = await rankArticles(index, question, { limit: RANK_DEPTH });
-    return { ids: ranked.map((article) => article.id), confidence: ranked[0]?.score ?? 0 };
+    return { ids: ranked.map((article) => article.id), confidence: ranked[0]?.score ?? 0, scores: ranked.map((article) => article.score) };
   };
 }
 
 export function plainBm25Ranker(articles: EvalArticle[]): Ranker {
   const search = new MiniSearch<{ id: string; title: string; body: string }>({ fields: ["title", "body"] });
   search.addAll(articles.map((article) => ({ id: article.id, title: article.title, body: stripMarkdown(article.body) })));
-  return async (question) => ({ ids: search.search(question).map((result) => String(result.id)), confidence: 0 });
+  return async (question) => ({ ids: search.search(question).map((result) => String(result.id)), confidence: 0, scores: [] });
 }
 
 const roundAll = <T extends Record<string, number>>(metrics: T) => Object.fromEntries(Object.entries(metrics).map(([key, value]) => [key, round(value)])) as T;
@@ -142,9 +170,11 @@ export async function evaluateKnowledgeBase(articles: EvalArticle[], questions: 
   const baseline = await rankAll(plainBm25Ranker(articles), questions);
   const cpu = [...baton.timings.cpu].sort((a, b) => a - b);
   const wall = [...baton.timings.wall].sort((a, b) => a - b);
+  const minScore = options.minScore ?? CONFIDENCE_MODEL.defaultMinScore;
   return {
     ...roundAll(measureRetrieval(baton.ranked, questions, baton.timings)),
-    ...measureAbstention(baton.ranked, questions, options.minScore ?? CONFIDENCE_MODEL.defaultMinScore),
+    ...measureAbstention(baton.ranked, questions, minScore),
+    ...measureSuggestions(baton.ranked, questions, minScore, semantic ? SUGGESTION_FLOOR : LEXICAL_SUGGESTION_FLOOR),
     semantic,
     questions: questions.length,
     unanswerable: questions.filter((question) => question.articleId === null).length,

@@ -7,13 +7,17 @@
  * node's minScore the answer is notFound even if the model wrote one. Citations are checked
  * against what was retrieved: an answer that cites no retrieved article is notFound (null),
  * whatever the model claims. Any error → the local extractive answer, with `fallback`.
+ * Asked to `suggest`, a question whose best article is below minScore gets the same suggestions
+ * as from the local engine, with their extractive answers: the model is only asked to write an
+ * answer from an article that reached minScore.
  */
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
 import { CUSTOMER_TEXT_IS_DATA, describeError, FALLBACK_ENGINE, type OpenAIEngineConfig } from "./config";
 import type { KnowledgeIndex } from "../local/knowledge-index";
 import type { LocalKnowledgeRetriever } from "../local/knowledge-retriever";
-import type { ArticleRef, KbAnswer, KnowledgeRetriever, RetrievedArticle } from "../types";
+import { buildSuggestions, MAX_SUGGESTIONS } from "../local/knowledge-suggestions";
+import type { ArticleRef, KbAnswer, KbAnswerInput, KbSuggestions, KnowledgeRetriever, RetrievedArticle } from "../types";
 
 const CONTEXT_ARTICLES = 3;
 const ARTICLE_CHARS = 4_000;
@@ -42,12 +46,16 @@ export class OpenAIKnowledgeRetriever implements KnowledgeRetriever {
     return this.local.search(input);
   }
 
-  async answer(input: { query: string; tags?: string[]; minScore: number }): Promise<KbAnswer | null> {
-    const retrieved = await this.local.search({ query: input.query, tags: input.tags, limit: CONTEXT_ARTICLES });
+  answer(input: KbAnswerInput & { suggest: boolean }): Promise<KbAnswer | KbSuggestions | null>;
+  answer(input: KbAnswerInput): Promise<KbAnswer | null>;
+  async answer(input: KbAnswerInput & { suggest?: boolean }): Promise<KbAnswer | KbSuggestions | null> {
+    const retrieved = await this.local.search({ query: input.query, tags: input.tags, limit: Math.max(CONTEXT_ARTICLES, MAX_SUGGESTIONS) });
     // The runners-up go along as context (an answer may need two articles), but only when the best one is confident.
-    if (!retrieved[0] || retrieved[0].score < input.minScore) return null;
+    if (!retrieved[0] || retrieved[0].score < input.minScore) {
+      return input.suggest ? buildSuggestions(await this.loadIndex(), retrieved, input.query, input.minScore) : null;
+    }
     try {
-      const answer = await this.answerRemotely(input.query, retrieved);
+      const answer = await this.answerRemotely(input.query, retrieved.slice(0, CONTEXT_ARTICLES));
       return answer && answer.score >= input.minScore ? answer : null;
     } catch (error) {
       const answer = await this.local.answer(input);

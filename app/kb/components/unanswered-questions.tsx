@@ -1,10 +1,15 @@
 import { Link } from "@remix-run/react";
 import { formatRelative } from "../format";
 
-type Reason = "noAnswer" | "lowConfidence" | "notHelpful";
+type Reason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
 type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[] };
 
-const REASON_LABELS: Record<Reason, string> = { noAnswer: "no answer", lowConfidence: "answered with low confidence", notHelpful: "answer not helpful" };
+const REASON_LABELS: Record<Reason, string> = {
+  noAnswer: "no answer",
+  lowConfidence: "answered with low confidence",
+  customerPicked: "customer picked a suggested article",
+  notHelpful: "answer not helpful",
+};
 
 /** The knowledge base's gaps: what customers asked that no article answered well, with a way to fix each. */
 export function UnansweredQuestions({ questions, days, now }: { questions: Question[]; days: number; now: number }) {
@@ -14,7 +19,7 @@ export function UnansweredQuestions({ questions, days, now }: { questions: Quest
       <div className="card-header">
         <div>
           <h2 id="unanswered-title">Questions the bot couldn't answer</h2>
-          <p>Asked by customers in the last {days} days, most asked first. No article reached the KB node's minimum confidence, the answer's confidence was low, or the customer said it did not help.</p>
+          <p>Asked by customers in the last {days} days, most asked first. No article reached the KB node's minimum confidence, the answer's confidence was low, the customer had to pick among suggested articles, or said the answer did not help.</p>
         </div>
       </div>
       <ul className="kb-unanswered">

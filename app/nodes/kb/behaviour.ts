@@ -1,12 +1,19 @@
-import type { KbAnswer } from "~/engines/types";
+import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
 import { readFeedbackReply } from "./feedback";
+import { readSuggestionPick } from "./suggestion-pick";
 
 function readAnswer(event: BehaviourEvent): KbAnswer | null {
   const output = event.output as Partial<KbAnswer> | null | undefined;
   if (!output || typeof output.text !== "string" || !output.article || typeof output.article.id !== "string") return null;
   return output as KbAnswer;
+}
+
+function readSuggestions(event: BehaviourEvent): KbSuggestions | null {
+  const output = event.output as Partial<KbSuggestions> | null | undefined;
+  if (!output || !Array.isArray(output.suggestions) || output.suggestions.length === 0) return null;
+  return output.suggestions.every((article) => typeof article?.id === "string" && typeof article.title === "string" && typeof article.text === "string") ? (output as KbSuggestions) : null;
 }
 
 function textOf(event: BehaviourEvent): string {
@@ -22,10 +29,48 @@ function fallbackEvents(nodeId: string, answer: { fallback?: KbAnswer["fallback"
   return answer?.fallback ? [{ type: "engine.fallback", nodeId, payload: { ...answer.fallback } }] : [];
 }
 
+type SuggestParams = { nodeId: string; text: string; none: string };
+
+/** The offered article the customer's reply picks, or null ("None of these", or something else). */
+function pickedSuggestion(context: FlowContext, event: BehaviourEvent, params: { nodeId: string; none: string }): KbSuggestion | null {
+  const offered = context.kbSuggestions;
+  if (!offered || offered.nodeId !== params.nodeId) return null;
+  const pick = readSuggestionPick(textOf(event), offered.articles.map((article) => article.title), params.none);
+  return typeof pick === "number" ? offered.articles[pick] : null;
+}
+
+/**
+ * An answer shown to the customer: the text with its source, recorded as `kb.answered`. The
+ * customer's words are kept so a low-confidence, picked or unhelpful answer can be listed among
+ * the KB's gaps (app/kb/unanswered.server.ts).
+ */
+function answerWith(
+  context: FlowContext,
+  nodeId: string,
+  answer: { article: { id: string; slug: string; title: string }; text: string; score: number },
+  query: string,
+  extra: { picked?: true; events?: FlowEvent[] } = {},
+): Partial<FlowContext> {
+  const { id, slug, title } = answer.article;
+  const score = Math.min(1, Math.max(0, answer.score));
+  const picked = extra.picked ? { picked: true } : {};
+  return {
+    pendingQuestion: null,
+    openQuestion: null,
+    kbSuggestions: null,
+    lastArticle: { id, slug, title },
+    lastConfidence: { ...context.lastConfidence, kb: score },
+    ...say(context, { role: "bot", text: answer.text, source: { articleId: id, slug, title }, confidence: score, nodeId }),
+    ...record(context, { type: "kb.answered", nodeId, payload: { articleId: id, slug, title, score, query, ...picked } }, ...(extra.events ?? [])),
+  };
+}
+
 export const kbBehaviour = {
   guards: {
     "kb.hasQuestion": ({ context }: BehaviourArgs<unknown>) => questionFor(context) !== "",
     "kb.isFound": ({ event }: BehaviourArgs<unknown>) => readAnswer(event) !== null,
+    "kb.hasSuggestions": ({ event }: BehaviourArgs<unknown>) => readSuggestions(event) !== null,
+    "kb.pickedSuggestion": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>) => pickedSuggestion(context, event, params) !== null,
     "kb.saidHelpful": ({ event }: BehaviourArgs<unknown>) =>
       event.type === "kb.feedback" ? event.helpful === true : readFeedbackReply(textOf(event)) === "yes",
   },
@@ -33,21 +78,7 @@ export const kbBehaviour = {
     "kb.recordAnswer": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {
       const answer = readAnswer(event);
       if (!answer) return {};
-      const { id, slug, title } = answer.article;
-      const score = Math.min(1, Math.max(0, answer.score));
-      return {
-        pendingQuestion: null,
-        openQuestion: null,
-        lastArticle: { id, slug, title },
-        lastConfidence: { ...context.lastConfidence, kb: score },
-        ...say(context, { role: "bot", text: answer.text, source: { articleId: id, slug, title }, confidence: score, nodeId: params.nodeId }),
-        ...record(
-          context,
-          // The customer's words are kept so a low-confidence or unhelpful answer can be listed among the KB's gaps.
-          { type: "kb.answered", nodeId: params.nodeId, payload: { articleId: id, slug, title, score, query: questionFor(context) } },
-          ...fallbackEvents(params.nodeId, answer),
-        ),
-      };
+      return answerWith(context, params.nodeId, answer, questionFor(context), { events: fallbackEvents(params.nodeId, answer) });
     },
     // The question counts as handled, so a KB node reached again asks for a new one (never loops).
     "kb.recordNotFound": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({
@@ -56,6 +87,44 @@ export const kbBehaviour = {
       lastConfidence: { ...context.lastConfidence, kb: 0 },
       ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: questionFor(context) } }, ...fallbackEvents(params.nodeId, event.output as KbAnswer | null)),
     }),
+    // The question is kept with the offer: whatever the customer replies, it is the one answered or listed as unanswered.
+    "kb.offerSuggestions": ({ context, event, params }: BehaviourArgs<SuggestParams>): Partial<FlowContext> => {
+      const output = readSuggestions(event);
+      if (!output) return {};
+      const articles = output.suggestions.map(({ id, slug, title, confidence, text }) => ({ id, slug, title, confidence, text }));
+      const query = questionFor(context);
+      return {
+        pendingQuestion: null,
+        openQuestion: null,
+        kbSuggestions: { nodeId: params.nodeId, query, articles },
+        ...say(context, { role: "bot", text: params.text, choices: [...articles.map((article) => article.title), params.none], nodeId: params.nodeId }),
+        ...record(
+          context,
+          { type: "kb.suggested", nodeId: params.nodeId, payload: { query, articles: articles.map(({ id, slug, title, confidence }) => ({ articleId: id, slug, title, confidence })) } },
+          ...fallbackEvents(params.nodeId, output),
+        ),
+      };
+    },
+    // Consumed like a choice: a later step must not read the tapped title as a question or a value.
+    "kb.recordPick": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>): Partial<FlowContext> => {
+      const article = pickedSuggestion(context, event, params);
+      if (!article || !context.kbSuggestions) return {};
+      return {
+        ...answerWith(context, params.nodeId, { article, text: article.text, score: article.confidence }, context.kbSuggestions.query, { picked: true }),
+        customerMessages: context.customerMessages.slice(0, -1),
+      };
+    },
+    // "None of these" takes notFound with the original question; a reply that is something else may be a new question: it stays pending.
+    "kb.declineSuggestions": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>): Partial<FlowContext> => {
+      const titles = context.kbSuggestions?.articles.map((article) => article.title) ?? [];
+      const newQuestion = event.type === "customer.message" && readSuggestionPick(textOf(event), titles, params.none) === "other";
+      return {
+        kbSuggestions: null,
+        ...(newQuestion ? {} : { pendingQuestion: null, openQuestion: null }),
+        lastConfidence: { ...context.lastConfidence, kb: 0 },
+        ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: context.kbSuggestions?.query ?? "", declinedSuggestions: true } }),
+      };
+    },
     "kb.recordFeedback": ({ context, event, params }: BehaviourArgs<{ nodeId: string; helpful: boolean }>): Partial<FlowContext> => ({
       // A text reply that was not a yes may be a new question: keep it for the next KB node.
       pendingQuestion: event.type === "customer.message" && readFeedbackReply(textOf(event)) === "other" ? context.pendingQuestion : null,

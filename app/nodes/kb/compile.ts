@@ -3,9 +3,11 @@ import { questionFor } from "./behaviour";
 import type { KbData } from "./schema";
 
 export function compileKb(node: { id: string; data: KbData }, ctx: CompileContext): StateConfig {
-  const { tags, minScore, askFeedback } = node.data;
+  const { tags, minScore, askFeedback, offerSuggestions } = node.data;
   const nodeId = node.id;
   const feedback = (helpful: boolean) => ({ type: "kb.recordFeedback", params: { nodeId, helpful } });
+  const answered = askFeedback ? "feedback" : ctx.out("answered");
+  const none = ctx.phrases.kbNoneOfThese;
   return {
     initial: "check",
     states: {
@@ -17,18 +19,24 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
       answer: {
         invoke: {
           src: "answerFromKb",
-          input: ({ context }) => ({ query: questionFor(context), tags, minScore }),
+          input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
           onDone: [
-            {
-              guard: "kb.isFound",
-              target: askFeedback ? "feedback" : ctx.out("answered"),
-              actions: [{ type: "kb.recordAnswer", params: { nodeId } }],
-            },
+            { guard: "kb.isFound", target: answered, actions: [{ type: "kb.recordAnswer", params: { nodeId } }] },
+            { guard: "kb.hasSuggestions", target: "suggest", actions: [{ type: "kb.offerSuggestions", params: { nodeId, text: ctx.phrases.kbSuggest, none } }] },
             { target: ctx.out("notFound"), actions: [{ type: "kb.recordNotFound", params: { nodeId } }] },
           ],
           onError: [ctx.engineFailed("knowledge")],
         },
       },
+      // Unsure: the customer picks one of the closest articles (answered as if found) or takes notFound.
+      suggest: ctx.waiting({
+        on: {
+          "customer.message": [
+            { guard: { type: "kb.pickedSuggestion", params: { nodeId, none } }, target: answered, actions: [{ type: "kb.recordPick", params: { nodeId, none } }] },
+            { target: ctx.out("notFound"), actions: [{ type: "kb.declineSuggestions", params: { nodeId, none } }] },
+          ],
+        },
+      }),
       feedback: ctx.waiting({
         entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.feedbackQuestion, choices: ctx.phrases.feedbackChoices } }],
         on: {

@@ -9,7 +9,8 @@ export const KbSummary = ({ data }: { data: KbData }) => (
   <>
     <p className="node-text">{data.tags.length ? `Articles tagged ${data.tags.join(", ")}` : "The whole knowledge base"}</p>
     <p className="node-meta">
-      Answers at {Math.round(data.minScore * 100)}%+ confidence{data.askFeedback ? " · asks “Did this help?”" : ""}
+      Answers at {Math.round(data.minScore * 100)}%+ confidence{data.offerSuggestions ? " · suggests articles when unsure" : ""}
+      {data.askFeedback ? " · asks “Did this help?”" : ""}
     </p>
   </>
 );
@@ -31,6 +32,12 @@ export function KbSettings({ data, onChange, context }: SettingsProps<KbData>) {
         value={data.minScore}
         onChange={(minScore) => onChange({ ...data, minScore })}
         problem={context.problem("minScore")}
+      />
+      <ToggleField
+        label="Offer likely articles when unsure"
+        hint="Below the minimum confidence, the bot first shows up to 3 close articles to pick from; “None of these” takes “No answer found”."
+        checked={data.offerSuggestions}
+        onChange={(offerSuggestions) => onChange({ ...data, offerSuggestions })}
       />
       <ToggleField
         label="Ask “Did this help?” after answering"

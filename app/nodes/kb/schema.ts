@@ -14,6 +14,8 @@ export const KbDataSchema = z.strictObject({
   /** The answer's calibrated confidence (0..1) must reach this, else the node takes notFound. */
   minScore: z.number().min(0).max(1).default(DEFAULT_MIN_SCORE),
   askFeedback: z.boolean().default(true),
+  /** Below minScore, first offer the customer the closest articles to pick from ("None of these" → notFound). */
+  offerSuggestions: z.boolean().default(true),
 });
 export type KbData = z.infer<typeof KbDataSchema>;
 

@@ -3,7 +3,7 @@
  * The context is persisted as JSON with the snapshot, so everything here is plain data.
  * `outbox` and `events` collect what one turn produced; the turn runner reads and clears them.
  */
-import type { ArticleRef } from "~/engines/types";
+import type { ArticleRef, KbSuggestion } from "~/engines/types";
 import type { HandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 export type Priority = "low" | "normal" | "high" | "urgent";
@@ -53,6 +53,8 @@ export type FlowContext = {
    */
   openQuestion?: string | null;
   lastArticle: ArticleRef | null;
+  /** The articles a kb step offered because none reached its minScore, while it waits for the pick; absent in older snapshots. */
+  kbSuggestions?: { nodeId: string; query: string; articles: KbSuggestion[] } | null;
   /** Failure outcomes so far (intent unsure, collect failed, kb notFound/notHelpful). */
   failures: number;
   /** Invalid answers per collect node, reset when the node is entered. */

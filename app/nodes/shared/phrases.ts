@@ -9,6 +9,9 @@ export type Phrases = {
   social: Record<"greeting" | "thanks" | "goodbye" | "smalltalk" | "contact", string>;
   feedbackQuestion: string;
   feedbackChoices: [string, string];
+  /** A kb step unsure of its answer offers the closest articles as buttons, and a way to say none fits. */
+  kbSuggest: string;
+  kbNoneOfThese: string;
   csatQuestion: string;
   /** The handoff notice (a system line, not the bot speaking); `team` is the team's display name. */
   handoff: (team: string) => string;
@@ -42,6 +45,8 @@ const en: Phrases = {
   },
   feedbackQuestion: "Did this help?",
   feedbackChoices: ["Yes", "No"],
+  kbSuggest: "These articles might help. Which one fits your question?",
+  kbNoneOfThese: "None of these",
   csatQuestion: "How would you rate this conversation?",
   handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
   handBack: "You're back with our assistant — I'll take it from here.",
@@ -71,6 +76,8 @@ const es: Phrases = {
   },
   feedbackQuestion: "¿Te ha servido?",
   feedbackChoices: ["Sí", "No"],
+  kbSuggest: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?",
+  kbNoneOfThese: "Ninguno de estos",
   csatQuestion: "¿Cómo valorarías esta conversación?",
   handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
@@ -99,6 +106,8 @@ const fr: Phrases = {
   },
   feedbackQuestion: "Est-ce que cela vous a aidé ?",
   feedbackChoices: ["Oui", "Non"],
+  kbSuggest: "Ces articles pourraient vous aider. Lequel correspond à votre question ?",
+  kbNoneOfThese: "Aucun de ceux-ci",
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
   handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
@@ -127,6 +136,8 @@ const de: Phrases = {
   },
   feedbackQuestion: "Hat Ihnen das geholfen?",
   feedbackChoices: ["Ja", "Nein"],
+  kbSuggest: "Diese Artikel könnten helfen. Welcher passt zu Ihrer Frage?",
+  kbNoneOfThese: "Keiner davon",
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
   handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
@@ -155,6 +166,8 @@ const pt: Phrases = {
   },
   feedbackQuestion: "Isso ajudou?",
   feedbackChoices: ["Sim", "Não"],
+  kbSuggest: "Estes artigos podem ajudar. Qual deles responde à sua pergunta?",
+  kbNoneOfThese: "Nenhum destes",
   csatQuestion: "Como você avalia esta conversa?",
   handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
