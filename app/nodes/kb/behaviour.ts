@@ -1,5 +1,6 @@
 import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
+import { isQuestion } from "../shared/question";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
 import { readFeedbackReply } from "./feedback";
 import { readSuggestionPick } from "./suggestion-pick";
@@ -73,6 +74,8 @@ export const kbBehaviour = {
     "kb.pickedSuggestion": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>) => pickedSuggestion(context, event, params) !== null,
     "kb.saidHelpful": ({ event }: BehaviourArgs<unknown>) =>
       event.type === "kb.feedback" ? event.helpful === true : readFeedbackReply(textOf(event)) === "yes",
+    "kb.askedSomethingElse": ({ event }: BehaviourArgs<unknown>) =>
+      event.type === "customer.message" && readFeedbackReply(textOf(event)) === "other" && isQuestion(textOf(event)),
   },
   actions: {
     "kb.recordAnswer": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {

@@ -42,6 +42,8 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         on: {
           "customer.message": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
+            // A question instead of a yes or no is answered here: it says nothing about whether the last answer helped.
+            { guard: "kb.askedSomethingElse", target: "answer" },
             { target: ctx.out("notHelpful"), actions: [feedback(false)] },
           ],
           "kb.feedback": [

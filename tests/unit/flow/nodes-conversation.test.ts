@@ -199,6 +199,20 @@ describe("kb", () => {
     }
   });
 
+  it("answers a question asked instead of a yes or no in the same step, recording no feedback", async () => {
+    const conversation = new Conversation(compileClean(kbFlow(true)), createFakeEngines({ articles: ARTICLES }));
+    await conversation.start();
+    await conversation.say("can I return clothes for a refund?");
+    const next = await conversation.say("and how many days does standard shipping take?");
+    expect(texts(next)).toEqual([ARTICLES[1].body, "Did this help?"]);
+    expect(next.events.filter((e) => e.type === "kb.feedback")).toEqual([]);
+    expect(next.events.find((e) => e.type === "kb.answered")?.payload).toMatchObject({ articleId: ARTICLES[1].id, query: "and how many days does standard shipping take?" });
+    expect(outcomes(next)).toEqual([]);
+    // A statement that is neither yes nor a question still reads as "did not help".
+    const statement = await conversation.say("that is not what I meant");
+    expect(outcomes(statement)).toContain("k:notHelpful");
+  });
+
   it("takes answered without feedback when askFeedback is off", async () => {
     const conversation = new Conversation(compileClean(kbFlow(false)), createFakeEngines({ articles: ARTICLES }));
     await conversation.start();
