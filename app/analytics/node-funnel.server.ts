@@ -63,12 +63,15 @@ export async function getNodeFunnel(
       where.params,
     ),
     // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
+    // Read from the calls' side (events' type+createdAt index: a cohort's events are never older than
+    // its range's start) and matched to the cohort's ids: a flow without API steps costs nothing
+    // here, where looking for calls under each conversation cost one index probe per conversation.
     queryRows(
       `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN ${sqlDialect.jsonFlag('e."payload"', "ok")} = 1 THEN 0 ELSE 1 END)
-     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
-     WHERE ${where.sql}
+     FROM "Event" e
+     WHERE e."type" = 'http.called' AND e."createdAt" >= ? AND e."conversationId" IN (SELECT c."id" FROM "Conversation" c WHERE ${where.sql})
      GROUP BY e."nodeId"`,
-      where.params,
+      [range.from, ...where.params],
     ),
   ]);
   const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));
