@@ -9,7 +9,7 @@
  * repeat contacts, ratings).
  *
  * Days are numbered as metrics.ts buckets them: the start's epoch milliseconds divided by a day
- * (integer division on both databases: the times are never before 1970).
+ * (the times are never before 1970).
  */
 import { databaseKind } from "~/utils/db.server";
 import { queryRows } from "~/runtime/sql.server";
@@ -19,7 +19,12 @@ import { RESOLVED_BY } from "./conversation-facts.server";
 import { emptyDayTally, REPEAT_WINDOW_DAYS, SATISFIED_MIN_RATING, type DayTally, type EscalationGroup, type RepliedHandoff } from "./metrics";
 import { DAY_MS } from "./range";
 
-const dayOf = (column: string) => `(${epochMs(column)} / ${DAY_MS})`;
+/**
+ * The UTC day number of a stored time. PostgreSQL counts whole days from its date (timestamps are
+ * stored in UTC without a zone, to the millisecond: the same number), which spares the numeric
+ * arithmetic of epoch milliseconds on every row (a third of the tallies' cost there).
+ */
+const dayOf = (column: string) => (databaseKind === "postgresql" ? `(CAST(${column} AS DATE) - DATE '1970-01-01')` : `(${epochMs(column)} / ${DAY_MS})`);
 
 /**
  * Per conversation the flags the counts are made of (escalated, replied, closed by the bot), then

@@ -47,11 +47,12 @@ export async function getNodeFunnel(
     // no rowid: there the row id breaks the tie, as a turn's ids increase in the order its events
     // were made (ids.server.ts: time, then a per-process counter). Conversations with the same
     // outcome facts come back as one row with their count (a few dozen rows instead of one per
-    // conversation: 58,000 for 90 days of one flow); MIN keeps an escalation time for the group.
+    // conversation: 58,000 for 90 days of one flow); MIN keeps an escalation time for the group,
+    // turned into milliseconds once per group (on PostgreSQL that is numeric arithmetic).
     queryRows(
-      `SELECT o."status", MIN(o."escalatedAt"), o."handoffNodeId", o."lastNodeId", COUNT(*)
+      `SELECT o."status", ${epochMs(`MIN(o."escalatedAt")`)}, o."handoffNodeId", o."lastNodeId", COUNT(*)
        FROM (
-         SELECT c."status", ${epochMs(`c."escalatedAt"`)} AS "escalatedAt", c."handoffNodeId",
+         SELECT c."status", c."escalatedAt", c."handoffNodeId",
                 CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
                   SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
                   ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${TIE_BREAK} DESC LIMIT 1
