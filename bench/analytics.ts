@@ -49,17 +49,25 @@ function measure(databaseUrl: string, data: BenchData, extraEnv: Record<string, 
   return { ...measured, withinBudget: worstReportCpuMs < BUDGET_MS, worstReportCpuMs, worstReportMs: Math.max(...timings.map((timing) => timing.medianMs)) };
 }
 
-/** The SQLite plans of the report's statement shapes (conversation-facts.server.ts, node-funnel.server.ts). */
+/** The SQLite plans of the report's statement shapes (day-tallies.server.ts, node-funnel.server.ts). */
 function sqlitePlans(file: string) {
   const sqlite = new Database(file, { readonly: true });
   const plan = (sql: string, ...params: unknown[]) => (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((row) => row.detail);
   const cohort = `c.createdAt >= ? AND c.createdAt < ? AND c.channel <> 'preview' AND c.flowId = ?`;
   const plans = {
-    conversationFacts: plan(`SELECT c.id FROM Conversation c WHERE ${cohort}`, "a", "b", "f"),
+    cohortScan: plan(`SELECT c.id FROM Conversation c WHERE ${cohort}`, "a", "b", "f"),
     handedBack: plan(`SELECT h.conversationId FROM Event h WHERE h.type = 'conversation.handedBack' AND h.createdAt >= ?`, "a"),
-    contactVisits: plan(`SELECT c.contactId, c.createdAt FROM Conversation c WHERE c.createdAt >= ? AND c.createdAt < ? AND c.channel <> 'preview' AND c.contactId IS NOT NULL`, "a", "b"),
+    repeatContacts: plan(
+      `SELECT COUNT(*) FROM Conversation c WHERE ${cohort} AND c.contactId IS NOT NULL AND EXISTS (SELECT 1 FROM Conversation n WHERE n.contactId = c.contactId AND n.createdAt >= ? AND n.createdAt < ? AND n.channel <> 'preview' AND n.createdAt > c.createdAt)`,
+      "a",
+      "b",
+      "f",
+      "a",
+      "b",
+    ),
     funnelEntered: plan(`SELECT e.nodeId, COUNT(DISTINCT e.conversationId) FROM Conversation c CROSS JOIN Event e ON e.conversationId = c.id AND e.type = 'node.entered' WHERE ${cohort} GROUP BY e.nodeId`, "a", "b", "f"),
     funnelLastNode: plan(`SELECT e.nodeId FROM Event e WHERE e.conversationId = ? AND e.type = 'node.entered' ORDER BY +e.createdAt DESC, e.rowid DESC LIMIT 1`, "c"),
+    funnelApiCalls: plan(`SELECT e.nodeId, COUNT(*) FROM Event e WHERE e.type = 'http.called' AND e.createdAt >= ? AND e.conversationId IN (SELECT c.id FROM Conversation c WHERE ${cohort}) GROUP BY e.nodeId`, "a", "a", "b", "f"),
   };
   sqlite.close();
   return plans;

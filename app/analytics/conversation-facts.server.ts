@@ -27,7 +27,8 @@ import { sqlRealChannel } from "~/vocabulary/channels";
  * (type, createdAt) index for its order and scan every resolution ever, per row.
  */
 const HANDED_BACK_SINCE = `SELECT h."conversationId" FROM "Event" h WHERE h."type" = 'conversation.handedBack' AND h."createdAt" >= ?`;
-const RESOLVED_BY = `CASE WHEN c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL AND c."id" IN (${HANDED_BACK_SINCE}) THEN
+/** SQL: the closing `by` of a resolved handed-off conversation `c` (one `?`: the cohort's start); NULL otherwise. */
+export const RESOLVED_BY = `CASE WHEN c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL AND c."id" IN (${HANDED_BACK_SINCE}) THEN
   (SELECT ${sqlDialect.jsonText('e."payload"', "by")} FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'conversation.resolved' ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${sqlDialect.unindexed('e."id"')} DESC LIMIT 1)
 END`;
 

@@ -15,7 +15,7 @@ import { HANDOFF_TRIGGER_LABELS, parseHandoffTrigger, type HandoffTrigger } from
  * How long a handoff waited in business time (app/workspace/business-hours.ts, by the team the
  * conversation is with now); wall time when not given or the team has no hours.
  */
-export type BusinessClock = (facts: ConversationFacts, start: number, end: number) => number;
+export type BusinessClock = (facts: Pick<ConversationFacts, "teamId">, start: number, end: number) => number;
 const WALL_CLOCK: BusinessClock = (_facts, start, end) => end - start;
 
 /** One conversation, as the metrics need it. Times are epoch milliseconds. */
@@ -173,22 +173,33 @@ export function percentile(sorted: readonly number[], fraction: number): number 
  * firstEscalatedAt that was handed off again: no honest duration, left out.
  */
 function firstResponse(conversations: ConversationFacts[], clock: BusinessClock): FirstResponse {
-  const durations: number[] = [];
-  const businessDurations: number[] = [];
-  let awaiting = 0;
-  let closedWithoutReply = 0;
-  let handedBackWithoutReply = 0;
+  const replies: RepliedHandoff[] = [];
+  const unanswered = { awaiting: 0, closedWithoutReply: 0, handedBackWithoutReply: 0 };
   for (const facts of conversations) {
     const start = facts.firstEscalatedAt ?? facts.escalatedAt;
     if (start === null) continue;
-    if (facts.firstHumanResponseAt !== null) {
-      if (facts.firstHumanResponseAt >= start) {
-        durations.push(facts.firstHumanResponseAt - start);
-        businessDurations.push(clock(facts, start, facts.firstHumanResponseAt));
-      }
-    } else if (isHandedBack(facts)) handedBackWithoutReply += 1;
-    else if (isResolved(facts)) closedWithoutReply += 1;
-    else awaiting += 1;
+    if (facts.firstHumanResponseAt !== null) replies.push({ day: 0, teamId: facts.teamId ?? null, start, reply: facts.firstHumanResponseAt });
+    else if (isHandedBack(facts)) unanswered.handedBackWithoutReply += 1;
+    else if (isResolved(facts)) unanswered.closedWithoutReply += 1;
+    else unanswered.awaiting += 1;
+  }
+  return firstResponseOf(replies, unanswered, clock);
+}
+
+/**
+ * A handoff a person replied to, as the per-day tallies fetch it (day-tallies.server.ts): the only
+ * rows a report still reads one by one, because percentiles and business time need each wait.
+ */
+export type RepliedHandoff = { /** UTC day number of the conversation's start (epoch ms / DAY_MS). */ day: number; teamId: string | null; start: number; reply: number };
+type Unanswered = Pick<FirstResponse, "awaiting" | "closedWithoutReply" | "handedBackWithoutReply">;
+
+function firstResponseOf(replies: readonly RepliedHandoff[], { awaiting, closedWithoutReply, handedBackWithoutReply }: Unanswered, clock: BusinessClock): FirstResponse {
+  const durations: number[] = [];
+  const businessDurations: number[] = [];
+  for (const { teamId, start, reply } of replies) {
+    if (reply < start) continue;
+    durations.push(reply - start);
+    businessDurations.push(clock({ teamId }, start, reply));
   }
   durations.sort((a, b) => a - b);
   businessDurations.sort((a, b) => a - b);
@@ -217,9 +228,16 @@ class CsatTally {
   }
 
   summary(): Csat {
-    if (this.responses === 0) return { responses: 0, average: null, satisfiedRate: null };
-    return { responses: this.responses, average: this.sum / this.responses, satisfiedRate: this.satisfied / this.responses };
+    return csatOf({ responses: this.responses, sum: this.sum, satisfied: this.satisfied });
   }
+}
+
+/** Ratings as counted by the database (day-tallies.server.ts) or by CsatTally: how many, their sum, how many ≥ SATISFIED_MIN_RATING. */
+export type CsatCounts = { responses: number; sum: number; satisfied: number };
+
+function csatOf({ responses, sum, satisfied }: CsatCounts): Csat {
+  if (responses === 0) return { responses: 0, average: null, satisfiedRate: null };
+  return { responses, average: sum / responses, satisfiedRate: satisfied / responses };
 }
 
 export type ContactVisit = { contactId: string; at: number };
@@ -323,33 +341,147 @@ export function summariseByDay(conversations: ConversationFacts[], days: readonl
   return days.map((day) => ({ day, ...summarise(byDay.get(Date.parse(`${day}T00:00:00Z`) / DAY_MS) ?? [], clock) }));
 }
 
+/**
+ * One UTC day's cohort counted by the database (day-tallies.server.ts) with the predicates above
+ * written as SQL: every count a MetricsSummary needs, so a report no longer reads a row per
+ * conversation. The first response's waits come apart, as RepliedHandoff rows.
+ */
+export type DayTally = {
+  /** UTC day number of the conversations' start (epoch ms / DAY_MS). */
+  day: number;
+  conversations: number;
+  contained: number;
+  escalated: number;
+  leftWithBot: number;
+  resolvedByPerson: number;
+  closedByBot: number;
+  awaiting: number;
+  closedWithoutReply: number;
+  handedBackWithoutReply: number;
+  withContact: number;
+  repeats: number;
+  csatBotOnly: CsatCounts;
+  csatEscalated: CsatCounts;
+};
+
+const COUNTED_FIELDS = ["conversations", "contained", "escalated", "leftWithBot", "resolvedByPerson", "closedByBot", "awaiting", "closedWithoutReply", "handedBackWithoutReply", "withContact", "repeats"] as const;
+
+export function emptyDayTally(day: number): DayTally {
+  return {
+    day,
+    conversations: 0,
+    contained: 0,
+    escalated: 0,
+    leftWithBot: 0,
+    resolvedByPerson: 0,
+    closedByBot: 0,
+    awaiting: 0,
+    closedWithoutReply: 0,
+    handedBackWithoutReply: 0,
+    withContact: 0,
+    repeats: 0,
+    csatBotOnly: { responses: 0, sum: 0, satisfied: 0 },
+    csatEscalated: { responses: 0, sum: 0, satisfied: 0 },
+  };
+}
+
+function addTally(total: DayTally, tally: DayTally): void {
+  for (const field of COUNTED_FIELDS) total[field] += tally[field];
+  for (const csat of ["csatBotOnly", "csatEscalated"] as const) {
+    total[csat].responses += tally[csat].responses;
+    total[csat].sum += tally[csat].sum;
+    total[csat].satisfied += tally[csat].satisfied;
+  }
+}
+
+/** The same summary as summarise() gives for the conversations the tally counted. */
+export function summariseTally(tally: DayTally, replies: readonly RepliedHandoff[], clock: BusinessClock = WALL_CLOCK): MetricsSummary {
+  return {
+    conversations: tally.conversations,
+    contained: ratio(tally.contained, tally.conversations),
+    escalated: ratio(tally.escalated, tally.conversations),
+    leftWithBot: ratio(tally.leftWithBot, tally.conversations),
+    firstResponse: firstResponseOf(replies, tally, clock),
+    resolvedAfterHandoff: ratio(tally.resolvedByPerson, tally.escalated),
+    closedByBotAfterHandBack: ratio(tally.closedByBot, tally.escalated),
+    repeatContact: ratio(tally.repeats, tally.withContact),
+    csatBotOnly: csatOf(tally.csatBotOnly),
+    csatEscalated: csatOf(tally.csatEscalated),
+  };
+}
+
+/**
+ * summarise() and summariseByDay() from per-day tallies: the range's summary (every tally added
+ * up) and one point per day of `days` (a day without a tally is empty).
+ */
+export function summariseTallies(
+  tallies: readonly DayTally[],
+  replies: readonly RepliedHandoff[],
+  days: readonly string[],
+  clock: BusinessClock = WALL_CLOCK,
+): { summary: MetricsSummary; daily: DailyMetrics[] } {
+  const total = emptyDayTally(0);
+  for (const tally of tallies) addTally(total, tally);
+  const tallyByDay = new Map(tallies.map((tally) => [tally.day, tally]));
+  const repliesByDay = new Map<number, RepliedHandoff[]>();
+  for (const reply of replies) {
+    const list = repliesByDay.get(reply.day);
+    if (list) list.push(reply);
+    else repliesByDay.set(reply.day, [reply]);
+  }
+  return {
+    summary: summariseTally(total, replies, clock),
+    daily: days.map((day) => {
+      const number = Date.parse(`${day}T00:00:00Z`) / DAY_MS;
+      return { day, ...summariseTally(tallyByDay.get(number) ?? emptyDayTally(number), repliesByDay.get(number) ?? [], clock) };
+    }),
+  };
+}
+
 /** The handoff triggers' labels, plus the bucket for a trigger the data does not name. */
 export const TRIGGER_LABELS: Record<HandoffTrigger | "unknown", string> = { ...HANDOFF_TRIGGER_LABELS, unknown: "Unknown" };
 
 export type Breakdown<K> = { key: K; count: number; shareOfEscalations: number; rateOfConversations: number };
 
-function breakdown<K>(conversations: ConversationFacts[], keyOf: (facts: ConversationFacts) => K, id: (key: K) => string): Breakdown<K>[] {
-  const escalated = conversations.filter(isEscalated);
+/** Handed-off conversations with the same flow, trigger and node, and how many (the database groups them). */
+export type EscalationGroup = Pick<ConversationFacts, "flowId" | "handoffTrigger" | "handoffNodeId"> & { count: number };
+
+const asEscalationGroups = (conversations: ConversationFacts[]): EscalationGroup[] =>
+  conversations.filter(isEscalated).map(({ flowId, handoffTrigger, handoffNodeId }) => ({ flowId, handoffTrigger, handoffNodeId, count: 1 }));
+
+function breakdown<K>(escalations: readonly EscalationGroup[], conversations: number, keyOf: (group: EscalationGroup) => K, id: (key: K) => string): Breakdown<K>[] {
+  let escalated = 0;
   const groups = new Map<string, { key: K; count: number }>();
-  for (const facts of escalated) {
-    const key = keyOf(facts);
+  for (const escalation of escalations) {
+    escalated += escalation.count;
+    const key = keyOf(escalation);
     const group = groups.get(id(key)) ?? { key, count: 0 };
-    group.count += 1;
+    group.count += escalation.count;
     groups.set(id(key), group);
   }
   return [...groups.values()]
-    .map(({ key, count }) => ({ key, count, shareOfEscalations: count / escalated.length, rateOfConversations: count / conversations.length }))
+    .map(({ key, count }) => ({ key, count, shareOfEscalations: count / escalated, rateOfConversations: count / conversations }))
     .sort((a, b) => b.count - a.count || id(a.key).localeCompare(id(b.key)));
 }
 
 export type TriggerKey = keyof typeof TRIGGER_LABELS;
 
 export function escalationsByTrigger(conversations: ConversationFacts[]): Breakdown<TriggerKey>[] {
-  return breakdown(conversations, (facts): TriggerKey => parseHandoffTrigger(facts.handoffTrigger) ?? "unknown", (key) => key);
+  return escalationGroupsByTrigger(asEscalationGroups(conversations), conversations.length);
+}
+
+/** escalationsByTrigger from grouped escalations of a cohort of `conversations`. */
+export function escalationGroupsByTrigger(escalations: readonly EscalationGroup[], conversations: number): Breakdown<TriggerKey>[] {
+  return breakdown(escalations, conversations, (group): TriggerKey => parseHandoffTrigger(group.handoffTrigger) ?? "unknown", (key) => key);
 }
 
 export type NodeKey = { flowId: string; nodeId: string | null };
 
 export function escalationsByNode(conversations: ConversationFacts[]): Breakdown<NodeKey>[] {
-  return breakdown(conversations, (facts) => ({ flowId: facts.flowId, nodeId: facts.handoffNodeId }), (key) => `${key.flowId}\u0000${key.nodeId ?? ""}`);
+  return escalationGroupsByNode(asEscalationGroups(conversations), conversations.length);
+}
+
+/** escalationsByNode from grouped escalations of a cohort of `conversations`. */
+export function escalationGroupsByNode(escalations: readonly EscalationGroup[], conversations: number): Breakdown<NodeKey>[] {
+  return breakdown(escalations, conversations, (group) => ({ flowId: group.flowId, nodeId: group.handoffNodeId }), (key) => `${key.flowId}\u0000${key.nodeId ?? ""}`);
 }

@@ -47,11 +47,12 @@ export async function getNodeFunnel(
     // no rowid: there the row id breaks the tie, as a turn's ids increase in the order its events
     // were made (ids.server.ts: time, then a per-process counter). Conversations with the same
     // outcome facts come back as one row with their count (a few dozen rows instead of one per
-    // conversation: 58,000 for 90 days of one flow); MIN keeps an escalation time for the group.
+    // conversation: 58,000 for 90 days of one flow); MIN keeps an escalation time for the group,
+    // turned into milliseconds once per group (on PostgreSQL that is numeric arithmetic).
     queryRows(
-      `SELECT o."status", MIN(o."escalatedAt"), o."handoffNodeId", o."lastNodeId", COUNT(*)
+      `SELECT o."status", ${epochMs(`MIN(o."escalatedAt")`)}, o."handoffNodeId", o."lastNodeId", COUNT(*)
        FROM (
-         SELECT c."status", ${epochMs(`c."escalatedAt"`)} AS "escalatedAt", c."handoffNodeId",
+         SELECT c."status", c."escalatedAt", c."handoffNodeId",
                 CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
                   SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
                   ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${TIE_BREAK} DESC LIMIT 1
@@ -63,12 +64,15 @@ export async function getNodeFunnel(
       where.params,
     ),
     // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
+    // Read from the calls' side (events' type+createdAt index: a cohort's events are never older than
+    // its range's start) and matched to the cohort's ids: a flow without API steps costs nothing
+    // here, where looking for calls under each conversation cost one index probe per conversation.
     queryRows(
       `SELECT e."nodeId", COUNT(*), SUM(CASE WHEN ${sqlDialect.jsonFlag('e."payload"', "ok")} = 1 THEN 0 ELSE 1 END)
-     FROM "Conversation" c ${sqlDialect.leftFirstJoin()} "Event" e ON e."conversationId" = c."id" AND e."type" = 'http.called'
-     WHERE ${where.sql}
+     FROM "Event" e
+     WHERE e."type" = 'http.called' AND e."createdAt" >= ? AND e."conversationId" IN (SELECT c."id" FROM "Conversation" c WHERE ${where.sql})
      GROUP BY e."nodeId"`,
-      where.params,
+      [range.from, ...where.params],
     ),
   ]);
   const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));

@@ -1,7 +1,7 @@
 /**
  * Everything the analytics page shows for one query, in one call: the viewer's scope, the
- * cohort's facts, the metrics and breakdowns computed from them (metrics.ts), and the node
- * funnel when one flow is selected.
+ * cohort counted per day by the database (day-tallies.server.ts), the metrics and breakdowns
+ * computed from those counts (metrics.ts), and the node funnel when one flow is selected.
  *
  * PostgreSQL session settings, weighed with EXPLAIN (ANALYZE, BUFFERS) over 100,000 conversations /
  * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: no report query
@@ -15,14 +15,13 @@ import type { SessionUser } from "~/auth/guards.server";
 import { getAnalyticsAccess, resolveScope, type AnalyticsAccess, type Option } from "./access.server";
 import { loadBusinessClock } from "./business-clock.server";
 import type { Cohort } from "./cohort.server";
-import { loadConversationFacts } from "./conversation-facts.server";
+import { loadCohortTallies } from "./day-tallies.server";
 import { REMOVED_NODE_LABEL } from "./flow-nodes";
 import { loadFlowNodes } from "./flow-nodes.server";
 import {
-  escalationsByNode,
-  escalationsByTrigger,
-  summarise,
-  summariseByDay,
+  escalationGroupsByNode,
+  escalationGroupsByTrigger,
+  summariseTallies,
   TRIGGER_LABELS,
   type Breakdown,
   type DailyMetrics,
@@ -56,13 +55,12 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
   if (!scope.ok) return { ...scope, access };
   const range = resolveRange(query, now);
   const cohort: Cohort = { from: range.from, to: range.to, flowId: scope.flow?.id ?? null, teams: scope.teams };
-  const facts = await loadConversationFacts(cohort);
-  const clock = await loadBusinessClock();
-  const byNode = escalationsByNode(facts);
-  const [nodesByFlow, funnel] = await Promise.all([
-    loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]),
-    scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams }) : Promise.resolve(null),
-  ]);
+  // The funnel's queries run beside the tallies' (on PostgreSQL, on other connections).
+  const funnelRead = scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams }) : Promise.resolve(null);
+  const [{ tallies, replies, escalations }, clock] = await Promise.all([loadCohortTallies(cohort), loadBusinessClock()]);
+  const { summary, daily } = summariseTallies(tallies, replies, range.days, clock);
+  const byNode = escalationGroupsByNode(escalations, summary.conversations);
+  const [nodesByFlow, funnel] = await Promise.all([loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]), funnelRead]);
   const flowNames = new Map(access.flows.map((flow) => [flow.id, flow.name]));
   return {
     ok: true,
@@ -72,9 +70,9 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
       range: { preset: range.preset, from: toDayString(range.from), to: toDayString(range.to.getTime() - DAY_MS), label: describeRange(range), days: range.days.length },
       flow: scope.flow,
       team: scope.team,
-      summary: summarise(facts, clock),
-      daily: summariseByDay(facts, range.days, clock),
-      byTrigger: escalationsByTrigger(facts).map((row) => ({ ...row, label: TRIGGER_LABELS[row.key] })),
+      summary,
+      daily,
+      byTrigger: escalationGroupsByTrigger(escalations, summary.conversations).map((row) => ({ ...row, label: TRIGGER_LABELS[row.key] })),
       byNode: byNode.map(({ key, ...row }) => ({
         ...row,
         flowId: key.flowId,
