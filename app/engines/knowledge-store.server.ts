@@ -4,7 +4,9 @@
  * indexed or replaced; draft or deleted → removed) and removeArticle(id) after deleting one;
  * reloadKnowledgeIndex() drops it so the next use rebuilds everything (after a bulk import).
  * Each indexed revision's passages are embedded once, in the background, by the process's
- * sentence encoder (BATON_SEMANTIC_SEARCH=off leaves it out: ranking on words alone).
+ * sentence encoder (BATON_SEMANTIC_SEARCH=off leaves it out: ranking on words alone), through
+ * the SentenceVector table: a text any instance embedded before is read back, not embedded again,
+ * so a restart ranks with vectors as soon as the index is read.
  */
 import { z } from "zod";
 import { db } from "~/utils/db.server";
@@ -12,6 +14,7 @@ import { getEnv } from "~/utils/env.server";
 import { languageOfTexts } from "./detect-language";
 import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
+import { getSentenceVectorStore } from "./sentence-vector-store.server";
 
 const TagsSchema = z.array(z.string());
 const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
@@ -41,7 +44,8 @@ async function buildIndex(): Promise<KnowledgeIndex> {
   const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
   // The articles' language sets how words are analysed; articles added later are read the same way until the next rebuild.
   const language = languageOfTexts(rows.map((row) => `${row.title}. ${row.body.slice(0, KB_LANGUAGE_SAMPLE)}`));
-  const fresh = new KnowledgeIndex({ encoder: getEnv().BATON_SEMANTIC_SEARCH === "off" ? undefined : getSentenceEncoder(), language });
+  const semantic = getEnv().BATON_SEMANTIC_SEARCH !== "off";
+  const fresh = new KnowledgeIndex({ encoder: semantic ? getSentenceEncoder() : undefined, vectorStore: getSentenceVectorStore(), language });
   for (const row of rows) fresh.upsert(parseArticleRow(row));
   return fresh;
 }
