@@ -4,7 +4,7 @@
  * and an edited article embeds only its changed texts. Runs on SQLite and PostgreSQL.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getKnowledgeIndex, refreshArticle, reloadKnowledgeIndex } from "~/engines/knowledge-store.server";
+import { ENCODER_WARM_UP_TEXT, getKnowledgeIndex, refreshArticle, reloadKnowledgeIndex, warmKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { articleCues, articlePassages } from "~/engines/local/article-passages";
 import { parseArticleOutline } from "~/engines/local/article-outline";
 import type * as SentenceEncoderModule from "~/engines/local/sentence-encoder.server";
@@ -31,14 +31,20 @@ function textsOf(title: string, body: string): string[] {
 const shipping = { title: "Shipping times", body: "## Express\n\nExpress shipping arrives the next business day.\n\n## Standard\n\nStandard shipping takes three to five days." };
 const returns = { title: "Returns", body: "Return any item within 30 days for a full refund." };
 
+/** The two articles as they were first written, and a fresh encoder and index over them. */
+async function createArticles(): Promise<void> {
+  for (const [id, slug, article] of [["ship", "shipping", shipping], ["returns", "returns", returns]] as const) {
+    await db.article.upsert({ where: { id }, create: { id, slug, ...article }, update: article });
+  }
+  encoder.current = new FakeSentenceEncoder();
+  await reloadKnowledgeIndex();
+}
+
 describe("stored article vectors", () => {
   afterEach(() => reloadKnowledgeIndex());
 
   it("a rebuilt index embeds nothing and ranks with vectors at once; an edit embeds only the changed texts", async () => {
-    encoder.current = new FakeSentenceEncoder();
-    await db.article.create({ data: { id: "ship", slug: "shipping", ...shipping } });
-    await db.article.create({ data: { id: "returns", slug: "returns", ...returns } });
-    await reloadKnowledgeIndex();
+    await createArticles();
     const first = await getKnowledgeIndex();
     await first.whenEmbedded();
     const allTexts = new Set([...textsOf(shipping.title, shipping.body), ...textsOf(returns.title, returns.body)]);
@@ -64,6 +70,16 @@ describe("stored article vectors", () => {
     expect(changed.length).toBeGreaterThan(0);
     expect(new Set(restarted.embedded)).toEqual(new Set(changed));
     expect(await db.sentenceVector.count()).toBe(allTexts.size + changed.length);
+  });
+
+  it("warming after a restart loads the model once the vectors are read back, embedding no article text", async () => {
+    await createArticles();
+    await (await getKnowledgeIndex()).whenEmbedded();
+    await reloadKnowledgeIndex();
+    const restarted = (encoder.current = new FakeSentenceEncoder());
+    warmKnowledgeIndex();
+    await vi.waitFor(() => expect(restarted.embedded).toEqual([ENCODER_WARM_UP_TEXT]));
+    expect((await getKnowledgeIndex()).size).toBe(2);
   });
 
   it("reads back exactly the vectors stored, for that encoder only, and two stores writing the same texts both succeed", async () => {
