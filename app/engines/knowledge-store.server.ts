@@ -21,7 +21,7 @@ const articleSelect = { id: true, slug: true, title: true, body: true, tags: tru
 
 type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; status: string };
 
-/** What warming embeds to load the model: a question-like text, so it is cached for nobody in particular. */
+/** What warming embeds to load the model (any short text would do). */
 export const ENCODER_WARM_UP_TEXT = "how can I help you?";
 
 /** Characters of each article body read to tell the knowledge base's language. */

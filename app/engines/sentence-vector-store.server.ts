@@ -1,5 +1,5 @@
 /**
- * The SentenceVector table as the knowledge index's vector store (local/sentence-vector-store.ts):
+ * The SentenceVector table as the engines' vector store (local/sentence-vector-store.ts):
  * one table on SQLite or PostgreSQL, so every instance and every restart shares what any of them
  * embedded. Building the index asks for each article's texts separately; the lookups asked for in
  * one event-loop turn are merged into one query (in chunks of CHUNK keys), so indexing the demo

@@ -2,11 +2,12 @@
  * A persistent store of sentence vectors, content-addressed by the encoder's id and the exact
  * text, so a text embedded once — by this instance before a restart, or by another instance on
  * the same database — is never embedded again, and a model change (a new id) never reuses old
- * vectors. The store itself is injected (../sentence-vector-store.server.ts is the database one): the
- * knowledge index, its tests and the evaluation CLI run without a database by passing none.
+ * vectors. The store is injected (../sentence-vector-store.server.ts is the database one): unit
+ * tests and the evaluation CLIs run without a database by passing none.
  *
- * Only texts embedded once per article revision go through it, never customer messages: those
- * would grow the table by one row per message.
+ * Only texts embedded once per article revision or published flow version (passages, cues,
+ * intent example phrases) go through it, never customer messages: those would grow the table by
+ * one row per message.
  */
 import { createHash } from "node:crypto";
 import type { SentenceEncoder } from "./sentence-encoder.server";
@@ -73,5 +74,5 @@ export async function embedWithStore(encoder: SentenceEncoder, store: SentenceVe
 }
 
 function warn(what: string, error: unknown): void {
-  console.warn(`[knowledge] ${what}:`, error instanceof Error ? error.message : error);
+  console.warn(`[engines] ${what}:`, error instanceof Error ? error.message : error);
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { ArticleVectors } from "~/engines/local/article-vectors";
+import { LocalIntentClassifier } from "~/engines/local/intent-classifier";
 import { SENTENCE_ENCODER_ID, WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { bytesToVector, embedWithStore, sentenceVectorKey, vectorToBytes, type SentenceVectorStore } from "~/engines/local/sentence-vector-store";
 import { repoRoot } from "../../setup/migrate";
@@ -121,5 +122,25 @@ describe("article vectors with a store", () => {
     after.upsert("ship", ["Shipping times", "Express shipping arrives in two business days."], ["Shipping times: express"]);
     await after.whenReady();
     expect(second.embedded.slice(1)).toEqual(["Express shipping arrives in two business days."]);
+  });
+});
+
+describe("intent examples with a store", () => {
+  it("a restarted classifier embeds no example phrase it stored before, only the message", async () => {
+    const store = new MemorySentenceVectorStore();
+    const intents = [
+      { name: "track", examples: ["where is my order", "track my package", "has my parcel shipped"] },
+      { name: "refund", examples: ["I want my money back", "refund please", "return this item"] },
+    ];
+    const first = new FakeSentenceEncoder();
+    await new LocalIntentClassifier(first, undefined, store).prepare("flow-v1", intents);
+    expect(new Set(first.embedded)).toEqual(new Set(intents.flatMap((intent) => intent.examples)));
+
+    const second = new FakeSentenceEncoder();
+    const restarted = new LocalIntentClassifier(second, undefined, store);
+    const prediction = await restarted.classify({ modelKey: "flow-v1", intents, text: "where is my parcel" });
+    expect(prediction.ranked[0].name).toBe("track");
+    expect(second.embedded).toEqual(["where is my parcel"]);
+    expect(store.rows.size).toBe(6);
   });
 });
