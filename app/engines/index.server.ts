@@ -7,6 +7,7 @@ import { createLocalEngines, LocalIntentClassifier, type LocalEngines } from "./
 import { createOpenAIEngines, readOpenAIConfig, type OpenAIEngineConfig } from "./openai";
 import { getKnowledgeIndex } from "./knowledge-store.server";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
+import { getSentenceVectorStore } from "./sentence-vector-store.server";
 import type { Engines, IntentDefinition, KnowledgeRetriever } from "./types";
 
 export { refreshArticle, removeArticle, reloadKnowledgeIndex } from "./knowledge-store.server";
@@ -22,7 +23,8 @@ function getOpenAIConfig(): OpenAIEngineConfig | null {
 
 function getLocalEngines(): LocalEngines {
   // The encoder's worker starts on the first embedding, i.e. only for flows with intent steps.
-  local ??= createLocalEngines(getKnowledgeIndex, getSentenceEncoder());
+  // Published flows' example phrases keep their vectors in the database (the builder's tester below does not: drafts change with every keystroke).
+  local ??= createLocalEngines(getKnowledgeIndex, getSentenceEncoder(), getSentenceVectorStore());
   return local;
 }
 

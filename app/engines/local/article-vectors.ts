@@ -6,8 +6,13 @@
  * on lexical evidence alone: a customer never waits for indexing, and a broken model never breaks
  * the knowledge base. After a failure the encoder is left alone for a while, so a broken model
  * costs one failed call per minute, not one per message.
+ *
+ * With a vector store (sentence-vector-store.ts) a text's vector is read back instead of embedded
+ * again: a restart, or another instance on the same database, embeds nothing it already has, and
+ * an edited article only its changed passages.
  */
 import { cosine, type SentenceEncoder } from "./sentence-encoder.server";
+import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-store";
 
 const RETRY_AFTER_MS = 60_000;
 
@@ -28,7 +33,10 @@ export class ArticleVectors {
   private readonly pending = new Set<Promise<void>>();
   private failedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly encoder: SentenceEncoder) {}
+  constructor(
+    private readonly encoder: SentenceEncoder,
+    private readonly store: SentenceVectorStore | null = null,
+  ) {}
 
   /** Starts embedding the article's passages (title first) and cues; the previous revision's vectors are dropped. */
   upsert(id: string, passages: string[], cues: string[] = []): void {
@@ -87,7 +95,7 @@ export class ArticleVectors {
   private embed(entry: Entry): void {
     if (this.isCoolingDown()) return;
     this.embedding.add(entry);
-    const job = this.encoder.embed(entry.texts).then(
+    const job = embedWithStore(this.encoder, this.store, entry.texts).then(
       (vectors) => {
         entry.vectors = vectors;
       },

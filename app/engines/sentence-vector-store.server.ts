@@ -1,0 +1,82 @@
+/**
+ * The SentenceVector table as the engines' vector store (local/sentence-vector-store.ts):
+ * one table on SQLite or PostgreSQL, so every instance and every restart shares what any of them
+ * embedded. Building the index asks for each article's texts separately; the lookups asked for in
+ * one event-loop turn are merged into one query (in chunks of CHUNK keys), so indexing the demo
+ * knowledge base at start-up is a few queries, not one per article.
+ */
+import { db as defaultDb, type Db } from "~/utils/db.server";
+import { bytesToVector, sentenceVectorKey, vectorToBytes, type SentenceVectorStore } from "./local/sentence-vector-store";
+
+/** Keys per query, well under both databases' bound-parameter limits (SQLite 32,766, PostgreSQL 65,535). */
+const CHUNK = 500;
+
+type Lookup = { keys: Map<string, string>; resolve: (vectors: Map<string, Float32Array>) => void; reject: (error: unknown) => void };
+
+export class DatabaseSentenceVectorStore implements SentenceVectorStore {
+  private lookups: Lookup[] = [];
+
+  constructor(private readonly client: Db = defaultDb) {}
+
+  getMany(encoderId: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    const keys = new Map(texts.map((text) => [sentenceVectorKey(encoderId, text), text]));
+    return new Promise((resolve, reject) => {
+      if (this.lookups.push({ keys, resolve, reject }) === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  async putMany(encoderId: string, vectors: ReadonlyMap<string, Float32Array>): Promise<void> {
+    const rows = [...vectors].map(([text, vector]) => ({ key: sentenceVectorKey(encoderId, text), encoder: encoderId, vector: vectorToBytes(vector) }));
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      try {
+        await this.client.sentenceVector.createMany({ data: chunk });
+      } catch (error) {
+        // Another instance stored some of the same texts meanwhile (createMany cannot skip
+        // duplicates on SQLite): row by row, a taken key is already the same vector.
+        if (!isUniqueConflict(error)) throw error;
+        for (const row of chunk) await this.client.sentenceVector.create({ data: row }).catch((rowError: unknown) => {
+          if (!isUniqueConflict(rowError)) throw rowError;
+        });
+      }
+    }
+  }
+
+  private async flush(): Promise<void> {
+    const lookups = this.lookups;
+    this.lookups = [];
+    try {
+      const keys = [...new Set(lookups.flatMap((lookup) => [...lookup.keys.keys()]))];
+      const found = new Map<string, Float32Array>();
+      for (let start = 0; start < keys.length; start += CHUNK) {
+        const rows = await this.client.sentenceVector.findMany({ where: { key: { in: keys.slice(start, start + CHUNK) } }, select: { key: true, vector: true } });
+        for (const row of rows) {
+          const vector = bytesToVector(row.vector);
+          if (vector) found.set(row.key, vector);
+        }
+      }
+      for (const lookup of lookups) {
+        const vectors = new Map<string, Float32Array>();
+        for (const [key, text] of lookup.keys) {
+          const vector = found.get(key);
+          if (vector) vectors.set(text, vector);
+        }
+        lookup.resolve(vectors);
+      }
+    } catch (error) {
+      for (const lookup of lookups) lookup.reject(error);
+    }
+  }
+}
+
+function isUniqueConflict(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+let shared: DatabaseSentenceVectorStore | null = null;
+
+/** The process's store on its database. */
+export function getSentenceVectorStore(): SentenceVectorStore {
+  shared ??= new DatabaseSentenceVectorStore();
+  return shared;
+}
