@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const root = path.resolve(__dirname, "..");
-const benchmarks = ["compile", "flow-size", "turns", "memory", "nlu", "nlu-small-flows", "kb", "kb-usage", "canvas", "analytics", "streams"];
+const benchmarks = ["compile", "flow-size", "turns", "memory", "nlu", "nlu-small-flows", "kb", "kb-vector-store", "kb-usage", "canvas", "analytics", "streams"];
 
 let failed = 0;
 for (const name of benchmarks) {
