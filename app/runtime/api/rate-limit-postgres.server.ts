@@ -39,8 +39,27 @@ function hashKey(key: string): string {
   return createHash("sha256").update(key).digest("hex");
 }
 
-/** Takes one request from the key's shared bucket, or says how long until one is there. */
-export async function takeFromPostgres(key: string, limit: number, now: number): Promise<RateDecision> {
+/** Each key's check in flight on this instance, so the next one waits for it. */
+const checksInFlight = new Map<string, Promise<RateDecision>>();
+
+/**
+ * Takes one request from the key's shared bucket, or says how long until one is there. Checks of
+ * one key run one after another: a conversation's messages sent at once must reach its turn queue
+ * in the order they arrived, and parallel round trips on different pool connections would let a
+ * later one overtake (the in-memory limiter answers synchronously, so SQLite never reorders).
+ */
+export function takeFromPostgres(key: string, limit: number, now: number): Promise<RateDecision> {
+  const previous = checksInFlight.get(key);
+  const check = previous ? previous.then(() => takeNow(key, limit, now), () => takeNow(key, limit, now)) : takeNow(key, limit, now);
+  checksInFlight.set(key, check);
+  const forget = () => {
+    if (checksInFlight.get(key) === check) checksInFlight.delete(key);
+  };
+  check.then(forget, forget);
+  return check;
+}
+
+async function takeNow(key: string, limit: number, now: number): Promise<RateDecision> {
   startSweeping();
   const interval = RATE_WINDOW_MS / limit;
   const result = await getPostgresPool().query<{ allowed: boolean; readyAt: number | null }>({ ...TAKE, values: [hashKey(key), now, interval] });
