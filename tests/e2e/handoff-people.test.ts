@@ -67,8 +67,9 @@ describe("agent identity in the chat", () => {
       await expect.poll(() => agentRow.locator(".chat-author").textContent()).toBe("BenBilling");
       await expect(agentRow.locator(".chat-author__team").textContent()).resolves.toBe("Billing");
       await expect(agentRow.locator(".chat-avatar").innerText()).resolves.toBe("BA");
-      await expect(customer.page.locator(".chat-header__status-text").innerText()).resolves.toBe("Ben from Billing");
-      await expect(customer.page.locator(".chat-header__avatar").innerText()).resolves.toBe("BA");
+      // The reply names its author itself; the header follows when the conversation's details arrive.
+      await expect.poll(() => customer.page.locator(".chat-header__status-text").innerText()).toBe("Ben from Billing");
+      await expect.poll(() => customer.page.locator(".chat-header__avatar").innerText()).toBe("BA");
       await expect(customer.page.getByText("Support", { exact: true }).count()).resolves.toBe(0);
       await snap(customer.page);
     } finally {
