@@ -19,7 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { halfOf, OUT_OF_SCOPE, readLabelledRows, sampleIntents, type LabelledRow } from "~/engines/eval/intent-eval";
-import { CALIBRATION_FEATURES, calibrationFeatures, type CalibrationFeature, type IntentCalibration } from "~/engines/local/intent-calibration";
+import { CALIBRATION_FEATURES, calibrationFeatures, LEXICAL_CALIBRATION_FEATURES, type CalibrationFeature, type IntentCalibration } from "~/engines/local/intent-calibration";
 import { backgroundVectors } from "~/engines/local/intent-background";
 import { attachSemantic, DEFAULT_INTENT_MODEL_OPTIONS, trainIntentModel, weighIntents } from "~/engines/local/intent-model";
 import { fitLogistic, reliability, type WeightedSample } from "./calibration-fit";
@@ -162,17 +162,7 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   return samples;
 }
 
-const LEXICAL_FEATURES: CalibrationFeature[] = [
-  "logProbability",
-  "logMargin",
-  "similarity",
-  "logIntents",
-  "logExamples",
-  "logIntentsByLogExamples",
-  "similarityByLogExamples",
-  "logProbabilityByLogIntents",
-  "singleIntent",
-];
+const LEXICAL_FEATURES: CalibrationFeature[] = [...LEXICAL_CALIBRATION_FEATURES];
 /**
  * The fused calibration's features: the intent count enters as log K and as 1/K products, not as
  * log K products. Fitted on sets of up to 25 intents, the log K products put the ECE of 73-intent

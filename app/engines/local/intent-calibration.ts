@@ -25,7 +25,8 @@ export type IntentEvidenceSignals = {
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
-export const CALIBRATION_FEATURES = [
+/** What the lexical model alone gives: the lexical calibration is fitted on these. */
+export const LEXICAL_CALIBRATION_FEATURES = [
   "logProbability",
   "logMargin",
   "similarity",
@@ -35,6 +36,10 @@ export const CALIBRATION_FEATURES = [
   "similarityByLogExamples",
   "logProbabilityByLogIntents",
   "singleIntent",
+] as const;
+
+export const CALIBRATION_FEATURES = [
+  ...LEXICAL_CALIBRATION_FEATURES,
   // Zero when the message has no sentence vector (lexical alone).
   "centroid",
   "nearest",
