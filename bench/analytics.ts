@@ -10,14 +10,14 @@
  * Without PostgreSQL binaries the PostgreSQL half says so and the SQLite half still runs.
  * Writes bench/results/analytics.json. Run alone: npx tsx bench/analytics.ts
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../app/utils/postgres-cluster.server";
-import { createMigratedDatabase, repoRoot, tmpDir } from "../tests/setup/migrate";
+import { createMigratedDatabase, createMigratedPostgresDatabase, repoRoot, tmpDir } from "../tests/setup/migrate";
 import { copyIntoPostgres, generateAnalyticsData, type BenchData } from "./analytics-data";
 import type { Timing } from "./analytics-measure";
 import { postmasterPid } from "./analytics-server-cpu";
@@ -78,12 +78,7 @@ async function preparePostgres(file: string): Promise<{ cluster: PostgresCluster
   if (!findPostgresBinaries()) return { skipped: "PostgreSQL binaries not found (apt-get install -y postgresql): not measured" };
   const cluster = await startPostgresCluster();
   try {
-    const url = cluster.url.replace(/\/postgres$/, "/baton_analytics");
-    const server = new pg.Client({ connectionString: cluster.url });
-    await server.connect();
-    await server.query("CREATE DATABASE baton_analytics");
-    await server.end();
-    execFileSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+    const url = await createMigratedPostgresDatabase(cluster.url, "baton_analytics");
     const copier = new pg.Client({ connectionString: url });
     await copier.connect();
     const started = performance.now();

@@ -6,14 +6,13 @@
  *
  *   npx tsx bench/rate-limit-postgres.ts   → bench/results/rate-limit-postgres.json
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startPostgresCluster } from "../app/utils/postgres-cluster.server";
 import { benchRoot, round, runBenchmark } from "../tests/support/bench-helpers";
-import { repoRoot } from "../tests/support/built-server";
+import { createMigratedPostgresDatabase } from "../tests/setup/migrate";
 
 const SEQUENTIAL = 3_000;
 const CONCURRENT = 6_000;
@@ -40,18 +39,12 @@ async function time(total: number, inFlight: number, call: (index: number) => Pr
 async function main() {
   const cluster = await startPostgresCluster();
   try {
-    const url = cluster.url.replace(/\/postgres$/, "/baton_bench");
+    const url = await createMigratedPostgresDatabase(cluster.url, "baton_bench");
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
-    await admin.query("CREATE DATABASE baton_bench");
     // The throwaway cluster commits asynchronously; production's default waits for the WAL flush.
     await admin.query("ALTER DATABASE baton_bench SET synchronous_commit = on");
     await admin.end();
-    execFileSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: "pipe",
-    });
     // The app's modules read DATABASE_URL when first imported.
     process.env.DATABASE_URL = url;
     const { getPostgresPool } = await import("../app/utils/db.server");

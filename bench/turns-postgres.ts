@@ -22,6 +22,7 @@ import path from "node:path";
 import pg from "pg";
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from "../app/utils/postgres-cluster.server";
 import { createBenchDatabase, percentile, round, runHttpFloor } from "../tests/support/bench-helpers";
+import { createMigratedPostgresDatabase } from "../tests/setup/migrate";
 import { buildServer, repoRoot, startServer, type RunningServer } from "../tests/support/built-server";
 import { processCpuMs, runEachScriptOnce, runPhase, statFields } from "./turns-load";
 
@@ -108,16 +109,10 @@ function postgresCpuMs(cluster: PostgresCluster): number {
 
 /** The app's database, migrated, and an empty twin for the floor (so its rows never count as the app's). */
 async function createBenchDatabasesOn(cluster: PostgresCluster): Promise<{ url: string; floorUrl: string }> {
-  const url = cluster.url.replace(/\/postgres$/, "/baton_bench");
+  const url = await createMigratedPostgresDatabase(cluster.url, "baton_bench");
   const admin = new pg.Client({ connectionString: cluster.url });
   await admin.connect();
   try {
-    await admin.query("CREATE DATABASE baton_bench");
-    execFileSync(path.join(repoRoot, "node_modules/.bin/prisma"), ["migrate", "deploy", "--config", "prisma/postgresql/prisma.config.ts"], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: "pipe",
-    });
     await admin.query("CREATE DATABASE baton_floor TEMPLATE baton_bench");
   } finally {
     await admin.end();
