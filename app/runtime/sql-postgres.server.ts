@@ -14,6 +14,7 @@
  *   the new state). A deadlock between two instances' groups is reported as busy (retried).
  */
 import pg from "pg";
+import { z } from "zod";
 import { getPostgresPool } from "~/utils/db.server";
 import { VersionGuardError, type SqlScalar, type SqlStatement } from "./sql-types";
 
@@ -133,7 +134,14 @@ let flushScheduled = false;
  * requested only after its previous one committed (its lock), so concurrent groups never hold
  * two writes of one conversation.
  */
-const MAX_GROUPS_IN_FLIGHT = Number(process.env.DATABASE_WRITE_GROUPS ?? 2) || 2;
+const MAX_GROUPS_IN_FLIGHT = readWriteGroups(process.env.DATABASE_WRITE_GROUPS);
+
+// Zero or a negative number would leave every write waiting forever: refuse it at start-up, by name.
+function readWriteGroups(raw: string | undefined): number {
+  const parsed = z.coerce.number().int().min(1).max(32).safeParse(raw ?? 2);
+  if (!parsed.success) throw new Error(`DATABASE_WRITE_GROUPS must be a whole number from 1 to 32 (got "${raw}")`);
+  return parsed.data;
+}
 
 export function runWriteTransaction(statements: SqlStatement[], options: { guardFirst?: boolean } = {}): Promise<void> {
   return new Promise((resolve, reject) => {
