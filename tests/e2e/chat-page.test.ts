@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS, markAgentOnline, openPage, signIn, snap, useE2E } from "
 
 const e2e = useE2E();
 const PHONE = { width: 375, height: 740 };
+const PHONE_390 = { width: 390, height: 844 };
 
 // Three support handoffs answered after 3, 4 and 9 minutes in the last week: the median wait is 4
 // minutes. Written before any test hands off, because the server caches the estimate for a minute.
@@ -286,6 +287,44 @@ describe("handoff to a person", () => {
     await expect(page.getByText("Ana from Support").isVisible()).resolves.toBe(true);
     await expect(notice.count()).resolves.toBe(0);
     await snap(page);
+  });
+
+  it("keeps the length counter of a long message in the composer, clear of the handoff card, on a phone and on a desktop", async () => {
+    const { page } = e2e;
+    await markAgentOnline(e2e.app, "ana@baton.local");
+    await openChat(page, PHONE_390);
+    await say(page, "I want to talk to a human");
+    const notice = page.getByRole("region", { name: "You're in the queue for our Support team" });
+    await notice.waitFor();
+    // The handed-off state as a customer on a phone sees it.
+    await snap(page);
+
+    for (const size of [PHONE_390, { width: 1280, height: 800 }]) {
+      await openChat(page, size);
+      await notice.waitFor();
+      const input = page.getByRole("textbox", { name: "Message" });
+      await input.fill("My parcel never arrived and the tracking page has said the same thing for days. ".repeat(40));
+      const counter = page.getByText(/^\d{4}\/4000$/);
+      await counter.waitFor();
+      await snap(page);
+      const transcript = await boxOf(page.getByRole("region", { name: "Transcript" }));
+      const composer = await boxOf(page.locator(".chat-composer"));
+      const counterBox = await boxOf(counter);
+      // The counter belongs to the composer, below the transcript, so it can never cover the card (it used to float over it).
+      expect(counterBox.y).toBeGreaterThanOrEqual(transcript.y + transcript.height);
+      expect(counterBox.y + counterBox.height).toBeLessThanOrEqual(composer.y + composer.height);
+      expect(counterBox.x).toBeGreaterThanOrEqual(composer.x);
+      expect(counterBox.x + counterBox.width).toBeLessThanOrEqual(composer.x + composer.width);
+      // The taller composer keeps the transcript at its end: the card is still wholly in view above it.
+      await expect
+        .poll(async () => {
+          const card = await boxOf(notice);
+          const view = await boxOf(page.getByRole("region", { name: "Transcript" }));
+          return card.y >= view.y && card.y + card.height <= view.y + view.height + 1;
+        })
+        .toBe(true);
+      await input.fill("");
+    }
   });
 
   it("names the agent of a live reply from the reply itself, even when the page's details never arrive", async () => {

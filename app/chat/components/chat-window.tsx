@@ -29,7 +29,8 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
 
   // Follow the conversation to the bottom as it grows, unless the customer scrolled up to read.
   // Content also grows without a state change here (times appear after hydration, cards load
-  // their fonts), so a ResizeObserver keeps a pinned view at the bottom too.
+  // their fonts), and the transcript itself shrinks when a long message grows the composer, so a
+  // ResizeObserver on both keeps a pinned view at the bottom too.
   const pinnedRef = useRef(true);
   const contentRef = useRef<HTMLDivElement>(null);
   useBrowserLayoutEffect(() => {
@@ -44,6 +45,7 @@ export function ChatWindow({ flow, initial, embed, page }: Props) {
       if (pinnedRef.current) scroller.scrollTop = scroller.scrollHeight;
     });
     observer.observe(content);
+    observer.observe(scroller);
     return () => observer.disconnect();
   }, []);
 
