@@ -10,10 +10,13 @@ import { db as defaultDb, type Db } from "~/utils/db.server";
 
 export const WHOLE_KB_SCOPE = "all";
 
-/** A way to answer: the whole knowledge base with a KB node's default settings, or one flow's KB node. */
-export type TryItScope = { id: string; flowName: string | null; nodeId: string | null; tags: string[]; minScore: number };
+/**
+ * A way to answer: the whole knowledge base with a KB node's default settings, or one flow's KB
+ * node. `locale` is the flow's language (the bot's own phrases, e.g. its offer of articles).
+ */
+export type TryItScope = { id: string; flowName: string | null; nodeId: string | null; tags: string[]; minScore: number; offerSuggestions: boolean; locale: string | null };
 
-type KnowledgeScope = { tags: string[]; minScore: number };
+type KnowledgeScope = { tags: string[]; minScore: number; offerSuggestions: boolean };
 
 /** The scope a node answers from, through its kind's `knowledgeScope`; null for kinds that do not answer from the KB or data that does not parse. */
 function knowledgeScopeOf(kindId: string, data: unknown): KnowledgeScope | null {
@@ -26,7 +29,10 @@ function knowledgeScopeOf(kindId: string, data: unknown): KnowledgeScope | null 
 
 /** The engine's calibrated default: what a KB step answers at unless its author changed it. */
 const DEFAULT_MIN_SCORE = CONFIDENCE_MODEL.defaultMinScore;
-const StoredFlowSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
+const StoredFlowSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })),
+  settings: z.object({ locale: z.string().optional().catch(undefined) }).optional().catch(undefined),
+});
 
 /** The whole knowledge base, then every KB node of every published flow (latest version), by flow name. */
 export async function listTryItScopes(client: Db = defaultDb): Promise<TryItScope[]> {
@@ -35,25 +41,28 @@ export async function listTryItScopes(client: Db = defaultDb): Promise<TryItScop
     select: { slug: true, name: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { document: true } } },
     orderBy: { name: "asc" },
   });
-  const scopes: TryItScope[] = [{ id: WHOLE_KB_SCOPE, flowName: null, nodeId: null, tags: [], minScore: DEFAULT_MIN_SCORE }];
+  // A new KB step offers the closest articles when it is unsure (its schema's default).
+  const scopes: TryItScope[] = [{ id: WHOLE_KB_SCOPE, flowName: null, nodeId: null, tags: [], minScore: DEFAULT_MIN_SCORE, offerSuggestions: true, locale: null }];
   for (const flow of flows) {
-    for (const node of readKbNodes(flow.versions[0]?.document)) {
-      scopes.push({ id: `${flow.slug}/${node.id}`, flowName: flow.name, nodeId: node.id, tags: node.data.tags, minScore: node.data.minScore });
+    const { locale, nodes } = readKbNodes(flow.versions[0]?.document);
+    for (const node of nodes) {
+      scopes.push({ id: `${flow.slug}/${node.id}`, flowName: flow.name, nodeId: node.id, ...node.data, locale });
     }
   }
   return scopes;
 }
 
-function readKbNodes(document: string | undefined) {
+function readKbNodes(document: string | undefined): { locale: string | null; nodes: Array<{ id: string; data: KnowledgeScope }> } {
   try {
     const parsed = StoredFlowSchema.safeParse(JSON.parse(document ?? "null"));
-    if (!parsed.success) return [];
-    return parsed.data.nodes.flatMap((node) => {
+    if (!parsed.success) return { locale: null, nodes: [] };
+    const nodes = parsed.data.nodes.flatMap((node) => {
       const scope = knowledgeScopeOf(node.kind, node.data);
       return scope ? [{ id: node.id, data: scope }] : [];
     });
+    return { locale: parsed.data.settings?.locale ?? null, nodes };
   } catch {
-    return [];
+    return { locale: null, nodes: [] };
   }
 }
 

@@ -1,13 +1,16 @@
 /**
  * "Try it": what the bot would do with a customer's question — the articles retrieval finds with
  * their 0..1 scores, and the answer each engine would give — under the settings (tags, minimum
- * score) of the whole knowledge base or of one KB node of a published flow. Nothing is recorded:
- * no conversation, no events, so trying questions never shows up in the usage counts.
+ * score, offering articles when unsure) of the whole knowledge base or of one KB node of a
+ * published flow. Below the minimum the engines are asked exactly as a KB step asks them
+ * (`suggest`), so an unsure answer shows the articles the customer would be offered. Nothing is
+ * recorded: no conversation, no events, so trying questions never shows up in the usage counts.
  */
 import { getKnowledgeRetrievers } from "~/engines/index.server";
 import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getEnv } from "~/utils/env.server";
-import type { KbAnswer, KnowledgeRetriever, RetrievedArticle } from "~/engines/types";
+import { phrasesFor } from "~/nodes/shared/phrases";
+import type { KbAnswer, KbSuggestion, KbSuggestions, KnowledgeRetriever, RetrievedArticle } from "~/engines/types";
 import type { TryItScope } from "./kb-nodes.server";
 import { readWordsOnlyReason, type WordsOnlyReason } from "./words-only";
 
@@ -15,7 +18,10 @@ export { listTryItScopes, WHOLE_KB_SCOPE, type TryItScope } from "./kb-nodes.ser
 
 export const TRY_LIMIT = 5;
 
-export type EngineOutcome = { answer: KbAnswer | null; milliseconds: number; error: string | null };
+/** What the customer reads when the step is unsure: its line, a button per article, and the way to say none fits. */
+export type SuggestionOffer = { text: string; none: string; articles: KbSuggestion[]; fallback?: KbSuggestions["fallback"] };
+/** `answer` when an article reaches the minimum; else `offer` when the step would offer articles; else neither (“No answer found”). */
+export type EngineOutcome = { answer: KbAnswer | null; offer: SuggestionOffer | null; milliseconds: number; error: string | null };
 export type TryItResult = {
   retrieved: Array<RetrievedArticle & { reachesMinScore: boolean }>;
   wordsOnly: WordsOnlyReason;
@@ -24,21 +30,25 @@ export type TryItResult = {
   openai: (EngineOutcome & { model: string }) | null;
 };
 
-async function timed(run: () => Promise<KbAnswer | null>): Promise<EngineOutcome> {
+async function timed(run: () => Promise<KbAnswer | KbSuggestions | null>, phrases: { text: string; none: string }): Promise<EngineOutcome> {
   const started = performance.now();
   try {
-    const answer = await run();
-    return { answer, milliseconds: Math.round(performance.now() - started), error: null };
+    const output = await run();
+    const milliseconds = Math.round(performance.now() - started);
+    if (output && "suggestions" in output) return { answer: null, offer: { ...phrases, articles: output.suggestions, fallback: output.fallback }, milliseconds, error: null };
+    return { answer: output, offer: null, milliseconds, error: null };
   } catch (error) {
-    return { answer: null, milliseconds: Math.round(performance.now() - started), error: (error as Error).message };
+    return { answer: null, offer: null, milliseconds: Math.round(performance.now() - started), error: (error as Error).message };
   }
 }
 
 export async function tryQuestion(question: string, scope: TryItScope): Promise<TryItResult> {
   const { local, openai } = getKnowledgeRetrievers();
-  const input = { query: question, tags: scope.tags, minScore: scope.minScore };
+  // The same input a KB step's `answerFromKb` gets (app/nodes/kb/compile.ts), and its phrases in the flow's language.
+  const input = { query: question, tags: scope.tags, minScore: scope.minScore, suggest: scope.offerSuggestions };
+  const phrases = phrasesFor(scope.locale ?? undefined);
   const retrieved = await local.search({ query: question, tags: scope.tags, limit: TRY_LIMIT });
-  const answerWith = (retriever: KnowledgeRetriever) => timed(() => retriever.answer(input));
+  const answerWith = (retriever: KnowledgeRetriever) => timed(() => retriever.answer(input), { text: phrases.kbSuggest, none: phrases.kbNoneOfThese });
   const [localOutcome, openaiOutcome, wordsOnly] = await Promise.all([
     answerWith(local),
     openai ? answerWith(openai.retriever) : Promise.resolve(null),

@@ -136,7 +136,7 @@ export type NodeKindDefinition<D = unknown> = {
   /** The intent classifier the node runs, if any. */
   intentModel?(node: { id: string; data: D }): IntentModel;
   /** The knowledge-base scope the node answers from, if it does ("Try it" on the KB page, the editor's tag hint). */
-  knowledgeScope?(data: D): { tags: string[]; minScore: number };
+  knowledgeScope?(data: D): { tags: string[]; minScore: number; offerSuggestions: boolean };
   /** A working configuration: the registry's example flows use it (each kind compiles and runs there). */
   example(): D;
   /** How the generated demo history's customers and engines behave at this node. */

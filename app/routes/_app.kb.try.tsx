@@ -74,9 +74,15 @@ export default function TryItPage() {
         <>
           {result.wordsOnly ? <WordsOnlyNotice reason={result.wordsOnly} /> : null}
           <div className="kb-engines">
-            <EngineAnswerCard title="Local engine" subtitle="Embedded, no network: quotes the best passage" outcome={result.local} minScore={scope.minScore} />
+            <EngineAnswerCard title="Local engine" subtitle="Embedded, no network: quotes the best passage" outcome={result.local} minScore={scope.minScore} offersSuggestions={scope.offerSuggestions} />
             {result.openai ? (
-              <EngineAnswerCard title="OpenAI" subtitle={`${result.openai.model}: writes an answer grounded in the top articles`} outcome={result.openai} minScore={scope.minScore} />
+              <EngineAnswerCard
+                title="OpenAI"
+                subtitle={`${result.openai.model}: writes an answer grounded in the top articles`}
+                outcome={result.openai}
+                minScore={scope.minScore}
+                offersSuggestions={scope.offerSuggestions}
+              />
             ) : (
               <OpenAINotConfigured />
             )}

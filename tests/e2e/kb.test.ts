@@ -229,6 +229,29 @@ describe("the knowledge base", () => {
     await snap(page);
   });
 
+  it("Try it, when the bot is unsure, shows the articles the KB step would offer the customer and “None of these”", async () => {
+    const { page } = e2e;
+    await signInAdmin(page);
+    // The question the chat test offers articles for, asked like the step that answers it there.
+    const url = `/kb/try?${new URLSearchParams({ q: "do i get free delivery if i spend over a certain amount", scope: "store-support/shipping-kb" })}`;
+    // Right after a start the articles are still being read for their meaning (ranked on words alone): ask until they are.
+    await expect.poll(async () => (await (await page.request.get(url)).text()).includes("Ranked on words alone for now."), { timeout: 100_000, interval: 2_000 }).toBe(false);
+    await e2e.goto(url);
+    const local = page.getByRole("region", { name: "Local engine answer" });
+    await expect(local.getByText("Not sure.").isVisible()).resolves.toBe(true);
+    const offer = local.getByRole("figure", { name: "What the customer sees" });
+    await expect(offer.getByText("These articles might help. Which one fits your question?").isVisible()).resolves.toBe(true);
+    const choices = offer.getByRole("list", { name: "Offered articles" }).getByRole("listitem");
+    await expect(choices.filter({ hasText: "Shipping options, costs and delivery times" }).count()).resolves.toBe(1);
+    await expect(choices.last().innerText()).resolves.toBe("None of these");
+    const count = await choices.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(count).toBeLessThanOrEqual(4);
+    await local.locator(".kb-offer-passage summary").first().click();
+    await expect(local.locator(".kb-offer-passage .kb-answer").first().isVisible()).resolves.toBe(true);
+    await snap(page);
+  }, 120_000);
+
   it("shows the questions the bot could not answer and starts an article from one", async () => {
     const { page, app } = e2e;
     const customer = await openPage(e2e.browser, app.baseUrl, "kb customer without an answer");

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "~/kb/articles.server";
 import { DEFAULT_MIN_SCORE } from "~/nodes/kb/schema";
+import { tryQuestion } from "~/kb/try-it.server";
 import * as tryRoute from "~/routes/_app.kb.try";
 import { db } from "~/utils/db.server";
 import { seedStarterFlows } from "~/workspace/seed-flows.server";
@@ -28,10 +29,10 @@ describe("Try it", () => {
   it("lists the whole knowledge base and every KB node of the published flows as settings", async () => {
     const page = (await tryIt("")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
     expect(page.result).toBeNull();
-    expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: DEFAULT_MIN_SCORE });
+    expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: DEFAULT_MIN_SCORE, offerSuggestions: true, locale: null });
     expect(page.scopes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.73 }),
+        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.73, offerSuggestions: true, locale: "en" }),
         expect.objectContaining({ id: "store-support/refund-kb", tags: ["returns", "refunds"] }),
       ]),
     );
@@ -60,6 +61,32 @@ describe("Try it", () => {
     const unknown = (await tryIt("?q=shipping+costs&scope=nope/nope")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
     expect(unknown.scope.id).toBe("all");
     expect(unknown.result!.local.answer).toMatchObject({ article: { title: "Shipping costs" } });
+  });
+
+  it("below the minimum shows the articles the KB step would offer the customer, in its words, rather than only “no answer”", async () => {
+    await createArticle({ title: "Express delivery", body: "Express delivery arrives in 1-2 days and costs $15.", tags: ["shipping"] });
+    await createArticle({ title: "International shipping", body: "We ship to 30 countries. Delivery takes 7-14 days; duties are paid on arrival.", tags: ["shipping"] });
+    await createArticle({ title: "Tracking a parcel", body: "Every parcel has a tracking link in the shipping email. Delivery updates appear within a day.", tags: ["shipping"] });
+    const events = await db.event.count();
+    const page = (await tryIt("?q=when+will+my+parcel+arrive")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    const { local } = page.result!;
+    expect(local.answer).toBeNull();
+    expect(local.offer).toMatchObject({ text: "These articles might help. Which one fits your question?", none: "None of these" });
+    const offered = local.offer!.articles;
+    expect(offered.map((article) => article.title)).toContain("Tracking a parcel");
+    expect(offered.length).toBeLessThanOrEqual(3);
+    for (const article of offered) {
+      expect(article.confidence).toBeLessThan(DEFAULT_MIN_SCORE);
+      // What picking it answers with: a passage of that article.
+      expect(article.text.length).toBeGreaterThan(0);
+    }
+    expect(await db.event.count()).toBe(events);
+
+    // In the flow's language, and only when the step offers articles at all.
+    const spanish = await tryQuestion("when will my parcel arrive", { ...page.scope, locale: "es" });
+    expect(spanish.local.offer).toMatchObject({ text: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?", none: "Ninguno de estos" });
+    const withoutOffer = await tryQuestion("when will my parcel arrive", { ...page.scope, offerSuggestions: false });
+    expect(withoutOffer.local).toMatchObject({ answer: null, offer: null, error: null });
   });
 
   it("is for admins only", async () => {

@@ -26,6 +26,6 @@ export const kind = defineNodeKind({
     if (handle === "notHelpful") return "the customer said the answer did not help";
     return null;
   },
-  knowledgeScope: (data) => ({ tags: data.tags, minScore: data.minScore }),
+  knowledgeScope: (data) => ({ tags: data.tags, minScore: data.minScore, offerSuggestions: data.offerSuggestions }),
   demo: kbDemo,
 });

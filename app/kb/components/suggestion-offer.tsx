@@ -1,0 +1,43 @@
+import { Link } from "@remix-run/react";
+import { formatConfidence } from "~/utils/confidence";
+import type { SuggestionOffer } from "../try-it.server";
+
+/**
+ * An unsure KB step's offer as the customer reads it: the bot's line and a button per article, then
+ * “None of these”. Each article links to its page, with its confidence and the passage it answers
+ * with if picked, so the lead sees why the step was unsure and what a tap would show.
+ */
+export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionOffer; minScore: number }) {
+  return (
+    <>
+      <p className="kb-no-answer">
+        <strong>Not sure.</strong> No article reaches the minimum confidence of {formatConfidence(minScore)}, so the KB node offers the closest{" "}
+        {offer.articles.length === 1 ? "article" : `${offer.articles.length} articles`}. Picking one answers from it; “{offer.none}” takes the “No answer found” path.
+      </p>
+      <figure className="kb-offer">
+        <figcaption className="kb-offer-caption">What the customer sees</figcaption>
+        <p className="kb-offer-bubble">{offer.text}</p>
+        <ul className="kb-offer-choices" aria-label="Offered articles">
+          {offer.articles.map((article) => (
+            <li key={article.id} className="kb-offer-choice">
+              <span className="kb-offer-button">{article.title}</span>
+              <span className="badge" title="Confidence that this article answers the question">
+                {formatConfidence(article.confidence)}
+              </span>
+              <Link to={`/kb/${article.id}`} className="kb-offer-link" aria-label={`Open “${article.title}”`}>
+                Open
+              </Link>
+              <details className="kb-offer-passage">
+                <summary>Answer if picked</summary>
+                <blockquote className="kb-answer">{article.text}</blockquote>
+              </details>
+            </li>
+          ))}
+          <li className="kb-offer-choice">
+            <span className="kb-offer-button">{offer.none}</span>
+          </li>
+        </ul>
+      </figure>
+    </>
+  );
+}
