@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, fitView, openStarterCopy, saveState } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, openStarterCopy, saveState, selectCard } from "./builder-helpers";
 
 const e2e = useE2E();
 
@@ -109,6 +109,39 @@ describe("canvas tools", () => {
     await page.mouse.up();
     await expect.poll(() => viewportTransform(page)).not.toBe(before);
     await fitView(page);
+  });
+});
+
+describe("step forms", () => {
+  it("gives the “Insert a detail…” picker one width in every form: its field's, like the text box above it", async () => {
+    const { page } = e2e;
+    await openStarterCopy(page, "Detail pickers");
+    await fitView(page);
+    const panel = page.locator(".builder-panel");
+    const measured: Array<{ node: string; width: number; offLeft: number; offRight: number }> = [];
+    // A message, questions that know different details, a handoff with two message boxes, and the end.
+    for (const node of ["order-update", "ask-email", "ask-tracking", "missing-parcel", "done"]) {
+      await selectCard(page, node);
+      const pickers = panel.getByRole("combobox", { name: /^Insert a detail into/ });
+      await pickers.first().waitFor();
+      await snap(page);
+      for (const picker of await pickers.all()) {
+        const box = await picker.evaluate((select) => {
+          const own = select.getBoundingClientRect();
+          const text = select.closest(".template-field")!.querySelector("textarea")!.getBoundingClientRect();
+          return { width: own.width, offLeft: own.left - text.left, offRight: own.right - text.right };
+        });
+        measured.push({ node, ...box });
+      }
+    }
+    expect(new Set(measured.map((picker) => picker.node)).size).toBe(5);
+    // Sized to its options, it was as wide as each form's longest detail name (302 px here, 205 px where fewer details are known).
+    const widths = measured.map((picker) => picker.width);
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(0.5);
+    for (const picker of measured) {
+      expect(Math.abs(picker.offLeft)).toBeLessThan(0.5);
+      expect(Math.abs(picker.offRight)).toBeLessThan(0.5);
+    }
   });
 });
 
