@@ -87,8 +87,18 @@ function snippetAround(text: string, at: number): string {
   const start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - SNIPPET_RADIUS)) + 1);
   const endSpace = text.indexOf(" ", at + SNIPPET_RADIUS);
   const end = endSpace < 0 ? text.length : endSpace;
-  const inner = text.slice(start, end).replace(/\s+/g, " ").trim();
+  const inner = readTableCells(text.slice(start, end)).replace(/\s+/g, " ").trim();
   return `${start > 0 ? "…" : ""}${inner}${end < text.length ? "…" : ""}`;
+}
+
+/** A Markdown table's pipes and `|---|` rows (kept in the indexed text) read as "cell · cell · cell" in a snippet. */
+function readTableCells(text: string): string {
+  return text
+    .replace(/^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?)?[ \t]*$/gm, "")
+    .replace(/^[ \t]*\|[ \t]*/gm, "")
+    .replace(/[ \t]*\|[ \t]*$/gm, " · ")
+    .replace(/[ \t]*\|[ \t]*/g, " · ")
+    .replace(/(?: · )\s*$/, "");
 }
 
 /** How many articles are published and how many are drafts (the list's filter tabs). */

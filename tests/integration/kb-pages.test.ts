@@ -87,6 +87,12 @@ describe("the list", () => {
     expect((await list("?q=promotions&status=draft")).articles.map((article) => article.title)).toEqual(["Winter sale"]);
   });
 
+  it("reads a table's cells in a snippet without the Markdown pipes", async () => {
+    saved(await createArticle({ title: "Sale dates", body: "Our sales:\n\n| Sale | Starts |\n| --- | :---: |\n| Fall collection | First Monday of September |\n| Holiday guide | Mid-November |" }));
+    const [row] = (await list("?q=september")).articles;
+    expect(row.snippet).toBe("…sales: Sale · Starts · Fall collection · First Monday of September · Holiday guide · Mid-November");
+  });
+
   it("ranks title matches above articles that only mention the words", async () => {
     saved(await createArticle({ title: "Refunds", body: "Refunds for gift purchases go back to a gift card." }));
     expect((await list("?q=gift")).articles.map((article) => article.title)).toEqual(["Gift cards", "Refunds"]);

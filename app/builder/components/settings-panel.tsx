@@ -102,7 +102,7 @@ export function SettingsPanel({ flowId, node, diagnostics, teams, kbTags, creden
         </div>
       </header>
       <div className="panel-tools">
-        <code className="panel-node-id" title="Step id (used in exported files)">
+        <code className="panel-node-id" title={`Step id ${node.id} (used in exported files)`}>
           {node.id}
         </code>
         <button type="button" className="btn btn-ghost btn-sm" onClick={() => onDuplicate(node.id)}>
