@@ -61,7 +61,7 @@ function TeamRow({ team }: { team: TeamSummary }) {
     <tr>
       <td className="person-name">{team.name}</td>
       <td>
-        <code>{team.slug}</code>
+        <code className="team-slug">{team.slug}</code>
       </td>
       <td className="muted">{team._count.memberships}</td>
       <td>
