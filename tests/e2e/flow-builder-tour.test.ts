@@ -125,6 +125,8 @@ describe("step forms", () => {
       const pickers = panel.getByRole("combobox", { name: /^Insert a detail into/ });
       await pickers.first().waitFor();
       await snap(page);
+      // The step id beside Duplicate and Delete is shown whole, on one line ("missing-parcel" broke in two).
+      await expect(panel.locator(".panel-node-id").evaluate((code) => code.getClientRects().length === 1 && code.scrollWidth <= code.clientWidth)).resolves.toBe(true);
       for (const picker of await pickers.all()) {
         const box = await picker.evaluate((select) => {
           const own = select.getBoundingClientRect();

@@ -62,6 +62,9 @@ describe("the inbox, live with the chat page", () => {
     await expect(packet.locator(".packet__list li", { hasText: "What does the tracking page in your confirmation email say right now?" }).isVisible()).resolves.toBe(true);
     const transcript = agent.getByRole("log", { name: "Transcript" });
     await expect(transcript.locator('[data-role="customer"]').first().textContent()).resolves.toContain("Where is my order 4829301756?");
+    // The contact (only an email here) is shown whole beside the tools of a waiting conversation, not cut to "sam.rivera@exampl…".
+    const contact = agent.getByRole("heading", { level: 2, name: "sam.rivera@example.com" });
+    await expect(contact.evaluate((heading) => heading.scrollWidth <= heading.clientWidth && heading.scrollHeight <= heading.clientHeight)).resolves.toBe(true);
     await snap(agent);
 
     await agent.getByRole("button", { name: "Claim", exact: true }).click();

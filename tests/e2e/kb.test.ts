@@ -244,6 +244,14 @@ describe("the knowledge base", () => {
     const choices = offer.getByRole("list", { name: "Offered articles" }).getByRole("listitem");
     await expect(choices.filter({ hasText: "Shipping options, costs and delivery times" }).count()).resolves.toBe(1);
     await expect(choices.last().innerText()).resolves.toBe("None of these");
+    // The offered article's button, its confidence and its link side by side on one line, none over another.
+    const first = choices.first();
+    const boxes = await Promise.all([first.locator(".kb-offer-button"), first.locator(".badge"), first.getByRole("link")].map((part) => part.boundingBox()));
+    const [button, badge, link] = boxes.map((box) => box!);
+    expect(button.x + button.width).toBeLessThanOrEqual(badge.x);
+    expect(badge.x + badge.width).toBeLessThanOrEqual(link.x);
+    expect(badge.width).toBeLessThan(80);
+    for (const part of [badge, link]) expect(Math.abs(part.y + part.height / 2 - (button.y + button.height / 2))).toBeLessThan(2);
     const count = await choices.count();
     expect(count).toBeGreaterThanOrEqual(2);
     expect(count).toBeLessThanOrEqual(4);

@@ -52,6 +52,8 @@ describe("teams page", () => {
     await addTeam.getByRole("button", { name: "Add team" }).click();
     await status(page, "Team Escalations Desk added");
     await page.getByRole("cell", { name: "escalations-desk" }).waitFor();
+    // The slug is one token: on one line, not broken at its hyphen.
+    await expect(page.getByRole("cell", { name: "escalations-desk" }).locator("code").evaluate((code) => code.getClientRects().length)).resolves.toBe(1);
     await addTeam.getByLabel("Team name").fill("Escalations Desk");
     await addTeam.getByRole("button", { name: "Add team" }).click();
     await addTeam.getByText('A team with the slug "escalations-desk" already exists').waitFor();

@@ -20,13 +20,15 @@ export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionO
         <ul className="kb-offer-choices" aria-label="Offered articles">
           {offer.articles.map((article) => (
             <li key={article.id} className="kb-offer-choice">
-              <span className="kb-offer-button">{article.title}</span>
-              <span className="badge" title="Confidence that this article answers the question">
-                {formatConfidence(article.confidence)}
-              </span>
-              <Link to={`/kb/${article.id}`} className="kb-offer-link" aria-label={`Open “${article.title}”`}>
-                Open
-              </Link>
+              <div className="kb-offer-line">
+                <span className="kb-offer-button">{article.title}</span>
+                <span className="badge" title="Confidence that this article answers the question">
+                  {formatConfidence(article.confidence)}
+                </span>
+                <Link to={`/kb/${article.id}`} className="kb-offer-link" aria-label={`Open “${article.title}”`}>
+                  Open
+                </Link>
+              </div>
               <details className="kb-offer-passage">
                 <summary>Answer if picked</summary>
                 <blockquote className="kb-answer">{article.text}</blockquote>
@@ -34,7 +36,9 @@ export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionO
             </li>
           ))}
           <li className="kb-offer-choice">
-            <span className="kb-offer-button">{offer.none}</span>
+            <div className="kb-offer-line">
+              <span className="kb-offer-button">{offer.none}</span>
+            </div>
           </li>
         </ul>
       </figure>
