@@ -4,10 +4,10 @@
  * computed from those counts (metrics.ts), and the node funnel when one flow is selected.
  *
  * PostgreSQL session settings, weighed with EXPLAIN (ANALYZE, BUFFERS) over 100,000 conversations /
- * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: no report query
- * sorts or hashes more than ~3 MB now (the funnel's grouped outcomes), under the default 4 MB (the
- * old COUNT(DISTINCT) of the funnel spilled to disk), and a per-read setting would cost a
- * transaction around every read. JIT and parallel workers are off for the whole pool
+ * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: the largest sort
+ * left is the day tallies' (~4 MB for one flow's 90 days: it spills a little at the default 4 MB,
+ * and 16 MB measured no less CPU), and a per-read setting would cost a transaction around every
+ * read. JIT and parallel workers are off for the whole pool
  * (utils/postgres-pool.server.ts): compiling cost more than it saved, and each parallel worker is a
  * fresh process whose start-up added server CPU (measured: a one-flow 90-day report 478 → 446 ms
  * of CPU on a loaded machine) while on 2 cores it helped wall time only when the machine was idle.
