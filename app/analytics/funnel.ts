@@ -1,18 +1,12 @@
 /**
  * The per-node funnel of one flow (METRIC_DEFINITIONS.funnel): how many conversations of the
  * cohort entered each node, dropped off there, or were handed off from there, and for "Call an
- * API" steps how many of their calls failed. Pure: the query
- * supplies the entry counts and one row per conversation; the outcome rules are metrics.ts's.
+ * API" steps how many of their calls failed. Pure: the queries count per node (node-funnel.server.ts
+ * applies metrics.ts's outcome rules in SQL: dropped off = left with the bot, at its last node;
+ * handed off = escalated, at its handoff node); this lays the counts over the flow's nodes.
  */
 import { REMOVED_NODE_LABEL, type FlowNodeInfo } from "./flow-nodes";
-import { isEscalated, isLeftWithBot, type ConversationFacts } from "./metrics";
-
-export type FunnelConversation = Pick<ConversationFacts, "status" | "escalatedAt" | "handoffNodeId"> & {
-  /** The last node the conversation entered (null when it never entered one). */
-  lastNodeId: string | null;
-  /** How many conversations with these same facts the row stands for (the query groups them); 1 when absent. */
-  count?: number;
-};
+import type { EscalationGroup } from "./metrics";
 
 export type NodeFunnelRow = {
   nodeId: string;
@@ -28,10 +22,21 @@ export type NodeFunnelRow = {
 
 export type ApiCallCounts = { calls: number; failures: number };
 
+/** Per node id, a count of conversations. */
+export type NodeCounts = Map<string, number>;
+
+/** The handed-off conversations per handoff node (escalations without a node count nowhere). */
+export function countEscalationsByNode(escalations: readonly Pick<EscalationGroup, "handoffNodeId" | "count">[]): NodeCounts {
+  const counts: NodeCounts = new Map();
+  for (const { handoffNodeId, count } of escalations) if (handoffNodeId) counts.set(handoffNodeId, (counts.get(handoffNodeId) ?? 0) + count);
+  return counts;
+}
+
 export function computeNodeFunnel(input: {
   nodes: FlowNodeInfo[];
-  passed: Map<string, number>;
-  conversations: FunnelConversation[];
+  passed: NodeCounts;
+  droppedOff: NodeCounts;
+  escalated: NodeCounts;
   apiCalls?: Map<string, ApiCallCounts>;
 }): NodeFunnelRow[] {
   const rows = new Map<string, NodeFunnelRow>();
@@ -46,13 +51,7 @@ export function computeNodeFunnel(input: {
   for (const node of input.nodes) rows.set(node.id, { nodeId: node.id, kind: node.kind, kindLabel: node.kindLabel, passed: 0, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 });
   for (const [nodeId, count] of input.passed) rowFor(nodeId).passed = count;
   for (const [nodeId, { calls, failures }] of input.apiCalls ?? []) Object.assign(rowFor(nodeId), { apiCalls: calls, apiFailures: failures });
-  for (const conversation of input.conversations) {
-    const count = conversation.count ?? 1;
-    if (isEscalated(conversation)) {
-      if (conversation.handoffNodeId) rowFor(conversation.handoffNodeId).escalated += count;
-    } else if (isLeftWithBot(conversation) && conversation.lastNodeId) {
-      rowFor(conversation.lastNodeId).droppedOff += count;
-    }
-  }
+  for (const [nodeId, count] of input.droppedOff) rowFor(nodeId).droppedOff = count;
+  for (const [nodeId, count] of input.escalated) rowFor(nodeId).escalated = count;
   return [...rows.values()];
 }

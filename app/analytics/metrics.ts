@@ -158,7 +158,7 @@ export const isClosedByBotAfterHandBack = (facts: Closing) => isEscalated(facts)
 export const isHandedBack = (facts: Closing) => isEscalated(facts) && (facts.status === "bot" || isClosedByBotAfterHandBack(facts));
 
 /** Percentile by linear interpolation between closest ranks (PERCENTILE.INC); `sorted` ascending. */
-export function percentile(sorted: readonly number[], fraction: number): number | null {
+export function percentile(sorted: ArrayLike<number>, fraction: number): number | null {
   if (sorted.length === 0) return null;
   const position = (sorted.length - 1) * fraction;
   const lower = Math.floor(position);
@@ -193,18 +193,25 @@ function firstResponse(conversations: ConversationFacts[], clock: BusinessClock)
 export type RepliedHandoff = { /** UTC day number of the conversation's start (epoch ms / DAY_MS). */ day: number; teamId: string | null; start: number; reply: number };
 type Unanswered = Pick<FirstResponse, "awaiting" | "closedWithoutReply" | "handedBackWithoutReply">;
 
+/**
+ * Typed arrays sort numbers natively, in ascending order, without a comparator call per comparison:
+ * a 90-day report sorts ~22,000 waits twice, plus every day's, and the comparator sort was a
+ * fifth of the report's own CPU in the app.
+ */
 function firstResponseOf(replies: readonly RepliedHandoff[], { awaiting, closedWithoutReply, handedBackWithoutReply }: Unanswered, clock: BusinessClock): FirstResponse {
-  const durations: number[] = [];
-  const businessDurations: number[] = [];
+  const allDurations = new Float64Array(replies.length);
+  const allBusinessDurations = new Float64Array(replies.length);
+  let count = 0;
   for (const { teamId, start, reply } of replies) {
     if (reply < start) continue;
-    durations.push(reply - start);
-    businessDurations.push(clock({ teamId }, start, reply));
+    allDurations[count] = reply - start;
+    allBusinessDurations[count] = clock({ teamId }, start, reply);
+    count += 1;
   }
-  durations.sort((a, b) => a - b);
-  businessDurations.sort((a, b) => a - b);
+  const durations = allDurations.subarray(0, count).sort();
+  const businessDurations = allBusinessDurations.subarray(0, count).sort();
   return {
-    count: durations.length,
+    count,
     medianMs: percentile(durations, 0.5),
     p90Ms: percentile(durations, 0.9),
     awaiting,

@@ -3,66 +3,116 @@
  * entered it, dropped off there and were handed off from there, and the API calls of its
  * "Call an API" steps with how many failed. Serves the analytics page and
  * the canvas overlay (GET /api/analytics/flows/:flowId/nodes).
+ *
+ * Three reads in parallel: the nodes entered and dropped off at (the cohort's node.entered
+ * events), the cohort's size with its handoffs per node (which the report passes in instead: its
+ * day tallies count the same handoffs, so the funnel does not scan the cohort for them again), and
+ * the API calls. Dropped off = left with the bot (metrics.ts isLeftWithBot: never handed off, not
+ * resolved) at the last node it entered; handed off = escalated (isEscalated), at its handoff node.
  */
 import { databaseKind } from "~/utils/db.server";
 import { queryRows, sqlDialect } from "~/runtime/sql.server";
-import { asText, asNumber, cohortCondition, epochMs, type TeamScope } from "./cohort.server";
+import { asText, cohortCondition, type SqlCondition, type TeamScope } from "./cohort.server";
 import { loadFlowNodes } from "./flow-nodes.server";
-import { computeNodeFunnel, type FunnelConversation, type NodeFunnelRow } from "./funnel";
+import { computeNodeFunnel, type NodeCounts, type NodeFunnelRow } from "./funnel";
 
 const TIE_BREAK = databaseKind === "postgresql" ? `e."id"` : `e."rowid"`;
 
 /**
- * Per node, the cohort's conversations that entered it. Both read the nodes entered from the
- * (conversationId, type, nodeId, createdAt) index alone, driven by the cohort. PostgreSQL gets a
- * LATERAL DISTINCT per conversation (the index hands each conversation's node ids over in order,
- * so there is nothing left to sort or hash): the plain join + COUNT(DISTINCT) it replaces hashed
- * all of the flow's node.entered events and sorted them again, 850 ms for 90 days of one flow
- * (225,000 events) against 180 ms. SQLite has no LATERAL; its CROSS JOIN keeps the cohort first.
+ * The last node a conversation `c` left with the bot entered; NULL for any other conversation.
+ * Events of one turn share a timestamp and are inserted in order, so rowid breaks the tie ("+"
+ * keeps SQLite on the conversation's index instead of walking every node.entered event by time).
+ * PostgreSQL has no rowid: there the row id breaks the tie, as a turn's ids increase in the order
+ * its events were made (ids.server.ts: time, then a per-process counter).
  */
-const enteredSql = (cohort: string) =>
-  databaseKind === "postgresql"
-    ? `SELECT n."nodeId", COUNT(*)
-       FROM "Conversation" c CROSS JOIN LATERAL (SELECT DISTINCT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered') n
-       WHERE ${cohort}
-       GROUP BY n."nodeId"`
-    : `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
+const LAST_NODE_IF_LEFT_WITH_BOT = `CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
+    SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
+    ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${TIE_BREAK} DESC LIMIT 1
+  ) END`;
+
+/**
+ * Per node: the cohort's conversations that entered it, and those left with the bot whose last
+ * node it is. Both databases read the nodes entered from the (conversationId, type, nodeId,
+ * createdAt) index alone, driven by the cohort.
+ *
+ * PostgreSQL, in one pass: a LATERAL DISTINCT per conversation (the index hands each
+ * conversation's node ids over in order: nothing left to sort or hash), and its last node beside
+ * it, looked up once per conversation left with the bot ("OFFSET 0" keeps that lookup in the
+ * cohort's subquery: pulled up, it would run again for every node the conversation entered).
+ * Over 90 days of one flow (58,000 conversations) this costs ~190 ms of server CPU where the
+ * entered count and a separate grouped read of every conversation's outcome took ~290 ms.
+ * SQLite has no LATERAL: its CROSS JOIN keeps the cohort first, and the few conversations left
+ * with the bot get their last node in a read of their own.
+ */
+async function loadNodePassage(cohort: SqlCondition): Promise<{ passed: NodeCounts; droppedOff: NodeCounts }> {
+  if (databaseKind === "postgresql") {
+    const rows = await queryRows(
+      `SELECT n."nodeId", COUNT(*), SUM(CASE WHEN n."nodeId" = c."lastNodeId" THEN 1 ELSE 0 END)
+       FROM (SELECT c."id", ${LAST_NODE_IF_LEFT_WITH_BOT} AS "lastNodeId" FROM "Conversation" c WHERE ${cohort.sql} OFFSET 0) c
+       CROSS JOIN LATERAL (SELECT DISTINCT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered') n
+       GROUP BY n."nodeId"`,
+      cohort.params,
+    );
+    return { passed: countsOf(rows, 1), droppedOff: countsOf(rows, 2) };
+  }
+  const [entered, lastNodes] = await Promise.all([
+    queryRows(
+      `SELECT e."nodeId", COUNT(DISTINCT e."conversationId")
        FROM "Conversation" c CROSS JOIN "Event" e ON e."conversationId" = c."id" AND e."type" = 'node.entered'
-       WHERE ${cohort}
-       GROUP BY e."nodeId"`;
+       WHERE ${cohort.sql}
+       GROUP BY e."nodeId"`,
+      cohort.params,
+    ),
+    queryRows(
+      `SELECT l."lastNodeId", COUNT(*)
+       FROM (SELECT ${LAST_NODE_IF_LEFT_WITH_BOT} AS "lastNodeId" FROM "Conversation" c WHERE ${cohort.sql} AND c."escalatedAt" IS NULL AND c."status" <> 'resolved') l
+       GROUP BY l."lastNodeId"`,
+      cohort.params,
+    ),
+  ]);
+  return { passed: countsOf(entered, 1), droppedOff: countsOf(lastNodes, 1) };
+}
+
+/** The cohort's size and its handed-off conversations per handoff node. */
+export type FunnelOutcomes = { conversations: number; escalated: NodeCounts };
+
+async function loadFunnelOutcomes(cohort: SqlCondition): Promise<FunnelOutcomes> {
+  const rows = await queryRows(
+    `SELECT CASE WHEN c."escalatedAt" IS NOT NULL THEN c."handoffNodeId" END, COUNT(*)
+     FROM "Conversation" c
+     WHERE ${cohort.sql}
+     GROUP BY 1`,
+    cohort.params,
+  );
+  return { conversations: rows.reduce((total, row) => total + Number(row[1]), 0), escalated: countsOf(rows, 1) };
+}
+
+/** Rows of (node id, …counts) as node id → the count in column `column`; rows without a node id are left out. */
+function countsOf(rows: unknown[][], column: number): NodeCounts {
+  const counts: NodeCounts = new Map();
+  for (const row of rows) {
+    const nodeId = asText(row[0]);
+    const count = Number(row[column] ?? 0);
+    if (nodeId !== null && count > 0) counts.set(nodeId, count);
+  }
+  return counts;
+}
 
 export type NodeFunnel = { flowId: string; from: string; to: string; conversations: number; nodes: NodeFunnelRow[] };
 
 export async function getNodeFunnel(
   flowId: string,
   range: { from: Date; to: Date },
-  options: { teams?: TeamScope | null } = {},
+  options: {
+    teams?: TeamScope | null;
+    /** The same cohort's outcomes, already being counted by the caller (getAnalyticsReport's tallies). */
+    outcomes?: Promise<FunnelOutcomes>;
+  } = {},
 ): Promise<NodeFunnel> {
   const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
-  const [entered, conversations, apiRows] = await Promise.all([
-    queryRows(enteredSql(where.sql), where.params),
-    // Only a conversation that may have dropped off needs its last node. Events of one turn share
-    // a timestamp and are inserted in order, so rowid breaks the tie ("+" keeps SQLite on the
-    // conversation's index instead of walking every node.entered event by time). PostgreSQL has
-    // no rowid: there the row id breaks the tie, as a turn's ids increase in the order its events
-    // were made (ids.server.ts: time, then a per-process counter). Conversations with the same
-    // outcome facts come back as one row with their count (a few dozen rows instead of one per
-    // conversation: 58,000 for 90 days of one flow); MIN keeps an escalation time for the group,
-    // turned into milliseconds once per group (on PostgreSQL that is numeric arithmetic).
-    queryRows(
-      `SELECT o."status", ${epochMs(`MIN(o."escalatedAt")`)}, o."handoffNodeId", o."lastNodeId", COUNT(*)
-       FROM (
-         SELECT c."status", c."escalatedAt", c."handoffNodeId",
-                CASE WHEN c."escalatedAt" IS NULL AND c."status" <> 'resolved' THEN (
-                  SELECT e."nodeId" FROM "Event" e WHERE e."conversationId" = c."id" AND e."type" = 'node.entered'
-                  ORDER BY ${sqlDialect.unindexed('e."createdAt"')} DESC, ${TIE_BREAK} DESC LIMIT 1
-                ) END AS "lastNodeId"
-         FROM "Conversation" c
-         WHERE ${where.sql}
-       ) o
-       GROUP BY o."status", o."escalatedAt" IS NULL, o."handoffNodeId", o."lastNodeId"`,
-      where.params,
-    ),
+  const [passage, outcomes, apiRows] = await Promise.all([
+    loadNodePassage(where),
+    options.outcomes ?? loadFunnelOutcomes(where),
     // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
     // Read from the calls' side (events' type+createdAt index: a cohort's events are never older than
     // its range's start) and matched to the cohort's ids: a flow without API steps costs nothing
@@ -77,13 +127,11 @@ export async function getNodeFunnel(
   ]);
   const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));
   const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
-  const passed = new Map(entered.flatMap(([nodeId, count]) => (typeof nodeId === "string" ? [[nodeId, Number(count)] as const] : [])));
-  const rows: FunnelConversation[] = conversations.map((row) => ({ status: String(row[0]), escalatedAt: asNumber(row[1]), handoffNodeId: asText(row[2]), lastNodeId: asText(row[3]), count: Number(row[4]) }));
   return {
     flowId,
     from: range.from.toISOString(),
     to: range.to.toISOString(),
-    conversations: rows.reduce((total, row) => total + (row.count ?? 1), 0),
-    nodes: computeNodeFunnel({ nodes, passed, conversations: rows, apiCalls }),
+    conversations: outcomes.conversations,
+    nodes: computeNodeFunnel({ nodes, passed: passage.passed, droppedOff: passage.droppedOff, escalated: outcomes.escalated, apiCalls }),
   };
 }

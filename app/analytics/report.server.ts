@@ -4,19 +4,21 @@
  * computed from those counts (metrics.ts), and the node funnel when one flow is selected.
  *
  * PostgreSQL session settings, weighed with EXPLAIN (ANALYZE, BUFFERS) over 100,000 conversations /
- * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: no report query
- * sorts or hashes more than ~3 MB now (the funnel's grouped outcomes), under the default 4 MB (the
- * old COUNT(DISTINCT) of the funnel spilled to disk), and a per-read setting would cost a
- * transaction around every read. Parallel workers stay at the server's default: on 2 cores a worker
- * moves the same CPU into another process, which helps wall time only on an idle machine. JIT is
- * off for the whole pool (utils/postgres-pool.server.ts: compiling cost more than it saved).
+ * 1,000,000 events (bench/analytics.ts): none is set for these reads. work_mem: the largest sort
+ * left is the day tallies' (~4 MB for one flow's 90 days: it spills a little at the default 4 MB,
+ * and 16 MB measured no less CPU), and a per-read setting would cost a transaction around every
+ * read. JIT and parallel workers are off for the whole pool
+ * (utils/postgres-pool.server.ts): compiling cost more than it saved, and each parallel worker is a
+ * fresh process whose start-up added server CPU (measured: a one-flow 90-day report 478 → 446 ms
+ * of CPU on a loaded machine) while on 2 cores it helped wall time only when the machine was idle.
  */
 import type { SessionUser } from "~/auth/guards.server";
 import { getAnalyticsAccess, resolveScope, type AnalyticsAccess, type Option } from "./access.server";
 import { loadBusinessClock } from "./business-clock.server";
 import type { Cohort } from "./cohort.server";
-import { loadCohortTallies } from "./day-tallies.server";
+import { loadCohortTallies, type CohortTallies } from "./day-tallies.server";
 import { REMOVED_NODE_LABEL } from "./flow-nodes";
+import { countEscalationsByNode } from "./funnel";
 import { loadFlowNodes } from "./flow-nodes.server";
 import {
   escalationGroupsByNode,
@@ -28,7 +30,7 @@ import {
   type MetricsSummary,
   type TriggerKey,
 } from "./metrics";
-import { getNodeFunnel, type NodeFunnel } from "./node-funnel.server";
+import { getNodeFunnel, type FunnelOutcomes, type NodeFunnel } from "./node-funnel.server";
 import type { AnalyticsQuery } from "./query";
 import { DAY_MS, describeRange, resolveRange, toDayString, type DateRange } from "./range";
 
@@ -49,18 +51,26 @@ export type ReportOutcome =
   | { ok: true; access: AnalyticsAccess; report: AnalyticsReport; cohort: Cohort }
   | { ok: false; access: AnalyticsAccess; status: 400 | 403; field: string; message: string };
 
+/** The funnel's outcomes from the tallies of the same cohort: every conversation is in one day's tally, every handoff in one escalation group. */
+const funnelOutcomesOf = ({ tallies, escalations }: CohortTallies): FunnelOutcomes => ({
+  conversations: tallies.reduce((total, tally) => total + tally.conversations, 0),
+  escalated: countEscalationsByNode(escalations),
+});
+
 export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role">, query: AnalyticsQuery, now = new Date()): Promise<ReportOutcome> {
   const access = await getAnalyticsAccess(viewer);
   const scope = resolveScope(access, query);
   if (!scope.ok) return { ...scope, access };
   const range = resolveRange(query, now);
   const cohort: Cohort = { from: range.from, to: range.to, flowId: scope.flow?.id ?? null, teams: scope.teams };
-  // The funnel's queries run beside the tallies' (on PostgreSQL, on other connections).
-  const funnelRead = scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams }) : Promise.resolve(null);
-  const [{ tallies, replies, escalations }, clock] = await Promise.all([loadCohortTallies(cohort), loadBusinessClock()]);
+  // The funnel's queries run beside the tallies' (on PostgreSQL, on other connections), and take
+  // the cohort's size and handoffs per node from the tallies rather than counting them again.
+  const talliesRead = loadCohortTallies(cohort);
+  const funnelRead = scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams, outcomes: talliesRead.then(funnelOutcomesOf) }) : Promise.resolve(null);
+  const [{ tallies, replies, escalations }, clock, funnel] = await Promise.all([talliesRead, loadBusinessClock(), funnelRead]);
   const { summary, daily } = summariseTallies(tallies, replies, range.days, clock);
   const byNode = escalationGroupsByNode(escalations, summary.conversations);
-  const [nodesByFlow, funnel] = await Promise.all([loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]), funnelRead]);
+  const nodesByFlow = await loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]);
   const flowNames = new Map(access.flows.map((flow) => [flow.id, flow.name]));
   return {
     ok: true,

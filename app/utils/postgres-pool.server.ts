@@ -59,7 +59,14 @@ export function createPostgresPool(connectionString: string): pg.Pool {
   reportNameColumnsAsText();
   // jit=off: the analytics queries' estimated costs pass jit_above_cost, and compiling them took
   // ~20 ms of each ~100 ms query (EXPLAIN ANALYZE over 100k conversations) for no faster execution.
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) || 10, options: "-c jit=off" });
+  // max_parallel_workers_per_gather=0: only the analytics reports' scans get parallel plans, and
+  // each worker is a new process that starts with cold caches: a one-flow 90-day report cost ~30
+  // to 60 ms more server CPU with them (bench/analytics.ts data) for little wall time on 2 cores.
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10) || 10,
+    options: "-c jit=off -c max_parallel_workers_per_gather=0",
+  });
   // An idle connection the server closed (a restart, a failover) is dropped and replaced on the
   // next query; unhandled, the pool's "error" event would end the process.
   pool.on("error", (error) => console.warn("[postgres] an idle connection failed and was dropped:", error.message));

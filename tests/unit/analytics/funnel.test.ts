@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFlowNodes, mergeFlowNodes } from "~/analytics/flow-nodes";
-import { computeNodeFunnel } from "~/analytics/funnel";
+import { computeNodeFunnel, countEscalationsByNode } from "~/analytics/funnel";
 
 describe("listFlowNodes", () => {
   it("orders nodes branch by branch from the start, unreachable ones last, with kind labels", () => {
@@ -50,7 +50,7 @@ describe("listFlowNodes", () => {
 });
 
 describe("computeNodeFunnel", () => {
-  it("counts entries, drop-offs at the last node and handoffs per node", () => {
+  it("lays the entries, drop-offs and handoffs per node over the flow's nodes, a removed node after them", () => {
     const rows = computeNodeFunnel({
       nodes: [
         { id: "start", kind: "start", kindLabel: "Start" },
@@ -63,14 +63,14 @@ describe("computeNodeFunnel", () => {
         ["human", 1],
         ["gone", 1],
       ]),
-      conversations: [
-        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask" },
-        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "gone" },
-        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: null },
-        { status: "resolved", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask" },
-        { status: "waiting", escalatedAt: 1, handoffNodeId: "human", lastNodeId: "human" },
-        { status: "bot", escalatedAt: 1, handoffNodeId: "ask", lastNodeId: "ask" },
-      ],
+      droppedOff: new Map([
+        ["ask", 1],
+        ["gone", 1],
+      ]),
+      escalated: new Map([
+        ["human", 1],
+        ["ask", 1],
+      ]),
     });
     expect(rows).toEqual([
       { nodeId: "start", kind: "start", kindLabel: "Start", passed: 5, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 },
@@ -80,24 +80,25 @@ describe("computeNodeFunnel", () => {
     ]);
   });
 
-  it("counts a grouped row as the conversations it stands for", () => {
-    const rows = computeNodeFunnel({
-      nodes: [{ id: "ask", kind: "collect", kindLabel: "Ask for information" }],
-      passed: new Map([["ask", 9]]),
-      conversations: [
-        { status: "bot", escalatedAt: null, handoffNodeId: null, lastNodeId: "ask", count: 3 },
-        { status: "waiting", escalatedAt: 1, handoffNodeId: "ask", lastNodeId: null, count: 5 },
-        { status: "resolved", escalatedAt: null, handoffNodeId: null, lastNodeId: null, count: 1 },
-      ],
-    });
-    expect(rows).toEqual([{ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 9, droppedOff: 3, escalated: 5, apiCalls: 0, apiFailures: 0 }]);
+  it("counts the handoffs of escalation groups per node, those without a node nowhere", () => {
+    const escalated = countEscalationsByNode([
+      { handoffNodeId: "ask", count: 3 },
+      { handoffNodeId: "human", count: 1 },
+      { handoffNodeId: "ask", count: 2 },
+      { handoffNodeId: null, count: 4 },
+    ]);
+    expect([...escalated]).toEqual([
+      ["ask", 5],
+      ["human", 1],
+    ]);
   });
 
   it("adds the API calls and failures of Call an API steps, also of a step deleted since", () => {
     const rows = computeNodeFunnel({
       nodes: [{ id: "lookup", kind: "http", kindLabel: "Call an API" }],
       passed: new Map([["lookup", 3]]),
-      conversations: [],
+      droppedOff: new Map(),
+      escalated: new Map(),
       apiCalls: new Map([
         ["lookup", { calls: 4, failures: 1 }],
         ["old-lookup", { calls: 2, failures: 2 }],
