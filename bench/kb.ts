@@ -2,10 +2,16 @@
  * The knowledge base as customers meet it, on two domains, through the public command
  * (`npm run -s kb -- eval`, one child process per data part):
  *   - the demo store (app/workspace/knowledge-base/*.md):
- *       tuning part   bench/data/kb-questions.json + bench/data/kb-dev-unanswerable.json
- *       HELD-OUT part bench/data/kb-test-questions.json (answerable and unanswerable; never used
- *                     to fit or choose anything)
- *   - StackFAQ (bench/data/stackfaq.ts): its `tune` and its held-out `report` part of dev.
+ *       HELD-OUT part demoFresh: bench/data/kb-fresh-questions.json (answerable and unanswerable;
+ *                     written by another engineer after every choice was made, never used to fit
+ *                     or choose anything)
+ *       tuning parts  demoTuning: bench/data/kb-questions.json + bench/data/kb-dev-unanswerable.json;
+ *                     demoTuningSpent: bench/data/kb-test-questions.json (held out until it was
+ *                     run once on 2026-12-06, tuning data since)
+ *   - StackFAQ (bench/data/stackfaq.ts), its knowledge base of 100 threads:
+ *       HELD-OUT part stackFaqFresh: bench/data/stackfaq-fresh-questions.json (same provenance)
+ *       tuning parts  stackFaqTuning (dev `tune`), stackFaqTuningSpent (dev `report`, spent like
+ *                     the demo's)
  * Each: recall@1/@3, MRR, and at the kb node's default minScore answeredRight / answeredWrong /
  * refused / answeredUnanswerable and the calibration error; per question wall-clock and CPU.
  * Also the held-out demo part ranked on words alone (`--lexical`: the encoder-down fallback), the
@@ -64,23 +70,26 @@ export async function main(): Promise<void> {
   const demoArticles = exportArticlesForEval(articlesDir);
   const demoFile = writeTemp("demo-articles", demoArticles);
   const demoDev = writeTemp("demo-dev", [...readQuestions("bench/data/kb-questions.json"), ...readQuestions("bench/data/kb-dev-unanswerable.json")]);
-  const demoTest = path.join(root, "bench/data/kb-test-questions.json");
+  const demoFresh = path.join(root, "bench/data/kb-fresh-questions.json");
   const parts: Record<string, Record<string, unknown>> = {
-    demoHeldOut: runEval(demoFile, demoTest),
-    demoHeldOutWordsOnly: runEval(demoFile, demoTest, ["--lexical"]),
+    demoFresh: runEval(demoFile, demoFresh),
+    demoFreshWordsOnly: runEval(demoFile, demoFresh, ["--lexical"]),
     demoTuning: runEval(demoFile, demoDev, ["--answers", answersFile]),
+    demoTuningSpent: runEval(demoFile, path.join(root, "bench/data/kb-test-questions.json")),
   };
   if (stackFaqAvailable()) {
-    for (const part of ["report", "tune"] as const) {
-      const { articles, questions } = loadStackFaq(part);
-      parts[part === "report" ? "stackFaqHeldOut" : "stackFaqTuning"] = runEval(writeTemp(`sf-articles-${part}`, articles), writeTemp(`sf-${part}`, questions));
-    }
+    // Both parts share one knowledge base (the threads not left out); only their questions differ.
+    const tune = loadStackFaq("tune");
+    const faqArticles = writeTemp("sf-articles", tune.articles);
+    parts.stackFaqFresh = runEval(faqArticles, path.join(root, "bench/data/stackfaq-fresh-questions.json"));
+    parts.stackFaqTuning = runEval(faqArticles, writeTemp("sf-tune", tune.questions));
+    parts.stackFaqTuningSpent = runEval(faqArticles, writeTemp("sf-report", loadStackFaq("report").questions));
   }
   const labels = AnswerLabelsSchema.parse(JSON.parse(fs.readFileSync(answersFile, "utf8"))).items;
   const examples = answerExamples(buildEvalIndex(demoArticles), labels.filter((label) => EXAMPLE_QUESTIONS.includes(label.question)));
   const report = {
     dataset:
-      "demoHeldOut: bench/data/kb-test-questions.json (never tuned on); demoTuning: bench/data/kb-questions.json + kb-dev-unanswerable.json; stackFaqHeldOut / stackFaqTuning: ../shared/data/stackfaq dev, threads sf-063… / sf-000…sf-062, every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts). Answers: bench/data/kb-answers.json.",
+      "HELD OUT (never tuned on, run once after every choice was made): demoFresh bench/data/kb-fresh-questions.json, stackFaqFresh bench/data/stackfaq-fresh-questions.json. Tuning: demoTuning bench/data/kb-questions.json + kb-dev-unanswerable.json; demoTuningSpent bench/data/kb-test-questions.json (the first held-out set, spent); stackFaqTuning / stackFaqTuningSpent: ../shared/data/stackfaq dev, threads sf-000…sf-062 / sf-063… (the latter the first held-out part, spent), every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts). Answers: bench/data/kb-answers.json.",
     note: "Quality figures are deterministic given the model; timings are per question on a shared 2-core machine (wall clock and CPU; CPU includes the encoder's worker thread).",
     generatedAt: new Date().toISOString(),
     loadAverage: { before: loadBefore.map((value) => Math.round(value * 100) / 100), after: os.loadavg().map((value) => Math.round(value * 100) / 100) },
