@@ -7,7 +7,8 @@
  * left OUT of the knowledge base, and its paraphrases become questions with `articleId: null`.
  * The dev paraphrases are split by thread: threads sf-000…sf-062 are the `tune` part (everything
  * Baton's ranking and confidence were fitted on may use them), sf-063…sf-124 the `report` part
- * (never used to choose anything; the figures in the README come from it).
+ * (held out until its one run on 2026-12-06, tuning data since; the held-out StackFAQ questions
+ * are now bench/data/stackfaq-fresh-questions.json, over the same knowledge base).
  */
 import fs from "node:fs";
 import path from "node:path";
