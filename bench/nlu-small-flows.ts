@@ -37,11 +37,11 @@ export function main(): void {
   fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results/nlu-small-flows.json"), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`threshold ${result.threshold} (the intent step's default)`);
-  console.log("classifier                               half   routed right  unrelated taken    ECE");
+  console.log("classifier                               half   routed right  unrelated taken    ECE   taken: oos / same half / other half");
   for (const row of result.results) {
     for (const half of ["a-m", "n-z"] as const) {
       const score = row.halves[half];
-      console.log(`${row.name.padEnd(41)}${half.padEnd(7)}${percent(score.routedRight).padStart(12)}${percent(score.unrelatedTaken).padStart(17)}${score.ece.toFixed(3).padStart(7)}`);
+      console.log(`${row.name.padEnd(41)}${half.padEnd(7)}${percent(score.routedRight).padStart(12)}${percent(score.unrelatedTaken).padStart(17)}${score.ece.toFixed(3).padStart(7)}   ${Object.values(score.unrelatedTakenBySource).map(percent).join(" / ")}`);
     }
   }
 }

@@ -83,7 +83,14 @@ describe("nlu eval", () => {
 
 describe("nlu small-flows", () => {
   const files = ["--train", nluFile("small-flows-train"), "--test", nluFile("small-flows-test")];
-  const score = { routedRight: fraction, unrelatedTaken: fraction, ece: fraction, inScope: expect.any(Number), unrelated: expect.any(Number) };
+  const score = {
+    routedRight: fraction,
+    unrelatedTaken: fraction,
+    ece: fraction,
+    inScope: expect.any(Number),
+    unrelated: expect.any(Number),
+    unrelatedTakenBySource: { oos: fraction, sameHalf: fraction, otherHalf: fraction },
+  };
 
   it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", () => {
     const result = runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
