@@ -94,7 +94,7 @@ describe("nlu small-flows", () => {
 
   it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", () => {
     const result = runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
-    expect(result).toMatchObject({ threshold: 0.65, examplesPerIntent: 6, trialsPerSize: 2 });
+    expect(result).toMatchObject({ threshold: 0.7, examplesPerIntent: 6, trialsPerSize: 2 });
     const [baton] = result.results as { name: string; halves: Record<string, typeof score & { bySize: Record<string, unknown> }>; p99Ms: number; p99CpuMs: number }[];
     expect(result.results).toHaveLength(1);
     expect(baton.name).toBe("Baton (embedded)");
