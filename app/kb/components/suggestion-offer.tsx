@@ -15,7 +15,7 @@ export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionO
         {offer.articles.length === 1 ? "article" : `${offer.articles.length} articles`}. Picking one answers from it; “{offer.none}” takes the “No answer found” path.
       </p>
       <figure className="kb-offer">
-        <figcaption className="kb-offer-caption">What the customer sees</figcaption>
+        <figcaption className="eyebrow">What the customer sees</figcaption>
         <p className="kb-offer-bubble">{offer.text}</p>
         <ul className="kb-offer-choices" aria-label="Offered articles">
           {offer.articles.map((article) => (

@@ -34,7 +34,7 @@ export function TemplatePreview({ text, fields }: { text: string; fields: KnownF
   if (!text.trim()) return null;
   return (
     <div className="template-preview" aria-label="Preview">
-      <span className="template-preview-label">Preview</span>
+      <span className="eyebrow">Preview</span>
       <p className="template-preview-bubble">
         {parts.map((part, index) => {
           if ("text" in part) return <span key={index}>{part.text}</span>;
