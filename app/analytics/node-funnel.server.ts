@@ -13,6 +13,7 @@
 import { databaseKind } from "~/utils/db.server";
 import { queryRows, sqlDialect } from "~/runtime/sql.server";
 import { asText, cohortCondition, type SqlCondition, type TeamScope } from "./cohort.server";
+import type { FlowNodeInfo } from "./flow-nodes";
 import { loadFlowNodes } from "./flow-nodes.server";
 import { computeNodeFunnel, type NodeCounts, type NodeFunnelRow } from "./funnel";
 
@@ -107,12 +108,15 @@ export async function getNodeFunnel(
     teams?: TeamScope | null;
     /** The same cohort's outcomes, already being counted by the caller (getAnalyticsReport's tallies). */
     outcomes?: Promise<FunnelOutcomes>;
+    /** The flow's nodes, already being read by the caller (the report names its handoff nodes with them). */
+    nodes?: Promise<Map<string, FlowNodeInfo[]>>;
   } = {},
 ): Promise<NodeFunnel> {
   const where = cohortCondition({ ...range, flowId, teams: options.teams ?? null });
-  const [passage, outcomes, apiRows] = await Promise.all([
+  const [passage, outcomes, nodesByFlow, apiRows] = await Promise.all([
     loadNodePassage(where),
     options.outcomes ?? loadFunnelOutcomes(where),
+    options.nodes ?? loadFlowNodes([flowId]),
     // Every call counts (a step retried in a loop fails more than once); `ok` is read from the event's JSON.
     // Read from the calls' side (events' type+createdAt index: a cohort's events are never older than
     // its range's start) and matched to the cohort's ids: a flow without API steps costs nothing
@@ -126,7 +130,7 @@ export async function getNodeFunnel(
     ),
   ]);
   const apiCalls = new Map(apiRows.flatMap(([nodeId, calls, failures]) => (typeof nodeId === "string" ? [[nodeId, { calls: Number(calls), failures: Number(failures) }] as const] : [])));
-  const nodes = (await loadFlowNodes([flowId])).get(flowId) ?? [];
+  const nodes = nodesByFlow.get(flowId) ?? [];
   return {
     flowId,
     from: range.from.toISOString(),

@@ -66,11 +66,17 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
   // The funnel's queries run beside the tallies' (on PostgreSQL, on other connections), and take
   // the cohort's size and handoffs per node from the tallies rather than counting them again.
   const talliesRead = loadCohortTallies(cohort);
-  const funnelRead = scope.flow ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams, outcomes: talliesRead.then(funnelOutcomesOf) }) : Promise.resolve(null);
+  // With one flow selected every handoff is that flow's: one read of its nodes serves both the
+  // funnel and the handoff table's node names.
+  const selectedFlowNodes = scope.flow ? loadFlowNodes([scope.flow.id]) : null;
+  const funnelRead =
+    scope.flow && selectedFlowNodes
+      ? getNodeFunnel(scope.flow.id, range, { teams: scope.teams, outcomes: talliesRead.then(funnelOutcomesOf), nodes: selectedFlowNodes })
+      : Promise.resolve(null);
   const [{ tallies, replies, escalations }, clock, funnel] = await Promise.all([talliesRead, loadBusinessClock(), funnelRead]);
   const { summary, daily } = summariseTallies(tallies, replies, range.days, clock);
   const byNode = escalationGroupsByNode(escalations, summary.conversations);
-  const nodesByFlow = await loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]);
+  const nodesByFlow = await (selectedFlowNodes ?? loadFlowNodes([...new Set(byNode.map((row) => row.key.flowId))]));
   const flowNames = new Map(access.flows.map((flow) => [flow.id, flow.name]));
   return {
     ok: true,
