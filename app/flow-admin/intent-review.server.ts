@@ -14,7 +14,9 @@
  * history recorded before.
  *
  * Bounded: the newest SCAN_LIMIT matching events (the Event (type, createdAt) index, each
- * checked against its conversation by primary key), never a whole conversation.
+ * checked against its conversation by primary key), never a whole conversation. Dismissed
+ * messages are dropped after the scan (the dismissals of one step are few), so they count towards
+ * SCAN_LIMIT; bench/intent-review.ts measures it on 100,000 conversations, no index of its own.
  */
 import { z } from "zod";
 import { normaliseMessage, REVIEW_CONFIDENCE, REVIEW_WINDOW_DAYS, type ReviewItem } from "~/nodes/intent/review";
