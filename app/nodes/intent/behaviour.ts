@@ -1,6 +1,7 @@
 import type { IntentPrediction } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
+import { MAX_EXAMPLE_LENGTH } from "./schema";
 import { socialDecision, type SocialKind } from "./social";
 
 type RecordParams = { nodeId: string; threshold: number; names: string[] };
@@ -49,11 +50,14 @@ export const intentBehaviour = {
       const ranked = raw.ranked.filter((candidate) => params.names.includes(candidate.name));
       const prediction = known ? { ...raw, ranked } : { ...raw, intent: null, confidence: ranked[0]?.confidence ?? 0, ranked };
       const matched = prediction.intent !== null && prediction.confidence >= params.threshold;
+      // The customer's words are kept with the verdict so the step's review list (the messages it
+      // was unsure about) reads one row per message, never the conversation's messages.
+      const text = (context.customerMessages[context.customerMessages.length - 1] ?? "").slice(0, MAX_EXAMPLE_LENGTH);
       const events: FlowEvent[] = [
         {
           type: "intent.classified",
           nodeId: params.nodeId,
-          payload: { intent: matched ? prediction.intent : null, confidence: prediction.confidence, ranked: prediction.ranked },
+          payload: { intent: matched ? prediction.intent : null, confidence: prediction.confidence, ranked: prediction.ranked, text },
         },
       ];
       if (prediction.fallback) events.push({ type: "engine.fallback", nodeId: params.nodeId, payload: { ...prediction.fallback } });

@@ -4,6 +4,7 @@ import { KindIcon } from "../shared/editor/kind-icon";
 import { Unset } from "../shared/editor/node-card";
 import type { SettingsProps } from "../shared/editor/types";
 import { RECOMMENDED_EXAMPLES, type IntentData } from "./schema";
+import { IntentReview } from "./review-panel";
 import { IntentTester } from "./tester";
 
 export const IntentIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></></KindIcon>;
@@ -106,6 +107,7 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
         problem={context.problem("threshold")}
       />
       <IntentTester flowId={context.flowId} nodeId={context.nodeId} data={data} />
+      <IntentReview flowId={context.flowId} nodeId={context.nodeId} data={data} onChange={onChange} />
     </>
   );
 }

@@ -8,12 +8,17 @@ export const IntentNameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, "Use letters, digits, - and _ only (e.g. order_status)")
   .refine((name) => name !== "unsure", "\"unsure\" is reserved for messages the bot does not understand");
 
+/** The longest example phrase (a customer's message added from the review list is cut to it). */
+export const MAX_EXAMPLE_LENGTH = 500;
+/** The most example phrases per intent. */
+export const MAX_EXAMPLES = 200;
+
 /** The intents as typed (names and example phrases), also what the "test phrases" box sends. */
 export const IntentListSchema = z
   .array(
     z.strictObject({
       name: IntentNameSchema,
-      examples: z.array(z.string().max(500)).max(200).default([]),
+      examples: z.array(z.string().max(MAX_EXAMPLE_LENGTH)).max(MAX_EXAMPLES).default([]),
     }),
   )
   .max(50);

@@ -73,7 +73,7 @@ describe("turn execution", () => {
     const first = new Conversation(compileClean(supportFlow()), invented);
     await first.start();
     const unsure = await first.say("do something dangerous");
-    expect(unsure.events.find((e) => e.type === "intent.classified")?.payload).toEqual({ intent: null, confidence: 0, ranked: [] });
+    expect(unsure.events.find((e) => e.type === "intent.classified")?.payload).toEqual({ intent: null, confidence: 0, ranked: [], text: "do something dangerous" });
     expect(unsure.state.lastConfidence).toEqual({ intent: 0 });
     expect(unsure.handoff).toMatchObject({ trigger: "node", nodeId: "x" });
     const broken: Engines = {

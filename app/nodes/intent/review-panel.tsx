@@ -1,0 +1,139 @@
+/**
+ * "Messages this step wasn't sure about" in the intent step's form: what customers really said
+ * to this step (published versions, last 30 days) that went to "Not sure" or was taken at under
+ * 80%, each filed under an intent in one click or dismissed. "Add" is an ordinary edit of the
+ * form's data (app/nodes/intent/review.ts), so the draft autosaves, undo takes it back and the
+ * lead publishes when ready; "Dismiss" is stored on the server (flows.$id.intent-review.ts).
+ */
+import { useEffect, useId, useState } from "react";
+import { formatConfidence } from "~/utils/confidence";
+import { addExample, intentWithExample, type ReviewItem } from "./review";
+import type { IntentData } from "./schema";
+
+type Load = { status: "loading" } | { status: "failed"; message: string } | { status: "done"; items: ReviewItem[] };
+
+const PAGE = 20;
+const label = (name: string) => name.replace(/_/g, " ");
+
+function reviewUrl(flowId: string) {
+  return `/flows/${encodeURIComponent(flowId)}/intent-review`;
+}
+
+function failureOf(response: Response): Error {
+  return new Error(response.status === 403 ? "Only admins can review messages." : `The server answered ${response.status}.`);
+}
+
+type Props = { flowId: string; nodeId: string; data: IntentData; onChange: (next: IntentData) => void };
+
+export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
+  const headingId = useId();
+  const [load, setLoad] = useState<Load>({ status: "loading" });
+  const [shown, setShown] = useState(PAGE);
+  const [dismissError, setDismissError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ status: "loading" });
+    setShown(PAGE);
+    fetch(`${reviewUrl(flowId)}?nodeId=${encodeURIComponent(nodeId)}`, { signal: controller.signal })
+      .then(async (response) => {
+        if (!response.ok) throw failureOf(response);
+        const body = (await response.json()) as { items: ReviewItem[] };
+        setLoad({ status: "done", items: body.items });
+      })
+      .catch((error: unknown) => {
+        if (!controller.signal.aborted) setLoad({ status: "failed", message: error instanceof Error ? error.message : "The list did not load." });
+      });
+    return () => controller.abort();
+  }, [flowId, nodeId]);
+
+  const dismiss = (item: ReviewItem) => {
+    setDismissError(null);
+    fetch(reviewUrl(flowId), { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ nodeId, text: item.text }) })
+      .then((response) => {
+        if (!response.ok) throw failureOf(response);
+        setLoad((current) => (current.status === "done" ? { status: "done", items: current.items.filter((other) => other !== item) } : current));
+      })
+      .catch((error: unknown) => setDismissError(error instanceof Error ? error.message : "The message was not dismissed."));
+  };
+
+  return (
+    <section className="field intent-review" aria-labelledby={headingId}>
+      <h3 id={headingId} className="label">
+        Messages this step wasn't sure about
+      </h3>
+      {load.status === "loading" ? <p className="hint">Loading…</p> : null}
+      {load.status === "failed" ? <p className="field-error">{load.message}</p> : null}
+      {load.status === "done" && load.items.length === 0 ? (
+        <p className="hint">None in the last 30 days: what customers said to this step either went to an intent at 80% or more, or nobody has talked to it yet.</p>
+      ) : null}
+      {load.status === "done" && load.items.length > 0 ? (
+        <>
+          <p className="hint">What customers said here in the last 30 days that went to “Not sure” or was taken at under 80%. Add one to the right intent: it joins the draft, and counts once you publish.</p>
+          <ul className="intent-review-list">
+            {load.items.slice(0, shown).map((item) => (
+              <ReviewRow key={item.text} item={item} data={data} onAdd={(intent) => onChange(addExample(data, intent, item.text))} onDismiss={() => dismiss(item)} />
+            ))}
+          </ul>
+          {dismissError ? <p className="field-error">{dismissError}</p> : null}
+          {load.items.length > shown ? (
+            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setShown((count) => count + PAGE)}>
+              Show more ({load.items.length - shown})
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function Verdict({ item }: { item: ReviewItem }) {
+  const guess = item.guess ? `${label(item.guess.name)} ${formatConfidence(item.guess.confidence)}` : "none";
+  return (
+    <p className="intent-review-verdict">
+      {item.notSure ? "Not sure" : "Taken"} · top guess <strong>{guess}</strong>
+      {item.count > 1 ? <span className="intent-review-count"> · sent {item.count} times</span> : null}
+    </p>
+  );
+}
+
+function ReviewRow({ item, data, onAdd, onDismiss }: { item: ReviewItem; data: IntentData; onAdd: (intent: string) => void; onDismiss: () => void }) {
+  const selectId = useId();
+  const names = data.intents.map((intent) => intent.name);
+  const guessed = item.guess && names.includes(item.guess.name) ? item.guess.name : names[0] ?? "";
+  const [target, setTarget] = useState(guessed);
+  const chosen = names.includes(target) ? target : guessed;
+  const already = intentWithExample(data, item.text);
+  return (
+    <li className="intent-review-item">
+      <p className="intent-review-text">“{item.text}”</p>
+      <Verdict item={item} />
+      <div className="intent-review-actions">
+        {already ? (
+          <p className="intent-review-done">
+            Already an example of <strong>{label(already)}</strong>
+          </p>
+        ) : names.length > 0 ? (
+          <>
+            <label className="intent-review-add-label" htmlFor={selectId}>
+              Add to
+            </label>
+            <select id={selectId} className="select select-sm nodrag" value={chosen} onChange={(event) => setTarget(event.target.value)}>
+              {names.map((name) => (
+                <option key={name} value={name}>
+                  {label(name)}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="btn btn-secondary btn-sm" onClick={() => onAdd(chosen)} aria-label={`Add “${item.text}” to ${label(chosen)}`}>
+              Add
+            </button>
+          </>
+        ) : null}
+        <button type="button" className="btn btn-ghost btn-sm intent-review-dismiss" onClick={onDismiss} aria-label={`Dismiss “${item.text}”`}>
+          Dismiss
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,145 @@
+/**
+ * The intent step's review list ("Messages this step wasn't sure about") on the real database:
+ * only this flow's step, "Not sure" and low-confidence messages, one row per distinct message
+ * with its count, dismissed ones gone for good, legacy events read through their conversation's
+ * message, and the resource route admins-only. Runs on SQLite and PostgreSQL (integration-pg).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { listIntentReview } from "~/flow-admin/intent-review.server";
+import * as reviewRoute from "~/routes/flows.$id.intent-review";
+import { db } from "~/utils/db.server";
+import { createFixtureFlow, type FixtureFlow } from "../support/analytics-fixtures";
+import { seedAndFind, sessionCookieFor, settle } from "../support/auth";
+import { publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
+
+const NOW = new Date();
+const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
+
+type Verdict = { intent: string | null; confidence: number; ranked: Array<{ name: string; confidence: number }> };
+const notSure = (guess: string, confidence: number): Verdict => ({ intent: null, confidence, ranked: [{ name: guess, confidence }] });
+const taken = (intent: string, confidence: number): Verdict => ({ intent, confidence, ranked: [{ name: intent, confidence }] });
+
+let sequence = 0;
+
+/**
+ * One customer message classified at `nodeId`, written as a turn writes it: the message and the
+ * event at one timestamp. `legacy`: an event from before the text was recorded in it.
+ */
+async function classified(flow: FixtureFlow, input: { nodeId?: string; text: string; verdict: Verdict; minutesAgo: number; channel?: string; legacy?: boolean }) {
+  sequence += 1;
+  const createdAt = minutesAgo(input.minutesAgo);
+  const conversation = await db.conversation.create({
+    data: {
+      flowId: flow.id,
+      flowVersionId: input.channel === "preview" ? flow.previewVersionId : flow.versionId,
+      channel: input.channel ?? "web",
+      tokenHash: `review-${sequence}`,
+      createdAt,
+    },
+    select: { id: true },
+  });
+  await db.message.createMany({
+    data: [
+      { conversationId: conversation.id, seq: 0, role: "bot", text: "How can I help?", createdAt },
+      { conversationId: conversation.id, seq: 1, role: "customer", text: input.text, createdAt },
+      // What the customer said later must not be taken for the classified message.
+      { conversationId: conversation.id, seq: 2, role: "customer", text: "hello??", createdAt: new Date(createdAt.getTime() + 60_000) },
+    ],
+  });
+  const payload = input.legacy ? input.verdict : { ...input.verdict, text: input.text };
+  await db.event.create({ data: { conversationId: conversation.id, flowId: flow.id, type: "intent.classified", nodeId: input.nodeId ?? "topic", payload: JSON.stringify(payload), createdAt } });
+}
+
+let shop: FixtureFlow;
+let other: FixtureFlow;
+
+beforeAll(async () => {
+  shop = await createFixtureFlow({ slug: "shop", name: "Shop", defaultTeam: "support" });
+  other = await createFixtureFlow({ slug: "other", name: "Other", defaultTeam: "support" });
+  await classified(shop, { text: "my parcel is stuck in customs", verdict: notSure("track", 0.41), minutesAgo: 50 });
+  await classified(shop, { text: "My parcel is stuck in customs!", verdict: notSure("track", 0.45), minutesAgo: 10 });
+  await classified(shop, { text: "my parcel is stuck in customs", verdict: taken("track", 0.72), minutesAgo: 30, legacy: true });
+  await classified(shop, { text: "can I swap the colour", verdict: taken("refund", 0.66), minutesAgo: 20 });
+  await classified(shop, { text: "gift wrap available?", verdict: notSure("refund", 0.3), minutesAgo: 40, legacy: true });
+  // Not for review: sure enough, another step, a preview run, too old, another flow.
+  await classified(shop, { text: "where is my order", verdict: taken("track", 0.93), minutesAgo: 5 });
+  await classified(shop, { nodeId: "second-step", text: "second step message", verdict: notSure("track", 0.2), minutesAgo: 5 });
+  await classified(shop, { text: "testing my own draft", verdict: notSure("track", 0.2), minutesAgo: 5, channel: "preview" });
+  await classified(shop, { text: "a month and a half ago", verdict: notSure("track", 0.2), minutesAgo: 45 * 24 * 60 });
+  await classified(other, { text: "another flow's secret", verdict: notSure("track", 0.2), minutesAgo: 5 });
+});
+
+describe("listIntentReview", () => {
+  it("lists this step's unsure and low-confidence messages once each, newest first, with their count and latest guess", async () => {
+    const items = await listIntentReview({ flowId: shop.id, nodeId: "topic", now: NOW });
+    expect(items.map(({ text, count, notSure, guess }) => ({ text, count, notSure, guess }))).toEqual([
+      { text: "My parcel is stuck in customs!", count: 3, notSure: true, guess: { name: "track", confidence: 0.45 } },
+      { text: "can I swap the colour", count: 1, notSure: false, guess: { name: "refund", confidence: 0.66 } },
+      // A legacy event: the text is the conversation's customer message at the event, not a later one.
+      { text: "gift wrap available?", count: 1, notSure: true, guess: { name: "refund", confidence: 0.3 } },
+    ]);
+    expect(items[0].lastSeenAt).toBe(minutesAgo(10).toISOString());
+  });
+
+  it("never shows another flow's or another step's messages", async () => {
+    const texts = (await listIntentReview({ flowId: other.id, nodeId: "topic", now: NOW })).map((item) => item.text);
+    expect(texts).toEqual(["another flow's secret"]);
+    expect((await listIntentReview({ flowId: shop.id, nodeId: "second-step", now: NOW })).map((item) => item.text)).toEqual(["second step message"]);
+  });
+});
+
+describe("the intent-review route", () => {
+  let adminCookie: string;
+  let agentCookie: string;
+  beforeAll(async () => {
+    adminCookie = await sessionCookieFor((await seedAndFind("admin@baton.local")).id);
+    agentCookie = await sessionCookieFor((await seedAndFind("ana@baton.local")).id);
+  });
+  const call = (kind: "loader" | "action", flowId: string, cookie: string, options: { query?: string; body?: unknown } = {}) => {
+    const request = new Request(`http://baton.test/flows/${flowId}/intent-review${options.query ?? ""}`, {
+      method: kind === "action" ? "POST" : "GET",
+      headers: { cookie, ...(options.body ? { "content-type": "application/json" } : {}) },
+      body: options.body ? JSON.stringify(options.body) : undefined,
+    });
+    const handler = reviewRoute[kind] as (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>;
+    return settle(() => handler({ request, params: { id: flowId }, context: {} })) as Promise<Response>;
+  };
+  const listed = async (flowId: string) => ((await (await call("loader", flowId, adminCookie, { query: "?nodeId=topic" })).json()) as { items: Array<{ text: string }> }).items.map((item) => item.text);
+
+  it("is for admins only and needs a step", async () => {
+    expect((await call("loader", shop.id, agentCookie, { query: "?nodeId=topic" })).status).toBe(403);
+    expect((await call("action", shop.id, agentCookie, { body: { nodeId: "topic", text: "gift wrap available?" } })).status).toBe(403);
+    expect((await call("loader", shop.id, adminCookie)).status).toBe(400);
+    expect((await call("loader", "no-such-flow", adminCookie, { query: "?nodeId=topic" })).status).toBe(404);
+  });
+
+  it("hides a dismissed message from this flow's step for good, whatever its case, and from no other flow", async () => {
+    expect(await listed(shop.id)).toContain("My parcel is stuck in customs!");
+    const dismissed = await call("action", shop.id, adminCookie, { body: { nodeId: "topic", text: "my parcel is STUCK in customs" } });
+    expect(dismissed.status).toBe(200);
+    expect((await call("action", shop.id, adminCookie, { body: { nodeId: "topic", text: "my parcel is stuck in customs" } })).status).toBe(200);
+    expect(await listed(shop.id)).toEqual(["can I swap the colour", "gift wrap available?"]);
+    // The same words sent again later stay hidden.
+    await classified(shop, { text: "my parcel is stuck in customs", verdict: notSure("track", 0.4), minutesAgo: 1 });
+    expect(await listed(shop.id)).toEqual(["can I swap the colour", "gift wrap available?"]);
+    // Dismissed on the shop's step only: another flow with the same words still shows them.
+    await classified(other, { text: "my parcel is stuck in customs", verdict: notSure("track", 0.4), minutesAgo: 1 });
+    expect(await listed(other.id)).toContain("my parcel is stuck in customs");
+    expect((await call("action", "no-such-flow", adminCookie, { body: { nodeId: "topic", text: "x" } })).status).toBe(404);
+  });
+});
+
+describe("a real turn", () => {
+  it("records the customer's words with the verdict, and the list shows them when the step was unsure", async () => {
+    await seedTeams();
+    await publishFixtureFlow("runtime-test");
+    const { id, token } = await startConversation("runtime-test");
+    await say(id, token, "zebra crossing lighthouse");
+    const event = await db.event.findFirstOrThrow({ where: { conversationId: id, type: "intent.classified" }, select: { flowId: true, payload: true } });
+    const payload = JSON.parse(event.payload) as Verdict & { text: string };
+    expect(payload.text).toBe("zebra crossing lighthouse");
+    const texts = (await listIntentReview({ flowId: event.flowId, nodeId: "topic" })).map((item) => item.text);
+    const forReview = payload.intent === null || payload.confidence < 0.8;
+    expect(texts.includes("zebra crossing lighthouse")).toBe(forReview);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * The review list's one edit: a customer's message appended to an intent's examples, never twice.
+ */
+import { describe, expect, it } from "vitest";
+import { updateNodeData } from "~/builder/document-ops";
+import type { FlowDocument } from "~/flow/document";
+import { addExample, intentWithExample, normaliseMessage } from "~/nodes/intent/review";
+import { IntentDataSchema, MAX_EXAMPLES } from "~/nodes/intent/schema";
+
+const data = IntentDataSchema.parse({
+  intents: [
+    { name: "track", examples: ["where is my order", "track my parcel"] },
+    { name: "refund", examples: ["I want my money back"] },
+  ],
+});
+
+describe("normaliseMessage", () => {
+  it("ignores case, spacing and trailing punctuation, not the words", () => {
+    expect(normaliseMessage("  Where IS   my order?! ")).toBe("where is my order");
+    expect(normaliseMessage("where is my order")).not.toBe(normaliseMessage("where was my order"));
+  });
+});
+
+describe("addExample", () => {
+  it("appends the message to the chosen intent only", () => {
+    const next = addExample(data, "refund", "  can I get a refund for my shoes ");
+    expect(next.intents[1].examples).toEqual(["I want my money back", "can I get a refund for my shoes"]);
+    expect(next.intents[0]).toBe(data.intents[0]);
+    expect(IntentDataSchema.safeParse(next).success).toBe(true);
+  });
+
+  it("adds nothing when any intent already has it, whatever its case", () => {
+    expect(addExample(data, "refund", "Where is my ORDER?")).toBe(data);
+    expect(intentWithExample(data, "Where is my ORDER?")).toBe("track");
+    expect(intentWithExample(data, "where is my refund")).toBeNull();
+  });
+
+  it("adds nothing to an intent that is gone or full, and cuts a long message to an example's length", () => {
+    expect(addExample(data, "renamed", "new phrase")).toBe(data);
+    const full = IntentDataSchema.parse({ intents: [{ name: "track", examples: Array.from({ length: MAX_EXAMPLES }, (_, index) => `phrase ${index}`) }] });
+    expect(addExample(full, "track", "one more")).toBe(full);
+    const long = addExample(data, "track", "x".repeat(600));
+    expect(long.intents[0].examples.at(-1)).toHaveLength(500);
+  });
+
+  it("is an ordinary node edit: the document keeps the step's connections", () => {
+    const document = {
+      schemaVersion: 1,
+      name: "T",
+      slug: "t",
+      nodes: [{ id: "topic", kind: "intent", position: { x: 0, y: 0 }, data }],
+      edges: [{ id: "e1", source: "topic", sourceHandle: "refund", target: "topic" }],
+    } as unknown as FlowDocument;
+    const next = updateNodeData(document, "topic", addExample(data, "refund", "refund please"));
+    expect(next.edges).toEqual(document.edges);
+    expect((next.nodes[0].data as typeof data).intents[1].examples).toContain("refund please");
+  });
+});
