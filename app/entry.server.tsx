@@ -9,14 +9,19 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { warmKnowledgeIndex } from "~/engines/knowledge-store.server";
+import { startSentenceVectorPruning } from "~/engines/sentence-vector-pruning.server";
 import { NonceContext } from "~/utils/nonce";
 import { contentSecurityPolicy, createNonce, routeFrameAncestors } from "~/utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
 
 // The server build is loaded once per process: start indexing and embedding the knowledge base
-// now, in the background, instead of on the first customer's question.
-if (process.env.NODE_ENV !== "test") setImmediate(warmKnowledgeIndex);
+// now, in the background, instead of on the first customer's question; and prune the stored
+// sentence vectors nothing needs any more, in the background too (then daily).
+if (process.env.NODE_ENV !== "test") {
+  setImmediate(warmKnowledgeIndex);
+  startSentenceVectorPruning();
+}
 
 export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const nonce = createNonce();

@@ -4,6 +4,11 @@
  * embedded. Building the index asks for each article's texts separately; the lookups asked for in
  * one event-loop turn are merged into one query (in chunks of CHUNK keys), so indexing the demo
  * knowledge base at start-up is a few queries, not one per article.
+ *
+ * Embedding runs in the background (a published flow's examples, an edited article), so a read
+ * or a write can still be on its way when the process — or a test — closes the database: `close`
+ * waits for the queries under way and turns later ones into "nothing stored" instead of queries
+ * on a closed pool. Rows are pruned by sentence-vector-pruning.server.ts.
  */
 import { db as defaultDb, type Db } from "~/utils/db.server";
 import { bytesToVector, sentenceVectorKey, vectorToBytes, type SentenceVectorStore } from "./local/sentence-vector-store";
@@ -15,17 +20,46 @@ type Lookup = { keys: Map<string, string>; resolve: (vectors: Map<string, Float3
 
 export class DatabaseSentenceVectorStore implements SentenceVectorStore {
   private lookups: Lookup[] = [];
+  private readonly underWay = new Set<Promise<void>>();
+  private closed = false;
 
   constructor(private readonly client: Db = defaultDb) {}
 
   getMany(encoderId: string, texts: readonly string[]): Promise<Map<string, Float32Array>> {
+    if (this.closed) return Promise.resolve(new Map());
     const keys = new Map(texts.map((text) => [sentenceVectorKey(encoderId, text), text]));
     return new Promise((resolve, reject) => {
-      if (this.lookups.push({ keys, resolve, reject }) === 1) setImmediate(() => void this.flush());
+      if (this.lookups.push({ keys, resolve, reject }) === 1) setImmediate(() => void this.track(this.flush()));
     });
   }
 
-  async putMany(encoderId: string, vectors: ReadonlyMap<string, Float32Array>): Promise<void> {
+  putMany(encoderId: string, vectors: ReadonlyMap<string, Float32Array>): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    return this.track(this.write(encoderId, vectors));
+  }
+
+  /**
+   * Waits for the reads and writes under way; from now on reads find nothing and writes store
+   * nothing (the engines then embed without the store, as they do without a database).
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    while (this.lookups.length > 0 || this.underWay.size > 0) {
+      if (this.lookups.length > 0) await this.track(this.flush());
+      await Promise.allSettled([...this.underWay]);
+    }
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    this.underWay.add(work);
+    void work.then(
+      () => this.underWay.delete(work),
+      () => this.underWay.delete(work),
+    );
+    return work;
+  }
+
+  private async write(encoderId: string, vectors: ReadonlyMap<string, Float32Array>): Promise<void> {
     const rows = [...vectors].map(([text, vector]) => ({ key: sentenceVectorKey(encoderId, text), encoder: encoderId, vector: vectorToBytes(vector) }));
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
@@ -45,6 +79,7 @@ export class DatabaseSentenceVectorStore implements SentenceVectorStore {
   private async flush(): Promise<void> {
     const lookups = this.lookups;
     this.lookups = [];
+    if (lookups.length === 0) return;
     try {
       const keys = [...new Set(lookups.flatMap((lookup) => [...lookup.keys.keys()]))];
       const found = new Map<string, Float32Array>();
@@ -79,4 +114,9 @@ let shared: DatabaseSentenceVectorStore | null = null;
 export function getSentenceVectorStore(): SentenceVectorStore {
   shared ??= new DatabaseSentenceVectorStore();
   return shared;
+}
+
+/** Before the database is closed: waits for the process's store's queries under way (see `close`). */
+export async function closeSentenceVectorStore(): Promise<void> {
+  await shared?.close();
 }

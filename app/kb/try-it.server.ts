@@ -10,8 +10,9 @@ import { getKnowledgeRetrievers } from "~/engines/index.server";
 import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getEnv } from "~/utils/env.server";
 import { phrasesFor } from "~/nodes/shared/phrases";
-import type { KbAnswer, KbSuggestion, KbSuggestions, KnowledgeRetriever, RetrievedArticle } from "~/engines/types";
+import type { KbAnswer, KbSuggestion, KbSuggestions, KnowledgeRetriever } from "~/engines/types";
 import type { TryItScope } from "./kb-nodes.server";
+import { listTriedArticles, type TriedArticle } from "./try-it-list";
 import { readWordsOnlyReason, type WordsOnlyReason } from "./words-only";
 
 export { listTryItScopes, WHOLE_KB_SCOPE, type TryItScope } from "./kb-nodes.server";
@@ -23,7 +24,8 @@ export type SuggestionOffer = { text: string; none: string; articles: KbSuggesti
 /** `answer` when an article reaches the minimum; else `offer` when the step would offer articles; else neither (“No answer found”). */
 export type EngineOutcome = { answer: KbAnswer | null; offer: SuggestionOffer | null; milliseconds: number; error: string | null };
 export type TryItResult = {
-  retrieved: Array<RetrievedArticle & { reachesMinScore: boolean }>;
+  /** Best first; on words alone only the first has a confidence (try-it-list.ts). */
+  retrieved: TriedArticle[];
   wordsOnly: WordsOnlyReason;
   local: EngineOutcome;
   /** null when OpenAI is not configured. */
@@ -55,7 +57,7 @@ export async function tryQuestion(question: string, scope: TryItScope): Promise<
     getWordsOnlyReason(question),
   ]);
   return {
-    retrieved: retrieved.map((article) => ({ ...article, reachesMinScore: article.score >= scope.minScore })),
+    retrieved: listTriedArticles(retrieved, wordsOnly, scope.minScore),
     wordsOnly,
     local: localOutcome,
     openai: openai && openaiOutcome ? { ...openaiOutcome, model: openai.model } : null,

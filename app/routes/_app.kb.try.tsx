@@ -87,7 +87,7 @@ export default function TryItPage() {
               <OpenAINotConfigured />
             )}
           </div>
-          <RetrievedArticles articles={result.retrieved} minScore={scope.minScore} />
+          <RetrievedArticles articles={result.retrieved} minScore={scope.minScore} wordsOnly={result.wordsOnly !== null} />
         </>
       ) : (
         <p className="muted kb-try-empty">

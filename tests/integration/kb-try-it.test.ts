@@ -69,8 +69,13 @@ describe("Try it", () => {
     await createArticle({ title: "Tracking a parcel", body: "Every parcel has a tracking link in the shipping email. Delivery updates appear within a day.", tags: ["shipping"] });
     const events = await db.event.count();
     const page = (await tryIt("?q=when+will+my+parcel+arrive")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
-    const { local } = page.result!;
+    const { local, retrieved, wordsOnly } = page.result!;
     expect(local.answer).toBeNull();
+    // On words alone only the first article's confidence is calibrated for its place: the others are listed without one.
+    expect(wordsOnly).toBe("unavailable");
+    expect(retrieved.length).toBeGreaterThan(1);
+    expect(retrieved[0].score).toEqual(expect.any(Number));
+    expect(retrieved.slice(1)).toEqual(retrieved.slice(1).map((article) => expect.objectContaining({ id: article.id, score: null, reachesMinScore: false })));
     expect(local.offer).toMatchObject({ text: "These articles might help. Which one fits your question?", none: "None of these" });
     const offered = local.offer!.articles;
     expect(offered.map((article) => article.title)).toContain("Tracking a parcel");

@@ -9,7 +9,7 @@ import { articleCues, articlePassages } from "~/engines/local/article-passages";
 import { parseArticleOutline } from "~/engines/local/article-outline";
 import type * as SentenceEncoderModule from "~/engines/local/sentence-encoder.server";
 import { DatabaseSentenceVectorStore } from "~/engines/sentence-vector-store.server";
-import { db } from "~/utils/db.server";
+import { db, type Db } from "~/utils/db.server";
 import { FakeSentenceEncoder, fakeVector } from "../support/fake-sentence-encoder";
 
 const encoder = vi.hoisted(() => {
@@ -94,5 +94,39 @@ describe("stored article vectors", () => {
     expect([...found.keys()].sort()).toEqual(["express shipping", "refunds"]);
     expect(found.get("refunds")).toEqual(vectors.get("refunds"));
     expect(otherModel.size).toBe(0);
+  });
+
+  it("closing waits for the reads and writes under way, and makes no query after (a test's pool ends right after)", async () => {
+    const queries: string[] = [];
+    let finishWrite = () => {};
+    const writing = new Promise<void>((resolve) => (finishWrite = resolve));
+    const client = {
+      sentenceVector: {
+        findMany: async () => {
+          queries.push("read");
+          return [];
+        },
+        createMany: async () => {
+          queries.push("write");
+          await writing;
+          return { count: 1 };
+        },
+      },
+    } as unknown as Db;
+    const store = new DatabaseSentenceVectorStore(client);
+    const read = store.getMany("fake v1", ["refunds"]);
+    const write = store.putMany("fake v1", new Map([["refunds", fakeVector("refunds")]]));
+    let closed = false;
+    const closing = store.close().then(() => (closed = true));
+    await vi.waitFor(() => expect(queries).toEqual(["write", "read"]));
+    expect(closed).toBe(false);
+    finishWrite();
+    await closing;
+    await expect(read).resolves.toEqual(new Map());
+    await expect(write).resolves.toBeUndefined();
+
+    expect(await store.getMany("fake v1", ["refunds"])).toEqual(new Map());
+    await store.putMany("fake v1", new Map([["returns", fakeVector("returns")]]));
+    expect(queries).toEqual(["write", "read"]);
   });
 });

@@ -13,6 +13,10 @@ process.env.SESSION_SECRET ??= "integration-test-secret";
 
 afterAll(async () => {
   const { db, databaseKind, getPostgresPool } = await import("~/utils/db.server");
+  // A publish warms its intent models in the background: their stored-vector read must not
+  // outlive the pool ("Cannot use a pool after calling end").
+  const { closeSentenceVectorStore } = await import("~/engines/sentence-vector-store.server");
+  await closeSentenceVectorStore();
   await db.$disconnect();
   if (databaseKind === "postgresql") await getPostgresPool().end();
   await cleanUp();

@@ -61,10 +61,16 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid-2">
           <Field label="Time zone" name="timeZone" defaultValue={hours.timeZone} list="time-zones" autoComplete="off" spellCheck={false} error={errors.timeZone} hint="An IANA name, e.g. Europe/Berlin." />
-          <label className="checkbox team-hours__always">
-            <input type="checkbox" name="alwaysOpen" checked={alwaysOpen} onChange={(event) => setAlwaysOpen(event.currentTarget.checked)} />
-            Always open (24/7)
-          </label>
+          <div className="field team-hours__always">
+            {/* An empty caption as tall as "Time zone", so the checkbox sits on the input's line. */}
+            <span className="label" aria-hidden="true">
+              &nbsp;
+            </span>
+            <label className="checkbox">
+              <input type="checkbox" name="alwaysOpen" checked={alwaysOpen} onChange={(event) => setAlwaysOpen(event.currentTarget.checked)} />
+              Always open (24/7)
+            </label>
+          </div>
         </div>
         {errors.alwaysOpen ? <p className="field-error">{errors.alwaysOpen}</p> : null}
         {!alwaysOpen ? (
@@ -80,7 +86,7 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
             <label className="label" htmlFor={`${team.id}-holidays`}>
               Closed dates (one per line)
             </label>
-            <textarea id={`${team.id}-holidays`} className="input" name="holidays" rows={3} defaultValue={hours.holidays.join("\n")} placeholder="2026-12-25" aria-invalid={errors.holidays ? true : undefined} />
+            <textarea id={`${team.id}-holidays`} className="input textarea" name="holidays" rows={3} defaultValue={hours.holidays.join("\n")} placeholder="2026-12-25" aria-invalid={errors.holidays ? true : undefined} />
             {errors.holidays ? <p className="field-error">{errors.holidays}</p> : <p className="hint">In the team's time zone, YYYY-MM-DD.</p>}
           </div>
           <Field
