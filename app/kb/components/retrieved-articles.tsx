@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatConfidence } from "~/utils/confidence";
 import { formatPercent } from "../format";
 
-type Retrieved = { id: string; title: string; tags: string[]; score: number; reachesMinScore: boolean };
+type Retrieved = { id: string; title: string; tags: string[]; score: number; reachesMinScore: boolean; matchedExample?: string };
 
 /** The articles retrieval found, best first, each confidence as a bar against the minimum. */
 export function RetrievedArticles({ articles, minScore }: { articles: Retrieved[]; minScore: number }) {
@@ -29,6 +29,7 @@ export function RetrievedArticles({ articles, minScore }: { articles: Retrieved[
                 <Link to={`/kb/${article.id}`} className="kb-title-link">
                   {article.title}
                 </Link>
+                {article.matchedExample ? <p className="hint kb-matched-example">Matched the example question “{article.matchedExample}”</p> : null}
                 <div className="kb-tags">
                   {article.tags.map((tag) => (
                     <span key={tag} className="badge">
