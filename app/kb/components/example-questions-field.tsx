@@ -106,8 +106,8 @@ export function ExampleQuestionsField({ id, questions, onChange, draft, onDraftC
             add();
           }}
         />
-        <button type="button" className="btn btn-secondary btn-sm" onClick={add} disabled={full || draft.trim() === ""}>
-          <Icon name="plus" size={14} />
+        <button type="button" className="btn btn-secondary" onClick={add} disabled={full || draft.trim() === ""}>
+          <Icon name="plus" size={16} />
           Add
         </button>
       </div>
