@@ -6,7 +6,10 @@
  *     2–3 per article), on bench/data/kb-questions.json + kb-dev-unanswerable.json;
  *   - stackFaqTuning: every dev paraphrase is already a test question of some part, so each
  *     knowledge-base thread's FIRST TWO dev paraphrases become its example questions and the
- *     stackFaqTuning questions are evaluated without them (both conditions on that same reduced set).
+ *     stackFaqTuning questions are evaluated without them (both conditions on that same reduced set);
+ *   - stackFaqOtherThreads: the side effect on articles WITHOUT example questions — only the tune
+ *     threads (sf-000…sf-062) get theirs, and the questions are the other threads' (dev `report`,
+ *     the spent part, tuning data): does teaching some articles take answers from the rest?
  * The held-out parts (demoFresh, stackFaqFresh) are NOT run here. Writes bench/results/kb-examples.json.
  * Run: npx tsx bench/kb-examples.ts
  */
@@ -54,6 +57,29 @@ export function demoConditions(): { plain: EvalArticle[]; withExamples: EvalArti
 /** StackFAQ's knowledge base, plain and with two dev paraphrases per thread as example questions; the tune questions without those. */
 export function stackFaqConditions(): { plain: EvalArticle[]; withExamples: EvalArticle[]; questions: EvalQuestion[] } {
   const { articles: plain, questions } = loadStackFaq("tune");
+  const byThread = stackFaqExamples(plain);
+  const used = new Set([...byThread.values()].flat());
+  return {
+    plain,
+    withExamples: plain.map((article) => ({ ...article, questions: byThread.get(article.id) ?? [] })),
+    questions: questions.filter((question) => !used.has(question.question)),
+  };
+}
+
+/** Example questions on the tune threads only; the questions of the other (report) threads, which have none. */
+export function stackFaqOtherThreadsConditions(): { plain: EvalArticle[]; withExamples: EvalArticle[]; questions: EvalQuestion[] } {
+  const { articles: plain } = loadStackFaq("tune");
+  const byThread = stackFaqExamples(plain);
+  const tuneThread = (id: string) => Number(id.replace(/\D/g, "")) < 63;
+  return {
+    plain,
+    withExamples: plain.map((article) => ({ ...article, questions: tuneThread(article.id) ? (byThread.get(article.id) ?? []) : [] })),
+    questions: loadStackFaq("report").questions,
+  };
+}
+
+/** Each knowledge-base thread's first EXAMPLES_PER_THREAD dev paraphrases. */
+function stackFaqExamples(plain: EvalArticle[]): Map<string, string[]> {
   const inKb = new Set(plain.map((article) => article.id));
   const byThread = new Map<string, string[]>();
   for (const { text, article } of DevSchema.parse(JSON.parse(fs.readFileSync(path.join(STACKFAQ_DIR, "dev.json"), "utf8")))) {
@@ -61,12 +87,7 @@ export function stackFaqConditions(): { plain: EvalArticle[]; withExamples: Eval
     const list = byThread.get(article) ?? [];
     if (list.length < EXAMPLES_PER_THREAD) byThread.set(article, [...list, text]);
   }
-  const used = new Set([...byThread.values()].flat());
-  return {
-    plain,
-    withExamples: plain.map((article) => ({ ...article, questions: byThread.get(article.id) ?? [] })),
-    questions: questions.filter((question) => !used.has(question.question)),
-  };
+  return byThread;
 }
 
 function compare(plain: Record<string, unknown>, withExamples: Record<string, unknown>) {
@@ -79,7 +100,7 @@ export async function main(): Promise<void> {
   const started = performance.now();
   const parts: Record<string, { questions: number; unanswerable: unknown; exampleQuestions: unknown; plain: Record<string, unknown>; withExamples: Record<string, unknown> }> = {};
   const conditions: Array<[string, () => ReturnType<typeof demoConditions>]> = [["demoTuning", demoConditions]];
-  if (stackFaqAvailable()) conditions.push(["stackFaqTuning", stackFaqConditions]);
+  if (stackFaqAvailable()) conditions.push(["stackFaqTuning", stackFaqConditions], ["stackFaqOtherThreads", stackFaqOtherThreadsConditions]);
   for (const [name, load] of conditions) {
     const { plain, withExamples, questions } = load();
     const plainRun = runEval(workDir, `${name}-plain`, plain, questions);
@@ -88,7 +109,7 @@ export async function main(): Promise<void> {
   }
   const report = {
     about:
-      "TUNING parts only (never the held-out demoFresh / stackFaqFresh). demoTuning: bench/data/kb-questions.json + kb-dev-unanswerable.json over the demo store, example questions from bench/data/kb-article-questions.json (written from the articles alone). stackFaqTuning: dev threads sf-000…sf-062, every knowledge-base thread's first two dev paraphrases as its example questions and removed from the questions (both conditions on the same reduced set). The models (kb-confidence-model.json, kb-reranker-model.json) are unchanged: fitted without example questions.",
+      "TUNING parts only (never the held-out demoFresh / stackFaqFresh). demoTuning: bench/data/kb-questions.json + kb-dev-unanswerable.json over the demo store, example questions from bench/data/kb-article-questions.json (written from the articles alone). stackFaqTuning: dev threads sf-000…sf-062, every knowledge-base thread's first two dev paraphrases as its example questions and removed from the questions (both conditions on the same reduced set). stackFaqOtherThreads: examples on the sf-000…sf-062 threads only, questions of the sf-063… threads (dev report, spent part): the effect on articles without example questions. The models (kb-confidence-model.json, kb-reranker-model.json) are unchanged: fitted without example questions.",
     generatedAt: new Date().toISOString(),
     wallSeconds: Math.round((performance.now() - started) / 1000),
     loadAverage: { before: loadBefore.map((value) => Math.round(value * 100) / 100), after: os.loadavg().map((value) => Math.round(value * 100) / 100) },
@@ -98,10 +119,10 @@ export async function main(): Promise<void> {
   fs.mkdirSync(path.join(root, "bench/results"), { recursive: true });
   fs.writeFileSync(path.join(root, "bench/results/kb-examples.json"), `${JSON.stringify(report, null, 2)}\n`);
   const pct = (value: unknown) => `${((value as number) * 100).toFixed(1)}%`.padStart(9);
-  console.log(`${"part".padEnd(32)}${["recall@1", "right", "wrong", "refused", "unans.", "ECE"].map((h) => h.padStart(9)).join("")}`);
+  console.log(`${"part".padEnd(40)}${["recall@1", "right", "wrong", "refused", "unans.", "ECE"].map((h) => h.padStart(9)).join("")}`);
   for (const [name, part] of Object.entries(parts)) {
     for (const [condition, m] of [["plain", part.plain], ["with example questions", part.withExamples]] as const) {
-      console.log(`${`${name} ${condition}`.padEnd(32)}${pct(m.recallAt1)}${pct(m.answeredRight)}${pct(m.answeredWrong)}${pct(m.refused)}${pct(m.answeredUnanswerable)}${String(m.ece).padStart(9)}`);
+      console.log(`${`${name} ${condition}`.padEnd(40)}${pct(m.recallAt1)}${pct(m.answeredRight)}${pct(m.answeredWrong)}${pct(m.refused)}${pct(m.answeredUnanswerable)}${String(m.ece).padStart(9)}`);
     }
   }
   fs.rmSync(workDir, { recursive: true, force: true });
