@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getKnowledgeRetrievers } from "~/engines/index.server";
 import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { createArticle, getArticle, type SaveResult } from "~/kb/articles.server";
+import { importSourceFiles } from "~/kb/import.server";
 import { DEFAULT_MIN_SCORE } from "~/nodes/kb/schema";
 import * as listRoute from "~/routes/_app.kb._index";
 import * as tryRoute from "~/routes/_app.kb.try";
@@ -109,5 +110,18 @@ describe("adding a question the bot couldn't answer to an article", () => {
     const again = unwrap(await addRequest({ question: QUESTION.toUpperCase(), articleId: status.id }));
     expect(again.data).toMatchObject({ ok: true, alreadyThere: true });
     expect((await getArticle(status.id))!.questions).toEqual([QUESTION]);
+  });
+
+  it("an import replaces an article's example questions when the file gives them, and keeps them when it does not", async () => {
+    const file = (front: string) => ({ name: "coupons.md", text: `---\ntitle: Coupons\n${front}---\nOne coupon per order.\n` });
+    expect(await importSourceFiles([file("questions:\n  - can I stack two coupons?\n")])).toMatchObject({ ok: true, created: ["coupons"] });
+    expect((await getArticle("coupons"))!.questions).toEqual(["can I stack two coupons?"]);
+    // The lead adds one from the list; re-importing the same file without questions keeps both.
+    const coupons = (await getArticle("coupons"))!;
+    expect(unwrap(await addRequest({ question: "two discount codes at once", articleId: coupons.id })).data).toMatchObject({ ok: true });
+    expect(await importSourceFiles([file("")])).toMatchObject({ ok: true, updated: ["coupons"] });
+    expect((await getArticle("coupons"))!.questions).toEqual(["can I stack two coupons?", "two discount codes at once"]);
+    expect(await importSourceFiles([file("questions: []\n")])).toMatchObject({ ok: true, updated: ["coupons"] });
+    expect((await getArticle("coupons"))!.questions).toEqual([]);
   });
 });
