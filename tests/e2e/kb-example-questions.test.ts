@@ -86,8 +86,14 @@ describe("example questions", () => {
     await e2e.goto("/kb");
     const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
     const row = gaps.getByRole("listitem").filter({ hasText: question });
-    await row.getByRole("button", { name: "Add to an article…" }).click();
+    const toggle = row.getByRole("button", { name: "Add to an article…" });
+    await toggle.click();
     const picker = row.getByRole("form", { name: `Add “${question}” to an article` });
+    // Escape closes the picker and gives the focus back to its button.
+    await picker.getByRole("searchbox").press("Escape");
+    await expect.poll(() => picker.count()).toBe(0);
+    await expect(toggle.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await toggle.press("Enter");
     // The article the customer picked is chosen already; the lead can search for another.
     await expect(picker.getByRole("listbox", { name: "Article" }).inputValue()).resolves.toBe(article.id);
     await picker.getByRole("searchbox", { name: "Find the article that answers it" }).fill("stained");

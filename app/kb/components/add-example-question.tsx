@@ -3,7 +3,7 @@
  * (the filter narrows a native list box, so arrow keys, type-ahead and screen readers work as
  * usual) and one button that makes the question one of the chosen article's example questions.
  * For a "customer picked a suggested article" question the article they picked is chosen first;
- * the lead confirms or changes it.
+ * the lead confirms or changes it. Escape closes it.
  */
 import { Form } from "@remix-run/react";
 import { useId, useState } from "react";
@@ -23,7 +23,15 @@ export function AddExampleQuestionForm({ question, articles, initialArticleId, b
   const chosen = shown.find((article) => article.id === selected);
 
   return (
-    <Form method="post" action="/kb?index" className="kb-add-example" aria-label={`Add “${question}” to an article`}>
+    <Form
+      method="post"
+      action="/kb?index"
+      className="kb-add-example"
+      aria-label={`Add “${question}” to an article`}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") onCancel();
+      }}
+    >
       <input type="hidden" name="intent" value="addExampleQuestion" />
       <input type="hidden" name="question" value={question} />
       <label className="label" htmlFor={`${id}-filter`}>

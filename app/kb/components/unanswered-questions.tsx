@@ -1,5 +1,5 @@
 import { Link, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { formatRelative } from "../format";
 import { AddExampleQuestionForm, type ArticleChoice } from "./add-example-question";
 
@@ -19,6 +19,12 @@ const REASON_LABELS: Record<Reason, string> = {
  */
 export function UnansweredQuestions({ questions, days, now, articles }: { questions: Question[]; days: number; now: number; articles: ArticleChoice[] }) {
   const [adding, setAdding] = useState<string | null>(null);
+  const toggles = useRef(new Map<string, HTMLButtonElement | null>());
+  // Closing the picker puts the focus back on the button that opened it.
+  const close = (question: string) => {
+    setAdding(null);
+    toggles.current.get(question)?.focus();
+  };
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "addExampleQuestion";
   if (questions.length === 0) return null;
@@ -42,7 +48,13 @@ export function UnansweredQuestions({ questions, days, now, articles }: { questi
                 Try it
               </Link>
               {articles.length > 0 ? (
-                <button type="button" className="btn btn-secondary btn-sm" aria-expanded={adding === item.question} onClick={() => setAdding(adding === item.question ? null : item.question)}>
+                <button
+                  type="button"
+                  ref={(element) => void toggles.current.set(item.question, element)}
+                  className="btn btn-secondary btn-sm"
+                  aria-expanded={adding === item.question}
+                  onClick={() => setAdding(adding === item.question ? null : item.question)}
+                >
                   Add to an article…
                 </button>
               ) : null}
@@ -50,7 +62,7 @@ export function UnansweredQuestions({ questions, days, now, articles }: { questi
                 Write an article
               </Link>
             </span>
-            {adding === item.question ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => setAdding(null)} /> : null}
+            {adding === item.question ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => close(item.question)} /> : null}
           </li>
         ))}
       </ul>
