@@ -12,6 +12,10 @@
  *       HELD-OUT part stackFaqFresh: bench/data/stackfaq-fresh-questions.json (same provenance)
  *       tuning parts  stackFaqTuning (dev `tune`), stackFaqTuningSpent (dev `report`, spent like
  *                     the demo's)
+ * Beside the plain tuning parts, the same with example questions ("Customers also ask",
+ * bench/kb-examples.ts): demoTuningWithExamples (the lead-written bench/data/kb-article-questions.json)
+ * and stackFaqTuningWithExamples against stackFaqTuningWithoutExamples (two dev paraphrases per
+ * thread as its example questions, left out of the questions of both).
  * Each: recall@1/@3, MRR, and at the kb node's default minScore answeredRight / answeredWrong /
  * refused / answeredUnanswerable and the calibration error; per question wall-clock and CPU.
  * Also the held-out demo part ranked on words alone (`--lexical`: the encoder-down fallback), the
@@ -27,6 +31,7 @@ import { buildEvalIndex, type EvalArticle, type EvalQuestion } from "~/engines/e
 import { WorkerSentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { exportArticlesForEval } from "~/kb/import.server";
 import { loadStackFaq, stackFaqAvailable } from "./data/stackfaq";
+import { demoConditions, stackFaqConditions } from "./kb-examples";
 
 const root = path.resolve(__dirname, "..");
 const articlesDir = path.join(root, "app/workspace/knowledge-base");
@@ -76,6 +81,7 @@ export async function main(): Promise<void> {
     demoFreshWordsOnly: runEval(demoFile, demoFresh, ["--lexical"]),
     demoTuning: runEval(demoFile, demoDev, ["--answers", answersFile]),
     demoTuningSpent: runEval(demoFile, path.join(root, "bench/data/kb-test-questions.json")),
+    demoTuningWithExamples: runEval(writeTemp("demo-examples", demoConditions().withExamples), demoDev),
   };
   if (stackFaqAvailable()) {
     // Both parts share one knowledge base (the threads not left out); only their questions differ.
@@ -84,6 +90,10 @@ export async function main(): Promise<void> {
     parts.stackFaqFresh = runEval(faqArticles, path.join(root, "bench/data/stackfaq-fresh-questions.json"));
     parts.stackFaqTuning = runEval(faqArticles, writeTemp("sf-tune", tune.questions));
     parts.stackFaqTuningSpent = runEval(faqArticles, writeTemp("sf-report", loadStackFaq("report").questions));
+    const examples = stackFaqConditions();
+    const reduced = writeTemp("sf-tune-without-examples", examples.questions);
+    parts.stackFaqTuningWithoutExamples = runEval(faqArticles, reduced);
+    parts.stackFaqTuningWithExamples = runEval(writeTemp("sf-examples", examples.withExamples), reduced);
   }
   const labels = AnswerLabelsSchema.parse(JSON.parse(fs.readFileSync(answersFile, "utf8"))).items;
   const examples = answerExamples(buildEvalIndex(demoArticles), labels.filter((label) => EXAMPLE_QUESTIONS.includes(label.question)));

@@ -16,10 +16,10 @@ import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
 import { getSentenceVectorStore } from "./sentence-vector-store.server";
 
-const TagsSchema = z.array(z.string());
-const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, status: true } as const;
+const StringListSchema = z.array(z.string());
+export const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, questions: true, status: true } as const;
 
-type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; status: string };
+type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; questions: string; status: string };
 
 /** What warming embeds to load the model (any short text would do). */
 export const ENCODER_WARM_UP_TEXT = "how can I help you?";
@@ -32,15 +32,21 @@ let loading: Promise<KnowledgeIndex> | null = null;
 /** Bumped by every reload, so a load that started before it is not kept. */
 let generation = 0;
 
-export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
-  let tags: string[] = [];
+/** A JSON array of strings read back from the database; a malformed column reads as empty. */
+function parseStringList(json: string | undefined): string[] {
+  if (json === undefined) return [];
   try {
-    const parsed = TagsSchema.safeParse(JSON.parse(row.tags));
-    if (parsed.success) tags = parsed.data;
+    const parsed = StringListSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
   } catch {
-    // A malformed tags column must not take the whole knowledge base down: index without tags.
+    // A malformed tags or questions column must not take the whole knowledge base down: index without it.
+    return [];
   }
-  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags };
+}
+
+export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
+  const questions = parseStringList(row.questions);
+  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags: parseStringList(row.tags), ...(questions.length ? { questions } : {}) };
 }
 
 function semanticSearchOn(): boolean {

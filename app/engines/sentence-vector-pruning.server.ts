@@ -19,7 +19,7 @@
  */
 import { listIntentModels, parseFlowDocument } from "~/flow";
 import { db as defaultDb, type Db } from "~/utils/db.server";
-import { parseArticleRow } from "./knowledge-store.server";
+import { articleSelect, parseArticleRow } from "./knowledge-store.server";
 import { KnowledgeIndex } from "./local/knowledge-index";
 import { SENTENCE_ENCODER_ID, type SentenceEncoder } from "./local/sentence-encoder.server";
 import { sentenceVectorKey, type SentenceVectorStore } from "./local/sentence-vector-store";
@@ -61,7 +61,7 @@ export async function pruneSentenceVectors(options: PruneOptions = {}): Promise<
 /** The keys of every vector the live articles and runnable flow versions need. */
 async function readLiveVectorKeys(client: Db, encoderId: string): Promise<Set<string>> {
   const recorder = new KeyRecorder(encoderId);
-  const articles = await client.article.findMany({ where: { status: "published" }, select: { id: true, slug: true, title: true, body: true, tags: true, status: true } });
+  const articles = await client.article.findMany({ where: { status: "published" }, select: articleSelect });
   // English whatever the articles' language: passages do not depend on it, and an index in
   // another language embeds nothing, so this is the same set or a larger one — never smaller.
   const index = new KnowledgeIndex({ encoder: recorder, vectorStore: recorder, language: "en" });

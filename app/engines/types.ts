@@ -37,7 +37,8 @@ export interface IntentClassifier {
 
 export type ArticleRef = { id: string; slug: string; title: string };
 
-export type RetrievedArticle = ArticleRef & { score: number; tags: string[] };
+/** `matchedExample`: the article's example question that drove the match (local engine, with sentence vectors). */
+export type RetrievedArticle = ArticleRef & { score: number; tags: string[]; matchedExample?: string };
 
 export type KbAnswer = {
   article: ArticleRef;

@@ -9,6 +9,8 @@ export const TITLE_MAX = 200;
 export const BODY_MAX = 50_000;
 export const TAGS_MAX = 20;
 export const TAG_MAX = 40;
+export const QUESTIONS_MAX = 30;
+export const QUESTION_MAX = 200;
 
 const TagSchema = z
   .string()
@@ -26,10 +28,32 @@ const TagsSchema = z
   .transform((tags) => [...new Set(tags)]);
 const StatusSchema = z.enum(ARTICLE_STATUSES);
 
+/** Example questions as saved: trimmed, empty ones dropped, the first of case-insensitive repeats kept. */
+export function normaliseQuestions(questions: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const raw of questions) {
+    const question = raw.trim().replace(/\s+/g, " ");
+    const key = question.toLocaleLowerCase();
+    if (question === "" || seen.has(key)) continue;
+    seen.add(key);
+    kept.push(question);
+  }
+  return kept;
+}
+
+// "Customers also ask": the support lead's wordings of what the article answers. The count is
+// checked after repeats and blanks are dropped, so pasting a list with duplicates is not refused.
+const QuestionsSchema = z
+  .array(z.string().trim().max(QUESTION_MAX, `an example question is at most ${QUESTION_MAX} characters`))
+  .transform(normaliseQuestions)
+  .pipe(z.array(z.string()).max(QUESTIONS_MAX, `at most ${QUESTIONS_MAX} example questions per article`));
+
 export const ArticleInputSchema = z.strictObject({
   title: TitleSchema,
   body: BodySchema,
   tags: TagsSchema.default([]),
+  questions: QuestionsSchema.default([]),
   status: StatusSchema.default("published"),
 });
 export type ArticleInput = z.input<typeof ArticleInputSchema>;
@@ -41,6 +65,7 @@ export const ArticleUpdateSchema = z.strictObject({
   title: TitleSchema.optional(),
   body: BodySchema.optional(),
   tags: TagsSchema.optional(),
+  questions: QuestionsSchema.optional(),
   status: StatusSchema.optional(),
 });
 export type ArticleUpdate = z.input<typeof ArticleUpdateSchema>;

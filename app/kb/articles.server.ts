@@ -11,14 +11,14 @@ import { db as defaultDb, type Db } from "~/utils/db.server";
 import { ArticleInputSchema, ArticleUpdateSchema, slugify, toFieldErrors, type FieldError } from "./article-schema";
 
 export type ArticleStatus = "published" | "draft";
-export type Article = { id: string; slug: string; title: string; body: string; tags: string[]; status: ArticleStatus; createdAt: Date; updatedAt: Date };
-export type ArticleSummary = Omit<Article, "body">;
+export type Article = { id: string; slug: string; title: string; body: string; tags: string[]; questions: string[]; status: ArticleStatus; createdAt: Date; updatedAt: Date };
+export type ArticleSummary = Omit<Article, "body" | "questions">;
 export type SaveResult = { ok: true; article: Article } | { ok: false; errors: FieldError[] };
 
 const StoredTagsSchema = z.array(z.string());
 const StoredStatusSchema = z.enum(["published", "draft"]).catch("draft");
 const summarySelect = { id: true, slug: true, title: true, tags: true, status: true, createdAt: true, updatedAt: true } as const;
-const articleSelect = { ...summarySelect, body: true } as const;
+const articleSelect = { ...summarySelect, body: true, questions: true } as const;
 
 type SummaryRow = { id: string; slug: string; title: string; tags: string; status: string; createdAt: Date; updatedAt: Date };
 
@@ -32,11 +32,14 @@ export function parseStoredTags(tags: string): string[] {
   }
 }
 
+/** The same for the example questions column (a JSON array of strings too). */
+export const parseStoredQuestions = parseStoredTags;
+
 function toSummary(row: SummaryRow): ArticleSummary {
   return { ...row, tags: parseStoredTags(row.tags), status: StoredStatusSchema.parse(row.status) };
 }
-function toArticle(row: SummaryRow & { body: string }): Article {
-  return { ...toSummary(row), body: row.body };
+function toArticle({ body, questions, ...row }: SummaryRow & { body: string; questions: string }): Article {
+  return { ...toSummary(row), body, questions: parseStoredQuestions(questions) };
 }
 
 /** The one call site for the search index after articles are saved or deleted. */
@@ -67,7 +70,7 @@ export async function listArticles(options: ListArticlesOptions = {}, client: Db
   const rows = await client.article.findMany({ where, select: articleSelect, orderBy });
   const inTitle: ArticleListItem[] = [];
   const elsewhere: ArticleListItem[] = [];
-  for (const { body, ...row } of rows) {
+  for (const { body, questions: _questions, ...row } of rows) {
     const summary = toSummary(row);
     const title = summary.title.toLocaleLowerCase();
     const tags = summary.tags.join(" ");
@@ -130,12 +133,12 @@ function isUniqueViolation(error: unknown): boolean {
 export async function createArticle(input: unknown, client: Db = defaultDb): Promise<SaveResult> {
   const parsed = ArticleInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
-  const { title, body, tags, status } = parsed.data;
+  const { title, body, tags, questions, status } = parsed.data;
   // Two admins creating "Returns" at once both see the slug free; the loser retries with the next one.
   for (let attempt = 0; ; attempt += 1) {
     const slug = await findFreeSlug(title, client);
     try {
-      const row = await client.article.create({ data: { slug, title, body, tags: JSON.stringify(tags), status }, select: articleSelect });
+      const row = await client.article.create({ data: { slug, title, body, tags: JSON.stringify(tags), questions: JSON.stringify(questions), status }, select: articleSelect });
       await notifyArticlesChanged({ saved: [row.id] });
       return { ok: true, article: toArticle(row) };
     } catch (error) {
@@ -154,8 +157,8 @@ export const EDIT_CONFLICT_MESSAGE = "Someone else saved this article after you 
 export async function updateArticle(id: string, input: unknown, client: Db = defaultDb, options: { ifUpdatedAt?: Date } = {}): Promise<SaveResult | null> {
   const parsed = ArticleUpdateSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
-  const { tags, ...rest } = parsed.data;
-  const data = { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}) };
+  const { tags, questions, ...rest } = parsed.data;
+  const data = { ...rest, ...(tags ? { tags: JSON.stringify(tags) } : {}), ...(questions ? { questions: JSON.stringify(questions) } : {}) };
   const { count } = await client.article.updateMany({ where: { id, ...(options.ifUpdatedAt ? { updatedAt: options.ifUpdatedAt } : {}) }, data });
   if (count === 0) {
     if (!options.ifUpdatedAt || !(await client.article.count({ where: { id } }))) return null;

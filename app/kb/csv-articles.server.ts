@@ -1,6 +1,7 @@
 /**
  * A CSV export (from a spreadsheet or another help desk) → validated articles. Columns: title,
- * body, tags (separated by ";" or ","), and an optional status. Problems name the CSV line where
+ * body, tags (separated by ";" or ","), and optional status and questions (example questions, one
+ * per line of the cell: a question may contain commas and semicolons, never a line break). Problems name the CSV line where
  * the row STARTS, which is what a spreadsheet user looks for even when a body spans many lines.
  */
 import { parse } from "csv-parse/sync";
@@ -8,10 +9,14 @@ import { ArticleInputSchema, slugify } from "./article-schema";
 import type { ImportProblem, ParsedFile } from "./markdown-article.server";
 
 const REQUIRED_COLUMNS = ["title", "body", "tags"] as const;
-const OPTIONAL_COLUMNS = ["status"] as const;
+const OPTIONAL_COLUMNS = ["status", "questions"] as const;
 
 type CsvRecord = { record: Record<string, string>; raw: string; info: { bytes: number } };
 type CsvError = Error & { code?: string; lines?: number };
+
+function splitQuestions(cell: string): string[] {
+  return cell.split(/\r?\n/);
+}
 
 function splitTags(cell: string | undefined): string[] {
   return (cell ?? "").split(/[;,]/).map((tag) => tag.trim()).filter((tag) => tag !== "");
@@ -39,7 +44,7 @@ export function parseArticlesCsv(file: string, text: string): ParsedFile {
   const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
   const unknown = columns.filter((column) => !(REQUIRED_COLUMNS as readonly string[]).includes(column) && !(OPTIONAL_COLUMNS as readonly string[]).includes(column));
   if (missing.length > 0) problems.push({ file, line: 1, message: `missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (header: ${header})` });
-  if (unknown.length > 0) problems.push({ file, line: 1, message: `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: title, body, tags, status)` });
+  if (unknown.length > 0) problems.push({ file, line: 1, message: `unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (allowed: title, body, tags, status, questions)` });
   if (problems.length > 0) return { articles: [], problems };
 
   // Records arrive in order, so the line count only ever moves forward (linear in the file size).
@@ -61,6 +66,7 @@ export function parseArticlesCsv(file: string, text: string): ParsedFile {
       body: (record.body ?? "").trim(),
       tags: splitTags(record.tags),
       status: record.status?.trim() ? record.status.trim().toLowerCase() : undefined,
+      questions: record.questions === undefined ? undefined : splitQuestions(record.questions),
     });
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -69,7 +75,9 @@ export function parseArticlesCsv(file: string, text: string): ParsedFile {
       }
       continue;
     }
-    articles.push({ ...result.data, slug: slugify(result.data.title), file, line });
+    // Without a questions column the example questions an article already has are kept.
+    const { questions, ...article } = result.data;
+    articles.push({ ...article, ...(columns.includes("questions") ? { questions } : {}), slug: slugify(result.data.title), file, line });
   }
   return { articles: problems.length > 0 ? [] : articles, problems };
 }

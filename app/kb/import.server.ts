@@ -1,7 +1,8 @@
 /**
  * Bulk import of help articles from a folder of Markdown files (front matter: title, tags,
- * status; the file name is the slug) or from a CSV (title, body, tags[, status]; the slug comes
- * from the title). Everything is parsed and validated first; only when EVERY file is valid are
+ * status, questions; the file name is the slug) or from a CSV (title, body, tags[, status,
+ * questions]; the slug comes from the title). A file without questions keeps an updated article's
+ * example questions. Everything is parsed and validated first; only when EVERY file is valid are
  * the articles written, all in one transaction, so a broken file never leaves half an import.
  * Re-importing a slug updates that article. The CLI reads files from disk, the admin page from an
  * upload; both hand the same SourceFile list to validateSourceFiles, so they accept and refuse
@@ -96,8 +97,8 @@ export async function saveImportedArticles(
       );
       const created: string[] = [];
       const updated: string[] = [];
-      for (const { slug, title, body, tags, status } of articles) {
-        const data = { title, body, tags: JSON.stringify(tags), status };
+      for (const { slug, title, body, tags, questions, status } of articles) {
+        const data = { title, body, tags: JSON.stringify(tags), status, ...(questions ? { questions: JSON.stringify(questions) } : {}) };
         if (!existing.has(slug)) {
           await tx.article.create({ data: { slug, ...data } });
           created.push(slug);
@@ -129,7 +130,7 @@ async function saveIfValid({ articles, problems }: { articles: ImportedArticle[]
   return { ok: true, ...(await saveImportedArticles(articles, { client })) };
 }
 
-export type EvalArticle = { id: string; title: string; body: string; tags: string[] };
+export type EvalArticle = { id: string; title: string; body: string; tags: string[]; questions?: string[] };
 
 /**
  * The published articles of a Markdown folder in the shape the retrieval benchmark reads
@@ -140,6 +141,6 @@ export function exportArticlesForEval(directory: string): EvalArticle[] {
   if (problems.length > 0) throw new Error(`cannot export ${directory}:\n${problems.map(formatProblem).join("\n")}`);
   return articles
     .filter((article) => article.status === "published")
-    .map(({ slug, title, body, tags }) => ({ id: slug, title, body, tags }))
+    .map(({ slug, title, body, tags, questions }) => ({ id: slug, title, body, tags, ...(questions?.length ? { questions } : {}) }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

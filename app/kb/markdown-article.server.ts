@@ -10,10 +10,11 @@ import { z } from "zod";
 import { ArticleInputSchema, SLUG_PATTERN, type ValidArticle } from "./article-schema";
 
 export type ImportProblem = { file: string; line?: number; message: string };
-export type ImportedArticle = ValidArticle & { slug: string; file: string; line: number };
+/** `questions` only when the file gives them: importing an older file keeps the example questions added since. */
+export type ImportedArticle = Omit<ValidArticle, "questions"> & { questions?: string[]; slug: string; file: string; line: number };
 export type ParsedFile = { articles: ImportedArticle[]; problems: ImportProblem[] };
 
-const FRONT_MATTER_KEYS = new Set(["title", "tags", "status"]);
+const FRONT_MATTER_KEYS = new Set(["title", "tags", "questions", "status"]);
 
 const FrontMatterSchema = z.record(z.string(), z.unknown());
 
@@ -66,13 +67,15 @@ export function parseMarkdownArticle(file: string, text: string): ParsedFile {
   const data = FrontMatterSchema.safeParse(parsed.data ?? {});
   if (!data.success) return { articles: [], problems: [...problems, { file, line: 2, message: "the front matter must be a list of key: value lines" }] };
   for (const key of Object.keys(data.data)) {
-    if (!FRONT_MATTER_KEYS.has(key)) problems.push({ file, line: keyLine(key), message: `unknown front-matter field "${key}" (allowed: title, tags, status)` });
+    if (!FRONT_MATTER_KEYS.has(key)) problems.push({ file, line: keyLine(key), message: `unknown front-matter field "${key}" (allowed: title, tags, questions, status)` });
   }
 
   const result = ArticleInputSchema.safeParse({
     title: data.data.title,
     body: parsed.content.trim(),
     tags: normaliseTags(data.data.tags),
+    // A YAML list; a single question may be written as a plain string.
+    questions: typeof data.data.questions === "string" ? [data.data.questions] : (data.data.questions ?? undefined),
     status: data.data.status,
   });
   if (!result.success) {
@@ -83,5 +86,6 @@ export function parseMarkdownArticle(file: string, text: string): ParsedFile {
     }
   }
   if (problems.length > 0 || !result.success) return { articles: [], problems };
-  return { articles: [{ ...result.data, slug, file, line: 1 }], problems };
+  const { questions, ...article } = result.data;
+  return { articles: [{ ...article, ...("questions" in data.data ? { questions } : {}), slug, file, line: 1 }], problems };
 }

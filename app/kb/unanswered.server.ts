@@ -10,12 +10,16 @@
  *     question being the one of the conversation's latest answer before it.
  * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by their
  * normalised text (case, spacing, trailing punctuation), shown as the latest customer wording.
+ * A question the support lead has since added to an article as an example question is left out:
+ * it has been dealt with. A "customer picked" group carries the article picked last, which the
+ * "Add to an article…" form offers first.
  */
+import { listExampleQuestionKeys } from "./example-questions.server";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 export type UnansweredReason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
-export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[] };
+export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[]; pickedArticleId: string | null };
 
 const WINDOW_DAYS = 30;
 const SCAN_LIMIT = 2_000;
@@ -41,12 +45,13 @@ type Row = { type: string; payload: string; createdAt: string; answered: string 
 
 const REASONS: Record<string, UnansweredReason> = { "kb.notFound": "noAnswer", "kb.answered": "lowConfidence", "kb.feedback": "notHelpful" };
 
-function readPayload(payload: string | null): { query: string; picked: boolean } | null {
+function readPayload(payload: string | null): { query: string; picked: boolean; articleId: string | null } | null {
   if (!payload) return null;
   try {
-    const value = JSON.parse(payload) as { query?: unknown; picked?: unknown } | null;
+    const value = JSON.parse(payload) as { query?: unknown; picked?: unknown; articleId?: unknown } | null;
     const query = typeof value?.query === "string" ? value.query.trim().slice(0, 300) : "";
-    return query === "" ? null : { query, picked: value?.picked === true };
+    const articleId = typeof value?.articleId === "string" ? value.articleId : null;
+    return query === "" ? null : { query, picked: value?.picked === true, articleId };
   } catch {
     return null;
   }
@@ -56,21 +61,26 @@ function reasonFor(row: Row, picked: boolean): UnansweredReason | undefined {
   return row.type === "kb.answered" && picked ? "customerPicked" : REASONS[row.type];
 }
 
-const normalise = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "");
+export const normaliseUnanswered = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "");
 
 export async function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): Promise<UnansweredQuestion[]> {
   const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
   const groups = new Map<string, UnansweredQuestion>();
-  for (const row of await queryAll<Row>(UNANSWERED_SQL, [since])) {
+  const [rows, examples] = await Promise.all([queryAll<Row>(UNANSWERED_SQL, [since]), listExampleQuestionKeys(normaliseUnanswered)]);
+  for (const row of rows) {
     const read = readPayload(row.type === "kb.feedback" ? row.answered : row.payload);
     const reason = read ? reasonFor(row, read.picked) : undefined;
     if (!read || !reason) continue;
     const question = read.query;
-    const key = normalise(question);
+    const key = normaliseUnanswered(question);
+    if (examples.has(key)) continue;
+    // Rows come newest first: the first picked article seen is the latest pick.
+    const picked = reason === "customerPicked" ? read.articleId : null;
     const group = groups.get(key);
-    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason] });
+    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason], pickedArticleId: picked });
     else {
       group.count += 1;
+      group.pickedArticleId ??= picked;
       if (!group.reasons.includes(reason)) group.reasons.push(reason);
     }
   }

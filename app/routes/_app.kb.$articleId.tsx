@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!result) throw new Response("Article not found", { status: 404 });
   if (!result.ok) {
     const conflict = result.errors.some((error) => error.message === EDIT_CONFLICT_MESSAGE);
-    return data({ ok: false as const, errors: toFormErrors(result.errors, input.tags), at: 0 }, { status: conflict ? 409 : 400 });
+    return data({ ok: false as const, errors: toFormErrors(result.errors, input.tags, input.questions), at: 0 }, { status: conflict ? 409 : 400 });
   }
   const notice = result.article.status === "published" ? "Saved. The bot answers from this version now." : "Saved as a draft. The bot does not use drafts.";
   return { ok: true as const, notice, at: Date.now() };

@@ -1,12 +1,14 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
+import { QUESTION_MAX } from "~/kb/article-schema";
 import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
+import { addExampleQuestion } from "~/kb/example-questions.server";
 import { ArticleTable } from "~/kb/components/article-table";
 import { UnansweredQuestions } from "~/kb/components/unanswered-questions";
 import { ARTICLE_SORTS, sortArticles } from "~/kb/list-sort";
@@ -47,11 +49,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// "Add to an article…" on a question the bot couldn't answer (app/kb/example-questions.server.ts).
+const AddExampleSchema = z.object({
+  intent: z.literal("addExampleQuestion"),
+  articleId: z.string().min(1, "Choose the article that answers the question.").max(100),
+  question: z.string().trim().min(1, "The question is empty.").max(QUESTION_MAX, `An example question is at most ${QUESTION_MAX} characters: add a shorter wording from the article's editor.`),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const parsed = AddExampleSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const message = issue.path[0] === "intent" ? "This form is out of date. Reload the page and try again." : issue.message;
+    return data({ ok: false as const, message }, { status: 400 });
+  }
+  const result = await addExampleQuestion(parsed.data.articleId, parsed.data.question);
+  if (!result) return data({ ok: false as const, message: "That article no longer exists. Reload the page and choose another." }, { status: 404 });
+  if (!result.ok) return data(result, { status: 400 });
+  return result;
+}
+
 const SEARCH_DELAY_MS = 250;
 const UNANSWERED_SHOWN = 3;
 
 export default function KnowledgeBasePage() {
   const { q, sort, status, deleted, counts, now, articles, unanswered, unansweredDays } = useLoaderData<typeof loader>();
+  const added = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
   const timer = useRef<ReturnType<typeof setTimeout>>();
@@ -98,7 +122,18 @@ export default function KnowledgeBasePage() {
         </p>
       ) : null}
 
-      <UnansweredQuestions questions={unanswered} days={unansweredDays} now={now} />
+      {added?.ok ? (
+        <p className="notice" role="status">
+          {added.alreadyThere ? "“" + added.question + "” was already an example question of " : "Added “" + added.question + "” as an example question of "}
+          <Link to={`/kb/${added.article.id}`}>{added.article.title}</Link>.{" "}
+          {added.article.status === "published" ? "The bot matches this question to that article from now on." : "The bot uses it once the article is published."}
+        </p>
+      ) : added ? (
+        <p className="form-error" role="alert">
+          {added.message}
+        </p>
+      ) : null}
+      <UnansweredQuestions questions={unanswered} days={unansweredDays} now={now} articles={articles.map(({ id, title, status: articleStatus }) => ({ id, title, status: articleStatus })).sort((a, b) => a.title.localeCompare(b.title))} />
       {total === 0 ? (
         <EmptyState icon="book" title="No articles yet">
           Write your first help article, or import a folder of Markdown files or a CSV export from your old help desk.

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const input = readArticleForm(await request.formData());
   const result = await createArticle(input);
-  if (!result.ok) return data({ errors: toFormErrors(result.errors, input.tags), input }, { status: 400 });
+  if (!result.ok) return data({ errors: toFormErrors(result.errors, input.tags, input.questions), input }, { status: 400 });
   return redirect(`/kb/${result.article.id}?saved=created`);
 }
 
@@ -34,7 +34,7 @@ export default function NewArticlePage() {
   const navigation = useNavigation();
   const defaults = failed?.input
     ? { ...failed.input, status: failed.input.status === "draft" ? ("draft" as const) : ("published" as const) }
-    : { title: question, body: "", tags: [], status: "published" as const };
+    : { title: question, body: "", tags: [], questions: question ? [question] : [], status: "published" as const };
   return (
     <div className="page kb-page">
       <KbSubpageHeader title="New article" description="Write it the way you'd answer a customer: the bot quotes the passage that best matches their question." />

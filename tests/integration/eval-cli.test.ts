@@ -138,6 +138,7 @@ describe("kb eval", () => {
       questions: 5,
       unanswerable: 1,
       articles: 3,
+      exampleQuestions: 0,
       baseline: { name: expect.stringContaining("BM25"), recallAt1: fraction, recallAt3: fraction, mrr: fraction, p99Ms: milliseconds },
     });
     expect(result.recallAt3 as number).toBeGreaterThanOrEqual(result.recallAt1 as number);
@@ -147,6 +148,18 @@ describe("kb eval", () => {
     expect((result.answeredRight as number) + (result.answeredWrong as number) + (result.refused as number)).toBeCloseTo(1, 3);
     // Suggestions are offered only for refused questions.
     expect(result.suggestedRight as number).toBeLessThanOrEqual(result.refused as number);
+  });
+
+  it("reads articles' example questions and counts them", () => {
+    const articles = JSON.parse(fs.readFileSync(kbFile("articles"), "utf8")) as Array<{ id: string }>;
+    const withQuestions = path.join(tmpDir, `eval-cli-questions-${process.pid}.json`);
+    fs.writeFileSync(withQuestions, JSON.stringify(articles.map((article) => (article.id === "refunds" ? { ...article, questions: ["when will my money come back", "refund timing"] } : article))));
+    try {
+      const result = runToResult("kb", ["eval", "--articles", withQuestions, "--questions", kbFile("questions")]);
+      expect(result).toMatchObject({ exampleQuestions: 2, articles: 3, questions: 5, recallAt3: 1 });
+    } finally {
+      fs.rmSync(withQuestions, { force: true });
+    }
   });
 
   it("--lexical ranks without sentence vectors", () => {

@@ -1,6 +1,6 @@
 /**
  * Pruning the SentenceVector table keeps every row a published article or a runnable flow version
- * needs, and rows younger than a day (another instance may be embedding right now), and deletes
+ * needs (its example questions included), and rows younger than a day (another instance may be embedding right now), and deletes
  * the rest: old revisions' passages, superseded versions' examples, another model's rows. Runs on
  * SQLite and PostgreSQL.
  */
@@ -54,6 +54,7 @@ async function storedTexts(texts: string[], encoder = SENTENCE_ENCODER_ID): Prom
 const shipping = { title: "Shipping times", body: "## Express\n\nExpress shipping arrives the next business day.\n\n## Standard\n\nStandard shipping takes three to five days." };
 const edited = { title: "Shipping times", body: shipping.body.replace("the next business day", "within two business days") };
 const draft = { title: "Gift cards", body: "Gift cards never expire." };
+const exampleQuestion = "how quick is express delivery?";
 
 beforeAll(async () => {
   await seedTeams();
@@ -62,9 +63,10 @@ beforeAll(async () => {
 describe("pruning stored sentence vectors", () => {
   it("keeps what live articles and runnable versions need and young rows; deletes old orphans in batches", async () => {
     // Articles: the published one's current revision is live; its previous revision and a draft are not.
-    await db.article.create({ data: { id: "ship", slug: "shipping", ...edited, status: "published" } });
+    // Its example questions are embedded as cues of their own: live too.
+    await db.article.create({ data: { id: "ship", slug: "shipping", ...edited, questions: JSON.stringify([exampleQuestion]), status: "published" } });
     await db.article.create({ data: { id: "gift", slug: "gift-cards", ...draft, status: "draft" } });
-    const liveArticle = articleTexts(edited.title, edited.body);
+    const liveArticle = [...articleTexts(edited.title, edited.body), exampleQuestion];
     const oldRevisionOnly = articleTexts(shipping.title, shipping.body).filter((text) => !liveArticle.includes(text));
     expect(oldRevisionOnly.length).toBeGreaterThan(0);
 

@@ -11,7 +11,8 @@
  * suggestions) and suggestedUnanswerable (fraction of the unanswerable questions not answered but
  * given suggestions). Timings are per question, wall clock and CPU (CPU includes the sentence
  * encoder's worker thread). Prints one JSON line.
- * articles: [{ id, title, body, tags? }]; questions: [{ question, articleId | null }].
+ * articles: [{ id, title, body, tags?, questions? }] (`questions`: the article's example questions,
+ * "Customers also ask"); questions: [{ question, articleId | null }].
  * `--lexical` ranks without sentence vectors (what Baton does when the encoder is unavailable).
  * With `--answers FILE` (labels as in bench/data/kb-answers.json) the line also has `answers`:
  * how often the extractive answer contains the labelled answer (kb-answer-eval.ts).
@@ -29,7 +30,9 @@ import { chooseSuggestions, LEXICAL_SUGGESTION_FLOOR, SUGGESTION_FLOOR } from ".
 import { stripMarkdown } from "../local/markdown";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "../local/sentence-encoder.server";
 
-const ArticlesSchema = z.array(z.object({ id: z.string(), title: z.string(), body: z.string(), tags: z.array(z.string()).optional(), slug: z.string().optional() }));
+const ArticlesSchema = z.array(
+  z.object({ id: z.string(), title: z.string(), body: z.string(), tags: z.array(z.string()).optional(), questions: z.array(z.string()).optional(), slug: z.string().optional() }),
+);
 const QuestionsSchema = z.array(z.object({ question: z.string(), articleId: z.string().nullable() }));
 export type EvalArticle = z.infer<typeof ArticlesSchema>[number];
 export type EvalQuestion = z.infer<typeof QuestionsSchema>[number];
@@ -179,6 +182,7 @@ export async function evaluateKnowledgeBase(articles: EvalArticle[], questions: 
     questions: questions.length,
     unanswerable: questions.filter((question) => question.articleId === null).length,
     articles: articles.length,
+    exampleQuestions: articles.reduce((sum, article) => sum + (article.questions?.length ?? 0), 0),
     perQuestion: roundAll({ p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), p50CpuMs: percentile(cpu, 0.5), p99CpuMs: percentile(cpu, 0.99) }),
     baseline: { name: "plain BM25 (MiniSearch defaults)", ...roundAll(measureRetrieval(baseline.ranked, questions, baseline.timings)) },
   };

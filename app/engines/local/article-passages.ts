@@ -14,6 +14,11 @@
  * reranker reads the best cue's cosine (knowledge-reranker.ts). In the reverted ranking
  * experiment, ranked beside the passages, they raised recall@1 on the tuning questions of both
  * domains (most on StackFAQ, whose questions paraphrase a thread's title).
+ *
+ * Example questions: what the support lead wrote under "Customers also ask" (or confirmed from
+ * "Questions the bot couldn't answer"). They are cues too, embedded as written — they already ARE
+ * customers' questions — and kept apart from the generated cues so the ranking can say which one
+ * matched. An article without them has exactly the cues it had before they existed.
  */
 import type { ArticleOutline } from "./article-outline";
 
@@ -41,4 +46,18 @@ export function articleCues(title: string, outline: ArticleOutline): string[] {
   const cues = [firstSentence ? `${title}. ${firstSentence}` : title];
   for (const section of outline) if (section.heading !== title) cues.push(`${title} — ${section.heading}`);
   return [...new Set(cues)];
+}
+
+/** The article's example questions as they are embedded: trimmed, without empties or repeats (the schema already normalises; this guards other callers). */
+export function articleExampleCues(questions: readonly string[] | undefined): string[] {
+  const seen = new Set<string>();
+  const cues: string[] = [];
+  for (const question of questions ?? []) {
+    const text = question.trim();
+    const key = text.toLocaleLowerCase();
+    if (text === "" || seen.has(key)) continue;
+    seen.add(key);
+    cues.push(text);
+  }
+  return cues;
 }

@@ -16,15 +16,16 @@ import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-stor
 
 const RETRY_AFTER_MS = 60_000;
 
-/** `texts` are the passages (title first) followed by the cues. */
-type Entry = { texts: string[]; passageCount: number; vectors: Float32Array[] | null };
+/** `texts` are the passages (title first), then the generated cues, then the example questions. */
+type Entry = { texts: string[]; passageCount: number; cueCount: number; vectors: Float32Array[] | null };
 
 /**
  * Cosines between the question and one article: each passage's (in article-passages.ts order),
  * the best of them, their mean (how much of the whole article is about the question), the
- * title's alone, and the best cue's.
+ * title's alone, and the best cue's (example questions are cues). `example` is the example question
+ * that was the best cue, when one was: Try it says which one matched.
  */
-export type ArticleSimilarity = { best: number; mean: number; title: number; cue: number; passages: number[] };
+export type ArticleSimilarity = { best: number; mean: number; title: number; cue: number; passages: number[]; example?: string };
 
 export class ArticleVectors {
   private readonly entries = new Map<string, Entry>();
@@ -38,9 +39,9 @@ export class ArticleVectors {
     private readonly store: SentenceVectorStore | null = null,
   ) {}
 
-  /** Starts embedding the article's passages (title first) and cues; the previous revision's vectors are dropped. */
-  upsert(id: string, passages: string[], cues: string[] = []): void {
-    const entry: Entry = { texts: [...passages, ...cues], passageCount: passages.length, vectors: null };
+  /** Starts embedding the article's passages (title first), cues and example questions; the previous revision's vectors are dropped. */
+  upsert(id: string, passages: string[], cues: string[] = [], examples: string[] = []): void {
+    const entry: Entry = { texts: [...passages, ...cues, ...examples], passageCount: passages.length, cueCount: cues.length, vectors: null };
     this.entries.set(id, entry);
     this.embed(entry);
   }
@@ -74,12 +75,16 @@ export class ArticleVectors {
       return null;
     }
     const result = new Map<string, ArticleSimilarity>();
-    for (const [id, { vectors, passageCount }] of entries) {
+    for (const [id, { texts, vectors, passageCount, cueCount }] of entries) {
       const cosines = vectors.map((vector) => cosine(queryVector, vector));
       const passages = cosines.slice(0, passageCount);
       const cues = cosines.slice(passageCount);
       const mean = passages.reduce((sum, value) => sum + value, 0) / passages.length;
-      result.set(id, { best: Math.max(...passages), mean, title: passages[0], cue: cues.length ? Math.max(...cues) : passages[0], passages });
+      const similarity: ArticleSimilarity = { best: Math.max(...passages), mean, title: passages[0], cue: cues.length ? Math.max(...cues) : passages[0], passages };
+      // The first best cue wins a tie, so an example question is named only when it beat every generated cue.
+      const bestCue = cues.indexOf(similarity.cue);
+      if (bestCue >= cueCount) similarity.example = texts[passageCount + bestCue];
+      result.set(id, similarity);
     }
     return result;
   }

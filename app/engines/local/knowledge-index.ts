@@ -12,7 +12,7 @@
  */
 import MiniSearch, { type SearchResult } from "minisearch";
 import { parseArticleOutline, type ArticleOutline } from "./article-outline";
-import { articleCues, articlePassages } from "./article-passages";
+import { articleCues, articleExampleCues, articlePassages } from "./article-passages";
 import { holdsAnswerType, type AnswerType } from "./knowledge-answer-type";
 import { ArticleVectors, type ArticleSimilarity } from "./article-vectors";
 import { stripMarkdown } from "./markdown";
@@ -22,10 +22,14 @@ import type { LanguageCode } from "../detect-language";
 import { indexTerms, stem, stopWordsFor, tokenize } from "./text";
 import type { ArticleRef, RetrievedArticle } from "../types";
 
-export type KnowledgeArticle = ArticleRef & { body: string; tags: string[] };
+/** `questions`: the support lead's example questions ("Customers also ask"), none when absent. */
+export type KnowledgeArticle = ArticleRef & { body: string; tags: string[]; questions?: string[] };
 
-/** `text` is what is searched (and given to an LLM as grounding); `outline` is what answers are cut from. */
-export type IndexedArticle = KnowledgeArticle & { text: string; tagText: string; outline: ArticleOutline };
+/**
+ * `text` is what is searched (and given to an LLM as grounding); `outline` is what answers are cut
+ * from; `questionText` is the example questions, searched as a field of their own.
+ */
+export type IndexedArticle = KnowledgeArticle & { text: string; tagText: string; questionText: string; outline: ArticleOutline };
 
 // Customers' filler words, and the question words STOP_WORDS keeps ("how", "where", "why"): they
 // say nothing about which article is meant ("how long does standard shipping take" matched
@@ -34,7 +38,10 @@ export const QUERY_FILLER = new Set(
   "hi hello hey thanks thank please pls wondering wonder need want know tell help hii ok okay just also still get got how where why".split(" "),
 );
 
-export const FIELD_BOOSTS = { title: 3, tagText: 2, text: 1 };
+// An example question is a customer's wording of what the article answers: weighed like its tags,
+// below its title. An article without example questions has an empty field, which adds nothing to
+// any BM25 score (MiniSearch scores each field on its own).
+export const FIELD_BOOSTS = { title: 3, tagText: 2, questionText: 2, text: 1 };
 
 /** A content-word stem of a query with its IDF weight over the indexed articles. */
 export type WeightedTerm = { term: string; weight: number };
@@ -88,7 +95,7 @@ export class KnowledgeIndex {
     const language = (this.language = options.language ?? "en");
     this.vectors = options.encoder && language === "en" ? new ArticleVectors(options.encoder, options.vectorStore) : null;
     this.search = new MiniSearch<IndexedArticle>({
-      fields: ["title", "tagText", "text"],
+      fields: ["title", "tagText", "questionText", "text"],
       storeFields: ["id"],
       tokenize: (text) => tokenize(text, language),
       processTerm: (term) => expandTerm(term, language),
@@ -107,23 +114,26 @@ export class KnowledgeIndex {
   /** Adds the article, or replaces the indexed version of it. */
   upsert(article: KnowledgeArticle): void {
     this.remove(article.id);
+    const examples = articleExampleCues(article.questions);
     const indexed: IndexedArticle = {
       ...article,
       text: stripMarkdown(article.body),
       tagText: article.tags.join(" "),
+      questionText: examples.join("\n"),
       outline: parseArticleOutline(article.title, article.body),
     };
     this.articles.set(article.id, indexed);
     this.search.add(indexed);
     const passages = articlePassages(indexed.title, indexed.outline);
-    this.vectors?.upsert(article.id, passages, articleCues(indexed.title, indexed.outline));
+    this.vectors?.upsert(article.id, passages, articleCues(indexed.title, indexed.outline), examples);
     const termsOf = (text: string) => new Set(indexTerms(text, this.language));
     this.fieldTerms.set(article.id, {
       title: termsOf(indexed.title),
       passages: passages.map(termsOf),
       holds: passages.map((passage) => ({ time: holdsAnswerType(passage, "time"), amount: holdsAnswerType(passage, "amount") })),
     });
-    const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}`, this.language));
+    // The example questions' words count as words the knowledge base knows (unknownTermShare, IDF).
+    const terms = new Set(indexTerms(`${indexed.title} ${indexed.tagText} ${indexed.text}${examples.length ? ` ${indexed.questionText}` : ""}`, this.language));
     this.termsByArticle.set(article.id, terms);
     for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
   }

@@ -42,7 +42,7 @@ export const CONFIDENCE_MODEL: ConfidenceModel = ConfidenceModelSchema.parse(mod
  * (the first stage), `signals` for the second (knowledge-reranker.ts; `firstStage` is filled in
  * when the first stage has scored it).
  */
-export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[]; signals: ArticleSignals; inScope: boolean };
+export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[]; signals: ArticleSignals; inScope: boolean; matchedExample?: string };
 export type QuestionEvidence = { semantic: boolean; unknownShare: number; contentTerms: number; articles: ArticleEvidence[] };
 
 const NO_SIGNALS: ArticleSignals = { best: 0, mean: 0, title: 0, cue: 0, bm25: 0, coverage: 0, titleCoverage: 0, passageCoverage: 0, agreement: 0, typedAgreement: 0, firstStage: 0 };
@@ -105,6 +105,8 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
         firstStage: 0,
       },
       inScope: scope.has(id),
+      // Named only when the example question matched better than anything the article itself says.
+      ...(similarity.example !== undefined && similarity.cue > similarity.best ? { matchedExample: similarity.example } : {}),
     };
   });
   return { semantic: true, unknownShare, contentTerms, articles };
@@ -197,14 +199,19 @@ export function rankEvidence(evidence: QuestionEvidence): RankedId[] {
   return lexicalRanking(evidence).map(({ id, confidenceFeatures }) => ({ id, score: lexicalConfidence(confidenceFeatures) }));
 }
 
-/** The articles best first, `score` = the calibrated probability that this article answers the question. */
+/**
+ * The articles best first, `score` = the calibrated probability that this article answers the
+ * question; `matchedExample` when one of its example questions was the closest thing to it.
+ */
 export async function rankArticles(index: KnowledgeIndex, query: string, options: { tags?: string[]; limit?: number } = {}): Promise<RetrievedArticle[]> {
   const evidence = await gatherEvidence(index, query, options.tags);
   if (!evidence) return [];
+  const examples = new Map(evidence.articles.flatMap((article) => (article.matchedExample ? [[article.id, article.matchedExample] as const] : [])));
   return rankEvidence(evidence)
     .slice(0, options.limit ?? 5)
     .map(({ id, score }) => {
       const article = index.get(id)!;
-      return { id, slug: article.slug, title: article.title, tags: article.tags, score };
+      const matchedExample = examples.get(id);
+      return { id, slug: article.slug, title: article.title, tags: article.tags, score, ...(matchedExample ? { matchedExample } : {}) };
     });
 }

@@ -1,14 +1,15 @@
 /**
- * The article form used to create and to edit: title, tags, published/draft, and the Markdown
- * body beside its live preview (rendered by the same code that renders articles everywhere).
+ * The article form used to create and to edit: title, tags, published/draft, the example
+ * questions ("Customers also ask"), and the Markdown body beside its live preview (rendered by the same code that renders articles everywhere).
  * The fields are controlled so the preview follows the body and the page knows whether anything
  * is unsaved.
  */
 import { Form } from "@remix-run/react";
-import { useId, useState, type ReactNode } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { Field, FormError } from "~/components/form";
-import { BODY_MAX, TITLE_MAX } from "../article-schema";
+import { BODY_MAX, normaliseQuestions, TITLE_MAX } from "../article-schema";
 import { splitTags, type ArticleFormFields } from "../article-form";
+import { ExampleQuestionsField } from "./example-questions-field";
 import { MarkdownView } from "./markdown-view";
 import { UnsavedChangesGuard } from "./unsaved-changes";
 
@@ -17,7 +18,7 @@ export type ArticleEditorErrors = Partial<Record<keyof ArticleFormFields | "form
 type Props = {
   /** The form's id, so a save button elsewhere on the page (the header) can submit it. */
   formId: string;
-  defaults: { title: string; body: string; tags: string[]; status: "published" | "draft" };
+  defaults: { title: string; body: string; tags: string[]; questions: string[]; status: "published" | "draft" };
   errors?: ArticleEditorErrors;
   busy: boolean;
   submitLabel: string;
@@ -34,6 +35,19 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
   const [body, setBody] = useState(defaults.body);
   const [tags, setTags] = useState(defaults.tags.join(", "));
   const [status, setStatus] = useState(defaults.status);
+  const [questions, setQuestions] = useState(defaults.questions);
+  const [questionDraft, setQuestionDraft] = useState("");
+  const typedQuestions = normaliseQuestions([...questions, questionDraft]);
+  // A question typed in the new-question box is saved with the form; once the saved version has
+  // it, it becomes a row of the list (and the box empties) instead of being shown twice.
+  const savedQuestions = defaults.questions.join("\n");
+  useEffect(() => {
+    if (questionDraft.trim() === "" || typedQuestions.join("\n") !== savedQuestions) return;
+    setQuestions(typedQuestions);
+    setQuestionDraft("");
+    // Only when the saved version changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [savedQuestions]);
   const parsedTags = splitTags(tags);
   // Compared with the saved version (the loader's, refreshed after each save), as the server
   // normalises: a save makes the form clean again without remounting it, so keystrokes typed
@@ -42,7 +56,8 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
     title.trim() !== defaults.title ||
     body.replace(/\r\n?/g, "\n") !== defaults.body ||
     status !== defaults.status ||
-    [...new Set(parsedTags.map((tag) => tag.toLowerCase()))].join("\n") !== defaults.tags.join("\n");
+    [...new Set(parsedTags.map((tag) => tag.toLowerCase()))].join("\n") !== defaults.tags.join("\n") ||
+    typedQuestions.join("\n") !== savedQuestions;
   const id = useId();
 
   return (
@@ -110,6 +125,7 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
             </p>
           </div>
         </div>
+        <ExampleQuestionsField id={id} questions={questions} onChange={setQuestions} draft={questionDraft} onDraftChange={setQuestionDraft} error={errors.questions} />
         <div className="kb-body-editor">
           <div className="field">
             <div className="kb-pane-header">

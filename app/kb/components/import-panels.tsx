@@ -103,17 +103,17 @@ export function FileFormats() {
           <h3 className="form-title">Markdown</h3>
           <p className="hint">
             One article per file. The file name is the article's slug (<code>refund-status.md</code> → <code>refund-status</code>). Front matter sets
-            the title, tags and status (published or draft).
+            the title, tags, status (published or draft) and, optionally, <code>questions</code>: a list of ways customers ask what the article answers.
           </p>
-          <pre className="kb-code">{"---\ntitle: Where is my refund?\ntags: [refunds, billing]\nstatus: published\n---\nRefunds reach your card **5–7 business days**\nafter we receive the return."}</pre>
+          <pre className="kb-code">{"---\ntitle: Where is my refund?\ntags: [refunds, billing]\nstatus: published\nquestions:\n  - when do I get my money back?\n  - refund still not on my card\n---\nRefunds reach your card **5–7 business days**\nafter we receive the return."}</pre>
         </div>
         <div className="stack">
           <h3 className="form-title">CSV</h3>
           <p className="hint">
             One article per row with the columns <code>title</code>, <code>body</code> and <code>tags</code> (separated by ; or ,), and optionally{" "}
-            <code>status</code>. The slug is made from the title.
+            <code>status</code> and <code>questions</code> (example questions customers ask, one per line inside the cell). The slug is made from the title.
           </p>
-          <pre className="kb-code">{'title,body,tags\n"Where is my refund?","Refunds reach your card\n5–7 business days after…",refunds;billing'}</pre>
+          <pre className="kb-code">{'title,body,tags,questions\n"Where is my refund?","Refunds reach your card\n5–7 business days after…",refunds;billing,"when do I get my money back?\nrefund still not on my card"'}</pre>
         </div>
       </div>
     </section>

@@ -3,7 +3,7 @@ import { formatConfidence } from "~/utils/confidence";
 import { formatPercent } from "../format";
 
 /** `score` null: ranked on words alone, the figure is only meaningful for the first article (../try-it-list.ts). */
-type Retrieved = { id: string; title: string; tags: string[]; score: number | null; reachesMinScore: boolean };
+type Retrieved = { id: string; title: string; tags: string[]; score: number | null; reachesMinScore: boolean; matchedExample?: string };
 
 /** The articles retrieval found, best first, each confidence as a bar against the minimum (or "also matched" without one). */
 export function RetrievedArticles({ articles, minScore, wordsOnly }: { articles: Retrieved[]; minScore: number; wordsOnly: boolean }) {
@@ -37,6 +37,7 @@ export function RetrievedArticles({ articles, minScore, wordsOnly }: { articles:
                 <Link to={`/kb/${article.id}`} className="kb-title-link">
                   {article.title}
                 </Link>
+                {article.matchedExample ? <p className="hint kb-matched-example">Matched the example question “{article.matchedExample}”</p> : null}
                 <div className="kb-tags">
                   {article.tags.map((tag) => (
                     <span key={tag} className="badge">

@@ -1,8 +1,10 @@
-import { Link } from "@remix-run/react";
+import { Link, useNavigation } from "@remix-run/react";
+import { useRef, useState } from "react";
 import { formatRelative } from "../format";
+import { AddExampleQuestionForm, type ArticleChoice } from "./add-example-question";
 
 type Reason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
-type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[] };
+type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[]; pickedArticleId: string | null };
 
 const REASON_LABELS: Record<Reason, string> = {
   noAnswer: "no answer",
@@ -11,8 +13,20 @@ const REASON_LABELS: Record<Reason, string> = {
   notHelpful: "answer not helpful",
 };
 
-/** The knowledge base's gaps: what customers asked that no article answered well, with a way to fix each. */
-export function UnansweredQuestions({ questions, days, now }: { questions: Question[]; days: number; now: number }) {
+/**
+ * The knowledge base's gaps: what customers asked that no article answered well, with a way to fix
+ * each — try it, teach an article to answer it (as an example question), or write a new one.
+ */
+export function UnansweredQuestions({ questions, days, now, articles }: { questions: Question[]; days: number; now: number; articles: ArticleChoice[] }) {
+  const [adding, setAdding] = useState<string | null>(null);
+  const toggles = useRef(new Map<string, HTMLButtonElement | null>());
+  // Closing the picker puts the focus back on the button that opened it.
+  const close = (question: string) => {
+    setAdding(null);
+    toggles.current.get(question)?.focus();
+  };
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === "addExampleQuestion";
   if (questions.length === 0) return null;
   return (
     <section className="card" aria-labelledby="unanswered-title">
@@ -33,10 +47,22 @@ export function UnansweredQuestions({ questions, days, now }: { questions: Quest
               <Link to={`/kb/try?${new URLSearchParams({ q: item.question })}`} className="btn btn-ghost btn-sm">
                 Try it
               </Link>
+              {articles.length > 0 ? (
+                <button
+                  type="button"
+                  ref={(element) => void toggles.current.set(item.question, element)}
+                  className="btn btn-secondary btn-sm"
+                  aria-expanded={adding === item.question}
+                  onClick={() => setAdding(adding === item.question ? null : item.question)}
+                >
+                  Add to an article…
+                </button>
+              ) : null}
               <Link to={`/kb/new?${new URLSearchParams({ question: item.question })}`} className="btn btn-secondary btn-sm">
                 Write an article
               </Link>
             </span>
+            {adding === item.question ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => close(item.question)} /> : null}
           </li>
         ))}
       </ul>

@@ -25,8 +25,12 @@ describe("the article form", () => {
   it("reads tags separated by commas and normalises line endings", () => {
     const form = new FormData();
     for (const [name, value] of Object.entries({ title: "T", body: "a\r\nb\rc", tags: " Refunds, ,billing ,", status: "draft" })) form.set(name, value);
-    expect(readArticleForm(form)).toEqual({ title: "T", body: "a\nb\nc", tags: ["Refunds", "billing"], status: "draft" });
+    expect(readArticleForm(form)).toEqual({ title: "T", body: "a\nb\nc", tags: ["Refunds", "billing"], questions: [], status: "draft" });
     expect(splitTags("")).toEqual([]);
+    // One `questions` field per example question (the editor's rows and its new-question box).
+    form.append("questions", "where is my refund?");
+    form.append("questions", "");
+    expect(readArticleForm(form).questions).toEqual(["where is my refund?", ""]);
   });
 
   it("words each field's first error for the form, naming the bad tag", () => {

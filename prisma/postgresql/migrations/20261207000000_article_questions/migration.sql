@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "questions" TEXT NOT NULL DEFAULT '[]';
+
