@@ -120,8 +120,11 @@ describe("customer text is data: injected instructions change nothing the flow d
     const injected = await billingConversation(`I was charged twice on my card. ${INJECTIONS.join(" ")}`);
     expect(behaviour(injected)).toEqual(behaviour(plain));
     expect(behaviour(injected).queue).toEqual({ status: "waiting", intent: "billing", team: "billing", priority: 2, reason: "Billing question" });
-    // The model's extra fields were dropped by the schema: nothing in the flow's data holds them.
-    expect(JSON.stringify(injected.events)).not.toMatch(/urgent|"action"/);
+    // The model's extra fields were dropped by the schema: nothing in the flow's data holds them
+    // (the customer's own words, kept with the intent verdict for the step's review list, aside).
+    const withoutCustomerWords = injected.events.map((event) => (event.type === "intent.classified" ? { ...event, payload: { ...event.payload, text: undefined } } : event));
+    expect(injected.events.find((event) => event.type === "intent.classified")?.payload.text).toContain("charged twice");
+    expect(JSON.stringify(withoutCustomerWords)).not.toMatch(/urgent|"action"/);
   });
 
   // No billing words here: "refund me" or "billing" are what the customer asks for, and would

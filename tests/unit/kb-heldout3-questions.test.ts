@@ -33,7 +33,7 @@ const stackFaqArticleIds = stackFaqAvailable()
   ? new Set(loadStackFaq("tune").articles.map((article) => article.id))
   : new Set(Array.from({ length: 125 }, (_, n) => n).filter((n) => n % 5 !== 4).map((n) => `sf-${String(n).padStart(3, "0")}`));
 
-/** Older question files in the repository. The articles' example questions arrive in a parallel branch, so that file counts only once it exists. */
+/** Older question files in the repository ([{ question, articleId }]). */
 const OLDER_FILES = [
   "bench/data/kb-questions.json",
   "bench/data/kb-test-questions.json",
@@ -41,12 +41,13 @@ const OLDER_FILES = [
   "bench/data/kb-fresh-questions.json",
   "bench/data/stackfaq-fresh-questions.json",
 ];
-const ARTICLE_EXAMPLES_FILE = "bench/data/kb-article-questions.json";
+/** The demo articles' example questions ({ about, questions: { [articleId]: string[] } }): written apart from these sets, and must not answer them verbatim. */
+const ArticleExamplesSchema = z.object({ questions: z.record(z.string(), z.array(z.string())) });
+const articleExamples = () => Object.values(ArticleExamplesSchema.parse(JSON.parse(fs.readFileSync(path.join(root, "bench/data/kb-article-questions.json"), "utf8"))).questions).flat();
 
 /** Every question of the older sets: the files above and StackFAQ's dev paraphrases (when the data is on this machine). */
 function olderQuestions(): Set<string> {
-  const files = fs.existsSync(path.join(root, ARTICLE_EXAMPLES_FILE)) ? [...OLDER_FILES, ARTICLE_EXAMPLES_FILE] : OLDER_FILES;
-  const older = files.flatMap((file) => readQuestions(file).map((row) => row.question));
+  const older = [...OLDER_FILES.flatMap((file) => readQuestions(file).map((row) => row.question)), ...articleExamples()];
   if (stackFaqAvailable()) {
     const dev = z.array(z.object({ text: z.string() }).passthrough()).parse(JSON.parse(fs.readFileSync(path.join(STACKFAQ_DIR, "dev.json"), "utf8")));
     older.push(...dev.map((row) => row.text));
