@@ -5,6 +5,7 @@
  * conversation moved away from an agent's teams closes with a notice instead of an error.
  */
 import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { BUILDER_VIEWPORT, canvasBox, selectCard } from "./builder-helpers";
 import { signIn, snap, useE2E } from "./harness";
 import { askForPerson, conversationIdOf, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
@@ -267,6 +268,8 @@ describe("an inbox an agent can live in", () => {
       await ana.page.getByRole("button", { name: "Add", exact: true }).click();
       await ana.page.getByText("Labelled “Damaged item”.").waitFor();
       await row(ana.page, id).getByText("Damaged item").waitFor();
+      // The label's pill and the notice made the header taller: the latest line is still in view, not under the composer.
+      await expect.poll(() => lastLineInView(ana.page)).toBe(true);
 
       // The label filter.
       await ana.page.getByRole("combobox", { name: "Filter by label" }).selectOption({ label: "Damaged item" });
@@ -293,7 +296,7 @@ describe("an inbox an agent can live in", () => {
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("turquoise");
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
       await ana.page.getByRole("heading", { name: "Search: turquoise" }).waitFor();
-      await row(ana.page, id).getByText("«turquoise»", { exact: false }).waitFor();
+      await row(ana.page, id).locator("mark", { hasText: /^turquoise$/ }).waitFor();
       await snap(ana.page);
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("priya");
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
@@ -339,3 +342,14 @@ describe("builder polish", () => {
     await snap(page);
   });
 });
+
+/** Whether the transcript's last line is inside the transcript's visible box (not scrolled under what is below it). */
+function lastLineInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const log = document.querySelector(".timeline");
+    const lines = log?.querySelectorAll("[data-role]");
+    const last = lines?.[lines.length - 1];
+    if (!log || !last) return false;
+    return last.getBoundingClientRect().bottom <= log.getBoundingClientRect().bottom + 1;
+  });
+}
