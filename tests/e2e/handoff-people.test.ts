@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { BUILDER_VIEWPORT, canvasBox, selectCard } from "./builder-helpers";
 import { signIn, snap, useE2E } from "./harness";
-import { askForPerson, conversationIdOf, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, DESK, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
@@ -262,7 +262,11 @@ describe("an inbox an agent can live in", () => {
     const id = await conversationIdOf(customer.page);
     const ana = await agentPage("ana@baton.local", "organise ana");
     try {
+      // A short window, so the transcript overflows and its end sits right above the composer.
+      await ana.page.setViewportSize({ width: 1280, height: 560 });
       await ana.page.goto(`/inbox/${id}?queue=now`);
+      await expect(ana.page.locator(".timeline").evaluate((log) => log.scrollHeight > log.clientHeight)).resolves.toBe(true);
+      await expect.poll(() => lastLineInView(ana.page)).toBe(true);
       await ana.page.getByRole("button", { name: "Labels" }).click();
       await ana.page.getByRole("textbox", { name: "New label" }).fill("Damaged item");
       await ana.page.getByRole("button", { name: "Add", exact: true }).click();
@@ -270,6 +274,7 @@ describe("an inbox an agent can live in", () => {
       await row(ana.page, id).getByText("Damaged item").waitFor();
       // The label's pill and the notice made the header taller: the latest line is still in view, not under the composer.
       await expect.poll(() => lastLineInView(ana.page)).toBe(true);
+      await ana.page.setViewportSize(DESK);
 
       // The label filter.
       await ana.page.getByRole("combobox", { name: "Filter by label" }).selectOption({ label: "Damaged item" });
