@@ -267,6 +267,7 @@ describe("an inbox an agent can live in", () => {
       await ana.page.goto(`/inbox/${id}?queue=now`);
       await expect(ana.page.locator(".timeline").evaluate((log) => log.scrollHeight > log.clientHeight)).resolves.toBe(true);
       await expect.poll(() => lastLineInView(ana.page)).toBe(true);
+      const toolsBefore = await ana.page.getByRole("button", { name: "Labels" }).boundingBox();
       await ana.page.getByRole("button", { name: "Labels" }).click();
       await ana.page.getByRole("textbox", { name: "New label" }).fill("Damaged item");
       await ana.page.getByRole("button", { name: "Add", exact: true }).click();
@@ -274,6 +275,8 @@ describe("an inbox an agent can live in", () => {
       await row(ana.page, id).getByText("Damaged item").waitFor();
       // The label's pill and the notice made the header taller: the latest line is still in view, not under the composer.
       await expect.poll(() => lastLineInView(ana.page)).toBe(true);
+      // The header's buttons stay where they were when the pill makes it taller.
+      await expect(ana.page.getByRole("button", { name: "Labels" }).boundingBox()).resolves.toEqual(toolsBefore);
       await ana.page.setViewportSize(DESK);
 
       // The label filter.
