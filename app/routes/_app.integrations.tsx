@@ -7,7 +7,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { Field, FormError } from "~/components/form";
+import { Field, FormError, useFocusFirstInvalid } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
 import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
@@ -95,6 +95,7 @@ export default function IntegrationsPage() {
   const resetKey = result?.ok ? result.at : 0;
   const hostErrors = errorsFor("allow-host");
   const keyErrors = errorsFor("save-credential");
+  useFocusFirstInvalid(result);
   return (
     <div className="page">
       <PageHeader

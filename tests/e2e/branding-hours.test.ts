@@ -51,6 +51,20 @@ describe("chat branding", () => {
     expect(headerColours[1]).toBe("rgb(255, 255, 255)");
     await snap(page);
 
+    // A colour that is not one: saved nothing, says so once, and the cursor is back in the field.
+    const colourField = page.getByLabel("Accent colour", { exact: true });
+    await colourField.fill("banana");
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await page.getByText("Use a colour like #4f46e5").waitFor();
+    await expect(colourField.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await expect(page.getByText("Type a colour like #4f46e5 to check its contrast.").count()).resolves.toBe(0);
+    // The picker stays level with the text box with the error under it.
+    const [fieldBox, pickerBox] = await Promise.all([colourField.boundingBox(), page.getByLabel("Pick the accent colour").boundingBox()]);
+    expect(Math.abs((pickerBox?.y ?? 0) - (fieldBox?.y ?? 0))).toBeLessThanOrEqual(1);
+    expect(pickerBox?.height).toBe(fieldBox?.height);
+    await snap(page);
+    await colourField.fill("#e0457b");
+
     await page.getByRole("button", { name: "Save branding" }).click();
     await page.getByText("Branding saved").waitFor();
 

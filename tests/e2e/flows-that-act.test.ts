@@ -24,6 +24,8 @@ describe("API connections", () => {
     await hostForm.getByLabel("Host", { exact: true }).fill("not a host!");
     await hostForm.getByRole("button", { name: "Allow host" }).click();
     await page.getByText("Enter a host like api.example.com").waitFor();
+    // The cursor is back in the field to fix, not lost on the page.
+    await expect(hostForm.getByLabel("Host", { exact: true }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     await snap(page);
     await hostForm.getByLabel("Host", { exact: true }).fill("https://API.Shop.example/v2");
     await hostForm.getByRole("button", { name: "Allow host" }).click();
