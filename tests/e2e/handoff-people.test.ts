@@ -104,6 +104,22 @@ describe("a packet that says why", () => {
       expect(summary.split("That doesn't look like a valid order id")).toHaveLength(2);
       expect(summary.trim().endsWith("The customer's last two messages:\n“it's on the email somewhere”\n“sorry, can't find it”")).toBe(true);
       await snap(ana.page);
+
+      // A 1024 px laptop has no room beside the transcript: the packet opens over it from the header.
+      await ana.page.setViewportSize({ width: 1024, height: 700 });
+      await packet.waitFor({ state: "hidden" });
+      const details = ana.page.getByRole("button", { name: "Handoff details", exact: true });
+      await details.click();
+      await trigger.waitFor();
+      const box = await packet.boundingBox();
+      expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(1024);
+      expect(box?.width).toBeGreaterThanOrEqual(300);
+      await expect(details.getAttribute("aria-expanded")).resolves.toBe("true");
+      await snap(ana.page);
+      // Open, it covers the header's buttons: it closes with its own button, and focus goes back to the header.
+      await packet.getByRole("button", { name: "Close handoff details" }).click();
+      await packet.waitFor({ state: "hidden" });
+      await expect(details.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     } finally {
       await closeChecked(ana);
       await closeChecked(customer);

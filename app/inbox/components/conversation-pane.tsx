@@ -3,7 +3,8 @@
  * transcript and the composer; the handoff packet to the right.
  */
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Icon } from "~/components/icons";
 import { contactLabel } from "../queues";
 import type { ConversationTools, ConversationView } from "../view";
 import { ActionBanner, ConversationActions } from "./conversation-actions";
@@ -35,6 +36,10 @@ export function ConversationPane({ view, tools, meId }: Props) {
   }, []);
   const shownPending = pending && countOf(pending) > pending.baseline ? null : pending;
   useMarkRead(view, meId);
+  // Below 1100 px there is no room for the packet beside the transcript: a button opens it over it.
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const packetId = useId();
+  const detailsButton = useRef<HTMLButtonElement>(null);
   const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
   return (
     <div className="convo">
@@ -57,6 +62,18 @@ export function ConversationPane({ view, tools, meId }: Props) {
           <div className="convo-head__tools">
             {tools.canAct ? <ConversationOrganise view={view} tools={tools} /> : null}
             <ConversationActions view={view} tools={tools} meId={meId} />
+            <button
+              ref={detailsButton}
+              type="button"
+              className={`btn btn-secondary btn-sm btn-icon-sm convo-details-toggle${detailsOpen ? " is-active" : ""}`}
+              aria-label="Handoff details"
+              title="Handoff details"
+              aria-expanded={detailsOpen}
+              aria-controls={packetId}
+              onClick={() => setDetailsOpen((open) => !open)}
+            >
+              <Icon name="info" size={14} />
+            </button>
           </div>
         </header>
         <ActionBanner conversationId={view.id} />
@@ -74,7 +91,15 @@ export function ConversationPane({ view, tools, meId }: Props) {
           <p className="convo-readonly">{view.status === "bot" ? "The bot is handling this conversation. It appears in your team's queue if it is handed off." : "You can read this conversation but not act on it."}</p>
         )}
       </section>
-      <PacketPanel view={view} />
+      <PacketPanel
+        view={view}
+        id={packetId}
+        open={detailsOpen}
+        onClose={() => {
+          setDetailsOpen(false);
+          detailsButton.current?.focus();
+        }}
+      />
     </div>
   );
 }
