@@ -62,6 +62,12 @@ describe("chat branding", () => {
     const [fieldBox, pickerBox] = await Promise.all([colourField.boundingBox(), page.getByLabel("Pick the accent colour").boundingBox()]);
     expect(Math.abs((pickerBox?.y ?? 0) - (fieldBox?.y ?? 0))).toBeLessThanOrEqual(1);
     expect(pickerBox?.height).toBe(fieldBox?.height);
+    // The avatar file field's button is drawn like the app's buttons (white, rounded), not the browser's grey one.
+    const fileButton = await page.getByLabel(/Or an avatar image/).evaluate((input) => {
+      const style = getComputedStyle(input, "::file-selector-button");
+      return [style.backgroundColor, style.borderRadius];
+    });
+    expect(fileButton).toEqual(["rgb(255, 255, 255)", expect.stringMatching(/^[1-9]\d*px$/)]);
     await snap(page);
     await colourField.fill("#e0457b");
 

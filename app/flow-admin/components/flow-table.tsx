@@ -50,7 +50,7 @@ export function FlowTable({ flows, onRename, onDelete }: Props) {
               </Link>
               {flow.published !== null && !flow.archived ? (
                 // The live chat is one click away, in its own tab (a draft or archived flow has none to open).
-                <a className="flow-slug" href={`/chat/${flow.slug}`} target="_blank" rel="noopener noreferrer" aria-label={`Open the chat page of ${flow.name} (new tab)`}>
+                <a className="flow-slug" href={`/chat/${flow.slug}`} target="_blank" rel="noopener noreferrer" aria-label={`/chat/${flow.slug}: open the chat page of ${flow.name} (new tab)`}>
                   /chat/{flow.slug}
                 </a>
               ) : (
