@@ -26,7 +26,10 @@ export function ConversationPane({ view, tools, meId }: Props) {
   const timeline = useRef(view.timeline);
   timeline.current = view.timeline;
   const countOf = (line: PendingLine) => timeline.current.filter((item) => item.kind === "message" && item.role === line.role && item.text === line.text).length;
+  // Replies and notes sent from this pane: the action banner's "done" is stale after one.
+  const [sentCount, setSentCount] = useState(0);
   const onPending = useCallback((next: PendingLine | null) => {
+    if (next?.state === "sending") setSentCount((count) => count + 1);
     setPending((current) => {
       if (!next) return null;
       if (next.state === "sending") return { ...next, baseline: countOf(next) };
@@ -76,7 +79,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
             </button>
           </div>
         </header>
-        <ActionBanner conversationId={view.id} />
+        <ActionBanner conversationId={view.id} sentCount={sentCount} />
         <Timeline items={view.timeline} contactName={name} pending={shownPending} />
         {tools.canAct ? (
           <ReplyComposer
