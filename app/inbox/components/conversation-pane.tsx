@@ -9,6 +9,7 @@ import { contactLabel } from "../queues";
 import type { ConversationTools, ConversationView } from "../view";
 import { ActionBanner, ConversationActions } from "./conversation-actions";
 import { ConversationOrganise, LabelPills } from "./conversation-organise";
+import { EmailText } from "./email-text";
 import { SnoozePill } from "./snooze-pill";
 import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
@@ -49,7 +50,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
       <section className="convo-main" aria-label={`Conversation with ${name}`}>
         <header className="convo-head">
           <div className="convo-head__who">
-            <h2>{name}</h2>
+            <h2>{name.includes("@") ? <EmailText email={name} /> : name}</h2>
             <p className="convo-head__meta">
               <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
               {view.team ? <span>{view.team.name}</span> : null}
