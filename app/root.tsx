@@ -1,5 +1,5 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage, errorStatus } from "~/components/error-page";
 import styles from "~/styles/app.css";
@@ -19,8 +19,20 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Baton" }];
 
+/**
+ * A route exports `handle = { scrollRestoration: false }` to leave it out. The widget's iframe is
+ * third-party on the shop's site: where the browser blocks third-party storage, Remix's
+ * restoration script (inline, and again on leaving the page) throws reading sessionStorage.
+ */
+export type RootHandle = { scrollRestoration?: false };
+
+function useRestoresScroll(): boolean {
+  return !useMatches().some((match) => (match.handle as RootHandle | undefined)?.scrollRestoration === false);
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const restoresScroll = useRestoresScroll();
   return (
     <html lang="en">
       <head>
@@ -31,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         {children}
-        <ScrollRestoration nonce={nonce} />
+        {restoresScroll ? <ScrollRestoration nonce={nonce} /> : null}
         <Scripts nonce={nonce} />
       </body>
     </html>

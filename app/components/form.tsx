@@ -2,7 +2,7 @@
  * Form pieces: a labelled input with its server-side error (wired with aria-invalid and
  * aria-describedby so screen readers and tests find it), and the form-level error banner.
  */
-import { forwardRef, useId, type InputHTMLAttributes } from "react";
+import { forwardRef, useEffect, useId, type InputHTMLAttributes } from "react";
 import type { FieldErrors } from "~/utils/parse-form";
 import { Icon } from "./icons";
 
@@ -40,4 +40,15 @@ export function FormError({ message }: { message?: string | null }) {
       <span>{message}</span>
     </div>
   );
+}
+
+/**
+ * After a submission comes back refused, focus its first invalid field: the button that was
+ * pressed re-renders and focus would fall to the page, leaving a keyboard or screen-reader user
+ * to hunt for what to fix. Pass the action's answer; it runs once per answer.
+ */
+export function useFocusFirstInvalid(answer: unknown): void {
+  useEffect(() => {
+    if (answer) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [answer]);
 }

@@ -186,7 +186,8 @@ export async function resolveConversation(actor: Actor, conversationId: string):
       outcome: { ok: true, notice: "Resolved. The customer is asked for a rating." },
       commit: {
         status: "resolved",
-        update: { status: "resolved", resolvedAt: new Date(), agentUnread: 0 },
+        // A snooze ends with the conversation: reopened, it belongs in Needs me, not hidden in Snoozed.
+        update: { status: "resolved", resolvedAt: new Date(), agentUnread: 0, snoozedUntil: null },
         messages: [],
         events: [{ type: "conversation.resolved", payload: { by: "agent", agentId: actor.id } }],
       },

@@ -31,3 +31,16 @@ export function formatWhen(iso: string, now = Date.now()): string {
   if (new Date(now).toDateString() === date.toDateString()) return time;
   return `${date.toLocaleDateString(undefined, { month: "short", day: "numeric" })}, ${time}`;
 }
+
+/**
+ * A summary of several lines ("Customer asked for a person" / "The customer's last two
+ * messages: …") in a two-line preview: the lines joined with " · ", never run together.
+ */
+export function summaryPreview(summary: string): string {
+  const lines = summary
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  // A line ending in ":" introduces the next one, so it runs on with a space.
+  return lines.reduce((text, line, index) => (index === 0 ? line : `${text}${lines[index - 1].endsWith(":") ? " " : " · "}${line}`), "");
+}

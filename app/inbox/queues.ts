@@ -72,7 +72,7 @@ export type QueueRow = {
   /** Until when it is snoozed; null when it is not. */
   snoozedUntil: string | null;
   labels: Array<{ id: string; name: string; color: string }>;
-  /** In search results: where the words were found (a message snippet with «marks», or the contact). */
+  /** In search results: where the words were found (a message snippet with its words marked — see search-marks.ts — or the contact). */
   match?: string | null;
 };
 

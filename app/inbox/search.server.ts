@@ -15,8 +15,10 @@ import type { InboxViewer } from "./access.server";
 import { selectQueueRows, visibleToViewer } from "./queues.server";
 import type { QueueRow } from "./queues";
 import { sqlRealChannel } from "~/vocabulary/channels";
+import { MATCH_END, MATCH_START } from "./search-marks";
 
 const MAX_HITS = 200;
+const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=10, MinWords=3, FragmentDelimiter=…, MaxFragments=1`;
 
 type MessageHit = { conversationId: string; snippet: string };
 // A first search on a large database indexes in slices, so no single search stalls the writer for long.
@@ -43,7 +45,7 @@ export function toFtsQuery(text: string): string | null {
 async function searchMessagesSqlite(query: string, visible: Prisma.Sql): Promise<MessageHit[]> {
   await catchUpIndex();
   return db.$queryRaw<MessageHit[]>`
-    SELECT s."conversationId", snippet("MessageSearch", 1, '«', '»', '…', 10) AS "snippet"
+    SELECT s."conversationId", snippet("MessageSearch", 1, ${MATCH_START}, ${MATCH_END}, '…', 10) AS "snippet"
       FROM "MessageSearch" s JOIN "Conversation" c ON c."id" = s."conversationId"
      WHERE "MessageSearch" MATCH ${query} AND ${Prisma.raw(sqlRealChannel())} AND ${visible}
      ORDER BY s.rank LIMIT 1000`;
@@ -66,7 +68,7 @@ async function searchMessagesPostgres(text: string, visible: Prisma.Sql): Promis
   if (!query) return [];
   return db.$queryRaw<MessageHit[]>`
     SELECT m."conversationId",
-           ts_headline('simple', m."text", to_tsquery('simple', ${query}), 'StartSel=«, StopSel=», MaxWords=10, MinWords=3, FragmentDelimiter=…, MaxFragments=1') AS "snippet"
+           ts_headline('simple', m."text", to_tsquery('simple', ${query}), ${HEADLINE_OPTIONS}) AS "snippet"
       FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
      WHERE to_tsvector('simple', m."text") @@ to_tsquery('simple', ${query}) AND ${Prisma.raw(sqlRealChannel())} AND ${visible}
      ORDER BY ts_rank(to_tsvector('simple', m."text"), to_tsquery('simple', ${query})) DESC LIMIT 1000`;

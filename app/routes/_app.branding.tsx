@@ -13,7 +13,7 @@ import { ContrastNote } from "~/branding/components/contrast-note";
 import { normaliseHex } from "~/branding/contrast";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { Field, FormError, type FieldErrors } from "~/components/form";
+import { Field, FormError, useFocusFirstInvalid, type FieldErrors } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import brandingStyles from "~/styles/branding.css";
 import { db } from "~/utils/db.server";
@@ -50,6 +50,7 @@ export default function BrandingPage() {
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const errors = result && !result.ok ? result.fieldErrors : {};
+  useFocusFirstInvalid(result);
   const [values, setValues] = useState<WorkspaceBrandingValues>(saved);
   const [pickedImage, setPickedImage] = useState<string | null>(null);
   const [removeImage, setRemoveImage] = useState(false);
@@ -85,7 +86,8 @@ export default function BrandingPage() {
                 <Field label="Accent colour" name="accentColor" value={values.accentColor} onChange={set("accentColor")} error={errors.accentColor} spellCheck={false} autoComplete="off" />
                 <input type="color" className="branding-colour__picker" aria-label="Pick the accent colour" value={normaliseHex(values.accentColor) ?? "#4f46e5"} onChange={set("accentColor")} />
               </div>
-              <ContrastNote chosen={values.accentColor} colours={preview.accent} />
+              {/* The field's own error already says what a colour looks like. */}
+              {errors.accentColor ? null : <ContrastNote chosen={values.accentColor} colours={preview.accent} />}
             </div>
             <div className="stack">
               <Field label="Avatar letters or emoji" name="avatarText" value={values.avatarText} onChange={set("avatarText")} maxLength={8} error={errors.avatarText} hint="Empty: the bot name's first letter." />

@@ -7,7 +7,8 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { Field, FormError } from "~/components/form";
+import { ConfirmSubmit } from "~/components/confirm-submit";
+import { Field, FormError, useFocusFirstInvalid } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
 import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
@@ -95,6 +96,7 @@ export default function IntegrationsPage() {
   const resetKey = result?.ok ? result.at : 0;
   const hostErrors = errorsFor("allow-host");
   const keyErrors = errorsFor("save-credential");
+  useFocusFirstInvalid(result);
   return (
     <div className="page">
       <PageHeader
@@ -131,13 +133,14 @@ export default function IntegrationsPage() {
                 <td>{host.allowPrivate ? <span className="badge badge-accent">Allowed</span> : <span className="muted">No</span>}</td>
                 <td>{host.note || <span className="muted">—</span>}</td>
                 <td className="cell-actions">
-                  <Form method="post">
-                    <HiddenIntent intent="remove-host" />
-                    <input type="hidden" name="id" value={host.id} />
-                    <button type="submit" className="btn btn-danger btn-sm" aria-label={`Remove ${host.host}`}>
-                      Remove
-                    </button>
-                  </Form>
+                  <ConfirmSubmit
+                    label="Remove"
+                    accessibleName={`Remove ${host.host}`}
+                    title={`Remove ${host.host}?`}
+                    text="“Call an API” steps that call this host fail from now on (they take their “Failed” path) until it is allowed again."
+                    confirm="Remove host"
+                    fields={{ intent: "remove-host" satisfies Intent, id: host.id }}
+                  />
                 </td>
               </tr>
             ))}
@@ -209,13 +212,14 @@ export default function IntegrationsPage() {
                 </td>
                 <td>{new Date(credential.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</td>
                 <td className="cell-actions">
-                  <Form method="post">
-                    <HiddenIntent intent="delete-credential" />
-                    <input type="hidden" name="name" value={credential.name} />
-                    <button type="submit" className="btn btn-danger btn-sm" aria-label={`Delete ${credential.name}`}>
-                      Delete
-                    </button>
-                  </Form>
+                  <ConfirmSubmit
+                    label="Delete"
+                    accessibleName={`Delete ${credential.name}`}
+                    title={`Delete the key “${credential.name}”?`}
+                    text="Steps that send this key fail from now on (they take their “Failed” path). Baton cannot show the key again: to use it later, paste it again."
+                    confirm="Delete key"
+                    fields={{ intent: "delete-credential" satisfies Intent, name: credential.name }}
+                  />
                 </td>
               </tr>
             ))}

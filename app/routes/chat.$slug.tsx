@@ -11,6 +11,7 @@ import { ChatBrandingContext } from "~/chat/chat-branding";
 import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
 import chatBrandingStyles from "~/styles/chat-branding.css";
 import chatStyles from "~/styles/chat.css";
+import type { RootHandle } from "~/root";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -41,6 +42,10 @@ export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
   }
   return result;
 };
+
+// The chat scrolls inside its transcript, never the window; and in the widget's third-party
+// iframe the restoration script would throw where the browser blocks storage (see root.tsx).
+export const handle: RootHandle = { scrollRestoration: false };
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: chatStyles },

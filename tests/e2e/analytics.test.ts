@@ -198,7 +198,7 @@ describe("analytics", () => {
     // Two replies, after 4 and 6 minutes; the other two handoffs are named, not dropped.
     expect(await cardValue(page, "First human response")).toBe("5m 00s");
     const firstResponse = card(page, "First human response").locator(".metric-detail");
-    expect((await firstResponse.textContent())?.trim()).toBe("p90 5m 48s · 0 awaiting · 1 closed without a reply · 1 handed back without a reply");
+    expect((await firstResponse.textContent())?.trim()).toBe("p90 5m 48s · 0 still waiting · 1 closed without a reply · 1 handed back without a reply");
     expect(await cardValue(page, "Resolved after handoff")).toBe("75%");
     const resolved = card(page, "Resolved after handoff").locator(".metric-detail");
     expect(await resolved.textContent()).toBe("3 of 4 handoffs by a person1 closed by the bot after a hand-back");

@@ -51,6 +51,26 @@ describe("chat branding", () => {
     expect(headerColours[1]).toBe("rgb(255, 255, 255)");
     await snap(page);
 
+    // A colour that is not one: saved nothing, says so once, and the cursor is back in the field.
+    const colourField = page.getByLabel("Accent colour", { exact: true });
+    await colourField.fill("banana");
+    await page.getByRole("button", { name: "Save branding" }).click();
+    await page.getByText("Use a colour like #4f46e5").waitFor();
+    await expect(colourField.evaluate((input) => input === document.activeElement)).resolves.toBe(true);
+    await expect(page.getByText("Type a colour like #4f46e5 to check its contrast.").count()).resolves.toBe(0);
+    // The picker stays level with the text box with the error under it.
+    const [fieldBox, pickerBox] = await Promise.all([colourField.boundingBox(), page.getByLabel("Pick the accent colour").boundingBox()]);
+    expect(Math.abs((pickerBox?.y ?? 0) - (fieldBox?.y ?? 0))).toBeLessThanOrEqual(1);
+    expect(pickerBox?.height).toBe(fieldBox?.height);
+    // The avatar file field's button is drawn like the app's buttons (white, rounded), not the browser's grey one.
+    const fileButton = await page.getByLabel(/Or an avatar image/).evaluate((input) => {
+      const style = getComputedStyle(input, "::file-selector-button");
+      return [style.backgroundColor, style.borderRadius];
+    });
+    expect(fileButton).toEqual(["rgb(255, 255, 255)", expect.stringMatching(/^[1-9]\d*px$/)]);
+    await snap(page);
+    await colourField.fill("#e0457b");
+
     await page.getByRole("button", { name: "Save branding" }).click();
     await page.getByText("Branding saved").waitFor();
 
@@ -244,7 +264,7 @@ describe("first response in business time", () => {
     await page.goto("/analytics?team=daytime");
     const firstResponse = page.locator('.metric-card[data-metric="firstResponse"]');
     await expect.poll(() => firstResponse.locator(".metric-value").textContent()).toBe("16h 20m");
-    await expect(firstResponse.locator('[data-detail="firstResponseBusiness"]').textContent()).resolves.toBe("In business hours: 20m 00s median · p90 20m 00s");
+    await expect(firstResponse.locator('[data-detail="firstResponseBusiness"]').textContent()).resolves.toBe("In business hours: median 20m 00s · p90 20m 00s");
     await firstResponse.scrollIntoViewIfNeeded();
     await snap(page);
   });

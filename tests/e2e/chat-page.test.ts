@@ -374,6 +374,26 @@ describe("outside the happy path", () => {
     await expect(page.getByRole("heading", { name: "This chat is not available" }).isVisible()).resolves.toBe(true);
   });
 
+  it("works without a script error where the browser blocks storage (the widget's iframe, third-party on a shop's site)", async () => {
+    const { page } = e2e;
+    // What Chromium does to a third-party frame's storage when third-party data is blocked.
+    await page.addInitScript(() => {
+      for (const name of ["localStorage", "sessionStorage"]) {
+        Object.defineProperty(window, name, {
+          configurable: true,
+          get() {
+            throw new DOMException("Access is denied for this document.", "SecurityError");
+          },
+        });
+      }
+    });
+    await openChat(page);
+    await say(page, "How much does shipping cost?");
+    await page.locator(".chat-source").waitFor();
+    // Leaving the page runs the handlers that save state on the way out; the harness fails the test on any error.
+    await page.goto("about:blank");
+  });
+
   it("looks right on a desktop screen", async () => {
     const { page } = e2e;
     await openChat(page, { width: 1280, height: 800 });

@@ -321,6 +321,11 @@ describe("the flow list", () => {
     await page.getByRole("button", { name: "Duplicate Returns & refunds" }).click();
     await page.getByText("Created Returns & refunds (copy)").waitFor();
     await expect.poll(() => row("Returns & refunds (copy)").locator(".badge").textContent()).toBe("Draft");
+    // A published flow's chat address opens its chat page; a draft has none to open.
+    const chatLink = page.getByRole("link", { name: "/chat/refunds-and-returns: open the chat page of Returns & refunds (new tab)" });
+    await expect(chatLink.getAttribute("href")).resolves.toBe("/chat/refunds-and-returns");
+    await expect(chatLink.getAttribute("target")).resolves.toBe("_blank");
+    await expect(row("Returns & refunds (copy)").getByRole("link", { name: /open the chat page/ }).count()).resolves.toBe(0);
 
     await page.getByRole("button", { name: "Delete Returns & refunds (copy)" }).click();
     const confirm = page.getByRole("dialog", { name: "Delete “Returns & refunds (copy)”?" });

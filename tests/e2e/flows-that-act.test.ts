@@ -24,6 +24,8 @@ describe("API connections", () => {
     await hostForm.getByLabel("Host", { exact: true }).fill("not a host!");
     await hostForm.getByRole("button", { name: "Allow host" }).click();
     await page.getByText("Enter a host like api.example.com").waitFor();
+    // The cursor is back in the field to fix, not lost on the page.
+    await expect(hostForm.getByLabel("Host", { exact: true }).evaluate((input) => input === document.activeElement)).resolves.toBe(true);
     await snap(page);
     await hostForm.getByLabel("Host", { exact: true }).fill("https://API.Shop.example/v2");
     await hostForm.getByRole("button", { name: "Allow host" }).click();
@@ -40,6 +42,22 @@ describe("API connections", () => {
     expect(await page.content()).not.toContain(SECRET);
     const stored = await app.db.httpCredential.findUniqueOrThrow({ where: { name: "shop-api" } });
     expect(stored.secret).not.toContain(SECRET);
+
+    // Removing what a published flow may rely on asks first: Cancel keeps it, the confirm removes it.
+    await page.getByRole("button", { name: "Delete shop-api" }).click();
+    const keyDialog = page.getByRole("dialog", { name: "Delete the key “shop-api”?" });
+    await keyDialog.getByText("they take their “Failed” path").waitFor();
+    // Opened from a table cell, the dialog still wraps its text and paints its confirm button red.
+    await expect(keyDialog.locator("p").evaluate((text) => text.scrollWidth <= text.clientWidth && getComputedStyle(text).textAlign)).resolves.toBe("start");
+    await expect(keyDialog.getByRole("button", { name: "Delete key" }).evaluate((button) => getComputedStyle(button).backgroundColor)).resolves.toBe("rgb(220, 38, 38)");
+    await snap(page);
+    await keyDialog.getByRole("button", { name: "Cancel" }).click();
+    await keyDialog.waitFor({ state: "hidden" });
+    expect(await app.db.httpCredential.count({ where: { name: "shop-api" } })).toBe(1);
+    await page.getByRole("button", { name: "Remove api.shop.example" }).click();
+    await page.getByRole("dialog", { name: "Remove api.shop.example?" }).getByRole("button", { name: "Remove host" }).click();
+    await page.getByRole("status").getByText("Host removed").waitFor();
+    await expect.poll(() => app.db.httpAllowedHost.count({ where: { host: "api.shop.example" } })).toBe(0);
     // The editor offers the key by name only.
     const flowId = (await app.db.flow.findUniqueOrThrow({ where: { slug: "order-status" }, select: { id: true } })).id;
     const editor = await page.goto(`/flows/${flowId}`);

@@ -5,9 +5,10 @@
  * conversation moved away from an agent's teams closes with a notice instead of an error.
  */
 import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { BUILDER_VIEWPORT, canvasBox, selectCard } from "./builder-helpers";
 import { signIn, snap, useE2E } from "./harness";
-import { askForPerson, conversationIdOf, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, DESK, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
@@ -103,6 +104,22 @@ describe("a packet that says why", () => {
       expect(summary.split("That doesn't look like a valid order id")).toHaveLength(2);
       expect(summary.trim().endsWith("The customer's last two messages:\n“it's on the email somewhere”\n“sorry, can't find it”")).toBe(true);
       await snap(ana.page);
+
+      // A 1024 px laptop has no room beside the transcript: the packet opens over it from the header.
+      await ana.page.setViewportSize({ width: 1024, height: 700 });
+      await packet.waitFor({ state: "hidden" });
+      const details = ana.page.getByRole("button", { name: "Handoff details", exact: true });
+      await details.click();
+      await trigger.waitFor();
+      const box = await packet.boundingBox();
+      expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(1024);
+      expect(box?.width).toBeGreaterThanOrEqual(300);
+      await expect(details.getAttribute("aria-expanded")).resolves.toBe("true");
+      await snap(ana.page);
+      // Open, it covers the header's buttons: it closes with its own button, and focus goes back to the header.
+      await packet.getByRole("button", { name: "Close handoff details" }).click();
+      await packet.waitFor({ state: "hidden" });
+      await expect(details.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
     } finally {
       await closeChecked(ana);
       await closeChecked(customer);
@@ -261,12 +278,22 @@ describe("an inbox an agent can live in", () => {
     const id = await conversationIdOf(customer.page);
     const ana = await agentPage("ana@baton.local", "organise ana");
     try {
+      // A short window, so the transcript overflows and its end sits right above the composer.
+      await ana.page.setViewportSize({ width: 1280, height: 560 });
       await ana.page.goto(`/inbox/${id}?queue=now`);
+      await expect(ana.page.locator(".timeline").evaluate((log) => log.scrollHeight > log.clientHeight)).resolves.toBe(true);
+      await expect.poll(() => lastLineInView(ana.page)).toBe(true);
+      const toolsBefore = await ana.page.getByRole("button", { name: "Labels" }).boundingBox();
       await ana.page.getByRole("button", { name: "Labels" }).click();
       await ana.page.getByRole("textbox", { name: "New label" }).fill("Damaged item");
       await ana.page.getByRole("button", { name: "Add", exact: true }).click();
       await ana.page.getByText("Labelled “Damaged item”.").waitFor();
       await row(ana.page, id).getByText("Damaged item").waitFor();
+      // The label's pill and the notice made the header taller: the latest line is still in view, not under the composer.
+      await expect.poll(() => lastLineInView(ana.page)).toBe(true);
+      // The header's buttons stay where they were when the pill makes it taller.
+      await expect(ana.page.getByRole("button", { name: "Labels" }).boundingBox()).resolves.toEqual(toolsBefore);
+      await ana.page.setViewportSize(DESK);
 
       // The label filter.
       await ana.page.getByRole("combobox", { name: "Filter by label" }).selectOption({ label: "Damaged item" });
@@ -293,7 +320,7 @@ describe("an inbox an agent can live in", () => {
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("turquoise");
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
       await ana.page.getByRole("heading", { name: "Search: turquoise" }).waitFor();
-      await row(ana.page, id).getByText("«turquoise»", { exact: false }).waitFor();
+      await row(ana.page, id).locator("mark", { hasText: /^turquoise$/ }).waitFor();
       await snap(ana.page);
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).fill("priya");
       await ana.page.getByRole("searchbox", { name: "Search conversations" }).press("Enter");
@@ -339,3 +366,14 @@ describe("builder polish", () => {
     await snap(page);
   });
 });
+
+/** Whether the transcript's last line is inside the transcript's visible box (not scrolled under what is below it). */
+function lastLineInView(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const log = document.querySelector(".timeline");
+    const lines = log?.querySelectorAll("[data-role]");
+    const last = lines?.[lines.length - 1];
+    if (!log || !last) return false;
+    return last.getBoundingClientRect().bottom <= log.getBoundingClientRect().bottom + 1;
+  });
+}

@@ -79,6 +79,8 @@ describe("the inbox, live with the chat page", () => {
     await reply.press("Enter");
     await transcript.locator('[data-role="agent"]').getByText("I'm checking with the carrier right now.").waitFor();
     await expect(reply.inputValue()).resolves.toBe("");
+    // The claim's "done" gives way once the conversation has moved on.
+    await agent.getByText("You claimed this conversation.").waitFor({ state: "hidden" });
     await snap(agent);
 
     // The customer's page was not reloaded: the reply arrives on its live stream.

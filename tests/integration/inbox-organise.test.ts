@@ -4,10 +4,11 @@
  * labels and the label filter, and full-text search that never crosses a team boundary.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { addInternalNote, claimConversation } from "~/inbox/actions.server";
+import { addInternalNote, claimConversation, reopenConversation, resolveConversation } from "~/inbox/actions.server";
 import { applyLabelByName, removeLabel } from "~/inbox/labels.server";
 import { listQueue } from "~/inbox/queues.server";
 import { searchConversations } from "~/inbox/search.server";
+import { MATCH_END, MATCH_START } from "~/inbox/search-marks";
 import { snoozeConversation } from "~/inbox/snooze.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
@@ -50,6 +51,17 @@ describe("Needs me", () => {
     expect(await idsOf("now")).toContain(waiting.id);
     expect(await idsOf("snoozed")).not.toContain(waiting.id);
   });
+
+  it("forgets a snooze when the conversation is resolved, so reopening it puts it back in Needs me", async () => {
+    const conversation = await handOff();
+    await claimConversation(ana, conversation.id);
+    await snoozeConversation(conversation.id, { until: new Date(Date.now() + 60 * 60 * 1000) });
+    expect(await resolveConversation(ana, conversation.id)).toMatchObject({ ok: true });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { snoozedUntil: true } })).snoozedUntil).toBeNull();
+    expect(await reopenConversation(ana, conversation.id)).toMatchObject({ ok: true });
+    expect(await idsOf("now")).toContain(conversation.id);
+    expect(await idsOf("snoozed")).not.toContain(conversation.id);
+  });
 });
 
 describe("labels", () => {
@@ -86,7 +98,7 @@ describe("search", () => {
     expect(await found(ana, "priya.n@example")).toEqual([byContact.id]);
     expect(await found(ben, "turquoise")).toEqual([otherTeam.id]);
     const [hit] = await searchConversations(ana, "turquoise");
-    expect(hit.match).toContain("«turquoise»");
+    expect(hit.match).toContain(`${MATCH_START}turquoise${MATCH_END}`);
     expect(await found(ana, "\"; DROP TABLE")).toEqual([]);
   });
 });

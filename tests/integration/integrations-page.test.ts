@@ -37,6 +37,13 @@ describe("API connections", () => {
     expect((await load()).hosts).toContainEqual(expect.objectContaining({ host: "orders.example.com:8443", allowPrivate: true, note: "ERP" }));
   });
 
+  it("answers an empty key form in words, not in the validator's terms", async () => {
+    expect(await act({ intent: "save-credential", name: "", secret: "", scheme: "bearer" })).toMatchObject({
+      status: 400,
+      data: { fieldErrors: { name: "Name the key, e.g. orders-api", secret: "Paste the API key" } },
+    });
+  });
+
   it("saves a key encrypted, never returns it, replaces it by name and deletes it", async () => {
     expect(await act({ intent: "save-credential", name: "erp", secret: SECRET, scheme: "header", headerName: "" })).toMatchObject({ status: 400, data: { fieldErrors: { headerName: expect.any(String) } } });
     expect(await db.httpCredential.count()).toBe(0);

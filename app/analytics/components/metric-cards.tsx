@@ -24,15 +24,28 @@ function csatDetail(csat: Csat) {
 }
 
 /** The median's detail: p90, then every handoff not measured, so none goes missing. */
-function firstResponseDetail(firstResponse: FirstResponse): string {
+export function firstResponseDetail(firstResponse: FirstResponse): string {
   const { count, awaiting, closedWithoutReply, handedBackWithoutReply } = firstResponse;
   if (count + awaiting + closedWithoutReply + handedBackWithoutReply === 0) return "No handoffs answered yet";
   const unanswered = [
-    `${formatCount(awaiting)} awaiting`,
+    `${formatCount(awaiting)} still waiting`,
     ...(closedWithoutReply > 0 ? [`${formatCount(closedWithoutReply)} closed without a reply`] : []),
     ...(handedBackWithoutReply > 0 ? [`${formatCount(handedBackWithoutReply)} handed back without a reply`] : []),
   ];
   return [count > 0 ? `p90 ${formatDuration(firstResponse.p90Ms)}` : "None answered", ...unanswered].join(" · ");
+}
+
+/**
+ * The same two figures counted in business hours, named the way the line above names them; each
+ * figure stays on one line (a narrow card broke "20m 00s" into "20m" and "00s").
+ */
+export function BusinessHoursFootnote({ firstResponse }: { firstResponse: FirstResponse }) {
+  return (
+    <div className="metric-footnote" data-detail="firstResponseBusiness">
+      In business hours: <span className="metric-figure">median {formatDuration(firstResponse.business.medianMs)}</span> ·{" "}
+      <span className="metric-figure">p90 {formatDuration(firstResponse.business.p90Ms)}</span>
+    </div>
+  );
 }
 
 export function MetricCards({ summary }: { summary: MetricsSummary }) {
@@ -51,13 +64,7 @@ export function MetricCards({ summary }: { summary: MetricsSummary }) {
         metric="firstResponse"
         value={formatDuration(firstResponse.medianMs)}
         detail={firstResponseDetail(firstResponse)}
-        footnote={
-          firstResponse.count > 0 ? (
-            <div className="metric-footnote" data-detail="firstResponseBusiness">
-              In business hours: {formatDuration(firstResponse.business.medianMs)} median · p90 {formatDuration(firstResponse.business.p90Ms)}
-            </div>
-          ) : null
-        }
+        footnote={firstResponse.count > 0 ? <BusinessHoursFootnote firstResponse={firstResponse} /> : null}
       />
       <MetricCard
         metric="resolvedAfterHandoff"

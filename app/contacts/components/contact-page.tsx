@@ -1,6 +1,7 @@
 /** A contact's page: who they are and their conversations, newest first. */
 import { useHydrated } from "~/chat/use-hydrated";
 import { ConversationHistory } from "~/inbox/components/conversation-history";
+import { EmailText } from "~/inbox/components/email-text";
 import { formatWhen } from "~/inbox/format";
 import type { ContactPage } from "../view";
 
@@ -13,7 +14,7 @@ export function ContactPageView({ contact }: { contact: ContactPage }) {
         <dl className="packet__facts">
           <div className="packet__fact">
             <dt>Email</dt>
-            <dd>{contact.email ?? "—"}</dd>
+            <dd>{contact.email ? <EmailText email={contact.email} /> : "—"}</dd>
           </div>
           <div className="packet__fact">
             <dt>Phone</dt>

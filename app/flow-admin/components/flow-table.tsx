@@ -48,7 +48,14 @@ export function FlowTable({ flows, onRename, onDelete }: Props) {
               <Link to={`/flows/${flow.id}`} className="flow-name">
                 {flow.name}
               </Link>
-              <div className="flow-slug">/chat/{flow.slug}</div>
+              {flow.published !== null && !flow.archived ? (
+                // The live chat is one click away, in its own tab (a draft or archived flow has none to open).
+                <a className="flow-slug" href={`/chat/${flow.slug}`} target="_blank" rel="noopener noreferrer" aria-label={`/chat/${flow.slug}: open the chat page of ${flow.name} (new tab)`}>
+                  /chat/{flow.slug}
+                </a>
+              ) : (
+                <div className="flow-slug">/chat/{flow.slug}</div>
+              )}
             </td>
             <td>
               <FlowStatus flow={flow} />

@@ -6,6 +6,7 @@
 import { Link, useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import type { ConversationView } from "../view";
+import { EmailText } from "./email-text";
 import { CONVERSATION_INTENTS } from "../intents";
 
 type Result = { ok: boolean; intent: string; message?: string; field?: string };
@@ -60,7 +61,7 @@ export function ContactDetails({ conversationId, contact }: Props) {
         </div>
         <div className="packet__fact">
           <dt>Email</dt>
-          <dd>{contact?.email ?? "—"}</dd>
+          <dd>{contact?.email ? <EmailText email={contact.email} /> : "—"}</dd>
         </div>
         <div className="packet__fact">
           <dt>Phone</dt>

@@ -17,10 +17,20 @@ export function useActionFetcher(conversationId: string) {
   return useFetcher<Result>({ key: `actions-${conversationId}` });
 }
 
-export function ActionBanner({ conversationId }: { conversationId: string }) {
+/**
+ * The last action's answer. A success ("You claimed this conversation.") gives way once the agent
+ * sends a reply or a note: it was still there long after they had moved on. A refusal stays
+ * until the next action. (Not on any new transcript line: an action's own lines may arrive live
+ * a moment after its answer.)
+ */
+export function ActionBanner({ conversationId, sentCount }: { conversationId: string; sentCount: number }) {
   const fetcher = useActionFetcher(conversationId);
   const result = fetcher.state === "idle" ? fetcher.data : undefined;
+  // How many replies and notes the agent had sent when this answer arrived.
+  const arrival = useRef<{ result: Result | undefined; sent: number }>({ result: undefined, sent: 0 });
+  if (arrival.current.result !== result) arrival.current = { result, sent: sentCount };
   if (!result || result.intent === CONVERSATION_INTENTS.read) return null;
+  if (result.ok && sentCount > arrival.current.sent) return null;
   if (result.ok) {
     return result.notice ? (
       <p className="convo-banner convo-banner--ok" role="status">

@@ -5,7 +5,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useHydrated } from "~/chat/use-hydrated";
-import { formatWhen, humanize } from "../format";
+import { formatWhen, humanize, summaryPreview } from "../format";
 
 export type HistoryItem = { id: string; createdAt: string; status: string; intent: string | null; summary: string | null; canOpen: boolean; where?: string[] };
 
@@ -18,7 +18,7 @@ export function ConversationHistory({ items }: { items: HistoryItem[] }) {
           <>
             <span className="packet__history-title">{item.intent ? humanize(item.intent) : item.canOpen ? "Conversation" : "Another team's conversation"}</span>
             <span className="packet__history-meta">{[hydrated ? formatWhen(item.createdAt) : "", humanize(item.status), ...(item.where ?? [])].join(" · ")}</span>
-            {item.summary ? <span className="packet__history-summary">{item.summary}</span> : null}
+            {item.summary ? <span className="packet__history-summary">{summaryPreview(item.summary)}</span> : null}
           </>
         );
         return (

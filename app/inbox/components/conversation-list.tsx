@@ -9,6 +9,7 @@ import { useCallback, useMemo } from "react";
 import { Icon } from "~/components/icons";
 import { formatDuration, humanize, isSlaBreached } from "../format";
 import { contactLabel, type QueueKey, type QueueRow } from "../queues";
+import { splitSnippet } from "../search-marks";
 import { useInboxShortcuts } from "../use-inbox-shortcuts";
 import { useNewArrivals } from "../use-new-arrivals";
 import { ListToolbar } from "./list-toolbar";
@@ -125,7 +126,7 @@ function ConversationRow({ row, href, selected, now, fresh }: { row: QueueRow; h
           ) : null}
         </span>
         <span className="inbox-row__bottom">
-          <span className="inbox-row__preview">{row.match ? row.match : row.lastMessage ? `${PREVIEW_PREFIX[row.lastMessage.role] ?? ""}${row.lastMessage.text}` : ""}</span>
+          <span className="inbox-row__preview">{row.match ? <MatchSnippet snippet={row.match} /> : row.lastMessage ? `${PREVIEW_PREFIX[row.lastMessage.role] ?? ""}${row.lastMessage.text}` : ""}</span>
           {row.unread > 0 ? (
             <span className="unread" aria-label={`${row.unread} unread`}>
               {row.unread}
@@ -134,5 +135,14 @@ function ConversationRow({ row, href, selected, now, fresh }: { row: QueueRow; h
         </span>
       </span>
     </Link>
+  );
+}
+
+/** A search hit's words in <mark>, the rest as plain text nodes (never markup from the message). */
+function MatchSnippet({ snippet }: { snippet: string }) {
+  return (
+    <>
+      {splitSnippet(snippet).map((part, index) => (part.matched ? <mark key={index}>{part.text}</mark> : part.text))}
+    </>
   );
 }

@@ -3,11 +3,13 @@
  * transcript and the composer; the handoff packet to the right.
  */
 import { useFetcher } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { Icon } from "~/components/icons";
 import { contactLabel } from "../queues";
 import type { ConversationTools, ConversationView } from "../view";
 import { ActionBanner, ConversationActions } from "./conversation-actions";
 import { ConversationOrganise, LabelPills } from "./conversation-organise";
+import { EmailText } from "./email-text";
 import { SnoozePill } from "./snooze-pill";
 import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
@@ -25,7 +27,10 @@ export function ConversationPane({ view, tools, meId }: Props) {
   const timeline = useRef(view.timeline);
   timeline.current = view.timeline;
   const countOf = (line: PendingLine) => timeline.current.filter((item) => item.kind === "message" && item.role === line.role && item.text === line.text).length;
+  // Replies and notes sent from this pane: the action banner's "done" is stale after one.
+  const [sentCount, setSentCount] = useState(0);
   const onPending = useCallback((next: PendingLine | null) => {
+    if (next?.state === "sending") setSentCount((count) => count + 1);
     setPending((current) => {
       if (!next) return null;
       if (next.state === "sending") return { ...next, baseline: countOf(next) };
@@ -35,13 +40,17 @@ export function ConversationPane({ view, tools, meId }: Props) {
   }, []);
   const shownPending = pending && countOf(pending) > pending.baseline ? null : pending;
   useMarkRead(view, meId);
+  // Below 1100 px there is no room for the packet beside the transcript: a button opens it over it.
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const packetId = useId();
+  const detailsButton = useRef<HTMLButtonElement>(null);
   const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
   return (
     <div className="convo">
       <section className="convo-main" aria-label={`Conversation with ${name}`}>
         <header className="convo-head">
           <div className="convo-head__who">
-            <h2>{name}</h2>
+            <h2>{name.includes("@") ? <EmailText email={name} /> : name}</h2>
             <p className="convo-head__meta">
               <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
               {view.team ? <span>{view.team.name}</span> : null}
@@ -57,9 +66,21 @@ export function ConversationPane({ view, tools, meId }: Props) {
           <div className="convo-head__tools">
             {tools.canAct ? <ConversationOrganise view={view} tools={tools} /> : null}
             <ConversationActions view={view} tools={tools} meId={meId} />
+            <button
+              ref={detailsButton}
+              type="button"
+              className={`btn btn-secondary btn-sm btn-icon-sm convo-details-toggle${detailsOpen ? " is-active" : ""}`}
+              aria-label="Handoff details"
+              title="Handoff details"
+              aria-expanded={detailsOpen}
+              aria-controls={packetId}
+              onClick={() => setDetailsOpen((open) => !open)}
+            >
+              <Icon name="info" size={14} />
+            </button>
           </div>
         </header>
-        <ActionBanner conversationId={view.id} />
+        <ActionBanner conversationId={view.id} sentCount={sentCount} />
         <Timeline items={view.timeline} contactName={name} pending={shownPending} />
         {tools.canAct ? (
           <ReplyComposer
@@ -74,7 +95,15 @@ export function ConversationPane({ view, tools, meId }: Props) {
           <p className="convo-readonly">{view.status === "bot" ? "The bot is handling this conversation. It appears in your team's queue if it is handed off." : "You can read this conversation but not act on it."}</p>
         )}
       </section>
-      <PacketPanel view={view} />
+      <PacketPanel
+        view={view}
+        id={packetId}
+        open={detailsOpen}
+        onClose={() => {
+          setDetailsOpen(false);
+          detailsButton.current?.focus();
+        }}
+      />
     </div>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
+import { Icon } from "~/components/icons";
 import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
 import type { ConversationView } from "../view";
@@ -19,13 +20,35 @@ function firstReply(view: ConversationView): string {
   return `${formatDuration(Date.parse(view.firstHumanResponseAt) - Date.parse(view.firstEscalatedAt))} after the handoff`;
 }
 
-export function PacketPanel({ view }: { view: ConversationView }) {
+type Props = {
+  view: ConversationView;
+  id?: string;
+  /** Narrow screens only: the panel is hidden until the header's button opens it over the transcript. */
+  open?: boolean;
+  onClose?: () => void;
+};
+
+export function PacketPanel({ view, id, open = false, onClose }: Props) {
   const hydrated = useHydrated();
   const packet = view.packet;
   const fields = Object.entries(view.fields);
   const tried = packet?.tried ?? { articlesShown: [], questionsAsked: [] };
   return (
-    <aside className="packet" aria-label="Handoff details">
+    <aside
+      className={open ? "packet packet--open" : "packet"}
+      id={id}
+      aria-label="Handoff details"
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && open) onClose?.();
+      }}
+    >
+      {onClose ? (
+        <div className="packet__bar">
+          <button type="button" className="btn btn-ghost btn-sm btn-icon-sm" aria-label="Close handoff details" onClick={onClose}>
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      ) : null}
       {view.escalatedAt ? (
         <Section title="Handoff">
           {view.reason ? <p className="packet__reason">{view.reason}</p> : null}

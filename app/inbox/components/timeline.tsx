@@ -22,6 +22,17 @@ export function Timeline({ items, contactName, pending }: { items: TimelineItem[
     const element = scroller.current;
     if (element && pinned.current) element.scrollTop = element.scrollHeight;
   }, [items.length, pending]);
+  // The pane around the transcript changes height without a scroll event: a label or a snooze
+  // pill makes the header taller, a long reply makes the composer taller. Stay on the latest line.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) element.scrollTop = element.scrollHeight;
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
     <div
       className="timeline"

@@ -14,7 +14,7 @@ const MAX_HEADERS = 20;
 export const HeaderNameSchema = z.string().min(1).max(100).regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, "Use a header name like X-Api-Version (letters, digits and -)");
 
 /** Credential names are referenced from flows: short identifiers, never the secret itself. */
-export const CredentialNameSchema = z.string().min(1).max(64).regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "Use lower-case words joined by - or _ (e.g. orders-api)");
+export const CredentialNameSchema = z.string().min(1, "Name the key, e.g. orders-api").max(64, "At most 64 characters").regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, "Use lower-case words joined by - or _ (e.g. orders-api)");
 
 export const ResponseMappingSchema = z.strictObject({
   /** A JSON path into the response: `$.order.status`, `$.items[0].name`. */
