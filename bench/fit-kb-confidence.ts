@@ -211,7 +211,7 @@ function fitReranker(training: Group[], ridge: number): Linear {
 const logitOf = (model: Linear, x: number[]) => x.reduce((sum, value, i) => sum + (model.weights[i] * (value - model.mean[i])) / model.scale[i], 0);
 
 /** What the reranker makes of one question: its first article, that article's logit, and whether it is the right one. */
-type Top = { id: string; logit: number; correct: number; answerable: boolean; domain: Domain; rightAt: number };
+type Top = { id: string; logit: number; correct: number; answerable: boolean; domain: Domain; rightAt: number; taught?: boolean };
 
 function topOf(model: Linear, group: Group): Top {
   const scores = group.features.map((x) => logitOf(model, x));
@@ -389,7 +389,15 @@ function taughtTop(base: Linear, term: ExampleTerm | null, group: TaughtGroup): 
   const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
   const best = order[0];
   const right = group.labels.indexOf(1);
-  return { id: group.ids[best], logit: shareLogit(scores, base.intercept, best), correct: group.labels[best], answerable: group.articleId !== null, domain: group.domain, rightAt: right < 0 ? -1 : order.indexOf(right) };
+  return {
+    id: group.ids[best],
+    logit: shareLogit(scores, base.intercept, best),
+    correct: group.labels[best],
+    answerable: group.articleId !== null,
+    domain: group.domain,
+    rightAt: right < 0 ? -1 : order.indexOf(right),
+    taught: group.taught[best] !== null,
+  };
 }
 
 /** Fold f scored by the base model that did not see fold f's articles plus a term fitted on the other folds (null ridge: no term, today's model). */
@@ -424,15 +432,18 @@ function fitExamples(rows: Labelled[], rankWeights: number[], baseModels: Linear
   const all = taughtGroups(rows, rankWeights);
   const before = outOfFoldTaught(all, baseModels, null);
   let chosen = { ridge: RIDGES[0], logLoss: Number.POSITIVE_INFINITY, tops: [] as Top[] };
+  // As in the reranker: a taught first answer through the Platt step fitted here, an untaught one through the base model's.
+  const calibrated = (platt: { a: number; b: number }) => (top: Top) => plattP(top.taught ? platt : basePlatt, top.logit);
+  const fitTaughtPlatt = (tops: Top[]) => fitPlatt(tops.filter((top) => top.taught));
   for (const ridge of RIDGES) {
     const tops = outOfFoldTaught(all, baseModels, ridge);
-    const platt = fitPlatt(tops);
-    const { logLoss } = reliability(tops.map((top) => ({ confidence: plattP(platt, top.logit), correct: top.correct })));
+    const confidence = calibrated(fitTaughtPlatt(tops));
+    const { logLoss } = reliability(tops.map((top) => ({ confidence: confidence(top), correct: top.correct })));
     console.error(`examples, ridge ${ridge}: out-of-fold recall@1 ${outcomes(tops, () => 1, 0).recallAt1}, log-loss of the first answer ${round(logLoss)}`);
     if (logLoss < chosen.logLoss) chosen = { ridge, logLoss, tops };
   }
-  const platt = fitPlatt(chosen.tops);
-  const confidence = (top: Top) => plattP(platt, top.logit);
+  const platt = fitTaughtPlatt(chosen.tops);
+  const confidence = calibrated(platt);
   for (let t = 0.3; t < 0.91; t += 0.05) {
     const line = DOMAINS.map((domain) => {
       const o = outcomes(chosen.tops.filter((top) => top.domain === domain), confidence, t);
@@ -457,6 +468,7 @@ function fitExamples(rows: Labelled[], rankWeights: number[], baseModels: Linear
   const report = {
     ridge: chosen.ridge,
     platt,
+    untaughtFirstAnswers: chosen.tops.filter((top) => !top.taught).length,
     // The same rule as the default's, on the questions with example questions: for the record (one default serves both).
     minScoreByTheSameRule: chooseMinScore(chosen.tops, confidence),
     outOfFoldAtDefault: { before: perDomain(before, (top) => plattP(basePlatt, top.logit), minScore), after: perDomain(chosen.tops, confidence, minScore) },

@@ -23,7 +23,7 @@
  * that as the usual, unsure evidence: with examples it was right more often than it said (ECE
  * 0.057 → 0.099 on the demo store's tuning questions) and refused nearly as much as before. The
  * term is fitted with the base model held fixed, on the tuning questions WITH examples, and a
- * question with a taught candidate gets its own Platt step. A knowledge base without example
+ * taught candidate's probability gets its own Platt step. A knowledge base without example
  * questions never reaches either, so its rankings and confidences stay exactly the base model's.
  */
 import { z } from "zod";
@@ -230,10 +230,14 @@ export function candidateScores(features: number[][], model: RerankerModel = RER
 
 /**
  * Each candidate's calibrated probability of being the right article (the Platt step over its
- * share's log-odds) — the example questions' Platt step when any candidate is taught.
+ * share's log-odds): a taught candidate's through the example questions' Platt step — fitted on
+ * first answers that all had example questions — and an untaught one's through the base model's,
+ * even beside taught ones (an article not yet taught, in a knowledge base where others are).
  */
 export function rerankProbabilities(features: number[][], model: RerankerModel = RERANKER_MODEL, taught: Array<number[] | null> = [], examples: ExamplesModel = EXAMPLES_MODEL): number[] {
   const scores = candidateScores(features, model, taught, examples);
-  const platt = taught.some((row) => row !== null && row !== undefined) ? examples.platt : model.platt;
-  return scores.map((_, i) => sigmoid(platt.a * shareLogit(scores, model.intercept, i) + platt.b));
+  return scores.map((_, i) => {
+    const platt = taught[i] ? examples.platt : model.platt;
+    return sigmoid(platt.a * shareLogit(scores, model.intercept, i) + platt.b);
+  });
 }

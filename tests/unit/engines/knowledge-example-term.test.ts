@@ -1,7 +1,7 @@
 /**
  * The reranker's example-aware term (app/engines/local/knowledge-reranker.ts, kb-examples-model.json):
- * read only for a candidate with example questions, with its own Platt step for a question that
- * has one — so a knowledge base without example questions keeps the base model's scores (the
+ * read only for a candidate with example questions, whose probability goes through its own Platt
+ * step — so a knowledge base without example questions keeps the base model's scores (the
  * demo-store baseline in knowledge-examples.test.ts), and one with them gets the term.
  */
 import { describe, expect, it } from "vitest";
@@ -73,10 +73,14 @@ describe("the example-aware term", () => {
     expect(rerankProbabilities(features, RERANKER_MODEL)).toStrictEqual(expected);
   });
 
-  it("adds to a taught candidate's score and switches to the example questions' Platt step", () => {
+  it("adds to a taught candidate's score, whose probability goes through the example questions' Platt step", () => {
     const taughtRow = [0.85, 0.15, 0.7, 0.4, 0.1];
     const scores = [rerankScore(features[0], RERANKER_MODEL) + exampleScore(taughtRow, EXAMPLES_MODEL), rerankScore(features[1], RERANKER_MODEL)];
-    const expected = scores.map((_, i) => sigmoid(EXAMPLES_MODEL.platt.a * shareLogit(scores, RERANKER_MODEL.intercept, i) + EXAMPLES_MODEL.platt.b));
+    // The taught candidate through the example questions' Platt step, the untaught one beside it through the base model's.
+    const expected = [
+      sigmoid(EXAMPLES_MODEL.platt.a * shareLogit(scores, RERANKER_MODEL.intercept, 0) + EXAMPLES_MODEL.platt.b),
+      sigmoid(RERANKER_MODEL.platt.a * shareLogit(scores, RERANKER_MODEL.intercept, 1) + RERANKER_MODEL.platt.b),
+    ];
     const probabilities = rerankProbabilities(features, RERANKER_MODEL, [taughtRow, null]);
     expect(probabilities).toStrictEqual(expected);
     expect(probabilities[0]).not.toBe(rerankProbabilities(features, RERANKER_MODEL)[0]);
