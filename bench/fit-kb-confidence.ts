@@ -13,6 +13,13 @@
  *     pooled over both domains (an unanswerable question's candidates are all wrong), then a Platt
  *     step fitted on the first candidates' OUT-OF-FOLD logits so the shown confidence is calibrated
  *     for articles the model did not see.
+ *   - kb-examples-model.json: the reranker's example-aware term (knowledge-reranker.ts), read only
+ *     for candidates with example questions, and its own Platt step. Fitted with the base model
+ *     held fixed on the same tuning questions asked of the knowledge bases WITH example questions
+ *     (bench/kb-examples.ts: the demo store with bench/data/kb-article-questions.json; StackFAQ
+ *     with each thread's first two dev paraphrases, those left out of the questions), with the
+ *     same folds: fold f's questions are scored by the base model fitted without fold f's
+ *     articles plus a term fitted without them either.
  * Model choices (ridge strength) and the default minScore are made on cross-validation grouped by
  * article (a question's fold is its right article's, so every fold's articles are unseen by the
  * model that scores them). The default minScore is the lowest threshold at which, in BOTH
@@ -38,15 +45,17 @@ import {
   type IsotonicMap,
   type QuestionEvidence,
 } from "~/engines/local/knowledge-ranker";
-import { RERANK_FEATURES, shareLogit, type RerankerModel } from "~/engines/local/knowledge-reranker";
+import { EXAMPLE_FEATURES, RERANK_FEATURES, shareLogit, type ExamplesModel, type RerankerModel } from "~/engines/local/knowledge-reranker";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { exportArticlesForEval } from "~/kb/import.server";
 import { fitLogistic } from "./calibration-fit";
 import { loadStackFaq, stackFaqAvailable } from "./data/stackfaq";
+import { demoConditions, stackFaqConditions } from "./kb-examples";
 
 const root = path.resolve(__dirname, "..");
 const MODEL_FILE = path.join(root, "app/engines/local/kb-confidence-model.json");
 const RERANKER_FILE = path.join(root, "app/engines/local/kb-reranker-model.json");
+const EXAMPLES_FILE = path.join(root, "app/engines/local/kb-examples-model.json");
 const RANK_RIDGE = 1e-3;
 const CANDIDATES = 10;
 const FOLDS = 5;
@@ -202,7 +211,7 @@ function fitReranker(training: Group[], ridge: number): Linear {
 const logitOf = (model: Linear, x: number[]) => x.reduce((sum, value, i) => sum + (model.weights[i] * (value - model.mean[i])) / model.scale[i], 0);
 
 /** What the reranker makes of one question: its first article, that article's logit, and whether it is the right one. */
-type Top = { id: string; logit: number; correct: number; answerable: boolean; domain: Domain; rightAt: number };
+type Top = { id: string; logit: number; correct: number; answerable: boolean; domain: Domain; rightAt: number; taught?: boolean };
 
 function topOf(model: Linear, group: Group): Top {
   const scores = group.features.map((x) => logitOf(model, x));
@@ -212,19 +221,21 @@ function topOf(model: Linear, group: Group): Top {
   return { id: group.ids[best], logit: shareLogit(scores, model.intercept, best), correct: group.labels[best], answerable: group.articleId !== null, domain: group.domain, rightAt: right < 0 ? -1 : order.indexOf(right) };
 }
 
-/** Every question scored by the model fitted on the other folds (its article never seen in training). */
-function outOfFold(all: Group[], ridge: number): Top[] {
+/** Every question scored by the model fitted on the other folds (its article never seen in training); `models[f]` scored fold f. */
+function outOfFold(all: Group[], ridge: number): { tops: Top[]; models: Linear[] } {
   const tops: Top[] = new Array(all.length);
+  const models: Linear[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const model = fitReranker(
       all.filter((group) => group.fold !== fold),
       ridge,
     );
+    models.push(model);
     all.forEach((group, i) => {
       if (group.fold === fold) tops[i] = topOf(model, group);
     });
   }
-  return tops;
+  return { tops, models };
 }
 
 function fitPlatt(tops: Top[]): { a: number; b: number } {
@@ -309,6 +320,163 @@ function fitLexical(rows: Labelled[]): ConfidenceModel["lexical"] {
   return { confidence, isotonic };
 }
 
+// ---- Example questions: the reranker's example-aware term, the base model held fixed ----
+
+/** A question's candidates on a knowledge base with example questions: each one's example-aware features, null when untaught. */
+type TaughtGroup = Group & { taught: Array<number[] | null> };
+
+function taughtGroups(rows: Labelled[], rankWeights: number[]): TaughtGroup[] {
+  return rows.map(({ evidence, articleId, domain, fold }) => {
+    const { ids, features, taught } = firstStage(evidence, rankWeights, CANDIDATES);
+    return { ids, features, taught, labels: ids.map((id) => (id === articleId ? 1 : 0)), articleId, domain, fold };
+  });
+}
+
+type ExampleTerm = Standardised & { weights: number[]; bias: number };
+
+const termOf = (term: ExampleTerm, row: number[]) => row.reduce((sum, value, i) => sum + (term.weights[i] * (value - term.mean[i])) / term.scale[i], term.bias);
+
+/** Every candidate's score: the base model's logit, plus the term for a taught one (knowledge-reranker.ts candidateScores). */
+function taughtScores(base: Linear, term: ExampleTerm | null, group: TaughtGroup): number[] {
+  return group.features.map((x, j) => {
+    const row = group.taught[j];
+    return term && row ? logitOf(base, x) + termOf(term, row) : logitOf(base, x);
+  });
+}
+
+/**
+ * The same listwise objective as fitReranker (softmax over the candidates and the "no article"
+ * option), with the base model's scores and intercept as fixed offsets: only the term's weights
+ * and bias move, so everything the base model learned without example questions stays.
+ */
+function fitExampleTerm(training: TaughtGroup[], base: Linear, ridge: number): ExampleTerm {
+  const standard = standardisation(training.flatMap((group) => group.taught.filter((row): row is number[] => row !== null)));
+  const n = EXAMPLE_FEATURES.length;
+  const offsets = training.map((group) => group.features.map((x) => logitOf(base, x)));
+  const scaled = training.map((group) => group.taught.map((row) => (row ? row.map((value, i) => (value - standard.mean[i]) / standard.scale[i]) : null)));
+  const beta = new Array<number>(n + 1).fill(0);
+  const m = new Array<number>(n + 1).fill(0);
+  const v = new Array<number>(n + 1).fill(0);
+  for (let step = 1; step <= 400; step++) {
+    const gradient = beta.map((b, i) => (i < n ? (ridge * b) / training.length : 0));
+    training.forEach((group, g) => {
+      const scores = offsets[g].map((offset, j) => {
+        const z = scaled[g][j];
+        return z ? offset + beta[n] + z.reduce((sum, value, i) => sum + value * beta[i], 0) : offset;
+      });
+      const top = Math.max(base.intercept, ...scores);
+      const exp = scores.map((score) => Math.exp(score - top));
+      const total = Math.exp(base.intercept - top) + exp.reduce((sum, value) => sum + value, 0);
+      const right = group.labels.indexOf(1);
+      scaled[g].forEach((z, j) => {
+        if (!z) return;
+        const residual = exp[j] / total - (j === right ? 1 : 0);
+        for (let i = 0; i < n; i++) gradient[i] += (residual * z[i]) / training.length;
+        gradient[n] += residual / training.length;
+      });
+    });
+    for (let i = 0; i <= n; i++) {
+      m[i] = 0.9 * m[i] + 0.1 * gradient[i];
+      v[i] = 0.999 * v[i] + 0.001 * gradient[i] ** 2;
+      beta[i] -= (0.05 * (m[i] / (1 - 0.9 ** step))) / (Math.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8);
+    }
+  }
+  return { ...standard, weights: beta.slice(0, n), bias: beta[n] };
+}
+
+function taughtTop(base: Linear, term: ExampleTerm | null, group: TaughtGroup): Top {
+  const scores = taughtScores(base, term, group);
+  const order = scores.map((_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const best = order[0];
+  const right = group.labels.indexOf(1);
+  return {
+    id: group.ids[best],
+    logit: shareLogit(scores, base.intercept, best),
+    correct: group.labels[best],
+    answerable: group.articleId !== null,
+    domain: group.domain,
+    rightAt: right < 0 ? -1 : order.indexOf(right),
+    taught: group.taught[best] !== null,
+  };
+}
+
+/** Fold f scored by the base model that did not see fold f's articles plus a term fitted on the other folds (null ridge: no term, today's model). */
+function outOfFoldTaught(all: TaughtGroup[], baseModels: Linear[], ridge: number | null): Top[] {
+  const tops: Top[] = new Array(all.length);
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const base = baseModels[fold];
+    const term =
+      ridge === null
+        ? null
+        : fitExampleTerm(
+            all.filter((group) => group.fold !== fold),
+            base,
+            ridge,
+          );
+    all.forEach((group, i) => {
+      if (group.fold === fold) tops[i] = taughtTop(base, term, group);
+    });
+  }
+  return tops;
+}
+
+function perDomain(tops: Top[], confidence: (top: Top) => number, minScore: number): Record<Domain, Outcome> {
+  return Object.fromEntries(DOMAINS.map((domain) => [domain, outcomes(tops.filter((top) => top.domain === domain), confidence, minScore)])) as Record<Domain, Outcome>;
+}
+
+/**
+ * The example-aware term: its ridge by the out-of-fold log-loss of the first answers (each with a
+ * Platt step refitted on those logits), compared with today's model on the same questions.
+ */
+function fitExamples(rows: Labelled[], rankWeights: number[], baseModels: Linear[], finalBase: Linear, basePlatt: { a: number; b: number }, minScore: number, about: string): { model: ExamplesModel; report: unknown } {
+  const all = taughtGroups(rows, rankWeights);
+  const before = outOfFoldTaught(all, baseModels, null);
+  let chosen = { ridge: RIDGES[0], logLoss: Number.POSITIVE_INFINITY, tops: [] as Top[] };
+  // As in the reranker: a taught first answer through the Platt step fitted here, an untaught one through the base model's.
+  const calibrated = (platt: { a: number; b: number }) => (top: Top) => plattP(top.taught ? platt : basePlatt, top.logit);
+  const fitTaughtPlatt = (tops: Top[]) => fitPlatt(tops.filter((top) => top.taught));
+  for (const ridge of RIDGES) {
+    const tops = outOfFoldTaught(all, baseModels, ridge);
+    const confidence = calibrated(fitTaughtPlatt(tops));
+    const { logLoss } = reliability(tops.map((top) => ({ confidence: confidence(top), correct: top.correct })));
+    console.error(`examples, ridge ${ridge}: out-of-fold recall@1 ${outcomes(tops, () => 1, 0).recallAt1}, log-loss of the first answer ${round(logLoss)}`);
+    if (logLoss < chosen.logLoss) chosen = { ridge, logLoss, tops };
+  }
+  const platt = fitTaughtPlatt(chosen.tops);
+  const confidence = calibrated(platt);
+  for (let t = 0.3; t < 0.91; t += 0.05) {
+    const line = DOMAINS.map((domain) => {
+      const o = outcomes(chosen.tops.filter((top) => top.domain === domain), confidence, t);
+      return `${domain} right ${o.right} wrong ${o.wrong} refused ${o.refused} unans ${o.unanswerable}`;
+    });
+    console.error(`examples t=${t.toFixed(2)} ${line.join(" | ")}`);
+  }
+  for (const domain of DOMAINS) {
+    const bins = reliability(chosen.tops.filter((top) => top.domain === domain).map((top) => ({ confidence: confidence(top), correct: top.correct }))).bins;
+    console.error(`examples ${domain} reliability (out of fold): ${bins.filter((bin) => bin.share > 0).map((bin) => `${bin.from.toFixed(1)}: ${bin.confidence} → ${bin.accuracy} (${bin.share})`).join(", ")}`);
+  }
+  const term = fitExampleTerm(all, finalBase, chosen.ridge);
+  const model: ExamplesModel = {
+    about: `${about} Example term: the same questions asked of the knowledge bases with example questions (${rows.filter((row) => row.domain === "demo").length} demo-store, ${rows.filter((row) => row.domain === "stackfaq").length} StackFAQ questions): bench/data/kb-article-questions.json on the demo store, each StackFAQ thread's first two dev paraphrases (left out of its questions). The base reranker held fixed; ridge ${chosen.ridge} chosen by ${FOLDS}-fold cross-validation grouped by article; Platt step fitted on the out-of-fold logits of the first candidates.`,
+    features: EXAMPLE_FEATURES,
+    mean: term.mean.map(round),
+    scale: term.scale.map(round),
+    weights: term.weights.map(round),
+    bias: round(term.bias),
+    platt,
+  };
+  const report = {
+    ridge: chosen.ridge,
+    platt,
+    untaughtFirstAnswers: chosen.tops.filter((top) => !top.taught).length,
+    // The same rule as the default's, on the questions with example questions: for the record (one default serves both).
+    minScoreByTheSameRule: chooseMinScore(chosen.tops, confidence),
+    outOfFoldAtDefault: { before: perDomain(before, (top) => plattP(basePlatt, top.logit), minScore), after: perDomain(chosen.tops, confidence, minScore) },
+    weights: Object.fromEntries(EXAMPLE_FEATURES.map((name, i) => [name, model.weights[i]])),
+  };
+  return { model, report };
+}
+
 async function main(): Promise<void> {
   if (!stackFaqAvailable()) throw new Error("StackFAQ is missing (set STACKFAQ_DIR)");
   const worker = new WorkerSentenceEncoder();
@@ -319,6 +487,9 @@ async function main(): Promise<void> {
     const demo = await collect("demo", exportArticlesForEval(path.join(root, "app/workspace/knowledge-base")), demoQuestions, encoder);
     const stackFaq = loadStackFaq("tune");
     const faq = await collect("stackfaq", stackFaq.articles, stackFaq.questions, encoder);
+    const demoTaught = demoConditions();
+    const faqTaught = stackFaqConditions();
+    const taught = [...(await collect("demo", demoTaught.withExamples, demoTaught.questions, encoder)), ...(await collect("stackfaq", faqTaught.withExamples, faqTaught.questions, encoder))];
     encoder.save();
     const all = [...demo, ...faq];
     const rank = fitRanking(all);
@@ -329,14 +500,14 @@ async function main(): Promise<void> {
     }
 
     // Ridge strength by grouped cross-validation: the out-of-fold log-loss of the first candidates.
-    let chosen = { ridge: RIDGES[0], logLoss: Number.POSITIVE_INFINITY, tops: [] as Top[] };
+    let chosen = { ridge: RIDGES[0], logLoss: Number.POSITIVE_INFINITY, tops: [] as Top[], models: [] as Linear[] };
     for (const ridge of RIDGES) {
-      const tops = outOfFold(candidates, ridge);
+      const { tops, models } = outOfFold(candidates, ridge);
       const platt = fitPlatt(tops);
       const { logLoss } = reliability(tops.map((top) => ({ confidence: plattP(platt, top.logit), correct: top.correct })));
       const r1 = outcomes(tops, () => 1, 0).recallAt1;
       console.error(`ridge ${ridge}: out-of-fold recall@1 ${r1}, log-loss of the first answer ${round(logLoss)}`);
-      if (logLoss < chosen.logLoss) chosen = { ridge, logLoss, tops };
+      if (logLoss < chosen.logLoss) chosen = { ridge, logLoss, tops, models };
     }
     const platt = fitPlatt(chosen.tops);
     const confidence = (top: Top) => plattP(platt, top.logit);
@@ -376,7 +547,9 @@ async function main(): Promise<void> {
       platt,
     };
     const model: ConfidenceModel = { about, hybrid: { rank }, lexical: fitLexical(all), defaultMinScore: minScore };
+    const examples = fitExamples(taught, rank, chosen.models, final, platt, minScore, about);
     fs.writeFileSync(RERANKER_FILE, `${JSON.stringify(reranker, null, 2)}\n`);
+    fs.writeFileSync(EXAMPLES_FILE, `${JSON.stringify(examples.model, null, 2)}\n`);
     fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
     // The words-only confidence at the chosen default, for the record.
     const lexicalAnswered = all.filter(({ evidence }) => {
@@ -384,7 +557,7 @@ async function main(): Promise<void> {
       return articles.length > 0 && lexicalConfidence(lexicalRanking({ ...evidence, semantic: false, articles })[0].confidenceFeatures, model) >= minScore;
     }).length;
     const weights = Object.fromEntries(RERANK_FEATURES.map((name, i) => [name, reranker.weights[i]]));
-    console.log(JSON.stringify({ ridge: chosen.ridge, platt, defaultMinScore: minScore, crossValidated, lexicalAnsweredShare: round(lexicalAnswered / all.length), weights }, null, 2));
+    console.log(JSON.stringify({ ridge: chosen.ridge, platt, defaultMinScore: minScore, crossValidated, lexicalAnsweredShare: round(lexicalAnswered / all.length), weights, examples: examples.report }, null, 2));
   } finally {
     await worker.close();
   }

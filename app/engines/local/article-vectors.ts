@@ -23,9 +23,11 @@ type Entry = { texts: string[]; passageCount: number; cueCount: number; vectors:
  * Cosines between the question and one article: each passage's (in article-passages.ts order),
  * the best of them, their mean (how much of the whole article is about the question), the
  * title's alone, and the best cue's (example questions are cues). `example` is the example question
- * that was the best cue, when one was: Try it says which one matched.
+ * that was the best cue, when one was: Try it says which one matched. `examples` are the example
+ * questions' own cosines (in the article's order), only when it has some: the reranker's
+ * example-aware term reads them (knowledge-reranker.ts).
  */
-export type ArticleSimilarity = { best: number; mean: number; title: number; cue: number; passages: number[]; example?: string };
+export type ArticleSimilarity = { best: number; mean: number; title: number; cue: number; passages: number[]; example?: string; examples?: number[] };
 
 export class ArticleVectors {
   private readonly entries = new Map<string, Entry>();
@@ -84,6 +86,7 @@ export class ArticleVectors {
       // The first best cue wins a tie, so an example question is named only when it beat every generated cue.
       const bestCue = cues.indexOf(similarity.cue);
       if (bestCue >= cueCount) similarity.example = texts[passageCount + bestCue];
+      if (cues.length > cueCount) similarity.examples = cues.slice(cueCount);
       result.set(id, similarity);
     }
     return result;

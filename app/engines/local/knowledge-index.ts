@@ -83,7 +83,7 @@ export class KnowledgeIndex {
   private readonly termsByArticle = new Map<string, Set<string>>();
   private readonly documentFrequency = new Map<string, number>();
   /** Each article's title terms and each of its passages' terms (article-passages.ts order), for field coverage. */
-  private readonly fieldTerms = new Map<string, { title: Set<string>; passages: Array<Set<string>>; holds: Array<Record<"time" | "amount", boolean>> }>();
+  private readonly fieldTerms = new Map<string, { title: Set<string>; passages: Array<Set<string>>; examples: Array<Set<string>>; holds: Array<Record<"time" | "amount", boolean>> }>();
   /** Passage vectors for semantic matching; absent when the index is built without an encoder (lexical only). */
   private readonly vectors: ArticleVectors | null;
 
@@ -130,6 +130,7 @@ export class KnowledgeIndex {
     this.fieldTerms.set(article.id, {
       title: termsOf(indexed.title),
       passages: passages.map(termsOf),
+      examples: examples.map(termsOf),
       holds: passages.map((passage) => ({ time: holdsAnswerType(passage, "time"), amount: holdsAnswerType(passage, "amount") })),
     });
     // The example questions' words count as words the knowledge base knows (unknownTermShare, IDF).
@@ -197,14 +198,15 @@ export class KnowledgeIndex {
    * The IDF-weighted share of `terms` in the article's title, and in each of its passages (in
    * article-passages.ts order, so it lines up with the passages' sentence vectors): a question
    * whose words sit together in the title or in one section is more likely about that article
-   * than one whose words are scattered over a long body.
+   * than one whose words are scattered over a long body. The same share in each example question
+   * (none when the article has none).
    */
-  fieldCoverage(id: string, terms: WeightedTerm[]): { title: number; passages: number[] } {
+  fieldCoverage(id: string, terms: WeightedTerm[]): { title: number; passages: number[]; examples: number[] } {
     const fields = this.fieldTerms.get(id);
-    if (!fields) return { title: 0, passages: [] };
+    if (!fields) return { title: 0, passages: [], examples: [] };
     const total = terms.reduce((sum, { weight }) => sum + weight, 0) || 1;
     const share = (set: Set<string>) => terms.reduce((sum, { term, weight }) => sum + (set.has(term) ? weight : 0), 0) / total;
-    return { title: share(fields.title), passages: fields.passages.map(share) };
+    return { title: share(fields.title), passages: fields.passages.map(share), examples: fields.examples.map(share) };
   }
 
   /** For each of the article's passages (article-passages.ts order), whether it holds an answer of the kind (an amount, a time); all false for other kinds. */

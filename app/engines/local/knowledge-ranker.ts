@@ -19,7 +19,7 @@ import { z } from "zod";
 import modelJson from "./kb-confidence-model.json";
 import { answerTypeOf } from "./knowledge-answer-type";
 import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowledge-index";
-import { candidateFeatures, RERANKER_MODEL, rerankProbabilities, type ArticleSignals, type QuestionContext, type RerankerModel } from "./knowledge-reranker";
+import { candidateFeatures, exampleFeatures, RERANKER_MODEL, rerankProbabilities, type ArticleSignals, type QuestionContext, type RerankerModel } from "./knowledge-reranker";
 import type { RetrievedArticle } from "../types";
 
 const WeightsSchema = z.array(z.number());
@@ -103,6 +103,8 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
         // The same, over the passages holding the kind of answer asked for (a time for "how long", an amount for "how much").
         typedAgreement: typed ? Math.max(0, ...holding(index.passagesHolding(id, answerType), fields.passages, similarity.passages)) : 0,
         firstStage: 0,
+        // Only a taught article has this key: without it the reranker's example term is never read.
+        ...(similarity.examples ? { examples: { cosine: Math.max(...similarity.examples), words: Math.max(0, ...fields.examples) } } : {}),
       },
       inScope: scope.has(id),
       // Named only when the example question matched better than anything the article itself says.
@@ -121,9 +123,10 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /**
  * The second stage's input for one question: its candidates (best first by the first stage), their
- * feature vectors and whether each is in the step's scope; `rest` are the in-scope articles left out.
+ * feature vectors, their example-aware features (null for an article without example questions)
+ * and whether each is in the step's scope; `rest` are the in-scope articles left out.
  */
-export type Candidates = { ids: string[]; features: number[][]; inScope: boolean[]; rest: string[] };
+export type Candidates = { ids: string[]; features: number[][]; taught: Array<number[] | null>; inScope: boolean[]; rest: string[] };
 
 /**
  * The first stage: every article's linear score. The best `count` of the scope, and the best
@@ -139,6 +142,7 @@ export function firstStage(evidence: QuestionEvidence, rankWeights: number[], co
   return {
     ids: chosen.map((i) => evidence.articles[i].id),
     features: candidateFeatures(signals, chosen, context),
+    taught: exampleFeatures(signals, chosen),
     inScope: chosen.map((i) => evidence.articles[i].inScope),
     rest: scoped.slice(count).map((i) => evidence.articles[i].id),
   };
@@ -149,7 +153,7 @@ export type RankedId = { id: string; score: number };
 /** With sentence vectors: the candidates in the reranker's order with its calibrated probability, then the rest below them. */
 export function rerank(evidence: QuestionEvidence, model: ConfidenceModel = CONFIDENCE_MODEL, reranker: RerankerModel = RERANKER_MODEL): RankedId[] {
   const candidates = firstStage(evidence, model.hybrid.rank, reranker.candidates);
-  const probabilities = rerankProbabilities(candidates.features, reranker);
+  const probabilities = rerankProbabilities(candidates.features, reranker, candidates.taught);
   const ranked = candidates.ids
     .map((id, i) => ({ id, score: probabilities[i] }))
     .filter((_, i) => candidates.inScope[i])

@@ -74,7 +74,8 @@ describe("field coverage", () => {
     live.upsert({ id: "ship", slug: "ship", title: "Shipping times", tags: [], body });
     const terms = live.weightedTerms("how fast do express parcels ship abroad");
     expect(terms.map(({ term }) => term).sort()).toEqual(["abroad", "express", "fast", "parcel", "ship"]);
-    const { title, passages } = live.fieldCoverage("ship", terms);
+    const { title, passages, examples } = live.fieldCoverage("ship", terms);
+    expect(examples).toEqual([]);
     const total = terms.reduce((sum, { weight }) => sum + weight, 0);
     const share = (...names: string[]) => terms.filter(({ term }) => names.includes(term)).reduce((sum, { weight }) => sum + weight, 0) / total;
     expect(title).toBeCloseTo(share("ship"), 10);
@@ -83,8 +84,10 @@ describe("field coverage", () => {
     expect(passages[2]).toBeCloseTo(share("ship", "abroad"), 10);
     expect(live.passagesHolding("ship", "amount")).toEqual([false, true, false]);
     expect(live.passagesHolding("ship", "time")).toEqual([false, false, true]);
+    live.upsert({ id: "ship", slug: "ship", title: "Shipping times", tags: [], body, questions: ["Do you ship abroad?", "How fast is express?"] });
+    expect(live.fieldCoverage("ship", terms).examples).toEqual([share("ship", "abroad"), share("fast", "express")].map((value) => expect.closeTo(value, 10)));
     live.remove("ship");
-    expect(live.fieldCoverage("ship", terms)).toEqual({ title: 0, passages: [] });
+    expect(live.fieldCoverage("ship", terms)).toEqual({ title: 0, passages: [], examples: [] });
   });
 });
 
