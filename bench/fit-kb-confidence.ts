@@ -172,6 +172,27 @@ function standardisation(rows: number[][]): Standardised {
 type Linear = Standardised & { weights: number[]; intercept: number };
 
 /**
+ * 400 Adam steps (learning rate 0.05) from zero over n weights and a last, unpenalised bias;
+ * `addGradient` adds the data's gradient at `beta` to `gradient`, which starts as the ridge term
+ * (ridge × weight ÷ groups).
+ */
+function minimiseWithAdam(n: number, ridge: number, groups: number, addGradient: (beta: number[], gradient: number[]) => void): number[] {
+  const beta = new Array<number>(n + 1).fill(0);
+  const m = new Array<number>(n + 1).fill(0);
+  const v = new Array<number>(n + 1).fill(0);
+  for (let step = 1; step <= 400; step++) {
+    const gradient = beta.map((b, i) => (i < n ? (ridge * b) / groups : 0));
+    addGradient(beta, gradient);
+    for (let i = 0; i <= n; i++) {
+      m[i] = 0.9 * m[i] + 0.1 * gradient[i];
+      v[i] = 0.999 * v[i] + 0.001 * gradient[i] ** 2;
+      beta[i] -= (0.05 * (m[i] / (1 - 0.9 ** step))) / (Math.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8);
+    }
+  }
+  return beta;
+}
+
+/**
  * Listwise fit: for each question a softmax over its candidates AND a "no article" option whose
  * score is the intercept; the right candidate's log-probability (the "no article" option's for an
  * unanswerable question, or when the right article is not among the candidates) is maximised, with
@@ -181,11 +202,7 @@ function fitReranker(training: Group[], ridge: number): Linear {
   const standard = standardisation(training.flatMap((group) => group.features));
   const scaled = training.map((group) => group.features.map((x) => x.map((value, i) => (value - standard.mean[i]) / standard.scale[i])));
   const n = RERANK_FEATURES.length;
-  const beta = new Array<number>(n + 1).fill(0);
-  const m = new Array<number>(n + 1).fill(0);
-  const v = new Array<number>(n + 1).fill(0);
-  for (let step = 1; step <= 400; step++) {
-    const gradient = beta.map((b, i) => (i < n ? (ridge * b) / training.length : 0));
+  const beta = minimiseWithAdam(n, ridge, training.length, (beta, gradient) => {
     training.forEach((group, g) => {
       const scores = scaled[g].map((x) => x.reduce((sum, value, i) => sum + value * beta[i], 0));
       const top = Math.max(beta[n], ...scores);
@@ -199,12 +216,7 @@ function fitReranker(training: Group[], ridge: number): Linear {
       });
       gradient[n] += (none / total - (right < 0 ? 1 : 0)) / training.length;
     });
-    for (let i = 0; i <= n; i++) {
-      m[i] = 0.9 * m[i] + 0.1 * gradient[i];
-      v[i] = 0.999 * v[i] + 0.001 * gradient[i] ** 2;
-      beta[i] -= (0.05 * (m[i] / (1 - 0.9 ** step))) / (Math.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8);
-    }
-  }
+  });
   return { ...standard, weights: beta.slice(0, n), intercept: beta[n] };
 }
 
@@ -354,11 +366,7 @@ function fitExampleTerm(training: TaughtGroup[], base: Linear, ridge: number): E
   const n = EXAMPLE_FEATURES.length;
   const offsets = training.map((group) => group.features.map((x) => logitOf(base, x)));
   const scaled = training.map((group) => group.taught.map((row) => (row ? row.map((value, i) => (value - standard.mean[i]) / standard.scale[i]) : null)));
-  const beta = new Array<number>(n + 1).fill(0);
-  const m = new Array<number>(n + 1).fill(0);
-  const v = new Array<number>(n + 1).fill(0);
-  for (let step = 1; step <= 400; step++) {
-    const gradient = beta.map((b, i) => (i < n ? (ridge * b) / training.length : 0));
+  const beta = minimiseWithAdam(n, ridge, training.length, (beta, gradient) => {
     training.forEach((group, g) => {
       const scores = offsets[g].map((offset, j) => {
         const z = scaled[g][j];
@@ -375,12 +383,7 @@ function fitExampleTerm(training: TaughtGroup[], base: Linear, ridge: number): E
         gradient[n] += residual / training.length;
       });
     });
-    for (let i = 0; i <= n; i++) {
-      m[i] = 0.9 * m[i] + 0.1 * gradient[i];
-      v[i] = 0.999 * v[i] + 0.001 * gradient[i] ** 2;
-      beta[i] -= (0.05 * (m[i] / (1 - 0.9 ** step))) / (Math.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8);
-    }
-  }
+  });
   return { ...standard, weights: beta.slice(0, n), bias: beta[n] };
 }
 

@@ -17,7 +17,7 @@ export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionO
       <figure className="kb-offer">
         <figcaption className="eyebrow">What the customer sees</figcaption>
         <p className="kb-offer-bubble">{offer.text}</p>
-        <ul className="kb-offer-choices" aria-label="Offered articles">
+        <ul className="stack-list" aria-label="Offered articles">
           {offer.articles.map((article) => (
             <li key={article.id} className="kb-offer-choice">
               <div className="kb-offer-line">

@@ -70,7 +70,7 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
       {load.status === "done" && load.items.length > 0 ? (
         <>
           <p className="hint">What customers said here in the last 30 days that went to “Not sure” or was taken at under 80%. Add one to the right intent: it joins the draft, and counts once you publish.</p>
-          <ul className="intent-review-list">
+          <ul className="stack-list">
             {load.items.slice(0, shown).map((item) => (
               <ReviewRow key={item.text} item={item} data={data} onAdd={(intent) => onChange(addExample(data, intent, item.text))} onDismiss={() => dismiss(item)} />
             ))}
