@@ -21,6 +21,8 @@ export type Phrases = {
   joined: (name: string) => string;
   /** The system line when that person stops working (deactivated or removed) and the conversation goes back to the queue. */
   left: (name: string) => string;
+  /** The system line when a person resolves the conversation, just above the rating card; `name` is their first name. */
+  resolved: (name: string) => string;
   hints: {
     empty: (field: string) => string;
     email: string;
@@ -52,6 +54,7 @@ const en: Phrases = {
   handBack: "You're back with our assistant — I'll take it from here.",
   joined: (name) => `${name} joined the conversation.`,
   left: (name) => `${name} left the conversation. Someone else from the team will reply here.`,
+  resolved: (name) => `${name} marked this conversation as resolved. Write again any time.`,
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -83,6 +86,7 @@ const es: Phrases = {
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
   joined: (name) => `${name} se ha unido a la conversación.`,
   left: (name) => `${name} ha salido de la conversación. Otra persona del equipo te responderá aquí.`,
+  resolved: (name) => `${name} ha marcado esta conversación como resuelta. Escríbenos cuando quieras.`,
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -113,6 +117,7 @@ const fr: Phrases = {
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
   joined: (name) => `${name} a rejoint la conversation.`,
   left: (name) => `${name} a quitté la conversation. Une autre personne de l'équipe vous répondra ici.`,
+  resolved: (name) => `${name} a marqué cette conversation comme résolue. Écrivez-nous quand vous voulez.`,
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -143,6 +148,7 @@ const de: Phrases = {
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
   joined: (name) => `${name} ist dem Gespräch beigetreten.`,
   left: (name) => `${name} hat das Gespräch verlassen. Eine andere Person aus dem Team antwortet Ihnen hier.`,
+  resolved: (name) => `${name} hat dieses Gespräch als gelöst markiert. Schreiben Sie uns jederzeit wieder.`,
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -173,6 +179,7 @@ const pt: Phrases = {
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
   joined: (name) => `${name} entrou na conversa.`,
   left: (name) => `${name} saiu da conversa. Outra pessoa da equipe responderá aqui.`,
+  resolved: (name) => `${name} marcou esta conversa como resolvida. Escreva quando quiser.`,
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",
