@@ -272,7 +272,7 @@ describe("the inbox, live with the chat page", () => {
       await ana.page.waitForURL((url) => url.pathname === "/inbox");
       await ana.page.getByRole("heading", { name: "Pick a conversation" }).waitFor();
       await expect.poll(() => row(ana.page, id).count()).toBe(0);
-      await customer.page.getByText("You're being connected to our Billing team. A person will reply here shortly.").waitFor();
+      await customer.page.getByText("You're being connected to our Billing team. A person will reply in this chat.").waitFor();
 
       await ben.page.goto("/inbox?queue=waiting:billing");
       await row(ben.page, id).click();

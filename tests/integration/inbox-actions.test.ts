@@ -218,7 +218,7 @@ describe("reassigning", () => {
     const lines = await messagesOf(id);
     expect(lines.slice(-2)).toEqual([
       expect.objectContaining({ role: "note", text: "It's about a double charge", authorId: ana.id }),
-      expect.objectContaining({ role: "system", text: "You're being connected to our Billing team. A person will reply here shortly." }),
+      expect.objectContaining({ role: "system", text: "You're being connected to our Billing team. A person will reply in this chat." }),
     ]);
     expect(await claimConversation(ana, id)).toMatchObject({ ok: false, status: 403 });
     expect(await claimConversation(ben, id)).toMatchObject({ ok: true });

@@ -13,7 +13,11 @@ export type Phrases = {
   kbSuggest: string;
   kbNoneOfThese: string;
   csatQuestion: string;
-  /** The handoff notice (a system line, not the bot speaking); `team` is the team's display name. */
+  /**
+   * The handoff notice (a system line, not the bot speaking); `team` is the team's display name.
+   * It promises no time: the chat's card under it says whether the team is open, closed or has no
+   * one online, and "shortly" above "We're closed now" contradicted it.
+   */
   handoff: (team: string) => string;
   /** Said when an agent hands the conversation back to the bot, unless the flow sets its own line. */
   handBack: string;
@@ -50,7 +54,7 @@ const en: Phrases = {
   kbSuggest: "These articles might help. Which one fits your question?",
   kbNoneOfThese: "None of these",
   csatQuestion: "How would you rate this conversation?",
-  handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
+  handoff: (team) => `You're being connected to our ${team} team. A person will reply in this chat.`,
   handBack: "You're back with our assistant — I'll take it from here.",
   joined: (name) => `${name} joined the conversation.`,
   left: (name) => `${name} left the conversation. Someone else from the team will reply here.`,
@@ -82,7 +86,7 @@ const es: Phrases = {
   kbSuggest: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?",
   kbNoneOfThese: "Ninguno de estos",
   csatQuestion: "¿Cómo valorarías esta conversación?",
-  handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
+  handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá en este chat.`,
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
   joined: (name) => `${name} se ha unido a la conversación.`,
   left: (name) => `${name} ha salido de la conversación. Otra persona del equipo te responderá aquí.`,
@@ -113,7 +117,7 @@ const fr: Phrases = {
   kbSuggest: "Ces articles pourraient vous aider. Lequel correspond à votre question ?",
   kbNoneOfThese: "Aucun de ceux-ci",
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
-  handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
+  handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra dans ce chat.`,
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
   joined: (name) => `${name} a rejoint la conversation.`,
   left: (name) => `${name} a quitté la conversation. Une autre personne de l'équipe vous répondra ici.`,
@@ -144,7 +148,7 @@ const de: Phrases = {
   kbSuggest: "Diese Artikel könnten helfen. Welcher passt zu Ihrer Frage?",
   kbNoneOfThese: "Keiner davon",
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
-  handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
+  handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen in diesem Chat.`,
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
   joined: (name) => `${name} ist dem Gespräch beigetreten.`,
   left: (name) => `${name} hat das Gespräch verlassen. Eine andere Person aus dem Team antwortet Ihnen hier.`,
@@ -175,7 +179,7 @@ const pt: Phrases = {
   kbSuggest: "Estes artigos podem ajudar. Qual deles responde à sua pergunta?",
   kbNoneOfThese: "Nenhum destes",
   csatQuestion: "Como você avalia esta conversa?",
-  handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
+  handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá neste chat.`,
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
   joined: (name) => `${name} entrou na conversa.`,
   left: (name) => `${name} saiu da conversa. Outra pessoa da equipe responderá aqui.`,
