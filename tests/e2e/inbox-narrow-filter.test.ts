@@ -11,7 +11,7 @@ const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
 const SMALL_LAPTOP = { width: 1024, height: 768 };
 
 describe("the inbox at 1024 px", () => {
-  it("shows every queue-pane label whole and keeps a matching conversation open when a label filter is chosen", async () => {
+  it("shows every queue-pane label and the list's title whole, and keeps a matching conversation open when a label filter is chosen", async () => {
     const customer = await customerPage("narrow filter");
     const ana = await agentPage("ana@baton.local", "narrow filter ana");
     try {
@@ -27,8 +27,8 @@ describe("the inbox at 1024 px", () => {
       const header = ana.page.getByRole("button", { name: "Claim", exact: true });
       await header.waitFor();
 
-      // Every label in the queue pane fits its box (no ellipsis): "Handoff alerts" was cut to "Handoff al…".
-      const cut = await ana.page.locator(".inbox-queues .queue-link__label").evaluateAll((labels) =>
+      // Every label in the queue pane and the list's title fit their boxes (no ellipsis): "Handoff alerts" and "Waiting · Support" were cut short.
+      const cut = await ana.page.locator(".inbox-queues .queue-link__label, .inbox-list__head h2").evaluateAll((labels) =>
         labels.filter((label) => label.scrollWidth > label.clientWidth + 1).map((label) => label.textContent),
       );
       expect(cut).toEqual([]);
