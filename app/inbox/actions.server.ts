@@ -14,7 +14,7 @@ import type { MessageMetadata } from "~/runtime/messages";
 import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
-import { joinedLine, refuse, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
+import { joinedLine, refuse, resolvedLine, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed, afterQueued } from "./assignment.server";
 
 type Actor = Pick<InboxViewer, "id" | "name" | "isAdmin" | "teams" | "memberTeamIds">;
@@ -179,7 +179,7 @@ export async function reassignConversation(actor: Actor, input: { conversationId
 }
 
 export async function resolveConversation(actor: Actor, conversationId: string): Promise<ActionOutcome> {
-  const result = await runAgentAction(conversationId, (state) => {
+  const result = await runAgentAction(conversationId, async (state) => {
     const refused = refuseUnlessWorks(actor, state) ?? refuseUnlessActive(state);
     if (refused) return { outcome: refused };
     return {
@@ -188,7 +188,7 @@ export async function resolveConversation(actor: Actor, conversationId: string):
         status: "resolved",
         // A snooze ends with the conversation: reopened, it belongs in Needs me, not hidden in Snoozed.
         update: { status: "resolved", resolvedAt: new Date(), agentUnread: 0, snoozedUntil: null },
-        messages: [],
+        messages: [await resolvedLine(actor.name, state)],
         events: [{ type: "conversation.resolved", payload: { by: "agent", agentId: actor.id } }],
       },
     };

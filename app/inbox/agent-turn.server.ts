@@ -72,6 +72,12 @@ export async function joinedLine(name: string, state: Pick<AgentState, "id" | "f
   return { role: "system", text: phrasesFor(locale).joined(firstName(name) ?? name), metadata: {} };
 }
 
+/** The customer's closing line when a person resolves: who closed it and that writing again is welcome, above the rating card. */
+export async function resolvedLine(name: string, state: Pick<AgentState, "id" | "flowVersionId">): Promise<NewMessage> {
+  const locale = await getCustomerLocale(state.id, state.flowVersionId);
+  return { role: "system", text: phrasesFor(locale).resolved(firstName(name) ?? name), metadata: {} };
+}
+
 export type AgentCommit = {
   status: AgentState["status"];
   update: Record<string, SqlAssignment>;

@@ -29,7 +29,10 @@ export async function allowHost(input: { host: string; allowPrivate: boolean; no
   await db.httpAllowedHost.upsert({ where: { host: input.host }, create: { host: input.host, ...data }, update: data });
 }
 
-export async function removeHost(id: string): Promise<boolean> {
+/** The removed host's name (for the notice), or null when it was already gone. */
+export async function removeHost(id: string): Promise<string | null> {
+  const row = await db.httpAllowedHost.findUnique({ where: { id }, select: { host: true } });
+  if (!row) return null;
   const deleted = await db.httpAllowedHost.deleteMany({ where: { id } });
-  return deleted.count > 0;
+  return deleted.count > 0 ? row.host : null;
 }

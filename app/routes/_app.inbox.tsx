@@ -4,7 +4,7 @@
  * the count of conversations that need someone (waiting in my teams + my unread).
  */
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Outlet, useLoaderData, useLocation, useParams } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation, useParams, useRouteLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -23,6 +23,7 @@ import { useNow } from "~/inbox/use-now";
 import inboxStyles from "~/styles/inbox.css";
 import { parseForm } from "~/utils/parse-form";
 import { INBOX_SETTINGS_INTENTS } from "~/inbox/intents";
+import type { loader as conversationLoader } from "./_app.inbox.$conversationId";
 
 export const handle = { compactShell: true };
 
@@ -86,6 +87,8 @@ export default function InboxLayout() {
   // On a settings page (saved replies) no queue is the one being looked at.
   const inQueue = !useLocation().pathname.startsWith("/inbox/saved-replies");
   const now = useNow(loaded.now);
+  const open = useRouteLoaderData<typeof conversationLoader>("routes/_app.inbox.$conversationId");
+  const openConversation = open ? { id: open.view.id, labelIds: open.view.labels.map((entry) => entry.id) } : null;
   useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
     <div className="inbox">
@@ -100,6 +103,7 @@ export default function InboxLayout() {
         search={loaded.search}
         label={loaded.label}
         labels={loaded.labels}
+        openConversation={openConversation}
       />
       <div className="inbox-main">
         <Outlet />

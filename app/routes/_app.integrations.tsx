@@ -4,6 +4,7 @@
  */
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -68,7 +69,8 @@ export async function action({ request }: ActionFunctionArgs) {
     case "remove-host": {
       const input = parseForm(form, RemoveHostSchema);
       if (!input.ok) return invalid(input);
-      return (await removeHost(input.data.id)) ? done("Host removed") : gone("That host was already removed.");
+      const removed = await removeHost(input.data.id);
+      return removed ? done(`${removed} removed: “Call an API” steps can no longer reach it`) : gone("That host was already removed.");
     }
     case "save-credential": {
       const input = parseForm(form, CredentialInputSchema);
@@ -248,25 +250,7 @@ export default function IntegrationsPage() {
               />
               <Field label="API key" name="secret" type="password" error={keyErrors.secret} autoComplete="new-password" />
             </div>
-            <div className="grid-2">
-              <div className="field">
-                <label className="label" htmlFor="credential-scheme">
-                  Send it as
-                </label>
-                <select id="credential-scheme" name="scheme" className="select" defaultValue="bearer">
-                  <option value="bearer">Bearer token (Authorization: Bearer …)</option>
-                  <option value="header">A header of its own</option>
-                </select>
-              </div>
-              <Field
-                label="Header name (for “a header of its own”)"
-                name="headerName"
-                placeholder="X-Api-Key"
-                error={keyErrors.headerName}
-                autoComplete="off"
-                spellCheck={false}
-              />
-            </div>
+            <CredentialSchemeFields headerNameError={keyErrors.headerName} />
             <div>
               <button type="submit" className="btn btn-primary">
                 Save API key
@@ -275,6 +259,29 @@ export default function IntegrationsPage() {
           </Form>
         </div>
       </section>
+    </div>
+  );
+}
+
+/**
+ * "Send it as" and, for a header of its own, the header's name: a Bearer token always goes in the
+ * Authorization header, so its name is not asked. Inside the keyed form, so a saved key starts
+ * again as Bearer while a refused one keeps its choice.
+ */
+function CredentialSchemeFields({ headerNameError }: { headerNameError?: string }) {
+  const [scheme, setScheme] = useState("bearer");
+  return (
+    <div className="grid-2">
+      <div className="field">
+        <label className="label" htmlFor="credential-scheme">
+          Send it as
+        </label>
+        <select id="credential-scheme" name="scheme" className="select" value={scheme} onChange={(event) => setScheme(event.currentTarget.value)}>
+          <option value="bearer">Bearer token (Authorization: Bearer …)</option>
+          <option value="header">A header of its own</option>
+        </select>
+      </div>
+      {scheme === "header" ? <Field label="Header name" name="headerName" placeholder="X-Api-Key" error={headerNameError} autoComplete="off" spellCheck={false} /> : null}
     </div>
   );
 }

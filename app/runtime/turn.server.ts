@@ -28,6 +28,7 @@ import {
   type TurnReply,
 } from "./conversation-store.server";
 import { withConversationLock } from "./conversation-lock.server";
+import { getCompiledVersion } from "./flow-versions.server";
 import { publishTurn } from "./publish.server";
 import { ensureSqliteTuned } from "./sqlite.server";
 import { toPublicMessages } from "./messages";
@@ -105,7 +106,10 @@ async function planCustomerTurn(conversation: TurnConversation, customerLine: Ne
 /**
  * A message on a resolved conversation. If a person handled it (it was escalated), it goes back
  * to the same team's queue as `waiting` with the old packet; if the bot resolved it alone, the
- * bot starts the flow again from its start node on the same pinned version and answers.
+ * bot starts the flow again from its start node on the same pinned version and the message is
+ * the customer's first one: the flow's steps answer it (an intent step classifies it, a KB step
+ * answers it). The start step's greeting is left out — greeting someone who has just asked
+ * something reads as if their message was ignored; the other steps' lines are kept.
  */
 async function reopenPlan(conversation: TurnConversation, customerLine: NewMessage, engines: Engines): Promise<TurnPlan> {
   const reopened = { type: "conversation.reopened", payload: { escalated: conversation.escalatedAt !== null } };
@@ -122,13 +126,20 @@ async function reopenPlan(conversation: TurnConversation, customerLine: NewMessa
     return { ...restart, update: { ...restart.update, resolvedAt: restart.status === "resolved" ? new Date() : null }, events: [reopened, ...restart.events] };
   }
   const restarted = { ...conversation, snapshot: String(restart.update.snapshot) };
-  const answer = await planBotStep(restarted, { type: "customer.message", text: customerLine.text }, engines, [customerLine, ...restart.messages]);
+  const lines = await withoutGreeting(conversation.flowVersionId, restart.messages);
+  const answer = await planBotStep(restarted, { type: "customer.message", text: customerLine.text }, engines, [customerLine, ...lines]);
   return {
     status: answer.status,
     update: { resolvedAt: null, ...answer.update },
-    messages: [...restart.messages, ...answer.messages],
+    messages: [...lines, ...answer.messages],
     events: [reopened, ...restart.events, ...answer.events],
   };
+}
+
+/** The restart's lines without the ones its start step said (the greeting). */
+async function withoutGreeting(flowVersionId: string, messages: NewMessage[]): Promise<NewMessage[]> {
+  const { nodeKinds } = await getCompiledVersion(flowVersionId);
+  return messages.filter((message) => !(message.metadata.nodeId && nodeKinds.get(message.metadata.nodeId) === "start"));
 }
 
 /**

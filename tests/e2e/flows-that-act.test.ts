@@ -34,8 +34,10 @@ describe("API connections", () => {
     const keyForm = page.getByRole("form", { name: "Add or replace an API key" });
     await keyForm.getByLabel("Name", { exact: true }).fill("shop-api");
     await keyForm.getByLabel("API key", { exact: true }).fill(SECRET);
+    // A Bearer token is sent in the Authorization header: no header name is asked until "a header of its own".
+    await expect(keyForm.getByLabel("Header name", { exact: true }).count()).resolves.toBe(0);
     await keyForm.getByLabel("Send it as").selectOption("header");
-    await keyForm.getByLabel("Header name (for “a header of its own”)").fill("X-Api-Key");
+    await keyForm.getByLabel("Header name", { exact: true }).fill("X-Api-Key");
     await keyForm.getByRole("button", { name: "Save API key" }).click();
     await page.getByRole("status").getByText("API key “shop-api” saved").waitFor();
     await expect.poll(() => page.locator("table").nth(1).textContent()).toContain("Header X-Api-Key");
@@ -56,7 +58,7 @@ describe("API connections", () => {
     expect(await app.db.httpCredential.count({ where: { name: "shop-api" } })).toBe(1);
     await page.getByRole("button", { name: "Remove api.shop.example" }).click();
     await page.getByRole("dialog", { name: "Remove api.shop.example?" }).getByRole("button", { name: "Remove host" }).click();
-    await page.getByRole("status").getByText("Host removed").waitFor();
+    await page.getByRole("status").getByText("api.shop.example removed: “Call an API” steps can no longer reach it").waitFor();
     await expect.poll(() => app.db.httpAllowedHost.count({ where: { host: "api.shop.example" } })).toBe(0);
     // The editor offers the key by name only.
     const flowId = (await app.db.flow.findUniqueOrThrow({ where: { slug: "order-status" }, select: { id: true } })).id;

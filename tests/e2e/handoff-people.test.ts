@@ -53,7 +53,7 @@ describe("agent identity in the chat", () => {
   it("shows the agent's first name, initials and team on their replies and in the header, never a fixed label", async () => {
     const customer = await customerPage("agent identity");
     await say(customer.page, "I will file a chargeback");
-    await customer.page.getByText("A person will reply here").first().waitFor();
+    await customer.page.getByText("A person will reply in this chat").first().waitFor();
     const id = await conversationIdOf(customer.page);
     const ben = await agentPage("ben@baton.local", "agent identity ben");
     try {
@@ -91,7 +91,7 @@ describe("a packet that says why", () => {
       await expect.poll(() => customer.page.getByText("That doesn't look like a valid order id").count()).toBeGreaterThan(0);
     }
     await say(customer.page, "sorry, can't find it");
-    await customer.page.getByText("A person will reply here").first().waitFor();
+    await customer.page.getByText("A person will reply in this chat").first().waitFor();
     const id = await conversationIdOf(customer.page);
     const ana = await agentPage("ana@baton.local", "packet why ana");
     try {
@@ -191,7 +191,7 @@ describe("contacts", () => {
       await customer.page.goto("/chat/refunds-and-returns");
       await customer.page.getByRole("textbox", { name: "Message" }).waitFor();
       await say(customer.page, "I want to talk to a human");
-      await customer.page.getByText("A person will reply here").first().waitFor();
+      await customer.page.getByText("A person will reply in this chat").first().waitFor();
       await packet.getByRole("link", { name: "All their conversations" }).click();
       await ana.page.getByRole("heading", { name: "Maya Lopez" }).waitFor();
       const conversations = ana.page.getByRole("region", { name: "Conversations" });
@@ -221,7 +221,7 @@ describe("an inbox an agent can live in", () => {
       await row(ana.page, earlierId).waitFor();
 
       await say(customer.page, "I want to talk to a human, my parcel is lost");
-      await customer.page.getByText("A person will reply here").first().waitFor();
+      await customer.page.getByText("A person will reply in this chat").first().waitFor();
       const liveId = await conversationIdOf(customer.page);
       // The live arrival goes to the top, marked New, though it waited less.
       await row(ana.page, liveId).getByText("New", { exact: true }).waitFor();

@@ -21,7 +21,7 @@ export async function say(page: Page, text: string) {
 
 export async function askForPerson(page: Page) {
   await say(page, "I want to talk to a human");
-  await page.getByText("A person will reply here").first().waitFor();
+  await page.getByText("A person will reply in this chat").first().waitFor();
 }
 
 /** The agent claims the open conversation and opens "Hand back to the bot" with `step` chosen; returns the dialog. */

@@ -30,7 +30,7 @@ describe("after the first reply", () => {
       await customer.page.locator(".chat-source").getByRole("button", { name: "No" }).click();
       await customer.page.getByText("What's the email address on your account?").waitFor();
       await say(customer.page, "robin@example.com");
-      await customer.page.getByText("A person will reply here").first().waitFor();
+      await customer.page.getByText("A person will reply in this chat").first().waitFor();
       const id = await conversationIdOf(customer.page);
 
       await ana.page.goto(`/inbox/${id}`);

@@ -18,7 +18,7 @@ async function reportMissingParcel(page: Page, email = "sam.rivera@example.com")
   await page.getByText("what's the email address on the order?").waitFor();
   await say(page, email);
   await page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "Delivered" }).click();
-  await page.getByText("A person will reply here").first().waitFor();
+  await page.getByText("a person will reply here shortly to trace it").first().waitFor();
 }
 
 async function finish(customer: TestPage) {
@@ -272,7 +272,7 @@ describe("the inbox, live with the chat page", () => {
       await ana.page.waitForURL((url) => url.pathname === "/inbox");
       await ana.page.getByRole("heading", { name: "Pick a conversation" }).waitFor();
       await expect.poll(() => row(ana.page, id).count()).toBe(0);
-      await customer.page.getByText("You're being connected to our Billing team. A person will reply here shortly.").waitFor();
+      await customer.page.getByText("You're being connected to our Billing team. A person will reply in this chat.").waitFor();
 
       await ben.page.goto("/inbox?queue=waiting:billing");
       await row(ben.page, id).click();

@@ -66,6 +66,8 @@ describe("the chat page in the customer's language", () => {
     expect(ana.errors).toEqual([]);
     // The line the claim wrote is in the customer's language too.
     await page.getByText("Ana se ha unido a la conversación.").waitFor();
+    // So is the closing line of her resolve, above the rating.
+    await page.getByText("Ana ha marcado esta conversación como resuelta. Escríbenos cuando quieras.").waitFor();
     await page.getByRole("heading", { name: "¿Qué tal ha ido la conversación?" }).waitFor();
     await page.getByRole("group", { name: "Valora esta conversación del 1 al 5" }).waitFor();
     await expect(page.getByRole("textbox", { name: "Mensaje" }).getAttribute("placeholder")).resolves.toBe("Pregunta otra cosa…");

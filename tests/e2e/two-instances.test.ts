@@ -152,7 +152,7 @@ describe("two instances on one PostgreSQL database", () => {
       await onB.getByText(HAND_BACK_LINE).waitFor();
       await onB.getByText("line 12", { exact: true }).waitFor();
       await say(onB, "I want to talk to a human");
-      await onB.getByText("A person will reply here").last().waitFor();
+      await onB.getByText("A person will reply in this chat").last().waitFor();
       await expect(conversationIdOf(onB)).resolves.toBe(id);
       await onB.screenshot({ path: path.join(repoRoot, "tests/e2e/screenshots/two-instances-customer-on-b.png") });
       await row(ana.page, id).or(ana.page.getByRole("log", { name: "Transcript" }).getByText("I want to talk to a human").last()).first().waitFor({ timeout: 30_000 });

@@ -74,7 +74,7 @@ describe("the customer's language", () => {
   it("is Spanish after a Spanish message, and the handoff notice is Spanish though the flow is English", async () => {
     const { id, last } = await talk(["Mi pedido no ha llegado todavía y quiero saber dónde está", "10001"]);
     expect(last.status).toBe("waiting");
-    expect(last.messages.at(-1)).toMatchObject({ role: "system", text: "Te estamos pasando con nuestro equipo de Support. Una persona te responderá aquí en breve." });
+    expect(last.messages.at(-1)).toMatchObject({ role: "system", text: "Te estamos pasando con nuestro equipo de Support. Una persona te responderá en este chat." });
     // The second step reads the last few messages, so "10001" after a Spanish sentence is still Spanish.
     const detected = await db.event.findMany({ where: { conversationId: id, type: "language.detected" }, orderBy: { id: "asc" }, select: { payload: true } });
     expect(detected.map((event) => JSON.parse(event.payload))).toEqual([{ language: "es" }, { language: "es" }]);
@@ -91,7 +91,7 @@ describe("the customer's language", () => {
 
   it("is unknown for a writer of a language the steps do not tell (English here): the flow's language is used", async () => {
     const { id, last } = await talk(["My parcel did not arrive and I want to know where it is", "10001"]);
-    expect(last.messages.at(-1)).toMatchObject({ role: "system", text: "You're being connected to our Support team. A person will reply here shortly." });
+    expect(last.messages.at(-1)).toMatchObject({ role: "system", text: "You're being connected to our Support team. A person will reply in this chat." });
     expect((await getConversationDetails(id, "language-test"))?.language).toBeNull();
   });
 });
@@ -111,13 +111,13 @@ describe("system lines written by people's actions", () => {
     expect((await systemLines(id)).slice(-3)).toEqual([
       "Ana se ha unido a la conversación.",
       "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
-      "Te estamos pasando con nuestro equipo de Support. Una persona te responderá aquí en breve.",
+      "Te estamos pasando con nuestro equipo de Support. Una persona te responderá en este chat.",
     ]);
 
     const { id: moved } = await talk(["Mi pedido no ha llegado todavía y quiero saber dónde está", "10001"]);
     const billing = await db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { id: true } });
     expect(await reassignConversation(ana, { conversationId: moved, teamId: billing.id, note: "" })).toMatchObject({ ok: true });
-    expect((await systemLines(moved)).at(-1)).toBe("Te estamos pasando con nuestro equipo de Billing. Una persona te responderá aquí en breve.");
+    expect((await systemLines(moved)).at(-1)).toBe("Te estamos pasando con nuestro equipo de Billing. Una persona te responderá en este chat.");
   });
 
   it("are French when an agent's first reply claims it, and when that agent leaves", async () => {

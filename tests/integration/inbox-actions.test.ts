@@ -143,6 +143,23 @@ describe("replies", () => {
     expect(await replyAsAgent(cara, { conversationId: id, clientMessageId: "late", text: "one more thing" })).toMatchObject({ ok: true });
   });
 
+  it("tells the customer who resolved it and that they may write again, in their language, before the rating", async () => {
+    const { id, token } = await handOff();
+    await claimConversation(ana, id);
+    await resolveConversation(ana, id);
+    const view = await getConversationRequest(id, { token });
+    const { messages } = (await view.json()) as { messages: Array<{ role: string; text: string }> };
+    expect(messages.at(-1)).toMatchObject({ role: "system", text: "Ana marked this conversation as resolved. Write again any time." });
+
+    const spanish = await handOff();
+    const { flowId } = await db.conversation.findUniqueOrThrow({ where: { id: spanish.id }, select: { flowId: true } });
+    // What a "Detect language" step records when the customer writes in Spanish.
+    await db.event.create({ data: { conversationId: spanish.id, flowId, type: "language.detected", payload: JSON.stringify({ language: "es" }) }, select: { id: true } });
+    await claimConversation(ana, spanish.id);
+    await resolveConversation(ana, spanish.id);
+    expect((await messagesOf(spanish.id)).at(-1)).toMatchObject({ role: "system", text: "Ana ha marcado esta conversación como resuelta. Escríbenos cuando quieras." });
+  });
+
   it("keeps the first handoff's response time when the customer reopens it: the queue clock restarts, the analytics metric does not", async () => {
     const { id, token } = await handOff();
     const timing = () => db.conversation.findUniqueOrThrow({ where: { id }, select: { status: true, escalatedAt: true, firstEscalatedAt: true, firstHumanResponseAt: true, createdAt: true } });
@@ -201,7 +218,7 @@ describe("reassigning", () => {
     const lines = await messagesOf(id);
     expect(lines.slice(-2)).toEqual([
       expect.objectContaining({ role: "note", text: "It's about a double charge", authorId: ana.id }),
-      expect.objectContaining({ role: "system", text: "You're being connected to our Billing team. A person will reply here shortly." }),
+      expect.objectContaining({ role: "system", text: "You're being connected to our Billing team. A person will reply in this chat." }),
     ]);
     expect(await claimConversation(ana, id)).toMatchObject({ ok: false, status: 403 });
     expect(await claimConversation(ben, id)).toMatchObject({ ok: true });

@@ -37,6 +37,14 @@ describe("API connections", () => {
     expect((await load()).hosts).toContainEqual(expect.objectContaining({ host: "orders.example.com:8443", allowPrivate: true, note: "ERP" }));
   });
 
+  it("names the host it removed, and says so when it was already gone", async () => {
+    expect(await act({ intent: "allow-host", host: "stock.example.com" })).toMatchObject({ status: 200 });
+    const { id } = await db.httpAllowedHost.findUniqueOrThrow({ where: { host: "stock.example.com" }, select: { id: true } });
+    expect(await act({ intent: "remove-host", id })).toMatchObject({ status: 200, data: { ok: true, notice: "stock.example.com removed: “Call an API” steps can no longer reach it" } });
+    expect(await db.httpAllowedHost.count({ where: { host: "stock.example.com" } })).toBe(0);
+    expect(await act({ intent: "remove-host", id })).toMatchObject({ status: 404, data: { ok: false, formError: "That host was already removed." } });
+  });
+
   it("answers an empty key form in words, not in the validator's terms", async () => {
     expect(await act({ intent: "save-credential", name: "", secret: "", scheme: "bearer" })).toMatchObject({
       status: 400,

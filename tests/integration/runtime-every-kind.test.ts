@@ -17,7 +17,7 @@ import { createFakeEngines } from "../support/fake-engines";
 
 const ARTICLE = { id: "kb-ship", slug: "how-shipping-works", title: "How shipping works", body: "How does shipping work? Standard shipping takes 3 to 5 business days." };
 const engines = createFakeEngines({ articles: [ARTICLE] });
-const SUPPORT_NOTICE = "You're being connected to our Support team. A person will reply here shortly.";
+const SUPPORT_NOTICE = "You're being connected to our Support team. A person will reply in this chat.";
 const GREETING = "Hello! What can I do for you?";
 
 beforeAll(async () => {
@@ -260,7 +260,7 @@ describe("each global trigger, before the node logic", () => {
   it("a sensitive term: hands off to the sensitive team with its priority, in the middle of a question", async () => {
     const { id, replies } = await talk(["order status", "forget it, I'll file a chargeback"]);
     expect(replies.map((reply) => reply.status)).toEqual(["bot", "waiting"]);
-    expect(replies[1].messages.at(-1)).toMatchObject({ role: "system", text: "You're being connected to our Billing team. A person will reply here shortly." });
+    expect(replies[1].messages.at(-1)).toMatchObject({ role: "system", text: "You're being connected to our Billing team. A person will reply in this chat." });
     const saved = await stored(id);
     expect(saved.conversation).toMatchObject({ team: { slug: "billing", name: "Billing" }, priority: 2, handoffTrigger: "sensitive", handoffNodeId: "c-order", handoffReason: 'Customer mentioned "chargeback"' });
     expect(saved.events.find((event) => event.type === "trigger.fired")).toMatchObject({ nodeId: "c-order", payload: { trigger: "sensitive", team: "billing", priority: "high" } });
@@ -278,7 +278,7 @@ describe("each global trigger, before the node logic", () => {
     const { id, replies } = await talk(["Quiero hablar con un agente"], "every-kind-es");
     expect(replies[0].messages.map((message) => `${message.role}: ${message.text}`)).toEqual([
       "customer: Quiero hablar con un agente",
-      "system: Te estamos pasando con nuestro equipo de Returns & Exchanges. Una persona te responderá aquí en breve.",
+      "system: Te estamos pasando con nuestro equipo de Returns & Exchanges. Una persona te responderá en este chat.",
     ]);
     const saved = await stored(id);
     expect(saved.conversation).toMatchObject({ team: { slug: "returns-desk", name: "Returns & Exchanges" }, priority: 3, handoffTrigger: "humanRequest" });

@@ -12,7 +12,7 @@ import { contactLabel, type QueueKey, type QueueRow } from "../queues";
 import { splitSnippet } from "../search-marks";
 import { useInboxShortcuts } from "../use-inbox-shortcuts";
 import { useNewArrivals } from "../use-new-arrivals";
-import { ListToolbar } from "./list-toolbar";
+import { ListToolbar, type OpenConversation } from "./list-toolbar";
 import { ShortcutsHelp } from "./shortcuts-help";
 import { SnoozePill } from "./snooze-pill";
 
@@ -26,9 +26,11 @@ type Props = {
   search: string | null;
   label: string | null;
   labels: Array<{ id: string; name: string }>;
+  /** The conversation open beside the list and its labels: the label filter keeps it open when it matches. */
+  openConversation: OpenConversation | null;
 };
 
-export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels }: Props) {
+export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels, openConversation }: Props) {
   const { ordered, isNew, latest } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
   // Opening a row keeps the list as it is (the search or the label filter included).
   const query = new URLSearchParams({ queue, ...(search ? { q: search } : {}), ...(label ? { label } : {}) }).toString();
@@ -38,7 +40,7 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
   const emptyText = missing ? "This queue is not one of yours." : search ? "No conversation matches." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
   return (
     <section className="inbox-list" aria-labelledby="inbox-list-title">
-      <ListToolbar queue={queue} search={search} label={label} labels={labels} />
+      <ListToolbar queue={queue} search={search} label={label} labels={labels} openConversation={openConversation} />
       <header className="inbox-list__head">
         <h2 id="inbox-list-title">{title}</h2>
         <span className="inbox-list__count">{rows.length === 1 ? "1 conversation" : `${rows.length} conversations`}</span>

@@ -1,14 +1,24 @@
 /**
  * Above the conversation list: search (messages, notes, contact, captured fields) and the label
- * filter. Both are plain GET forms on /inbox, so a search or a filter is a link an agent can share.
+ * filter. Both are plain GET forms, so a search or a filter is a link an agent can share. Choosing
+ * a label keeps the open conversation open when it has that label (as Chatwoot does): the filter
+ * submits to /inbox/:id then, and to /inbox only when the conversation leaves the filtered list.
  */
 import { Form, useSubmit } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey } from "../queues";
 
-type Props = { queue: QueueKey; search: string | null; label: string | null; labels: Array<{ id: string; name: string }> };
+export type OpenConversation = { id: string; labelIds: string[] };
 
-export function ListToolbar({ queue, search, label, labels }: Props) {
+type Props = { queue: QueueKey; search: string | null; label: string | null; labels: Array<{ id: string; name: string }>; openConversation: OpenConversation | null };
+
+/** Where a label filter goes: the open conversation stays open when it still belongs to the filtered list. */
+function labelFilterTarget(openConversation: OpenConversation | null, label: string): string {
+  if (openConversation && (label === "" || openConversation.labelIds.includes(label))) return `/inbox/${openConversation.id}`;
+  return "/inbox";
+}
+
+export function ListToolbar({ queue, search, label, labels, openConversation }: Props) {
   const submit = useSubmit();
   return (
     <div className="inbox-toolbar">
@@ -29,7 +39,15 @@ export function ListToolbar({ queue, search, label, labels }: Props) {
         />
       </Form>
       {labels.length > 0 && !search ? (
-        <Form method="get" action="/inbox" className="inbox-label-filter" onChange={(event) => submit(event.currentTarget)}>
+        <Form
+          method="get"
+          action="/inbox"
+          className="inbox-label-filter"
+          onChange={(event) => {
+            const chosen = new FormData(event.currentTarget).get("label");
+            submit(event.currentTarget, { action: labelFilterTarget(openConversation, typeof chosen === "string" ? chosen : "") });
+          }}
+        >
           <input type="hidden" name="queue" value={queue} />
           <select name="label" className="select select-sm" defaultValue={label ?? ""} key={label ?? ""} aria-label="Filter by label">
             <option value="">All labels</option>

@@ -66,7 +66,7 @@ export function EscalateSettings({ data, onChange, context }: SettingsProps<Esca
       />
       <TemplateField
         label="What the customer is told"
-        hint="Leave empty for: “I'm passing you to our team. A person will reply here shortly.”"
+        hint="Leave empty for: “You're being connected to our Support team. A person will reply in this chat.” (with this step's team; the chat's card under it says whether the team is open)"
         value={data.message}
         onChange={(message) => onChange({ ...data, message })}
         problem={context.problem("message")}

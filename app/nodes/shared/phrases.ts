@@ -13,7 +13,11 @@ export type Phrases = {
   kbSuggest: string;
   kbNoneOfThese: string;
   csatQuestion: string;
-  /** The handoff notice (a system line, not the bot speaking); `team` is the team's display name. */
+  /**
+   * The handoff notice (a system line, not the bot speaking); `team` is the team's display name.
+   * It promises no time: the chat's card under it says whether the team is open, closed or has no
+   * one online, and "shortly" above "We're closed now" contradicted it.
+   */
   handoff: (team: string) => string;
   /** Said when an agent hands the conversation back to the bot, unless the flow sets its own line. */
   handBack: string;
@@ -21,6 +25,8 @@ export type Phrases = {
   joined: (name: string) => string;
   /** The system line when that person stops working (deactivated or removed) and the conversation goes back to the queue. */
   left: (name: string) => string;
+  /** The system line when a person resolves the conversation, just above the rating card; `name` is their first name. */
+  resolved: (name: string) => string;
   hints: {
     empty: (field: string) => string;
     email: string;
@@ -48,10 +54,11 @@ const en: Phrases = {
   kbSuggest: "These articles might help. Which one fits your question?",
   kbNoneOfThese: "None of these",
   csatQuestion: "How would you rate this conversation?",
-  handoff: (team) => `You're being connected to our ${team} team. A person will reply here shortly.`,
+  handoff: (team) => `You're being connected to our ${team} team. A person will reply in this chat.`,
   handBack: "You're back with our assistant — I'll take it from here.",
   joined: (name) => `${name} joined the conversation.`,
   left: (name) => `${name} left the conversation. Someone else from the team will reply here.`,
+  resolved: (name) => `${name} marked this conversation as resolved. Write again any time.`,
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -79,10 +86,11 @@ const es: Phrases = {
   kbSuggest: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?",
   kbNoneOfThese: "Ninguno de estos",
   csatQuestion: "¿Cómo valorarías esta conversación?",
-  handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá aquí en breve.`,
+  handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá en este chat.`,
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
   joined: (name) => `${name} se ha unido a la conversación.`,
   left: (name) => `${name} ha salido de la conversación. Otra persona del equipo te responderá aquí.`,
+  resolved: (name) => `${name} ha marcado esta conversación como resuelta. Escríbenos cuando quieras.`,
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -109,10 +117,11 @@ const fr: Phrases = {
   kbSuggest: "Ces articles pourraient vous aider. Lequel correspond à votre question ?",
   kbNoneOfThese: "Aucun de ceux-ci",
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
-  handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra ici très bientôt.`,
+  handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra dans ce chat.`,
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
   joined: (name) => `${name} a rejoint la conversation.`,
   left: (name) => `${name} a quitté la conversation. Une autre personne de l'équipe vous répondra ici.`,
+  resolved: (name) => `${name} a marqué cette conversation comme résolue. Écrivez-nous quand vous voulez.`,
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -139,10 +148,11 @@ const de: Phrases = {
   kbSuggest: "Diese Artikel könnten helfen. Welcher passt zu Ihrer Frage?",
   kbNoneOfThese: "Keiner davon",
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
-  handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen hier in Kürze.`,
+  handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen in diesem Chat.`,
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
   joined: (name) => `${name} ist dem Gespräch beigetreten.`,
   left: (name) => `${name} hat das Gespräch verlassen. Eine andere Person aus dem Team antwortet Ihnen hier.`,
+  resolved: (name) => `${name} hat dieses Gespräch als gelöst markiert. Schreiben Sie uns jederzeit wieder.`,
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -169,10 +179,11 @@ const pt: Phrases = {
   kbSuggest: "Estes artigos podem ajudar. Qual deles responde à sua pergunta?",
   kbNoneOfThese: "Nenhum destes",
   csatQuestion: "Como você avalia esta conversa?",
-  handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá aqui em breve.`,
+  handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá neste chat.`,
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",
   joined: (name) => `${name} entrou na conversa.`,
   left: (name) => `${name} saiu da conversa. Outra pessoa da equipe responderá aqui.`,
+  resolved: (name) => `${name} marcou esta conversa como resolvida. Escreva quando quiser.`,
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",
