@@ -18,7 +18,7 @@ async function reportMissingParcel(page: Page, email = "sam.rivera@example.com")
   await page.getByText("what's the email address on the order?").waitFor();
   await say(page, email);
   await page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "Delivered" }).click();
-  await page.getByText("a person will reply here shortly to trace it").first().waitFor();
+  await page.getByText("a person will reply in this chat to trace it").first().waitFor();
 }
 
 async function finish(customer: TestPage) {

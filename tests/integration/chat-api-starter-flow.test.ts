@@ -33,7 +33,7 @@ describe("the starter flow store-support over the chat API, with the local engin
     expect(last?.status).toBe("waiting");
     // The flow's escalate node words the notice itself: exactly one, no extra system line.
     expect(last?.messages.filter((message) => message.role !== "customer").map((message) => message.text)).toEqual([
-      "I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply here shortly to trace it or send a replacement.",
+      "I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply in this chat to trace it or send a replacement.",
     ]);
 
     const row = await db.conversation.findUniqueOrThrow({ where: { id }, select: { status: true, priority: true, team: { select: { slug: true } }, handoff: true } });

@@ -79,7 +79,7 @@ describe("flows/store-support.json", () => {
     const result = await conversation.say("4");
     expect(result.status).toBe("handoff");
     expect(result.handoff).toEqual({ team: "support", priority: "high", reason: "Order marked as delivered but the customer has not received it", trigger: "node", nodeId: "missing-parcel", announced: true });
-    expect(said(result)).toEqual(["I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply here shortly to trace it or send a replacement."]);
+    expect(said(result)).toEqual(["I'm sorry your parcel hasn't turned up. I'm passing order 1234509876 to our support team: a person will reply in this chat to trace it or send a replacement."]);
   });
 
   it("shipping question: answers from the knowledge base with its source, then ends on Yes", async () => {
@@ -113,7 +113,7 @@ describe("flows/store-support.json", () => {
     expect(said(no)).toEqual(["I can pass this to our billing team. What's your 10-digit order number?"]);
     const handoff = await conversation.say("It's 5550001112");
     expect(handoff.handoff).toEqual({ team: "billing", priority: "normal", reason: "Refund request the help centre did not resolve", trigger: "node", nodeId: "to-billing", announced: true });
-    expect(said(handoff)).toEqual(["Thanks! I've passed your refund request for order 5550001112 to our billing team. A person will reply here shortly."]);
+    expect(said(handoff)).toEqual(["Thanks! I've passed your refund request for order 5550001112 to our billing team. A person will reply in this chat."]);
   });
 
   it("refund request the bot is not sure about: straight to billing (confidence gate)", async () => {
