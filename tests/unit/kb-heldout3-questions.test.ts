@@ -10,28 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { loadStackFaq, STACKFAQ_DIR, stackFaqAvailable } from "../../bench/data/stackfaq";
+import { normaliseQuestion, questionsPerArticle, readDemoArticleIds, readQuestions, readStackFaqArticleIds, stackFaqDevQuestions } from "../support/kb-question-sets";
 
 const root = path.resolve(__dirname, "../..");
-const QuestionsSchema = z.array(z.object({ question: z.string().trim().min(3), articleId: z.string().nullable() }).strict());
-type Question = z.infer<typeof QuestionsSchema>[number];
-
-const readQuestions = (file: string): Question[] => QuestionsSchema.parse(JSON.parse(fs.readFileSync(path.join(root, file), "utf8")));
-/** Case, spacing and closing punctuation don't make a question new. */
-const normalise = (question: string) => question.toLowerCase().replace(/\s+/g, " ").trim().replace(/[?.!]+$/, "");
-
 const demo = readQuestions("bench/data/kb-heldout3-questions.json");
 const stackFaq = readQuestions("bench/data/stackfaq-heldout3-questions.json");
-
-const demoArticleIds = new Set(z.array(z.object({ id: z.string() }).passthrough()).parse(JSON.parse(fs.readFileSync(path.join(root, "bench/data/kb-articles.json"), "utf8"))).map((article) => article.id));
-
-/**
- * The bench's StackFAQ knowledge base: read from the data when it is on this machine; without it,
- * the documented numbering (sf-000…sf-124, every thread ending in 4 or 9 left out; bench/data/stackfaq.ts).
- */
-const stackFaqArticleIds = stackFaqAvailable()
-  ? new Set(loadStackFaq("tune").articles.map((article) => article.id))
-  : new Set(Array.from({ length: 125 }, (_, n) => n).filter((n) => n % 5 !== 4).map((n) => `sf-${String(n).padStart(3, "0")}`));
+const demoArticleIds = readDemoArticleIds();
+const stackFaqArticleIds = readStackFaqArticleIds();
 
 /** Older question files in the repository ([{ question, articleId }]). */
 const OLDER_FILES = [
@@ -45,14 +30,9 @@ const OLDER_FILES = [
 const ArticleExamplesSchema = z.object({ questions: z.record(z.string(), z.array(z.string())) });
 const articleExamples = () => Object.values(ArticleExamplesSchema.parse(JSON.parse(fs.readFileSync(path.join(root, "bench/data/kb-article-questions.json"), "utf8"))).questions).flat();
 
-/** Every question of the older sets: the files above and StackFAQ's dev paraphrases (when the data is on this machine). */
+/** Every question of the older sets: the files above, the example questions and StackFAQ's dev paraphrases (when the data is on this machine). */
 function olderQuestions(): Set<string> {
-  const older = [...OLDER_FILES.flatMap((file) => readQuestions(file).map((row) => row.question)), ...articleExamples()];
-  if (stackFaqAvailable()) {
-    const dev = z.array(z.object({ text: z.string() }).passthrough()).parse(JSON.parse(fs.readFileSync(path.join(STACKFAQ_DIR, "dev.json"), "utf8")));
-    older.push(...dev.map((row) => row.text));
-  }
-  return new Set(older.map(normalise));
+  return new Set([...OLDER_FILES.flatMap((file) => readQuestions(file).map((row) => row.question)), ...articleExamples(), ...stackFaqDevQuestions()].map(normaliseQuestion));
 }
 
 /** The words of a question, without case or punctuation. */
@@ -70,12 +50,6 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 const NEAR_COPY_OVERLAP = 0.8;
 
-function perArticle(questions: Question[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { articleId } of questions) if (articleId !== null) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
-  return counts;
-}
-
 describe("third held-out demo-store questions (bench/data/kb-heldout3-questions.json)", () => {
   it("has 120 answerable and 60 unanswerable questions", () => {
     expect(demo.filter((row) => row.articleId !== null)).toHaveLength(120);
@@ -83,7 +57,7 @@ describe("third held-out demo-store questions (bench/data/kb-heldout3-questions.
   });
 
   it("points only at articles of the demo knowledge base, each of them 1 to 4 times", () => {
-    const counts = perArticle(demo);
+    const counts = questionsPerArticle(demo);
     expect([...counts.keys()].filter((id) => !demoArticleIds.has(id))).toEqual([]);
     expect([...demoArticleIds].filter((id) => !counts.has(id))).toEqual([]);
     expect(Math.max(...counts.values())).toBeLessThanOrEqual(4);
@@ -93,25 +67,25 @@ describe("third held-out demo-store questions (bench/data/kb-heldout3-questions.
 describe("third held-out StackFAQ questions (bench/data/stackfaq-heldout3-questions.json)", () => {
   it("has 100 answerable questions over at least 60 threads and 60 unanswerable ones", () => {
     expect(stackFaq.filter((row) => row.articleId !== null)).toHaveLength(100);
-    expect(perArticle(stackFaq).size).toBeGreaterThanOrEqual(60);
+    expect(questionsPerArticle(stackFaq).size).toBeGreaterThanOrEqual(60);
     expect(stackFaq.filter((row) => row.articleId === null)).toHaveLength(60);
   });
 
   it("points only at threads the bench keeps in its StackFAQ knowledge base", () => {
-    expect([...perArticle(stackFaq).keys()].filter((id) => !stackFaqArticleIds.has(id))).toEqual([]);
+    expect([...questionsPerArticle(stackFaq).keys()].filter((id) => !stackFaqArticleIds.has(id))).toEqual([]);
   });
 });
 
 describe("both third held-out files", () => {
   it("repeat no question, within or across the two files", () => {
-    const all = [...demo, ...stackFaq].map((row) => normalise(row.question));
+    const all = [...demo, ...stackFaq].map((row) => normaliseQuestion(row.question));
     expect(all.filter((question, index) => all.indexOf(question) !== index)).toEqual([]);
   });
 
   it("copy no question of the older sets", () => {
     const older = olderQuestions();
     expect(older.size).toBeGreaterThan(0);
-    expect([...demo, ...stackFaq].map((row) => row.question).filter((question) => older.has(normalise(question)))).toEqual([]);
+    expect([...demo, ...stackFaq].map((row) => row.question).filter((question) => older.has(normaliseQuestion(question)))).toEqual([]);
   });
 
   it("are no near copy of an older question (the same words, reordered or with one changed)", () => {
