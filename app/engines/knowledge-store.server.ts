@@ -8,15 +8,14 @@
  * the SentenceVector table: a text any instance embedded before is read back, not embedded again,
  * so a restart ranks with vectors as soon as the index is read.
  */
-import { z } from "zod";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
+import { parseStoredStringList } from "~/utils/stored-string-list";
 import { languageOfTexts } from "./detect-language";
 import { KnowledgeIndex, type KnowledgeArticle } from "./local/knowledge-index";
 import { getSentenceEncoder } from "./local/sentence-encoder.server";
 import { getSentenceVectorStore } from "./sentence-vector-store.server";
 
-const StringListSchema = z.array(z.string());
 export const articleSelect = { id: true, slug: true, title: true, body: true, tags: true, questions: true, status: true } as const;
 
 type ArticleRow = { id: string; slug: string; title: string; body: string; tags: string; questions: string; status: string };
@@ -32,21 +31,9 @@ let loading: Promise<KnowledgeIndex> | null = null;
 /** Bumped by every reload, so a load that started before it is not kept. */
 let generation = 0;
 
-/** A JSON array of strings read back from the database; a malformed column reads as empty. */
-function parseStringList(json: string | undefined): string[] {
-  if (json === undefined) return [];
-  try {
-    const parsed = StringListSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    // A malformed tags or questions column must not take the whole knowledge base down: index without it.
-    return [];
-  }
-}
-
 export function parseArticleRow(row: ArticleRow): KnowledgeArticle {
-  const questions = parseStringList(row.questions);
-  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags: parseStringList(row.tags), ...(questions.length ? { questions } : {}) };
+  const questions = parseStoredStringList(row.questions);
+  return { id: row.id, slug: row.slug, title: row.title, body: row.body, tags: parseStoredStringList(row.tags), ...(questions.length ? { questions } : {}) };
 }
 
 function semanticSearchOn(): boolean {

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { refreshArticle, reloadKnowledgeIndex, removeArticle } from "~/engines/knowledge-store.server";
 import { stripMarkdown } from "~/engines/local/markdown";
 import { db as defaultDb, type Db } from "~/utils/db.server";
+import { parseStoredStringList } from "~/utils/stored-string-list";
 import { ArticleInputSchema, ArticleUpdateSchema, slugify, toFieldErrors, type FieldError } from "./article-schema";
 
 export type ArticleStatus = "published" | "draft";
@@ -15,25 +16,15 @@ export type Article = { id: string; slug: string; title: string; body: string; t
 export type ArticleSummary = Omit<Article, "body" | "questions">;
 export type SaveResult = { ok: true; article: Article } | { ok: false; errors: FieldError[] };
 
-const StoredTagsSchema = z.array(z.string());
 const StoredStatusSchema = z.enum(["published", "draft"]).catch("draft");
 const summarySelect = { id: true, slug: true, title: true, tags: true, status: true, createdAt: true, updatedAt: true } as const;
 const articleSelect = { ...summarySelect, body: true, questions: true } as const;
 
 type SummaryRow = { id: string; slug: string; title: string; tags: string; status: string; createdAt: Date; updatedAt: Date };
 
-/** JSON read back from the database is data, not trusted: a broken tags column reads as no tags. */
-export function parseStoredTags(tags: string): string[] {
-  try {
-    const parsed = StoredTagsSchema.safeParse(JSON.parse(tags));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The same for the example questions column (a JSON array of strings too). */
-export const parseStoredQuestions = parseStoredTags;
+/** The tags and example questions columns (JSON arrays of strings; a broken one reads as empty). */
+export const parseStoredTags = parseStoredStringList;
+export const parseStoredQuestions = parseStoredStringList;
 
 function toSummary(row: SummaryRow): ArticleSummary {
   return { ...row, tags: parseStoredTags(row.tags), status: StoredStatusSchema.parse(row.status) };
