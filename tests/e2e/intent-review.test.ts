@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
 import { BUILDER_VIEWPORT, card, saveState, selectCard } from "./builder-helpers";
+import { say } from "./inbox-helpers";
 
 const e2e = useE2E();
 const panel = () => e2e.page.locator(".builder-panel");
@@ -23,10 +24,8 @@ describe("messages the intent step wasn't sure about", () => {
     // A customer on the chat page.
     await page.goto("/chat/store-support");
     await page.getByText("I'm the Threads & Co. assistant").waitFor();
-    const composer = page.getByRole("textbox", { name: "Message" });
     for (const [index, text] of [FILED, DISMISSED].entries()) {
-      await composer.fill(text);
-      await composer.press("Enter");
+      await say(page, text);
       await expect.poll(classifiedCount, { timeout: 15_000 }).toBe(index + 1);
     }
     await snap(page);
