@@ -2,8 +2,10 @@
  * Keeps an open inbox live: one EventSource on /inbox/events (the session cookie authenticates
  * it; it is same-origin). A `change` re-reads the page's loaders (at most every REFRESH_MS, so a
  * burst is one read); the bot's own chatter is ignored unless the page shows that conversation
- * or the "With the bot" queue. A reconnect re-reads too, covering whatever happened while it was
- * down, and so does the stream that replaces another when the agent opens another conversation.
+ * or the "With the bot" queue. Every stream re-reads once it listens (`ready`), covering whatever
+ * happened before it did: between the page's loaders and the page's first stream, while a
+ * reconnecting stream was down, and when the agent opens another conversation and its stream
+ * replaces the old one.
  * A `handoff` raises a browser notification when the agent opted in and the browser allows it.
  */
 import { useFetchers, useNavigate, useNavigation, useRevalidator } from "@remix-run/react";
@@ -22,10 +24,6 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
   const busy = navigation.state !== "idle" || fetchers.some((fetcher) => fetcher.state !== "idle") || revalidator.state !== "idle";
   const latest = useRef({ revalidator, navigate, notify, queue, busy });
   latest.current = { revalidator, navigate, notify, queue, busy };
-
-  // Opening another conversation replaces the stream: what changed between the old one closing
-  // and the new one listening is caught by re-reading once it is ready (only the page's very first stream skips that).
-  const connectedBefore = useRef(false);
 
   useEffect(() => {
     const url = conversationId ? `/inbox/events?conversation=${encodeURIComponent(conversationId)}` : "/inbox/events";
@@ -54,10 +52,8 @@ export function useInboxEvents({ conversationId, queue, notify }: Options): void
       const botChatter = change.status === "bot" && latest.current.queue !== "bot" && change.conversationId !== conversationId;
       if (!botChatter) refresh();
     });
-    source.addEventListener("ready", () => {
-      if (connectedBefore.current) refresh();
-      connectedBefore.current = true;
-    });
+    // A customer who writes while the page is still connecting would otherwise never show up.
+    source.addEventListener("ready", refresh);
     source.addEventListener("handoff", (event) => {
       refresh();
       if (!latest.current.notify || typeof Notification === "undefined" || Notification.permission !== "granted") return;
