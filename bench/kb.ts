@@ -2,21 +2,19 @@
  * The knowledge base as customers meet it, on two domains, through the public command
  * (`npm run -s kb -- eval`, one child process per data part):
  *   - the demo store (app/workspace/knowledge-base/*.md):
- *       HELD-OUT part demoHeldout3: bench/data/kb-heldout3-questions.json (answerable and
+ *       HELD-OUT part demoHeldout4: bench/data/kb-heldout4-questions.json (answerable and
  *                     unanswerable; written from the articles alone by an engineer who had seen no
  *                     other question set, run once after every choice was made), also with the
- *                     articles' example questions (demoHeldout3WithExamples) and on words alone
- *       spent parts   demoFresh: bench/data/kb-fresh-questions.json (the second held-out set: it
- *                     chose between two models on 2026-12-06, so it is spent)
- *       tuning parts  demoTuning: bench/data/kb-questions.json + bench/data/kb-dev-unanswerable.json;
- *                     demoTuningSpent: bench/data/kb-test-questions.json (held out until it was
- *                     run once on 2026-12-06, tuning data since)
+ *                     articles' example questions (demoHeldout4WithExamples) and on words alone
+ *       tuning parts  every older set, each run once as a held-out set and fitted on since
+ *                     (bench/fit-kb-confidence.ts): demoTuning (bench/data/kb-questions.json +
+ *                     kb-dev-unanswerable.json), demoTuningSpent (kb-test-questions.json),
+ *                     demoFresh (kb-fresh-questions.json), demoHeldout3 (kb-heldout3-questions.json)
  *   - StackFAQ (bench/data/stackfaq.ts), its knowledge base of 100 threads:
- *       HELD-OUT part stackFaqHeldout3: bench/data/stackfaq-heldout3-questions.json (same
+ *       HELD-OUT part stackFaqHeldout4: bench/data/stackfaq-heldout4-questions.json (same
  *                     provenance), also with two dev paraphrases per thread as example questions
- *       spent parts   stackFaqFresh: bench/data/stackfaq-fresh-questions.json
- *       tuning parts  stackFaqTuning (dev `tune`), stackFaqTuningSpent (dev `report`, spent like
- *                     the demo's)
+ *       tuning parts  stackFaqTuning (dev `tune`), stackFaqTuningSpent (dev `report`),
+ *                     stackFaqFresh, stackFaqHeldout3 (the older held-out sets, fitted on since)
  * Beside the plain tuning parts, the same with example questions ("Customers also ask",
  * bench/kb-examples.ts): demoTuningWithExamples (the lead-written bench/data/kb-article-questions.json)
  * and stackFaqTuningWithExamples against stackFaqTuningWithoutExamples (two dev paraphrases per
@@ -81,14 +79,14 @@ export async function main(): Promise<void> {
   const demoFile = writeTemp("demo-articles", demoArticles);
   const demoDev = writeTemp("demo-dev", [...readQuestions("bench/data/kb-questions.json"), ...readQuestions("bench/data/kb-dev-unanswerable.json")]);
   const demoFresh = path.join(root, "bench/data/kb-fresh-questions.json");
-  const demoHeldout3 = path.join(root, "bench/data/kb-heldout3-questions.json");
+  const demoHeldout4 = path.join(root, "bench/data/kb-heldout4-questions.json");
   const demoWithExamples = writeTemp("demo-examples", demoConditions().withExamples);
   const parts: Record<string, Record<string, unknown>> = {
-    demoHeldout3: runEval(demoFile, demoHeldout3),
-    demoHeldout3WithExamples: runEval(demoWithExamples, demoHeldout3),
-    demoHeldout3WordsOnly: runEval(demoFile, demoHeldout3, ["--lexical"]),
+    demoHeldout4: runEval(demoFile, demoHeldout4),
+    demoHeldout4WithExamples: runEval(demoWithExamples, demoHeldout4),
+    demoHeldout4WordsOnly: runEval(demoFile, demoHeldout4, ["--lexical"]),
     demoFresh: runEval(demoFile, demoFresh),
-    demoFreshWordsOnly: runEval(demoFile, demoFresh, ["--lexical"]),
+    demoHeldout3: runEval(demoFile, path.join(root, "bench/data/kb-heldout3-questions.json")),
     demoTuning: runEval(demoFile, demoDev, ["--answers", answersFile]),
     demoTuningSpent: runEval(demoFile, path.join(root, "bench/data/kb-test-questions.json")),
     demoTuningWithExamples: runEval(demoWithExamples, demoDev),
@@ -97,12 +95,13 @@ export async function main(): Promise<void> {
     // Both parts share one knowledge base (the threads not left out); only their questions differ.
     const tune = loadStackFaq("tune");
     const faqArticles = writeTemp("sf-articles", tune.articles);
-    const faqHeldout3 = path.join(root, "bench/data/stackfaq-heldout3-questions.json");
+    const faqHeldout4 = path.join(root, "bench/data/stackfaq-heldout4-questions.json");
     const faqExamples = stackFaqConditions();
     const faqWithExamples = writeTemp("sf-examples", faqExamples.withExamples);
-    parts.stackFaqHeldout3 = runEval(faqArticles, faqHeldout3);
-    parts.stackFaqHeldout3WithExamples = runEval(faqWithExamples, faqHeldout3);
+    parts.stackFaqHeldout4 = runEval(faqArticles, faqHeldout4);
+    parts.stackFaqHeldout4WithExamples = runEval(faqWithExamples, faqHeldout4);
     parts.stackFaqFresh = runEval(faqArticles, path.join(root, "bench/data/stackfaq-fresh-questions.json"));
+    parts.stackFaqHeldout3 = runEval(faqArticles, path.join(root, "bench/data/stackfaq-heldout3-questions.json"));
     parts.stackFaqTuning = runEval(faqArticles, writeTemp("sf-tune", tune.questions));
     parts.stackFaqTuningSpent = runEval(faqArticles, writeTemp("sf-report", loadStackFaq("report").questions));
     const reduced = writeTemp("sf-tune-without-examples", faqExamples.questions);
@@ -113,7 +112,7 @@ export async function main(): Promise<void> {
   const examples = answerExamples(buildEvalIndex(demoArticles), labels.filter((label) => EXAMPLE_QUESTIONS.includes(label.question)));
   const report = {
     dataset:
-      "HELD OUT (never tuned on, run once after every choice was made): demoHeldout3 bench/data/kb-heldout3-questions.json, stackFaqHeldout3 bench/data/stackfaq-heldout3-questions.json (…WithExamples: the same questions, the articles with example questions: bench/data/kb-article-questions.json for the demo store, each thread's first two dev paraphrases for StackFAQ). Spent (they chose between two models): demoFresh bench/data/kb-fresh-questions.json, stackFaqFresh bench/data/stackfaq-fresh-questions.json. Tuning: demoTuning bench/data/kb-questions.json + kb-dev-unanswerable.json; demoTuningSpent bench/data/kb-test-questions.json (the first held-out set, spent); stackFaqTuning / stackFaqTuningSpent: ../shared/data/stackfaq dev, threads sf-000…sf-062 / sf-063… (the latter the first held-out part, spent), every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts). Answers: bench/data/kb-answers.json.",
+      "HELD OUT (never tuned on, run once after every choice was made): demoHeldout4 bench/data/kb-heldout4-questions.json, stackFaqHeldout4 bench/data/stackfaq-heldout4-questions.json (…WithExamples: the same questions, the articles with example questions: bench/data/kb-article-questions.json for the demo store, each thread's first two dev paraphrases for StackFAQ). Tuning (every older set: each was run once as a held-out set, then fitted on by bench/fit-kb-confidence.ts): demoTuning bench/data/kb-questions.json + kb-dev-unanswerable.json; demoTuningSpent bench/data/kb-test-questions.json; demoFresh bench/data/kb-fresh-questions.json; demoHeldout3 bench/data/kb-heldout3-questions.json; stackFaqTuning / stackFaqTuningSpent: ../shared/data/stackfaq dev, threads sf-000…sf-062 / sf-063…, every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts); stackFaqFresh, stackFaqHeldout3: bench/data/stackfaq-{fresh,heldout3}-questions.json. Answers: bench/data/kb-answers.json.",
     note: "Quality figures are deterministic given the model; timings are per question on a shared 2-core machine (wall clock and CPU; CPU includes the encoder's worker thread).",
     generatedAt: new Date().toISOString(),
     loadAverage: { before: loadBefore.map((value) => Math.round(value * 100) / 100), after: os.loadavg().map((value) => Math.round(value * 100) / 100) },
