@@ -89,6 +89,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
             replyBlockedReason={replyBlockedReason}
             waiting={view.status === "waiting"}
             savedReplies={tools.savedReplies}
+            teamName={view.team?.name ?? null}
             onPending={onPending}
           />
         ) : (
