@@ -3,11 +3,13 @@
  * its queues in a select at the top; a row opens the conversation full width, focus on it, with
  * "Back" to the list (focus back on the row); the handoff packet from a header button; the reply
  * box at the bottom with the last line above it, also when the keyboard takes half the screen;
- * the header's menus inside the screen; saved replies with their own Back.
+ * the header's menus inside the screen; saved replies with their own Back; axe finds nothing
+ * serious in the list or the conversation.
  * The desktop's three panes (1280 and 1024 px) are unchanged.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { audit } from "./axe-audit";
 import { snap, useE2E } from "./harness";
 import { askForPerson, conversationIdOf, inboxHelpers, row, say } from "./inbox-helpers";
 
@@ -81,7 +83,7 @@ describe("the inbox on a phone", () => {
       expect(await conversation.count()).toBe(0);
       expect((await box(list)).width).toBeGreaterThanOrEqual(PHONE.width - 1);
       expect(await pageScrollsSideways(page)).toBe(false);
-      await snap(page);
+      expect((await audit(page)).join("\n")).toBe("");
       await queueSelect.selectOption({ label: "Waiting · Support (1)" });
       await expect.poll(() => new URL(page.url()).searchParams.get("queue")).toBe("waiting:support");
       await page.getByRole("heading", { name: "Waiting · Support", level: 2 }).waitFor();
@@ -98,7 +100,7 @@ describe("the inbox on a phone", () => {
       const reply = page.getByRole("textbox", { name: "Reply" });
       await reply.waitFor();
       await expectReplyBoxAndLastLine(page, PHONE.height);
-      await snap(page);
+      expect((await audit(page)).join("\n")).toBe("");
 
       // The handoff packet: a button in the header opens it over the conversation, whole; its close button gives focus back.
       const details = page.getByRole("button", { name: "Handoff details", exact: true });
