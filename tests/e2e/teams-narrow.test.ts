@@ -1,7 +1,8 @@
 /**
  * The Teams page on a narrow window (600 px, a tablet in portrait) and a phone (390 px): the People
- * and Teams tables stay inside their cards (they fit or scroll within them, never the page), and a
- * person's "…" menu opens inside the viewport, even for the last row of a table scrolled sideways.
+ * and Teams tables stay inside their cards (they fit at 600 px and scroll within them at 390 px,
+ * never the page), and a person's "…" menu opens inside the viewport, even for the last row of a
+ * table scrolled sideways.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -25,6 +26,7 @@ async function overflow(page: Page) {
         // What the table's own box shows: it may be wider than the card only inside a region that scrolls.
         regionPastCard: Math.max(0, Math.round(regionBox.right - cardBox.right)),
         clipped: table.scrollWidth > region.clientWidth + 1 ? getComputedStyle(region).overflowX : "fits",
+        widths: [table.scrollWidth, region.clientWidth],
       };
     });
     return { pageScrollsSideways: document.documentElement.scrollWidth > width, cards };
@@ -49,6 +51,8 @@ describe("the Teams page on narrow screens", () => {
         expect(card, `${card.card} card`).toMatchObject({ pastViewport: 0, regionPastCard: 0 });
         // A table wider than its card scrolls within it (a keyboard reaches every cell), never spills or hides.
         expect(["fits", "auto"], `${card.card} table`).toContain(card.clipped);
+        // At 600 px there is room for every column: the cells tighten and the queue settings wrap instead.
+        if (size.width === 600) expect(card.clipped, `${card.card} table ${card.widths.join(" in ")}`).toBe("fits");
       }
 
       // The last person's menu: the table region is scrolled to bring its button into view, then it opens.
