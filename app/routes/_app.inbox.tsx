@@ -1,6 +1,7 @@
 /**
  * The inbox frame (agents and admins): queues, the chosen queue's list, and the open
- * conversation (child routes) in three panes. Live: see useInboxEvents. The tab title carries
+ * conversation (child routes) in three panes; on a phone one at a time (`inbox--detail`: a
+ * child page is open, so it is the one shown). Live: see useInboxEvents. The tab title carries
  * the count of conversations that need someone (waiting in my teams + my unread).
  */
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,6 +11,7 @@ import { requireUser } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { getInboxViewer } from "~/inbox/access.server";
 import { setAvailability, setNotifyOnHandoff } from "~/inbox/agent-settings.server";
+import { BackToList } from "~/inbox/components/back-to-list";
 import { ConversationList } from "~/inbox/components/conversation-list";
 import { QueuePane } from "~/inbox/components/queue-pane";
 import { ensureInboxDispatcher } from "~/inbox/dispatcher.server";
@@ -84,14 +86,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function InboxLayout() {
   const loaded = useLoaderData<typeof loader>();
   const { conversationId } = useParams();
+  const { pathname } = useLocation();
   // On a settings page (saved replies) no queue is the one being looked at.
-  const inQueue = !useLocation().pathname.startsWith("/inbox/saved-replies");
+  const inQueue = !pathname.startsWith("/inbox/saved-replies");
+  const detailOpen = pathname.replace(/\/+$/, "") !== "/inbox";
   const now = useNow(loaded.now);
   const open = useRouteLoaderData<typeof conversationLoader>("routes/_app.inbox.$conversationId");
   const openConversation = open ? { id: open.view.id, labelIds: open.view.labels.map((entry) => entry.id) } : null;
   useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
-    <div className="inbox">
+    <div className={detailOpen ? "inbox inbox--detail" : "inbox"}>
       <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
       <ConversationList
         title={loaded.title}
@@ -106,6 +110,8 @@ export default function InboxLayout() {
         openConversation={openConversation}
       />
       <div className="inbox-main">
+        {/* A conversation has its own Back in its header; saved replies and a contact get this one. */}
+        {detailOpen && !conversationId ? <BackToList className="inbox-main__back" /> : null}
         <Outlet />
       </div>
     </div>

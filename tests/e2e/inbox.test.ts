@@ -304,6 +304,31 @@ describe("the inbox, live with the chat page", () => {
     }
   });
 
+  it("offers saved replies before the team has any: the picker says there are none and links to where they are added", async () => {
+    await e2e.app.db.savedReply.deleteMany();
+    const customer = await customerPage("no saved replies");
+    await askForPerson(customer.page);
+    const id = await conversationIdOf(customer.page);
+    const opened = await agentPage("ana@baton.local", "no saved replies agent");
+    const agent = opened.page;
+    try {
+      await agent.goto(`/inbox/${id}`);
+      const picker = agent.getByRole("button", { name: "Saved replies" });
+      await picker.click();
+      await expect(picker.getAttribute("aria-expanded")).resolves.toBe("true");
+      const panel = agent.locator(`[id="${await picker.getAttribute("aria-controls")}"]`);
+      await panel.getByText("No saved replies for Support yet.").waitFor();
+      await snap(agent);
+      await panel.getByRole("link", { name: "Saved replies" }).click();
+      await agent.getByRole("heading", { name: "Saved replies", level: 2 }).waitFor();
+      expect(new URL(agent.url()).pathname).toBe("/inbox/saved-replies");
+      await agent.getByRole("form", { name: "Add a saved reply" }).waitFor();
+    } finally {
+      await closeChecked(opened);
+      await finish(customer);
+    }
+  });
+
   it("manages saved replies and inserts one into a reply", async () => {
     const customer = await customerPage("saved replies");
     await askForPerson(customer.page);

@@ -4,11 +4,12 @@
  * marked "New". Each row: contact, intent, priority, a ticking wait, SLA breach, labels,
  * snooze, unread count.
  */
-import { Link } from "@remix-run/react";
-import { useCallback, useMemo } from "react";
+import { Link, useLocation } from "@remix-run/react";
+import { useCallback, useEffect, useMemo } from "react";
 import { Icon } from "~/components/icons";
 import { formatDuration, humanize, isSlaBreached } from "../format";
 import { contactLabel, type QueueKey, type QueueRow } from "../queues";
+import { returnFocusTarget } from "../phone-layout";
 import { splitSnippet } from "../search-marks";
 import { useInboxShortcuts } from "../use-inbox-shortcuts";
 import { useNewArrivals } from "../use-new-arrivals";
@@ -37,12 +38,15 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
   const hrefFor = useCallback((id: string) => `/inbox/${id}?${query}`, [query]);
   const ids = useMemo(() => ordered.map((row) => row.id), [ordered]);
   const shortcuts = useInboxShortcuts({ ids, selectedId, hrefFor });
+  useFocusOnReturn();
   const emptyText = missing ? "This queue is not one of yours." : search ? "No conversation matches." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
   return (
     <section className="inbox-list" aria-labelledby="inbox-list-title">
       <ListToolbar queue={queue} search={search} label={label} labels={labels} openConversation={openConversation} />
       <header className="inbox-list__head">
-        <h2 id="inbox-list-title">{title}</h2>
+        <h2 id="inbox-list-title" tabIndex={-1}>
+          {title}
+        </h2>
         <span className="inbox-list__count">{rows.length === 1 ? "1 conversation" : `${rows.length} conversations`}</span>
         <button type="button" className="inbox-list__help" onClick={shortcuts.openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           <kbd>?</kbd>
@@ -69,6 +73,20 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
       )}
     </section>
   );
+}
+
+/**
+ * Back from a conversation (the phone layout shows one pane at a time): focus goes to its row,
+ * or to the list's title when it has left the list, not to the top of the page.
+ */
+function useFocusOnReturn() {
+  const { state } = useLocation();
+  useEffect(() => {
+    const id = returnFocusTarget(state);
+    if (!id) return;
+    const rowLink = document.querySelector<HTMLElement>(`.inbox-row[data-conversation-id="${CSS.escape(id)}"]`);
+    (rowLink ?? document.getElementById("inbox-list-title"))?.focus();
+  }, [state]);
 }
 
 /** "New conversation: Maya, order status." or "3 new conversations, the newest: …" */

@@ -1,6 +1,7 @@
 /**
  * The third pane: who the customer is and where the conversation stands, its actions, the
- * transcript and the composer; the handoff packet to the right.
+ * transcript and the composer; the handoff packet to the right. On a phone it is the only pane:
+ * "Back" returns to the list it was opened from, and opening it moves focus to it.
  */
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
@@ -15,6 +16,8 @@ import { PacketPanel } from "./packet-panel";
 import { ReplyComposer, type PendingLine } from "./reply-composer";
 import { Timeline } from "./timeline";
 import { CONVERSATION_INTENTS } from "../intents";
+import { isPhoneLayout } from "../phone-layout";
+import { BackToList } from "./back-to-list";
 
 type Props = { view: ConversationView; tools: ConversationTools; meId: string };
 
@@ -44,13 +47,19 @@ export function ConversationPane({ view, tools, meId }: Props) {
   const [detailsOpen, setDetailsOpen] = useState(false);
   const packetId = useId();
   const detailsButton = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  // On a phone the row that opened it is gone from the screen: focus moves to the conversation.
+  useEffect(() => {
+    if (isPhoneLayout()) heading.current?.focus();
+  }, []);
   const replyBlockedReason = view.status === "resolved" ? "Reopen the conversation to reply." : view.status === "bot" ? "The bot has this conversation." : null;
   return (
     <div className="convo">
       <section className="convo-main" aria-label={`Conversation with ${name}`}>
         <header className="convo-head">
+          <BackToList returnFocusTo={view.id} />
           <div className="convo-head__who">
-            <h2>{name.includes("@") ? <EmailText email={name} /> : name}</h2>
+            <h2 ref={heading} tabIndex={-1}>{name.includes("@") ? <EmailText email={name} /> : name}</h2>
             <p className="convo-head__meta">
               <span className={`status status--${view.status}`}>{STATUS_LABEL[view.status]}</span>
               {view.team ? <span>{view.team.name}</span> : null}
@@ -89,6 +98,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
             replyBlockedReason={replyBlockedReason}
             waiting={view.status === "waiting"}
             savedReplies={tools.savedReplies}
+            teamName={view.team?.name ?? null}
             onPending={onPending}
           />
         ) : (

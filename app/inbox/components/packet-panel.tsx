@@ -4,7 +4,7 @@
  * summary, what was already tried, where the customer came from, and their earlier
  * conversations. All of it rendered as text.
  */
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useHydrated } from "~/chat/use-hydrated";
 import { Icon } from "~/components/icons";
 import { formatConfidence } from "~/utils/confidence";
@@ -30,6 +30,11 @@ type Props = {
 
 export function PacketPanel({ view, id, open = false, onClose }: Props) {
   const hydrated = useHydrated();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // Opened over the transcript (and on a phone over the header too): focus goes into it.
+  useEffect(() => {
+    if (open) closeButton.current?.focus();
+  }, [open]);
   const packet = view.packet;
   const fields = Object.entries(view.fields);
   const tried = packet?.tried ?? { articlesShown: [], questionsAsked: [] };
@@ -44,7 +49,11 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
     >
       {onClose ? (
         <div className="packet__bar">
-          <button type="button" className="btn btn-ghost btn-sm btn-icon-sm" aria-label="Close handoff details" onClick={onClose}>
+          {/* The panel is named by its aria-label already; this is for the eyes, on a phone where it fills the screen. */}
+          <span className="packet__bar-title" aria-hidden="true">
+            Handoff details
+          </span>
+          <button ref={closeButton} type="button" className="btn btn-ghost btn-sm btn-icon-sm" aria-label="Close handoff details" onClick={onClose}>
             <Icon name="close" size={14} />
           </button>
         </div>

@@ -1,11 +1,13 @@
 /**
  * The inbox's first pane: the queues with their counts, the agent's own availability (round
- * robin skips "away"), handoff notifications (opt-in) and the way to the saved replies.
+ * robin skips "away"), handoff notifications (opt-in) and the way to the saved replies. On a
+ * phone it is a bar above the list, its queues in one select (QueueSelect).
  */
 import { Link, NavLink, useFetcher } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey, QueueSummary } from "../queues";
 import { INBOX_SETTINGS_INTENTS } from "../intents";
+import { QueueSelect } from "./queue-select";
 
 type Props = {
   queues: QueueSummary[];
@@ -21,6 +23,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
     <nav className="inbox-queues" aria-label="Queues">
       <div className="inbox-queues__head">
         <h1>Inbox</h1>
+        <QueueSelect queues={queues} current={current} />
         <AvailabilitySwitch availability={availability} />
       </div>
       <ul className="queue-list">

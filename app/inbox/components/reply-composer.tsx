@@ -53,6 +53,8 @@ type Props = {
   replyBlockedReason: string | null;
   waiting: boolean;
   savedReplies: SavedReplyItem[];
+  /** The conversation's team, named when it has no saved replies yet. */
+  teamName: string | null;
   onPending: (pending: PendingLine | null) => void;
 };
 
@@ -88,7 +90,7 @@ async function deliver(conversationId: string, message: Draft, onRetrying: () =>
   }
 }
 
-export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, onPending }: Props) {
+export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, teamName, onPending }: Props) {
   const revalidator = useRevalidator();
   // The id is never rendered, so making it on the server and again in the browser is harmless.
   const [draft, setDraft] = useState<Draft>(() => ({ mode: canReply ? "reply" : "note", text: "", clientMessageId: newId() }));
@@ -185,7 +187,7 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
         </p>
       ) : null}
       <div className="composer__bar">
-        {mode === "reply" && savedReplies.length > 0 ? <SavedReplyPicker replies={savedReplies} onPick={insert} /> : <span />}
+        {mode === "reply" ? <SavedReplyPicker replies={savedReplies} teamName={teamName} onPick={insert} /> : <span />}
         <span className="composer__keys" aria-hidden="true">
           <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> new line
         </span>

@@ -1,10 +1,22 @@
-/** The composer's saved-reply menu: filter by title or text, pick one to insert it at the cursor. */
+/**
+ * The composer's saved-reply menu: filter by title or text, pick one to insert it at the cursor.
+ * Shown even when the team has none yet, saying where they are added: an agent who never sees
+ * the button never learns the feature exists.
+ */
+import { Link } from "@remix-run/react";
 import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import type { SavedReplyItem } from "../view";
 import { useDismissOnOutsideClick } from "~/components/use-dismiss";
 
-export function SavedReplyPicker({ replies, onPick }: { replies: SavedReplyItem[]; onPick: (text: string) => void }) {
+type Props = {
+  replies: SavedReplyItem[];
+  /** The conversation's team, whose saved replies these are (null: no team, so none apply). */
+  teamName: string | null;
+  onPick: (text: string) => void;
+};
+
+export function SavedReplyPicker({ replies, teamName, onPick }: Props) {
   const [open, setOpen] = useState(false);
   const [filter, setFilter] = useState("");
   const root = useRef<HTMLDivElement>(null);
@@ -24,7 +36,11 @@ export function SavedReplyPicker({ replies, onPick }: { replies: SavedReplyItem[
         <Icon name="bookmark" size={14} />
         Saved replies
       </button>
-      {open ? (
+      {open && replies.length === 0 ? (
+        <div className="picker__panel" id={listId}>
+          <NoSavedReplies teamName={teamName} />
+        </div>
+      ) : open ? (
         <div className="picker__panel" id={listId}>
           <input
             className="input picker__filter"
@@ -53,6 +69,23 @@ export function SavedReplyPicker({ replies, onPick }: { replies: SavedReplyItem[
           </ul>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/** Whoever sees the composer may manage the team's saved replies (its agents and admins), so the way there is a link. */
+function NoSavedReplies({ teamName }: { teamName: string | null }) {
+  if (!teamName) return <p className="picker__empty">Saved replies belong to a team, and this conversation is not with one.</p>;
+  return (
+    <div className="picker__none">
+      <p className="picker__none-title">No saved replies for {teamName} yet.</p>
+      <p>
+        Answers your team sends often, one click away. Add them under{" "}
+        <Link to="/inbox/saved-replies" prefetch="intent">
+          Saved replies
+        </Link>
+        ; everyone in {teamName} sees them here.
+      </p>
     </div>
   );
 }

@@ -25,15 +25,17 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
         badge={people.length === 1 ? "1 person" : `${people.length} people`}
       />
       <CardAlert message={message} />
-      <table className="table">
-        <TableHead columns={COLUMNS} />
-        <tbody>
-          {people.map((person) => (
-            // Keyed by what was saved, so a successful save shows the stored values again.
-            <PersonRow key={`${person.id}-${person.role}-${person.capacity}-${person.teamIds.join()}`} person={person} teams={teams} isMe={person.id === meId} errors={person === failedRow ? rowErrors : {}} />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table">
+          <TableHead columns={COLUMNS} />
+          <tbody>
+            {people.map((person) => (
+              // Keyed by what was saved, so a successful save shows the stored values again.
+              <PersonRow key={`${person.id}-${person.role}-${person.capacity}-${person.teamIds.join()}`} person={person} teams={teams} isMe={person.id === meId} errors={person === failedRow ? rowErrors : {}} />
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="card-footer">
         <InvitePersonForm teams={teams} errors={fieldErrorsFor(result, "invite-person")} resetKey={result?.ok ? result.at : 0} />
       </div>

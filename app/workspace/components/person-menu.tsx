@@ -4,13 +4,16 @@ import { useCallback, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import { useDismissOnOutsideClick } from "~/components/use-dismiss";
 import type { PersonSummary } from "./person-row";
+import { useMenuPosition } from "./use-menu-position";
 import { TEAMS_INTENTS, type TeamsIntent } from "./teams-action";
 
 export function PersonMenu({ person, isMe }: { person: PersonSummary; isMe: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
   const listId = useId();
   const [open, setOpen] = useState(false);
+  const position = useMenuPosition(trigger, panel, open);
   const close = useCallback(() => setOpen(false), []);
   useDismissOnOutsideClick(root, open, close);
   const active = !person.deactivated;
@@ -37,7 +40,7 @@ export function PersonMenu({ person, isMe }: { person: PersonSummary; isMe: bool
       </button>
       {open ? (
         // A submitted action closes the menu; the page answers with a notice or an error.
-        <div className="person-menu-list" id={listId} onSubmit={close}>
+        <div ref={panel} className="person-menu-list" id={listId} style={position} onSubmit={close}>
           {active ? <MenuAction person={person} intent={TEAMS_INTENTS.newLink} label={person.invited ? "New invitation link" : "Reset password"} /> : null}
           {isMe ? null : active ? <MenuAction person={person} intent={TEAMS_INTENTS.deactivatePerson} label="Deactivate" /> : <MenuAction person={person} intent={TEAMS_INTENTS.reactivatePerson} label="Reactivate" />}
           {isMe ? null : <MenuAction person={person} intent={TEAMS_INTENTS.removePerson} label="Remove" danger />}

@@ -27,14 +27,16 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
       {teams.length === 0 ? (
         <div className="card-body muted">No teams yet. Add one below.</div>
       ) : (
-        <table className="table">
-          <TableHead columns={COLUMNS} />
-          <tbody>
-            {teams.map((team) => (
-              <TeamRow key={team.id} team={team} />
-            ))}
-          </tbody>
-        </table>
+        <div className="table-scroll">
+          <table className="table">
+            <TableHead columns={COLUMNS} />
+            <tbody>
+              {teams.map((team) => (
+                <TeamRow key={team.id} team={team} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="card-footer">
         <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
