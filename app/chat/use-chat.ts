@@ -3,7 +3,7 @@
  * retries, listens to live events, and exposes the customer's actions. State transitions live
  * in chat-state.ts; this hook only wires them to the network, timers and storage.
  */
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { getConversation, getDetails, leaveEmail, parseMessage, sendFeedback, sendMessage, startConversation } from "./chat-api";
 import { chatReducer, initialChatState, EMPTY_DETAILS, isBotTyping } from "./chat-state";
 import { openEventStream } from "./event-stream";
@@ -20,7 +20,8 @@ export function useChat({ slug, initial, embed, page, host }: Options) {
   const { session } = state;
   const startedRef = useRef(false);
   const site = embed ? host : null;
-  const storage = useRef(createChatStorage({ site }));
+  const [pageStorage] = useState(() => createChatStorage({ site }));
+  const storage = useRef(pageStorage);
   // Asked once: the embedding page's answer (or null after its timeout) before the first start.
   const hostAnswer = useRef<Promise<HostStorage | null>>();
 
