@@ -5,6 +5,9 @@
  * Adds a launcher button that opens /chat/<flow>?embed=1 from this script's own origin in an
  * iframe. Everything lives in a shadow root, so the host page's CSS cannot break it and ours
  * cannot leak out. The only global is window.BatonChat ({ open, close, toggle }).
+ * The chat's conversation (its id and token, unsent messages) is kept here, in this site's own
+ * localStorage, and handed to the iframe when it asks: browsers that block third-party storage
+ * would make the iframe forget it on every reload (app/chat/host-bridge.ts has the protocol).
  */
 (function () {
   "use strict";
@@ -88,6 +91,42 @@
   var frame = null;
   var isOpen = false;
 
+  // What the chat asked us to keep, under one key per Baton host and flow. Where this page's
+  // storage is blocked too, it lives in memory for the page's life.
+  var keptKey = "baton.widget." + origin + "." + flow;
+  var kept = readKept();
+  var KEPT_MAX_ENTRIES = 20;
+  var KEPT_MAX_CHARS = 100000;
+
+  function readKept() {
+    var entries = {};
+    try {
+      var stored = JSON.parse(window.localStorage.getItem(keptKey) || "{}");
+      if (stored && typeof stored === "object") {
+        for (var key in stored) {
+          if (Object.prototype.hasOwnProperty.call(stored, key) && typeof stored[key] === "string") entries[key] = stored[key];
+        }
+      }
+    } catch (error) {
+      /* blocked or unreadable: start empty */
+    }
+    return entries;
+  }
+
+  function keep(key, value) {
+    if (typeof key !== "string" || !/^baton\.[\w.:-]{1,200}$/.test(key)) return;
+    if (value === null) delete kept[key];
+    else if (typeof value === "string" && value.length <= KEPT_MAX_CHARS) {
+      if (!Object.prototype.hasOwnProperty.call(kept, key) && Object.keys(kept).length >= KEPT_MAX_ENTRIES) return;
+      kept[key] = value;
+    } else return;
+    try {
+      window.localStorage.setItem(keptKey, JSON.stringify(kept));
+    } catch (error) {
+      /* blocked or full: kept in memory for this page */
+    }
+  }
+
   // The iframe loads on first open: a page with the launcher pays nothing until someone chats.
   function ensureFrame() {
     if (frame) return frame;
@@ -96,7 +135,8 @@
     frame.title = label;
     frame.id = "baton-chat-frame";
     frame.setAttribute("allow", "clipboard-write");
-    frame.src = origin + "/chat/" + encodeURIComponent(flow) + "?embed=1&page=" + encodeURIComponent(location.href.slice(0, 2000));
+    frame.src =
+      origin + "/chat/" + encodeURIComponent(flow) + "?embed=1&host=" + encodeURIComponent(location.origin) + "&page=" + encodeURIComponent(location.href.slice(0, 2000));
     root.appendChild(frame);
     button.setAttribute("aria-controls", frame.id);
     return frame;
@@ -133,12 +173,19 @@
 
   button.addEventListener("click", toggle);
 
-  // The chat's own close button and Escape key ask us to close; only our iframe may ask.
+  // The chat's own close button and Escape key ask us to close, and it asks for and writes what we
+  // keep; only our iframe may ask, and our answer goes to its origin only.
   window.addEventListener("message", function (event) {
     if (!frame || event.source !== frame.contentWindow || event.origin !== origin) return;
-    if (event.data && event.data.type === "baton:close") {
+    var message = event.data;
+    if (!message) return;
+    if (message.type === "baton:close") {
       close();
       button.focus();
+    } else if (message.type === "baton:storage-request") {
+      frame.contentWindow.postMessage({ type: "baton:storage", entries: kept }, origin);
+    } else if (message.type === "baton:storage-set") {
+      keep(message.key, message.value);
     }
   });
 

@@ -1,15 +1,29 @@
 /**
- * localStorage for the chat page, which must keep working when storage is unavailable
- * (private modes, blocked third-party storage in the widget's iframe): every call is guarded.
- * The session is kept because the widget's iframe does not get the SameSite=Lax chat cookie;
- * the outbox is kept so a message typed before the tab closed is still sent, once.
+ * Where the chat page keeps the customer's conversation (id and token) and the outbox, so that a
+ * reload resumes the conversation and a message typed before the tab closed is still sent, once.
+ * The session is kept because the widget's iframe does not get the SameSite=Lax chat cookie.
+ * Three layers, each used as far as the browser allows:
+ *   - memory, for the page's life: always works;
+ *   - the page's localStorage, guarded (private modes and blocked third-party storage throw);
+ *   - in the widget, the embedding page's own storage through widget.js (host-bridge.ts): it hands
+ *     over what it keeps before the chat starts, and is told every write.
+ * In the widget the page's localStorage keys carry the embedding site's origin: what the chat
+ * stored under one site is never read (and so never handed) to another.
  */
+import type { HostStorage } from "./host-bridge";
 import type { ConversationSession } from "./types";
+
+export type ChatStorage = {
+  readSession: (slug: string) => ConversationSession | null;
+  storeSession: (slug: string, session: ConversationSession | null) => void;
+  readOutbox: (conversationId: string) => string | null;
+  storeOutbox: (conversationId: string, json: string) => void;
+};
 
 const sessionKey = (slug: string) => `baton.chat.${slug}`;
 const outboxKey = (conversationId: string) => `baton.outbox.${conversationId}`;
 
-function read(key: string): string | null {
+function readLocal(key: string): string | null {
   try {
     return window.localStorage.getItem(key);
   } catch {
@@ -17,33 +31,38 @@ function read(key: string): string | null {
   }
 }
 
-function write(key: string, value: string | null): void {
+function writeLocal(key: string, value: string | null): void {
   try {
     if (value === null) window.localStorage.removeItem(key);
     else window.localStorage.setItem(key, value);
   } catch {
-    // Storage full or blocked: the page still works, it only forgets on reload.
+    // Storage full or blocked: memory (and the embedding page, if any) still have it.
   }
 }
 
-export function readStoredSession(slug: string): ConversationSession | null {
-  try {
-    const value = JSON.parse(read(sessionKey(slug)) ?? "null") as Partial<ConversationSession> | null;
-    if (value && typeof value.conversationId === "string" && typeof value.token === "string") return { conversationId: value.conversationId, token: value.token };
-  } catch {
-    // unreadable: start afresh
-  }
-  return null;
-}
-
-export function storeSession(slug: string, session: ConversationSession | null): void {
-  write(sessionKey(slug), session ? JSON.stringify(session) : null);
-}
-
-export function readStoredOutbox(conversationId: string): string | null {
-  return read(outboxKey(conversationId));
-}
-
-export function storeOutbox(conversationId: string, json: string): void {
-  write(outboxKey(conversationId), json === "[]" ? null : json);
+/** `site`: in the widget, the embedding page's origin (prefixes the local keys); `host`: the embedding page's storage. */
+export function createChatStorage(options: { site?: string | null; host?: HostStorage | null } = {}): ChatStorage {
+  const localKey = (key: string) => (options.site ? `${options.site}|${key}` : key);
+  const memory = new Map<string, string | null>(options.host?.entries ?? []);
+  const read = (key: string) => (memory.has(key) ? (memory.get(key) ?? null) : readLocal(localKey(key)));
+  const write = (key: string, value: string | null) => {
+    if (read(key) === value) return;
+    memory.set(key, value);
+    writeLocal(localKey(key), value);
+    options.host?.write(key, value);
+  };
+  return {
+    readSession(slug) {
+      try {
+        const value = JSON.parse(read(sessionKey(slug)) ?? "null") as Partial<ConversationSession> | null;
+        if (value && typeof value.conversationId === "string" && typeof value.token === "string") return { conversationId: value.conversationId, token: value.token };
+      } catch {
+        // unreadable: start afresh
+      }
+      return null;
+    },
+    storeSession: (slug, session) => write(sessionKey(slug), session ? JSON.stringify(session) : null),
+    readOutbox: (conversationId) => read(outboxKey(conversationId)),
+    storeOutbox: (conversationId, json) => write(outboxKey(conversationId), json === "[]" ? null : json),
+  };
 }

@@ -3,25 +3,37 @@
  * retries, listens to live events, and exposes the customer's actions. State transitions live
  * in chat-state.ts; this hook only wires them to the network, timers and storage.
  */
-import { useCallback, useEffect, useReducer, useRef } from "react";
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { getConversation, getDetails, leaveEmail, parseMessage, sendFeedback, sendMessage, startConversation } from "./chat-api";
 import { chatReducer, initialChatState, EMPTY_DETAILS, isBotTyping } from "./chat-state";
 import { openEventStream } from "./event-stream";
 import { createOutboxEntry, MESSAGE_MAX_LENGTH, nextToSend, nextWakeUp, parseStoredOutbox, serializeOutbox } from "./send-queue";
-import { readStoredOutbox, readStoredSession, storeOutbox, storeSession } from "./storage";
+import { connectHost, type HostStorage } from "./host-bridge";
+import { createChatStorage } from "./storage";
 import { isChatStatus, type ConversationSession, type LoadedConversation } from "./types";
 
-type Options = { slug: string; initial: LoadedConversation | null; embed: boolean; page: string | null };
+/** `host`: in the widget, the embedding page's origin (widget.js keeps the conversation in its storage). */
+type Options = { slug: string; initial: LoadedConversation | null; embed: boolean; page: string | null; host: string | null };
 
-export function useChat({ slug, initial, embed, page }: Options) {
+export function useChat({ slug, initial, embed, page, host }: Options) {
   const [state, dispatch] = useReducer(chatReducer, initial, initialChatState);
   const { session } = state;
   const startedRef = useRef(false);
+  const site = embed ? host : null;
+  const [pageStorage] = useState(() => createChatStorage({ site }));
+  const storage = useRef(pageStorage);
+  // Asked once: the embedding page's answer (or null after its timeout) before the first start.
+  const hostAnswer = useRef<Promise<HostStorage | null>>();
 
   const begin = useCallback(
     async (resume: boolean) => {
       try {
-        const stored = resume ? readStoredSession(slug) : null;
+        if (site && !hostAnswer.current) {
+          hostAnswer.current = connectHost(site);
+          const connected = await hostAnswer.current;
+          if (connected) storage.current = createChatStorage({ site, host: connected });
+        }
+        const stored = resume ? storage.current.readSession(slug) : null;
         if (stored) {
           const [reply, details] = await Promise.all([getConversation(stored), getDetails(slug, stored)]);
           if (reply && details) {
@@ -38,7 +50,7 @@ export function useChat({ slug, initial, embed, page }: Options) {
         dispatch({ type: "startFailed" });
       }
     },
-    [slug, embed, page],
+    [slug, embed, page, site],
   );
 
   // The greeting shows at once, like Intercom: the conversation starts when the page opens.
@@ -50,13 +62,13 @@ export function useChat({ slug, initial, embed, page }: Options) {
 
   useEffect(() => {
     if (!session) return;
-    storeSession(slug, session);
-    const stored = parseStoredOutbox(readStoredOutbox(session.conversationId), Date.now());
+    storage.current.storeSession(slug, session);
+    const stored = parseStoredOutbox(storage.current.readOutbox(session.conversationId), Date.now());
     if (stored.length > 0) dispatch({ type: "restoredOutbox", entries: stored });
   }, [slug, session]);
 
   useEffect(() => {
-    if (session) storeOutbox(session.conversationId, serializeOutbox(state.outbox));
+    if (session) storage.current.storeOutbox(session.conversationId, serializeOutbox(state.outbox));
   }, [session, state.outbox]);
 
   // The send loop: re-runs whenever the outbox changes, sends the due head entry or sleeps until it is due.

@@ -2,7 +2,7 @@
  * Form pieces: a labelled input with its server-side error (wired with aria-invalid and
  * aria-describedby so screen readers and tests find it), and the form-level error banner.
  */
-import { forwardRef, useEffect, useId, type InputHTMLAttributes } from "react";
+import { forwardRef, useEffect, useId, useRef, type InputHTMLAttributes, type RefObject } from "react";
 import type { FieldErrors } from "~/utils/parse-form";
 import { Icon } from "./icons";
 
@@ -43,12 +43,17 @@ export function FormError({ message }: { message?: string | null }) {
 }
 
 /**
- * After a submission comes back refused, focus its first invalid field: the button that was
- * pressed re-renders and focus would fall to the page, leaving a keyboard or screen-reader user
- * to hunt for what to fix. Pass the action's answer; it runs once per answer.
+ * After a submission comes back refused, focus the first invalid field of the form it came from:
+ * the button that was pressed re-renders and focus would fall to the page, leaving a keyboard or
+ * screen-reader user to hunt for what to fix. Put the returned ref on that form, and pass the
+ * action's answer only when it is this form's (on a page with several forms, each has its own
+ * hook): the search never leaves the form, so another form's invalid field cannot take the focus.
+ * It runs once per answer.
  */
-export function useFocusFirstInvalid(answer: unknown): void {
+export function useFocusFirstInvalid(answer: unknown): RefObject<HTMLFormElement> {
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (answer) document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (answer) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [answer]);
+  return form;
 }

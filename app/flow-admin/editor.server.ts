@@ -6,10 +6,11 @@
 import { listCredentialNames } from "~/integrations/credentials.server";
 import { stringifyFlowDocument, type FlowDocument } from "~/flow";
 import { parseStoredTags } from "~/kb/articles.server";
-import { hashFlowDocument, publishFlow, type FlowProblem } from "~/runtime/flow-versions.server";
+import { publishFlow, type FlowProblem } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
 import type { FlowEditorData } from "./editor-data";
-import { hashDraft, readDraft } from "./flows.server";
+import { draftDiffersFromVersion, listVersionsMatchingDraft } from "./draft-changes.server";
+import { readDraft } from "./flows.server";
 
 /** A large flow document is a few hundred KB; the cap keeps a runaway client from posting megabytes per keystroke. */
 export const EDITOR_BODY_BYTES = 4 * 1024 * 1024;
@@ -18,7 +19,7 @@ async function latestPublished(flowId: string) {
   return db.flowVersion.findFirst({
     where: { flowId, number: { not: null } },
     orderBy: { number: "desc" },
-    select: { number: true, publishedAt: true, documentHash: true },
+    select: { id: true, number: true, publishedAt: true, documentHash: true },
   });
 }
 
@@ -54,7 +55,7 @@ export async function getFlowEditor(flowId: string): Promise<FlowEditorData | nu
     kbTags,
     credentials,
     published: latest?.number != null ? { number: latest.number, publishedAt: (latest.publishedAt ?? new Date()).toISOString() } : null,
-    unpublishedChanges: latest ? latest.documentHash !== hashFlowDocument(document) : false,
+    unpublishedChanges: latest ? await draftDiffersFromVersion(document, latest) : false,
   };
 }
 
@@ -95,7 +96,7 @@ export async function saveDraft(flowId: string, baseRevision: number, document: 
 
 async function differsFromPublished(flowId: string, document: FlowDocument): Promise<boolean> {
   const latest = await latestPublished(flowId);
-  return latest ? latest.documentHash !== hashFlowDocument(document) : false;
+  return latest ? draftDiffersFromVersion(document, latest) : false;
 }
 
 export type PublishOutcome =
@@ -128,14 +129,14 @@ export async function listVersions(flowId: string): Promise<VersionSummary[] | n
     orderBy: { number: "desc" },
     select: { id: true, number: true, publishedAt: true, createdAt: true, documentHash: true, publishedBy: { select: { name: true } } },
   });
-  const draftHash = hashDraft(flow.draft);
+  const matching = await listVersionsMatchingDraft(readDraft(flow.draft), versions);
   return versions.map((version, index) => ({
     id: version.id,
     number: version.number ?? 0,
     publishedAt: (version.publishedAt ?? version.createdAt).toISOString(),
     publishedBy: version.publishedBy?.name ?? null,
     current: index === 0,
-    matchesDraft: version.documentHash === draftHash,
+    matchesDraft: matching.has(version.id),
   }));
 }
 

@@ -3,11 +3,11 @@
  * or from a starter), duplicate, rename, delete-or-archive, restore and import. A flow keeps
  * its slug for life (it is the chat page's address). Preview conversations never count.
  */
-import { createHash } from "node:crypto";
 import { checkFlowJsonBytes, parseFlowDocument, stringifyFlowDocument, utf8Bytes, type FlowDocument } from "~/flow";
-import { forgetLatestVersions, hashFlowDocument, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
+import { forgetLatestVersions, listTeamSlugs, saveFlowDraft, validateFlow, type FlowProblem } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
 import { createBlankDocument, pickFreeSlug, slugifyFlowName } from "./new-flow";
+import { draftDiffersFromVersion } from "./draft-changes.server";
 import { getStarterFlow } from "./starters.server";
 import { REAL_CHANNEL } from "~/vocabulary/channels";
 import { DEFAULT_TEAM } from "~/vocabulary/teams";
@@ -18,7 +18,7 @@ export type FlowListItem = {
   slug: string;
   /** Latest published version number, null when never published. */
   published: number | null;
-  /** The draft differs from the latest published version. */
+  /** The draft's content (not its name) differs from the latest published version (draft-changes.server.ts). */
   unpublishedChanges: boolean;
   editedAt: string;
   archived: boolean;
@@ -39,11 +39,6 @@ export function readDraft(draft: string): FlowDocument | null {
   }
 }
 
-export function hashDraft(draft: string): string {
-  const document = readDraft(draft);
-  return document ? hashFlowDocument(document) : createHash("sha256").update(draft).digest("hex");
-}
-
 export async function listFlows(now = new Date()): Promise<FlowListItem[]> {
   const [flows, recent, total] = await Promise.all([
     db.flow.findMany({
@@ -55,26 +50,26 @@ export async function listFlows(now = new Date()): Promise<FlowListItem[]> {
         draft: true,
         draftUpdatedAt: true,
         archivedAt: true,
-        versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true, documentHash: true } },
+        versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, documentHash: true } },
       },
     }),
     countConversationsByFlow({ createdAt: { gte: new Date(now.getTime() - WEEK_MS) } }),
     countConversationsByFlow({}),
   ]);
-  return flows.map((flow) => {
+  return Promise.all(flows.map(async (flow) => {
     const latest = flow.versions[0];
     return {
       id: flow.id,
       name: flow.name,
       slug: flow.slug,
       published: latest?.number ?? null,
-      unpublishedChanges: latest ? latest.documentHash !== hashDraft(flow.draft) : false,
+      unpublishedChanges: latest ? await draftDiffersFromVersion(readDraft(flow.draft), latest) : false,
       editedAt: flow.draftUpdatedAt.toISOString(),
       archived: flow.archivedAt !== null,
       conversations7d: recent.get(flow.id) ?? 0,
       conversationsTotal: total.get(flow.id) ?? 0,
     };
-  });
+  }));
 }
 
 async function countConversationsByFlow(where: { createdAt?: { gte: Date } }): Promise<Map<string, number>> {

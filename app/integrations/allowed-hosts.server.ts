@@ -29,10 +29,21 @@ export async function allowHost(input: { host: string; allowPrivate: boolean; no
   await db.httpAllowedHost.upsert({ where: { host: input.host }, create: { host: input.host, ...data }, update: data });
 }
 
-/** The removed host's name (for the notice), or null when it was already gone. */
+/**
+ * The removed host's name (for the notice), or null when it was already gone. One statement: a
+ * read before the delete would only open a window for another admin's removal to slip between.
+ */
 export async function removeHost(id: string): Promise<string | null> {
-  const row = await db.httpAllowedHost.findUnique({ where: { id }, select: { host: true } });
-  if (!row) return null;
-  const deleted = await db.httpAllowedHost.deleteMany({ where: { id } });
-  return deleted.count > 0 ? row.host : null;
+  try {
+    const removed = await db.httpAllowedHost.delete({ where: { id }, select: { host: true } });
+    return removed.host;
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/** Prisma's P2025: the row to delete does not exist (any more). By code, not class: the PostgreSQL client has its own error classes. */
+function isRecordNotFound(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2025";
 }

@@ -28,13 +28,27 @@ const TagsSchema = z
   .transform((tags) => [...new Set(tags)]);
 const StatusSchema = z.enum(ARTICLE_STATUSES);
 
-/** Example questions as saved: trimmed, empty ones dropped, the first of case-insensitive repeats kept. */
+/**
+ * When two wordings are the same question: equal but for case, spacing around and inside, and the
+ * punctuation that ends them ("Where is my refund?" = "where is my refund"). The one rule for
+ * de-duplicating an article's example questions, grouping the questions the bot couldn't answer,
+ * and telling whether such a question is already an example question.
+ */
+export function questionKey(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLocaleLowerCase()
+    .replace(/[\s?!.…？！。]+$/u, "");
+}
+
+/** Example questions as saved: trimmed, empty ones dropped, the first of repeats (by questionKey) kept. */
 export function normaliseQuestions(questions: readonly string[]): string[] {
   const seen = new Set<string>();
   const kept: string[] = [];
   for (const raw of questions) {
     const question = raw.trim().replace(/\s+/g, " ");
-    const key = question.toLocaleLowerCase();
+    const key = questionKey(question);
     if (question === "" || seen.has(key)) continue;
     seen.add(key);
     kept.push(question);

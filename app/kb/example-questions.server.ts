@@ -6,7 +6,7 @@
  * wrong, so nothing here is learned without the lead confirming it.
  */
 import { db } from "~/utils/db.server";
-import { normaliseQuestions, toFieldErrors, ArticleUpdateSchema } from "./article-schema";
+import { normaliseQuestions, questionKey, toFieldErrors, ArticleUpdateSchema } from "./article-schema";
 import { EDIT_CONFLICT_MESSAGE, getArticle, parseStoredQuestions, updateArticle } from "./articles.server";
 
 export type AddExampleResult =
@@ -23,7 +23,7 @@ export async function addExampleQuestion(articleId: string, question: string): P
     const [wording] = normaliseQuestions([question]);
     if (!wording) return { ok: false, message: "The question is empty." };
     const summary = { id: article.id, title: article.title, status: article.status };
-    if (article.questions.some((existing) => existing.toLocaleLowerCase() === wording.toLocaleLowerCase())) {
+    if (article.questions.some((existing) => questionKey(existing) === questionKey(wording))) {
       return { ok: true, article: summary, question: wording, alreadyThere: true };
     }
     const questions = [...article.questions, wording];
@@ -38,11 +38,24 @@ export async function addExampleQuestion(articleId: string, question: string): P
   }
 }
 
-/** Every article's example questions, normalised as unanswered questions are grouped: such a question is answered now. */
-export async function listExampleQuestionKeys(normalise: (text: string) => string): Promise<Set<string>> {
-  const rows = await db.article.findMany({ where: { NOT: { questions: "[]" } }, select: { questions: true } });
-  const keys = new Set<string>();
-  for (const row of rows) for (const question of parseStoredQuestions(row.questions)) keys.add(normalise(question));
+export type ExampleQuestionKeys = {
+  /** Example questions of published articles: the bot answers these now. */
+  published: Set<string>;
+  /** Example questions of drafts only, with the (first) draft: answered once it is published. */
+  drafts: Map<string, { id: string; title: string }>;
+};
+
+/** Every article's example questions by questionKey, split by whether the bot can answer them yet. */
+export async function listExampleQuestionKeys(): Promise<ExampleQuestionKeys> {
+  const rows = await db.article.findMany({ where: { NOT: { questions: "[]" } }, orderBy: { title: "asc" }, select: { id: true, title: true, status: true, questions: true } });
+  const keys: ExampleQuestionKeys = { published: new Set(), drafts: new Map() };
+  for (const row of rows) {
+    for (const question of parseStoredQuestions(row.questions)) {
+      const key = questionKey(question);
+      if (row.status === "published") keys.published.add(key);
+      else if (!keys.drafts.has(key)) keys.drafts.set(key, { id: row.id, title: row.title });
+    }
+  }
   return keys;
 }
 

@@ -10,9 +10,9 @@ import { getKnowledgeRetrievers } from "~/engines/index.server";
 import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getEnv } from "~/utils/env.server";
 import { phrasesFor } from "~/nodes/shared/phrases";
-import type { KbAnswer, KbSuggestion, KbSuggestions, KnowledgeRetriever } from "~/engines/types";
+import type { KbAnswer, KbSuggestions, KnowledgeRetriever } from "~/engines/types";
 import type { TryItScope } from "./kb-nodes.server";
-import { listTriedArticles, type TriedArticle } from "./try-it-list";
+import { listOfferedArticles, listTriedArticles, type OfferedArticle, type TriedArticle } from "./try-it-list";
 import { readWordsOnlyReason, type WordsOnlyReason } from "./words-only";
 
 export { listTryItScopes, WHOLE_KB_SCOPE, type TryItScope } from "./kb-nodes.server";
@@ -20,7 +20,7 @@ export { listTryItScopes, WHOLE_KB_SCOPE, type TryItScope } from "./kb-nodes.ser
 export const TRY_LIMIT = 5;
 
 /** What the customer reads when the step is unsure: its line, a button per article, and the way to say none fits. */
-export type SuggestionOffer = { text: string; none: string; articles: KbSuggestion[]; fallback?: KbSuggestions["fallback"] };
+export type SuggestionOffer = { text: string; none: string; articles: OfferedArticle[]; fallback?: KbSuggestions["fallback"] };
 /** `answer` when an article reaches the minimum; else `offer` when the step would offer articles; else neither (“No answer found”). */
 export type EngineOutcome = { answer: KbAnswer | null; offer: SuggestionOffer | null; milliseconds: number; error: string | null };
 export type TryItResult = {
@@ -59,7 +59,8 @@ export async function tryQuestion(question: string, scope: TryItScope): Promise<
   return {
     retrieved: listTriedArticles(retrieved, wordsOnly, scope.minScore),
     wordsOnly,
-    local: localOutcome,
+    // The local engine's figures are the words-only ones then; OpenAI's are its own.
+    local: localOutcome.offer ? { ...localOutcome, offer: { ...localOutcome.offer, articles: listOfferedArticles(localOutcome.offer.articles, wordsOnly) } } : localOutcome,
     openai: openai && openaiOutcome ? { ...openaiOutcome, model: openai.model } : null,
   };
 }

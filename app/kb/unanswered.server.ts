@@ -8,18 +8,28 @@
  *     customer picked one (`kb.answered` with `picked`): answered, but the bot was unsure;
  *   - not helpful: the customer said the answer did not help (`kb.feedback`, helpful false), the
  *     question being the one of the conversation's latest answer before it.
- * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by their
- * normalised text (case, spacing, trailing punctuation), shown as the latest customer wording.
- * A question the support lead has since added to an article as an example question is left out:
- * it has been dealt with. A "customer picked" group carries the article picked last, which the
- * "Add to an article…" form offers first.
+ * Preview runs are left out, as everywhere on the KB pages. Questions are grouped by questionKey
+ * (case, spacing, end punctuation), shown as the latest customer wording. A question the support
+ * lead has since added to a PUBLISHED article as an example question is left out: the bot answers
+ * it now. Added to a draft only, it stays listed with that draft (`addedToDraft`) until the draft is
+ * published, since until then the bot still cannot answer it. A "customer picked" group carries the
+ * article picked last, which the "Add to an article…" form offers first.
  */
+import { questionKey } from "./article-schema";
 import { listExampleQuestionKeys } from "./example-questions.server";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 export type UnansweredReason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
-export type UnansweredQuestion = { question: string; count: number; lastAskedAt: Date; reasons: UnansweredReason[]; pickedArticleId: string | null };
+export type UnansweredQuestion = {
+  question: string;
+  count: number;
+  lastAskedAt: Date;
+  reasons: UnansweredReason[];
+  pickedArticleId: string | null;
+  /** The draft article that has it as an example question (not published yet), else null. */
+  addedToDraft: { id: string; title: string } | null;
+};
 
 const WINDOW_DAYS = 30;
 const SCAN_LIMIT = 2_000;
@@ -61,23 +71,21 @@ function reasonFor(row: Row, picked: boolean): UnansweredReason | undefined {
   return row.type === "kb.answered" && picked ? "customerPicked" : REASONS[row.type];
 }
 
-export const normaliseUnanswered = (text: string) => text.toLocaleLowerCase().replace(/\s+/g, " ").replace(/[\s?!.]+$/, "");
-
 export async function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): Promise<UnansweredQuestion[]> {
   const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
   const groups = new Map<string, UnansweredQuestion>();
-  const [rows, examples] = await Promise.all([queryAll<Row>(UNANSWERED_SQL, [since]), listExampleQuestionKeys(normaliseUnanswered)]);
+  const [rows, examples] = await Promise.all([queryAll<Row>(UNANSWERED_SQL, [since]), listExampleQuestionKeys()]);
   for (const row of rows) {
     const read = readPayload(row.type === "kb.feedback" ? row.answered : row.payload);
     const reason = read ? reasonFor(row, read.picked) : undefined;
     if (!read || !reason) continue;
     const question = read.query;
-    const key = normaliseUnanswered(question);
-    if (examples.has(key)) continue;
+    const key = questionKey(question);
+    if (key === "" || examples.published.has(key)) continue;
     // Rows come newest first: the first picked article seen is the latest pick.
     const picked = reason === "customerPicked" ? read.articleId : null;
     const group = groups.get(key);
-    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason], pickedArticleId: picked });
+    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason], pickedArticleId: picked, addedToDraft: examples.drafts.get(key) ?? null });
     else {
       group.count += 1;
       group.pickedArticleId ??= picked;

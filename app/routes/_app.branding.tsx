@@ -50,7 +50,7 @@ export default function BrandingPage() {
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const errors = result && !result.ok ? result.fieldErrors : {};
-  useFocusFirstInvalid(result);
+  const form = useFocusFirstInvalid(result);
   const [values, setValues] = useState<WorkspaceBrandingValues>(saved);
   const [pickedImage, setPickedImage] = useState<string | null>(null);
   const [removeImage, setRemoveImage] = useState(false);
@@ -74,7 +74,7 @@ export default function BrandingPage() {
       ) : null}
       <FormError message={errors.form} />
       <div className="branding-layout">
-        <Form method="post" encType="multipart/form-data" className="card stack card-body" noValidate aria-label="Chat branding">
+        <Form ref={form} method="post" encType="multipart/form-data" className="card stack card-body" noValidate aria-label="Chat branding">
           <div className="grid-2">
             <Field label="Bot name" name="botName" value={values.botName} onChange={set("botName")} maxLength={40} error={errors.botName} hint="Shown above the bot's messages." />
             <Field label="Chat title" name="chatTitle" value={values.chatTitle} onChange={set("chatTitle")} maxLength={60} error={errors.chatTitle} hint="The chat's header and the browser tab." />

@@ -98,7 +98,8 @@ export default function IntegrationsPage() {
   const resetKey = result?.ok ? result.at : 0;
   const hostErrors = errorsFor("allow-host");
   const keyErrors = errorsFor("save-credential");
-  useFocusFirstInvalid(result);
+  const hostForm = useFocusFirstInvalid(failed?.intent === "allow-host" ? failed : undefined);
+  const keyForm = useFocusFirstInvalid(failed?.intent === "save-credential" ? failed : undefined);
   return (
     <div className="page">
       <PageHeader
@@ -168,7 +169,7 @@ export default function IntegrationsPage() {
           </tbody>
         </table>
         <div className="card-footer">
-          <Form method="post" className="stack" noValidate key={`host-${resetKey}`} aria-label="Allow a host">
+          <Form ref={hostForm} method="post" className="stack" noValidate key={`host-${resetKey}`} aria-label="Allow a host">
             <h3 className="form-title">Allow a host</h3>
             <HiddenIntent intent="allow-host" />
             <div className="grid-2">
@@ -235,7 +236,7 @@ export default function IntegrationsPage() {
           </tbody>
         </table>
         <div className="card-footer">
-          <Form method="post" className="stack" noValidate key={`key-${resetKey}`} aria-label="Add or replace an API key">
+          <Form ref={keyForm} method="post" className="stack" noValidate key={`key-${resetKey}`} aria-label="Add or replace an API key">
             <h3 className="form-title">Add or replace an API key</h3>
             <HiddenIntent intent="save-credential" />
             <div className="grid-2">

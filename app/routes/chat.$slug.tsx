@@ -1,12 +1,14 @@
 /**
  * The customer's hosted chat page for a published flow (public; outside the signed-in shell).
  * `?embed=1` is the widget's iframe: no page chrome, framable from any site, a close button
- * that asks the embedding page to hide it. `?page=` carries the embedding page's URL.
+ * that asks the embedding page to hide it. `?page=` carries the embedding page's URL, `?host=` its
+ * origin (the only one the chat talks to: app/chat/host-bridge.ts).
  */
 import { data, type HeadersFunction, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, useLoaderData, useRouteError } from "@remix-run/react";
 import { ChatWindow } from "~/chat/components/chat-window";
 import { getPublishedFlow, loadConversation, readChatCookie } from "~/chat/chat-page.server";
+import { parseHostOrigin } from "~/chat/host-bridge";
 import { ChatBrandingContext } from "~/chat/chat-branding";
 import { newVisitorKey, readVisitorKey, serializeVisitorCookie } from "~/contacts/visitor.server";
 import chatBrandingStyles from "~/styles/chat-branding.css";
@@ -26,11 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!readVisitorKey(request)) headers["Set-Cookie"] = serializeVisitorCookie(request, newVisitorKey());
   const slug = params.slug ?? "";
   const flow = await getPublishedFlow(slug);
-  if (!flow) return data({ flow: null, conversation: null, embed, page: null }, { status: 404, headers });
+  if (!flow) return data({ flow: null, conversation: null, embed, page: null, host: null }, { status: 404, headers });
   const cookie = readChatCookie(request, flow.slug);
   const conversation = cookie ? await loadConversation(cookie, flow.slug) : null;
   const page = url.searchParams.get("page")?.slice(0, 2048) || null;
-  return data({ flow, conversation, embed, page }, { headers });
+  const host = embed ? parseHostOrigin(url.searchParams.get("host")) : null;
+  return data({ flow, conversation, embed, page, host }, { headers });
 }
 
 export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => {
@@ -59,12 +62,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
 ];
 
 export default function ChatPage() {
-  const { flow, conversation, embed, page } = useLoaderData<typeof loader>();
+  const { flow, conversation, embed, page, host } = useLoaderData<typeof loader>();
   return (
     <main className={`chat-page${embed ? " chat-page--embed" : ""}`}>
       {flow ? (
         <ChatBrandingContext.Provider value={flow.branding}>
-          <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} />
+          <ChatWindow key={flow.slug} flow={flow} initial={conversation} embed={embed} page={page} host={host} />
         </ChatBrandingContext.Provider>
       ) : (
         <Unavailable />

@@ -317,6 +317,8 @@ describe("the flow list", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Save name" }).click();
     await page.getByText("Renamed to Returns & refunds").waitFor();
     await expect.poll(() => row("Returns & refunds").first().textContent()).toContain("/chat/refunds-and-returns");
+    // A name is metadata, not content: the renamed flow is still live as published, nothing to publish.
+    await expect(row("Returns & refunds").first().locator(".flow-status").innerText()).resolves.toMatch(/^Published v\d+$/);
 
     await page.getByRole("button", { name: "Duplicate Returns & refunds" }).click();
     await page.getByText("Created Returns & refunds (copy)").waitFor();

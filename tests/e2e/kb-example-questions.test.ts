@@ -45,7 +45,8 @@ describe("example questions", () => {
     // Enter added it and left the focus in the box for the next one.
     await expect(group.getByRole("textbox", { name: "Example question 1" }).inputValue()).resolves.toBe(question);
     await expect(newQuestion.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
-    await newQuestion.fill("CAN I GIVE STORE VOUCHERS AS A BIRTHDAY PRESENT?");
+    // The same question but for case, spacing and end punctuation.
+    await newQuestion.fill("CAN I GIVE STORE VOUCHERS AS A  BIRTHDAY PRESENT!");
     await newQuestion.press("Enter");
     await group.getByRole("alert").getByText("is already in the list").waitFor();
     await newQuestion.fill("is there a monthly fee on vouchers");

@@ -1,5 +1,6 @@
 /** The API connections page's loader and action, through the real route module and database. */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { removeHost } from "~/integrations/allowed-hosts.server";
 import * as integrationsRoute from "~/routes/_app.integrations";
 import { db } from "~/utils/db.server";
 import { formRequest, getRequest, seedAndFind, sessionCookieFor, settle, unwrap } from "../support/auth";
@@ -43,6 +44,20 @@ describe("API connections", () => {
     expect(await act({ intent: "remove-host", id })).toMatchObject({ status: 200, data: { ok: true, notice: "stock.example.com removed: “Call an API” steps can no longer reach it" } });
     expect(await db.httpAllowedHost.count({ where: { host: "stock.example.com" } })).toBe(0);
     expect(await act({ intent: "remove-host", id })).toMatchObject({ status: 404, data: { ok: false, formError: "That host was already removed." } });
+  });
+
+  it("removes a host with one delete, never a read first, and a second removal is 'already removed' rather than an error", async () => {
+    expect(await act({ intent: "allow-host", host: "returns.example.com" })).toMatchObject({ status: 200 });
+    const { id } = await db.httpAllowedHost.findUniqueOrThrow({ where: { host: "returns.example.com" }, select: { id: true } });
+    const reads = vi.spyOn(db.httpAllowedHost, "findUnique");
+    try {
+      expect(await removeHost(id)).toBe("returns.example.com");
+      expect(await removeHost(id)).toBeNull();
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      reads.mockRestore();
+    }
+    expect(await db.httpAllowedHost.count({ where: { host: "returns.example.com" } })).toBe(0);
   });
 
   it("answers an empty key form in words, not in the validator's terms", async () => {

@@ -13,13 +13,13 @@ import { MessageList } from "./message-list";
 import { TypingIndicator } from "./typing-indicator";
 
 /** `locale`: the flow's language, which the page's own texts use until the customer's is known. */
-type Props = { flow: { slug: string; locale: string | null }; initial: LoadedConversation | null; embed: boolean; page: string | null };
+type Props = { flow: { slug: string; locale: string | null }; initial: LoadedConversation | null; embed: boolean; page: string | null; host: string | null };
 
 // useLayoutEffect warns during server rendering; the scroll only matters in the browser.
 const useBrowserLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
-export function ChatWindow({ flow, initial, embed, page }: Props) {
-  const chat = useChat({ slug: flow.slug, initial, embed, page });
+export function ChatWindow({ flow, initial, embed, page, host }: Props) {
+  const chat = useChat({ slug: flow.slug, initial, embed, page, host });
   const branding = useChatBranding();
   const { state, typing } = chat;
   const { details } = state;

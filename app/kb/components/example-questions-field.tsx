@@ -7,7 +7,7 @@
  */
 import { useRef, useState, type KeyboardEvent } from "react";
 import { Icon } from "~/components/icons";
-import { QUESTION_MAX, QUESTIONS_MAX } from "../article-schema";
+import { QUESTION_MAX, QUESTIONS_MAX, questionKey } from "../article-schema";
 
 /** `draft` is the new-question box's text, kept by the editor so a typed question counts as an unsaved change. */
 type Props = { id: string; questions: string[]; onChange: (questions: string[]) => void; draft: string; onDraftChange: (draft: string) => void; error?: string };
@@ -21,7 +21,7 @@ export function ExampleQuestionsField({ id, questions, onChange, draft, onDraftC
   const add = () => {
     const question = draft.trim().replace(/\s+/g, " ");
     if (question === "") return;
-    if (questions.some((existing) => existing.trim().toLocaleLowerCase() === question.toLocaleLowerCase())) {
+    if (questions.some((existing) => questionKey(existing) === questionKey(question))) {
       setProblem(`“${question}” is already in the list.`);
       return;
     }

@@ -5,7 +5,8 @@ import type { SuggestionOffer } from "../try-it.server";
 /**
  * An unsure KB step's offer as the customer reads it: the bot's line and a button per article, then
  * “None of these”. Each article links to its page, with its confidence and the passage it answers
- * with if picked, so the lead sees why the step was unsure and what a tap would show.
+ * with if picked, so the lead sees why the step was unsure and what a tap would show. On words
+ * alone only the first article has a figure (try-it-list.ts).
  */
 export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionOffer; minScore: number }) {
   return (
@@ -22,9 +23,11 @@ export function SuggestionOfferPreview({ offer, minScore }: { offer: SuggestionO
             <li key={article.id} className="kb-offer-choice">
               <div className="kb-offer-line">
                 <span className="kb-offer-button">{article.title}</span>
-                <span className="badge" title="Confidence that this article answers the question">
-                  {formatConfidence(article.confidence)}
-                </span>
+                {article.confidence === null ? null : (
+                  <span className="badge" title="Confidence that this article answers the question">
+                    {formatConfidence(article.confidence)}
+                  </span>
+                )}
                 <Link to={`/kb/${article.id}`} className="kb-offer-link" aria-label={`Open “${article.title}”`}>
                   Open
                 </Link>

@@ -4,7 +4,7 @@ import { formatRelative } from "../format";
 import { AddExampleQuestionForm, type ArticleChoice } from "./add-example-question";
 
 type Reason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
-type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[]; pickedArticleId: string | null };
+type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[]; pickedArticleId: string | null; addedToDraft: { id: string; title: string } | null };
 
 const REASON_LABELS: Record<Reason, string> = {
   noAnswer: "no answer",
@@ -15,7 +15,9 @@ const REASON_LABELS: Record<Reason, string> = {
 
 /**
  * The knowledge base's gaps: what customers asked that no article answered well, with a way to fix
- * each — try it, teach an article to answer it (as an example question), or write a new one.
+ * each — try it, teach an article to answer it (as an example question), or write a new one. A
+ * question already added to a draft article says so instead of offering a second add: the bot
+ * answers it once that draft is published.
  */
 export function UnansweredQuestions({ questions, days, now, articles }: { questions: Question[]; days: number; now: number; articles: ArticleChoice[] }) {
   const [adding, setAdding] = useState<string | null>(null);
@@ -47,7 +49,14 @@ export function UnansweredQuestions({ questions, days, now, articles }: { questi
               <Link to={`/kb/try?${new URLSearchParams({ q: item.question })}`} className="btn btn-ghost btn-sm">
                 Try it
               </Link>
-              {articles.length > 0 ? (
+              {item.addedToDraft ? (
+                <span className="kb-unanswered-draft">
+                  Added to draft{" "}
+                  <Link to={`/kb/${item.addedToDraft.id}`} title={item.addedToDraft.title}>
+                    “{item.addedToDraft.title}”
+                  </Link>
+                </span>
+              ) : articles.length > 0 ? (
                 <button
                   type="button"
                   ref={(element) => void toggles.current.set(item.question, element)}
@@ -62,7 +71,7 @@ export function UnansweredQuestions({ questions, days, now, articles }: { questi
                 Write an article
               </Link>
             </span>
-            {adding === item.question ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => close(item.question)} /> : null}
+            {adding === item.question && !item.addedToDraft ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => close(item.question)} /> : null}
           </li>
         ))}
       </ul>

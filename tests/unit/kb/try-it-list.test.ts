@@ -4,7 +4,7 @@
  * figure there; with sentence vectors every article does. The order is never changed.
  */
 import { describe, expect, it } from "vitest";
-import { listTriedArticles } from "~/kb/try-it-list";
+import { listOfferedArticles, listTriedArticles } from "~/kb/try-it-list";
 
 // What words-only ranking gave for "do gift cards expire" on a fresh start: the runner-up scored higher.
 const ranked = [
@@ -31,5 +31,25 @@ describe("listTriedArticles", () => {
       ["refund", 0.81, true],
       ["store", 0.2, false],
     ]);
+  });
+});
+
+describe("listOfferedArticles", () => {
+  const offered = ranked.map(({ score, ...article }) => ({ ...article, confidence: score, text: `${article.title}: the passage.` }));
+
+  it("on words alone keeps the first offered article's confidence and shows the others without one, in the engine's order", () => {
+    for (const reason of ["warming", "unavailable"] as const) {
+      const listed = listOfferedArticles(offered, reason);
+      expect(listed.map((article) => [article.id, article.confidence])).toEqual([
+        ["gift", 0.62],
+        ["refund", null],
+        ["store", null],
+      ]);
+      expect(listed[1].text).toBe("Refunds to a gift card: the passage.");
+    }
+  });
+
+  it("with sentence vectors keeps every offered article's confidence", () => {
+    expect(listOfferedArticles(offered, null).map((article) => article.confidence)).toEqual([0.62, 0.81, 0.2]);
   });
 });
