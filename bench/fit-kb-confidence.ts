@@ -345,6 +345,21 @@ function chooseMinScore(judged: Judged[]): number {
   return best.minScore;
 }
 
+/** Right / wrong / refused / unanswerable answered per domain at each threshold (the report's trade-off table). */
+function tradeOff(judged: Judged[], thresholds: number[]) {
+  return Object.fromEntries(
+    thresholds.map((t) => [
+      t.toFixed(2),
+      Object.fromEntries(
+        DOMAINS.map((domain) => {
+          const { right, wrong, refused, unanswerable } = outcomes(judged.filter((one) => one.domain === domain), t);
+          return [domain, { right, wrong, refused, unanswerable }];
+        }),
+      ),
+    ]),
+  );
+}
+
 /** The trade-off a default sits on, per domain, for the record (stderr). */
 function printTradeOff(label: string, judged: Judged[]): void {
   for (let t = 0.3; t < 0.91; t += 0.05) {
@@ -598,6 +613,10 @@ async function main(): Promise<void> {
         weights: Object.fromEntries(EXAMPLE_FEATURES.map((name, i) => [name, examples.weights[i]])),
       },
       ...comparisons,
+      // Out of fold, after: the thresholds around the default, and the replaced default (the starter flows' kb steps set it explicitly).
+      tradeOff: Object.fromEntries(
+        Object.entries({ plain: chosen.judged, everyArticleTaught: everyJudged, mixed: mixedJudged }).map(([name, judged]) => [name, tradeOff(judged, [...new Set([0.5, 0.6, 0.65, 0.7, oldDefault, 0.75, 0.8, minScore, 0.85, 0.9])].sort((a, b) => a - b))]),
+      ),
       rerankerWeights: Object.fromEntries(RERANK_FEATURES.map((name, i) => [name, reranker.weights[i]])),
     };
     fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
