@@ -10,7 +10,11 @@
  *   - stackFaqOtherThreads: the side effect on articles WITHOUT example questions — only the tune
  *     threads (sf-000…sf-062) get theirs, and the questions are the other threads' (dev `report`,
  *     the spent part, tuning data): does teaching some articles take answers from the rest?
- * The held-out parts (demoFresh, stackFaqFresh) are NOT run here. Writes bench/results/kb-examples.json.
+ * The spent held-out parts (demoFresh, stackFaqFresh, the third sets) are not run here. Writes
+ * bench/results/kb-examples.json. Since the 2026-12-07 refit every part here is also fitted on, so
+ * these figures are in-sample; bench/fit-kb-confidence.ts reports the out-of-fold ones.
+ * Also the fit's conditions (demoFitConditions, stackFaqFitConditions): every question set not held
+ * out, plain, with example questions on every article and mixed (every other article taught).
  * Run: npx tsx bench/kb-examples.ts
  */
 import { execFileSync } from "node:child_process";
