@@ -371,7 +371,7 @@ function printTradeOff(label: string, judged: Judged[]): void {
   }
 }
 
-/** Fold f's questions scored by `models[f]` (fitted without fold f's articles). */
+/** Each question scored with its own fold's index, so the caller picks the models fitted without that fold's articles. */
 function byFold<T>(all: Group[], score: (group: Group, fold: number) => T): T[] {
   return all.map((group) => score(group, group.fold));
 }
