@@ -10,7 +10,11 @@
  *   - stackFaqOtherThreads: the side effect on articles WITHOUT example questions — only the tune
  *     threads (sf-000…sf-062) get theirs, and the questions are the other threads' (dev `report`,
  *     the spent part, tuning data): does teaching some articles take answers from the rest?
- * The held-out parts (demoFresh, stackFaqFresh) are NOT run here. Writes bench/results/kb-examples.json.
+ * The spent held-out parts (demoFresh, stackFaqFresh, the third sets) are not run here. Writes
+ * bench/results/kb-examples.json. Since the 2026-12-07 refit every part here is also fitted on, so
+ * these figures are in-sample; bench/fit-kb-confidence.ts reports the out-of-fold ones.
+ * Also the fit's conditions (demoFitConditions, stackFaqFitConditions): every question set not held
+ * out, plain, with example questions on every article and mixed (every other article taught).
  * Run: npx tsx bench/kb-examples.ts
  */
 import { execFileSync } from "node:child_process";
@@ -76,6 +80,50 @@ export function stackFaqOtherThreadsConditions(): { plain: EvalArticle[]; withEx
     withExamples: plain.map((article) => ({ ...article, questions: tuneThread(article.id) ? (byThread.get(article.id) ?? []) : [] })),
     questions: loadStackFaq("report").questions,
   };
+}
+
+/** A question with the file (or StackFAQ part) it comes from, so figures can be read per source. */
+export type SourcedQuestion = EvalQuestion & { source: string };
+
+/**
+ * Everything bench/fit-kb-confidence.ts fits on: the tuning parts and every spent held-out set
+ * (the first held-out parts, the fresh sets, the third held-out sets, each run once before it was
+ * spent). The fourth held-out sets are deliberately absent.
+ */
+const DEMO_FIT_FILES = ["bench/data/kb-questions.json", "bench/data/kb-dev-unanswerable.json", "bench/data/kb-test-questions.json", "bench/data/kb-fresh-questions.json", "bench/data/kb-heldout3-questions.json"];
+const STACKFAQ_FIT_FILES = ["bench/data/stackfaq-fresh-questions.json", "bench/data/stackfaq-heldout3-questions.json"];
+
+const sourced = (source: string, questions: EvalQuestion[]): SourcedQuestion[] => questions.map((question) => ({ ...question, source }));
+
+/**
+ * One knowledge base four ways for the fit: plain; every article taught (with example questions);
+ * and MIXED — every other article (by id order) taught, both halves, so the example-aware term also
+ * meets untaught articles that are right and unanswerable near misses beside taught ones.
+ * `questions` are asked of the plain base, `taughtQuestions` (without the example questions
+ * themselves) of the three others.
+ */
+export type FitConditions = { plain: EvalArticle[]; withExamples: EvalArticle[]; mixed: [EvalArticle[], EvalArticle[]]; questions: SourcedQuestion[]; taughtQuestions: SourcedQuestion[] };
+
+function mixedHalves(withExamples: EvalArticle[]): [EvalArticle[], EvalArticle[]] {
+  const order = new Map([...withExamples].sort((a, b) => a.id.localeCompare(b.id)).map((article, i) => [article.id, i % 2]));
+  const half = (parity: number) => withExamples.map((article) => (order.get(article.id) === parity ? article : { ...article, questions: [] }));
+  return [half(0), half(1)];
+}
+
+export function demoFitConditions(): FitConditions {
+  const { plain, withExamples } = demoConditions();
+  const questions = DEMO_FIT_FILES.flatMap((file) => sourced(path.basename(file), readQuestions(file)));
+  return { plain, withExamples, mixed: mixedHalves(withExamples), questions, taughtQuestions: questions };
+}
+
+/** StackFAQ: dev `tune` and `report` parts, the fresh and third held-out files; the taught conditions leave out the dev paraphrases used as example questions. */
+export function stackFaqFitConditions(): FitConditions {
+  const { articles: plain, questions: tune } = loadStackFaq("tune");
+  const byThread = stackFaqExamples(plain);
+  const used = new Set([...byThread.values()].flat());
+  const withExamples = plain.map((article) => ({ ...article, questions: byThread.get(article.id) ?? [] }));
+  const questions = [...sourced("stackfaq tune", tune), ...sourced("stackfaq report", loadStackFaq("report").questions), ...STACKFAQ_FIT_FILES.flatMap((file) => sourced(path.basename(file), readQuestions(file)))];
+  return { plain, withExamples, mixed: mixedHalves(withExamples), questions, taughtQuestions: questions.filter((question) => !used.has(question.question)) };
 }
 
 /** Each knowledge-base thread's first EXAMPLES_PER_THREAD dev paraphrases. */

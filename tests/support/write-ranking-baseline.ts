@@ -1,8 +1,11 @@
 /**
  * Writes tests/fixtures/kb-ranking/baseline.json: the demo store's rankings (ids and scores) for a
- * few questions, with the fake sentence encoder and on words alone. Run ONCE on main's code before
- * example questions existed (commit 25f65ef), so tests/unit/engines/knowledge-examples.test.ts can
- * check that articles without example questions still rank and score exactly as they did.
+ * few questions, with the fake sentence encoder and on words alone. First written on main's code
+ * before example questions existed (commit 25f65ef); rewritten after each refit of the models
+ * (bench/fit-kb-confidence.ts, last on 2026-12-07, with the example term's file set to extreme
+ * values to check that none of them reaches these rankings), so
+ * tests/unit/engines/knowledge-examples.test.ts can check that articles without example questions
+ * rank and score exactly as the base model alone does.
  * Run: npx tsx tests/support/write-ranking-baseline.ts
  */
 import fs from "node:fs";
@@ -35,7 +38,7 @@ async function main() {
     lexical.upsert({ ...article, slug: article.id });
   }
   await semantic.whenEmbedded();
-  const result: Record<string, unknown> = { about: "written by tests/support/write-ranking-baseline.ts on main at 25f65ef (before example questions)", semantic: {}, lexical: {} };
+  const result: Record<string, unknown> = { about: "written by tests/support/write-ranking-baseline.ts with the models of the 2026-12-07 refit (bench/fit-kb-confidence.ts), articles without example questions", semantic: {}, lexical: {} };
   for (const question of BASELINE_QUESTIONS) {
     (result.semantic as Record<string, unknown>)[question] = (await rankArticles(semantic, question, { limit: 10 })).map(({ id, score }) => ({ id, score }));
     (result.lexical as Record<string, unknown>)[question] = (await rankArticles(lexical, question, { limit: 10 })).map(({ id, score }) => ({ id, score }));

@@ -16,8 +16,8 @@ describe("choosing suggestions", () => {
   });
 
   it("offers nothing when the probability is spread thin, and never an article under the per-article minimum", () => {
-    expect(chooseSuggestions(ranked(0.3, 0.2, 0.04, 0.04), 0.73)).toEqual([]);
-    expect(chooseSuggestions(ranked(0.5), 0.73)).toEqual([]);
+    expect(chooseSuggestions(ranked(0.3, 0.15, 0.04, 0.04), 0.73)).toEqual([]);
+    expect(chooseSuggestions(ranked(0.45), 0.73)).toEqual([]);
     expect(ids(chooseSuggestions(ranked(0.5, 0.04), 0.73, 0.5))).toEqual(["a0"]);
     expect(chooseSuggestions([], 0.73)).toEqual([]);
   });
