@@ -59,15 +59,15 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
             ))}
           </nav>
           <div className="sidebar-footer">
-            <span className="avatar" aria-hidden="true">
-              {initials(user.name)}
-            </span>
-            <div className="sidebar-user">
-              <div className="sidebar-user-name" title={user.email}>
-                {user.name}
+            <NavLink to="/account" className="sidebar-account" title={`Your account (${user.email})`} aria-label={`Your account: ${user.name}`}>
+              <span className="avatar" aria-hidden="true">
+                {initials(user.name)}
+              </span>
+              <div className="sidebar-user">
+                <div className="sidebar-user-name">{user.name}</div>
+                <div className="sidebar-user-role">{user.role}</div>
               </div>
-              <div className="sidebar-user-role">{user.role}</div>
-            </div>
+            </NavLink>
             <Form method="post" action="/logout">
               <button type="submit" className="btn btn-ghost btn-icon" aria-label="Sign out" title="Sign out">
                 <Icon name="logout" size={17} />
