@@ -83,6 +83,31 @@ describe("the canvas", () => {
   });
 });
 
+describe("the builder's toolbar in a 1024 px window", () => {
+  it("shows the save state whole beside the longest status, the Analytics button as an icon with its name", async () => {
+    const { page } = e2e;
+    await openStarterCopy(page, "Toolbar at 1024");
+    await page.setViewportSize(SMALL);
+    await page.reload();
+    await page.locator(".react-flow__node").first().waitFor();
+    // The longest status: published, then changed.
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await expect.poll(() => page.locator(".builder-state .badge").textContent()).toBe("Published v1");
+    // The notice takes the canvas's width before it wraps (it was capped at half: a four-line oval).
+    const notice = await page.locator(".builder-notice").boundingBox();
+    expect(notice?.height).toBeLessThan(64);
+    await selectCard(page, "rephrase");
+    await page.locator(".builder-panel textarea").first().fill("Sorry, I didn't get that. Could you say it another way?");
+    await expect.poll(() => page.locator(".builder-state .badge").textContent()).toBe("v1 live · unpublished changes");
+    const saveState = page.locator(".save-state");
+    await expect.poll(() => saveState.textContent()).toBe("Saved");
+    const truncated = await saveState.evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(truncated).toBe(false);
+    await expect(page.getByRole("button", { name: "Analytics", exact: true }).isVisible()).resolves.toBe(true);
+    await snap(page);
+  });
+});
+
 describe("the knowledge base editor", () => {
   it("keeps the focus in the new-question box after clicking Add, ready for the next question", async () => {
     const { page } = e2e;
