@@ -83,6 +83,40 @@ describe("the canvas", () => {
   });
 });
 
+describe("the intent step's test box in a 1024×768 window", () => {
+  it("scrolls the panel to show the ranking when it arrives below the fold", async () => {
+    const { page } = e2e;
+    await openStarterCopy(page, "Tester at 1024");
+    await page.setViewportSize(SMALL);
+    await page.reload();
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.locator('.palette-item[data-kind="intent"]').click();
+    const panel = page.locator(".builder-panel");
+    const intents: Array<[string, string[]]> = [
+      ["track order", ["where is my order", "has my parcel shipped", "tracking number please", "when does my package arrive", "order not here yet"]],
+      ["cancel order", ["cancel my order", "I want to cancel", "stop my order", "please cancel it", "cancel the purchase"]],
+    ];
+    for (const [name, phrases] of intents) {
+      await panel.getByRole("button", { name: "Add intent" }).click();
+      await page.keyboard.type(name);
+      await panel.getByLabel("Example phrases (one per line)").last().fill(phrases.join("\n"));
+    }
+    const tester = panel.getByLabel("Test a phrase");
+    // A person scrolls until the box shows, then types: the box is at the bottom of the panel.
+    await tester.evaluate((input) => input.scrollIntoView({ block: "end" }));
+    await tester.fill("where is my parcel");
+    const verdict = panel.locator(".intent-tester-verdict");
+    await verdict.waitFor();
+    const shown = async () => {
+      const area = await panel.boundingBox();
+      const box = await panel.locator(".intent-tester-ranking").boundingBox();
+      return !!area && !!box && box.y >= area.y && box.y + box.height <= area.y + area.height + 1;
+    };
+    await expect.poll(shown).toBe(true);
+    await snap(page);
+  });
+});
+
 describe("the builder's toolbar in a 1024 px window", () => {
   it("shows the save state whole beside the longest status, the Analytics button as an icon with its name", async () => {
     const { page } = e2e;
