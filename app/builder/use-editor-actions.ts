@@ -32,7 +32,8 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
         return placement.from ? connect(added, { ...placement.from, target: id }) : added;
       });
       select([id]);
-      if (!position && placement.from) {
+      // A clicked step may land beside the selected one, under the side panel: bring it into view.
+      if (!position) {
         const { x, y } = placement.position;
         void flow.setCenter(x + CARD_OFFSET.x, y + CARD_OFFSET.y, { zoom: flow.getZoom(), duration: 250 });
       }

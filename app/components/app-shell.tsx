@@ -59,15 +59,17 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
             ))}
           </nav>
           <div className="sidebar-footer">
-            <span className="avatar" aria-hidden="true">
-              {initials(user.name)}
-            </span>
-            <div className="sidebar-user">
-              <div className="sidebar-user-name" title={user.email}>
-                {user.name}
+            {/* Named by its visible text plus a hidden prefix: an aria-label would hide the text it shows (axe: label-content-name-mismatch). */}
+            <NavLink to="/account" className="sidebar-account" title={`Your account (${user.email})`}>
+              <span className="avatar" aria-hidden="true">
+                {initials(user.name)}
+              </span>
+              <div className="sidebar-user">
+                <span className="visually-hidden">Your account: </span>
+                <div className="sidebar-user-name">{user.name}</div>
+                <div className="sidebar-user-role">{user.role}</div>
               </div>
-              <div className="sidebar-user-role">{user.role}</div>
-            </div>
+            </NavLink>
             <Form method="post" action="/logout">
               <button type="submit" className="btn btn-ghost btn-icon" aria-label="Sign out" title="Sign out">
                 <Icon name="logout" size={17} />

@@ -34,7 +34,7 @@ describe("axe-core finds no serious or critical violation", () => {
     await expectClean(page);
     // Try it with a question the bot is unsure of: the articles it would offer (once the articles are read for their meaning).
     const unsure = `/kb/try?${new URLSearchParams({ q: "do i get free delivery if i spend over a certain amount", scope: "store-support/shipping-kb" })}`;
-    for (const pathname of ["/kb", unsure, "/analytics", "/teams", "/integrations", "/branding"]) {
+    for (const pathname of ["/kb", unsure, "/analytics", "/teams", "/integrations", "/branding", "/account"]) {
       await page.goto(pathname);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await expectClean(page);

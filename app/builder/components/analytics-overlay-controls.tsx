@@ -22,7 +22,7 @@ export function AnalyticsToggle({ overlay }: { overlay: AnalyticsOverlay }) {
         onClick={overlay.toggle}
       >
         <Icon name="chart" size={14} />
-        Analytics
+        <span className="toolbar-label">Analytics</span>
       </button>
       {overlay.on ? (
         <>

@@ -27,8 +27,11 @@ type Props = {
 
 const isKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
 
-// Low enough for a hand-drawn flow of a few dozen steps to open whole (see initial-view.ts).
-const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: 0.2 };
+// As low as the canvas goes, so a hand-drawn flow of a few dozen steps opens whole (see
+// initial-view.ts) even beside both panels of a 1024 px window: a floor above that cut the
+// starters' Start and End off the sides.
+const MIN_ZOOM = 0.1;
+const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: MIN_ZOOM };
 const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => getNodeKind(node.data.kind).color;
@@ -132,7 +135,7 @@ export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) 
       fitView={opensWithCards}
       fitViewOptions={fitViewOptions}
       defaultViewport={BLANK_VIEWPORT}
-      minZoom={0.1}
+      minZoom={MIN_ZOOM}
       maxZoom={1.75}
       onlyRenderVisibleElements
       proOptions={{ hideAttribution: true }}

@@ -11,16 +11,8 @@ import { TypingIndicator } from "~/chat/components/typing-indicator";
 import { Icon } from "~/components/icons";
 import { describeField } from "~/nodes/shared/field-name";
 import { formatConfidence } from "~/utils/confidence";
+import { describePreviewHandoff } from "../preview-handoff";
 import type { PreviewRun } from "../use-preview";
-
-const PRIORITY_NAMES = ["Low", "Normal", "High", "Urgent"];
-const TRIGGER_NAMES: Record<string, string> = {
-  node: "a “Hand off to a team” step",
-  humanRequest: "the customer asked for a person",
-  repeatedFailure: "the bot failed repeatedly",
-  sensitive: "sensitive content",
-  error: "a problem in the flow",
-};
 
 type Props = {
   run: PreviewRun;
@@ -110,6 +102,7 @@ export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedbac
   const bottom = useRef<HTMLDivElement>(null);
   const sending = run.outbox.some((entry) => entry.state === "sending");
   const handoff = run.inspector?.handoff;
+  const handoffWords = handoff ? describePreviewHandoff(handoff) : null;
   const ended = run.status === "resolved";
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: "end" });
@@ -140,13 +133,12 @@ export function PreviewPanel({ run, stale, onRestart, onClose, onSend, onFeedbac
         <div className="builder-preview-log">
           <MessageList messages={run.messages} outbox={run.outbox} feedback={run.feedback} choicesEnabled={run.status === "bot"} onChoose={onSend} onFeedback={onFeedback} onRetry={() => undefined} onDismiss={onDismiss} />
           {sending || run.phase === "starting" ? <TypingIndicator /> : null}
-          {handoff ? (
+          {handoffWords ? (
             <div className="preview-handoff" role="status">
-              <strong>Handed off to {handoff.team ?? "a team"}</strong> · {PRIORITY_NAMES[handoff.priority] ?? "Normal"} priority
               <span>
-                Because of {TRIGGER_NAMES[handoff.trigger ?? ""] ?? "the flow"}
-                {handoff.reason ? `: ${handoff.reason}` : ""}. In a real conversation an agent of that team answers here.
+                <strong>{handoffWords.title}</strong> · {handoffWords.priority}
               </span>
+              <span>{handoffWords.why} In a real conversation an agent of that team answers here.</span>
             </div>
           ) : null}
           {ended ? (

@@ -28,6 +28,9 @@ export function ExampleQuestionsField({ id, questions, onChange, draft, onDraftC
     onChange([...questions, question]);
     setDraft("");
     setProblem(null);
+    // Clicking "Add" empties the box, which disables the button under the focus: the browser
+    // would drop focus to the page. The next question goes in the box, so focus goes there.
+    newQuestion.current?.focus();
   };
   const remove = (index: number) => {
     onChange(questions.filter((_, i) => i !== index));

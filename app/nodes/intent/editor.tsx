@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
 import { Unset } from "../shared/editor/node-card";
@@ -38,6 +38,17 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
       else next.delete(index);
       return next;
     });
+  // "Add intent" names the new intent intent_N: its name field takes the focus, selected, so
+  // the lead types the real name straight away instead of hunting for the field.
+  const nameInputs = useRef<Array<HTMLInputElement | null>>([]);
+  const [nameToFocus, setNameToFocus] = useState<number | null>(null);
+  useEffect(() => {
+    const input = nameToFocus === null ? null : nameInputs.current[nameToFocus];
+    if (!input) return;
+    input.focus();
+    input.select();
+    setNameToFocus(null);
+  }, [nameToFocus, data.intents.length]);
   const intentsProblem = context.problem("intents");
   return (
     <>
@@ -64,6 +75,9 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
                   onChange={(name) => setIntent(index, { name: toIdentifier(name) })}
                   problem={nameProblem}
                   maxLength={64}
+                  inputRef={(element) => {
+                    nameInputs.current[index] = element;
+                  }}
                 />
                 <LinesField
                   label="Example phrases (one per line)"
@@ -94,6 +108,7 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
         className="btn btn-secondary btn-sm"
         onClick={() => {
           setOpen((current) => new Set([...current, data.intents.length]));
+          setNameToFocus(data.intents.length);
           onChange({ ...data, intents: [...data.intents, { name: nextIntentName(data), examples: [] }] });
         }}
       >

@@ -4,7 +4,7 @@
  * phrases; nothing is saved). Answers arrive a moment after typing stops; a stale answer for an
  * older phrase or older intents never replaces a newer one.
  */
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { formatConfidence } from "~/utils/confidence";
 import type { IntentData } from "./schema";
 import type { SocialKind } from "./social";
@@ -29,6 +29,13 @@ export function IntentTester({ flowId, nodeId, data }: { flowId: string; nodeId:
   const [text, setText] = useState("");
   const [state, setState] = useState<State>({ status: "idle" });
   const phrase = text.trim();
+  const resultBox = useRef<HTMLDivElement>(null);
+
+  // The box sits low in a long form: the ranking appears under it, below the panel's fold at
+  // 1024×768, and the lead typing saw nothing happen. Scroll just enough to show the answer.
+  useEffect(() => {
+    if (state.status === "done" || state.status === "failed") resultBox.current?.scrollIntoView({ block: "nearest" });
+  }, [state]);
 
   useEffect(() => {
     if (!phrase || data.intents.length === 0) {
@@ -64,7 +71,7 @@ export function IntentTester({ flowId, nodeId, data }: { flowId: string; nodeId:
         Test a phrase
       </label>
       <input id={id} className="input nodrag" value={text} onChange={(event) => setText(event.target.value)} placeholder="where's my parcel?" maxLength={500} />
-      <div className="intent-tester-result" role="status" aria-live="polite">
+      <div ref={resultBox} className="intent-tester-result" role="status" aria-live="polite">
         <TesterResult state={state} threshold={data.threshold} />
       </div>
     </div>

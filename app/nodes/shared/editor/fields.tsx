@@ -40,12 +40,15 @@ export function FieldNote({ id, hint, problem }: { id: string; hint?: ReactNode;
 
 const invalid = (problem?: FieldProblem) => (problem?.severity === "error" ? true : undefined);
 
-export function TextField({ label, hint, problem, value, onChange, placeholder, maxLength }: Base & { value: string; onChange: (value: string) => void; placeholder?: string; maxLength?: number }) {
+type TextFieldProps = Base & { value: string; onChange: (value: string) => void; placeholder?: string; maxLength?: number; inputRef?: Ref<HTMLInputElement> };
+
+export function TextField({ label, hint, problem, value, onChange, placeholder, maxLength, inputRef }: TextFieldProps) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} problem={problem}>
       <input
         id={id}
+        ref={inputRef}
         className="input"
         value={value}
         placeholder={placeholder}
