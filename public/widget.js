@@ -5,9 +5,10 @@
  * Adds a launcher button that opens /chat/<flow>?embed=1 from this script's own origin in an
  * iframe. Everything lives in a shadow root, so the host page's CSS cannot break it and ours
  * cannot leak out. The only global is window.BatonChat ({ open, close, toggle }).
- * The chat's conversation (its id and token, unsent messages) is kept here, in this site's own
- * localStorage, and handed to the iframe when it asks: browsers that block third-party storage
- * would make the iframe forget it on every reload (app/chat/host-bridge.ts has the protocol).
+ * Where the browser blocks the iframe's (third-party) storage, the chat's conversation (its id and
+ * token, unsent messages) is kept here, in this site's own localStorage, and handed to the iframe
+ * when it asks: it would otherwise forget it on every reload (app/chat/host-bridge.ts has the
+ * protocol). Where the iframe's storage works, the chat keeps it there and tells this page nothing.
  */
 (function () {
   "use strict";
@@ -91,39 +92,50 @@
   var frame = null;
   var isOpen = false;
 
-  // What the chat asked us to keep, under one key per Baton host and flow. Where this page's
-  // storage is blocked too, it lives in memory for the page's life.
+  // What the chat asked us to keep, under one key per Baton host and flow. The chat asks only
+  // where its own (third-party) storage fails. Other tabs of this site write the same key, so it is
+  // read afresh for every request and every write; where this page's storage fails too, it lives
+  // in memory for the page's life.
   var keptKey = "baton.widget." + origin + "." + flow;
-  var kept = readKept();
+  var keptInMemory = null;
   var KEPT_MAX_ENTRIES = 20;
   var KEPT_MAX_CHARS = 100000;
 
   function readKept() {
-    var entries = {};
+    if (keptInMemory) return copyStrings(keptInMemory);
     try {
-      var stored = JSON.parse(window.localStorage.getItem(keptKey) || "{}");
-      if (stored && typeof stored === "object") {
-        for (var key in stored) {
-          if (Object.prototype.hasOwnProperty.call(stored, key) && typeof stored[key] === "string") entries[key] = stored[key];
-        }
-      }
+      return copyStrings(JSON.parse(window.localStorage.getItem(keptKey) || "{}"));
     } catch (error) {
-      /* blocked or unreadable: start empty */
+      return {}; /* blocked or unreadable: start empty */
+    }
+  }
+
+  function copyStrings(stored) {
+    var entries = {};
+    if (stored && typeof stored === "object") {
+      for (var key in stored) {
+        if (Object.prototype.hasOwnProperty.call(stored, key) && typeof stored[key] === "string") entries[key] = stored[key];
+      }
     }
     return entries;
   }
 
   function keep(key, value) {
     if (typeof key !== "string" || !/^baton\.[\w.:-]{1,200}$/.test(key)) return;
+    var kept = readKept();
     if (value === null) delete kept[key];
     else if (typeof value === "string" && value.length <= KEPT_MAX_CHARS) {
       if (!Object.prototype.hasOwnProperty.call(kept, key) && Object.keys(kept).length >= KEPT_MAX_ENTRIES) return;
       kept[key] = value;
     } else return;
+    if (keptInMemory) {
+      keptInMemory = kept;
+      return;
+    }
     try {
       window.localStorage.setItem(keptKey, JSON.stringify(kept));
     } catch (error) {
-      /* blocked or full: kept in memory for this page */
+      keptInMemory = kept; /* blocked or full: kept in memory for this page from now on */
     }
   }
 
@@ -183,7 +195,7 @@
       close();
       button.focus();
     } else if (message.type === "baton:storage-request") {
-      frame.contentWindow.postMessage({ type: "baton:storage", entries: kept }, origin);
+      frame.contentWindow.postMessage({ type: "baton:storage", entries: readKept() }, origin);
     } else if (message.type === "baton:storage-set") {
       keep(message.key, message.value);
     }

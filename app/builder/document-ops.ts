@@ -105,3 +105,12 @@ export function updateSettings(document: FlowDocument, settings: FlowSettings): 
 export function renameDocument(document: FlowDocument, name: string): FlowDocument {
   return { ...document, name };
 }
+
+/**
+ * A published version's content as the new draft. The flow's name and slug are metadata (never
+ * published: draft-changes.server.ts), so the draft keeps its current ones: restoring must not
+ * undo a rename made after that version.
+ */
+export function restoreVersionAsDraft(current: FlowDocument, version: FlowDocument): FlowDocument {
+  return { ...version, name: current.name, slug: current.slug };
+}

@@ -3,7 +3,10 @@
  * stores (the conversation's id and token, unsent messages) in the site's own, first-party
  * storage. Browsers that block or partition third-party storage (Safari's ITP, Firefox strict,
  * Chrome with third-party data blocked) would otherwise make the iframe forget the conversation on
- * every reload. The protocol, both ways on `postMessage`:
+ * every reload. It is used only where the iframe's own localStorage fails (use-chat checks once):
+ * in that fallback the conversation's id and token and unsent messages sit in the site's
+ * localStorage, readable by every script on the site's pages, which could then read and write that
+ * one conversation (nothing else: the token opens only it). The protocol, both ways on `postMessage`:
  *   iframe → page  { type: "baton:storage-request" }
  *   page → iframe  { type: "baton:storage", entries: { [key]: value } }   (what the page keeps)
  *   iframe → page  { type: "baton:storage-set", key, value | null }        (each write)

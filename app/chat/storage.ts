@@ -5,10 +5,13 @@
  * Three layers, each used as far as the browser allows:
  *   - memory, for the page's life: always works;
  *   - the page's localStorage, guarded (private modes and blocked third-party storage throw);
- *   - in the widget, the embedding page's own storage through widget.js (host-bridge.ts): it hands
- *     over what it keeps before the chat starts, and is told every write.
- * In the widget the page's localStorage keys carry the embedding site's origin: what the chat
- * stored under one site is never read (and so never handed) to another.
+ *   - in the widget, and only where the iframe's localStorage fails, the embedding page's own
+ *     storage through widget.js (host-bridge.ts): it hands over what it keeps before the chat
+ *     starts, and is told every write. Where the iframe's storage works the site is told nothing:
+ *     its scripts could read the conversation's token there.
+ * In the widget the page's localStorage keys carry the embedding site's origin (or `embed|` when
+ * the iframe names no valid site): what the chat stored under one site is never read (and so never
+ * handed) to another, nor to the top-level hosted chat page, whose keys are bare.
  */
 import type { HostStorage } from "./host-bridge";
 import type { ConversationSession } from "./types";
@@ -40,9 +43,25 @@ function writeLocal(key: string, value: string | null): void {
   }
 }
 
-/** `site`: in the widget, the embedding page's origin (prefixes the local keys); `host`: the embedding page's storage. */
-export function createChatStorage(options: { site?: string | null; host?: HostStorage | null } = {}): ChatStorage {
-  const localKey = (key: string) => (options.site ? `${options.site}|${key}` : key);
+/** Whether this page's localStorage can be written (blocked third-party storage and some private modes throw). */
+export function localStorageWorks(): boolean {
+  const probe = "baton.probe";
+  try {
+    window.localStorage.setItem(probe, "1");
+    window.localStorage.removeItem(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `embed`: this is the widget's iframe; `site`: there, the embedding page's origin (both prefix the
+ * local keys); `host`: the embedding page's storage, to be passed only where localStorage fails.
+ */
+export function createChatStorage(options: { embed?: boolean; site?: string | null; host?: HostStorage | null } = {}): ChatStorage {
+  const prefix = options.site ? `${options.site}|` : options.embed ? "embed|" : "";
+  const localKey = (key: string) => prefix + key;
   const memory = new Map<string, string | null>(options.host?.entries ?? []);
   const read = (key: string) => (memory.has(key) ? (memory.get(key) ?? null) : readLocal(localKey(key)));
   const write = (key: string, value: string | null) => {

@@ -8,8 +8,8 @@ import { getConversation, getDetails, leaveEmail, parseMessage, sendFeedback, se
 import { chatReducer, initialChatState, EMPTY_DETAILS, isBotTyping } from "./chat-state";
 import { openEventStream } from "./event-stream";
 import { createOutboxEntry, MESSAGE_MAX_LENGTH, nextToSend, nextWakeUp, parseStoredOutbox, serializeOutbox } from "./send-queue";
-import { connectHost, type HostStorage } from "./host-bridge";
-import { createChatStorage } from "./storage";
+import { connectHost } from "./host-bridge";
+import { createChatStorage, localStorageWorks } from "./storage";
 import { isChatStatus, type ConversationSession, type LoadedConversation } from "./types";
 
 /** `host`: in the widget, the embedding page's origin (widget.js keeps the conversation in its storage). */
@@ -20,18 +20,19 @@ export function useChat({ slug, initial, embed, page, host }: Options) {
   const { session } = state;
   const startedRef = useRef(false);
   const site = embed ? host : null;
-  const [pageStorage] = useState(() => createChatStorage({ site }));
+  const [pageStorage] = useState(() => createChatStorage({ embed, site }));
   const storage = useRef(pageStorage);
-  // Asked once: the embedding page's answer (or null after its timeout) before the first start.
-  const hostAnswer = useRef<Promise<HostStorage | null>>();
+  // The embedding page is asked once, before the first start, and only where the iframe's own
+  // storage fails: its copy would otherwise reach the site's scripts for nothing.
+  const hostAsked = useRef(false);
 
   const begin = useCallback(
     async (resume: boolean) => {
       try {
-        if (site && !hostAnswer.current) {
-          hostAnswer.current = connectHost(site);
-          const connected = await hostAnswer.current;
-          if (connected) storage.current = createChatStorage({ site, host: connected });
+        if (site && !hostAsked.current) {
+          hostAsked.current = true;
+          const connected = localStorageWorks() ? null : await connectHost(site);
+          if (connected) storage.current = createChatStorage({ embed, site, host: connected });
         }
         const stored = resume ? storage.current.readSession(slug) : null;
         if (stored) {

@@ -11,6 +11,7 @@
  * on a closed pool. Rows are pruned by sentence-vector-pruning.server.ts.
  */
 import { db as defaultDb, type Db } from "~/utils/db.server";
+import { hasPrismaCode } from "~/utils/prisma-errors";
 import { bytesToVector, sentenceVectorKey, vectorToBytes, type SentenceVectorStore } from "./local/sentence-vector-store";
 
 /** Keys per query, well under both databases' bound-parameter limits (SQLite 32,766, PostgreSQL 65,535). */
@@ -68,9 +69,9 @@ export class DatabaseSentenceVectorStore implements SentenceVectorStore {
       } catch (error) {
         // Another instance stored some of the same texts meanwhile (createMany cannot skip
         // duplicates on SQLite): row by row, a taken key is already the same vector.
-        if (!isUniqueConflict(error)) throw error;
+        if (!hasPrismaCode(error, "P2002")) throw error;
         for (const row of chunk) await this.client.sentenceVector.create({ data: row }).catch((rowError: unknown) => {
-          if (!isUniqueConflict(rowError)) throw rowError;
+          if (!hasPrismaCode(rowError, "P2002")) throw rowError;
         });
       }
     }
@@ -102,10 +103,6 @@ export class DatabaseSentenceVectorStore implements SentenceVectorStore {
       for (const lookup of lookups) lookup.reject(error);
     }
   }
-}
-
-function isUniqueConflict(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
 }
 
 let shared: DatabaseSentenceVectorStore | null = null;

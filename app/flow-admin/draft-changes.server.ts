@@ -8,11 +8,14 @@
  * Published versions store the SHA-256 of their whole document (`documentHash`, also the key the
  * seed and previews use to find an identical version), so the comparison first tries that hash
  * (equal: nothing changed, nothing read) and only on a difference reads the version's document
- * to compare the content alone.
+ * to compare the content alone. A version never changes, so its content hash is worked out once
+ * per process and kept in a small LRU keyed by version id: after a rename, every autosave and
+ * every row of the flows list would otherwise read, parse and re-hash the whole published document.
  */
 import { parseFlowDocument, type FlowDocument } from "~/flow";
 import { hashFlowDocument } from "~/runtime/flow-versions.server";
 import { db } from "~/utils/db.server";
+import { LruCache } from "~/utils/lru";
 
 /** A draft column or version document read back; null when it no longer parses. */
 function readDocument(json: string): FlowDocument | null {
@@ -34,13 +37,36 @@ export function hashFlowContent(document: FlowDocument): string {
 
 export type PublishedVersionRef = { id: string; documentHash: string };
 
+// Version id → its content hash (null: the stored document no longer parses). 64-char strings:
+// a thousand of them is well under a megabyte, and more versions than that are rarely compared.
+const versionContentHashes = new LruCache<string, string | null>(1_000);
+
+/** The content hashes of these versions, from the cache or one read of the missing ones; a deleted version is absent. */
+async function contentHashesOf(versionIds: readonly string[]): Promise<Map<string, string | null>> {
+  const hashes = new Map<string, string | null>();
+  const missing: string[] = [];
+  for (const id of versionIds) {
+    const cached = versionContentHashes.get(id);
+    if (cached === undefined) missing.push(id);
+    else hashes.set(id, cached);
+  }
+  if (missing.length === 0) return hashes;
+  const rows = await db.flowVersion.findMany({ where: { id: { in: missing } }, select: { id: true, document: true } });
+  for (const row of rows) {
+    const published = readDocument(row.document);
+    const hash = published ? hashFlowContent(published) : null;
+    versionContentHashes.set(row.id, hash);
+    hashes.set(row.id, hash);
+  }
+  return hashes;
+}
+
 /** Null draft: unreadable, which always counts as changed. */
 export async function draftDiffersFromVersion(draft: FlowDocument | null, version: PublishedVersionRef): Promise<boolean> {
   if (!draft) return true;
   if (hashFlowDocument(draft) === version.documentHash) return false;
-  const row = await db.flowVersion.findUnique({ where: { id: version.id }, select: { document: true } });
-  const published = row && readDocument(row.document);
-  return !published || hashFlowContent(published) !== hashFlowContent(draft);
+  const published = (await contentHashesOf([version.id])).get(version.id);
+  return !published || published !== hashFlowContent(draft);
 }
 
 /** For a list of versions at once (the versions dialog): the ids whose content equals the draft's. */
@@ -51,10 +77,8 @@ export async function listVersionsMatchingDraft(draft: FlowDocument | null, vers
   const others = versions.filter((version) => !matching.has(version.id)).map((version) => version.id);
   if (others.length === 0) return matching;
   const contentHash = hashFlowContent(draft);
-  const rows = await db.flowVersion.findMany({ where: { id: { in: others } }, select: { id: true, document: true } });
-  for (const row of rows) {
-    const published = readDocument(row.document);
-    if (published && hashFlowContent(published) === contentHash) matching.add(row.id);
+  for (const [id, published] of await contentHashesOf(others)) {
+    if (published === contentHash) matching.add(id);
   }
   return matching;
 }

@@ -16,3 +16,31 @@ export function returnFocusTarget(state: unknown): string | null {
   const value = typeof state === "object" && state !== null ? (state as Partial<ReturnFocusState>).returnFocusTo : undefined;
   return typeof value === "string" ? value : null;
 }
+
+/**
+ * Navigation state of a link clicked on the list itself (a row, "Saved replies"): the entry
+ * before it in the browser's history is the list, so "Back" can go back to it instead of pushing
+ * another list entry (which made the browser's own Back reopen the page just left).
+ */
+export type FromListState = { fromList: true };
+
+export function fromListState(pathname: string): FromListState | undefined {
+  return pathname === "/inbox" ? { fromList: true } : undefined;
+}
+
+export function cameFromList(state: unknown): boolean {
+  return typeof state === "object" && state !== null && (state as Partial<FromListState>).fromList === true;
+}
+
+// A history step back cannot carry state: the row to focus is handed to the list here instead.
+let pendingReturnFocus: string | null = null;
+
+export function rememberReturnFocus(id: string | null): void {
+  pendingReturnFocus = id;
+}
+
+export function takeReturnFocus(): string | null {
+  const id = pendingReturnFocus;
+  pendingReturnFocus = null;
+  return id;
+}

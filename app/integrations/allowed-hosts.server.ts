@@ -4,6 +4,7 @@
  * reach private addresses; workspace entries only when their "internal address" box is ticked.
  */
 import { db } from "~/utils/db.server";
+import { hasPrismaCode } from "~/utils/prisma-errors";
 import { parseHostList, type HostRule } from "./host-rules";
 
 export const ALLOWED_HOSTS_VARIABLE = "BATON_HTTP_ALLOWED_HOSTS";
@@ -38,12 +39,7 @@ export async function removeHost(id: string): Promise<string | null> {
     const removed = await db.httpAllowedHost.delete({ where: { id }, select: { host: true } });
     return removed.host;
   } catch (error) {
-    if (isRecordNotFound(error)) return null;
+    if (hasPrismaCode(error, "P2025")) return null;
     throw error;
   }
-}
-
-/** Prisma's P2025: the row to delete does not exist (any more). By code, not class: the PostgreSQL client has its own error classes. */
-function isRecordNotFound(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2025";
 }

@@ -58,8 +58,16 @@ export function normaliseQuestions(questions: readonly string[]): string[] {
 
 // "Customers also ask": the support lead's wordings of what the article answers. The count is
 // checked after repeats and blanks are dropped, so pasting a list with duplicates is not refused.
+// A question of punctuation alone ("?") has an empty questionKey: saved, it would match nothing
+// and make the next such question look like its repeat, so it is refused (blank ones are dropped).
 const QuestionsSchema = z
-  .array(z.string().trim().max(QUESTION_MAX, `an example question is at most ${QUESTION_MAX} characters`))
+  .array(
+    z
+      .string()
+      .trim()
+      .max(QUESTION_MAX, `an example question is at most ${QUESTION_MAX} characters`)
+      .refine((question) => question === "" || /[\p{L}\p{N}]/u.test(question), "an example question needs words"),
+  )
   .transform(normaliseQuestions)
   .pipe(z.array(z.string()).max(QUESTIONS_MAX, `at most ${QUESTIONS_MAX} example questions per article`));
 

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { refreshArticle, reloadKnowledgeIndex, removeArticle } from "~/engines/knowledge-store.server";
 import { stripMarkdown } from "~/engines/local/markdown";
 import { db as defaultDb, type Db } from "~/utils/db.server";
+import { hasPrismaCode } from "~/utils/prisma-errors";
 import { parseStoredStringList } from "~/utils/stored-string-list";
 import { ArticleInputSchema, ArticleUpdateSchema, slugify, toFieldErrors, type FieldError } from "./article-schema";
 
@@ -117,10 +118,6 @@ export async function findFreeSlug(title: string, client: Db = defaultDb): Promi
   for (let suffix = 2; ; suffix += 1) if (!taken.has(`${base}-${suffix}`)) return `${base}-${suffix}`;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === "P2002";
-}
-
 export async function createArticle(input: unknown, client: Db = defaultDb): Promise<SaveResult> {
   const parsed = ArticleInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: toFieldErrors(parsed.error) };
@@ -133,7 +130,7 @@ export async function createArticle(input: unknown, client: Db = defaultDb): Pro
       await notifyArticlesChanged({ saved: [row.id] });
       return { ok: true, article: toArticle(row) };
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      if (!hasPrismaCode(error, "P2002") || attempt >= 2) throw error;
     }
   }
 }

@@ -13,6 +13,7 @@ import type { MessageMetadata, PublicMessage } from "./messages";
 import { parseMessageMetadata, toPublicMessages } from "./messages";
 import { buildInserts, buildUpdate, isBusy, isUniqueConflict, queryOne, runWriteTransaction, VersionGuardError, type SqlAssignment, type SqlStatement } from "./sql.server";
 import { SqlIntegerSchema } from "~/utils/sql-integer";
+import { hasPrismaCode } from "~/utils/prisma-errors";
 import { ConversationStatusSchema, type ConversationStatus } from "~/vocabulary/conversation-status";
 
 const TurnRowSchema = z.object({
@@ -119,12 +120,13 @@ export class TurnConflictError extends Error {
   }
 }
 
+// Prisma's unique violation, write conflict and transaction wait timed out.
+const RETRYABLE_PRISMA_CODES = ["P2002", "P2034", "P2028"] as const;
+
 /** A conflict worth retrying from a fresh read. */
 export function isRetryableConflict(error: unknown): boolean {
   if (error instanceof TurnConflictError || isUniqueConflict(error) || isBusy(error)) return true;
-  const code = (error as { code?: unknown } | null)?.code;
-  // P2002 unique violation, P2034 write conflict, P2028 transaction wait timed out.
-  return code === "P2002" || code === "P2034" || code === "P2028";
+  return RETRYABLE_PRISMA_CODES.some((code) => hasPrismaCode(error, code));
 }
 
 export type TurnCommit = {

@@ -90,6 +90,8 @@ describe("the inbox on a phone", () => {
       await expect(queueSelect.inputValue()).resolves.toBe("waiting:support");
 
       // A row opens the conversation full width, the list gone, focus on the conversation.
+      const historyLength = () => page.evaluate(() => window.history.length);
+      const listEntries = await historyLength();
       await row(page, id).click();
       await conversation.waitFor();
       await expect.poll(() => list.isVisible()).toBe(false);
@@ -136,6 +138,14 @@ describe("the inbox on a phone", () => {
       await expect.poll(() => row(page, id).evaluate((link) => link === document.activeElement)).toBe(true);
       expect(await conversation.count()).toBe(0);
       await snap(page);
+      // Back was a step back in history: it grew by the conversation only, and the browser's own
+      // Back (Android's) now leaves the list instead of reopening the conversation just left.
+      expect(await historyLength()).toBe(listEntries + 1);
+      await page.goBack();
+      await expect.poll(() => new URL(page.url()).searchParams.get("queue")).toBeNull();
+      expect(new URL(page.url()).pathname).toBe("/inbox");
+      await page.goForward();
+      await expect.poll(() => new URL(page.url()).searchParams.get("queue")).toBe("waiting:support");
 
       // Opened again from the row: a reply sent from the box at the bottom shows above it.
       await row(page, id).click();
@@ -160,9 +170,11 @@ describe("the inbox on a phone", () => {
       await page.getByRole("heading", { name: "Saved replies", level: 2 }).waitFor();
       expect(await list.isVisible()).toBe(false);
       await snap(page);
+      const beforeSavedReplies = await historyLength();
       await back.click();
       await queueSelect.waitFor();
       expect(new URL(page.url()).pathname).toBe("/inbox");
+      expect(await historyLength()).toBe(beforeSavedReplies);
 
     } finally {
       await closeChecked(ana);

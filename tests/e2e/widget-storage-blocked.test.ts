@@ -44,7 +44,8 @@ function blockStorage(page: Page, where: "chat iframe" | "everywhere") {
 
 async function openShop(page: Page) {
   const shop = shopOrigin();
-  await page.route(`${shop}/shop`, (route) =>
+  // On the context, so every tab of the shop gets it.
+  await page.context().route(`${shop}/shop`, (route) =>
     route.fulfill({
       contentType: "text/html",
       body: `<!doctype html><html><head><title>Threads & Co.</title></head>
@@ -80,6 +81,8 @@ async function asCustomer(name: string, run: (page: Page) => Promise<void>) {
   expect(opened.errors).toEqual([]);
 }
 
+const shopKeys = (page: Page) => page.evaluate(() => Object.keys(window.localStorage));
+
 const widgetConversations = () => e2e.app.db.conversation.count({ where: { channel: "widget" } });
 
 describe("the widget where the browser blocks the chat iframe's storage", () => {
@@ -102,8 +105,48 @@ describe("the widget where the browser blocks the chat iframe's storage", () => 
       await snap(page);
       expect(await widgetConversations()).toBe(before + 1);
       // The shop keeps it under one key of its own, named after the Baton host and the flow.
-      const keys = await page.evaluate(() => Object.keys(window.localStorage));
-      expect(keys).toEqual([`baton.widget.${new URL(e2e.app.baseUrl).origin}.store-support`]);
+      expect(await shopKeys(page)).toEqual([`baton.widget.${new URL(e2e.app.baseUrl).origin}.store-support`]);
+    }));
+
+  it("shares the conversation between two tabs of the shop: a tab opened earlier hands over what the other kept since", () =>
+    asCustomer("widget storage blocked two tabs", async (earlier) => {
+      await blockStorage(earlier, "chat iframe");
+      const before = await widgetConversations();
+      await openShop(earlier);
+      const later = await earlier.context().newPage();
+      try {
+        await openShop(later);
+        await openWidget(later);
+        await say(later, "How much does shipping cost?");
+        await chatFrame(later).locator(".chat-source").waitFor();
+
+        await openWidget(earlier);
+        await chatFrame(earlier).getByText("How much does shipping cost?").waitFor();
+        await say(earlier, "Do you ship abroad?");
+        await chatFrame(earlier).getByText("Do you ship abroad?").waitFor();
+        await snap(earlier);
+        await later.reload();
+        await openWidget(later);
+        await chatFrame(later).getByText("Do you ship abroad?").waitFor();
+        await expect(chatFrame(later).getByText("How much does shipping cost?").count()).resolves.toBe(1);
+        expect(await widgetConversations()).toBe(before + 1);
+      } finally {
+        await later.close();
+      }
+    }));
+
+  it("tells the shop nothing where the chat iframe's own storage works (its scripts could read the token there)", () =>
+    asCustomer("widget storage works", async (page) => {
+      const before = await widgetConversations();
+      await openShop(page);
+      await openWidget(page);
+      await say(page, "How much does shipping cost?");
+      await chatFrame(page).locator(".chat-source").waitFor();
+      await page.reload();
+      await openWidget(page);
+      await chatFrame(page).getByText("How much does shipping cost?").waitFor();
+      expect(await widgetConversations()).toBe(before + 1);
+      expect(await shopKeys(page)).toEqual([]);
     }));
 
   it("works from memory, without an error, where the shop's storage is blocked too", () =>

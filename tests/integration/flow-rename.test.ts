@@ -3,7 +3,7 @@
  * at once and does not mark it "Unpublished changes"; a change to a step, the wiring or a setting
  * the runtime reads still does (app/flow-admin/draft-changes.server.ts).
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getPublishedFlow } from "~/chat/chat-page.server";
 import { getFlowEditor, listVersions, publishDraft, saveDraft } from "~/flow-admin/editor.server";
 import { createFlow, listFlows, renameFlow } from "~/flow-admin/flows.server";
@@ -64,6 +64,34 @@ describe("renaming a published flow", () => {
       expect(undone).toMatchObject({ ok: true, unpublishedChanges: false });
       if (!undone.ok) throw new Error("save refused");
       revision = undone.revision;
+    }
+  });
+
+  it("reads the published document once: later autosaves and the flows list compare its remembered content hash", async () => {
+    const id = await publishedStarter("Orders help");
+    const version = await db.flowVersion.findFirstOrThrow({ where: { flowId: id, number: 1 }, select: { id: true } });
+    const readsOf = (calls: unknown[][]) => calls.filter(([args]) => JSON.stringify(args).includes(version.id) && JSON.stringify(args).includes('"document":true')).length;
+    const findMany = vi.spyOn(db.flowVersion, "findMany");
+    const findUnique = vi.spyOn(db.flowVersion, "findUnique");
+    const findFirst = vi.spyOn(db.flowVersion, "findFirst");
+    try {
+      const editor = (await getFlowEditor(id))!;
+      let revision = editor.revision;
+      for (const name of ["Orders", "Orders & delivery", "Orders, delivery & returns"]) {
+        const saved = await saveDraft(id, revision, { ...editor.document, name });
+        expect(saved).toMatchObject({ ok: true, unpublishedChanges: false });
+        if (!saved.ok) throw new Error("save refused");
+        revision = saved.revision;
+        expect(await listed(id)).toMatchObject({ name, unpublishedChanges: false });
+      }
+      const edited = await saveDraft(id, revision, { ...editor.document, name: "Orders", edges: editor.document.edges.slice(1) });
+      expect(edited).toMatchObject({ ok: true, unpublishedChanges: true });
+      expect(await listed(id)).toMatchObject({ unpublishedChanges: true });
+      expect(readsOf(findMany.mock.calls) + readsOf(findUnique.mock.calls) + readsOf(findFirst.mock.calls)).toBe(1);
+    } finally {
+      findMany.mockRestore();
+      findUnique.mockRestore();
+      findFirst.mockRestore();
     }
   });
 });

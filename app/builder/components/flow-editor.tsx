@@ -7,13 +7,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ReactFlowProvider } from "reactflow";
 import { Link } from "@remix-run/react";
-import type { FlowDocument } from "~/flow/document";
 import type { FlowEditorData } from "~/flow-admin/editor-data";
 import { ENTRY_KIND, getNodeKind } from "~/nodes/registry";
 import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
-import { renameDocument, updateSettings } from "../document-ops";
+import { renameDocument, restoreVersionAsDraft, updateSettings } from "../document-ops";
 import { draftRequest, versionDocumentRequest, type VersionSummary } from "../editor-api";
 import { cardOfKeyEvent, focusCard, focusFirstField } from "../keyboard-focus";
 import { listKnownFields } from "../known-fields";
@@ -114,8 +113,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
   const restoreVersion = async (version: VersionSummary) => {
     const result = await versionDocumentRequest(flowId, version.id);
     if (!result.ok) return tell("error", `Could not restore version ${version.number}: ${result.message}`);
-    const restored: FlowDocument = { ...result.data.document, slug: document.slug };
-    editor.edit(() => restored);
+    editor.edit((current) => restoreVersionAsDraft(current, result.data.document));
     editor.select([]);
     setDialog(null);
     tell("info", `Version ${version.number} is now the draft. Undo (Ctrl+Z) to go back; publish to put it live.`);

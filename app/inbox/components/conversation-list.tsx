@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo } from "react";
 import { Icon } from "~/components/icons";
 import { formatDuration, humanize, isSlaBreached } from "../format";
 import { contactLabel, type QueueKey, type QueueRow } from "../queues";
-import { returnFocusTarget } from "../phone-layout";
+import { fromListState, returnFocusTarget, takeReturnFocus } from "../phone-layout";
 import { splitSnippet } from "../search-marks";
 import { useInboxShortcuts } from "../use-inbox-shortcuts";
 import { useNewArrivals } from "../use-new-arrivals";
@@ -80,13 +80,13 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
  * or to the list's title when it has left the list, not to the top of the page.
  */
 function useFocusOnReturn() {
-  const { state } = useLocation();
+  const { state, key } = useLocation();
   useEffect(() => {
-    const id = returnFocusTarget(state);
+    const id = takeReturnFocus() ?? returnFocusTarget(state);
     if (!id) return;
     const rowLink = document.querySelector<HTMLElement>(`.inbox-row[data-conversation-id="${CSS.escape(id)}"]`);
     (rowLink ?? document.getElementById("inbox-list-title"))?.focus();
-  }, [state]);
+  }, [state, key]);
 }
 
 /** "New conversation: Maya, order status." or "3 new conversations, the newest: …" */
@@ -102,9 +102,11 @@ const PREVIEW_PREFIX: Record<string, string> = { agent: "Agent: ", bot: "Bot: " 
 function ConversationRow({ row, href, selected, now, fresh }: { row: QueueRow; href: string; selected: boolean; now: number; fresh: boolean }) {
   const breached = isSlaBreached(row.waitingSince, row.slaMinutes, now);
   const name = contactLabel(row);
+  const { pathname } = useLocation();
   return (
     <Link
       to={href}
+      state={fromListState(pathname)}
       className={`inbox-row${selected ? " inbox-row--selected" : ""}${row.unread > 0 ? " inbox-row--unread" : ""}`}
       aria-current={selected ? "page" : undefined}
       data-conversation-id={row.id}

@@ -3,10 +3,11 @@
  * robin skips "away"), handoff notifications (opt-in) and the way to the saved replies. On a
  * phone it is a bar above the list, its queues in one select (QueueSelect).
  */
-import { Link, NavLink, useFetcher } from "@remix-run/react";
+import { Link, NavLink, useFetcher, useLocation } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey, QueueSummary } from "../queues";
 import { INBOX_SETTINGS_INTENTS } from "../intents";
+import { fromListState } from "../phone-layout";
 import { QueueSelect } from "./queue-select";
 
 type Props = {
@@ -19,6 +20,7 @@ type Props = {
 export function QueuePane({ queues, current, availability, notifyOnHandoff }: Props) {
   const fixed = (key: QueueKey) => queues.find((queue) => queue.key === key);
   const teamQueues = queues.filter((queue) => queue.teamSlug);
+  const { pathname } = useLocation();
   return (
     <nav className="inbox-queues" aria-label="Queues">
       <div className="inbox-queues__head">
@@ -46,7 +48,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
       </ul>
       <div className="inbox-queues__foot">
         <NotifySwitch enabled={notifyOnHandoff} />
-        <NavLink to="/inbox/saved-replies" className="queue-link" prefetch="intent">
+        <NavLink to="/inbox/saved-replies" state={fromListState(pathname)} className="queue-link" prefetch="intent">
           <Icon name="bookmark" size={16} />
           <span className="queue-link__label">Saved replies</span>
         </NavLink>

@@ -16,8 +16,8 @@ const REASON_LABELS: Record<Reason, string> = {
 /**
  * The knowledge base's gaps: what customers asked that no article answered well, with a way to fix
  * each — try it, teach an article to answer it (as an example question), or write a new one. A
- * question already added to a draft article says so instead of offering a second add: the bot
- * answers it once that draft is published.
+ * question already added to a draft article says so (the bot answers it once that draft is
+ * published) and still offers another article: a draft may be abandoned.
  */
 export function UnansweredQuestions({ questions, days, now, articles }: { questions: Question[]; days: number; now: number; articles: ArticleChoice[] }) {
   const [adding, setAdding] = useState<string | null>(null);
@@ -56,25 +56,44 @@ export function UnansweredQuestions({ questions, days, now, articles }: { questi
                     “{item.addedToDraft.title}”
                   </Link>
                 </span>
-              ) : articles.length > 0 ? (
+              ) : null}
+              {otherArticles(articles, item).length > 0 ? (
                 <button
                   type="button"
                   ref={(element) => void toggles.current.set(item.question, element)}
                   className="btn btn-secondary btn-sm"
-                  aria-expanded={adding === item.question}
-                  onClick={() => setAdding(adding === item.question ? null : item.question)}
+                  aria-expanded={adding === pickerKey(item)}
+                  onClick={() => setAdding(adding === pickerKey(item) ? null : pickerKey(item))}
                 >
-                  Add to an article…
+                  {item.addedToDraft ? "Add to another article…" : "Add to an article…"}
                 </button>
               ) : null}
               <Link to={`/kb/new?${new URLSearchParams({ question: item.question })}`} className="btn btn-secondary btn-sm">
                 Write an article
               </Link>
             </span>
-            {adding === item.question && !item.addedToDraft ? <AddExampleQuestionForm question={item.question} articles={articles} initialArticleId={item.pickedArticleId} busy={busy} onCancel={() => close(item.question)} /> : null}
+            {adding === pickerKey(item) ? (
+              <AddExampleQuestionForm
+                question={item.question}
+                articles={otherArticles(articles, item)}
+                initialArticleId={item.pickedArticleId === item.addedToDraft?.id ? null : item.pickedArticleId}
+                busy={busy}
+                onCancel={() => close(item.question)}
+              />
+            ) : null}
           </li>
         ))}
       </ul>
     </section>
   );
+}
+
+/** Which picker is open: once the question is added to a draft, the picker opened before closes. */
+function pickerKey(item: Question): string {
+  return `${item.question}\n${item.addedToDraft?.id ?? ""}`;
+}
+
+/** The articles the question can still be added to: all but the draft that already has it. */
+function otherArticles(articles: ArticleChoice[], item: Question): ArticleChoice[] {
+  return item.addedToDraft ? articles.filter((article) => article.id !== item.addedToDraft?.id) : articles;
 }

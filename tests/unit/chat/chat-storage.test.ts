@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { parseHostOrigin } from "~/chat/host-bridge";
-import { createChatStorage } from "~/chat/storage";
+import { createChatStorage, localStorageWorks } from "~/chat/storage";
 
 const session = { conversationId: "c1", token: "t1" };
 
@@ -71,6 +71,28 @@ describe("createChatStorage", () => {
     expect([...local.data.keys()]).toEqual(["https://shop.example|baton.chat.store-support"]);
     expect(createChatStorage({ site: "https://other.example" }).readSession("store-support")).toBeNull();
     expect(createChatStorage({ site: "https://shop.example" }).readSession("store-support")).toEqual(session);
+  });
+  it("in the widget without a valid site, files its keys apart from the hosted chat page's, so a framing site never resumes that conversation", () => {
+    const local = memoryStorage();
+    withWindow(() => local);
+    createChatStorage().storeSession("store-support", session);
+    expect(createChatStorage({ embed: true }).readSession("store-support")).toBeNull();
+    createChatStorage({ embed: true }).storeSession("store-support", { conversationId: "c2", token: "t2" });
+    expect([...local.data.keys()].sort()).toEqual(["baton.chat.store-support", "embed|baton.chat.store-support"]);
+    expect(createChatStorage().readSession("store-support")).toEqual(session);
+  });
+});
+
+describe("localStorageWorks", () => {
+  it("is true where the page's storage can be written, leaving nothing behind, and false where it throws", () => {
+    const local = memoryStorage();
+    withWindow(() => local);
+    expect(localStorageWorks()).toBe(true);
+    expect(local.data.size).toBe(0);
+    withWindow(() => {
+      throw new DOMException("Access is denied for this document.", "SecurityError");
+    });
+    expect(localStorageWorks()).toBe(false);
   });
 });
 

@@ -29,6 +29,15 @@ describe("the article schema's example questions", () => {
     expect(() => ArticleInputSchema.parse({ ...article, questions: [42] })).toThrow();
   });
 
+  it("refuses a question of punctuation alone, which has no words to match (a second one was dropped as its repeat)", () => {
+    const parsed = ArticleInputSchema.safeParse({ ...article, questions: ["Do you ship abroad?", "?", " ?! "] });
+    expect(toFieldErrors(parsed.error!)).toEqual([
+      { field: "questions.1", message: "an example question needs words" },
+      { field: "questions.2", message: "an example question needs words" },
+    ]);
+    expect(ArticleInputSchema.parse({ ...article, questions: ["¿Envían a España?", "24/7?"] }).questions).toEqual(["¿Envían a España?", "24/7?"]);
+  });
+
   it("an update without questions leaves them out (they are not reset)", () => {
     expect(ArticleUpdateSchema.parse({ title: "New title" })).toEqual({ title: "New title" });
   });
