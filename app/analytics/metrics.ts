@@ -86,11 +86,11 @@ export const METRIC_DEFINITIONS: Record<MetricKey, { label: string; definition: 
   },
   contained: {
     label: "Containment",
-    definition: "Share of conversations resolved without a person: the bot reached an end node and the conversation was never handed off.",
+    definition: "Share of conversations resolved without a person: the bot reached an end node and the conversation was never handed off. Today (UTC) counts as it stands, though its conversations still with the bot are not finished: the daily chart marks its point “today so far”.",
   },
   escalated: {
     label: "Escalation rate",
-    definition: "Share of conversations handed off to a person at least once, by an escalate node or a global trigger.",
+    definition: "Share of conversations handed off to a person at least once, by an escalate node or a global trigger. Today (UTC) counts as it stands, though its conversations still with the bot are not finished: the daily chart marks its point “today so far”.",
   },
   leftWithBot: {
     label: "Left with the bot",

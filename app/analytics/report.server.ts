@@ -38,6 +38,8 @@ export type NodeBreakdown = Omit<Breakdown<unknown>, "key"> & { flowId: string; 
 
 export type AnalyticsReport = {
   range: { preset: DateRange["preset"]; from: string; to: string; label: string; days: number };
+  /** Today (UTC) when the range holds it: its conversations are not finished, so the charts show its rates apart. */
+  partialDay: string | null;
   flow: Option | null;
   team: Option | null;
   summary: MetricsSummary;
@@ -84,6 +86,7 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
     cohort,
     report: {
       range: { preset: range.preset, from: toDayString(range.from), to: toDayString(range.to.getTime() - DAY_MS), label: describeRange(range), days: range.days.length },
+      partialDay: range.days.includes(toDayString(now)) ? toDayString(now) : null,
       flow: scope.flow,
       team: scope.team,
       summary,

@@ -1,9 +1,11 @@
 /**
  * `npm run flows -- <command>` for people who keep flows in git.
  *   validate <file-or-dir>             every problem with file, node id and field; exit 1 on any error
- *   import [--publish] <file-or-dir>   validates ALL files first, then writes them in one
- *                                      transaction (draft; --publish also publishes a version
- *                                      unless that exact document is already published)
+ *   import [--publish] [--replace] <file-or-dir>   validates ALL files first, then writes them
+ *                                      in one transaction (draft; --publish also publishes a version
+ *                                      unless that exact document is already published); a file
+ *                                      that would replace an existing flow's different draft is
+ *                                      refused without --replace (draft-overwrites.ts)
  *   export [--publish] <file-or-dir>   a directory: every flow as <dir>/<slug>.json; a .json
  *                                      file: that flow (the slug in the file, else its name)
  *   export [--publish] [slug] [--out <dir>]   one flow or all into <dir> (default flows/)
@@ -16,12 +18,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkFlowJsonBytes, stringifyFlowDocument, parseFlowDocument, utf8Bytes, type FlowDocument } from "~/flow";
 import { db } from "~/utils/db.server";
+import { describeDraftOverwrite, findDraftOverwrites } from "./draft-overwrites";
 import { listTeamSlugs, saveFlowDraft, validateFlow, writePublishedVersion, type FlowProblem } from "~/runtime/flow-versions.server";
 
 type Loaded = { file: string; document?: FlowDocument; problems: FlowProblem[] };
 
 const USAGE =
-  "usage: npm run flows -- validate <file-or-dir> | import [--publish] <file-or-dir> | export [--publish] <file-or-dir> | export [--publish] [slug] [--out <dir>]";
+  "usage: npm run flows -- validate <file-or-dir> | import [--publish] [--replace] <file-or-dir> | export [--publish] <file-or-dir> | export [--publish] [slug] [--out <dir>]";
 
 export function listFlowFiles(target: string): string[] {
   const resolved = path.resolve(target);
@@ -106,13 +109,20 @@ async function validateCommand(target: string): Promise<number> {
   return valid ? 0 : 1;
 }
 
-async function importCommand(target: string, publish: boolean): Promise<number> {
+async function importCommand(target: string, options: { publish: boolean; replace: boolean }): Promise<number> {
+  const { publish } = options;
   const loaded = loadFlowFiles(listFlowFiles(target), await listTeamSlugs());
   if (!report(loaded)) {
     console.error("nothing imported: fix the errors above first");
     return 1;
   }
   const documents = loaded.flatMap((entry) => entry.document ?? []);
+  const overwrites = options.replace ? [] : await findDraftOverwrites(documents, publish);
+  if (overwrites.length > 0) {
+    for (const overwrite of overwrites) console.error(describeDraftOverwrite(overwrite));
+    console.error("nothing imported: pass --replace to replace those drafts, or give the files new slugs to import them as new flows");
+    return 1;
+  }
   const lines = await db.$transaction(async (tx) => {
     const done: string[] = [];
     for (const document of documents) {
@@ -196,7 +206,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const positional = rest.filter((arg, index) => !arg.startsWith("--") && !(outIndex >= 0 && index === outIndex + 1));
   try {
     if (command === "validate" && positional.length === 1) return await validateCommand(positional[0]);
-    if (command === "import" && positional.length === 1) return await importCommand(positional[0], flags.has("--publish"));
+    if (command === "import" && positional.length === 1) return await importCommand(positional[0], { publish: flags.has("--publish"), replace: flags.has("--replace") });
     if (command === "export" && positional.length <= 1 && outDir) return await exportCommand(resolveExportTarget(positional[0], outDir), flags.has("--publish"));
     console.error(USAGE);
     return 1;

@@ -157,17 +157,25 @@ export async function restoreFlow(id: string): Promise<Outcome> {
   return count === 1 ? { ok: true } : { ok: false, message: "That flow no longer exists." };
 }
 
+/** What a file would replace: shown to the admin before anything is written. */
+export type ImportConflict = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null };
+/** How to import a file whose slug is already a flow's: replace that draft, or add it as a new flow. */
+export type ImportChoice = "replace" | "copy";
+
 export type ImportOutcome =
   | { ok: true; id: string; name: string; replaced: boolean; warnings: FlowProblem[] }
-  | { ok: false; errors: FlowProblem[] };
+  | { ok: false; errors: FlowProblem[] }
+  | { ok: false; conflict: ImportConflict };
 
 /**
  * Imports a flow file the way `npm run flows -- import` does: every problem is reported at
  * once and nothing is written unless the whole document is valid. A file whose slug is taken
- * replaces that flow's draft (the round trip of export → edit in git → import); otherwise a new
- * flow is created. Published versions are never touched: publishing stays a separate step.
+ * is not written until the admin chooses (`choice`): "replace" swaps that flow's draft (the round
+ * trip of export → edit → import), "copy" adds it as a new flow beside it. Without a choice the
+ * outcome is the conflict, because the draft may hold a day's unpublished work.
+ * Published versions are never touched: publishing stays a separate step.
  */
-export async function importFlow(text: string): Promise<ImportOutcome> {
+export async function importFlow(text: string, choice?: ImportChoice): Promise<ImportOutcome> {
   const tooBig = checkFlowJsonBytes(utf8Bytes(text));
   if (tooBig) return { ok: false, errors: [{ severity: "error", code: "too-big", ...tooBig }] };
   let json: unknown;
@@ -178,7 +186,32 @@ export async function importFlow(text: string): Promise<ImportOutcome> {
   }
   const validated = validateFlow(json, await listTeamSlugs());
   if (!validated.ok) return validated;
-  const existing = await db.flow.findUnique({ where: { slug: validated.document.slug }, select: { id: true } });
-  const id = await saveFlowDraft(db, validated.document);
-  return { ok: true, id, name: validated.document.name, replaced: existing !== null, warnings: validated.warnings };
+  const document = validated.document;
+  const existing = await db.flow.findUnique({
+    where: { slug: document.slug },
+    select: { id: true, name: true, draft: true, versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { id: true, number: true, documentHash: true } } },
+  });
+  if (existing && !choice) {
+    const draft = readDraft(existing.draft);
+    const latest = existing.versions[0];
+    return {
+      ok: false,
+      conflict: {
+        id: existing.id,
+        name: existing.name,
+        draftSteps: draft?.nodes.length ?? 0,
+        fileSteps: document.nodes.length,
+        unpublishedChanges: latest ? await draftDiffersFromVersion(draft, latest) : true,
+        published: latest?.number ?? null,
+      },
+    };
+  }
+  if (existing && choice === "copy") {
+    const name = `${document.name} (imported)`.slice(0, 200);
+    const copy = { ...document, name, slug: await freeSlug(`${document.slug}-imported`) };
+    delete copy.id;
+    return { ok: true, id: await insertFlow(copy), name, replaced: false, warnings: validated.warnings };
+  }
+  const id = await saveFlowDraft(db, document);
+  return { ok: true, id, name: document.name, replaced: existing !== null, warnings: validated.warnings };
 }

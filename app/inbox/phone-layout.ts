@@ -1,9 +1,10 @@
 /**
- * The inbox's phone layout (one pane at a time, inbox.css `@media (max-width: 700px)`): the
- * list alone, or the open conversation alone. Focus follows the pane that is shown, so the
+ * The inbox's phone layout (one pane at a time, inbox.css `@media (max-width: 923px)`): the
+ * list alone, or the open conversation alone. Phones and tablets up to where three panes fit
+ * with a conversation of at least 420 px. Focus follows the pane that is shown, so the
  * components ask the same question the stylesheet does. Keep the two widths in step.
  */
-export const PHONE_LAYOUT_QUERY = "(max-width: 700px)";
+export const PHONE_LAYOUT_QUERY = "(max-width: 923px)";
 
 export function isPhoneLayout(): boolean {
   return typeof window !== "undefined" && window.matchMedia(PHONE_LAYOUT_QUERY).matches;

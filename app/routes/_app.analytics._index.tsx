@@ -80,7 +80,7 @@ export default function AnalyticsPage() {
       ) : (
         <>
           <MetricCards summary={report.summary} />
-          <TrendCharts daily={report.daily} />
+          <TrendCharts daily={report.daily} partialDay={report.partialDay} />
           <EscalationBreakdowns byTrigger={report.byTrigger} byNode={report.byNode} showFlow={!report.flow} />
           {report.funnel && report.flow ? (
             <NodeFunnelTable funnel={report.funnel} flowName={report.flow.name} />

@@ -8,9 +8,9 @@ import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
 import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flow-admin/components/flow-dialogs";
 import { FlowTable, type FlowRow } from "~/flow-admin/components/flow-table";
-import { ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
+import { ImportConflictDialog, ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
 import { formatRelative, plural } from "~/flow-admin/format";
-import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow } from "~/flow-admin/flows.server";
+import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow, type ImportConflict } from "~/flow-admin/flows.server";
 import { listStarterFlows } from "~/flow-admin/starters.server";
 import builderStyles from "~/styles/builder.css";
 import { formFailure, parseForm, type FormErrors } from "~/utils/parse-form";
@@ -44,6 +44,8 @@ const ActionSchema = z.discriminatedUnion(
         .instanceof(File, { error: "Choose a flow file (.json) to import" })
         .refine((file) => file.size > 0, "The file is empty")
         .refine((file) => file.size <= MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
+      // Sent only from the dialog that asks what to do with a file whose flow already exists.
+      choice: z.enum(["replace", "copy"]).optional(),
     }),
   ],
   { error: "Unknown action" },
@@ -52,7 +54,7 @@ type Intent = z.infer<typeof ActionSchema>["intent"];
 
 type ActionData =
   | { ok: true; intent: Intent; notice: string; link?: { to: string; label: string }; at: number }
-  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] } } & FormErrors);
+  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] }; importConflict?: ImportConflict & { filename: string; at: number } } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
@@ -88,7 +90,10 @@ export async function action({ request }: ActionFunctionArgs) {
       return outcome.ok ? done("Flow restored") : refused(outcome);
     }
     case "import": {
-      const outcome = await importFlow(await input.file.text());
+      const outcome = await importFlow(await input.file.text(), input.choice);
+      if (!outcome.ok && "conflict" in outcome) {
+        return data<ActionData>({ ok: false, intent: "import", importConflict: { ...outcome.conflict, filename: input.file.name, at: Date.now() }, fieldErrors: {}, formError: null }, { status: 409 });
+      }
       if (!outcome.ok) {
         return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: input.file.name, problems: outcome.errors }, fieldErrors: {}, formError: null }, { status: 400 });
       }
@@ -153,6 +158,7 @@ export default function FlowsPage() {
           {listError}
         </p>
       ) : null}
+      <ImportConflictDialog conflict={failed?.importConflict ?? null} />
       {failed?.importProblems ? <ImportProblems filename={failed.importProblems.filename} problems={failed.importProblems.problems} /> : null}
 
       {flows.length === 0 ? (

@@ -78,6 +78,11 @@ describe("analytics", () => {
     // 30 daily bars per outcome, and the escalation triggers
     expect(await page.locator(".chart-body .recharts-bar-rectangle").count()).toBeGreaterThan(30);
     await page.getByText("Asked for a person").first().waitFor();
+    // Today is not over: its rates are a hollow point apart, labelled, and not a legend entry of their own.
+    const rates = page.locator(".chart-card").filter({ hasText: "Containment and escalation" });
+    await rates.getByText("today so far").waitFor();
+    expect(await rates.locator(".recharts-legend-item").allTextContents()).toEqual(["Containment", "Escalation"]);
+    await rates.scrollIntoViewIfNeeded();
     await snap(page);
 
     // Every number explains itself.

@@ -392,4 +392,40 @@ describe("import and export", () => {
     const original = fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8");
     expect(await exported.text()).toBe(original.replace('"name": "Store support"', '"name": "Imported store support"').replace('"slug": "store-support"', '"slug": "imported-good"'));
   });
+
+  it("asks before a file replaces an existing flow's draft: Cancel changes nothing, then a copy, then the replacement", async () => {
+    const { page, app } = e2e;
+    await page.setViewportSize(BUILDER_VIEWPORT);
+    await signIn(page, "admin@baton.local");
+    await page.goto("/flows");
+    const draftOf = () => app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { name: true, draft: true } });
+    const before = await draftOf();
+    const flowsBefore = await app.db.flow.count();
+    const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8"));
+    document.name = "Store support from git";
+    const file = { name: "store-support.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) };
+    const steps = `${document.nodes.length} steps`;
+    const ask = page.getByRole("dialog", { name: "Replace the draft of “Store support”?" });
+
+    await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
+    await ask.getByText(`Replacing puts the file’s ${steps} in place of the draft’s ${steps}.`).waitFor();
+    await snap(page);
+    await ask.getByRole("button", { name: "Cancel" }).click();
+    await ask.waitFor({ state: "hidden" });
+    expect(await draftOf()).toEqual(before);
+    expect(await app.db.flow.count()).toBe(flowsBefore);
+
+    // Cancel cleared the picker: the same file again asks again.
+    await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
+    await ask.getByRole("button", { name: "Import as a new flow" }).click();
+    await page.getByText("Imported Store support from git (imported) as a new draft").waitFor();
+    await ask.waitFor({ state: "hidden" });
+    expect(await draftOf()).toEqual(before);
+    expect(await app.db.flow.findUniqueOrThrow({ where: { slug: "store-support-imported" }, select: { name: true } })).toEqual({ name: "Store support from git (imported)" });
+
+    await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
+    await ask.getByRole("button", { name: "Replace the draft" }).click();
+    await page.getByText("Replaced the draft of Store support from git with store-support.json").waitFor();
+    expect((await draftOf()).name).toBe("Store support from git");
+  });
 });

@@ -5,7 +5,8 @@
  * box at the bottom with the last line above it, also when the keyboard takes half the screen;
  * the header's menus inside the screen; saved replies with their own Back; axe finds nothing
  * serious in the list or the conversation.
- * The desktop's three panes (1280 and 1024 px) are unchanged.
+ * The desktop's three panes (1280, 1024 and 924 px) are unchanged; below 924 px (a tablet, a
+ * narrow window) the conversation would get under 420 px, so it is one pane at a time there too.
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -65,14 +66,27 @@ describe("the inbox on a phone", () => {
       const packet = page.getByRole("complementary", { name: "Handoff details" });
       const back = page.getByRole("link", { name: /^Back/ });
       const queueSelect = queues.getByRole("combobox", { name: "Queue" });
-      for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }]) {
+      for (const size of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 924, height: 768 }]) {
         await page.setViewportSize(size);
         const [q, l, c] = [await box(queues), await box(list), await box(conversation)];
         expect(q.x + q.width).toBeLessThanOrEqual(l.x + 1);
         expect(l.x + l.width).toBeLessThanOrEqual(c.x + 1);
+        expect(c.width).toBeGreaterThanOrEqual(420);
         expect(await back.isVisible()).toBe(false);
         expect(await queueSelect.isVisible()).toBe(false);
         expect(await packet.isVisible()).toBe(size.width === 1280);
+        await snap(page);
+      }
+
+      // A tablet or a narrow window (under the top bar at 730, beside the rail at 768 and 923): three
+      // panes would squeeze the conversation under 420 px, so it is shown alone, with Back.
+      for (const size of [{ width: 730, height: 800 }, { width: 768, height: 1024 }, { width: 923, height: 768 }]) {
+        await page.setViewportSize(size);
+        await expect.poll(() => list.isVisible()).toBe(false);
+        expect(await queues.isVisible()).toBe(false);
+        expect(await back.isVisible()).toBe(true);
+        expect((await box(conversation)).width).toBeGreaterThanOrEqual(420);
+        expect(await pageScrollsSideways(page)).toBe(false);
         await snap(page);
       }
 

@@ -127,6 +127,11 @@ describe("the report over every conversation (admin)", () => {
     ]);
   });
 
+  it("names today as the partial day only when the range holds it", async () => {
+    expect((await report(admin)).partialDay).toBe("2026-06-15");
+    expect((await report(admin, { range: "custom", from: "2026-06-11", to: "2026-06-12" })).partialDay).toBeNull();
+  });
+
   it("narrows to a flow, to a team, and to a custom range", async () => {
     expect((await report(admin, { ...WEEK, flow: "bills" })).summary).toMatchObject({ conversations: 3, contained: { count: 1 }, escalated: { count: 2 } });
     const billingTeam = await report(admin, { ...WEEK, team: "billing" });

@@ -85,6 +85,29 @@ describe("npm run flows", { timeout: 180_000 }, () => {
     expect(fs.readFileSync(path.join(out, "cli-one.json"), "utf8")).toBe(text);
   });
 
+  it("import refuses to replace a draft that differs from the file unless --replace, and writes nothing", async () => {
+    const good = readFixtureFlow() as { slug: string; name: string; nodes: unknown[] };
+    expect(runCli(["import", tempDir({ "keep.json": { ...good, slug: "cli-keep", name: "Draft work" } })]).code).toBe(0);
+    const before = await db.flow.findUniqueOrThrow({ where: { slug: "cli-keep" }, select: { name: true, draft: true } });
+    const dir = tempDir({ "keep.json": { ...good, slug: "cli-keep", name: "From git" }, "fresh.json": { ...good, slug: "cli-fresh" } });
+
+    const refused = runCli(["import", dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`cli-keep: would replace the draft of "Draft work" (${good.nodes.length} steps) with this file's ${good.nodes.length} steps`);
+    expect(refused.stderr).toContain("nothing imported: pass --replace");
+    expect(await db.flow.findUniqueOrThrow({ where: { slug: "cli-keep" }, select: { name: true, draft: true } })).toEqual(before);
+    expect(await db.flow.count({ where: { slug: "cli-fresh" } })).toBe(0);
+    expect(runCli(["import", "--publish", dir]).code).toBe(1);
+    expect(await db.flowVersion.count({ where: { flow: { slug: { in: ["cli-keep", "cli-fresh"] } } } })).toBe(0);
+
+    // The same file twice loses nothing: no --replace needed.
+    expect(runCli(["import", tempDir({ "keep.json": { ...good, slug: "cli-keep", name: "Draft work" } })]).code).toBe(0);
+    const replaced = runCli(["import", "--replace", dir]);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain("cli-keep: draft saved");
+    expect((await db.flow.findUniqueOrThrow({ where: { slug: "cli-keep" }, select: { name: true } })).name).toBe("From git");
+  });
+
   it("validate still reports everything it can in a file that does not parse", () => {
     const flow = brokenFlow();
     flow.slug = "broken-everywhere";
@@ -134,7 +157,7 @@ describe("npm run flows", { timeout: 180_000 }, () => {
     const good = readFixtureFlow() as { slug: string; name: string };
     expect((await publishFlow({ ...good, slug: "exp-pub", name: "Published name" })).ok).toBe(true);
     const draftDir = tempDir({ "exp-pub.json": { ...good, slug: "exp-pub", name: "Draft name" } });
-    expect(runCli(["import", draftDir]).code).toBe(0);
+    expect(runCli(["import", "--replace", draftDir]).code).toBe(0);
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "baton-export-pub-"));
     const file = path.join(out, "exp-pub.json");
     const published = runCli(["export", "--publish", file]);

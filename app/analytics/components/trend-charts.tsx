@@ -1,37 +1,9 @@
 /** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT. */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
 import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
 import type { DailyMetrics } from "../metrics";
+import { toTrendPoints, type TrendPoint as Point } from "../trend-points";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
-
-type Point = {
-  day: string;
-  contained: number;
-  escalated: number;
-  leftWithBot: number;
-  containment: number | null;
-  escalation: number | null;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  csatBotOnly: number | null;
-  csatEscalated: number | null;
-};
-
-function toPoints(daily: DailyMetrics[]): Point[] {
-  const minutes = (ms: number | null) => (ms === null ? null : Math.round((ms / 60_000) * 10) / 10);
-  return daily.map((day) => ({
-    day: day.day,
-    contained: day.contained.count,
-    escalated: day.escalated.count,
-    leftWithBot: day.leftWithBot.count,
-    containment: day.contained.rate,
-    escalation: day.escalated.rate,
-    medianMinutes: minutes(day.firstResponse.medianMs),
-    p90Minutes: minutes(day.firstResponse.p90Ms),
-    csatBotOnly: day.csatBotOnly.average,
-    csatEscalated: day.csatEscalated.average,
-  }));
-}
 
 // Functions, not module-level elements: no JSX may run while the server bundle loads (see icons.tsx).
 const grid = () => <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
@@ -41,10 +13,11 @@ const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay
 const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
 const MARGIN = { top: 8, right: 8, left: -16, bottom: 0 };
 
-type LineSpec = { key: keyof Point; name: string; color: string; dashed?: boolean };
+/** `soFar`: the day still under way, drawn as a hollow point of its own and left out of the legend. */
+type LineSpec = { key: keyof Point; name: string; color: string; dashed?: boolean; soFar?: boolean };
 
 /** A LineChart element (not a component: ResponsiveContainer sizes its direct child). */
-function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[] }) {
+function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[]; partialDay?: string | null }) {
   // Few days: dots show which values are real; many days: the line alone reads better.
   const dot = points.length <= 14 ? { r: 3 } : false;
   return (
@@ -54,6 +27,9 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
       <YAxis {...AXIS_PROPS} {...options.yAxis} />
       <Tooltip {...tooltipStyle} formatter={(value: unknown) => options.format(asNumber(value))} />
       {legend()}
+      {options.partialDay ? (
+        <ReferenceLine x={options.partialDay} stroke={CHART_COLORS.axis} strokeDasharray="3 3" label={{ value: "today so far", position: "insideTopRight", fontSize: 11, fill: CHART_COLORS.axis }} />
+      ) : null}
       {options.lines.map((line) => (
         <Line
           key={line.key}
@@ -63,8 +39,10 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
           stroke={line.color}
           strokeWidth={2}
           strokeDasharray={line.dashed ? "4 3" : undefined}
-          dot={dot}
-          connectNulls
+          dot={line.soFar ? { r: 4, fill: "#fff", strokeWidth: 2 } : dot}
+          activeDot={line.soFar ? { r: 5, fill: "#fff", strokeWidth: 2 } : undefined}
+          legendType={line.soFar ? "none" : undefined}
+          connectNulls={!line.soFar}
           isAnimationActive={false}
         />
       ))}
@@ -72,8 +50,9 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
   );
 }
 
-export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
-  const points = toPoints(daily);
+/** `partialDay`: today (UTC) when the range holds it; its rates are shown apart, as "today so far". */
+export function TrendCharts({ daily, partialDay }: { daily: DailyMetrics[]; partialDay: string | null }) {
+  const points = toTrendPoints(daily, partialDay);
   return (
     <section className="chart-grid" aria-label="Daily trends">
       <ChartFrame title="Conversations per day" description="By how they ended" label="Stacked bars of conversations per day: contained, escalated, left with the bot">
@@ -95,7 +74,10 @@ export function TrendCharts({ daily }: { daily: DailyMetrics[] }) {
           lines: [
             { key: "containment", name: "Containment", color: CHART_COLORS.contained },
             { key: "escalation", name: "Escalation", color: CHART_COLORS.escalated },
+            { key: "containmentSoFar", name: "Containment, today so far", color: CHART_COLORS.contained, soFar: true },
+            { key: "escalationSoFar", name: "Escalation, today so far", color: CHART_COLORS.escalated, soFar: true },
           ],
+          partialDay,
         })}
       </ChartFrame>
       <ChartFrame title="First human response" description="Minutes from handoff to the first agent reply" label="Lines of the daily median and 90th percentile first response time">

@@ -1,17 +1,24 @@
 import { Form, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
 import { FLOW_LIST_INTENTS } from "../intents";
 import { TableHead } from "~/components/table-head";
 
 export type ImportProblem = { message: string; nodeId?: string; edgeId?: string; field?: string; path?: string };
+/** Mirrors ImportConflict in flows.server.ts (a client file cannot import its type's module). */
+export type ImportConflictView = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null; filename: string; at: number };
+
+/** The conflict dialog's buttons submit this form again, so the chosen file travels with the choice. */
+const IMPORT_FORM_ID = "import-flow-form";
 
 /** A file picker that submits as soon as a file is chosen; works without JavaScript too (plus a submit button). */
 export function ImportFlowButton() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formData?.get("intent") === FLOW_LIST_INTENTS.import;
   return (
-    <Form method="post" encType="multipart/form-data" className="import-form">
+    <Form method="post" encType="multipart/form-data" className="import-form" id={IMPORT_FORM_ID}>
       <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.import} />
       <label className="btn btn-secondary file-button">
         <Icon name="upload" size={16} />
@@ -33,6 +40,49 @@ export function ImportFlowButton() {
         </button>
       </noscript>
     </Form>
+  );
+}
+
+function describeDraft(conflict: ImportConflictView): string {
+  if (conflict.published === null) return "It has never been published: its draft is its only copy and will be lost.";
+  if (conflict.unpublishedChanges) return `Its draft has unpublished changes that will be lost (published version ${conflict.published} stays live).`;
+  return `Its draft is the same as published version ${conflict.published}, which stays live.`;
+}
+
+/**
+ * Asks before an import replaces an existing flow's draft. Nothing was written: the buttons post
+ * the import form again with a choice; Cancel clears the file input so the same file can be picked again. The dialog stays open until
+ * the answer arrives (a submit button removed on click would not submit).
+ */
+export function ImportConflictDialog({ conflict }: { conflict: ImportConflictView | null }) {
+  const [dismissedAt, setDismissedAt] = useState(0);
+  const open = conflict !== null && conflict.at !== dismissedAt;
+  const close = () => {
+    if (conflict) setDismissedAt(conflict.at);
+    (document.getElementById(IMPORT_FORM_ID) as HTMLFormElement | null)?.reset();
+  };
+  return (
+    <Dialog open={open} onClose={close} title={conflict ? `Replace the draft of “${conflict.name}”?` : ""} description={conflict ? `${conflict.filename} is a version of this flow (same address).` : undefined}>
+      {conflict ? (
+        <div className="stack">
+          <p>
+            Replacing puts the file’s {plural(conflict.fileSteps, "step")} in place of the draft’s {plural(conflict.draftSteps, "step")}. {describeDraft(conflict)}
+          </p>
+          <p className="muted">Or import it as a new flow, “… (imported)”, and keep this one as it is.</p>
+          <div className="dialog-actions">
+            <button type="button" className="btn btn-secondary" onClick={close} autoFocus>
+              Cancel
+            </button>
+            <button type="submit" form={IMPORT_FORM_ID} name="choice" value="copy" className="btn btn-secondary">
+              Import as a new flow
+            </button>
+            <button type="submit" form={IMPORT_FORM_ID} name="choice" value="replace" className="btn btn-danger-solid">
+              Replace the draft
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </Dialog>
   );
 }
 

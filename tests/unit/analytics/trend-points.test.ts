@@ -1,0 +1,50 @@
+/** The trend charts' points: the day still under way keeps its counts but its rates go apart ("today so far"). */
+import { describe, expect, it } from "vitest";
+import { summariseByDay, type ConversationFacts } from "~/analytics/metrics";
+import { toTrendPoints } from "~/analytics/trend-points";
+
+function facts(id: string, createdAt: string, status: string, escalatedAt: string | null = null): ConversationFacts {
+  return {
+    id,
+    flowId: "flow-a",
+    createdAt: Date.parse(createdAt),
+    status,
+    escalatedAt: escalatedAt ? Date.parse(escalatedAt) : null,
+    firstEscalatedAt: escalatedAt ? Date.parse(escalatedAt) : null,
+    firstHumanResponseAt: null,
+    csat: null,
+    resolvedBy: null,
+    handoffTrigger: null,
+    handoffNodeId: null,
+    contactId: null,
+    nextContactAt: null,
+  };
+}
+
+const daily = summariseByDay(
+  [
+    facts("a", "2026-06-14T09:00:00Z", "resolved"),
+    facts("b", "2026-06-14T10:00:00Z", "waiting", "2026-06-14T10:05:00Z"),
+    facts("c", "2026-06-15T09:00:00Z", "resolved"),
+    facts("d", "2026-06-15T11:00:00Z", "bot"),
+    facts("e", "2026-06-15T11:30:00Z", "bot"),
+    facts("f", "2026-06-15T11:45:00Z", "waiting", "2026-06-15T11:50:00Z"),
+  ],
+  ["2026-06-14", "2026-06-15"],
+);
+
+describe("toTrendPoints", () => {
+  it("moves the partial day's rates to the 'so far' keys and keeps its counts", () => {
+    const [yesterday, today] = toTrendPoints(daily, "2026-06-15");
+    expect(yesterday).toMatchObject({ containment: 0.5, escalation: 0.5, containmentSoFar: null, escalationSoFar: null });
+    expect(today).toMatchObject({ contained: 1, escalated: 1, leftWithBot: 2, containment: null, escalation: null, containmentSoFar: 0.25, escalationSoFar: 0.25 });
+  });
+
+  it("draws every day on the line when the range is over", () => {
+    const points = toTrendPoints(daily, null);
+    expect(points.map((point) => [point.containment, point.containmentSoFar])).toEqual([
+      [0.5, null],
+      [0.25, null],
+    ]);
+  });
+});
