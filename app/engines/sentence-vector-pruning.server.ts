@@ -5,8 +5,10 @@
  *   - the passages and cues of every published article (what the knowledge index embeds, recorded
  *     by running the index itself, so what counts follows whatever article-passages.ts makes);
  *   - the intent examples of every flow version that can still run: each flow's latest published
- *     version (new conversations start there) and every version an unresolved conversation is
- *     pinned to (older versions still running, the builder's previews);
+ *     version (new conversations start there) and every version an unresolved conversation active
+ *     in the last ACTIVE_DAYS is pinned to (older versions still running, the builder's previews).
+ *     A conversation silent for longer was abandoned (a customer who closed the tab never
+ *     resolves it): should it ever move again, its version's examples are embedded afresh;
  * all under the process's encoder id (another model's rows are never read again). Everything
  * else older than GRACE_MS is deleted, BATCH rows at a time. The grace period is what makes this
  * safe with several instances on one database: another instance may be embedding an article
@@ -28,6 +30,8 @@ const GRACE_MS = 24 * 60 * 60 * 1000;
 const BATCH = 500;
 const START_DELAY_MS = 60_000;
 const EVERY_MS = 24 * 60 * 60 * 1000;
+/** An unresolved conversation keeps its version's vectors while it had a message this recently. */
+const ACTIVE_DAYS = 30;
 
 export type PruneOptions = { client?: Db; now?: Date; encoderId?: string; batchSize?: number };
 export type PruneResult = { live: number; kept: number; deleted: number };
@@ -36,8 +40,10 @@ export type PruneResult = { live: number; kept: number; deleted: number };
 export async function pruneSentenceVectors(options: PruneOptions = {}): Promise<PruneResult> {
   const client = options.client ?? defaultDb;
   const batchSize = options.batchSize ?? BATCH;
-  const cutoff = new Date((options.now ?? new Date()).getTime() - GRACE_MS);
-  const live = await readLiveVectorKeys(client, options.encoderId ?? SENTENCE_ENCODER_ID);
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - GRACE_MS);
+  const activeSince = new Date(now.getTime() - ACTIVE_DAYS * 24 * 60 * 60 * 1000);
+  const live = await readLiveVectorKeys(client, options.encoderId ?? SENTENCE_ENCODER_ID, activeSince);
   let kept = 0;
   let deleted = 0;
   let after: string | null = null;
@@ -59,7 +65,7 @@ export async function pruneSentenceVectors(options: PruneOptions = {}): Promise<
 }
 
 /** The keys of every vector the live articles and runnable flow versions need. */
-async function readLiveVectorKeys(client: Db, encoderId: string): Promise<Set<string>> {
+async function readLiveVectorKeys(client: Db, encoderId: string, activeSince: Date): Promise<Set<string>> {
   const recorder = new KeyRecorder(encoderId);
   const articles = await client.article.findMany({ where: { status: "published" }, select: articleSelect });
   // English whatever the articles' language: passages do not depend on it, and an index in
@@ -68,7 +74,7 @@ async function readLiveVectorKeys(client: Db, encoderId: string): Promise<Set<st
   for (const row of articles) index.upsert(parseArticleRow(row));
   await index.whenEmbedded();
 
-  for (const document of await readRunnableFlowDocuments(client)) {
+  for (const document of await readRunnableFlowDocuments(client, activeSince)) {
     for (const model of listIntentModels(document)) {
       // What LocalIntentClassifier embeds: every non-blank example (a larger set for a step in a
       // language the encoder does not know, which it never embeds).
@@ -78,10 +84,10 @@ async function readLiveVectorKeys(client: Db, encoderId: string): Promise<Set<st
   return recorder.keys;
 }
 
-async function readRunnableFlowDocuments(client: Db) {
+async function readRunnableFlowDocuments(client: Db, activeSince: Date) {
   const [latest, pinned] = await Promise.all([
     client.flow.findMany({ select: { versions: { where: { number: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { id: true, document: true } } } }),
-    client.flowVersion.findMany({ where: { conversations: { some: { status: { not: "resolved" } } } }, select: { id: true, document: true } }),
+    client.flowVersion.findMany({ where: { conversations: { some: { status: { not: "resolved" }, lastMessageAt: { gte: activeSince } } } }, select: { id: true, document: true } }),
   ]);
   const byId = new Map([...latest.flatMap((flow) => flow.versions), ...pinned].map((version) => [version.id, version.document]));
   return [...byId.values()].flatMap((json) => {

@@ -13,10 +13,13 @@
  * off the Message table and independent of how turns order their rows; the look-up only serves
  * history recorded before.
  *
- * Bounded: the newest SCAN_LIMIT matching events (the Event (type, createdAt) index, each
- * checked against its conversation by primary key), never a whole conversation. Dismissed
- * messages are dropped after the scan (the dismissals of one step are few), so they count towards
- * SCAN_LIMIT; bench/intent-review.ts measures it on 100,000 conversations, no index of its own.
+ * Bounded: the newest SCAN_LIMIT matching events whose message was not dismissed (the Event
+ * (type, createdAt) index, each checked against its conversation by primary key), never a whole
+ * conversation. Dismissals are matched on the normalised text, which SQL cannot compute, so the
+ * scan reads pages of SCAN_LIMIT events, newest first, and drops dismissed ones until SCAN_LIMIT
+ * undismissed events are counted: a step whose list was mostly dismissed still shows the
+ * messages behind them. At most MAX_SCAN_PAGES pages, whatever was dismissed.
+ * bench/intent-review.ts measures it on 100,000 conversations, no index of its own.
  */
 import { z } from "zod";
 import { normaliseMessage, REVIEW_CONFIDENCE, REVIEW_WINDOW_DAYS, type ReviewItem } from "~/nodes/intent/review";
@@ -24,25 +27,28 @@ import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
 
-const SCAN_LIMIT = 2_000;
+/** Undismissed events read per step; exported for the test that fills a page with dismissed ones. */
+export const SCAN_LIMIT = 2_000;
+/** Pages read at most: a step whose newest 20,000 events were all dismissed shows what those left. */
+const MAX_SCAN_PAGES = 10;
 /** Distinct messages returned; the panel shows them 20 at a time. */
 export const MAX_REVIEW_ITEMS = 100;
 
 const payload = 'e."payload"';
 const REVIEW_SQL = `
-  SELECT e."payload", e."createdAt",
+  SELECT e."id", e."payload", e."createdAt",
     CASE WHEN ${sqlDialect.jsonText(payload, "text")} IS NULL THEN (
       SELECT m."text" FROM "Message" m
       WHERE m."conversationId" = e."conversationId" AND m."role" = 'customer' AND m."createdAt" <= e."createdAt"
       ORDER BY m."seq" DESC LIMIT 1
     ) END AS "recoveredText"
   FROM "Event" e ${sqlDialect.leftFirstJoin()} "Conversation" c ON c."id" = e."conversationId"
-  WHERE e."type" = 'intent.classified' AND e."createdAt" >= ? AND e."flowId" = ? AND e."nodeId" = ?
+  WHERE e."type" = 'intent.classified' AND e."createdAt" >= ? AND e."createdAt" <= ? AND e."flowId" = ? AND e."nodeId" = ?
     AND (${sqlDialect.jsonText(payload, "intent")} IS NULL OR ${sqlDialect.jsonNumber(payload, "confidence")} < ${REVIEW_CONFIDENCE})
     AND ${sqlRealChannel("c")}
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
-type Row = { payload: string; createdAt: string | Date; recoveredText: string | null };
+type Row = { id: string; payload: string; createdAt: string | Date; recoveredText: string | null };
 
 const RankedSchema = z.object({ name: z.string(), confidence: z.number() });
 const ClassifiedPayloadSchema = z.object({
@@ -69,25 +75,36 @@ function guessOf(verdict: ClassifiedPayload): ReviewItem["guess"] {
 }
 
 export async function listIntentReview(input: { flowId: string; nodeId: string; now?: Date }): Promise<ReviewItem[]> {
-  const since = new Date((input.now ?? new Date()).getTime() - REVIEW_WINDOW_DAYS * 86_400_000);
-  const [rows, dismissed] = await Promise.all([
-    queryAll<Row>(REVIEW_SQL, [since, input.flowId, input.nodeId]),
-    db.intentReviewDismissal.findMany({ where: { flowId: input.flowId, nodeId: input.nodeId }, select: { messageKey: true } }),
-  ]);
+  const now = input.now ?? new Date();
+  const since = new Date(now.getTime() - REVIEW_WINDOW_DAYS * 86_400_000);
+  const dismissed = await db.intentReviewDismissal.findMany({ where: { flowId: input.flowId, nodeId: input.nodeId }, select: { messageKey: true } });
   const hidden = new Set(dismissed.map((row) => row.messageKey));
   const groups = new Map<string, ReviewItem>();
-  // Rows come newest first: a group's first row is its latest wording and verdict.
-  for (const row of rows) {
-    const verdict = readPayload(row.payload);
-    const text = (verdict?.text ?? row.recoveredText ?? "").trim();
-    const key = normaliseMessage(text);
-    if (!verdict || !key || hidden.has(key)) continue;
-    const group = groups.get(key);
-    if (group) group.count += 1;
-    else {
-      const lastSeenAt = new Date(row.createdAt).toISOString();
-      groups.set(key, { text, count: 1, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null });
+  const seen = new Set<string>();
+  let counted = 0;
+  let until: Date = now;
+  for (let page = 0; page < MAX_SCAN_PAGES && counted < SCAN_LIMIT; page += 1) {
+    const rows = await queryAll<Row>(REVIEW_SQL, [since, until, input.flowId, input.nodeId]);
+    // The next page starts at this one's oldest timestamp, inclusive (events may share one):
+    // rows already read are skipped by id.
+    const fresh = rows.filter((row) => !seen.has(row.id));
+    // Rows come newest first: a group's first row is its latest wording and verdict.
+    for (const row of fresh) {
+      seen.add(row.id);
+      const verdict = readPayload(row.payload);
+      const text = (verdict?.text ?? row.recoveredText ?? "").trim();
+      const key = normaliseMessage(text);
+      if (!verdict || !key || hidden.has(key)) continue;
+      if ((counted += 1) > SCAN_LIMIT) break;
+      const group = groups.get(key);
+      if (group) group.count += 1;
+      else {
+        const lastSeenAt = new Date(row.createdAt).toISOString();
+        groups.set(key, { text, count: 1, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null });
+      }
     }
+    if (rows.length < SCAN_LIMIT || fresh.length === 0) break;
+    until = new Date(rows[rows.length - 1].createdAt);
   }
   return [...groups.values()].slice(0, MAX_REVIEW_ITEMS);
 }

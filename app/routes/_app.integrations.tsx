@@ -8,7 +8,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { ConfirmSubmit } from "~/components/confirm-submit";
+import { ConfirmButton } from "~/components/confirm-dialog";
 import { Field, FormError, useFocusFirstInvalid } from "~/components/form";
 import { PageHeader } from "~/components/page";
 import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
@@ -136,7 +136,7 @@ export default function IntegrationsPage() {
                 <td>{host.allowPrivate ? <span className="badge badge-accent">Allowed</span> : <span className="muted">No</span>}</td>
                 <td>{host.note || <span className="muted">—</span>}</td>
                 <td className="cell-actions">
-                  <ConfirmSubmit
+                  <ConfirmButton
                     label="Remove"
                     accessibleName={`Remove ${host.host}`}
                     title={`Remove ${host.host}?`}
@@ -215,7 +215,7 @@ export default function IntegrationsPage() {
                 </td>
                 <td>{new Date(credential.updatedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC</td>
                 <td className="cell-actions">
-                  <ConfirmSubmit
+                  <ConfirmButton
                     label="Delete"
                     accessibleName={`Delete ${credential.name}`}
                     title={`Delete the key “${credential.name}”?`}

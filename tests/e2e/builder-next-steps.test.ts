@@ -76,5 +76,16 @@ describe("next-step pickers", () => {
     expect(fits.text).toBe("End conversation (done)");
     expect(fits.width).toBeLessThanOrEqual(fits.room);
     await snap(page);
+
+    // The select narrows without the name changing (the panel squeezed, as a scrollbar or a late
+    // font would): the row measures again and writes the name out; widened, the line goes.
+    const body = page.locator(".builder-body");
+    await body.evaluate((element: HTMLElement) => (element.style.gridTemplateColumns = "216px minmax(0, 1fr) 260px"));
+    await short.locator(".next-steps__full-name").waitFor();
+    await short.scrollIntoViewIfNeeded();
+    await expect(short.locator(".next-steps__full-name").innerText()).resolves.toBe("End conversation (done)");
+    await snap(page);
+    await body.evaluate((element: HTMLElement) => element.style.removeProperty("grid-template-columns"));
+    await short.locator(".next-steps__full-name").waitFor({ state: "detached" });
   });
 });

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { checkConfirmDialogKeyboard } from "./confirm-dialog-helpers";
 import { signIn, snap, useE2E } from "./harness";
 import { BUILDER_VIEWPORT, card, fitView, openStarterCopy as openCopy, saveState, selectCard } from "./builder-helpers";
 import { repoRoot } from "../setup/migrate";
@@ -329,8 +330,10 @@ describe("the flow list", () => {
     await expect(chatLink.getAttribute("target")).resolves.toBe("_blank");
     await expect(row("Returns & refunds (copy)").getByRole("link", { name: /open the chat page/ }).count()).resolves.toBe(0);
 
-    await page.getByRole("button", { name: "Delete Returns & refunds (copy)" }).click();
     const confirm = page.getByRole("dialog", { name: "Delete “Returns & refunds (copy)”?" });
+    await checkConfirmDialogKeyboard(page, page.getByRole("button", { name: "Delete Returns & refunds (copy)" }), confirm, /^Nobody has talked to this flow yet\..*This cannot be undone\.$/);
+    await expect(row("Returns & refunds (copy)").count()).resolves.toBe(1);
+    await page.getByRole("button", { name: "Delete Returns & refunds (copy)" }).click();
     await confirm.getByText("This cannot be undone.").waitFor();
     await confirm.getByRole("button", { name: "Delete flow" }).click();
     await page.getByText("Flow deleted").waitFor();

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { card, dropFromPalette, openStarterCopy, selectCard } from "./builder-helpers";
+import { checkConfirmDialogKeyboard } from "./confirm-dialog-helpers";
 import { signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -46,8 +47,10 @@ describe("API connections", () => {
     expect(stored.secret).not.toContain(SECRET);
 
     // Removing what a published flow may rely on asks first: Cancel keeps it, the confirm removes it.
-    await page.getByRole("button", { name: "Delete shop-api" }).click();
     const keyDialog = page.getByRole("dialog", { name: "Delete the key “shop-api”?" });
+    await checkConfirmDialogKeyboard(page, page.getByRole("button", { name: "Delete shop-api" }), keyDialog, /^Steps that send this key fail from now on/);
+    expect(await app.db.httpCredential.count({ where: { name: "shop-api" } })).toBe(1);
+    await page.getByRole("button", { name: "Delete shop-api" }).click();
     await keyDialog.getByText("they take their “Failed” path").waitFor();
     // Opened from a table cell, the dialog still wraps its text and paints its confirm button red.
     await expect(keyDialog.locator("p").evaluate((text) => text.scrollWidth <= text.clientWidth && getComputedStyle(text).textAlign)).resolves.toBe("start");

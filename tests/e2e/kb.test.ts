@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../setup/migrate";
+import { checkConfirmDialogKeyboard } from "./confirm-dialog-helpers";
 import { openPage, signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -171,8 +172,10 @@ describe("the knowledge base", () => {
     await e2e.goto(articlePath);
     await page.getByRole("heading", { level: 1, name: "Gift cards and e-gift cards" }).waitFor();
 
-    await page.getByRole("button", { name: "Delete" }).click();
     const dialog = page.getByRole("dialog", { name: "Delete this article?" });
+    await checkConfirmDialogKeyboard(page, page.getByRole("button", { name: "Delete" }), dialog, /^“Gift cards and e-gift cards” will be removed from the knowledge base.*This cannot be undone\.$/);
+    await expect(e2e.app.db.article.count({ where: { slug: "gift-cards" } })).resolves.toBe(1);
+    await page.getByRole("button", { name: "Delete" }).click();
     await dialog.waitFor();
     await snap(page);
     await dialog.getByRole("button", { name: "Cancel" }).click();

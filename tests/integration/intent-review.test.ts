@@ -5,7 +5,8 @@
  * message, and the resource route admins-only. Runs on SQLite and PostgreSQL (integration-pg).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { listIntentReview } from "~/flow-admin/intent-review.server";
+import { listIntentReview, SCAN_LIMIT } from "~/flow-admin/intent-review.server";
+import { normaliseMessage } from "~/nodes/intent/review";
 import * as reviewRoute from "~/routes/flows.$id.intent-review";
 import { db } from "~/utils/db.server";
 import { createFixtureFlow, type FixtureFlow } from "../support/analytics-fixtures";
@@ -85,6 +86,33 @@ describe("listIntentReview", () => {
     const texts = (await listIntentReview({ flowId: other.id, nodeId: "topic", now: NOW })).map((item) => item.text);
     expect(texts).toEqual(["another flow's secret"]);
     expect((await listIntentReview({ flowId: shop.id, nodeId: "second-step", now: NOW })).map((item) => item.text)).toEqual(["second step message"]);
+  });
+});
+
+describe("a step whose newest messages were dismissed", () => {
+  it("still lists the messages behind a full scan's worth of dismissed ones", async () => {
+    const busy = await createFixtureFlow({ slug: "busy", name: "Busy", defaultTeam: "support" });
+    const dismissedText = "cancel my subscription";
+    await db.intentReviewDismissal.create({ data: { flowId: busy.id, nodeId: "topic", messageKey: normaliseMessage(dismissedText) } });
+    // One scan's worth of the dismissed message, newer than the other message's first sending; in
+    // threes at one timestamp, so a page may end inside a group of equal timestamps.
+    const conversation = await db.conversation.create({ data: { flowId: busy.id, flowVersionId: busy.versionId, tokenHash: "review-busy" }, select: { id: true } });
+    const payload = JSON.stringify({ ...notSure("cancel", 0.4), text: dismissedText });
+    await db.event.createMany({
+      data: Array.from({ length: SCAN_LIMIT + 5 }, (_, index) => ({
+        conversationId: conversation.id,
+        flowId: busy.id,
+        type: "intent.classified",
+        nodeId: "topic",
+        payload,
+        createdAt: new Date(NOW.getTime() - 60_000 - Math.floor(index / 3) * 1_000),
+      })),
+    });
+    await classified(busy, { text: "does the jacket run small", verdict: notSure("sizing", 0.5), minutesAgo: 0.5 });
+    await classified(busy, { text: "does the jacket run small?", verdict: notSure("sizing", 0.35), minutesAgo: 60 });
+
+    const items = await listIntentReview({ flowId: busy.id, nodeId: "topic", now: NOW });
+    expect(items.map(({ text, count }) => ({ text, count }))).toEqual([{ text: "does the jacket run small", count: 2 }]);
   });
 });
 

@@ -116,4 +116,24 @@ describe("pruning stored sentence vectors", () => {
     expect(await storedTexts(["my parcel never arrived at all"])).toEqual([]);
     expect(await storedTexts(["where can I pick up my parcel"])).toEqual(["where can I pick up my parcel"]);
   });
+
+  it("a version pinned only by conversations silent for more than 30 days is not kept alive by them", async () => {
+    const abandonedRun = flowDocument("pruning-c", "my order arrived in pieces");
+    const quietRun = flowDocument("pruning-c", "the box came open in transit");
+    const latestC = flowDocument("pruning-c", null);
+    const abandoned = await db.$transaction((tx) => writePublishedVersion(tx, abandonedRun));
+    const quiet = await db.$transaction((tx) => writePublishedVersion(tx, quietRun));
+    await db.$transaction((tx) => writePublishedVersion(tx, latestC));
+    // Never resolved: a customer who closed the tab 31 days ago; another who last wrote 29 days ago.
+    const lastMessageAt = (days: number) => new Date(now.getTime() - days * DAY_MS);
+    await db.conversation.create({ data: { flowId: abandoned.flowId, flowVersionId: abandoned.flowVersionId, tokenHash: "pruning-abandoned", status: "bot", lastMessageAt: lastMessageAt(31) } });
+    await db.conversation.create({ data: { flowId: quiet.flowId, flowVersionId: quiet.flowVersionId, tokenHash: "pruning-quiet", status: "waiting", lastMessageAt: lastMessageAt(29) } });
+    await storeVectors([...examplesOf(abandonedRun), ...examplesOf(quietRun), ...examplesOf(latestC)], old);
+
+    await pruneSentenceVectors({ now });
+
+    expect(await storedTexts(["my order arrived in pieces"])).toEqual([]);
+    expect(await storedTexts(["the box came open in transit"])).toEqual(["the box came open in transit"]);
+    expect(await storedTexts(examplesOf(latestC))).toEqual(examplesOf(latestC));
+  });
 });

@@ -91,8 +91,8 @@ function NextStepRow({ output, targets, next, onConnect, onGoTo }: RowProps) {
  * Whether the closed select clips its chosen step's name (measured in the select's own font). Two
  * steps whose ids differ only at the end would then look the same, so the row writes the name out
  * in full under the select. The open list is as wide as its longest option, and each option and
- * the select carry the name as a tooltip. The side panel's width is fixed: measured when the
- * name changes.
+ * the select carry the name as a tooltip. Measured again whenever the select's box changes size
+ * (the panel's scrollbar coming or going, a font arriving late), not only when the name changes.
  */
 function useClippedValue(select: RefObject<HTMLSelectElement>, text: string | null): boolean {
   const [clipped, setClipped] = useState(false);
@@ -100,9 +100,15 @@ function useClippedValue(select: RefObject<HTMLSelectElement>, text: string | nu
     const element = select.current;
     const context = element && text ? document.createElement("canvas").getContext("2d") : null;
     if (!element || !text || !context) return setClipped(false);
-    const style = getComputedStyle(element);
-    context.font = style.font;
-    setClipped(context.measureText(text).width > element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    const measure = () => {
+      const style = getComputedStyle(element);
+      context.font = style.font;
+      setClipped(context.measureText(text).width > element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
   }, [select, text]);
   return clipped;
 }

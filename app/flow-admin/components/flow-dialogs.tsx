@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { ConfirmDialog } from "~/components/confirm-dialog";
 import { Dialog } from "~/components/dialog";
 import { Field, FormError, type FieldErrors } from "~/components/form";
 import { Icon } from "~/components/icons";
@@ -80,23 +81,15 @@ export function DeleteFlowDialog({ flow, onClose, formError }: Omit<DialogProps,
   const busy = useBusy(FLOW_LIST_INTENTS.delete);
   const copy = flow ? describeDeletion(flow) : null;
   return (
-    <Dialog open={flow !== null} onClose={onClose} title={copy?.title ?? ""}>
-      {flow && copy ? (
-        <Form method="post" className="stack">
-          <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.delete} />
-          <input type="hidden" name="flowId" value={flow.id} />
-          <FormError message={formError} />
-          <p className="muted">{copy.text}</p>
-          <div className="dialog-actions">
-            <button type="button" className="btn btn-secondary" onClick={onClose} autoFocus>
-              Cancel
-            </button>
-            <button type="submit" className="btn btn-danger-solid" disabled={busy}>
-              {copy.confirm}
-            </button>
-          </div>
-        </Form>
-      ) : null}
-    </Dialog>
+    <ConfirmDialog
+      open={flow !== null}
+      onClose={onClose}
+      title={copy?.title ?? ""}
+      text={copy?.text}
+      confirm={copy?.confirm ?? ""}
+      fields={{ intent: FLOW_LIST_INTENTS.delete, flowId: flow?.id ?? "" }}
+      formError={formError}
+      busy={busy}
+    />
   );
 }
