@@ -309,6 +309,8 @@ describe("the flow list", () => {
     await page.goto("/flows");
     await page.getByRole("button", { name: "New flow" }).click();
     await page.getByRole("dialog").getByRole("textbox", { name: "Name" }).waitFor();
+    // The dialog opens on its first field, not on its Close button.
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe("name");
     await snap(page);
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
 
@@ -412,6 +414,8 @@ describe("import and export", () => {
 
     await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
     await ask.getByText(`Replacing puts the file’s ${steps} in place of the draft’s ${steps}.`).waitFor();
+    // The safe choice has the focus: Enter cancels.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe("Cancel");
     await snap(page);
     await ask.getByRole("button", { name: "Cancel" }).click();
     await ask.waitFor({ state: "hidden" });

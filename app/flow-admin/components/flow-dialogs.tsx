@@ -25,7 +25,7 @@ export function NewFlowDialog({ open, onClose, errors = {}, formError, starters 
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.create} />
         <FormError message={formError} />
-        <Field label="Name" name="name" autoComplete="off" placeholder="Returns and exchanges" error={errors.name} autoFocus required />
+        <Field label="Name" name="name" autoComplete="off" placeholder="Returns and exchanges" error={errors.name} data-autofocus required />
         <fieldset className="starter-options">
           <legend className="label">Start from</legend>
           {options.map((option) => (
@@ -62,7 +62,7 @@ export function RenameFlowDialog({ flow, onClose, errors = {}, formError }: Omit
           <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.rename} />
           <input type="hidden" name="flowId" value={flow.id} />
           <FormError message={formError} />
-          <Field label="Name" name="name" defaultValue={flow.name} autoComplete="off" error={errors.name} autoFocus required />
+          <Field label="Name" name="name" defaultValue={flow.name} autoComplete="off" error={errors.name} data-autofocus required />
           <div className="dialog-actions">
             <button type="button" className="btn btn-secondary" onClick={onClose}>
               Cancel

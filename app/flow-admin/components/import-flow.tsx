@@ -70,7 +70,7 @@ export function ImportConflictDialog({ conflict }: { conflict: ImportConflictVie
           </p>
           <p className="muted">Or import it as a new flow, “… (imported)”, and keep this one as it is.</p>
           <div className="dialog-actions">
-            <button type="button" className="btn btn-secondary" onClick={close} autoFocus>
+            <button type="button" className="btn btn-secondary" onClick={close} data-autofocus>
               Cancel
             </button>
             <button type="submit" form={IMPORT_FORM_ID} name="choice" value="copy" className="btn btn-secondary">
