@@ -10,6 +10,7 @@ import {
   summariseByDay,
   type ConversationFacts,
 } from "~/analytics/metrics";
+import { conversationFacts } from "../../support/conversation-facts";
 
 const T0 = Date.parse("2026-06-10T09:00:00Z");
 const MIN = 60_000;
@@ -18,22 +19,7 @@ const DAY = 24 * 60 * MIN;
 let counter = 0;
 function facts(overrides: Partial<ConversationFacts> = {}): ConversationFacts {
   counter += 1;
-  return {
-    id: `c${counter}`,
-    flowId: "flow-a",
-    createdAt: T0,
-    status: "bot",
-    escalatedAt: null,
-    firstEscalatedAt: null,
-    firstHumanResponseAt: null,
-    csat: null,
-    resolvedBy: null,
-    handoffTrigger: null,
-    handoffNodeId: null,
-    contactId: null,
-    nextContactAt: null,
-    ...overrides,
-  };
+  return conversationFacts(`c${counter}`, T0, overrides);
 }
 
 const escalated = (overrides: Partial<ConversationFacts> = {}) =>

@@ -2,23 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { summariseByDay, type ConversationFacts } from "~/analytics/metrics";
 import { toTrendPoints } from "~/analytics/trend-points";
+import { conversationFacts } from "../../support/conversation-facts";
 
 function facts(id: string, createdAt: string, status: string, escalatedAt: string | null = null): ConversationFacts {
-  return {
-    id,
-    flowId: "flow-a",
-    createdAt: Date.parse(createdAt),
-    status,
-    escalatedAt: escalatedAt ? Date.parse(escalatedAt) : null,
-    firstEscalatedAt: escalatedAt ? Date.parse(escalatedAt) : null,
-    firstHumanResponseAt: null,
-    csat: null,
-    resolvedBy: null,
-    handoffTrigger: null,
-    handoffNodeId: null,
-    contactId: null,
-    nextContactAt: null,
-  };
+  const escalated = escalatedAt ? Date.parse(escalatedAt) : null;
+  return conversationFacts(id, Date.parse(createdAt), { status, escalatedAt: escalated, firstEscalatedAt: escalated });
 }
 
 const daily = summariseByDay(
