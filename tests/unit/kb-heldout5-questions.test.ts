@@ -1,0 +1,26 @@
+/**
+ * The fifth held-out knowledge-base questions (issue 15): bench/data/kb-heldout5-questions.json
+ * (demo store) and bench/data/stackfaq-heldout5-questions.json (StackFAQ). Every older set, the
+ * fourth pair included, was spent tuning or choosing the ranking and confidence, so these were
+ * written from the articles and threads alone (2026-12-07) for the integrator's single final run.
+ * Well formed, the agreed size, only articles the bench's knowledge bases hold, and no question of
+ * any older set word for word or nearly (tests/support/held-out-set-checks.ts).
+ */
+import { describeHeldOutPair } from "../support/held-out-set-checks";
+
+describeHeldOutPair({
+  ordinal: "fifth",
+  demoFile: "bench/data/kb-heldout5-questions.json",
+  stackFaqFile: "bench/data/stackfaq-heldout5-questions.json",
+  olderFiles: [
+    "bench/data/kb-questions.json",
+    "bench/data/kb-test-questions.json",
+    "bench/data/kb-dev-unanswerable.json",
+    "bench/data/kb-fresh-questions.json",
+    "bench/data/stackfaq-fresh-questions.json",
+    "bench/data/kb-heldout3-questions.json",
+    "bench/data/stackfaq-heldout3-questions.json",
+    "bench/data/kb-heldout4-questions.json",
+    "bench/data/stackfaq-heldout4-questions.json",
+  ],
+});
