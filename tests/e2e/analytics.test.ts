@@ -108,8 +108,17 @@ describe("analytics", () => {
     await page.getByLabel("Flow").selectOption({ label: "Store support" });
     await page.waitForURL(/flow=store-support/);
     const funnel = page.getByRole("region", { name: "Node funnel" });
-    await funnel.getByText("ask-order-id").waitFor();
+    // A step reads as the lead built it (its kind and its question), its id muted beneath for the CSV.
+    const askRow = funnel.locator('tr[data-node="ask-order-id"]');
+    await askRow.waitFor();
+    expect(await askRow.locator(".node-name").textContent()).toMatch(/^Ask for information: Sure! What's your 10-digit order number\?/);
+    expect(await askRow.locator(".node-id").textContent()).toBe("ask-order-id");
+    expect(await askRow.locator(".node-id").getAttribute("title")).toBe("Step id (as in the CSV export)");
     expect(await funnel.locator("tbody tr").count()).toBeGreaterThan(10);
+    const handoffNodes = page.locator(".breakdown-card").filter({ hasText: "Escalations by node" });
+    const handoffNames = await handoffNodes.locator(".node-name").allTextContents();
+    expect(handoffNames.length).toBeGreaterThan(0);
+    for (const name of handoffNames) expect(name, "a step named by its id").not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await funnel.scrollIntoViewIfNeeded();
     await snap(page);
