@@ -82,6 +82,15 @@ describe("analytics", () => {
     const rates = page.locator(".chart-card").filter({ hasText: "Containment and escalation" });
     await rates.getByText("today so far").waitFor();
     expect(await rates.locator(".recharts-legend-item").allTextContents()).toEqual(["Containment", "Escalation"]);
+    // Every daily chart marks today the same way: the volume's bars for today pale and outlined.
+    for (const title of ["Conversations per day", "First human response", "CSAT"]) {
+      await page.locator(".chart-card").filter({ hasText: title }).getByText("today so far").waitFor();
+    }
+    const volume = page.locator(".chart-card").filter({ hasText: "Conversations per day" });
+    expect(await volume.locator(".recharts-bar-rectangle .is-today-so-far").count()).toBeGreaterThan(0);
+    expect(await page.locator(".chart-card").filter({ hasText: "First human response" }).locator(".recharts-legend-item").allTextContents()).toEqual(["90th percentile", "Median"]);
+    await page.locator(".chart-card").filter({ hasText: "CSAT" }).scrollIntoViewIfNeeded();
+    await snap(page);
     await rates.scrollIntoViewIfNeeded();
     await snap(page);
 
