@@ -73,7 +73,7 @@ async function measureHere() {
   const median = (values: number[]) => round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
   const results: Record<string, Timing> = {};
   for (const one of cases) {
-    const run = () => listIntentReview({ flowId: one.flowId, nodeId: one.nodeId, now });
+    const run = () => listIntentReview({ flowId: one.flowId, nodeId: one.nodeId, threshold: 0.7, now });
     const rows = (await run()).length;
     const wall: number[] = [];
     const cpu: number[] = [];

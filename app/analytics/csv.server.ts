@@ -93,14 +93,14 @@ export function reportToCsv(report: AnalyticsReport, kind: CsvReport): string {
       return toCsv(
         [
           ...report.byTrigger.map((row) => ["trigger", "", row.key, row.label, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
-          ...report.byNode.map((row) => ["node", row.flowName, row.nodeId ?? "", row.kindLabel, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
+          ...report.byNode.map((row) => ["node", row.flowName, row.nodeId ?? "", row.name, row.count, round(row.shareOfEscalations, 4), round(row.rateOfConversations, 4)]),
         ],
         ["breakdown", "flow", "key", "label", "escalations", "share_of_escalations", "rate_of_conversations"],
       );
     case "funnel":
       return toCsv(
-        (report.funnel?.nodes ?? []).map((row) => [report.flow?.name ?? "", row.nodeId, row.kind ?? "", row.kindLabel, row.passed, row.droppedOff, row.escalated]),
-        ["flow", "node_id", "kind", "kind_label", "passed", "dropped_off", "escalated"],
+        (report.funnel?.nodes ?? []).map((row) => [report.flow?.name ?? "", row.nodeId, row.name, row.kind ?? "", row.kindLabel, row.passed, row.droppedOff, row.escalated]),
+        ["flow", "node_id", "node_name", "kind", "kind_label", "passed", "dropped_off", "escalated"],
       );
   }
 }

@@ -1,19 +1,20 @@
 /**
  * The nodes of a flow as analytics lists them: in the order a conversation meets them, branch
  * by branch (depth-first from the start node along the edges in their order, the rest after in
- * document order), each
- * with its kind's label from the registry. Documents are read leniently: an old version with a
- * field the current schema refuses still names its nodes.
+ * document order), each with its kind's label from the registry and the name a lead reads for it
+ * (nameStep: the kind and what the step says, never just the id). Documents are read leniently:
+ * an old version with a field the current schema refuses still names its nodes, by kind.
  */
 import { z } from "zod";
+import { nameStep } from "~/flow/step-name";
 import type { NodeKind } from "~/nodes/kinds";
 import { getNodeKind, nodeRegistry } from "~/nodes/registry";
 import type { NodeKindDefinition } from "~/nodes/types";
 
-export type FlowNodeInfo = { id: string; kind: string | null; kindLabel: string };
+export type FlowNodeInfo = { id: string; kind: string | null; kindLabel: string; name: string };
 
 const LooseDocumentSchema = z.object({
-  nodes: z.array(z.object({ id: z.string(), kind: z.string() })).default([]),
+  nodes: z.array(z.object({ id: z.string(), kind: z.string() }).passthrough()).default([]),
   edges: z.array(z.object({ source: z.string(), target: z.string() })).default([]),
 });
 
@@ -25,6 +26,12 @@ function knownKind(kind: string | null): NodeKindDefinition<unknown> | null {
 
 function kindLabel(kind: string | null): string {
   return knownKind(kind)?.label ?? REMOVED_NODE_LABEL;
+}
+
+function nameNode(node: { id: string; kind: string; data?: unknown }): string {
+  const kind = knownKind(node.kind);
+  const data = kind?.schema.safeParse(node.data);
+  return kind && data?.success ? nameStep({ id: node.id, kind: node.kind as NodeKind, data: data.data }) : kindLabel(node.kind);
 }
 
 export function listFlowNodes(document: unknown): FlowNodeInfo[] {
@@ -46,8 +53,9 @@ export function listFlowNodes(document: unknown): FlowNodeInfo[] {
   }
   for (const node of nodes) if (!seen.has(node.id)) ordered.push(node.id);
   return ordered.map((id) => {
-    const kind = byId.get(id)?.kind ?? null;
-    return { id, kind, kindLabel: kindLabel(kind) };
+    const node = byId.get(id);
+    const kind = node?.kind ?? null;
+    return { id, kind, kindLabel: kindLabel(kind), name: node ? nameNode(node) : REMOVED_NODE_LABEL };
   });
 }
 

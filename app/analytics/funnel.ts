@@ -12,6 +12,8 @@ export type NodeFunnelRow = {
   nodeId: string;
   kind: string | null;
   kindLabel: string;
+  /** How the lead reads the step (flow-nodes.ts); the id stays for the CSV and the canvas overlay. */
+  name: string;
   passed: number;
   droppedOff: number;
   escalated: number;
@@ -43,12 +45,12 @@ export function computeNodeFunnel(input: {
   const rowFor = (nodeId: string) => {
     let row = rows.get(nodeId);
     if (!row) {
-      row = { nodeId, kind: null, kindLabel: REMOVED_NODE_LABEL, passed: 0, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 };
+      row = { nodeId, kind: null, kindLabel: REMOVED_NODE_LABEL, name: REMOVED_NODE_LABEL, passed: 0, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 };
       rows.set(nodeId, row);
     }
     return row;
   };
-  for (const node of input.nodes) rows.set(node.id, { nodeId: node.id, kind: node.kind, kindLabel: node.kindLabel, passed: 0, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 });
+  for (const node of input.nodes) rows.set(node.id, { nodeId: node.id, kind: node.kind, kindLabel: node.kindLabel, name: node.name, passed: 0, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 });
   for (const [nodeId, count] of input.passed) rowFor(nodeId).passed = count;
   for (const [nodeId, { calls, failures }] of input.apiCalls ?? []) Object.assign(rowFor(nodeId), { apiCalls: calls, apiFailures: failures });
   for (const [nodeId, count] of input.droppedOff) rowFor(nodeId).droppedOff = count;

@@ -34,7 +34,7 @@ import { getNodeFunnel, type FunnelOutcomes, type NodeFunnel } from "./node-funn
 import type { AnalyticsQuery } from "./query";
 import { DAY_MS, describeRange, resolveRange, toDayString, type DateRange } from "./range";
 
-export type NodeBreakdown = Omit<Breakdown<unknown>, "key"> & { flowId: string; flowName: string; nodeId: string | null; kindLabel: string };
+export type NodeBreakdown = Omit<Breakdown<unknown>, "key"> & { flowId: string; flowName: string; nodeId: string | null; kindLabel: string; name: string };
 
 export type AnalyticsReport = {
   range: { preset: DateRange["preset"]; from: string; to: string; label: string; days: number };
@@ -92,13 +92,18 @@ export async function getAnalyticsReport(viewer: Pick<SessionUser, "id" | "role"
       summary,
       daily,
       byTrigger: escalationGroupsByTrigger(escalations, summary.conversations).map((row) => ({ ...row, label: TRIGGER_LABELS[row.key] })),
-      byNode: byNode.map(({ key, ...row }) => ({
-        ...row,
-        flowId: key.flowId,
-        flowName: flowNames.get(key.flowId) ?? "Unknown flow",
-        nodeId: key.nodeId,
-        kindLabel: key.nodeId ? nodesByFlow.get(key.flowId)?.find((node) => node.id === key.nodeId)?.kindLabel ?? REMOVED_NODE_LABEL : "No node",
-      })),
+      byNode: byNode.map(({ key, ...row }) => {
+        const node = key.nodeId ? nodesByFlow.get(key.flowId)?.find((candidate) => candidate.id === key.nodeId) : undefined;
+        const fallback = key.nodeId ? REMOVED_NODE_LABEL : "No node";
+        return {
+          ...row,
+          flowId: key.flowId,
+          flowName: flowNames.get(key.flowId) ?? "Unknown flow",
+          nodeId: key.nodeId,
+          kindLabel: node?.kindLabel ?? fallback,
+          name: node?.name ?? fallback,
+        };
+      }),
       funnel,
     },
   };

@@ -1,7 +1,8 @@
 /**
  * The intent step's review list ("Messages this step wasn't sure about"): the customer messages
  * of the last 30 days that reached one intent step of one flow (any published version; preview
- * runs are the admin's own tests) and went to "Not sure" or were taken at under 80%, one row per
+ * runs are the admin's own tests) and went to "Not sure" or were taken under the step's review
+ * cut-off (reviewCutoff in app/nodes/intent/review.ts: its threshold, at least 80%), one row per
  * distinct message with how many times it was sent, newest first, without the ones the lead
  * dismissed for that step.
  *
@@ -22,7 +23,8 @@
  * bench/intent-review.ts measures it on 100,000 conversations, no index of its own.
  */
 import { z } from "zod";
-import { normaliseMessage, REVIEW_CONFIDENCE, REVIEW_WINDOW_DAYS, type ReviewItem } from "~/nodes/intent/review";
+import { IntentDataSchema } from "~/nodes/intent/schema";
+import { normaliseMessage, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "~/nodes/intent/review";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
@@ -44,7 +46,7 @@ const REVIEW_SQL = `
     ) END AS "recoveredText"
   FROM "Event" e ${sqlDialect.leftFirstJoin()} "Conversation" c ON c."id" = e."conversationId"
   WHERE e."type" = 'intent.classified' AND e."createdAt" >= ? AND e."createdAt" <= ? AND e."flowId" = ? AND e."nodeId" = ?
-    AND (${sqlDialect.jsonText(payload, "intent")} IS NULL OR ${sqlDialect.jsonNumber(payload, "confidence")} < ${REVIEW_CONFIDENCE})
+    AND (${sqlDialect.jsonText(payload, "intent")} IS NULL OR ${sqlDialect.jsonNumber(payload, "confidence")} < ?)
     AND ${sqlRealChannel("c")}
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
@@ -74,8 +76,10 @@ function guessOf(verdict: ClassifiedPayload): ReviewItem["guess"] {
   return verdict.intent ? { name: verdict.intent, confidence: verdict.confidence } : null;
 }
 
-export async function listIntentReview(input: { flowId: string; nodeId: string; now?: Date }): Promise<ReviewItem[]> {
+/** `threshold`: the step's, as the lead's form has it (the list's cut-off follows it). */
+export async function listIntentReview(input: { flowId: string; nodeId: string; threshold: number; now?: Date }): Promise<ReviewItem[]> {
   const now = input.now ?? new Date();
+  const cutoff = reviewCutoff(input.threshold);
   const since = new Date(now.getTime() - REVIEW_WINDOW_DAYS * 86_400_000);
   const dismissed = await db.intentReviewDismissal.findMany({ where: { flowId: input.flowId, nodeId: input.nodeId }, select: { messageKey: true } });
   const hidden = new Set(dismissed.map((row) => row.messageKey));
@@ -84,7 +88,7 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
   let counted = 0;
   let until: Date = now;
   for (let page = 0; page < MAX_SCAN_PAGES && counted < SCAN_LIMIT; page += 1) {
-    const rows = await queryAll<Row>(REVIEW_SQL, [since, until, input.flowId, input.nodeId]);
+    const rows = await queryAll<Row>(REVIEW_SQL, [since, until, input.flowId, input.nodeId, cutoff]);
     // The next page starts at this one's oldest timestamp, inclusive (events may share one):
     // rows already read are skipped by id.
     const fresh = rows.filter((row) => !seen.has(row.id));
@@ -107,6 +111,23 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
     until = new Date(rows[rows.length - 1].createdAt);
   }
   return [...groups.values()].slice(0, MAX_REVIEW_ITEMS);
+}
+
+const DraftStepsSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
+const ThresholdOnlySchema = z.object({ threshold: z.number().min(0).max(1) });
+
+/** The intent step's threshold in the flow's draft (the new step's default when the draft has no such step). */
+export function readDraftThreshold(draft: string, nodeId: string): number {
+  let document: unknown = null;
+  try {
+    document = JSON.parse(draft);
+  } catch {
+    // An unreadable draft has no step: the default below.
+  }
+  const parsed = DraftStepsSchema.safeParse(document);
+  const step = parsed.success ? parsed.data.nodes.find((node) => node.id === nodeId && node.kind === "intent") : undefined;
+  const data = ThresholdOnlySchema.safeParse(step?.data);
+  return data.success ? data.data.threshold : IntentDataSchema.parse({}).threshold;
 }
 
 /** Hides a message from the step's review list for good (a second dismissal changes nothing). False when the flow is gone. */

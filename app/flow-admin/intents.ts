@@ -9,4 +9,6 @@ export const FLOW_LIST_INTENTS = {
   delete: "delete",
   restore: "restore",
   import: "import",
+  /** The answer to the import conflict page shown without JavaScript: the file's text travels back in the form. */
+  importChoice: "import-choice",
 } as const;

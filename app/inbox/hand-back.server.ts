@@ -9,6 +9,7 @@ import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { getCompiledVersion } from "~/runtime/flow-versions.server";
 import { handBackToBot } from "~/runtime/turn.server";
 import { getNodeKind, listResumableNodes, phrasesFor, UnknownNodeError, type FlowNode } from "~/flow";
+import { nameStep } from "~/flow/step-name";
 import type { InboxViewer } from "./access.server";
 import { refuse, type ActionOutcome, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed } from "./assignment.server";
@@ -17,11 +18,7 @@ import type { HandBackTarget } from "./view";
 import { isPreview } from "~/vocabulary/channels";
 
 /** The kind's label and the text the step shows the customer (its `describe`), else its id. */
-function describeNode(node: FlowNode): string {
-  const kind = getNodeKind(node.kind);
-  const text = kind.describe?.(node.data)?.trim();
-  return text ? `${kind.label}: ${text.length > 60 ? `${text.slice(0, 57)}…` : text}` : `${kind.label} (${node.id})`;
-}
+const describeNode = (node: FlowNode) => nameStep(node, { idWhenNoText: true });
 
 /** How a step of a flow version reads to an agent ("Ask for information: What's your order number?"), or null if unknown. */
 export async function describeFlowStep(flowVersionId: string, nodeId: string): Promise<string | null> {

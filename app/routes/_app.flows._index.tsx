@@ -8,7 +8,7 @@ import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
 import { DeleteFlowDialog, NewFlowDialog, RenameFlowDialog } from "~/flow-admin/components/flow-dialogs";
 import { FlowTable, type FlowRow } from "~/flow-admin/components/flow-table";
-import { ImportConflictDialog, ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
+import { ImportConflictDialog, ImportConflictSection, ImportFlowButton, ImportProblems, type ImportProblem } from "~/flow-admin/components/import-flow";
 import { formatRelative, plural } from "~/flow-admin/format";
 import { createFlow, duplicateFlow, importFlow, listFlows, removeFlow, renameFlow, restoreFlow, type ImportConflict } from "~/flow-admin/flows.server";
 import { listStarterFlows } from "~/flow-admin/starters.server";
@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 const Id = z.string().min(1).max(64);
+const ImportChoiceSchema = z.enum(["replace", "copy"]);
 const FlowNameSchema = z.string({ error: "Give the flow a name" }).trim().min(1, "Give the flow a name").max(200, "Keep the name under 200 characters");
 const ActionSchema = z.discriminatedUnion(
   "intent",
@@ -45,7 +46,14 @@ const ActionSchema = z.discriminatedUnion(
         .refine((file) => file.size > 0, "The file is empty")
         .refine((file) => file.size <= MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
       // Sent only from the dialog that asks what to do with a file whose flow already exists.
-      choice: z.enum(["replace", "copy"]).optional(),
+      choice: ImportChoiceSchema.optional(),
+    }),
+    // The same question answered on the page without JavaScript: the file comes back as text.
+    z.object({
+      intent: z.literal(FLOW_LIST_INTENTS.importChoice),
+      filename: z.string().trim().min(1).max(255),
+      fileText: z.string().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
+      choice: ImportChoiceSchema,
     }),
   ],
   { error: "Unknown action" },
@@ -54,7 +62,24 @@ type Intent = z.infer<typeof ActionSchema>["intent"];
 
 type ActionData =
   | { ok: true; intent: Intent; notice: string; link?: { to: string; label: string }; at: number }
-  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] }; importConflict?: ImportConflict & { filename: string; at: number } } & FormErrors);
+  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] }; importConflict?: ImportConflict & { filename: string; fileText: string; at: number } } & FormErrors);
+
+/** Imports a file's text (picked, or posted back from the conflict page): 409 with the question when its flow exists and no choice was made. */
+async function answerImport(file: { name: string; text: string }, choice: z.infer<typeof ImportChoiceSchema> | undefined) {
+  const outcome = await importFlow(file.text, choice);
+  if (!outcome.ok && "conflict" in outcome) {
+    return data<ActionData>(
+      { ok: false, intent: "import", importConflict: { ...outcome.conflict, filename: file.name, fileText: file.text, at: Date.now() }, fieldErrors: {}, formError: null },
+      { status: 409 },
+    );
+  }
+  if (!outcome.ok) {
+    return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: file.name, problems: outcome.errors }, fieldErrors: {}, formError: null }, { status: 400 });
+  }
+  const warnings = outcome.warnings.length ? ` (${plural(outcome.warnings.length, "warning")} to look at in the editor)` : "";
+  const what = outcome.replaced ? `Replaced the draft of ${outcome.name} with ${file.name}` : `Imported ${outcome.name} as a new draft`;
+  return data<ActionData>({ ok: true, intent: "import", notice: `${what}${warnings}. Publish it from the editor to make it live.`, link: { to: `/flows/${outcome.id}`, label: "Open it" }, at: Date.now() });
+}
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
@@ -89,18 +114,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const outcome = await restoreFlow(input.flowId);
       return outcome.ok ? done("Flow restored") : refused(outcome);
     }
-    case "import": {
-      const outcome = await importFlow(await input.file.text(), input.choice);
-      if (!outcome.ok && "conflict" in outcome) {
-        return data<ActionData>({ ok: false, intent: "import", importConflict: { ...outcome.conflict, filename: input.file.name, at: Date.now() }, fieldErrors: {}, formError: null }, { status: 409 });
-      }
-      if (!outcome.ok) {
-        return data<ActionData>({ ok: false, intent: "import", importProblems: { filename: input.file.name, problems: outcome.errors }, fieldErrors: {}, formError: null }, { status: 400 });
-      }
-      const warnings = outcome.warnings.length ? ` (${plural(outcome.warnings.length, "warning")} to look at in the editor)` : "";
-      const what = outcome.replaced ? `Replaced the draft of ${outcome.name} with ${input.file.name}` : `Imported ${outcome.name} as a new draft`;
-      return done(`${what}${warnings}. Publish it from the editor to make it live.`, { to: `/flows/${outcome.id}`, label: "Open it" });
-    }
+    case "import":
+      return answerImport({ name: input.file.name, text: await input.file.text() }, input.choice);
+    case "import-choice":
+      return answerImport({ name: input.filename, text: input.fileText }, input.choice);
   }
 }
 
@@ -125,7 +142,7 @@ export default function FlowsPage() {
   }, [failed, failedIntent]);
 
   const errorsFor = (intent: Intent) => (failedIntent === intent ? { errors: failed?.fieldErrors, formError: failed?.formError } : {});
-  const listError = failed && failedIntent && ["duplicate", "restore", "import"].includes(failedIntent) && !failed.importProblems ? failed.formError : undefined;
+  const listError = failed && failedIntent && ["duplicate", "restore", "import", "import-choice"].includes(failedIntent) && !failed.importProblems ? failed.formError : undefined;
 
   return (
     <div className="page">
@@ -159,6 +176,7 @@ export default function FlowsPage() {
         </p>
       ) : null}
       <ImportConflictDialog conflict={failed?.importConflict ?? null} />
+      <ImportConflictSection conflict={failed?.importConflict ?? null} />
       {failed?.importProblems ? <ImportProblems filename={failed.importProblems.filename} problems={failed.importProblems.problems} /> : null}
 
       {flows.length === 0 ? (

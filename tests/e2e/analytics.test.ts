@@ -82,6 +82,15 @@ describe("analytics", () => {
     const rates = page.locator(".chart-card").filter({ hasText: "Containment and escalation" });
     await rates.getByText("today so far").waitFor();
     expect(await rates.locator(".recharts-legend-item").allTextContents()).toEqual(["Containment", "Escalation"]);
+    // Every daily chart marks today the same way: the volume's bars for today pale and outlined.
+    for (const title of ["Conversations per day", "First human response", "CSAT"]) {
+      await page.locator(".chart-card").filter({ hasText: title }).getByText("today so far").waitFor();
+    }
+    const volume = page.locator(".chart-card").filter({ hasText: "Conversations per day" });
+    expect(await volume.locator(".recharts-bar-rectangle .is-today-so-far").count()).toBeGreaterThan(0);
+    expect(await page.locator(".chart-card").filter({ hasText: "First human response" }).locator(".recharts-legend-item").allTextContents()).toEqual(["90th percentile", "Median"]);
+    await page.locator(".chart-card").filter({ hasText: "CSAT" }).scrollIntoViewIfNeeded();
+    await snap(page);
     await rates.scrollIntoViewIfNeeded();
     await snap(page);
 
@@ -108,8 +117,17 @@ describe("analytics", () => {
     await page.getByLabel("Flow").selectOption({ label: "Store support" });
     await page.waitForURL(/flow=store-support/);
     const funnel = page.getByRole("region", { name: "Node funnel" });
-    await funnel.getByText("ask-order-id").waitFor();
+    // A step reads as the lead built it (its kind and its question), its id muted beneath for the CSV.
+    const askRow = funnel.locator('tr[data-node="ask-order-id"]');
+    await askRow.waitFor();
+    expect(await askRow.locator(".node-name").textContent()).toMatch(/^Ask for information: Sure! What's your 10-digit order number\?/);
+    expect(await askRow.locator(".node-id").textContent()).toBe("ask-order-id");
+    expect(await askRow.locator(".node-id").getAttribute("title")).toBe("Step id (as in the CSV export)");
     expect(await funnel.locator("tbody tr").count()).toBeGreaterThan(10);
+    const handoffNodes = page.locator(".breakdown-card").filter({ hasText: "Escalations by node" });
+    const handoffNames = await handoffNodes.locator(".node-name").allTextContents();
+    expect(handoffNames.length).toBeGreaterThan(0);
+    for (const name of handoffNames) expect(name, "a step named by its id").not.toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
     await page.setViewportSize({ width: 1280, height: 800 });
     await funnel.scrollIntoViewIfNeeded();
     await snap(page);

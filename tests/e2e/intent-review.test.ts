@@ -41,8 +41,19 @@ describe("messages the intent step wasn't sure about", () => {
     await row(FILED).waitFor();
     await row(DISMISSED).waitFor();
     await expect(row(FILED).textContent()).resolves.toMatch(/(Not sure|Taken) · top guess [a-z ]+ (\d+%|<1%)/);
+    // The list says its cut-off from the step's own threshold (50% here), and follows the slider.
+    const scope = review.locator(".hint").first();
+    expect(await scope.textContent()).toContain("went to “Not sure” (under this step's 50%) or was taken at under 80%.");
     await review.scrollIntoViewIfNeeded();
     await snap(page);
+    const threshold = panel().getByLabel("Confidence needed");
+    await threshold.focus();
+    for (let step = 0; step < 7; step += 1) await threshold.press("ArrowRight");
+    await expect.poll(() => scope.textContent()).toContain("went to “Not sure” (under this step's 85%).");
+    await row(FILED).waitFor();
+    await snap(page);
+    for (let step = 0; step < 7; step += 1) await threshold.press("ArrowLeft");
+    await expect.poll(() => scope.textContent()).toContain("(under this step's 50%) or was taken at under 80%.");
 
     // Filed under "refund" (whatever the bot guessed): an edit of the draft, saved like a typed one.
     await row(FILED).getByLabel("Add to").selectOption("refund");

@@ -104,12 +104,13 @@ describe("the report over every conversation (admin)", () => {
       ["sensitive", "Sensitive topic", 1],
     ]);
     expect(byTrigger[0].shareOfEscalations).toBe(0.6);
-    const rows = byNode.map(({ flowName, nodeId, kindLabel, count }) => [flowName, nodeId, kindLabel, count]);
+    const rows = byNode.map(({ flowName, nodeId, kindLabel, name, count }) => [flowName, nodeId, kindLabel, name, count]);
     // ties keep an order by flow id: compare them sorted by name
-    expect(rows.sort((a, b) => Number(b[3]) - Number(a[3]) || String(a[0]).localeCompare(String(b[0])))).toEqual([
-      ['Bills, "VIP" & more', "human", "Hand off to a team", 2],
-      ["Store", "ask", "Ask for information", 2],
-      ["Store", "human", "Hand off to a team", 1],
+    expect(rows.sort((a, b) => Number(b[4]) - Number(a[4]) || String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['Bills, "VIP" & more', "human", "Hand off to a team", "Hand off to a team", 2],
+      // Named as the lead reads the step: its kind and the question it asks, not its id.
+      ["Store", "ask", "Ask for information", "Ask for information: Order?", 2],
+      ["Store", "human", "Hand off to a team", "Hand off to a team", 1],
     ]);
   });
 
@@ -200,13 +201,13 @@ describe("the node funnel", () => {
   it("counts per node the conversations that entered, dropped off and were handed off", async () => {
     const funnel = await getNodeFunnel(store.id, week);
     expect(funnel.conversations).toBe(9);
-    expect(funnel.nodes.map(({ nodeId, kindLabel, passed, droppedOff, escalated }) => [nodeId, kindLabel, passed, droppedOff, escalated])).toEqual([
-      ["start", "Start", 8, 0, 0],
+    expect(funnel.nodes.map(({ nodeId, name, passed, droppedOff, escalated }) => [nodeId, name, passed, droppedOff, escalated])).toEqual([
+      ["start", "Start: Hi", 8, 0, 0],
       // S3 (both events in one turn: the later one is the last node) and S9 (entered twice, counted once) dropped off here
-      ["ask", "Ask for information", 8, 2, 2],
-      ["done", "End conversation", 3, 0, 0],
+      ["ask", "Ask for information: Order?", 8, 2, 2],
+      ["done", "End conversation: Bye", 3, 0, 0],
       ["human", "Hand off to a team", 1, 0, 1],
-      ["lonely", "Send a message", 0, 0, 0],
+      ["lonely", "Send a message: Never reached", 0, 0, 0],
     ]);
   });
 

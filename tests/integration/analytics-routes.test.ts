@@ -93,12 +93,13 @@ describe("the CSV export", () => {
 
   it("quotes a flow name with a comma and quotes in the funnel and escalation exports", async () => {
     const funnel = await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&flow=returns&report=funnel`, adminCookie)))).text();
-    expect(funnel).toContain('"Returns, ""VIP"" desk",ask,collect,Ask for information,3,1,1');
+    // The id for matching, and the name the lead reads on the page (nameStep: the kind and what the step asks).
+    expect(funnel).toContain('"Returns, ""VIP"" desk",ask,Ask for information: Order?,collect,Ask for information,3,1,1');
     expect(csvRows(funnel).map((row) => row.node_id)).toEqual(["start", "ask", "done", "human", "lonely"]);
     const escalations = csvRows(await (await exportRoute.loader(args(getRequest(`/analytics/export?${RANGE}&report=escalations`, adminCookie)))).text());
     expect(escalations).toEqual([
       { breakdown: "trigger", flow: "", key: "sensitive", label: "Sensitive topic", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
-      { breakdown: "node", flow: 'Returns, "VIP" desk', key: "ask", label: "Ask for information", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
+      { breakdown: "node", flow: 'Returns, "VIP" desk', key: "ask", label: "Ask for information: Order?", escalations: "1", share_of_escalations: "1", rate_of_conversations: "0.3333" },
     ]);
   });
 
@@ -137,7 +138,7 @@ describe("GET /api/analytics/flows/:flowId/nodes", () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ flowId: flow.id, from: "2026-06-09T00:00:00.000Z", to: "2026-06-16T00:00:00.000Z", conversations: 3 });
-    expect(body.nodes.find((node: { nodeId: string }) => node.nodeId === "ask")).toEqual({ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 3, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 });
+    expect(body.nodes.find((node: { nodeId: string }) => node.nodeId === "ask")).toEqual({ nodeId: "ask", kind: "collect", kindLabel: "Ask for information", name: "Ask for information: Order?", passed: 3, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 });
   });
 
   it("answers 401, 403, 400 and 404 with a JSON error", async () => {

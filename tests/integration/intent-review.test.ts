@@ -72,7 +72,7 @@ beforeAll(async () => {
 
 describe("listIntentReview", () => {
   it("lists this step's unsure and low-confidence messages once each, newest first, with their count and latest guess", async () => {
-    const items = await listIntentReview({ flowId: shop.id, nodeId: "topic", now: NOW });
+    const items = await listIntentReview({ flowId: shop.id, nodeId: "topic", threshold: 0.7, now: NOW });
     expect(items.map(({ text, count, notSure, guess }) => ({ text, count, notSure, guess }))).toEqual([
       { text: "My parcel is stuck in customs!", count: 3, notSure: true, guess: { name: "track", confidence: 0.45 } },
       { text: "can I swap the colour", count: 1, notSure: false, guess: { name: "refund", confidence: 0.66 } },
@@ -82,10 +82,19 @@ describe("listIntentReview", () => {
     expect(items[0].lastSeenAt).toBe(minutesAgo(10).toISOString());
   });
 
+  it("follows the step's threshold: a stricter step also lists what it would no longer take", async () => {
+    const strict = await listIntentReview({ flowId: shop.id, nodeId: "topic", threshold: 0.95, now: NOW });
+    // Taken at 93% under the old threshold: under this step's 95% it would go to "Not sure".
+    expect(strict.map((item) => item.text)).toEqual(["where is my order", "My parcel is stuck in customs!", "can I swap the colour", "gift wrap available?"]);
+    // A lenient step still reviews what it took under 80% (the 66% and 72% guesses), never the 93% one.
+    const lenient = await listIntentReview({ flowId: shop.id, nodeId: "topic", threshold: 0.5, now: NOW });
+    expect(lenient.map((item) => item.text)).toEqual(["My parcel is stuck in customs!", "can I swap the colour", "gift wrap available?"]);
+  });
+
   it("never shows another flow's or another step's messages", async () => {
-    const texts = (await listIntentReview({ flowId: other.id, nodeId: "topic", now: NOW })).map((item) => item.text);
+    const texts = (await listIntentReview({ flowId: other.id, nodeId: "topic", threshold: 0.7, now: NOW })).map((item) => item.text);
     expect(texts).toEqual(["another flow's secret"]);
-    expect((await listIntentReview({ flowId: shop.id, nodeId: "second-step", now: NOW })).map((item) => item.text)).toEqual(["second step message"]);
+    expect((await listIntentReview({ flowId: shop.id, nodeId: "second-step", threshold: 0.7, now: NOW })).map((item) => item.text)).toEqual(["second step message"]);
   });
 });
 
@@ -111,7 +120,7 @@ describe("a step whose newest messages were dismissed", () => {
     await classified(busy, { text: "does the jacket run small", verdict: notSure("sizing", 0.5), minutesAgo: 0.5 });
     await classified(busy, { text: "does the jacket run small?", verdict: notSure("sizing", 0.35), minutesAgo: 60 });
 
-    const items = await listIntentReview({ flowId: busy.id, nodeId: "topic", now: NOW });
+    const items = await listIntentReview({ flowId: busy.id, nodeId: "topic", threshold: 0.7, now: NOW });
     expect(items.map(({ text, count }) => ({ text, count }))).toEqual([{ text: "does the jacket run small", count: 2 }]);
   });
 });
@@ -133,6 +142,18 @@ describe("the intent-review route", () => {
     return settle(() => handler({ request, params: { id: flowId }, context: {} })) as Promise<Response>;
   };
   const listed = async (flowId: string) => ((await (await call("loader", flowId, adminCookie, { query: "?nodeId=topic" })).json()) as { items: Array<{ text: string }> }).items.map((item) => item.text);
+
+  it("lists at the threshold it is asked for, else at the step's in the draft", async () => {
+    const strictFlow = await createFixtureFlow({ slug: "strict", name: "Strict", defaultTeam: "support" });
+    const draft = JSON.parse((await db.flow.findUniqueOrThrow({ where: { id: strictFlow.id }, select: { draft: true } })).draft) as { nodes: unknown[] };
+    draft.nodes.push({ id: "topic", kind: "intent", position: { x: 5, y: 5 }, data: { intents: [{ name: "track", examples: ["where is my order"] }], threshold: 0.95 } });
+    await db.flow.update({ where: { id: strictFlow.id }, data: { draft: JSON.stringify(draft) } });
+    await classified(strictFlow, { text: "where is my parcel", verdict: taken("track", 0.9), minutesAgo: 5 });
+    const body = async (query: string) => (await (await call("loader", strictFlow.id, adminCookie, { query })).json()) as { items: Array<{ text: string }>; threshold: number };
+    expect(await body("?nodeId=topic")).toMatchObject({ threshold: 0.95, items: [{ text: "where is my parcel" }] });
+    expect(await body("?nodeId=topic&threshold=0.7")).toEqual({ threshold: 0.7, items: [] });
+    expect((await call("loader", strictFlow.id, adminCookie, { query: "?nodeId=topic&threshold=1.5" })).status).toBe(400);
+  });
 
   it("is for admins only and needs a step", async () => {
     expect((await call("loader", shop.id, agentCookie, { query: "?nodeId=topic" })).status).toBe(403);
@@ -166,7 +187,7 @@ describe("a real turn", () => {
     const event = await db.event.findFirstOrThrow({ where: { conversationId: id, type: "intent.classified" }, select: { flowId: true, payload: true } });
     const payload = JSON.parse(event.payload) as Verdict & { text: string };
     expect(payload.text).toBe("zebra crossing lighthouse");
-    const texts = (await listIntentReview({ flowId: event.flowId, nodeId: "topic" })).map((item) => item.text);
+    const texts = (await listIntentReview({ flowId: event.flowId, nodeId: "topic", threshold: 0.7 })).map((item) => item.text);
     const forReview = payload.intent === null || payload.confidence < 0.8;
     expect(texts.includes("zebra crossing lighthouse")).toBe(forReview);
   });

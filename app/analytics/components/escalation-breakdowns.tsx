@@ -19,8 +19,17 @@ function NodeTable({ rows, showFlow }: { rows: AnalyticsReport["byNode"]; showFl
         {rows.map((row) => (
           <tr key={`${row.flowId}:${row.nodeId ?? ""}`}>
             <td>
-              <div className="node-name">{row.nodeId ?? "No node"}</div>
-              <div className="node-kind">{showFlow ? `${row.flowName} · ${row.kindLabel}` : row.kindLabel}</div>
+              <div className="node-name" title={row.name}>
+                {row.name}
+              </div>
+              <div className="node-kind">
+                {showFlow ? `${row.flowName}${row.nodeId ? " · " : ""}` : null}
+                {row.nodeId ? (
+                  <span className="node-id" title="Step id (as in the CSV export)">
+                    {row.nodeId}
+                  </span>
+                ) : null}
+              </div>
             </td>
             <td className="numeric">{formatCount(row.count)}</td>
             <td className="share-cell">

@@ -1,7 +1,7 @@
 /**
  * The selected flow's per-node funnel: one bar per node, as long as the share of the flow's
  * conversations that entered it, split into those that went on, were handed off there, or
- * dropped off there; the counts beside it.
+ * dropped off there; the counts beside it. A step is named as the lead reads it, its id muted below.
  */
 import { formatCount, formatPercent } from "../format";
 import type { NodeFunnel } from "../node-funnel.server";
@@ -64,9 +64,13 @@ export function NodeFunnelTable({ funnel, flowName }: { funnel: NodeFunnel; flow
           {nodes.map((node) => (
             <tr key={node.nodeId} data-node={node.nodeId}>
               <td>
-                <div className="node-name">{node.nodeId}</div>
+                <div className="node-name" title={node.name}>
+                  {node.name}
+                </div>
                 <div className="node-kind">
-                  {node.kindLabel}
+                  <span className="node-id" title="Step id (as in the CSV export)">
+                    {node.nodeId}
+                  </span>
                   {node.apiCalls > 0 ? (
                     <span className={node.apiFailures > 0 ? "funnel-api-failures has-failures" : "funnel-api-failures"}>
                       {" "}· {formatCount(node.apiFailures)} of {formatCount(node.apiCalls)} API calls failed

@@ -1,23 +1,21 @@
-/** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT. */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
+/** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT, each with today marked "so far" (today-so-far.tsx). */
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
 import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
 import type { DailyMetrics } from "../metrics";
 import { toTrendPoints, type TrendPoint as Point } from "../trend-points";
 import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
+import { labelDay, todaySoFarCells, todaySoFarMarker, withTodaySoFar, type LineSpec } from "./today-so-far";
 
 // Functions, not module-level elements: no JSX may run while the server bundle loads (see icons.tsx).
 const grid = () => <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
 const legend = () => <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />;
-const tooltipStyle = { contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: (day: unknown) => formatDay(String(day)) };
+const tooltipStyle = (partialDay: string | null) => ({ contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: labelDay(partialDay) });
 const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} {...AXIS_PROPS} interval={points.length > 40 ? "preserveStartEnd" : undefined} />;
 const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
 const MARGIN = { top: 8, right: 8, left: -16, bottom: 0 };
 
-/** `soFar`: the day still under way, drawn as a hollow point of its own and left out of the legend. */
-type LineSpec = { key: keyof Point; name: string; color: string; dashed?: boolean; soFar?: boolean };
-
 /** A LineChart element (not a component: ResponsiveContainer sizes its direct child). */
-function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[]; partialDay?: string | null }) {
+function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value: number | null) => string; lines: LineSpec[]; partialDay: string | null }) {
   // Few days: dots show which values are real; many days: the line alone reads better.
   const dot = points.length <= 14 ? { r: 3 } : false;
   return (
@@ -25,11 +23,9 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
       {grid()}
       {xAxis(points)}
       <YAxis {...AXIS_PROPS} {...options.yAxis} />
-      <Tooltip {...tooltipStyle} formatter={(value: unknown) => options.format(asNumber(value))} />
+      <Tooltip {...tooltipStyle(options.partialDay)} formatter={(value: unknown) => options.format(asNumber(value))} />
       {legend()}
-      {options.partialDay ? (
-        <ReferenceLine x={options.partialDay} stroke={CHART_COLORS.axis} strokeDasharray="3 3" label={{ value: "today so far", position: "insideTopRight", fontSize: 11, fill: CHART_COLORS.axis }} />
-      ) : null}
+      {todaySoFarMarker(options.partialDay)}
       {options.lines.map((line) => (
         <Line
           key={line.key}
@@ -50,7 +46,7 @@ function lineChart(points: Point[], options: { yAxis: YAxisProps; format: (value
   );
 }
 
-/** `partialDay`: today (UTC) when the range holds it; its rates are shown apart, as "today so far". */
+/** `partialDay`: today (UTC) when the range holds it; every chart shows it apart, as "today so far". */
 export function TrendCharts({ daily, partialDay }: { daily: DailyMetrics[]; partialDay: string | null }) {
   const points = toTrendPoints(daily, partialDay);
   return (
@@ -60,23 +56,28 @@ export function TrendCharts({ daily, partialDay }: { daily: DailyMetrics[]; part
           {grid()}
           {xAxis(points)}
           <YAxis allowDecimals={false} {...AXIS_PROPS} />
-          <Tooltip {...tooltipStyle} cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} />
+          <Tooltip {...tooltipStyle(partialDay)} cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} />
           {legend()}
-          <Bar dataKey="contained" name="Contained" stackId="outcome" fill={CHART_COLORS.contained} isAnimationActive={false} />
-          <Bar dataKey="escalated" name="Escalated" stackId="outcome" fill={CHART_COLORS.escalated} isAnimationActive={false} />
-          <Bar dataKey="leftWithBot" name="Left with the bot" stackId="outcome" fill={CHART_COLORS.leftWithBot} radius={[3, 3, 0, 0]} isAnimationActive={false} />
+          {todaySoFarMarker(partialDay)}
+          <Bar dataKey="contained" name="Contained" stackId="outcome" fill={CHART_COLORS.contained} isAnimationActive={false}>
+            {todaySoFarCells(points, CHART_COLORS.contained)}
+          </Bar>
+          <Bar dataKey="escalated" name="Escalated" stackId="outcome" fill={CHART_COLORS.escalated} isAnimationActive={false}>
+            {todaySoFarCells(points, CHART_COLORS.escalated)}
+          </Bar>
+          <Bar dataKey="leftWithBot" name="Left with the bot" stackId="outcome" fill={CHART_COLORS.leftWithBot} radius={[3, 3, 0, 0]} isAnimationActive={false}>
+            {todaySoFarCells(points, CHART_COLORS.leftWithBot)}
+          </Bar>
         </BarChart>
       </ChartFrame>
       <ChartFrame title="Containment and escalation" description="Share of each day's conversations" label="Lines of the daily containment and escalation rates">
         {lineChart(points, {
           yAxis: { domain: [0, 1], tickFormatter: (value: number) => formatPercent(value) },
           format: (value) => formatPercent(value),
-          lines: [
+          lines: withTodaySoFar([
             { key: "containment", name: "Containment", color: CHART_COLORS.contained },
             { key: "escalation", name: "Escalation", color: CHART_COLORS.escalated },
-            { key: "containmentSoFar", name: "Containment, today so far", color: CHART_COLORS.contained, soFar: true },
-            { key: "escalationSoFar", name: "Escalation, today so far", color: CHART_COLORS.escalated, soFar: true },
-          ],
+          ]),
           partialDay,
         })}
       </ChartFrame>
@@ -84,20 +85,22 @@ export function TrendCharts({ daily, partialDay }: { daily: DailyMetrics[]; part
         {lineChart(points, {
           yAxis: {},
           format: (value) => formatDuration(value === null ? null : value * 60_000),
-          lines: [
+          lines: withTodaySoFar([
             { key: "medianMinutes", name: "Median", color: CHART_COLORS.accent },
             { key: "p90Minutes", name: "90th percentile", color: CHART_COLORS.accentSoft, dashed: true },
-          ],
+          ]),
+          partialDay,
         })}
       </ChartFrame>
       <ChartFrame title="CSAT" description="Average rating per day, 1 to 5" label="Lines of the daily average CSAT for bot-only and escalated conversations">
         {lineChart(points, {
           yAxis: { domain: [1, 5], ticks: [1, 2, 3, 4, 5] },
           format: formatRating,
-          lines: [
+          lines: withTodaySoFar([
             { key: "csatBotOnly", name: "Bot only", color: CHART_COLORS.contained },
             { key: "csatEscalated", name: "Escalated", color: CHART_COLORS.escalated },
-          ],
+          ]),
+          partialDay,
         })}
       </ChartFrame>
     </section>

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useHydrated } from "~/chat/use-hydrated";
 import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import { plural } from "../format";
@@ -7,8 +8,12 @@ import { FLOW_LIST_INTENTS } from "../intents";
 import { TableHead } from "~/components/table-head";
 
 export type ImportProblem = { message: string; nodeId?: string; edgeId?: string; field?: string; path?: string };
-/** Mirrors ImportConflict in flows.server.ts (a client file cannot import its type's module). */
-export type ImportConflictView = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null; filename: string; at: number };
+/**
+ * Mirrors ImportConflict in flows.server.ts (a client file cannot import its type's module), with
+ * the file: its name, and its text for the page that asks without JavaScript (a file input cannot
+ * be filled again, so that page posts the text back with the choice).
+ */
+export type ImportConflictView = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null; filename: string; fileText: string; at: number };
 
 /** The conflict dialog's buttons submit this form again, so the chosen file travels with the choice. */
 const IMPORT_FORM_ID = "import-flow-form";
@@ -49,6 +54,62 @@ function describeDraft(conflict: ImportConflictView): string {
   return `Its draft is the same as published version ${conflict.published}, which stays live.`;
 }
 
+const conflictTitle = (conflict: ImportConflictView) => `Replace the draft of “${conflict.name}”?`;
+const conflictSource = (conflict: ImportConflictView) => `${conflict.filename} is a version of this flow (same address).`;
+
+/** What replacing would lose and what the copy keeps: the same words in the dialog and on the page without JavaScript. */
+function ConflictQuestion({ conflict }: { conflict: ImportConflictView }) {
+  return (
+    <>
+      <p>
+        Replacing puts the file’s {plural(conflict.fileSteps, "step")} in place of the draft’s {plural(conflict.draftSteps, "step")}. {describeDraft(conflict)}
+      </p>
+      <p className="muted">Or import it as a new flow, “… (imported)”, and keep this one as it is.</p>
+    </>
+  );
+}
+
+/**
+ * The import conflict, asked on the page: shown until the app has hydrated, so without JavaScript
+ * (the dialog needs it) the lead gets the same three choices as ordinary form submits. Replace
+ * and Import as a new flow post the file's text back; Cancel reloads the list, writing nothing.
+ */
+export function ImportConflictSection({ conflict }: { conflict: ImportConflictView | null }) {
+  const hydrated = useHydrated();
+  if (hydrated || !conflict) return null;
+  return (
+    <section className="card import-conflict" role="alert" aria-labelledby="import-conflict-heading">
+      <div className="card-header">
+        <div>
+          <h2 id="import-conflict-heading">{conflictTitle(conflict)}</h2>
+          <p>{conflictSource(conflict)} Nothing was imported yet.</p>
+        </div>
+      </div>
+      <div className="card-body stack">
+        <ConflictQuestion conflict={conflict} />
+        <div className="dialog-actions">
+          <Form method="get" action="/flows" className="import-form">
+            <button type="submit" className="btn btn-secondary">
+              Cancel
+            </button>
+          </Form>
+          <Form method="post" encType="multipart/form-data" className="import-form">
+            <input type="hidden" name="intent" value={FLOW_LIST_INTENTS.importChoice} />
+            <input type="hidden" name="filename" value={conflict.filename} />
+            <input type="hidden" name="fileText" value={conflict.fileText} />
+            <button type="submit" name="choice" value="copy" className="btn btn-secondary">
+              Import as a new flow
+            </button>
+            <button type="submit" name="choice" value="replace" className="btn btn-danger-solid">
+              Replace the draft
+            </button>
+          </Form>
+        </div>
+      </div>
+    </section>
+  );
+}
+
 /**
  * Asks before an import replaces an existing flow's draft. Nothing was written: the buttons post
  * the import form again with a choice; Cancel clears the file input so the same file can be picked again. The dialog stays open until
@@ -62,13 +123,10 @@ export function ImportConflictDialog({ conflict }: { conflict: ImportConflictVie
     (document.getElementById(IMPORT_FORM_ID) as HTMLFormElement | null)?.reset();
   };
   return (
-    <Dialog open={open} onClose={close} title={conflict ? `Replace the draft of “${conflict.name}”?` : ""} description={conflict ? `${conflict.filename} is a version of this flow (same address).` : undefined}>
+    <Dialog open={open} onClose={close} title={conflict ? conflictTitle(conflict) : ""} description={conflict ? conflictSource(conflict) : undefined}>
       {conflict ? (
         <div className="stack">
-          <p>
-            Replacing puts the file’s {plural(conflict.fileSteps, "step")} in place of the draft’s {plural(conflict.draftSteps, "step")}. {describeDraft(conflict)}
-          </p>
-          <p className="muted">Or import it as a new flow, “… (imported)”, and keep this one as it is.</p>
+          <ConflictQuestion conflict={conflict} />
           <div className="dialog-actions">
             <button type="button" className="btn btn-secondary" onClick={close} data-autofocus>
               Cancel

@@ -1,13 +1,15 @@
 /**
  * "Messages this step wasn't sure about" in the intent step's form: what customers really said
- * to this step (published versions, last 30 days) that went to "Not sure" or was taken at under
- * 80%, each filed under an intent in one click or dismissed. "Add" is an ordinary edit of the
+ * to this step (published versions, last 30 days) under its review cut-off (reviewCutoff: "Not
+ * sure" at the step's own threshold, and taken under 80% when the threshold is lower), each
+ * filed under an intent in one click or dismissed. The list is asked for at the form's
+ * threshold, so its wording and its rows follow the number the lead just set. "Add" is an ordinary edit of the
  * form's data (app/nodes/intent/review.ts), so the draft autosaves, undo takes it back and the
  * lead publishes when ready; "Dismiss" is stored on the server (flows.$id.intent-review.ts).
  */
 import { useEffect, useId, useState } from "react";
 import { formatConfidence } from "~/utils/confidence";
-import { addExample, intentWithExample, type ReviewItem } from "./review";
+import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, REVIEW_WINDOW_DAYS, type ReviewItem } from "./review";
 import type { IntentData } from "./schema";
 
 type Load = { status: "loading" } | { status: "failed"; message: string } | { status: "done"; items: ReviewItem[] };
@@ -30,12 +32,13 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
   const [load, setLoad] = useState<Load>({ status: "loading" });
   const [shown, setShown] = useState(PAGE);
   const [dismissError, setDismissError] = useState<string | null>(null);
+  const threshold = data.threshold;
 
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: "loading" });
     setShown(PAGE);
-    fetch(`${reviewUrl(flowId)}?nodeId=${encodeURIComponent(nodeId)}`, { signal: controller.signal })
+    fetch(`${reviewUrl(flowId)}?${new URLSearchParams({ nodeId, threshold: String(threshold) })}`, { signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) throw failureOf(response);
         const body = (await response.json()) as { items: ReviewItem[] };
@@ -45,7 +48,7 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
         if (!controller.signal.aborted) setLoad({ status: "failed", message: error instanceof Error ? error.message : "The list did not load." });
       });
     return () => controller.abort();
-  }, [flowId, nodeId]);
+  }, [flowId, nodeId, threshold]);
 
   const dismiss = (item: ReviewItem) => {
     setDismissError(null);
@@ -65,11 +68,13 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
       {load.status === "loading" ? <p className="hint">Loading…</p> : null}
       {load.status === "failed" ? <p className="field-error">{load.message}</p> : null}
       {load.status === "done" && load.items.length === 0 ? (
-        <p className="hint">None in the last 30 days: what customers said to this step either went to an intent at 80% or more, or nobody has talked to it yet.</p>
+        <p className="hint">{describeEmptyReview(threshold)}</p>
       ) : null}
       {load.status === "done" && load.items.length > 0 ? (
         <>
-          <p className="hint">What customers said here in the last 30 days that went to “Not sure” or was taken at under 80%. Add one to the right intent: it joins the draft, and counts once you publish.</p>
+          <p className="hint">
+            What customers said here in the last {REVIEW_WINDOW_DAYS} days that {describeReviewScope(threshold)}. Add one to the right intent: it joins the draft, and counts once you publish.
+          </p>
           <ul className="stack-list">
             {load.items.slice(0, shown).map((item) => (
               <ReviewRow key={item.text} item={item} data={data} onAdd={(intent) => onChange(addExample(data, intent, item.text))} onDismiss={() => dismiss(item)} />

@@ -11,6 +11,31 @@ import { MAX_EXAMPLE_LENGTH, MAX_EXAMPLES, type IntentData } from "./schema";
 export const REVIEW_CONFIDENCE = 0.8;
 export const REVIEW_WINDOW_DAYS = 30;
 
+/**
+ * The step's review cut-off, from its own threshold: every message under the threshold went to
+ * "Not sure" and is listed; a step that takes intents below 80% also lists those it took under
+ * 80%. The query (flow-admin/intent-review.server.ts) and the panel's wording both use this, so
+ * the list says exactly what it holds. A message taken under an older, lower threshold is listed
+ * when it is under today's cut-off: today it would not be taken.
+ */
+export function reviewCutoff(threshold: number): number {
+  return Math.max(threshold, REVIEW_CONFIDENCE);
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+
+/** What the list holds, in the lead's words, for a step with this threshold. */
+export function describeReviewScope(threshold: number): string {
+  const cutoff = reviewCutoff(threshold);
+  const notSure = `went to “Not sure” (under this step's ${percent(threshold)})`;
+  return cutoff > threshold ? `${notSure} or was taken at under ${percent(cutoff)}` : notSure;
+}
+
+/** Why the list is empty, in the same words. */
+export function describeEmptyReview(threshold: number): string {
+  return `None in the last ${REVIEW_WINDOW_DAYS} days: what customers said to this step went to an intent at ${percent(reviewCutoff(threshold))} or more, or nobody has talked to it yet.`;
+}
+
 /** One distinct message: its latest wording and verdict, and how many times customers sent it. */
 export type ReviewItem = {
   text: string;

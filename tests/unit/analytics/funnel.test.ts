@@ -23,7 +23,7 @@ describe("listFlowNodes", () => {
       ],
     });
     expect(nodes.map((node) => node.id)).toEqual(["hello", "ask", "done", "human", "lonely"]);
-    expect(nodes[0]).toEqual({ id: "hello", kind: "start", kindLabel: "Start" });
+    expect(nodes[0]).toEqual({ id: "hello", kind: "start", kindLabel: "Start", name: "Start" });
     expect(listFlowNodes("not a document")).toEqual([]);
   });
 
@@ -34,17 +34,31 @@ describe("listFlowNodes", () => {
     expect(new Set(ids)).toEqual(new Set(document.nodes.map((node: { id: string }) => node.id)));
   });
 
+  it("names each step as the lead reads it in the builder, not by its id", () => {
+    const document = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../flows/store-support.json"), "utf8"));
+    const byId = new Map(listFlowNodes(document).map((node) => [node.id, node]));
+    expect(byId.get("ask-order-id")).toMatchObject({ kindLabel: "Ask for information", name: "Ask for information: Sure! What's your 10-digit order number? You'll find it i…" });
+    // A step that shows the customer no text is named by its kind alone; the id stays beside it.
+    expect(byId.get("topic")?.name).toBe(byId.get("topic")?.kindLabel);
+    // An old version's step the current schema refuses, or a kind that no longer exists, still gets a name.
+    const old = listFlowNodes({ nodes: [{ id: "q", kind: "collect", position: { x: 0, y: 0 }, data: { question: "Order?", retired: true } }, { id: "x", kind: "fax" }] });
+    expect(old.map(({ id, name }) => [id, name])).toEqual([
+      ["q", "Ask for information"],
+      ["x", "Removed node"],
+    ]);
+  });
+
   it("keeps removed nodes of older versions after the newest version's", () => {
     const merged = mergeFlowNodes([
-      [{ id: "start", kind: "start", kindLabel: "Start" }],
+      [{ id: "start", kind: "start", kindLabel: "Start", name: "Start" }],
       [
-        { id: "old", kind: "message", kindLabel: "Send a message" },
-        { id: "start", kind: "message", kindLabel: "Send a message" },
+        { id: "old", kind: "message", kindLabel: "Send a message", name: "Send a message" },
+        { id: "start", kind: "message", kindLabel: "Send a message", name: "Send a message" },
       ],
     ]);
     expect(merged).toEqual([
-      { id: "start", kind: "start", kindLabel: "Start" },
-      { id: "old", kind: "message", kindLabel: "Send a message" },
+      { id: "start", kind: "start", kindLabel: "Start", name: "Start" },
+      { id: "old", kind: "message", kindLabel: "Send a message", name: "Send a message" },
     ]);
   });
 });
@@ -53,9 +67,9 @@ describe("computeNodeFunnel", () => {
   it("lays the entries, drop-offs and handoffs per node over the flow's nodes, a removed node after them", () => {
     const rows = computeNodeFunnel({
       nodes: [
-        { id: "start", kind: "start", kindLabel: "Start" },
-        { id: "ask", kind: "collect", kindLabel: "Ask for information" },
-        { id: "human", kind: "escalate", kindLabel: "Hand off to a team" },
+        { id: "start", kind: "start", kindLabel: "Start", name: "Start" },
+        { id: "ask", kind: "collect", kindLabel: "Ask for information", name: "Ask for information" },
+        { id: "human", kind: "escalate", kindLabel: "Hand off to a team", name: "Hand off to a team" },
       ],
       passed: new Map([
         ["start", 5],
@@ -73,10 +87,10 @@ describe("computeNodeFunnel", () => {
       ]),
     });
     expect(rows).toEqual([
-      { nodeId: "start", kind: "start", kindLabel: "Start", passed: 5, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 },
-      { nodeId: "ask", kind: "collect", kindLabel: "Ask for information", passed: 4, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 },
-      { nodeId: "human", kind: "escalate", kindLabel: "Hand off to a team", passed: 1, droppedOff: 0, escalated: 1, apiCalls: 0, apiFailures: 0 },
-      { nodeId: "gone", kind: null, kindLabel: "Removed node", passed: 1, droppedOff: 1, escalated: 0, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "start", kind: "start", kindLabel: "Start", name: "Start", passed: 5, droppedOff: 0, escalated: 0, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "ask", kind: "collect", kindLabel: "Ask for information", name: "Ask for information", passed: 4, droppedOff: 1, escalated: 1, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "human", kind: "escalate", kindLabel: "Hand off to a team", name: "Hand off to a team", passed: 1, droppedOff: 0, escalated: 1, apiCalls: 0, apiFailures: 0 },
+      { nodeId: "gone", kind: null, kindLabel: "Removed node", name: "Removed node", passed: 1, droppedOff: 1, escalated: 0, apiCalls: 0, apiFailures: 0 },
     ]);
   });
 
@@ -95,7 +109,7 @@ describe("computeNodeFunnel", () => {
 
   it("adds the API calls and failures of Call an API steps, also of a step deleted since", () => {
     const rows = computeNodeFunnel({
-      nodes: [{ id: "lookup", kind: "http", kindLabel: "Call an API" }],
+      nodes: [{ id: "lookup", kind: "http", kindLabel: "Call an API", name: "Call an API" }],
       passed: new Map([["lookup", 3]]),
       droppedOff: new Map(),
       escalated: new Map(),

@@ -24,8 +24,23 @@ const daily = summariseByDay(
 describe("toTrendPoints", () => {
   it("moves the partial day's rates to the 'so far' keys and keeps its counts", () => {
     const [yesterday, today] = toTrendPoints(daily, "2026-06-15");
-    expect(yesterday).toMatchObject({ containment: 0.5, escalation: 0.5, containmentSoFar: null, escalationSoFar: null });
-    expect(today).toMatchObject({ contained: 1, escalated: 1, leftWithBot: 2, containment: null, escalation: null, containmentSoFar: 0.25, escalationSoFar: 0.25 });
+    expect(yesterday).toMatchObject({ partial: false, containment: 0.5, escalation: 0.5, containmentSoFar: null, escalationSoFar: null });
+    expect(today).toMatchObject({ partial: true, contained: 1, escalated: 1, leftWithBot: 2, containment: null, escalation: null, containmentSoFar: 0.25, escalationSoFar: 0.25 });
+  });
+
+  it("keeps the partial day's response times and ratings apart too, as every daily chart marks it", () => {
+    const rated = summariseByDay(
+      [
+        conversationFacts("r1", Date.parse("2026-06-14T09:00:00Z"), { status: "resolved", csat: 4 }),
+        conversationFacts("r2", Date.parse("2026-06-15T09:00:00Z"), { status: "resolved", csat: 2 }),
+        conversationFacts("h1", Date.parse("2026-06-14T10:00:00Z"), { status: "open", escalatedAt: Date.parse("2026-06-14T10:00:00Z"), firstEscalatedAt: Date.parse("2026-06-14T10:00:00Z"), firstHumanResponseAt: Date.parse("2026-06-14T10:06:00Z") }),
+        conversationFacts("h2", Date.parse("2026-06-15T10:00:00Z"), { status: "open", escalatedAt: Date.parse("2026-06-15T10:00:00Z"), firstEscalatedAt: Date.parse("2026-06-15T10:00:00Z"), firstHumanResponseAt: Date.parse("2026-06-15T10:03:00Z") }),
+      ],
+      ["2026-06-14", "2026-06-15"],
+    );
+    const [yesterday, today] = toTrendPoints(rated, "2026-06-15");
+    expect(yesterday).toMatchObject({ medianMinutes: 6, medianMinutesSoFar: null, csatBotOnly: 4, csatBotOnlySoFar: null });
+    expect(today).toMatchObject({ medianMinutes: null, medianMinutesSoFar: 3, p90Minutes: null, p90MinutesSoFar: 3, csatBotOnly: null, csatBotOnlySoFar: 2 });
   });
 
   it("draws every day on the line when the range is over", () => {

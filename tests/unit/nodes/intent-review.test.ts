@@ -1,10 +1,11 @@
 /**
- * The review list's one edit: a customer's message appended to an intent's examples, never twice.
+ * The review list's one edit (a customer's message appended to an intent's examples, never
+ * twice), and its cut-off, which follows the step's own threshold in the query and the wording.
  */
 import { describe, expect, it } from "vitest";
 import { updateNodeData } from "~/builder/document-ops";
 import type { FlowDocument } from "~/flow/document";
-import { addExample, intentWithExample, normaliseMessage } from "~/nodes/intent/review";
+import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, normaliseMessage, reviewCutoff } from "~/nodes/intent/review";
 import { IntentDataSchema, MAX_EXAMPLES } from "~/nodes/intent/schema";
 
 const data = IntentDataSchema.parse({
@@ -12,6 +13,18 @@ const data = IntentDataSchema.parse({
     { name: "track", examples: ["where is my order", "track my parcel"] },
     { name: "refund", examples: ["I want my money back"] },
   ],
+});
+
+describe("the review cut-off", () => {
+  it("lists what went to Not sure at the step's threshold, and what a low threshold took under 80%", () => {
+    expect(reviewCutoff(0.7)).toBe(0.8);
+    expect(reviewCutoff(0.9)).toBe(0.9);
+    expect(describeReviewScope(0.7)).toBe("went to “Not sure” (under this step's 70%) or was taken at under 80%");
+    // A step that takes nothing under 85% has nothing "taken under 80%" to list: the wording says only what it holds.
+    expect(describeReviewScope(0.85)).toBe("went to “Not sure” (under this step's 85%)");
+    expect(describeEmptyReview(0.85)).toBe("None in the last 30 days: what customers said to this step went to an intent at 85% or more, or nobody has talked to it yet.");
+    expect(describeEmptyReview(0.6)).toContain("at 80% or more");
+  });
 });
 
 describe("normaliseMessage", () => {
