@@ -10,6 +10,7 @@
  * its own added 0.1 point on top, and the name in one model only (words or sentence vector) or
  * counted twice did less than once in both.
  */
+import { languageOfTexts } from "../detect-language";
 import type { IntentDefinition } from "../types";
 
 /** "track_order", "trackOrder", "track-order" → "track order"; null when no letter is left. */
@@ -22,8 +23,13 @@ export function intentNamePhrase(name: string): string | null {
   return /\p{L}/u.test(words) ? words : null;
 }
 
-/** Each intent with its name's phrase as one more example (unless an example already says it). */
+/**
+ * Each intent with its name's phrase as one more example (unless an example already says it).
+ * English steps only: the names were measured on CLINC150's English intents, and a step written in
+ * Spanish often has English names, words its customers never type; such steps learn as before.
+ */
 export function withNamePhrases(intents: IntentDefinition[]): IntentDefinition[] {
+  if (languageOfTexts(intents.flatMap((intent) => intent.examples)) !== "en") return intents;
   return intents.map((intent) => {
     const phrase = intentNamePhrase(intent.name);
     const known = intent.examples.some((example) => example.trim().toLowerCase() === phrase);

@@ -31,6 +31,14 @@ describe("an intent's name as an example phrase", () => {
     expect(intents[0].examples).toEqual(["where is my parcel"]);
   });
 
+  it("leaves the intents of a step in another language as they are (the names were measured in English)", () => {
+    const spanish = [
+      { name: "track_order", examples: ["dónde está mi pedido", "quiero saber cuándo llega mi paquete", "mi pedido no ha llegado todavía"] },
+      { name: "refund", examples: ["quiero que me devuelvan el dinero", "cómo pido un reembolso de mi compra", "me cobraron dos veces"] },
+    ];
+    expect(withNamePhrases(spanish)).toEqual(spanish);
+  });
+
   it("lets the classifier route a message that only the intent's name words say", () => {
     // No example of either intent has the words "apr" or "balance": only the names do.
     const intents = [
