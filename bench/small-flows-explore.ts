@@ -29,7 +29,7 @@ const DEFAULT_THRESHOLD = IntentDataSchema.parse({}).threshold;
 const MAX_TAKEN = 0.04;
 
 type Vectors = Map<string, Float32Array>;
-export type Record_ = { trial: number; size: number; inScope: boolean; source: "oos" | "sameHalf" | "otherHalf" | null; top: boolean; confidence: number; best: IntentSignals | null };
+export type MessageOutcome = { trial: number; size: number; inScope: boolean; source: "oos" | "sameHalf" | "otherHalf" | null; top: boolean; confidence: number; best: IntentSignals | null };
 
 /** A variant: how a trial's model is built and a message scored (the baseline is the product's code). */
 export type Variant = {
@@ -96,8 +96,8 @@ export async function loadTrials(extraTexts: (trial: Trial) => string[] = () => 
   return { trials, vectors: await embedAll(texts, vectorFile) };
 }
 
-export function runVariant(variant: Variant, trials: Trial[], vectors: Vectors): Record_[] {
-  const records: Record_[] = [];
+export function runVariant(variant: Variant, trials: Trial[], vectors: Vectors): MessageOutcome[] {
+  const records: MessageOutcome[] = [];
   trials.forEach((trial, index) => {
     const messages = messagesOf(trial);
     const score = variant.score(trial.intents, messages.map((m) => m.text), vectors);
@@ -110,11 +110,11 @@ export function runVariant(variant: Variant, trials: Trial[], vectors: Vectors):
   return records;
 }
 
-export function summarise(records: Record_[], threshold: number) {
+export function summarise(records: MessageOutcome[], threshold: number) {
   const inScope = records.filter((r) => r.inScope);
   const unrelated = records.filter((r) => !r.inScope);
-  const share = (rows: Record_[], counted: (r: Record_) => boolean) => round(rows.filter(counted).length / Math.max(1, rows.length));
-  const taken = (r: Record_) => r.best !== null && r.confidence >= threshold;
+  const share = (rows: MessageOutcome[], counted: (r: MessageOutcome) => boolean) => round(rows.filter(counted).length / Math.max(1, rows.length));
+  const taken = (r: MessageOutcome) => r.best !== null && r.confidence >= threshold;
   return {
     routedRight: share(inScope, (r) => taken(r) && r.top),
     unrelatedTaken: share(unrelated, taken),
@@ -126,7 +126,7 @@ export function summarise(records: Record_[], threshold: number) {
 }
 
 /** The default-threshold rule: the lowest 5 % step keeping unrelated taken ≤ 4 %. */
-export function defaultRule(records: Record_[]) {
+export function defaultRule(records: MessageOutcome[]) {
   for (let step = 5; step <= 100; step += 1) {
     const threshold = step * 0.05;
     const summary = summarise(records, threshold);
@@ -136,14 +136,14 @@ export function defaultRule(records: Record_[]) {
 }
 
 /** Routed right at the loosest threshold (any value) keeping unrelated taken ≤ 4 %: the calibration-free comparison. */
-export function atFourPercent(records: Record_[]) {
+export function atFourPercent(records: MessageOutcome[]) {
   const unrelated = records.filter((r) => !r.inScope && r.best).map((r) => r.confidence).sort((a, b) => b - a);
   const allowed = Math.floor(MAX_TAKEN * records.filter((r) => !r.inScope).length);
   const threshold = unrelated[allowed] === undefined ? 0 : unrelated[allowed] + 1e-9;
   return { threshold: round(threshold), ...summarise(records, threshold) };
 }
 
-export function report(name: string, records: Record_[]) {
+export function report(name: string, records: MessageOutcome[]) {
   const sizes = [...new Set(records.map((r) => r.size))];
   return {
     variant: name,
@@ -156,7 +156,7 @@ export function report(name: string, records: Record_[]) {
   };
 }
 
-function takenAtRouted(records: Record_[], level: number): number | null {
+function takenAtRouted(records: MessageOutcome[], level: number): number | null {
   const inScope = records.filter((r) => r.inScope && r.top && r.best).map((r) => r.confidence).sort((a, b) => b - a);
   const needed = Math.ceil(level * records.filter((r) => r.inScope).length);
   if (inScope.length < needed) return null;
@@ -220,8 +220,8 @@ const BASE_FEATURES = (Object.keys(SEMANTIC_INTENT_CALIBRATION) as (keyof typeof
  * back): whether extra signals separate right from unrelated better than the calibration's own,
  * under the same fit. Not a calibration to ship (that is bench/calibrate-intents.ts, train.json).
  */
-export function crossFit(records: Record_[], extras: string[]): Record_[] {
-  const design = (r: Record_) => {
+export function crossFit(records: MessageOutcome[], extras: string[]): MessageOutcome[] {
+  const design = (r: MessageOutcome) => {
     const best = r.best!;
     const features = calibrationFeatures(best, { intents: r.size, examplesPerIntent: 6 });
     const extra = (best as IntentSignals & { extra?: Record<string, number> }).extra ?? {};
@@ -276,7 +276,7 @@ async function main(): Promise<void> {
   for (const variant of VARIANTS.filter((v) => wanted.length === 0 || wanted.includes(v.name))) {
     console.log(JSON.stringify(report(variant.name, runVariant(variant, trials, vectors))));
   }
-  const cache = new Map<Variant, Record_[]>();
+  const cache = new Map<Variant, MessageOutcome[]>();
   for (const refit of REFITS.filter((r) => wanted.length === 0 || wanted.includes(r.name))) {
     if (!cache.has(refit.variant)) cache.set(refit.variant, runVariant(refit.variant, trials, vectors));
     console.log(JSON.stringify(report(refit.name, crossFit(cache.get(refit.variant)!, refit.extras))));
