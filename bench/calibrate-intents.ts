@@ -22,6 +22,7 @@ import { halfOf, OUT_OF_SCOPE, readLabelledRows, sampleIntents, type LabelledRow
 import { CALIBRATION_FEATURES, calibrationFeatures, LEXICAL_CALIBRATION_FEATURES, type CalibrationFeature, type IntentCalibration } from "~/engines/local/intent-calibration";
 import { backgroundVectors } from "~/engines/local/intent-background";
 import { attachSemantic, DEFAULT_INTENT_MODEL_OPTIONS, trainIntentModel, weighIntents } from "~/engines/local/intent-model";
+import { intentNamePhrase, withNamePhrases } from "~/engines/local/intent-name";
 import { fitLogistic, reliability, type WeightedSample } from "./calibration-fit";
 import { embedAll } from "./sentence-vectors";
 
@@ -76,10 +77,11 @@ function collectFold(rows: LabelledRow[], fold: number, vectors: Vectors, semant
       for (let repeat = 0; repeat < repeats; repeat++) {
         const chosen = [...pool].sort(() => random() - 0.5).slice(0, size);
         const included = new Set(chosen.map((intent) => intent.name));
-        const definitions = chosen.map((intent) => ({ name: intent.name, examples: intent.examples.slice(0, shots) }));
+        // As the classifier learns them: each intent's name is one more example phrase (intent-name.ts).
+        const definitions = withNamePhrases(chosen.map((intent) => ({ name: intent.name, examples: intent.examples.slice(0, shots) })));
         const lexical = trainIntentModel(definitions, { semanticWeight });
         const fused = attachSemantic(lexical, definitions.map((intent) => intent.examples.map((text) => vectors.get(text)!)), backgroundVectors());
-        const context = { intents: size, examplesPerIntent: shots };
+        const context = { intents: size, examplesPerIntent: lexical.examplesPerIntent };
         const inside = held.filter((row) => included.has(row.intent));
         const outside = [...held.filter((row) => !included.has(row.intent)), ...oos]
           .sort(() => random() - 0.5)
@@ -156,7 +158,8 @@ async function loadOrCollectSamples(semanticWeight: number): Promise<Sample[]> {
   const cache = process.env.CALIBRATION_SAMPLES;
   if (cache && fs.existsSync(cache)) return JSON.parse(fs.readFileSync(cache, "utf8")) as Sample[];
   const rows = readLabelledRows(path.join(dataDir, "train.json")).filter((row) => row.intent === "oos" || isTuningIntent(row.intent));
-  const vectors = await embedAll(rows.map((row) => row.text), process.env.CALIBRATION_VECTORS);
+  const names = [...new Set(rows.map((row) => row.intent))].flatMap((name) => intentNamePhrase(name) ?? []);
+  const vectors = await embedAll([...rows.map((row) => row.text), ...names], process.env.CALIBRATION_VECTORS);
   const samples = Array.from({ length: FOLDS }, (_, fold) => collectFold(rows, fold, vectors, semanticWeight)).flat();
   if (cache) fs.writeFileSync(cache, JSON.stringify(samples));
   return samples;

@@ -90,12 +90,14 @@ describe("nlu small-flows", () => {
     inScope: expect.any(Number),
     unrelated: expect.any(Number),
     unrelatedTakenBySource: { oos: fraction, sameHalf: fraction, otherHalf: fraction },
+    inScopeMissed: { wrongIntent: fraction, notSureTopRight: fraction, notSureTopWrong: fraction },
   };
 
   it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", () => {
     const result = runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
     expect(result).toMatchObject({ threshold: 0.7, examplesPerIntent: 6, trialsPerSize: 2 });
-    const [baton] = result.results as { name: string; halves: Record<string, typeof score & { bySize: Record<string, unknown> }>; p99Ms: number; p99CpuMs: number }[];
+    type Score = { routedRight: number; unrelatedTaken: number; inScopeMissed: { wrongIntent: number; notSureTopRight: number; notSureTopWrong: number } };
+    const [baton] = result.results as { name: string; halves: Record<string, Score & { bySize: Record<string, unknown> }>; p99Ms: number; p99CpuMs: number }[];
     expect(result.results).toHaveLength(1);
     expect(baton.name).toBe("Baton (embedded)");
     for (const half of ["a-m", "n-z"]) {
@@ -107,6 +109,9 @@ describe("nlu small-flows", () => {
       // Clearly different intents and unrelated questions: most routed right, few taken.
       expect(baton.halves[half].routedRight).toBeGreaterThanOrEqual(2 / 3);
       expect(baton.halves[half].unrelatedTaken).toBeLessThanOrEqual(1 / 3);
+      // Every in-scope message is routed right or missed one of three ways.
+      const { routedRight, inScopeMissed } = baton.halves[half];
+      expect(routedRight + inScopeMissed.wrongIntent + inScopeMissed.notSureTopRight + inScopeMissed.notSureTopWrong).toBeCloseTo(1, 3);
     }
     expect(baton.p99CpuMs).toEqual(milliseconds);
   });

@@ -37,9 +37,15 @@ export type SmallFlowScore = {
    * the trial's own half, of the other half (for n–z trials: intents everything was tuned on).
    */
   unrelatedTakenBySource: Record<UnrelatedSource, number>;
+  /**
+   * In-scope messages not routed right, as fractions of the in-scope ones: sent to another intent,
+   * or "Not sure" with their own intent ranked first (only the confidence fell short) or not.
+   */
+  inScopeMissed: Record<InScopeMiss, number>;
 };
 
 export type UnrelatedSource = "oos" | "sameHalf" | "otherHalf";
+export type InScopeMiss = "wrongIntent" | "notSureTopRight" | "notSureTopWrong";
 
 export type SmallFlowResult = {
   name: string;
@@ -124,7 +130,16 @@ function score(outcomes: Outcome[]): SmallFlowScore {
         return [source, from.filter((outcome) => outcome.taken).length / Math.max(1, from.length)];
       }),
     ) as Record<UnrelatedSource, number>,
+    inScopeMissed: {
+      wrongIntent: share(inScope, (outcome) => outcome.taken && !outcome.top),
+      notSureTopRight: share(inScope, (outcome) => !outcome.taken && outcome.top),
+      notSureTopWrong: share(inScope, (outcome) => !outcome.taken && !outcome.top),
+    },
   };
+}
+
+function share(outcomes: Outcome[], counted: (outcome: Outcome) => boolean): number {
+  return outcomes.filter(counted).length / Math.max(1, outcomes.length);
 }
 
 /**

@@ -11,6 +11,7 @@
 import { fnv1a } from "~/utils/fnv1a";
 import { backgroundVectors } from "./intent-background";
 import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
+import { withNamePhrases } from "./intent-name";
 import type { SentenceEncoder } from "./sentence-encoder.server";
 import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-store";
 import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../types";
@@ -146,7 +147,9 @@ export class LocalIntentClassifier implements IntentClassifier {
       this.models.set(key, cached);
       return cached;
     }
-    const entry: Entry = { intents: usable, lexical: trainIntentModel(usable), fused: null, embedding: null };
+    // The intent's name counts as one more example phrase, to both models (intent-name.ts says why).
+    const learned = withNamePhrases(usable);
+    const entry: Entry = { intents: learned, lexical: trainIntentModel(learned), fused: null, embedding: null };
     this.trainedCount += 1;
     this.models.set(key, entry);
     if (this.models.size > CACHE_LIMIT) this.models.delete(this.models.keys().next().value as string);

@@ -134,13 +134,14 @@ describe("intent examples with a store", () => {
     ];
     const first = new FakeSentenceEncoder();
     await new LocalIntentClassifier(first, undefined, store).prepare("flow-v1", intents);
-    expect(new Set(first.embedded)).toEqual(new Set(intents.flatMap((intent) => intent.examples)));
+    // The examples and each intent's name, read as a phrase (intent-name.ts).
+    expect(new Set(first.embedded)).toEqual(new Set([...intents.flatMap((intent) => intent.examples), "track", "refund"]));
 
     const second = new FakeSentenceEncoder();
     const restarted = new LocalIntentClassifier(second, undefined, store);
     const prediction = await restarted.classify({ modelKey: "flow-v1", intents, text: "where is my parcel" });
     expect(prediction.ranked[0].name).toBe("track");
     expect(second.embedded).toEqual(["where is my parcel"]);
-    expect(store.rows.size).toBe(6);
+    expect(store.rows.size).toBe(8);
   });
 });
