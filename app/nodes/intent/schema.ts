@@ -28,8 +28,8 @@ export const IntentDataSchema = z
     intents: IntentListSchema.default([]),
     // The confidence is a calibrated probability. 0.7: on CLINC150 a–m intents (val.json), 2–6
     // intents × 6 phrases, 30 trials per size, the lowest threshold on the form's 5% steps that
-    // kept unrelated messages taken ≤ 4% (0.65: 4.2%, 0.7: 3.6%, with the 1/K calibration of
-    // intent-calibration.ts); `npm run -s nlu -- small-flows` reports it, on n–z too.
+    // kept unrelated messages taken ≤ 4% (0.65: 4.04%, 0.7: 3.5%, with the intent names read as
+    // examples and the 1/K calibration of intent-calibration.ts); `npm run -s nlu -- small-flows` reports it, on n–z too.
     threshold: z.number().min(0).max(1).default(0.7),
   })
   .superRefine((data, ctx) => {
