@@ -52,4 +52,20 @@ describe("the lead's pages on a phone", () => {
     await first.scrollIntoViewIfNeeded();
     await snap(page);
   });
+
+  it("the New flow dialog says what each starter handles", async () => {
+    const { page } = e2e;
+    await page.setViewportSize(PHONE);
+    await signIn(page, "admin@baton.local");
+    await page.goto("/flows");
+    await page.getByRole("button", { name: "New flow" }).click();
+    const dialog = page.getByRole("dialog", { name: "New flow" });
+    const storeSupport = dialog.getByRole("radio", { name: /^Store support/ });
+    await storeSupport.waitFor();
+    // The radio is named by its label: the starter's name and what it does.
+    await expect(storeSupport.getAttribute("value")).resolves.toBe("store-support");
+    await dialog.getByText("Sorts messages into order status, shipping info, refund and account access;", { exact: false }).waitFor();
+    await expect(dialog.getByText("steps to adapt.", { exact: false }).count()).resolves.toBe(3);
+    await snap(page);
+  });
 });
