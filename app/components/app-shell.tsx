@@ -41,6 +41,10 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
   usePresenceHeartbeat();
   return (
     <div className={compact ? "app-shell app-shell--compact" : "app-shell"}>
+      {/* Keyboard and screen-reader users jump past the ~10 sidebar stops to the page (WCAG 2.4.1). */}
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
       <aside className="sidebar">
         <div className="sidebar-inner">
           <Link to="/" className="brand" aria-label="Baton home">
@@ -78,7 +82,10 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
           </div>
         </div>
       </aside>
-      <div className="main">{children}</div>
+      {/* tabIndex -1: the skip link's target takes the focus, so the next Tab continues inside the page. */}
+      <main className="main" id="main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

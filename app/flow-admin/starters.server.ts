@@ -7,8 +7,9 @@ import path from "node:path";
 import { parseFlowDocument, type FlowDocument } from "~/flow";
 import { getEnv } from "~/utils/env.server";
 import { pointAtDemoApi } from "~/workspace/seed-demo-api.server";
+import { summariseStarter } from "./starter-summary";
 
-export type StarterFlow = { id: string; name: string; steps: number; document: FlowDocument };
+export type StarterFlow = { id: string; name: string; steps: number; summary: string; document: FlowDocument };
 
 function flowsDirectory(): string {
   return process.env.BATON_FLOWS_DIR ?? path.resolve("flows");
@@ -27,7 +28,7 @@ export function listStarterFlows(): StarterFlow[] {
         // Like the seed: a copy of a starter calls the demo order API on the port Baton serves on.
         const parsed = parseFlowDocument(pointAtDemoApi(JSON.parse(fs.readFileSync(path.join(directory, file), "utf8")), getEnv().PORT));
         if (!parsed.ok) return [];
-        return [{ id: file.slice(0, -".json".length), name: parsed.document.name, steps: parsed.document.nodes.length, document: parsed.document }];
+        return [{ id: file.slice(0, -".json".length), name: parsed.document.name, steps: parsed.document.nodes.length, summary: summariseStarter(parsed.document), document: parsed.document }];
       } catch {
         return [];
       }

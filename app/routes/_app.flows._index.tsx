@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const now = new Date();
   const flows = await listFlows(now);
-  const starters = listStarterFlows().map(({ id, name, steps }) => ({ id, name, steps }));
+  const starters = listStarterFlows().map(({ id, name, steps, summary }) => ({ id, name, steps, summary }));
   return { flows: flows.map(({ editedAt, ...flow }): FlowRow => ({ ...flow, edited: formatRelative(editedAt, now) })), starters };
 }
 

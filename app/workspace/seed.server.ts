@@ -8,12 +8,14 @@ import { seedDemoHistory } from "./seed-history.server";
 import { seedKnowledgeBase } from "./seed-knowledge-base.server";
 import { seedBranding } from "./seed-branding.server";
 import { seedPeople } from "./seed-people.server";
+import { seedSavedReplies } from "./seed-saved-replies.server";
 import { seedStarterFlows } from "./seed-flows.server";
 import { seedDemoApiHost } from "./seed-demo-api.server";
 import { getEnv } from "~/utils/env.server";
 
 export async function seedDemoWorkspace(db: Db) {
   const people = await seedPeople(db);
+  const savedReplies = await seedSavedReplies(db, people.createdTeams);
   // The port Baton serves on: the starter flows' demo API calls go to Baton itself.
   const { PORT } = getEnv();
   const demoApi = await seedDemoApiHost(db, PORT);
@@ -21,5 +23,5 @@ export async function seedDemoWorkspace(db: Db) {
   const knowledgeBase = await seedKnowledgeBase(db);
   const history = await seedDemoHistory(db);
   const branding = await seedBranding(db);
-  return { people, demoApi, flows, knowledgeBase, history, branding };
+  return { people, savedReplies, demoApi, flows, knowledgeBase, history, branding };
 }

@@ -36,7 +36,7 @@ describe("collect formats", () => {
     await expect.poll(() => page.locator(".node-card.is-active").getAttribute("data-node-id"), { timeout: 15_000 }).toBe("ask-order-id");
     await composer.fill("4829301756");
     await composer.press("Enter");
-    await panel().getByText("That doesn't look like a valid order id: it should be like AB-1234. Please check it and try again.").waitFor();
+    await panel().getByText("That doesn't look like a valid order number: it should be like AB-1234. Please check it and try again.").waitFor();
     await composer.fill("it is xy-0042");
     await composer.press("Enter");
     await expect.poll(() => panel().locator(".preview-fields").textContent()).toContain("order id xy-0042");

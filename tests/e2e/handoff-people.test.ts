@@ -88,7 +88,7 @@ describe("a packet that says why", () => {
     for (const attempt of ["I don't know it", "it's on the email somewhere"]) {
       await say(customer.page, attempt);
       await customer.page.locator(".chat-row--customer", { hasText: attempt }).waitFor();
-      await expect.poll(() => customer.page.getByText("That doesn't look like a valid order id").count()).toBeGreaterThan(0);
+      await expect.poll(() => customer.page.getByText("That doesn't look like a valid order number").count()).toBeGreaterThan(0);
     }
     await say(customer.page, "sorry, can't find it");
     await customer.page.getByText("A person will reply in this chat").first().waitFor();
@@ -101,7 +101,7 @@ describe("a packet that says why", () => {
       await expect(trigger.textContent()).resolves.toBe("Ask for information: no valid order number after 3 tries");
       const summary = await packet.locator(".packet__summary").innerText();
       // The retry hint was said twice; the summary lists it once.
-      expect(summary.split("That doesn't look like a valid order id")).toHaveLength(2);
+      expect(summary.split("That doesn't look like a valid order number")).toHaveLength(2);
       expect(summary.trim().endsWith("The customer's last two messages:\n“it's on the email somewhere”\n“sorry, can't find it”")).toBe(true);
       await snap(ana.page);
 

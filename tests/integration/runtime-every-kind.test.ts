@@ -157,7 +157,7 @@ describe("every node kind and output, through the runtime on the real database",
       page: "https://shop.example/help",
       intent: { name: "order", confidence: 1 },
       fields: {},
-      tried: { articlesShown: [], questionsAsked: ["What's your 5-digit order number?", "That doesn't look like a valid order id: it should be 5 digits. Please check it and try again."] },
+      tried: { articlesShown: [], questionsAsked: ["What's your 5-digit order number?", "That doesn't look like a valid order number: it should be 5 digits. Please check it and try again."] },
     });
     expect(saved.packet?.transcript.map((line) => line.role)).toEqual(["bot", "customer", "bot", "customer", "bot", "customer", "system"]);
     expect(saved.packet?.transcript.at(-1)?.text).toBe(SUPPORT_NOTICE);

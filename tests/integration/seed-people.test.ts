@@ -46,6 +46,21 @@ describe("demo workspace seed", () => {
     for (const person of people) await expect(verifyPassword(person.passwordHash, "baton-demo")).resolves.toBe(true);
   });
 
+  it("gives each demo team a few saved replies once: a second start adds none, and ones the lead deleted stay deleted", async () => {
+    // The file's database is shared: the first test's run may have created the teams (and their replies) already.
+    await seedDemoWorkspace(db);
+    const byTeam = async () =>
+      Object.fromEntries((await db.team.findMany({ orderBy: { slug: "asc" }, select: { slug: true, savedReplies: { select: { title: true } } } })).map((team) => [team.slug, team.savedReplies.map((reply) => reply.title).sort()]));
+    const seeded = await byTeam();
+    expect(seeded.support).toContain("Password reset link");
+    expect(seeded.billing).toContain("Refund issued");
+
+    await db.savedReply.deleteMany({ where: { team: { slug: "billing" } } });
+    const again = await seedDemoWorkspace(db);
+    expect(again.savedReplies.created).toBe(0);
+    expect(await byTeam()).toEqual({ ...seeded, billing: [] });
+  });
+
   it("never resets a changed password and brings back a removed person with SEED_PASSWORD", async () => {
     await seedPeople(db);
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@baton.local" } });

@@ -7,7 +7,7 @@ import { Icon } from "~/components/icons";
 import { describeDeletion, type FlowRow } from "./flow-table";
 import { FLOW_LIST_INTENTS } from "../intents";
 
-export type StarterOption = { id: string; name: string; steps: number };
+export type StarterOption = { id: string; name: string; steps: number; summary: string };
 
 type DialogProps = { open: boolean; onClose: () => void; errors?: FieldErrors; formError?: string | null };
 
@@ -19,7 +19,7 @@ function useBusy(intent: string): boolean {
 export function NewFlowDialog({ open, onClose, errors = {}, formError, starters }: DialogProps & { starters: StarterOption[] }) {
   const [starter, setStarter] = useState("");
   const busy = useBusy(FLOW_LIST_INTENTS.create);
-  const options = [{ id: "", name: "Blank flow", description: "An empty canvas: drag in the steps you need." }, ...starters.map((option) => ({ id: option.id, name: option.name, description: `A ready-made flow with ${option.steps} steps to adapt.` }))];
+  const options = [{ id: "", name: "Blank flow", description: "An empty canvas: drag in the steps you need." }, ...starters.map((option) => ({ id: option.id, name: option.name, description: option.summary }))];
   return (
     <Dialog open={open} onClose={onClose} title="New flow" description="Start from scratch or from one of the flows that ship with Baton." wide>
       <Form method="post" className="stack" noValidate>

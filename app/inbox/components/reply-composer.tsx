@@ -93,7 +93,11 @@ async function deliver(conversationId: string, message: Draft, onRetrying: () =>
 export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, teamName, onPending }: Props) {
   const revalidator = useRevalidator();
   // The id is never rendered, so making it on the server and again in the browser is harmless.
-  const [draft, setDraft] = useState<Draft>(() => ({ mode: canReply ? "reply" : "note", text: "", clientMessageId: newId() }));
+  // "reply" even while replying is blocked (resolved, with the bot): `mode` below shows a note
+  // then, and once the agent reopens or claims, the composer is back on Reply. Starting on "note"
+  // kept a conversation opened while resolved on Internal note after Reopen, so the agent's next
+  // words to the customer became a note the customer never saw.
+  const [draft, setDraft] = useState<Draft>(() => ({ mode: "reply", text: "", clientMessageId: newId() }));
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState<Draft | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
@@ -116,7 +120,8 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
     setError(null);
     const role = mode === "note" ? "note" : "agent";
     onPending({ text, role, state: "sending" });
-    setDraft({ mode, text: "", clientMessageId: newId() });
+    // A note sent while replying is blocked was no choice of the agent's: the empty box goes back to Reply for when it is unblocked.
+    setDraft({ mode: canReply ? mode : "reply", text: "", clientMessageId: newId() });
     const delivery = await deliver(conversationId, message, () => onPending({ text, role, state: "retrying" }));
     setSending(null);
     if (delivery.ok) {

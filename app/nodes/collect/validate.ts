@@ -4,7 +4,7 @@
  * in the flow) so conditions and the handoff packet see one spelling.
  */
 import type { FieldValue } from "../shared/context";
-import { describeField } from "../shared/field-name";
+import { describeFieldToPeople } from "../shared/field-name";
 import { matchPattern } from "../shared/pattern";
 import { phrasesFor, type Phrases } from "../shared/phrases";
 import type { FieldSpec } from "./schema";
@@ -77,7 +77,7 @@ export function parseYesNo(text: string): "yes" | "no" | null {
 
 export function validateAnswer(text: string, spec: FieldSpec, now: Date = new Date(), phrases: Phrases = phrasesFor("en")): Validation {
   const answer = text.trim();
-  const name = describeField(spec.field);
+  const name = describeFieldToPeople(spec.field);
   const hints = phrases.hints;
   if (!answer) return { ok: false, hint: hints.empty(name) };
   switch (spec.type) {

@@ -28,7 +28,9 @@ describe("validateAnswer", () => {
     [spec("email"), "ana at example", "That doesn't look like an email address. Please type it like name@example.com."],
     [spec("phone"), "call me", "That doesn't look like a phone number. Please type the digits, for example +1 555 010 2030."],
     [spec("number"), "a few", "Please answer with a number, for example 2."],
-    [spec("pattern", { field: "order_id", pattern: "^\\d{10}$" }), "12345", "That doesn't look like a valid order id. Please check it and try again."],
+    [spec("pattern", { field: "order_id", pattern: "^\\d{10}$" }), "12345", "That doesn't look like a valid order number. Please check it and try again."],
+    // The question asks for the "order number": the hint names the same thing, never the variable's "id".
+    [spec("pattern", { field: "trackingId", pattern: "^\\d{10}$" }), "12345", "That doesn't look like a valid tracking number. Please check it and try again."],
     [spec("choice", { choices: ["S", "M"] }), "3", "Please choose one of: S, M."],
     [spec("date"), "31/02/2026", "Please give a date like 2026-03-12 or 12/03/2026."],
     [spec("text"), "   ", "I didn't catch that. Please type your value."],

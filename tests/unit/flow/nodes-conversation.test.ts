@@ -120,7 +120,7 @@ describe("collect", () => {
     const conversation = new Conversation(compileClean(collectFlow({ field: "order_id", question: "Order number?", type: "pattern", pattern: "\\b\\d{10}\\b", retries: 1 })), createFakeEngines());
     await conversation.start();
     const retry = await conversation.say("I don't know");
-    expect(texts(retry)).toEqual(["That doesn't look like a valid order id: it should be 10 digits. Please check it and try again."]);
+    expect(texts(retry)).toEqual(["That doesn't look like a valid order number: it should be 10 digits. Please check it and try again."]);
     expect(retry.events.find((e) => e.type === "field.invalid")?.payload).toEqual({ field: "order_id", attempt: 1 });
     expect(retry.status).toBe("bot");
     const failed = await conversation.say("still no idea");

@@ -68,7 +68,7 @@ describe("collect formats", () => {
     const start = await startConversation(machine, engines);
     const wrong = await runTurn(machine, engines, start.snapshot, { type: "customer.message", text: "12345" });
     // The retry hint says what a valid answer looks like, not only that this one is wrong.
-    expect(wrong.messages[0]?.text).toBe("That doesn't look like a valid order id: it should be like ABC-1234. Please check it and try again.");
+    expect(wrong.messages[0]?.text).toBe("That doesn't look like a valid order number: it should be like ABC-1234. Please check it and try again.");
     const right = await runTurn(machine, engines, wrong.snapshot, { type: "customer.message", text: "my order is xyz-0042" });
     expect(right.messages[0]?.text).toBe("Got xyz-0042");
   });

@@ -1,0 +1,49 @@
+/**
+ * Reopening a conversation the agent opened after it was resolved (from Resolved, a search, a
+ * link): the composer is back on Reply, so what the agent types next reaches the customer. It
+ * stayed on Internal note, and the answer became a note only the team could see.
+ */
+import { describe, expect, it } from "vitest";
+import { snap, useE2E } from "./harness";
+import { askForPerson, conversationIdOf, inboxHelpers, say } from "./inbox-helpers";
+
+const e2e = useE2E();
+const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
+
+describe("reopening a resolved conversation", () => {
+  it("puts the composer back on Reply, and the agent's next message reaches the customer live", async () => {
+    const customer = await customerPage("reopen composer");
+    const ana = await agentPage("ana@baton.local", "reopen composer ana");
+    try {
+      await say(customer.page, "My parcel is damaged");
+      await askForPerson(customer.page);
+      const id = await conversationIdOf(customer.page);
+
+      await ana.page.goto(`/inbox/${id}`);
+      await ana.page.getByRole("button", { name: "Claim", exact: true }).click();
+      await ana.page.getByText("Assigned to you").waitFor();
+      await ana.page.getByRole("button", { name: "Resolve" }).click();
+      await ana.page.getByText("Resolved. The customer is asked for a rating.").waitFor();
+
+      // Opened again while resolved: only a note is possible, and the composer says so.
+      await ana.page.goto(`/inbox/${id}`);
+      await ana.page.getByRole("textbox", { name: "Internal note" }).waitFor();
+      await expect(ana.page.getByRole("button", { name: "Reply", exact: true }).isDisabled()).resolves.toBe(true);
+
+      await ana.page.getByRole("button", { name: "Reopen" }).click();
+      await ana.page.getByText("Reopened. It's assigned to you.").waitFor();
+      const reply = ana.page.getByRole("textbox", { name: "Reply" });
+      await reply.waitFor();
+      await expect(ana.page.getByRole("button", { name: "Reply", exact: true }).getAttribute("aria-pressed")).resolves.toBe("true");
+      await reply.fill("Sorry, one more thing: a replacement is on its way.");
+      await reply.press("Enter");
+      await customer.page.getByText("a replacement is on its way").waitFor();
+      await snap(ana.page);
+      const stored = await e2e.app.db.message.findFirst({ where: { conversationId: id, text: { contains: "a replacement is on its way" } }, select: { role: true } });
+      expect(stored?.role).toBe("agent");
+    } finally {
+      await closeChecked(customer);
+      await closeChecked(ana);
+    }
+  });
+});
