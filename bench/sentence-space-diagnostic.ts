@@ -11,7 +11,8 @@
  * Spaces: raw (k = 0); the corpus mean and the top k directions removed, k in {1, 2, 3, 5, 8, 12};
  * and full whitening (BERT-whitening: x ↦ L⁻¹(x − mean) with Σ = L Lᵀ the corpus covariance plus a
  * small ridge, then unit length; cosines equal Mahalanobis-normalised inner products).
- * Writes bench/results/sentence-space-diagnostic.json.
+ * Writes bench/results/sentence-space-diagnostic.json (keeping its `refits` section: the out-of-fold
+ * figures of bench/fit-kb-confidence.ts run once per KB_SPACE_COMPONENTS value, written by hand).
  * Run: npx tsx bench/sentence-space-diagnostic.ts   (after bench/fit-sentence-space.ts)
  */
 import fs from "node:fs";
@@ -211,6 +212,8 @@ async function main(): Promise<void> {
     loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
     kb,
     intents: intentFigures,
+    // The refits per k (bench/fit-kb-confidence.ts, one run per value of KB_SPACE_COMPONENTS) are recorded here by hand: kept across re-runs.
+    ...(fs.existsSync(RESULTS_FILE) ? { refits: (JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as { refits?: unknown }).refits } : {}),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
