@@ -22,6 +22,8 @@ const RETRY_AFTER_MS = 60_000;
  * knowledge base's cosines are taken; 0 = USE-lite's raw vectors. The reranker's models
  * (kb-*.json) are fitted for one value: change it only with a refit (bench/fit-kb-confidence.ts).
  * Vectors are stored raw; an article's are mapped once per revision here, a question's once.
+ * k = 1, 3 and 5 were refitted and not kept (2026-12-07): StackFAQ gained, the demo store lost
+ * recall@1 out of fold (README, bench/results/sentence-space-diagnostic.json `refits`).
  */
 export const KB_SPACE_COMPONENTS = 0;
 
