@@ -2,11 +2,12 @@
  * Fits the knowledge base's ranking and answer confidence on every question set that is not held
  * out (bench/kb-examples.ts demoFitConditions / stackFaqFitConditions):
  *   - the demo store: bench/data/kb-questions.json + kb-dev-unanswerable.json (tuning), and the
- *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3-questions.json;
+ *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3-questions.json,
+ *     kb-heldout4-questions.json;
  *   - StackFAQ: the dev `tune` and `report` parts (bench/data/stackfaq.ts), and the spent
- *     stackfaq-fresh-questions.json, stackfaq-heldout3-questions.json.
+ *     stackfaq-fresh-questions.json, stackfaq-heldout3-questions.json, stackfaq-heldout4-questions.json.
  * Each spent set was run once while it was held out; its figures then are in the README. The
- * fourth held-out sets are never read here.
+ * fifth held-out sets are never read here.
  *
  * Writes three files next to the ranker:
  *   - kb-confidence-model.json: the first stage's linear ranking weights (a softmax over the
@@ -32,9 +33,9 @@
  * targets); among those, the one refusing least.
  * Writes bench/results/kb-fit.json: out-of-fold figures per domain and per question file, plain,
  * with every article taught and mixed, against the models this run replaces — the model files as
- * they are when it starts (a second run compares the refit with itself; the 2026-12-07 refit's
- * `before` is main's models, fitted on the tuning parts only: held-out on the spent sets,
- * in-sample on the tuning parts).
+ * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
+ * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
+ * those, in-sample on the rest).
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes the first time: it embeds both
  * knowledge bases; vectors are cached in the OS temp folder, so re-runs take seconds)
  */
@@ -594,7 +595,7 @@ async function main(): Promise<void> {
     }).length;
     const report = {
       about:
-        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 refit: main's, fitted on the tuning parts only: kb-questions, kb-dev-unanswerable, stackfaq tune), so on those in-sample and on the spent sets (kb-test, kb-fresh, kb-heldout3, stackfaq report, stackfaq-fresh, stackfaq-heldout3) held-out. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
+        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 05:19 refit: the 02:20 models, fitted on every set but the fourth held-out ones), so in-sample on the older sets and held-out on kb-heldout4 and stackfaq-heldout4. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
       generatedAt: new Date().toISOString(),
       wallSeconds: Math.round((performance.now() - started) / 1000),
       loadAverage: { before: loadBefore.map((value) => round(value)), after: os.loadavg().map((value) => round(value)) },

@@ -5,8 +5,11 @@
 import { chromium, type Locator, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, markAgentOnline, openPage, signIn, snap, useE2E } from "./harness";
+import { untilArticlesAreReadForMeaning } from "./articles-read-for-meaning";
 
 const e2e = useE2E();
+// The KB answers these tests wait for need the articles ranked by meaning, not on words alone as right after a start.
+beforeAll(() => untilArticlesAreReadForMeaning(e2e.browser, e2e.app.baseUrl), 120_000);
 const PHONE = { width: 375, height: 740 };
 const PHONE_390 = { width: 390, height: 844 };
 

@@ -3,11 +3,14 @@
  * with a line naming them above the rating; a customer who writes again after the bot closed it
  * is answered as if it were their first message — no second greeting.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { snap, useE2E } from "./harness";
+import { untilArticlesAreReadForMeaning } from "./articles-read-for-meaning";
 import { askForPerson, inboxHelpers, say } from "./inbox-helpers";
 
 const e2e = useE2E();
+// The KB answers these tests wait for need the articles ranked by meaning, not on words alone as right after a start.
+beforeAll(() => untilArticlesAreReadForMeaning(e2e.browser, e2e.app.baseUrl), 120_000);
 const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
 const GREETING = "I'm the Threads & Co. assistant";
 

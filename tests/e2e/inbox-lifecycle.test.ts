@@ -5,11 +5,14 @@
  * first reply's timing stays), hand back to a chosen step of the flow (it leaves the queue
  * for "With the bot"), and round-robin assignment within capacity and availability.
  */
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
+import { untilArticlesAreReadForMeaning } from "./articles-read-for-meaning";
 import { askForPerson, conversationIdOf, DESK, inboxHelpers, openHandBack, row, say } from "./inbox-helpers";
 
 const e2e = useE2E();
+// The KB answers these tests wait for need the articles ranked by meaning, not on words alone as right after a start.
+beforeAll(() => untilArticlesAreReadForMeaning(e2e.browser, e2e.app.baseUrl), 120_000);
 const { customerPage, agentPage, closeChecked, ensureCara } = inboxHelpers(e2e);
 
 const RESET_STEPS = [

@@ -8,8 +8,11 @@
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, openPage, snap, useE2E } from "./harness";
+import { untilArticlesAreReadForMeaning } from "./articles-read-for-meaning";
 
 const e2e = useE2E();
+// The KB answers these tests wait for need the articles ranked by meaning, not on words alone as right after a start.
+beforeAll(() => untilArticlesAreReadForMeaning(e2e.browser, e2e.app.baseUrl), 120_000);
 let browser: Browser;
 
 // Chromium's local-network-access check refuses a page on localhost loading from 127.0.0.1 (both
