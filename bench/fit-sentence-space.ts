@@ -1,12 +1,12 @@
 /**
- * Fits the sentence space (app/engines/local/sentence-space.ts): the mean and the top 16 principal
+ * Fits the sentence space (bench/sentence-space.ts): the mean and the top 16 principal
  * directions of USE-lite vectors over a GENERIC corpus, never the evaluation questions:
  *   - NLU++ train utterances (banking and hotel customers), ../shared/data/nlupp/train.json;
  *   - CLINC150 train phrases of the intents whose names start with a–m (n–z stay untouched);
  *   - the demo store's and StackFAQ's article passages (articles are what a lead gives us).
  * Each of the four sources weighs the same (a quarter of the mean and of the covariance), so
  * CLINC150's 7,500 phrases do not decide alone what "the common direction" is.
- * Writes app/engines/local/sentence-space.json (floats rounded to 5 decimals).
+ * Writes bench/data/sentence-space.json (floats rounded to 5 decimals).
  * Run: npx tsx bench/fit-sentence-space.ts   (vectors cached in the OS temp folder: bench/sentence-space-data.ts)
  */
 import fs from "node:fs";
@@ -17,7 +17,7 @@ import { demoConditions } from "./kb-examples";
 import { isTuningIntent, passagesOf, rawVectors, readClinc, readNluppTrain } from "./sentence-space-data";
 
 const root = path.resolve(__dirname, "..");
-const SPACE_FILE = path.join(root, "app/engines/local/sentence-space.json");
+const SPACE_FILE = path.join(root, "bench/data/sentence-space.json");
 const COMPONENTS = 16;
 const n = SENTENCE_VECTOR_SIZE;
 

@@ -1,5 +1,5 @@
 /**
- * Does a post-processed sentence space (app/engines/local/sentence-space.ts) separate meanings
+ * Does a post-processed sentence space (bench/sentence-space.ts) separate meanings
  * better than USE-lite's raw vectors? A quick check on plain cosines, before any model is refitted:
  *   (a) knowledge base, both domains, every question set in bench/data (all spent): articles ranked
  *       by the question's best passage cosine alone — recall@1 and MRR of the answerable questions —
@@ -12,14 +12,14 @@
  * and full whitening (BERT-whitening: x ↦ L⁻¹(x − mean) with Σ = L Lᵀ the corpus covariance plus a
  * small ridge, then unit length; cosines equal Mahalanobis-normalised inner products).
  * Writes bench/results/sentence-space-diagnostic.json (keeping its `refits` section: the out-of-fold
- * figures of bench/fit-kb-confidence.ts run once per KB_SPACE_COMPONENTS value, written by hand).
+ * figures of bench/fit-kb-confidence.ts run once per k with the map wired into article-vectors.ts on branch `space`, written by hand).
  * Run: npx tsx bench/sentence-space-diagnostic.ts   (after bench/fit-sentence-space.ts)
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SENTENCE_VECTOR_SIZE } from "~/engines/local/sentence-encoder.server";
-import { toSentenceSpace } from "~/engines/local/sentence-space";
+import { toSentenceSpace } from "./sentence-space";
 import { corpusMoments } from "./fit-sentence-space";
 import { isTuningIntent, kbDomains, passagesOf, rawVectors, readClinc } from "./sentence-space-data";
 
@@ -212,7 +212,7 @@ async function main(): Promise<void> {
     loadAverage: { before: loadBefore.map(round), after: os.loadavg().map(round) },
     kb,
     intents: intentFigures,
-    // The refits per k (bench/fit-kb-confidence.ts, one run per value of KB_SPACE_COMPONENTS) are recorded here by hand: kept across re-runs.
+    // The refits per k (bench/fit-kb-confidence.ts, one run per k, branch `space`) are recorded here by hand: kept across re-runs.
     ...(fs.existsSync(RESULTS_FILE) ? { refits: (JSON.parse(fs.readFileSync(RESULTS_FILE, "utf8")) as { refits?: unknown }).refits } : {}),
   };
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

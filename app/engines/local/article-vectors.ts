@@ -12,20 +12,9 @@
  * an edited article only its changed passages.
  */
 import { cosine, type SentenceEncoder } from "./sentence-encoder.server";
-import { toSentenceSpace } from "./sentence-space";
 import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-store";
 
 const RETRY_AFTER_MS = 60_000;
-
-/**
- * How many top directions of the sentence space (sentence-space.ts) are removed before the
- * knowledge base's cosines are taken; 0 = USE-lite's raw vectors. The reranker's models
- * (kb-*.json) are fitted for one value: change it only with a refit (bench/fit-kb-confidence.ts).
- * Vectors are stored raw; an article's are mapped once per revision here, a question's once.
- * k = 1, 3 and 5 were refitted and not kept (2026-12-07): StackFAQ gained, the demo store lost
- * recall@1 out of fold (README, bench/results/sentence-space-diagnostic.json `refits`).
- */
-export const KB_SPACE_COMPONENTS = 0;
 
 /** `texts` are the passages (title first), then the generated cues, then the example questions. */
 type Entry = { texts: string[]; passageCount: number; cueCount: number; vectors: Float32Array[] | null };
@@ -82,8 +71,7 @@ export class ArticleVectors {
     }
     let queryVector: Float32Array;
     try {
-      const [raw] = await this.encoder.embed([query]);
-      queryVector = toSentenceSpace(raw, KB_SPACE_COMPONENTS);
+      [queryVector] = await this.encoder.embed([query]);
     } catch (error) {
       this.fail(error);
       return null;
@@ -117,7 +105,7 @@ export class ArticleVectors {
     this.embedding.add(entry);
     const job = embedWithStore(this.encoder, this.store, entry.texts).then(
       (vectors) => {
-        entry.vectors = vectors.map((vector) => toSentenceSpace(vector, KB_SPACE_COMPONENTS));
+        entry.vectors = vectors;
       },
       (error: unknown) => this.fail(error),
     );

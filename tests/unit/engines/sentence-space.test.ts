@@ -1,11 +1,11 @@
 /**
- * The sentence space (app/engines/local/sentence-space.ts): k = 0 leaves the encoder's vector as it
+ * The sentence space (bench/sentence-space.ts): k = 0 leaves the encoder's vector as it
  * is, k > 0 removes the fitted mean and top k directions and returns a unit vector, and the fitted
  * file holds what the map assumes (unit, mutually orthogonal directions, largest variance first).
  */
 import { describe, expect, it } from "vitest";
-import spaceJson from "~/engines/local/sentence-space.json";
-import { MAX_SPACE_COMPONENTS, toSentenceSpace } from "~/engines/local/sentence-space";
+import spaceJson from "../../../bench/data/sentence-space.json";
+import { MAX_SPACE_COMPONENTS, toSentenceSpace } from "../../../bench/sentence-space";
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let sum = 0;

@@ -11,7 +11,7 @@
  * computed, so k can change without re-embedding anything.
  */
 import { z } from "zod";
-import spaceJson from "./sentence-space.json";
+import spaceJson from "./data/sentence-space.json";
 
 const SpaceSchema = z.object({
   about: z.string(),
