@@ -36,6 +36,7 @@
  * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
  * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
  * those, in-sample on the rest).
+ * `--lexical` refits only the words-only part (no encoder, seconds): see mainWordsOnly.
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes the first time: it embeds both
  * knowledge bases; vectors are cached in the OS temp folder, so re-runs take seconds)
  */
