@@ -36,6 +36,7 @@
  * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
  * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
  * those, in-sample on the rest).
+ * `--lexical` refits only the words-only part (no encoder, seconds): see mainWordsOnly.
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes the first time: it embeds both
  * knowledge bases; vectors are cached in the OS temp folder, so re-runs take seconds)
  */
@@ -48,6 +49,7 @@ import { reliability } from "~/engines/eval/reliability";
 import {
   applyIsotonic,
   CONFIDENCE_MODEL,
+  LEXICAL_FEATURES,
   firstStage,
   gatherEvidence,
   lexicalConfidence,
@@ -123,6 +125,18 @@ class CachedEncoder implements SentenceEncoder {
 /** A question's fold: its right article's (hashed), or for an unanswerable question its own. */
 function foldOf(key: string): number {
   return crypto.createHash("sha1").update(key).digest()[0] % FOLDS;
+}
+
+/** A question as the server ranks it without sentence vectors; null evidence: no article shares a word with it (never answered). */
+type WordsOnlyRow = { evidence: QuestionEvidence | null; articleId: string | null; domain: Domain; source: string; fold: number };
+
+async function collectWordsOnly(domain: Domain, articles: EvalArticle[], questions: SourcedQuestion[]): Promise<WordsOnlyRow[]> {
+  const index = buildEvalIndex(articles);
+  const rows: WordsOnlyRow[] = [];
+  for (const { question, articleId, source } of questions) {
+    rows.push({ evidence: await gatherEvidence(index, question), articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`) });
+  }
+  return rows;
 }
 
 async function collect(domain: Domain, articles: EvalArticle[], questions: SourcedQuestion[], encoder: SentenceEncoder): Promise<Labelled[]> {
@@ -404,13 +418,22 @@ function fitIsotonic(points: Array<{ p: number; correct: number }>): IsotonicMap
   return { x: pools.map((pool) => round(pool.sumP / pool.n)), y };
 }
 
+/** The words-only first answer's features, whether it is right, and where the right article ranks on words alone (-1: nowhere). */
+type WordsOnlyTop = { features: number[]; correct: number; rightAt: number } | null;
+
+function wordsOnlyTop(evidence: QuestionEvidence | null, articleId: string | null): WordsOnlyTop {
+  const articles = evidence?.articles.filter((article) => article.lexical !== null) ?? [];
+  if (!evidence || !articles.length) return null;
+  const ranking = lexicalRanking({ ...evidence, semantic: false, articles });
+  const rightAt = ranking.findIndex((article) => article.id === articleId);
+  return { features: ranking[0].confidenceFeatures, correct: ranking[0].id === articleId ? 1 : 0, rightAt };
+}
+
 /** The same questions as the server ranks them without sentence vectors: calibration of the words-only confidence. */
-function fitLexical(rows: Labelled[]): ConfidenceModel["lexical"] {
+function fitLexical(rows: Array<{ evidence: QuestionEvidence | null; articleId: string | null }>): ConfidenceModel["lexical"] {
   const tops = rows.flatMap(({ evidence, articleId }) => {
-    const articles = evidence.articles.filter((article) => article.lexical !== null);
-    if (!articles.length) return [];
-    const [first] = lexicalRanking({ ...evidence, semantic: false, articles });
-    return [{ features: first.confidenceFeatures, correct: first.id === articleId ? 1 : 0 }];
+    const top = wordsOnlyTop(evidence, articleId);
+    return top ? [top] : [];
   });
   const confidence = fitLogistic(tops.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
   const model = { hybrid: { rank: [] }, lexical: { confidence, isotonic: { x: [0, 1], y: [0, 1] } } } as unknown as ConfidenceModel;
@@ -508,7 +531,54 @@ function printComparison(label: string, before: ReturnType<typeof breakdown>, af
   }
 }
 
+/** What the kb step does with one question on words alone under `lexical` (no shared word: refused). */
+function judgeWordsOnly(row: WordsOnlyRow, lexical: ConfidenceModel["lexical"]): Judged {
+  const top = wordsOnlyTop(row.evidence, row.articleId);
+  const model = { ...CONFIDENCE_MODEL, lexical };
+  return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1 };
+}
+
+/**
+ * `--lexical`: refits ONLY the words-only confidence (kb-confidence-model.json's `lexical` part;
+ * the first stage, the reranker and the default minScore are left as they are, so no encoder is
+ * needed) on the same questions, and writes bench/results/kb-fit-lexical.json: out of fold (the
+ * logistic and isotonic map refitted per fold, without the fold's articles) against the model
+ * this run replaces, at the default minScore.
+ */
+async function mainWordsOnly(): Promise<void> {
+  if (!stackFaqAvailable()) throw new Error("StackFAQ is missing (set STACKFAQ_DIR)");
+  const started = performance.now();
+  const conditions: Record<Domain, FitConditions> = { demo: demoFitConditions(), stackfaq: stackFaqFitConditions() };
+  const rows: WordsOnlyRow[] = [];
+  for (const domain of DOMAINS) rows.push(...(await collectWordsOnly(domain, conditions[domain].plain, conditions[domain].questions)));
+  const minScore = CONFIDENCE_MODEL.defaultMinScore;
+  const folds = Array.from({ length: FOLDS }, (_, fold) => fitLexical(rows.filter((row) => row.fold !== fold)));
+  const outOfFold = rows.map((row) => judgeWordsOnly(row, folds[row.fold]));
+  // A model file written for other features (their count differs) has no "before" to report.
+  const comparable = CONFIDENCE_MODEL.lexical.confidence.length === LEXICAL_FEATURES.length + 1;
+  const before = comparable ? rows.map((row) => judgeWordsOnly(row, CONFIDENCE_MODEL.lexical)) : [];
+  const lexical = fitLexical(rows);
+  const model: ConfidenceModel = { ...CONFIDENCE_MODEL, lexical };
+  const inSample = rows.map((row) => judgeWordsOnly(row, lexical));
+  if (!process.argv.includes("--dry-run")) fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  const report = {
+    about: `Words-only confidence (no sentence vectors), at the default minScore ${minScore}. outOfFold: ${FOLDS}-fold cross-validation grouped by article, the logistic and isotonic map refitted without the fold's articles. shipped: the model in the file when the run started (in-sample for it). inSample: the model this run wrote. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers (a question sharing no word with any article counts as refused at confidence 0).`,
+    generatedAt: new Date().toISOString(),
+    wallSeconds: Math.round((performance.now() - started) / 1000),
+    features: LEXICAL_FEATURES,
+    weights: lexical.confidence,
+    outOfFold: breakdown(outOfFold, minScore),
+    ...(before.length ? { shipped: breakdown(before, minScore) } : {}),
+    inSample: breakdown(inSample, minScore),
+  };
+  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+  fs.writeFileSync(RESULTS_FILE.replace("kb-fit.json", "kb-fit-lexical.json"), `${JSON.stringify(report, null, 2)}\n`);
+  if (before.length) printComparison("words only: shipped (in-sample) → refit out of fold", breakdown(before, minScore), breakdown(outOfFold, minScore));
+  printComparison("words only: refit in-sample → out of fold", breakdown(inSample, minScore), breakdown(outOfFold, minScore));
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes("--lexical")) return mainWordsOnly();
   if (!stackFaqAvailable()) throw new Error("StackFAQ is missing (set STACKFAQ_DIR)");
   const started = performance.now();
   const loadBefore = os.loadavg();

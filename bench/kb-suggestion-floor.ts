@@ -8,7 +8,8 @@
  * Prints a table and the choice; writes nothing. Run: npx tsx bench/kb-suggestion-floor.ts
  * With `--lexical`, the same for ranking on words alone (encoder off or not ready, a non-English
  * knowledge base): LEXICAL_SUGGESTION_FLOOR. Its confidences are per article, not shares of one
- * probability, so three weak matches add up faster: its floor is searched up to 3.
+ * probability, so three weak matches add up faster: its floor is searched up to 1.5 (since the
+ * words-only refit of 2026-12-07 its sums stay well under that; the old scale needed up to 3).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -21,7 +22,7 @@ import { loadStackFaq, stackFaqAvailable } from "./data/stackfaq";
 
 const root = path.resolve(__dirname, "..");
 const lexical = process.argv.includes("--lexical");
-const FLOORS = lexical ? Array.from({ length: 28 }, (_, i) => Math.round((0.3 + i * 0.1) * 100) / 100) : Array.from({ length: 21 }, (_, i) => Math.round((0.3 + i * 0.02) * 100) / 100);
+const FLOORS = lexical ? Array.from({ length: 61 }, (_, i) => Math.round((0.3 + i * 0.02) * 100) / 100) : Array.from({ length: 21 }, (_, i) => Math.round((0.3 + i * 0.02) * 100) / 100);
 const readQuestions = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as EvalQuestion[];
 
 async function rankPart(articles: EvalArticle[], questions: EvalQuestion[], encoder: SentenceEncoder | undefined) {

@@ -209,6 +209,19 @@ export class KnowledgeIndex {
     return { title: share(fields.title), passages: fields.passages.map(share), examples: fields.examples.map(share) };
   }
 
+  /**
+   * The article's EXACT matches of `terms` (same stem; fuzzy and prefix matches left out: "train"
+   * is not "trainers"): their IDF-weighted share of the question's terms, and how many there are.
+   * The words-only confidence's evidence (knowledge-ranker.ts lexicalRanking).
+   */
+  exactCoverage(id: string, terms: WeightedTerm[]): { share: number; matched: number } {
+    const known = this.termsByArticle.get(id);
+    const total = terms.reduce((sum, { weight }) => sum + weight, 0);
+    if (!known || total === 0) return { share: 0, matched: 0 };
+    const found = terms.filter(({ term }) => known.has(term));
+    return { share: found.reduce((sum, { weight }) => sum + weight, 0) / total, matched: found.length };
+  }
+
   /** For each of the article's passages (article-passages.ts order), whether it holds an answer of the kind (an amount, a time); all false for other kinds. */
   passagesHolding(id: string, type: AnswerType): boolean[] {
     const holds = this.fieldTerms.get(id)?.holds ?? [];

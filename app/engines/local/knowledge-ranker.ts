@@ -12,8 +12,9 @@
  * questions of two domains, unanswerable ones included (bench/fit-kb-confidence.ts).
  *
  * Without sentence vectors (encoder down, article still being embedded) the ranking is BM25 and a
- * logistic calibration over lexical evidence alone (coverage, its gap to the runner-up, unknown
- * words), followed by an isotonic map, gives the confidence.
+ * logistic calibration over lexical evidence alone (exact coverage, its gap to the runner-up, how
+ * many terms match, the BM25 margin, unknown words: LEXICAL_FEATURES), followed by an isotonic
+ * map, gives the confidence.
  */
 import { z } from "zod";
 import modelJson from "./kb-confidence-model.json";
@@ -21,6 +22,21 @@ import { answerTypeOf } from "./knowledge-answer-type";
 import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowledge-index";
 import { candidateFeatures, exampleFeatures, RERANKER_MODEL, rerankProbabilities, type ArticleSignals, type QuestionContext, type RerankerModel } from "./knowledge-reranker";
 import type { RetrievedArticle } from "../types";
+
+/**
+ * The words-only confidence's features, in the order of kb-confidence-model.json `lexical.confidence`:
+ * - exact: the IDF-weighted share of the question's terms the article has exactly (a fuzzy match
+ *   of a word no article has — "train" ~ "trainers" — is no evidence that this article is meant);
+ * - exactGap: exact minus the best other article's (three articles covering "refund" equally is a tie);
+ * - title: the share in the title;
+ * - matchedTerms: how many terms match exactly, up to 3, ÷ 3 (one word in common — "bananas" and a
+ *   body's "Banana Republic", "anyone" and "never share a code with anyone" — is a coincidence as often as not);
+ * - bm25Margin: BM25 over the best other article's, as (own − other) ÷ the larger;
+ * - fuzzyOnly: the coverage that fuzzy and prefix matches add on top of exact;
+ * - unknownShare: the share of the question's terms no article has;
+ * - singleTerm: 1 when the question has one content term (nothing else to corroborate it).
+ */
+export const LEXICAL_FEATURES = ["exact", "exactGap", "title", "matchedTerms", "bm25Margin", "fuzzyOnly", "unknownShare", "singleTerm"];
 
 const WeightsSchema = z.array(z.number());
 /** A monotone map from the logistic's output to the observed accuracy (isotonic regression): points to interpolate between. */
@@ -30,7 +46,7 @@ export const ConfidenceModelSchema = z.object({
   about: z.string(),
   /** The first stage's linear ranking weights (the confidence with sentence vectors is the reranker's). */
   hybrid: z.object({ rank: WeightsSchema.length(6) }),
-  lexical: z.object({ confidence: WeightsSchema.length(4), isotonic: IsotonicSchema }),
+  lexical: z.object({ confidence: WeightsSchema.length(LEXICAL_FEATURES.length + 1), isotonic: IsotonicSchema }),
   defaultMinScore: z.number().min(0).max(1),
 });
 export type ConfidenceModel = z.infer<typeof ConfidenceModelSchema>;
@@ -42,7 +58,12 @@ export const CONFIDENCE_MODEL: ConfidenceModel = ConfidenceModelSchema.parse(mod
  * (the first stage), `signals` for the second (knowledge-reranker.ts; `firstStage` is filled in
  * when the first stage has scored it).
  */
-export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; rankFeatures: number[]; signals: ArticleSignals; inScope: boolean; matchedExample?: string };
+export type ArticleEvidence = { id: string; lexical: LexicalMatch | null; words: WordEvidence; rankFeatures: number[]; signals: ArticleSignals; inScope: boolean; matchedExample?: string };
+/**
+ * The words-only confidence's own evidence for one article: the IDF-weighted share of the
+ * question's terms it contains exactly (same stem), how many terms that is, and the share in its title.
+ */
+export type WordEvidence = { exact: number; matched: number; title: number };
 export type QuestionEvidence = { semantic: boolean; unknownShare: number; contentTerms: number; articles: ArticleEvidence[] };
 
 const NO_SIGNALS: ArticleSignals = { best: 0, mean: 0, title: 0, cue: 0, bm25: 0, coverage: 0, titleCoverage: 0, passageCoverage: 0, agreement: 0, typedAgreement: 0, firstStage: 0 };
@@ -64,10 +85,15 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
   const contentTerms = new Set(tokens).size;
   const ids = index.ids();
   const similarities = await index.similarities(query, ids);
+  const terms = index.weightedTerms(query);
+  const wordsOf = (id: string, titleShare?: number): WordEvidence => {
+    const { share, matched } = index.exactCoverage(id, terms);
+    return { exact: share, matched, title: titleShare ?? index.fieldCoverage(id, terms).title };
+  };
   if (!similarities) {
     const lexical = index.query(query, { tags, limit: Number.POSITIVE_INFINITY });
     if (lexical.length === 0) return null;
-    return { semantic: false, unknownShare, contentTerms, articles: lexical.map((match) => ({ id: match.id, lexical: match, rankFeatures: [], signals: NO_SIGNALS, inScope: true })) };
+    return { semantic: false, unknownShare, contentTerms, articles: lexical.map((match) => ({ id: match.id, lexical: match, words: wordsOf(match.id), rankFeatures: [], signals: NO_SIGNALS, inScope: true })) };
   }
   const lexical = index.query(query, { limit: Number.POSITIVE_INFINITY });
   const byId = new Map(lexical.map((match) => [match.id, match]));
@@ -75,7 +101,6 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
   let topSemantic = -1;
   for (const { best } of similarities.values()) topSemantic = Math.max(topSemantic, best);
   const lexicalRank = new Map(lexical.map((match, rank) => [match.id, rank]));
-  const terms = index.weightedTerms(query);
   const answerType = answerTypeOf(query);
   const typed = answerType === "time" || answerType === "amount";
   const articles = ids.map((id) => {
@@ -88,6 +113,7 @@ export async function gatherEvidence(index: KnowledgeIndex, query: string, tags?
     return {
       id,
       lexical: match,
+      words: wordsOf(id, fields.title),
       rankFeatures: [similarity.best, similarity.best - topSemantic, similarity.title, bm25, coverage, rank === undefined ? 0 : 1 / (1 + rank)],
       signals: {
         best: similarity.best,
@@ -162,12 +188,29 @@ export function rerank(evidence: QuestionEvidence, model: ConfidenceModel = CONF
   return [...ranked, ...candidates.rest.map((id) => ({ id, score: floor }))];
 }
 
-/** Without sentence vectors: BM25 order, with the features of each article's lexical confidence (coverage, its gap to the best other article, unknown words). */
+/** Without sentence vectors: BM25 order, with the features of each article's words-only confidence (LEXICAL_FEATURES). */
 export function lexicalRanking(evidence: QuestionEvidence): Array<{ id: string; confidenceFeatures: number[] }> {
-  // Coverage, not BM25, for the gap: one weak fuzzy match alone must not look like a clear winner.
-  const coverage = evidence.articles.map((article) => article.lexical?.score ?? 0);
+  const exact = evidence.articles.map((article) => article.words.exact);
+  const bm25 = evidence.articles.map((article) => article.lexical?.bm25 ?? 0);
   return evidence.articles
-    .map((article, i) => ({ id: article.id, confidenceFeatures: [coverage[i], coverage[i] - bestOther(coverage, i), evidence.unknownShare], order: article.lexical?.bm25 ?? 0 }))
+    .map((article, i) => {
+      const other = bestOther(bm25, i);
+      const { words } = article;
+      return {
+        id: article.id,
+        confidenceFeatures: [
+          words.exact,
+          words.exact - bestOther(exact, i),
+          words.title,
+          Math.min(words.matched, 3) / 3,
+          (bm25[i] - other) / Math.max(bm25[i], other, 1e-9),
+          Math.max(0, (article.lexical?.score ?? 0) - words.exact),
+          evidence.unknownShare,
+          evidence.contentTerms <= 1 ? 1 : 0,
+        ],
+        order: bm25[i],
+      };
+    })
     .sort((a, b) => b.order - a.order)
     .map(({ order: _order, ...article }) => article);
 }
