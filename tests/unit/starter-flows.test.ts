@@ -240,6 +240,24 @@ describe("flows/refunds-and-returns.json", () => {
     expect(result.state.fields).toEqual({ order_id: "4445556667", damage_description: "Big coffee-coloured stain on the front" });
   });
 
+  it("a question none of its intents covers is answered from the whole help centre; one that did not help goes to Support", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const answer = await conversation.say("Do you sell gift cards?");
+    expect(route(answer)).toEqual(["help-centre-kb"]);
+    expect(answer.messages[0]).toMatchObject({ text: ARTICLES[3].body, source: { articleId: "kb-gift" } });
+    const no = await conversation.say("No");
+    expect(no.handoff).toMatchObject({ team: "support", trigger: "node", nodeId: "to-support", reason: "The help centre could not answer the question" });
+  });
+
+  it("not understood: the help centre has nothing, so it asks to rephrase once, then hands off", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const first = await conversation.say("purple elephants");
+    expect(route(first)).toEqual(["help-centre-kb", "rephrase", "reason"]);
+    expect(said(first)).toEqual(["Sorry, I didn't get that. Do you want to return or exchange an item, report a damaged item, or check on a refund?"]);
+    const second = await conversation.say("bananas");
+    expect(second.handoff).toMatchObject({ team: "support", trigger: "repeatedFailure", nodeId: "help-centre-kb" });
+  });
+
   it("refund status the help centre cannot answer: billing takes over", async () => {
     const conversation = await talk("refunds-and-returns");
     const first = await conversation.say("I'm still waiting for my refund");
