@@ -27,7 +27,8 @@ const PATHS: Record<string, Path[]> = {
     { nodes: ["start", "topic", "account-kb", "done"], outcome: "contained" },
     { nodes: ["start", "topic", "ask-order-id", "to-support"], outcome: "escalated", trigger: "node" },
     { nodes: ["start", "topic", "refund-gate", "to-billing"], outcome: "escalated", trigger: "node" },
-    { nodes: ["start", "topic", "rephrase", "topic"], outcome: "escalated", trigger: "repeatedFailure" },
+    { nodes: ["start", "topic", "help-centre-kb", "done"], outcome: "contained" },
+    { nodes: ["start", "topic", "help-centre-kb", "to-support"], outcome: "escalated", trigger: "node" },
     { nodes: ["start", "topic", "ask-order-id"], outcome: "left" },
   ],
   "refunds-and-returns": [

@@ -158,6 +158,45 @@ describe("the chat page", () => {
     expect(JSON.parse(answered?.payload ?? "{}")).toMatchObject({ slug: "shipping-options-and-costs", picked: true, query: question });
   });
 
+  it("looks a question outside the flow's topics up in the help centre and answers it in one turn; chatter still gets the rephrase", async () => {
+    const { page, browser, app } = e2e;
+    // None of the intents is about stores (the step is unsure): only the help centre answers it.
+    const question = "What time does the store open on Sunday?";
+    // The KB answers by meaning once the sentence encoder has read the articles (after a start it
+    // ranks on words alone): ask "Try it", as the flow's help-centre step would, until it has.
+    const admin = await openPage(browser, app.baseUrl, "admin waiting for the KB's sentence vectors");
+    try {
+      await signIn(admin.page, "admin@baton.local");
+      const url = `/kb/try?${new URLSearchParams({ q: question, scope: "store-support/help-centre-kb" })}`;
+      await expect.poll(async () => (await (await admin.page.request.get(url)).text()).includes("Ranked on words alone for now."), { timeout: 100_000, interval: 2_000 }).toBe(false);
+    } finally {
+      await admin.close();
+    }
+    expect(admin.errors).toEqual([]);
+
+    await openChat(page);
+    await say(page, "bananas");
+    await page.getByText("Sorry, I didn't quite catch that.").waitFor();
+    await say(page, question);
+    const card = page.locator(".chat-source");
+    await card.getByText("Store hours and how to contact us").waitFor();
+    await expect(card.getByText("Did this help?").isVisible()).resolves.toBe(true);
+    await expect(page.locator(".chat-bubble--bot", { has: card }).locator(".chat-text").innerText()).resolves.toMatch(/Sunday from 11 am to 6 pm/);
+    await snap(page);
+    const { id } = await session(page);
+    const bot = (await readConversation(page)).messages.filter((message) => message.role === "bot").map((message) => message.text);
+    // Answered from the customer's own words: the step never asked "What would you like to know?", and said sorry once, for "bananas".
+    expect(bot.filter((text) => text.includes("What would you like to know"))).toEqual([]);
+    expect(bot.filter((text) => text.includes("didn't quite catch that"))).toHaveLength(1);
+    const answered = await e2e.app.db.event.findMany({ where: { conversationId: id, type: { in: ["kb.answered", "kb.notFound"] } }, orderBy: { createdAt: "asc" }, select: { type: true, nodeId: true, payload: true } });
+    expect(answered.map(({ type, nodeId, payload }) => [type, nodeId, JSON.parse(payload).query])).toEqual([
+      ["kb.notFound", "help-centre-kb", "bananas"],
+      ["kb.answered", "help-centre-kb", question],
+    ]);
+    await card.getByRole("button", { name: "Yes" }).click();
+    await page.getByRole("heading", { name: "How was your conversation?" }).waitFor();
+  }, 150_000);
+
   it("shows a typing indicator while the bot's turn runs, and only then", async () => {
     const { page } = e2e;
     await openChat(page);

@@ -17,6 +17,8 @@ const ARTICLES: FakeArticle[] = [
   { id: "kb-ship", slug: "shipping-costs-and-times", title: "Shipping costs and delivery times", tags: ["shipping"], body: "Standard shipping costs $8 and takes 3-5 business days; orders over $75 ship free. Express delivery takes 1-2 business days and costs $15. We ship to the US, Canada and the EU." },
   { id: "kb-returns", slug: "returns-and-refunds", title: "Returns and refunds", tags: ["returns", "refunds"], body: "You can return unworn items within 30 days. Refunds go back to your original payment method within 5-7 business days after we receive the item." },
   { id: "kb-password", slug: "reset-your-password", title: "Reset your password", tags: ["account"], body: "Can't log in? Click \"Forgot password\" on the sign-in page and we'll email you a link to reset your password. The link is valid for one hour." },
+  // None of the intents is about it: only a kb step over the whole knowledge base can answer it.
+  { id: "kb-gift", slug: "gift-cards", title: "Gift cards", tags: ["payments"], body: "Yes, we sell gift cards from $10 to $500. They never expire and work online and in our stores." },
 ];
 
 function loadFlow(slug: string): { document: FlowDocument; machine: FlowMachine; text: string } {
@@ -132,12 +134,63 @@ describe("flows/store-support.json", () => {
     expect(helpful.status).toBe("ended");
   });
 
-  it("not understood twice: rephrases once, then hands off (repeated failure)", async () => {
+  it("a question none of the intents covers: the help centre answers it in the same turn, then ends on Yes", async () => {
+    const engines = createFakeEngines({ articles: ARTICLES });
+    const conversation = new Conversation(loadFlow("store-support").machine, engines);
+    await conversation.start();
+    const answer = await conversation.say("Do you sell gift cards?");
+    expect(route(answer)).toEqual(["help-centre-kb"]);
+    expect(answer.events.find((e) => e.type === "node.entered" && e.nodeId === "help-centre-kb")?.payload).toEqual({ kind: "kb", fromNodeId: "topic", fromHandle: "unsure" });
+    // The customer's own question is answered: the step never asks "What would you like to know?".
+    expect(engines.calls.answer).toEqual(["Do you sell gift cards?"]);
+    expect(answer.messages[0]).toMatchObject({ text: ARTICLES[3].body, source: { articleId: "kb-gift", slug: "gift-cards", title: "Gift cards" } });
+    expect(said(answer)).toEqual([ARTICLES[3].body, "Did this help?"]);
+    const yes = await conversation.say("Yes");
+    expect(route(yes)).toEqual(["done"]);
+    expect(yes.status).toBe("ended");
+  });
+
+  it("a help-centre answer that did not help goes to Support", async () => {
+    const conversation = await talk("store-support");
+    await conversation.say("Do you sell gift cards?");
+    const no = await conversation.say("No");
+    expect(route(no)).toEqual(["to-support"]);
+    expect(no.handoff).toMatchObject({ team: "support", trigger: "node", nodeId: "to-support" });
+  });
+
+  it("greetings, thanks and contact details are answered by the intent step and never reach the help centre", async () => {
+    const engines = createFakeEngines({ articles: ARTICLES });
+    const conversation = new Conversation(loadFlow("store-support").machine, engines);
+    await conversation.start();
+    for (const text of ["Hi there!", "Hi, I'm Maya Lopez, maya@example.com", "thanks"]) {
+      const result = await conversation.say(text);
+      expect(result.events.filter((e) => e.type === "node.entered")).toEqual([]);
+      expect(result.events.find((e) => e.type === "intent.social")?.nodeId).toBe("topic");
+      expect(result.status).toBe("bot");
+    }
+    expect(engines.calls.answer).toEqual([]);
+    expect(route(await conversation.say("where is my order"))).toEqual(["ask-order-id"]);
+  });
+
+  it("not understood: the help centre has nothing, so it asks to rephrase; a rephrased request is routed", async () => {
     const conversation = await talk("store-support");
     const first = await conversation.say("purple elephants");
+    expect(route(first)).toEqual(["help-centre-kb", "rephrase", "topic"]);
+    expect(first.events.find((e) => e.type === "kb.notFound")).toMatchObject({ nodeId: "help-centre-kb", payload: { query: "purple elephants" } });
     expect(said(first)).toEqual(['Sorry, I didn\'t quite catch that. Could you tell me in a few words? For example: "where is my order", "shipping costs", "I want a refund" or "I can\'t log in".']);
+    expect(first.status).toBe("bot");
+    expect(route(await conversation.say("I forgot my password and can't log in"))).toEqual(["account-kb"]);
+  });
+
+  it("not understood twice: rephrases once, then hands off (repeated failure: each message costs an unsure and a not found)", async () => {
+    const engines = createFakeEngines({ articles: ARTICLES });
+    const conversation = new Conversation(loadFlow("store-support").machine, engines);
+    await conversation.start();
+    await conversation.say("purple elephants");
     const second = await conversation.say("bananas");
-    expect(second.handoff).toMatchObject({ team: "support", trigger: "repeatedFailure", nodeId: "topic" });
+    // The help centre is tried on the rephrased message too before a person takes over.
+    expect(engines.calls.answer).toEqual(["purple elephants", "bananas"]);
+    expect(second.handoff).toMatchObject({ team: "support", trigger: "repeatedFailure", nodeId: "help-centre-kb", reason: "The bot could not help 4 times" });
   });
 
   it("a request for a person or a sensitive word hands off at once", async () => {
@@ -185,6 +238,24 @@ describe("flows/refunds-and-returns.json", () => {
     const result = await conversation.say("Big coffee-coloured stain on the front");
     expect(result.handoff).toMatchObject({ team: "support", priority: "high", reason: "Damaged or defective item reported" });
     expect(result.state.fields).toEqual({ order_id: "4445556667", damage_description: "Big coffee-coloured stain on the front" });
+  });
+
+  it("a question none of its intents covers is answered from the whole help centre; one that did not help goes to Support", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const answer = await conversation.say("Do you sell gift cards?");
+    expect(route(answer)).toEqual(["help-centre-kb"]);
+    expect(answer.messages[0]).toMatchObject({ text: ARTICLES[3].body, source: { articleId: "kb-gift" } });
+    const no = await conversation.say("No");
+    expect(no.handoff).toMatchObject({ team: "support", trigger: "node", nodeId: "to-support", reason: "The help centre could not answer the question" });
+  });
+
+  it("not understood: the help centre has nothing, so it asks to rephrase once, then hands off", async () => {
+    const conversation = await talk("refunds-and-returns");
+    const first = await conversation.say("purple elephants");
+    expect(route(first)).toEqual(["help-centre-kb", "rephrase", "reason"]);
+    expect(said(first)).toEqual(["Sorry, I didn't get that. Do you want to return or exchange an item, report a damaged item, or check on a refund?"]);
+    const second = await conversation.say("bananas");
+    expect(second.handoff).toMatchObject({ team: "support", trigger: "repeatedFailure", nodeId: "help-centre-kb" });
   });
 
   it("refund status the help centre cannot answer: billing takes over", async () => {

@@ -3,10 +3,11 @@
  * in the real runtime, and these decide, with the seeded random source, what the classifier,
  * the knowledge base and the API calls answer. An intent is recognised when the customer used
  * one of its example phrases; a KB question is answered from an article with the node's tags
- * most of the time; an API call succeeds most of the time with plausible values.
+ * most of the time (a vague line never); an API call succeeds most of the time with plausible values.
  */
 import type { FlowServices } from "~/flow";
 import type { HttpCallInput, HttpCallResult } from "~/nodes/http/result";
+import { VAGUE_LINES } from "~/nodes/shared/demo";
 import type { Random } from "./random";
 
 export type DemoArticle = { id: string; slug: string; title: string; tags: string[]; excerpt: string };
@@ -46,7 +47,10 @@ export function createScriptedEngines(random: Random, articles: DemoArticle[]): 
         const candidates = articles.filter((article) => !tags?.length || article.tags.some((tag) => tags.includes(tag)));
         return candidates.slice(0, limit ?? 5).map((article) => ({ id: article.id, slug: article.slug, title: article.title, tags: article.tags, score: 0.5 }));
       },
-      async answer({ tags, minScore }) {
+      async answer({ query, tags, minScore }) {
+        // The customer's vague lines (said where an intent step is unsure, then looked up by a kb
+        // step over the whole knowledge base) name nothing an article could answer.
+        if (VAGUE_LINES.includes(query)) return null;
         const candidates = articles.filter((article) => !tags?.length || article.tags.some((tag) => tags.includes(tag)));
         if (candidates.length === 0 || !random.chance(CHANCES.kbFound)) return null;
         const article = random.pick(candidates);

@@ -14,10 +14,10 @@ function starter(slug: string): FlowDocument {
 describe("summariseStarter", () => {
   it("says what each shipped starter handles, asks and hands off, not only how many steps it has", () => {
     expect(summariseStarter(starter("store-support"))).toBe(
-      "Sorts messages into order status, shipping info, refund and account access; asks for the order number, email and shipping status; answers from the help centre; hands off to Support or Billing. 18 steps to adapt.",
+      "Sorts messages into order status, shipping info, refund and account access; asks for the order number, email and shipping status; answers from the help centre; hands off to Support or Billing. 19 steps to adapt.",
     );
     expect(summariseStarter(starter("refunds-and-returns"))).toBe(
-      "Sorts messages into return item, damaged item and refund status; asks for the order number, email, membership and 3 more; answers from the help centre; hands off to Support or Billing. 20 steps to adapt.",
+      "Sorts messages into return item, damaged item and refund status; asks for the order number, email, membership and 3 more; answers from the help centre; hands off to Support or Billing. 22 steps to adapt.",
     );
     expect(summariseStarter(starter("order-status"))).toBe("Asks for the order number; looks things up through an API; hands off to Support. 14 steps to adapt.");
   });

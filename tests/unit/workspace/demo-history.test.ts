@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseFlowDocument } from "~/flow";
+import { VAGUE_LINES } from "~/nodes/shared/demo";
 import { generateDemoHistory, type DemoHistoryInput } from "~/workspace/demo-history/generate";
 
 const NOW = Date.UTC(2026, 5, 15, 12, 0, 0);
@@ -61,5 +62,16 @@ describe("the generated demo history", { timeout: 60_000 }, () => {
     expect(waiting.map((conversation) => conversation.teamId).sort()).toEqual(["team-billing", "team-billing", "team-support", "team-support"]);
     for (const conversation of waiting) expect(NOW - conversation.escalatedAt!.getTime()).toBeLessThan(30 * MINUTE);
     for (const row of [...history.messages, ...history.events]) expect(row.createdAt.getTime()).toBeLessThanOrEqual(NOW);
+  });
+
+  it("looks a vague line up in the help centre (store-support) and, finding nothing, asks to rephrase: never a random article", async () => {
+    const history = await generateDemoHistory({ ...input(5), conversations: 200 });
+    const lookups = history.events.filter((event) => event.nodeId === "help-centre-kb" && event.type.startsWith("kb."));
+    const queries = (type: string) => lookups.filter((event) => event.type === type).map((event) => (JSON.parse(event.payload) as { query: string }).query);
+    expect(queries("kb.notFound").length).toBeGreaterThan(0);
+    for (const query of queries("kb.notFound")) expect(VAGUE_LINES).toContain(query);
+    expect(queries("kb.answered").filter((query) => VAGUE_LINES.includes(query))).toEqual([]);
+    const afterLookup = history.events.filter((event) => event.type === "node.entered" && (JSON.parse(event.payload) as { fromNodeId?: string }).fromNodeId === "help-centre-kb");
+    expect(new Set(afterLookup.map((event) => event.nodeId))).toContain("rephrase");
   });
 });
