@@ -13,13 +13,10 @@
  * lead has since added to a PUBLISHED article as an example question is left out: the bot answers
  * it now. Added to a draft only, it stays listed with that draft (`addedToDraft`) until the draft is
  * published, since until then the bot still cannot answer it. A "customer picked" group carries the
- * article picked last, which the "Add to an article…" form offers first. A "no answer" to a word or
- * two that asks nothing ("not sure", "hmm", "the website") is left out: a flow may look up whatever
- * its intent step could not place, and such chatter is no gap an article could fill.
+ * article picked last, which the "Add to an article…" form offers first.
  */
 import { questionKey } from "./article-schema";
 import { listExampleQuestionKeys } from "./example-questions.server";
-import { isQuestion } from "~/nodes/shared/question";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
@@ -70,10 +67,6 @@ function readPayload(payload: string | null): { query: string; picked: boolean; 
   }
 }
 
-function isChatter(text: string): boolean {
-  return !isQuestion(text) && text.split(/\s+/).filter(Boolean).length <= 2;
-}
-
 function reasonFor(row: Row, picked: boolean): UnansweredReason | undefined {
   return row.type === "kb.answered" && picked ? "customerPicked" : REASONS[row.type];
 }
@@ -87,7 +80,6 @@ export async function listUnansweredQuestions(options: { now?: Date; limit?: num
     const reason = read ? reasonFor(row, read.picked) : undefined;
     if (!read || !reason) continue;
     const question = read.query;
-    if (reason === "noAnswer" && isChatter(question)) continue;
     const key = questionKey(question);
     if (key === "" || examples.published.has(key)) continue;
     // Rows come newest first: the first picked article seen is the latest pick.
