@@ -7,15 +7,11 @@
  * confidences say by how much. Pure: the turn's events, the pinned document and the run's state.
  */
 import { getNodeKind, type FlowNode } from "~/flow";
-import { describeFieldForAgent } from "~/nodes/collect/cause";
 import type { CauseState } from "~/nodes/types";
 
 type EnteredEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
 
 const MAX_HOPS = 20;
-
-/** "order_id" → "order number", "deliveryDate" → "delivery date". */
-export const describeField = describeFieldForAgent;
 
 /** What the output `handle` of `node` means (worded by its kind), or null for an output that is not a reason to hand off (a plain "next"). */
 function describeOutcome(node: FlowNode, handle: string, state: CauseState): string | null {

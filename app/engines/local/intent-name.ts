@@ -10,16 +10,21 @@
  * its own added 0.1 point on top, and the name in one model only (words or sentence vector) or
  * counted twice did less than once in both.
  */
+import { identifierWords } from "~/utils/identifier-words";
 import { languageOfTexts } from "../detect-language";
 import type { IntentDefinition } from "../types";
 
-/** "track_order", "trackOrder", "track-order" → "track order"; null when no letter is left. */
+/** The editor's placeholder for a new intent ("intent_3"): not a name a lead chose, nothing a customer says. */
+const PLACEHOLDER_NAME = /^intent[ _-]?\d+$/i;
+
+/**
+ * "track_order", "trackOrder", "track-order" → "track order"; null for the editor's placeholder
+ * ("intent_2", which says nothing of what the customer wants and would make a step's unnamed
+ * intents look alike) and when no letter is left.
+ */
 export function intentNamePhrase(name: string): string | null {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_\-\s]+/g, " ")
-    .trim()
-    .toLowerCase();
+  if (PLACEHOLDER_NAME.test(name.trim())) return null;
+  const words = identifierWords(name).join(" ");
   return /\p{L}/u.test(words) ? words : null;
 }
 

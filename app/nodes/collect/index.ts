@@ -4,7 +4,7 @@ import { CollectIcon, CollectSettings, CollectSummary } from "./editor";
 import { collectBehaviour } from "./behaviour";
 import { compileCollect, diagnoseCollect } from "./compile";
 import { CollectDataSchema, collectHandles } from "./schema";
-import { describeFieldForAgent } from "./cause";
+import { describeFieldToPeople } from "../shared/field-name";
 import { collectDemo } from "./demo";
 
 export const kind = defineNodeKind({
@@ -27,6 +27,6 @@ export const kind = defineNodeKind({
   fieldsRead: (data) => listTemplateReads("question", data.question),
   behaviour: collectBehaviour,
   describe: (data) => data.question,
-  describeHandoffCause: (data, handle) => (handle === "failed" ? `no valid ${describeFieldForAgent(data.field)} after ${data.retries + 1} ${data.retries === 0 ? "try" : "tries"}` : null),
+  describeHandoffCause: (data, handle) => (handle === "failed" ? `no valid ${describeFieldToPeople(data.field)} after ${data.retries + 1} ${data.retries === 0 ? "try" : "tries"}` : null),
   demo: collectDemo,
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierWords } from "~/utils/identifier-words";
 
 /** Field names appear in `{{field}}` templates, so they are identifiers. */
 export const FieldNameSchema = z
@@ -8,7 +9,7 @@ export const FieldNameSchema = z
 
 /** "deliveryDate" → "delivery date": a field's name in words, as the builder shows it. */
 export function describeField(field: string): string {
-  return field.replace(/_/g, " ").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return identifierWords(field).join(" ");
 }
 
 /**
@@ -17,11 +18,7 @@ export function describeField(field: string): string {
  * "order id" reads like a different thing was asked for.
  */
 export function describeFieldToPeople(field: string): string {
-  const words = field
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[_\s-]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
+  const words = identifierWords(field);
   if (words.length > 1 && words[words.length - 1] === "id") words[words.length - 1] = "number";
   return words.join(" ");
 }

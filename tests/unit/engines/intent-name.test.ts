@@ -14,8 +14,11 @@ describe("an intent's name as an example phrase", () => {
     expect(intentNamePhrase(name)).toBe(phrase);
   });
 
-  it("reads no phrase from a name without letters", () => {
+  it("reads no phrase from a name without letters, nor from the editor's placeholder", () => {
     expect(intentNamePhrase("42")).toBeNull();
+    expect(intentNamePhrase("intent_3")).toBeNull();
+    expect(intentNamePhrase("Intent 12")).toBeNull();
+    expect(intentNamePhrase("intent_types")).toBe("intent types");
     expect(withNamePhrases([{ name: "42", examples: ["hello"] }])).toEqual([{ name: "42", examples: ["hello"] }]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describeField, describeHandoffCause } from "~/runtime/handoff-cause";
+import { describeFieldToPeople } from "~/nodes/shared/field-name";
+import { describeHandoffCause } from "~/runtime/handoff-cause";
 import { withLastCustomerMessages } from "~/runtime/handoff.server";
 import { buildFlow } from "../flow/helpers";
 
@@ -31,9 +32,9 @@ describe("why a flow step handed off", () => {
   });
 
   it("reads field names as words", () => {
-    expect(describeField("order_id")).toBe("order number");
-    expect(describeField("deliveryDate")).toBe("delivery date");
-    expect(describeField("email")).toBe("email");
+    expect(describeFieldToPeople("order_id")).toBe("order number");
+    expect(describeFieldToPeople("deliveryDate")).toBe("delivery date");
+    expect(describeFieldToPeople("email")).toBe("email");
   });
 });
 
