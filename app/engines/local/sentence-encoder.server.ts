@@ -45,19 +45,25 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { initModel } = require(workerData.embeddings);
 const { modelSource } = require(workerData.model);
-// tfjs's WASM backend can report "not yet initialized" for a moment after initModel resolves
-// (the package bundles two copies of tfjs-core; seen under load): the model is warmed up, retried.
-async function load() {
-  const model = await initModel(modelSource);
-  for (let attempt = 0; ; attempt++) {
+// tfjs's WASM backend can report "not yet initialized" for a while after initModel resolves
+// (the package bundles two copies of tfjs-core; seen under load, at times for over 5 s on a busy
+// 2-core machine): an embedding that meets it is retried for up to a minute before it fails.
+const NOT_READY_RETRY_MS = 60000;
+async function embedWhenReady(model, texts) {
+  const started = Date.now();
+  for (;;) {
     try {
-      await model.embed(["ready"]);
-      return model;
+      return await model.embed(texts);
     } catch (error) {
-      if (attempt >= 100 || !/not yet been initialized/.test(String(error && error.message))) throw error;
+      if (Date.now() - started > NOT_READY_RETRY_MS || !/not yet been initialized/.test(String(error && error.message))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
+}
+async function load() {
+  const model = await initModel(modelSource);
+  await embedWhenReady(model, ["ready"]);
+  return model;
 }
 const ready = load();
 // A model that cannot load ends the worker: the next embed starts a new one.
@@ -65,7 +71,7 @@ ready.catch(() => setImmediate(() => process.exit(1)));
 parentPort.on("message", async ({ id, texts }) => {
   try {
     const model = await ready;
-    const vectors = await model.embed(texts);
+    const vectors = await embedWhenReady(model, texts);
     const flat = new Float32Array(texts.length * ${SENTENCE_VECTOR_SIZE});
     vectors.forEach((vector, i) => flat.set(vector, i * ${SENTENCE_VECTOR_SIZE}));
     parentPort.postMessage({ id, flat }, [flat.buffer]);
