@@ -8,6 +8,10 @@ import { addNode, connect, disconnect, removeElements, updateNodeData } from "./
 import { createNodeId, nodeIdsOf } from "./ids";
 import { avoidOverlap, placeNewStep } from "./placement";
 import type { FlowEditorState } from "./use-flow-editor";
+import { centreAfterAdding } from "./view-after-add";
+
+/** A card's size before React Flow has measured it (.node-card is 248 px wide). */
+const CARD_SIZE = { width: 248, height: 120 };
 
 export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTMLElement>) {
   const { document, selection, edit, select } = editor;
@@ -32,13 +36,19 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
         return placement.from ? connect(added, { ...placement.from, target: id }) : added;
       });
       select([id]);
-      // A clicked step may land beside the selected one, under the side panel: bring it into view.
+      // A clicked step may land beside the selected one, past the canvas's edge: bring it into
+      // view, keeping the step it follows in view too when both fit (view-after-add.ts).
       if (!position) {
-        const { x, y } = placement.position;
-        void flow.setCenter(x + CARD_OFFSET.x, y + CARD_OFFSET.y, { zoom: flow.getZoom(), duration: 250 });
+        const rect = canvas.current?.getBoundingClientRect();
+        const anchor = onlySelected ? flow.getNode(onlySelected) : undefined;
+        const previous = anchor ? { ...anchor.position, width: anchor.width ?? CARD_SIZE.width, height: anchor.height ?? CARD_SIZE.height } : null;
+        const added = { ...placement.position, width: CARD_SIZE.width, height: previous?.height ?? CARD_SIZE.height };
+        const zoom = flow.getZoom();
+        const centre = rect ? centreAfterAdding(added, previous, rect, zoom) : { x: added.x + CARD_OFFSET.x, y: added.y + CARD_OFFSET.y };
+        void flow.setCenter(centre.x, centre.y, { zoom, duration: 250 });
       }
     },
-    [document, onlySelected, edit, select, flow, viewCentre],
+    [document, onlySelected, edit, select, flow, viewCentre, canvas],
   );
 
   /** Brings a card into the middle of the view, zoomed in enough to read it. */

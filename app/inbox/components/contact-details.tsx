@@ -73,7 +73,7 @@ export function ContactDetails({ conversationId, contact }: Props) {
           Edit contact
         </button>
         {contact?.id ? (
-          <Link to={`/inbox/contacts/${contact.id}`} className="btn btn-ghost btn-sm">
+          <Link to={`/inbox/contacts/${contact.id}`} className="btn btn-secondary btn-sm">
             All their conversations
           </Link>
         ) : null}

@@ -63,7 +63,7 @@ export function playHumanPhase(input: { random: Random; escalatedAt: number; now
   const events: TimedEvent[] = [
     { type: "conversation.assigned", nodeId: null, payload: { agentId: agent.id, by: agent.id, mode: "reply" }, at: replyAt },
     { type: "agent.replied", nodeId: null, payload: { agentId: agent.id, length: reply.length, first: true }, at: replyAt },
-    { type: "conversation.resolved", nodeId: null, payload: { by: "agent", userId: agent.id }, at: resolveAt },
+    { type: "conversation.resolved", nodeId: null, payload: { by: "agent", agentId: agent.id }, at: resolveAt },
   ];
   return { status: "resolved", assigneeId: agent.id, firstHumanResponseAt: replyAt, resolvedAt: resolveAt, lines, events };
 }
