@@ -27,6 +27,7 @@ describe("the signed-in shell", () => {
     await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
     await expect(page.getByRole("main").count()).resolves.toBe(1);
     await expect(page.getByRole("main").getByRole("heading", { name: "Page not found" }).count()).resolves.toBe(1);
+    await snap(page);
 
     await page.goto("/kb");
     await page.getByRole("heading", { level: 1, name: "Knowledge base" }).waitFor();
