@@ -6,6 +6,7 @@
 import { Form, Link, NavLink } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { Icon, type IconName } from "./icons";
+import { InsideMainProvider } from "./main-landmark";
 
 export type ShellUser = { name: string; email: string; role: "admin" | "agent" };
 
@@ -84,7 +85,7 @@ export function AppShell({ user, compact = false, children }: { user: ShellUser;
       </aside>
       {/* tabIndex -1: the skip link's target takes the focus, so the next Tab continues inside the page. */}
       <main className="main" id="main" tabIndex={-1}>
-        {children}
+        <InsideMainProvider value={true}>{children}</InsideMainProvider>
       </main>
     </div>
   );

@@ -1,9 +1,12 @@
 /**
  * The friendly page for a thrown Response or a crash: 403, 404 and everything else as 500.
- * Used by the root ErrorBoundary (whole document) and by route ErrorBoundaries (inside the shell).
+ * Used by the root ErrorBoundary (whole document) and by route ErrorBoundaries: outside the shell
+ * (sign-in, invitations, the shell's own boundary) it is the page's `<main>`; inside the shell,
+ * whose `<main>` already holds it, a `<section>`, so the page keeps one main landmark.
  */
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { z } from "zod";
+import { useInsideMain } from "./main-landmark";
 
 const copy: Record<number, { title: string; text: string }> = {
   403: { title: "You don't have access to this page", text: "This page is for admins. If you need it, ask an admin of your workspace." },
@@ -27,17 +30,18 @@ export function errorReason(error: unknown): string | null {
 export function ErrorPage({ status, reason }: { status: number; reason?: string | null }) {
   const fallback = copy[status] ?? (status >= 400 && status < 500 ? { title: "We couldn't do that", text: "The request was not accepted." } : copy[500]);
   const known = reason ? { ...fallback, text: reason } : fallback;
+  const Landmark = useInsideMain() ? "section" : "main";
   return (
-    <main className="error-page">
+    <Landmark className="error-page" aria-labelledby="error-page-title">
       <p className="error-page-code">Error {status}</p>
-      <h1>{known.title}</h1>
+      <h1 id="error-page-title">{known.title}</h1>
       <p>{known.text}</p>
       <div className="row">
         <Link className="btn btn-primary" to="/">
           Go to your home page
         </Link>
       </div>
-    </main>
+    </Landmark>
   );
 }
 

@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const TOO_LARGE = "The file is larger than 2 MB: that is not a flow document";
 const Id = z.string().min(1).max(64);
 const ImportChoiceSchema = z.enum(["replace", "copy"]);
 const FlowNameSchema = z.string({ error: "Give the flow a name" }).trim().min(1, "Give the flow a name").max(200, "Keep the name under 200 characters");
@@ -44,15 +45,21 @@ const ActionSchema = z.discriminatedUnion(
       file: z
         .instanceof(File, { error: "Choose a flow file (.json) to import" })
         .refine((file) => file.size > 0, "The file is empty")
-        .refine((file) => file.size <= MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
+        .refine((file) => file.size <= MAX_IMPORT_BYTES, TOO_LARGE),
       // Sent only from the dialog that asks what to do with a file whose flow already exists.
       choice: ImportChoiceSchema.optional(),
+      // Sent only by the Upload button shown without JavaScript: only that page needs the file's text back on a conflict.
+      noscript: z.literal("1").optional(),
     }),
     // The same question answered on the page without JavaScript: the file comes back as text.
     z.object({
       intent: z.literal(FLOW_LIST_INTENTS.importChoice),
       filename: z.string().trim().min(1).max(255),
-      fileText: z.string().min(1, "The file is empty").max(MAX_IMPORT_BYTES, "The file is larger than 2 MB: that is not a flow document"),
+      // Bytes, as the picked file's limit counts them (`.max` would count UTF-16 code units).
+      fileText: z
+        .string()
+        .min(1, "The file is empty")
+        .refine((text) => Buffer.byteLength(text) <= MAX_IMPORT_BYTES, TOO_LARGE),
       choice: ImportChoiceSchema,
     }),
   ],
@@ -62,14 +69,19 @@ type Intent = z.infer<typeof ActionSchema>["intent"];
 
 type ActionData =
   | { ok: true; intent: Intent; notice: string; link?: { to: string; label: string }; at: number }
-  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] }; importConflict?: ImportConflict & { filename: string; fileText: string; at: number } } & FormErrors);
+  | ({ ok: false; intent?: Intent; importProblems?: { filename: string; problems: ImportProblem[] }; importConflict?: ImportConflict & { filename: string; fileText?: string; at: number } } & FormErrors);
 
-/** Imports a file's text (picked, or posted back from the conflict page): 409 with the question when its flow exists and no choice was made. */
-async function answerImport(file: { name: string; text: string }, choice: z.infer<typeof ImportChoiceSchema> | undefined) {
+/**
+ * Imports a file's text (picked, or posted back from the conflict page): 409 with the question when
+ * its flow exists and no choice was made. The file's text (up to 2 MB) goes back only to the page
+ * that asks without JavaScript (`sendTextBack`); the dialog resubmits the picked file itself.
+ */
+async function answerImport(file: { name: string; text: string }, choice: z.infer<typeof ImportChoiceSchema> | undefined, sendTextBack: boolean) {
   const outcome = await importFlow(file.text, choice);
   if (!outcome.ok && "conflict" in outcome) {
+    const fileText = sendTextBack ? { fileText: file.text } : {};
     return data<ActionData>(
-      { ok: false, intent: "import", importConflict: { ...outcome.conflict, filename: file.name, fileText: file.text, at: Date.now() }, fieldErrors: {}, formError: null },
+      { ok: false, intent: "import", importConflict: { ...outcome.conflict, filename: file.name, ...fileText, at: Date.now() }, fieldErrors: {}, formError: null },
       { status: 409 },
     );
   }
@@ -85,8 +97,8 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const form = await request.formData();
   const rawIntent = String(form.get("intent") ?? "") as Intent;
-  // The file input has no error line of its own: its problem is the form's.
-  const parsed = parseForm(form, ActionSchema, { formLevel: ["intent", "file"] });
+  // The file input and the no-JavaScript answer's hidden fields have no error line of their own: their problems are the form's.
+  const parsed = parseForm(form, ActionSchema, { formLevel: ["intent", "file", "filename", "fileText", "choice", "noscript"] });
   if (!parsed.ok) return data<ActionData>({ ok: false, intent: rawIntent, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const input = parsed.data;
   const done = (notice: string, link?: { to: string; label: string }) => data<ActionData>({ ok: true, intent: input.intent, notice, link, at: Date.now() });
@@ -115,9 +127,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return outcome.ok ? done("Flow restored") : refused(outcome);
     }
     case "import":
-      return answerImport({ name: input.file.name, text: await input.file.text() }, input.choice);
+      return answerImport({ name: input.file.name, text: await input.file.text() }, input.choice, input.noscript === "1");
     case "import-choice":
-      return answerImport({ name: input.filename, text: input.fileText }, input.choice);
+      return answerImport({ name: input.filename, text: input.fileText }, input.choice, true);
   }
 }
 

@@ -27,14 +27,18 @@ describe("reopening a resolved conversation", () => {
 
       // Opened again while resolved: only a note is possible, and the composer says so.
       await ana.page.goto(`/inbox/${id}`);
-      await ana.page.getByRole("textbox", { name: "Internal note" }).waitFor();
+      const note = ana.page.getByRole("textbox", { name: "Internal note" });
+      await note.waitFor();
       await expect(ana.page.getByRole("button", { name: "Reply", exact: true }).isDisabled()).resolves.toBe(true);
+      // Typing while only a note is possible must not make the note the agent's choice for after Reopen.
+      await note.fill("Checking the courier first");
 
       await ana.page.getByRole("button", { name: "Reopen" }).click();
       await ana.page.getByText("Reopened. It's assigned to you.").waitFor();
       const reply = ana.page.getByRole("textbox", { name: "Reply" });
       await reply.waitFor();
       await expect(ana.page.getByRole("button", { name: "Reply", exact: true }).getAttribute("aria-pressed")).resolves.toBe("true");
+      await expect(reply.inputValue()).resolves.toBe("Checking the courier first");
       await reply.fill("Sorry, one more thing: a replacement is on its way.");
       await reply.press("Enter");
       await customer.page.getByText("a replacement is on its way").waitFor();

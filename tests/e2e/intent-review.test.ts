@@ -42,7 +42,17 @@ describe("messages the intent step wasn't sure about", () => {
       expect(customer.errors).toEqual([]);
     }
 
-    // The lead opens the step.
+    // The lead opens the step. Every list asked for is recorded, by its threshold in percent.
+    const askedPercents: number[] = [];
+    const percentAsked = (address: string) => {
+      const url = new URL(address);
+      return url.pathname.endsWith("/intent-review") ? Math.round(Number(url.searchParams.get("threshold")) * 100) : null;
+    };
+    page.on("request", (request) => {
+      const percent = request.method() === "GET" ? percentAsked(request.url()) : null;
+      if (percent !== null) askedPercents.push(percent);
+    });
+    const listedAt = (percent: number) => page.waitForResponse((response) => response.request().method() === "GET" && percentAsked(response.url()) === percent);
     await page.setViewportSize(BUILDER_VIEWPORT);
     await signIn(page, "admin@baton.local");
     await page.goto(`/flows/${flow.id}`);
@@ -60,12 +70,19 @@ describe("messages the intent step wasn't sure about", () => {
     await snap(page);
     const threshold = panel().getByLabel("Confidence needed");
     await threshold.focus();
+    const listedAt85 = listedAt(85);
     for (let step = 0; step < 7; step += 1) await threshold.press("ArrowRight");
+    await listedAt85;
     await expect.poll(() => scope.textContent()).toContain("went to “Not sure” (under this step's 85%).");
     await row(FILED).waitFor();
     await snap(page);
+    const listedAt80 = listedAt(80);
     for (let step = 0; step < 7; step += 1) await threshold.press("ArrowLeft");
+    await listedAt80;
     await expect.poll(() => scope.textContent()).toContain("(under this step's 50%) or was taken at under 80%.");
+    // Each list is a scan of the events: asked again only when the cut-off changes (80% → 85% →
+    // 80%), not at every 5% step of the slider below 80%, where the list stays the same.
+    expect(askedPercents).toEqual([80, 85, 80]);
 
     // Filed under "refund" (whatever the bot guessed): an edit of the draft, saved like a typed one.
     await row(FILED).getByLabel("Add to").selectOption("refund");

@@ -21,6 +21,14 @@ describe("the signed-in shell", () => {
       await expect(main.getByRole("heading").first().isVisible()).resolves.toBe(true);
     }
 
+    // A route's error page renders inside the shell's main landmark, not as a second one.
+    const missing = await page.goto("/flows/no-such-flow");
+    expect(missing?.status()).toBe(404);
+    await page.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await expect(page.getByRole("main").count()).resolves.toBe(1);
+    await expect(page.getByRole("main").getByRole("heading", { name: "Page not found" }).count()).resolves.toBe(1);
+    await snap(page);
+
     await page.goto("/kb");
     await page.getByRole("heading", { level: 1, name: "Knowledge base" }).waitFor();
     await page.keyboard.press("Tab");

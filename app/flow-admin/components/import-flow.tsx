@@ -11,9 +11,9 @@ export type ImportProblem = { message: string; nodeId?: string; edgeId?: string;
 /**
  * Mirrors ImportConflict in flows.server.ts (a client file cannot import its type's module), with
  * the file: its name, and its text for the page that asks without JavaScript (a file input cannot
- * be filled again, so that page posts the text back with the choice).
+ * be filled again, so that page posts the text back with the choice; only its Upload button gets it).
  */
-export type ImportConflictView = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null; filename: string; fileText: string; at: number };
+export type ImportConflictView = { id: string; name: string; draftSteps: number; fileSteps: number; unpublishedChanges: boolean; published: number | null; filename: string; fileText?: string; at: number };
 
 /** The conflict dialog's buttons submit this form again, so the chosen file travels with the choice. */
 const IMPORT_FORM_ID = "import-flow-form";
@@ -40,7 +40,7 @@ export function ImportFlowButton() {
         />
       </label>
       <noscript>
-        <button type="submit" className="btn btn-secondary">
+        <button type="submit" name="noscript" value="1" className="btn btn-secondary">
           Upload
         </button>
       </noscript>
@@ -76,7 +76,8 @@ function ConflictQuestion({ conflict }: { conflict: ImportConflictView }) {
  */
 export function ImportConflictSection({ conflict }: { conflict: ImportConflictView | null }) {
   const hydrated = useHydrated();
-  if (hydrated || !conflict) return null;
+  // No text: the conflict came from the dialog's form (JavaScript), which asks itself.
+  if (hydrated || conflict?.fileText === undefined) return null;
   return (
     <section className="card import-conflict" role="alert" aria-labelledby="import-conflict-heading">
       <div className="card-header">

@@ -131,8 +131,8 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
     }
     onPending(null);
     setError(delivery.message);
-    // Back into the box, with its id, unless the agent already started the next one.
-    setDraft((current) => (current.text ? current : message));
+    // Back into the box, with its id, unless the agent already started the next one; the tab stays the agent's choice.
+    setDraft((current) => (current.text ? current : { ...message, mode: current.mode }));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -145,7 +145,7 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
     const element = input.current;
     const start = element?.selectionStart ?? draft.text.length;
     const end = element?.selectionEnd ?? draft.text.length;
-    setDraft({ ...draft, mode, text: draft.text.slice(0, start) + text + draft.text.slice(end) });
+    setDraft({ ...draft, text: draft.text.slice(0, start) + text + draft.text.slice(end) });
     requestAnimationFrame(() => {
       element?.focus();
       element?.setSelectionRange(start + text.length, start + text.length);
@@ -183,7 +183,8 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
         value={draft.text}
         rows={3}
         maxLength={4000}
-        onChange={(event) => setDraft({ ...draft, mode, text: event.target.value })}
+        // Only the text: `mode` is forced to a note while replying is blocked, and writing it into the draft kept the composer on Internal note after Reopen.
+        onChange={(event) => setDraft({ ...draft, text: event.target.value })}
         onKeyDown={onKeyDown}
       />
       {error ? (

@@ -3,18 +3,21 @@
  * to this step (published versions, last 30 days) under its review cut-off (reviewCutoff: "Not
  * sure" at the step's own threshold, and taken under 80% when the threshold is lower), each
  * filed under an intent in one click or dismissed. The list is asked for at the form's
- * threshold, so its wording and its rows follow the number the lead just set. "Add" is an ordinary edit of the
+ * threshold's cut-off, so its wording and its rows follow the number the lead just set; it is
+ * asked again only when the cut-off changes (not below 80%), once the slider rests. "Add" is an ordinary edit of the
  * form's data (app/nodes/intent/review.ts), so the draft autosaves, undo takes it back and the
  * lead publishes when ready; "Dismiss" is stored on the server (flows.$id.intent-review.ts).
  */
 import { useEffect, useId, useState } from "react";
 import { formatConfidence } from "~/utils/confidence";
-import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, REVIEW_WINDOW_DAYS, type ReviewItem } from "./review";
+import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "./review";
 import type { IntentData } from "./schema";
 
 type Load = { status: "loading" } | { status: "failed"; message: string } | { status: "done"; items: ReviewItem[] };
 
 const PAGE = 20;
+/** Each list is a scan of up to 10 pages of events: a slider being dragged asks once it rests. */
+const SETTLE_MS = 300;
 const label = (name: string) => name.replace(/_/g, " ");
 
 function reviewUrl(flowId: string) {
@@ -33,12 +36,19 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
   const [shown, setShown] = useState(PAGE);
   const [dismissError, setDismissError] = useState<string | null>(null);
   const threshold = data.threshold;
+  // The rows depend on the cut-off alone (the server takes the cut-off of whatever it is sent).
+  const cutoff = reviewCutoff(threshold);
+  const [askedCutoff, setAskedCutoff] = useState(cutoff);
+  useEffect(() => {
+    const timer = setTimeout(() => setAskedCutoff(cutoff), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [cutoff]);
 
   useEffect(() => {
     const controller = new AbortController();
     setLoad({ status: "loading" });
     setShown(PAGE);
-    fetch(`${reviewUrl(flowId)}?${new URLSearchParams({ nodeId, threshold: String(threshold) })}`, { signal: controller.signal })
+    fetch(`${reviewUrl(flowId)}?${new URLSearchParams({ nodeId, threshold: String(askedCutoff) })}`, { signal: controller.signal })
       .then(async (response) => {
         if (!response.ok) throw failureOf(response);
         const body = (await response.json()) as { items: ReviewItem[] };
@@ -48,7 +58,7 @@ export function IntentReview({ flowId, nodeId, data, onChange }: Props) {
         if (!controller.signal.aborted) setLoad({ status: "failed", message: error instanceof Error ? error.message : "The list did not load." });
       });
     return () => controller.abort();
-  }, [flowId, nodeId, threshold]);
+  }, [flowId, nodeId, askedCutoff]);
 
   const dismiss = (item: ReviewItem) => {
     setDismissError(null);
