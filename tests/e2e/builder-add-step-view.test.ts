@@ -6,8 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { BUILDER_VIEWPORT, canvasBox, card, selectCard } from "./builder-helpers";
-import { signIn, snap, useE2E } from "./harness";
+import { canvasBox, card, openStarterCopy, selectCard } from "./builder-helpers";
+import { snap, useE2E } from "./harness";
 
 const e2e = useE2E();
 
@@ -61,15 +61,7 @@ async function addByClick(page: Page, kind: string): Promise<string> {
 describe("adding a step by a click", () => {
   it("keeps the step it follows in view, and never cuts a card in half", async () => {
     const { page } = e2e;
-    await page.setViewportSize(BUILDER_VIEWPORT);
-    await signIn(page, "admin@baton.local");
-    await page.goto("/flows");
-    await page.getByRole("button", { name: "New flow" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByRole("textbox", { name: "Name" }).fill("Add step view");
-    await dialog.getByLabel("Blank flow").check();
-    await dialog.getByRole("button", { name: "Create flow" }).click();
-    await page.waitForURL(/\/flows\/[^/]+$/);
+    await openStarterCopy(page, "Add step view", "Blank flow");
     await page.getByRole("button", { name: /^Add a .+ step$/ }).click();
     await page.locator(".react-flow__node").first().waitFor();
     const entry = (await page.locator(".react-flow__node").first().getAttribute("data-id")) as string;

@@ -96,7 +96,7 @@ export function saveState(page: Page): Locator {
   return page.locator(".save-state");
 }
 
-/** Signs in as the admin and opens the editor of a fresh copy of a starter flow, made through the "New flow" dialog; returns its id. */
+/** Signs in as the admin and opens the editor of a fresh copy of a starter flow ("Blank flow": an empty canvas), made through the "New flow" dialog; returns its id. */
 export async function openStarterCopy(page: Page, name: string, starter = "Store support"): Promise<string> {
   await page.setViewportSize(BUILDER_VIEWPORT);
   await signIn(page, "admin@baton.local");
@@ -107,6 +107,6 @@ export async function openStarterCopy(page: Page, name: string, starter = "Store
   await dialog.getByLabel(starter).check();
   await dialog.getByRole("button", { name: "Create flow" }).click();
   await page.waitForURL(/\/flows\/[^/]+$/);
-  await page.locator(".react-flow__node").first().waitFor();
+  await (starter === "Blank flow" ? page.locator(".canvas-empty") : page.locator(".react-flow__node").first()).waitFor();
   return new URL(page.url()).pathname.split("/").pop() as string;
 }

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, fitView } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, openStarterCopy } from "./builder-helpers";
 
 const e2e = useE2E({ demoHistory: true });
 
@@ -148,16 +148,7 @@ describe("analytics overlay", () => {
 
   it("says so when the flow had no conversations in the range", async () => {
     const { page } = e2e;
-    await page.setViewportSize(BUILDER_VIEWPORT);
-    await signIn(page, "admin@baton.local");
-    await page.goto("/flows");
-    await page.getByRole("button", { name: "New flow" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByRole("textbox", { name: "Name" }).fill("Nobody talked to me");
-    await dialog.getByLabel("Store support").check();
-    await dialog.getByRole("button", { name: "Create flow" }).click();
-    await page.waitForURL(/\/flows\/[^/]+$/);
-    await page.locator(".react-flow__node").first().waitFor();
+    await openStarterCopy(page, "Nobody talked to me");
 
     await page.getByRole("button", { name: "Analytics", exact: true }).click();
     await page.getByRole("heading", { name: "No conversations in the last 30 days" }).waitFor();

@@ -31,16 +31,33 @@ function overlap(a: Set<string>, b: Set<string>): number {
  */
 const NEAR_COPY_OVERLAP = 0.8;
 
+/** Every hand-written KB question file ([{ question, articleId }]), oldest first: a held-out pair copies none written before it. */
+const QUESTION_FILES_OLDEST_FIRST = [
+  "bench/data/kb-questions.json",
+  "bench/data/kb-test-questions.json",
+  "bench/data/kb-dev-unanswerable.json",
+  "bench/data/kb-fresh-questions.json",
+  "bench/data/stackfaq-fresh-questions.json",
+  "bench/data/kb-heldout3-questions.json",
+  "bench/data/stackfaq-heldout3-questions.json",
+  "bench/data/kb-heldout4-questions.json",
+  "bench/data/stackfaq-heldout4-questions.json",
+  "bench/data/kb-heldout5-questions.json",
+  "bench/data/stackfaq-heldout5-questions.json",
+];
+
 type HeldOutPair = {
   /** "third", "fourth": how the describe blocks name the pair. */
   ordinal: string;
+  /** Both listed in QUESTION_FILES_OLDEST_FIRST. */
   demoFile: string;
   stackFaqFile: string;
-  /** Older question files in the repository ([{ question, articleId }]). */
-  olderFiles: string[];
 };
 
-export function describeHeldOutPair({ ordinal, demoFile, stackFaqFile, olderFiles }: HeldOutPair): void {
+export function describeHeldOutPair({ ordinal, demoFile, stackFaqFile }: HeldOutPair): void {
+  const position = QUESTION_FILES_OLDEST_FIRST.indexOf(demoFile);
+  if (position < 0 || !QUESTION_FILES_OLDEST_FIRST.includes(stackFaqFile)) throw new Error(`list ${demoFile} and ${stackFaqFile} in QUESTION_FILES_OLDEST_FIRST`);
+  const olderFiles = QUESTION_FILES_OLDEST_FIRST.slice(0, position);
   const demo = readQuestions(demoFile);
   const stackFaq = readQuestions(stackFaqFile);
   const olderQuestions = () =>

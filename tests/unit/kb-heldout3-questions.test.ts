@@ -11,5 +11,4 @@ describeHeldOutPair({
   ordinal: "third",
   demoFile: "bench/data/kb-heldout3-questions.json",
   stackFaqFile: "bench/data/stackfaq-heldout3-questions.json",
-  olderFiles: ["bench/data/kb-questions.json", "bench/data/kb-test-questions.json", "bench/data/kb-dev-unanswerable.json", "bench/data/kb-fresh-questions.json", "bench/data/stackfaq-fresh-questions.json"],
 });

@@ -12,13 +12,4 @@ describeHeldOutPair({
   ordinal: "fourth",
   demoFile: "bench/data/kb-heldout4-questions.json",
   stackFaqFile: "bench/data/stackfaq-heldout4-questions.json",
-  olderFiles: [
-    "bench/data/kb-questions.json",
-    "bench/data/kb-test-questions.json",
-    "bench/data/kb-dev-unanswerable.json",
-    "bench/data/kb-fresh-questions.json",
-    "bench/data/stackfaq-fresh-questions.json",
-    "bench/data/kb-heldout3-questions.json",
-    "bench/data/stackfaq-heldout3-questions.json",
-  ],
 });
