@@ -104,7 +104,8 @@ export async function openStarterCopy(page: Page, name: string, starter = "Store
   await page.getByRole("button", { name: "New flow" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("textbox", { name: "Name" }).fill(name);
-  await dialog.getByLabel(starter).check();
+  // Named by its label and what it does: "Store support Sorts messages into order status, …" also contains "order status".
+  await dialog.getByRole("radio", { name: new RegExp(`^${starter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`) }).check();
   await dialog.getByRole("button", { name: "Create flow" }).click();
   await page.waitForURL(/\/flows\/[^/]+$/);
   await (starter === "Blank flow" ? page.locator(".canvas-empty") : page.locator(".react-flow__node").first()).waitFor();
