@@ -20,9 +20,13 @@ describe("kb step settings", () => {
     await snap(page);
     await toggle.uncheck({ force: true });
     await expect.poll(() => card(page, "shipping-kb").locator(".node-meta").textContent()).not.toContain("suggests articles");
+    // "Saved" may still be the label of the save before the switch (autosave waits a moment): wait for the draft itself.
+    const savedSwitch = async () => {
+      const draft = JSON.parse((await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draft: true } })).draft);
+      return draft.nodes.find((node: { id: string }) => node.id === "shipping-kb").data.offerSuggestions;
+    };
+    await expect.poll(savedSwitch, { timeout: 15_000 }).toBe(false);
     await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
-    const draft = JSON.parse((await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draft: true } })).draft);
-    expect(draft.nodes.find((node: { id: string }) => node.id === "shipping-kb").data.offerSuggestions).toBe(false);
     await snap(page);
   });
 });
