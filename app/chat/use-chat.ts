@@ -177,9 +177,11 @@ export function useChat({ slug, initial, embed, page, host }: Options) {
       dispatch({ type: "rated", csat });
       const reply = await sendFeedback(session, { csat }).catch(() => null);
       if (!reply) dispatch({ type: "rated", csat: previous });
+      // A details read started by the resolve may land after this rating, still without it: read again.
+      else refreshDetails(session);
       return reply !== null;
     },
-    [session, state.details.csat],
+    [session, state.details.csat, refreshDetails],
   );
 
   const submitEmail = useCallback(
