@@ -23,6 +23,7 @@
  * bench/intent-review.ts measures it on 100,000 conversations, no index of its own.
  */
 import { z } from "zod";
+import { readDraft } from "./flows.server";
 import { IntentDataSchema } from "~/nodes/intent/schema";
 import { normaliseMessage, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "~/nodes/intent/review";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
@@ -113,21 +114,10 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
   return [...groups.values()].slice(0, MAX_REVIEW_ITEMS);
 }
 
-const DraftStepsSchema = z.object({ nodes: z.array(z.object({ id: z.string(), kind: z.string(), data: z.unknown() })) });
-const ThresholdOnlySchema = z.object({ threshold: z.number().min(0).max(1) });
-
 /** The intent step's threshold in the flow's draft (the new step's default when the draft has no such step). */
 export function readDraftThreshold(draft: string, nodeId: string): number {
-  let document: unknown = null;
-  try {
-    document = JSON.parse(draft);
-  } catch {
-    // An unreadable draft has no step: the default below.
-  }
-  const parsed = DraftStepsSchema.safeParse(document);
-  const step = parsed.success ? parsed.data.nodes.find((node) => node.id === nodeId && node.kind === "intent") : undefined;
-  const data = ThresholdOnlySchema.safeParse(step?.data);
-  return data.success ? data.data.threshold : IntentDataSchema.parse({}).threshold;
+  const step = readDraft(draft)?.nodes.find((node) => node.id === nodeId);
+  return step?.kind === "intent" ? step.data.threshold : IntentDataSchema.parse({}).threshold;
 }
 
 /** Hides a message from the step's review list for good (a second dismissal changes nothing). False when the flow is gone. */
