@@ -3,9 +3,12 @@
  * mouse presses, moves in steps and releases (palette drags use Chromium's native drag and
  * drop through the same mouse), nothing is injected into React Flow.
  */
+import fs from "node:fs";
+import path from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { signIn } from "./harness";
+import { repoRoot } from "../setup/migrate";
 
 export const BUILDER_VIEWPORT = { width: 1280, height: 800 };
 
@@ -110,4 +113,14 @@ export async function openStarterCopy(page: Page, name: string, starter = "Store
   await page.waitForURL(/\/flows\/[^/]+$/);
   await (starter === "Blank flow" ? page.locator(".canvas-empty") : page.locator(".react-flow__node").first()).waitFor();
   return new URL(page.url()).pathname.split("/").pop() as string;
+}
+
+/** A starter's document as it ships (flows/<slug>.json), to edit into a file to import. */
+export function readStarterDocument(slug = "store-support") {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, `flows/${slug}.json`), "utf8"));
+}
+
+/** A flow document as the file a lead picks in the Import dialog. */
+export function flowFile(name: string, document: unknown) {
+  return { name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) };
 }

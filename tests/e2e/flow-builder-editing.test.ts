@@ -8,7 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkConfirmDialogKeyboard } from "./confirm-dialog-helpers";
 import { signIn, snap, useE2E } from "./harness";
-import { BUILDER_VIEWPORT, card, fitView, openStarterCopy as openCopy, saveState, selectCard } from "./builder-helpers";
+import { BUILDER_VIEWPORT, card, fitView, flowFile, openStarterCopy as openCopy, readStarterDocument, saveState, selectCard } from "./builder-helpers";
 import { repoRoot } from "../setup/migrate";
 
 const e2e = useE2E();
@@ -368,12 +368,12 @@ describe("import and export", () => {
     await signIn(page, "admin@baton.local");
     await page.goto("/flows");
     const flowsBefore = await app.db.flow.count();
-    const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8"));
+    const document = readStarterDocument();
     document.slug = "imported-bad";
     document.nodes[1].kind = "telepathy";
     document.nodes[3].data.type = "shoe size";
     document.nodes[3].data.colour = "blue";
-    const file = { name: "bad-flow.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) };
+    const file = flowFile("bad-flow.json", document);
     await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
     await page.getByRole("heading", { name: "Nothing was imported" }).waitFor();
     const rows = await page.locator(".import-problems tbody tr").allTextContents();
@@ -386,10 +386,10 @@ describe("import and export", () => {
     expect(await app.db.flow.count()).toBe(flowsBefore);
 
     // The same file fixed imports as a new draft, and exports back byte for byte.
-    const good = JSON.parse(fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8"));
+    const good = readStarterDocument();
     good.slug = "imported-good";
     good.name = "Imported store support";
-    await page.getByLabel("Import a flow file (.json)").setInputFiles({ ...file, name: "good-flow.json", buffer: Buffer.from(JSON.stringify(good)) });
+    await page.getByLabel("Import a flow file (.json)").setInputFiles(flowFile("good-flow.json", good));
     await page.getByText("Imported Imported store support as a new draft").waitFor();
     const imported = await app.db.flow.findUniqueOrThrow({ where: { slug: "imported-good" }, select: { id: true } });
     const exported = await page.request.get(`/flows/${imported.id}/export`);
@@ -406,9 +406,9 @@ describe("import and export", () => {
     const draftOf = () => app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { name: true, draft: true } });
     const before = await draftOf();
     const flowsBefore = await app.db.flow.count();
-    const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8"));
+    const document = readStarterDocument();
     document.name = "Store support from git";
-    const file = { name: "store-support.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) };
+    const file = flowFile("store-support.json", document);
     const steps = `${document.nodes.length} steps`;
     const ask = page.getByRole("dialog", { name: "Replace the draft of “Store support”?" });
 

@@ -3,11 +3,10 @@
  * dialog needs JavaScript, so the page itself asks, with the same three choices as plain form
  * submits — Cancel writes nothing, then a copy, then the replacement.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../setup/migrate";
 import type { Page } from "playwright-core";
+import { flowFile, readStarterDocument } from "./builder-helpers";
 import { SCREENSHOT_DIR, signIn, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -27,9 +26,9 @@ describe("importing a flow without JavaScript", () => {
       const draftOf = () => app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { name: true, draft: true } });
       const before = await draftOf();
       const flowsBefore = await app.db.flow.count();
-      const document = JSON.parse(fs.readFileSync(path.join(repoRoot, "flows/store-support.json"), "utf8"));
+      const document = readStarterDocument();
       document.name = "Store support from git";
-      const file = { name: "store-support.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(document)) };
+      const file = flowFile("store-support.json", document);
       const steps = `${document.nodes.length} steps`;
       const upload = async () => {
         await page.getByLabel("Import a flow file (.json)").setInputFiles(file);
