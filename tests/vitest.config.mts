@@ -79,6 +79,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser and one server per file; files run one after another to keep 2 cores calm.
           fileParallelism: false,
+          // expect.poll's own default (1 s) is shorter than a page's round trip on a loaded CI
+          // machine; a poll that passes only needs to pass within this, a failing one still fails.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
