@@ -44,6 +44,8 @@ const QUESTION_FILES_OLDEST_FIRST = [
   "bench/data/stackfaq-heldout4-questions.json",
   "bench/data/kb-heldout5-questions.json",
   "bench/data/stackfaq-heldout5-questions.json",
+  "bench/data/kb-heldout6-questions.json",
+  "bench/data/stackfaq-heldout6-questions.json",
 ];
 
 type HeldOutPair = {
