@@ -4,7 +4,8 @@
  * the demo knowledge base, with the embedded engines on an encoder that holds every vector until
  * the test lets it go — as a loading, retrying or busy worker does. The turn ends within
  * BATON_EMBEDDING_DEADLINE_MS (set to 400 ms here) plus a margin, both steps decide on words
- * alone and the trace says so; the example phrases' vectors that arrive late are still stored.
+ * alone and the trace (and the editor's preview) says so; the example phrases' vectors that arrive
+ * late are still stored.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -13,7 +14,11 @@ const DEADLINE_MS = vi.hoisted(() => {
   return 400;
 });
 
+import fs from "node:fs";
+import path from "node:path";
 import { WORDS_ONLY_ENGINE } from "~/engines/embedding-deadline.server";
+import { readPreviewState, startPreview } from "~/flow-admin/preview.server";
+import { parseFlowDocument } from "~/flow";
 import { articleSelect, parseArticleRow } from "~/engines/knowledge-store.server";
 import { createLocalEngines, KnowledgeIndex } from "~/engines/local";
 import type { SentenceEncoder } from "~/engines/local/sentence-encoder.server";
@@ -99,5 +104,23 @@ describe("a turn that needs sentence vectors from a stalled encoder", () => {
     const reply = await handleCustomerMessage({ conversationId: id, clientMessageId: "deadline-2", text: "how much does shipping cost?" }, engines);
     expect(reply.messages.find((message) => message.source)?.source).toMatchObject({ slug: "shipping-options-and-costs" });
     expect(await eventsOf(id, "engine.fallback")).toEqual([]);
+  });
+
+  it("the editor's preview says which decision was made on words alone", async () => {
+    const flow = await db.flow.findFirstOrThrow({ where: { slug: "store-support" }, select: { id: true } });
+    const parsed = parseFlowDocument(JSON.parse(fs.readFileSync(path.join(process.cwd(), "flows/store-support.json"), "utf8")));
+    if (!parsed.ok) throw new Error("the starter flow does not parse");
+    const preview = await startPreview({ flowId: flow.id, document: parsed.document });
+    encoder.holding = true;
+    await handleCustomerMessage({ conversationId: preview!.conversationId, clientMessageId: "deadline-3", text: "how much does shipping cost?" }, engines);
+    encoder.release();
+    expect(await readPreviewState(flow.id, preview!.conversationId)).toMatchObject({
+      intent: { name: "shipping_info", wordsOnly: true },
+      kb: { title: "Shipping options, costs and delivery times", wordsOnly: true },
+    });
+    // A run whose vectors come in time shows no note.
+    const again = await startPreview({ flowId: flow.id, document: parsed.document, previousConversationId: preview!.conversationId });
+    await handleCustomerMessage({ conversationId: again!.conversationId, clientMessageId: "deadline-4", text: "how much does shipping cost?" }, engines);
+    expect(await readPreviewState(flow.id, again!.conversationId)).toMatchObject({ intent: { wordsOnly: false }, kb: { wordsOnly: false } });
   });
 });
