@@ -11,8 +11,9 @@
  * are embedded by background jobs that no deadline touches).
  *
  * The deadline travels with the turn through AsyncLocalStorage, so the engines' wait points
- * (intent-classifier.ts, article-vectors.ts) need no new parameter; outside a turn (the eval
- * commands, Try it, the intent tester) there is no deadline and they wait as before.
+ * (intent-classifier.ts, article-vectors.ts) need no new parameter. The knowledge base's Try it
+ * page runs under the same deadline, so it shows what a customer asking now would get; elsewhere
+ * (the eval commands, the intent tester) there is no deadline and they wait as before.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { getEnv } from "~/utils/env.server";
@@ -60,6 +61,11 @@ export async function withinEmbeddingDeadline<T>(work: Promise<T>): Promise<T | 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Whether a wait in this turn (or Try it request) gave up at the deadline. */
+export function missedEmbeddingDeadline(): boolean {
+  return (scopes.getStore()?.missed ?? 0) > 0;
 }
 
 function wordsOnlyNote(): { engine: string; error: string } {
