@@ -57,7 +57,11 @@ export type KbAnswer = {
  */
 export type KbSuggestion = ArticleRef & { confidence: number; text: string };
 
-/** Nothing reached `minScore`, but these articles came close (best first, never empty). */
+/**
+ * Nothing reached `minScore`, but these articles came close (best first, never empty) — except in
+ * the runtime, where an empty list carries the `fallback` of a lookup that found nothing on words
+ * alone because the encoder missed the turn's deadline (embedding-deadline.server.ts).
+ */
 export type KbSuggestions = { suggestions: KbSuggestion[]; fallback?: { engine: string; error: string } };
 
 export type KbAnswerInput = { query: string; tags?: string[]; minScore: number };

@@ -7,9 +7,12 @@ export type PreviewState = {
   activeNodeId: string | null;
   visitedNodeIds: string[];
   fields: Record<string, string | number>;
-  /** The last classification, also when the bot was unsure (intent null). */
-  intent: { name: string | null; confidence: number } | null;
-  kb: { title: string; score: number | null } | null;
+  /**
+   * The last classification, also when the bot was unsure (intent null). `wordsOnly`: decided on
+   * words alone because the sentence encoder missed the turn's deadline (as is the last answer's).
+   */
+  intent: { name: string | null; confidence: number; wordsOnly: boolean } | null;
+  kb: { title: string; score: number | null; wordsOnly: boolean } | null;
   /** The run's API calls ("Call an API" steps), newest last: the request and what it saved. */
   apiCalls: PreviewApiCall[];
   handoff: { team: string | null; priority: number; reason: string | null; trigger: string | null } | null;

@@ -11,12 +11,13 @@ import { hashFlowDocument } from "~/runtime/flow-versions.server";
 import { createConversation, type CreatedConversation } from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import type { PreviewState } from "./preview-state";
+import { WORDS_ONLY_ENGINE } from "~/engines/embedding-deadline.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 import { ConversationStatusSchema } from "~/vocabulary/conversation-status";
 import type { EventType } from "~/vocabulary/events";
 
 /** The events the preview reads back to light up the path a test run took. */
-const TRACE_EVENTS = ["node.entered", "intent.classified", "kb.answered", "http.called"] as const satisfies readonly EventType[];
+const TRACE_EVENTS = ["node.entered", "intent.classified", "kb.answered", "http.called", "engine.fallback"] as const satisfies readonly EventType[];
 
 async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument) {
   const documentHash = hashFlowDocument(document);
@@ -44,6 +45,7 @@ export async function startPreview(input: { flowId: string; document: FlowDocume
 const FieldsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
 const IntentPayloadSchema = z.object({ intent: z.string().nullable(), confidence: z.number() });
 const KbPayloadSchema = z.object({ title: z.string(), score: z.number().optional() });
+const FallbackPayloadSchema = z.object({ engine: z.string() });
 const HttpPayloadSchema = z.object({
   method: z.string(),
   url: z.string(),
@@ -78,15 +80,23 @@ export async function readPreviewState(flowId: string, conversationId: string): 
       events: {
         where: { type: { in: [...TRACE_EVENTS] } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { type: true, nodeId: true, payload: true },
+        select: { type: true, nodeId: true, payload: true, createdAt: true },
       },
     },
   });
   if (!conversation) return null;
   const entered = conversation.events.filter((event) => event.type === "node.entered" && event.nodeId).map((event) => event.nodeId as string);
   const lastOf = (type: EventType) => conversation.events.filter((event) => event.type === type).at(-1);
-  const intent = parseJson(IntentPayloadSchema, lastOf("intent.classified")?.payload ?? "null");
-  const kb = parseJson(KbPayloadSchema, lastOf("kb.answered")?.payload ?? "null");
+  const lastIntent = lastOf("intent.classified");
+  const lastAnswer = lastOf("kb.answered");
+  const intent = parseJson(IntentPayloadSchema, lastIntent?.payload ?? "null");
+  const kb = parseJson(KbPayloadSchema, lastAnswer?.payload ?? "null");
+  // The step ranked on words alone because the sentence encoder missed the turn's deadline: its note has the same step and turn (one createdAt per turn).
+  const onWordsAlone = (decision: (typeof conversation.events)[number] | undefined) =>
+    decision !== undefined &&
+    conversation.events.some(
+      (event) => event.type === "engine.fallback" && event.nodeId === decision.nodeId && event.createdAt.getTime() === decision.createdAt.getTime() && parseJson(FallbackPayloadSchema, event.payload)?.engine === WORDS_ONLY_ENGINE,
+    );
   const apiCalls = conversation.events
     .filter((event) => event.type === "http.called")
     .slice(-PREVIEW_API_CALLS)
@@ -100,8 +110,8 @@ export async function readPreviewState(flowId: string, conversationId: string): 
     activeNodeId: entered.at(-1) ?? null,
     visitedNodeIds: [...new Set(entered)],
     fields: parseJson(FieldsSchema, conversation.fields) ?? {},
-    intent: intent ? { name: intent.intent, confidence: intent.confidence } : null,
-    kb: kb ? { title: kb.title, score: kb.score ?? null } : null,
+    intent: intent ? { name: intent.intent, confidence: intent.confidence, wordsOnly: onWordsAlone(lastIntent) } : null,
+    kb: kb ? { title: kb.title, score: kb.score ?? null, wordsOnly: onWordsAlone(lastAnswer) } : null,
     apiCalls,
     handoff: conversation.escalatedAt
       ? { team: conversation.team?.name ?? null, priority: conversation.priority, reason: conversation.handoffReason, trigger: conversation.handoffTrigger }

@@ -6,6 +6,7 @@
  * (`suggest`), so an unsure answer shows the articles the customer would be offered. Nothing is
  * recorded: no conversation, no events, so trying questions never shows up in the usage counts.
  */
+import { missedEmbeddingDeadline, runWithEmbeddingDeadline } from "~/engines/embedding-deadline.server";
 import { getKnowledgeRetrievers } from "~/engines/index.server";
 import { getKnowledgeIndex } from "~/engines/knowledge-store.server";
 import { getEnv } from "~/utils/env.server";
@@ -44,7 +45,12 @@ async function timed(run: () => Promise<KbAnswer | KbSuggestions | null>, phrase
   }
 }
 
-export async function tryQuestion(question: string, scope: TryItScope): Promise<TryItResult> {
+/** Under a customer's turn's embedding deadline: a slow encoder shows here as it would in a chat. */
+export function tryQuestion(question: string, scope: TryItScope): Promise<TryItResult> {
+  return runWithEmbeddingDeadline(() => tryWithinDeadline(question, scope));
+}
+
+async function tryWithinDeadline(question: string, scope: TryItScope): Promise<TryItResult> {
   const { local, openai } = getKnowledgeRetrievers();
   // The same input a KB step's `answerFromKb` gets (app/nodes/kb/compile.ts), and its phrases in the flow's language.
   const input = { query: question, tags: scope.tags, minScore: scope.minScore, suggest: scope.offerSuggestions };
@@ -67,5 +73,5 @@ export async function tryQuestion(question: string, scope: TryItScope): Promise<
 
 /** Asked after the search, with the same question: its vector is cached, so this costs no second embedding. */
 async function getWordsOnlyReason(question: string): Promise<WordsOnlyReason> {
-  return readWordsOnlyReason(await getKnowledgeIndex(), question, getEnv().BATON_SEMANTIC_SEARCH === "on");
+  return readWordsOnlyReason(await getKnowledgeIndex(), question, getEnv().BATON_SEMANTIC_SEARCH === "on", missedEmbeddingDeadline);
 }

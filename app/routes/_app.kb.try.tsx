@@ -99,6 +99,14 @@ export default function TryItPage() {
 }
 
 function WordsOnlyNotice({ reason }: { reason: Exclude<WordsOnlyReason, null> }) {
+  if (reason === "slow") {
+    return (
+      <p className="kb-try-notice" role="status">
+        <strong>Ranked on words alone this time.</strong> Matching by meaning did not answer in time (the server is starting it or is busy), so a customer
+        asking now would get these words-only figures. Ask again in a moment before changing an article or a minimum confidence.
+      </p>
+    );
+  }
   return reason === "warming" ? (
     <p className="kb-try-notice" role="status">
       <strong>Ranked on words alone for now.</strong> Baton is still reading the articles for their meaning (for a minute or two after a start or an import), so

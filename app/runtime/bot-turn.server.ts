@@ -3,6 +3,7 @@
  * transaction (conversation update, messages, events). Never throws for flow or engine
  * failures: those become a handoff with trigger "error", so the customer gets a person, not a 500.
  */
+import { runWithEmbeddingDeadline, withWordsOnlyNotes } from "~/engines/embedding-deadline.server";
 import type { Engines } from "~/engines/types";
 import { phrasesFor, resumeAt, runTurn, startConversation, UnknownNodeError, type FlowNode, type HandoffRequest, type NodeKind, type TurnResult } from "~/flow";
 import { z } from "zod";
@@ -38,13 +39,22 @@ export type TurnPlan = {
 
 type PlanConversation = Pick<TurnConversation, "id" | "flowVersionId" | "contactId" | "channel" | "page" | "snapshot" | "escalatedAt">;
 
-export async function planBotStep(
+/**
+ * One flow step within the turn's embedding deadline (embedding-deadline.server.ts): a step that
+ * needs a sentence vector waits for it at most until then and otherwise decides on words alone,
+ * noted on its result. A turn that runs two steps (a reopened conversation) shares one deadline.
+ */
+export function planBotStep(
   conversation: PlanConversation,
   input: BotInput,
   engines: Engines,
   /** Messages of this turn that precede the bot's (the customer's line), for the handoff transcript. */
   leadingMessages: NewMessage[],
 ): Promise<TurnPlan> {
+  return runWithEmbeddingDeadline(() => planStep(conversation, input, withWordsOnlyNotes(engines), leadingMessages));
+}
+
+async function planStep(conversation: PlanConversation, input: BotInput, engines: Engines, leadingMessages: NewMessage[]): Promise<TurnPlan> {
   let nodeKinds = new Map<string, NodeKind>();
   let result: TurnResult;
   let locale: string | undefined;

@@ -14,6 +14,7 @@
 import { randomUUID } from "node:crypto";
 import type { Engines } from "~/engines/types";
 import { getEngines } from "~/engines/index.server";
+import { runWithEmbeddingDeadline } from "~/engines/embedding-deadline.server";
 import { db } from "~/utils/db.server";
 import { planBotStep, type TurnPlan } from "./bot-turn.server";
 import {
@@ -48,8 +49,9 @@ export async function handleCustomerMessage(
   engines: Engines = getEngines(),
 ): Promise<TurnReply> {
   await ensureSqliteTuned(db);
+  // One embedding deadline for the whole turn, its conflict retries included (the customer waits for all of it).
   return withConversationLock(input.conversationId, () =>
-    withConflictRetries(() => attemptCustomerTurn(input, engines)),
+    runWithEmbeddingDeadline(() => withConflictRetries(() => attemptCustomerTurn(input, engines))),
   );
 }
 

@@ -30,6 +30,8 @@ export const EnvSchema = z.object({
   SEED_PASSWORD: z.string().min(8, "SEED_PASSWORD must be at least 8 characters").optional(),
   // "off": the knowledge base ranks on words alone (no sentence-encoder worker, ~230 MB less memory).
   BATON_SEMANTIC_SEARCH: z.enum(["on", "off"]).default("on"),
+  // How long a turn waits for a sentence vector before its step decides on words alone (app/engines/embedding-deadline.server.ts).
+  BATON_EMBEDDING_DEADLINE_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -25,6 +25,11 @@ type Props = {
   onDismiss: (clientMessageId: string) => void;
 };
 
+/** The step could not wait longer for the sentence encoder (BATON_EMBEDDING_DEADLINE_MS): its figure is the words-only one. */
+function WordsOnlyNote() {
+  return <span className="muted preview-words-only"> · ranked on words alone (matching by meaning was too slow this turn)</span>;
+}
+
 function Inspector({ run }: { run: PreviewRun }) {
   const inspector = run.inspector;
   if (!inspector) return null;
@@ -38,6 +43,7 @@ function Inspector({ run }: { run: PreviewRun }) {
             <>
               {inspector.intent.name ? <strong>{inspector.intent.name.replace(/_/g, " ")}</strong> : <span>Not sure</span>}{" "}
               <span className="confidence">{formatConfidence(inspector.intent.confidence)} confident</span>
+              {inspector.intent.wordsOnly ? <WordsOnlyNote /> : null}
             </>
           ) : (
             <span className="muted">Not detected yet</span>
@@ -50,6 +56,7 @@ function Inspector({ run }: { run: PreviewRun }) {
           <dd>
             {inspector.kb.title}
             {inspector.kb.score !== null ? <span className="confidence"> {formatConfidence(inspector.kb.score)} confident</span> : null}
+            {inspector.kb.wordsOnly ? <WordsOnlyNote /> : null}
           </dd>
         </div>
       ) : null}

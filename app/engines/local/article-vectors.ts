@@ -11,6 +11,7 @@
  * again: a restart, or another instance on the same database, embeds nothing it already has, and
  * an edited article only its changed passages.
  */
+import { withinEmbeddingDeadline } from "../embedding-deadline.server";
 import { cosine, type SentenceEncoder } from "./sentence-encoder.server";
 import { embedWithStore, type SentenceVectorStore } from "./sentence-vector-store";
 
@@ -71,7 +72,10 @@ export class ArticleVectors {
     }
     let queryVector: Float32Array;
     try {
-      [queryVector] = await this.encoder.embed([query]);
+      // Past the turn's deadline: words alone for this question (the late vector is still cached by the encoder).
+      const embedded = await withinEmbeddingDeadline(this.encoder.embed([query]));
+      if (!embedded) return null;
+      [queryVector] = embedded;
     } catch (error) {
       this.fail(error);
       return null;

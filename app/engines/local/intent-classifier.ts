@@ -9,6 +9,7 @@
  * is too slow or is not given, the lexical model answers alone, with its own calibration.
  */
 import { fnv1a } from "~/utils/fnv1a";
+import { withinEmbeddingDeadline } from "../embedding-deadline.server";
 import { backgroundVectors } from "./intent-background";
 import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import { withNamePhrases } from "./intent-name";
@@ -101,7 +102,10 @@ export class LocalIntentClassifier implements IntentClassifier {
   private async semanticEvidence(entry: Entry, text: string): Promise<{ model: IntentModel; vector: Float32Array } | null> {
     if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return null;
     try {
-      const [model, [vector]] = await withTimeout(Promise.all([this.semanticModel(entry), this.encoder.embed([text])]), ENCODER_TIMEOUT_MS);
+      // Past the turn's deadline: words alone for this message, and the encoder is not counted as failed.
+      const evidence = await withTimeout(withinEmbeddingDeadline(Promise.all([this.semanticModel(entry), this.encoder.embed([text])])), ENCODER_TIMEOUT_MS);
+      if (!evidence) return null;
+      const [model, [vector]] = evidence;
       return model ? { model, vector } : null;
     } catch (error) {
       this.encoderFailed(error);

@@ -9,8 +9,8 @@
  * and passages are embedded once per flow version / article revision; repeated customer phrases
  * are free). Vectors come back L2-normalised, so a dot product is the cosine.
  *
- * One batch is at the worker at a time and the rest wait here, so a customer's message (a flush of
- * a few texts) goes to the front of the line instead of waiting behind a knowledge base being
+ * One batch is at the worker at a time and the rest wait here, so a customer's message (a call
+ * with a few texts) goes to the front of the line instead of waiting behind a knowledge base being
  * embedded at start-up: it waits at most one batch (~0.15 s), not the whole store (~12 s).
  *
  * The worker starts on first use (model load ~0.1–1.3 s). If it fails, `embed` rejects: callers
@@ -37,7 +37,7 @@ export interface SentenceEncoder {
 }
 
 const MAX_BATCH = 64;
-/** A flush this small is someone waiting on a turn (a message, a test phrase): it jumps the backlog. */
+/** A call this small is someone waiting on a turn (a message, a test phrase): it jumps the backlog. */
 const URGENT_TEXTS = 4;
 const CACHE_SIZE = Number(process.env.SENTENCE_CACHE_SIZE ?? 20_000) || 20_000;
 
@@ -81,7 +81,8 @@ parentPort.on("message", async ({ id, texts }) => {
 });
 `;
 
-type Pending = { text: string; resolve: (vector: Float32Array) => void; reject: (error: Error) => void };
+/** `urgent`: asked for by a call of a few texts (someone waiting on a turn), so it goes to the front. */
+type Pending = { text: string; urgent: boolean; resolve: (vector: Float32Array) => void; reject: (error: Error) => void };
 type Batch = { texts: string[]; waiting: Pending[] };
 type WorkerReply = { id: number; flat?: Float32Array; error?: string };
 
@@ -117,7 +118,8 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
   }
 
   embed(texts: readonly string[]): Promise<Float32Array[]> {
-    return Promise.all(texts.map((text) => this.embedOne(text)));
+    const urgent = texts.length <= URGENT_TEXTS;
+    return Promise.all(texts.map((text) => this.embedOne(text, urgent)));
   }
 
   /** Stops the worker (tests, shutdown); the next `embed` starts a new one. */
@@ -130,11 +132,11 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     if (worker) await worker.terminate();
   }
 
-  private embedOne(text: string): Promise<Float32Array> {
+  private embedOne(text: string, urgent: boolean): Promise<Float32Array> {
     const cached = this.cache?.get(text);
     if (cached) return Promise.resolve(cached);
     return new Promise((resolve, reject) => {
-      this.queue.push({ text, resolve, reject });
+      this.queue.push({ text, urgent, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -146,21 +148,27 @@ export class WorkerSentenceEncoder implements SentenceEncoder {
     this.flushScheduled = false;
     const queue = this.queue;
     this.queue = [];
-    // Identical texts in one flush are embedded once.
+    // Identical texts in one flush are embedded once; a text someone waits on urgently goes with the urgent ones.
     const byText = new Map<string, Pending[]>();
+    const urgentTexts = new Set<string>();
     for (const pending of queue) {
       const waiting = byText.get(pending.text);
       if (waiting) waiting.push(pending);
       else byText.set(pending.text, [pending]);
+      if (pending.urgent) urgentTexts.add(pending.text);
     }
-    const texts = [...byText.keys()];
-    const batches: Batch[] = [];
-    for (let start = 0; start < texts.length; start += MAX_BATCH) {
-      const slice = texts.slice(start, start + MAX_BATCH);
-      batches.push({ texts: slice, waiting: slice.flatMap((text) => byText.get(text) ?? []) });
-    }
-    if (texts.length <= URGENT_TEXTS) this.backlog.unshift(...batches);
-    else this.backlog.push(...batches);
+    // A customer's message flushed in the same event-loop turn as a knowledge base's passages must
+    // not queue behind them (measured: 17.6 s behind 1,000 passages on a loaded 2-core machine).
+    const batchesOf = (texts: string[]): Batch[] => {
+      const batches: Batch[] = [];
+      for (let start = 0; start < texts.length; start += MAX_BATCH) {
+        const slice = texts.slice(start, start + MAX_BATCH);
+        batches.push({ texts: slice, waiting: slice.flatMap((text) => byText.get(text) ?? []) });
+      }
+      return batches;
+    };
+    this.backlog.unshift(...batchesOf([...urgentTexts]));
+    this.backlog.push(...batchesOf([...byText.keys()].filter((text) => !urgentTexts.has(text))));
     this.pump();
   }
 

@@ -1,8 +1,8 @@
 import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
-import { isQuestion } from "../shared/question";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
 import { readFeedbackReply } from "./feedback";
+import { asksSomething, mayBeNewQuestion } from "./new-question";
 import { readSuggestionPick } from "./suggestion-pick";
 
 function readAnswer(event: BehaviourEvent): KbAnswer | null {
@@ -74,8 +74,14 @@ export const kbBehaviour = {
     "kb.pickedSuggestion": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>) => pickedSuggestion(context, event, params) !== null,
     "kb.saidHelpful": ({ event }: BehaviourArgs<unknown>) =>
       event.type === "kb.feedback" ? event.helpful === true : readFeedbackReply(textOf(event)) === "yes",
-    "kb.askedSomethingElse": ({ event }: BehaviourArgs<unknown>) =>
-      event.type === "customer.message" && readFeedbackReply(textOf(event)) === "other" && isQuestion(textOf(event)),
+    "kb.mayBeNewQuestion": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string; prompt: "feedback" | "suggestions" }>) => {
+      if (event.type !== "customer.message") return false;
+      if (params.prompt === "feedback") return mayBeNewQuestion(textOf(event), { kind: "feedback" });
+      const titles = context.kbSuggestions?.nodeId === params.nodeId ? context.kbSuggestions.articles.map((article) => article.title) : [];
+      return mayBeNewQuestion(textOf(event), { kind: "suggestions", titles, none: params.none });
+    },
+    "kb.asksSomething": ({ context }: BehaviourArgs<unknown>) => asksSomething(questionFor(context)),
+    "kb.suggestsForQuestion": ({ context, event }: BehaviourArgs<unknown>) => readSuggestions(event) !== null && asksSomething(questionFor(context)),
   },
   actions: {
     "kb.recordAnswer": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {
@@ -118,9 +124,11 @@ export const kbBehaviour = {
       };
     },
     // "None of these" takes notFound with the original question; a reply that is something else may be a new question: it stays pending.
-    "kb.declineSuggestions": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>): Partial<FlowContext> => {
+    // The reply is read from pendingQuestion: this runs on the customer's message, or after looking that message up (compile.ts).
+    "kb.declineSuggestions": ({ context, params }: BehaviourArgs<{ nodeId: string; none: string }>): Partial<FlowContext> => {
       const titles = context.kbSuggestions?.articles.map((article) => article.title) ?? [];
-      const newQuestion = event.type === "customer.message" && readSuggestionPick(textOf(event), titles, params.none) === "other";
+      const reply = context.pendingQuestion;
+      const newQuestion = reply !== null && readSuggestionPick(reply, titles, params.none) === "other";
       return {
         kbSuggestions: null,
         ...(newQuestion ? {} : { pendingQuestion: null, openQuestion: null }),
@@ -128,9 +136,14 @@ export const kbBehaviour = {
         ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: context.kbSuggestions?.query ?? "", declinedSuggestions: true } }),
       };
     },
+    // The customer asked something else while offered articles: the offer is left unanswered, and its question listed as such.
+    "kb.leaveSuggestions": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => ({
+      kbSuggestions: null,
+      ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: context.kbSuggestions?.query ?? "", askedAnew: true } }),
+    }),
     "kb.recordFeedback": ({ context, event, params }: BehaviourArgs<{ nodeId: string; helpful: boolean }>): Partial<FlowContext> => ({
-      // A text reply that was not a yes may be a new question: keep it for the next KB node.
-      pendingQuestion: event.type === "customer.message" && readFeedbackReply(textOf(event)) === "other" ? context.pendingQuestion : null,
+      // A text reply that was not a yes may be a new question: keep it for the next KB node (also after looking it up found nothing).
+      pendingQuestion: event.type !== "kb.feedback" && context.pendingQuestion !== null && readFeedbackReply(context.pendingQuestion) === "other" ? context.pendingQuestion : null,
       ...record(context, { type: "kb.feedback", nodeId: params.nodeId, payload: { helpful: params.helpful, articleId: context.lastArticle?.id ?? null } }),
     }),
   },

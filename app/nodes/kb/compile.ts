@@ -1,4 +1,4 @@
-import type { CompileContext, StateConfig } from "../types";
+import type { ActionRef, CompileContext, StateConfig, TransitionConfig } from "../types";
 import { questionFor } from "./behaviour";
 import type { KbData } from "./schema";
 
@@ -8,6 +8,29 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
   const feedback = (helpful: boolean) => ({ type: "kb.recordFeedback", params: { nodeId, helpful } });
   const answered = askFeedback ? "feedback" : ctx.out("answered");
   const none = ctx.phrases.kbNoneOfThese;
+  const suggestParams = { nodeId, text: ctx.phrases.kbSuggest, none };
+  const decline = { type: "kb.declineSuggestions", params: { nodeId, none } };
+
+  /**
+   * A reply to the step's prompt that may be a new question (new-question.ts) is looked up over the
+   * whole knowledge base (the customer changed the subject, so the step's tags would only hide the
+   * answer). Answered, or asked as a question, it is handled as the step's question — `leave` first
+   * records what became of the prompt; otherwise the reply takes the prompt's own outcome.
+   */
+  const lookUpNewQuestion = (leave: ActionRef[], otherwise: TransitionConfig): StateConfig => ({
+    invoke: {
+      src: "answerFromKb",
+      input: ({ context }) => ({ query: questionFor(context), tags: [], minScore, suggest: offerSuggestions }),
+      onDone: [
+        { guard: "kb.isFound", target: answered, actions: [...leave, { type: "kb.recordAnswer", params: { nodeId } }] },
+        { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...leave, { type: "kb.offerSuggestions", params: suggestParams }] },
+        { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...leave, { type: "kb.recordNotFound", params: { nodeId } }] },
+        otherwise,
+      ],
+      onError: [ctx.engineFailed("knowledge")],
+    },
+  });
+
   return {
     initial: "check",
     states: {
@@ -22,7 +45,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
           onDone: [
             { guard: "kb.isFound", target: answered, actions: [{ type: "kb.recordAnswer", params: { nodeId } }] },
-            { guard: "kb.hasSuggestions", target: "suggest", actions: [{ type: "kb.offerSuggestions", params: { nodeId, text: ctx.phrases.kbSuggest, none } }] },
+            { guard: "kb.hasSuggestions", target: "suggest", actions: [{ type: "kb.offerSuggestions", params: suggestParams }] },
             { target: ctx.out("notFound"), actions: [{ type: "kb.recordNotFound", params: { nodeId } }] },
           ],
           onError: [ctx.engineFailed("knowledge")],
@@ -33,17 +56,19 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         on: {
           "customer.message": [
             { guard: { type: "kb.pickedSuggestion", params: { nodeId, none } }, target: answered, actions: [{ type: "kb.recordPick", params: { nodeId, none } }] },
-            { target: ctx.out("notFound"), actions: [{ type: "kb.declineSuggestions", params: { nodeId, none } }] },
+            { guard: { type: "kb.mayBeNewQuestion", params: { nodeId, none, prompt: "suggestions" } }, target: "newQuestionAfterSuggestions" },
+            { target: ctx.out("notFound"), actions: [decline] },
           ],
         },
       }),
+      newQuestionAfterSuggestions: lookUpNewQuestion([{ type: "kb.leaveSuggestions", params: { nodeId } }], { target: ctx.out("notFound"), actions: [decline] }),
       feedback: ctx.waiting({
         entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.feedbackQuestion, choices: ctx.phrases.feedbackChoices } }],
         on: {
           "customer.message": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
-            // A question instead of a yes or no is answered here: it says nothing about whether the last answer helped.
-            { guard: "kb.askedSomethingElse", target: "answer" },
+            // A new question says nothing about whether the last answer helped: no feedback is recorded for it.
+            { guard: { type: "kb.mayBeNewQuestion", params: { nodeId, none, prompt: "feedback" } }, target: "newQuestionAfterFeedback" },
             { target: ctx.out("notHelpful"), actions: [feedback(false)] },
           ],
           "kb.feedback": [
@@ -52,6 +77,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           ],
         },
       }),
+      newQuestionAfterFeedback: lookUpNewQuestion([], { target: ctx.out("notHelpful"), actions: [feedback(false)] }),
     },
   };
 }

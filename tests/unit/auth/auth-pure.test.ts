@@ -59,8 +59,10 @@ describe("LoginSchema", () => {
 
 describe("parseEnv", () => {
   it("applies defaults and treats empty variables as unset", () => {
-    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000, SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 14, BATON_SEMANTIC_SEARCH: "on" });
+    expect(parseEnv({ SESSION_SECRET: "", PORT: "" })).toEqual({ NODE_ENV: "development", PORT: 3000, SESSION_IDLE_MINUTES: 480, SESSION_MAX_DAYS: 14, BATON_SEMANTIC_SEARCH: "on", BATON_EMBEDDING_DEADLINE_MS: 2000 });
     expect(parseEnv({ PORT: "8080", SESSION_COOKIE_SECURE: "false", NODE_ENV: "production" })).toMatchObject({ PORT: 8080, SESSION_COOKIE_SECURE: false });
+    expect(parseEnv({ BATON_EMBEDDING_DEADLINE_MS: "750" })).toMatchObject({ BATON_EMBEDDING_DEADLINE_MS: 750 });
+    expect(() => parseEnv({ BATON_EMBEDDING_DEADLINE_MS: "soon" })).toThrowError(/BATON_EMBEDDING_DEADLINE_MS/);
   });
 
   it("names every bad variable at once", () => {

@@ -44,6 +44,20 @@ describe("the sentence encoder (Universal Sentence Encoder lite on a worker thre
     }
   }, 60_000);
 
+  it("answers a message asked in the same event-loop turn as a knowledge base ahead of it (it was flushed behind the whole knowledge base)", async () => {
+    const bulkEncoder = new WorkerSentenceEncoder({ cacheSize: 0 });
+    try {
+      await bulkEncoder.embed(["warm up"]);
+      const finished: string[] = [];
+      const bulk = bulkEncoder.embed(Array.from({ length: 640 }, (_, i) => `article passage number ${i} about returns`)).then(() => finished.push("bulk"));
+      const message = bulkEncoder.embed(["can I return it?"]).then(() => finished.push("message"));
+      await Promise.all([bulk, message]);
+      expect(finished).toEqual(["message", "bulk"]);
+    } finally {
+      await bulkEncoder.close();
+    }
+  }, 60_000);
+
   it("keeps a process alive while a batch is in flight, never when idle (a command-line tool exits)", () => {
     const root = path.resolve(__dirname, "../../..");
     const run = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["tests/support/encoder-idle-exit.ts"], { cwd: root, encoding: "utf8", timeout: 60_000 });

@@ -3,6 +3,7 @@
  * are still being built its confidences are rough (several articles can show the same figure).
  */
 import { describe, expect, it } from "vitest";
+import { missedEmbeddingDeadline, runWithEmbeddingDeadline } from "~/engines/embedding-deadline.server";
 import { KnowledgeIndex } from "~/engines/local/knowledge-index";
 import type { SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { readWordsOnlyReason } from "~/kb/words-only";
@@ -35,6 +36,23 @@ describe("readWordsOnlyReason", () => {
     encoder.release();
     await index.whenEmbedded();
     expect(await readWordsOnlyReason(index, "how long does shipping take", true)).toBeNull();
+  });
+
+  it("is 'slow' when the question's vector misses the request's embedding deadline (the articles' are ready)", async () => {
+    let holding = false;
+    const held: Array<() => void> = [];
+    const encoder: SentenceEncoder = {
+      embed: async (texts) => {
+        if (holding) await new Promise<void>((resolve) => held.push(resolve));
+        return texts.map(() => Float32Array.of(1, 0, 0, 0));
+      },
+    };
+    const index = new KnowledgeIndex({ encoder });
+    index.upsert(ARTICLE);
+    await index.whenEmbedded();
+    holding = true;
+    expect(await runWithEmbeddingDeadline(() => readWordsOnlyReason(index, "how long does shipping take", true, missedEmbeddingDeadline), 30)).toBe("slow");
+    for (const resolve of held) resolve();
   });
 
   it("is 'unavailable' when semantic search is off or the index has no encoder", async () => {

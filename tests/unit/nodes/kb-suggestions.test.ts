@@ -1,7 +1,7 @@
 /**
  * The kb step when it is unsure: it offers the closest articles ("These articles might help"),
- * a pick answers from that article as if it had been found, and "None of these" or anything else
- * takes notFound. Run through compiled machines with an engine that returns fixed suggestions.
+ * a pick answers from that article as if it had been found, "None of these" takes notFound, and a
+ * new question is looked up by the same step (../../integration/kb-new-question.test.ts). Run through compiled machines with an engine that returns fixed suggestions.
  */
 import { describe, expect, it } from "vitest";
 import type { KbAnswerInput, KbSuggestion } from "~/engines/types";
@@ -134,12 +134,12 @@ describe("a kb step that is unsure", () => {
     expect(none.state.pendingQuestion).toBeNull();
   });
 
-  it("a new question instead of a pick takes notFound and stays pending for the next kb step", async () => {
+  function twoStepConversation() {
     const { engines, inputs } = unsureEngines();
     const doc = buildFlow(
       [
         ["s", "start", { greeting: "Hi!" }],
-        ["k", "kb", { minScore: 0.73, askFeedback: false }],
+        ["k", "kb", { minScore: 0.73, askFeedback: false, tags: ["refunds"] }],
         ["k2", "kb", { minScore: 0.73, askFeedback: false, offerSuggestions: false }],
         ["nf", "message", { text: "Let me get a person." }],
         ["e", "end", { text: "" }],
@@ -147,19 +147,38 @@ describe("a kb step that is unsure", () => {
       [["s", "next", "k"], ["k", "answered", "e"], ["k", "notFound", "k2"], ["k2", "answered", "e"], ["k2", "notFound", "nf"], ["nf", "next", "e"]],
       { repeatedFailure: { enabled: false, limit: 2, team: "support", priority: "normal" } },
     );
-    const conversation = new Conversation(compileClean(doc), engines);
+    return { conversation: new Conversation(compileClean(doc), engines), inputs };
+  }
+
+  it("a new question instead of a pick is looked up by the same step over the whole knowledge base; unanswered, it takes notFound as that question", async () => {
+    const { conversation, inputs } = twoStepConversation();
     await conversation.start();
     await conversation.say(QUESTION);
     const next = await conversation.say(NEW_QUESTION);
+    // The new question was this step's: the next kb step has no question left and asks for one.
+    expect(outcomes(next)).toEqual(["k:notFound"]);
+    expect(texts(next)).toEqual(["What would you like to know?"]);
+    expect(next.events.filter((event) => event.type === "kb.notFound").map((event) => event.payload)).toEqual([
+      { query: QUESTION, askedAnew: true },
+      { query: NEW_QUESTION },
+    ]);
+    expect(inputs.map((input) => [input.query, input.tags, input.suggest])).toEqual([
+      [QUESTION, ["refunds"], true],
+      [NEW_QUESTION, [], true],
+    ]);
+  });
+
+  it("a statement instead of a pick that no article answers declines the offer and stays pending for the next kb step", async () => {
+    const { conversation, inputs } = twoStepConversation();
+    await conversation.start();
+    await conversation.say(QUESTION);
+    const next = await conversation.say("I want to cancel my order");
     expect(outcomes(next)).toEqual(["k:notFound", "k2:notFound", "nf:next"]);
     expect(next.events.filter((event) => event.type === "kb.notFound").map((event) => event.payload)).toEqual([
       { query: QUESTION, declinedSuggestions: true },
-      { query: NEW_QUESTION },
+      { query: "I want to cancel my order" },
     ]);
-    expect(inputs.map((input) => [input.query, input.suggest])).toEqual([
-      [QUESTION, true],
-      [NEW_QUESTION, false],
-    ]);
+    expect(inputs.map((input) => input.query)).toEqual([QUESTION, "I want to cancel my order", "I want to cancel my order"]);
   });
 
   it("with the setting off, takes notFound at once and never asks the engine for suggestions", async () => {

@@ -1,0 +1,28 @@
+/** Which replies to a kb step's prompt are answers to it, and which may be a new question (app/nodes/kb/new-question.ts). */
+import { describe, expect, it } from "vitest";
+import { readFeedbackReply } from "~/nodes/kb/feedback";
+import { asksSomething, mayBeNewQuestion } from "~/nodes/kb/new-question";
+
+const FEEDBACK = { kind: "feedback" } as const;
+const OFFER = { kind: "suggestions" as const, titles: ["Refund methods", "Express shipping"], none: "None of these" };
+
+describe("replies to 'Did this help?'", () => {
+  it.each(["no", "nope it didn't", "that's not it", "That is not what I meant", "this doesn't answer my question", "wrong article"])("%j is a no", (text) =>
+    expect(readFeedbackReply(text)).toBe("no"),
+  );
+  it.each(["yes thanks", "Yes", "thank you!", "ok"])("%j is a yes", (text) => expect(readFeedbackReply(text)).toBe("yes"));
+  it.each(["how do I reset my password?", "reset password", "I need to change the address on my order"])("%j may be a new question", (text) =>
+    expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
+  );
+  it.each(["no", "that's not it", "yes thanks", "hmm", "what?"])("%j is not looked up", (text) => expect(mayBeNewQuestion(text, FEEDBACK)).toBe(false));
+});
+
+describe("replies to likely articles", () => {
+  it.each(["Refund methods", "the second one", "None of these", "no"])("%j answers the offer", (text) => expect(mayBeNewQuestion(text, OFFER)).toBe(false));
+  it.each(["what about express shipping for gift cards?", "reset password"])("%j may be a new question", (text) => expect(mayBeNewQuestion(text, OFFER)).toBe(true));
+});
+
+it("a looked-up reply no article answers is a question only if it asks something", () => {
+  expect(asksSomething("do you sell umbrellas?")).toBe(true);
+  expect(asksSomething("the weather is lovely today")).toBe(false);
+});
