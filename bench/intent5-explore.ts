@@ -54,6 +54,47 @@ function intentStatistics(examples: Float32Array[], centroid: Float32Array, back
   };
 }
 
+/**
+ * (c) The message's cosine to its best ridge-regularised linear combination of the intent's
+ * examples: a paraphrase may mix two examples' halves ("cancel" + "my reservation") that neither
+ * the nearest example nor the mean matches. Precomputed per intent: (G + λI)⁻¹ with G the Gram matrix.
+ */
+function subspaceProjector(examples: Float32Array[], lambda: number, shrunkFit = false) {
+  const n = examples.length;
+  const gram = examples.map((a, i) => examples.map((b, j) => dot(a, b) + (i === j ? lambda : 0)));
+  const inverse = invert(gram);
+  const rawGram = examples.map((a) => examples.map((b) => dot(a, b)));
+  return (query: Float32Array) => {
+    const xq = examples.map((example) => dot(example, query));
+    const a = inverse.map((row) => row.reduce((sum, value, j) => sum + value * xq[j], 0));
+    // cos(q, Xᵀa) = (a·Xq) / |Xᵀa|, |Xᵀa|² = aᵀGa.
+    const along = a.reduce((sum, value, i) => sum + value * xq[i], 0);
+    // The ridge-shrunk squared projection length qᵀX(G+λI)⁻¹Xᵀq: a direction the phrases barely span counts little.
+    if (shrunkFit) return along;
+    let norm = 0;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) norm += a[i] * a[j] * rawGram[i][j];
+    return norm > 0 ? along / Math.sqrt(norm) : 0;
+  };
+}
+
+function invert(matrix: number[][]): number[][] {
+  const n = matrix.length;
+  const m = matrix.map((row, i) => [...row, ...row.map((_, j) => (i === j ? 1 : 0))]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    const p = m[col][col] || 1e-12;
+    for (let j = 0; j < 2 * n; j++) m[col][j] /= p;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const f = m[r][col];
+      if (f !== 0) for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[col][j];
+    }
+  }
+  return m.map((row) => row.slice(n));
+}
+
 /** The product's model (names as examples) plus candidate signals on the best intent, as `extra`. */
 const CANDIDATES: Variant = {
   name: "baseline+candidates",
@@ -64,6 +105,8 @@ const CANDIDATES: Variant = {
     const fused = attachSemantic(lexical, byIntent, backgroundVectors());
     const semantic = fused.semantic!;
     const stats = byIntent.map((examples, k) => intentStatistics(examples, semantic.centroids[k], semantic.background));
+    const subspaces = [0.1, 0.5, 2, 0.02].map((lambda) => byIntent.map((examples) => subspaceProjector(examples, lambda)));
+    const fits = [0.1, 0.5].map((lambda) => byIntent.map((examples) => subspaceProjector(examples, lambda, true)));
     return (text: string) => {
       const ranked = scoreIntents(fused, text, vectors.get(text));
       const query = vectors.get(text);
@@ -89,6 +132,21 @@ const CANDIDATES: Variant = {
         logCloserBackground: Math.log1p(closerBackground),
         anyCloserBackground: closerBackground > 0 ? 1 : 0,
         nearestTwo,
+        subspace01: subspaces[0][at](query),
+        subspace05: subspaces[1][at](query),
+        subspace2: subspaces[2][at](query),
+        subspace002: subspaces[3][at](query),
+        subspaceFit01: fits[0][at](query),
+        subspaceFit05: fits[1][at](query),
+        // The same projection onto the span of the message's 7 nearest background phrases: "something else" as a subspace too.
+        backgroundSubspace: subspaceProjector(
+          backgroundCosines
+            .map((cosine, i) => ({ cosine, i }))
+            .sort((x, y) => y.cosine - x.cosine)
+            .slice(0, byIntent[at].length)
+            .map(({ i }) => semantic.background[i]),
+          0.1,
+        )(query),
         // Second-order terms: does the evidence need a curve the linear calibration cannot draw?
         nearestSquared: nearest * nearest,
         centroidGapSquared: (centroid - typical) ** 2,
@@ -120,6 +178,14 @@ const SETS: Record<string, string[]> = {
   "refit:+b": ["backgroundMargin", "logCloserBackground", "anyCloserBackground", "centroidHub"],
   "refit:+quadratic": ["nearestSquared", "centroidGapSquared", "backgroundSquared", "nearestByBackground", "centroidGapByBackground", "nearestByCentroid", "similarityByNearest", "marginByNearest"],
   "refit:+quadratic-semantic": ["nearestSquared", "centroidGapSquared", "backgroundSquared", "nearestByBackground", "centroidGapByBackground", "nearestByCentroid"],
+  "refit:+subspace01": ["subspace01"],
+  "refit:+subspace05": ["subspace05"],
+  "refit:+subspace2": ["subspace2"],
+  "refit:+subspace002": ["subspace002"],
+  "refit:+subspaceFit01": ["subspaceFit01"],
+  "refit:+subspaceFit05": ["subspaceFit05"],
+  "refit:+subspace01+backgroundSubspace": ["subspace01", "backgroundSubspace"],
+  "refit:+subspace01+quadratic": ["subspace01", "nearestSquared", "centroidGapSquared", "backgroundSquared", "nearestByBackground", "centroidGapByBackground", "nearestByCentroid", "similarityByNearest", "marginByNearest"],
   "refit:+all": ["nearestGapLoo", "nearestZ", "centroidZ", "nearestAboveMin", "centroidAboveMin", "centroidHub", "cslsCentroid", "exampleBackground", "backgroundMargin", "logCloserBackground", "anyCloserBackground", "nearestTwo"],
 };
 
