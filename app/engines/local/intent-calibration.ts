@@ -21,8 +21,7 @@ export type IntentEvidenceSignals = {
   probability: number;
   runnerUp: number;
   similarity: number;
-  // `subspace` is optional so evidence recorded before it (calibration sample files) still reads: the nearest example stands in.
-  semantic?: { centroid: number; nearest: number; typical: number; background: number; rival: number; subspace?: number };
+  semantic?: { centroid: number; nearest: number; typical: number; background: number; rival: number };
 };
 export type CalibrationContext = { intents: number; examplesPerIntent: number };
 
@@ -57,10 +56,6 @@ export const CALIBRATION_FEATURES = [
   // intents still holds at 150 (products with log K grow without bound past the fitted range).
   "inverseIntents",
   "centroidByInverseIntents",
-  // The message's cosine to the best mix of the intent's phrases (intent-semantic.ts); with many
-  // phrases a mix fits anything better, hence the product.
-  "subspace",
-  "subspaceByLogExamples",
 ] as const;
 export type CalibrationFeature = (typeof CALIBRATION_FEATURES)[number];
 export type IntentCalibration = Partial<Record<CalibrationFeature, number>> & { intercept: number };
@@ -142,7 +137,6 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
   const logExamples = Math.log(Math.max(1, context.examplesPerIntent));
   const centroid = evidence.semantic?.centroid ?? 0;
   const inverseIntents = 1 / Math.max(1, context.intents);
-  const subspace = evidence.semantic?.subspace ?? evidence.semantic?.nearest ?? 0;
   return {
     logProbability,
     logMargin: Math.max(-MAX_LOG_MARGIN, Math.min(MAX_LOG_MARGIN, logMargin)),
@@ -164,8 +158,6 @@ export function calibrationFeatures(evidence: IntentEvidenceSignals, context: Ca
     rival: context.intents > 1 ? (evidence.semantic?.rival ?? 0) : 0,
     inverseIntents,
     centroidByInverseIntents: centroid * inverseIntents,
-    subspace,
-    subspaceByLogExamples: subspace * logExamples,
   };
 }
 

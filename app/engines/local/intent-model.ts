@@ -20,7 +20,7 @@ import type { LanguageCode } from "../detect-language";
 import { buildFeatureSpace, vectorize, type FeatureSpace, type SparseVector } from "./features";
 import { calibrateConfidence, type IntentCalibration, INTENT_CALIBRATION, SEMANTIC_INTENT_CALIBRATION } from "./intent-calibration";
 import { computeLogits, meanOf, seededRandom, shuffle, softmaxInPlace } from "./intent-math";
-import { backgroundCosine, buildSemanticIntents, centroidCosines, exampleCosines, maxOf, subspaceCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
+import { backgroundCosine, buildSemanticIntents, centroidCosines, nearestExampleCosine, type SemanticEvidence, type SemanticIntents } from "./intent-semantic";
 import type { IntentDefinition, RankedIntent } from "../types";
 
 export type IntentModelOptions = {
@@ -194,31 +194,26 @@ function weighEachIntent(model: IntentModel, text: string, sentence?: Float32Arr
   // One figure per message: how close it is to what customers ask for instead.
   const background = semantic ? backgroundCosine(semantic.intents, semantic.sentence) : 0;
   const closest = centroids ? twoHighest(centroids) : null;
-  const evidence = names.map((name, k) => {
-    // Beyond the few candidates the examples are not looked at: the centroid stands in for the
-    // nearest example and the subspace.
-    const along = semantic && top.includes(k) ? exampleCosines(semantic.intents, k, semantic.sentence) : null;
-    return {
-      name,
-      probability: probabilities[k],
-      runnerUp: k === top[0] ? second : best,
-      similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
-      candidate: top.includes(k),
-      // Filled in by scoreIntents; present from the start so every object has one shape.
-      confidence: 0,
-      semantic:
-        semantic && centroids
-          ? {
-              centroid: centroids[k],
-              nearest: along ? maxOf(along) : centroids[k],
-              typical: semantic.intents.typical[k],
-              background,
-              rival: closest && classes > 1 ? (k === closest.first ? closest.secondValue : closest.firstValue) : 0,
-              subspace: along ? subspaceCosine(semantic.intents, k, along) : centroids[k],
-            }
-          : undefined,
-    };
-  });
+  const evidence = names.map((name, k) => ({
+    name,
+    probability: probabilities[k],
+    runnerUp: k === top[0] ? second : best,
+    similarity: top.includes(k) && queryNorm > 0 ? nearestCosine(examplesByIntent[k], scratch) / queryNorm : 0,
+    candidate: top.includes(k),
+    // Filled in by scoreIntents; present from the start so every object has one shape.
+    confidence: 0,
+    // Beyond the few candidates the nearest example is not looked for: the centroid stands in.
+    semantic:
+      semantic && centroids
+        ? {
+            centroid: centroids[k],
+            nearest: top.includes(k) ? nearestExampleCosine(semantic.intents, k, semantic.sentence) : centroids[k],
+            typical: semantic.intents.typical[k],
+            background,
+            rival: closest && classes > 1 ? (k === closest.first ? closest.secondValue : closest.firstValue) : 0,
+          }
+        : undefined,
+  }));
   for (let i = 0; i < vector.indices.length; i++) scratch[vector.indices[i]] = 0;
   return evidence;
 }

@@ -17,13 +17,6 @@
  * dropped first, so a flow about cards is not argued with by the background's card requests.
  * On CLINC150 a–m small steps (2–6 intents × 6 phrases, val.json) the background moved routed
  * right from 90.7% to 92.4% at the same 3.7% of unrelated messages taken.
- *
- * The subspace: a paraphrase often says part of one example and part of another, in words of its
- * own ("carla doesn't want her olive garden reservation anymore"), which neither the nearest
- * example nor the mean of all of them matches. The message's cosine to the best
- * (ridge-regularised) mix of the intent's phrases measures that; of everything tried on CLINC150
- * a–m small steps it separated in-scope paraphrases from unrelated messages best
- * (bench/results/intent5-exploration.json).
  */
 export type SemanticIntents = {
   /** Unit-length mean of each intent's example vectors, in the model's intent order. */
@@ -37,16 +30,13 @@ export type SemanticIntents = {
   typical: Float64Array;
   /** The background phrases' vectors that are not too close to any example (see BACKGROUND_CARVE_OUT). */
   background: Float32Array[];
-  /** Per intent, G (the Gram matrix of its example vectors) and (G + λI)⁻¹, for subspaceCosine. */
-  subspaces: { gram: Float64Array[]; inverse: Float64Array[] }[];
 };
 
 /**
  * Cosines of a message to one intent, that intent's typical cosine, the message's background
- * cosine, `rival`: its cosine to the closest OTHER intent's centroid (0 in a one-intent step), and
- * `subspace`: its cosine to the best mix of the intent's phrases (subspaceCosine).
+ * cosine, and `rival`: its cosine to the closest OTHER intent's centroid (0 in a one-intent step).
  */
-export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number; rival: number; subspace: number };
+export type SemanticEvidence = { centroid: number; nearest: number; typical: number; background: number; rival: number };
 
 // An intent with one phrase has no spread to measure; a typical paraphrase cosine stands in.
 const TYPICAL_FOR_ONE_PHRASE = 0.6;
@@ -56,9 +46,6 @@ export const BACKGROUND_CARVE_OUT = 0.7;
 // The background evidence is the mean cosine of the message's few nearest background phrases (one
 // lone near phrase says less than three).
 const BACKGROUND_NEIGHBOURS = 3;
-// The subspace fit's ridge: how far a mix of phrases is held back from fitting the message exactly.
-// 0.02, 0.1 and 0.5 were within 0.15 points of each other on CLINC150 a–m small steps.
-export const SUBSPACE_RIDGE = 0.1;
 
 export function buildSemanticIntents(vectorsByIntent: Float32Array[][], backgroundVectors: Float32Array[] = []): SemanticIntents {
   const centroids = vectorsByIntent.map((vectors) => {
@@ -69,59 +56,7 @@ export function buildSemanticIntents(vectorsByIntent: Float32Array[][], backgrou
   const typical = Float64Array.from(vectorsByIntent, (vectors) => leaveOneOutCosine(vectors));
   const examples = vectorsByIntent.flat();
   const background = backgroundVectors.filter((phrase) => examples.every((example) => dot(example, phrase) < BACKGROUND_CARVE_OUT));
-  const subspaces = vectorsByIntent.map((vectors) => subspaceOf(vectors));
-  return { centroids, examples: vectorsByIntent, typical, background, subspaces };
-}
-
-function subspaceOf(vectors: Float32Array[]): { gram: Float64Array[]; inverse: Float64Array[] } {
-  const gram = vectors.map((a) => Float64Array.from(vectors, (b) => dot(a, b)));
-  return { gram, inverse: invert(gram.map((row, i) => row.map((value, j) => (i === j ? value + SUBSPACE_RIDGE : value)))) };
-}
-
-/**
- * The message's cosine to the best ridge-regularised mix of one intent's example vectors X:
- * mix = (G + λI)⁻¹ X q, cos(q, Xᵀ mix) = mix · X q / √(mixᵀ G mix). `along` is X q, the message's
- * cosine to each example (exampleCosines), so this costs a few small products per candidate intent.
- */
-export function subspaceCosine(semantic: SemanticIntents, intent: number, along: Float64Array): number {
-  const { gram, inverse } = semantic.subspaces[intent];
-  const mix = inverse.map((row) => row.reduce((sum, value, j) => sum + value * along[j], 0));
-  let fit = 0;
-  let norm = 0;
-  for (let i = 0; i < mix.length; i++) {
-    fit += mix[i] * along[i];
-    for (let j = 0; j < mix.length; j++) norm += mix[i] * mix[j] * gram[i][j];
-  }
-  return norm > 0 ? fit / Math.sqrt(norm) : 0;
-}
-
-/** The message's cosine to each of one intent's example vectors, in example order. */
-export function exampleCosines(semantic: SemanticIntents, intent: number, query: Float32Array): Float64Array {
-  return Float64Array.from(semantic.examples[intent], (example) => dot(example, query));
-}
-
-/** Gauss–Jordan inverse of a small symmetric positive definite matrix (the ridge keeps it so). */
-function invert(matrix: Float64Array[]): Float64Array[] {
-  const n = matrix.length;
-  const work = matrix.map((row, i) => {
-    const extended = new Float64Array(2 * n);
-    extended.set(row);
-    extended[n + i] = 1;
-    return extended;
-  });
-  for (let column = 0; column < n; column++) {
-    let pivot = column;
-    for (let row = column + 1; row < n; row++) if (Math.abs(work[row][column]) > Math.abs(work[pivot][column])) pivot = row;
-    [work[column], work[pivot]] = [work[pivot], work[column]];
-    const scale = work[column][column];
-    for (let j = 0; j < 2 * n; j++) work[column][j] /= scale;
-    for (let row = 0; row < n; row++) {
-      const factor = work[row][column];
-      if (row === column || factor === 0) continue;
-      for (let j = 0; j < 2 * n; j++) work[row][j] -= factor * work[column][j];
-    }
-  }
-  return work.map((row) => row.slice(n));
+  return { centroids, examples: vectorsByIntent, typical, background };
 }
 
 /** Mean cosine of the message to its nearest background phrases; 0 without a background. */
@@ -157,12 +92,8 @@ export function centroidCosines(semantic: SemanticIntents, query: Float32Array):
 }
 
 export function nearestExampleCosine(semantic: SemanticIntents, intent: number, query: Float32Array): number {
-  return maxOf(exampleCosines(semantic, intent, query));
-}
-
-export function maxOf(values: Float64Array): number {
   let best = -1;
-  for (const value of values) best = Math.max(best, value);
+  for (const example of semantic.examples[intent]) best = Math.max(best, dot(example, query));
   return best;
 }
 

@@ -6,7 +6,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { BACKGROUND_PHRASES, backgroundVectors } from "~/engines/local/intent-background";
 import { LocalIntentClassifier } from "~/engines/local/intent-classifier";
-import { buildSemanticIntents, exampleCosines, nearestExampleCosine, subspaceCosine, SUBSPACE_RIDGE } from "~/engines/local/intent-semantic";
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 
 // The issue's two-intent flow: six phrases each.
@@ -59,40 +58,6 @@ describe("semantic and lexical evidence fused", () => {
     const fused = await classify("has the thing I bought been sent out yet");
     const lexical = classifier.classifySync({ modelKey: "two", intents: INTENTS, text: "has the thing I bought been sent out yet", threshold: THRESHOLD });
     expect(fused.confidence).not.toBe(lexical.confidence);
-  });
-});
-
-describe("the subspace cosine: the message against the best mix of an intent's phrases", () => {
-  const unit = (...values: number[]) => {
-    const norm = Math.hypot(...values);
-    return Float32Array.from(values, (value) => value / norm);
-  };
-  // One intent whose two phrases point along x and along y; another along z.
-  const semantic = buildSemanticIntents([[unit(1, 0, 0, 0), unit(0, 1, 0, 0)], [unit(0, 0, 1, 0)]]);
-  const subspace = (query: Float32Array, intent = 0) => subspaceCosine(semantic, intent, exampleCosines(semantic, intent, query));
-
-  it("is high for a message that mixes two phrases, which neither phrase alone matches", () => {
-    const mixed = unit(1, 1, 0, 0);
-    expect(nearestExampleCosine(semantic, 0, mixed)).toBeCloseTo(Math.SQRT1_2, 5);
-    // Two unrelated directions, both phrases needed: the mix fits the message exactly.
-    expect(subspace(mixed)).toBeCloseTo(1, 5);
-  });
-
-  it("stays the plain cosine for a one-phrase intent, and is low for a message outside the phrases' span", () => {
-    const query = unit(0.2, 0, 1, 0.3);
-    expect(subspace(query, 1)).toBeCloseTo(query[2], 5);
-    expect(subspace(unit(0, 0, 0, 1))).toBe(0);
-  });
-
-  it("does not let two near-duplicate phrases open a new direction (the ridge)", () => {
-    // "where is my order" and "where is my order?": their difference is noise, not meaning.
-    const near = buildSemanticIntents([[unit(1, 0, 0, 0), unit(1, 0.05, 0, 0)]]);
-    const query = unit(0.5, 0.4, 0, 0.8);
-    const value = subspaceCosine(near, 0, exampleCosines(near, 0, query));
-    // Unregularised, the pair spans the x–y plane and the message would fit it at 0.62.
-    expect(Math.hypot(query[0], query[1])).toBeGreaterThan(0.62);
-    expect(SUBSPACE_RIDGE).toBeGreaterThan(0);
-    expect(Math.abs(value - nearestExampleCosine(near, 0, query))).toBeLessThan(0.01);
   });
 });
 
