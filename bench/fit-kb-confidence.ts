@@ -72,6 +72,7 @@ import {
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { fitLogistic } from "./calibration-fit";
 import { stackFaqAvailable } from "./data/stackfaq";
+import { kbBreakdown } from "./kb-breakdown";
 import { demoFitConditions, stackFaqFitConditions, type FitConditions, type SourcedQuestion } from "./kb-examples";
 
 const root = path.resolve(__dirname, "..");
@@ -79,15 +80,37 @@ const MODEL_FILE = path.join(root, "app/engines/local/kb-confidence-model.json")
 const RERANKER_FILE = path.join(root, "app/engines/local/kb-reranker-model.json");
 const EXAMPLES_FILE = path.join(root, "app/engines/local/kb-examples-model.json");
 const RESULTS_FILE = path.join(root, "bench/results/kb-fit.json");
+const BREAKDOWN_FILE = path.join(root, "bench/results/kb-breakdown.json");
+/** `--dry-run`: fit and print out of fold, write only kb-breakdown.json (for trying a feature without replacing the models). */
+const dryRun = process.argv.includes("--dry-run");
 const RANK_RIDGE = 1e-3;
 const CANDIDATES = 10;
 const FOLDS = 5;
 const RIDGES = [0.3, 1, 3, 10, 30];
 const TARGET = { wrong: 0.08, unanswerable: 0.08 };
 
-type Domain = "demo" | "stackfaq";
+export type Domain = "demo" | "stackfaq";
 const DOMAINS: Domain[] = ["demo", "stackfaq"];
-type Labelled = { evidence: QuestionEvidence; articleId: string | null; domain: Domain; source: string; fold: number };
+type Labelled = { evidence: QuestionEvidence; question: string; articleId: string | null; domain: Domain; source: string; fold: number; extra: number[][] };
+
+/**
+ * `KB_TRY=name,name` (an experiment, dry runs only): signals appended to the reranker's features
+ * with their gaps to the best other article, per article of the evidence.
+ */
+const TRY = (process.env.KB_TRY ?? "").split(",").filter(Boolean);
+function trySignals(index: ReturnType<typeof buildEvalIndex>, question: string, evidence: QuestionEvidence): number[][] {
+  const terms = index.weightedTerms(question);
+  const top = Math.max(1e-9, ...terms.map((term) => term.weight));
+  const unknownWeight = Math.log(1 + (index.ids().length + 1) / 0.5) - 1e-9;
+  return evidence.articles.map((article) =>
+    TRY.map((name) => {
+      if (name === "exact") return article.words.exact;
+      if (name === "missingKey") return Math.max(0, ...terms.filter((term) => index.exactCoverage(article.id, [term]).matched === 0).map((term) => term.weight / top));
+      if (name === "missingKnown") return Math.max(0, ...terms.filter((term) => index.exactCoverage(article.id, [term]).matched === 0 && index.termWeight(term.term) < unknownWeight).map((term) => term.weight / top));
+      throw new Error(`unknown KB_TRY signal ${name}`);
+    }),
+  );
+}
 
 /** Vectors by text, kept in the OS temp folder between runs of this script (the model is deterministic). */
 class CachedEncoder implements SentenceEncoder {
@@ -147,7 +170,7 @@ async function collect(domain: Domain, articles: EvalArticle[], questions: Sourc
     const evidence = await gatherEvidence(index, question);
     if (!evidence) continue;
     if (!evidence.semantic) throw new Error("the sentence encoder is unavailable: nothing to fit");
-    rows.push({ evidence, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`) });
+    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? trySignals(index, question, evidence) : [] });
   }
   return rows;
 }
@@ -185,12 +208,23 @@ function fitRanking(rows: Labelled[]): number[] {
  * One question's candidates for the second stage, with labels; `taught` holds each candidate's
  * example-aware features (null for an article without example questions: all null on a plain base).
  */
-type Group = { ids: string[]; features: number[][]; taught: Array<number[] | null>; labels: number[]; articleId: string | null; domain: Domain; source: string; fold: number };
+export type Group = { ids: string[]; features: number[][]; taught: Array<number[] | null>; labels: number[]; question: string; articleId: string | null; domain: Domain; source: string; fold: number };
 
 function groups(rows: Labelled[], rankWeights: number[]): Group[] {
-  return rows.map(({ evidence, articleId, domain, source, fold }) => {
-    const { ids, features, taught } = firstStage(evidence, rankWeights, CANDIDATES);
-    return { ids, features, taught, labels: ids.map((id) => (id === articleId ? 1 : 0)), articleId, domain, source, fold };
+  return rows.map(({ evidence, question, articleId, domain, source, fold, extra }) => {
+    const { ids, features: base, taught } = firstStage(evidence, rankWeights, CANDIDATES);
+    const features = extra.length ? withTried(evidence, extra, ids, base) : base;
+    return { ids, features, taught, labels: ids.map((id) => (id === articleId ? 1 : 0)), question, articleId, domain, source, fold };
+  });
+}
+
+/** The tried signals of each candidate, and each one's gap to the best other article's, after the base features. */
+function withTried(evidence: QuestionEvidence, extra: number[][], ids: string[], base: number[][]): number[][] {
+  const position = new Map(evidence.articles.map((article, i) => [article.id, i]));
+  return ids.map((id, j) => {
+    const own = extra[position.get(id)!];
+    const gaps = own.map((value, s) => value - Math.max(...extra.filter((_, i) => i !== position.get(id)).map((row) => row[s])));
+    return [...base[j], ...own, ...gaps];
   });
 }
 
@@ -206,7 +240,7 @@ function standardisation(rows: number[][]): Standardised {
   return { mean, scale };
 }
 
-type Linear = Standardised & { weights: number[]; intercept: number };
+export type Linear = Standardised & { weights: number[]; intercept: number };
 
 /**
  * 400 Adam steps (learning rate 0.05) from zero over n weights and a last, unpenalised bias;
@@ -238,7 +272,7 @@ function minimiseWithAdam(n: number, ridge: number, groups: number, addGradient:
 function fitReranker(training: Group[], ridge: number): Linear {
   const standard = standardisation(training.flatMap((group) => group.features));
   const scaled = training.map((group) => group.features.map((x) => x.map((value, i) => (value - standard.mean[i]) / standard.scale[i])));
-  const n = RERANK_FEATURES.length;
+  const n = training[0].features[0].length;
   const beta = minimiseWithAdam(n, ridge, training.length, (beta, gradient) => {
     training.forEach((group, g) => {
       const scores = scaled[g].map((x) => x.reduce((sum, value, i) => sum + value * beta[i], 0));
@@ -298,13 +332,13 @@ const asReranker = (model: Linear, platt: Platt, about = ""): RerankerModel => (
 const asExamples = (term: ExampleTerm, platt: Platt, about = ""): ExamplesModel => ({ about, features: EXAMPLE_FEATURES, mean: term.mean, scale: term.scale, weights: term.weights, bias: term.bias, platt });
 
 /** What the product does with one question (knowledge-reranker.ts rerankProbabilities, best probability first). */
-type Judged = { p: number; correct: number; answerable: boolean; domain: Domain; source: string; rightAt: number };
+export type Judged = { p: number; correct: number; answerable: boolean; domain: Domain; source: string; rightAt: number; top: number };
 
 function judge(group: Group, reranker: RerankerModel, examples: ExamplesModel | null): Judged {
   const probabilities = examples ? rerankProbabilities(group.features, reranker, group.taught, examples) : rerankProbabilities(group.features, reranker);
   const order = probabilities.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a]);
   const right = group.labels.indexOf(1);
-  return { p: probabilities[order[0]], correct: group.labels[order[0]], answerable: group.articleId !== null, domain: group.domain, source: group.source, rightAt: right < 0 ? -1 : order.indexOf(right) };
+  return { p: probabilities[order[0]], correct: group.labels[order[0]], answerable: group.articleId !== null, domain: group.domain, source: group.source, rightAt: right < 0 ? -1 : order.indexOf(right), top: order[0] };
 }
 
 type Outcome = { questions: number; unanswerableQuestions: number; recallAt1: number; recallAt3: number; right: number; wrong: number; refused: number; unanswerable: number; ece: number };
@@ -535,7 +569,7 @@ function printComparison(label: string, before: ReturnType<typeof breakdown>, af
 function judgeWordsOnly(row: WordsOnlyRow, lexical: ConfidenceModel["lexical"]): Judged {
   const top = wordsOnlyTop(row.evidence, row.articleId);
   const model = { ...CONFIDENCE_MODEL, lexical };
-  return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1 };
+  return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1, top: 0 };
 }
 
 /**
@@ -560,7 +594,7 @@ async function mainWordsOnly(): Promise<void> {
   const lexical = fitLexical(rows);
   const model: ConfidenceModel = { ...CONFIDENCE_MODEL, lexical };
   const inSample = rows.map((row) => judgeWordsOnly(row, lexical));
-  if (!process.argv.includes("--dry-run")) fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  if (!dryRun) fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
     about: `Words-only confidence (no sentence vectors), at the default minScore ${minScore}. outOfFold: ${FOLDS}-fold cross-validation grouped by article, the logistic and isotonic map refitted without the fold's articles. shipped: the model in the file when the run started (in-sample for it). inSample: the model this run wrote. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers (a question sharing no word with any article counts as refused at confidence 0).`,
     generatedAt: new Date().toISOString(),
@@ -616,6 +650,14 @@ async function main(): Promise<void> {
     }
     const { platt } = chosen;
     const minScore = chooseMinScore(chosen.judged);
+    const titles = new Map(DOMAINS.flatMap((domain) => conditions[domain].plain.map((article) => [article.id, article.title] as const)));
+    const breakdownAt = CONFIDENCE_MODEL.defaultMinScore;
+    fs.writeFileSync(BREAKDOWN_FILE, `${JSON.stringify({ generatedAt: new Date().toISOString(), defaultMinScoreOfThisFit: minScore, ...kbBreakdown(candidates, chosen.judged, chosen.models, breakdownAt, titles, [...RERANK_FEATURES, ...TRY, ...TRY.map((name) => `${name}Gap`)]) }, null, 2)}\n`);
+    if (dryRun) {
+      printComparison("plain, dry run: out of fold at the default of the run → at the rule's", breakdown(chosen.judged, breakdownAt), breakdown(chosen.judged, minScore));
+      console.log(`dry run: minScore by the rule ${minScore}; nothing else written`);
+      return;
+    }
     printTradeOff("plain", chosen.judged);
     const final = fitReranker(candidates, chosen.ridge);
 
