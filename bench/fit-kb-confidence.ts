@@ -2,12 +2,11 @@
  * Fits the knowledge base's ranking and answer confidence on every question set that is not held
  * out (bench/kb-examples.ts demoFitConditions / stackFaqFitConditions):
  *   - the demo store: bench/data/kb-questions.json + kb-dev-unanswerable.json (tuning), and the
- *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3-questions.json,
- *     kb-heldout4-questions.json;
+ *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3/4/5-questions.json;
  *   - StackFAQ: the dev `tune` and `report` parts (bench/data/stackfaq.ts), and the spent
- *     stackfaq-fresh-questions.json, stackfaq-heldout3-questions.json, stackfaq-heldout4-questions.json.
+ *     stackfaq-fresh-questions.json, stackfaq-heldout3/4/5-questions.json.
  * Each spent set was run once while it was held out; its figures then are in the README. The
- * fifth held-out sets are never read here.
+ * sixth held-out sets are never read here.
  *
  * Writes three files next to the ranker:
  *   - kb-confidence-model.json: the first stage's linear ranking weights (a softmax over the
@@ -36,7 +35,11 @@
  * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
  * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
  * those, in-sample on the rest).
+ * Also writes bench/results/kb-breakdown.json (kb-breakdown.ts): out of fold at the default the
+ * run started with, what the refused and the answered unanswerable questions were.
  * `--lexical` refits only the words-only part (no encoder, seconds): see mainWordsOnly.
+ * `--dry-run` fits and prints the out-of-fold figures without writing the models or kb-fit.json
+ * (with KB_TRY, signals tried as extra features: kb-try-signals.ts).
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes the first time: it embeds both
  * knowledge bases; vectors are cached in the OS temp folder, so re-runs take seconds)
  */
@@ -73,6 +76,7 @@ import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sen
 import { fitLogistic } from "./calibration-fit";
 import { stackFaqAvailable } from "./data/stackfaq";
 import { kbBreakdown } from "./kb-breakdown";
+import { TRY, trySignals, withTried } from "./kb-try-signals";
 import { demoFitConditions, stackFaqFitConditions, type FitConditions, type SourcedQuestion } from "./kb-examples";
 
 const root = path.resolve(__dirname, "..");
@@ -93,24 +97,6 @@ export type Domain = "demo" | "stackfaq";
 const DOMAINS: Domain[] = ["demo", "stackfaq"];
 type Labelled = { evidence: QuestionEvidence; question: string; articleId: string | null; domain: Domain; source: string; fold: number; extra: number[][] };
 
-/**
- * `KB_TRY=name,name` (an experiment, dry runs only): signals appended to the reranker's features
- * with their gaps to the best other article, per article of the evidence.
- */
-const TRY = (process.env.KB_TRY ?? "").split(",").filter(Boolean);
-function trySignals(index: ReturnType<typeof buildEvalIndex>, question: string, evidence: QuestionEvidence): number[][] {
-  const terms = index.weightedTerms(question);
-  const top = Math.max(1e-9, ...terms.map((term) => term.weight));
-  const unknownWeight = Math.log(1 + (index.ids().length + 1) / 0.5) - 1e-9;
-  return evidence.articles.map((article) =>
-    TRY.map((name) => {
-      if (name === "exact") return article.words.exact;
-      if (name === "missingKey") return Math.max(0, ...terms.filter((term) => index.exactCoverage(article.id, [term]).matched === 0).map((term) => term.weight / top));
-      if (name === "missingKnown") return Math.max(0, ...terms.filter((term) => index.exactCoverage(article.id, [term]).matched === 0 && index.termWeight(term.term) < unknownWeight).map((term) => term.weight / top));
-      throw new Error(`unknown KB_TRY signal ${name}`);
-    }),
-  );
-}
 
 /** Vectors by text, kept in the OS temp folder between runs of this script (the model is deterministic). */
 class CachedEncoder implements SentenceEncoder {
@@ -170,7 +156,7 @@ async function collect(domain: Domain, articles: EvalArticle[], questions: Sourc
     const evidence = await gatherEvidence(index, question);
     if (!evidence) continue;
     if (!evidence.semantic) throw new Error("the sentence encoder is unavailable: nothing to fit");
-    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? trySignals(index, question, evidence) : [] });
+    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? await trySignals(index, question, evidence) : [] });
   }
   return rows;
 }
@@ -218,15 +204,6 @@ function groups(rows: Labelled[], rankWeights: number[]): Group[] {
   });
 }
 
-/** The tried signals of each candidate, and each one's gap to the best other article's, after the base features. */
-function withTried(evidence: QuestionEvidence, extra: number[][], ids: string[], base: number[][]): number[][] {
-  const position = new Map(evidence.articles.map((article, i) => [article.id, i]));
-  return ids.map((id, j) => {
-    const own = extra[position.get(id)!];
-    const gaps = own.map((value, s) => value - Math.max(...extra.filter((_, i) => i !== position.get(id)).map((row) => row[s])));
-    return [...base[j], ...own, ...gaps];
-  });
-}
 
 type Standardised = { mean: number[]; scale: number[] };
 
@@ -455,22 +432,46 @@ function fitIsotonic(points: Array<{ p: number; correct: number }>): IsotonicMap
 /** The words-only first answer's features, whether it is right, and where the right article ranks on words alone (-1: nowhere). */
 type WordsOnlyTop = { features: number[]; correct: number; rightAt: number } | null;
 
-function wordsOnlyTop(evidence: QuestionEvidence | null, articleId: string | null): WordsOnlyTop {
+/**
+ * The articles sharing a word with the question, as the server ranks them on words alone under
+ * `lexical` (most confident first); with `byBm25`, in BM25 order instead (how the words-only
+ * confidence ranked until 2026-12-07, and what the logistic is fitted on: see fitLexical).
+ */
+function wordsOnlyRanking(evidence: QuestionEvidence | null, lexical: ConfidenceModel["lexical"], byBm25 = false) {
   const articles = evidence?.articles.filter((article) => article.lexical !== null) ?? [];
   if (!evidence || !articles.length) return null;
-  const ranking = lexicalRanking({ ...evidence, semantic: false, articles });
+  const ranking = lexicalRanking({ ...evidence, semantic: false, articles }, { ...CONFIDENCE_MODEL, lexical });
+  if (!byBm25) return ranking;
+  const bm25 = new Map(articles.map((article) => [article.id, article.lexical!.bm25]));
+  return [...ranking].sort((a, b) => bm25.get(b.id)! - bm25.get(a.id)!);
+}
+
+function wordsOnlyTop(evidence: QuestionEvidence | null, articleId: string | null, lexical: ConfidenceModel["lexical"], byBm25 = false): WordsOnlyTop {
+  const ranking = wordsOnlyRanking(evidence, lexical, byBm25);
+  if (!ranking) return null;
   const rightAt = ranking.findIndex((article) => article.id === articleId);
   return { features: ranking[0].confidenceFeatures, correct: ranking[0].id === articleId ? 1 : 0, rightAt };
 }
 
-/** The same questions as the server ranks them without sentence vectors: calibration of the words-only confidence. */
+/**
+ * The words-only confidence, fitted on the same questions as the server ranks them without
+ * sentence vectors: the logistic on BM25's first answers (the model orders the articles, so it
+ * cannot be fitted on its own order), then the isotonic map on the first answers in the
+ * logistic's order — the ones the server gives.
+ */
 function fitLexical(rows: Array<{ evidence: QuestionEvidence | null; articleId: string | null }>): ConfidenceModel["lexical"] {
-  const tops = rows.flatMap(({ evidence, articleId }) => {
-    const top = wordsOnlyTop(evidence, articleId);
-    return top ? [top] : [];
-  });
-  const confidence = fitLogistic(tops.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
-  const model = { hybrid: { rank: [] }, lexical: { confidence, isotonic: { x: [0, 1], y: [0, 1] } } } as unknown as ConfidenceModel;
+  const identity = { x: [0, 1], y: [0, 1] };
+  const firstAnswers = (lexical: ConfidenceModel["lexical"], byBm25: boolean) =>
+    rows.flatMap(({ evidence, articleId }) => {
+      const top = wordsOnlyTop(evidence, articleId, lexical, byBm25);
+      return top ? [top] : [];
+    });
+  const unused = { confidence: new Array<number>(LEXICAL_FEATURES.length + 1).fill(0), isotonic: identity };
+  const bm25Tops = firstAnswers(unused, true);
+  const confidence = fitLogistic(bm25Tops.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
+  const raw = { confidence, isotonic: identity };
+  const tops = firstAnswers(raw, false);
+  const model = { ...CONFIDENCE_MODEL, lexical: raw };
   const isotonic = fitIsotonic(tops.map((top) => ({ p: rawLexicalConfidence(top.features, model), correct: top.correct })));
   const ece = reliability(tops.map((top) => ({ confidence: applyIsotonic(isotonic, rawLexicalConfidence(top.features, model)), correct: top.correct }))).ece;
   console.error(`words-only confidence: tuning ECE ${round(ece)}`);
@@ -567,7 +568,7 @@ function printComparison(label: string, before: ReturnType<typeof breakdown>, af
 
 /** What the kb step does with one question on words alone under `lexical` (no shared word: refused). */
 function judgeWordsOnly(row: WordsOnlyRow, lexical: ConfidenceModel["lexical"]): Judged {
-  const top = wordsOnlyTop(row.evidence, row.articleId);
+  const top = wordsOnlyTop(row.evidence, row.articleId, lexical);
   const model = { ...CONFIDENCE_MODEL, lexical };
   return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1, top: 0 };
 }
@@ -614,6 +615,7 @@ async function mainWordsOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--lexical")) return mainWordsOnly();
   if (!stackFaqAvailable()) throw new Error("StackFAQ is missing (set STACKFAQ_DIR)");
+  if (TRY.length && !dryRun) throw new Error("KB_TRY is for dry runs (--dry-run): the engine has no such features");
   const started = performance.now();
   const loadBefore = os.loadavg();
   const worker = new WorkerSentenceEncoder();
@@ -703,7 +705,7 @@ async function main(): Promise<void> {
     // The words-only confidence at the new default (the encoder-down fallback), for the record.
     const wordsOnlyAnswered = plainRows.filter(({ evidence }) => {
       const articles = evidence.articles.filter((article) => article.lexical !== null);
-      return articles.length > 0 && lexicalConfidence(lexicalRanking({ ...evidence, semantic: false, articles })[0].confidenceFeatures, model) >= minScore;
+      return articles.length > 0 && lexicalRanking({ ...evidence, semantic: false, articles }, model)[0].score >= minScore;
     }).length;
     const report = {
       about:

@@ -19,19 +19,15 @@ const NEAR_MISS_COVERAGE = 0.5;
 
 type Row = { group: Group; judged: Judged; model: Linear };
 
-/** The reranker's feature names (RERANK_FEATURES, then any tried ones), in the order of a group's features. */
-let RERANK_FEATURES: string[] = [];
-let COVERAGE = -1;
-
 function contributions(row: Row): number[] {
   const x = row.group.features[row.judged.top];
   return x.map((value, i) => (row.model.weights[i] * (value - row.model.mean[i])) / row.model.scale[i]);
 }
 
-function topContributions(row: Row, count: number): Record<string, number> {
+function topContributions(row: Row, count: number, names: string[]): Record<string, number> {
   const c = contributions(row);
   const order = c.map((_, i) => i).sort((a, b) => c[b] - c[a]);
-  return Object.fromEntries(order.slice(0, count).map((i) => [RERANK_FEATURES[i], round(c[i])]));
+  return Object.fromEntries(order.slice(0, count).map((i) => [names[i], round(c[i])]));
 }
 
 /** P(a random positive's value > a random negative's), ties counted half. */
@@ -51,27 +47,29 @@ function auroc(positives: number[], negatives: number[]): number {
 
 const meanOf = (values: number[]) => round(values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length));
 
-function summarise(rows: Row[], minScore: number, titles: Map<string, string>) {
+/** `names`: the feature names in the order of a group's features (RERANK_FEATURES, then any tried ones). */
+function summarise(rows: Row[], minScore: number, titles: Map<string, string>, names: string[]) {
+  const coverage = names.indexOf("coverage");
   const answered = (row: Row) => row.judged.p >= minScore;
   const answerable = rows.filter((row) => row.judged.answerable);
   const unanswerable = rows.filter((row) => !row.judged.answerable);
   const refused = answerable.filter((row) => !answered(row));
   const rightFirst = refused.filter((row) => row.judged.rightAt === 0);
   const wrongFirst = refused.filter((row) => row.judged.rightAt !== 0);
-  const nearMiss = (row: Row) => row.group.features[row.judged.top][COVERAGE] >= NEAR_MISS_COVERAGE;
+  const nearMiss = (row: Row) => row.group.features[row.judged.top][coverage] >= NEAR_MISS_COVERAGE;
   const unanswerableAnswered = unanswerable.filter(answered);
   const band = (list: Row[], low: number, high: number) => share(list.filter((row) => row.judged.p >= low && row.judged.p < high).length, answerable.length);
   const rightCorrect = answerable.filter((row) => row.judged.rightAt === 0);
   // For every feature: does the first answer's value tell a right first answer from an unanswerable question?
   const separation = Object.fromEntries([
     ["confidence", { rightFirst: auroc(rightCorrect.map((row) => row.judged.p), unanswerable.map((row) => row.judged.p)), nearMisses: auroc(rightCorrect.map((row) => row.judged.p), unanswerable.filter(nearMiss).map((row) => row.judged.p)) }],
-    ...RERANK_FEATURES.map((name, i) => {
+    ...names.map((name, i) => {
       const value = (row: Row) => row.group.features[row.judged.top][i];
       return [name, { rightFirst: auroc(rightCorrect.map(value), unanswerable.map(value)), nearMisses: auroc(rightCorrect.map(value), unanswerable.filter(nearMiss).map(value)) }];
     }),
   ]);
   const meanContribution = (list: Row[]) => {
-    const sums = new Array<number>(RERANK_FEATURES.length).fill(0);
+    const sums = new Array<number>(names.length).fill(0);
     for (const row of list) contributions(row).forEach((c, i) => (sums[i] += c / list.length));
     return sums;
   };
@@ -92,7 +90,7 @@ function summarise(rows: Row[], minScore: number, titles: Map<string, string>) {
     offTopicAnswered: share(unanswerableAnswered.filter((row) => !nearMiss(row)).length, unanswerable.filter((row) => !nearMiss(row)).length),
     // Mean contribution to the first answer's score: unanswerable answered and right-but-unsure, each against answered right.
     contributionVsAnsweredRight: Object.fromEntries(
-      RERANK_FEATURES.map((name, i) => [name, { unanswerableAnswered: round(unanswerableMean[i] - answeredRightMean[i]), refusedRightFirst: round(unsureMean[i] - answeredRightMean[i]) }]).sort(
+      names.map((name, i) => [name, { unanswerableAnswered: round(unanswerableMean[i] - answeredRightMean[i]), refusedRightFirst: round(unsureMean[i] - answeredRightMean[i]) }]).sort(
         (a, b) => Math.abs((b[1] as { refusedRightFirst: number }).refusedRightFirst) - Math.abs((a[1] as { refusedRightFirst: number }).refusedRightFirst),
       ),
     ),
@@ -105,22 +103,20 @@ function summarise(rows: Row[], minScore: number, titles: Map<string, string>) {
         kind: nearMiss(row) ? "near miss" : "off-topic",
         answeredFrom: titles.get(row.group.ids[row.judged.top]) ?? row.group.ids[row.judged.top],
         confidence: round(row.judged.p),
-        coverage: round(row.group.features[row.judged.top][COVERAGE]),
-        mostConfidentBy: topContributions(row, 3),
+        coverage: round(row.group.features[row.judged.top][coverage]),
+        mostConfidentBy: topContributions(row, 3, names),
       })),
   };
 }
 
 /** The breakdown, pooled and per domain; `models[fold]` scored the questions of that fold. */
 export function kbBreakdown(groups: Group[], judged: Judged[], models: Linear[], minScore: number, titles: Map<string, string>, features: string[]) {
-  RERANK_FEATURES = features;
-  COVERAGE = features.indexOf("coverage");
   const rows: Row[] = groups.map((group, i) => ({ group, judged: judged[i], model: models[group.fold] }));
   const domains: Domain[] = ["demo", "stackfaq"];
   return {
     about: `Out of fold (5-fold cross-validation grouped by article: each question scored by the models fitted without its article) at minScore ${minScore}, plain knowledge bases (no example questions). Fractions of answerable questions, except unanswerableAnswered / nearMissesAnswered / offTopicAnswered (of those unanswerable ones). refusedRightFirst: refused with the right article ranked first (only the confidence fell short); refusedWrongFirst: a wrong article first. A near miss: an unanswerable question the cited article covers ≥ ${NEAR_MISS_COVERAGE} of (IDF-weighted words, 'coverage'); off-topic otherwise. contributionVsAnsweredRight: a feature's mean contribution to the first answer's score (weight × standardised value) in that group minus in the answered-right group (negative: it holds those back). separation: AUROC of the first answer's feature value, right first answers vs unanswerable questions (all / near misses only).`,
     minScore,
-    pooled: summarise(rows, minScore, titles),
-    ...Object.fromEntries(domains.map((domain) => [domain, summarise(rows.filter((row) => row.group.domain === domain), minScore, titles)])),
+    pooled: summarise(rows, minScore, titles, features),
+    ...Object.fromEntries(domains.map((domain) => [domain, summarise(rows.filter((row) => row.group.domain === domain), minScore, titles, features)])),
   };
 }
