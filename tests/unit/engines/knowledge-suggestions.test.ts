@@ -46,10 +46,11 @@ describe("the local retriever asked to suggest", () => {
   });
 
   it("answers as before when the best article reaches minScore; suggests nothing when the matches are weak or absent", async () => {
-    const answer = await retriever.answer({ query, minScore: 0.7, suggest: true });
+    // On words alone the password article is 0.65 likely (0.7 until the 2026-12-07 refit).
+    const answer = await retriever.answer({ query, minScore: 0.6, suggest: true });
     expect(answer && "article" in answer ? answer.article.id : null).toBe((await retriever.search({ query }))[0].id);
     // One partial match and a weak one: not likely enough together on words alone.
-    expect(await retriever.answer({ query: "express shipping to the moon base", minScore: 0.7, suggest: true })).toBeNull();
-    expect(await retriever.answer({ query: "how do I bake sourdough bread", minScore: 0.7, suggest: true })).toBeNull();
+    expect(await retriever.answer({ query: "express shipping to the moon base", minScore: 0.6, suggest: true })).toBeNull();
+    expect(await retriever.answer({ query: "how do I bake sourdough bread", minScore: 0.6, suggest: true })).toBeNull();
   });
 });
