@@ -45,7 +45,6 @@ function auroc(positives: number[], negatives: number[]): number {
   return round((rankSum - (positives.length * (positives.length + 1)) / 2) / (positives.length * negatives.length));
 }
 
-const meanOf = (values: number[]) => round(values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length));
 
 /** `names`: the feature names in the order of a group's features (RERANK_FEATURES, then any tried ones). */
 function summarise(rows: Row[], minScore: number, titles: Map<string, string>, names: string[]) {
