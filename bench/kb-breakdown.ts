@@ -45,7 +45,6 @@ function auroc(positives: number[], negatives: number[]): number {
   return round((rankSum - (positives.length * (positives.length + 1)) / 2) / (positives.length * negatives.length));
 }
 
-
 /** `names`: the feature names in the order of a group's features (RERANK_FEATURES, then any tried ones). */
 function summarise(rows: Row[], minScore: number, titles: Map<string, string>, names: string[]) {
   const coverage = names.indexOf("coverage");
@@ -82,7 +81,7 @@ function summarise(rows: Row[], minScore: number, titles: Map<string, string>, n
     refusedRightFirst: share(rightFirst.length, answerable.length),
     refusedWrongFirst: share(wrongFirst.length, answerable.length),
     refusedWrongFirstRightInTop3: share(wrongFirst.filter((row) => row.judged.rightAt > 0 && row.judged.rightAt < 3).length, answerable.length),
-    refusedRightFirstByConfidence: { "0.6–0.72": band(rightFirst, 0.6, minScore), "0.4–0.6": band(rightFirst, 0.4, 0.6), "below 0.4": band(rightFirst, 0, 0.4) },
+    refusedRightFirstByConfidence: { [`0.6–${minScore}`]: band(rightFirst, 0.6, minScore), "0.4–0.6": band(rightFirst, 0.4, 0.6), "below 0.4": band(rightFirst, 0, 0.4) },
     unanswerableAnswered: share(unanswerableAnswered.length, unanswerable.length),
     nearMisses: unanswerable.filter(nearMiss).length,
     nearMissesAnswered: share(unanswerableAnswered.filter(nearMiss).length, unanswerable.filter(nearMiss).length),
