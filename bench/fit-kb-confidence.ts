@@ -32,8 +32,8 @@
  * targets); among those, the one refusing least.
  * Writes bench/results/kb-fit.json: out-of-fold figures per domain and per question file, plain,
  * with every article taught and mixed, against the models this run replaces — the model files as
- * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
- * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
+ * they are when it starts (a second run compares the refit with itself; the 2026-12-07 08:26 refit's
+ * `before` is the 05:19 models, fitted on every set but the fifth held-out ones: held-out on
  * those, in-sample on the rest).
  * Also writes bench/results/kb-breakdown.json (kb-breakdown.ts): out of fold at the default the
  * run started with, what the refused and the answered unanswerable questions were.
@@ -709,7 +709,7 @@ async function main(): Promise<void> {
     }).length;
     const report = {
       about:
-        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 05:19 refit: the 02:20 models, fitted on every set but the fourth held-out ones), so in-sample on the older sets and held-out on kb-heldout4 and stackfaq-heldout4. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
+        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 08:26 refit: the 05:19 models, fitted on every set but the fifth held-out ones), so in-sample on the older sets and held-out on kb-heldout5 and stackfaq-heldout5. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
       generatedAt: new Date().toISOString(),
       wallSeconds: Math.round((performance.now() - started) / 1000),
       loadAverage: { before: loadBefore.map((value) => round(value)), after: os.loadavg().map((value) => round(value)) },
