@@ -2,12 +2,11 @@
  * Fits the knowledge base's ranking and answer confidence on every question set that is not held
  * out (bench/kb-examples.ts demoFitConditions / stackFaqFitConditions):
  *   - the demo store: bench/data/kb-questions.json + kb-dev-unanswerable.json (tuning), and the
- *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3-questions.json,
- *     kb-heldout4-questions.json;
+ *     spent held-out sets kb-test-questions.json, kb-fresh-questions.json, kb-heldout3/4/5-questions.json;
  *   - StackFAQ: the dev `tune` and `report` parts (bench/data/stackfaq.ts), and the spent
- *     stackfaq-fresh-questions.json, stackfaq-heldout3-questions.json, stackfaq-heldout4-questions.json.
+ *     stackfaq-fresh-questions.json, stackfaq-heldout3/4/5-questions.json.
  * Each spent set was run once while it was held out; its figures then are in the README. The
- * fifth held-out sets are never read here.
+ * sixth held-out sets are never read here.
  *
  * Writes three files next to the ranker:
  *   - kb-confidence-model.json: the first stage's linear ranking weights (a softmax over the
@@ -33,10 +32,14 @@
  * targets); among those, the one refusing least.
  * Writes bench/results/kb-fit.json: out-of-fold figures per domain and per question file, plain,
  * with every article taught and mixed, against the models this run replaces — the model files as
- * they are when it starts (a second run compares the refit with itself; the 2026-12-07 05:19 refit's
- * `before` is the 02:20 models, fitted on every set but the fourth held-out ones: held-out on
+ * they are when it starts (a second run compares the refit with itself; the 2026-12-07 08:26 refit's
+ * `before` is the 05:19 models, fitted on every set but the fifth held-out ones: held-out on
  * those, in-sample on the rest).
+ * Also writes bench/results/kb-breakdown.json (kb-breakdown.ts): out of fold at the default the
+ * run started with, what the refused and the answered unanswerable questions were.
  * `--lexical` refits only the words-only part (no encoder, seconds): see mainWordsOnly.
+ * `--dry-run` fits and prints the out-of-fold figures without writing the models or kb-fit.json
+ * (with KB_TRY, signals tried as extra features: kb-try-signals.ts).
  * Run: npx tsx bench/fit-kb-confidence.ts   (a few minutes the first time: it embeds both
  * knowledge bases; vectors are cached in the OS temp folder, so re-runs take seconds)
  */
@@ -72,6 +75,8 @@ import {
 import { WorkerSentenceEncoder, type SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 import { fitLogistic } from "./calibration-fit";
 import { stackFaqAvailable } from "./data/stackfaq";
+import { kbBreakdown } from "./kb-breakdown";
+import { TRY, trySignals, withTried } from "./kb-try-signals";
 import { demoFitConditions, stackFaqFitConditions, type FitConditions, type SourcedQuestion } from "./kb-examples";
 
 const root = path.resolve(__dirname, "..");
@@ -79,15 +84,19 @@ const MODEL_FILE = path.join(root, "app/engines/local/kb-confidence-model.json")
 const RERANKER_FILE = path.join(root, "app/engines/local/kb-reranker-model.json");
 const EXAMPLES_FILE = path.join(root, "app/engines/local/kb-examples-model.json");
 const RESULTS_FILE = path.join(root, "bench/results/kb-fit.json");
+const BREAKDOWN_FILE = path.join(root, "bench/results/kb-breakdown.json");
+/** `--dry-run`: fit and print out of fold, write only kb-breakdown.json (for trying a feature without replacing the models). */
+const dryRun = process.argv.includes("--dry-run");
 const RANK_RIDGE = 1e-3;
 const CANDIDATES = 10;
 const FOLDS = 5;
 const RIDGES = [0.3, 1, 3, 10, 30];
 const TARGET = { wrong: 0.08, unanswerable: 0.08 };
 
-type Domain = "demo" | "stackfaq";
+export type Domain = "demo" | "stackfaq";
 const DOMAINS: Domain[] = ["demo", "stackfaq"];
-type Labelled = { evidence: QuestionEvidence; articleId: string | null; domain: Domain; source: string; fold: number };
+type Labelled = { evidence: QuestionEvidence; question: string; articleId: string | null; domain: Domain; source: string; fold: number; extra: number[][] };
+
 
 /** Vectors by text, kept in the OS temp folder between runs of this script (the model is deterministic). */
 class CachedEncoder implements SentenceEncoder {
@@ -147,7 +156,7 @@ async function collect(domain: Domain, articles: EvalArticle[], questions: Sourc
     const evidence = await gatherEvidence(index, question);
     if (!evidence) continue;
     if (!evidence.semantic) throw new Error("the sentence encoder is unavailable: nothing to fit");
-    rows.push({ evidence, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`) });
+    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? await trySignals(index, question, evidence) : [] });
   }
   return rows;
 }
@@ -185,14 +194,16 @@ function fitRanking(rows: Labelled[]): number[] {
  * One question's candidates for the second stage, with labels; `taught` holds each candidate's
  * example-aware features (null for an article without example questions: all null on a plain base).
  */
-type Group = { ids: string[]; features: number[][]; taught: Array<number[] | null>; labels: number[]; articleId: string | null; domain: Domain; source: string; fold: number };
+export type Group = { ids: string[]; features: number[][]; taught: Array<number[] | null>; labels: number[]; question: string; articleId: string | null; domain: Domain; source: string; fold: number };
 
 function groups(rows: Labelled[], rankWeights: number[]): Group[] {
-  return rows.map(({ evidence, articleId, domain, source, fold }) => {
-    const { ids, features, taught } = firstStage(evidence, rankWeights, CANDIDATES);
-    return { ids, features, taught, labels: ids.map((id) => (id === articleId ? 1 : 0)), articleId, domain, source, fold };
+  return rows.map(({ evidence, question, articleId, domain, source, fold, extra }) => {
+    const { ids, features: base, taught } = firstStage(evidence, rankWeights, CANDIDATES);
+    const features = extra.length ? withTried(evidence, extra, ids, base) : base;
+    return { ids, features, taught, labels: ids.map((id) => (id === articleId ? 1 : 0)), question, articleId, domain, source, fold };
   });
 }
+
 
 type Standardised = { mean: number[]; scale: number[] };
 
@@ -206,7 +217,7 @@ function standardisation(rows: number[][]): Standardised {
   return { mean, scale };
 }
 
-type Linear = Standardised & { weights: number[]; intercept: number };
+export type Linear = Standardised & { weights: number[]; intercept: number };
 
 /**
  * 400 Adam steps (learning rate 0.05) from zero over n weights and a last, unpenalised bias;
@@ -238,7 +249,7 @@ function minimiseWithAdam(n: number, ridge: number, groups: number, addGradient:
 function fitReranker(training: Group[], ridge: number): Linear {
   const standard = standardisation(training.flatMap((group) => group.features));
   const scaled = training.map((group) => group.features.map((x) => x.map((value, i) => (value - standard.mean[i]) / standard.scale[i])));
-  const n = RERANK_FEATURES.length;
+  const n = training[0].features[0].length;
   const beta = minimiseWithAdam(n, ridge, training.length, (beta, gradient) => {
     training.forEach((group, g) => {
       const scores = scaled[g].map((x) => x.reduce((sum, value, i) => sum + value * beta[i], 0));
@@ -298,13 +309,13 @@ const asReranker = (model: Linear, platt: Platt, about = ""): RerankerModel => (
 const asExamples = (term: ExampleTerm, platt: Platt, about = ""): ExamplesModel => ({ about, features: EXAMPLE_FEATURES, mean: term.mean, scale: term.scale, weights: term.weights, bias: term.bias, platt });
 
 /** What the product does with one question (knowledge-reranker.ts rerankProbabilities, best probability first). */
-type Judged = { p: number; correct: number; answerable: boolean; domain: Domain; source: string; rightAt: number };
+export type Judged = { p: number; correct: number; answerable: boolean; domain: Domain; source: string; rightAt: number; top: number };
 
 function judge(group: Group, reranker: RerankerModel, examples: ExamplesModel | null): Judged {
   const probabilities = examples ? rerankProbabilities(group.features, reranker, group.taught, examples) : rerankProbabilities(group.features, reranker);
   const order = probabilities.map((_, i) => i).sort((a, b) => probabilities[b] - probabilities[a]);
   const right = group.labels.indexOf(1);
-  return { p: probabilities[order[0]], correct: group.labels[order[0]], answerable: group.articleId !== null, domain: group.domain, source: group.source, rightAt: right < 0 ? -1 : order.indexOf(right) };
+  return { p: probabilities[order[0]], correct: group.labels[order[0]], answerable: group.articleId !== null, domain: group.domain, source: group.source, rightAt: right < 0 ? -1 : order.indexOf(right), top: order[0] };
 }
 
 type Outcome = { questions: number; unanswerableQuestions: number; recallAt1: number; recallAt3: number; right: number; wrong: number; refused: number; unanswerable: number; ece: number };
@@ -421,22 +432,46 @@ function fitIsotonic(points: Array<{ p: number; correct: number }>): IsotonicMap
 /** The words-only first answer's features, whether it is right, and where the right article ranks on words alone (-1: nowhere). */
 type WordsOnlyTop = { features: number[]; correct: number; rightAt: number } | null;
 
-function wordsOnlyTop(evidence: QuestionEvidence | null, articleId: string | null): WordsOnlyTop {
+/**
+ * The articles sharing a word with the question, as the server ranks them on words alone under
+ * `lexical` (most confident first); with `byBm25`, in BM25 order instead (how the words-only
+ * confidence ranked until 2026-12-07, and what the logistic is fitted on: see fitLexical).
+ */
+function wordsOnlyRanking(evidence: QuestionEvidence | null, lexical: ConfidenceModel["lexical"], byBm25 = false) {
   const articles = evidence?.articles.filter((article) => article.lexical !== null) ?? [];
   if (!evidence || !articles.length) return null;
-  const ranking = lexicalRanking({ ...evidence, semantic: false, articles });
+  const ranking = lexicalRanking({ ...evidence, semantic: false, articles }, { ...CONFIDENCE_MODEL, lexical });
+  if (!byBm25) return ranking;
+  const bm25 = new Map(articles.map((article) => [article.id, article.lexical!.bm25]));
+  return [...ranking].sort((a, b) => bm25.get(b.id)! - bm25.get(a.id)!);
+}
+
+function wordsOnlyTop(evidence: QuestionEvidence | null, articleId: string | null, lexical: ConfidenceModel["lexical"], byBm25 = false): WordsOnlyTop {
+  const ranking = wordsOnlyRanking(evidence, lexical, byBm25);
+  if (!ranking) return null;
   const rightAt = ranking.findIndex((article) => article.id === articleId);
   return { features: ranking[0].confidenceFeatures, correct: ranking[0].id === articleId ? 1 : 0, rightAt };
 }
 
-/** The same questions as the server ranks them without sentence vectors: calibration of the words-only confidence. */
+/**
+ * The words-only confidence, fitted on the same questions as the server ranks them without
+ * sentence vectors: the logistic on BM25's first answers (the model orders the articles, so it
+ * cannot be fitted on its own order), then the isotonic map on the first answers in the
+ * logistic's order — the ones the server gives.
+ */
 function fitLexical(rows: Array<{ evidence: QuestionEvidence | null; articleId: string | null }>): ConfidenceModel["lexical"] {
-  const tops = rows.flatMap(({ evidence, articleId }) => {
-    const top = wordsOnlyTop(evidence, articleId);
-    return top ? [top] : [];
-  });
-  const confidence = fitLogistic(tops.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
-  const model = { hybrid: { rank: [] }, lexical: { confidence, isotonic: { x: [0, 1], y: [0, 1] } } } as unknown as ConfidenceModel;
+  const identity = { x: [0, 1], y: [0, 1] };
+  const firstAnswers = (lexical: ConfidenceModel["lexical"], byBm25: boolean) =>
+    rows.flatMap(({ evidence, articleId }) => {
+      const top = wordsOnlyTop(evidence, articleId, lexical, byBm25);
+      return top ? [top] : [];
+    });
+  const unused = { confidence: new Array<number>(LEXICAL_FEATURES.length + 1).fill(0), isotonic: identity };
+  const bm25Tops = firstAnswers(unused, true);
+  const confidence = fitLogistic(bm25Tops.map((top) => ({ x: top.features, correct: top.correct, weight: 1 }))).map(round);
+  const raw = { confidence, isotonic: identity };
+  const tops = firstAnswers(raw, false);
+  const model = { ...CONFIDENCE_MODEL, lexical: raw };
   const isotonic = fitIsotonic(tops.map((top) => ({ p: rawLexicalConfidence(top.features, model), correct: top.correct })));
   const ece = reliability(tops.map((top) => ({ confidence: applyIsotonic(isotonic, rawLexicalConfidence(top.features, model)), correct: top.correct }))).ece;
   console.error(`words-only confidence: tuning ECE ${round(ece)}`);
@@ -533,9 +568,9 @@ function printComparison(label: string, before: ReturnType<typeof breakdown>, af
 
 /** What the kb step does with one question on words alone under `lexical` (no shared word: refused). */
 function judgeWordsOnly(row: WordsOnlyRow, lexical: ConfidenceModel["lexical"]): Judged {
-  const top = wordsOnlyTop(row.evidence, row.articleId);
+  const top = wordsOnlyTop(row.evidence, row.articleId, lexical);
   const model = { ...CONFIDENCE_MODEL, lexical };
-  return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1 };
+  return { p: top ? lexicalConfidence(top.features, model) : 0, correct: top?.correct ?? 0, answerable: row.articleId !== null, domain: row.domain, source: row.source, rightAt: top?.rightAt ?? -1, top: 0 };
 }
 
 /**
@@ -560,7 +595,7 @@ async function mainWordsOnly(): Promise<void> {
   const lexical = fitLexical(rows);
   const model: ConfidenceModel = { ...CONFIDENCE_MODEL, lexical };
   const inSample = rows.map((row) => judgeWordsOnly(row, lexical));
-  if (!process.argv.includes("--dry-run")) fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
+  if (!dryRun) fs.writeFileSync(MODEL_FILE, `${JSON.stringify(model, null, 2)}\n`);
   const report = {
     about: `Words-only confidence (no sentence vectors), at the default minScore ${minScore}. outOfFold: ${FOLDS}-fold cross-validation grouped by article, the logistic and isotonic map refitted without the fold's articles. shipped: the model in the file when the run started (in-sample for it). inSample: the model this run wrote. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers (a question sharing no word with any article counts as refused at confidence 0).`,
     generatedAt: new Date().toISOString(),
@@ -580,6 +615,7 @@ async function mainWordsOnly(): Promise<void> {
 async function main(): Promise<void> {
   if (process.argv.includes("--lexical")) return mainWordsOnly();
   if (!stackFaqAvailable()) throw new Error("StackFAQ is missing (set STACKFAQ_DIR)");
+  if (TRY.length && !dryRun) throw new Error("KB_TRY is for dry runs (--dry-run): the engine has no such features");
   const started = performance.now();
   const loadBefore = os.loadavg();
   const worker = new WorkerSentenceEncoder();
@@ -616,6 +652,14 @@ async function main(): Promise<void> {
     }
     const { platt } = chosen;
     const minScore = chooseMinScore(chosen.judged);
+    const titles = new Map(DOMAINS.flatMap((domain) => conditions[domain].plain.map((article) => [article.id, article.title] as const)));
+    const breakdownAt = CONFIDENCE_MODEL.defaultMinScore;
+    fs.writeFileSync(BREAKDOWN_FILE, `${JSON.stringify({ generatedAt: new Date().toISOString(), defaultMinScoreOfThisFit: minScore, ...kbBreakdown(candidates, chosen.judged, chosen.models, breakdownAt, titles, [...RERANK_FEATURES, ...TRY, ...TRY.map((name) => `${name}Gap`)]) }, null, 2)}\n`);
+    if (dryRun) {
+      printComparison("plain, dry run: out of fold at the default of the run → at the rule's", breakdown(chosen.judged, breakdownAt), breakdown(chosen.judged, minScore));
+      console.log(`dry run: minScore by the rule ${minScore}; nothing else written`);
+      return;
+    }
     printTradeOff("plain", chosen.judged);
     const final = fitReranker(candidates, chosen.ridge);
 
@@ -661,11 +705,11 @@ async function main(): Promise<void> {
     // The words-only confidence at the new default (the encoder-down fallback), for the record.
     const wordsOnlyAnswered = plainRows.filter(({ evidence }) => {
       const articles = evidence.articles.filter((article) => article.lexical !== null);
-      return articles.length > 0 && lexicalConfidence(lexicalRanking({ ...evidence, semantic: false, articles })[0].confidenceFeatures, model) >= minScore;
+      return articles.length > 0 && lexicalRanking({ ...evidence, semantic: false, articles }, model)[0].score >= minScore;
     }).length;
     const report = {
       about:
-        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 05:19 refit: the 02:20 models, fitted on every set but the fourth held-out ones), so in-sample on the older sets and held-out on kb-heldout4 and stackfaq-heldout4. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
+        "OUT-OF-FOLD figures on data the models were fitted on (5-fold cross-validation grouped by article: each question scored by models fitted without its article), not held-out figures. `before` is the models in the files when the run started, at their default (for the 2026-12-07 08:26 refit: the 05:19 models, fitted on every set but the fifth held-out ones), so in-sample on the older sets and held-out on kb-heldout5 and stackfaq-heldout5. `after` at the new default. everyArticleTaught / mixed: the knowledge bases with example questions on every article / on every other article (both halves, each question twice), the questions without the example questions themselves; afterWithoutTerm: the new base model with the example term left out. Fractions: recallAt1..refused of answerable questions, unanswerable of unanswerable ones; ece over all questions' first answers.",
       generatedAt: new Date().toISOString(),
       wallSeconds: Math.round((performance.now() - started) / 1000),
       loadAverage: { before: loadBefore.map((value) => round(value)), after: os.loadavg().map((value) => round(value)) },

@@ -87,8 +87,8 @@ export type SourcedQuestion = EvalQuestion & { source: string };
 
 /**
  * Everything bench/fit-kb-confidence.ts fits on: the tuning parts and every spent held-out set
- * (the first held-out parts, the fresh sets, the third and fourth held-out sets, each run once
- * before it was spent). The fifth held-out sets are deliberately absent.
+ * (the first held-out parts, the fresh sets, the third, fourth and fifth held-out sets, each run
+ * once before it was spent). The sixth held-out sets are deliberately absent.
  */
 const DEMO_FIT_FILES = [
   "bench/data/kb-questions.json",
@@ -97,8 +97,9 @@ const DEMO_FIT_FILES = [
   "bench/data/kb-fresh-questions.json",
   "bench/data/kb-heldout3-questions.json",
   "bench/data/kb-heldout4-questions.json",
+  "bench/data/kb-heldout5-questions.json",
 ];
-const STACKFAQ_FIT_FILES = ["bench/data/stackfaq-fresh-questions.json", "bench/data/stackfaq-heldout3-questions.json", "bench/data/stackfaq-heldout4-questions.json"];
+const STACKFAQ_FIT_FILES = ["bench/data/stackfaq-fresh-questions.json", "bench/data/stackfaq-heldout3-questions.json", "bench/data/stackfaq-heldout4-questions.json", "bench/data/stackfaq-heldout5-questions.json"];
 
 const sourced = (source: string, questions: EvalQuestion[]): SourcedQuestion[] => questions.map((question) => ({ ...question, source }));
 
@@ -123,7 +124,7 @@ export function demoFitConditions(): FitConditions {
   return { plain, withExamples, mixed: mixedHalves(withExamples), questions, taughtQuestions: questions };
 }
 
-/** StackFAQ: dev `tune` and `report` parts, the fresh, third and fourth held-out files; the taught conditions leave out the dev paraphrases used as example questions. */
+/** StackFAQ: dev `tune` and `report` parts, the fresh, third, fourth and fifth held-out files; the taught conditions leave out the dev paraphrases used as example questions. */
 export function stackFaqFitConditions(): FitConditions {
   const { articles: plain, questions: tune } = loadStackFaq("tune");
   const byThread = stackFaqExamples(plain);

@@ -11,10 +11,10 @@
  * of answers given at 0.8, about 80% are from the right article. Both are fitted on labelled
  * questions of two domains, unanswerable ones included (bench/fit-kb-confidence.ts).
  *
- * Without sentence vectors (encoder down, article still being embedded) the ranking is BM25 and a
- * logistic calibration over lexical evidence alone (exact coverage, its gap to the runner-up, how
- * many terms match, the BM25 margin, unknown words: LEXICAL_FEATURES), followed by an isotonic
- * map, gives the confidence.
+ * Without sentence vectors (encoder down, article still being embedded) a logistic over lexical
+ * evidence alone (exact coverage, its gap to the runner-up, how many terms match, the BM25 margin,
+ * unknown words: LEXICAL_FEATURES), followed by an isotonic map, gives each article's confidence,
+ * and the articles are ranked by it.
  */
 import { z } from "zod";
 import modelJson from "./kb-confidence-model.json";
@@ -188,8 +188,13 @@ export function rerank(evidence: QuestionEvidence, model: ConfidenceModel = CONF
   return [...ranked, ...candidates.rest.map((id) => ({ id, score: floor }))];
 }
 
-/** Without sentence vectors: BM25 order, with the features of each article's words-only confidence (LEXICAL_FEATURES). */
-export function lexicalRanking(evidence: QuestionEvidence): Array<{ id: string; confidenceFeatures: number[] }> {
+/**
+ * Without sentence vectors: every article with the features of its words-only confidence
+ * (LEXICAL_FEATURES) and that confidence, most confident first (BM25 breaks ties). Ordered by the
+ * confidence, not by BM25: BM25 alone put "how do I return an item" on an article at 0.39 above
+ * one at 0.76 — a ranking that contradicted its own scores.
+ */
+export function lexicalRanking(evidence: QuestionEvidence, model: ConfidenceModel = CONFIDENCE_MODEL): Array<{ id: string; confidenceFeatures: number[]; score: number }> {
   const exact = evidence.articles.map((article) => article.words.exact);
   const bm25 = evidence.articles.map((article) => article.lexical?.bm25 ?? 0);
   return evidence.articles
@@ -211,7 +216,8 @@ export function lexicalRanking(evidence: QuestionEvidence): Array<{ id: string; 
         order: bm25[i],
       };
     })
-    .sort((a, b) => b.order - a.order)
+    .map((article) => ({ ...article, score: lexicalConfidence(article.confidenceFeatures, model) }))
+    .sort((a, b) => b.score - a.score || b.order - a.order)
     .map(({ order: _order, ...article }) => article);
 }
 
@@ -243,7 +249,7 @@ export function lexicalConfidence(features: number[], model: ConfidenceModel = C
 /** Every article of the evidence best first, `score` = the calibrated probability that it answers the question. */
 export function rankEvidence(evidence: QuestionEvidence): RankedId[] {
   if (evidence.semantic) return rerank(evidence);
-  return lexicalRanking(evidence).map(({ id, confidenceFeatures }) => ({ id, score: lexicalConfidence(confidenceFeatures) }));
+  return lexicalRanking(evidence).map(({ id, score }) => ({ id, score }));
 }
 
 /**

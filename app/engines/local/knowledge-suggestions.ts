@@ -21,8 +21,8 @@ import type { KbSuggestions, RetrievedArticle } from "../types";
 
 export const MAX_SUGGESTIONS = 3;
 export const MIN_ARTICLE_CONFIDENCE = 0.05;
-export const SUGGESTION_FLOOR = 0.5;
-export const LEXICAL_SUGGESTION_FLOOR = 0.62;
+export const SUGGESTION_FLOOR = 0.48;
+export const LEXICAL_SUGGESTION_FLOOR = 0.66;
 
 /** Of the ranked articles (best first), those worth offering when none reached `minScore`; empty when they are not worth it. */
 export function chooseSuggestions<T extends { score: number }>(ranked: T[], minScore: number, floor = SUGGESTION_FLOOR): T[] {

@@ -31,8 +31,8 @@ describe("the local retriever asked to suggest", () => {
   // The fixture index has no sentence encoder: words alone, with their own floor.
   const index = buildFixtureIndex();
   const retriever = new LocalKnowledgeRetriever(async () => index);
-  // "change" is in no article: the password article is likely, not sure enough for 0.8.
-  const query = "change my account password";
+  // "update" is in no article: the password article is likely (0.77 on words alone), not sure enough for 0.8.
+  const query = "update the account password";
 
   it("returns the close articles with the answer each gives, only when asked", async () => {
     const close = await retriever.search({ query, limit: MAX_SUGGESTIONS });
