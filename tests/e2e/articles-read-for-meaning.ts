@@ -2,7 +2,7 @@
  * Waits until the app ranks knowledge-base articles by meaning. Right after a start it is still
  * embedding the demo articles and ranks on words alone, where even a question that is an article's
  * title ("How do I reset my password?", "How much does shipping cost?") scores 0.72 since the
- * 2026-12-07 05:19 refit, under the starter flows' 0.73: a test that needs the bot to ANSWER waits
+ * 2026-12-07 05:19 refit, under the starter flows' minScore: a test that needs the bot to ANSWER waits
  * for the vectors (then those questions score 0.86–0.96) instead of racing them.
  */
 import type { Browser } from "playwright-core";

@@ -224,7 +224,7 @@ describe("the knowledge base", () => {
     await e2e.goto("/kb");
     await page.locator(`a[href="/kb/try"]`).click();
     await page.getByLabel("Customer question").fill("how do I check the status of my refund?");
-    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · answers at 72%+" });
+    await page.getByLabel("Answer like").selectOption({ label: "Store support → KB node “refund-kb” · tags returns, refunds · answers at 74%+" });
     await page.getByRole("button", { name: "Try it" }).click();
     const local = page.getByRole("region", { name: "Local engine answer" });
     await local.locator(".kb-answer").waitFor();

@@ -32,7 +32,7 @@ describe("Try it", () => {
     expect(page.scope).toMatchObject({ id: "all", tags: [], minScore: DEFAULT_MIN_SCORE, offerSuggestions: true, locale: null });
     expect(page.scopes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.72, offerSuggestions: true, locale: "en" }),
+        expect.objectContaining({ id: "store-support/shipping-kb", flowName: "Store support", nodeId: "shipping-kb", tags: ["shipping"], minScore: 0.74, offerSuggestions: true, locale: "en" }),
         expect.objectContaining({ id: "store-support/refund-kb", tags: ["returns", "refunds"] }),
       ]),
     );
