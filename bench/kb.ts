@@ -2,20 +2,20 @@
  * The knowledge base as customers meet it, on two domains, through the public command
  * (`npm run -s kb -- eval`, one child process per data part):
  *   - the demo store (app/workspace/knowledge-base/*.md):
- *       HELD-OUT part demoHeldout5: bench/data/kb-heldout5-questions.json (answerable and
+ *       HELD-OUT part demoHeldout6: bench/data/kb-heldout6-questions.json (answerable and
  *                     unanswerable; written from the articles alone by an engineer who had seen no
  *                     other question set, run once after every choice was made), also with the
- *                     articles' example questions (demoHeldout5WithExamples) and on words alone
+ *                     articles' example questions (demoHeldout6WithExamples) and on words alone
  *       tuning parts  every older set, each run once as a held-out set and fitted on since
  *                     (bench/fit-kb-confidence.ts): demoTuning (bench/data/kb-questions.json +
  *                     kb-dev-unanswerable.json), demoTuningSpent (kb-test-questions.json),
  *                     demoFresh (kb-fresh-questions.json), demoHeldout3 (kb-heldout3-questions.json),
- *                     demoHeldout4 (kb-heldout4-questions.json)
+ *                     demoHeldout4 (kb-heldout4-questions.json), demoHeldout5 (kb-heldout5-questions.json)
  *   - StackFAQ (bench/data/stackfaq.ts), its knowledge base of 100 threads:
- *       HELD-OUT part stackFaqHeldout5: bench/data/stackfaq-heldout5-questions.json (same
+ *       HELD-OUT part stackFaqHeldout6: bench/data/stackfaq-heldout6-questions.json (same
  *                     provenance), also with two dev paraphrases per thread as example questions
  *       tuning parts  stackFaqTuning (dev `tune`), stackFaqTuningSpent (dev `report`),
- *                     stackFaqFresh, stackFaqHeldout3, stackFaqHeldout4 (the older held-out sets,
+ *                     stackFaqFresh, stackFaqHeldout3, stackFaqHeldout4, stackFaqHeldout5 (the older held-out sets,
  *                     fitted on since)
  * Beside the plain tuning parts, the same with example questions ("Customers also ask",
  * bench/kb-examples.ts): demoTuningWithExamples (the lead-written bench/data/kb-article-questions.json)
@@ -81,15 +81,16 @@ export async function main(): Promise<void> {
   const demoFile = writeTemp("demo-articles", demoArticles);
   const demoDev = writeTemp("demo-dev", [...readQuestions("bench/data/kb-questions.json"), ...readQuestions("bench/data/kb-dev-unanswerable.json")]);
   const demoFresh = path.join(root, "bench/data/kb-fresh-questions.json");
-  const demoHeldout5 = path.join(root, "bench/data/kb-heldout5-questions.json");
+  const demoHeldout6 = path.join(root, "bench/data/kb-heldout6-questions.json");
   const demoWithExamples = writeTemp("demo-examples", demoConditions().withExamples);
   const parts: Record<string, Record<string, unknown>> = {
-    demoHeldout5: runEval(demoFile, demoHeldout5),
-    demoHeldout5WithExamples: runEval(demoWithExamples, demoHeldout5),
-    demoHeldout5WordsOnly: runEval(demoFile, demoHeldout5, ["--lexical"]),
+    demoHeldout6: runEval(demoFile, demoHeldout6),
+    demoHeldout6WithExamples: runEval(demoWithExamples, demoHeldout6),
+    demoHeldout6WordsOnly: runEval(demoFile, demoHeldout6, ["--lexical"]),
     demoFresh: runEval(demoFile, demoFresh),
     demoHeldout3: runEval(demoFile, path.join(root, "bench/data/kb-heldout3-questions.json")),
     demoHeldout4: runEval(demoFile, path.join(root, "bench/data/kb-heldout4-questions.json")),
+    demoHeldout5: runEval(demoFile, path.join(root, "bench/data/kb-heldout5-questions.json")),
     demoTuning: runEval(demoFile, demoDev, ["--answers", answersFile]),
     demoTuningSpent: runEval(demoFile, path.join(root, "bench/data/kb-test-questions.json")),
     demoTuningWithExamples: runEval(demoWithExamples, demoDev),
@@ -98,14 +99,15 @@ export async function main(): Promise<void> {
     // Both parts share one knowledge base (the threads not left out); only their questions differ.
     const tune = loadStackFaq("tune");
     const faqArticles = writeTemp("sf-articles", tune.articles);
-    const faqHeldout5 = path.join(root, "bench/data/stackfaq-heldout5-questions.json");
+    const faqHeldout6 = path.join(root, "bench/data/stackfaq-heldout6-questions.json");
     const faqExamples = stackFaqConditions();
     const faqWithExamples = writeTemp("sf-examples", faqExamples.withExamples);
-    parts.stackFaqHeldout5 = runEval(faqArticles, faqHeldout5);
-    parts.stackFaqHeldout5WithExamples = runEval(faqWithExamples, faqHeldout5);
+    parts.stackFaqHeldout6 = runEval(faqArticles, faqHeldout6);
+    parts.stackFaqHeldout6WithExamples = runEval(faqWithExamples, faqHeldout6);
     parts.stackFaqFresh = runEval(faqArticles, path.join(root, "bench/data/stackfaq-fresh-questions.json"));
     parts.stackFaqHeldout3 = runEval(faqArticles, path.join(root, "bench/data/stackfaq-heldout3-questions.json"));
     parts.stackFaqHeldout4 = runEval(faqArticles, path.join(root, "bench/data/stackfaq-heldout4-questions.json"));
+    parts.stackFaqHeldout5 = runEval(faqArticles, path.join(root, "bench/data/stackfaq-heldout5-questions.json"));
     parts.stackFaqTuning = runEval(faqArticles, writeTemp("sf-tune", tune.questions));
     parts.stackFaqTuningSpent = runEval(faqArticles, writeTemp("sf-report", loadStackFaq("report").questions));
     const reduced = writeTemp("sf-tune-without-examples", faqExamples.questions);
@@ -116,7 +118,7 @@ export async function main(): Promise<void> {
   const examples = answerExamples(buildEvalIndex(demoArticles), labels.filter((label) => EXAMPLE_QUESTIONS.includes(label.question)));
   const report = {
     dataset:
-      "HELD OUT (never tuned on, run once after every choice was made): demoHeldout5 bench/data/kb-heldout5-questions.json, stackFaqHeldout5 bench/data/stackfaq-heldout5-questions.json (…WithExamples: the same questions, the articles with example questions: bench/data/kb-article-questions.json for the demo store, each thread's first two dev paraphrases for StackFAQ). Tuning (every older set: each was run once as a held-out set, then fitted on by bench/fit-kb-confidence.ts): demoTuning bench/data/kb-questions.json + kb-dev-unanswerable.json; demoTuningSpent bench/data/kb-test-questions.json; demoFresh bench/data/kb-fresh-questions.json; demoHeldout3 bench/data/kb-heldout3-questions.json; demoHeldout4 bench/data/kb-heldout4-questions.json; stackFaqTuning / stackFaqTuningSpent: ../shared/data/stackfaq dev, threads sf-000…sf-062 / sf-063…, every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts); stackFaqFresh, stackFaqHeldout3, stackFaqHeldout4: bench/data/stackfaq-{fresh,heldout3,heldout4}-questions.json. Answers: bench/data/kb-answers.json.",
+      "HELD OUT (never tuned on, run once after every choice was made): demoHeldout6 bench/data/kb-heldout6-questions.json, stackFaqHeldout6 bench/data/stackfaq-heldout6-questions.json (…WithExamples: the same questions, the articles with example questions: bench/data/kb-article-questions.json for the demo store, each thread's first two dev paraphrases for StackFAQ). Tuning (every older set: each was run once as a held-out set, then fitted on by bench/fit-kb-confidence.ts): demoTuning bench/data/kb-questions.json + kb-dev-unanswerable.json; demoTuningSpent bench/data/kb-test-questions.json; demoFresh bench/data/kb-fresh-questions.json; demoHeldout3 bench/data/kb-heldout3-questions.json; demoHeldout4 bench/data/kb-heldout4-questions.json; demoHeldout5 bench/data/kb-heldout5-questions.json; stackFaqTuning / stackFaqTuningSpent: ../shared/data/stackfaq dev, threads sf-000…sf-062 / sf-063…, every fifth thread left out of the KB so its questions are unanswerable (bench/data/stackfaq.ts); stackFaqFresh, stackFaqHeldout3, stackFaqHeldout4, stackFaqHeldout5: bench/data/stackfaq-{fresh,heldout3,heldout4,heldout5}-questions.json. Answers: bench/data/kb-answers.json.",
     note: "Quality figures are deterministic given the model; timings are per question on a shared 2-core machine (wall clock and CPU; CPU includes the encoder's worker thread).",
     generatedAt: new Date().toISOString(),
     loadAverage: { before: loadBefore.map((value) => Math.round(value * 100) / 100), after: os.loadavg().map((value) => Math.round(value * 100) / 100) },
