@@ -2,7 +2,8 @@
  * "These articles might help" through the real runtime, the public chat API and the embedded
  * knowledge engine (words alone here, as everywhere in the integration suite): a kb step saved
  * before the setting existed (no `offerSuggestions`) offers the closest articles when none reaches
- * its minScore (0.9 here: three articles match "where is my refund?" equally well, at 0.76 each);
+ * its minScore (0.9 here: on words alone "my card refunds?" is 0.57 likely from "Store credit refunds" and
+ * 0.21 from "Refund methods", together likely enough to offer both; "Checking a refund" has no card);
  * a pick answers from that article, "None of these" hands off; both questions then show among the
  * questions the bot couldn't answer.
  */
@@ -12,7 +13,7 @@ import { listUnansweredQuestions } from "~/kb/unanswered.server";
 import { db } from "~/utils/db.server";
 import { publishFixtureFlow, say, seedTeams, startConversation } from "../support/chat-api";
 
-const UNSURE = "where is my refund?";
+const UNSURE = "my card refunds?";
 
 function saved(result: SaveResult | null) {
   if (!result?.ok) throw new Error(`expected a saved article, got ${JSON.stringify(result)}`);
@@ -26,14 +27,13 @@ async function eventsOf(conversationId: string, type: string) {
 
 let methods: { id: string };
 let credit: { id: string };
-let status: { id: string };
 
 beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow("kb-suggest");
   methods = saved(await createArticle({ title: "Refund methods", body: "Refunds go back to the card you paid with. Card refunds take 5 to 10 business days to show on your statement." }));
   credit = saved(await createArticle({ title: "Store credit refunds", body: "You can choose store credit instead of a card refund. Store credit arrives in your account at once." }));
-  status = saved(await createArticle({ title: "Checking a refund", body: "Your orders page shows where each refund is. A refund is sent once the return reaches our warehouse." }));
+  saved(await createArticle({ title: "Checking a refund", body: "Your orders page shows where each refund is. A refund is sent once the return reaches our warehouse." }));
   saved(await createArticle({ title: "Gift cards", body: "Gift cards never expire and have no fees." }));
 });
 
@@ -45,13 +45,13 @@ describe("a kb step that is unsure, in a chat", () => {
     expect(offer.json.status).toBe("bot");
     const line = offer.json.messages.find((message) => message.role === "bot");
     expect(line?.text).toBe("These articles might help. Which one fits your question?");
-    expect([...(line?.choices ?? [])].sort()).toEqual(["Checking a refund", "None of these", "Refund methods", "Store credit refunds"]);
+    expect([...(line?.choices ?? [])].sort()).toEqual(["None of these", "Refund methods", "Store credit refunds"]);
     expect(line?.choices?.at(-1)).toBe("None of these");
     expect(line?.choices).not.toContain("Gift cards");
     expect(offer.json.messages.some((message) => message.source)).toBe(false);
     const [suggested] = await eventsOf(id, "kb.suggested");
     expect(suggested).toMatchObject({ query: UNSURE });
-    expect((suggested.articles as Array<{ articleId: string }>).map((article) => article.articleId).sort()).toEqual([methods.id, credit.id, status.id].sort());
+    expect((suggested.articles as Array<{ articleId: string }>).map((article) => article.articleId).sort()).toEqual([methods.id, credit.id].sort());
 
     const pick = await say(id, token, "Refund methods");
     expect(pick.json.status).toBe("bot");

@@ -68,7 +68,7 @@ describe("Try it", () => {
     await createArticle({ title: "International shipping", body: "We ship to 30 countries. Delivery takes 7-14 days; duties are paid on arrival.", tags: ["shipping"] });
     await createArticle({ title: "Tracking a parcel", body: "Every parcel has a tracking link in the shipping email. Delivery updates appear within a day.", tags: ["shipping"] });
     const events = await db.event.count();
-    const page = (await tryIt("?q=parcel+delivery")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
+    const page = (await tryIt("?q=parcel+shipping+days")) as Exclude<Awaited<ReturnType<typeof tryRoute.loader>>, Response>;
     const { local, retrieved, wordsOnly } = page.result!;
     expect(local.answer).toBeNull();
     // On words alone only the first article's confidence is calibrated for its place: the others are listed without one.
@@ -90,9 +90,9 @@ describe("Try it", () => {
     expect(await db.event.count()).toBe(events);
 
     // In the flow's language, and only when the step offers articles at all.
-    const spanish = await tryQuestion("parcel delivery", { ...page.scope, locale: "es" });
+    const spanish = await tryQuestion("parcel shipping days", { ...page.scope, locale: "es" });
     expect(spanish.local.offer).toMatchObject({ text: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?", none: "Ninguno de estos" });
-    const withoutOffer = await tryQuestion("parcel delivery", { ...page.scope, offerSuggestions: false });
+    const withoutOffer = await tryQuestion("parcel shipping days", { ...page.scope, offerSuggestions: false });
     expect(withoutOffer.local).toMatchObject({ answer: null, offer: null, error: null });
   });
 
