@@ -4,6 +4,7 @@
  * shown, not offered: nobody demotes themselves.
  */
 import { Form } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { initials } from "~/components/app-shell";
 import type { FieldErrors } from "~/components/form";
 import { PersonMenu } from "./person-menu";
@@ -23,8 +24,19 @@ export type PersonSummary = {
   teamIds: string[];
 };
 
+// A saved row comes back as a new row (the table keys rows by their saved values), and the Save
+// button that had focus leaves with the old one, dropping focus to <body>: the row whose Save was
+// pressed takes it back when it mounts. Module state, as the old row is gone by then.
+let refocusSaveOf: string | null = null;
+
 export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
   const formId = `person-${person.id}`;
+  const saveButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (refocusSaveOf !== person.id) return;
+    refocusSaveOf = null;
+    if (!document.activeElement || document.activeElement === document.body) saveButton.current?.focus();
+  }, [person.id]);
   const roleLabel = person.role === "admin" ? "Admin" : "Agent";
   return (
     <tr className={person.deactivated ? "person-row person-row-inactive" : "person-row"}>
@@ -83,10 +95,10 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
       </td>
       <td className="cell-actions">
         <div className="row row-nowrap person-actions">
-          <Form method="post" id={formId} noValidate>
+          <Form method="post" id={formId} noValidate onSubmit={() => void (refocusSaveOf = person.id)}>
             <input type="hidden" name="intent" value={TEAMS_INTENTS.savePerson} />
             <input type="hidden" name="userId" value={person.id} />
-            <button type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
+            <button ref={saveButton} type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
               Save
             </button>
           </Form>
