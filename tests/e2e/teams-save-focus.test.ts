@@ -1,7 +1,8 @@
 /**
- * Saving a person's row on /teams by keyboard keeps focus on that row's Save button. The table
- * keys each row by its saved values (so a save shows what was stored), which replaced the row and
- * the focused button with it: focus fell to <body> and the next Tab started from the top.
+ * Saving a person's row, or a team's queue settings, on /teams by keyboard keeps focus on that
+ * Save button. Both are keyed by their saved values (so a save shows what was stored), which
+ * replaced the form and the focused button with it: focus fell to <body> and the next Tab started
+ * from the top.
  */
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
@@ -24,6 +25,21 @@ describe("saving a person on /teams", () => {
     // The next Tab goes on along the row (its "…" menu), not back to the skip link.
     await page.keyboard.press("Tab");
     await expect(page.evaluate(() => document.activeElement?.closest("tr")?.textContent?.includes("ana@baton.local") ?? false)).resolves.toBe(true);
+    await snap(page);
+  });
+
+  it("keeps focus on a team's queue-settings Save button after it is saved", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, "admin@baton.local");
+    await e2e.goto("/teams");
+    const queue = page.getByRole("form", { name: "Queue settings of Billing" });
+    await queue.getByLabel("Billing first reply target in minutes").fill("45");
+    await queue.getByRole("button", { name: "Save" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await e2e.app.db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { slaMinutes: true } })).slaMinutes).toBe(45);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("form")?.getAttribute("aria-label") ?? document.activeElement?.tagName)).toBe("Queue settings of Billing");
+    await expect(queue.getByLabel("Billing first reply target in minutes").inputValue()).resolves.toBe("45");
     await snap(page);
   });
 });

@@ -4,8 +4,8 @@
  * shown, not offered: nobody demotes themselves.
  */
 import { Form } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { initials } from "~/components/app-shell";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import type { FieldErrors } from "~/components/form";
 import { PersonMenu } from "./person-menu";
 import { TeamCheckboxes, type TeamChoice } from "./team-checkboxes";
@@ -24,19 +24,10 @@ export type PersonSummary = {
   teamIds: string[];
 };
 
-// A saved row comes back as a new row (the table keys rows by their saved values), and the Save
-// button that had focus leaves with the old one, dropping focus to <body>: the row whose Save was
-// pressed takes it back when it mounts. Module state, as the old row is gone by then.
-let refocusSaveOf: string | null = null;
-
 export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
   const formId = `person-${person.id}`;
-  const saveButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (refocusSaveOf !== person.id) return;
-    refocusSaveOf = null;
-    if (!document.activeElement || document.activeElement === document.body) saveButton.current?.focus();
-  }, [person.id]);
+  // The table keys rows by their saved values: a saved row is a new row, its Save gets focus back.
+  const save = useRefocusAfterSave(`person:${person.id}`);
   const roleLabel = person.role === "admin" ? "Admin" : "Agent";
   return (
     <tr className={person.deactivated ? "person-row person-row-inactive" : "person-row"}>
@@ -95,10 +86,10 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
       </td>
       <td className="cell-actions">
         <div className="row row-nowrap person-actions">
-          <Form method="post" id={formId} noValidate onSubmit={() => void (refocusSaveOf = person.id)}>
+          <Form method="post" id={formId} noValidate onSubmit={save.markSaving}>
             <input type="hidden" name="intent" value={TEAMS_INTENTS.savePerson} />
             <input type="hidden" name="userId" value={person.id} />
-            <button ref={saveButton} type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
+            <button ref={save.ref} type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
               Save
             </button>
           </Form>

@@ -4,8 +4,9 @@
  * member online, the customer's handoff notice says so and offers to leave an email.
  */
 import { Form } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Field } from "~/components/form";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { isAlwaysOpen, parseBusinessHours, type BusinessHours } from "../business-hours";
 import { WEEK_ORDER, summariseHours } from "../team-hours-form";
 import { CardAlert, CardHeader } from "./card-parts";
@@ -52,28 +53,20 @@ export function TeamHoursCard({ teams, result }: { teams: TeamWithHours[]; resul
   );
 }
 
-// A saved form comes back as a new one (keyed by the stored hours, so it shows them), closed and
-// without the Save button that had focus: the team whose Save was pressed opens again with focus
-// back on that button. Module state, as the old form is gone by then.
-let reopenAfterSave: string | null = null;
-
 function TeamHoursForm({ team, errors, saved }: { team: TeamWithHours; errors: Partial<Record<string, string>>; saved: boolean }) {
   const hours: BusinessHours = parseBusinessHours(team);
   const [alwaysOpen, setAlwaysOpen] = useState(WEEK_ORDER.every((day) => !hours.weekly[day]?.length));
-  const [justSaved] = useState(() => saved && reopenAfterSave === team.id);
-  const saveButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!justSaved) return;
-    reopenAfterSave = null;
-    if (!document.activeElement || document.activeElement === document.body) saveButton.current?.focus();
-  }, [justSaved]);
+  // Keyed by the stored hours, a saved form comes back as a new, closed <details>: the team whose
+  // Save was pressed opens again, with focus back on that button.
+  const save = useRefocusAfterSave(`hours:${team.id}`);
+  const justSaved = saved && save.returning;
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <details className="team-hours" open={hasErrors || justSaved || undefined}>
       <summary>
         <strong>{team.name}</strong> <span className="muted">· {summariseHours(hours)}{hours.holidays.length ? ` · ${hours.holidays.length} closed date${hours.holidays.length === 1 ? "" : "s"}` : ""}</span>
       </summary>
-      <Form method="post" className="stack team-hours__form" noValidate aria-label={`Business hours of ${team.name}`} onSubmit={() => void (reopenAfterSave = team.id)}>
+      <Form method="post" className="stack team-hours__form" noValidate aria-label={`Business hours of ${team.name}`} onSubmit={save.markSaving}>
         <input type="hidden" name="intent" value="set-hours" />
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid-2">
@@ -117,7 +110,7 @@ function TeamHoursForm({ team, errors, saved }: { team: TeamWithHours; errors: P
           />
         </div>
         <div className="row">
-          <button ref={saveButton} type="submit" className="btn btn-primary btn-sm">
+          <button ref={save.ref} type="submit" className="btn btn-primary btn-sm">
             Save hours of {team.name}
           </button>
           {/* Beside the button for the eye; the page's notice at the top is what is announced. */}

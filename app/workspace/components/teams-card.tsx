@@ -3,6 +3,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import { TableHead } from "~/components/table-head";
 import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
 
@@ -67,22 +68,7 @@ function TeamRow({ team }: { team: TeamSummary }) {
       </td>
       <td className="muted">{team._count.memberships}</td>
       <td>
-        <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
-          <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
-          <input type="hidden" name="teamId" value={team.id} />
-          <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
-            <span className="hint">Reply within</span>
-            <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
-            <span className="hint">min</span>
-          </label>
-          <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
-            <option value="manual">Agents claim</option>
-            <option value="round_robin">Round robin</option>
-          </select>
-          <button type="submit" className="btn btn-secondary btn-sm">
-            Save
-          </button>
-        </Form>
+        <QueueSettingsForm key={`${team.id}-${team.slaMinutes}-${team.assignment}`} team={team} />
       </td>
       <td className="cell-actions">
         <Form method="post">
@@ -94,5 +80,28 @@ function TeamRow({ team }: { team: TeamSummary }) {
         </Form>
       </td>
     </tr>
+  );
+}
+
+/** Keyed by the saved values (so a save shows what was stored): a saved form is a new one, and its Save gets focus back. */
+function QueueSettingsForm({ team }: { team: TeamSummary }) {
+  const save = useRefocusAfterSave(`queue:${team.id}`);
+  return (
+    <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} onSubmit={save.markSaving}>
+      <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
+      <input type="hidden" name="teamId" value={team.id} />
+      <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
+        <span className="hint">Reply within</span>
+        <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
+        <span className="hint">min</span>
+      </label>
+      <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
+        <option value="manual">Agents claim</option>
+        <option value="round_robin">Round robin</option>
+      </select>
+      <button ref={save.ref} type="submit" className="btn btn-secondary btn-sm">
+        Save
+      </button>
+    </Form>
   );
 }
