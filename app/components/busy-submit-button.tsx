@@ -6,14 +6,15 @@
  * assistive technology and keeps focus where it was; the click (and the Enter that submits a form
  * through its default button, which is a click too) is cancelled while busy.
  */
-import type { ButtonHTMLAttributes } from "react";
+import { forwardRef, type ButtonHTMLAttributes } from "react";
 
 type Props = Omit<ButtonHTMLAttributes<HTMLButtonElement>, "type" | "disabled"> & { busy: boolean };
 
-export function BusySubmitButton({ busy, onClick, className, ...button }: Props) {
+export const BusySubmitButton = forwardRef<HTMLButtonElement, Props>(function BusySubmitButton({ busy, onClick, className, ...button }, ref) {
   return (
     <button
       {...button}
+      ref={ref}
       type="submit"
       className={busy ? `${className ?? ""} is-busy`.trim() : className}
       aria-disabled={busy || undefined}
@@ -23,4 +24,4 @@ export function BusySubmitButton({ busy, onClick, className, ...button }: Props)
       }}
     />
   );
-}
+});

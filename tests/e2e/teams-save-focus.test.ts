@@ -42,4 +42,19 @@ describe("saving a person on /teams", () => {
     await expect(queue.getByLabel("Billing first reply target in minutes").inputValue()).resolves.toBe("45");
     await snap(page);
   });
+
+  it("keeps focus on Add team after a team is added from the keyboard, with the form empty again", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, "admin@baton.local");
+    await e2e.goto("/teams");
+    const add = page.getByRole("form", { name: "Add a team" });
+    await add.getByLabel("Team name").fill("Sales");
+    await add.getByLabel("Team name").press("Enter");
+    await page.getByRole("form", { name: "Queue settings of Sales" }).waitFor();
+    await expect(e2e.app.db.team.count({ where: { slug: "sales" } })).resolves.toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("form")?.getAttribute("aria-label") ?? document.activeElement?.tagName)).toBe("Add a team");
+    await expect(add.getByLabel("Team name").inputValue()).resolves.toBe("");
+    await snap(page);
+  });
 });

@@ -1,6 +1,7 @@
 /** The Teams card: each team's queue settings (SLA target, manual or round robin), remove, add a team. */
 import { Form, useNavigation } from "@remix-run/react";
 import { TableHead } from "~/components/table-head";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
@@ -40,20 +41,8 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         </div>
       )}
       <div className="card-footer">
-        <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
-          <h3 className="form-title">Add a team</h3>
-          <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
-          <div className="grid-2">
-            <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
-            <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
-          </div>
-          <div>
-            <button type="submit" className="btn btn-primary" disabled={adding}>
-              <Icon name="plus" size={16} />
-              Add team
-            </button>
-          </div>
-        </Form>
+        {/* A new form after each successful action: the one that added a team comes back empty. */}
+        <AddTeamForm key={`team-${result?.ok ? result.at : 0}`} errors={errors} adding={adding} />
       </div>
     </section>
   );
@@ -102,6 +91,26 @@ function QueueSettingsForm({ team }: { team: TeamSummary }) {
       <button ref={save.ref} type="submit" className="btn btn-secondary btn-sm">
         Save
       </button>
+    </Form>
+  );
+}
+
+function AddTeamForm({ errors, adding }: { errors: ReturnType<typeof fieldErrorsFor>; adding: boolean }) {
+  const save = useRefocusAfterSave("add-team");
+  return (
+    <Form method="post" className="stack" noValidate aria-label="Add a team" onSubmit={save.markSaving}>
+      <h3 className="form-title">Add a team</h3>
+      <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
+      <div className="grid-2">
+        <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
+        <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
+      </div>
+      <div>
+        <BusySubmitButton ref={save.ref} className="btn btn-primary" busy={adding}>
+          <Icon name="plus" size={16} />
+          Add team
+        </BusySubmitButton>
+      </div>
     </Form>
   );
 }
