@@ -7,6 +7,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { ACCOUNT_INTENTS, PasswordChangeSchema, ProfileSchema } from "~/auth/account-schemas";
 import { changeOwnPassword, renameSelf } from "~/auth/account.server";
 import { requireUser } from "~/auth/guards.server";
@@ -105,9 +106,9 @@ export default function AccountPage() {
             error={profileErrors?.fieldErrors.name}
           />
           <div className="row">
-            <button type="submit" className="btn btn-primary" disabled={busy(ACCOUNT_INTENTS.profile)}>
+            <BusySubmitButton className="btn btn-primary" busy={busy(ACCOUNT_INTENTS.profile)}>
               {busy(ACCOUNT_INTENTS.profile) ? "Saving…" : "Save name"}
-            </button>
+            </BusySubmitButton>
             {profile?.ok ? (
               <span className="muted" role="status">
                 Saved.

@@ -6,6 +6,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { BrandingFormSchema, resolveBranding, type WorkspaceBrandingValues } from "~/branding/branding";
 import { getWorkspaceBranding, readAvatarUpload, saveWorkspaceBranding } from "~/branding/branding.server";
 import { BrandingPreview } from "~/branding/components/branding-preview";
@@ -114,9 +115,9 @@ export default function BrandingPage() {
             </div>
           </div>
           <div>
-            <button type="submit" className="btn btn-primary" disabled={saving}>
+            <BusySubmitButton className="btn btn-primary" busy={saving}>
               {saving ? "Saving…" : "Save branding"}
-            </button>
+            </BusySubmitButton>
           </div>
         </Form>
         <BrandingPreview branding={preview} />

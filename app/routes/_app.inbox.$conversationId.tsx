@@ -15,6 +15,7 @@ import { ConversationPane } from "~/inbox/components/conversation-pane";
 import { InboxErrorBoundary } from "~/inbox/components/inbox-error";
 import { getConversationTools } from "~/inbox/conversation-tools.server";
 import { getConversationView } from "~/inbox/conversation-view.server";
+import { movedNoticeHref } from "~/inbox/moved-notice";
 import { contactLabel } from "~/inbox/queues";
 import { attentionFrom, inboxTitle } from "~/inbox/title";
 import { handBackConversation } from "~/inbox/hand-back.server";
@@ -82,8 +83,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case "reassign":
       outcome = await reassignConversation(viewer, { conversationId: id, teamId: input.teamId, note: input.note });
-      // Moved to a team the agent is not in: it is no longer theirs to see, back to the queues.
-      if (outcome.ok && !viewer.isAdmin && !viewer.teams.some((team) => team.id === input.teamId)) return redirect("/inbox");
+      // Moved to a team the agent is not in: it is no longer theirs to see, back to the queues,
+      // where the empty pane says where it went (the dialog that held focus is gone with it).
+      if (outcome.ok && !viewer.isAdmin && !viewer.teams.some((team) => team.id === input.teamId)) return redirect(movedNoticeHref(request, id));
       break;
     case "resolve":
       outcome = await resolveConversation(viewer, id);

@@ -3,6 +3,7 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useEffect } from "react";
 import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { deleteArticle, EDIT_CONFLICT_MESSAGE, getArticle, updateArticle } from "~/kb/articles.server";
@@ -96,9 +97,9 @@ export default function ArticlePage() {
               Try it
             </Link>
             <DeleteArticleButton title={article.title} shown={usage.shown} busy={busyIntent === "delete"} />
-            <button type="submit" form={ARTICLE_FORM} className="btn btn-primary" disabled={busyIntent === "save"}>
+            <BusySubmitButton form={ARTICLE_FORM} className="btn btn-primary" busy={busyIntent === "save"}>
               Save
-            </button>
+            </BusySubmitButton>
           </>
         }
       />

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
@@ -63,10 +64,10 @@ export default function TryItPage() {
               ))}
             </select>
           </div>
-          <button type="submit" className="btn btn-primary kb-try-submit" disabled={busy}>
+          <BusySubmitButton className="btn btn-primary kb-try-submit" busy={busy}>
             <Icon name="spark" size={16} />
             {busy ? "Trying…" : "Try it"}
-          </button>
+          </BusySubmitButton>
         </div>
       </Form>
 

@@ -268,9 +268,9 @@ describe("the inbox, live with the chat page", () => {
       await move.getByLabel("Note for the team (internal)").fill("Asked about a double charge on the card");
       await snap(ana.page);
       await move.getByRole("button", { name: "Move" }).click();
-      // No longer hers: back to her queues, without it.
+      // No longer hers: back to her queues, without it, told where it went.
       await ana.page.waitForURL((url) => url.pathname === "/inbox");
-      await ana.page.getByRole("heading", { name: "Pick a conversation" }).waitFor();
+      await ana.page.getByRole("heading", { name: "Moved to Billing" }).waitFor();
       await expect.poll(() => row(ana.page, id).count()).toBe(0);
       await customer.page.getByText("You're being connected to our Billing team. A person will reply in this chat.").waitFor();
 

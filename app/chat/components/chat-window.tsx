@@ -122,7 +122,7 @@ export function ChatWindow({ flow, initial, embed, page, host }: Props) {
             {/* Always in the page, so screen readers announce the handoff notice and the rating prompt
                 when they appear (a live region added together with its content is not announced). */}
             <div className="chat-status-slot" aria-live="polite" aria-relevant="additions">
-              {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} away={details.away} onLeaveEmail={chat.submitEmail} />}
+              {details.status === "waiting" && <HandoffNotice team={details.team} waitMinutes={details.waitMinutes} away={details.away} onLeaveEmail={chat.submitEmail} onEmailSaved={refocus} />}
               {details.status === "resolved" && <CsatPrompt csat={details.csat} onRate={chat.rate} />}
             </div>
             {details.status === "resolved" && (

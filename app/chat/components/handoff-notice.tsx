@@ -3,14 +3,21 @@ import { useChatTexts } from "../chat-texts";
 import { describeAwayOpening, formatWait } from "../format";
 import type { ChatAway, ChatTeam } from "../types";
 
-type Props = { team: ChatTeam | null; waitMinutes: number | null; away: ChatAway | null; onLeaveEmail: (email: string) => Promise<boolean> };
+type Props = {
+  team: ChatTeam | null;
+  waitMinutes: number | null;
+  away: ChatAway | null;
+  onLeaveEmail: (email: string) => Promise<boolean>;
+  /** After the email is saved its form gives way to a thank-you line: where focus goes instead of <body>. */
+  onEmailSaved: () => void;
+};
 
 /**
  * While the conversation waits in a team's queue: who will answer, where, and roughly when. When
  * the team is closed or nobody of it is online, it says so (with when the team opens, in its time
  * zone) instead of promising the usual wait, and offers to leave an email.
  */
-export function HandoffNotice({ team, waitMinutes, away, onLeaveEmail }: Props) {
+export function HandoffNotice({ team, waitMinutes, away, onLeaveEmail, onEmailSaved }: Props) {
   const texts = useChatTexts();
   const opening = away?.reason === "closed" ? describeAwayOpening(away, texts) : null;
   return (
@@ -29,7 +36,7 @@ export function HandoffNotice({ team, waitMinutes, away, onLeaveEmail }: Props) 
               {away.reason === "closed" ? texts.away.closedTitle : texts.away.offlineTitle(team?.name ?? null)}
             </h2>
             <p className="chat-handoff__text">{away.reason === "closed" ? (opening ? texts.away.closed(opening) : texts.away.closedNoOpening) : texts.away.offline}</p>
-            <AwayEmail away={away} onLeaveEmail={onLeaveEmail} />
+            <AwayEmail away={away} onLeaveEmail={onLeaveEmail} onSaved={onEmailSaved} />
           </>
         ) : (
           <>
@@ -49,7 +56,7 @@ export function HandoffNotice({ team, waitMinutes, away, onLeaveEmail }: Props) 
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function AwayEmail({ away, onLeaveEmail }: { away: ChatAway; onLeaveEmail: (email: string) => Promise<boolean> }) {
+function AwayEmail({ away, onLeaveEmail, onSaved }: { away: ChatAway; onLeaveEmail: (email: string) => Promise<boolean>; onSaved: () => void }) {
   const texts = useChatTexts();
   const [email, setEmail] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
@@ -73,7 +80,8 @@ function AwayEmail({ away, onLeaveEmail }: { away: ChatAway; onLeaveEmail: (emai
         setProblem(null);
         const ok = await onLeaveEmail(value);
         setBusy(false);
-        if (!ok) setProblem(texts.away.emailFailed);
+        if (ok) onSaved();
+        else setProblem(texts.away.emailFailed);
       }}
     >
       <label className="chat-handoff__text" htmlFor="chat-away-email">

@@ -154,7 +154,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
             <label className="label" htmlFor="reassign-team">
               Team
             </label>
-            <select id="reassign-team" name="teamId" className="select" defaultValue="" aria-invalid={error?.field === "teamId" || undefined}>
+            <select id="reassign-team" name="teamId" className="select" defaultValue="" aria-invalid={error?.field === "teamId" || undefined} data-autofocus>
               <option value="" disabled>
                 Choose a team
               </option>
@@ -186,7 +186,7 @@ export function ConversationActions({ view, tools, meId }: Props) {
             <legend className="label">Continue the flow at</legend>
             {tools.handBackTargets.map((target, index) => (
               <label key={target.nodeId} className="choice">
-                <input type="radio" name="nodeId" value={target.nodeId} defaultChecked={index === 0} />
+                <input type="radio" name="nodeId" value={target.nodeId} defaultChecked={index === 0} data-autofocus={index === 0 || undefined} />
                 <span>
                   <span className="choice__label">{target.label}</span>
                   {target.isEnd ? <span className="choice__hint">Closes the conversation and asks the customer for a rating.</span> : null}

@@ -31,6 +31,9 @@ type Props = {
   openConversation: OpenConversation | null;
 };
 
+/** The list's heading: where focus goes when nothing more specific holds it. */
+export const LIST_TITLE_ID = "inbox-list-title";
+
 export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels, openConversation }: Props) {
   const { ordered, isNew, latest } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
   // Opening a row keeps the list as it is (the search or the label filter included).
@@ -41,10 +44,10 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
   useFocusOnReturn();
   const emptyText = missing ? "This queue is not one of yours." : search ? "No conversation matches." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
   return (
-    <section className="inbox-list" aria-labelledby="inbox-list-title">
+    <section className="inbox-list" aria-labelledby={LIST_TITLE_ID}>
       <ListToolbar queue={queue} search={search} label={label} labels={labels} openConversation={openConversation} />
       <header className="inbox-list__head">
-        <h2 id="inbox-list-title" tabIndex={-1}>
+        <h2 id={LIST_TITLE_ID} tabIndex={-1}>
           {title}
         </h2>
         <span className="inbox-list__count">{rows.length === 1 ? "1 conversation" : `${rows.length} conversations`}</span>
@@ -85,7 +88,7 @@ function useFocusOnReturn() {
     const id = takeReturnFocus() ?? returnFocusTarget(state);
     if (!id) return;
     const rowLink = document.querySelector<HTMLElement>(`.inbox-row[data-conversation-id="${CSS.escape(id)}"]`);
-    (rowLink ?? document.getElementById("inbox-list-title"))?.focus();
+    (rowLink ?? document.getElementById(LIST_TITLE_ID))?.focus();
   }, [state, key]);
 }
 

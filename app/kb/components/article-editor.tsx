@@ -6,6 +6,7 @@
  */
 import { Form } from "@remix-run/react";
 import { useEffect, useId, useState, type ReactNode } from "react";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { Field, FormError } from "~/components/form";
 import { BODY_MAX, normaliseQuestions, TITLE_MAX } from "../article-schema";
 import { splitTags, type ArticleFormFields } from "../article-form";
@@ -161,9 +162,9 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
         </div>
       </div>
       <div className="card-footer kb-editor-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
+        <BusySubmitButton className="btn btn-primary" busy={busy}>
           {busy ? "Saving…" : submitLabel}
-        </button>
+        </BusySubmitButton>
         {secondaryActions}
       </div>
     </Form>

@@ -5,6 +5,7 @@
  */
 import { Form } from "@remix-run/react";
 import { initials } from "~/components/app-shell";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import type { FieldErrors } from "~/components/form";
 import { PersonMenu } from "./person-menu";
 import { TeamCheckboxes, type TeamChoice } from "./team-checkboxes";
@@ -25,6 +26,8 @@ export type PersonSummary = {
 
 export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
   const formId = `person-${person.id}`;
+  // The table keys rows by their saved values: a saved row is a new row, its Save gets focus back.
+  const save = useRefocusAfterSave(`person:${person.id}`);
   const roleLabel = person.role === "admin" ? "Admin" : "Agent";
   return (
     <tr className={person.deactivated ? "person-row person-row-inactive" : "person-row"}>
@@ -83,10 +86,10 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
       </td>
       <td className="cell-actions">
         <div className="row row-nowrap person-actions">
-          <Form method="post" id={formId} noValidate>
+          <Form method="post" id={formId} noValidate onSubmit={save.markSaving}>
             <input type="hidden" name="intent" value={TEAMS_INTENTS.savePerson} />
             <input type="hidden" name="userId" value={person.id} />
-            <button type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
+            <button ref={save.ref} type="submit" className="btn btn-secondary btn-sm" aria-label={`Save ${person.name}`}>
               Save
             </button>
           </Form>

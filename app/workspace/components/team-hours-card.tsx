@@ -6,6 +6,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import { Field } from "~/components/form";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { isAlwaysOpen, parseBusinessHours, type BusinessHours } from "../business-hours";
 import { WEEK_ORDER, summariseHours } from "../team-hours-form";
 import { CardAlert, CardHeader } from "./card-parts";
@@ -40,23 +41,32 @@ export function TeamHoursCard({ teams, result }: { teams: TeamWithHours[]; resul
       </datalist>
       <div className="card-body stack">
         {teams.map((team) => (
-          <TeamHoursForm key={`${team.id}-${team.hours}-${team.timeZone}-${team.holidays}-${team.awayEmailPrompt}`} team={team} errors={failure?.intent === "set-hours" && failure.targetId === team.id ? failure.fieldErrors ?? {} : {}} />
+          <TeamHoursForm
+            key={`${team.id}-${team.hours}-${team.timeZone}-${team.holidays}-${team.awayEmailPrompt}`}
+            team={team}
+            errors={failure?.intent === "set-hours" && failure.targetId === team.id ? failure.fieldErrors ?? {} : {}}
+            saved={result?.ok === true && result.intent === "set-hours"}
+          />
         ))}
       </div>
     </section>
   );
 }
 
-function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<Record<string, string>> }) {
+function TeamHoursForm({ team, errors, saved }: { team: TeamWithHours; errors: Partial<Record<string, string>>; saved: boolean }) {
   const hours: BusinessHours = parseBusinessHours(team);
   const [alwaysOpen, setAlwaysOpen] = useState(WEEK_ORDER.every((day) => !hours.weekly[day]?.length));
+  // Keyed by the stored hours, a saved form comes back as a new, closed <details>: the team whose
+  // Save was pressed opens again, with focus back on that button.
+  const save = useRefocusAfterSave(`hours:${team.id}`);
+  const justSaved = saved && save.returning;
   const hasErrors = Object.keys(errors).length > 0;
   return (
-    <details className="team-hours" open={hasErrors || undefined}>
+    <details className="team-hours" open={hasErrors || justSaved || undefined}>
       <summary>
         <strong>{team.name}</strong> <span className="muted">· {summariseHours(hours)}{hours.holidays.length ? ` · ${hours.holidays.length} closed date${hours.holidays.length === 1 ? "" : "s"}` : ""}</span>
       </summary>
-      <Form method="post" className="stack team-hours__form" noValidate aria-label={`Business hours of ${team.name}`}>
+      <Form method="post" className="stack team-hours__form" noValidate aria-label={`Business hours of ${team.name}`} onSubmit={save.markSaving}>
         <input type="hidden" name="intent" value="set-hours" />
         <input type="hidden" name="teamId" value={team.id} />
         <div className="grid-2">
@@ -99,10 +109,12 @@ function TeamHoursForm({ team, errors }: { team: TeamWithHours; errors: Partial<
             error={errors.awayEmailPrompt}
           />
         </div>
-        <div>
-          <button type="submit" className="btn btn-primary btn-sm">
+        <div className="row">
+          <button ref={save.ref} type="submit" className="btn btn-primary btn-sm">
             Save hours of {team.name}
           </button>
+          {/* Beside the button for the eye; the page's notice at the top is what is announced. */}
+          {justSaved ? <span className="muted">Saved.</span> : null}
         </div>
       </Form>
     </details>

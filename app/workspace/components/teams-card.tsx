@@ -1,8 +1,10 @@
 /** The Teams card: each team's queue settings (SLA target, manual or round robin), remove, add a team. */
 import { Form, useNavigation } from "@remix-run/react";
 import { TableHead } from "~/components/table-head";
+import { BusySubmitButton } from "~/components/busy-submit-button";
 import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
+import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
 
@@ -39,20 +41,8 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         </div>
       )}
       <div className="card-footer">
-        <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
-          <h3 className="form-title">Add a team</h3>
-          <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
-          <div className="grid-2">
-            <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
-            <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
-          </div>
-          <div>
-            <button type="submit" className="btn btn-primary" disabled={adding}>
-              <Icon name="plus" size={16} />
-              Add team
-            </button>
-          </div>
-        </Form>
+        {/* A new form after each successful action: the one that added a team comes back empty. */}
+        <AddTeamForm key={`team-${result?.ok ? result.at : 0}`} errors={errors} adding={adding} />
       </div>
     </section>
   );
@@ -67,22 +57,7 @@ function TeamRow({ team }: { team: TeamSummary }) {
       </td>
       <td className="muted">{team._count.memberships}</td>
       <td>
-        <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
-          <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
-          <input type="hidden" name="teamId" value={team.id} />
-          <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
-            <span className="hint">Reply within</span>
-            <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
-            <span className="hint">min</span>
-          </label>
-          <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
-            <option value="manual">Agents claim</option>
-            <option value="round_robin">Round robin</option>
-          </select>
-          <button type="submit" className="btn btn-secondary btn-sm">
-            Save
-          </button>
-        </Form>
+        <QueueSettingsForm key={`${team.id}-${team.slaMinutes}-${team.assignment}`} team={team} />
       </td>
       <td className="cell-actions">
         <Form method="post">
@@ -94,5 +69,48 @@ function TeamRow({ team }: { team: TeamSummary }) {
         </Form>
       </td>
     </tr>
+  );
+}
+
+/** Keyed by the saved values (so a save shows what was stored): a saved form is a new one, and its Save gets focus back. */
+function QueueSettingsForm({ team }: { team: TeamSummary }) {
+  const save = useRefocusAfterSave(`queue:${team.id}`);
+  return (
+    <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} onSubmit={save.markSaving}>
+      <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
+      <input type="hidden" name="teamId" value={team.id} />
+      <label className="inline-field" title="A waiting customer past this many minutes shows as an SLA breach in the inbox">
+        <span className="hint">Reply within</span>
+        <input className="input input-narrow" type="number" name="slaMinutes" min={1} max={10080} defaultValue={team.slaMinutes} aria-label={`${team.name} first reply target in minutes`} />
+        <span className="hint">min</span>
+      </label>
+      <select className="select select-narrow" name="assignment" defaultValue={team.assignment} aria-label={`${team.name} assignment`}>
+        <option value="manual">Agents claim</option>
+        <option value="round_robin">Round robin</option>
+      </select>
+      <button ref={save.ref} type="submit" className="btn btn-secondary btn-sm">
+        Save
+      </button>
+    </Form>
+  );
+}
+
+function AddTeamForm({ errors, adding }: { errors: ReturnType<typeof fieldErrorsFor>; adding: boolean }) {
+  const save = useRefocusAfterSave("add-team");
+  return (
+    <Form method="post" className="stack" noValidate aria-label="Add a team" onSubmit={save.markSaving}>
+      <h3 className="form-title">Add a team</h3>
+      <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
+      <div className="grid-2">
+        <Field label="Team name" name="name" autoComplete="off" placeholder="Sales" error={errors.name} />
+        <Field label="Slug" name="slug" autoComplete="off" placeholder="sales" hint="Optional: made from the name when empty." error={errors.slug} />
+      </div>
+      <div>
+        <BusySubmitButton ref={save.ref} className="btn btn-primary" busy={adding}>
+          <Icon name="plus" size={16} />
+          Add team
+        </BusySubmitButton>
+      </div>
+    </Form>
   );
 }
