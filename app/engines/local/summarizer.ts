@@ -27,7 +27,12 @@ export function summarizeExtractively(input: SummaryInput): string {
   if (fields.length) lines.push(`Captured: ${fields.map(([name, value]) => `${name} = ${value}`).join("; ")}.`);
   const tried: string[] = [];
   if (input.tried.articlesShown.length) {
-    tried.push(`showed ${input.tried.articlesShown.map((article) => `"${article.title}"`).join(", ")}`);
+    tried.push(`answered with ${input.tried.articlesShown.map((article) => `"${article.title}"`).join(", ")}`);
+  }
+  // An offer is something tried even when the customer picked none of it.
+  for (const offer of input.tried.articlesOffered ?? []) {
+    const picked = offer.articles.find((article) => article.id === offer.pickedId);
+    tried.push(`offered ${offer.articles.map((article) => `"${article.title}"`).join(", ")} (${picked ? `picked "${picked.title}"` : "none picked"})`);
   }
   if (input.tried.questionsAsked.length) tried.push(`asked ${input.tried.questionsAsked.map((q) => `"${q}"`).join(", ")}`);
   lines.push(tried.length ? `Bot tried: ${tried.join("; ")}.` : "Bot tried: nothing yet.");

@@ -33,7 +33,7 @@ describe("local summarizer", () => {
     expect(rest).toEqual([
       "Intent: track order (87%).",
       "Captured: orderId = A-1234; email = kim@example.com.",
-      'Bot tried: showed "Shipping times"; asked "What is your order ID?".',
+      'Bot tried: answered with "Shipping times"; asked "What is your order ID?".',
       "Handoff reason: the article did not help.",
     ]);
   });
