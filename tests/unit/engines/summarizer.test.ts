@@ -43,6 +43,15 @@ describe("local summarizer", () => {
     expect(text.split("\n")).toContain("Intent: shipping info (99%).");
   });
 
+  it.each([
+    ["trackOrder", "track order"],
+    ["pto-request", "pto request"],
+    ["Refund_Request", "refund request"],
+  ])("writes the intent %s in words, never its identifier", async (name, words) => {
+    const { text } = await new LocalSummarizer().summarize({ ...base, intent: { name, confidence: 0.9 } });
+    expect(text.split("\n")).toContain(`Intent: ${words} (90%).`);
+  });
+
   it("copes with a conversation where the customer said almost nothing", async () => {
     const { text } = await new LocalSummarizer().summarize({ ...base, transcript: [{ role: "customer", text: "agent" }], reason: "customer asked for a person" });
     expect(text).toBe("Customer: agent\nBot tried: nothing yet.\nHandoff reason: customer asked for a person.");
