@@ -84,8 +84,8 @@ export type SummaryInput = {
   transcript: TranscriptLine[];
   fields: Record<string, string | number>;
   intent: { name: string; confidence: number } | null;
-  /** What the bot already tried: articles shown, questions asked. */
-  tried: { articlesShown: ArticleRef[]; questionsAsked: string[] };
+  /** What the bot already tried: articles answered with, articles offered (and the one picked, by id), questions asked. */
+  tried: { articlesShown: ArticleRef[]; articlesOffered?: { articles: ArticleRef[]; pickedId: string | null }[]; questionsAsked: string[] };
   reason: string;
 };
 

@@ -10,6 +10,7 @@ import { db } from "~/utils/db.server";
 import { canSee, type InboxViewer } from "./access.server";
 import { capturedContact, parseCapturedFields } from "./captured-contact";
 import { describeFlowStep } from "./hand-back.server";
+import { readOfferedChoices } from "./offered-choices";
 import { priorityName } from "./queues";
 import { type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 import { isPreview, REAL_CHANNEL } from "~/vocabulary/channels";
@@ -70,9 +71,12 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
   if (!row || isPreview(row)) return null;
   const fields = parseCapturedFields(row.fields);
   const captured = capturedContact(fields);
-  const messages: TimelineMessage[] = row.messages.flatMap((message) => {
+  const metadata = row.messages.map((message) => parseMessageMetadata(message.metadata));
+  const offers = readOfferedChoices(row.messages.map((message, index) => ({ role: message.role, metadata: metadata[index] })));
+  const messages: TimelineMessage[] = row.messages.flatMap((message, index) => {
     if (!ROLES.has(message.role)) return [];
-    const source = parseMessageMetadata(message.metadata).source;
+    const source = metadata[index].source;
+    const offer = offers.get(index);
     return [
       {
         kind: "message",
@@ -83,6 +87,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
         createdAt: message.createdAt.toISOString(),
         authorName: message.author?.name ?? null,
         source: source ? { title: source.title, slug: source.slug } : null,
+        ...(offer ? { offer } : {}),
       },
     ];
   });

@@ -1,6 +1,7 @@
 /** Shapes of the conversation view (client-safe): the timeline and the side panel. */
 import type { HandoffPacket } from "~/runtime/handoff-packet";
 import type { ConversationStatus } from "~/vocabulary/conversation-status";
+import type { OfferedChoices } from "./offered-choices";
 import type { Priority } from "./queues";
 
 export type TimelineMessage = {
@@ -12,6 +13,8 @@ export type TimelineMessage = {
   createdAt: string;
   authorName: string | null;
   source: { title: string; slug: string } | null;
+  /** On the KB's "These articles might help": the buttons the customer saw and their pick (absent on other lines). */
+  offer?: OfferedChoices;
 };
 
 /** What happened around the messages (claimed, moved, resolved…), shown as quiet lines in the transcript. */

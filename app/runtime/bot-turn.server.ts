@@ -87,7 +87,7 @@ async function planStep(conversation: PlanConversation, input: BotInput, engines
   const messages: NewMessage[] = [...leadingLines, ...result.messages.map((message) => ({
     role: message.role,
     text: message.text,
-    metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId }),
+    metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId, offered: message.offered, picked: message.picked }),
   }))];
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
   const update: Record<string, SqlAssignment> = {
@@ -178,5 +178,7 @@ function compactMetadata(metadata: MessageMetadata): MessageMetadata {
   if (metadata.confidence !== undefined) result.confidence = metadata.confidence;
   if (metadata.csat) result.csat = true;
   if (metadata.nodeId) result.nodeId = metadata.nodeId;
+  if (metadata.offered?.length) result.offered = metadata.offered;
+  if (metadata.picked) result.picked = true;
   return result;
 }

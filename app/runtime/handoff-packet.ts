@@ -10,6 +10,13 @@ import { HandoffTriggerSchema } from "~/vocabulary/handoff-triggers";
 // `confidence`: the calibrated confidence the article was shown with (absent in older packets).
 const ShownArticleSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), confidence: z.number().optional() });
 
+/** Articles the KB offered ("These articles might help") and the one the customer picked, if any (absent in older packets). */
+export const ArticleOfferSchema = z.object({
+  articles: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string() })),
+  pickedId: z.string().nullable(),
+});
+export type ArticleOffer = z.infer<typeof ArticleOfferSchema>;
+
 export const HandoffPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
 
 export const TranscriptEntrySchema = z.object({
@@ -42,7 +49,9 @@ export const HandoffPacketSchema = z.object({
   fields: z.record(z.string(), z.union([z.string(), z.number()])),
   summary: z.string(),
   tried: z.object({
+    /** Articles the bot answered with (a picked one too). */
     articlesShown: z.array(ShownArticleSchema),
+    articlesOffered: z.array(ArticleOfferSchema).optional(),
     questionsAsked: z.array(z.string()),
   }),
   transcript: z.array(TranscriptEntrySchema),

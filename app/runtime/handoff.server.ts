@@ -8,7 +8,7 @@
 import { z } from "zod";
 import type { Engines } from "~/engines/types";
 import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/flow";
-import type { HandoffPacket } from "./handoff-packet";
+import type { ArticleOffer, HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
 import { parseMessageMetadata } from "./messages";
@@ -169,6 +169,7 @@ export function withHandoffEvent(events: NewEvent[], handoff: NewEvent): NewEven
 
 function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
   const articles = new Map<string, HandoffPacket["tried"]["articlesShown"][number]>();
+  const offers: ArticleOffer[] = [];
   const questions: string[] = [];
   for (const line of lines) {
     if (line.role !== "bot") continue;
@@ -176,12 +177,18 @@ function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, Nod
     if (metadata.source) {
       const { articleId, slug, title } = metadata.source;
       articles.set(articleId, { id: articleId, slug, title, ...(metadata.confidence !== undefined ? { confidence: metadata.confidence } : {}) });
+      // A pick answers the latest offer that listed it.
+      const offer = metadata.picked ? [...offers].reverse().find((candidate) => candidate.articles.some((article) => article.id === articleId)) : undefined;
+      if (offer) offer.pickedId = articleId;
+    }
+    if (metadata.offered?.length) {
+      offers.push({ articles: metadata.offered.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })), pickedId: null });
     }
     const kind = metadata.nodeId ? nodeKinds.get(metadata.nodeId) : undefined;
     if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);
   }
   // A question asked again (a retry, a loop back) was still one question.
-  return { articlesShown: [...articles.values()], questionsAsked: [...new Set(questions)] };
+  return { articlesShown: [...articles.values()], articlesOffered: offers, questionsAsked: [...new Set(questions)] };
 }
 
 type EngineFallback = { engine: string; error: string };

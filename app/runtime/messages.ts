@@ -27,6 +27,10 @@ export const MessageMetadataSchema = z.object({
   /** On an agent's reply: its public author. */
   author: MessageAuthorSchema.optional(),
   nodeId: z.string().optional(),
+  /** On "These articles might help": the articles offered, in the order of `choices` (agents only). */
+  offered: z.array(SourceSchema).optional(),
+  /** On a KB answer: the customer picked it from the articles offered. */
+  picked: z.boolean().optional(),
   /** The customer's answer to "did this help?" on a KB answer. */
   feedback: z.object({ helpful: z.boolean(), at: z.string() }).optional(),
   /** On a customer message: the conversation status its turn ended in (for the idempotent replay). */

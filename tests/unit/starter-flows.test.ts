@@ -112,10 +112,22 @@ describe("flows/store-support.json", () => {
     expect(route(answer)).toEqual(["refund-gate", "refund-kb"]);
     expect(answer.messages[0].source?.articleId).toBe("kb-returns");
     const no = await conversation.say("no, not really");
-    expect(said(no)).toEqual(["I can pass this to our billing team. What's your 10-digit order number?"]);
+    expect(said(no)).toEqual(["To pass your refund request on, I need your 10-digit order number. What is it?"]);
     const handoff = await conversation.say("It's 5550001112");
     expect(handoff.handoff).toEqual({ team: "billing", priority: "normal", reason: "Refund request the help centre did not resolve", trigger: "node", nodeId: "to-billing", announced: true });
     expect(said(handoff)).toEqual(["Thanks! I've passed your refund request for order 5550001112 to our billing team. A person will reply in this chat."]);
+  });
+
+  // Asking for a person goes to the flow's humanRequest team (Support) from any step: a question
+  // that promised the billing team would be broken by the very next message.
+  it("refund: the order number question promises no team, since asking for a person there goes to support", async () => {
+    const conversation = await talk("store-support");
+    await conversation.say("Refund policy: can I return unworn items within 30 days?");
+    const question = await conversation.say("no, not really");
+    expect(route(question)).toContain("refund-order-id");
+    const person = await conversation.say("I want to talk to a person");
+    expect(person.handoff).toMatchObject({ team: "support", trigger: "humanRequest" });
+    expect(said(question).join(" ")).not.toMatch(/billing|support/i);
   });
 
   it("refund request the bot is not sure about: straight to billing (confidence gate)", async () => {

@@ -5,6 +5,7 @@
  * intent, the captured fields, what the bot tried, and why it handed off.
  */
 import { formatConfidence } from "~/utils/confidence";
+import { identifierWords } from "~/utils/identifier-words";
 import { indexTerms, splitSentences } from "./text";
 import type { SummaryInput, Summarizer } from "../types";
 
@@ -20,19 +21,29 @@ export function summarizeExtractively(input: SummaryInput): string {
   const lines: string[] = [];
   const problem = describeProblem(input.transcript.filter((line) => line.role === "customer").map((line) => line.text));
   lines.push(problem ? `Customer: ${problem}` : "Customer: no description given.");
-  // The agent reads words, not the flow's ids ("shipping_info" → "shipping info"), and the same
-  // figure as the packet's intent bar: 0.996 is "99%", never a promise of certainty.
-  if (input.intent) lines.push(`Intent: ${input.intent.name.replace(/[_-]+/g, " ").trim()} (${formatConfidence(input.intent.confidence)}).`);
+  // The flow's intent name is the lead's own and its id at once (the flow format has no separate
+  // label): the agent reads it in words, as the builder shows it ("shipping_info", "shippingInfo"
+  // → "shipping info"), and the same figure as the packet's intent bar: 0.996 is "99%", never certainty.
+  if (input.intent) lines.push(`Intent: ${describeIntent(input.intent.name)} (${formatConfidence(input.intent.confidence)}).`);
   const fields = Object.entries(input.fields);
   if (fields.length) lines.push(`Captured: ${fields.map(([name, value]) => `${name} = ${value}`).join("; ")}.`);
   const tried: string[] = [];
   if (input.tried.articlesShown.length) {
-    tried.push(`showed ${input.tried.articlesShown.map((article) => `"${article.title}"`).join(", ")}`);
+    tried.push(`answered with ${input.tried.articlesShown.map((article) => `"${article.title}"`).join(", ")}`);
+  }
+  // An offer is something tried even when the customer picked none of it.
+  for (const offer of input.tried.articlesOffered ?? []) {
+    const picked = offer.articles.find((article) => article.id === offer.pickedId);
+    tried.push(`offered ${offer.articles.map((article) => `"${article.title}"`).join(", ")} (${picked ? `picked "${picked.title}"` : "none picked"})`);
   }
   if (input.tried.questionsAsked.length) tried.push(`asked ${input.tried.questionsAsked.map((q) => `"${q}"`).join(", ")}`);
   lines.push(tried.length ? `Bot tried: ${tried.join("; ")}.` : "Bot tried: nothing yet.");
   if (input.reason) lines.push(`Handoff reason: ${input.reason}.`);
   return lines.join("\n").replace(/\.\./g, ".");
+}
+
+function describeIntent(name: string): string {
+  return identifierWords(name).join(" ") || name;
 }
 
 /** One or two customer sentences: the first with content, and the most informative new one. */

@@ -9,6 +9,7 @@ import { useHydrated } from "~/chat/use-hydrated";
 import { Icon } from "~/components/icons";
 import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
+import type { ArticleOffer } from "~/runtime/handoff-packet";
 import type { ConversationView } from "../view";
 import { ContactDetails } from "./contact-details";
 import { ConversationHistory } from "./conversation-history";
@@ -38,6 +39,7 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
   const packet = view.packet;
   const fields = Object.entries(view.fields);
   const tried = packet?.tried ?? { articlesShown: [], questionsAsked: [] };
+  const offers = packet?.tried.articlesOffered ?? [];
   return (
     <aside
       className={open ? "packet packet--open" : "packet"}
@@ -113,7 +115,7 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
 
       {packet ? (
         <Section title="Already tried">
-          <p className="packet__label">Articles shown</p>
+          <p className="packet__label">Articles answered with</p>
           {tried.articlesShown.length === 0 ? (
             <p className="packet__muted">None</p>
           ) : (
@@ -122,6 +124,16 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
                 <li key={article.id}>
                   {article.title} {article.confidence !== undefined ? <Confidence value={article.confidence} /> : null}
                 </li>
+              ))}
+            </ul>
+          )}
+          <p className="packet__label">Articles offered</p>
+          {offers.length === 0 ? (
+            <p className="packet__muted">None</p>
+          ) : (
+            <ul className="packet__list">
+              {offers.map((offer, index) => (
+                <li key={index}>{describeOffer(offer)}</li>
               ))}
             </ul>
           )}
@@ -157,6 +169,12 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
       </Section>
     </aside>
   );
+}
+
+/** "Offered: A, B, C — none picked" / "… — picked B": what the customer saw and chose. */
+function describeOffer(offer: ArticleOffer): string {
+  const picked = offer.articles.find((article) => article.id === offer.pickedId);
+  return `Offered: ${offer.articles.map((article) => article.title).join(", ")} — ${picked ? `picked ${picked.title}` : "none picked"}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -8,6 +8,7 @@ import { useEffect, useLayoutEffect, useRef } from "react";
 import { Icon } from "~/components/icons";
 import { useHydrated } from "~/chat/use-hydrated";
 import { formatWhen } from "../format";
+import type { OfferedChoices } from "../offered-choices";
 import type { TimelineItem, TimelineMessage } from "../view";
 import type { PendingLine } from "./reply-composer";
 
@@ -107,7 +108,28 @@ function MessageLine({ message, contactName }: { message: TimelineMessage; conta
             {message.source.title}
           </span>
         ) : null}
+        {message.offer ? <OfferedList offer={message.offer} /> : null}
       </div>
+    </div>
+  );
+}
+
+/** The buttons the customer saw, read-only here (an agent cannot pick for them), and what they picked. */
+function OfferedList({ offer }: { offer: OfferedChoices }) {
+  return (
+    <div className="line__offer">
+      <ul className="line__choices" aria-label="Offered to the customer">
+        {offer.choices.map((choice, index) => (
+          <li key={index} className={choice === offer.picked ? "line__choice line__choice--picked" : "line__choice"}>
+            {choice}
+          </li>
+        ))}
+      </ul>
+      {offer.picked ? (
+        <p className="line__picked">Customer picked: {offer.picked}</p>
+      ) : offer.replied ? (
+        <p className="line__picked">Customer picked none of these</p>
+      ) : null}
     </div>
   );
 }

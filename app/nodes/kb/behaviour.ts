@@ -54,14 +54,14 @@ function answerWith(
 ): Partial<FlowContext> {
   const { id, slug, title } = answer.article;
   const score = Math.min(1, Math.max(0, answer.score));
-  const picked = extra.picked ? { picked: true } : {};
+  const picked = extra.picked ? { picked: true as const } : {};
   return {
     pendingQuestion: null,
     openQuestion: null,
     kbSuggestions: null,
     lastArticle: { id, slug, title },
     lastConfidence: { ...context.lastConfidence, kb: score },
-    ...say(context, { role: "bot", text: answer.text, source: { articleId: id, slug, title }, confidence: score, nodeId }),
+    ...say(context, { role: "bot", text: answer.text, source: { articleId: id, slug, title }, confidence: score, nodeId, ...picked }),
     ...record(context, { type: "kb.answered", nodeId, payload: { articleId: id, slug, title, score, query, ...picked } }, ...(extra.events ?? [])),
   };
 }
@@ -106,7 +106,13 @@ export const kbBehaviour = {
         pendingQuestion: null,
         openQuestion: null,
         kbSuggestions: { nodeId: params.nodeId, query, articles },
-        ...say(context, { role: "bot", text: params.text, choices: [...articles.map((article) => article.title), params.none], nodeId: params.nodeId }),
+        ...say(context, {
+          role: "bot",
+          text: params.text,
+          choices: [...articles.map((article) => article.title), params.none],
+          offered: articles.map(({ id, slug, title }) => ({ articleId: id, slug, title })),
+          nodeId: params.nodeId,
+        }),
         ...record(
           context,
           { type: "kb.suggested", nodeId: params.nodeId, payload: { query, articles: articles.map(({ id, slug, title, confidence }) => ({ articleId: id, slug, title, confidence })) } },

@@ -17,6 +17,10 @@ export type BotMessage = {
   confidence?: number;
   csat?: boolean;
   nodeId?: string;
+  /** Offered KB articles: the articles behind `choices` (their titles), so the handoff packet and inbox can say which were offered. */
+  offered?: { articleId: string; slug: string; title: string }[];
+  /** On a KB answer: the customer picked this article from the ones offered. */
+  picked?: true;
 };
 
 export type FlowEvent = { type: string; nodeId?: string; payload: Record<string, unknown> };

@@ -33,7 +33,7 @@ describe("local summarizer", () => {
     expect(rest).toEqual([
       "Intent: track order (87%).",
       "Captured: orderId = A-1234; email = kim@example.com.",
-      'Bot tried: showed "Shipping times"; asked "What is your order ID?".',
+      'Bot tried: answered with "Shipping times"; asked "What is your order ID?".',
       "Handoff reason: the article did not help.",
     ]);
   });
@@ -41,6 +41,15 @@ describe("local summarizer", () => {
   it("names the intent in words with the packet's confidence figure, never a rounded-up 100%", async () => {
     const { text } = await new LocalSummarizer().summarize({ ...base, intent: { name: "shipping_info", confidence: 0.997 } });
     expect(text.split("\n")).toContain("Intent: shipping info (99%).");
+  });
+
+  it.each([
+    ["trackOrder", "track order"],
+    ["pto-request", "pto request"],
+    ["Refund_Request", "refund request"],
+  ])("writes the intent %s in words, never its identifier", async (name, words) => {
+    const { text } = await new LocalSummarizer().summarize({ ...base, intent: { name, confidence: 0.9 } });
+    expect(text.split("\n")).toContain(`Intent: ${words} (90%).`);
   });
 
   it("copes with a conversation where the customer said almost nothing", async () => {

@@ -1,0 +1,69 @@
+/**
+ * The handoff packet tells the agent what the customer was shown by the KB, through the real
+ * runtime, the public chat API, the starter flow store-support and the demo knowledge base: the
+ * articles a step offered ("These articles might help"), which one the customer picked if any,
+ * and the articles it answered with. Before: the packet read only answers' sources, so after an
+ * offer declined with "None of these" it said "Articles shown: None" and the summary
+ * "Bot tried: nothing yet".
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { parseHandoffPacket } from "~/runtime/handoff-packet";
+import { SourceSchema } from "~/runtime/messages";
+import { db } from "~/utils/db.server";
+import { seedKnowledgeBase } from "~/workspace/seed-knowledge-base.server";
+import { seedStarterFlows } from "~/workspace/seed-flows.server";
+import { say, seedTeams, startConversation } from "../support/chat-api";
+
+// No demo article answers this surely: the kb step offers its likely ones.
+const UNSURE = "my gift card balance is missing";
+const OFFER_LINE = "These articles might help. Which one fits your question?";
+
+async function packetOf(conversationId: string) {
+  const row = await db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { handoff: true, summary: true } });
+  const packet = parseHandoffPacket(row.handoff);
+  if (!packet) throw new Error("expected a handoff packet");
+  return { packet, summary: row.summary ?? "" };
+}
+
+/** A store-support conversation offered articles for UNSURE: the titles as the customer saw them. */
+async function offeredConversation() {
+  const { id, token } = await startConversation("store-support");
+  const reply = await say(id, token, UNSURE);
+  const offer = reply.json.messages.find((message) => message.text === OFFER_LINE);
+  const titles = (offer?.choices ?? []).slice(0, -1);
+  expect(titles.length).toBeGreaterThanOrEqual(2);
+  return { id, token, titles };
+}
+
+beforeAll(async () => {
+  await seedTeams();
+  await seedStarterFlows(db);
+  await seedKnowledgeBase(db);
+});
+
+describe("the handoff packet after the KB offered likely articles", () => {
+  it("lists the offered articles with none picked when the customer declined them", async () => {
+    const { id, token, titles } = await offeredConversation();
+    await say(id, token, "None of these");
+    const handoff = await say(id, token, "talk to a person");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesShown).toEqual([]);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null }]);
+    expect(summary).toContain(`Bot tried: offered ${titles.map((title) => `"${title}"`).join(", ")} (none picked)`);
+  });
+
+  it("names the article the customer picked, which is also an article answered with", async () => {
+    const { id, token, titles } = await offeredConversation();
+    const pick = await say(id, token, titles[1]);
+    const answer = SourceSchema.parse(pick.json.messages.find((message) => message.source)?.source);
+    expect(answer.title).toBe(titles[1]);
+    const handoff = await say(id, token, "No");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesShown).toEqual([expect.objectContaining({ id: answer.articleId, title: titles[1] })]);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: answer.articleId }]);
+    expect(summary).toContain(`answered with "${titles[1]}"`);
+    expect(summary).toContain(`(picked "${titles[1]}")`);
+  });
+});
