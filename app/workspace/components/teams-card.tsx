@@ -5,6 +5,7 @@ import { Field } from "~/components/form";
 import { Icon } from "~/components/icons";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
+import { useResetKey } from "./use-reset-key";
 
 export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
 
@@ -15,6 +16,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
   const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === TEAMS_INTENTS.createTeam;
   const errors = fieldErrorsFor(result, "create-team");
   const failure = failureFor(result, "teams");
+  const addedAt = useResetKey(result, TEAMS_INTENTS.createTeam);
   return (
     <section className="card" aria-labelledby="teams-heading">
       <CardHeader
@@ -39,7 +41,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         </div>
       )}
       <div className="card-footer">
-        <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${result?.ok ? result.at : 0}`}>
+        <Form method="post" className="stack" noValidate aria-label="Add a team" key={`team-${addedAt}`}>
           <h3 className="form-title">Add a team</h3>
           <input type="hidden" name="intent" value={TEAMS_INTENTS.createTeam} />
           <div className="grid-2">
