@@ -267,6 +267,25 @@ describe("teams page", () => {
     await e2e.app.db.team.deleteMany({ where: { name: "Returns desk" } });
   });
 
+  it("names the time zone just saved in an always-open team's summary, as in a summary with hours", async () => {
+    const { page } = e2e;
+    const { db } = e2e.app;
+    const before = await db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { timeZone: true, hours: true } });
+    await openTeams(page);
+    const card = page.getByRole("region", { name: "Business hours" });
+    await card.locator("summary", { hasText: "Billing" }).click();
+    const form = page.getByRole("form", { name: "Business hours of Billing" });
+    await form.getByLabel("Time zone").fill("Asia/Tokyo");
+    await form.getByLabel("Always open (24/7)").check();
+    await form.getByRole("button", { name: "Save hours of Billing" }).click();
+    await status(page, "Business hours saved");
+    await expect(db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { timeZone: true, hours: true } })).resolves.toEqual({ timeZone: "Asia/Tokyo", hours: "{}" });
+    // It read "Billing · Always open": the zone its closed dates are counted in was nowhere to be seen.
+    await expect.poll(() => card.locator("summary", { hasText: "Billing" }).innerText()).toBe("Billing · Always open · Asia/Tokyo");
+    await snap(page);
+    await db.team.update({ where: { slug: "billing" }, data: before });
+  });
+
   it("still saves a team's queue settings and removes a person and a team", async () => {
     const { db } = e2e.app;
     const team = await db.team.create({ data: { slug: "night-shift", name: "Night Shift" }, select: { id: true } });
