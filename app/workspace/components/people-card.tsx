@@ -28,7 +28,7 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
       />
       <CardAlert message={message} />
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table-stack">
           <TableHead columns={COLUMNS} />
           <tbody>
             {people.map((person) => (

@@ -30,7 +30,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         <div className="card-body muted">No teams yet. Add one below.</div>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table-stack">
             <TableHead columns={COLUMNS} />
             <tbody>
               {teams.map((team) => (
@@ -64,11 +64,13 @@ function TeamRow({ team }: { team: TeamSummary }) {
   return (
     <tr>
       <td className="person-name">{team.name}</td>
-      <td>
+      <td data-label="Slug">
         <code className="team-slug">{team.slug}</code>
       </td>
-      <td className="muted">{team._count.memberships}</td>
-      <td>
+      <td className="muted" data-label="Members">
+        {team._count.memberships}
+      </td>
+      <td data-label="Queue">
         <Form method="post" className="row row-nowrap" aria-label={`Queue settings of ${team.name}`} key={`${team.id}-${team.slaMinutes}-${team.assignment}`}>
           <input type="hidden" name="intent" value={TEAMS_INTENTS.setQueue} />
           <input type="hidden" name="teamId" value={team.id} />
