@@ -87,8 +87,9 @@ export default function InboxLayout() {
   const loaded = useLoaderData<typeof loader>();
   const { conversationId } = useParams();
   const { pathname } = useLocation();
-  // On a settings page (saved replies) no queue is the one being looked at.
-  const inQueue = !pathname.startsWith("/inbox/saved-replies");
+  // On a settings page (saved replies) no queue is the one being looked at, nor while a search
+  // is shown: its matches come from every queue the viewer sees (as Chatwoot and Intercom show it).
+  const inQueue = !pathname.startsWith("/inbox/saved-replies") && !loaded.search;
   const detailOpen = pathname.replace(/\/+$/, "") !== "/inbox";
   const now = useNow(loaded.now);
   const open = useRouteLoaderData<typeof conversationLoader>("routes/_app.inbox.$conversationId");
@@ -96,7 +97,7 @@ export default function InboxLayout() {
   useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
     <div className={detailOpen ? "inbox inbox--detail" : "inbox"}>
-      <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
+      <QueuePane queues={loaded.queues} current={inQueue ? loaded.queue : null} searching={loaded.search !== null} availability={loaded.me.availability} notifyOnHandoff={loaded.me.notifyOnHandoff} />
       <ConversationList
         title={loaded.title}
         queue={loaded.queue}

@@ -86,10 +86,10 @@ export const TeamHoursFormSchema = z
     return { teamId: form.teamId ?? "", timeZone, weekly, holidays: [...new Set(lines)].sort(), awayEmailPrompt };
   });
 
-/** "Mon–Fri 09:00–17:00 · Europe/Berlin", "Always open". */
+/** "Mon–Fri 09:00–17:00 · Europe/Berlin", "Always open · Europe/Berlin" (closed dates are days in that zone). */
 export function summariseHours(hours: BusinessHours): string {
   const open = WEEK_ORDER.filter((day) => hours.weekly[day]?.length);
-  if (open.length === 0) return "Always open";
+  if (open.length === 0) return `Always open · ${hours.timeZone}`;
   const groups: { days: Weekday[]; span: string }[] = [];
   for (const day of open) {
     const span = (hours.weekly[day] ?? []).map(([from, to]) => `${from}–${to}`).join(", ");

@@ -177,6 +177,73 @@ describe("analytics", () => {
     await snap(page);
   });
 
+  it("keeps each trigger's count on one line after its bar, and writes every tooltip line at 4.5:1 or more", async () => {
+    const { page } = e2e;
+    await signIn(page, "admin@baton.local");
+    // The scripted day: its longest bar reaches the axis' end (4 of 4), where "160 · 73%" wrapped onto two lines.
+    await openAnalytics(page, SCRIPTED);
+    const triggers = page.locator(".chart-card", { has: page.getByRole("heading", { name: "Escalations by trigger" }) });
+    const labels = triggers.locator(".recharts-label-list text");
+    await expect.poll(() => labels.count()).toBeGreaterThan(0);
+    const drawn = await triggers.evaluate((chart) => {
+      const bars = [...chart.querySelectorAll(".recharts-bar-rectangle")].map((bar) => bar.getBoundingClientRect());
+      return [...chart.querySelectorAll(".recharts-label-list text")].map((text, index) => {
+        const svg = (text as SVGTextElement).ownerSVGElement!.getBoundingClientRect();
+        const box = text.getBoundingClientRect();
+        const bar = bars[index];
+        return {
+          text: text.textContent,
+          lines: text.querySelectorAll("tspan").length || 1,
+          oneLineHigh: box.height < 20,
+          inside: box.right <= svg.right + 0.5,
+          // After its own bar, on the bar's middle line.
+          afterBar: box.left >= bar.right - 0.5,
+          onBarLine: Math.abs(box.top + box.height / 2 - (bar.top + bar.height / 2)) < 4,
+        };
+      });
+    });
+    for (const label of drawn) {
+      expect(label, label.text ?? "").toMatchObject({ text: expect.stringMatching(/^[\d,]+ · \d+%$/), lines: 1, oneLineHigh: true, inside: true, afterBar: true, onBarLine: true });
+    }
+    await triggers.scrollIntoViewIfNeeded();
+    await snap(page);
+
+    // The outcome chart's tooltip, on the seeded month: "Left with the bot" was #cbd5e1 on white (1.5:1).
+    await openAnalytics(page);
+    await chartsDrawn(page);
+    const volume = page.locator(".chart-card", { has: page.getByRole("heading", { name: "Conversations per day" }) });
+    await volume.scrollIntoViewIfNeeded();
+    const plot = (await volume.locator(".recharts-cartesian-grid").boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.5, plot.y + plot.height * 0.5);
+    await page.mouse.move(plot.x + plot.width * 0.6, plot.y + plot.height * 0.5, { steps: 4 });
+    const items = volume.locator(".recharts-tooltip-item");
+    await expect.poll(() => items.allTextContents()).toContainEqual(expect.stringContaining("Left with the bot"));
+    const contrasts = await items.evaluateAll((lines) => {
+      const parse = (value: string) => value.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+      const luminance = (rgb: number[]) => {
+        const [R, G, B] = rgb.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+      };
+      return lines.map((line) => {
+        let behind: Element | null = line;
+        let background = "rgb(255, 255, 255)";
+        while (behind) {
+          const colour = getComputedStyle(behind).backgroundColor;
+          if (!colour.startsWith("rgba") && colour !== "transparent") {
+            background = colour;
+            break;
+          }
+          behind = behind.parentElement;
+        }
+        const [light, dark] = [luminance(parse(getComputedStyle(line).color)), luminance(parse(background))].sort((a, b) => b - a);
+        return { line: line.textContent, ratio: Math.round(((light + 0.05) / (dark + 0.05)) * 100) / 100 };
+      });
+    });
+    expect(contrasts.length).toBe(3);
+    for (const measured of contrasts) expect(measured.ratio, `${measured.line}: ${measured.ratio}:1`).toBeGreaterThanOrEqual(4.5);
+    await snap(page);
+  });
+
   it("downloads the daily metrics as CSV", async () => {
     const { page } = e2e;
     await signIn(page, "admin@baton.local");

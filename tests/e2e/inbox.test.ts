@@ -233,6 +233,39 @@ describe("the inbox, live with the chat page", () => {
     }
   });
 
+  it("shows no queue as current while a search is shown, says the matches span every queue, and Clear search goes back", async () => {
+    const customer = await customerPage("search scope");
+    await askForPerson(customer.page);
+    await finish(customer);
+    const agent = await agentPage("ana@baton.local", "search scope ana");
+    const queues = agent.page.getByRole("navigation", { name: "Queues" });
+    const current = queues.locator('.queue-link[aria-current="page"]');
+    await agent.page.goto("/inbox?queue=now");
+    await expect.poll(() => current.allTextContents()).toEqual([expect.stringContaining("Needs me")]);
+
+    const search = agent.page.getByRole("searchbox", { name: "Search conversations" });
+    await search.fill("human");
+    await search.press("Enter");
+    await agent.page.getByRole("heading", { name: "Search: human" }).waitFor();
+    // "Needs me" stayed highlighted over matches from every queue.
+    await expect(current.count()).resolves.toBe(0);
+    await expect(agent.page.getByTestId("search-scope").textContent()).resolves.toBe("In all your queues · Clear search");
+    await snap(agent.page);
+
+    // On a phone the queue select says the same instead of naming a queue.
+    await agent.page.setViewportSize({ width: 390, height: 800 });
+    const select = agent.page.getByRole("combobox", { name: "Queue" });
+    await expect(select.evaluate((element: HTMLSelectElement) => element.selectedOptions[0]?.textContent)).resolves.toBe("Search · all queues");
+    await snap(agent.page);
+
+    await agent.page.setViewportSize(DESK);
+    await agent.page.getByRole("link", { name: "Clear search" }).click();
+    await agent.page.getByRole("heading", { name: "Needs me" }).waitFor();
+    await expect.poll(() => current.allTextContents()).toEqual([expect.stringContaining("Needs me")]);
+    await expect(agent.page.getByTestId("search-scope").count()).resolves.toBe(0);
+    await closeChecked(agent);
+  });
+
   it("shows another team's conversation exactly like an unknown id: 404, Conversation not found", async () => {
     const customer = await customerPage("access");
     await askForPerson(customer.page);

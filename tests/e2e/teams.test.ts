@@ -235,6 +235,57 @@ describe("teams page", () => {
     await page.waitForURL("**/login");
   });
 
+  it("keeps a half-typed team name and invitation while another form on the page is saved, and empties only the form that saved", async () => {
+    const { page } = e2e;
+    await openTeams(page);
+    const addTeam = page.getByRole("form", { name: "Add a team" });
+    const invite = page.getByRole("form", { name: "Invite a person" });
+    await addTeam.getByRole("textbox", { name: "Team name" }).fill("Returns desk");
+    await invite.getByRole("textbox", { name: "Name" }).fill("Half Typed");
+
+    // A person's row, then a team's queue settings: each save answered, neither form emptied.
+    await page.getByRole("button", { name: "Save Ben Agent" }).click();
+    await status(page, "Changes saved");
+    await expect(addTeam.getByRole("textbox", { name: "Team name" }).inputValue()).resolves.toBe("Returns desk");
+    await expect(invite.getByRole("textbox", { name: "Name" }).inputValue()).resolves.toBe("Half Typed");
+    await page.getByRole("form", { name: "Queue settings of Support" }).getByRole("button", { name: "Save" }).click();
+    await status(page, "Queue settings saved");
+    await expect(addTeam.getByRole("textbox", { name: "Team name" }).inputValue()).resolves.toBe("Returns desk");
+    await expect(invite.getByRole("textbox", { name: "Name" }).inputValue()).resolves.toBe("Half Typed");
+    await page.getByRole("region", { name: "Business hours" }).locator("summary", { hasText: "Support" }).click();
+    await page.getByRole("button", { name: "Save hours of Support" }).click();
+    await status(page, "Business hours saved");
+    await expect(addTeam.getByRole("textbox", { name: "Team name" }).inputValue()).resolves.toBe("Returns desk");
+    await expect(invite.getByRole("textbox", { name: "Name" }).inputValue()).resolves.toBe("Half Typed");
+    await snap(page);
+
+    // Adding the team empties its own form, and still not the invitation.
+    await addTeam.getByRole("button", { name: "Add team" }).click();
+    await status(page, "Team Returns desk added");
+    await expect.poll(() => addTeam.getByRole("textbox", { name: "Team name" }).inputValue()).toBe("");
+    await expect(invite.getByRole("textbox", { name: "Name" }).inputValue()).resolves.toBe("Half Typed");
+    await e2e.app.db.team.deleteMany({ where: { name: "Returns desk" } });
+  });
+
+  it("names the time zone just saved in an always-open team's summary, as in a summary with hours", async () => {
+    const { page } = e2e;
+    const { db } = e2e.app;
+    const before = await db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { timeZone: true, hours: true } });
+    await openTeams(page);
+    const card = page.getByRole("region", { name: "Business hours" });
+    await card.locator("summary", { hasText: "Billing" }).click();
+    const form = page.getByRole("form", { name: "Business hours of Billing" });
+    await form.getByLabel("Time zone").fill("Asia/Tokyo");
+    await form.getByLabel("Always open (24/7)").check();
+    await form.getByRole("button", { name: "Save hours of Billing" }).click();
+    await status(page, "Business hours saved");
+    await expect(db.team.findUniqueOrThrow({ where: { slug: "billing" }, select: { timeZone: true, hours: true } })).resolves.toEqual({ timeZone: "Asia/Tokyo", hours: "{}" });
+    // It read "Billing · Always open": the zone its closed dates are counted in was nowhere to be seen.
+    await expect.poll(() => card.locator("summary", { hasText: "Billing" }).innerText()).toBe("Billing · Always open · Asia/Tokyo");
+    await snap(page);
+    await db.team.update({ where: { slug: "billing" }, data: before });
+  });
+
   it("still saves a team's queue settings and removes a person and a team", async () => {
     const { db } = e2e.app;
     const team = await db.team.create({ data: { slug: "night-shift", name: "Night Shift" }, select: { id: true } });

@@ -19,6 +19,17 @@ export const CHART_COLORS = {
 
 export const AXIS_PROPS = { stroke: CHART_COLORS.axis, fontSize: 12, tickLine: false, axisLine: false } as const;
 
+/**
+ * Every chart tooltip's box and lines. Recharts colours a line's text with its series' colour, and
+ * the light series ("Left with the bot" #cbd5e1, amber, green) fall under 4.5:1 on the white box:
+ * the text stays dark, the legend and the bars carry the colours.
+ */
+export const TOOLTIP_STYLE = {
+  contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 },
+  itemStyle: { color: "#1c1d22" },
+  labelStyle: { color: "#1c1d22", fontWeight: 600 },
+} as const;
+
 type ChartFrameProps = { title: string; description?: string; height?: number; label: string; children: ReactNode; footer?: ReactNode };
 
 export function ChartFrame({ title, description, height = 220, label, children, footer }: ChartFrameProps) {

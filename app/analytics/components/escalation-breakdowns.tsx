@@ -2,7 +2,7 @@
 import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
 import { formatCount, formatPercent } from "../format";
 import type { AnalyticsReport } from "../report.server";
-import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
+import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
 import { DefinitionHint } from "./definition-hint";
 import { ShareBar } from "./share-bar";
 import { TableHead } from "~/components/table-head";
@@ -43,6 +43,26 @@ function NodeTable({ rows, showFlow }: { rows: AnalyticsReport["byNode"]; showFl
   );
 }
 
+/**
+ * "160 · 73%" after a bar, on one line. Recharts' own label wraps to the room left inside the plot
+ * area, which is none after the longest bar: a plain <text> draws into the chart's right margin.
+ */
+function renderBarEndLabel({ viewBox, value }: { viewBox?: unknown; value?: unknown }) {
+  // LabelList hands each label its bar's box (x and y are the bar's corner, not the label's place).
+  const bar = viewBox as { x?: number; y?: number; width?: number; height?: number } | undefined;
+  if (bar?.x === undefined || bar.y === undefined) return null;
+  return (
+    <text x={bar.x + (bar.width ?? 0) + 6} y={bar.y + (bar.height ?? 0) / 2} dy="0.35em" fontSize={12} fill="#676b7a" className="bar-end-label">
+      {String(value ?? "")}
+    </text>
+  );
+}
+
+/** The right margin the longest "1,234 · 56%" needs at 12 px (about 7 px a character), so it is never cut. */
+function labelRoom(points: Array<{ text: string }>): number {
+  return Math.max(72, ...points.map((point) => point.text.length * 7 + 12));
+}
+
 export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
   if (byTrigger.length === 0) {
     return (
@@ -81,12 +101,12 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
           </table>
         }
       >
-        <BarChart data={points} layout="vertical" margin={{ top: 4, right: 72, left: 8, bottom: 4 }}>
+        <BarChart data={points} layout="vertical" margin={{ top: 4, right: labelRoom(points), left: 8, bottom: 4 }}>
           <XAxis type="number" hide allowDecimals={false} />
           <YAxis type="category" dataKey="label" width={132} {...AXIS_PROPS} tick={{ fill: "#1c1d22", fontSize: 13 }} />
-          <Tooltip cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} contentStyle={{ borderRadius: 8, fontSize: 12 }} />
+          <Tooltip cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} {...TOOLTIP_STYLE} />
           <Bar dataKey="count" name="Escalations" fill={CHART_COLORS.escalated} radius={[0, 4, 4, 0]} barSize={22} isAnimationActive={false}>
-            <LabelList dataKey="text" position="right" fontSize={12} fill="#676b7a" />
+            <LabelList dataKey="text" position="right" content={renderBarEndLabel} />
           </Bar>
         </BarChart>
       </ChartFrame>

@@ -3,13 +3,13 @@ import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, 
 import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
 import type { DailyMetrics } from "../metrics";
 import { toTrendPoints, type TrendPoint as Point } from "../trend-points";
-import { AXIS_PROPS, CHART_COLORS, ChartFrame } from "./chart-frame";
+import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
 import { labelDay, todaySoFarCells, todaySoFarMarker, withTodaySoFar, type LineSpec } from "./today-so-far";
 
 // Functions, not module-level elements: no JSX may run while the server bundle loads (see icons.tsx).
 const grid = () => <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />;
 const legend = () => <Legend iconType="circle" iconSize={8} wrapperStyle={{ fontSize: 12 }} />;
-const tooltipStyle = (partialDay: string | null) => ({ contentStyle: { borderRadius: 8, borderColor: "#e4e5ea", fontSize: 12 }, labelFormatter: labelDay(partialDay) });
+const tooltipStyle = (partialDay: string | null) => ({ ...TOOLTIP_STYLE, labelFormatter: labelDay(partialDay) });
 const xAxis = (points: Point[]) => <XAxis dataKey="day" tickFormatter={formatDay} minTickGap={24} {...AXIS_PROPS} interval={points.length > 40 ? "preserveStartEnd" : undefined} />;
 const asNumber = (value: unknown) => (typeof value === "number" ? value : null);
 const MARGIN = { top: 8, right: 8, left: -16, bottom: 0 };

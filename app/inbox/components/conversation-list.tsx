@@ -51,6 +51,12 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
           {title}
         </h2>
         <span className="inbox-list__count">{rows.length === 1 ? "1 conversation" : `${rows.length} conversations`}</span>
+        {search ? (
+          // The sidebar shows no queue as current while searching; this line says what the matches span.
+          <p className="inbox-list__scope" data-testid="search-scope">
+            In all your queues · <Link to={`/inbox?queue=${encodeURIComponent(queue)}`}>Clear search</Link>
+          </p>
+        ) : null}
         <button type="button" className="inbox-list__help" onClick={shortcuts.openHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
           <kbd>?</kbd>
         </button>

@@ -13,11 +13,13 @@ import { QueueSelect } from "./queue-select";
 type Props = {
   queues: QueueSummary[];
   current: QueueKey | null;
+  /** A search is shown: no queue is current, the phone's select says why. */
+  searching: boolean;
   availability: "online" | "away";
   notifyOnHandoff: boolean;
 };
 
-export function QueuePane({ queues, current, availability, notifyOnHandoff }: Props) {
+export function QueuePane({ queues, current, searching, availability, notifyOnHandoff }: Props) {
   const fixed = (key: QueueKey) => queues.find((queue) => queue.key === key);
   const teamQueues = queues.filter((queue) => queue.teamSlug);
   const { pathname } = useLocation();
@@ -25,7 +27,7 @@ export function QueuePane({ queues, current, availability, notifyOnHandoff }: Pr
     <nav className="inbox-queues" aria-label="Queues">
       <div className="inbox-queues__head">
         <h1>Inbox</h1>
-        <QueueSelect queues={queues} current={current} />
+        <QueueSelect queues={queues} current={current} searching={searching} />
         <AvailabilitySwitch availability={availability} />
       </div>
       <ul className="queue-list">

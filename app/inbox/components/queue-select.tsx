@@ -11,14 +11,14 @@ function optionLabel(queue: QueueSummary): string {
   return queue.count ? `${queue.label} (${queue.count})` : queue.label;
 }
 
-export function QueueSelect({ queues, current }: { queues: QueueSummary[]; current: QueueKey | null }) {
+export function QueueSelect({ queues, current, searching }: { queues: QueueSummary[]; current: QueueKey | null; searching: boolean }) {
   const submit = useSubmit();
   const pick = (keys: QueueKey[]) => keys.flatMap((key) => queues.filter((queue) => queue.key === key));
   const teamQueues = queues.filter((queue) => queue.teamSlug);
   return (
     <Form method="get" action="/inbox" className="queue-select" onChange={(event) => submit(event.currentTarget)}>
       <select name="queue" className="select select-sm" aria-label="Queue" defaultValue={current ?? ""} key={current ?? ""}>
-        {current === null ? <option value="">Choose a queue</option> : null}
+        {current === null ? <option value="">{searching ? "Search · all queues" : "Choose a queue"}</option> : null}
         {pick(["now", "mine"]).map((queue) => (
           <option key={queue.key} value={queue.key}>
             {optionLabel(queue)}

@@ -4,7 +4,8 @@ import { CardAlert, CardHeader } from "./card-parts";
 import { InvitePersonForm } from "./invite-person-form";
 import { PersonRow, type PersonSummary } from "./person-row";
 import type { TeamChoice } from "./team-checkboxes";
-import { failureFor, fieldErrorsFor, type TeamsActionData } from "./teams-action";
+import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
+import { useResetKey } from "./use-reset-key";
 
 const FIELD_LABELS: Record<string, string> = { capacity: "Capacity", role: "Role", teamIds: "Teams" };
 const COLUMNS = [{ label: "Name" }, { label: "Role" }, { label: "Teams" }, { label: "Capacity" }, { label: "Actions", hidden: true }];
@@ -16,6 +17,7 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
   // A row's field error names the person and the field: the banner sits above every row.
   const rowMessage = Object.entries(rowErrors).map(([field, error]) => `${FIELD_LABELS[field] ?? field} of ${failedRow?.name ?? "this person"}: ${error}`)[0];
   const message = failure?.formError ?? rowMessage;
+  const invitedAt = useResetKey(result, TEAMS_INTENTS.invitePerson);
   return (
     <section className="card" aria-labelledby="people-heading">
       <CardHeader
@@ -26,7 +28,7 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
       />
       <CardAlert message={message} />
       <div className="table-scroll">
-        <table className="table">
+        <table className="table table-stack">
           <TableHead columns={COLUMNS} />
           <tbody>
             {people.map((person) => (
@@ -37,7 +39,7 @@ export function PeopleCard({ meId, people, teams, result }: { meId: string; peop
         </table>
       </div>
       <div className="card-footer">
-        <InvitePersonForm teams={teams} errors={fieldErrorsFor(result, "invite-person")} resetKey={result?.ok ? result.at : 0} />
+        <InvitePersonForm teams={teams} errors={fieldErrorsFor(result, "invite-person")} resetKey={invitedAt} />
       </div>
     </section>
   );

@@ -1,7 +1,8 @@
 /**
  * One person in the people table. Role, teams and capacity sit in their own cells but belong to
  * ONE form (the `form` attribute), so one Save writes the row at once. The admin's own role is
- * shown, not offered: nobody demotes themselves.
+ * shown, not offered: nobody demotes themselves. On a phone the row is a stacked card (teams.css
+ * `.table-stack`): each cell's `data-label` names it there, as the hidden header does not.
  */
 import { Form } from "@remix-run/react";
 import { initials } from "~/components/app-shell";
@@ -46,7 +47,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
           </div>
         </div>
       </td>
-      <td>
+      <td data-label="Role">
         {isMe ? (
           <>
             <input type="hidden" name="role" value={person.role} form={formId} />
@@ -61,7 +62,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
           </select>
         )}
       </td>
-      <td>
+      <td data-label="Teams">
         {teams.length === 0 ? (
           <span className="muted">No teams yet</span>
         ) : (
@@ -70,7 +71,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
           </div>
         )}
       </td>
-      <td>
+      <td data-label="Capacity">
         <input
           className="input input-narrow"
           type="number"

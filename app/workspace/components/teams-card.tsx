@@ -7,6 +7,7 @@ import { Icon } from "~/components/icons";
 import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
+import { useResetKey } from "./use-reset-key";
 
 export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
 
@@ -17,6 +18,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
   const adding = navigation.state === "submitting" && navigation.formData?.get("intent") === TEAMS_INTENTS.createTeam;
   const errors = fieldErrorsFor(result, "create-team");
   const failure = failureFor(result, "teams");
+  const addedAt = useResetKey(result, TEAMS_INTENTS.createTeam);
   return (
     <section className="card" aria-labelledby="teams-heading">
       <CardHeader
@@ -30,7 +32,7 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         <div className="card-body muted">No teams yet. Add one below.</div>
       ) : (
         <div className="table-scroll">
-          <table className="table">
+          <table className="table table-stack">
             <TableHead columns={COLUMNS} />
             <tbody>
               {teams.map((team) => (
@@ -41,8 +43,8 @@ export function TeamsCard({ teams, result }: { teams: TeamSummary[]; result: Tea
         </div>
       )}
       <div className="card-footer">
-        {/* A new form after each successful action: the one that added a team comes back empty. */}
-        <AddTeamForm key={`team-${result?.ok ? result.at : 0}`} errors={errors} adding={adding} />
+        {/* A new form after each team added: the one that added it comes back empty (other saves leave it as typed). */}
+        <AddTeamForm key={`team-${addedAt}`} errors={errors} adding={adding} />
       </div>
     </section>
   );
@@ -52,11 +54,13 @@ function TeamRow({ team }: { team: TeamSummary }) {
   return (
     <tr>
       <td className="person-name">{team.name}</td>
-      <td>
+      <td data-label="Slug">
         <code className="team-slug">{team.slug}</code>
       </td>
-      <td className="muted">{team._count.memberships}</td>
-      <td>
+      <td className="muted" data-label="Members">
+        {team._count.memberships}
+      </td>
+      <td data-label="Queue">
         <QueueSettingsForm key={`${team.id}-${team.slaMinutes}-${team.assignment}`} team={team} />
       </td>
       <td className="cell-actions">

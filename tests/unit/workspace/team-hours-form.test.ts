@@ -20,7 +20,8 @@ describe("team hours form", () => {
   it("stores always open as no days", () => {
     const parsed = TeamHoursFormSchema.parse({ teamId: "t1", timeZone: "UTC", alwaysOpen: "on", ...weekdays });
     expect(parsed.weekly).toEqual({});
-    expect(summariseHours(parseBusinessHours({ timeZone: "UTC", hours: "{}", holidays: "[]" }))).toBe("Always open");
+    expect(summariseHours(parseBusinessHours({ timeZone: "UTC", hours: "{}", holidays: "[]" }))).toBe("Always open · UTC");
+    expect(summariseHours(parseBusinessHours({ timeZone: "Asia/Tokyo", hours: "{}", holidays: "[]" }))).toBe("Always open · Asia/Tokyo");
   });
 
   it("names each mistake", () => {
