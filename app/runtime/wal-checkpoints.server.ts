@@ -21,7 +21,7 @@ const CHECKPOINT_INTERVAL_MS = Number(process.env.WAL_CHECKPOINT_INTERVAL_MS ?? 
 export const SERVING_CHECKPOINT_PAGES = 10_000;
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 /** The WAL file is cut back to this size when it starts over (it keeps its largest size otherwise). */
-const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");

@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ensureSqliteTuned } from "~/runtime/sqlite.server";
-import { SERVING_CHECKPOINT_PAGES } from "~/runtime/wal-checkpoints.server";
+import { SERVING_CHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES } from "~/runtime/wal-checkpoints.server";
 import { db, getSqliteConnection } from "~/utils/db.server";
 
 async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
@@ -45,7 +45,9 @@ describe("WAL checkpoints off the request thread", () => {
       if (index % 100 === 99) await new Promise((resolve) => setImmediate(resolve));
     }
     const walBytes = fs.statSync(`${connection.name}-wal`).size;
-    // Without starting over the WAL would hold every page written (24,000+ frames of 4 KB).
-    expect(walBytes).toBeLessThan(SERVING_CHECKPOINT_PAGES * 4096 * 1.5);
+    // Without starting over the WAL would hold every page written (24,000+ frames of 4 KB, ~98 MB).
+    // It starts over at least every SERVING_CHECKPOINT_PAGES (~41 MB); on a loaded machine the
+    // worker may lag and the file grow past that before the restart cuts it back to the size limit.
+    expect(walBytes).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
   });
 });
