@@ -11,22 +11,28 @@ import { askForPerson, conversationIdOf, DESK, inboxHelpers, PHONE, row } from "
 const e2e = useE2E();
 const { customerPage, closeChecked } = inboxHelpers(e2e);
 
+/** Ana (Support) claims a new handoff in "All open" and moves it to Billing, a team she is not in. */
+async function claimAndMoveToBilling(customerName: string, viewport: typeof DESK) {
+  const customer = await customerPage(customerName);
+  await askForPerson(customer.page);
+  const id = await conversationIdOf(customer.page);
+  const ana = e2e.page;
+  await ana.setViewportSize(viewport);
+  await signIn(ana, "ana@baton.local");
+  await e2e.goto(`/inbox/${id}?queue=open`);
+  await ana.getByRole("button", { name: "Claim", exact: true }).click();
+  await ana.getByText("Assigned to you").waitFor();
+  await ana.getByRole("button", { name: "More actions" }).click();
+  await ana.getByRole("button", { name: "Move to another team…" }).click();
+  const move = ana.getByRole("dialog", { name: "Move to another team" });
+  await move.getByLabel("Team", { exact: true }).selectOption({ label: "Billing" });
+  await move.getByRole("button", { name: "Move" }).click();
+  return { customer, id, ana };
+}
+
 describe("moving a conversation out of the agent's teams", () => {
   it("says where it went, with focus on that notice, in the queue the agent was in", async () => {
-    const customer = await customerPage("move notice");
-    await askForPerson(customer.page);
-    const id = await conversationIdOf(customer.page);
-    const ana = e2e.page;
-    await ana.setViewportSize(DESK);
-    await signIn(ana, "ana@baton.local");
-    await e2e.goto(`/inbox/${id}?queue=open`);
-    await ana.getByRole("button", { name: "Claim", exact: true }).click();
-    await ana.getByText("Assigned to you").waitFor();
-    await ana.getByRole("button", { name: "More actions" }).click();
-    await ana.getByRole("button", { name: "Move to another team…" }).click();
-    const move = ana.getByRole("dialog", { name: "Move to another team" });
-    await move.getByLabel("Team", { exact: true }).selectOption({ label: "Billing" });
-    await move.getByRole("button", { name: "Move" }).click();
+    const { customer, id, ana } = await claimAndMoveToBilling("move notice", DESK);
 
     await ana.waitForURL((url) => url.pathname === "/inbox");
     const notice = ana.getByRole("status").filter({ has: ana.getByRole("heading", { name: "Moved to Billing" }) });
@@ -53,20 +59,7 @@ describe("moving a conversation out of the agent's teams", () => {
   });
 
   it("on a phone, where only the list shows, focus goes to the list's heading", async () => {
-    const customer = await customerPage("move notice phone");
-    await askForPerson(customer.page);
-    const id = await conversationIdOf(customer.page);
-    const ana = e2e.page;
-    await ana.setViewportSize(PHONE);
-    await signIn(ana, "ana@baton.local");
-    await e2e.goto(`/inbox/${id}?queue=open`);
-    await ana.getByRole("button", { name: "Claim", exact: true }).click();
-    await ana.getByText("Assigned to you").waitFor();
-    await ana.getByRole("button", { name: "More actions" }).click();
-    await ana.getByRole("button", { name: "Move to another team…" }).click();
-    const move = ana.getByRole("dialog", { name: "Move to another team" });
-    await move.getByLabel("Team", { exact: true }).selectOption({ label: "Billing" });
-    await move.getByRole("button", { name: "Move" }).click();
+    const { customer, ana } = await claimAndMoveToBilling("move notice phone", PHONE);
 
     await ana.waitForURL((url) => url.pathname === "/inbox");
     await expect.poll(() => ana.evaluate(() => document.activeElement?.id ?? "")).toBe("inbox-list-title");
