@@ -63,6 +63,11 @@ export async function withinEmbeddingDeadline<T>(work: Promise<T>): Promise<T | 
   }
 }
 
+/** Whether this code runs inside a turn (or Try it request), whose deadline bounds every embedding wait. */
+export function insideEmbeddingDeadline(): boolean {
+  return scopes.getStore() !== undefined;
+}
+
 /** Whether a wait in this turn (or Try it request) gave up at the deadline. */
 export function missedEmbeddingDeadline(): boolean {
   return (scopes.getStore()?.missed ?? 0) > 0;

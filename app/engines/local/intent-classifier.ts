@@ -9,7 +9,7 @@
  * is too slow or is not given, the lexical model answers alone, with its own calibration.
  */
 import { fnv1a } from "~/utils/fnv1a";
-import { withinEmbeddingDeadline } from "../embedding-deadline.server";
+import { insideEmbeddingDeadline, withinEmbeddingDeadline } from "../embedding-deadline.server";
 import { backgroundVectors } from "./intent-background";
 import { attachSemantic, rankIntents, scoreIntents, trainIntentModel, type IntentModel } from "./intent-model";
 import { withNamePhrases } from "./intent-name";
@@ -103,7 +103,10 @@ export class LocalIntentClassifier implements IntentClassifier {
     if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return null;
     try {
       // Past the turn's deadline: words alone for this message, and the encoder is not counted as failed.
-      const evidence = await withTimeout(withinEmbeddingDeadline(Promise.all([this.semanticModel(entry), this.encoder.embed([text])])), ENCODER_TIMEOUT_MS);
+      // Inside a turn that deadline is the only bound (it may be set above ENCODER_TIMEOUT_MS, whose
+      // expiry would mark the encoder down for a minute); outside one (evals, the intent tester) the timeout is.
+      const wait = withinEmbeddingDeadline(Promise.all([this.semanticModel(entry), this.encoder.embed([text])]));
+      const evidence = await (insideEmbeddingDeadline() ? wait : withTimeout(wait, ENCODER_TIMEOUT_MS));
       if (!evidence) return null;
       const [model, [vector]] = evidence;
       return model ? { model, vector } : null;
