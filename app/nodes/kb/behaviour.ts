@@ -80,6 +80,11 @@ export const kbBehaviour = {
       const titles = context.kbSuggestions?.nodeId === params.nodeId ? context.kbSuggestions.articles.map((article) => article.title) : [];
       return mayBeNewQuestion(textOf(event), { kind: "suggestions", titles, none: params.none });
     },
+    // The new-question lookup found the very article "Did this help?" was about ("I still can't log in"): the reply is about that answer, not a new question.
+    "kb.answersWithLastArticle": ({ context, event }: BehaviourArgs<unknown>) => {
+      const answer = readAnswer(event);
+      return answer !== null && context.lastArticle !== null && answer.article.id === context.lastArticle.id;
+    },
     "kb.asksSomething": ({ context }: BehaviourArgs<unknown>) => asksSomething(questionFor(context)),
     "kb.suggestsForQuestion": ({ context, event }: BehaviourArgs<unknown>) => readSuggestions(event) !== null && asksSomething(questionFor(context)),
   },

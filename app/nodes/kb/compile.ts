@@ -15,21 +15,24 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
    * A reply to the step's prompt that may be a new question (new-question.ts) is looked up over the
    * whole knowledge base (the customer changed the subject, so the step's tags would only hide the
    * answer). Answered, or asked as a question, it is handled as the step's question — `leave` first
-   * records what became of the prompt; otherwise the reply takes the prompt's own outcome.
+   * records what became of the prompt; `before` lets the prompt claim an answer that is about
+   * itself; otherwise the reply takes the prompt's own outcome.
    */
-  const lookUpNewQuestion = (leave: ActionRef[], otherwise: TransitionConfig): StateConfig => ({
+  const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
       input: ({ context }) => ({ query: questionFor(context), tags: [], minScore, suggest: offerSuggestions }),
       onDone: [
-        { guard: "kb.isFound", target: answered, actions: [...leave, { type: "kb.recordAnswer", params: { nodeId } }] },
-        { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...leave, { type: "kb.offerSuggestions", params: suggestParams }] },
-        { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...leave, { type: "kb.recordNotFound", params: { nodeId } }] },
-        otherwise,
+        ...options.before,
+        { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },
+        { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...options.leave, { type: "kb.offerSuggestions", params: suggestParams }] },
+        { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...options.leave, { type: "kb.recordNotFound", params: { nodeId } }] },
+        options.otherwise,
       ],
       onError: [ctx.engineFailed("knowledge")],
     },
   });
+  const notHelpful: TransitionConfig = { target: ctx.out("notHelpful"), actions: [feedback(false)] };
 
   return {
     initial: "check",
@@ -61,7 +64,11 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           ],
         },
       }),
-      newQuestionAfterSuggestions: lookUpNewQuestion([{ type: "kb.leaveSuggestions", params: { nodeId } }], { target: ctx.out("notFound"), actions: [decline] }),
+      newQuestionAfterSuggestions: lookUpNewQuestion({
+        leave: [{ type: "kb.leaveSuggestions", params: { nodeId } }],
+        before: [],
+        otherwise: { target: ctx.out("notFound"), actions: [decline] },
+      }),
       feedback: ctx.waiting({
         entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.feedbackQuestion, choices: ctx.phrases.feedbackChoices } }],
         on: {
@@ -69,7 +76,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
             // A new question says nothing about whether the last answer helped: no feedback is recorded for it.
             { guard: { type: "kb.mayBeNewQuestion", params: { nodeId, none, prompt: "feedback" } }, target: "newQuestionAfterFeedback" },
-            { target: ctx.out("notHelpful"), actions: [feedback(false)] },
+            notHelpful,
           ],
           "kb.feedback": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
@@ -77,7 +84,12 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           ],
         },
       }),
-      newQuestionAfterFeedback: lookUpNewQuestion([], { target: ctx.out("notHelpful"), actions: [feedback(false)] }),
+      newQuestionAfterFeedback: lookUpNewQuestion({
+        leave: [],
+        // "I still can't log in" found the article just sent: sending it again would loop; it did not help.
+        before: [{ guard: "kb.answersWithLastArticle", ...notHelpful }],
+        otherwise: notHelpful,
+      }),
     },
   };
 }
