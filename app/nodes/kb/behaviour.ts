@@ -1,7 +1,7 @@
 import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
-import { readFeedbackReply } from "./feedback";
+import { readFeedbackReply, saysNotHelpful } from "./feedback";
 import { asksSomething, mayBeNewQuestion } from "./new-question";
 import { readSuggestionPick } from "./suggestion-pick";
 
@@ -85,6 +85,7 @@ export const kbBehaviour = {
       const answer = readAnswer(event);
       return answer !== null && context.lastArticle !== null && answer.article.id === context.lastArticle.id;
     },
+    "kb.saidNotHelpful": ({ context }: BehaviourArgs<unknown>) => saysNotHelpful(questionFor(context)),
     "kb.asksSomething": ({ context }: BehaviourArgs<unknown>) => asksSomething(questionFor(context)),
     "kb.suggestsForQuestion": ({ context, event }: BehaviourArgs<unknown>) => readSuggestions(event) !== null && asksSomething(questionFor(context)),
   },

@@ -16,9 +16,10 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
    * whole knowledge base (the customer changed the subject, so the step's tags would only hide the
    * answer). Answered, or asked as a question, it is handled as the step's question — `leave` first
    * records what became of the prompt; `before` lets the prompt claim an answer that is about
-   * itself; otherwise the reply takes the prompt's own outcome.
+   * itself, `unanswered` a reply that nothing answered; otherwise the reply takes the prompt's own
+   * outcome.
    */
-  const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
+  const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; unanswered: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
       input: ({ context }) => ({ query: questionFor(context), tags: [], minScore, suggest: offerSuggestions }),
@@ -26,6 +27,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         ...options.before,
         { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },
         { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...options.leave, { type: "kb.offerSuggestions", params: suggestParams }] },
+        ...options.unanswered,
         { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...options.leave, { type: "kb.recordNotFound", params: { nodeId } }] },
         options.otherwise,
       ],
@@ -67,6 +69,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
       newQuestionAfterSuggestions: lookUpNewQuestion({
         leave: [{ type: "kb.leaveSuggestions", params: { nodeId } }],
         before: [],
+        unanswered: [],
         otherwise: { target: ctx.out("notFound"), actions: [decline] },
       }),
       feedback: ctx.waiting({
@@ -88,6 +91,8 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         leave: [],
         // "I still can't log in" found the article just sent: sending it again would loop; it did not help.
         before: [{ guard: "kb.answersWithLastArticle", ...notHelpful }],
+        // "That didn't help. Do you sell umbrellas?" that nothing answers: the no still counts (the question stays pending for a later kb step).
+        unanswered: [{ guard: "kb.saidNotHelpful", ...notHelpful }],
         otherwise: notHelpful,
       }),
     },

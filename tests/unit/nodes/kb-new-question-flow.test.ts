@@ -78,3 +78,34 @@ describe("a reply to 'Did this help?' that finds the article just sent", () => {
     expect(payloads(reply, "kb.feedback")).toEqual([]);
   });
 });
+
+describe("a no to 'Did this help?' that also asks something", () => {
+  it("is answered as a new question (the question is not lost)", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("That didn't help. How do I cancel my order?");
+    expect(texts(reply)).toEqual(["Open Your orders and choose Cancel.", "Did this help?"]);
+    expect(payloads(reply, "kb.answered")).toEqual([expect.objectContaining({ slug: "cancel-order", query: "That didn't help. How do I cancel my order?" })]);
+  });
+
+  it("that nothing answers still counts as not helpful, its question kept for a later kb step", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("That didn't help. Do you sell umbrellas?");
+    expect(outcomes(reply)).toEqual(["k:notHelpful", "nh:next"]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: false, articleId: "login" }]);
+    expect(reply.state.pendingQuestion).toBe("That didn't help. Do you sell umbrellas?");
+  });
+
+  it.each(["no", "nope it didn't", "that's not it", "didn't help"])("%j is still 'not helpful' without a lookup", async (text) => {
+    const { conversation: chat, inputs } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say(text);
+    expect(outcomes(reply)).toEqual(["k:notHelpful", "nh:next"]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: false, articleId: "login" }]);
+    expect(inputs).toHaveLength(1);
+  });
+});

@@ -10,6 +10,16 @@ describe("replies to 'Did this help?'", () => {
   it.each(["no", "nope it didn't", "that's not it", "That is not what I meant", "this doesn't answer my question", "wrong article"])("%j is a no", (text) =>
     expect(readFeedbackReply(text)).toBe("no"),
   );
+  it.each(["didn't help", "no, it didn't", "Not helpful."])("%j is a no too (a no-clause that opens like a question is still only a no)", (text) =>
+    expect(readFeedbackReply(text)).toBe("no"),
+  );
+  it.each(["That didn't help. How do I cancel my order?", "no, where is my parcel?", "that's not it - can I pay by invoice?"])(
+    "%j also asks something: not a plain no, it may be a new question",
+    (text) => {
+      expect(readFeedbackReply(text)).toBe("other");
+      expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true);
+    },
+  );
   it.each(["yes thanks", "Yes", "thank you!", "ok"])("%j is a yes", (text) => expect(readFeedbackReply(text)).toBe("yes"));
   it.each(["how do I reset my password?", "reset password", "I need to change the address on my order"])("%j may be a new question", (text) =>
     expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
