@@ -12,17 +12,18 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
   const decline = { type: "kb.declineSuggestions", params: { nodeId, none } };
 
   /**
-   * A reply to the step's prompt that may be a new question (new-question.ts) is looked up over the
-   * whole knowledge base (the customer changed the subject, so the step's tags would only hide the
-   * answer). Answered, or asked as a question, it is handled as the step's question — `leave` first
-   * records what became of the prompt; `before` lets the prompt claim an answer that is about
-   * itself, `unanswered` a reply that nothing answered; otherwise the reply takes the prompt's own
-   * outcome.
+   * A reply to the step's prompt that may be a new question (new-question.ts) is looked up within the
+   * step's tags, as its first question was: the schema promises a brand- or topic-scoped step answers
+   * only from those articles (a question outside them takes notFound / suggestions like any
+   * unanswered one; the starters' whole-KB step is where an unsure customer goes). Answered, or asked
+   * as a question, it is handled as the step's question — `leave` first records what became of the
+   * prompt; `before` lets the prompt claim an answer that is about itself, `unanswered` a reply that
+   * nothing answered; otherwise the reply takes the prompt's own outcome.
    */
   const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; unanswered: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
-      input: ({ context }) => ({ query: questionFor(context), tags: [], minScore, suggest: offerSuggestions }),
+      input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
       onDone: [
         ...options.before,
         { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },

@@ -109,3 +109,26 @@ describe("a no to 'Did this help?' that also asks something", () => {
     expect(inputs).toHaveLength(1);
   });
 });
+
+describe("a new question at a step scoped by tags", () => {
+  it("is looked up within the step's tags: a question outside them takes notFound as any unanswered question", async () => {
+    const { conversation: chat, inputs } = conversation({ tags: ["orders"] });
+    await chat.start();
+    const first = await chat.say("how do I cancel my order?");
+    expect(texts(first)).toEqual(["Open Your orders and choose Cancel.", "Did this help?"]);
+    // The login article exists, but under "account": this step must not answer from it.
+    const reply = await chat.say("how do I log in?");
+    expect(outcomes(reply)).toEqual(["k:notFound", "nf:next"]);
+    expect(payloads(reply, "kb.answered")).toEqual([]);
+    expect(payloads(reply, "kb.notFound")).toEqual([{ query: "how do I log in?" }]);
+    expect(inputs.map((input) => input.tags)).toEqual([["orders"], ["orders"]]);
+  });
+
+  it("a question within them is answered by the same step", async () => {
+    const { conversation: chat } = conversation({ tags: ["orders"] });
+    await chat.start();
+    await chat.say("how do I cancel my order?");
+    const reply = await chat.say("and how long do refunds take?");
+    expect(texts(reply)).toEqual(["Refunds take 5 to 10 days.", "Did this help?"]);
+  });
+});
