@@ -69,7 +69,8 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
       }),
       newQuestionAfterSuggestions: lookUpNewQuestion({
         leave: [{ type: "kb.leaveSuggestions", params: { nodeId } }],
-        before: [],
+        // "the refund one please" found an offered article: a pick, as if its title had been tapped.
+        before: [{ guard: { type: "kb.answersWithOffered", params: { nodeId } }, target: answered, actions: [{ type: "kb.recordPickFromLookup", params: { nodeId } }] }],
         unanswered: [],
         otherwise: { target: ctx.out("notFound"), actions: [decline] },
       }),

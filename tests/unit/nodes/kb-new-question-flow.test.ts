@@ -132,3 +132,26 @@ describe("a new question at a step scoped by tags", () => {
     expect(texts(reply)).toEqual(["Refunds take 5 to 10 days.", "Did this help?"]);
   });
 });
+
+describe("a typed reply to likely articles that the lookup answers with an offered article", () => {
+  it("is a pick of that article, as if its title had been tapped", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    const offer = await chat.say(UNSURE);
+    expect(offer.messages[0]).toMatchObject({ choices: ["Refund methods and timing", "Returning an item", "None of these"] });
+    const reply = await chat.say("I'd like my refund please");
+    expect(texts(reply)).toEqual([REFUNDS.text, "Did this help?"]);
+    expect(payloads(reply, "kb.answered")).toEqual([{ articleId: "refunds", slug: "refunds", title: REFUNDS.title, score: 0.41, query: UNSURE, picked: true }]);
+    expect(payloads(reply, "kb.notFound")).toEqual([]);
+    expect(reply.state.pendingQuestion).toBeNull();
+  });
+
+  it("an article that was not offered answers it as a new question, and the offer is left", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say(UNSURE);
+    const reply = await chat.say("how do I cancel my order?");
+    expect(texts(reply)).toEqual(["Open Your orders and choose Cancel.", "Did this help?"]);
+    expect(payloads(reply, "kb.notFound")).toEqual([{ query: UNSURE, askedAnew: true }]);
+  });
+});
