@@ -12,6 +12,7 @@ import { buildFlow, compileClean, Conversation, outcomes, texts } from "../flow/
 
 const LOGIN = { id: "login", slug: "login", title: "Logging in" };
 const CANCEL = { id: "cancel", slug: "cancel-order", title: "Cancelling an order" };
+const ORDER_NUMBER = { id: "order-number", slug: "order-number", title: "Finding your order number" };
 const REFUNDS: KbSuggestion = { id: "refunds", slug: "refunds", title: "Refund methods and timing", confidence: 0.41, text: "Card refunds reach you in 5 to 10 business days." };
 const RETURNS: KbSuggestion = { id: "returns", slug: "returns", title: "Returning an item", confidence: 0.22, text: "Start a return from Your orders." };
 
@@ -20,6 +21,7 @@ const answer = (article: typeof LOGIN, text: string): KbAnswer => ({ article, te
 /** Queries the fake knowledge base answers, and the tags each article has (an empty list of tags searches all). */
 const ANSWERS: Array<{ match: RegExp; tag: string; answer: KbAnswer }> = [
   { match: /log ?in|password/i, tag: "account", answer: answer(LOGIN, "Use 'Forgot password' on the sign-in page.") },
+  { match: /order number/i, tag: "orders", answer: answer(ORDER_NUMBER, "Your order number is in the confirmation email.") },
   { match: /cancel/i, tag: "orders", answer: answer(CANCEL, "Open Your orders and choose Cancel.") },
   { match: /refund/i, tag: "orders", answer: { article: REFUNDS, text: "Refunds take 5 to 10 days.", score: 0.8, citations: [REFUNDS] } },
 ];
@@ -153,5 +155,27 @@ describe("a typed reply to likely articles that the lookup answers with an offer
     const reply = await chat.say("how do I cancel my order?");
     expect(texts(reply)).toEqual(["Open Your orders and choose Cancel.", "Did this help?"]);
     expect(payloads(reply, "kb.notFound")).toEqual([{ query: UNSURE, askedAnew: true }]);
+  });
+});
+
+describe("a reply to 'Did this help?' carrying an identifier", () => {
+  it("is not looked up (its words would match an article by chance): it takes the prompt's outcome and stays for the flow's next step", async () => {
+    const { conversation: chat, inputs } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("my order number is 1234567890");
+    expect(outcomes(reply)).toEqual(["k:notHelpful", "nh:next"]);
+    expect(payloads(reply, "kb.answered")).toEqual([]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: false, articleId: "login" }]);
+    expect(reply.state.pendingQuestion).toBe("my order number is 1234567890");
+    expect(inputs).toHaveLength(1);
+  });
+
+  it("asking something, it is still a new question", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("where do I find my order number, is it 1234567890?");
+    expect(texts(reply)).toEqual(["Your order number is in the confirmation email.", "Did this help?"]);
   });
 });

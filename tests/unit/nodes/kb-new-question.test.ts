@@ -27,6 +27,19 @@ describe("replies to 'Did this help?'", () => {
   it.each(["no", "that's not it", "yes thanks", "hmm", "what?"])("%j is not looked up", (text) => expect(mayBeNewQuestion(text, FEEDBACK)).toBe(false));
 });
 
+describe("a reply carrying an identifier", () => {
+  it.each(["my order number is 1234567890", "it's jo.smith@example.com", "order ORD-88X1 please", "The code AB12CD didn't arrive"])(
+    "%j is not looked up unless it asks something (it belongs to the prompt's outcome)",
+    (text) => {
+      expect(mayBeNewQuestion(text, FEEDBACK)).toBe(false);
+      expect(mayBeNewQuestion(text, OFFER)).toBe(false);
+    },
+  );
+  it.each(["where is order 1234567890?", "can you email jo.smith@example.com the invoice", "what does code AB12CD mean"])("%j asks something: it may be a new question", (text) =>
+    expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
+  );
+});
+
 describe("replies to likely articles", () => {
   it.each(["Refund methods", "the second one", "None of these", "no"])("%j answers the offer", (text) => expect(mayBeNewQuestion(text, OFFER)).toBe(false));
   it.each(["what about express shipping for gift cards?", "reset password"])("%j may be a new question", (text) => expect(mayBeNewQuestion(text, OFFER)).toBe(true));
