@@ -2,8 +2,8 @@
  * A new question typed while a kb step waits for "Did this help?" or for a pick among likely
  * articles is answered as a new question by the same step (issue 15), through the real runtime,
  * the public chat API, the starter flow store-support and the demo knowledge base (words alone,
- * as everywhere in the integration suite). Before: at the shipping topic's step a password
- * question was looked up among the shipping articles only and handed off; a statement such as
+ * as everywhere in the integration suite). The lookup stays within the step's tags (a password
+ * question at the shipping topic's step takes that step's notFound). Before: a statement such as
  * "I need to change the shipping address on my order" counted as "not helpful" and handed off;
  * while articles were offered, any question took notFound and the flow's "didn't catch that".
  * Replies to the prompt itself ("no", "that's not it", "yes thanks") keep their meaning.
@@ -39,10 +39,10 @@ beforeAll(async () => {
 
 describe("a new question instead of an answer to 'Did this help?'", () => {
   it.each([
-    ["how do I reset my password?", "reset-password"],
+    ["how do I track my order?", "track-your-order"],
     ["I need to change the shipping address on my order", "change-shipping-address"],
-    ["reset password", "reset-password"],
-  ])("%s is answered from the whole knowledge base by the same step, with no feedback recorded", async (question, slug) => {
+    ["international shipping", "international-shipping"],
+  ])("%s is answered within the step's topic (shipping) by the same step, with no feedback recorded", async (question, slug) => {
     const { id, token } = await conversationAfter(SHIPPING, "Did this help?");
     const next = await say(id, token, question);
     expect(next.json.status).toBe("bot");
@@ -69,6 +69,15 @@ describe("a new question instead of an answer to 'Did this help?'", () => {
     expect(next.json.status).toBe(helpful ? "resolved" : "waiting");
     expect(await eventsOf(id, "kb.feedback")).toEqual([expect.objectContaining({ helpful })]);
     expect(await eventsOf(id, "kb.answered")).toHaveLength(1);
+  });
+
+  it("a question outside the step's topic is not answered from other topics' articles: it takes the step's notFound", async () => {
+    const { id, token } = await conversationAfter(SHIPPING, "Did this help?");
+    const next = await say(id, token, "how do I reset my password?");
+    expect(next.json.status).toBe("waiting");
+    expect(await eventsOf(id, "kb.answered")).toHaveLength(1);
+    expect(await eventsOf(id, "kb.notFound")).toEqual([{ query: "how do I reset my password?" }]);
+    expect(await eventsOf(id, "kb.feedback")).toEqual([]);
   });
 
   it("a statement the knowledge base cannot answer still counts as not helpful", async () => {

@@ -1,7 +1,7 @@
 import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
-import { readFeedbackReply } from "./feedback";
+import { readFeedbackReply, saysNotHelpful } from "./feedback";
 import { asksSomething, mayBeNewQuestion } from "./new-question";
 import { readSuggestionPick } from "./suggestion-pick";
 
@@ -38,6 +38,14 @@ function pickedSuggestion(context: FlowContext, event: BehaviourEvent, params: {
   if (!offered || offered.nodeId !== params.nodeId) return null;
   const pick = readSuggestionPick(textOf(event), offered.articles.map((article) => article.title), params.none);
   return typeof pick === "number" ? offered.articles[pick] : null;
+}
+
+/** The offered article that the lookup of the customer's reply found, or null. */
+function offeredArticleFound(context: FlowContext, event: BehaviourEvent, nodeId: string): KbSuggestion | null {
+  const answer = readAnswer(event);
+  const offered = context.kbSuggestions;
+  if (!answer || !offered || offered.nodeId !== nodeId) return null;
+  return offered.articles.find((article) => article.id === answer.article.id) ?? null;
 }
 
 /**
@@ -80,6 +88,14 @@ export const kbBehaviour = {
       const titles = context.kbSuggestions?.nodeId === params.nodeId ? context.kbSuggestions.articles.map((article) => article.title) : [];
       return mayBeNewQuestion(textOf(event), { kind: "suggestions", titles, none: params.none });
     },
+    // The new-question lookup found the very article "Did this help?" was about ("I still can't log in"): the reply is about that answer, not a new question.
+    "kb.answersWithLastArticle": ({ context, event }: BehaviourArgs<unknown>) => {
+      const answer = readAnswer(event);
+      return answer !== null && context.lastArticle !== null && answer.article.id === context.lastArticle.id;
+    },
+    // The new-question lookup found one of the offered articles ("the refund one please"): the reply picks it.
+    "kb.answersWithOffered": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>) => offeredArticleFound(context, event, params.nodeId) !== null,
+    "kb.saidNotHelpful": ({ context }: BehaviourArgs<unknown>) => saysNotHelpful(questionFor(context)),
     "kb.asksSomething": ({ context }: BehaviourArgs<unknown>) => asksSomething(questionFor(context)),
     "kb.suggestsForQuestion": ({ context, event }: BehaviourArgs<unknown>) => readSuggestions(event) !== null && asksSomething(questionFor(context)),
   },
@@ -123,6 +139,15 @@ export const kbBehaviour = {
     // Consumed like a choice: a later step must not read the tapped title as a question or a value.
     "kb.recordPick": ({ context, event, params }: BehaviourArgs<{ nodeId: string; none: string }>): Partial<FlowContext> => {
       const article = pickedSuggestion(context, event, params);
+      if (!article || !context.kbSuggestions) return {};
+      return {
+        ...answerWith(context, params.nodeId, { article, text: article.text, score: article.confidence }, context.kbSuggestions.query, { picked: true }),
+        customerMessages: context.customerMessages.slice(0, -1),
+      };
+    },
+    // The same as tapping the offered article that the lookup of the typed reply found (kb.recordPick).
+    "kb.recordPickFromLookup": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> => {
+      const article = offeredArticleFound(context, event, params.nodeId);
       if (!article || !context.kbSuggestions) return {};
       return {
         ...answerWith(context, params.nodeId, { article, text: article.text, score: article.confidence }, context.kbSuggestions.query, { picked: true }),

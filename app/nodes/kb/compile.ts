@@ -12,24 +12,30 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
   const decline = { type: "kb.declineSuggestions", params: { nodeId, none } };
 
   /**
-   * A reply to the step's prompt that may be a new question (new-question.ts) is looked up over the
-   * whole knowledge base (the customer changed the subject, so the step's tags would only hide the
-   * answer). Answered, or asked as a question, it is handled as the step's question — `leave` first
-   * records what became of the prompt; otherwise the reply takes the prompt's own outcome.
+   * A reply to the step's prompt that may be a new question (new-question.ts) is looked up within the
+   * step's tags, as its first question was: the schema promises a brand- or topic-scoped step answers
+   * only from those articles (a question outside them takes notFound / suggestions like any
+   * unanswered one; the starters' whole-KB step is where an unsure customer goes). Answered, or asked
+   * as a question, it is handled as the step's question — `leave` first records what became of the
+   * prompt; `before` lets the prompt claim an answer that is about itself, `unanswered` a reply that
+   * nothing answered; otherwise the reply takes the prompt's own outcome.
    */
-  const lookUpNewQuestion = (leave: ActionRef[], otherwise: TransitionConfig): StateConfig => ({
+  const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; unanswered: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
-      input: ({ context }) => ({ query: questionFor(context), tags: [], minScore, suggest: offerSuggestions }),
+      input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
       onDone: [
-        { guard: "kb.isFound", target: answered, actions: [...leave, { type: "kb.recordAnswer", params: { nodeId } }] },
-        { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...leave, { type: "kb.offerSuggestions", params: suggestParams }] },
-        { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...leave, { type: "kb.recordNotFound", params: { nodeId } }] },
-        otherwise,
+        ...options.before,
+        { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },
+        { guard: "kb.suggestsForQuestion", target: "suggest", actions: [...options.leave, { type: "kb.offerSuggestions", params: suggestParams }] },
+        ...options.unanswered,
+        { guard: "kb.asksSomething", target: ctx.out("notFound"), actions: [...options.leave, { type: "kb.recordNotFound", params: { nodeId } }] },
+        options.otherwise,
       ],
       onError: [ctx.engineFailed("knowledge")],
     },
   });
+  const notHelpful: TransitionConfig = { target: ctx.out("notHelpful"), actions: [feedback(false)] };
 
   return {
     initial: "check",
@@ -61,7 +67,13 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           ],
         },
       }),
-      newQuestionAfterSuggestions: lookUpNewQuestion([{ type: "kb.leaveSuggestions", params: { nodeId } }], { target: ctx.out("notFound"), actions: [decline] }),
+      newQuestionAfterSuggestions: lookUpNewQuestion({
+        leave: [{ type: "kb.leaveSuggestions", params: { nodeId } }],
+        // "the refund one please" found an offered article: a pick, as if its title had been tapped.
+        before: [{ guard: { type: "kb.answersWithOffered", params: { nodeId } }, target: answered, actions: [{ type: "kb.recordPickFromLookup", params: { nodeId } }] }],
+        unanswered: [],
+        otherwise: { target: ctx.out("notFound"), actions: [decline] },
+      }),
       feedback: ctx.waiting({
         entry: [{ type: "bot.say", params: { nodeId, text: ctx.phrases.feedbackQuestion, choices: ctx.phrases.feedbackChoices } }],
         on: {
@@ -69,7 +81,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
             // A new question says nothing about whether the last answer helped: no feedback is recorded for it.
             { guard: { type: "kb.mayBeNewQuestion", params: { nodeId, none, prompt: "feedback" } }, target: "newQuestionAfterFeedback" },
-            { target: ctx.out("notHelpful"), actions: [feedback(false)] },
+            notHelpful,
           ],
           "kb.feedback": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
@@ -77,7 +89,14 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
           ],
         },
       }),
-      newQuestionAfterFeedback: lookUpNewQuestion([], { target: ctx.out("notHelpful"), actions: [feedback(false)] }),
+      newQuestionAfterFeedback: lookUpNewQuestion({
+        leave: [],
+        // "I still can't log in" found the article just sent: sending it again would loop; it did not help.
+        before: [{ guard: "kb.answersWithLastArticle", ...notHelpful }],
+        // "That didn't help. Do you sell umbrellas?" that nothing answers: the no still counts (the question stays pending for a later kb step).
+        unanswered: [{ guard: "kb.saidNotHelpful", ...notHelpful }],
+        otherwise: notHelpful,
+      }),
     },
   };
 }

@@ -14,11 +14,26 @@ import { readSuggestionPick } from "./suggestion-pick";
  */
 const MIN_WORDS = 2;
 
+// An identifier the customer gives rather than asks about: an order number (4+ digits), an email, a code such as "AB12CD" or "ORD-88X1".
+const LONG_NUMBER = /\d{4,}/;
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/;
+const CODE = /\b(?=[a-z0-9-]*\d)(?=[a-z0-9-]*[a-z])[a-z0-9][a-z0-9-]{4,}\b/i;
+
+function carriesIdentifier(text: string): boolean {
+  return LONG_NUMBER.test(text) || EMAIL.test(text) || CODE.test(text);
+}
+
 export type PendingPrompt = { kind: "feedback" } | { kind: "suggestions"; titles: string[]; none: string };
 
-/** Whether the reply is worth looking up as a new question (not an answer to the prompt, two words or more). */
+/**
+ * Whether the reply is worth looking up as a new question (not an answer to the prompt, two words
+ * or more). A reply carrying an identifier ("my order number is 1234567890") is one only if it asks
+ * something: otherwise it belongs to the prompt's own outcome, where the flow's next step (a collect
+ * step) can take it — looked up, its words could match an article by chance.
+ */
 export function mayBeNewQuestion(text: string, prompt: PendingPrompt): boolean {
   if (normaliseText(text).split(" ").filter(Boolean).length < MIN_WORDS) return false;
+  if (carriesIdentifier(text) && !isQuestion(text)) return false;
   return prompt.kind === "feedback" ? readFeedbackReply(text) === "other" : readSuggestionPick(text, prompt.titles, prompt.none) === "other";
 }
 

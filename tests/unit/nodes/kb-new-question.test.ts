@@ -10,11 +10,34 @@ describe("replies to 'Did this help?'", () => {
   it.each(["no", "nope it didn't", "that's not it", "That is not what I meant", "this doesn't answer my question", "wrong article"])("%j is a no", (text) =>
     expect(readFeedbackReply(text)).toBe("no"),
   );
+  it.each(["didn't help", "no, it didn't", "Not helpful."])("%j is a no too (a no-clause that opens like a question is still only a no)", (text) =>
+    expect(readFeedbackReply(text)).toBe("no"),
+  );
+  it.each(["That didn't help. How do I cancel my order?", "no, where is my parcel?", "that's not it - can I pay by invoice?"])(
+    "%j also asks something: not a plain no, it may be a new question",
+    (text) => {
+      expect(readFeedbackReply(text)).toBe("other");
+      expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true);
+    },
+  );
   it.each(["yes thanks", "Yes", "thank you!", "ok"])("%j is a yes", (text) => expect(readFeedbackReply(text)).toBe("yes"));
   it.each(["how do I reset my password?", "reset password", "I need to change the address on my order"])("%j may be a new question", (text) =>
     expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
   );
   it.each(["no", "that's not it", "yes thanks", "hmm", "what?"])("%j is not looked up", (text) => expect(mayBeNewQuestion(text, FEEDBACK)).toBe(false));
+});
+
+describe("a reply carrying an identifier", () => {
+  it.each(["my order number is 1234567890", "it's jo.smith@example.com", "order ORD-88X1 please", "The code AB12CD didn't arrive"])(
+    "%j is not looked up unless it asks something (it belongs to the prompt's outcome)",
+    (text) => {
+      expect(mayBeNewQuestion(text, FEEDBACK)).toBe(false);
+      expect(mayBeNewQuestion(text, OFFER)).toBe(false);
+    },
+  );
+  it.each(["where is order 1234567890?", "can you email jo.smith@example.com the invoice", "what does code AB12CD mean"])("%j asks something: it may be a new question", (text) =>
+    expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
+  );
 });
 
 describe("replies to likely articles", () => {

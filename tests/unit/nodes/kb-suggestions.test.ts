@@ -150,7 +150,7 @@ describe("a kb step that is unsure", () => {
     return { conversation: new Conversation(compileClean(doc), engines), inputs };
   }
 
-  it("a new question instead of a pick is looked up by the same step over the whole knowledge base; unanswered, it takes notFound as that question", async () => {
+  it("a new question instead of a pick is looked up by the same step within its tags; unanswered, it takes notFound as that question", async () => {
     const { conversation, inputs } = twoStepConversation();
     await conversation.start();
     await conversation.say(QUESTION);
@@ -164,7 +164,7 @@ describe("a kb step that is unsure", () => {
     ]);
     expect(inputs.map((input) => [input.query, input.tags, input.suggest])).toEqual([
       [QUESTION, ["refunds"], true],
-      [NEW_QUESTION, [], true],
+      [NEW_QUESTION, ["refunds"], true],
     ]);
   });
 
