@@ -18,6 +18,8 @@ import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
 const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
+/** The kb step's reading of a reply to its offered articles (declined, or a new question): for offered-choices.ts. */
+const OFFER_OUTCOME_TYPE = "kb.notFound";
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
@@ -65,14 +67,18 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
         orderBy: { seq: "asc" },
         select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true, author: { select: { name: true } } },
       },
-      events: { where: { type: { in: ACTIVITY_TYPES } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
+      events: { where: { type: { in: [...ACTIVITY_TYPES, OFFER_OUTCOME_TYPE] } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
     },
   });
   if (!row || isPreview(row)) return null;
   const fields = parseCapturedFields(row.fields);
   const captured = capturedContact(fields);
   const metadata = row.messages.map((message) => parseMessageMetadata(message.metadata));
-  const offers = readOfferedChoices(row.messages.map((message, index) => ({ role: message.role, metadata: metadata[index] })));
+  const offerOutcomes = row.events.filter((event) => event.type === OFFER_OUTCOME_TYPE).map((event) => ({ ...event, payload: parseJson(PayloadSchema, event.payload, {}) }));
+  const offers = readOfferedChoices(
+    row.messages.map((message, index) => ({ role: message.role, createdAt: message.createdAt, metadata: metadata[index] })),
+    offerOutcomes,
+  );
   const messages: TimelineMessage[] = row.messages.flatMap((message, index) => {
     if (!ROLES.has(message.role)) return [];
     const source = metadata[index].source;
@@ -91,7 +97,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       },
     ];
   });
-  const activity = await describeEvents(row.events, row.flowVersionId);
+  const activity = await describeEvents(row.events.filter((event) => event.type !== OFFER_OUTCOME_TYPE), row.flowVersionId);
   const status = (["bot", "waiting", "open", "resolved"] as const).find((candidate) => candidate === row.status) ?? "waiting";
   return {
     id: row.id,

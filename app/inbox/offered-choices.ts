@@ -1,4 +1,4 @@
-import type { MessageMetadata } from "~/runtime/messages";
+import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
 
 /** The KB's "These articles might help" as the customer saw it: its buttons, and what they did with it. */
 export type OfferedChoices = {
@@ -6,31 +6,15 @@ export type OfferedChoices = {
   choices: string[];
   /** The title the customer picked, else null. */
   picked: string | null;
-  /** The customer wrote something after the offer: with no pick, they picked none. */
+  /** The customer wrote something after the offer. */
   replied: boolean;
+  /** With no pick: "None of these" (declined) or a new question instead (askedAnew), as the kb step read it. */
+  answer: "declined" | "askedAnew" | null;
 };
 
-type Line = { role: string; metadata: MessageMetadata };
-
-/**
- * For each line (by index) that offered articles, what the customer saw and picked. A pick is
- * the later bot answer marked `picked` from one of the offered articles; it belongs to the
- * latest offer before it, as the kb step answers a pick at once.
- */
-export function readOfferedChoices(lines: Line[]): Map<number, OfferedChoices> {
-  const offers = new Map<number, OfferedChoices>();
-  let latest: { index: number; articleIds: Set<string> } | null = null;
-  lines.forEach((line, index) => {
-    const { offered, choices, picked, source } = line.metadata;
-    if (line.role === "bot" && offered?.length) {
-      offers.set(index, { choices: choices ?? offered.map((article) => article.title), picked: null, replied: false });
-      latest = { index, articleIds: new Set(offered.map((article) => article.articleId)) };
-      return;
-    }
-    const offer = latest ? offers.get(latest.index) : undefined;
-    if (!latest || !offer) return;
-    if (line.role === "customer") offer.replied = true;
-    if (line.role === "bot" && picked && source && latest.articleIds.has(source.articleId)) offer.picked = source.title;
-  });
-  return offers;
+/** For each line (by index) that offered articles, what the customer saw and did (read as the handoff packet reads it). */
+export function readOfferedChoices(lines: OfferLine[], events: OfferOutcomeEvent[]): Map<number, OfferedChoices> {
+  return new Map(
+    readArticleOffers(lines, events).map((offer) => [offer.index, { choices: offer.choices, picked: offer.picked?.title ?? null, replied: offer.replied, answer: offer.answer }]),
+  );
 }

@@ -118,7 +118,7 @@ async function saveHours(form: FormData) {
   if (!parsed.ok) return data<TeamsActionData>({ ok: false, intent: TEAMS_INTENTS.setHours, targetId, fieldErrors: parsed.fieldErrors, formError: parsed.formError }, { status: 400 });
   const outcome = await updateTeamHours(db, parsed.data);
   if (!outcome.ok) return data<TeamsActionData>({ ok: false, intent: TEAMS_INTENTS.setHours, targetId, ...formFailure(outcome.message) }, { status: 400 });
-  return data<TeamsActionData>({ ok: true, intent: TEAMS_INTENTS.setHours, notice: "Business hours saved", at: Date.now() });
+  return data<TeamsActionData>({ ok: true, intent: TEAMS_INTENTS.setHours, notice: "Business hours saved", at: Date.now(), targetId: parsed.data.teamId });
 }
 
 export default function TeamsPage() {

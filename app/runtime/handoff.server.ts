@@ -11,6 +11,7 @@ import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/f
 import type { ArticleOffer, HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
+import { readArticleOffers } from "./article-offers";
 import { parseMessageMetadata } from "./messages";
 import { queryAll, queryOne } from "./sql.server";
 
@@ -169,24 +170,20 @@ export function withHandoffEvent(events: NewEvent[], handoff: NewEvent): NewEven
 
 function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
   const articles = new Map<string, HandoffPacket["tried"]["articlesShown"][number]>();
-  const offers: ArticleOffer[] = [];
   const questions: string[] = [];
-  for (const line of lines) {
-    if (line.role !== "bot") continue;
-    const metadata = parseMessageMetadata(line.metadata);
-    if (metadata.source) {
-      const { articleId, slug, title } = metadata.source;
-      articles.set(articleId, { id: articleId, slug, title, ...(metadata.confidence !== undefined ? { confidence: metadata.confidence } : {}) });
-      // A pick answers the latest offer that listed it.
-      const offer = metadata.picked ? [...offers].reverse().find((candidate) => candidate.articles.some((article) => article.id === articleId)) : undefined;
-      if (offer) offer.pickedId = articleId;
-    }
-    if (metadata.offered?.length) {
-      offers.push({ articles: metadata.offered.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })), pickedId: null });
-    }
-    const kind = metadata.nodeId ? nodeKinds.get(metadata.nodeId) : undefined;
+  const metadata = lines.map((line) => parseMessageMetadata(line.metadata));
+  // Offers and picks read as the inbox transcript reads them (article-offers.ts).
+  const offers: ArticleOffer[] = readArticleOffers(lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] }))).map((offer) => ({
+    articles: offer.articles.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })),
+    pickedId: offer.picked?.articleId ?? null,
+  }));
+  lines.forEach((line, index) => {
+    if (line.role !== "bot") return;
+    const { source, confidence, nodeId } = metadata[index];
+    if (source) articles.set(source.articleId, { id: source.articleId, slug: source.slug, title: source.title, ...(confidence !== undefined ? { confidence } : {}) });
+    const kind = nodeId ? nodeKinds.get(nodeId) : undefined;
     if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);
-  }
+  });
   // A question asked again (a retry, a loop back) was still one question.
   return { articlesShown: [...articles.values()], articlesOffered: offers, questionsAsked: [...new Set(questions)] };
 }

@@ -26,4 +26,38 @@ describe("leaving an email while nobody is online", () => {
     await snap(page);
     await closeChecked(customer);
   });
+
+  it("leaves focus where the customer moved it while the email was being saved", async () => {
+    const customer = await customerPage("away email focus elsewhere");
+    const { page } = customer;
+    await askForPerson(page);
+    const notice = page.getByRole("region", { name: "No one from the Support team is online right now" });
+    const email = notice.getByLabel("Leave your email so the team can get back to you even if you close this page.");
+    // The save is held until the customer has tabbed out of the form.
+    let releaseSave = () => {};
+    const saveReleased = new Promise<void>((resolve) => (releaseSave = resolve));
+    let saveSent = false;
+    await page.route("**/chat/*/email?**", async (route) => {
+      saveSent = true;
+      await saveReleased;
+      await route.continue();
+    });
+    await email.fill("noor@example.com");
+    await email.press("Enter");
+    await expect.poll(() => saveSent).toBe(true);
+    await page.keyboard.press("Shift+Tab");
+    const movedTo = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest("form.chat-away")) return null;
+      active.setAttribute("data-moved-to", "yes");
+      return active.tagName;
+    });
+    expect(movedTo).not.toBeNull();
+    releaseSave();
+    await notice.getByText("Thanks — the team will see noor@example.com with your conversation.").waitFor();
+    await page.unroute("**/chat/*/email?**");
+    // The thank-you line has replaced the form; focus stayed where the customer put it.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-moved-to") ?? document.activeElement?.tagName)).resolves.toBe("yes");
+    await closeChecked(customer);
+  });
 });

@@ -51,4 +51,31 @@ describe("an offer of likely articles, in the inbox", () => {
       await closeChecked(ana);
     }
   });
+
+  it("says the customer asked something else when they typed a new question instead of picking", async () => {
+    const customer = await customerPage("offered articles asked anew");
+    const ana = await agentPage("ana@baton.local", "offered articles asked anew ana");
+    try {
+      await say(customer.page, "my gift card balance is missing");
+      await customer.page.getByText(OFFER_LINE).waitFor();
+      // Not a title nor "None of these": the kb step reads it as a new question and answers it.
+      await say(customer.page, "how do I reset my password?");
+      await customer.page.locator(".chat-source").first().waitFor();
+      await askForPerson(customer.page);
+      const id = await conversationIdOf(customer.page);
+      await expect.poll(() => e2e.app.db.event.count({ where: { conversationId: id, type: "kb.notFound", payload: { contains: "askedAnew" } } })).toBe(1);
+
+      await ana.page.goto(`/inbox/${id}`);
+      const offerLine = ana.page.locator(".line--bot").filter({ hasText: OFFER_LINE });
+      await offerLine.getByRole("list", { name: "Offered to the customer" }).waitFor();
+      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer asked something else"]);
+      const details = ana.page.getByRole("complementary", { name: "Handoff details" });
+      await expect(details.getByText(/^Offered: .* — none picked$/).isVisible()).resolves.toBe(true);
+      await offerLine.scrollIntoViewIfNeeded();
+      await snap(ana.page);
+    } finally {
+      await closeChecked(customer);
+      await closeChecked(ana);
+    }
+  });
 });

@@ -33,4 +33,37 @@ describe("saving business hours", () => {
     await expect(page.getByRole("form", { name: "Business hours of Support" }).isVisible()).resolves.toBe(false);
     await snap(page);
   });
+
+  it("says Saved only beside the team just saved, and keeps an open team open through another save", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "admin@baton.local");
+    await e2e.goto("/teams");
+    const card = page.getByRole("region", { name: "Business hours" });
+    const billing = page.getByRole("form", { name: "Business hours of Billing" });
+    const support = page.getByRole("form", { name: "Business hours of Support" });
+    await card.locator("summary", { hasText: "Billing" }).click();
+    // Not the first test's zone (the database is shared): a changed value, so a saved, new form.
+    await billing.getByLabel("Time zone").fill("Europe/Dublin");
+    await billing.getByRole("button", { name: "Save hours of Billing" }).click();
+    await billing.getByText("Saved.", { exact: true }).waitFor();
+
+    // Then Support's hours: Billing, still open, no longer says Saved.
+    await card.locator("summary", { hasText: "Support" }).click();
+    await support.getByLabel("Time zone").fill("Europe/Berlin");
+    await support.getByRole("button", { name: "Save hours of Support" }).click();
+    await expect.poll(async () => (await e2e.app.db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { timeZone: true } })).timeZone).toBe("Europe/Berlin");
+    await support.getByText("Saved.", { exact: true }).waitFor();
+    await expect(billing.getByText("Saved.", { exact: true }).count()).resolves.toBe(0);
+
+    // Then a person's row, while the admin is editing Billing's hours: Billing stays open.
+    await billing.getByLabel("Time zone").fill("Europe/Madrid");
+    await page.getByLabel("Open conversations Ana Agent can hold at once").fill("6");
+    await page.getByRole("button", { name: "Save Ana Agent" }).click();
+    await page.getByText("Changes saved").waitFor();
+    await expect.poll(() => billing.isVisible()).toBe(true);
+    await expect(billing.getByLabel("Time zone").inputValue()).resolves.toBe("Europe/Madrid");
+    await expect(support.getByText("Saved.", { exact: true }).count()).resolves.toBe(0);
+    await snap(page);
+  });
 });

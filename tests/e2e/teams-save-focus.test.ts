@@ -57,4 +57,26 @@ describe("saving a person on /teams", () => {
     await expect(add.getByLabel("Team name").inputValue()).resolves.toBe("");
     await snap(page);
   });
+
+  it("does not move focus to a row whose save was refused when that row is redrawn later", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const ana = await e2e.app.db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { id: true } });
+    await e2e.app.db.team.create({ data: { slug: "temp", name: "Temp", memberships: { create: { userId: ana.id } } } });
+    await signIn(page, "admin@baton.local");
+    await e2e.goto("/teams");
+    // Refused: too many conversations. The row stays as it was (it is not replaced).
+    await page.getByLabel("Open conversations Ana Agent can hold at once").fill("500");
+    await page.getByRole("button", { name: "Save Ana Agent" }).click();
+    await expect.poll(() => page.getByLabel("Open conversations Ana Agent can hold at once").getAttribute("aria-invalid")).toBe("true");
+    // Removing Temp redraws Ana's row (her teams changed); focus, gone with Temp's Remove button, is the admin's to place.
+    await page.getByRole("button", { name: "Remove team Temp" }).click();
+    await page.getByText("Team removed").waitFor();
+    await expect.poll(() => e2e.app.db.membership.count({ where: { userId: ana.id, team: { slug: "temp" } } })).toBe(0);
+    await page.getByRole("form", { name: "Queue settings of Temp" }).waitFor({ state: "detached" });
+    // The redrawn row's mount effects have run by the next frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? document.activeElement?.tagName)).resolves.not.toBe("Save Ana Agent");
+    await snap(page);
+  });
 });

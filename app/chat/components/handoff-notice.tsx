@@ -74,14 +74,15 @@ function AwayEmail({ away, onLeaveEmail, onSaved }: { away: ChatAway; onLeaveEma
       noValidate
       onSubmit={async (event) => {
         event.preventDefault();
+        const form = event.currentTarget;
         const value = email.trim();
         if (!EMAIL.test(value)) return setProblem(texts.away.emailInvalid);
         setBusy(true);
         setProblem(null);
         const ok = await onLeaveEmail(value);
         setBusy(false);
-        if (ok) onSaved();
-        else setProblem(texts.away.emailFailed);
+        if (ok && focusStillHere(form)) onSaved();
+        else if (!ok) setProblem(texts.away.emailFailed);
       }}
     >
       <label className="chat-handoff__text" htmlFor="chat-away-email">
@@ -110,4 +111,10 @@ function AwayEmail({ away, onLeaveEmail, onSaved }: { away: ChatAway; onLeaveEma
       ) : null}
     </form>
   );
+}
+
+/** The save is awaited: if the customer tabbed elsewhere meanwhile, their focus stays where they put it. */
+function focusStillHere(form: HTMLFormElement): boolean {
+  const active = document.activeElement;
+  return !active || active === document.body || form.contains(active);
 }

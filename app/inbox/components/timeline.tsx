@@ -127,6 +127,8 @@ function OfferedList({ offer }: { offer: OfferedChoices }) {
       </ul>
       {offer.picked ? (
         <p className="line__picked">Customer picked: {offer.picked}</p>
+      ) : offer.answer === "askedAnew" ? (
+        <p className="line__picked">Customer asked something else</p>
       ) : offer.replied ? (
         <p className="line__picked">Customer picked none of these</p>
       ) : null}

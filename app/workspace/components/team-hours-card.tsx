@@ -4,7 +4,7 @@
  * member online, the customer's handoff notice says so and offers to leave an email.
  */
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Field } from "~/components/form";
 import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { isAlwaysOpen, parseBusinessHours, type BusinessHours } from "../business-hours";
@@ -45,7 +45,7 @@ export function TeamHoursCard({ teams, result }: { teams: TeamWithHours[]; resul
             key={`${team.id}-${team.hours}-${team.timeZone}-${team.holidays}-${team.awayEmailPrompt}`}
             team={team}
             errors={failure?.intent === "set-hours" && failure.targetId === team.id ? failure.fieldErrors ?? {} : {}}
-            saved={result?.ok === true && result.intent === "set-hours"}
+            saved={result?.ok === true && result.intent === "set-hours" && result.targetId === team.id}
           />
         ))}
       </div>
@@ -61,8 +61,13 @@ function TeamHoursForm({ team, errors, saved }: { team: TeamWithHours; errors: P
   const save = useRefocusAfterSave(`hours:${team.id}`);
   const justSaved = saved && save.returning;
   const hasErrors = Object.keys(errors).length > 0;
+  // Open as the admin left it: other saves on the page (which change `saved`) neither open nor close it.
+  const [open, setOpen] = useState(justSaved || hasErrors);
+  useEffect(() => {
+    if (hasErrors) setOpen(true);
+  }, [hasErrors]);
   return (
-    <details className="team-hours" open={hasErrors || justSaved || undefined}>
+    <details className="team-hours" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         <strong>{team.name}</strong> <span className="muted">· {summariseHours(hours)}{hours.holidays.length ? ` · ${hours.holidays.length} closed date${hours.holidays.length === 1 ? "" : "s"}` : ""}</span>
       </summary>

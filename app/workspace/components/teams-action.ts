@@ -20,7 +20,7 @@ export type TeamsIntent = (typeof TEAMS_INTENTS)[keyof typeof TEAMS_INTENTS];
 export type ShownLink = { url: string; name: string; purpose: "invite" | "reset" };
 
 export type TeamsActionData =
-  | { ok: true; intent: TeamsIntent; notice: string; at: number; link?: ShownLink }
+  | { ok: true; intent: TeamsIntent; notice: string; at: number; link?: ShownLink; /** The team or person saved, where one form of many sent it (set-hours). */ targetId?: string }
   | ({ ok: false; intent?: TeamsIntent; targetId?: string } & FormErrors);
 
 const TEAM_INTENTS: TeamsIntent[] = [TEAMS_INTENTS.createTeam, TEAMS_INTENTS.removeTeam, TEAMS_INTENTS.setQueue, TEAMS_INTENTS.setHours];

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+
+const SHIPPING = { articleId: "a-ship", slug: "shipping", title: "Shipping" };
+const RETURNS = { articleId: "a-ret", slug: "returns", title: "Returns" };
+const GIFTS = { articleId: "a-gift", slug: "gift-cards", title: "Gift cards" };
+
+const at = (second: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, second));
+const offer = (second: number, articles: (typeof SHIPPING)[], nodeId = "kb1"): OfferLine => ({
+  role: "bot",
+  createdAt: at(second),
+  metadata: { offered: articles, choices: [...articles.map((article) => article.title), "None of these"], nodeId },
+});
+const customer = (second: number): OfferLine => ({ role: "customer", createdAt: at(second), metadata: {} });
+const answer = (second: number, article: typeof SHIPPING, picked: boolean): OfferLine => ({ role: "bot", createdAt: at(second), metadata: { source: article, ...(picked ? { picked: true } : {}) } });
+const notFound = (second: number, payload: Record<string, unknown>, nodeId = "kb1"): OfferOutcomeEvent => ({ type: "kb.notFound", nodeId, createdAt: at(second), payload });
+
+describe("readArticleOffers", () => {
+  it("gives a pick to the latest offer only, and only if that offer listed it", () => {
+    // The older offer listed Shipping; the latest did not: a picked Shipping answer is nobody's pick.
+    const lines = [offer(1, [SHIPPING, RETURNS]), customer(2), offer(2, [GIFTS, RETURNS]), customer(3), answer(3, SHIPPING, true)];
+    expect(readArticleOffers(lines).map((read) => read.picked)).toEqual([null, null]);
+    const picked = [offer(1, [SHIPPING, RETURNS]), customer(2), offer(2, [SHIPPING, GIFTS]), customer(3), answer(3, SHIPPING, true)];
+    expect(readArticleOffers(picked).map((read) => read.picked?.title ?? null)).toEqual([null, "Shipping"]);
+  });
+
+  it("does not count an answer the customer did not pick from the offer", () => {
+    const lines = [offer(1, [SHIPPING, RETURNS]), customer(2), answer(2, SHIPPING, false)];
+    expect(readArticleOffers(lines)[0]).toMatchObject({ picked: null, replied: true, answer: null });
+  });
+
+  it("reads a new question and a decline from the kb step's event of the reply's turn", () => {
+    const lines = [offer(1, [SHIPPING, RETURNS]), customer(2), offer(2, [GIFTS, RETURNS]), customer(3)];
+    const events = [notFound(2, { query: "q", askedAnew: true }), notFound(3, { query: "q", declinedSuggestions: true })];
+    expect(readArticleOffers(lines, events).map((read) => read.answer)).toEqual(["askedAnew", "declined"]);
+  });
+
+  it("ignores events of another turn or another step, and a not-found without a reading", () => {
+    const lines = [offer(1, [SHIPPING]), customer(2)];
+    expect(readArticleOffers(lines, [notFound(5, { askedAnew: true })])[0].answer).toBeNull();
+    expect(readArticleOffers(lines, [notFound(2, { askedAnew: true }, "kb2")])[0].answer).toBeNull();
+    expect(readArticleOffers(lines, [notFound(2, { query: "q" })])[0].answer).toBeNull();
+    expect(readArticleOffers([offer(1, [SHIPPING])], [notFound(1, { askedAnew: true })])[0]).toMatchObject({ replied: false, answer: null });
+  });
+
+  it("keeps the buttons' labels as the customer saw them", () => {
+    expect(readArticleOffers([offer(1, [SHIPPING, RETURNS])])[0].choices).toEqual(["Shipping", "Returns", "None of these"]);
+  });
+});
