@@ -72,3 +72,25 @@ export class Conversation {
     return result;
   }
 }
+
+/**
+ * start → one kb step (minScore 0.73 unless `data` says otherwise) whose outcomes each say a line:
+ * answered "Glad it helped.", notFound "Let me get a person.", notHelpful "Sorry it didn't help."
+ * The repeated-failure handoff is off unless `settings` turns it on.
+ */
+export function kbStepFlow(data: Record<string, unknown> = {}, settings: Record<string, unknown> = {}): FlowMachine {
+  return compileClean(
+    buildFlow(
+      [
+        ["s", "start", { greeting: "Hi!" }],
+        ["k", "kb", { minScore: 0.73, ...data }],
+        ["yes", "message", { text: "Glad it helped." }],
+        ["nf", "message", { text: "Let me get a person." }],
+        ["nh", "message", { text: "Sorry it didn't help." }],
+        ["e", "end", { text: "" }],
+      ],
+      [["s", "next", "k"], ["k", "answered", "yes"], ["k", "notFound", "nf"], ["k", "notHelpful", "nh"], ["yes", "next", "e"], ["nf", "next", "e"], ["nh", "next", "e"]],
+      { repeatedFailure: { enabled: false, limit: 2, team: "support", priority: "normal" }, ...settings },
+    ),
+  );
+}

@@ -8,7 +8,7 @@
 import { describe, expect, it } from "vitest";
 import type { KbAnswer, KbAnswerInput, KbSuggestion } from "~/engines/types";
 import { createFakeEngines } from "../../support/fake-engines";
-import { buildFlow, compileClean, Conversation, outcomes, texts } from "../flow/helpers";
+import { Conversation, kbStepFlow, outcomes, texts } from "../flow/helpers";
 
 const LOGIN = { id: "login", slug: "login", title: "Logging in" };
 const CANCEL = { id: "cancel", slug: "cancel-order", title: "Cancelling an order" };
@@ -41,19 +41,7 @@ function engines() {
 
 function conversation(data: Record<string, unknown> = {}) {
   const { engines: fake, inputs } = engines();
-  const doc = buildFlow(
-    [
-      ["s", "start", { greeting: "Hi!" }],
-      ["k", "kb", { minScore: 0.73, ...data }],
-      ["yes", "message", { text: "Glad it helped." }],
-      ["nf", "message", { text: "Let me get a person." }],
-      ["nh", "message", { text: "Sorry it didn't help." }],
-      ["e", "end", { text: "" }],
-    ],
-    [["s", "next", "k"], ["k", "answered", "yes"], ["k", "notFound", "nf"], ["k", "notHelpful", "nh"], ["yes", "next", "e"], ["nf", "next", "e"], ["nh", "next", "e"]],
-    { repeatedFailure: { enabled: false, limit: 2, team: "support", priority: "normal" } },
-  );
-  return { conversation: new Conversation(compileClean(doc), fake), inputs };
+  return { conversation: new Conversation(kbStepFlow(data), fake), inputs };
 }
 
 const payloads = (result: { events: Array<{ type: string; payload?: unknown }> }, type: string) => result.events.filter((event) => event.type === type).map((event) => event.payload);

@@ -8,7 +8,7 @@ import type { KbAnswerInput, KbSuggestion } from "~/engines/types";
 import { KbDataSchema } from "~/nodes/kb/schema";
 import { readSuggestionPick } from "~/nodes/kb/suggestion-pick";
 import { createFakeEngines } from "../../support/fake-engines";
-import { buildFlow, compileClean, Conversation, eventTypes, outcomes, texts } from "../flow/helpers";
+import { buildFlow, compileClean, Conversation, eventTypes, kbStepFlow, outcomes, texts } from "../flow/helpers";
 
 const QUESTION = "how long until my money is back?";
 const SUGGESTIONS: KbSuggestion[] = [
@@ -28,26 +28,9 @@ function unsureEngines() {
   return { engines, inputs };
 }
 
-function kbFlow(data: Record<string, unknown> = {}, settings: Record<string, unknown> = {}) {
-  return compileClean(
-    buildFlow(
-      [
-        ["s", "start", { greeting: "Hi!" }],
-        ["k", "kb", { minScore: 0.73, ...data }],
-        ["yes", "message", { text: "Glad it helped." }],
-        ["nf", "message", { text: "Let me get a person." }],
-        ["nh", "message", { text: "Sorry it didn't help." }],
-        ["e", "end", { text: "" }],
-      ],
-      [["s", "next", "k"], ["k", "answered", "yes"], ["k", "notFound", "nf"], ["k", "notHelpful", "nh"], ["yes", "next", "e"], ["nf", "next", "e"], ["nh", "next", "e"]],
-      { repeatedFailure: { enabled: false, limit: 2, team: "support", priority: "normal" }, ...settings },
-    ),
-  );
-}
-
 async function offered(data: Record<string, unknown> = {}, settings: Record<string, unknown> = {}) {
   const { engines, inputs } = unsureEngines();
-  const conversation = new Conversation(kbFlow(data, settings), engines);
+  const conversation = new Conversation(kbStepFlow(data, settings), engines);
   await conversation.start();
   const offer = await conversation.say(QUESTION);
   return { conversation, offer, inputs };
