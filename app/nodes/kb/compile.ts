@@ -10,6 +10,8 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
   const none = ctx.phrases.kbNoneOfThese;
   const suggestParams = { nodeId, text: ctx.phrases.kbSuggest, none };
   const decline = { type: "kb.declineSuggestions", params: { nodeId, none } };
+  // The step's first question and a new one asked at its prompt are looked up alike.
+  const lookupInput = ({ context }: { context: Parameters<typeof questionFor>[0] }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions });
 
   /**
    * A reply to the step's prompt that may be a new question (new-question.ts) is looked up within the
@@ -23,7 +25,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
   const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; unanswered: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
-      input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
+      input: lookupInput,
       onDone: [
         ...options.before,
         { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },
@@ -48,7 +50,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
       answer: {
         invoke: {
           src: "answerFromKb",
-          input: ({ context }) => ({ query: questionFor(context), tags, minScore, suggest: offerSuggestions }),
+          input: lookupInput,
           onDone: [
             { guard: "kb.isFound", target: answered, actions: [{ type: "kb.recordAnswer", params: { nodeId } }] },
             { guard: "kb.hasSuggestions", target: "suggest", actions: [{ type: "kb.offerSuggestions", params: suggestParams }] },
