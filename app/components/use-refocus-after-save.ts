@@ -9,6 +9,7 @@
  */
 import { useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { focusDroppedOrWithin } from "./focus-dropped";
 
 let saving: string | null = null;
 
@@ -20,7 +21,7 @@ export function useRefocusAfterSave(id: string) {
   useEffect(() => {
     if (!returning) return;
     saving = null;
-    if (!document.activeElement || document.activeElement === document.body) ref.current?.focus();
+    if (focusDroppedOrWithin()) ref.current?.focus();
   }, [returning]);
   // Still mounted when the submission is over: it was not replaced, so nobody is coming back to it.
   // (A saved form is unmounted in the same render that ends the submission, before this could run.)

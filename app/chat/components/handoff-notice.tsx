@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { focusDroppedOrWithin } from "~/components/focus-dropped";
 import { useChatTexts } from "../chat-texts";
 import { describeAwayOpening, formatWait } from "../format";
 import type { ChatAway, ChatTeam } from "../types";
@@ -81,7 +82,8 @@ function AwayEmail({ away, onLeaveEmail, onSaved }: { away: ChatAway; onLeaveEma
         setProblem(null);
         const ok = await onLeaveEmail(value);
         setBusy(false);
-        if (ok && focusStillHere(form)) onSaved();
+        // The save is awaited: if the customer tabbed elsewhere meanwhile, their focus stays where they put it.
+        if (ok && focusDroppedOrWithin(form)) onSaved();
         else if (!ok) setProblem(texts.away.emailFailed);
       }}
     >
@@ -111,10 +113,4 @@ function AwayEmail({ away, onLeaveEmail, onSaved }: { away: ChatAway; onLeaveEma
       ) : null}
     </form>
   );
-}
-
-/** The save is awaited: if the customer tabbed elsewhere meanwhile, their focus stays where they put it. */
-function focusStillHere(form: HTMLFormElement): boolean {
-  const active = document.activeElement;
-  return !active || active === document.body || form.contains(active);
 }

@@ -5,6 +5,7 @@
  */
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { focusDroppedOrWithin } from "~/components/focus-dropped";
 import { Dialog } from "~/components/dialog";
 import { Icon } from "~/components/icons";
 import type { ConversationTools, ConversationView } from "../view";
@@ -58,8 +59,7 @@ function useFocusAfterAction(state: string, data: Result | undefined, reopenButt
   useEffect(() => {
     if (state !== "idle" || !data?.ok || handled.current === data) return;
     handled.current = data;
-    const active = document.activeElement;
-    if (active && active !== document.body) return;
+    if (!focusDroppedOrWithin()) return;
     if (data.intent === "claim" || data.intent === "reopen") document.querySelector<HTMLElement>('[data-shortcut="composer"]')?.focus();
     else if (data.intent === "resolve") reopenButton.current?.focus();
   }, [state, data, reopenButton]);
