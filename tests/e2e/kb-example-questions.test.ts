@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
+import { openGiftCardsArticle } from "./kb-helpers";
 
 const e2e = useE2E();
 
@@ -31,11 +32,7 @@ async function tryUntilMatched(page: Page, question: string) {
 describe("example questions", () => {
   it("the lead adds them in the article editor with the keyboard; Try it answers from the article and names the one that matched", async () => {
     const { page } = e2e;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, "admin@baton.local");
-    await e2e.goto("/kb?q=gift+cards");
-    await page.getByRole("link", { name: "Gift cards", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: "Gift cards" }).waitFor();
+    await openGiftCardsArticle(e2e);
 
     const group = page.getByRole("group", { name: "Customers also ask" });
     const newQuestion = group.getByRole("textbox", { name: "New example question" });

@@ -6,7 +6,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn, snap, useE2E } from "./harness";
+import { snap, useE2E } from "./harness";
+import { openGiftCardsArticle } from "./kb-helpers";
 
 const e2e = useE2E();
 
@@ -15,11 +16,7 @@ const focusedButton = (page: Page) => page.evaluate(() => (document.activeElemen
 describe("saving an article", () => {
   it("keeps focus on the Save button pressed, top and bottom, and says it saved", async () => {
     const { page } = e2e;
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await signIn(page, "admin@baton.local");
-    await e2e.goto("/kb?q=gift+cards");
-    await page.getByRole("link", { name: "Gift cards", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: "Gift cards" }).waitFor();
+    await openGiftCardsArticle(e2e);
     const { db } = e2e.app;
     const before = await db.article.findFirstOrThrow({ where: { title: "Gift cards" }, select: { id: true, updatedAt: true } });
 
