@@ -46,6 +46,8 @@ const QUESTION_FILES_OLDEST_FIRST = [
   "bench/data/stackfaq-heldout5-questions.json",
   "bench/data/kb-heldout6-questions.json",
   "bench/data/stackfaq-heldout6-questions.json",
+  "bench/data/kb-heldout7-questions.json",
+  "bench/data/stackfaq-heldout7-questions.json",
 ];
 
 type HeldOutPair = {
