@@ -110,15 +110,19 @@ async function queueCondition(viewer: InboxViewer, queue: QueueKey, now: Date): 
     const team = viewer.teams.find((candidate) => candidate.slug === slug);
     return team ? Prisma.sql`c."status" = 'waiting' AND c."teamId" = ${team.id} AND ${awake(now)}` : null;
   }
+  // Assigned to the viewer is not enough: an agent moved out of the team (or a team removed)
+  // stays the assignee, and the row would show the customer and what they said to someone
+  // the conversation's page refuses. Listed only when the viewer may open it.
+  const assignedToViewer = async () => Prisma.sql`(c."assigneeId" = ${viewer.id} AND ${await visibleToViewer(viewer)})`;
   switch (queue) {
     case "now":
-      return Prisma.sql`((c."status" = 'open' AND c."assigneeId" = ${viewer.id}) OR (c."status" = 'waiting' AND ${inTeams})) AND ${awake(now)}`;
+      return Prisma.sql`((c."status" = 'open' AND ${await assignedToViewer()}) OR (c."status" = 'waiting' AND ${inTeams})) AND ${awake(now)}`;
     case "mine":
-      return Prisma.sql`c."status" = 'open' AND c."assigneeId" = ${viewer.id} AND ${awake(now)}`;
+      return Prisma.sql`c."status" = 'open' AND ${await assignedToViewer()} AND ${awake(now)}`;
     case "open":
       return Prisma.sql`c."status" IN ('waiting', 'open') AND ${inTeams} AND ${awake(now)}`;
     case "snoozed":
-      return Prisma.sql`c."status" IN ('waiting', 'open') AND (${inTeams} OR c."assigneeId" = ${viewer.id}) AND NOT ${awake(now)}`;
+      return Prisma.sql`c."status" IN ('waiting', 'open') AND (${inTeams} OR ${await assignedToViewer()}) AND NOT ${awake(now)}`;
     case "resolved":
       return Prisma.sql`c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL AND ${inTeams}`;
     case "bot": {
