@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimConversation } from "~/inbox/actions.server";
 import { requireConversationAccess } from "~/inbox/access.server";
-import { listQueue } from "~/inbox/queues.server";
+import { getQueueOverview, listQueue } from "~/inbox/queues.server";
 import { snoozeConversation } from "~/inbox/snooze.server";
 import { db } from "~/utils/db.server";
 import { savePerson } from "~/workspace/people.server";
@@ -52,6 +52,12 @@ describe("an agent moved to another team", () => {
     // … and now so does every list.
     for (const queue of ["now", "mine", "open"] as const) expect(await listed("ana@baton.local", queue), queue).not.toContain(kept.id);
     expect(await listed("ana@baton.local", "snoozed")).not.toContain(snoozed.id);
+    // The counts beside the queues (and the tab title's) agree with the lists.
+    const overview = await getQueueOverview(moved);
+    const count = (key: string) => overview.queues.find((entry) => entry.key === key)?.count;
+    expect(count("mine")).toBe((await listed("ana@baton.local", "mine")).length);
+    expect(count("now")).toBe((await listed("ana@baton.local", "now")).length);
+    expect(count("snoozed")).toBe((await listed("ana@baton.local", "snoozed")).length);
     // Support still sees both, assigned to her, for an admin to reassign.
     expect(await listed("admin@baton.local", "open")).toContain(kept.id);
     expect(await listed("admin@baton.local", "snoozed")).toContain(snoozed.id);
