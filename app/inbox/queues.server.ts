@@ -42,13 +42,14 @@ export async function getQueueOverview(viewer: InboxViewer, now = new Date()): P
   const all = rows.map((row) => CountRowSchema.parse(row));
   const mine = new Set(viewerTeamIds(viewer));
   const inView = (row: (typeof all)[number]) => (row.teamId ? mine.has(row.teamId) : viewer.isAdmin);
-  const snoozed = all.filter((row) => row.awake === 0 && (inView(row) || row.mine > 0)).reduce((sum, row) => sum + row.total, 0);
+  const snoozed = all.filter((row) => row.awake === 0 && inView(row)).reduce((sum, row) => sum + row.total, 0);
   // Snoozed conversations count nowhere else until they wake.
   const counts = all.filter((row) => row.awake === 1);
   const visible = counts.filter(inView);
   const waitingIn = (teamId: string) => visible.filter((row) => row.teamId === teamId && row.status === "waiting").reduce((sum, row) => sum + row.total, 0);
-  const mineOpen = counts.filter((row) => row.status === "open").reduce((sum, row) => sum + row.mine, 0);
-  const unreadMine = counts.reduce((sum, row) => sum + row.unreadMine, 0);
+  // Only in the viewer's teams: one moved out of a team is still the assignee of its conversations.
+  const mineOpen = visible.filter((row) => row.status === "open").reduce((sum, row) => sum + row.mine, 0);
+  const unreadMine = visible.reduce((sum, row) => sum + row.unreadMine, 0);
   const waitingTotal = visible.filter((row) => row.status === "waiting").reduce((sum, row) => sum + row.total, 0);
   const queues: QueueSummary[] = [
     { key: "now", label: queueLabel("now", []), count: mineOpen + waitingTotal },
@@ -110,15 +111,19 @@ async function queueCondition(viewer: InboxViewer, queue: QueueKey, now: Date): 
     const team = viewer.teams.find((candidate) => candidate.slug === slug);
     return team ? Prisma.sql`c."status" = 'waiting' AND c."teamId" = ${team.id} AND ${awake(now)}` : null;
   }
+  // Assigned to the viewer is not enough: an agent moved out of a team stays the assignee of its
+  // open conversations, and the row would show the customer and what they said to someone the
+  // conversation's page refuses. Listed only in the viewer's teams (as getQueueOverview counts).
+  const assignedToViewer = Prisma.sql`(c."assigneeId" = ${viewer.id} AND ${inTeams})`;
   switch (queue) {
     case "now":
-      return Prisma.sql`((c."status" = 'open' AND c."assigneeId" = ${viewer.id}) OR (c."status" = 'waiting' AND ${inTeams})) AND ${awake(now)}`;
+      return Prisma.sql`((c."status" = 'open' AND ${assignedToViewer}) OR (c."status" = 'waiting' AND ${inTeams})) AND ${awake(now)}`;
     case "mine":
-      return Prisma.sql`c."status" = 'open' AND c."assigneeId" = ${viewer.id} AND ${awake(now)}`;
+      return Prisma.sql`c."status" = 'open' AND ${assignedToViewer} AND ${awake(now)}`;
     case "open":
       return Prisma.sql`c."status" IN ('waiting', 'open') AND ${inTeams} AND ${awake(now)}`;
     case "snoozed":
-      return Prisma.sql`c."status" IN ('waiting', 'open') AND (${inTeams} OR c."assigneeId" = ${viewer.id}) AND NOT ${awake(now)}`;
+      return Prisma.sql`c."status" IN ('waiting', 'open') AND ${inTeams} AND NOT ${awake(now)}`;
     case "resolved":
       return Prisma.sql`c."status" = 'resolved' AND c."escalatedAt" IS NOT NULL AND ${inTeams}`;
     case "bot": {

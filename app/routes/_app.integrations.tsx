@@ -11,6 +11,7 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { ConfirmButton } from "~/components/confirm-dialog";
 import { Field, FormError, useFocusFirstInvalid } from "~/components/form";
 import { PageHeader } from "~/components/page";
+import { useResetKey } from "~/components/use-reset-key";
 import { ALLOWED_HOSTS_VARIABLE, allowHost, environmentHostRules, listWorkspaceHosts, removeHost } from "~/integrations/allowed-hosts.server";
 import { CredentialInputSchema, deleteCredential, listCredentials, saveCredential } from "~/integrations/credentials.server";
 import { parseHostEntry } from "~/integrations/host-rules";
@@ -49,14 +50,14 @@ const RemoveHostSchema = z.object({ id: z.string().min(1) });
 const DeleteCredentialSchema = z.object({ name: z.string().min(1) });
 
 type Intent = z.infer<typeof IntentSchema>;
-type ActionData = { ok: true; notice: string; at: number } | ({ ok: false; intent: string } & FormErrors);
+type ActionData = { ok: true; intent: Intent; notice: string; at: number } | ({ ok: false; intent: string } & FormErrors);
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
   const form = await request.formData();
   const intent = IntentSchema.safeParse(form.get("intent"));
   if (!intent.success) return data<ActionData>({ ok: false, intent: "", ...formFailure("Unknown action") }, { status: 400 });
-  const done = (notice: string) => data<ActionData>({ ok: true, notice, at: Date.now() });
+  const done = (notice: string) => data<ActionData>({ ok: true, intent: intent.data, notice, at: Date.now() });
   const invalid = (errors: FormErrors) => data<ActionData>({ ok: false, intent: intent.data, ...errors }, { status: 400 });
   const gone = (message: string) => data<ActionData>({ ok: false, intent: intent.data, ...formFailure(message) }, { status: 404 });
   switch (intent.data) {
@@ -95,7 +96,8 @@ export default function IntegrationsPage() {
   const result = useActionData<typeof action>();
   const failed = result && !result.ok ? result : undefined;
   const errorsFor = (intent: Intent) => (failed?.intent === intent ? failed.fieldErrors : {});
-  const resetKey = result?.ok ? result.at : 0;
+  const hostSavedAt = useResetKey(result, "allow-host");
+  const keySavedAt = useResetKey(result, "save-credential");
   const hostErrors = errorsFor("allow-host");
   const keyErrors = errorsFor("save-credential");
   const hostForm = useFocusFirstInvalid(failed?.intent === "allow-host" ? failed : undefined);
@@ -169,7 +171,7 @@ export default function IntegrationsPage() {
           </tbody>
         </table>
         <div className="card-footer">
-          <Form ref={hostForm} method="post" className="stack" noValidate key={`host-${resetKey}`} aria-label="Allow a host">
+          <Form ref={hostForm} method="post" className="stack" noValidate key={`host-${hostSavedAt}`} aria-label="Allow a host">
             <h3 className="form-title">Allow a host</h3>
             <HiddenIntent intent="allow-host" />
             <div className="grid-2">
@@ -236,7 +238,7 @@ export default function IntegrationsPage() {
           </tbody>
         </table>
         <div className="card-footer">
-          <Form ref={keyForm} method="post" className="stack" noValidate key={`key-${resetKey}`} aria-label="Add or replace an API key">
+          <Form ref={keyForm} method="post" className="stack" noValidate key={`key-${keySavedAt}`} aria-label="Add or replace an API key">
             <h3 className="form-title">Add or replace an API key</h3>
             <HiddenIntent intent="save-credential" />
             <div className="grid-2">

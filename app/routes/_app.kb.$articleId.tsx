@@ -5,6 +5,7 @@ import { z } from "zod";
 import { requireAdmin } from "~/auth/guards.server";
 import { BusySubmitButton } from "~/components/busy-submit-button";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { Icon } from "~/components/icons";
 import { readArticleForm, toFormErrors } from "~/kb/article-form";
 import { deleteArticle, EDIT_CONFLICT_MESSAGE, getArticle, updateArticle } from "~/kb/articles.server";
 import { ArticleEditor } from "~/kb/components/article-editor";
@@ -35,8 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { article, usage: usage.get(article.id) ?? NO_USAGE, flowTags, created: saved, now: Date.now() };
 }
 
+/**
+ * Which of the two Save buttons sent the form (the submitter's name and value), so "Saved" shows
+ * beside it: saved from the bottom of a long article, the notice under the header was out of view.
+ * Enter in a field submits through the header's button, the form's first.
+ */
+const SAVED_FROM = "savedFrom";
+const SavedFromSchema = z.enum(["header", "footer"]).catch("header");
+
 const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save"), updatedAt: z.coerce.date() }),
+  z.object({ intent: z.literal("save"), updatedAt: z.coerce.date(), [SAVED_FROM]: SavedFromSchema }),
   z.object({ intent: z.literal("delete") }),
 ]);
 
@@ -58,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ ok: false as const, errors: toFormErrors(result.errors, input.tags, input.questions), at: 0 }, { status: conflict ? 409 : 400 });
   }
   const notice = result.article.status === "published" ? "Saved. The bot answers from this version now." : "Saved as a draft. The bot does not use drafts.";
-  return { ok: true as const, notice, at: Date.now() };
+  return { ok: true as const, notice, savedFrom: parsed.data.savedFrom, at: Date.now() };
 }
 
 const ARTICLE_FORM = "kb-article";
@@ -69,7 +78,8 @@ export default function ArticlePage() {
   const navigation = useNavigation();
   const busyIntent = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
   const createdNotice = article.status === "published" ? "Article created and published. The bot can answer from it now." : "Draft created. Publish it when it's ready for customers.";
-  const notice = result?.ok ? result.notice : created && !result ? createdNotice : null;
+  const saved = result?.ok ? result : null;
+  const headerNotice = saved ? (saved.savedFrom === "header" ? saved.notice : null) : created && !result ? createdNotice : null;
   // "Created" is said once: a reload or a shared link must not announce it again.
   useEffect(() => {
     if (!created) return;
@@ -97,15 +107,15 @@ export default function ArticlePage() {
               Try it
             </Link>
             <DeleteArticleButton title={article.title} shown={usage.shown} busy={busyIntent === "delete"} />
-            <BusySubmitButton form={ARTICLE_FORM} className="btn btn-primary" busy={busyIntent === "save"}>
+            <BusySubmitButton form={ARTICLE_FORM} name={SAVED_FROM} value="header" className="btn btn-primary" busy={busyIntent === "save"}>
               Save
             </BusySubmitButton>
           </>
         }
       />
-      {notice ? (
-        <p className="notice" role="status" key={result?.ok ? result.at : "created"}>
-          {notice}
+      {headerNotice ? (
+        <p className="notice" role="status" key={saved ? saved.at : "created"}>
+          {headerNotice}
         </p>
       ) : null}
       <UsageSummary usage={usage} now={now} />
@@ -116,6 +126,15 @@ export default function ArticlePage() {
         errors={result && !result.ok ? result.errors : undefined}
         busy={busyIntent === "save"}
         submitLabel="Save changes"
+        submitter={{ name: SAVED_FROM, value: "footer" }}
+        footerStatus={
+          saved?.savedFrom === "footer" ? (
+            <span key={saved.at} className="kb-save-status-text">
+              <Icon name="check" size={16} />
+              {saved.notice}
+            </span>
+          ) : null
+        }
         flowTags={flowTags}
         hidden={{ intent: "save", updatedAt: new Date(article.updatedAt).toISOString() }}
       />

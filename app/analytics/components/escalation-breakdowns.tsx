@@ -1,9 +1,10 @@
 /** Where handoffs come from: by trigger (a bar chart with its numbers) and by node (a table). */
-import { Bar, BarChart, LabelList, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, LabelList, Tooltip, XAxis } from "recharts";
 import { formatCount, formatPercent } from "../format";
 import type { AnalyticsReport } from "../report.server";
-import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
+import { CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";
 import { DefinitionHint } from "./definition-hint";
+import { OneLineCategoryAxis } from "./one-line-category-axis";
 import { ShareBar } from "./share-bar";
 import { TableHead } from "~/components/table-head";
 
@@ -103,7 +104,7 @@ export function EscalationBreakdowns({ byTrigger, byNode, showFlow }: Props) {
       >
         <BarChart data={points} layout="vertical" margin={{ top: 4, right: labelRoom(points), left: 8, bottom: 4 }}>
           <XAxis type="number" hide allowDecimals={false} />
-          <YAxis type="category" dataKey="label" width={132} {...AXIS_PROPS} tick={{ fill: "#1c1d22", fontSize: 13 }} />
+          <OneLineCategoryAxis dataKey="label" names={points.map((point) => point.label)} />
           <Tooltip cursor={{ fill: "rgba(79, 70, 229, 0.06)" }} {...TOOLTIP_STYLE} />
           <Bar dataKey="count" name="Escalations" fill={CHART_COLORS.escalated} radius={[0, 4, 4, 0]} barSize={22} isAnimationActive={false}>
             <LabelList dataKey="text" position="right" content={renderBarEndLabel} />

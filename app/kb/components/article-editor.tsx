@@ -29,9 +29,16 @@ type Props = {
   hidden?: Record<string, string>;
   /** Beside the save button (e.g. a link back); never a form, forms cannot nest. */
   secondaryActions?: ReactNode;
+  /** The name and value the save button sends, so the page can tell it from another Save. */
+  submitter?: { name: string; value: string };
+  /**
+   * A live status region beside the save button, for a "Saved" said where the person who pressed
+   * it is looking. Given (even as null) it is always rendered, so a screen reader hears each new text.
+   */
+  footerStatus?: ReactNode;
 };
 
-export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel, flowTags, hidden = {}, secondaryActions }: Props) {
+export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel, flowTags, hidden = {}, secondaryActions, submitter, footerStatus }: Props) {
   const [title, setTitle] = useState(defaults.title);
   const [body, setBody] = useState(defaults.body);
   const [tags, setTags] = useState(defaults.tags.join(", "));
@@ -162,10 +169,15 @@ export function ArticleEditor({ formId, defaults, errors = {}, busy, submitLabel
         </div>
       </div>
       <div className="card-footer kb-editor-actions">
-        <BusySubmitButton className="btn btn-primary" busy={busy}>
+        <BusySubmitButton className="btn btn-primary" busy={busy} name={submitter?.name} value={submitter?.value}>
           {busy ? "Saving…" : submitLabel}
         </BusySubmitButton>
         {secondaryActions}
+        {footerStatus === undefined ? null : (
+          <p className="kb-save-status" role="status">
+            {footerStatus}
+          </p>
+        )}
       </div>
     </Form>
   );

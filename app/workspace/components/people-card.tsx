@@ -5,7 +5,7 @@ import { InvitePersonForm } from "./invite-person-form";
 import { PersonRow, type PersonSummary } from "./person-row";
 import type { TeamChoice } from "./team-checkboxes";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
-import { useResetKey } from "./use-reset-key";
+import { useResetKey } from "~/components/use-reset-key";
 
 const FIELD_LABELS: Record<string, string> = { capacity: "Capacity", role: "Role", teamIds: "Teams" };
 const COLUMNS = [{ label: "Name" }, { label: "Role" }, { label: "Teams" }, { label: "Capacity" }, { label: "Actions", hidden: true }];

@@ -7,7 +7,7 @@ import { Icon } from "~/components/icons";
 import { useRefocusAfterSave } from "~/components/use-refocus-after-save";
 import { CardAlert, CardHeader } from "./card-parts";
 import { failureFor, fieldErrorsFor, TEAMS_INTENTS, type TeamsActionData } from "./teams-action";
-import { useResetKey } from "./use-reset-key";
+import { useResetKey } from "~/components/use-reset-key";
 
 export type TeamSummary = { id: string; name: string; slug: string; slaMinutes: number; assignment: string; _count: { memberships: number } };
 
