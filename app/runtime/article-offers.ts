@@ -10,6 +10,7 @@
  * event (`declinedSuggestions` / `askedAnew`), written with the customer's reply in one turn, so
  * with the same time as that reply.
  */
+import type { OfferAnswer } from "~/vocabulary/offer-answers";
 import type { MessageMetadata } from "./messages";
 
 export type OfferedArticle = { articleId: string; slug: string; title: string };
@@ -24,8 +25,11 @@ export type ArticleOfferRead = {
   /** The customer wrote something after the offer (while it was the latest). */
   replied: boolean;
   /** How the kb step read the customer's reply, when it did not answer a pick. */
-  answer: "declined" | "askedAnew" | null;
+  answer: OfferAnswer | null;
 };
+
+/** The event type that carries the kb step's reading of a reply to its offer. */
+export const OFFER_OUTCOME_TYPE = "kb.notFound";
 
 export type OfferLine = { role: string; createdAt: Date; metadata: MessageMetadata };
 /** A `kb.notFound` event (others are ignored), with its JSON payload already parsed. */
@@ -53,7 +57,7 @@ export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[
 
 /** The kb step's reading of the reply written at `at` to an offer of `nodeId`. */
 function answerOf(events: OfferOutcomeEvent[], nodeId: string | undefined, at: Date): ArticleOfferRead["answer"] {
-  const event = events.find((candidate) => candidate.type === "kb.notFound" && (nodeId === undefined || candidate.nodeId === nodeId) && candidate.createdAt.getTime() === at.getTime());
+  const event = events.find((candidate) => candidate.type === OFFER_OUTCOME_TYPE && (nodeId === undefined || candidate.nodeId === nodeId) && candidate.createdAt.getTime() === at.getTime());
   if (event?.payload.askedAnew === true) return "askedAnew";
   if (event?.payload.declinedSuggestions === true) return "declined";
   return null;
