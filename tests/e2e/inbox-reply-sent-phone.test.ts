@@ -15,11 +15,11 @@ const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
 const PHONE = { width: 390, height: 844 };
 const REPLY = "Thanks for waiting, I'm checking the courier's scan now.";
 
-/** Holds every loader read (Remix's `?_data=` GETs) until the returned release is called. */
+/** Holds every loader read (single fetch: a GET of `<path>.data`) until the returned release is called. */
 async function holdLoaderReads(page: Page): Promise<() => Promise<void>> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  const matches = (url: URL) => url.searchParams.has("_data");
+  const matches = (url: URL) => url.pathname.endsWith(".data");
   const handler = async (route: Route) => {
     if (route.request().method() === "GET") await released;
     await route.continue().catch(() => undefined);
@@ -60,11 +60,15 @@ describe("an agent's reply on a phone", () => {
       );
       await expect(sent.locator("time").count()).resolves.toBe(1);
       await expect(page.getByText("You · sent").count()).resolves.toBe(0);
+      // Nothing was re-read meanwhile: the header still shows the conversation as it was before the reply claimed it.
+      await expect(page.locator(".convo-head__meta").textContent()).resolves.toContain("Unassigned");
+      await expect(page.locator(".timeline-system", { hasText: "Ana joined the conversation." }).count()).resolves.toBe(0);
       await snap(page);
 
       // The page's own re-read brings the same line: still one, and now the claim's "Ana joined the conversation." above it.
       await releaseReads();
       await page.locator(".timeline-system", { hasText: "Ana joined the conversation." }).waitFor();
+      await expect.poll(() => page.locator(".convo-head__meta").textContent()).toContain("Assigned to you");
       await expect(sent.count()).resolves.toBe(1);
       await snap(page);
     } finally {
