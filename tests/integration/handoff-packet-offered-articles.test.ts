@@ -65,6 +65,19 @@ describe("the handoff packet after the KB offered likely articles", () => {
     expect(summary).toContain(`offered ${titles.map((title) => `"${title}"`).join(", ")} (asked something else instead)`);
   });
 
+  it("reads a decline in the turn that hands off, where the kb step's outcome is not stored yet", async () => {
+    // At the shipping topic's kb step, whose "not found" goes straight to a person.
+    const { id, token } = await startConversation("store-support");
+    const offer = (await say(id, token, "shipping delays and costs")).json.messages.find((message) => message.text === OFFER_LINE);
+    const titles = (offer?.choices ?? []).slice(0, -1);
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    const handoff = await say(id, token, "None of these");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: "declined" }]);
+    expect(summary).toContain("(declined the suggestions)");
+  });
+
   it("says none picked while the customer has not answered the offer", async () => {
     const { id, token, titles } = await offeredConversation();
     // The offer is still the latest line: asking for a person is the customer's next message, and not an answer the kb step read.
