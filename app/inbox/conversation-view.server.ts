@@ -4,7 +4,7 @@
  * back, rating), the handoff packet, and the contact's earlier conversations.
  */
 import { z } from "zod";
-import { OFFER_OUTCOME_TYPE } from "~/runtime/article-offers";
+import { OFFER_OUTCOME_TYPE, toOfferOutcomeEvents } from "~/runtime/article-offers";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { parseMessageMetadata, type MessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
@@ -99,7 +99,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
   const fields = parseCapturedFields(row.fields);
   const captured = capturedContact(fields);
   const metadata = row.messages.map((message) => parseMessageMetadata(message.metadata));
-  const offerOutcomes = row.events.filter((event) => event.type === OFFER_OUTCOME_TYPE).map((event) => ({ ...event, payload: parseJson(PayloadSchema, event.payload, {}) }));
+  const offerOutcomes = toOfferOutcomeEvents(row.events);
   const offers = readOfferedChoices(
     row.messages.map((message, index) => ({ role: message.role, createdAt: message.createdAt, metadata: metadata[index] })),
     offerOutcomes,

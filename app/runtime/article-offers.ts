@@ -10,6 +10,7 @@
  * event (`declinedSuggestions` / `askedAnew`), written with the customer's reply in one turn, so
  * with the same time as that reply.
  */
+import { z } from "zod";
 import type { OfferAnswer } from "~/vocabulary/offer-answers";
 import type { MessageMetadata } from "./messages";
 
@@ -34,6 +35,22 @@ export const OFFER_OUTCOME_TYPE = "kb.notFound";
 export type OfferLine = { role: string; createdAt: Date; metadata: MessageMetadata };
 /** A `kb.notFound` event (others are ignored), with its JSON payload already parsed. */
 export type OfferOutcomeEvent = { type: string; nodeId: string | null; createdAt: Date; payload: Record<string, unknown> };
+
+const PayloadSchema = z.record(z.string(), z.unknown());
+
+/** Stored events (payload as JSON text) as readArticleOffers reads them: the kb step's outcomes, an unreadable payload as empty. */
+export function toOfferOutcomeEvents(rows: Array<{ type: string; nodeId: string | null; createdAt: Date; payload: string | null }>): OfferOutcomeEvent[] {
+  return rows.filter((row) => row.type === OFFER_OUTCOME_TYPE).map((row) => ({ type: row.type, nodeId: row.nodeId, createdAt: row.createdAt, payload: parsePayload(row.payload) }));
+}
+
+function parsePayload(json: string | null): Record<string, unknown> {
+  try {
+    const parsed = PayloadSchema.safeParse(JSON.parse(json ?? "null"));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
 
 export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[] = []): ArticleOfferRead[] {
   const offers: ArticleOfferRead[] = [];

@@ -11,7 +11,7 @@ import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/f
 import type { ArticleOffer, HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
-import { OFFER_OUTCOME_TYPE, readArticleOffers, type OfferOutcomeEvent } from "./article-offers";
+import { OFFER_OUTCOME_TYPE, readArticleOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./article-offers";
 import { parseMessageMetadata } from "./messages";
 import { queryAll, queryOne } from "./sql.server";
 
@@ -34,24 +34,11 @@ async function readTranscript(conversationId: string): Promise<TranscriptSource[
 }
 
 const OfferOutcomeRowSchema = z.object({ type: z.string(), nodeId: z.string().nullable(), createdAt: z.coerce.date(), payload: z.string() });
-const PayloadSchema = z.record(z.string(), z.unknown());
 
 /** The kb step's readings of replies to its offers (declined, or a new question) stored so far: for readArticleOffers. */
 async function readOfferOutcomes(conversationId: string): Promise<OfferOutcomeEvent[]> {
   const rows = await queryAll(`SELECT "type", "nodeId", "createdAt", "payload" FROM "Event" WHERE "conversationId" = ? AND "type" = ?`, [conversationId, OFFER_OUTCOME_TYPE]);
-  return rows.map((row) => {
-    const event = OfferOutcomeRowSchema.parse(row);
-    return { ...event, payload: parsePayload(event.payload) };
-  });
-}
-
-function parsePayload(json: string): Record<string, unknown> {
-  try {
-    const parsed = PayloadSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return toOfferOutcomeEvents(rows.map((row) => OfferOutcomeRowSchema.parse(row)));
 }
 
 async function readTeam(slug: string): Promise<{ id: string; name: string } | null> {
