@@ -5,6 +5,7 @@
  * mean the same with either engine. A KB answer's `score` (and a retrieved article's) is a
  * calibrated probability that the article answers the question (app/engines/local/knowledge-ranker.ts).
  */
+import type { OfferAnswer } from "~/vocabulary/offer-answers";
 
 export type IntentDefinition = { name: string; examples: string[] };
 
@@ -84,8 +85,8 @@ export type SummaryInput = {
   transcript: TranscriptLine[];
   fields: Record<string, string | number>;
   intent: { name: string; confidence: number } | null;
-  /** What the bot already tried: articles answered with, articles offered (and the one picked, by id), questions asked. */
-  tried: { articlesShown: ArticleRef[]; articlesOffered?: { articles: ArticleRef[]; pickedId: string | null }[]; questionsAsked: string[] };
+  /** What the bot already tried: articles answered with, articles offered (the one picked, by id, or how the customer answered instead), questions asked. */
+  tried: { articlesShown: ArticleRef[]; articlesOffered?: { articles: ArticleRef[]; pickedId: string | null; answer?: OfferAnswer | null }[]; questionsAsked: string[] };
   reason: string;
 };
 

@@ -14,7 +14,7 @@ import type { MessageMetadata } from "~/runtime/messages";
 import { CAN_SIGN_IN } from "~/auth/can-sign-in";
 import { db } from "~/utils/db.server";
 import type { InboxViewer } from "./access.server";
-import { joinedLine, refuse, resolvedLine, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
+import { joinedLine, refuse, reopenedLine, resolvedLine, runAgentAction, type ActionOutcome, type AgentState, type Refusal } from "./agent-turn.server";
 import { afterAgentFreed, afterQueued } from "./assignment.server";
 
 type Actor = Pick<InboxViewer, "id" | "name" | "isAdmin" | "teams" | "memberTeamIds">;
@@ -199,7 +199,7 @@ export async function resolveConversation(actor: Actor, conversationId: string):
 
 /** A resolved conversation back to open, with the agent who reopened it. */
 export async function reopenConversation(actor: Actor, conversationId: string): Promise<ActionOutcome> {
-  const result = await runAgentAction(conversationId, (state) => {
+  const result = await runAgentAction(conversationId, async (state) => {
     const refused = refuseUnlessWorks(actor, state);
     if (refused) return { outcome: refused };
     if (state.status !== "resolved") return { outcome: refuse(409, "not_resolved", "This conversation is not resolved.") };
@@ -208,7 +208,7 @@ export async function reopenConversation(actor: Actor, conversationId: string): 
       commit: {
         status: "open",
         update: { status: "open", assigneeId: actor.id, resolvedAt: null },
-        messages: [],
+        messages: [await reopenedLine(actor.name, state)],
         events: [{ type: "conversation.reopened", payload: { by: actor.id } }],
       },
     };

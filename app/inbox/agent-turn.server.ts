@@ -66,17 +66,20 @@ export function refuse(status: Refusal["status"], code: string, message: string,
   return field ? { ok: false, status, code, message, field } : { ok: false, status, code, message };
 }
 
-/** The public line the customer sees when a person takes the conversation ("Ana joined the conversation."), in the customer's language. */
-export async function joinedLine(name: string, state: Pick<AgentState, "id" | "flowVersionId">): Promise<NewMessage> {
+/** A public line naming the person who acted (first name only), in the customer's language. */
+async function personLine(phrase: "joined" | "resolved" | "reopened", name: string, state: Pick<AgentState, "id" | "flowVersionId">): Promise<NewMessage> {
   const locale = await getCustomerLocale(state.id, state.flowVersionId);
-  return { role: "system", text: phrasesFor(locale).joined(firstName(name) ?? name), metadata: {} };
+  return { role: "system", text: phrasesFor(locale)[phrase](firstName(name) ?? name), metadata: {} };
 }
 
+/** The public line the customer sees when a person takes the conversation ("Ana joined the conversation."). */
+export const joinedLine = (name: string, state: Pick<AgentState, "id" | "flowVersionId">) => personLine("joined", name, state);
+
 /** The customer's closing line when a person resolves: who closed it and that writing again is welcome, above the rating card. */
-export async function resolvedLine(name: string, state: Pick<AgentState, "id" | "flowVersionId">): Promise<NewMessage> {
-  const locale = await getCustomerLocale(state.id, state.flowVersionId);
-  return { role: "system", text: phrasesFor(locale).resolved(firstName(name) ?? name), metadata: {} };
-}
+export const resolvedLine = (name: string, state: Pick<AgentState, "id" | "flowVersionId">) => personLine("resolved", name, state);
+
+/** When a person reopens a resolved conversation: the customer learns it live that someone is back on it. */
+export const reopenedLine = (name: string, state: Pick<AgentState, "id" | "flowVersionId">) => personLine("reopened", name, state);
 
 export type AgentCommit = {
   status: AgentState["status"];

@@ -4,13 +4,14 @@
  * back, rating), the handoff packet, and the contact's earlier conversations.
  */
 import { z } from "zod";
+import { OFFER_OUTCOME_TYPE, toOfferOutcomeEvents } from "~/runtime/article-offers";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
-import { parseMessageMetadata } from "~/runtime/messages";
+import { parseMessageMetadata, type MessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
 import { canSee, type InboxViewer } from "./access.server";
 import { capturedContact, parseCapturedFields } from "./captured-contact";
 import { describeFlowStep } from "./hand-back.server";
-import { readOfferedChoices } from "./offered-choices";
+import { readOfferedChoices, type OfferedChoices } from "./offered-choices";
 import { priorityName } from "./queues";
 import { type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 import { isPreview, REAL_CHANNEL } from "~/vocabulary/channels";
@@ -18,8 +19,6 @@ import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
 const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
-/** The kb step's reading of a reply to its offered articles (declined, or a new question): for offered-choices.ts. */
-const OFFER_OUTCOME_TYPE = "kb.notFound";
 
 const PayloadSchema = z.record(z.string(), z.unknown());
 
@@ -30,6 +29,35 @@ function parseJson<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T
   } catch {
     return fallback;
   }
+}
+
+const MESSAGE_SELECT = { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true, author: { select: { name: true } } } as const;
+
+type MessageRow = { id: string; seq: number; role: string; text: string; createdAt: Date; author: { name: string } | null };
+
+function toTimelineMessage(message: MessageRow, metadata: MessageMetadata, offer: OfferedChoices | undefined): TimelineMessage | null {
+  if (!ROLES.has(message.role)) return null;
+  const { source } = metadata;
+  return {
+    kind: "message",
+    id: message.id,
+    seq: message.seq,
+    role: message.role as TimelineMessage["role"],
+    text: message.text,
+    createdAt: message.createdAt.toISOString(),
+    authorName: message.author?.name ?? null,
+    source: source ? { title: source.title, slug: source.slug } : null,
+    ...(offer ? { offer } : {}),
+  };
+}
+
+/**
+ * The line an agent's reply or note was stored as, found by the id the composer gave it: the
+ * composer shows it as sent the moment the server answers, not only once the page re-reads.
+ */
+export async function readSentLine(conversationId: string, clientMessageId: string): Promise<TimelineMessage | null> {
+  const message = await db.message.findUnique({ where: { conversationId_clientMessageId: { conversationId, clientMessageId } }, select: MESSAGE_SELECT });
+  return message ? toTimelineMessage(message, parseMessageMetadata(message.metadata), undefined) : null;
 }
 
 export async function getConversationView(viewer: InboxViewer, conversationId: string): Promise<ConversationView | null> {
@@ -63,10 +91,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       team: { select: { id: true, slug: true, name: true, slaMinutes: true } },
       assignee: { select: { id: true, name: true } },
       contact: { select: { name: true, email: true, phone: true } },
-      messages: {
-        orderBy: { seq: "asc" },
-        select: { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true, author: { select: { name: true } } },
-      },
+      messages: { orderBy: { seq: "asc" }, select: MESSAGE_SELECT },
       events: { where: { type: { in: [...ACTIVITY_TYPES, OFFER_OUTCOME_TYPE] } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
     },
   });
@@ -74,29 +99,12 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
   const fields = parseCapturedFields(row.fields);
   const captured = capturedContact(fields);
   const metadata = row.messages.map((message) => parseMessageMetadata(message.metadata));
-  const offerOutcomes = row.events.filter((event) => event.type === OFFER_OUTCOME_TYPE).map((event) => ({ ...event, payload: parseJson(PayloadSchema, event.payload, {}) }));
+  const offerOutcomes = toOfferOutcomeEvents(row.events);
   const offers = readOfferedChoices(
     row.messages.map((message, index) => ({ role: message.role, createdAt: message.createdAt, metadata: metadata[index] })),
     offerOutcomes,
   );
-  const messages: TimelineMessage[] = row.messages.flatMap((message, index) => {
-    if (!ROLES.has(message.role)) return [];
-    const source = metadata[index].source;
-    const offer = offers.get(index);
-    return [
-      {
-        kind: "message",
-        id: message.id,
-        seq: message.seq,
-        role: message.role as TimelineMessage["role"],
-        text: message.text,
-        createdAt: message.createdAt.toISOString(),
-        authorName: message.author?.name ?? null,
-        source: source ? { title: source.title, slug: source.slug } : null,
-        ...(offer ? { offer } : {}),
-      },
-    ];
-  });
+  const messages: TimelineMessage[] = row.messages.flatMap((message, index) => toTimelineMessage(message, metadata[index], offers.get(index)) ?? []);
   const activity = await describeEvents(row.events.filter((event) => event.type !== OFFER_OUTCOME_TYPE), row.flowVersionId);
   const status = (["bot", "waiting", "open", "resolved"] as const).find((candidate) => candidate === row.status) ?? "waiting";
   return {

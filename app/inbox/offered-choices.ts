@@ -1,4 +1,5 @@
 import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+import type { OfferAnswer } from "~/vocabulary/offer-answers";
 
 /** The KB's "These articles might help" as the customer saw it: its buttons, and what they did with it. */
 export type OfferedChoices = {
@@ -9,7 +10,7 @@ export type OfferedChoices = {
   /** The customer wrote something after the offer. */
   replied: boolean;
   /** With no pick: "None of these" (declined) or a new question instead (askedAnew), as the kb step read it. */
-  answer: "declined" | "askedAnew" | null;
+  answer: OfferAnswer | null;
 };
 
 /** For each line (by index) that offered articles, what the customer saw and did (read as the handoff packet reads it). */

@@ -13,6 +13,7 @@ import { getInboxViewer } from "~/inbox/access.server";
 import { setAvailability, setNotifyOnHandoff } from "~/inbox/agent-settings.server";
 import { BackToList } from "~/inbox/components/back-to-list";
 import { ConversationList } from "~/inbox/components/conversation-list";
+import { MovedToTeamNotice } from "~/inbox/components/moved-to-team-notice";
 import { QueuePane } from "~/inbox/components/queue-pane";
 import { ensureInboxDispatcher } from "~/inbox/dispatcher.server";
 import { parseQueueKey, queueLabel } from "~/inbox/queues";
@@ -26,6 +27,7 @@ import inboxStyles from "~/styles/inbox.css";
 import { parseForm } from "~/utils/parse-form";
 import { INBOX_SETTINGS_INTENTS } from "~/inbox/intents";
 import type { loader as conversationLoader } from "./_app.inbox.$conversationId";
+import type { loader as indexLoader } from "./_app.inbox._index";
 
 export const handle = { compactShell: true };
 
@@ -94,6 +96,8 @@ export default function InboxLayout() {
   const now = useNow(loaded.now);
   const open = useRouteLoaderData<typeof conversationLoader>("routes/_app.inbox.$conversationId");
   const openConversation = open ? { id: open.view.id, labelIds: open.view.labels.map((entry) => entry.id) } : null;
+  // "Moved to Billing" is the empty pane's, which a phone does not show: there it goes above the list.
+  const moved = useRouteLoaderData<typeof indexLoader>("routes/_app.inbox._index")?.moved ?? null;
   useInboxEvents({ conversationId, queue: loaded.queue, notify: loaded.me.notifyOnHandoff });
   return (
     <div className={detailOpen ? "inbox inbox--detail" : "inbox"}>
@@ -109,6 +113,7 @@ export default function InboxLayout() {
         label={loaded.label}
         labels={loaded.labels}
         openConversation={openConversation}
+        notice={moved ? <MovedToTeamNotice key={moved.at} moved={moved} variant="banner" /> : null}
       />
       <div className="inbox-main">
         {/* A conversation has its own Back in its header; saved replies and a contact get this one. */}

@@ -2,12 +2,14 @@
  * POST /inbox/:conversationId/messages — an agent's reply or internal note, from the composer
  * (fetch with retries: the same clientMessageId again is stored once and answered "sent").
  * Same guards as the conversation page: signed in, the conversation's team (the same 404 as an unknown id).
- * Answers JSON: { ok, intent, notice } or { ok: false, intent, message, field? } with 4xx.
+ * Answers JSON: { ok, intent, notice, line } (line: the stored message as the transcript shows it) or
+ * { ok: false, intent, message, field? } with 4xx.
  */
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/auth/guards.server";
 import { getInboxViewer, requireConversationAccess } from "~/inbox/access.server";
 import { addInternalNote, replyAsAgent } from "~/inbox/actions.server";
+import { readSentLine } from "~/inbox/conversation-view.server";
 import { ComposeSchema, firstIssue, type InboxActionData } from "~/inbox/schemas";
 import { apiJson, methodNotAllowed } from "~/runtime/api/responses.server";
 
@@ -27,6 +29,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     intent === "reply"
       ? await replyAsAgent(viewer, { conversationId: id, clientMessageId, text })
       : await addInternalNote(viewer, { conversationId: id, clientMessageId, text });
-  const body: InboxActionData = outcome.ok ? { ok: true, intent, notice: outcome.notice } : { ok: false, intent, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) };
-  return apiJson(body, { status: outcome.ok ? 200 : outcome.status });
+  if (!outcome.ok) {
+    const refused: InboxActionData = { ok: false, intent, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) };
+    return apiJson(refused, { status: outcome.status });
+  }
+  // The stored line (a repeat of the same clientMessageId finds the first one): the composer shows it as sent at once.
+  const line = await readSentLine(id, clientMessageId);
+  return apiJson({ ok: true, intent, notice: outcome.notice, line }, { status: 200 });
 }

@@ -10,6 +10,8 @@
  * event (`declinedSuggestions` / `askedAnew`), written with the customer's reply in one turn, so
  * with the same time as that reply.
  */
+import { z } from "zod";
+import type { OfferAnswer } from "~/vocabulary/offer-answers";
 import type { MessageMetadata } from "./messages";
 
 export type OfferedArticle = { articleId: string; slug: string; title: string };
@@ -24,12 +26,31 @@ export type ArticleOfferRead = {
   /** The customer wrote something after the offer (while it was the latest). */
   replied: boolean;
   /** How the kb step read the customer's reply, when it did not answer a pick. */
-  answer: "declined" | "askedAnew" | null;
+  answer: OfferAnswer | null;
 };
+
+/** The event type that carries the kb step's reading of a reply to its offer. */
+export const OFFER_OUTCOME_TYPE = "kb.notFound";
 
 export type OfferLine = { role: string; createdAt: Date; metadata: MessageMetadata };
 /** A `kb.notFound` event (others are ignored), with its JSON payload already parsed. */
 export type OfferOutcomeEvent = { type: string; nodeId: string | null; createdAt: Date; payload: Record<string, unknown> };
+
+const PayloadSchema = z.record(z.string(), z.unknown());
+
+/** Stored events (payload as JSON text) as readArticleOffers reads them: the kb step's outcomes, an unreadable payload as empty. */
+export function toOfferOutcomeEvents(rows: Array<{ type: string; nodeId: string | null; createdAt: Date; payload: string | null }>): OfferOutcomeEvent[] {
+  return rows.filter((row) => row.type === OFFER_OUTCOME_TYPE).map((row) => ({ type: row.type, nodeId: row.nodeId, createdAt: row.createdAt, payload: parsePayload(row.payload) }));
+}
+
+function parsePayload(json: string | null): Record<string, unknown> {
+  try {
+    const parsed = PayloadSchema.safeParse(JSON.parse(json ?? "null"));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
 
 export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[] = []): ArticleOfferRead[] {
   const offers: ArticleOfferRead[] = [];
@@ -53,7 +74,7 @@ export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[
 
 /** The kb step's reading of the reply written at `at` to an offer of `nodeId`. */
 function answerOf(events: OfferOutcomeEvent[], nodeId: string | undefined, at: Date): ArticleOfferRead["answer"] {
-  const event = events.find((candidate) => candidate.type === "kb.notFound" && (nodeId === undefined || candidate.nodeId === nodeId) && candidate.createdAt.getTime() === at.getTime());
+  const event = events.find((candidate) => candidate.type === OFFER_OUTCOME_TYPE && (nodeId === undefined || candidate.nodeId === nodeId) && candidate.createdAt.getTime() === at.getTime());
   if (event?.payload.askedAnew === true) return "askedAnew";
   if (event?.payload.declinedSuggestions === true) return "declined";
   return null;

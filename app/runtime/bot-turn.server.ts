@@ -110,6 +110,7 @@ async function planStep(conversation: PlanConversation, input: BotInput, engines
       // The notice is in the customer's language once a "Detect language" step told it.
       locale: (await getDetectedLanguage(conversation.id, result.events)) ?? locale,
       newMessages: [...leadingMessages, ...messages],
+      newEvents: events,
       engines,
     });
     return {
@@ -141,7 +142,7 @@ async function planErrorHandoff(
   console.warn(`[turn] the bot failed on conversation ${conversation.id}; handing off:`, detail);
   const { team, locale } = await readLenientSettings(conversation.flowVersionId);
   const request: HandoffRequest = { team, priority: "normal", reason: "The bot ran into a problem and could not continue", trigger: "error" };
-  const handoff = await planHandoff({ conversation, request, state: { fields: {}, intent: null }, nodeKinds, locale, newMessages: leadingMessages, engines });
+  const handoff = await planHandoff({ conversation, request, state: { fields: {}, intent: null }, nodeKinds, locale, newMessages: leadingMessages, newEvents: [], engines });
   return {
     status: "waiting",
     update: { ...handoff.update, lastMessageAt: new Date() },

@@ -6,14 +6,20 @@
  */
 import { z } from "zod";
 import { HandoffTriggerSchema } from "~/vocabulary/handoff-triggers";
+import { OfferAnswerSchema } from "~/vocabulary/offer-answers";
 
 // `confidence`: the calibrated confidence the article was shown with (absent in older packets).
 const ShownArticleSchema = z.object({ id: z.string(), slug: z.string(), title: z.string(), confidence: z.number().optional() });
 
-/** Articles the KB offered ("These articles might help") and the one the customer picked, if any (absent in older packets). */
+/**
+ * Articles the KB offered ("These articles might help") and the one the customer picked, if any
+ * (absent in older packets); with no pick, whether they declined the offer or asked something
+ * else instead (`answer`, absent in older packets, null when they did not reply to it).
+ */
 export const ArticleOfferSchema = z.object({
   articles: z.array(z.object({ id: z.string(), slug: z.string(), title: z.string() })),
   pickedId: z.string().nullable(),
+  answer: OfferAnswerSchema.nullable().optional(),
 });
 export type ArticleOffer = z.infer<typeof ArticleOfferSchema>;
 

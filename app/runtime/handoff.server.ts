@@ -11,7 +11,7 @@ import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/f
 import type { ArticleOffer, HandoffPacket } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
-import { readArticleOffers } from "./article-offers";
+import { OFFER_OUTCOME_TYPE, readArticleOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./article-offers";
 import { parseMessageMetadata } from "./messages";
 import { queryAll, queryOne } from "./sql.server";
 
@@ -31,6 +31,14 @@ const TeamRowSchema = z.object({ id: z.string(), name: z.string() });
 async function readTranscript(conversationId: string): Promise<TranscriptSource[]> {
   const rows = await queryAll(`SELECT "role", "text", "createdAt", "metadata" FROM "Message" WHERE "conversationId" = ? AND "role" <> 'note' ORDER BY "seq"`, [conversationId]);
   return rows.map((row) => TranscriptRowSchema.parse(row));
+}
+
+const OfferOutcomeRowSchema = z.object({ type: z.string(), nodeId: z.string().nullable(), createdAt: z.coerce.date(), payload: z.string() });
+
+/** The kb step's readings of replies to its offers (declined, or a new question) stored so far: for readArticleOffers. */
+async function readOfferOutcomes(conversationId: string): Promise<OfferOutcomeEvent[]> {
+  const rows = await queryAll(`SELECT "type", "nodeId", "createdAt", "payload" FROM "Event" WHERE "conversationId" = ? AND "type" = ?`, [conversationId, OFFER_OUTCOME_TYPE]);
+  return toOfferOutcomeEvents(rows.map((row) => OfferOutcomeRowSchema.parse(row)));
 }
 
 async function readTeam(slug: string): Promise<{ id: string; name: string } | null> {
@@ -88,13 +96,16 @@ export async function planHandoff(input: {
   locale: string | undefined;
   /** Messages of this turn not yet stored (customer first). */
   newMessages: NewMessage[];
+  /** Events of this turn not yet stored: the kb step's reading of the customer's reply to an offer may be one. */
+  newEvents: NewEvent[];
   engines: Engines;
 }): Promise<HandoffPlan> {
   const { conversation, request, state } = input;
   const now = new Date();
-  const [team, stored, { contact, previous }] = await Promise.all([
+  const [team, stored, storedOutcomes, { contact, previous }] = await Promise.all([
     readTeam(request.team),
     readTranscript(conversation.id),
+    readOfferOutcomes(conversation.id),
     conversation.contactId ? readContactHistory(conversation.contactId, conversation.id) : { contact: null, previous: [] },
   ]);
   const notice: NewMessage | null = request.announced ? null : { role: "system", text: phrasesFor(input.locale).handoff(team?.name ?? request.team), metadata: {} };
@@ -106,7 +117,9 @@ export async function planHandoff(input: {
     const role = TranscriptRoleSchema.safeParse(line.role);
     return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
   });
-  const tried = summariseAttempts(sources, input.nodeKinds);
+  // This turn's events are written with its messages, at the same time as them (commitTurn).
+  const outcomes = [...storedOutcomes, ...input.newEvents.filter((event) => event.type === OFFER_OUTCOME_TYPE).map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, createdAt: now, payload: event.payload }))];
+  const tried = summariseAttempts(sources, outcomes, input.nodeKinds);
   const summarised = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
   const summary = withLastCustomerMessages(summarised.summary, transcript);
   const { fallback } = summarised;
@@ -168,14 +181,18 @@ export function withHandoffEvent(events: NewEvent[], handoff: NewEvent): NewEven
   return events.map((event, at) => (at === index ? { ...handoff, nodeId: handoff.nodeId ?? event.nodeId } : event));
 }
 
-function summariseAttempts(lines: TranscriptSource[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
+function summariseAttempts(lines: TranscriptSource[], outcomes: OfferOutcomeEvent[], nodeKinds: Map<string, NodeKind>): HandoffPacket["tried"] {
   const articles = new Map<string, HandoffPacket["tried"]["articlesShown"][number]>();
   const questions: string[] = [];
   const metadata = lines.map((line) => parseMessageMetadata(line.metadata));
   // Offers and picks read as the inbox transcript reads them (article-offers.ts).
-  const offers: ArticleOffer[] = readArticleOffers(lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] }))).map((offer) => ({
+  const offers: ArticleOffer[] = readArticleOffers(
+    lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] })),
+    outcomes,
+  ).map((offer) => ({
     articles: offer.articles.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })),
     pickedId: offer.picked?.articleId ?? null,
+    answer: offer.answer,
   }));
   lines.forEach((line, index) => {
     if (line.role !== "bot") return;

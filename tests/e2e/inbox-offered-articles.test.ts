@@ -70,7 +70,8 @@ describe("an offer of likely articles, in the inbox", () => {
       await offerLine.getByRole("list", { name: "Offered to the customer" }).waitFor();
       await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer asked something else"]);
       const details = ana.page.getByRole("complementary", { name: "Handoff details" });
-      await expect(details.getByText(/^Offered: .* — none picked$/).isVisible()).resolves.toBe(true);
+      // The packet reads the offer as the transcript does: not "none picked", which declining also said.
+      await expect(details.getByText(/^Offered: .* — asked something else instead$/).isVisible()).resolves.toBe(true);
       await offerLine.scrollIntoViewIfNeeded();
       await snap(ana.page);
     } finally {

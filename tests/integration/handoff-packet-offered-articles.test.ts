@@ -1,8 +1,9 @@
 /**
  * The handoff packet tells the agent what the customer was shown by the KB, through the real
  * runtime, the public chat API, the starter flow store-support and the demo knowledge base: the
- * articles a step offered ("These articles might help"), which one the customer picked if any,
- * and the articles it answered with. Before: the packet read only answers' sources, so after an
+ * articles a step offered ("These articles might help"), which one the customer picked if any —
+ * or whether they declined the offer or asked something else instead, read from the transcript
+ * by the same rule as the inbox's (runtime/article-offers.ts) — and the articles it answered with. Before: the packet read only answers' sources, so after an
  * offer declined with "None of these" it said "Articles shown: None" and the summary
  * "Bot tried: nothing yet".
  */
@@ -42,15 +43,49 @@ beforeAll(async () => {
 });
 
 describe("the handoff packet after the KB offered likely articles", () => {
-  it("lists the offered articles with none picked when the customer declined them", async () => {
+  it("lists the offered articles as declined when the customer answered None of these", async () => {
     const { id, token, titles } = await offeredConversation();
     await say(id, token, "None of these");
     const handoff = await say(id, token, "talk to a person");
     expect(handoff.json.status).toBe("waiting");
     const { packet, summary } = await packetOf(id);
     expect(packet.tried.articlesShown).toEqual([]);
-    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null }]);
-    expect(summary).toContain(`Bot tried: offered ${titles.map((title) => `"${title}"`).join(", ")} (none picked)`);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: "declined" }]);
+    expect(summary).toContain(`Bot tried: offered ${titles.map((title) => `"${title}"`).join(", ")} (declined the suggestions)`);
+  });
+
+  it("tells a new question typed instead of a pick apart from declining, as the transcript does", async () => {
+    const { id, token, titles } = await offeredConversation();
+    // Not a title nor "None of these": the kb step reads it as a new question (and answers it).
+    await say(id, token, "how do I reset my password?");
+    const handoff = await say(id, token, "talk to a person");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: "askedAnew" }]);
+    expect(summary).toContain(`offered ${titles.map((title) => `"${title}"`).join(", ")} (asked something else instead)`);
+  });
+
+  it("reads a decline in the turn that hands off, where the kb step's outcome is not stored yet", async () => {
+    // At the shipping topic's kb step, whose "not found" goes straight to a person.
+    const { id, token } = await startConversation("store-support");
+    const offer = (await say(id, token, "shipping delays and costs")).json.messages.find((message) => message.text === OFFER_LINE);
+    const titles = (offer?.choices ?? []).slice(0, -1);
+    expect(titles.length).toBeGreaterThanOrEqual(2);
+    const handoff = await say(id, token, "None of these");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: "declined" }]);
+    expect(summary).toContain("(declined the suggestions)");
+  });
+
+  it("says none picked while the customer has not answered the offer", async () => {
+    const { id, token, titles } = await offeredConversation();
+    // The offer is still the latest line: asking for a person is the customer's next message, and not an answer the kb step read.
+    const handoff = await say(id, token, "talk to a person");
+    expect(handoff.json.status).toBe("waiting");
+    const { packet, summary } = await packetOf(id);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: null }]);
+    expect(summary).toContain("(none picked)");
   });
 
   it("names the article the customer picked, which is also an article answered with", async () => {
@@ -62,7 +97,7 @@ describe("the handoff packet after the KB offered likely articles", () => {
     expect(handoff.json.status).toBe("waiting");
     const { packet, summary } = await packetOf(id);
     expect(packet.tried.articlesShown).toEqual([expect.objectContaining({ id: answer.articleId, title: titles[1] })]);
-    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: answer.articleId }]);
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: answer.articleId, answer: null }]);
     expect(summary).toContain(`answered with "${titles[1]}"`);
     expect(summary).toContain(`(picked "${titles[1]}")`);
   });

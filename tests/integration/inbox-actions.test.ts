@@ -20,6 +20,7 @@ import { requireConversationAccess } from "~/inbox/access.server";
 import { runAgentAction } from "~/inbox/agent-turn.server";
 import { handBackConversation, listHandBackTargets } from "~/inbox/hand-back.server";
 import { getCustomerView } from "~/runtime/conversations.server";
+import { subscribe, type LiveEvent } from "~/runtime/live.server";
 import { publishFlow } from "~/runtime/flow-versions.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
 import { db } from "~/utils/db.server";
@@ -158,6 +159,34 @@ describe("replies", () => {
     await claimConversation(ana, spanish.id);
     await resolveConversation(ana, spanish.id);
     expect((await messagesOf(spanish.id)).at(-1)).toMatchObject({ role: "system", text: "Ana ha marcado esta conversación como resuelta. Escríbenos cuando quieras." });
+  });
+
+  it("tells the customer who reopened it, in their language, on the live stream and in the transcript", async () => {
+    const { id, token } = await handOff();
+    await claimConversation(ana, id);
+    await resolveConversation(ana, id);
+    const heard: LiveEvent[] = [];
+    const unsubscribe = subscribe(`conversation:${id}`, (event) => heard.push(event));
+    try {
+      expect(await reopenConversation(ana, id)).toMatchObject({ ok: true });
+    } finally {
+      unsubscribe();
+    }
+    const line = { role: "system", text: "Ana reopened this conversation and will reply here." };
+    expect(heard).toEqual([
+      { type: "message", conversationId: id, message: expect.objectContaining(line) },
+      expect.objectContaining({ type: "status", conversationId: id, status: "open" }),
+    ]);
+    const view = await getConversationRequest(id, { token });
+    expect(((await view.json()) as { messages: Array<{ role: string; text: string }> }).messages.at(-1)).toMatchObject(line);
+
+    const spanish = await handOff();
+    const { flowId } = await db.conversation.findUniqueOrThrow({ where: { id: spanish.id }, select: { flowId: true } });
+    await db.event.create({ data: { conversationId: spanish.id, flowId, type: "language.detected", payload: JSON.stringify({ language: "es" }) }, select: { id: true } });
+    await claimConversation(ana, spanish.id);
+    await resolveConversation(ana, spanish.id);
+    await reopenConversation(ana, spanish.id);
+    expect((await messagesOf(spanish.id)).at(-1)).toMatchObject({ role: "system", text: "Ana ha reabierto esta conversación y te responderá aquí." });
   });
 
   it("keeps the first handoff's response time when the customer reopens it: the queue clock restarts, the analytics metric does not", async () => {

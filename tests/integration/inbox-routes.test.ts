@@ -147,10 +147,16 @@ describe("the composer endpoint", () => {
     expect(first).toMatchObject({ status: 200, body: { ok: true } });
     expect(second).toMatchObject({ status: 200, body: { ok: true } });
     expect(await db.message.count({ where: { conversationId: id, clientMessageId: "dup-1" } })).toBe(1);
-    await compose("ana", id, { intent: "note", clientMessageId: "note-1", text: "internal only" });
+    const note = await compose("ana", id, { intent: "note", clientMessageId: "note-1", text: "internal only" });
     const view = ((await openConversation("ana", id)) as Awaited<ReturnType<typeof conversationRoute.loader>>).view;
     const roles = view.timeline.flatMap((item) => (item.kind === "message" ? [`${item.role}:${item.text}`] : []));
     expect(roles).toEqual(expect.arrayContaining(["agent:<img src=x onerror=alert(1)>", "note:internal only"]));
+    // Each answer carries the stored line exactly as the page's re-read shows it (the resend: the first one's), so the composer shows it as sent at once.
+    const stored = (text: string) => view.timeline.find((item) => item.kind === "message" && item.text === text);
+    expect(stored("<img src=x onerror=alert(1)>")).toMatchObject({ role: "agent", authorName: "Ana Agent" });
+    expect(first.body.line).toEqual(stored("<img src=x onerror=alert(1)>"));
+    expect(second.body.line).toEqual(first.body.line);
+    expect(note.body.line).toEqual(stored("internal only"));
   });
 });
 

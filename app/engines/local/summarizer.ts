@@ -6,6 +6,7 @@
  */
 import { formatConfidence } from "~/utils/confidence";
 import { identifierWords } from "~/utils/identifier-words";
+import { describeOfferOutcome } from "~/vocabulary/offer-answers";
 import { indexTerms, splitSentences } from "./text";
 import type { SummaryInput, Summarizer } from "../types";
 
@@ -34,7 +35,7 @@ export function summarizeExtractively(input: SummaryInput): string {
   // An offer is something tried even when the customer picked none of it.
   for (const offer of input.tried.articlesOffered ?? []) {
     const picked = offer.articles.find((article) => article.id === offer.pickedId);
-    tried.push(`offered ${offer.articles.map((article) => `"${article.title}"`).join(", ")} (${picked ? `picked "${picked.title}"` : "none picked"})`);
+    tried.push(`offered ${offer.articles.map((article) => `"${article.title}"`).join(", ")} (${describeOfferOutcome(picked ? `"${picked.title}"` : null, offer.answer)})`);
   }
   if (input.tried.questionsAsked.length) tried.push(`asked ${input.tried.questionsAsked.map((q) => `"${q}"`).join(", ")}`);
   lines.push(tried.length ? `Bot tried: ${tried.join("; ")}.` : "Bot tried: nothing yet.");

@@ -5,7 +5,7 @@
  * snooze, unread count.
  */
 import { Link, useLocation } from "@remix-run/react";
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { Icon } from "~/components/icons";
 import { formatDuration, humanize, isSlaBreached } from "../format";
 import { contactLabel, type QueueKey, type QueueRow } from "../queues";
@@ -29,12 +29,14 @@ type Props = {
   labels: Array<{ id: string; name: string }>;
   /** The conversation open beside the list and its labels: the label filter keeps it open when it matches. */
   openConversation: OpenConversation | null;
+  /** Said above the rows (what just happened to the conversation that was open, on a phone). */
+  notice?: ReactNode;
 };
 
 /** The list's heading: where focus goes when nothing more specific holds it. */
 export const LIST_TITLE_ID = "inbox-list-title";
 
-export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels, openConversation }: Props) {
+export function ConversationList({ title, queue, rows, selectedId, now, missing, search, label, labels, openConversation, notice = null }: Props) {
   const { ordered, isNew, latest } = useNewArrivals(rows, `${queue}|${search ?? ""}|${label ?? ""}`, selectedId);
   // Opening a row keeps the list as it is (the search or the label filter included).
   const query = new URLSearchParams({ queue, ...(search ? { q: search } : {}), ...(label ? { label } : {}) }).toString();
@@ -62,6 +64,7 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
         </button>
       </header>
       <ShortcutsHelp open={shortcuts.helpOpen} onClose={shortcuts.closeHelp} />
+      {notice}
       {/* Always rendered (an announcement needs a live region that already exists): a new handoff is spoken, not only shown. */}
       <p className="visually-hidden" role="status" data-testid="arrivals-announcement">
         {describeArrivals(latest)}

@@ -7,7 +7,8 @@ import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Icon } from "~/components/icons";
 import { contactLabel } from "../queues";
-import type { ConversationTools, ConversationView } from "../view";
+import { withSentLines } from "../sent-lines";
+import type { ConversationTools, ConversationView, TimelineMessage } from "../view";
 import { ActionBanner, ConversationActions } from "./conversation-actions";
 import { ConversationOrganise, LabelPills } from "./conversation-organise";
 import { EmailText } from "./email-text";
@@ -42,6 +43,13 @@ export function ConversationPane({ view, tools, meId }: Props) {
     });
   }, []);
   const shownPending = pending && countOf(pending) > pending.baseline ? null : pending;
+  // What the server stored shows as sent at once, before the page's re-read brings the same line.
+  const [sentLines, setSentLines] = useState<TimelineMessage[]>([]);
+  const onStored = useCallback((line: TimelineMessage) => {
+    setPending(null);
+    setSentLines((lines) => [...lines, line]);
+  }, []);
+  const items = withSentLines(view.timeline, sentLines);
   useMarkRead(view, meId);
   // Below 1100 px there is no room for the packet beside the transcript: a button opens it over it.
   const [detailsOpen, setDetailsOpen] = useState(false);
@@ -90,7 +98,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
           </div>
         </header>
         <ActionBanner conversationId={view.id} sentCount={sentCount} />
-        <Timeline items={view.timeline} contactName={name} pending={shownPending} />
+        <Timeline items={items} contactName={name} pending={shownPending} />
         {tools.canAct ? (
           <ReplyComposer
             conversationId={view.id}
@@ -100,6 +108,7 @@ export function ConversationPane({ view, tools, meId }: Props) {
             savedReplies={tools.savedReplies}
             teamName={view.team?.name ?? null}
             onPending={onPending}
+            onStored={onStored}
           />
         ) : (
           <p className="convo-readonly">{view.status === "bot" ? "The bot is handling this conversation. It appears in your team's queue if it is handed off." : "You can read this conversation but not act on it."}</p>

@@ -14,6 +14,7 @@ import type { ConversationView } from "../view";
 import { ContactDetails } from "./contact-details";
 import { ConversationHistory } from "./conversation-history";
 import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
+import { describeOfferOutcome } from "~/vocabulary/offer-answers";
 
 /** The same measure as the analytics' "first human response": from the first handoff, once. */
 function firstReply(view: ConversationView): string {
@@ -171,10 +172,10 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
   );
 }
 
-/** "Offered: A, B, C — none picked" / "… — picked B": what the customer saw and chose. */
+/** "Offered: A, B, C — picked B" / "… — declined the suggestions" / "… — asked something else instead": what the customer saw and did. */
 function describeOffer(offer: ArticleOffer): string {
   const picked = offer.articles.find((article) => article.id === offer.pickedId);
-  return `Offered: ${offer.articles.map((article) => article.title).join(", ")} — ${picked ? `picked ${picked.title}` : "none picked"}`;
+  return `Offered: ${offer.articles.map((article) => article.title).join(", ")} — ${describeOfferOutcome(picked?.title ?? null, offer.answer)}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

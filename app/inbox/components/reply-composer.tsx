@@ -8,12 +8,13 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Icon } from "~/components/icons";
-import type { SavedReplyItem } from "../view";
+import { parseSentLine } from "../sent-lines";
+import type { SavedReplyItem, TimelineMessage } from "../view";
 import { SavedReplyPicker } from "./saved-reply-picker";
 
 export type ComposerMode = "reply" | "note";
 type Draft = { mode: ComposerMode; text: string; clientMessageId: string };
-/** A line the agent sent that the transcript does not show yet ("sent" until the re-read brings it). */
+/** A line the agent sent that the server has not confirmed yet ("sent": confirmed, but its answer carried no stored line). */
 export type PendingLine = { text: string; role: "agent" | "note"; state: "sending" | "retrying" | "sent" };
 
 function newId(): string {
@@ -56,9 +57,11 @@ type Props = {
   /** The conversation's team, named when it has no saved replies yet. */
   teamName: string | null;
   onPending: (pending: PendingLine | null) => void;
+  /** The server stored it: the line as the transcript will show it. */
+  onStored: (line: TimelineMessage) => void;
 };
 
-type Delivery = { ok: true } | { ok: false; message: string };
+type Delivery = { ok: true; line: TimelineMessage | null } | { ok: false; message: string };
 
 const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
 
@@ -76,7 +79,7 @@ async function deliver(conversationId: string, message: Draft, onRetrying: () =>
     try {
       const response = await fetch(`/inbox/${encodeURIComponent(conversationId)}/messages`, { method: "POST", body, headers: { Accept: "application/json" }, redirect: "manual" });
       if (response.type === "opaqueredirect") return { ok: false, message: "You were signed out. Sign in again, then send it." };
-      if (response.ok) return { ok: true };
+      if (response.ok) return { ok: true, line: parseSentLine(await response.json().catch(() => null)) };
       if (response.status < 500) {
         const answer = (await response.json().catch(() => null)) as { message?: string } | null;
         return { ok: false, message: answer?.message ?? (response.status === 403 ? "This conversation is no longer with your team." : "Not sent.") };
@@ -90,7 +93,7 @@ async function deliver(conversationId: string, message: Draft, onRetrying: () =>
   }
 }
 
-export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, teamName, onPending }: Props) {
+export function ReplyComposer({ conversationId, canReply, replyBlockedReason, waiting, savedReplies, teamName, onPending, onStored }: Props) {
   const revalidator = useRevalidator();
   // The id is never rendered, so making it on the server and again in the browser is harmless.
   // "reply" even while replying is blocked (resolved, with the bot): `mode` below shows a note
@@ -125,7 +128,8 @@ export function ReplyComposer({ conversationId, canReply, replyBlockedReason, wa
     const delivery = await deliver(conversationId, message, () => onPending({ text, role, state: "retrying" }));
     setSending(null);
     if (delivery.ok) {
-      onPending({ text, role, state: "sent" });
+      if (delivery.line) onStored(delivery.line);
+      else onPending({ text, role, state: "sent" });
       revalidator.revalidate();
       return;
     }

@@ -27,6 +27,8 @@ export type Phrases = {
   left: (name: string) => string;
   /** The system line when a person resolves the conversation, just above the rating card; `name` is their first name. */
   resolved: (name: string) => string;
+  /** The system line when a person reopens a resolved conversation; `name` is their first name. */
+  reopened: (name: string) => string;
   hints: {
     empty: (field: string) => string;
     email: string;
@@ -59,6 +61,7 @@ const en: Phrases = {
   joined: (name) => `${name} joined the conversation.`,
   left: (name) => `${name} left the conversation. Someone else from the team will reply here.`,
   resolved: (name) => `${name} marked this conversation as resolved. Write again any time.`,
+  reopened: (name) => `${name} reopened this conversation and will reply here.`,
   hints: {
     empty: (field) => `I didn't catch that. Please type your ${field}.`,
     email: "That doesn't look like an email address. Please type it like name@example.com.",
@@ -91,6 +94,7 @@ const es: Phrases = {
   joined: (name) => `${name} se ha unido a la conversación.`,
   left: (name) => `${name} ha salido de la conversación. Otra persona del equipo te responderá aquí.`,
   resolved: (name) => `${name} ha marcado esta conversación como resuelta. Escríbenos cuando quieras.`,
+  reopened: (name) => `${name} ha reabierto esta conversación y te responderá aquí.`,
   hints: {
     empty: () => "No he recibido nada. ¿Puedes escribirlo de nuevo?",
     email: "Eso no parece un correo electrónico. Escríbelo así: nombre@ejemplo.com.",
@@ -122,6 +126,7 @@ const fr: Phrases = {
   joined: (name) => `${name} a rejoint la conversation.`,
   left: (name) => `${name} a quitté la conversation. Une autre personne de l'équipe vous répondra ici.`,
   resolved: (name) => `${name} a marqué cette conversation comme résolue. Écrivez-nous quand vous voulez.`,
+  reopened: (name) => `${name} a rouvert cette conversation et vous répondra ici.`,
   hints: {
     empty: () => "Je n'ai rien reçu. Pouvez-vous l'écrire à nouveau ?",
     email: "Cela ne ressemble pas à une adresse e-mail. Écrivez-la comme nom@exemple.com.",
@@ -153,6 +158,7 @@ const de: Phrases = {
   joined: (name) => `${name} ist dem Gespräch beigetreten.`,
   left: (name) => `${name} hat das Gespräch verlassen. Eine andere Person aus dem Team antwortet Ihnen hier.`,
   resolved: (name) => `${name} hat dieses Gespräch als gelöst markiert. Schreiben Sie uns jederzeit wieder.`,
+  reopened: (name) => `${name} hat dieses Gespräch wieder geöffnet und antwortet Ihnen hier.`,
   hints: {
     empty: () => "Ich habe nichts erhalten. Können Sie es noch einmal schreiben?",
     email: "Das sieht nicht wie eine E-Mail-Adresse aus. Bitte schreiben Sie sie so: name@beispiel.de.",
@@ -184,6 +190,7 @@ const pt: Phrases = {
   joined: (name) => `${name} entrou na conversa.`,
   left: (name) => `${name} saiu da conversa. Outra pessoa da equipe responderá aqui.`,
   resolved: (name) => `${name} marcou esta conversa como resolvida. Escreva quando quiser.`,
+  reopened: (name) => `${name} reabriu esta conversa e responderá aqui.`,
   hints: {
     empty: () => "Não recebi nada. Pode escrever de novo?",
     email: "Isso não parece um endereço de e-mail. Escreva assim: nome@exemplo.com.",

@@ -11,6 +11,30 @@ const base: SummaryInput = {
 };
 
 describe("local summarizer", () => {
+  it("says what the customer did with offered articles: picked one, declined them, asked something else, or nothing yet", async () => {
+    const articles = [
+      { id: "a", slug: "returns", title: "Returns" },
+      { id: "b", slug: "refunds", title: "Refunds" },
+    ];
+    const { text } = await new LocalSummarizer().summarize({
+      ...base,
+      tried: {
+        articlesShown: [],
+        articlesOffered: [
+          { articles, pickedId: "b", answer: null },
+          { articles, pickedId: null, answer: "declined" },
+          { articles, pickedId: null, answer: "askedAnew" },
+          { articles, pickedId: null },
+        ],
+        questionsAsked: [],
+      },
+    });
+    const offered = '"Returns", "Refunds"';
+    expect(text).toContain(
+      `Bot tried: offered ${offered} (picked "Refunds"); offered ${offered} (declined the suggestions); offered ${offered} (asked something else instead); offered ${offered} (none picked).`,
+    );
+  });
+
   it("states the problem from the customer's own words, the fields, what was tried and why", async () => {
     const { text } = await new LocalSummarizer().summarize({
       transcript: [
