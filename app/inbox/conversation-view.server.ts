@@ -200,7 +200,9 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
       }`;
     case "conversation.released":
       // A removed person's name is kept in the event: their row is gone.
-      return `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")}: back in the queue`;
+      return payload.reason === "leftTeam"
+        ? `${by} moved ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")} out of the team: back in the queue`
+        : `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")}: back in the queue`;
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

@@ -1,5 +1,5 @@
 /**
- * When a person stops working (deactivated or removed), their open conversations go back to their team's
+ * When a person stops working (deactivated or removed) or leaves a team, their open conversations (of that team) go back to their team's
  * queue: waiting, unassigned, the wait still counting from the handoff (being dropped does not
  * make a customer's wait shorter), and round robin runs again for each team. Each conversation
  * is moved like any agent action (agent-turn.server.ts): in its lock, on a fresh read, so a
@@ -12,14 +12,23 @@ import { db } from "~/utils/db.server";
 import { runAgentAction } from "./agent-turn.server";
 import { afterQueued } from "./assignment.server";
 
-/** Returns how many conversations went back to a queue. */
-export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: "deactivated" | "removed"): Promise<number> {
-  const open = await db.conversation.findMany({ where: { assigneeId: person.id, status: "open" }, select: { id: true } });
+export type ReleaseReason = "deactivated" | "removed" | "leftTeam";
+
+/**
+ * Returns how many conversations went back to a queue. `keepTeamIds`: only the conversations of
+ * other teams go back (an agent moved out of a team can no longer open that team's conversations;
+ * one with no team yet belongs to its flow's default team and stays).
+ */
+export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: ReleaseReason, keepTeamIds?: string[]): Promise<number> {
+  const open = await db.conversation.findMany({
+    where: { assigneeId: person.id, status: "open", ...(keepTeamIds ? { teamId: { notIn: keepTeamIds } } : {}) },
+    select: { id: true },
+  });
   const teams = new Set<string | null>();
   let returned = 0;
   for (const conversation of open) {
     const result = await runAgentAction(conversation.id, async (state) => {
-      if (state.status !== "open" || state.assigneeId !== person.id) return { outcome: { ok: true, notice: "" } };
+      if (state.status !== "open" || state.assigneeId !== person.id || (keepTeamIds && (!state.teamId || keepTeamIds.includes(state.teamId)))) return { outcome: { ok: true, notice: "" } };
       return {
         outcome: { ok: true, notice: "" },
         commit: {

@@ -91,15 +91,14 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!outcome.ok) return refused(outcome);
       // More capacity or a new team may mean room for a waiting conversation.
       await afterAgentFreed(input.userId);
-      return done("Changes saved");
+      return done(outcome.returned === 0 ? "Changes saved" : `Changes saved.${backInQueue(outcome.returned)}`);
     }
     case "new-link":
       return withLink(await createLinkFor(db, input.userId), (name) => `New link for ${name}. Their earlier links no longer work.`);
     case "deactivate-person": {
       const outcome = await deactivatePerson(db, { actorId: me.id, userId: input.userId });
       if (!outcome.ok) return refused(outcome);
-      const moved = outcome.returned === 0 ? "" : ` ${outcome.returned} open conversation${outcome.returned === 1 ? " went" : "s went"} back to the queue.`;
-      return done(`${outcome.name} is deactivated and signed out everywhere.${moved}`);
+      return done(`${outcome.name} is deactivated and signed out everywhere.${backInQueue(outcome.returned)}`);
     }
     case "reactivate-person": {
       const outcome = await reactivatePerson(db, input.userId);
@@ -141,3 +140,8 @@ export default function TeamsPage() {
 }
 
 export { RouteErrorBoundary as ErrorBoundary };
+
+/** " 2 open conversations went back to the queue." — or nothing when none did. */
+function backInQueue(returned: number): string {
+  return returned === 0 ? "" : ` ${returned} open conversation${returned === 1 ? " went" : "s went"} back to the queue.`;
+}

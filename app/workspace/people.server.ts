@@ -15,6 +15,8 @@ import type { Outcome } from "./teams.server";
 
 const GONE = "That person is no longer in the workspace";
 
+export type Saved = { ok: true; returned: number } | Extract<Outcome, { ok: false }>;
+
 export async function listPeople(db: Db, now = new Date()) {
   const people = await db.user.findMany({
     orderBy: [{ role: "asc" }, { name: "asc" }],
@@ -70,18 +72,26 @@ export async function createLinkFor(db: Db, userId: string): Promise<Invited> {
   return { ok: true, name: person.name, link: await createPasswordLink(db, userId, person.passwordHash === "" ? "invite" : "reset") };
 }
 
-/** One row of the people table saved at once: role, teams and capacity, all or nothing. */
-export async function savePerson(db: Db, actorId: string, row: PersonRow): Promise<Outcome> {
+/**
+ * One row of the people table saved at once: role, teams and capacity, all or nothing. An agent
+ * moved out of a team can no longer open its conversations, so theirs there go back to that
+ * team's queue (as when someone is deactivated) instead of waiting on someone who cannot answer.
+ */
+export async function savePerson(db: Db, actorId: string, row: PersonRow): Promise<Saved> {
   const person = await db.user.findUnique({ where: { id: row.userId }, select: { name: true, role: true } });
   if (!person) return { ok: false, message: GONE };
   if (row.role !== person.role && actorId === row.userId) return { ok: false, message: "You can't change your own role. Ask another admin to do it." };
   const teamIds = await existingTeamIds(db, row.teamIds);
-  return keepingAnAdmin(db, `${person.name} is the last admin. Make someone else an admin first.`, async (tx) => {
+  const outcome = await keepingAnAdmin(db, `${person.name} is the last admin. Make someone else an admin first.`, async (tx) => {
     await tx.user.update({ where: { id: row.userId }, data: { role: row.role, capacity: row.capacity }, select: { id: true } });
     await tx.membership.deleteMany({ where: { userId: row.userId } });
     await tx.membership.createMany({ data: teamIds.map((teamId) => ({ userId: row.userId, teamId })) });
     return { ok: true };
   });
+  if (!outcome.ok) return outcome;
+  // Admins open every conversation: nothing of theirs is out of reach.
+  if (row.role === "admin") return { ok: true, returned: 0 };
+  return { ok: true, returned: await returnAssignedToQueue({ id: row.userId, name: person.name }, actorId, "leftTeam", teamIds) };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
- * An agent moved out of a team (Teams → their row → Save) keeps no window on its conversations:
- * one they were still assigned to is not listed in their Needs me, Mine or Snoozed any more —
- * the rows showed the customer's name, email, intent and captured details although opening
- * the conversation answered 404.
+ * An agent moved out of a team (Teams → their row → Save) keeps no window on its conversations,
+ * and none waits on them: the ones they were assigned to go back to that team's queue, the customer
+ * told, as when someone is deactivated. (Their rows had stayed in Needs me, Mine and Snoozed with
+ * the customer's name and details although opening the conversation answered 404.)
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimConversation } from "~/inbox/actions.server";
@@ -32,33 +32,42 @@ afterAll(async () => {
 const listed = async (email: string, queue: "now" | "mine" | "snoozed" | "open") => ((await listQueue(await viewerFor(email), queue)) ?? []).map((row) => row.id);
 
 describe("an agent moved to another team", () => {
-  it("no longer has the old team's conversations in their queues, though still their assignee", async () => {
+  it("hands the old team's conversations back to its queue and keeps the new team's", async () => {
+    expect(await savePerson(db, adminId, { userId: anaId, role: "agent", teamIds: [support, billing], capacity: 5 })).toEqual({ ok: true, returned: 0 });
     const kept = await handOff();
     const snoozed = await handOff();
+    const billingOne = await handOff("chargeback");
     const ana = await viewerFor("ana@baton.local");
-    expect(await claimConversation(ana, kept.id)).toMatchObject({ ok: true });
-    expect(await claimConversation(ana, snoozed.id)).toMatchObject({ ok: true });
+    for (const conversation of [kept, snoozed, billingOne]) expect(await claimConversation(ana, conversation.id)).toMatchObject({ ok: true });
     await snoozeConversation(snoozed.id, { until: new Date(Date.now() + 60 * 60 * 1000) });
-    // Before the move both are hers and listed.
-    expect(await listed("ana@baton.local", "mine")).toContain(kept.id);
+    // Before the move all three are hers and listed.
+    expect(await listed("ana@baton.local", "mine")).toEqual(expect.arrayContaining([kept.id, billingOne.id]));
     expect(await listed("ana@baton.local", "snoozed")).toContain(snoozed.id);
 
-    expect(await savePerson(db, adminId, { userId: anaId, role: "agent", teamIds: [billing], capacity: 5 })).toMatchObject({ ok: true });
+    // Support's two go back to Support's queue: she can no longer open them, so nobody would answer.
+    expect(await savePerson(db, adminId, { userId: anaId, role: "agent", teamIds: [billing], capacity: 5 })).toEqual({ ok: true, returned: 2 });
+    for (const conversation of [kept, snoozed]) {
+      expect(await db.conversation.findUniqueOrThrow({ where: { id: conversation.id }, select: { status: true, assigneeId: true, teamId: true } })).toEqual({ status: "waiting", assigneeId: null, teamId: support });
+      // The customer is told, as when an agent is deactivated.
+      const lines = await db.message.findMany({ where: { conversationId: conversation.id, role: "system" }, select: { text: true } });
+      expect(lines.map((line) => line.text)).toContain("Ana left the conversation. Someone else from the team will reply here.");
+    }
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: billingOne.id }, select: { status: true, assigneeId: true } })).toEqual({ status: "open", assigneeId: anaId });
+
     const moved = await viewerFor("ana@baton.local");
-    expect(await db.conversation.findUniqueOrThrow({ where: { id: kept.id }, select: { assigneeId: true, teamId: true } })).toEqual({ assigneeId: anaId, teamId: support });
-    // The page itself refuses her (it always did) …
+    // The page refuses her (it always did) and no list of hers shows them.
     const refused = (await settle(() => requireConversationAccess(moved, kept.id))) as Response;
     expect(refused.status).toBe(404);
-    // … and now so does every list.
     for (const queue of ["now", "mine", "open"] as const) expect(await listed("ana@baton.local", queue), queue).not.toContain(kept.id);
     expect(await listed("ana@baton.local", "snoozed")).not.toContain(snoozed.id);
+    expect(await listed("ana@baton.local", "mine")).toContain(billingOne.id);
     // The counts beside the queues (and the tab title's) agree with the lists.
     const overview = await getQueueOverview(moved);
     const count = (key: string) => overview.queues.find((entry) => entry.key === key)?.count;
     expect(count("mine")).toBe((await listed("ana@baton.local", "mine")).length);
     expect(count("now")).toBe((await listed("ana@baton.local", "now")).length);
     expect(count("snoozed")).toBe((await listed("ana@baton.local", "snoozed")).length);
-    // Support still sees both, assigned to her, for an admin to reassign.
+    // Support sees both waiting for its next agent.
     expect(await listed("admin@baton.local", "open")).toContain(kept.id);
     expect(await listed("admin@baton.local", "snoozed")).toContain(snoozed.id);
   });

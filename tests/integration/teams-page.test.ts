@@ -132,7 +132,7 @@ describe("people", () => {
     const invited = await db.user.create({ data: { email: "ivy@baton.local", name: "Ivy", role: "admin", passwordHash: "" } });
     expect(await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 })).toMatchObject({ ok: false });
     await db.user.update({ where: { id: invited.id }, data: { passwordHash: "set" } });
-    expect(await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 })).toEqual({ ok: true });
+    expect(await savePerson(db, ben.id, { userId: admin.id, role: "agent", teamIds: [], capacity: 4 })).toEqual({ ok: true, returned: 0 });
     await db.user.update({ where: { id: admin.id }, data: { role: "admin" } });
     await db.user.delete({ where: { id: invited.id } });
   });
