@@ -43,7 +43,7 @@ type DomainName = "demo" | "stackfaq";
 /** One article's embedded texts: passages first (title first), then its generated cues. */
 export type ArticleTexts = { id: string; passages: Float32Array[]; cues: Float32Array[] };
 type Question = { vector: Float32Array; articleId: string | null; source: string; fold: number };
-type Domain = { name: DomainName; articles: ArticleTexts[]; questions: Question[] };
+export type Domain = { name: DomainName; articles: ArticleTexts[]; questions: Question[] };
 
 export type AdapterSettings = { rank: number; temperature: number; ridge: number; epochs: number; batch: number; learningRate: number; seed: number };
 /** q ↦ normalize(q + U·Vᵀ·q); U and V row-major, 512 × rank. */
@@ -185,10 +185,10 @@ export function fitAdapter(articles: ArticleTexts[], questions: Question[], sett
   return adapter;
 }
 
-type Figures = { answerable: number; unanswerable: number; recallAt1: number; mrr: number; aurocAnswerable: number | null };
+export type Figures = { answerable: number; unanswerable: number; recallAt1: number; mrr: number; aurocAnswerable: number | null };
 
 /** Articles ranked by the best cosine (passages alone, or passages and cues) of each question, mapped by `map`. */
-function figures(domain: Domain, questions: Question[], map: (q: Float32Array) => ArrayLike<number>, withCues: boolean): Figures {
+export function figures(domain: Domain, questions: Question[], map: (q: Float32Array) => ArrayLike<number>, withCues: boolean): Figures {
   const results = questions.map((question) => {
     const best = bestPerArticle(domain.articles, map(question.vector), withCues).map((one, i) => ({ id: domain.articles[i].id, score: one.score }));
     best.sort((a, b) => b.score - a.score);
@@ -205,7 +205,7 @@ function figures(domain: Domain, questions: Question[], map: (q: Float32Array) =
   };
 }
 
-const identity = (q: Float32Array) => q;
+export const identity = (q: Float32Array) => q;
 const mapWith = (adapter: Adapter) => (q: Float32Array) => adapt(adapter, q).mapped;
 
 /** Both measures (best passage; best passage or cue), raw and through `map`. */
@@ -218,12 +218,13 @@ function compare(domain: Domain, questions: Question[], adapter: Adapter) {
 
 const foldOf = (key: string, folds: number) => crypto.createHash("sha1").update(key).digest()[0] % folds;
 
-async function loadDomains(): Promise<Domain[]> {
+/** Both domains' articles (passages; generated cues, plus `extraCues` when given) and tuning questions, as raw sentence vectors. */
+export async function loadDomains(extraCues: (article: EvalArticle) => string[] = () => []): Promise<Domain[]> {
   const conditions: Array<[DomainName, { plain: EvalArticle[]; questions: SourcedQuestion[] }]> = [
     ["demo", demoFitConditions()],
     ["stackfaq", stackFaqFitConditions()],
   ];
-  const textsOf = (article: EvalArticle) => ({ passages: passagesOf(article), cues: articleCues(article.title, parseArticleOutline(article.title, article.body)) });
+  const textsOf = (article: EvalArticle) => ({ passages: passagesOf(article), cues: [...new Set([...articleCues(article.title, parseArticleOutline(article.title, article.body)), ...extraCues(article)])] });
   const texts = conditions.flatMap(([, { plain, questions }]) => [...plain.flatMap((article) => Object.values(textsOf(article)).flat()), ...questions.map((question) => question.question)]);
   const vectors = await rawVectors(texts);
   const at = (text: string) => vectors.get(text)!;
@@ -262,7 +263,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const loadBefore = os.loadavg();
   const domains = await loadDomains();
-  const only = process.env.ADAPTER_GRID === "base" ? [{}] : GRID;
+  // ADAPTER_GRID: a JSON array of settings changes to try instead of GRID (e.g. '[{"ridge":0.1}]').
+  const only = process.env.ADAPTER_GRID ? (JSON.parse(process.env.ADAPTER_GRID) as Array<Partial<AdapterSettings>>) : GRID;
   const directions = [];
   for (const train of domains) {
     const evaluated = domains.find((domain) => domain !== train)!;
