@@ -32,7 +32,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 const asked = (text: string) => (text.trim().endsWith("?") ? text.trim() : `${text.trim()}?`);
 
 /** The question-form cues of one article (see the header). */
-export function questionFormCues(article: EvalArticle): string[] {
+export function questionFormCues(article: Pick<EvalArticle, "title" | "body">): string[] {
   const outline = parseArticleOutline(article.title, article.body);
   const cues: string[] = [];
   for (const heading of [article.title, ...outline.map((section) => section.heading)]) {
