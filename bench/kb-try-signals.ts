@@ -4,7 +4,7 @@
  * every candidate, and its gap to the best other article's, to the reranker's features, and
  * prints the out-of-fold figures (and kb-breakdown.json) with them. Tried and not kept (README,
  * KB benchmark paragraphs): exact, missingKey, missingKnown, meaningMissingKey,
- * meaningMissingMin, passageCount, top3Mean.
+ * meaningMissingMin, passageCount, top3Mean, questionCue.
  *   exact: the IDF-weighted share of the question's stems the article has exactly;
  *   missingKey / missingKnown: the IDF weight (÷ the question's highest) of the most specific
  *     question stem the article lacks (of those some article has, for missingKnown);
