@@ -44,7 +44,7 @@ const CV_FOLDS = 3;
 type DomainName = "demo" | "stackfaq";
 /** One article's embedded texts: passages first (title first), then its generated cues. */
 export type ArticleTexts = { id: string; passages: Float32Array[]; cues: Float32Array[] };
-type Question = { vector: Float32Array; articleId: string | null; source: string; fold: number };
+export type Question = { vector: Float32Array; articleId: string | null; source: string; fold: number };
 export type Domain = { name: DomainName; articles: ArticleTexts[]; questions: Question[] };
 
 /** `noneOption`: also train on unanswerable questions, against a learnt "no article" cosine (to keep the top cosine telling them apart). */
@@ -225,7 +225,7 @@ export function figures(domain: Domain, questions: Question[], map: (q: Float32A
 }
 
 export const identity = (q: Float32Array) => q;
-const mapWith = (adapter: Adapter) => (q: Float32Array) => adapt(adapter, q).mapped;
+export const mapWith = (adapter: Adapter) => (q: Float32Array) => adapt(adapter, q).mapped;
 
 /** Both measures (best passage; best passage or cue), raw and through `map`. */
 function compare(domain: Domain, questions: Question[], adapter: Adapter) {
@@ -257,7 +257,7 @@ export async function loadDomains(extraCues: (article: EvalArticle) => string[] 
   }));
 }
 
-const BASE: AdapterSettings = { rank: 32, temperature: 0.05, ridge: 1e-3, epochs: 8, batch: 32, learningRate: 0.01, seed: 15 };
+export const BASE: AdapterSettings = { rank: 32, temperature: 0.05, ridge: 1e-3, epochs: 8, batch: 32, learningRate: 0.01, seed: 15 };
 /**
  * The settings tried, each a change to BASE: BASE itself (it memorises the training articles),
  * a stronger pull to the identity, fewer and smaller steps, a smaller rank, and the same two
