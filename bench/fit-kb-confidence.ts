@@ -156,7 +156,7 @@ async function collect(domain: Domain, articles: EvalArticle[], questions: Sourc
     const evidence = await gatherEvidence(index, question);
     if (!evidence) continue;
     if (!evidence.semantic) throw new Error("the sentence encoder is unavailable: nothing to fit");
-    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? await trySignals(index, question, evidence) : [] });
+    rows.push({ evidence, question, articleId, domain, source, fold: foldOf(`${domain}:${articleId ?? question}`), extra: TRY.length ? await trySignals(index, question, evidence, encoder) : [] });
   }
   return rows;
 }
