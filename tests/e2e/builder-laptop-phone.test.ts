@@ -20,7 +20,7 @@ async function inside(locator: Locator, box: { x: number; y: number; width: numb
   return !!rect && rect.x >= box.x - 1 && rect.y >= box.y - 1 && rect.x + rect.width <= box.x + box.width + 1 && rect.y + rect.height <= box.y + box.height + 1;
 }
 
-const focusedCardId = (page: Page) => page.evaluate(() => document.activeElement?.closest(".react-flow__node")?.getAttribute("data-id") ?? null);
+const focusedCardId = (page: Page) => page.evaluate(() => document.activeElement?.closest(".react-flow__node")?.getAttribute("data-id") ?? "");
 
 describe("a starter flow on a 1280×800 laptop", () => {
   it("opens at a readable zoom with its Start step in view, and fit view still shows it whole", async () => {
@@ -66,10 +66,18 @@ describe("the builder on a 390×844 phone", () => {
     for (const action of actions) expect(await inside(action, window), String(action)).toBe(true);
     // The page never scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    // The canvas keeps a usable area, with the Start card on it.
+    // The canvas takes the width beside the app's icon rail and a usable height.
+    const rail = await page.locator(".sidebar").boundingBox();
     const canvas = await canvasBox(page);
-    expect(canvas.width).toBeGreaterThanOrEqual(PHONE.width - 2);
+    expect(canvas.width).toBeGreaterThanOrEqual(PHONE.width - (rail?.width ?? 0) - 2);
     expect(canvas.height).toBeGreaterThanOrEqual(300);
+    await snap(page);
+
+    // Opened on the phone, the flow shows its Start at a readable zoom too.
+    await page.reload();
+    await card(page, "start").waitFor();
+    await expect.poll(() => viewportZoom(page)).toBeGreaterThanOrEqual(READABLE);
+    expect(await inside(card(page, "start"), await canvasBox(page))).toBe(true);
     await snap(page);
 
     await page.getByRole("button", { name: "Publish", exact: true }).click();

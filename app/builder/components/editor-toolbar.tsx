@@ -77,7 +77,7 @@ export function EditorToolbar(props: Props) {
         </button>
       </div>
       <AnalyticsToggle overlay={props.analytics} />
-      <div className="toolbar-group">
+      <div className="toolbar-group toolbar-main">
         <button type="button" className={props.previewOpen ? "btn btn-secondary btn-sm is-active" : "btn btn-secondary btn-sm"} aria-pressed={props.previewOpen} onClick={props.onPreview}>
           <Icon name="play" size={14} />
           Preview
