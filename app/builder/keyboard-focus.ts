@@ -25,12 +25,14 @@ export function focusFirstField(container: HTMLElement | null): boolean {
 const CARD_WAIT_FRAMES = 30;
 
 export function focusCard(nodeId: string): void {
-  // The card may be drawn only after the view moved to it (or a new one after the next render): try again on the next frames.
+  // The card may be drawn only after the view moved to it, and a new card stays hidden (so
+  // unfocusable) until React Flow has measured it: try again on the next frames.
   let tries = 0;
   const attempt = () => {
     const card = window.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
-    if (card) card.focus();
-    else if ((tries += 1) < CARD_WAIT_FRAMES) requestAnimationFrame(attempt);
+    card?.focus();
+    if (card && window.document.activeElement === card) return;
+    if ((tries += 1) < CARD_WAIT_FRAMES) requestAnimationFrame(attempt);
   };
   attempt();
 }
