@@ -30,7 +30,9 @@ export function focusCard(nodeId: string): void {
   let tries = 0;
   const attempt = () => {
     const card = window.document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
-    card?.focus();
+    // The view brings the card in (it may still be gliding there): the browser's own scrolling
+    // to a focused element would shift the whole canvas inside its clipped box.
+    card?.focus({ preventScroll: true });
     if (card && window.document.activeElement === card) return;
     if ((tries += 1) < CARD_WAIT_FRAMES) requestAnimationFrame(attempt);
   };
