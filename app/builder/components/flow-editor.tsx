@@ -107,9 +107,9 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
     if (activeNodeId) reveal(activeNodeId, 0.75);
   }, [activeNodeId, reveal]);
 
-  // A step added by a click or a key takes the focus (the palette button keeps nothing to do
-  // with it; the empty canvas's button disappears): a keyboard or screen-reader user goes on
-  // from the new card, where Enter opens its settings.
+  // A step added by a click or a key takes the focus: left on the palette button, a keyboard or
+  // screen-reader user had to hunt for the new card among all the others (and the empty canvas's
+  // button disappears, dropping the focus to the page). From the card, Enter opens its settings.
   const announce = useCanvasAnnouncer();
   const addAndFocus = (kind: NodeKind) => {
     const nodeId = actions.addStep(kind);
