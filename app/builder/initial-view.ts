@@ -1,43 +1,66 @@
 /**
- * Which cards the editor fits into view when it opens. A flow of a size people draw by hand (the
- * starters, a few dozen steps) is shown whole, even at a small zoom: a lead reopening a draft
- * wants to see all of it, not Start with the rest off-screen. A generated, very large one opens
- * on its start and the steps that follow it (breadth first) as far as they fit at a readable zoom
- * — the whole flow is one "fit view" click away.
+ * Which cards the editor fits into view when it opens, and at what zoom. A lead must be able to
+ * read the cards: a starter fitted whole into a 1280×800 window came out at ~30 % zoom, its text
+ * unreadable. So the view opens at a readable zoom (never below READABLE_ZOOM) on the whole flow
+ * when it fits at that zoom, and otherwise on its start and the steps that follow it (breadth
+ * first) as far as they fit — the whole flow is one click on "fit view" away.
+ * Pure (document and canvas size in, card ids out) so it is unit-tested.
  */
 import type { FlowDocument } from "~/flow/document";
 import { getNodeKind } from "~/nodes/registry";
+import type { Size } from "./canvas-types";
 
-/** What fits the canvas of a 1280 px wide window at zoom 0.5, in flow units. */
-const READABLE_AREA = { width: 1300, height: 1400 };
-const CARD = { width: 248, height: 160 };
-/** Up to this many steps the whole flow is fitted, whatever the zoom that takes. */
-export const WHOLE_FLOW_MAX_NODES = 60;
+/** The smallest zoom a flow opens at: cards' text at 80 % is still comfortably legible. */
+export const READABLE_ZOOM = 0.8;
+/** Room around the fitted cards, as React Flow's fitView `padding` (a share of the fitted box). */
+export const INITIAL_PADDING = 0.08;
+/** A card's size before React Flow has measured it (.node-card is 248 px wide). */
+const CARD: Size = { width: 248, height: 160 };
 
-export function pickInitialView(document: FlowDocument): string[] {
-  if (document.nodes.length <= WHOLE_FLOW_MAX_NODES) return document.nodes.map((node) => node.id);
+type Box = { minX: number; minY: number; maxX: number; maxY: number };
+
+/** The flow area (flow units) that a canvas of `canvas` screen pixels shows at the readable zoom. */
+export function readableArea(canvas: Size): Size {
+  const scale = READABLE_ZOOM * (1 + INITIAL_PADDING);
+  return { width: canvas.width / scale, height: canvas.height / scale };
+}
+
+export function pickInitialView(document: FlowDocument, area: Size, sizeOf: (nodeId: string) => Size | undefined = () => undefined): string[] {
+  const byId = new Map(document.nodes.map((node) => [node.id, node]));
+  const grow = (box: Box, nodeId: string): Box => {
+    const node = byId.get(nodeId);
+    if (!node) return box;
+    const size = sizeOf(nodeId) ?? CARD;
+    return {
+      minX: Math.min(box.minX, node.position.x),
+      minY: Math.min(box.minY, node.position.y),
+      maxX: Math.max(box.maxX, node.position.x + size.width),
+      maxY: Math.max(box.maxY, node.position.y + size.height),
+    };
+  };
+  const fits = (box: Box) => box.maxX - box.minX <= area.width && box.maxY - box.minY <= area.height;
+  const empty: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+
+  const everyId = document.nodes.map((node) => node.id);
+  if (fits(everyId.reduce(grow, empty))) return everyId;
+
   const start = document.nodes.find((node) => getNodeKind(node.kind).role === "entry") ?? document.nodes[0];
   if (!start) return [];
-  const byId = new Map(document.nodes.map((node) => [node.id, node]));
   const next = new Map<string, string[]>();
   for (const edge of document.edges) next.set(edge.source, [...(next.get(edge.source) ?? []), edge.target]);
   const picked: string[] = [];
-  const box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  let box = empty;
   const queue = [start.id];
   const seen = new Set(queue);
   while (queue.length) {
-    const node = byId.get(queue.shift() as string);
-    if (!node) continue;
-    const grown = {
-      minX: Math.min(box.minX, node.position.x),
-      minY: Math.min(box.minY, node.position.y),
-      maxX: Math.max(box.maxX, node.position.x + CARD.width),
-      maxY: Math.max(box.maxY, node.position.y + CARD.height),
-    };
-    if (picked.length > 0 && (grown.maxX - grown.minX > READABLE_AREA.width || grown.maxY - grown.minY > READABLE_AREA.height)) continue;
-    Object.assign(box, grown);
-    picked.push(node.id);
-    for (const target of next.get(node.id) ?? []) {
+    const nodeId = queue.shift() as string;
+    if (!byId.has(nodeId)) continue;
+    const grown = grow(box, nodeId);
+    // The start is always shown, even on a canvas narrower than one card at this zoom.
+    if (picked.length > 0 && !fits(grown)) continue;
+    box = grown;
+    picked.push(nodeId);
+    for (const target of next.get(nodeId) ?? []) {
       if (seen.has(target)) continue;
       seen.add(target);
       queue.push(target);

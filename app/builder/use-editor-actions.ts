@@ -26,9 +26,9 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
     return { x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y };
   }, [canvas, flow]);
 
-  /** Dropped at `position`, or placed after the selected step (and connected to it) when clicked. */
+  /** Dropped at `position`, or placed after the selected step (and connected to it) when clicked; returns the new step's id. */
   const addStep = useCallback(
-    (kind: NodeKind, position?: { x: number; y: number }) => {
+    (kind: NodeKind, position?: { x: number; y: number }): string => {
       const id = createNodeId(kind, nodeIdsOf(document));
       const placement = position ? { position: avoidOverlap(position, document.nodes), from: null } : placeNewStep(document, onlySelected, viewCentre());
       edit((current) => {
@@ -47,6 +47,7 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
         const centre = rect ? centreAfterAdding(added, previous, rect, zoom) : { x: added.x + CARD_OFFSET.x, y: added.y + CARD_OFFSET.y };
         void flow.setCenter(centre.x, centre.y, { zoom, duration: 250 });
       }
+      return id;
     },
     [document, onlySelected, edit, select, flow, viewCentre, canvas],
   );

@@ -4,7 +4,7 @@
  * end, and the form keeps to the panel's width.
  */
 import { describe, expect, it } from "vitest";
-import { card, openStarterCopy, selectCard } from "./builder-helpers";
+import { card, fitView, openStarterCopy, selectCard } from "./builder-helpers";
 import { snap, useE2E } from "./harness";
 
 const e2e = useE2E();
@@ -34,6 +34,9 @@ describe("next-step pickers", () => {
     }
     await app.db.flow.update({ where: { id: flowId }, data: { draft: JSON.stringify(stored) } });
     await page.reload();
+    // The flow opens on its first steps; "is-delivered" is further along.
+    await card(page, "start").waitFor();
+    await fitView(page);
     await card(page, "is-delivered").waitFor();
     await selectCard(page, "is-delivered");
 

@@ -7,7 +7,7 @@
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { signIn, snap, useE2E } from "./harness";
-import { canvasBox, card, openStarterCopy, selectCard } from "./builder-helpers";
+import { canvasBox, card, fitView, openStarterCopy, selectCard, viewportZoom } from "./builder-helpers";
 
 // The demo history gives /analytics its escalation tables.
 const e2e = useE2E({ demoHistory: true });
@@ -36,15 +36,20 @@ const right = async (locator: Locator) => {
 };
 
 describe("the canvas", () => {
-  it("opens a starter whole, Start to End, in a 1024 px window and in a 1280 px one", async () => {
+  it("fits a starter whole, Start to End, in a 1024 px window and in a 1280 px one, and opens it on its Start at a readable zoom", async () => {
     const { page } = e2e;
     // Refunds and returns is the widest starter: at the old 0.2 zoom floor its Start sat under the palette even at 1280.
+    // openStarterCopy clicks fit view.
     await openStarterCopy(page, "Refunds at 1280", "Refunds and returns");
     await expect.poll(() => cardsInsideCanvas(page)).toBe(true);
     await page.setViewportSize(SMALL);
     await page.goto("/flows");
     await page.getByRole("link", { name: "Store support" }).first().click();
-    await page.locator(".react-flow__node").first().waitFor();
+    await card(page, "start").waitFor();
+    // A flow opens where it begins, readable (builder-laptop-phone.test.ts); fit view shows all of it.
+    await expect.poll(() => viewportZoom(page)).toBeGreaterThanOrEqual(0.75);
+    await expect.poll(() => cardsInsideCanvas(page, ["start"])).toBe(true);
+    await fitView(page);
     await expect.poll(() => cardsInsideCanvas(page)).toBe(true);
     await snap(page);
   });
@@ -124,6 +129,7 @@ describe("the builder's toolbar in a 1024 px window", () => {
     await page.setViewportSize(SMALL);
     await page.reload();
     await page.locator(".react-flow__node").first().waitFor();
+    await fitView(page);
     // The longest status: published, then changed.
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await expect.poll(() => page.locator(".builder-state .badge").textContent()).toBe("Published v1");

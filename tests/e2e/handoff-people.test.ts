@@ -334,12 +334,16 @@ describe("an inbox an agent can live in", () => {
 });
 
 describe("builder polish", () => {
-  it("opens a flow with every step in view, and offers Publish only when the draft differs from the live version", async () => {
+  it("shows every step of a flow with fit view, and offers Publish only when the draft differs from the live version", async () => {
     const { page, app } = e2e;
     await page.setViewportSize(BUILDER_VIEWPORT);
     await signIn(page, "admin@baton.local");
     const flow = await app.db.flow.findUniqueOrThrow({ where: { slug: "store-support" }, select: { id: true, draft: true } });
     await e2e.goto(`/flows/${flow.id}`);
+    // The flow opens on its first steps at a readable zoom (builder-laptop-phone.test.ts); one
+    // click on fit view shows all of it.
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.getByRole("button", { name: "fit view" }).click();
     const nodes = page.locator(".react-flow__node");
     // Every step of the starter (19 since the help-centre look-up), each drawn once.
     const steps = (JSON.parse(flow.draft) as { nodes: unknown[] }).nodes.length;

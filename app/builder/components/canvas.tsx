@@ -2,14 +2,14 @@
  * The React Flow canvas: cards from the document, palette drops, connecting outputs, moving,
  * selecting and deleting, with the minimap, zoom controls and fit view.
  */
-import { useCallback, useMemo, useRef, useState, type DragEvent, type MouseEvent } from "react";
-import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, type Connection, type EdgeChange, type NodeChange } from "reactflow";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from "react";
+import ReactFlow, { Background, BackgroundVariant, Controls, MiniMap, useReactFlow, useStoreApi, type Connection, type EdgeChange, type NodeChange } from "reactflow";
 import { NODE_KINDS, type NodeKind } from "~/nodes/kinds";
 import { nodeTypes } from "~/nodes/editors";
 import { getNodeKind } from "~/nodes/registry";
 import { connect, moveNodes, removeElements } from "../document-ops";
 import type { CardIssue, CanvasNode, NodeTraffic, Size } from "../canvas-types";
-import { pickInitialView } from "../initial-view";
+import { INITIAL_PADDING, pickInitialView, READABLE_ZOOM, readableArea } from "../initial-view";
 import { applySelectionChanges, applySizes, createEdgeMapper, createNodeMapper, summariseEdgeChanges, summariseNodeChanges, type CanvasView } from "../mapping";
 import { sameTaskKey, type FlowEditorState } from "../use-flow-editor";
 
@@ -27,16 +27,52 @@ type Props = {
 
 const isKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
 
-// As low as the canvas goes, so a hand-drawn flow of a few dozen steps opens whole (see
-// initial-view.ts) even beside both panels of a 1024 px window: a floor above that cut the
-// starters' Start and End off the sides.
+// As low as the canvas goes, so "fit view" shows a hand-drawn flow of a few dozen steps whole
+// even beside both panels of a 1024 px window: a floor above that cut the starters' Start and
+// End off the sides. The flow OPENS at a readable zoom (initial-view.ts).
 const MIN_ZOOM = 0.1;
-const FIT_VIEW = { padding: 0.08, maxZoom: 1, minZoom: MIN_ZOOM };
+const INITIAL_FIT = { padding: INITIAL_PADDING, minZoom: READABLE_ZOOM, maxZoom: 1 };
 const BLANK_VIEWPORT = { x: 60, y: 80, zoom: 0.8 };
 const MINIMAP_SIZE = { width: 168, height: 112 };
 const minimapColor = (node: CanvasNode) => getNodeKind(node.data.kind).color;
 
 let drags = 0;
+
+/**
+ * Fits the opening view once, when the cards it shows are measured: which cards depends on the
+ * canvas's size (initial-view.ts), which React Flow's own `fitView` prop cannot take into
+ * account. The store is watched directly (no re-render of the canvas per measured card); the
+ * fit runs inside React Flow's measuring pass, before the first frame that shows the cards.
+ * A flow that opens blank is not fitted: the first drop would make the view jump.
+ */
+function useInitialView(document: FlowEditorState["document"]) {
+  const store = useStoreApi();
+  const { fitView } = useReactFlow();
+  const [opening] = useState(document);
+  useEffect(() => {
+    if (opening.nodes.length === 0) return;
+    let done = false;
+    // fitView moves the viewport, which notifies this listener again from inside the fit.
+    let fitting = false;
+    const tryFit = () => {
+      if (done || fitting) return;
+      const { width, height, nodeInternals } = store.getState();
+      if (!width || !height) return;
+      const sizeOf = (nodeId: string) => {
+        const node = nodeInternals.get(nodeId);
+        return node?.width && node.height ? { width: node.width, height: node.height } : undefined;
+      };
+      const ids = pickInitialView(opening, readableArea({ width, height }), sizeOf);
+      fitting = true;
+      done = fitView({ ...INITIAL_FIT, nodes: ids.map((id) => ({ id })) });
+      fitting = false;
+      if (done) unsubscribe();
+    };
+    const unsubscribe = store.subscribe(tryFit);
+    tryFit();
+    return unsubscribe;
+  }, [store, fitView, opening]);
+}
 
 function preventShiftTextSelection(event: MouseEvent) {
   if (event.shiftKey && event.target instanceof Element && !event.target.closest("input, textarea, select")) event.preventDefault();
@@ -53,10 +89,7 @@ export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) 
   const nodes = useMemo(() => mapNodes(document, view), [mapNodes, document, view]);
   const edges = useMemo(() => mapEdges(document, view), [mapEdges, document, view]);
   const dragKey = useRef("drag:0");
-  // React Flow fits the view when the first cards appear; on a blank flow that would jump the
-  // view on the first drop, so only a flow that opens with cards is fitted.
-  const [opensWithCards] = useState(() => document.nodes.length > 0);
-  const [fitViewOptions] = useState(() => ({ ...FIT_VIEW, nodes: pickInitialView(document).map((id) => ({ id })) }));
+  useInitialView(document);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -132,8 +165,6 @@ export function Canvas({ editor, issues, preview, traffic, onDropKind }: Props) 
       panActivationKeyCode={null}
       multiSelectionKeyCode={["Shift", "Meta", "Control"]}
       selectionKeyCode="Shift"
-      fitView={opensWithCards}
-      fitViewOptions={fitViewOptions}
       defaultViewport={BLANK_VIEWPORT}
       minZoom={MIN_ZOOM}
       maxZoom={1.75}

@@ -61,7 +61,7 @@ export function EditorToolbar(props: Props) {
           <Icon name="redo" size={17} />
         </button>
       </div>
-      <div className="toolbar-group">
+      <div className="toolbar-group toolbar-tools">
         <button type="button" className={`btn btn-sm problems-button${props.errors ? " has-errors" : problems ? " has-warnings" : ""}`} onClick={props.onShowProblems}>
           {problems === 0 ? <Icon name="check" size={14} /> : <Icon name="alert" size={14} />}
           {problems === 0 ? "No problems" : `${problems} problem${problems === 1 ? "" : "s"}`}
@@ -77,10 +77,10 @@ export function EditorToolbar(props: Props) {
         </button>
       </div>
       <AnalyticsToggle overlay={props.analytics} />
-      <div className="toolbar-group">
-        <button type="button" className={props.previewOpen ? "btn btn-secondary btn-sm is-active" : "btn btn-secondary btn-sm"} aria-pressed={props.previewOpen} onClick={props.onPreview}>
+      <div className="toolbar-group toolbar-main">
+        <button type="button" className={props.previewOpen ? "btn btn-secondary btn-sm is-active" : "btn btn-secondary btn-sm"} aria-pressed={props.previewOpen} onClick={props.onPreview} title="Preview">
           <Icon name="play" size={14} />
-          Preview
+          <span className="toolbar-label-wide">Preview</span>
         </button>
         <span className="publish-wrap" title={props.draftIsLive ? `Nothing to publish: the draft is the same as the live version v${props.published}.` : undefined}>
           <button

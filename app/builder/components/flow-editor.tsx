@@ -8,13 +8,14 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { ReactFlowProvider } from "reactflow";
 import { Link } from "@remix-run/react";
 import type { FlowEditorData } from "~/flow-admin/editor-data";
+import type { NodeKind } from "~/nodes/kinds";
 import { ENTRY_KIND, getNodeKind } from "~/nodes/registry";
 import { CardWorkspaceContext } from "~/nodes/shared/editor/card-workspace";
 import { useDiagnostics } from "../diagnostics";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, type InitialDraft } from "../draft-buffer";
 import { renameDocument, restoreVersionAsDraft, updateSettings } from "../document-ops";
 import { draftRequest, versionDocumentRequest, type VersionSummary } from "../editor-api";
-import { cardOfKeyEvent, focusCard, focusFirstField } from "../keyboard-focus";
+import { cardOfKeyEvent, focusCard, focusFirstField, useCanvasAnnouncer } from "../keyboard-focus";
 import { listKnownFields } from "../known-fields";
 import { useAnalyticsOverlay } from "../use-analytics-overlay";
 import { useAutosave } from "../use-autosave";
@@ -106,6 +107,16 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
     if (activeNodeId) reveal(activeNodeId, 0.75);
   }, [activeNodeId, reveal]);
 
+  // A step added by a click or a key takes the focus: left on the palette button, a keyboard or
+  // screen-reader user had to hunt for the new card among all the others (and the empty canvas's
+  // button disappears, dropping the focus to the page). From the card, Enter opens its settings.
+  const announce = useCanvasAnnouncer();
+  const addAndFocus = (kind: NodeKind) => {
+    const nodeId = actions.addStep(kind);
+    focusCard(nodeId);
+    announce(`“${getNodeKind(kind).label}” step added and selected. Press Enter to edit it.`);
+  };
+
   const startPreview = () => {
     setPanel("preview");
     void preview.start(document);
@@ -190,7 +201,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
         />
       ) : null}
       <div className="builder-body">
-        <Palette onAdd={(kind) => actions.addStep(kind)} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
+        <Palette onAdd={addAndFocus} hasEntry={document.nodes.some((node) => getNodeKind(node.kind).role === "entry")} />
         <div
           className="builder-canvas"
           ref={canvasRef}
@@ -212,7 +223,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
             <div className="canvas-empty">
               <h2>An empty canvas</h2>
               <p>Drag “{getNodeKind(ENTRY_KIND).label}” from the left to begin, then add the steps your customers go through.</p>
-              <button type="button" className="btn btn-primary btn-sm" onClick={() => actions.addStep(ENTRY_KIND)}>
+              <button type="button" className="btn btn-primary btn-sm" onClick={() => addAndFocus(ENTRY_KIND)}>
                 Add a {getNodeKind(ENTRY_KIND).label} step
               </button>
             </div>
