@@ -2,13 +2,15 @@
  * Listens to the live bus for conversations entering a queue (a handoff, a customer writing to
  * a resolved conversation, a reassign) and runs round-robin assignment for that team. A sweep
  * every SWEEP_MS (and one at start-up) catches anything a missed event or a restart left
- * waiting. Started once per process, when this module loads: the server bundle loads every
+ * waiting, and hands back any conversation left assigned to an agent outside its team
+ * (return-to-queue.server.ts). Started once per process, when this module loads: the server bundle loads every
  * route (and so this module) at start-up, so assignment listens from the first request on, not
  * from the first inbox visit. The loaders call it too (idempotent). Timers do not keep the
  * process alive.
  */
 import { subscribe } from "~/runtime/live.server";
 import { afterQueued, assignAllTeams } from "./assignment.server";
+import { returnOutOfTeamAssignments } from "./return-to-queue.server";
 
 const SWEEP_MS = Number(process.env.INBOX_SWEEP_MS ?? 30_000) || 30_000;
 
@@ -45,7 +47,10 @@ export function ensureInboxDispatcher(): void {
     },
     ["status"],
   );
-  const sweep = () => track(assignAllTeams());
+  const sweep = () => {
+    track(returnOutOfTeamAssignments());
+    track(assignAllTeams());
+  };
   setTimeout(sweep, 1_000).unref();
   setInterval(sweep, SWEEP_MS).unref();
 }

@@ -1,14 +1,17 @@
 /**
- * When a person stops working (deactivated or removed) or leaves a team, their open conversations (of that team) go back to their team's
- * queue: waiting, unassigned, the wait still counting from the handoff (being dropped does not
- * make a customer's wait shorter), and round robin runs again for each team. Each conversation
+ * When a person stops working (deactivated or removed) or an agent leaves a team, their open
+ * conversations (of that team) go back to the team's queue: waiting, unassigned, awake (the
+ * customer was just told someone else will reply), the wait still counting from the handoff (being
+ * dropped does not make a customer's wait shorter), and round robin runs again for each team. Each conversation
  * is moved like any agent action (agent-turn.server.ts): in its lock, on a fresh read, so a
  * conversation resolved or reassigned meanwhile is left alone.
  */
+import { z } from "zod";
 import { firstName } from "~/chat/agent-identity.server";
 import { phrasesFor } from "~/flow";
 import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { db } from "~/utils/db.server";
+import { queryAll } from "~/runtime/sql.server";
 import { runAgentAction } from "./agent-turn.server";
 import { afterQueued } from "./assignment.server";
 
@@ -16,8 +19,7 @@ export type ReleaseReason = "deactivated" | "removed" | "leftTeam";
 
 /**
  * Returns how many conversations went back to a queue. `keepTeamIds`: only the conversations of
- * other teams go back (an agent moved out of a team can no longer open that team's conversations;
- * one with no team yet belongs to its flow's default team and stays).
+ * other teams go back (an agent moved out of a team can no longer open that team's conversations).
  */
 export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: ReleaseReason, keepTeamIds?: string[]): Promise<number> {
   const open = await db.conversation.findMany({
@@ -28,12 +30,12 @@ export async function returnAssignedToQueue(person: { id: string; name: string }
   let returned = 0;
   for (const conversation of open) {
     const result = await runAgentAction(conversation.id, async (state) => {
-      if (state.status !== "open" || state.assigneeId !== person.id || (keepTeamIds && (!state.teamId || keepTeamIds.includes(state.teamId)))) return { outcome: { ok: true, notice: "" } };
+      if (state.status !== "open" || state.assigneeId !== person.id || (keepTeamIds && state.teamId !== null && keepTeamIds.includes(state.teamId))) return { outcome: { ok: true, notice: "" } };
       return {
         outcome: { ok: true, notice: "" },
         commit: {
           status: "waiting",
-          update: { status: "waiting", assigneeId: null },
+          update: { status: "waiting", assigneeId: null, snoozedUntil: null },
           // The customer was talking to this person: they are told, not left wondering.
           messages: [{ role: "system", text: phrasesFor(await getCustomerLocale(state.id, state.flowVersionId)).left(firstName(person.name) ?? person.name), metadata: {} }],
           events: [{ type: "conversation.released", payload: { from: person.id, fromName: person.name, by, reason } }],
@@ -45,5 +47,28 @@ export async function returnAssignedToQueue(person: { id: string; name: string }
     teams.add(result.before?.teamId ?? null);
   }
   for (const teamId of teams) await afterQueued(teamId);
+  return returned;
+}
+
+const StrandedSchema = z.object({ id: z.string(), name: z.string() });
+
+/**
+ * The sweep's safety net (dispatcher.server.ts): open conversations assigned to an agent who is not
+ * a member of the conversation's team — they cannot open it, so nobody would answer. Left by a team
+ * change saved before hand-backs existed, a hand-back cut short, or a claim that raced the change.
+ * Each goes back as if that agent had just left the team. Returns how many went back.
+ */
+export async function returnOutOfTeamAssignments(): Promise<number> {
+  const rows = await queryAll(
+    `SELECT DISTINCT u."id", u."name" FROM "Conversation" c JOIN "User" u ON u."id" = c."assigneeId"
+      WHERE c."status" = 'open' AND c."teamId" IS NOT NULL AND u."role" = 'agent'
+        AND NOT EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = u."id" AND m."teamId" = c."teamId")`,
+    [],
+  );
+  let returned = 0;
+  for (const person of rows.map((row) => StrandedSchema.parse(row))) {
+    const memberships = await db.membership.findMany({ where: { userId: person.id }, select: { teamId: true } });
+    returned += await returnAssignedToQueue(person, person.id, "leftTeam", memberships.map((membership) => membership.teamId));
+  }
   return returned;
 }
