@@ -30,17 +30,26 @@ export async function listPeople(db: Db, now = new Date()) {
       deactivatedAt: true,
       passwordHash: true,
       memberships: { select: { teamId: true } },
+      assigned: { where: { status: "open", teamId: { not: null } }, select: { teamId: true } },
       passwordLinks: { where: { usedAt: null, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" }, take: 1, select: { purpose: true } },
     },
   });
   // The hash only says whether a password was chosen; it never leaves this function.
-  return people.map(({ memberships, passwordHash, passwordLinks, deactivatedAt, ...person }) => ({
+  return people.map(({ memberships, assigned, passwordHash, passwordLinks, deactivatedAt, ...person }) => ({
     ...person,
     deactivated: deactivatedAt !== null,
     invited: passwordHash === "",
     openLink: passwordLinks[0]?.purpose ?? null,
     teamIds: memberships.map((membership) => membership.teamId),
+    openByTeam: countOpenByTeam(assigned),
   }));
+}
+
+/** How many open conversations a person holds in each team: unticking a team sends that team's back to its queue. */
+function countOpenByTeam(assigned: { teamId: string | null }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { teamId } of assigned) if (teamId) counts[teamId] = (counts[teamId] ?? 0) + 1;
+  return counts;
 }
 
 export type Invited = { ok: true; name: string; link: NewLink } | Extract<Outcome, { ok: false }>;

@@ -286,6 +286,38 @@ describe("teams page", () => {
     await db.team.update({ where: { slug: "billing" }, data: before });
   });
 
+  it("says what an agent holds before a team is unticked, then hands those conversations back to the team's queue", async () => {
+    const customer = await customerPage("left team");
+    await askForPerson(customer.page);
+    const conversationId = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "ana before leaving support");
+    await ana.page.goto(`/inbox/${conversationId}`);
+    await ana.page.getByRole("button", { name: "Claim" }).click();
+    await customer.page.getByText("Ana joined the conversation.").waitFor();
+
+    const { page } = e2e;
+    await openTeams(page);
+    const row = page.getByRole("row", { name: /Ana Agent/ });
+    await row.getByText("1 open in Support. Unticking a team returns its conversations to the team's queue.").waitFor();
+    await snap(page);
+    const teams = row.getByRole("group", { name: "Teams of Ana Agent" });
+    await teams.getByLabel("Support").uncheck();
+    await teams.getByLabel("Billing").check();
+    await row.getByRole("button", { name: "Save Ana Agent" }).click();
+    await status(page, "Changes saved. 1 open conversation went back to the queue.");
+    await row.getByText(/\d+ open in /).waitFor({ state: "detached" });
+    await snap(page);
+    await customer.page.getByText("Ana left the conversation. Someone else from the team will reply here.").waitFor();
+    await expect(e2e.app.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { status: true, assigneeId: true } })).resolves.toEqual({ status: "waiting", assigneeId: null });
+
+    await teams.getByLabel("Support").check();
+    await teams.getByLabel("Billing").uncheck();
+    await row.getByRole("button", { name: "Save Ana Agent" }).click();
+    await status(page, "Changes saved");
+    await closeChecked(ana);
+    await closeChecked(customer);
+  });
+
   it("still saves a team's queue settings and removes a person and a team", async () => {
     const { db } = e2e.app;
     const team = await db.team.create({ data: { slug: "night-shift", name: "Night Shift" }, select: { id: true } });

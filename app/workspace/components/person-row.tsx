@@ -23,6 +23,8 @@ export type PersonSummary = {
   /** The purpose of their working unused link, if any: "invite" or "reset". */
   openLink: string | null;
   teamIds: string[];
+  /** Open conversations they hold, per team id. */
+  openByTeam: Record<string, number>;
 };
 
 export function PersonRow({ person, teams, isMe, errors }: { person: PersonSummary; teams: TeamChoice[]; isMe: boolean; errors: FieldErrors }) {
@@ -70,6 +72,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
             <TeamCheckboxes teams={teams} checked={person.teamIds} form={formId} />
           </div>
         )}
+        {person.role === "agent" ? <OpenConversationsHint person={person} teams={teams} /> : null}
       </td>
       <td data-label="Capacity">
         <input
@@ -106,4 +109,19 @@ function PersonStatus({ person }: { person: PersonSummary }) {
   if (person.invited) return <span className="badge badge-draft">{person.openLink ? "Invited" : "Invitation expired"}</span>;
   if (person.openLink === "reset") return <span className="badge">Reset link sent</span>;
   return null;
+}
+
+/**
+ * Said before the Save, not after: unticking a team sends the agent's open conversations there back
+ * to its queue and tells each customer they left (people.server.ts savePerson). Admins keep theirs.
+ */
+function OpenConversationsHint({ person, teams }: { person: PersonSummary; teams: TeamChoice[] }) {
+  const held = teams.filter((team) => (person.openByTeam[team.id] ?? 0) > 0);
+  if (held.length === 0) return null;
+  const listed = held.map((team) => `${person.openByTeam[team.id]} open in ${team.name}`).join(" · ");
+  return (
+    <p className="hint person-open-hint">
+      {listed}. Unticking a team returns its conversations to the team&apos;s queue.
+    </p>
+  );
 }
