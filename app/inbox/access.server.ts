@@ -11,6 +11,7 @@ import type { SessionUser } from "~/auth/guards.server";
 import { queryAll, queryOne } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { findMoveAway, movedAwayResponse } from "./moved-away.server";
+import type { MovedAway } from "./view";
 import { isPreview } from "~/vocabulary/channels";
 import { SqlIntegerSchema } from "~/utils/sql-integer";
 
@@ -102,8 +103,16 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const AccessRowSchema = z.object({ id: z.string(), teamId: z.string().nullable(), status: z.string(), flowVersionId: z.string(), assigneeId: z.string().nullable(), channel: z.string() });
 
-/** The conversation when the viewer may open it; throws the one 404 Response otherwise. */
-export async function requireConversationAccess(viewer: InboxViewer, conversationId: string | undefined): Promise<AccessibleConversation> {
+/**
+ * The conversation when the viewer may open it; throws the one 404 Response otherwise, or, to one
+ * who had it, the refusal that says where it went (`refuseMovedAway`: the pages' error boundary
+ * reads movedAwayResponse; the composer's fetch, a JSON resource route, movedAwayReply).
+ */
+export async function requireConversationAccess(
+  viewer: InboxViewer,
+  conversationId: string | undefined,
+  refuseMovedAway: (moved: MovedAway) => unknown = movedAwayResponse,
+): Promise<AccessibleConversation> {
   const row =
     conversationId && ID.test(conversationId)
       ? await queryOne(`SELECT "id", "teamId", "status", "flowVersionId", "assigneeId", "channel" FROM "Conversation" WHERE "id" = ?`, [conversationId])
@@ -114,7 +123,7 @@ export async function requireConversationAccess(viewer: InboxViewer, conversatio
   if (!(await canSee(viewer, accessible))) {
     // Those who had it open learn where it went; to anyone else it is the same 404 as no conversation.
     const moved = await findMoveAway(viewer, accessible.id);
-    throw moved ? movedAwayResponse(moved) : conversationNotFound();
+    throw moved ? refuseMovedAway(moved) : conversationNotFound();
   }
   return accessible;
 }

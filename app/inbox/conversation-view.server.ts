@@ -3,11 +3,11 @@
  * included: this is the agents' side), the activity around it (handoff, moves, resolve, hand
  * back, rating), the handoff packet, and the contact's earlier conversations.
  */
-import { z } from "zod";
 import { OFFER_OUTCOME_TYPE, toOfferOutcomeEvents } from "~/runtime/article-offers";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { parseMessageMetadata, type MessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
+import { parseJsonRecord } from "~/utils/json-record";
 import { canSee, type InboxViewer } from "./access.server";
 import { capturedContact, parseCapturedFields } from "./captured-contact";
 import { describeFlowStep } from "./hand-back.server";
@@ -19,17 +19,6 @@ import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
 const ACTIVITY_TYPES = ["handoff.queued", "conversation.assigned", "conversation.reassigned", "conversation.resolved", "conversation.reopened", "conversation.handedBack", "conversation.released", "csat.submitted"];
-
-const PayloadSchema = z.record(z.string(), z.unknown());
-
-function parseJson<T>(schema: z.ZodType<T>, json: string | null, fallback: T): T {
-  try {
-    const parsed = schema.safeParse(JSON.parse(json ?? "null"));
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
-}
 
 const MESSAGE_SELECT = { id: true, seq: true, role: true, text: true, createdAt: true, metadata: true, author: { select: { name: true } } } as const;
 
@@ -153,7 +142,7 @@ function mergeTimeline(messages: TimelineMessage[], activity: TimelineActivity[]
 type EventRow = { id: string; type: string; nodeId: string | null; payload: string; createdAt: Date };
 
 async function describeEvents(events: EventRow[], flowVersionId: string | null): Promise<TimelineActivity[]> {
-  const payloads = events.map((event) => parseJson(PayloadSchema, event.payload, {}));
+  const payloads = events.map((event) => parseJsonRecord(event.payload));
   const ids = new Set<string>();
   for (const payload of payloads) for (const key of ["agentId", "by", "from", "to"]) if (typeof payload[key] === "string") ids.add(payload[key] as string);
   const slugs = payloads.flatMap((payload) => (typeof payload.team === "string" ? [payload.team] : []));
@@ -198,11 +187,13 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
       return `${by} handed it back to the bot${event.nodeId ? ` at “${stepNames.get(event.nodeId) ?? event.nodeId}”` : ""}${
         typeof payload.pendingMessageId === "string" ? ", with the customer's unanswered message" : ""
       }`;
-    case "conversation.released":
+    case "conversation.released": {
       // A removed person's name is kept in the event: their row is gone.
-      return payload.reason === "leftTeam"
-        ? `${by} moved ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")} out of the team: back in the queue`
-        : `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${nameOf(payload.from) ?? String(payload.fromName ?? "its agent")}: back in the queue`;
+      const person = nameOf(payload.from) ?? String(payload.fromName ?? "its agent");
+      if (payload.reason !== "leftTeam") return `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${person}: back in the queue`;
+      // The inbox's sweep releases in the person's own name (nobody saved a change just then).
+      return payload.by === payload.from ? `${person} is no longer in the team: back in the queue` : `${by} moved ${person} out of the team: back in the queue`;
+    }
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;
     default:

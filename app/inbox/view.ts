@@ -85,4 +85,9 @@ export type ConversationTools = {
 };
 
 /** A conversation moved to a team the viewer is not in, as its pane's error boundary tells it. */
-export type MovedAway = { teamName: string; byName: string | null; at: string };
+/** Moved to a team the viewer is not in (`teamName`: where it went). */
+export type MovedToTeam = { kind: "moved"; teamName: string; byName: string | null; at: string };
+/** Gone back to its team's queue because the viewer was moved out of that team (`teamName`: the team left). */
+export type LeftItsTeam = { kind: "leftTeam"; teamName: string; at: string };
+/** Why a conversation the viewer had (and may no longer open) closed on them. */
+export type MovedAway = MovedToTeam | LeftItsTeam;

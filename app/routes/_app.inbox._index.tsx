@@ -24,7 +24,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const movedId = MovedIdSchema.safeParse(new URL(request.url).searchParams.get(MOVED_PARAM));
   if (!movedId.success) return { moved: null };
   // Said only to people of the team it left (findMoveAway checks): anyone else learns nothing.
-  return { moved: await findMoveAway(await getInboxViewer(user), movedId.data) };
+  const moved = await findMoveAway(await getInboxViewer(user), movedId.data);
+  // The parameter follows the agent's own move: only a move is this notice's.
+  return { moved: moved?.kind === "moved" ? moved : null };
 }
 
 export default function InboxIndex() {

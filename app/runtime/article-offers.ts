@@ -8,9 +8,10 @@
  * step keeps only its latest offer and answers a pick at once. Whether the customer declined the
  * offer ("None of these") or asked something else instead is the kb step's own `kb.notFound`
  * event (`declinedSuggestions` / `askedAnew`), written with the customer's reply in one turn, so
- * with the same time as that reply.
+ * with the same time as that reply. A reply with neither (the customer asked for a person, which a
+ * handoff trigger took before the kb step) is "otherReply": not an answer to the offer.
  */
-import { z } from "zod";
+import { parseJsonRecord } from "~/utils/json-record";
 import type { OfferAnswer } from "~/vocabulary/offer-answers";
 import type { MessageMetadata } from "./messages";
 
@@ -25,7 +26,7 @@ export type ArticleOfferRead = {
   picked: OfferedArticle | null;
   /** The customer wrote something after the offer (while it was the latest). */
   replied: boolean;
-  /** How the kb step read the customer's reply, when it did not answer a pick. */
+  /** With no pick: how the kb step read the customer's reply, or otherReply when it read none (null: no reply yet). */
   answer: OfferAnswer | null;
 };
 
@@ -36,20 +37,9 @@ export type OfferLine = { role: string; createdAt: Date; metadata: MessageMetada
 /** A `kb.notFound` event (others are ignored), with its JSON payload already parsed. */
 export type OfferOutcomeEvent = { type: string; nodeId: string | null; createdAt: Date; payload: Record<string, unknown> };
 
-const PayloadSchema = z.record(z.string(), z.unknown());
-
 /** Stored events (payload as JSON text) as readArticleOffers reads them: the kb step's outcomes, an unreadable payload as empty. */
 export function toOfferOutcomeEvents(rows: Array<{ type: string; nodeId: string | null; createdAt: Date; payload: string | null }>): OfferOutcomeEvent[] {
-  return rows.filter((row) => row.type === OFFER_OUTCOME_TYPE).map((row) => ({ type: row.type, nodeId: row.nodeId, createdAt: row.createdAt, payload: parsePayload(row.payload) }));
-}
-
-function parsePayload(json: string | null): Record<string, unknown> {
-  try {
-    const parsed = PayloadSchema.safeParse(JSON.parse(json ?? "null"));
-    return parsed.success ? parsed.data : {};
-  } catch {
-    return {};
-  }
+  return rows.filter((row) => row.type === OFFER_OUTCOME_TYPE).map((row) => ({ type: row.type, nodeId: row.nodeId, createdAt: row.createdAt, payload: parseJsonRecord(row.payload) }));
 }
 
 export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[] = []): ArticleOfferRead[] {
@@ -69,7 +59,7 @@ export function readArticleOffers(lines: OfferLine[], events: OfferOutcomeEvent[
     }
     if (line.role === "bot" && picked && source) latest.picked = latest.articles.find((article) => article.articleId === source.articleId) ?? latest.picked;
   });
-  return offers.map(({ index, articles, choices, picked, replied, answer }) => ({ index, articles, choices, picked, replied, answer: picked ? null : answer }));
+  return offers.map(({ index, articles, choices, picked, replied, answer }) => ({ index, articles, choices, picked, replied, answer: picked || !replied ? null : answer ?? "otherReply" }));
 }
 
 /** The kb step's reading of the reply written at `at` to an offer of `nodeId`. */

@@ -35,11 +35,11 @@ async function triggerTicks(page: Page): Promise<Tick[]> {
     const chartLeft = svg?.getBoundingClientRect().left ?? 0;
     return [...card.querySelectorAll<SVGTextElement>(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value")].map((tick) => {
       const box = tick.getBoundingClientRect();
-      const lineHeight = parseFloat(getComputedStyle(tick).fontSize) || 13;
       return {
         text: [...tick.childNodes].filter((node) => node.nodeName !== "title").map((node) => node.textContent).join(""),
         title: tick.querySelector("title")?.textContent ?? null,
-        lines: Math.round(box.height / (lineHeight * 1.2)) || 1,
+        // Recharts' own tick wraps a long name into one <tspan> a line; a single <text> is one line.
+        lines: Math.max(1, tick.querySelectorAll("tspan").length),
         left: box.left,
         chartLeft,
         right: box.right,

@@ -162,6 +162,45 @@ describe("graceful moves", () => {
   });
 });
 
+describe("moved out of a team", () => {
+  it("closes the agent's conversation of that team with 'You're no longer in Support', live, instead of 'Conversation not found'", async () => {
+    const customer = await customerPage("left team");
+    await askForPerson(customer.page);
+    const id = await conversationIdOf(customer.page);
+    const ana = await agentPage("ana@baton.local", "left team ana");
+    const admin = await agentPage("admin@baton.local", "left team admin");
+    try {
+      await ana.page.goto(`/inbox/${id}?queue=open`);
+      await ana.page.getByRole("button", { name: "Claim", exact: true }).click();
+      await ana.page.getByText("Assigned to you").waitFor();
+
+      // An admin moves Ana from Support to Billing: her Support conversation goes back to Support's queue.
+      await admin.page.goto("/teams");
+      const row = admin.page.getByRole("row", { name: /Ana Agent/ });
+      await row.getByRole("checkbox", { name: "Support" }).uncheck();
+      await row.getByRole("checkbox", { name: "Billing" }).check();
+      await row.getByRole("button", { name: "Save Ana Agent" }).click();
+      await expect.poll(() => e2e.app.db.conversation.findUniqueOrThrow({ where: { id }, select: { assigneeId: true } }).then((c) => c.assigneeId)).toBeNull();
+
+      await ana.page.getByRole("heading", { name: "You're no longer in Support" }).waitFor();
+      await ana.page.getByText("This conversation went back to its queue for the rest of the team, so it has closed here.").waitFor();
+      await expect(ana.page.getByText("Conversation not found").count()).resolves.toBe(0);
+      await expect(ana.page.getByRole("log", { name: "Transcript" }).count()).resolves.toBe(0);
+      await snap(ana.page);
+    } finally {
+      await e2e.app.db.membership.deleteMany({ where: { user: { email: "ana@baton.local" }, team: { slug: "billing" } } });
+      const [anaUser, support] = await Promise.all([
+        e2e.app.db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { id: true } }),
+        e2e.app.db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } }),
+      ]);
+      await e2e.app.db.membership.upsert({ where: { userId_teamId: { userId: anaUser.id, teamId: support.id } }, create: { userId: anaUser.id, teamId: support.id }, update: {} });
+      await closeChecked(admin);
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
+  });
+});
+
 describe("contacts", () => {
   it("fills the contact from what the customer says, lets the agent edit it, and links a returning customer's conversations", async () => {
     const customer = await customerPage("contact");

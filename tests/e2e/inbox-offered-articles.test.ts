@@ -1,8 +1,9 @@
 /**
  * What the agent reads after the KB offered the customer likely articles: the transcript shows
  * the bot's "These articles might help" with the buttons the customer saw (read-only) and the one
- * they picked, and the handoff details list the offer and the pick. Before: the transcript showed
- * the bare line and the packet said "Articles shown: None" for an offer.
+ * they picked (or what else they did, in the handoff details' words), and the handoff details list
+ * the offer and the pick. Before: the transcript showed the bare line and the packet said
+ * "Articles shown: None" for an offer.
  */
 import { describe, expect, it } from "vitest";
 import { snap, useE2E } from "./harness";
@@ -39,7 +40,7 @@ describe("an offer of likely articles, in the inbox", () => {
       // The same labels in the same order as the customer's buttons, and none of them a button here.
       await expect(offered.getByRole("listitem").allTextContents()).resolves.toEqual(seen);
       await expect(offerLine.getByRole("button").count()).resolves.toBe(0);
-      await expect(offerLine.getByText(`Customer picked: ${picked}`).isVisible()).resolves.toBe(true);
+      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual([`Customer picked ${picked}`]);
 
       const details = ana.page.getByRole("complementary", { name: "Handoff details" });
       const titles = seen.slice(0, -1).join(", ");
@@ -68,10 +69,35 @@ describe("an offer of likely articles, in the inbox", () => {
       await ana.page.goto(`/inbox/${id}`);
       const offerLine = ana.page.locator(".line--bot").filter({ hasText: OFFER_LINE });
       await offerLine.getByRole("list", { name: "Offered to the customer" }).waitFor();
-      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer asked something else"]);
+      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer asked something else instead"]);
       const details = ana.page.getByRole("complementary", { name: "Handoff details" });
-      // The packet reads the offer as the transcript does: not "none picked", which declining also said.
+      // The packet reads the offer as the transcript does, in the same words.
       await expect(details.getByText(/^Offered: .* — asked something else instead$/).isVisible()).resolves.toBe(true);
+      await offerLine.scrollIntoViewIfNeeded();
+      await snap(ana.page);
+    } finally {
+      await closeChecked(customer);
+      await closeChecked(ana);
+    }
+  });
+
+  it("says the customer replied without answering when their next message asked for a person", async () => {
+    const customer = await customerPage("offered articles person");
+    const ana = await agentPage("ana@baton.local", "offered articles person ana");
+    try {
+      await say(customer.page, "my gift card balance is missing");
+      await customer.page.getByText(OFFER_LINE).waitFor();
+      // Neither a title, "None of these" nor a new question: the handoff trigger takes it before the kb step.
+      await askForPerson(customer.page);
+      const id = await conversationIdOf(customer.page);
+
+      await ana.page.goto(`/inbox/${id}`);
+      const offerLine = ana.page.locator(".line--bot").filter({ hasText: OFFER_LINE });
+      await offerLine.getByRole("list", { name: "Offered to the customer" }).waitFor();
+      // It said "Customer picked none of these" here while the packet said "none picked".
+      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer replied without answering the suggestions"]);
+      const details = ana.page.getByRole("complementary", { name: "Handoff details" });
+      await expect(details.getByText(/^Offered: .* — replied without answering the suggestions$/).isVisible()).resolves.toBe(true);
       await offerLine.scrollIntoViewIfNeeded();
       await snap(ana.page);
     } finally {

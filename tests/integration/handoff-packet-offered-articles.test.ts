@@ -2,7 +2,7 @@
  * The handoff packet tells the agent what the customer was shown by the KB, through the real
  * runtime, the public chat API, the starter flow store-support and the demo knowledge base: the
  * articles a step offered ("These articles might help"), which one the customer picked if any —
- * or whether they declined the offer or asked something else instead, read from the transcript
+ * or whether they declined the offer, asked something else instead or replied otherwise, read from the transcript
  * by the same rule as the inbox's (runtime/article-offers.ts) — and the articles it answered with. Before: the packet read only answers' sources, so after an
  * offer declined with "None of these" it said "Articles shown: None" and the summary
  * "Bot tried: nothing yet".
@@ -78,14 +78,14 @@ describe("the handoff packet after the KB offered likely articles", () => {
     expect(summary).toContain("(declined the suggestions)");
   });
 
-  it("says none picked while the customer has not answered the offer", async () => {
+  it("tells a reply the kb step did not read (asking for a person) apart from no reply", async () => {
     const { id, token, titles } = await offeredConversation();
     // The offer is still the latest line: asking for a person is the customer's next message, and not an answer the kb step read.
     const handoff = await say(id, token, "talk to a person");
     expect(handoff.json.status).toBe("waiting");
     const { packet, summary } = await packetOf(id);
-    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: null }]);
-    expect(summary).toContain("(none picked)");
+    expect(packet.tried.articlesOffered).toEqual([{ articles: titles.map((title) => expect.objectContaining({ title })), pickedId: null, answer: "otherReply" }]);
+    expect(summary).toContain("(replied without answering the suggestions)");
   });
 
   it("names the article the customer picked, which is also an article answered with", async () => {

@@ -23,15 +23,26 @@ import { getCustomerView } from "~/runtime/conversations.server";
 import { subscribe, type LiveEvent } from "~/runtime/live.server";
 import { publishFlow } from "~/runtime/flow-versions.server";
 import { handleCustomerMessage } from "~/runtime/turn.server";
+import * as messagesRoute from "~/routes/inbox.$conversationId.messages";
 import { db } from "~/utils/db.server";
+import { savePerson } from "~/workspace/people.server";
+import { sessionCookieFor, settle } from "../support/auth";
 import { eventsRequest, getConversationRequest, publishFixtureFlow, readFixtureFlow, say, startConversation } from "../support/chat-api";
-import { handOff, seedInbox, teamId, viewerFor } from "../support/inbox";
+import { handOff, inboxForm, seedInbox, teamId, viewerFor } from "../support/inbox";
 import { readEventsFor } from "../support/sse";
 
 let ana: Awaited<ReturnType<typeof viewerFor>>;
 let ben: Awaited<ReturnType<typeof viewerFor>>;
 let admin: Awaited<ReturnType<typeof viewerFor>>;
 let cara: Awaited<ReturnType<typeof viewerFor>>;
+const cookies: Record<string, string> = {};
+
+/** A reply through the composer's own route (/inbox/:id/messages), as the person of `cookies[who]`. */
+async function compose(who: string, id: string, text: string) {
+  const request = inboxForm(`/inbox/${id}/messages`, { intent: "reply", clientMessageId: `${who}-${text}`, text }, cookies[who]);
+  const response = (await settle(() => messagesRoute.action({ request, params: { conversationId: id }, context: {} }))) as Response;
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
 
 beforeAll(async () => {
   await seedInbox();
@@ -41,6 +52,7 @@ beforeAll(async () => {
     select: { id: true },
   });
   [ana, ben, admin, cara] = await Promise.all(["ana@baton.local", "ben@baton.local", "admin@baton.local", "cara@baton.local"].map(viewerFor));
+  [cookies.ana, cookies.cara] = await Promise.all([ana, cara].map((viewer) => sessionCookieFor(viewer.id)));
 });
 
 const conversation = (id: string) =>
@@ -260,11 +272,62 @@ describe("a conversation moved away from an agent's teams", () => {
     const { id } = await handOff();
     expect(await reassignConversation(admin, { conversationId: id, teamId: await teamId("billing"), note: "" })).toMatchObject({ ok: true });
     const refusal = await requireConversationAccess(ana, id).then(() => null, (thrown: unknown) => thrown);
-    expect(refusal).toMatchObject({ init: { status: 403 }, data: { moved: { teamName: "Billing", byName: "Ada Admin" } } });
+    expect(refusal).toMatchObject({ init: { status: 403 }, data: { moved: { kind: "moved", teamName: "Billing", byName: "Ada Admin" } } });
+    // The composer's POST says it too (a thrown data() in this JSON route read "Unexpected Server Error").
+    const sent = await compose("ana", id, "Are you there?");
+    expect(sent).toEqual({ status: 403, body: expect.objectContaining({ ok: false, message: "Not sent. Moved to Billing by Ada Admin, outside your teams." }) });
     const billingOnly = (await handOff("chargeback")).id;
     const plain = await requireConversationAccess(ana, billingOnly).then(() => null, (thrown: unknown) => thrown);
     expect(plain).toBeInstanceOf(Response);
     expect((plain as Response).status).toBe(404);
+  });
+
+  it("tells the agent moved out of its team that it went back to the queue (page and composer), and no one else", async () => {
+    const { id } = await handOff();
+    expect(await claimConversation(cara, id)).toMatchObject({ ok: true });
+    const [support, billing] = await Promise.all([teamId("support"), teamId("billing")]);
+    try {
+      // Cara keeps only Billing: her Support conversation goes back to Support's queue.
+      expect(await savePerson(db, admin.id, { userId: cara.id, role: "agent", teamIds: [billing], capacity: 5 })).toMatchObject({ ok: true });
+      expect(await conversation(id)).toMatchObject({ status: "waiting", assigneeId: null, teamId: support });
+      const caraNow = await viewerFor("cara@baton.local");
+      const refusal = await requireConversationAccess(caraNow, id).then(() => null, (thrown: unknown) => thrown);
+      expect(refusal).toMatchObject({ init: { status: 403 }, data: { moved: { kind: "leftTeam", teamName: "Support" } } });
+      // The composer's POST answers JSON it can show (it read a bare "Not sent.").
+      const sent = await compose("cara", id, "Still here?");
+      expect(sent).toEqual({ status: 403, body: expect.objectContaining({ ok: false, message: "Not sent. You're no longer in Support; this conversation went back to its queue." }) });
+      expect(await db.message.count({ where: { conversationId: id, text: "Still here?" } })).toBe(0);
+
+      // Ben (Billing) never had it: the plain 404, as for an unknown id.
+      const benRefusal = await settle(() => requireConversationAccess(ben, id));
+      expect(benRefusal).toBeInstanceOf(Response);
+      expect((benRefusal as Response).status).toBe(404);
+      // Nor is it said to an agent who left Support without having it: only the agent the release names.
+      await savePerson(db, admin.id, { userId: ana.id, role: "agent", teamIds: [billing], capacity: 5 });
+      const anaNow = await viewerFor("ana@baton.local");
+      const anaRefusal = await settle(() => requireConversationAccess(anaNow, id));
+      expect((anaRefusal as Response).status).toBe(404);
+    } finally {
+      await savePerson(db, admin.id, { userId: cara.id, role: "agent", teamIds: [support], capacity: 5 });
+      await savePerson(db, admin.id, { userId: ana.id, role: "agent", teamIds: [support], capacity: 5 });
+    }
+  });
+
+  it("stops telling it once the conversation changed team again", async () => {
+    const { id } = await handOff();
+    expect(await claimConversation(cara, id)).toMatchObject({ ok: true });
+    const [support, billing] = await Promise.all([teamId("support"), teamId("billing")]);
+    try {
+      await savePerson(db, admin.id, { userId: cara.id, role: "agent", teamIds: [billing], capacity: 5 });
+      // Then moved from Support to Sales: "went back to its queue" would no longer be true.
+      const sales = await db.team.upsert({ where: { slug: "sales" }, create: { slug: "sales", name: "Sales" }, update: {}, select: { id: true } });
+      expect(await reassignConversation(admin, { conversationId: id, teamId: sales.id, note: "" })).toMatchObject({ ok: true });
+      const caraNow = await viewerFor("cara@baton.local");
+      const refusal = await settle(() => requireConversationAccess(caraNow, id));
+      expect((refusal as Response).status).toBe(404);
+    } finally {
+      await savePerson(db, admin.id, { userId: cara.id, role: "agent", teamIds: [support], capacity: 5 });
+    }
   });
 });
 

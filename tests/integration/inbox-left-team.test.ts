@@ -67,8 +67,10 @@ describe("an agent moved to another team", () => {
     expect(await state(billingOne.id)).toMatchObject({ status: "open", assigneeId: anaId });
     expect(await listed("admin@baton.local", "now")).toEqual(expect.arrayContaining([kept.id, snoozed.id]));
     const moved = await viewerFor("ana@baton.local");
-    const refused = (await settle(() => requireConversationAccess(moved, kept.id))) as Response;
-    expect(refused.status).toBe(404);
+    // The page refuses her, saying why (moved-away.server.ts).
+    const refused = await requireConversationAccess(moved, kept.id).then(() => null, (thrown: unknown) => thrown);
+    expect(refused).toMatchObject({ init: { status: 403 }, data: { moved: { kind: "leftTeam", teamName: "Support" } } });
+    expect(await listed("ana@baton.local", "mine")).toContain(billingOne.id);
   });
 
   it("lists a conversation left assigned outside her teams in none of her queues, and the sweep hands it back", async () => {
@@ -91,6 +93,7 @@ describe("an agent moved to another team", () => {
 
     expect(await returnOutOfTeamAssignments()).toBe(2);
     for (const conversation of [stranded, snoozed]) expect(await state(conversation.id)).toEqual({ status: "waiting", assigneeId: null, teamId: support, snoozedUntil: null });
+    expect(JSON.stringify(await getConversationView(await viewerFor("admin@baton.local"), stranded.id))).toContain("Ana Agent is no longer in the team: back in the queue");
     // Billing's stays hers; a second sweep finds nothing.
     expect(await returnOutOfTeamAssignments()).toBe(0);
   });

@@ -17,17 +17,22 @@ const MIN_WIDTH = 72;
 
 let canvasContext: CanvasRenderingContext2D | null | undefined;
 
-/** The width of `text` drawn in the page's font at the tick's size (measured on a canvas). */
-export function measureText(text: string): number {
+/**
+ * A measure of text drawn in the page's font at the tick's size (on a canvas). The font is read
+ * once, here: an axis makes one per render, and fitting a name measures it many times.
+ */
+export function textMeasure(): (text: string) => number {
   if (canvasContext === undefined) canvasContext = typeof document === "undefined" ? null : document.createElement("canvas").getContext("2d");
+  const context = canvasContext;
   // No canvas (server, a test's DOM without one): about 0.6 em a character.
-  if (!canvasContext) return text.length * FONT_SIZE * 0.6;
-  canvasContext.font = `${FONT_SIZE}px ${getComputedStyle(document.body).fontFamily}`;
-  return canvasContext.measureText(text).width;
+  if (!context) return (text) => text.length * FONT_SIZE * 0.6;
+  // The canvas is this module's alone, always at this size in the body's font.
+  context.font = `${FONT_SIZE}px ${getComputedStyle(document.body).fontFamily}`;
+  return (text) => context.measureText(text).width;
 }
 
 /** `text` itself when it fits in `room` pixels, else its longest start that fits with "…". */
-export function fitOneLine(text: string, room: number, measure: (text: string) => number = measureText): string {
+export function fitOneLine(text: string, room: number, measure: (text: string) => number): string {
   if (measure(text) <= room) return text;
   let fits = 0;
   for (let length = 1; length < text.length; length += 1) {
@@ -38,17 +43,17 @@ export function fitOneLine(text: string, room: number, measure: (text: string) =
 }
 
 /** The axis width for these names in a chart `chartWidth` wide. */
-export function axisWidthFor(names: string[], chartWidth: number, measure: (text: string) => number = measureText): number {
+export function axisWidthFor(names: string[], chartWidth: number, measure: (text: string) => number): number {
   const longest = Math.ceil(Math.max(0, ...names.map(measure))) + TICK_GAP;
   const cap = Math.max(MIN_WIDTH, Math.floor(chartWidth * MAX_SHARE));
   return Math.min(longest, cap);
 }
 
-type TickProps = { x?: number; y?: number; width?: number; payload?: { value?: unknown }; className?: string };
+type TickProps = { x?: number; y?: number; width?: number; payload?: { value?: unknown }; className?: string; measure: (text: string) => number };
 
-function OneLineTick({ x = 0, y = 0, width = 0, payload, className }: TickProps) {
+function OneLineTick({ x = 0, y = 0, width = 0, payload, className, measure }: TickProps) {
   const name = String(payload?.value ?? "");
-  const shown = fitOneLine(name, Math.max(0, width - TICK_GAP));
+  const shown = fitOneLine(name, Math.max(0, width - TICK_GAP), measure);
   return (
     <text x={x} y={y} dy="0.35em" textAnchor="end" fontSize={FONT_SIZE} fill={TICK_COLOR} className={className}>
       {shown === name ? null : <title>{name}</title>}
@@ -60,5 +65,6 @@ function OneLineTick({ x = 0, y = 0, width = 0, payload, className }: TickProps)
 /** A category <YAxis> on `dataKey` whose names stay on one line; inside a Recharts chart. */
 export function OneLineCategoryAxis({ dataKey, names }: { dataKey: string; names: string[] }) {
   const chartWidth = useChartWidth() ?? 0;
-  return <YAxis type="category" dataKey={dataKey} width={axisWidthFor(names, chartWidth)} {...AXIS_PROPS} tick={<OneLineTick />} />;
+  const measure = textMeasure();
+  return <YAxis type="category" dataKey={dataKey} width={axisWidthFor(names, chartWidth, measure)} {...AXIS_PROPS} tick={<OneLineTick measure={measure} />} />;
 }

@@ -1,11 +1,12 @@
 /**
- * The conversation pane's error: a conversation moved away from the viewer's teams while they had
- * it open ("Moved to Billing by Ana"), another team's conversation (403), one that does not
- * exist (404), or a crash.
+ * The conversation pane's error: a conversation that left the viewer's reach while they had it
+ * open ("Moved to Billing by Ana", "You're no longer in Support"), another team's conversation
+ * (403), one that does not exist (404), or a crash.
  */
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { errorStatus } from "~/components/error-page";
 import { Icon } from "~/components/icons";
+import { movedAwayDetail, movedAwayTitle } from "../moved-away-words";
 import type { MovedAway } from "../view";
 
 const COPY: Record<number, { title: string; text: string }> = {
@@ -16,7 +17,7 @@ const COPY: Record<number, { title: string; text: string }> = {
 function movedAwayOf(error: unknown): MovedAway | null {
   if (!isRouteErrorResponse(error) || error.status !== 403) return null;
   const moved = (error.data as { moved?: MovedAway } | null)?.moved;
-  return moved && typeof moved.teamName === "string" ? moved : null;
+  return moved && typeof moved.teamName === "string" && (moved.kind === "moved" || moved.kind === "leftTeam") ? moved : null;
 }
 
 export function InboxErrorBoundary() {
@@ -47,8 +48,8 @@ function MovedAwayNotice({ moved }: { moved: MovedAway }) {
       <span className="inbox-placeholder__icon">
         <Icon name="swap" size={22} />
       </span>
-      <h2>{moved.byName ? `Moved to ${moved.teamName} by ${moved.byName}` : `Moved to ${moved.teamName}`}</h2>
-      <p>It's in the {moved.teamName} team's queue now, outside your teams, so it has closed here.</p>
+      <h2>{movedAwayTitle(moved)}</h2>
+      <p>{movedAwayDetail(moved)}</p>
       <Link to="/inbox" className="btn btn-secondary btn-sm">
         Back to the inbox
       </Link>

@@ -7,9 +7,9 @@
  */
 import { useEffect, useRef } from "react";
 import { Icon } from "~/components/icons";
-import type { MovedAway } from "../view";
+import type { MovedToTeam } from "../view";
 
-export function MovedToTeamNotice({ moved, variant }: { moved: MovedAway; variant: "pane" | "banner" }) {
+export function MovedToTeamNotice({ moved, variant }: { moved: MovedToTeam; variant: "pane" | "banner" }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const element = heading.current;

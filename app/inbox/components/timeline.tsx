@@ -8,7 +8,7 @@ import { useEffect, useLayoutEffect, useRef } from "react";
 import { Icon } from "~/components/icons";
 import { useHydrated } from "~/chat/use-hydrated";
 import { formatWhen } from "../format";
-import type { OfferedChoices } from "../offered-choices";
+import { describeOfferedChoices, type OfferedChoices } from "../offered-choices";
 import type { TimelineItem, TimelineMessage } from "../view";
 import type { PendingLine } from "./reply-composer";
 
@@ -116,6 +116,7 @@ function MessageLine({ message, contactName }: { message: TimelineMessage; conta
 
 /** The buttons the customer saw, read-only here (an agent cannot pick for them), and what they picked. */
 function OfferedList({ offer }: { offer: OfferedChoices }) {
+  const outcome = describeOfferedChoices(offer);
   return (
     <div className="line__offer">
       <ul className="line__choices" aria-label="Offered to the customer">
@@ -125,13 +126,7 @@ function OfferedList({ offer }: { offer: OfferedChoices }) {
           </li>
         ))}
       </ul>
-      {offer.picked ? (
-        <p className="line__picked">Customer picked: {offer.picked}</p>
-      ) : offer.answer === "askedAnew" ? (
-        <p className="line__picked">Customer asked something else</p>
-      ) : offer.replied ? (
-        <p className="line__picked">Customer picked none of these</p>
-      ) : null}
+      {outcome ? <p className="line__picked">{outcome}</p> : null}
     </div>
   );
 }

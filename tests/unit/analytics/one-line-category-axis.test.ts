@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { HANDOFF_TRIGGER_LABELS } from "~/vocabulary/handoff-triggers";
-import { axisWidthFor, fitOneLine } from "~/analytics/components/one-line-category-axis";
+import { axisWidthFor, fitOneLine, textMeasure } from "~/analytics/components/one-line-category-axis";
 
 /** A monospace stand-in for the browser's measure: 7 px a character. */
 const mono = (text: string) => text.length * 7;
@@ -34,5 +34,31 @@ describe("axisWidthFor", () => {
 
   it("is only as wide as short names need", () => {
     expect(axisWidthFor(["Bot error"], 560, mono)).toBe(9 * 7 + 10);
+  });
+});
+
+describe("textMeasure", () => {
+  it("reads the page's font once, not once per measurement (fitting a name measures it many times)", () => {
+    const fonts: string[] = [];
+    const context = {
+      set font(value: string) {
+        fonts.push(value);
+      },
+      measureText: (text: string) => ({ width: text.length * 7 }),
+    };
+    const getComputedStyle = vi.fn(() => ({ fontFamily: "Inter, sans-serif" }));
+    vi.stubGlobal("document", { body: {}, createElement: () => ({ getContext: () => context }) });
+    vi.stubGlobal("getComputedStyle", getComputedStyle);
+    try {
+      const measure = textMeasure();
+      const names = Object.values(HANDOFF_TRIGGER_LABELS);
+      expect(axisWidthFor(names, 300, measure)).toBe(120);
+      for (const name of names) fitOneLine(name, 60, measure);
+      expect(measure("Bot error")).toBe(63);
+      expect(getComputedStyle).toHaveBeenCalledTimes(1);
+      expect(fonts).toEqual(["13px Inter, sans-serif"]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

@@ -11,7 +11,7 @@ const base: SummaryInput = {
 };
 
 describe("local summarizer", () => {
-  it("says what the customer did with offered articles: picked one, declined them, asked something else, or nothing yet", async () => {
+  it("says what the customer did with offered articles: picked one, declined them, asked something else, replied otherwise, or nothing yet", async () => {
     const articles = [
       { id: "a", slug: "returns", title: "Returns" },
       { id: "b", slug: "refunds", title: "Refunds" },
@@ -24,6 +24,7 @@ describe("local summarizer", () => {
           { articles, pickedId: "b", answer: null },
           { articles, pickedId: null, answer: "declined" },
           { articles, pickedId: null, answer: "askedAnew" },
+          { articles, pickedId: null, answer: "otherReply" },
           { articles, pickedId: null },
         ],
         questionsAsked: [],
@@ -31,7 +32,7 @@ describe("local summarizer", () => {
     });
     const offered = '"Returns", "Refunds"';
     expect(text).toContain(
-      `Bot tried: offered ${offered} (picked "Refunds"); offered ${offered} (declined the suggestions); offered ${offered} (asked something else instead); offered ${offered} (none picked).`,
+      `Bot tried: offered ${offered} (picked "Refunds"); offered ${offered} (declined the suggestions); offered ${offered} (asked something else instead); offered ${offered} (replied without answering the suggestions); offered ${offered} (none picked).`,
     );
   });
 

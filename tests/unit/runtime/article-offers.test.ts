@@ -26,7 +26,7 @@ describe("readArticleOffers", () => {
 
   it("does not count an answer the customer did not pick from the offer", () => {
     const lines = [offer(1, [SHIPPING, RETURNS]), customer(2), answer(2, SHIPPING, false)];
-    expect(readArticleOffers(lines)[0]).toMatchObject({ picked: null, replied: true, answer: null });
+    expect(readArticleOffers(lines)[0]).toMatchObject({ picked: null, replied: true, answer: "otherReply" });
   });
 
   it("reads a new question and a decline from the kb step's event of the reply's turn", () => {
@@ -35,12 +35,17 @@ describe("readArticleOffers", () => {
     expect(readArticleOffers(lines, events).map((read) => read.answer)).toEqual(["askedAnew", "declined"]);
   });
 
-  it("ignores events of another turn or another step, and a not-found without a reading", () => {
+  it("reads a reply with no kb reading of its turn (another turn's, another step's, none) as not an answer to the offer", () => {
     const lines = [offer(1, [SHIPPING]), customer(2)];
-    expect(readArticleOffers(lines, [notFound(5, { askedAnew: true })])[0].answer).toBeNull();
-    expect(readArticleOffers(lines, [notFound(2, { askedAnew: true }, "kb2")])[0].answer).toBeNull();
-    expect(readArticleOffers(lines, [notFound(2, { query: "q" })])[0].answer).toBeNull();
+    expect(readArticleOffers(lines, [notFound(5, { askedAnew: true })])[0].answer).toBe("otherReply");
+    expect(readArticleOffers(lines, [notFound(2, { askedAnew: true }, "kb2")])[0].answer).toBe("otherReply");
+    expect(readArticleOffers(lines, [notFound(2, { query: "q" })])[0].answer).toBe("otherReply");
+    expect(readArticleOffers(lines)[0].answer).toBe("otherReply");
+  });
+
+  it("has no answer before the customer replied, nor with a pick", () => {
     expect(readArticleOffers([offer(1, [SHIPPING])], [notFound(1, { askedAnew: true })])[0]).toMatchObject({ replied: false, answer: null });
+    expect(readArticleOffers([offer(1, [SHIPPING]), customer(2), answer(2, SHIPPING, true)])[0]).toMatchObject({ replied: true, picked: SHIPPING, answer: null });
   });
 
   it("keeps the buttons' labels as the customer saw them", () => {
