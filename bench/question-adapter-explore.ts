@@ -35,6 +35,7 @@ import { SENTENCE_VECTOR_SIZE } from "~/engines/local/sentence-encoder.server";
 import { demoFitConditions, stackFaqFitConditions, type SourcedQuestion } from "./kb-examples";
 import { auroc } from "./sentence-space-diagnostic";
 import { passagesOf, rawVectors } from "./sentence-space-data";
+import { seeded } from "./seeded-random";
 
 const root = path.resolve(__dirname, "..");
 const RESULTS_FILE = path.join(root, "bench/results/question-adapter-explore.json");
@@ -54,17 +55,6 @@ export type Adapter = { rank: number; u: Float64Array; v: Float64Array };
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
 
-/** A small seeded generator (mulberry32): the same initialisation and batches every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 /** The adapted question vector, with z = Vᵀq and |h| for the gradient. */
 function adapt(adapter: Adapter, q: Float32Array): { mapped: Float64Array; z: Float64Array; norm: number } {

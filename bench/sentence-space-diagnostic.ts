@@ -22,6 +22,7 @@ import { SENTENCE_VECTOR_SIZE } from "~/engines/local/sentence-encoder.server";
 import { toSentenceSpace } from "./sentence-space";
 import { corpusMoments } from "./fit-sentence-space";
 import { isTuningIntent, kbDomains, passagesOf, rawVectors, readClinc } from "./sentence-space-data";
+import { seeded } from "./seeded-random";
 
 const root = path.resolve(__dirname, "..");
 const RESULTS_FILE = path.join(root, "bench/results/sentence-space-diagnostic.json");
@@ -130,17 +131,6 @@ async function knowledgeBase(spaces: Space[]) {
   return out;
 }
 
-/** A small seeded generator (mulberry32): the same trials every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 function sample<T>(items: readonly T[], count: number, random: () => number): T[] {
   const copy = [...items];

@@ -34,6 +34,18 @@ async function openAsPerson(url: string, name: string) {
   return { person, response };
 }
 
+/** A customer who asked for a person, and Ana's inbox after she claimed the conversation. */
+async function claimedByAna(customerLabel: string, anaLabel: string) {
+  const customer = await customerPage(customerLabel);
+  await askForPerson(customer.page);
+  const conversationId = await conversationIdOf(customer.page);
+  const ana = await agentPage("ana@baton.local", anaLabel);
+  await ana.page.goto(`/inbox/${conversationId}`);
+  await ana.page.getByRole("button", { name: "Claim" }).click();
+  await customer.page.getByText("Ana joined the conversation.").waitFor();
+  return { customer, conversationId, ana };
+}
+
 describe("teams page", () => {
   it("adds a team, invites an agent with a one-time link, and the agent chooses their own password", async () => {
     const { page, context } = e2e;
@@ -142,13 +154,7 @@ describe("teams page", () => {
   });
 
   it("deactivates an agent mid-conversation: signed out at once, the customer back in the queue; then reactivates", async () => {
-    const customer = await customerPage("deactivate");
-    await askForPerson(customer.page);
-    const conversationId = await conversationIdOf(customer.page);
-    const ana = await agentPage("ana@baton.local", "ana before deactivation");
-    await ana.page.goto(`/inbox/${conversationId}`);
-    await ana.page.getByRole("button", { name: "Claim" }).click();
-    await customer.page.getByText("Ana joined the conversation.").waitFor();
+    const { customer, conversationId, ana } = await claimedByAna("deactivate", "ana before deactivation");
 
     const { page } = e2e;
     await openTeams(page);
@@ -287,13 +293,7 @@ describe("teams page", () => {
   });
 
   it("says what an agent holds before a team is unticked, then hands those conversations back to the team's queue", async () => {
-    const customer = await customerPage("left team");
-    await askForPerson(customer.page);
-    const conversationId = await conversationIdOf(customer.page);
-    const ana = await agentPage("ana@baton.local", "ana before leaving support");
-    await ana.page.goto(`/inbox/${conversationId}`);
-    await ana.page.getByRole("button", { name: "Claim" }).click();
-    await customer.page.getByText("Ana joined the conversation.").waitFor();
+    const { customer, conversationId, ana } = await claimedByAna("left team", "ana before leaving support");
 
     const { page } = e2e;
     await openTeams(page);
