@@ -15,6 +15,7 @@ import { readOfferedChoices, type OfferedChoices } from "./offered-choices";
 import { priorityName } from "./queues";
 import { type ConversationView, type PreviousConversation, type TimelineActivity, type TimelineItem, type TimelineMessage } from "./view";
 import { isPreview, REAL_CHANNEL } from "~/vocabulary/channels";
+import { RELEASED_BY_SWEEP } from "~/vocabulary/events";
 import { labelHandoffTrigger } from "~/vocabulary/handoff-triggers";
 
 const ROLES = new Set(["customer", "bot", "agent", "system", "note"]);
@@ -191,8 +192,7 @@ function describeEvent(event: EventRow, payload: Record<string, unknown>, nameOf
       // A removed person's name is kept in the event: their row is gone.
       const person = nameOf(payload.from) ?? String(payload.fromName ?? "its agent");
       if (payload.reason !== "leftTeam") return `${by} ${payload.reason === "removed" ? "removed" : "deactivated"} ${person}: back in the queue`;
-      // The inbox's sweep releases in the person's own name (nobody saved a change just then).
-      return payload.by === payload.from ? `${person} is no longer in the team: back in the queue` : `${by} moved ${person} out of the team: back in the queue`;
+      return payload.by === RELEASED_BY_SWEEP ? `${person} is no longer in the team: back in the queue` : `${by} moved ${person} out of the team: back in the queue`;
     }
     case "csat.submitted":
       return `The customer rated the conversation ${String(payload.csat)}/5`;

@@ -47,10 +47,13 @@ export function ensureInboxDispatcher(): void {
     },
     ["status"],
   );
-  const sweep = () => {
-    track(returnOutOfTeamAssignments());
-    track(assignAllTeams());
-  };
+  // Hand-backs first, so the assignment that follows already sees those conversations waiting.
+  const sweep = () =>
+    track(
+      returnOutOfTeamAssignments()
+        .catch((error: unknown) => console.warn("[inbox] handing back conversations outside their agent's team failed:", error instanceof Error ? error.message : error))
+        .then(() => assignAllTeams()),
+    );
   setTimeout(sweep, 1_000).unref();
   setInterval(sweep, SWEEP_MS).unref();
 }

@@ -12,25 +12,26 @@ import { phrasesFor } from "~/flow";
 import { getCustomerLocale } from "~/runtime/customer-language.server";
 import { db } from "~/utils/db.server";
 import { queryAll } from "~/runtime/sql.server";
+import { RELEASED_BY_SWEEP } from "~/vocabulary/events";
 import { runAgentAction } from "./agent-turn.server";
 import { afterQueued } from "./assignment.server";
 
 export type ReleaseReason = "deactivated" | "removed" | "leftTeam";
 
 /**
- * Returns how many conversations went back to a queue. `keepTeamIds`: only the conversations of
- * other teams go back (an agent moved out of a team can no longer open that team's conversations).
+ * Returns how many conversations went back to a queue. "leftTeam": only those of a team the agent is
+ * not a member of — decided inside each conversation's lock on a fresh read, so a team ticked again
+ * meanwhile keeps its conversations with them.
  */
-export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: ReleaseReason, keepTeamIds?: string[]): Promise<number> {
-  const open = await db.conversation.findMany({
-    where: { assigneeId: person.id, status: "open", ...(keepTeamIds ? { teamId: { notIn: keepTeamIds } } : {}) },
-    select: { id: true },
-  });
+export async function returnAssignedToQueue(person: { id: string; name: string }, by: string, reason: ReleaseReason): Promise<number> {
+  const leftTeam = reason === "leftTeam";
+  const open = await db.conversation.findMany({ where: { assigneeId: person.id, status: "open", ...(leftTeam ? { teamId: { not: null } } : {}) }, select: { id: true } });
+  const stillMember = async (teamId: string | null) => teamId === null || (await db.membership.count({ where: { userId: person.id, teamId } })) > 0;
   const teams = new Set<string | null>();
   let returned = 0;
   for (const conversation of open) {
     const result = await runAgentAction(conversation.id, async (state) => {
-      if (state.status !== "open" || state.assigneeId !== person.id || (keepTeamIds && state.teamId !== null && keepTeamIds.includes(state.teamId))) return { outcome: { ok: true, notice: "" } };
+      if (state.status !== "open" || state.assigneeId !== person.id || (leftTeam && (await stillMember(state.teamId)))) return { outcome: { ok: true, notice: "" } };
       return {
         outcome: { ok: true, notice: "" },
         commit: {
@@ -66,9 +67,6 @@ export async function returnOutOfTeamAssignments(): Promise<number> {
     [],
   );
   let returned = 0;
-  for (const person of rows.map((row) => StrandedSchema.parse(row))) {
-    const memberships = await db.membership.findMany({ where: { userId: person.id }, select: { teamId: true } });
-    returned += await returnAssignedToQueue(person, person.id, "leftTeam", memberships.map((membership) => membership.teamId));
-  }
+  for (const person of rows.map((row) => StrandedSchema.parse(row))) returned += await returnAssignedToQueue(person, RELEASED_BY_SWEEP, "leftTeam");
   return returned;
 }

@@ -84,7 +84,6 @@ export type ConversationTools = {
   savedReplies: SavedReplyItem[];
 };
 
-/** A conversation moved to a team the viewer is not in, as its pane's error boundary tells it. */
 /** Moved to a team the viewer is not in (`teamName`: where it went). */
 export type MovedToTeam = { kind: "moved"; teamName: string; byName: string | null; at: string };
 /** Gone back to its team's queue because the viewer was moved out of that team (`teamName`: the team left). */

@@ -40,3 +40,6 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+
+/** `conversation.released`'s `by` when nobody saved a change just then: the inbox's sweep handed it back. */
+export const RELEASED_BY_SWEEP = "sweep";

@@ -101,7 +101,7 @@ export async function savePerson(db: Db, actorId: string, row: PersonRow): Promi
   // Admins open every conversation: nothing of theirs is out of reach.
   if (row.role === "admin") return { ok: true, returned: 0 };
   // The teams are saved: a hand-back cut short is finished by the inbox's sweep (returnOutOfTeamAssignments).
-  const returned = await returnAssignedToQueue({ id: row.userId, name: person.name }, actorId, "leftTeam", teamIds).catch((error: unknown) => {
+  const returned = await returnAssignedToQueue({ id: row.userId, name: person.name }, actorId, "leftTeam").catch((error: unknown) => {
     console.warn("[teams] handing back conversations after a team change failed; the inbox sweep retries:", error instanceof Error ? error.message : error);
     return 0;
   });

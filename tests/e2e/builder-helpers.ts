@@ -100,6 +100,19 @@ export function viewportZoom(page: Page): Promise<number> {
   return page.locator(".react-flow__viewport").evaluate((viewport) => new DOMMatrix(getComputedStyle(viewport).transform).a);
 }
 
+/**
+ * Waits until the canvas has left its blank viewport (canvas.tsx BLANK_VIEWPORT: 60, 80 at 80 %), i.e. the
+ * opening view was fitted: a zoom read before that is the blank view's, not the fit's.
+ */
+export async function waitForOpeningFit(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator(".react-flow__viewport").evaluate((viewport) => {
+      const { a, e, f } = new DOMMatrix(getComputedStyle(viewport).transform);
+      return a === 0.8 && e === 60 && f === 80 ? "blank" : "fitted";
+    }))
+    .toBe("fitted");
+}
+
 export function saveState(page: Page): Locator {
   return page.locator(".save-state");
 }

@@ -294,28 +294,30 @@ describe("teams page", () => {
 
   it("says what an agent holds before a team is unticked, then hands those conversations back to the team's queue", async () => {
     const { customer, conversationId, ana } = await claimedByAna("left team", "ana before leaving support");
-
-    const { page } = e2e;
-    await openTeams(page);
-    const row = page.getByRole("row", { name: /Ana Agent/ });
-    await row.getByText("1 open in Support. Unticking a team returns its conversations to the team's queue.").waitFor();
-    await snap(page);
-    const teams = row.getByRole("group", { name: "Teams of Ana Agent" });
-    await teams.getByLabel("Support").uncheck();
-    await teams.getByLabel("Billing").check();
-    await row.getByRole("button", { name: "Save Ana Agent" }).click();
-    await status(page, "Changes saved. 1 open conversation went back to the queue.");
-    await row.getByText(/\d+ open in /).waitFor({ state: "detached" });
-    await snap(page);
-    await customer.page.getByText("Ana left the conversation. Someone else from the team will reply here.").waitFor();
-    await expect(e2e.app.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { status: true, assigneeId: true } })).resolves.toEqual({ status: "waiting", assigneeId: null });
-
-    await teams.getByLabel("Support").check();
-    await teams.getByLabel("Billing").uncheck();
-    await row.getByRole("button", { name: "Save Ana Agent" }).click();
-    await status(page, "Changes saved");
-    await closeChecked(ana);
-    await closeChecked(customer);
+    const { db } = e2e.app;
+    const anaId = (await db.user.findUniqueOrThrow({ where: { email: "ana@baton.local" }, select: { id: true } })).id;
+    try {
+      const { page } = e2e;
+      await openTeams(page);
+      const row = page.getByRole("row", { name: /Ana Agent/ });
+      await row.getByText("Holds 1 open conversation in Support: unticking Support sends it back to its queue.").waitFor();
+      await snap(page);
+      const teams = row.getByRole("group", { name: "Teams of Ana Agent" });
+      await teams.getByLabel("Support").uncheck();
+      await teams.getByLabel("Billing").check();
+      await row.getByRole("button", { name: "Save Ana Agent" }).click();
+      await status(page, "Changes saved. 1 open conversation went back to the queue.");
+      await row.getByText(/Holds \d+ open conversation/).waitFor({ state: "detached" });
+      await snap(page);
+      await customer.page.getByText("Ana left the conversation. Someone else from the team will reply here.").waitFor();
+      await expect(e2e.app.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, select: { status: true, assigneeId: true } })).resolves.toEqual({ status: "waiting", assigneeId: null });
+    } finally {
+      // Ana back in Support only, whatever happened above: later tests count on it.
+      await db.membership.deleteMany({ where: { userId: anaId } });
+      await db.membership.create({ data: { userId: anaId, teamId: (await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } })).id } });
+      await closeChecked(ana);
+      await closeChecked(customer);
+    }
   });
 
   it("still saves a team's queue settings and removes a person and a team", async () => {

@@ -222,7 +222,7 @@ function EditorBody({ data, initial }: { data: FlowEditorData; initial: InitialD
           {document.nodes.length === 0 ? (
             <div className="canvas-empty">
               <h2>An empty canvas</h2>
-              <p>Add “{getNodeKind(ENTRY_KIND).label}” from Steps to begin, then the steps your customers go through.</p>
+              <p>Add “{getNodeKind(ENTRY_KIND).label}” from the list of steps to begin, then the steps your customers go through.</p>
               <button type="button" className="btn btn-primary btn-sm" onClick={() => addAndFocus(ENTRY_KIND)}>
                 Add a {getNodeKind(ENTRY_KIND).label} step
               </button>

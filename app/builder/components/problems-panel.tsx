@@ -34,7 +34,7 @@ export function ProblemsPanel({ diagnostics, nodes, onFocusNode, onOpenSettings 
       </header>
       {sorted.length === 0 ? (
         <div className="panel-empty">
-          <p>Select a step on the canvas to edit it, or add one from Steps (click it, or drag it onto the canvas).</p>
+          <p>Select a step on the canvas to edit it, or add one from the list of steps (click it, or drag it onto the canvas).</p>
           <p className="panel-keys">
             Keyboard: <kbd>Tab</kbd> to a step, <kbd>Enter</kbd> to select it, <kbd>Enter</kbd> again to edit it; <kbd>Esc</kbd> goes back to the step.
           </p>

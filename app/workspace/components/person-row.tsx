@@ -32,6 +32,7 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
   // The table keys rows by their saved values: a saved row is a new row, its Save gets focus back.
   const save = useRefocusAfterSave(`person:${person.id}`);
   const roleLabel = person.role === "admin" ? "Admin" : "Agent";
+  const holdsOpen = person.role === "agent" && person.teamIds.some((teamId) => (person.openByTeam[teamId] ?? 0) > 0);
   return (
     <tr className={person.deactivated ? "person-row person-row-inactive" : "person-row"}>
       <td>
@@ -68,11 +69,11 @@ export function PersonRow({ person, teams, isMe, errors }: { person: PersonSumma
         {teams.length === 0 ? (
           <span className="muted">No teams yet</span>
         ) : (
-          <div className="row" role="group" aria-label={`Teams of ${person.name}`}>
+          <div className="row" role="group" aria-label={`Teams of ${person.name}`} aria-describedby={holdsOpen ? `${formId}-open` : undefined}>
             <TeamCheckboxes teams={teams} checked={person.teamIds} form={formId} />
           </div>
         )}
-        {person.role === "agent" ? <OpenConversationsHint person={person} teams={teams} /> : null}
+        {holdsOpen ? <OpenConversationsHint person={person} teams={teams} id={`${formId}-open`} /> : null}
       </td>
       <td data-label="Capacity">
         <input
@@ -115,13 +116,15 @@ function PersonStatus({ person }: { person: PersonSummary }) {
  * Said before the Save, not after: unticking a team sends the agent's open conversations there back
  * to its queue and tells each customer they left (people.server.ts savePerson). Admins keep theirs.
  */
-function OpenConversationsHint({ person, teams }: { person: PersonSummary; teams: TeamChoice[] }) {
-  const held = teams.filter((team) => (person.openByTeam[team.id] ?? 0) > 0);
+function OpenConversationsHint({ person, teams, id }: { person: PersonSummary; teams: TeamChoice[]; id: string }) {
+  const held = teams.filter((team) => person.teamIds.includes(team.id) && (person.openByTeam[team.id] ?? 0) > 0);
   if (held.length === 0) return null;
-  const listed = held.map((team) => `${person.openByTeam[team.id]} open in ${team.name}`).join(" · ");
   return (
-    <p className="hint person-open-hint">
-      {listed}. Unticking a team returns its conversations to the team&apos;s queue.
+    <p className="hint person-open-hint" id={id}>
+      {held.map((team) => {
+        const count = person.openByTeam[team.id];
+        return `Holds ${count} open conversation${count === 1 ? "" : "s"} in ${team.name}: unticking ${team.name} sends ${count === 1 ? "it" : "them"} back to its queue.`;
+      }).join(" ")}
     </p>
   );
 }
