@@ -11,7 +11,16 @@ const SQLITE_ONLY = ["tests/integration/wal-checkpoints.test.ts"];
 // Tests of the several-instances deployment, which needs PostgreSQL.
 const POSTGRES_ONLY = ["tests/integration/postgres-instances.test.ts", "tests/integration/postgres-start.test.ts"];
 
+// Two groups, one after the other: first every project but e2e, their files in parallel (they are
+// isolated: each file has its own database copy), then the browser tests, which start a server and
+// Chromium per file and would starve the other projects' files of CPU.
+// Vitest's default on a 2-core machine is ONE worker (cores - 1): the whole suite ran file by file.
+const FILES_AT_ONCE = 2;
+const FIRST = { groupOrder: 0 } as const;
+const BROWSER = { groupOrder: 1 } as const;
+
 const integration = {
+  sequence: FIRST,
   environment: "node",
   globalSetup: ["tests/setup/integration-global.ts"],
   setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts", "tests/setup/integration-db.ts"],
@@ -24,6 +33,7 @@ export default defineConfig({
   root,
   resolve: { alias },
   test: {
+    maxWorkers: FILES_AT_ONCE,
     projects: [
       {
         resolve: { alias },
@@ -33,6 +43,7 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
           setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts"],
+          sequence: FIRST,
         },
       },
       {
@@ -77,8 +88,10 @@ export default defineConfig({
           globalSetup: ["tests/setup/e2e-global.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser and one server per file; files run one after another to keep 2 cores calm.
-          fileParallelism: false,
+          sequence: BROWSER,
+          // One browser and one server per file; two files at a time (each spends much of its time
+          // waiting on the page or the server, so two share 2 cores well).
+          maxWorkers: FILES_AT_ONCE,
           // expect.poll's own default (1 s) is shorter than a page's round trip on a loaded CI
           // machine; a poll that passes only needs to pass within this, a failing one still fails.
           expect: { poll: { timeout: 10_000 } },

@@ -7,7 +7,7 @@
  */
 import type { FlowDocument } from "~/flow";
 import { readDraft } from "~/flow-admin/flows.server";
-import { hashFlowDocument } from "~/runtime/flow-versions.server";
+import { hashFlowDocument } from "~/flow/hash.server";
 import { db } from "~/utils/db.server";
 
 export type DraftOverwrite = { slug: string; name: string; draftSteps: number; fileSteps: number };

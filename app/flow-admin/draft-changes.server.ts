@@ -13,7 +13,7 @@
  * every row of the flows list would otherwise read, parse and re-hash the whole published document.
  */
 import { parseFlowDocument, type FlowDocument } from "~/flow";
-import { hashFlowDocument } from "~/runtime/flow-versions.server";
+import { hashFlowDocument } from "~/flow/hash.server";
 import { db } from "~/utils/db.server";
 import { LruCache } from "~/utils/lru";
 

@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { stringifyFlowDocument, type FlowDocument } from "~/flow";
-import { hashFlowDocument } from "~/runtime/flow-versions.server";
+import { hashFlowDocument } from "~/flow/hash.server";
 import { createConversation, type CreatedConversation } from "~/runtime/conversations.server";
 import { db } from "~/utils/db.server";
 import type { PreviewState } from "./preview-state";

@@ -5,7 +5,7 @@
  * versions keep a bounded number of machines in memory. Publishing and compiling also train the
  * version's intent models (engines' warmIntentModels), so no customer turn waits for training.
  */
-import { createHash } from "node:crypto";
+import { hashFlowDocument } from "~/flow/hash.server";
 import { checkFlowSize, compileFlow, FLOW_LIMITS, diagnoseUnparsedFlow, listIntentModels, parseFlowDocument, stringifyFlowDocument, type FlowDocument, type NodeKind } from "~/flow";
 import type { Prisma } from "~/generated/prisma/client";
 import { db, type Db } from "~/utils/db.server";
@@ -53,10 +53,6 @@ export function validateFlow(json: unknown, teams: string[] | undefined): Valida
 export async function listTeamSlugs(client: DbClient = db): Promise<string[]> {
   const teams = await client.team.findMany({ select: { slug: true } });
   return teams.map((team) => team.slug);
-}
-
-export function hashFlowDocument(document: FlowDocument): string {
-  return createHash("sha256").update(stringifyFlowDocument(document)).digest("hex");
 }
 
 /** Creates the Flow when the slug is new, else replaces its draft. Returns the flow id. */

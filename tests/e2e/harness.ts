@@ -23,11 +23,12 @@ import vm from "node:vm";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
 import { createPostgresPool } from "~/utils/postgres-pool.server";
-import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
+import { repoRoot, tmpDir } from "../setup/migrate";
+import { pointDemoApiAt } from "../support/e2e-templates";
 import { freePort, serverArgs } from "../support/built-server";
 import { CHROMIUM_ARGS } from "../support/chromium";
 
@@ -69,22 +70,18 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   copyBuild(dir);
   const shared = options.databaseUrl;
   const databaseFile = path.join(dir, "baton.db");
-  if (!shared) createMigratedDatabase(databaseFile);
-  const databaseUrl = shared ?? `file:${databaseFile}`;
-  // Chosen before seeding: the starter flows' demo API calls go to the app's own port.
+  // Chosen before the database: the starter flows' demo API calls go to the app's own port.
   const port = await freePort();
-  // Seeded in a child process: the seed steps (and the modules they call) use the process-wide
-  // client of ~/utils/db.server, which in this process may point at another database.
-  if (!shared && options.seed !== false) {
-    execFileSync(path.join(repoRoot, "node_modules/.bin/tsx"), ["app/cli/seed.ts"], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, BATON_DATA_DIR: dir, BATON_DEMO_HISTORY: options.demoHistory ? "on" : "off", PORT: String(port) },
-      stdio: "pipe",
-    });
+  if (!shared) {
+    const templates = inject("e2eTemplates");
+    const seeded = options.seed !== false;
+    fs.copyFileSync(seeded ? (options.demoHistory ? templates.demoHistory : templates.demo) : templates.empty, databaseFile);
   }
+  const databaseUrl = shared ?? `file:${databaseFile}`;
   const db = shared
     ? (new PostgresPrismaClient({ adapter: new PrismaPg(createPostgresPool(shared)) }) as unknown as PrismaClient)
     : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  if (!shared && options.seed !== false) await pointDemoApiAt(db, port);
 
   const child = spawn(process.execPath, serverArgs("build/index.js"), {
     cwd: dir,
