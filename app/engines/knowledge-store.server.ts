@@ -69,6 +69,16 @@ export async function getKnowledgeIndex(): Promise<KnowledgeIndex> {
 }
 
 /**
+ * Builds the index and waits until every published article is embedded and its vectors are stored
+ * (`kb -- index`); returns how many articles the index holds.
+ */
+export async function indexKnowledgeBaseNow(): Promise<number> {
+  const built = await getKnowledgeIndex();
+  await built.whenEmbedded();
+  return built.size;
+}
+
+/**
  * Builds the index and starts embedding its articles in the background, so the first questions
  * after a start are ranked with sentence vectors rather than on words alone. Never awaited by the
  * caller: start-up does not wait for it, and a failure only means the first question loads it.
