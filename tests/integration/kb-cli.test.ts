@@ -21,14 +21,15 @@ function runKb(args: string[]) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function countArticles(): number {
+function count(table: "Article" | "SentenceVector"): number {
   const sqlite = new Database(databaseFile, { readonly: true });
   try {
-    return (sqlite.prepare("SELECT COUNT(*) AS n FROM Article").get() as { n: number }).n;
+    return (sqlite.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
   } finally {
     sqlite.close();
   }
 }
+const countArticles = () => count("Article");
 
 beforeAll(() => {
   createMigratedDatabase(databaseFile);
@@ -71,5 +72,26 @@ describe("npm run kb -- import", () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("usage: npm run -s kb -- import");
     }
+  });
+});
+
+describe("npm run kb -- index", () => {
+  it("reads the published articles for their meaning and stores the vectors; a second run stores nothing new", () => {
+    if (countArticles() === 0) expect(runKb(["import", "tests/fixtures/kb/good"]).code).toBe(0);
+    expect(count("SentenceVector")).toBe(0);
+    const first = runKb(["index"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^read 2 published article\(s\) for their meaning; their vectors are stored$/m);
+    const stored = count("SentenceVector");
+    expect(stored).toBeGreaterThan(0);
+    expect(runKb(["index"]).code).toBe(0);
+    expect(count("SentenceVector")).toBe(stored);
+  }, 120_000);
+
+  it("anything after index: usage and exit 1", () => {
+    const result = runKb(["index", "now"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("npm run -s kb -- index");
   });
 });
