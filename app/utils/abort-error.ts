@@ -1,0 +1,21 @@
+/**
+ * Whether a loader's failure is the browser giving up on the request rather than the server
+ * answering with an error. During rapid navigation the browser can cancel a single-fetch request
+ * before (or without) the router's own AbortController firing, and the error then reaches an
+ * error boundary as if the page had failed (remix-run/react-router PR 14761). Browsers word it
+ * differently: a DOMException (an Error too) named AbortError, or a TypeError from fetch itself.
+ */
+
+// Chromium, Firefox, Safari and undici (Node), in that order; compared ignoring case.
+const NETWORK_FAILURES = ["failed to fetch", "networkerror when attempting to fetch resource.", "load failed", "fetch failed", "network error"];
+
+// Remix's single fetch rethrows a response body that could not be read (one the browser aborted
+// mid-body included) as this, without the cause.
+const UNREADABLE_BODY = /^Unable to decode turbo-stream response/;
+
+export function isAbortError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === "AbortError") return true;
+  if (error instanceof TypeError) return NETWORK_FAILURES.includes(error.message.toLowerCase());
+  return error.constructor === Error && UNREADABLE_BODY.test(error.message);
+}
