@@ -2,6 +2,7 @@ import type { LinksFunction, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useMatches, useRouteError } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage, errorStatus } from "~/components/error-page";
+import { RetryingAfterAbort, useRetryAfterAbort } from "~/components/retry-after-abort";
 import styles from "~/styles/app.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -57,6 +58,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = errorStatus(error);
+  if (useRetryAfterAbort(error)) return <RetryingAfterAbort />;
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return (
     <>

@@ -7,6 +7,7 @@
 import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { z } from "zod";
 import { useInsideMain } from "./main-landmark";
+import { RetryingAfterAbort, useRetryAfterAbort } from "./retry-after-abort";
 
 const copy: Record<number, { title: string; text: string }> = {
   403: { title: "You don't have access to this page", text: "This page is for admins. If you need it, ask an admin of your workspace." },
@@ -49,6 +50,7 @@ export function ErrorPage({ status, reason }: { status: number; reason?: string 
 export function RouteErrorBoundary() {
   const error = useRouteError();
   const status = errorStatus(error);
+  if (useRetryAfterAbort(error)) return <RetryingAfterAbort />;
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   return <ErrorPage status={status} reason={errorReason(error)} />;
 }

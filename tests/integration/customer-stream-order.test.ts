@@ -54,4 +54,29 @@ describe("the customer's stream when live events arrive out of order", () => {
     abort.abort();
     expect(events.map((event) => [event.id, (event.data as { text: string }).text])).toEqual([[String(last + 4), "third"]]);
   });
+
+  it("delivers a message another instance stored first when a stream opened without a resume point meets a later one first", async () => {
+    const { id, token } = await startConversation();
+    const last = (await db.message.findFirstOrThrow({ where: { conversationId: id }, orderBy: { seq: "desc" }, select: { seq: true } })).seq;
+    const abort = new AbortController();
+    const response = await eventsRequest(id, { token, signal: abort.signal }); // no Last-Event-ID: from now on
+    const body = response.body as ReadableStream<Uint8Array>;
+    expect((await readEvents(body, 1)).map((event) => event.event)).toEqual(["status"]);
+
+    const viaRelay = await storeMessage(id, last + 1, "from the other instance");
+    const local = await storeMessage(id, last + 2, "from this instance");
+    const after = await storeMessage(id, last + 3, "later");
+    const reading = readEvents(body, 2);
+    arrive(id, local); // the stream's first live event; the other instance's is still on its way
+    arrive(id, viaRelay);
+    arrive(id, after);
+    const texts = (events: Awaited<typeof reading>) => events.map((event) => [event.id, (event.data as { text: string }).text]);
+    expect(texts(await reading)).toEqual([
+      [String(last + 1), viaRelay.text],
+      [String(last + 2), local.text],
+    ]);
+    const rest = await readEvents(body, 1);
+    abort.abort();
+    expect(texts(rest)).toEqual([[String(last + 3), after.text]]);
+  });
 });

@@ -6,6 +6,7 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { errorStatus } from "~/components/error-page";
 import { Icon } from "~/components/icons";
+import { RetryingAfterAbort, useRetryAfterAbort } from "~/components/retry-after-abort";
 import { movedAwayDetail, movedAwayTitle } from "../moved-away-words";
 import type { MovedAway } from "../view";
 
@@ -22,8 +23,10 @@ function movedAwayOf(error: unknown): MovedAway | null {
 
 export function InboxErrorBoundary() {
   const error = useRouteError();
+  const retrying = useRetryAfterAbort(error);
   const moved = movedAwayOf(error);
   if (moved) return <MovedAwayNotice moved={moved} />;
+  if (retrying) return <RetryingAfterAbort />;
   const status = errorStatus(error);
   if (status >= 500 && typeof document !== "undefined") console.error(error);
   const copy = COPY[status] ?? { title: "Something went wrong", text: "We couldn't load this conversation. Try again in a moment." };
