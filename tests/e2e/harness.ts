@@ -73,16 +73,16 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const databaseFile = path.join(dir, "baton.db");
   // Chosen before the database: the starter flows' demo API calls go to the app's own port.
   const port = await freePort();
+  const seeded = !shared && options.seed !== false;
   if (!shared) {
     const templates = inject("e2eTemplates");
-    const seeded = options.seed !== false;
     fs.copyFileSync(seeded ? (options.demoHistory ? templates.demoHistory : templates.demo) : templates.empty, databaseFile);
   }
   const databaseUrl = shared ?? `file:${databaseFile}`;
   const db = shared
     ? (new PostgresPrismaClient({ adapter: new PrismaPg(createPostgresPool(shared)) }) as unknown as PrismaClient)
     : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
-  if (!shared && options.seed !== false) await pointDemoApiAt(db, port);
+  if (seeded) await pointDemoApiAt(db, port);
 
   const child = spawn(process.execPath, serverArgs("build/index.js"), {
     cwd: dir,
