@@ -9,7 +9,7 @@
 import { subscribe, type LiveChannel, type LiveEvent } from "~/runtime/live.server";
 import { LruCache } from "~/utils/lru";
 import { queryOne } from "~/runtime/sql.server";
-import { openSseResponse } from "~/runtime/sse.server";
+import { openSseResponse, type ClientRequest } from "~/runtime/sse.server";
 import type { InboxViewer } from "./access.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
@@ -30,11 +30,11 @@ async function readStatus(conversationId: string): Promise<string | null> {
 export type InboxChange = { conversationId: string; type: "message" | "status" | "rating"; status: string; role?: string };
 export type InboxHandoff = { conversationId: string; teamName: string };
 
-export function openInboxEventStream(input: { viewer: InboxViewer; signal: AbortSignal; conversationId?: string }): Response {
+export function openInboxEventStream(input: { viewer: InboxViewer; request: ClientRequest; conversationId?: string }): Response {
   const { viewer } = input;
   const channelsToHear: LiveChannel[] = viewer.isAdmin ? ["inbox"] : viewer.teams.map((team) => `team:${team.id}` as const);
   if (input.conversationId) channelsToHear.push(`conversation:${input.conversationId}`);
-  return openSseResponse(input.signal, (send) => {
+  return openSseResponse(input.request, (send) => {
     let last: LiveEvent | null = null;
     // Events are forwarded one after another, in the order they came, while each awaits its read.
     let forwarding = Promise.resolve();

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: ApiArgs) {
   const limited = await checkRateLimit(`read:${clientAddress(context)}:${token}`);
   if (limited) return limited;
   const afterSeq = readSeq(request.headers.get("last-event-id")) ?? readSeq(new URL(request.url).searchParams.get("after"));
-  const stream = await openCustomerEventStream({ conversationId: params.id as string, signal: request.signal, afterSeq });
+  const stream = await openCustomerEventStream({ conversationId: params.id as string, request, afterSeq });
   return stream ?? notFound();
 }
 

@@ -15,5 +15,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await getInboxViewer(user);
   const conversationId = new URL(request.url).searchParams.get("conversation");
   if (conversationId !== null) await requireConversationAccess(viewer, conversationId);
-  return openInboxEventStream({ viewer, signal: request.signal, conversationId: conversationId ?? undefined });
+  return openInboxEventStream({ viewer, request, conversationId: conversationId ?? undefined });
 }

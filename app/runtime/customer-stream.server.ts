@@ -13,11 +13,12 @@ import { db } from "~/utils/db.server";
 import { getCustomerView } from "./conversations.server";
 import { subscribe, type LiveEvent, type LiveMessage } from "./live.server";
 import type { PublicMessage } from "./messages";
-import { openSseResponse } from "./sse.server";
+import { openSseResponse, type ClientRequest } from "./sse.server";
 
 type StreamInput = {
   conversationId: string;
-  signal: AbortSignal;
+  /** The client's request: the stream ends when it is aborted. */
+  request: ClientRequest;
   /** Send the stored messages after this seq first; null: only what is stored from now on. */
   afterSeq: number | null;
 };
@@ -49,7 +50,7 @@ export async function openCustomerEventStream(input: StreamInput): Promise<Respo
   // Gap repairs (reads of the stored messages), one after another so they send in seq order.
   let catchingUp: Promise<void> = Promise.resolve();
 
-  return openSseResponse(input.signal, (send) => {
+  return openSseResponse(input.request, (send) => {
     const sendMessage = ({ seq, ...message }: SeqMessage) => send(`event: message\nid: ${seq}\ndata: ${JSON.stringify(message)}\n\n`);
     const sendStatus = (current: string, currentTeam: Team) => send(`event: status\ndata: ${JSON.stringify({ status: current, team: currentTeam })}\n\n`);
     const onEvent = (event: LiveEvent) => {
