@@ -3,10 +3,10 @@
  * events arrive while the stream is open, and errors are JSON.
  */
 import http from "node:http";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db } from "~/utils/db.server";
-import { buildServer, startServer, type RunningServer } from "../support/built-server";
+import { startServer, type RunningServer } from "../support/built-server";
+import { sharedServerBuild } from "../support/shared-build";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
 let server: RunningServer;
@@ -15,7 +15,7 @@ beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
   if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  const buildFile = buildServer(path.join(__dirname, "../.tmp", `server-build-${process.pid}`));
+  const buildFile = await sharedServerBuild();
   server = await startServer({ buildFile, databaseUrl: process.env.DATABASE_URL as string });
 });
 

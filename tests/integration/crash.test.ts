@@ -3,10 +3,10 @@
  * server mid-load, restart it on the same database, then check that every acknowledged (200)
  * message is stored exactly once and every conversation carries on from its snapshot.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db } from "~/utils/db.server";
-import { buildServer, startServer, type RunningServer } from "../support/built-server";
+import { startServer, type RunningServer } from "../support/built-server";
+import { sharedServerBuild } from "../support/shared-build";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
 const CONVERSATIONS = 12;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await publishFixtureFlow();
   // The test process and the server share this file's database; WAL lets both in.
   if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  buildFile = buildServer(path.join(__dirname, "../.tmp", `crash-build-${process.pid}`));
+  buildFile = await sharedServerBuild();
 });
 
 afterAll(async () => {

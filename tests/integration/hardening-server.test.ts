@@ -10,7 +10,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db } from "~/utils/db.server";
-import { buildServer, repoRoot, serverArgs, startServer, type RunningServer } from "../support/built-server";
+import { repoRoot, serverArgs, startServer, type RunningServer } from "../support/built-server";
+import { sharedServerBuild } from "../support/shared-build";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 import { seedAndFind } from "../support/auth";
 
@@ -22,13 +23,12 @@ beforeAll(async () => {
   await seedAndFind("admin@baton.local");
   await publishFixtureFlow("pattern-test");
   if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  buildFile = buildServer(path.join(__dirname, "../.tmp", `hardening-build-${process.pid}`));
+  buildFile = await sharedServerBuild();
   server = await startServer({ buildFile, databaseUrl: process.env.DATABASE_URL as string, env: { CHAT_RATE_LIMIT_PER_MINUTE: "100000" } });
 });
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
-  if (buildFile) fs.rmSync(path.dirname(buildFile), { recursive: true, force: true });
 });
 
 async function startChat(): Promise<{ id: string; token: string }> {

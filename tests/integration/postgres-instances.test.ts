@@ -3,10 +3,10 @@
  * no sticky sessions: a conversation started on one is served by either. Runs in the
  * integration-pg project only (see tests/vitest.config.mts, POSTGRES_ONLY).
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { buildServer, startServer, type RunningServer } from "../support/built-server";
+import { startServer, type RunningServer } from "../support/built-server";
+import { sharedServerBuild } from "../support/shared-build";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
 let a: RunningServer;
@@ -15,7 +15,7 @@ let b: RunningServer;
 beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
-  const buildFile = buildServer(path.join(__dirname, "../.tmp", `instances-build-${process.pid}`));
+  const buildFile = await sharedServerBuild();
   [a, b] = await Promise.all([0, 1].map(() => startServer({ buildFile, databaseUrl: process.env.DATABASE_URL as string, env: { SESSION_SECRET: "shared-secret-of-both-instances" } })));
 });
 

@@ -3,10 +3,10 @@
  * not by a header anyone can write: X-Forwarded-For counts only when TRUST_PROXY says a proxy
  * in front of Baton wrote it, and then only the entry that proxy appended.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKind, db } from "~/utils/db.server";
-import { buildServer, startServer, type RunningServer } from "../support/built-server";
+import { startServer, type RunningServer } from "../support/built-server";
+import { sharedServerBuild } from "../support/shared-build";
 import { publishFixtureFlow, seedTeams } from "../support/chat-api";
 
 const LIMIT = 3;
@@ -17,7 +17,7 @@ beforeAll(async () => {
   await seedTeams();
   await publishFixtureFlow();
   if (databaseKind === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  const buildFile = buildServer(path.join(__dirname, "../.tmp", `address-build-${process.pid}`));
+  const buildFile = await sharedServerBuild();
   const databaseUrl = process.env.DATABASE_URL as string;
   const env = { CHAT_RATE_LIMIT_PER_MINUTE: String(LIMIT) };
   [direct, behindProxy] = await Promise.all([

@@ -1,6 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startPostgresCluster } from "../../app/utils/postgres-cluster.server";
-import { createMigratedPostgresDatabase } from "./migrate";
+import { serverBuildDirFor } from "../support/shared-build";
+import { createMigratedPostgresDatabase, tmpDir } from "./migrate";
 
 // The integration suite on PostgreSQL: one throwaway cluster per run, one database migrated with
 // the generated PostgreSQL migrations as the template; each test file gets its own copy of it
@@ -9,7 +10,12 @@ export default async function setup(project: TestProject) {
   const cluster = await startPostgresCluster();
   await createMigratedPostgresDatabase(cluster.url, "baton_template");
   project.provide("postgresCluster", { adminUrl: cluster.url, template: "baton_template" });
-  return () => cluster.stop();
+  const serverBuild = serverBuildDirFor(tmpDir, process.pid);
+  project.provide("serverBuildDir", serverBuild.dir);
+  return async () => {
+    await cluster.stop();
+    serverBuild.remove();
+  };
 }
 
 declare module "vitest" {
