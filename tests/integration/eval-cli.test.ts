@@ -2,15 +2,16 @@
  * `npm run -s nlu -- eval` and `npm run -s kb -- eval` run as a user runs them (a child
  * process) on tiny fixture files: one JSON line with the documented fields on stdout, and bad
  * arguments or files exit 1 with a message that says what is wrong, printing no result.
+ * The commands share one child process (tests/support/cli-host.ts); each tool's entry point is
+ * also run as its own process once.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_MIN_SCORE } from "~/nodes/kb/schema";
 import { repoRoot, tmpDir } from "../setup/migrate";
+import { runCliProcess, startCliHost, type CliHost, type CliRun } from "../support/cli-host";
 
-const tsx = path.join(repoRoot, "node_modules/.bin/tsx");
 const nluFixtures = path.join(repoRoot, "tests/fixtures/nlu");
 const kbFixtures = path.join(repoRoot, "tests/fixtures/kb-eval");
 const nluFile = (name: string) => path.join(nluFixtures, `${name}.json`);
@@ -18,24 +19,26 @@ const kbFile = (name: string) => path.join(kbFixtures, `${name}.json`);
 const badFile = path.join(tmpDir, `eval-cli-bad-${process.pid}.json`);
 fs.writeFileSync(badFile, JSON.stringify([{ text: "missing its intent" }]));
 
-afterAll(() => fs.rmSync(badFile, { force: true }));
-
-function run(cli: "nlu" | "kb", args: string[]) {
-  const result = spawnSync(tsx, [`app/cli/${cli}.ts`, ...args], { cwd: repoRoot, encoding: "utf8" });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+let host: CliHost;
+beforeAll(() => {
+  host = startCliHost();
+});
+afterAll(async () => {
+  await host.close();
+  fs.rmSync(badFile, { force: true });
+});
 
 /** Exit 1, nothing on stdout (no result to mistake for one), and the reason on stderr. */
-function expectRefusal(cli: "nlu" | "kb", args: string[], message: RegExp): void {
-  const { code, stdout, stderr } = run(cli, args);
+function expectRefused({ code, stdout, stderr }: CliRun, message: RegExp): void {
   expect(code).toBe(1);
   expect(stdout).toBe("");
   expect(stderr).toMatch(message);
 }
 
+const expectRefusal = async (cli: "nlu" | "kb", args: string[], message: RegExp) => expectRefused(await host.run(cli, args), message);
+
 /** Exit 0, nothing on stderr, and exactly one JSON line on stdout: the result. */
-function runToResult(cli: "nlu" | "kb", args: string[]): Record<string, unknown> {
-  const { code, stdout, stderr } = run(cli, args);
+function resultOf({ code, stdout, stderr }: CliRun): Record<string, unknown> {
   expect(stderr).toBe("");
   expect(code).toBe(0);
   const lines = stdout.trim().split("\n");
@@ -43,14 +46,16 @@ function runToResult(cli: "nlu" | "kb", args: string[]): Record<string, unknown>
   return JSON.parse(lines[0]) as Record<string, unknown>;
 }
 
+const runToResult = async (cli: "nlu" | "kb", args: string[]) => resultOf(await host.run(cli, args));
+
 const fraction = expect.toSatisfy((value: unknown) => typeof value === "number" && value >= 0 && value <= 1);
 const milliseconds = expect.toSatisfy((value: unknown) => typeof value === "number" && value >= 0);
 
 describe("nlu eval", () => {
   const files = ["--train", nluFile("train"), "--val", nluFile("val"), "--test", nluFile("test")];
 
-  it.each(["3", "all"])("prints one JSON line with every metric (--shots %s)", (shots) => {
-    const result = runToResult("nlu", ["eval", ...files, "--shots", shots]);
+  it.each(["3", "all"])("prints one JSON line with every metric (--shots %s)", async (shots) => {
+    const result = await runToResult("nlu", ["eval", ...files, "--shots", shots]);
     expect(result).toMatchObject({
       inScopeAccuracy: fraction,
       oosRecall: fraction,
@@ -79,6 +84,10 @@ describe("nlu eval", () => {
     [["eval", "--train", path.join(nluFixtures, "missing.json"), "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*ENOENT.*missing\.json/],
     [["eval", "--train", badFile, "--val", nluFile("val"), "--test", nluFile("test"), "--shots", "3"], /nlu eval failed: .*eval-cli-bad-\d+\.json: row 1, intent: Invalid input: expected string/],
   ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("nlu", args, message));
+
+  it("refuses bad arguments as its own process too: exit 1, the usage on stderr", () => {
+    expectRefused(runCliProcess("nlu", ["eval", ...files, "--shots", "0"]), /usage:.*--shots K\|all/);
+  });
 });
 
 describe("nlu small-flows", () => {
@@ -93,8 +102,8 @@ describe("nlu small-flows", () => {
     inScopeMissed: { wrongIntent: fraction, notSureTopRight: fraction, notSureTopWrong: fraction },
   };
 
-  it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", () => {
-    const result = runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
+  it("prints one JSON line: routed right, unrelated taken and ECE per half of the intents, at the intent step's default threshold", async () => {
+    const result = await runToResult("nlu", ["small-flows", ...files, "--trials", "2", "--no-peers"]);
     expect(result).toMatchObject({ threshold: 0.7, examplesPerIntent: 6, trialsPerSize: 2 });
     type Score = { routedRight: number; unrelatedTaken: number; inScopeMissed: { wrongIntent: number; notSureTopRight: number; notSureTopWrong: number } };
     const [baton] = result.results as { name: string; halves: Record<string, Score & { bySize: Record<string, unknown> }>; p99Ms: number; p99CpuMs: number }[];
@@ -123,8 +132,8 @@ describe("nlu small-flows", () => {
 });
 
 describe("kb eval", () => {
-  it("prints one JSON line with Baton's retrieval metrics, what the kb node does at its default minScore, and the plain BM25 baseline's", () => {
-    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
+  it("prints one JSON line with Baton's retrieval metrics, what the kb node does at its default minScore, and the plain BM25 baseline's", async () => {
+    const result = await runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions")]);
     expect(result).toMatchObject({
       recallAt1: fraction,
       recallAt3: fraction,
@@ -155,25 +164,25 @@ describe("kb eval", () => {
     expect(result.suggestedRight as number).toBeLessThanOrEqual(result.refused as number);
   });
 
-  it("reads articles' example questions and counts them", () => {
+  it("reads articles' example questions and counts them", async () => {
     const articles = JSON.parse(fs.readFileSync(kbFile("articles"), "utf8")) as Array<{ id: string }>;
     const withQuestions = path.join(tmpDir, `eval-cli-questions-${process.pid}.json`);
     fs.writeFileSync(withQuestions, JSON.stringify(articles.map((article) => (article.id === "refunds" ? { ...article, questions: ["when will my money come back", "refund timing"] } : article))));
     try {
-      const result = runToResult("kb", ["eval", "--articles", withQuestions, "--questions", kbFile("questions")]);
+      const result = await runToResult("kb", ["eval", "--articles", withQuestions, "--questions", kbFile("questions")]);
       expect(result).toMatchObject({ exampleQuestions: 2, articles: 3, questions: 5, recallAt3: 1 });
     } finally {
       fs.rmSync(withQuestions, { force: true });
     }
   });
 
-  it("--lexical ranks without sentence vectors", () => {
-    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--lexical"]);
+  it("--lexical ranks without sentence vectors (the command as its own process)", () => {
+    const result = resultOf(runCliProcess("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--lexical"]));
     expect(result).toMatchObject({ semantic: false, questions: 5, recallAt3: 1 });
   });
 
-  it("with --answers, adds how often the answer shown contains the labelled answer, before and after issue #4", () => {
-    const result = runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--answers", kbFile("answers")]);
+  it("with --answers, adds how often the answer shown contains the labelled answer, before and after issue #4", async () => {
+    const result = await runToResult("kb", ["eval", "--articles", kbFile("articles"), "--questions", kbFile("questions"), "--answers", kbFile("answers")]);
     const rates = { all: { contained: expect.any(Number), of: 3, rate: fraction }, dev: { of: 2 }, test: { of: 1 } };
     expect(result.answers).toMatchObject({
       questions: 3,
@@ -196,11 +205,11 @@ describe("kb eval", () => {
     [["eval", "--articles", path.join(kbFixtures, "missing.json"), "--questions", kbFile("questions")], /kb eval failed: .*ENOENT/],
   ])("refuses %j with exit 1 and a clear message", (args, message) => expectRefusal("kb", args, message));
 
-  it("refuses a question about an article that is not in the articles file", () => {
+  it("refuses a question about an article that is not in the articles file", async () => {
     const questions = path.join(tmpDir, `eval-cli-questions-${process.pid}.json`);
     fs.writeFileSync(questions, JSON.stringify([{ question: "how do I fly", articleId: "flying" }]));
     try {
-      expectRefusal("kb", ["eval", "--articles", kbFile("articles"), "--questions", questions], /question "how do I fly" points to unknown article flying/);
+      await expectRefusal("kb", ["eval", "--articles", kbFile("articles"), "--questions", questions], /question "how do I fly" points to unknown article flying/);
     } finally {
       fs.rmSync(questions, { force: true });
     }

@@ -1,25 +1,22 @@
 /**
- * `npm run kb -- import` run as a user runs it: a child process (tsx) against its own freshly
- * migrated database, which the CLI itself never migrates.
+ * `npm run kb -- import` and `index` run as a user runs them: a child process against this
+ * file's own freshly migrated database (the copy of the migrated template that
+ * tests/setup/integration-db.ts makes), which the CLI itself never migrates. The import commands
+ * share one child process (tests/support/cli-host.ts); `index` runs as its own process each
+ * time, since what it proves is what a fresh process finds stored.
  */
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMigratedDatabase, repoRoot, tmpDir } from "../setup/migrate";
+import { repoRoot } from "../setup/migrate";
+import { runCliProcess, startCliHost, type CliHost } from "../support/cli-host";
 
 const fixtures = path.join(repoRoot, "tests/fixtures/kb");
-const databaseFile = path.join(tmpDir, `kb-cli-${process.pid}-${Date.now()}.db`);
+const databaseUrl = process.env.DATABASE_URL ?? "";
+const databaseFile = databaseUrl.replace(/^file:/, "");
 
-function runKb(args: string[]) {
-  const run = spawnSync("npx", ["tsx", "app/cli/kb.ts", ...args], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: `file:${databaseFile}` },
-    encoding: "utf8",
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+let host: CliHost;
+const runKb = (args: string[]) => host.run("kb", args);
 
 function count(table: "Article" | "SentenceVector"): number {
   const sqlite = new Database(databaseFile, { readonly: true });
@@ -32,43 +29,42 @@ function count(table: "Article" | "SentenceVector"): number {
 const countArticles = () => count("Article");
 
 beforeAll(() => {
-  createMigratedDatabase(databaseFile);
+  // A file of its own, never the development database: the CLI falls back to ./data/baton.db.
+  expect(databaseUrl).toMatch(/^file:.*tests\/\.tmp\//);
+  host = startCliHost();
 });
-
-afterAll(() => {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(databaseFile + suffix, { force: true });
-});
+afterAll(() => host.close());
 
 describe("npm run kb -- import", () => {
-  it("a folder with one broken file: exit 1, the file and line, nothing imported", () => {
-    const result = runKb(["import", path.join(fixtures, "broken-yaml")]);
+  it("a folder with one broken file: exit 1, the file and line, nothing imported", async () => {
+    const result = await runKb(["import", path.join(fixtures, "broken-yaml")]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/tests\/fixtures\/kb\/broken-yaml\/return-labels\.md:4: the front matter is not valid YAML/);
     expect(result.stderr).toContain("nothing imported");
     expect(countArticles()).toBe(0);
   });
 
-  it("a bad CSV row: exit 1 with the row's line", () => {
-    const result = runKb(["import", "tests/fixtures/kb/bad-rows.csv"]);
+  it("a bad CSV row: exit 1 with the row's line", async () => {
+    const result = await runKb(["import", "tests/fixtures/kb/bad-rows.csv"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/bad-rows\.csv:5: title: the title is required/);
     expect(countArticles()).toBe(0);
   });
 
-  it("a good folder: prints what was imported, exit 0; again: updates", () => {
-    const first = runKb(["import", "tests/fixtures/kb/good"]);
+  it("a good folder: prints what was imported, exit 0; again: updates", async () => {
+    const first = await runKb(["import", "tests/fixtures/kb/good"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("created gift-wrapping");
     expect(first.stdout).toContain("imported 3 article(s): 3 created, 0 updated");
     expect(countArticles()).toBe(3);
-    const again = runKb(["import", "tests/fixtures/kb/good"]);
+    const again = await runKb(["import", "tests/fixtures/kb/good"]);
     expect(again.stdout).toContain("imported 3 article(s): 0 created, 3 updated");
     expect(countArticles()).toBe(3);
   });
 
-  it("no arguments or an unknown command: usage and exit 1", () => {
+  it("no arguments or an unknown command: usage and exit 1", async () => {
     for (const args of [[], ["export"], ["import"]]) {
-      const result = runKb(args);
+      const result = await runKb(args);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("usage: npm run -s kb -- import");
     }
@@ -76,21 +72,21 @@ describe("npm run kb -- import", () => {
 });
 
 describe("npm run kb -- index", () => {
-  it("reads the published articles for their meaning and stores the vectors; a second run stores nothing new", () => {
-    if (countArticles() === 0) expect(runKb(["import", "tests/fixtures/kb/good"]).code).toBe(0);
+  it("reads the published articles for their meaning and stores the vectors; a second run stores nothing new", async () => {
+    if (countArticles() === 0) expect((await runKb(["import", "tests/fixtures/kb/good"])).code).toBe(0);
     expect(count("SentenceVector")).toBe(0);
-    const first = runKb(["index"]);
+    const first = runCliProcess("kb", ["index"]);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^read 2 published article\(s\) for their meaning; their vectors are stored$/m);
     const stored = count("SentenceVector");
     expect(stored).toBeGreaterThan(0);
-    expect(runKb(["index"]).code).toBe(0);
+    expect(runCliProcess("kb", ["index"]).code).toBe(0);
     expect(count("SentenceVector")).toBe(stored);
   }, 120_000);
 
-  it("anything after index: usage and exit 1", () => {
-    const result = runKb(["index", "now"]);
+  it("anything after index: usage and exit 1", async () => {
+    const result = await runKb(["index", "now"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("npm run -s kb -- index");
   });
