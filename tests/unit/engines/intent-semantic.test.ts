@@ -75,12 +75,15 @@ describe("the shipped background vectors", () => {
 describe("when the encoder fails", () => {
   it("answers with lexical evidence alone, the same as without an encoder", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const broken: SentenceEncoder = { embed: () => Promise.reject(new Error("worker died")) };
-    const classifier = new LocalIntentClassifier(broken);
-    const plain = new LocalIntentClassifier();
-    const input = { modelKey: "two", intents: INTENTS, text: "I want a refund for my jacket", threshold: THRESHOLD };
-    expect(await classifier.classify(input)).toEqual(await plain.classify(input));
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sentence encoder unavailable/), expect.any(Error));
-    warn.mockRestore();
+    try {
+      const broken: SentenceEncoder = { embed: () => Promise.reject(new Error("worker died")) };
+      const classifier = new LocalIntentClassifier(broken);
+      const plain = new LocalIntentClassifier();
+      const input = { modelKey: "two", intents: INTENTS, text: "I want a refund for my jacket", threshold: THRESHOLD };
+      expect(await classifier.classify(input)).toEqual(await plain.classify(input));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sentence encoder unavailable/), expect.any(Error));
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
