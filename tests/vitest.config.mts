@@ -45,7 +45,17 @@ export default defineConfig({
           root,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
-          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts"],
+          // The unit files share one module environment per worker: each file importing the app's
+          // modules afresh cost ~100 of the project's ~150 s. Safe because no unit file leaves
+          // anything behind for the next: a new one must not either. It restores what it stubs or
+          // spies on (vi.stubGlobal / vi.stubEnv / vi.spyOn, undone in afterEach or a finally), never
+          // assigns process.env or a global directly, and never calls vi.resetModules or vi.mock
+          // (a module mocked or re-imported with other settings would be the next files' module
+          // too); a module that reads a setting reads it when used, not at import.
+          // unit-shared-environment.ts fails a file that leaves a browser global, a replaced
+          // process.env or another working directory behind.
+          isolate: false,
+          setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/install-re2.ts", "tests/setup/unit-shared-environment.ts"],
           sequence: FIRST,
         },
       },

@@ -1,30 +1,29 @@
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import fs from "node:fs";
 import os from "node:os";
 import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url.server";
 import { parseEnv } from "~/utils/env.server";
 
 describe("resolveDatabaseUrl", () => {
-  const saved = { ...process.env };
-  afterEach(() => {
-    process.env = { ...saved };
-  });
+  // Restores the variables themselves: replacing process.env with a plain copy would leave the
+  // files that share this worker a process.env that no longer converts values to strings.
+  afterEach(() => vi.unstubAllEnvs());
 
   it("defaults to ./data/baton.db", () => {
-    delete process.env.DATABASE_URL;
-    delete process.env.BATON_DATA_DIR;
+    vi.stubEnv("DATABASE_URL", undefined);
+    vi.stubEnv("BATON_DATA_DIR", undefined);
     expect(resolveDatabaseUrl()).toBe(`file:${path.resolve("data/baton.db")}`);
   });
 
   it("honours DATABASE_URL", () => {
-    process.env.DATABASE_URL = "file:/tmp/baton-unit/x.db";
+    vi.stubEnv("DATABASE_URL", "file:/tmp/baton-unit/x.db");
     expect(resolveDatabaseUrl()).toBe("file:/tmp/baton-unit/x.db");
   });
 
   it("takes postgresql:// and postgres:// URLs as PostgreSQL and creates no folder for them", () => {
     for (const url of ["postgresql://baton:secret@db:5432/baton", "postgres://db/baton?sslmode=require"]) {
-      process.env.DATABASE_URL = url;
+      vi.stubEnv("DATABASE_URL", url);
       expect(resolveDatabaseUrl()).toBe(url);
       expect(databaseKindOf(url)).toBe("postgresql");
       expect(parseEnv({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
@@ -38,7 +37,7 @@ describe("resolveDatabaseUrl", () => {
     process.chdir(scratch);
     try {
       for (const url of ["mysql://db/baton", "./data/baton.db", "file:", "postgresql://", "postgresql:///baton", "postgres://:5432/baton"]) {
-        process.env.DATABASE_URL = url;
+        vi.stubEnv("DATABASE_URL", url);
         expect(() => resolveDatabaseUrl(), url).toThrow(/DATABASE_URL /);
         expect(() => parseEnv({ DATABASE_URL: url }), url).toThrow(/DATABASE_URL/);
       }

@@ -23,9 +23,14 @@ import type { IntentClassifier, IntentDefinition, IntentPrediction } from "../ty
  */
 export const DEFAULT_INTENT_THRESHOLD = 0;
 const CACHE_LIMIT = 64;
-// A message waits this long for its sentence vector (the worker's first load is ~0.1–1.3 s);
-// past it the lexical model answers alone rather than keep the customer waiting.
-const ENCODER_TIMEOUT_MS = Number(process.env.SENTENCE_ENCODER_TIMEOUT_MS ?? 5_000) || 5_000;
+/**
+ * How long a message waits for its sentence vector (the worker's first load is ~0.1–1.3 s); past it
+ * the lexical model answers alone rather than keep the customer waiting. Read at each wait, not
+ * once at import, so a setting in force is the one obeyed, whoever imported this module first.
+ */
+function encoderTimeoutMs(): number {
+  return Number(process.env.SENTENCE_ENCODER_TIMEOUT_MS ?? 5_000) || 5_000;
+}
 // After the encoder failed, messages are not held up trying it again for this long.
 const ENCODER_RETRY_MS = 60_000;
 
@@ -103,10 +108,10 @@ export class LocalIntentClassifier implements IntentClassifier {
     if (!this.encoder || Date.now() < this.encoderDownUntil || !encodable(entry)) return null;
     try {
       // Past the turn's deadline: words alone for this message, and the encoder is not counted as failed.
-      // Inside a turn that deadline is the only bound (it may be set above ENCODER_TIMEOUT_MS, whose
+      // Inside a turn that deadline is the only bound (it may be set above encoderTimeoutMs(), whose
       // expiry would mark the encoder down for a minute); outside one (evals, the intent tester) the timeout is.
       const wait = withinEmbeddingDeadline(Promise.all([this.semanticModel(entry), this.encoder.embed([text])]));
-      const evidence = await (insideEmbeddingDeadline() ? wait : withTimeout(wait, ENCODER_TIMEOUT_MS));
+      const evidence = await (insideEmbeddingDeadline() ? wait : withTimeout(wait, encoderTimeoutMs()));
       if (!evidence) return null;
       const [model, [vector]] = evidence;
       return model ? { model, vector } : null;

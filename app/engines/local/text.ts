@@ -13,17 +13,29 @@
  * wink tokeniser — it splits Latin-script text well whatever the language — and then analysed
  * with that language's stemmer and stop words (language-analysers.ts).
  */
-import winkNLP from "wink-nlp";
+import winkNLP, { type WinkMethods } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import stemWord from "wink-porter2-stemmer";
 import type { LanguageCode } from "../detect-language";
 import { foldAccents, LANGUAGE_ANALYSERS } from "./language-analysers";
 
-// Tokenisation only: sentence boundaries, POS tags and entities cost time and change no token.
-const nlp = winkNLP(model, []);
-const its = nlp.its;
-// A second pipeline for sentence boundaries, so the classifier's hot path above stays tokens only.
-const sentenceNlp = winkNLP(model, ["sbd"]);
+// Each pipeline is built on first use, not at import: building one unpacks the model (~0.3 s, over
+// a second on a busy core), and most modules that import this one (everything that reaches the
+// node registry) never tokenise.
+let tokenPipeline: WinkMethods | undefined;
+let sentencePipeline: WinkMethods | undefined;
+
+/** Tokenisation only: sentence boundaries, POS tags and entities cost time and change no token. */
+export function tokenNlp(): WinkMethods {
+  tokenPipeline ??= winkNLP(model, []);
+  return tokenPipeline;
+}
+
+/** A second pipeline for sentence boundaries, so the classifier's hot path stays tokens only. */
+function sentenceNlp(): WinkMethods {
+  sentencePipeline ??= winkNLP(model, ["sbd"]);
+  return sentencePipeline;
+}
 
 /** Token types that carry meaning; punctuation, symbols, currency signs and emoji do not. */
 const KEPT_TYPES = new Set(["word", "number", "email", "url", "hashtag", "mention", "ordinal"]);
@@ -35,9 +47,10 @@ const DIGITS = /^\p{N}+$/u;
  */
 export function tokenize(text: string, language: LanguageCode = "en"): string[] {
   const english = language === "en";
+  const nlp = tokenNlp();
   const tokens = nlp.readDoc(english ? foldAccents(text) : text.normalize("NFC")).tokens();
-  const normals = tokens.out(its.normal) as string[];
-  const types = tokens.out(its.type) as string[];
+  const normals = tokens.out(nlp.its.normal) as string[];
+  const types = tokens.out(nlp.its.type) as string[];
   const kept: string[] = [];
   for (let i = 0; i < normals.length; i++) {
     if (!KEPT_TYPES.has(types[i])) continue;
@@ -56,7 +69,7 @@ export function tokenize(text: string, language: LanguageCode = "en"): string[] 
 export function splitSentences(text: string): string[] {
   const sentences: string[] = [];
   let cursor = 0;
-  for (const raw of sentenceNlp.readDoc(text).sentences().out() as string[]) {
+  for (const raw of sentenceNlp().readDoc(text).sentences().out() as string[]) {
     const piece = raw.trim();
     if (piece === "") continue;
     const at = text.indexOf(piece, cursor);

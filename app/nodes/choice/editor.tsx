@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { FieldNote, SelectField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/unset";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { MAX_OPTIONS, type ChoiceData } from "./schema";

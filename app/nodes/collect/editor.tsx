@@ -1,6 +1,6 @@
 import { LinesField, SelectField, TextField, toIdentifier, type Option } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/unset";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import { effectivePattern } from "./compile";

@@ -1,7 +1,7 @@
 import { SelectField, TextField, type Option } from "../shared/editor/fields";
 import { useCardWorkspace } from "../shared/editor/card-workspace";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/unset";
 import { TemplateField } from "../shared/editor/template-field";
 import type { SettingsProps } from "../shared/editor/types";
 import type { EscalateData } from "./schema";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
-import { Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/unset";
 import type { SettingsProps } from "../shared/editor/types";
 import { RECOMMENDED_EXAMPLES, type IntentData } from "./schema";
 import { IntentReview } from "./review-panel";

@@ -1,5 +1,5 @@
 import { KindIcon } from "../shared/editor/kind-icon";
-import { Unset } from "../shared/editor/node-card";
+import { Unset } from "../shared/editor/unset";
 import { createTemplateSettings } from "../shared/editor/template-field";
 import type { StartData } from "./schema";
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { chooseInitialDraft, clearDraftBuffer, readDraftBuffer, writeDraftBuffer, type DraftBuffer } from "~/builder/draft-buffer";
 import type { FlowDocument } from "~/flow/document";
 
@@ -21,8 +21,11 @@ class MemoryStorage {
 let storage: MemoryStorage;
 beforeEach(() => {
   storage = new MemoryStorage();
-  (globalThis as { window?: unknown }).window = { localStorage: storage };
+  vi.stubGlobal("window", { localStorage: storage });
 });
+// Unit files share one module environment: a `window` left behind makes a module imported later
+// take itself for browser code (timeline.tsx chose useLayoutEffect and React warned).
+afterEach(() => vi.unstubAllGlobals());
 
 const doc = (greeting: string): FlowDocument => ({
   schemaVersion: 1,

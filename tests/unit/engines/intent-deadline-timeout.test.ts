@@ -5,9 +5,9 @@
  * marks the encoder down for a minute and every flow would rank on words alone. Outside a turn
  * (evals, the intent tester) that timeout still applies.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type * as EmbeddingDeadline from "~/engines/embedding-deadline.server";
-import type * as IntentClassifier from "~/engines/local/intent-classifier";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { runWithEmbeddingDeadline } from "~/engines/embedding-deadline.server";
+import { LocalIntentClassifier } from "~/engines/local/intent-classifier";
 import type { SentenceEncoder } from "~/engines/local/sentence-encoder.server";
 
 const INTENTS = [
@@ -24,32 +24,29 @@ const slowEncoder: SentenceEncoder = {
     ),
 };
 
-let classifierModule: typeof IntentClassifier;
-let deadline: typeof EmbeddingDeadline;
-
-beforeAll(async () => {
+// The classifier reads the timeout at each wait: no fresh import (vi.resetModules) is needed, which
+// would also have left the files sharing this worker a classifier with a 50 ms timeout.
+let warn: MockInstance<typeof console.warn>;
+beforeEach(() => {
   vi.stubEnv("SENTENCE_ENCODER_TIMEOUT_MS", "50");
-  vi.resetModules();
-  classifierModule = await import("~/engines/local/intent-classifier");
-  deadline = await import("~/engines/embedding-deadline.server");
+  warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
 });
-afterAll(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  warn.mockRestore();
+});
 
 describe("the intent step's wait for a vector", () => {
   it("inside a turn is bounded by the turn's deadline, not by the encoder timeout, and leaves the encoder up", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const classifier = new classifierModule.LocalIntentClassifier(slowEncoder);
+    const classifier = new LocalIntentClassifier(slowEncoder);
     const input = { modelKey: "slow", intents: INTENTS, text: "where is my parcel", threshold: 0.5 };
-    await deadline.runWithEmbeddingDeadline(() => classifier.classify(input), 2_000);
+    await runWithEmbeddingDeadline(() => classifier.classify(input), 2_000);
     expect(warn).not.toHaveBeenCalled();
-    warn.mockRestore();
   });
 
   it("outside a turn still gives up at the encoder timeout", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const classifier = new classifierModule.LocalIntentClassifier(slowEncoder);
+    const classifier = new LocalIntentClassifier(slowEncoder);
     await classifier.classify({ modelKey: "slow-outside", intents: INTENTS, text: "where is my parcel", threshold: 0.5 });
     expect(warn).toHaveBeenCalledWith(expect.stringMatching(/sentence encoder unavailable/), expect.any(Error));
-    warn.mockRestore();
   });
 });

@@ -80,8 +80,3 @@ export function createCard(kindId: string, kind: NodeKindDefinition<unknown>) {
   Card.displayName = `${kindId}Card`;
   return Card;
 }
-
-/** The summary's line for a setting left empty. */
-export function Unset({ children }: { children: ReactNode }) {
-  return <span className="node-unset">{children}</span>;
-}
