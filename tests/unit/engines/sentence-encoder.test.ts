@@ -77,5 +77,6 @@ describe("the encoder's worker", () => {
     expect(run.signal).toBeNull();
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe("embedded");
-  });
+    // A process loading the model: seconds on a busy machine (the child's own limit is 30 s).
+  }, 40_000);
 });
