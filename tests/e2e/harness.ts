@@ -308,7 +308,8 @@ export function useE2E(options: StartAppOptions = {}): E2E {
     if (!finished) return;
     await snap(finished.page);
     await finished.close();
-    if (finished.errors.length > 0) throw new Error(`the page reported errors:\n${finished.errors.join("\n")}`);
+    // The server's log says why a request failed (a 500 reaches the page as one console line).
+    if (finished.errors.length > 0) throw new Error(`the page reported errors:\n${finished.errors.join("\n")}\nthe server's log ends with:\n${e2e.app.output().slice(-4_000)}`);
   });
   return e2e;
 }
