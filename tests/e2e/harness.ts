@@ -21,7 +21,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
 import { repoRoot, tmpDir } from "../setup/migrate";
@@ -173,6 +173,16 @@ export async function openBrowser(): Promise<Browser> {
  */
 export async function connectBrowser(): Promise<Browser> {
   return chromium.connect(inject("e2eBrowser"));
+}
+
+/**
+ * A finished download's contents. Read through Playwright, not from `download.path()`, which
+ * throws on a connected browser such as the run's Chromium (connectBrowser).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export type TestPage = {
