@@ -14,7 +14,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
-import { MEMORY_LINE } from "~/cli/serve";
+import { MEMORY_LINE } from "~/cli/server-process";
 import type { RunningServer } from "../tests/support/built-server";
 import { benchRoot, createBenchDatabase, startBenchServer } from "../tests/support/bench-helpers";
 

@@ -22,20 +22,9 @@ import { createApiHandler, createPlainApiHandler, requestLogLine } from "./api-r
 import { guardRequests } from "./request-guard";
 import { baseSecurityHeaders } from "~/utils/security-headers.server";
 import { parseTrustProxy } from "~/utils/trust-proxy";
+import { MEMORY_LINE, READY_LINE } from "./server-process";
 
-export const READY_LINE = "[baton] listening on";
-export const MEMORY_LINE = "[baton] memory after gc";
 const SHUTDOWN_GRACE_MS = 2_000;
-
-/**
- * The node arguments that run this file as the server (`npm start`, the tests' and benchmarks'
- * production server). V8's allocation-site pretenuring is off: under load it decides that the
- * objects of a turn (XState actors, snapshots, responses) live long and allocates them straight
- * into the old generation, where they die a few milliseconds later. Measured with --trace-gc on
- * the turns bench: scavenge pauses 3.3–4.1 ms → 1.9–2.4 ms on average, 39–44 → 23–27 ms of
- * scavenging per second, and about 5% less server CPU per turn.
- */
-export const SERVER_NODE_ARGS = ["--no-allocation-site-pretenuring", "--import", "tsx"];
 
 const isApi = (url: string) => url.startsWith("/api/");
 

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { getSessionSecret } from "~/auth/session-secret.server";
-import { READY_LINE, SERVER_NODE_ARGS } from "./serve";
+import { READY_LINE, SERVER_NODE_ARGS } from "./server-process";
 import { getEnv } from "~/utils/env.server";
 import { databaseKindOf, resolveDatabaseUrl } from "~/utils/database-url.server";
 import { prepareDatabase, reportSeed, run, step } from "./prepare-database";

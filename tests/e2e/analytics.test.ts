@@ -2,11 +2,10 @@
  * The analytics page in a real browser, on the production build with the seeded demo workspace
  * AND its generated demo history (~420 past conversations of the starter flows over 30 days).
  */
-import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addConversation, createFixtureFlow } from "../support/analytics-fixtures";
-import { signIn, snap, useE2E } from "./harness";
+import { downloadedText, signIn, snap, useE2E } from "./harness";
 
 const e2e = useE2E({ demoHistory: true });
 const DESKTOP = { width: 1280, height: 800 };
@@ -253,7 +252,7 @@ describe("analytics", () => {
     await page.getByRole("menuitem", { name: "Daily metrics" }).click();
     const download = await downloaded;
     expect(download.suggestedFilename()).toMatch(/^baton-analytics-daily-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = fs.readFileSync(await download.path(), "utf8").trim().split("\n");
+    const lines = (await downloadedText(download)).trim().split("\n");
     expect(lines[0]).toMatch(/^date,conversations,contained,containment_rate,escalated,escalation_rate,/);
     expect(lines).toHaveLength(1 + 7 + 1);
     expect(lines.at(-1)).toMatch(/^total,\d+,/);

@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { signIn, snap, useE2E } from "./harness";
+import { downloadedText, signIn, snap, useE2E } from "./harness";
 import { BUILDER_VIEWPORT, card, fitView, openStarterCopy, saveState, selectCard } from "./builder-helpers";
 
 const e2e = useE2E();
@@ -156,9 +156,7 @@ describe("export", () => {
     // Exported at once, before the autosave's pause: the editor saves first.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export as JSON" }).click()]);
     expect(download.suggestedFilename()).toBe("export-check.json");
-    const path = await download.path();
-    const text = (await import("node:fs")).readFileSync(path, "utf8");
-    const exported = JSON.parse(text);
+    const exported = JSON.parse(await downloadedText(download));
     expect(exported).toMatchObject({ name: "Export check", slug: "export-check" });
     expect(exported.nodes[0].data.greeting).toBe("Exported greeting");
     const stored = await app.db.flow.findUniqueOrThrow({ where: { id: flowId }, select: { draft: true } });

@@ -14,24 +14,21 @@
  * page logs a console error or throws an uncaught error; "Failed to load resource … 4xx" lines are
  * allowed because they are expected answers (a 400 form error, a 403 page) the test asserts on.
  *
- * Lower-level pieces for other set-ups: startApp(), openBrowser(), openPage().
+ * Lower-level pieces for other set-ups: startApp(), openBrowser(), connectBrowser(), openPage().
  */
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import vm from "node:vm";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { PrismaClient } from "~/generated/prisma/client";
-import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-postgres/client";
-import { createPostgresPool } from "~/utils/postgres-pool.server";
 import { repoRoot, tmpDir } from "../setup/migrate";
 import { pointDemoApiAt } from "../support/e2e-templates";
 import { freePort, serverArgs } from "../support/built-server";
-import { CHROMIUM_ARGS } from "../support/chromium";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
+import { SERVER_BUNDLE } from "../support/private-build";
 
 export const DEMO_PASSWORD = "baton-demo";
 export const SCREENSHOT_DIR = path.join(repoRoot, "tests/e2e/screenshots");
@@ -44,7 +41,12 @@ export type App = {
   db: PrismaClient;
   /** The server's stdout + stderr so far (for failure messages). */
   output: () => string;
-  stop: () => Promise<void>;
+  /**
+   * Stops the server and throws its data away. SIGTERM (the default) is the graceful shutdown,
+   * which waits up to 2 s for live event streams; SIGKILL, for a file that is done with the app,
+   * does not wait.
+   */
+  stop: (signal?: "SIGTERM" | "SIGKILL") => Promise<void>;
   /** SIGKILL, as a crashed machine: no graceful shutdown. */
   kill: () => Promise<void>;
 };
@@ -62,13 +64,13 @@ export type StartAppOptions = {
 };
 
 /**
- * Starts the built app (tests/setup/e2e-global.ts builds once per run) on a free port with its
- * own database, seeded with the demo workspace. The build is copied to a private folder first:
- * other engineers' `remix build` empties public/build, which would break a running browser test.
+ * Starts the built app (the run's private copy of the build, tests/support/private-build.ts) on a
+ * free port with its own data folder and database, seeded with the demo workspace.
  */
 export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const dir = path.join(tmpDir, `e2e-${process.pid}-${randomBytes(4).toString("hex")}`);
-  copyBuild(dir);
+  fs.mkdirSync(dir, { recursive: true });
+  const build = inject("e2eBuild");
   const shared = options.databaseUrl;
   const databaseFile = path.join(dir, "baton.db");
   // Chosen before the database: the starter flows' demo API calls go to the app's own port.
@@ -79,13 +81,12 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
     fs.copyFileSync(seeded ? (options.demoHistory ? templates.demoHistory : templates.demo) : templates.empty, databaseFile);
   }
   const databaseUrl = shared ?? `file:${databaseFile}`;
-  const db = shared
-    ? (new PostgresPrismaClient({ adapter: new PrismaPg(createPostgresPool(shared)) }) as unknown as PrismaClient)
-    : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
+  const db = shared ? await postgresClient(shared) : new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: databaseUrl }) });
   if (seeded) await pointDemoApiAt(db, port);
 
-  const child = spawn(process.execPath, serverArgs("build/index.js"), {
-    cwd: dir,
+  const child = spawn(process.execPath, serverArgs(path.join(build, SERVER_BUNDLE)), {
+    // The server serves public/ from its working folder.
+    cwd: build,
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -107,9 +108,9 @@ export async function startApp(options: StartAppOptions = {}): Promise<App> {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const stop = async () => {
+  const stop = async (signal: "SIGTERM" | "SIGKILL" = "SIGTERM") => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
+      child.kill(signal);
       // The server cuts live event streams 2 s after SIGTERM; kill it if it still hangs at 3 s.
       const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
       await exited;
@@ -151,34 +152,37 @@ async function waitUntilAnswering(baseUrl: string, hasExited: () => boolean, out
   }
 }
 
-function copyBuild(dir: string): void {
-  for (let attempt = 1; ; attempt += 1) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(path.join(dir, "build"), { recursive: true });
-    fs.copyFileSync(path.join(repoRoot, "build/index.js"), path.join(dir, "build/index.js"));
-    fs.cpSync(path.join(repoRoot, "public"), path.join(dir, "public"), { recursive: true });
-    if (buildIsComplete(dir)) return;
-    // Someone rebuilt at the same moment (or in test mode): build again ourselves and copy that.
-    if (attempt >= 3) throw new Error("could not copy a complete build (is `remix build` failing?)");
-    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
-  }
+/** The Prisma client on a shared PostgreSQL database; loaded only then (it, pg and the adapter take ~0.5 s to import). */
+async function postgresClient(databaseUrl: string): Promise<PrismaClient> {
+  const [{ PrismaClient: PostgresPrismaClient }, { PrismaPg }, { createPostgresPool }] = await Promise.all([
+    import("~/generated/prisma-postgres/client"),
+    import("@prisma/adapter-pg"),
+    import("~/utils/postgres-pool.server"),
+  ]);
+  return new PostgresPrismaClient({ adapter: new PrismaPg(createPostgresPool(databaseUrl)) }) as unknown as PrismaClient;
 }
 
-/** A production-mode server bundle that parses, and every browser asset it names was copied beside it. */
-function buildIsComplete(dir: string): boolean {
-  const server = fs.readFileSync(path.join(dir, "build/index.js"), "utf8");
-  if (!/\bmode = "production"/.test(server)) return false;
-  try {
-    new vm.Script(server);
-  } catch {
-    return false;
-  }
-  const assets = [...new Set(server.match(/\/build\/[\w./-]+\.(?:js|css)/g) ?? [])];
-  return assets.length > 0 && assets.every((asset) => fs.existsSync(path.join(dir, "public", asset)));
-}
-
+/** A Chromium of the caller's own; `close()` ends it. */
 export async function openBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/**
+ * The run's Chromium (launched once by tests/setup/e2e-global.ts). `close()` closes the contexts
+ * this connection opened and disconnects; the browser stays up for the other files.
+ */
+export async function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject("e2eBrowser"));
+}
+
+/**
+ * A finished download's contents. Read through Playwright, not from `download.path()`, which
+ * throws on a connected browser such as the run's Chromium (connectBrowser).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 export type TestPage = {
@@ -285,19 +289,22 @@ export type E2E = {
 };
 
 /**
- * Registers the hooks of a browser test file: the app and Chromium for the whole file, a fresh
- * context per test, and the console-error check after each test.
+ * Registers the hooks of a browser test file: the app for the whole file, a connection to the
+ * run's Chromium, a fresh context per test, and the console-error check after each test.
  */
 export function useE2E(options: StartAppOptions = {}): E2E {
   const e2e = {} as E2E;
   let current: TestPage | undefined;
   beforeAll(async () => {
+    // Connecting takes a fraction of a second: done while the app starts.
+    const connecting = connectBrowser().then((browser) => (e2e.browser = browser));
     e2e.app = await startApp(options);
-    e2e.browser = await openBrowser();
+    await connecting;
   });
   afterAll(async () => {
     await e2e.browser?.close();
-    await e2e.app?.stop();
+    // The app's database is thrown away: nothing is left for a graceful shutdown to finish.
+    await e2e.app?.stop("SIGKILL");
   });
   beforeEach(async (context) => {
     current = await openPage(e2e.browser, e2e.app.baseUrl, context.task.name);
@@ -311,7 +318,8 @@ export function useE2E(options: StartAppOptions = {}): E2E {
     if (!finished) return;
     await snap(finished.page);
     await finished.close();
-    if (finished.errors.length > 0) throw new Error(`the page reported errors:\n${finished.errors.join("\n")}`);
+    // The server's log says why a request failed (a 500 reaches the page as one console line).
+    if (finished.errors.length > 0) throw new Error(`the page reported errors:\n${finished.errors.join("\n")}\nthe server's log ends with:\n${e2e.app.output().slice(-4_000)}`);
   });
   return e2e;
 }

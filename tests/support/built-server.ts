@@ -8,7 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
-import { READY_LINE, SERVER_NODE_ARGS } from "~/cli/serve";
+import { READY_LINE, SERVER_NODE_ARGS } from "~/cli/server-process";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
