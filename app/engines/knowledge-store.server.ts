@@ -40,12 +40,19 @@ function semanticSearchOn(): boolean {
   return getEnv().BATON_SEMANTIC_SEARCH !== "off";
 }
 
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function buildIndex(): Promise<KnowledgeIndex> {
   const rows = await db.article.findMany({ where: { status: "published" }, select: articleSelect });
   // The articles' language sets how words are analysed; articles added later are read the same way until the next rebuild.
   const language = languageOfTexts(rows.map((row) => `${row.title}. ${row.body.slice(0, KB_LANGUAGE_SAMPLE)}`));
   const fresh = new KnowledgeIndex({ encoder: semanticSearchOn() ? getSentenceEncoder() : undefined, vectorStore: getSentenceVectorStore(), language });
-  for (const row of rows) fresh.upsert(parseArticleRow(row));
+  for (const row of rows) {
+    fresh.upsert(parseArticleRow(row));
+    // Reading an article's words takes tens of ms: the server answers requests between articles
+    // (at start-up the whole store would hold the first pages for seconds, past the render limit).
+    await yieldToRequests();
+  }
   return fresh;
 }
 
