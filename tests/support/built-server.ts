@@ -3,12 +3,13 @@
  * process, the way customers get it: used by the crash test, the e2e harness and the benchmarks. The build is copied to a private
  * folder so engineers rebuilding build/ at the same time cannot swap it mid-run.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
 import { READY_LINE, SERVER_NODE_ARGS } from "~/cli/server-process";
+import { buildForProduction } from "./private-build";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
@@ -21,9 +22,7 @@ export function buildServer(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const target = path.join(dir, "index.js");
   for (let attempt = 1; ; attempt += 1) {
-    // NODE_ENV=production as for customers: under vitest it is "test", which makes JSX compile to
-    // the development runtime that React's production build does not have.
-    execFileSync(path.join(repoRoot, "node_modules/.bin/remix"), ["build"], { cwd: repoRoot, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
+    buildForProduction();
     fs.copyFileSync(path.join(repoRoot, "build/index.js"), target);
     try {
       new vm.Script(fs.readFileSync(target, "utf8"), { filename: target });
