@@ -9,19 +9,10 @@
  */
 import { EventEmitter } from "node:events";
 import type { LiveRelay } from "./live-relay.server";
-import type { MessageAuthor } from "./messages";
+import type { PublicMessage } from "./messages";
 
-export type LiveMessage = {
-  id: string;
-  seq: number;
-  role: "customer" | "bot" | "agent" | "system" | "note";
-  text: string;
-  createdAt: string;
-  choices?: string[];
-  source?: { articleId: string; slug: string; title: string };
-  csat?: boolean;
-  author?: MessageAuthor;
-};
+/** A message as the chat page shows it, plus its order and the agents-only internal notes. */
+export type LiveMessage = Omit<PublicMessage, "role"> & { seq: number; role: PublicMessage["role"] | "note" };
 
 export type LiveEvent =
   | { type: "message"; conversationId: string; message: LiveMessage }
