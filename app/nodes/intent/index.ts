@@ -16,7 +16,7 @@ export const kind = defineNodeKind({
   paletteOrder: 30,
   editor: { Icon: IntentIcon, Summary: IntentSummary, Settings: IntentSettings },
   schema: IntentDataSchema,
-  createData: () => IntentDataSchema.parse({}),
+  createData: () => IntentDataSchema.parse({ offerChoices: true }),
   handles: intentHandles,
   example: () =>
     IntentDataSchema.parse({
@@ -24,6 +24,7 @@ export const kind = defineNodeKind({
         { name: "order_status", examples: ["Where is my order?", "track my package", "my parcel has not arrived", "when will my order arrive", "order status please"] },
         { name: "returns", examples: ["I want to return an item", "how do I send this back", "return my shoes", "start a return", "can I return a gift"] },
       ],
+      offerChoices: true,
     }),
   waitsForCustomer: true,
   compile: compileIntent,
