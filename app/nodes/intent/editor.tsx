@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
+import { LinesField, PercentField, TextField, ToggleField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
 import { Unset } from "../shared/editor/unset";
 import type { SettingsProps } from "../shared/editor/types";
@@ -14,6 +14,7 @@ export const IntentSummary = ({ data }: { data: IntentData }) => (
     {data.intents.length ? (
       <>
         Sorts the customer's message into {data.intents.length} intent{data.intents.length === 1 ? "" : "s"}, if at least <strong>{Math.round(data.threshold * 100)}%</strong> sure
+        {data.offerChoices ? " · asks “Did you mean…?” when unsure" : ""}
       </>
     ) : (
       <Unset>No intents yet</Unset>
@@ -120,6 +121,12 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
         value={data.threshold}
         onChange={(threshold) => onChange({ ...data, threshold })}
         problem={context.problem("threshold")}
+      />
+      <ToggleField
+        label="Ask “Did you mean…?” when unsure"
+        hint="Below the confidence needed, the bot first offers up to 3 close intents as buttons; “Something else” takes “Not sure”."
+        checked={data.offerChoices}
+        onChange={(offerChoices) => onChange({ ...data, offerChoices })}
       />
       <IntentTester flowId={context.flowId} nodeId={context.nodeId} data={data} />
       <IntentReview flowId={context.flowId} nodeId={context.nodeId} data={data} onChange={onChange} />

@@ -7,6 +7,7 @@ import { percent } from "../shared/percent";
 import { intentModelOf } from "./compile";
 import { intentDemo } from "./demo";
 import { UNSURE } from "./schema";
+import { declinedOffer } from "./offer";
 
 export const kind = defineNodeKind({
   label: "Detect intent",
@@ -30,7 +31,12 @@ export const kind = defineNodeKind({
   compile: compileIntent,
   diagnose: diagnoseIntent,
   behaviour: intentBehaviour,
-  describeHandoffCause: (data, handle, state) => (handle === UNSURE ? `not sure (best ${percent(state.lastConfidence.intent)} < ${percent(data.threshold)})` : null),
+  describeHandoffCause: (data, handle, state) => {
+    if (handle !== UNSURE) return null;
+    const notSure = `not sure (best ${percent(state.lastConfidence.intent)} < ${percent(data.threshold)})`;
+    const declined = declinedOffer(state.events ?? []);
+    return declined ? `declined: ${declined.join(", ")} — ${notSure}` : notSure;
+  },
   intentModel: intentModelOf,
   demo: intentDemo,
 });

@@ -4,6 +4,7 @@
  * floor it reports is the one customers get.
  */
 import type { RankedIntent } from "~/engines/types";
+import { intentLabel } from "./schema";
 
 /** At most this many intents are offered (plus "Something else"), as the kb step offers articles. */
 export const MAX_OFFERED_INTENTS = 3;
@@ -25,4 +26,15 @@ export function intentsToOffer(ranked: readonly RankedIntent[], names: readonly 
     .filter((candidate) => names.includes(candidate.name) && candidate.confidence >= floor)
     .sort((a, b) => b.confidence - a.confidence)
     .slice(0, MAX_OFFERED_INTENTS);
+}
+
+/**
+ * The labels of the intents the customer declined ("Something else", "no") in these events of the
+ * step, the latest decline; null when they declined none (a new message instead is no decline).
+ */
+export function declinedOffer(events: ReadonlyArray<{ type: string; payload: Record<string, unknown> }>): string[] | null {
+  const declined = events.filter((event) => event.type === "intent.declined" && event.payload.askedAnew !== true).at(-1);
+  const offered = declined?.payload.offered;
+  if (!Array.isArray(offered)) return null;
+  return offered.flatMap((intent: unknown) => (intent && typeof intent === "object" && "name" in intent && typeof intent.name === "string" ? [intentLabel(intent.name)] : []));
 }
