@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierWords } from "~/utils/identifier-words";
 import type { HandleDefinition } from "../types";
 
 /** Intent names are also output handle ids, so they are short identifiers. */
@@ -48,9 +49,9 @@ export type IntentData = z.infer<typeof IntentDataSchema>;
 
 export const UNSURE = "unsure";
 
-/** An intent's name as the words a customer reads on its button ("order_status" → "Order status"). */
+/** An intent's name as the words a customer reads on its button ("order_status", "orderStatus" → "Order status"). */
 export function intentLabel(name: string): string {
-  const words = name.replace(/[_-]+/g, " ").trim();
+  const words = identifierWords(name).join(" ") || name;
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
