@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { RankedIntent } from "~/engines/types";
 import { IntentDataSchema } from "~/nodes/intent/schema";
 import { intentsToOffer, OFFER_FLOOR } from "~/nodes/intent/offer";
+import { intentDemo } from "~/nodes/intent/demo";
 import { nodeRegistry } from "~/nodes/registry";
 import { createFakeEngines } from "../../support/fake-engines";
 import { buildFlow, compileClean, Conversation, eventTypes, outcomes, texts } from "../flow/helpers";
@@ -230,5 +231,17 @@ describe("with offerChoices off, and in stored flows without it", () => {
     expect(texts(offer)).toEqual(["Not sure branch."]);
     expect(outcomes(offer)).toEqual(["i:unsure", "u:next"]);
     expect(eventTypes(offer)).not.toContain("intent.offered");
+  });
+});
+
+describe("the demo history's customer at the offer", () => {
+  const random = { next: () => 0, chance: () => true, int: (min: number) => min, pick: <T,>(items: readonly T[]) => items[0], weighted: <T,>(items: readonly T[]) => items[0], logNormal: (median: number) => median };
+  const data = IntentDataSchema.parse({ intents: INTENTS, offerChoices: true });
+  const customer = { name: null, email: null };
+
+  it("taps the first offered intent, and answers other buttons with a request", () => {
+    expect(intentDemo.reply({ data, random, customer, botLines: [{ text: "Did you mean one of these?", choices: ["Returns", "Billing", "Something else"] }] })).toBe("Returns");
+    // Buttons that are not this step's intents (a previous step's) are no offer of its own.
+    expect(intentDemo.reply({ data, random: { ...random, chance: () => false }, customer, botLines: [{ text: "Did this help?", choices: ["Yes", "No"] }] })).toBe(INTENTS[0].examples[0]);
   });
 });
