@@ -3,13 +3,16 @@
  * Store support flow's "topic" step (off there, as in every step saved before it existed) and
  * publishes; a customer on the hosted chat page writes something the step only half understands,
  * is offered the closest intent as a quick reply, taps it and lands on that intent's branch.
+ * Another customer declines the offer and asks for a person: the agent's transcript shows the
+ * buttons they saw and that they declined, and the handoff details list the offer.
  */
 import { describe, expect, it } from "vitest";
 import { openPage, signIn, snap, useE2E } from "./harness";
 import { BUILDER_VIEWPORT, card, saveState, selectCard } from "./builder-helpers";
-import { say } from "./inbox-helpers";
+import { askForPerson, conversationIdOf, inboxHelpers, say } from "./inbox-helpers";
 
 const e2e = useE2E();
+const { customerPage, agentPage, closeChecked } = inboxHelpers(e2e);
 const panel = () => e2e.page.locator(".builder-panel");
 
 // The real classifier ranks order_status first for it, at about 26 %: under the step's 50 %, over the offer's floor.
@@ -61,5 +64,34 @@ describe("Did you mean…? at the intent step", () => {
     expect(JSON.parse(confirmed.payload)).toMatchObject({ intent: "order_status", text: HALF_UNDERSTOOD });
     const entered = await app.db.event.findFirstOrThrow({ where: { flowId: flow.id, type: "node.entered", nodeId: "ask-order-id" }, select: { payload: true } });
     expect(JSON.parse(entered.payload)).toMatchObject({ fromNodeId: "topic", fromHandle: "order_status" });
+
+    // Another customer declines the offer, then asks for a person.
+    const decliner = await customerPage("declines Did you mean");
+    const ana = await agentPage("ana@baton.local", "declined Did you mean ana");
+    try {
+      await say(decliner.page, HALF_UNDERSTOOD);
+      await decliner.page.getByText("Did you mean one of these?").waitFor({ timeout: 15_000 });
+      await decliner.page.getByRole("group", { name: "Suggested replies" }).getByRole("button", { name: "Something else" }).click();
+      await expect.poll(() => app.db.event.count({ where: { flowId: flow.id, type: "intent.declined" } }), { timeout: 15_000 }).toBe(1);
+      await askForPerson(decliner.page);
+      const id = await conversationIdOf(decliner.page);
+
+      await ana.page.goto(`/inbox/${id}`);
+      const offerLine = ana.page.locator(".line--bot").filter({ hasText: "Did you mean one of these?" });
+      const offered = offerLine.getByRole("list", { name: "Offered to the customer" });
+      await offered.waitFor();
+      await expect(offered.getByRole("listitem").allTextContents()).resolves.toEqual(["Order status", "Something else"]);
+      await expect(offerLine.locator(".line__picked").allTextContents()).resolves.toEqual(["Customer declined the suggestions"]);
+      const details = ana.page.getByRole("complementary", { name: "Handoff details" });
+      await details.getByText("Intents offered (“Did you mean…?”)").waitFor();
+      await expect(details.getByText("Offered: Order status — declined the suggestions").isVisible()).resolves.toBe(true);
+      await offerLine.scrollIntoViewIfNeeded();
+      await snap(ana.page);
+      await details.getByText("Intents offered (“Did you mean…?”)").scrollIntoViewIfNeeded();
+      await snap(ana.page);
+    } finally {
+      await closeChecked(decliner);
+      await closeChecked(ana);
+    }
   });
 });
