@@ -14,6 +14,7 @@
  * person, which a handoff trigger took before the step) is "otherReply": not an answer to the offer.
  */
 import { parseJsonRecord } from "~/utils/json-record";
+import type { EventType } from "~/vocabulary/events";
 import type { OfferAnswer } from "~/vocabulary/offer-answers";
 import type { MessageMetadata } from "./messages";
 
@@ -37,8 +38,8 @@ export type IntentOfferRead = OfferReadOf<OfferedIntent> & { intents: OfferedInt
 export type OfferRead = ({ kind: "articles" } & ArticleOfferRead) | ({ kind: "intents" } & IntentOfferRead);
 
 /** The event types that carry a step's reading of a reply to its offer. */
-export const OFFER_OUTCOME_TYPES = ["kb.notFound", "intent.confirmed", "intent.declined"];
-export const isOfferOutcome = (type: string) => OFFER_OUTCOME_TYPES.includes(type);
+export const OFFER_OUTCOME_TYPES: readonly EventType[] = ["kb.notFound", "intent.confirmed", "intent.declined"];
+export const isOfferOutcome = (type: string) => (OFFER_OUTCOME_TYPES as readonly string[]).includes(type);
 
 export type OfferLine = { role: string; createdAt: Date; metadata: MessageMetadata };
 /** An offer outcome event (others are ignored), with its JSON payload already parsed. */

@@ -9,13 +9,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getLocalIntentClassifier } from "~/engines/index.server";
-import { listIntentModels, parseFlowDocument } from "~/flow";
+import { listIntentModels, parseFlowDocument, type FlowDocument } from "~/flow";
+import { readPreviewState, startPreview } from "~/flow-admin/preview.server";
+import { handleCustomerMessage } from "~/runtime/turn.server";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { publishFlow } from "~/runtime/flow-versions.server";
 import { readOfferedChoices } from "~/inbox/offered-choices";
 import { toOfferOutcomeEvents } from "~/runtime/article-offers";
 import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
+import { EVENT_TYPES } from "~/vocabulary/events";
 import { QUIET_FLOW_SETTINGS, say, seedTeams, startConversation } from "../support/chat-api";
 
 // The classifier ranks order_status first for it at about a quarter: under the step's 50 %, over the offer's floor.
@@ -25,6 +28,8 @@ const starterIntents = () => {
   const document = JSON.parse(fs.readFileSync(path.join(__dirname, "../../flows/store-support.json"), "utf8")) as { nodes: Array<{ id: string; data: { intents: unknown } }> };
   return document.nodes.find((node) => node.id === "topic")!.data.intents;
 };
+
+let previewDocument: FlowDocument;
 
 beforeAll(async () => {
   await seedTeams();
@@ -58,6 +63,7 @@ beforeAll(async () => {
   // alone rank differently), so the step's model is given its sentence vectors before the tests.
   const parsed = parseFlowDocument(document);
   if (!parsed.ok) throw new Error("the flow does not parse");
+  previewDocument = parsed.document;
   for (const model of listIntentModels(parsed.document)) await getLocalIntentClassifier().classify({ ...model, text: HALF_UNDERSTOOD });
 });
 
@@ -85,6 +91,9 @@ describe("Did you mean…? through the chat API", () => {
     expect(conversation.intent).toBe("order_status");
     // The review list reads the verdict on the customer's own message, never the tap.
     expect((await eventsOf(id, "intent.classified")).map((event) => event.text)).toEqual([HALF_UNDERSTOOD]);
+    const written = (await db.event.findMany({ where: { conversationId: id }, select: { type: true } })).map((event) => event.type);
+    expect(written).toEqual(expect.arrayContaining(["intent.offered", "intent.confirmed"]));
+    expect(written.filter((type) => !(EVENT_TYPES as readonly string[]).includes(type))).toEqual([]);
   });
 
   it("Something else takes Not sure; the packet, its cause and the inbox transcript say what was offered and declined", async () => {
@@ -102,5 +111,14 @@ describe("Did you mean…? through the chat API", () => {
     const offers = readOfferedChoices(messages.map((message) => ({ role: message.role, createdAt: message.createdAt, metadata: parseMessageMetadata(message.metadata) })), toOfferOutcomeEvents(events));
     const offerIndex = messages.findIndex((message) => message.text === OFFER_LINE);
     expect(offers.get(offerIndex)).toEqual({ choices: ["Order status", "Something else"], picked: null, replied: true, answer: "declined" });
+  });
+
+  it("the builder's preview offers the same buttons and its inspector says the customer picked the intent", async () => {
+    const flow = await db.flow.findUniqueOrThrow({ where: { slug: "did-you-mean" }, select: { id: true } });
+    const preview = await startPreview({ flowId: flow.id, document: previewDocument });
+    const offer = await handleCustomerMessage({ conversationId: preview!.conversationId, clientMessageId: "p1", text: HALF_UNDERSTOOD });
+    expect(offer.messages?.at(-1)).toMatchObject({ text: OFFER_LINE, choices: ["Order status", "Something else"] });
+    await handleCustomerMessage({ conversationId: preview!.conversationId, clientMessageId: "p2", text: "Order status" });
+    expect(await readPreviewState(flow.id, preview!.conversationId)).toMatchObject({ intent: { name: "order_status", confirmed: true } });
   });
 });
