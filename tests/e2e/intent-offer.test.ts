@@ -30,13 +30,16 @@ describe("Did you mean…? at the intent step", () => {
     const toggle = panel().getByRole("switch", { name: "Ask “Did you mean…?” when unsure" });
     await expect(toggle.isChecked()).resolves.toBe(false);
     await toggle.check({ force: true });
-    await expect.poll(() => card(page, "topic").locator(".node-text").textContent()).toContain("asks “Did you mean…?” when unsure");
+    await expect.poll(() => card(page, "topic").locator(".node-meta").textContent()).toBe("Asks “Did you mean…?” when unsure");
     const savedSwitch = async () => {
       const draft = JSON.parse((await app.db.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { draft: true } })).draft);
       return draft.nodes.find((node: { id: string }) => node.id === "topic").data.offerChoices;
     };
     await expect.poll(savedSwitch, { timeout: 15_000 }).toBe(true);
     await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    // The form's tester says what the customer will be asked.
+    await panel().getByLabel("Test a phrase").fill(HALF_UNDERSTOOD);
+    await expect.poll(() => panel().locator(".intent-tester-verdict").textContent(), { timeout: 15_000 }).toBe("Asks “Did you mean…?” with Order status (no intent reaches 50%)");
     await toggle.scrollIntoViewIfNeeded();
     await snap(page);
     await page.getByRole("button", { name: "Publish" }).click();

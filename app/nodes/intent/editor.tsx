@@ -10,16 +10,18 @@ import { IntentTester } from "./tester";
 export const IntentIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></></KindIcon>;
 
 export const IntentSummary = ({ data }: { data: IntentData }) => (
-  <p className="node-text">
-    {data.intents.length ? (
-      <>
-        Sorts the customer's message into {data.intents.length} intent{data.intents.length === 1 ? "" : "s"}, if at least <strong>{Math.round(data.threshold * 100)}%</strong> sure
-        {data.offerChoices ? " · asks “Did you mean…?” when unsure" : ""}
-      </>
-    ) : (
-      <Unset>No intents yet</Unset>
-    )}
-  </p>
+  <>
+    <p className="node-text">
+      {data.intents.length ? (
+        <>
+          Sorts the customer's message into {data.intents.length} intent{data.intents.length === 1 ? "" : "s"}, if at least <strong>{Math.round(data.threshold * 100)}%</strong> sure
+        </>
+      ) : (
+        <Unset>No intents yet</Unset>
+      )}
+    </p>
+    {data.offerChoices ? <p className="node-meta">Asks “Did you mean…?” when unsure</p> : null}
+  </>
 );
 
 function nextIntentName(data: IntentData): string {
