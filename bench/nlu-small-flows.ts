@@ -10,7 +10,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { SmallFlowResult } from "~/engines/eval/small-flows";
+import type { OfferScore, SmallFlowResult } from "~/engines/eval/small-flows";
+import { OFFER_FLOOR } from "~/nodes/intent/offer";
 
 const root = path.resolve(__dirname, "..");
 const dataDir = process.env.CLINC150_DIR ?? path.resolve(root, "../shared/data/clinc150");
@@ -43,6 +44,22 @@ export function main(): void {
       const score = row.halves[half];
       console.log(`${row.name.padEnd(41)}${half.padEnd(7)}${percent(score.routedRight).padStart(12)}${percent(score.unrelatedTaken).padStart(17)}${score.ece.toFixed(3).padStart(7)}   ${Object.values(score.unrelatedTakenBySource).map(percent).join(" / ")}`);
     }
+  }
+  for (const row of result.results) if (row.offer) printOffer(row.name, row.offer);
+}
+
+/** "Did you mean…?": the a–m sweep the floor is chosen on, then both halves at the chosen floor (n–z is never swept). */
+function printOffer(name: string, offer: NonNullable<SmallFlowResult["offer"]>): void {
+  const columns = "routed right after offer   in scope offered without own   unrelated offered   unrelated taken after offer";
+  const line = (label: string, score: OfferScore) =>
+    `${label.padEnd(12)}${percent(score.routedRightAfterOffer).padStart(24)}${percent(score.inScopeOfferedWithoutOwn).padStart(31)}${percent(score.unrelatedOffered).padStart(20)}${percent(score.unrelatedTakenAfterOffer).padStart(30)}`;
+  console.log(`\n${name}, "Did you mean…?" below the threshold; floor rule: ${offer.rule}`);
+  console.log(`a-m floor   ${columns}`);
+  for (const score of offer.sweepAM) console.log(line(score.floor.toFixed(2), score));
+  console.log(`chosen floor ${offer.chosenFloor ?? "none"} (the product's OFFER_FLOOR: ${OFFER_FLOOR}${offer.chosenFloor === OFFER_FLOOR ? "" : ", DIFFERENT: update app/nodes/intent/offer.ts"})`);
+  for (const half of ["a-m", "n-z"] as const) {
+    const score = offer.atChosenFloor[half];
+    if (score) console.log(line(half, score));
   }
 }
 

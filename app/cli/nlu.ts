@@ -106,7 +106,7 @@ function asIntentStep(classifier: EvalClassifier): EvalClassifier {
     },
     async classify(text) {
       const decision = socialDecision(text, claimed);
-      if (decision.social) return { name: null, confidence: 0 };
+      if (decision.social) return { name: null, confidence: 0, ranked: [] };
       return classifier.classify(decision.classify);
     },
   };

@@ -11,7 +11,8 @@ export type PreviewState = {
    * The last classification, also when the bot was unsure (intent null). `wordsOnly`: decided on
    * words alone because the sentence encoder missed the turn's deadline (as is the last answer's).
    */
-  intent: { name: string | null; confidence: number; wordsOnly: boolean } | null;
+  /** `confirmed`: the customer picked it at "Did you mean…?" (the confidence is the model's, under the bar). */
+  intent: { name: string | null; confidence: number; wordsOnly: boolean; confirmed: boolean } | null;
   kb: { title: string; score: number | null; wordsOnly: boolean } | null;
   /** The run's API calls ("Call an API" steps), newest last: the request and what it saved. */
   apiCalls: PreviewApiCall[];

@@ -17,7 +17,7 @@ import { ConversationStatusSchema } from "~/vocabulary/conversation-status";
 import type { EventType } from "~/vocabulary/events";
 
 /** The events the preview reads back to light up the path a test run took. */
-const TRACE_EVENTS = ["node.entered", "intent.classified", "kb.answered", "http.called", "engine.fallback"] as const satisfies readonly EventType[];
+const TRACE_EVENTS = ["node.entered", "intent.classified", "intent.confirmed", "kb.answered", "http.called", "engine.fallback"] as const satisfies readonly EventType[];
 
 async function findOrCreatePreviewVersion(flowId: string, document: FlowDocument) {
   const documentHash = hashFlowDocument(document);
@@ -87,7 +87,8 @@ export async function readPreviewState(flowId: string, conversationId: string): 
   if (!conversation) return null;
   const entered = conversation.events.filter((event) => event.type === "node.entered" && event.nodeId).map((event) => event.nodeId as string);
   const lastOf = (type: EventType) => conversation.events.filter((event) => event.type === type).at(-1);
-  const lastIntent = lastOf("intent.classified");
+  // A pick at "Did you mean…?" is the step's verdict after the classification it follows.
+  const lastIntent = conversation.events.filter((event) => event.type === "intent.classified" || event.type === "intent.confirmed").at(-1);
   const lastAnswer = lastOf("kb.answered");
   const intent = parseJson(IntentPayloadSchema, lastIntent?.payload ?? "null");
   const kb = parseJson(KbPayloadSchema, lastAnswer?.payload ?? "null");
@@ -110,7 +111,7 @@ export async function readPreviewState(flowId: string, conversationId: string): 
     activeNodeId: entered.at(-1) ?? null,
     visitedNodeIds: [...new Set(entered)],
     fields: parseJson(FieldsSchema, conversation.fields) ?? {},
-    intent: intent ? { name: intent.intent, confidence: intent.confidence, wordsOnly: onWordsAlone(lastIntent) } : null,
+    intent: intent ? { name: intent.intent, confidence: intent.confidence, wordsOnly: onWordsAlone(lastIntent), confirmed: lastIntent?.type === "intent.confirmed" } : null,
     kb: kb ? { title: kb.title, score: kb.score ?? null, wordsOnly: onWordsAlone(lastAnswer) } : null,
     apiCalls,
     handoff: conversation.escalatedAt

@@ -3,7 +3,7 @@
  * included: this is the agents' side), the activity around it (handoff, moves, resolve, hand
  * back, rating), the handoff packet, and the contact's earlier conversations.
  */
-import { OFFER_OUTCOME_TYPE, toOfferOutcomeEvents } from "~/runtime/article-offers";
+import { isOfferOutcome, OFFER_OUTCOME_TYPES, toOfferOutcomeEvents } from "~/runtime/article-offers";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { parseMessageMetadata, type MessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
@@ -82,7 +82,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
       assignee: { select: { id: true, name: true } },
       contact: { select: { name: true, email: true, phone: true } },
       messages: { orderBy: { seq: "asc" }, select: MESSAGE_SELECT },
-      events: { where: { type: { in: [...ACTIVITY_TYPES, OFFER_OUTCOME_TYPE] } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
+      events: { where: { type: { in: [...ACTIVITY_TYPES, ...OFFER_OUTCOME_TYPES] } }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, nodeId: true, payload: true, createdAt: true } },
     },
   });
   if (!row || isPreview(row)) return null;
@@ -95,7 +95,7 @@ export async function getConversationView(viewer: InboxViewer, conversationId: s
     offerOutcomes,
   );
   const messages: TimelineMessage[] = row.messages.flatMap((message, index) => toTimelineMessage(message, metadata[index], offers.get(index)) ?? []);
-  const activity = await describeEvents(row.events.filter((event) => event.type !== OFFER_OUTCOME_TYPE), row.flowVersionId);
+  const activity = await describeEvents(row.events.filter((event) => !isOfferOutcome(event.type)), row.flowVersionId);
   const status = (["bot", "waiting", "open", "resolved"] as const).find((candidate) => candidate === row.status) ?? "waiting";
   return {
     id: row.id,

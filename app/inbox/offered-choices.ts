@@ -1,11 +1,11 @@
-import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+import { readOffers, type OfferLine, type OfferOutcomeEvent, type OfferRead } from "~/runtime/article-offers";
 import { describeOfferOutcome, type OfferAnswer } from "~/vocabulary/offer-answers";
 
-/** The KB's "These articles might help" as the customer saw it: its buttons, and what they did with it. */
+/** An offer of buttons ("These articles might help", "Did you mean…?") as the customer saw it: its buttons, and what they did with it. */
 export type OfferedChoices = {
   /** The buttons' labels in their order ("None of these" last). */
   choices: string[];
-  /** The title the customer picked, else null. */
+  /** The label (article title, intent) the customer picked, else null. */
   picked: string | null;
   /** The customer wrote something after the offer. */
   replied: boolean;
@@ -13,10 +13,14 @@ export type OfferedChoices = {
   answer: OfferAnswer | null;
 };
 
+function pickedLabel(offer: OfferRead): string | null {
+  return offer.kind === "articles" ? (offer.picked?.title ?? null) : (offer.picked?.label ?? null);
+}
+
 /** For each line (by index) that offered articles, what the customer saw and did (read as the handoff packet reads it). */
 export function readOfferedChoices(lines: OfferLine[], events: OfferOutcomeEvent[]): Map<number, OfferedChoices> {
   return new Map(
-    readArticleOffers(lines, events).map((offer) => [offer.index, { choices: offer.choices, picked: offer.picked?.title ?? null, replied: offer.replied, answer: offer.answer }]),
+    readOffers(lines, events).map((offer) => [offer.index, { choices: offer.choices, picked: pickedLabel(offer), replied: offer.replied, answer: offer.answer }]),
   );
 }
 

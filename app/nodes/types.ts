@@ -92,8 +92,8 @@ export type KindEditorParts<D> = {
 /** What a node contributes to a conversation's intent classifier (trained when a version is published). */
 export type IntentModel = { modelKey: string; intents: Array<{ name: string; examples: string[] }> };
 
-/** State a handoff cause is worded from: the run's last confidences. */
-export type CauseState = { lastConfidence: { intent?: number; kb?: number } };
+/** State a handoff cause is worded from: the run's last confidences, and the turn's events of the step that gave up. */
+export type CauseState = { lastConfidence: { intent?: number; kb?: number }; events?: Array<{ type: string; payload: Record<string, unknown> }> };
 
 export type NodeKindDefinition<D = unknown> = {
   /** Plain-language name shown in the palette. */

@@ -87,7 +87,7 @@ async function planStep(conversation: PlanConversation, input: BotInput, engines
   const messages: NewMessage[] = [...leadingLines, ...result.messages.map((message) => ({
     role: message.role,
     text: message.text,
-    metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId, offered: message.offered, picked: message.picked }),
+    metadata: compactMetadata({ choices: message.choices, source: message.source, confidence: message.confidence, csat: message.csat, nodeId: message.nodeId, offered: message.offered, picked: message.picked, offeredIntents: message.offeredIntents }),
   }))];
   const events: NewEvent[] = result.events.map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, payload: event.payload }));
   const update: Record<string, SqlAssignment> = {
@@ -181,5 +181,6 @@ function compactMetadata(metadata: MessageMetadata): MessageMetadata {
   if (metadata.nodeId) result.nodeId = metadata.nodeId;
   if (metadata.offered?.length) result.offered = metadata.offered;
   if (metadata.picked) result.picked = true;
+  if (metadata.offeredIntents?.length) result.offeredIntents = metadata.offeredIntents;
   return result;
 }

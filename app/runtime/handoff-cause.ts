@@ -9,7 +9,7 @@
 import { getNodeKind, type FlowNode } from "~/flow";
 import type { CauseState } from "~/nodes/types";
 
-type EnteredEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
+type TurnEvent = { type: string; nodeId?: string | null; payload: Record<string, unknown> };
 
 const MAX_HOPS = 20;
 
@@ -21,7 +21,7 @@ function describeOutcome(node: FlowNode, handle: string, state: CauseState): str
 }
 
 /** The cause of a node-triggered handoff at `escalateNodeId`, or null when this turn's events do not show it. */
-export function describeHandoffCause(input: { escalateNodeId: string; nodes: FlowNode[]; events: EnteredEvent[]; state: CauseState }): string | null {
+export function describeHandoffCause(input: { escalateNodeId: string; nodes: FlowNode[]; events: TurnEvent[]; state: CauseState }): string | null {
   const nodes = new Map(input.nodes.map((node) => [node.id, node]));
   const entered = input.events.filter((event) => event.type === "node.entered");
   let at = input.escalateNodeId;
@@ -33,7 +33,7 @@ export function describeHandoffCause(input: { escalateNodeId: string; nodes: Flo
     if (typeof fromNodeId !== "string" || typeof fromHandle !== "string") return null;
     const from = nodes.get(fromNodeId);
     if (!from) return null;
-    const outcome = describeOutcome(from, fromHandle, input.state);
+    const outcome = describeOutcome(from, fromHandle, { ...input.state, events: input.events.filter((event) => event.nodeId === fromNodeId) });
     if (outcome) return outcome;
     at = fromNodeId;
   }

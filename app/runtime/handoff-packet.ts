@@ -23,6 +23,14 @@ export const ArticleOfferSchema = z.object({
 });
 export type ArticleOffer = z.infer<typeof ArticleOfferSchema>;
 
+/** An intent step's "Did you mean…?": the intents offered (name and button label), the one picked, or how the customer answered otherwise (as for articles). */
+export const IntentOfferSchema = z.object({
+  intents: z.array(z.object({ name: z.string(), label: z.string() })),
+  pickedName: z.string().nullable(),
+  answer: OfferAnswerSchema.nullable(),
+});
+export type IntentOffer = z.infer<typeof IntentOfferSchema>;
+
 export const HandoffPrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
 
 export const TranscriptEntrySchema = z.object({
@@ -58,6 +66,8 @@ export const HandoffPacketSchema = z.object({
     /** Articles the bot answered with (a picked one too). */
     articlesShown: z.array(ShownArticleSchema),
     articlesOffered: z.array(ArticleOfferSchema).optional(),
+    /** Absent in packets from before intent steps offered choices. */
+    intentsOffered: z.array(IntentOfferSchema).optional(),
     questionsAsked: z.array(z.string()),
   }),
   transcript: z.array(TranscriptEntrySchema),
@@ -66,6 +76,25 @@ export const HandoffPacketSchema = z.object({
 });
 
 export type HandoffPacket = z.infer<typeof HandoffPacketSchema>;
+
+/** An offer in the packet as the customer read it: the buttons' labels (without the way out), the one picked, the answer otherwise. */
+export type OfferSummary = { labels: string[]; picked: string | null; answer: ArticleOffer["answer"] };
+
+/** The packet's offers of articles and of intents, read alike by the packet panel and the summary. */
+export function summariseOffers(tried: HandoffPacket["tried"]): { articles: OfferSummary[]; intents: OfferSummary[] } {
+  return {
+    articles: (tried.articlesOffered ?? []).map((offer) => ({
+      labels: offer.articles.map((article) => article.title),
+      picked: offer.articles.find((article) => article.id === offer.pickedId)?.title ?? null,
+      answer: offer.answer,
+    })),
+    intents: (tried.intentsOffered ?? []).map((offer) => ({
+      labels: offer.intents.map((intent) => intent.label),
+      picked: offer.intents.find((intent) => intent.name === offer.pickedName)?.label ?? null,
+      answer: offer.answer,
+    })),
+  };
+}
 
 /** Parses a stored packet; null when absent or unreadable (an old or corrupt row must not crash the inbox). */
 export function parseHandoffPacket(json: string | null): HandoffPacket | null {

@@ -8,10 +8,10 @@
 import { z } from "zod";
 import type { Engines } from "~/engines/types";
 import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/flow";
-import type { ArticleOffer, HandoffPacket } from "./handoff-packet";
+import type { ArticleOffer, HandoffPacket, IntentOffer } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
-import { OFFER_OUTCOME_TYPE, readArticleOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./article-offers";
+import { isOfferOutcome, OFFER_OUTCOME_TYPES, readOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./article-offers";
 import { parseMessageMetadata } from "./messages";
 import { queryAll, queryOne } from "./sql.server";
 
@@ -35,9 +35,10 @@ async function readTranscript(conversationId: string): Promise<TranscriptSource[
 
 const OfferOutcomeRowSchema = z.object({ type: z.string(), nodeId: z.string().nullable(), createdAt: z.coerce.date(), payload: z.string() });
 
-/** The kb step's readings of replies to its offers (declined, or a new question) stored so far: for readArticleOffers. */
+/** The steps' readings of replies to their offers (picked, declined, or a new message) stored so far: for readOffers. */
 async function readOfferOutcomes(conversationId: string): Promise<OfferOutcomeEvent[]> {
-  const rows = await queryAll(`SELECT "type", "nodeId", "createdAt", "payload" FROM "Event" WHERE "conversationId" = ? AND "type" = ?`, [conversationId, OFFER_OUTCOME_TYPE]);
+  const types = OFFER_OUTCOME_TYPES.map(() => "?").join(", ");
+  const rows = await queryAll(`SELECT "type", "nodeId", "createdAt", "payload" FROM "Event" WHERE "conversationId" = ? AND "type" IN (${types})`, [conversationId, ...OFFER_OUTCOME_TYPES]);
   return toOfferOutcomeEvents(rows.map((row) => OfferOutcomeRowSchema.parse(row)));
 }
 
@@ -96,7 +97,7 @@ export async function planHandoff(input: {
   locale: string | undefined;
   /** Messages of this turn not yet stored (customer first). */
   newMessages: NewMessage[];
-  /** Events of this turn not yet stored: the kb step's reading of the customer's reply to an offer may be one. */
+  /** Events of this turn not yet stored: a step's reading of the customer's reply to its offer may be one. */
   newEvents: NewEvent[];
   engines: Engines;
 }): Promise<HandoffPlan> {
@@ -118,7 +119,7 @@ export async function planHandoff(input: {
     return role.success ? [{ role: role.data, text: line.text, createdAt: line.createdAt.toISOString() }] : [];
   });
   // This turn's events are written with its messages, at the same time as them (commitTurn).
-  const outcomes = [...storedOutcomes, ...input.newEvents.filter((event) => event.type === OFFER_OUTCOME_TYPE).map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, createdAt: now, payload: event.payload }))];
+  const outcomes = [...storedOutcomes, ...input.newEvents.filter((event) => isOfferOutcome(event.type)).map((event) => ({ type: event.type, nodeId: event.nodeId ?? null, createdAt: now, payload: event.payload }))];
   const tried = summariseAttempts(sources, outcomes, input.nodeKinds);
   const summarised = await summarise(input.engines, { transcript, state, tried, reason: request.reason });
   const summary = withLastCustomerMessages(summarised.summary, transcript);
@@ -186,14 +187,12 @@ function summariseAttempts(lines: TranscriptSource[], outcomes: OfferOutcomeEven
   const questions: string[] = [];
   const metadata = lines.map((line) => parseMessageMetadata(line.metadata));
   // Offers and picks read as the inbox transcript reads them (article-offers.ts).
-  const offers: ArticleOffer[] = readArticleOffers(
-    lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] })),
-    outcomes,
-  ).map((offer) => ({
-    articles: offer.articles.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })),
-    pickedId: offer.picked?.articleId ?? null,
-    answer: offer.answer,
-  }));
+  const offers: ArticleOffer[] = [];
+  const intentOffers: IntentOffer[] = [];
+  for (const offer of readOffers(lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] })), outcomes)) {
+    if (offer.kind === "intents") intentOffers.push({ intents: offer.intents, pickedName: offer.picked?.name ?? null, answer: offer.answer });
+    else offers.push({ articles: offer.articles.map(({ articleId, slug, title }) => ({ id: articleId, slug, title })), pickedId: offer.picked?.articleId ?? null, answer: offer.answer });
+  }
   lines.forEach((line, index) => {
     if (line.role !== "bot") return;
     const { source, confidence, nodeId } = metadata[index];
@@ -202,7 +201,7 @@ function summariseAttempts(lines: TranscriptSource[], outcomes: OfferOutcomeEven
     if (kind && getNodeKind(kind).asksQuestions) questions.push(line.text);
   });
   // A question asked again (a retry, a loop back) was still one question.
-  return { articlesShown: [...articles.values()], articlesOffered: offers, questionsAsked: [...new Set(questions)] };
+  return { articlesShown: [...articles.values()], articlesOffered: offers, intentsOffered: intentOffers, questionsAsked: [...new Set(questions)] };
 }
 
 type EngineFallback = { engine: string; error: string };

@@ -31,6 +31,8 @@ export const MessageMetadataSchema = z.object({
   offered: z.array(SourceSchema).optional(),
   /** On a KB answer: the customer picked it from the articles offered. */
   picked: z.boolean().optional(),
+  /** On an intent step's "Did you mean…?": the intents offered (names), in the order of `choices` (agents only). */
+  offeredIntents: z.array(z.string()).optional(),
   /** The customer's answer to "did this help?" on a KB answer. */
   feedback: z.object({ helpful: z.boolean(), at: z.string() }).optional(),
   /** On a customer message: the conversation status its turn ended in (for the idempotent replay). */

@@ -43,6 +43,7 @@ function Inspector({ run }: { run: PreviewRun }) {
             <>
               {inspector.intent.name ? <strong>{inspector.intent.name.replace(/_/g, " ")}</strong> : <span>Not sure</span>}{" "}
               <span className="confidence">{formatConfidence(inspector.intent.confidence)} confident</span>
+              {inspector.intent.confirmed ? <span className="muted"> · picked by the customer</span> : null}
               {inspector.intent.wordsOnly ? <WordsOnlyNote /> : null}
             </>
           ) : (

@@ -22,7 +22,7 @@ export function createBatonEvalClassifier(options: { cacheSize?: number } = {}):
       if (!trained) throw new Error("classify before train");
       const prediction = await classifier.classify({ ...trained, text });
       const best = prediction.ranked[0];
-      return { name: best?.name ?? null, confidence: best?.confidence ?? 0 };
+      return { name: best?.name ?? null, confidence: best?.confidence ?? 0, ranked: prediction.ranked };
     },
     close: () => encoder.close(),
   };

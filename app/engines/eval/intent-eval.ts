@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { fnv1a } from "~/utils/fnv1a";
-import type { IntentDefinition } from "../types";
+import type { IntentDefinition, RankedIntent } from "../types";
 import { readJsonFile } from "./json-file";
 import { reliability, type ReliabilityBin } from "./reliability";
 
@@ -18,8 +18,8 @@ export type LabelledRow = z.infer<typeof LabelledRowsSchema>[number];
 export type EvalClassifier = {
   name: string;
   train(intents: IntentDefinition[]): Promise<void>;
-  /** The best in-scope intent and its confidence; thresholding is the harness's job. */
-  classify(text: string): Promise<{ name: string | null; confidence: number }>;
+  /** The best in-scope intent and its confidence; thresholding is the harness's job. `ranked`: every intent's confidence, when the classifier gives them. */
+  classify(text: string): Promise<{ name: string | null; confidence: number; ranked?: RankedIntent[] }>;
 };
 
 export type IntentEvalResult = {

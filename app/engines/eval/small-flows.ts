@@ -12,7 +12,8 @@
  */
 import { reliability } from "./reliability";
 import { halfOf, OUT_OF_SCOPE, percentile, timed, type EvalClassifier, type LabelledRow, type Timings } from "./intent-eval";
-import type { IntentDefinition } from "../types";
+import type { IntentDefinition, RankedIntent } from "../types";
+import { intentsToOffer, MAX_OFFERED_INTENTS } from "~/nodes/intent/offer";
 
 export type SmallFlowOptions = { sizes: number[]; examples: number; trials: number; threshold: number; seed: number };
 // 30 trials per size (was 10): with 1,500 unrelated messages per half the standard error of a 4 %
@@ -47,9 +48,36 @@ export type SmallFlowScore = {
 export type UnrelatedSource = "oos" | "sameHalf" | "otherHalf";
 export type InScopeMiss = "wrongIntent" | "notSureTopRight" | "notSureTopWrong";
 
+/**
+ * "Did you mean…?" at one floor, as fractions of the half's in-scope or unrelated messages. The
+ * simulated customer taps their own intent when it is offered and declines any other offer.
+ */
+export type OfferScore = {
+  floor: number;
+  /** In-scope messages not taken at once whose own intent was offered: routed right after the tap. */
+  routedRightAfterOffer: number;
+  /** In-scope messages offered choices without their own intent among them (declined: "Not sure"). */
+  inScopeOfferedWithoutOwn: number;
+  unrelatedOffered: number;
+  /** Unrelated messages routed to an intent after the offer: none of the offered intents is theirs, so the customer declines. */
+  unrelatedTakenAfterOffer: number;
+};
+
+/** The floors tried, on the form's 5 % steps below the default threshold. */
+export const OFFER_FLOOR_STEPS = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+/** The rule, fixed before n–z was looked at: the lowest floor at which at most this share of a–m unrelated messages is offered choices. */
+export const MAX_UNRELATED_OFFERED = 0.15;
+export const OFFER_RULE = `the lowest 0.05 step at which at most ${MAX_UNRELATED_OFFERED * 100} % of a-m unrelated messages are offered choices`;
+
+export function chooseOfferFloor(sweep: OfferScore[]): number | null {
+  return sweep.find((score) => score.unrelatedOffered <= MAX_UNRELATED_OFFERED)?.floor ?? null;
+}
+
 export type SmallFlowResult = {
   name: string;
   halves: Record<Half, SmallFlowScore & { bySize: Record<string, SmallFlowScore> }>;
+  /** For a classifier that ranks every intent: the floor chosen on a–m by OFFER_RULE (its sweep), and both halves at it. n–z is scored at that floor only. */
+  offer?: { rule: string; sweepAM: OfferScore[]; chosenFloor: number | null; atChosenFloor: Partial<Record<Half, OfferScore>> };
   /** Per message, wall clock and CPU time of this process (the encoder's worker thread included). */
   p50Ms: number;
   p99Ms: number;
@@ -107,7 +135,19 @@ export function drawTrials(train: LabelledRow[], test: LabelledRow[], options: O
 }
 
 /** `top`: the best intent is the message's own (what its confidence claims, whatever the threshold). */
-type Outcome = { inScope: boolean; right: boolean; taken: boolean; top: boolean; confidence: number; size: number; half: Half; source: UnrelatedSource | null };
+type Outcome = {
+  intent: string;
+  inScope: boolean;
+  right: boolean;
+  taken: boolean;
+  top: boolean;
+  confidence: number;
+  /** The best few intents (enough for any offer), when the classifier ranks them. */
+  ranked: RankedIntent[] | null;
+  size: number;
+  half: Half;
+  source: UnrelatedSource | null;
+};
 
 function sourceOf(message: Message, half: Half): UnrelatedSource | null {
   if (message.inScope) return null;
@@ -138,6 +178,30 @@ function score(outcomes: Outcome[]): SmallFlowScore {
   };
 }
 
+function scoreOffer(outcomes: Outcome[], floor: number): OfferScore {
+  const inScope = outcomes.filter((outcome) => outcome.inScope);
+  const unrelated = outcomes.filter((outcome) => !outcome.inScope);
+  const offered = (outcome: Outcome) => (outcome.taken ? [] : intentsToOffer(outcome.ranked ?? [], (outcome.ranked ?? []).map((intent) => intent.name), floor));
+  const tapsOwn = (outcome: Outcome) => offered(outcome).some((intent) => intent.name === outcome.intent);
+  return {
+    floor,
+    routedRightAfterOffer: share(inScope, tapsOwn),
+    inScopeOfferedWithoutOwn: share(inScope, (outcome) => offered(outcome).length > 0 && !tapsOwn(outcome)),
+    unrelatedOffered: share(unrelated, (outcome) => offered(outcome).length > 0),
+    unrelatedTakenAfterOffer: share(unrelated, tapsOwn),
+  };
+}
+
+/** The a–m sweep, the floor the rule picks on it, and each half at that floor: n–z is never swept. */
+function scoreOffers(outcomes: Outcome[]): SmallFlowResult["offer"] {
+  if (outcomes.some((outcome) => outcome.ranked === null)) return undefined;
+  const inHalf = (half: Half) => outcomes.filter((outcome) => outcome.half === half);
+  const sweepAM = OFFER_FLOOR_STEPS.map((floor) => scoreOffer(inHalf("a-m"), floor));
+  const chosenFloor = chooseOfferFloor(sweepAM);
+  const atChosenFloor = chosenFloor === null ? {} : { "a-m": scoreOffer(inHalf("a-m"), chosenFloor), "n-z": scoreOffer(inHalf("n-z"), chosenFloor) };
+  return { rule: OFFER_RULE, sweepAM, chosenFloor, atChosenFloor };
+}
+
 function share(outcomes: Outcome[], counted: (outcome: Outcome) => boolean): number {
   return outcomes.filter(counted).length / Math.max(1, outcomes.length);
 }
@@ -152,10 +216,11 @@ export async function evaluateSmallFlows(classifier: EvalClassifier, trials: Tri
   for (const trial of trials) {
     await classifier.train(trial.intents);
     for (const message of trial.messages) {
-      const { name, confidence } = await timed(timings, () => classifier.classify(message.text));
+      const { name, confidence, ranked } = await timed(timings, () => classifier.classify(message.text));
       const taken = name !== null && confidence >= threshold;
       const top = name === message.intent;
-      outcomes.push({ inScope: message.inScope, right: taken && top, taken, top, confidence, size: trial.size, half: trial.half, source: sourceOf(message, trial.half) });
+      const best = ranked ? [...ranked].sort((a, b) => b.confidence - a.confidence).slice(0, MAX_OFFERED_INTENTS) : null;
+      outcomes.push({ intent: message.intent, inScope: message.inScope, right: taken && top, taken, top, confidence, ranked: best, size: trial.size, half: trial.half, source: sourceOf(message, trial.half) });
     }
   }
   const wall = timings.wall.sort((a, b) => a - b);
@@ -167,5 +232,6 @@ export async function evaluateSmallFlows(classifier: EvalClassifier, trials: Tri
       return [half, { ...score(inHalf), bySize: Object.fromEntries(sizes.map((size) => [String(size), score(inHalf.filter((outcome) => outcome.size === size))])) }];
     }),
   ) as SmallFlowResult["halves"];
-  return { name: classifier.name, halves, p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), p50CpuMs: percentile(cpu, 0.5), p99CpuMs: percentile(cpu, 0.99) };
+  const offer = scoreOffers(outcomes);
+  return { name: classifier.name, halves, ...(offer ? { offer } : {}), p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), p50CpuMs: percentile(cpu, 0.5), p99CpuMs: percentile(cpu, 0.99) };
 }

@@ -7,6 +7,7 @@
 import { formatConfidence } from "~/utils/confidence";
 import { identifierWords } from "~/utils/identifier-words";
 import { describeOfferOutcome } from "~/vocabulary/offer-answers";
+import { summariseOffers } from "~/runtime/handoff-packet";
 import { indexTerms, splitSentences } from "./text";
 import type { SummaryInput, Summarizer } from "../types";
 
@@ -33,9 +34,9 @@ export function summarizeExtractively(input: SummaryInput): string {
     tried.push(`answered with ${input.tried.articlesShown.map((article) => `"${article.title}"`).join(", ")}`);
   }
   // An offer is something tried even when the customer picked none of it.
-  for (const offer of input.tried.articlesOffered ?? []) {
-    const picked = offer.articles.find((article) => article.id === offer.pickedId);
-    tried.push(`offered ${offer.articles.map((article) => `"${article.title}"`).join(", ")} (${describeOfferOutcome(picked ? `"${picked.title}"` : null, offer.answer)})`);
+  const offers = summariseOffers(input.tried);
+  for (const [what, list] of [["", offers.articles], ["intents ", offers.intents]] as const) {
+    for (const offer of list) tried.push(`offered ${what}${offer.labels.map((label) => `"${label}"`).join(", ")} (${describeOfferOutcome(offer.picked ? `"${offer.picked}"` : null, offer.answer)})`);
   }
   if (input.tried.questionsAsked.length) tried.push(`asked ${input.tried.questionsAsked.map((q) => `"${q}"`).join(", ")}`);
   lines.push(tried.length ? `Bot tried: ${tried.join("; ")}.` : "Bot tried: nothing yet.");

@@ -9,7 +9,7 @@ import { useHydrated } from "~/chat/use-hydrated";
 import { Icon } from "~/components/icons";
 import { formatConfidence } from "~/utils/confidence";
 import { formatDuration, formatWhen, humanize } from "../format";
-import type { ArticleOffer } from "~/runtime/handoff-packet";
+import { summariseOffers, type OfferSummary } from "~/runtime/handoff-packet";
 import type { ConversationView } from "../view";
 import { ContactDetails } from "./contact-details";
 import { ConversationHistory } from "./conversation-history";
@@ -40,7 +40,7 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
   const packet = view.packet;
   const fields = Object.entries(view.fields);
   const tried = packet?.tried ?? { articlesShown: [], questionsAsked: [] };
-  const offers = packet?.tried.articlesOffered ?? [];
+  const offers = packet ? summariseOffers(packet.tried) : { articles: [], intents: [] };
   return (
     <aside
       className={open ? "packet packet--open" : "packet"}
@@ -129,15 +129,25 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
             </ul>
           )}
           <p className="packet__label">Articles offered</p>
-          {offers.length === 0 ? (
+          {offers.articles.length === 0 ? (
             <p className="packet__muted">None</p>
           ) : (
             <ul className="packet__list">
-              {offers.map((offer, index) => (
+              {offers.articles.map((offer, index) => (
                 <li key={index}>{describeOffer(offer)}</li>
               ))}
             </ul>
           )}
+          {offers.intents.length > 0 ? (
+            <>
+              <p className="packet__label">Intents offered (“Did you mean…?”)</p>
+              <ul className="packet__list">
+                {offers.intents.map((offer, index) => (
+                  <li key={index}>{describeOffer(offer)}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="packet__label">Questions asked</p>
           {tried.questionsAsked.length === 0 ? (
             <p className="packet__muted">None</p>
@@ -173,9 +183,8 @@ export function PacketPanel({ view, id, open = false, onClose }: Props) {
 }
 
 /** "Offered: A, B, C — picked B" / "… — declined the suggestions" / "… — asked something else instead": what the customer saw and did. */
-function describeOffer(offer: ArticleOffer): string {
-  const picked = offer.articles.find((article) => article.id === offer.pickedId);
-  return `Offered: ${offer.articles.map((article) => article.title).join(", ")} — ${describeOfferOutcome(picked?.title ?? null, offer.answer)}`;
+function describeOffer(offer: OfferSummary): string {
+  return `Offered: ${offer.labels.join(", ")} — ${describeOfferOutcome(offer.picked, offer.answer)}`;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

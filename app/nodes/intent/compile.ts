@@ -1,8 +1,10 @@
 import { fnv1a } from "~/utils/fnv1a";
-import type { CompileContext, NodeIssue, StateConfig } from "../types";
+import type { CompileContext, NodeIssue, StateConfig, TransitionConfig } from "../types";
 import { MIN_EXAMPLES, RECOMMENDED_EXAMPLES, UNSURE, type IntentData } from "./schema";
 import { findIntentOverlaps } from "./overlap";
 import { claimedSocialKinds, socialDecision } from "./social";
+import { OFFER_FLOOR } from "./offer";
+import type { OfferParams } from "./behaviour";
 
 /** Changes whenever the examples change, so a classifier retrains only when it must. */
 function hashIntents(data: IntentData): string {
@@ -18,36 +20,52 @@ export function intentModelOf(node: { id: string; data: IntentData }): { modelKe
 }
 
 export function compileIntent(node: { id: string; data: IntentData }, ctx: CompileContext): StateConfig {
-  const { threshold } = node.data;
+  const nodeId = node.id;
+  const { threshold, offerChoices } = node.data;
   const { modelKey, intents } = intentModelOf(node);
-  const record = { type: "intent.record", params: { nodeId: node.id, threshold, names: intents.map((i) => i.name) } };
+  const names = intents.map((i) => i.name);
+  const record = { type: "intent.record", params: { nodeId, threshold, names } };
   // Greetings, thanks, small talk and contact details are answered and the step listens again
   // (no failure counted), unless the flow's own intents are about them.
   const claimed = claimedSocialKinds(intents);
-  const social = { nodeId: node.id, claimed, replies: ctx.phrases.social };
+  const social = { nodeId, claimed, replies: ctx.phrases.social };
+  const acknowledgeSocial: TransitionConfig = { guard: { type: "intent.isSocial", params: social }, actions: [{ type: "intent.acknowledge", params: social }] };
+  const offer: OfferParams = { nodeId, names, floor: OFFER_FLOOR, text: ctx.phrases.intentOffer, other: ctx.phrases.intentSomethingElse };
+  const reply = { nodeId, other: offer.other };
+  /** Classifies the customer's latest message; `unsure` is what happens when no intent reaches the threshold. */
+  const classify = (unsure: TransitionConfig[]): StateConfig => ({
+    invoke: {
+      src: "classifyIntent",
+      input: ({ context }) => ({ modelKey, intents, text: socialDecision(context.customerMessages[context.customerMessages.length - 1] ?? "", claimed).classify }),
+      onDone: [
+        ...intents.map((intent) => ({ guard: { type: "intent.isMatch", params: { name: intent.name, threshold } }, target: ctx.out(intent.name), actions: [record] })),
+        ...unsure,
+      ],
+      onError: [ctx.engineFailed("intents")],
+    },
+  });
+  const notSure: TransitionConfig = { target: ctx.out(UNSURE), actions: [record] };
   return {
     initial: "listen",
     states: {
-      listen: ctx.waiting({
+      listen: ctx.waiting({ on: { "customer.message": [acknowledgeSocial, { target: "classify" }] } }),
+      classify: classify([...(offerChoices ? [{ guard: { type: "intent.hasOffer", params: offer }, target: "offer", actions: [record, { type: "intent.offer", params: offer }] }] : []), notSure]),
+      // "Did you mean…?": a pick routes to the intent, "Something else" to unsure; anything else is a
+      // new message, classified once more without a second offer (no loops).
+      offer: ctx.waiting({
         on: {
-          "customer.message": [{ guard: { type: "intent.isSocial", params: social }, actions: [{ type: "intent.acknowledge", params: social }] }, { target: "classify" }],
+          "customer.message": [
+            ...intents.map((intent) => {
+              const params = { ...reply, name: intent.name };
+              return { guard: { type: "intent.pickedOffered", params }, target: ctx.out(intent.name), actions: [{ type: "intent.confirm", params }] };
+            }),
+            { guard: { type: "intent.declinedOffer", params: reply }, target: ctx.out(UNSURE), actions: [{ type: "intent.decline", params: reply }] },
+            acknowledgeSocial,
+            { target: "reclassify", actions: [{ type: "intent.leaveOffer", params: { nodeId } }] },
+          ],
         },
       }),
-      classify: {
-        invoke: {
-          src: "classifyIntent",
-          input: ({ context }) => ({ modelKey, intents, text: socialDecision(context.customerMessages[context.customerMessages.length - 1] ?? "", claimed).classify }),
-          onDone: [
-            ...intents.map((intent) => ({
-              guard: { type: "intent.isMatch", params: { name: intent.name, threshold } },
-              target: ctx.out(intent.name),
-              actions: [record],
-            })),
-            { target: ctx.out(UNSURE), actions: [record] },
-          ],
-          onError: [ctx.engineFailed("intents")],
-        },
-      },
+      reclassify: classify([notSure]),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { LinesField, PercentField, TextField, toIdentifier } from "../shared/editor/fields";
+import { LinesField, PercentField, TextField, ToggleField, toIdentifier } from "../shared/editor/fields";
 import { KindIcon } from "../shared/editor/kind-icon";
 import { Unset } from "../shared/editor/unset";
 import type { SettingsProps } from "../shared/editor/types";
@@ -10,15 +10,18 @@ import { IntentTester } from "./tester";
 export const IntentIcon = () => <KindIcon><><circle cx="12" cy="12" r="9" /><circle cx="12" cy="12" r="5" /><circle cx="12" cy="12" r="1" /></></KindIcon>;
 
 export const IntentSummary = ({ data }: { data: IntentData }) => (
-  <p className="node-text">
-    {data.intents.length ? (
-      <>
-        Sorts the customer's message into {data.intents.length} intent{data.intents.length === 1 ? "" : "s"}, if at least <strong>{Math.round(data.threshold * 100)}%</strong> sure
-      </>
-    ) : (
-      <Unset>No intents yet</Unset>
-    )}
-  </p>
+  <>
+    <p className="node-text">
+      {data.intents.length ? (
+        <>
+          Sorts the customer's message into {data.intents.length} intent{data.intents.length === 1 ? "" : "s"}, if at least <strong>{Math.round(data.threshold * 100)}%</strong> sure
+        </>
+      ) : (
+        <Unset>No intents yet</Unset>
+      )}
+    </p>
+    {data.offerChoices ? <p className="node-meta">Asks “Did you mean…?” when unsure</p> : null}
+  </>
 );
 
 function nextIntentName(data: IntentData): string {
@@ -120,6 +123,12 @@ export function IntentSettings({ data, onChange, context }: SettingsProps<Intent
         value={data.threshold}
         onChange={(threshold) => onChange({ ...data, threshold })}
         problem={context.problem("threshold")}
+      />
+      <ToggleField
+        label="Ask “Did you mean…?” when unsure"
+        hint="Below the confidence needed, the bot first offers up to 3 close intents as buttons; “Something else” takes “Not sure”."
+        checked={data.offerChoices}
+        onChange={(offerChoices) => onChange({ ...data, offerChoices })}
       />
       <IntentTester flowId={context.flowId} nodeId={context.nodeId} data={data} />
       <IntentReview flowId={context.flowId} nodeId={context.nodeId} data={data} onChange={onChange} />

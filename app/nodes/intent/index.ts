@@ -7,6 +7,7 @@ import { percent } from "../shared/percent";
 import { intentModelOf } from "./compile";
 import { intentDemo } from "./demo";
 import { UNSURE } from "./schema";
+import { declinedOffer } from "./offer";
 
 export const kind = defineNodeKind({
   label: "Detect intent",
@@ -16,7 +17,7 @@ export const kind = defineNodeKind({
   paletteOrder: 30,
   editor: { Icon: IntentIcon, Summary: IntentSummary, Settings: IntentSettings },
   schema: IntentDataSchema,
-  createData: () => IntentDataSchema.parse({}),
+  createData: () => IntentDataSchema.parse({ offerChoices: true }),
   handles: intentHandles,
   example: () =>
     IntentDataSchema.parse({
@@ -24,12 +25,18 @@ export const kind = defineNodeKind({
         { name: "order_status", examples: ["Where is my order?", "track my package", "my parcel has not arrived", "when will my order arrive", "order status please"] },
         { name: "returns", examples: ["I want to return an item", "how do I send this back", "return my shoes", "start a return", "can I return a gift"] },
       ],
+      offerChoices: true,
     }),
   waitsForCustomer: true,
   compile: compileIntent,
   diagnose: diagnoseIntent,
   behaviour: intentBehaviour,
-  describeHandoffCause: (data, handle, state) => (handle === UNSURE ? `not sure (best ${percent(state.lastConfidence.intent)} < ${percent(data.threshold)})` : null),
+  describeHandoffCause: (data, handle, state) => {
+    if (handle !== UNSURE) return null;
+    const notSure = `not sure (best ${percent(state.lastConfidence.intent)} < ${percent(data.threshold)})`;
+    const declined = declinedOffer(state.events ?? []);
+    return declined ? `declined: ${declined.join(", ")} — ${notSure}` : notSure;
+  },
   intentModel: intentModelOf,
   demo: intentDemo,
 });

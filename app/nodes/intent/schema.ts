@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { identifierWords } from "~/utils/identifier-words";
 import type { HandleDefinition } from "../types";
 
 /** Intent names are also output handle ids, so they are short identifiers. */
@@ -31,6 +32,9 @@ export const IntentDataSchema = z
     // kept unrelated messages taken ≤ 4% (0.65: 4.04%, 0.7: 3.5%, with the intent names read as
     // examples and the 1/K calibration of intent-calibration.ts); `npm run -s nlu -- small-flows` reports it, on n–z too.
     threshold: z.number().min(0).max(1).default(0.7),
+    // Off for stored steps that lack it, so a flow that works today behaves the same; new steps get it on (index.ts).
+    /** When no intent reaches the threshold, ask "Did you mean…?" with the closest intents (offer.ts) before "Not sure". */
+    offerChoices: z.boolean().default(false),
   })
   .superRefine((data, ctx) => {
     const seen = new Set<string>();
@@ -44,6 +48,12 @@ export const IntentDataSchema = z
 export type IntentData = z.infer<typeof IntentDataSchema>;
 
 export const UNSURE = "unsure";
+
+/** An intent's name as the words a customer reads on its button ("order_status", "orderStatus" → "Order status"). */
+export function intentLabel(name: string): string {
+  const words = identifierWords(name).join(" ") || name;
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const intentHandles = (data: IntentData): HandleDefinition[] => [
   ...data.intents.map((intent) => ({ id: intent.name, label: intent.name.replace(/[_-]+/g, " ") })),

@@ -6,7 +6,8 @@
  */
 import { useEffect, useId, useRef, useState } from "react";
 import { formatConfidence } from "~/utils/confidence";
-import type { IntentData } from "./schema";
+import { intentLabel, type IntentData } from "./schema";
+import { intentsToOffer } from "./offer";
 import type { SocialKind } from "./social";
 
 type Ranked = { name: string; confidence: number };
@@ -72,24 +73,29 @@ export function IntentTester({ flowId, nodeId, data }: { flowId: string; nodeId:
       </label>
       <input id={id} className="input nodrag" value={text} onChange={(event) => setText(event.target.value)} placeholder="where's my parcel?" maxLength={500} />
       <div ref={resultBox} className="intent-tester-result" role="status" aria-live="polite">
-        <TesterResult state={state} threshold={data.threshold} />
+        <TesterResult state={state} threshold={data.threshold} offerChoices={data.offerChoices} />
       </div>
     </div>
   );
 }
 
-function TesterResult({ state, threshold }: { state: State; threshold: number }) {
+function TesterResult({ state, threshold, offerChoices }: { state: State; threshold: number; offerChoices: boolean }) {
   if (state.status === "idle") return <p className="hint">Type what a customer might say: the intents are ranked as the bot would rank them.</p>;
   if (state.status === "waiting") return <p className="hint">Checking…</p>;
   if (state.status === "failed") return <p className="field-error">{state.message}</p>;
   const { social, intent, ranked } = state.result;
   if (social) return <p className="hint">That is {SOCIAL_LABEL[social]}: the bot answers it and waits for the request.</p>;
+  const offered = !intent && offerChoices ? intentsToOffer(ranked, ranked.map((candidate) => candidate.name)) : [];
   return (
     <>
       <p className="intent-tester-verdict">
         {intent ? (
           <>
             Goes to <strong>{intent.replace(/_/g, " ")}</strong>
+          </>
+        ) : offered.length > 0 ? (
+          <>
+            Asks <strong>“Did you mean…?”</strong> with {offered.map((candidate) => intentLabel(candidate.name)).join(", ")} (no intent reaches {Math.round(threshold * 100)}%)
           </>
         ) : (
           <>

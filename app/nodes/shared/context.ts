@@ -21,6 +21,16 @@ export type BotMessage = {
   offered?: { articleId: string; slug: string; title: string }[];
   /** On a KB answer: the customer picked this article from the ones offered. */
   picked?: true;
+  /** "Did you mean…?": the intents behind `choices` (their names, in order), so the handoff packet and inbox can say which were offered. */
+  offeredIntents?: string[];
+};
+
+export type IntentOffer = {
+  nodeId: string;
+  text: string;
+  offered: Array<{ name: string; label: string; confidence: number }>;
+  pendingQuestion: string | null;
+  openQuestion: string | null;
 };
 
 export type FlowEvent = { type: string; nodeId?: string; payload: Record<string, unknown> };
@@ -59,6 +69,11 @@ export type FlowContext = {
   lastArticle: ArticleRef | null;
   /** The articles a kb step offered because none reached its minScore, while it waits for the pick; absent in older snapshots. */
   kbSuggestions?: { nodeId: string; query: string; articles: KbSuggestion[] } | null;
+  /**
+   * The intents an intent step offered ("Did you mean…?") while it waits for the pick, with the
+   * customer's message they were offered for and the questions open then; absent in older snapshots.
+   */
+  intentOffer?: IntentOffer | null;
   /** Failure outcomes so far (intent unsure, collect failed, kb notFound/notHelpful). */
   failures: number;
   /** Invalid answers per collect node, reset when the node is entered. */

@@ -12,6 +12,9 @@ export type Phrases = {
   /** A kb step unsure of its answer offers the closest articles as buttons, and a way to say none fits. */
   kbSuggest: string;
   kbNoneOfThese: string;
+  /** An intent step unsure of the customer's message offers its closest intents as buttons ("Did you mean…?"), and a way to say none fits. */
+  intentOffer: string;
+  intentSomethingElse: string;
   csatQuestion: string;
   /**
    * The handoff notice (a system line, not the bot speaking); `team` is the team's display name.
@@ -55,6 +58,8 @@ const en: Phrases = {
   feedbackChoices: ["Yes", "No"],
   kbSuggest: "These articles might help. Which one fits your question?",
   kbNoneOfThese: "None of these",
+  intentOffer: "Did you mean one of these?",
+  intentSomethingElse: "Something else",
   csatQuestion: "How would you rate this conversation?",
   handoff: (team) => `You're being connected to our ${team} team. A person will reply in this chat.`,
   handBack: "You're back with our assistant — I'll take it from here.",
@@ -88,6 +93,8 @@ const es: Phrases = {
   feedbackChoices: ["Sí", "No"],
   kbSuggest: "Estos artículos podrían ayudarte. ¿Cuál responde a tu pregunta?",
   kbNoneOfThese: "Ninguno de estos",
+  intentOffer: "¿Te refieres a una de estas opciones?",
+  intentSomethingElse: "Otra cosa",
   csatQuestion: "¿Cómo valorarías esta conversación?",
   handoff: (team) => `Te estamos pasando con nuestro equipo de ${team}. Una persona te responderá en este chat.`,
   handBack: "Vuelves a hablar con nuestro asistente: sigo yo desde aquí.",
@@ -120,6 +127,8 @@ const fr: Phrases = {
   feedbackChoices: ["Oui", "Non"],
   kbSuggest: "Ces articles pourraient vous aider. Lequel correspond à votre question ?",
   kbNoneOfThese: "Aucun de ceux-ci",
+  intentOffer: "Vouliez-vous dire l'une de ces options ?",
+  intentSomethingElse: "Autre chose",
   csatQuestion: "Comment évalueriez-vous cette conversation ?",
   handoff: (team) => `Nous vous mettons en relation avec notre équipe ${team}. Une personne vous répondra dans ce chat.`,
   handBack: "Vous êtes de retour avec notre assistant : je prends le relais.",
@@ -152,6 +161,8 @@ const de: Phrases = {
   feedbackChoices: ["Ja", "Nein"],
   kbSuggest: "Diese Artikel könnten helfen. Welcher passt zu Ihrer Frage?",
   kbNoneOfThese: "Keiner davon",
+  intentOffer: "Meinten Sie eines davon?",
+  intentSomethingElse: "Etwas anderes",
   csatQuestion: "Wie bewerten Sie dieses Gespräch?",
   handoff: (team) => `Sie werden mit unserem Team ${team} verbunden. Eine Person antwortet Ihnen in diesem Chat.`,
   handBack: "Sie sind wieder bei unserem Assistenten – ich übernehme ab hier.",
@@ -184,6 +195,8 @@ const pt: Phrases = {
   feedbackChoices: ["Sim", "Não"],
   kbSuggest: "Estes artigos podem ajudar. Qual deles responde à sua pergunta?",
   kbNoneOfThese: "Nenhum destes",
+  intentOffer: "Você quis dizer uma destas opções?",
+  intentSomethingElse: "Outra coisa",
   csatQuestion: "Como você avalia esta conversa?",
   handoff: (team) => `Estamos transferindo você para a nossa equipe ${team}. Uma pessoa responderá neste chat.`,
   handBack: "Você está de volta com o nosso assistente: eu continuo daqui.",

@@ -55,7 +55,7 @@ describe("overlapping intents", () => {
       { first: 2, second: 3, firstPhrase: "I want my money back", secondPhrase: "i want my money back now", identical: false },
     ]);
     const padded = intents.map((intent) => ({ ...intent, examples: [...intent.examples, ...[1, 2, 3, 4].map((n) => `${intent.name} phrase ${n}`)] }));
-    const warnings = diagnoseIntent({ threshold: 0.6, intents: padded });
+    const warnings = diagnoseIntent({ threshold: 0.6, offerChoices: false, intents: padded });
     expect(warnings.filter((issue) => issue.code === "overlapping-intents").map((issue) => issue.field)).toEqual(["intents.1.examples", "intents.3.examples"]);
     expect(warnings[0].message).toMatch(/"track" and "late" both have the phrase "where is my order"/);
   });

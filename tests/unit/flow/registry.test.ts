@@ -33,7 +33,7 @@ describe("node registry", () => {
   });
 
   it("derives intent handles from the intents, plus unsure", () => {
-    const handles = nodeRegistry.intent.handles({ threshold: 0.5, intents: [{ name: "order_status", examples: [] }, { name: "refund", examples: [] }] });
+    const handles = nodeRegistry.intent.handles({ threshold: 0.5, offerChoices: false, intents: [{ name: "order_status", examples: [] }, { name: "refund", examples: [] }] });
     expect(handles.map((h) => [h.id, Boolean(h.failure)])).toEqual([["order_status", false], ["refund", false], ["unsure", true]]);
   });
 

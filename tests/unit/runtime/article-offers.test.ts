@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+import { readArticleOffers, readOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
 
 const SHIPPING = { articleId: "a-ship", slug: "shipping", title: "Shipping" };
 const RETURNS = { articleId: "a-ret", slug: "returns", title: "Returns" };
@@ -50,5 +50,40 @@ describe("readArticleOffers", () => {
 
   it("keeps the buttons' labels as the customer saw them", () => {
     expect(readArticleOffers([offer(1, [SHIPPING, RETURNS])])[0].choices).toEqual(["Shipping", "Returns", "None of these"]);
+  });
+});
+
+describe("readOffers with the intent step's Did you mean…?", () => {
+  const intentOffer = (second: number, nodeId = "i1"): OfferLine => ({
+    role: "bot",
+    createdAt: at(second),
+    metadata: { offeredIntents: ["order_status", "returns"], choices: ["Order status", "Returns", "Something else"], nodeId },
+  });
+  const outcome = (type: string, second: number, payload: Record<string, unknown>, nodeId = "i1"): OfferOutcomeEvent => ({ type, nodeId, createdAt: at(second), payload });
+
+  it("reads the pick from intent.confirmed, a decline and a new message from intent.declined, in one sequence with the kb step's offers", () => {
+    const lines = [intentOffer(1), customer(2), intentOffer(3), customer(4), intentOffer(5), customer(6), offer(7, [SHIPPING, RETURNS]), customer(8)];
+    const events = [
+      outcome("intent.confirmed", 2, { intent: "returns" }),
+      outcome("intent.declined", 4, {}),
+      outcome("intent.declined", 6, { askedAnew: true }),
+      notFound(8, { declinedSuggestions: true }),
+      // Another step's event at the same time is not this offer's.
+      outcome("intent.confirmed", 8, { intent: "returns" }, "i2"),
+    ];
+    expect(readOffers(lines, events).map((read) => [read.kind, read.kind === "intents" ? read.picked?.label ?? null : read.picked?.title ?? null, read.answer])).toEqual([
+      ["intents", "Returns", null],
+      ["intents", null, "declined"],
+      ["intents", null, "askedAnew"],
+      ["articles", null, "declined"],
+    ]);
+    expect(readOffers(lines, events)[0]).toMatchObject({ intents: [{ name: "order_status", label: "Order status" }, { name: "returns", label: "Returns" }] });
+    // The kb step's own reader sees its offers only.
+    expect(readArticleOffers(lines, events)).toHaveLength(1);
+  });
+
+  it("an offer no one replied to has no answer; a reply the step did not read is otherReply", () => {
+    expect(readOffers([intentOffer(1)])[0]).toMatchObject({ replied: false, answer: null });
+    expect(readOffers([intentOffer(1), customer(2)])[0]).toMatchObject({ replied: true, answer: "otherReply" });
   });
 });

@@ -31,6 +31,25 @@ describe("why a flow step handed off", () => {
     expect(cause([])).toBeNull();
   });
 
+  it("says which intents the customer declined at the intent step's Did you mean…?", () => {
+    const intentFlow = buildFlow(
+      [
+        ["s", "start", { greeting: "Hi" }],
+        ["i", "intent", { threshold: 0.7, offerChoices: true, intents: [{ name: "order_status", examples: ["where is my order", "track my parcel"] }, { name: "returns", examples: ["return an item", "send it back"] }] }],
+        ["x", "escalate", { team: "support" }],
+        ["e", "end", { text: "Bye" }],
+      ],
+      [["s", "next", "i"], ["i", "order_status", "e"], ["i", "returns", "e"], ["i", "unsure", "x"]],
+    );
+    const offered = { offered: [{ name: "order_status", confidence: 0.4 }, { name: "returns", confidence: 0.2 }], text: "my thing" };
+    const cause = (events: Array<{ type: string; nodeId: string; payload: Record<string, unknown> }>) =>
+      describeHandoffCause({ escalateNodeId: "x", nodes: intentFlow.nodes, events: [...events, entered("x", "i", "unsure")], state: { lastConfidence: { intent: 0.4 } } });
+    expect(cause([{ type: "intent.declined", nodeId: "i", payload: offered }])).toBe("Detect intent: declined: Order status, Returns — not sure (best 40% < 70%)");
+    // A new message instead of a pick is no decline; nor is another step's decline.
+    expect(cause([{ type: "intent.declined", nodeId: "i", payload: { ...offered, askedAnew: true } }])).toBe("Detect intent: not sure (best 40% < 70%)");
+    expect(cause([{ type: "intent.declined", nodeId: "other", payload: offered }])).toBe("Detect intent: not sure (best 40% < 70%)");
+  });
+
   it("reads field names as words", () => {
     expect(describeFieldToPeople("order_id")).toBe("order number");
     expect(describeFieldToPeople("deliveryDate")).toBe("delivery date");
