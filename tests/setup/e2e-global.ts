@@ -13,7 +13,7 @@ import { buildForProduction, copyBuild } from "../support/private-build";
 // to a private folder every app of the run serves (tests/support/private-build.ts).
 //
 // Migrating and seeding a database takes ~7 s on a CI core, reading the demo articles for their
-// meaning ~50 s of CPU, and ~60 apps start per run: the databases are prepared ONCE here, with the
+// meaning ~70 s of CPU, and ~60 apps start per run: the databases are prepared ONCE here, with the
 // app's own command lines, and every app starts on a copy (tests/support/e2e-templates.ts points
 // the copy at its app's port).
 //
