@@ -102,6 +102,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: BROWSER,
+          // The files of a worker share its modules (the harness, Prisma's client, playwright-core):
+          // importing them afresh cost each file ~2 s of CPU. Safe because a browser test keeps its
+          // state in its own app, database and browser context, never in a module or process.env.
+          isolate: false,
           // One browser and one server per file; two files at a time (each spends much of its time
           // waiting on the page or the server, so two share 2 cores well).
           maxWorkers: FILES_AT_ONCE,

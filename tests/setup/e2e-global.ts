@@ -6,13 +6,14 @@ import type { TestProject } from "vitest/node";
 import { createMigratedDatabase, repoRoot, tmpDir } from "./migrate";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../support/chromium";
 import { TEMPLATE_PORT } from "../support/e2e-templates";
+import { FileSentenceVectorStore } from "../support/file-sentence-vector-store";
 import { buildForProduction, copyBuild } from "../support/private-build";
 
 // e2e tests run the production build, as customers get it: built once per run, and copied at once
 // to a private folder every app of the run serves (tests/support/private-build.ts).
 //
 // Migrating and seeding a database takes ~7 s on a CI core, reading the demo articles for their
-// meaning ~50 s of CPU, and ~60 apps start per run: the databases are prepared ONCE here, with the
+// meaning ~70 s of CPU, and ~60 apps start per run: the databases are prepared ONCE here, with the
 // app's own command lines, and every app starts on a copy (tests/support/e2e-templates.ts points
 // the copy at its app's port).
 //
@@ -30,8 +31,11 @@ export default async function setup(project: TestProject) {
   createMigratedDatabase(empty);
   fs.copyFileSync(empty, demo);
   runOn(demo, ["app/cli/seed.ts"], { BATON_DEMO_HISTORY: "off" });
-  // The articles read for their meaning once (~50 s of CPU), not by each app at its start.
+  // The articles read for their meaning once (~70 s of CPU), not by each app at its start. Global
+  // set-ups run before any test file, so the knowledge-ranker unit test, which ranks the same
+  // articles with the same model, reads these vectors from the files instead of embedding them again.
   runOn(demo, ["app/cli/kb.ts", "index"]);
+  await new FileSentenceVectorStore().putFromDatabase(demo);
   // The seed only adds what is missing: the history goes on top of the seeded, indexed copy.
   fs.copyFileSync(demo, demoHistory);
   runOn(demoHistory, ["app/cli/seed.ts"], { BATON_DEMO_HISTORY: "on" });

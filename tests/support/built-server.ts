@@ -8,13 +8,14 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import vm from "node:vm";
-import { READY_LINE, SERVER_NODE_ARGS } from "~/cli/server-process";
-import { buildForProduction } from "./private-build";
+import { READY_LINE, SERVER_V8_FLAGS } from "~/cli/server-process";
+import { buildForProduction, compileServerEntry, SERVER_ENTRY } from "./private-build";
 
 export const repoRoot = path.resolve(__dirname, "../..");
 
 /**
- * Builds and copies build/index.js to `<dir>/index.js`; returns that path. Test files run in
+ * Builds and copies build/index.js to `<dir>/index.js`, with the compiled server beside it
+ * (compileServerEntry); returns the bundle's path. Test files run in
  * parallel (and e2e builds too), so the copy is checked to be complete JavaScript and the build
  * is redone if another build was half-way through writing it.
  */
@@ -26,10 +27,12 @@ export function buildServer(dir: string): string {
     fs.copyFileSync(path.join(repoRoot, "build/index.js"), target);
     try {
       new vm.Script(fs.readFileSync(target, "utf8"), { filename: target });
-      return target;
     } catch (error) {
       if (attempt >= 3) throw error;
+      continue;
     }
+    compileServerEntry(dir);
+    return target;
   }
 }
 
@@ -45,9 +48,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** The node arguments that serve `buildFile` with the app's own server (the same as `npm start`). */
+/** The node arguments that serve `buildFile` with the app's own server, compiled beside it (the same flags as `npm start`). */
 export function serverArgs(buildFile: string): string[] {
-  return [...SERVER_NODE_ARGS, path.join(repoRoot, "app/cli/serve.ts"), buildFile];
+  return [...SERVER_V8_FLAGS, path.join(path.dirname(buildFile), SERVER_ENTRY), buildFile];
 }
 
 export type RunningServer = { url: string; port: number; child: ChildProcess; output: () => string; stop: (signal?: NodeJS.Signals) => Promise<void> };

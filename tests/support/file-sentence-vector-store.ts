@@ -11,6 +11,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { SENTENCE_VECTOR_SIZE } from "~/engines/local/sentence-encoder.server";
 import { bytesToVector, sentenceVectorKey, vectorToBytes, type SentenceVectorStore } from "~/engines/local/sentence-vector-store";
 import { tmpDir } from "../setup/migrate";
@@ -32,11 +33,30 @@ export class FileSentenceVectorStore implements SentenceVectorStore {
   }
 
   async putMany(encoderId: string, vectors: ReadonlyMap<string, Float32Array>): Promise<void> {
+    await this.putBytes([...vectors].map(([text, vector]) => ({ key: sentenceVectorKey(encoderId, text), bytes: vectorToBytes(vector) })));
+  }
+
+  /**
+   * Copies the SentenceVector rows of a SQLite database (one the app's `kb -- index` filled) into
+   * the files: the table's key and bytes are the store's file name and contents.
+   */
+  async putFromDatabase(databaseFile: string): Promise<number> {
+    const database = new Database(databaseFile, { readonly: true });
+    try {
+      const rows = database.prepare("SELECT key, vector FROM SentenceVector").all() as Array<{ key: string; vector: Buffer }>;
+      await this.putBytes(rows.map(({ key, vector }) => ({ key, bytes: vector })));
+      return rows.length;
+    } finally {
+      database.close();
+    }
+  }
+
+  private async putBytes(vectors: ReadonlyArray<{ key: string; bytes: Uint8Array }>): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    for (const [text, vector] of vectors) {
-      const file = this.fileOf(encoderId, text);
+    for (const { key, bytes } of vectors) {
+      const file = path.join(this.dir, key);
       const partial = `${file}.${process.pid}.partial`;
-      await fs.writeFile(partial, vectorToBytes(vector));
+      await fs.writeFile(partial, bytes);
       await fs.rename(partial, file);
     }
   }

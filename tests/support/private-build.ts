@@ -9,10 +9,35 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
+import { buildSync } from "esbuild";
 import { repoRoot } from "../setup/migrate";
 
 /** The server bundle inside a copy made by copyBuild. */
 export const SERVER_BUNDLE = "build/index.js";
+
+/** The app's server compiled to JavaScript, beside the server bundle it serves (compileServerEntry). */
+export const SERVER_ENTRY = "serve.js";
+
+/**
+ * Compiles the app's server (app/cli/serve.ts and the app modules it imports; packages stay
+ * requires) to `<dir>/serve.js`, for the tests to run with plain node. Under `--import tsx`, as
+ * `npm start` runs it, tsx's require hooks also handle every module the server bundle loads:
+ * 1.4 s of the ~6 s of CPU a server spends starting, ~57 starts per run. The same source either way.
+ */
+export function compileServerEntry(dir: string): void {
+  buildSync({
+    entryPoints: [path.join(repoRoot, "app/cli/serve.ts")],
+    outfile: path.join(dir, SERVER_ENTRY),
+    bundle: true,
+    packages: "external",
+    // tsconfig's paths: "~/…" is app/ (an alias, or "external" would leave it a package name).
+    alias: { "~": path.join(repoRoot, "app") },
+    platform: "node",
+    format: "cjs",
+    target: `node${process.versions.node}`,
+    logLevel: "error",
+  });
+}
 
 /** Copies the current build to `dir`, rebuilding when the copy caught someone else's build half-way. */
 export function copyBuild(dir: string): void {
@@ -21,7 +46,7 @@ export function copyBuild(dir: string): void {
     fs.mkdirSync(path.join(dir, "build"), { recursive: true });
     fs.copyFileSync(path.join(repoRoot, SERVER_BUNDLE), path.join(dir, SERVER_BUNDLE));
     fs.cpSync(path.join(repoRoot, "public"), path.join(dir, "public"), { recursive: true });
-    if (buildIsComplete(dir)) return;
+    if (buildIsComplete(dir)) return compileServerEntry(path.dirname(path.join(dir, SERVER_BUNDLE)));
     // Someone rebuilt at the same moment (or in test mode): build again ourselves and copy that.
     if (attempt >= 3) throw new Error("could not copy a complete build (is `remix build` failing?)");
     buildForProduction();

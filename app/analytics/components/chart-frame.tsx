@@ -4,7 +4,7 @@
  * same height and the chart draws right after: no layout jump and no hydration mismatch.
  */
 import type { ReactNode } from "react";
-import { ResponsiveContainer } from "recharts";
+import { ResponsiveContainer } from "./recharts.client";
 import { useHydrated } from "~/chat/use-hydrated";
 
 export const CHART_COLORS = {

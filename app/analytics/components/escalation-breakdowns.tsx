@@ -1,5 +1,5 @@
 /** Where handoffs come from: by trigger (a bar chart with its numbers) and by node (a table). */
-import { Bar, BarChart, LabelList, Tooltip, XAxis } from "recharts";
+import { Bar, BarChart, LabelList, Tooltip, XAxis } from "./recharts.client";
 import { formatCount, formatPercent } from "../format";
 import type { AnalyticsReport } from "../report.server";
 import { CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from "./chart-frame";

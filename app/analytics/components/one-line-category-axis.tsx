@@ -4,7 +4,7 @@
  * is as wide as the longest name, but never more than a share of the chart, so bars keep room on a
  * phone; a name that still does not fit ends in "…" and keeps its full text in a tooltip (<title>).
  */
-import { useChartWidth, YAxis } from "recharts";
+import { useChartWidth, YAxis } from "./recharts.client";
 import { AXIS_PROPS } from "./chart-frame";
 
 const FONT_SIZE = 13;

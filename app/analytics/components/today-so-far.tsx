@@ -8,7 +8,7 @@
  * Functions returning elements, not components: Recharts finds its parts among the chart's
  * direct children by type.
  */
-import { Cell, ReferenceLine } from "recharts";
+import { Cell, ReferenceLine } from "./recharts.client";
 import { formatDay } from "../format";
 import { soFarKey, type LineKey, type SoFarKey, type TrendPoint } from "../trend-points";
 import { CHART_COLORS } from "./chart-frame";

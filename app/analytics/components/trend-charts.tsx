@@ -1,5 +1,5 @@
 /** The daily trend lines of a report: volume by outcome, the two rates, response times and CSAT, each with today marked "so far" (today-so-far.tsx). */
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis, type YAxisProps } from "./recharts.client";
 import { formatDay, formatDuration, formatPercent, formatRating } from "../format";
 import type { DailyMetrics } from "../metrics";
 import { toTrendPoints, type TrendPoint as Point } from "../trend-points";
