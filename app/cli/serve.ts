@@ -67,14 +67,24 @@ export function createApp(build: ServerBuild, env: NodeJS.ProcessEnv = process.e
   return app;
 }
 
+/** Longer than a load balancer's usual 60 s idle timeout and than HTTP clients' own idle pools. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** The HTTP server: the public chat API on plain node:http when no proxy is trusted, express for the rest. */
 export function createServer(build: ServerBuild, env: NodeJS.ProcessEnv = process.env): http.Server {
   const app = createApp(build, env);
-  if (parseTrustProxy(env.TRUST_PROXY) !== false) return http.createServer(app);
-  const plainApi = createPlainApiHandler(build, writeLog);
-  return http.createServer((req, res) => {
-    if (!plainApi(req, res)) app(req, res);
-  });
+  const plainApi = parseTrustProxy(env.TRUST_PROXY) !== false ? null : createPlainApiHandler(build, writeLog);
+  const server = plainApi
+    ? http.createServer((req, res) => {
+        if (!plainApi(req, res)) app(req, res);
+      })
+    : http.createServer(app);
+  // An idle keep-alive connection is closed by the client or the proxy in front, not here: with
+  // Node's 5 s a request sent on a connection the server was closing that instant failed with
+  // ECONNRESET (seen from a test client), and load balancers keep idle connections 60 s.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }
 
 async function main() {

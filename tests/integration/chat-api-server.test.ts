@@ -99,4 +99,26 @@ describe("the chat API on the production server", () => {
       agent.destroy();
     }
   });
+
+  it("keeps an idle kept-alive connection open past Node's default (5 s, closed at ~6 s), so a client reusing it is not reset", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; socket: unknown; reused: boolean }>((resolve, reject) => {
+        const request = http.get(`${server.url}/api/conversations/nope`, { agent }, (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, socket: request.socket, reused: request.reusedSocket }));
+        });
+        request.on("error", reject);
+      });
+    try {
+      const first = await get();
+      await new Promise((resolve) => setTimeout(resolve, 7_000));
+      const second = await get();
+      expect([first.status, second.status]).toEqual([404, 404]);
+      expect(second.reused).toBe(true);
+      expect(second.socket).toBe(first.socket);
+    } finally {
+      agent.destroy();
+    }
+  });
 });
