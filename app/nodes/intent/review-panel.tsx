@@ -129,10 +129,10 @@ function CustomerPickNote({ item }: { item: ReviewItem }) {
 function ReviewRow({ item, data, onAdd, onDismiss }: { item: ReviewItem; data: IntentData; onAdd: (intent: string) => void; onDismiss: () => void }) {
   const selectId = useId();
   const names = data.intents.map((intent) => intent.name);
-  const suggested = [item.confirmed?.name, item.guess?.name].find((name) => name !== undefined && names.includes(name));
-  const guessed = suggested ?? names[0] ?? "";
-  const [target, setTarget] = useState(guessed);
-  const chosen = names.includes(target) ? target : guessed;
+  // The customer's own pick first, then the bot's guess, while the draft still has that intent.
+  const preselected = [item.confirmed?.name, item.guess?.name].find((name) => name !== undefined && names.includes(name)) ?? names[0] ?? "";
+  const [target, setTarget] = useState(preselected);
+  const chosen = names.includes(target) ? target : preselected;
   const already = intentWithExample(data, item.text);
   return (
     <li className="intent-review-item">
