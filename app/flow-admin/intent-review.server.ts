@@ -14,6 +14,14 @@
  * off the Message table and independent of how turns order their rows; the look-up only serves
  * history recorded before.
  *
+ * The customer's pick: a message that went to "Not sure" may have been followed by "Did you
+ * mean…?". The row carries the step's next event in the same conversation after it among
+ * `intent.confirmed`, `intent.declined` and `intent.classified` (a reply read as a new message
+ * is classified afresh; its `intent.declined` with `askedAnew` is skipped): a confirmation or a
+ * decline there answered this message's offer, another classification means it had none. One
+ * look-up per unsure row by the (conversationId, type, nodeId, createdAt) index, in the same
+ * query; type and intent come back as one "type intent" string so it stays one look-up.
+ *
  * Bounded: the newest SCAN_LIMIT matching events whose message was not dismissed (the Event
  * (type, createdAt) index, each checked against its conversation by primary key), never a whole
  * conversation. Dismissals are matched on the normalised text, which SQL cannot compute, so the
@@ -25,7 +33,7 @@
 import { z } from "zod";
 import { readDraft } from "./flows.server";
 import { IntentDataSchema } from "~/nodes/intent/schema";
-import { normaliseMessage, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "~/nodes/intent/review";
+import { foldSending, normaliseMessage, readCustomerPick, REVIEW_WINDOW_DAYS, reviewCutoff, type CustomerPick, type ReviewItem } from "~/nodes/intent/review";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
@@ -38,8 +46,8 @@ const MAX_SCAN_PAGES = 10;
 export const MAX_REVIEW_ITEMS = 100;
 
 const payload = 'e."payload"';
-const REVIEW_SQL = `
-  SELECT e."id", e."payload", e."createdAt",
+const PAGE_SQL = `
+  SELECT e."id", e."conversationId", e."nodeId", e."payload", e."createdAt",
     CASE WHEN ${sqlDialect.jsonText(payload, "text")} IS NULL THEN (
       SELECT m."text" FROM "Message" m
       WHERE m."conversationId" = e."conversationId" AND m."role" = 'customer' AND m."createdAt" <= e."createdAt"
@@ -51,7 +59,27 @@ const REVIEW_SQL = `
     AND ${sqlRealChannel("c")}
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
-type Row = { id: string; payload: string; createdAt: string | Date; recoveredText: string | null };
+// The pick is looked up outside the page's query so it runs for the page's rows only: PostgreSQL
+// may compute a query's columns for every candidate row before its sort and limit.
+const REVIEW_SQL = `
+  SELECT r."id", r."payload", r."createdAt", r."recoveredText",
+    CASE WHEN ${sqlDialect.jsonText('r."payload"', "intent")} IS NULL THEN (
+      SELECT o."type" || ' ' || COALESCE(${sqlDialect.jsonText('o."payload"', "intent")}, '') FROM "Event" o
+      WHERE o."conversationId" = r."conversationId" AND o."type" IN ('intent.confirmed', 'intent.declined', 'intent.classified')
+        AND o."nodeId" = r."nodeId" AND o."createdAt" > r."createdAt" AND ${sqlDialect.jsonText('o."payload"', "askedAnew")} IS NULL
+      ORDER BY o."createdAt" LIMIT 1
+    ) END AS "nextEvent"
+  FROM (${PAGE_SQL}) r
+  ORDER BY r."createdAt" DESC`;
+
+type Row = { id: string; payload: string; createdAt: string | Date; recoveredText: string | null; nextEvent: string | null };
+
+/** The "type intent" string of the step's next event (see above) as the customer's pick. */
+function pickOf(nextEvent: string | null): CustomerPick {
+  if (nextEvent === null) return readCustomerPick(null);
+  const space = nextEvent.indexOf(" ");
+  return readCustomerPick({ type: nextEvent.slice(0, space), intent: nextEvent.slice(space + 1) || null });
+}
 
 const RankedSchema = z.object({ name: z.string(), confidence: z.number() });
 const ClassifiedPayloadSchema = z.object({
@@ -101,12 +129,8 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
       const key = normaliseMessage(text);
       if (!verdict || !key || hidden.has(key)) continue;
       if ((counted += 1) > SCAN_LIMIT) break;
-      const group = groups.get(key);
-      if (group) group.count += 1;
-      else {
-        const lastSeenAt = new Date(row.createdAt).toISOString();
-        groups.set(key, { text, count: 1, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null });
-      }
+      const lastSeenAt = new Date(row.createdAt).toISOString();
+      groups.set(key, foldSending(groups.get(key), { text, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null, ...pickOf(row.nextEvent) }));
     }
     if (rows.length < SCAN_LIMIT || fresh.length === 0) break;
     until = new Date(rows[rows.length - 1].createdAt);

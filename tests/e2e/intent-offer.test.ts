@@ -4,7 +4,9 @@
  * publishes; a customer on the hosted chat page writes something the step only half understands,
  * is offered the closest intent as a quick reply, taps it and lands on that intent's branch.
  * Another customer declines the offer and asks for a person: the agent's transcript shows the
- * buttons they saw and that they declined, and the handoff details list the offer.
+ * buttons they saw and that they declined, and the handoff details list the offer. Back in the
+ * builder, the step's review list says the customer picked Order status for that message and
+ * the lead adds it to that intent's examples in one click.
  */
 import { describe, expect, it } from "vitest";
 import { openPage, signIn, snap, useE2E } from "./harness";
@@ -96,5 +98,26 @@ describe("Did you mean…? at the intent step", () => {
       await closeChecked(decliner);
       await closeChecked(ana);
     }
+
+    // The lead's review list: the message, sent by both customers, with the first one's pick (a
+    // customer's own label outweighs the later "Something else"), "Add to" already at that intent.
+    await page.goto(`/flows/${flow.id}`);
+    await page.locator(".react-flow__node").first().waitFor();
+    await selectCard(page, "topic");
+    const review = panel().getByRole("region", { name: "Messages this step wasn't sure about" });
+    const row = review.getByRole("listitem").filter({ hasText: `“${HALF_UNDERSTOOD}”` });
+    await row.waitFor();
+    await expect(row.locator(".intent-review-verdict").textContent()).resolves.toMatch(/^Not sure · top guess order status \d+% · sent 2 times$/);
+    await expect(row.locator(".intent-review-pick").textContent()).resolves.toBe("Customer picked Order status");
+    await expect(row.getByLabel("Add to").inputValue()).resolves.toBe("order_status");
+    await row.scrollIntoViewIfNeeded();
+    await snap(page);
+    await row.getByRole("button", { name: `Add “${HALF_UNDERSTOOD}” to order status` }).click();
+    await row.getByText("Already an example of order status").waitFor();
+    await expect.poll(() => saveState(page).textContent(), { timeout: 10_000 }).toBe("Saved");
+    const draft = JSON.parse((await app.db.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { draft: true } })).draft) as { nodes: Array<{ id: string; data: { intents: Array<{ name: string; examples: string[] }> } }> };
+    const orderStatus = draft.nodes.find((node) => node.id === "topic")!.data.intents.find((intent) => intent.name === "order_status")!;
+    expect(orderStatus.examples.at(-1)).toBe(HALF_UNDERSTOOD);
+    await snap(page);
   });
 });

@@ -26,7 +26,7 @@ let sequence = 0;
  * One customer message classified at `nodeId`, written as a turn writes it: the message and the
  * event at one timestamp. `legacy`: an event from before the text was recorded in it.
  */
-async function classified(flow: FixtureFlow, input: { nodeId?: string; text: string; verdict: Verdict; minutesAgo: number; channel?: string; legacy?: boolean }) {
+async function classified(flow: FixtureFlow, input: { nodeId?: string; text: string; verdict: Verdict; minutesAgo: number; channel?: string; legacy?: boolean }): Promise<string> {
   sequence += 1;
   const createdAt = minutesAgo(input.minutesAgo);
   const conversation = await db.conversation.create({
@@ -48,7 +48,14 @@ async function classified(flow: FixtureFlow, input: { nodeId?: string; text: str
     ],
   });
   const payload = input.legacy ? input.verdict : { ...input.verdict, text: input.text };
-  await db.event.create({ data: { conversationId: conversation.id, flowId: flow.id, type: "intent.classified", nodeId: input.nodeId ?? "topic", payload: JSON.stringify(payload), createdAt } });
+  await stepEvent(flow, conversation.id, { type: "intent.classified", nodeId: input.nodeId, payload, minutesAgo: input.minutesAgo });
+  return conversation.id;
+}
+
+/** A later event of the step (or `nodeId`) in the same conversation. */
+async function stepEvent(flow: FixtureFlow, conversationId: string, input: { type: string; nodeId?: string; payload: object; minutesAgo: number }) {
+  const createdAt = minutesAgo(input.minutesAgo);
+  await db.event.create({ data: { conversationId, flowId: flow.id, type: input.type, nodeId: input.nodeId ?? "topic", payload: JSON.stringify(input.payload), createdAt } });
 }
 
 let shop: FixtureFlow;
@@ -175,6 +182,50 @@ describe("the intent-review route", () => {
     await classified(other, { text: "my parcel is stuck in customs", verdict: notSure("track", 0.4), minutesAgo: 1 });
     expect(await listed(other.id)).toContain("my parcel is stuck in customs");
     expect((await call("action", "no-such-flow", adminCookie, { body: { nodeId: "topic", text: "x" } })).status).toBe(404);
+  });
+});
+
+describe("the customer's pick at “Did you mean…?”", () => {
+  const offered = (text: string) => ({ offered: [{ name: "track", confidence: 0.4 }, { name: "refund", confidence: 0.3 }], text });
+
+  it("joins the intent the customer then tapped, or their “Something else”, to the message it followed — and no later offer's", async () => {
+    const offers = await createFixtureFlow({ slug: "offers", name: "Offers", defaultTeam: "support" });
+    const review = () => listIntentReview({ flowId: offers.id, nodeId: "topic", threshold: 0.7, now: NOW });
+
+    const picked = await classified(offers, { text: "parcel went nowhere", verdict: notSure("refund", 0.4), minutesAgo: 30 });
+    await stepEvent(offers, picked, { type: "intent.offered", payload: offered("parcel went nowhere"), minutesAgo: 30 });
+    await stepEvent(offers, picked, { type: "intent.confirmed", payload: { intent: "track", confidence: 0.4, ...offered("parcel went nowhere") }, minutesAgo: 29 });
+
+    const declined = await classified(offers, { text: "talk about my account", verdict: notSure("refund", 0.3), minutesAgo: 20 });
+    await stepEvent(offers, declined, { type: "intent.declined", payload: offered("talk about my account"), minutesAgo: 19 });
+    // Another step's pick in the same conversation is not this step's.
+    await stepEvent(offers, declined, { type: "intent.confirmed", nodeId: "second-step", payload: { intent: "track", confidence: 0.3 }, minutesAgo: 18 });
+
+    // Offered, but the customer wrote something new (classified afresh and taken), then later in the same
+    // conversation tapped an intent at a second offer: that pick answered the later message, not this one.
+    const rephrased = await classified(offers, { text: "hmm the thing with the box", verdict: notSure("track", 0.35), minutesAgo: 15 });
+    await stepEvent(offers, rephrased, { type: "intent.declined", payload: { ...offered("hmm the thing with the box"), askedAnew: true }, minutesAgo: 14 });
+    await stepEvent(offers, rephrased, { type: "intent.classified", payload: { ...taken("track", 0.95), text: "where is my parcel" }, minutesAgo: 14 });
+    await stepEvent(offers, rephrased, { type: "intent.classified", payload: { ...notSure("track", 0.4), text: "and the other box" }, minutesAgo: 10 });
+    await stepEvent(offers, rephrased, { type: "intent.confirmed", payload: { intent: "refund", confidence: 0.3, ...offered("and the other box") }, minutesAgo: 9 });
+
+    // Never offered (taken under 80%): nothing to join.
+    await classified(offers, { text: "swap for a bigger size", verdict: taken("refund", 0.75), minutesAgo: 5 });
+
+    const items = await review();
+    expect(items.map(({ text, confirmed, declined }) => ({ text, confirmed, declined }))).toEqual([
+      { text: "swap for a bigger size", confirmed: null, declined: false },
+      { text: "and the other box", confirmed: { name: "refund" }, declined: false },
+      { text: "hmm the thing with the box", confirmed: null, declined: false },
+      { text: "talk about my account", confirmed: null, declined: true },
+      { text: "parcel went nowhere", confirmed: { name: "track" }, declined: false },
+    ]);
+
+    // The same words sent again and declined later: the earlier sending's pick still labels the row.
+    const again = await classified(offers, { text: "Parcel went nowhere!", verdict: notSure("refund", 0.42), minutesAgo: 3 });
+    await stepEvent(offers, again, { type: "intent.declined", payload: offered("Parcel went nowhere!"), minutesAgo: 2 });
+    const row = (await review()).find((item) => normaliseMessage(item.text) === "parcel went nowhere");
+    expect(row).toMatchObject({ text: "Parcel went nowhere!", count: 2, confirmed: { name: "track" }, declined: false });
   });
 });
 

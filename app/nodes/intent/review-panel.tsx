@@ -7,11 +7,13 @@
  * asked again only when the cut-off changes (not below 80%), once the slider rests. "Add" is an ordinary edit of the
  * form's data (app/nodes/intent/review.ts), so the draft autosaves, undo takes it back and the
  * lead publishes when ready; "Dismiss" is stored on the server (flows.$id.intent-review.ts).
+ * A message whose customer then tapped an intent at "Did you mean…?" says so, and "Add to"
+ * starts at that intent: the lead's one click still files it.
  */
 import { useEffect, useId, useState } from "react";
 import { formatConfidence } from "~/utils/confidence";
 import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "./review";
-import type { IntentData } from "./schema";
+import { intentLabel, type IntentData } from "./schema";
 
 type Load = { status: "loading" } | { status: "failed"; message: string } | { status: "done"; items: ReviewItem[] };
 
@@ -112,17 +114,31 @@ function Verdict({ item }: { item: ReviewItem }) {
   );
 }
 
+/** What the customer tapped at the "Did you mean…?" that followed, in the words of its buttons. */
+function CustomerPickNote({ item }: { item: ReviewItem }) {
+  if (item.confirmed) {
+    return (
+      <p className="intent-review-pick">
+        Customer picked <strong>{intentLabel(item.confirmed.name)}</strong>
+      </p>
+    );
+  }
+  return item.declined ? <p className="intent-review-pick">Customer said: something else</p> : null;
+}
+
 function ReviewRow({ item, data, onAdd, onDismiss }: { item: ReviewItem; data: IntentData; onAdd: (intent: string) => void; onDismiss: () => void }) {
   const selectId = useId();
   const names = data.intents.map((intent) => intent.name);
-  const guessed = item.guess && names.includes(item.guess.name) ? item.guess.name : names[0] ?? "";
-  const [target, setTarget] = useState(guessed);
-  const chosen = names.includes(target) ? target : guessed;
+  // The customer's own pick first, then the bot's guess, while the draft still has that intent.
+  const preselected = [item.confirmed?.name, item.guess?.name].find((name) => name !== undefined && names.includes(name)) ?? names[0] ?? "";
+  const [target, setTarget] = useState(preselected);
+  const chosen = names.includes(target) ? target : preselected;
   const already = intentWithExample(data, item.text);
   return (
     <li className="intent-review-item">
       <p className="intent-review-text">“{item.text}”</p>
       <Verdict item={item} />
+      <CustomerPickNote item={item} />
       <div className="intent-review-actions">
         {already ? (
           <p className="intent-review-done">

@@ -3,7 +3,9 @@
  * messages, and the one edit it makes to the step — a customer's message appended to an intent's
  * examples in the draft, through the form's normal change (so autosave, undo and live problems
  * treat it as a typed example). Leads confirm each example rather than the step learning from its
- * own guesses: a wrong guess would teach it its own mistakes.
+ * own guesses: a wrong guess would teach it its own mistakes. That holds for the customer's own
+ * pick at "Did you mean…?" too: it pre-selects the intent to add to, and the lead still clicks
+ * "Add" (a customer may tap the nearest button to get anywhere).
  */
 import { MAX_EXAMPLE_LENGTH, MAX_EXAMPLES, type IntentData } from "./schema";
 
@@ -45,7 +47,33 @@ export type ReviewItem = {
   guess: { name: string; confidence: number } | null;
   /** The latest sending went to "Not sure". */
   notSure: boolean;
-};
+} & CustomerPick;
+
+/**
+ * What the customer did at the "Did you mean…?" that followed a sending: the intent they tapped,
+ * or "Something else". Over a row's sendings: the newest confirmed intent (a customer's own label
+ * beats any declined or unanswered offer), else declined when any sending was declined.
+ */
+export type CustomerPick = { confirmed: { name: string } | null; declined: boolean };
+
+/** The customer's pick from the step's next event after the message in that conversation (null: none). */
+export function readCustomerPick(next: { type: string; intent: string | null } | null): CustomerPick {
+  if (next?.type === "intent.confirmed" && next.intent) return { confirmed: { name: next.intent }, declined: false };
+  return { confirmed: null, declined: next?.type === "intent.declined" };
+}
+
+/** One sending of a message, as the list query reads it. */
+export type Sending = Omit<ReviewItem, "count">;
+
+/**
+ * Folds sendings of one message into its row, newest first: the first gives the wording, the
+ * verdict and the guess; each counts once and may bring the customer's pick (CustomerPick).
+ */
+export function foldSending(row: ReviewItem | undefined, sending: Sending): ReviewItem {
+  if (!row) return { ...sending, count: 1 };
+  const confirmed = row.confirmed ?? sending.confirmed;
+  return { ...row, count: row.count + 1, confirmed, declined: confirmed === null && (row.declined || sending.declined) };
+}
 
 /**
  * The key messages and examples are compared by: case, spacing and trailing punctuation do not

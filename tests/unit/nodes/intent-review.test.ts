@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { updateNodeData } from "~/builder/document-ops";
 import type { FlowDocument } from "~/flow/document";
-import { addExample, describeEmptyReview, describeReviewScope, intentWithExample, normaliseMessage, reviewCutoff } from "~/nodes/intent/review";
+import { addExample, describeEmptyReview, describeReviewScope, foldSending, intentWithExample, normaliseMessage, readCustomerPick, reviewCutoff, type Sending } from "~/nodes/intent/review";
 import { IntentDataSchema, MAX_EXAMPLES } from "~/nodes/intent/schema";
 
 const data = IntentDataSchema.parse({
@@ -67,5 +67,40 @@ describe("addExample", () => {
     const next = updateNodeData(document, "topic", addExample(data, "refund", "refund please"));
     expect(next.edges).toEqual(document.edges);
     expect((next.nodes[0].data as typeof data).intents[1].examples).toContain("refund please");
+  });
+});
+
+describe("the customer's pick at the offer that followed a message", () => {
+  it("is the intent confirmed, or declined, from the step's next event; a new classification means no offer was answered", () => {
+    expect(readCustomerPick({ type: "intent.confirmed", intent: "track" })).toEqual({ confirmed: { name: "track" }, declined: false });
+    expect(readCustomerPick({ type: "intent.declined", intent: null })).toEqual({ confirmed: null, declined: true });
+    expect(readCustomerPick({ type: "intent.classified", intent: "refund" })).toEqual({ confirmed: null, declined: false });
+    expect(readCustomerPick({ type: "intent.confirmed", intent: null })).toEqual({ confirmed: null, declined: false });
+    expect(readCustomerPick(null)).toEqual({ confirmed: null, declined: false });
+  });
+
+  const sending = (at: string, pick: Partial<Sending> = {}): Sending => ({
+    text: `where's my parcel (${at})`,
+    lastSeenAt: at,
+    guess: { name: "track", confidence: 0.4 },
+    notSure: true,
+    confirmed: null,
+    declined: false,
+    ...pick,
+  });
+  const fold = (sendings: Sending[]) => sendings.reduce<ReturnType<typeof foldSending> | undefined>((row, next) => foldSending(row, next), undefined)!;
+
+  it("folds a message's sendings, newest first: its wording and verdict from the newest, the newest confirmed pick over any decline", () => {
+    const row = fold([
+      sending("3", { declined: true }),
+      sending("2", { confirmed: { name: "refund" } }),
+      sending("1", { confirmed: { name: "track" }, notSure: false }),
+    ]);
+    expect(row).toEqual({ ...sending("3"), count: 3, confirmed: { name: "refund" }, declined: false });
+  });
+
+  it("is declined when some sending was declined and none confirmed, and neither when no offer was answered", () => {
+    expect(fold([sending("3"), sending("2", { declined: true }), sending("1")])).toMatchObject({ count: 3, confirmed: null, declined: true });
+    expect(fold([sending("2"), sending("1")])).toMatchObject({ count: 2, confirmed: null, declined: false });
   });
 });
