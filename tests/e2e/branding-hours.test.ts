@@ -19,11 +19,16 @@ async function say(page: Page, text: string) {
   await input.press("Enter");
 }
 
-/** A weekday other than today's in Berlin: opening hours that are certainly not now. */
-function notToday(): { field: string; label: string } {
-  const today = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", weekday: "short" }).format(new Date()).toLowerCase();
-  const day = today === "wed" ? "thu" : "wed";
-  return { field: day, label: day === "wed" ? "Wednesday" : "Thursday" };
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/**
+ * The weekday two days from today in Berlin: opening hours that are certainly not now, and that the
+ * chat names by their weekday (tomorrow's would read "tomorrow 09:00"; the test failed on Tuesdays).
+ */
+function weekdayAfterTomorrow(): { field: string; label: string } {
+  const today = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Berlin", weekday: "long" }).format(new Date());
+  const label = WEEKDAYS[(WEEKDAYS.indexOf(today) + 2) % 7];
+  return { field: label.slice(0, 3).toLowerCase(), label };
 }
 
 describe("chat branding", () => {
@@ -140,7 +145,7 @@ describe("business hours and presence", () => {
     const form = page.getByRole("form", { name: "Business hours of Support" });
     await form.getByLabel("Time zone").fill("Europe/Berlin");
     await form.getByLabel("Always open (24/7)").uncheck();
-    const day = notToday();
+    const day = weekdayAfterTomorrow();
     await form.getByLabel(day.label, { exact: true }).check();
     await form.getByLabel(`${day.label} opens at`).fill("09:00");
     await form.getByLabel(`${day.label} closes at`).fill("13:00");
