@@ -102,10 +102,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           sequence: BROWSER,
-          // The files of a worker share its modules (the harness, Prisma's client, playwright-core):
-          // importing them afresh cost each file ~2 s of CPU. Safe because a browser test keeps its
-          // state in its own app, database and browser context, never in a module or process.env.
-          isolate: false,
+          // Each file imports its modules afresh (isolate: true, the default). Sharing them
+          // (isolate: false) saved ~2 s of CPU per file, but the two clean-clone runs made with it
+          // (2026-12-07) each had browser tests time out that pass alone; back to the last
+          // configuration that ran clean until that is understood.
           // One browser and one server per file; two files at a time (each spends much of its time
           // waiting on the page or the server, so two share 2 cores well).
           maxWorkers: FILES_AT_ONCE,
