@@ -3,7 +3,7 @@
  * included: this is the agents' side), the activity around it (handoff, moves, resolve, hand
  * back, rating), the handoff packet, and the contact's earlier conversations.
  */
-import { isOfferOutcome, OFFER_OUTCOME_TYPES, toOfferOutcomeEvents } from "~/runtime/article-offers";
+import { isOfferOutcome, OFFER_OUTCOME_TYPES, toOfferOutcomeEvents } from "~/runtime/offers";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { parseMessageMetadata, type MessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";

@@ -1,4 +1,4 @@
-import { readOffers, type OfferLine, type OfferOutcomeEvent, type OfferRead } from "~/runtime/article-offers";
+import { readOffers, type OfferLine, type OfferOutcomeEvent, type OfferRead } from "~/runtime/offers";
 import { describeOfferOutcome, type OfferAnswer } from "~/vocabulary/offer-answers";
 
 /** An offer of buttons ("These articles might help", "Did you mean…?") as the customer saw it: its buttons, and what they did with it. */

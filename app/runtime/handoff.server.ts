@@ -11,7 +11,7 @@ import { getNodeKind, phrasesFor, type HandoffRequest, type NodeKind } from "~/f
 import type { ArticleOffer, HandoffPacket, IntentOffer } from "./handoff-packet";
 import { PRIORITY_RANK, TranscriptEntrySchema } from "./handoff-packet";
 import type { NewEvent, NewMessage, TurnConversation } from "./conversation-store.server";
-import { isOfferOutcome, OFFER_OUTCOME_TYPES, readOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./article-offers";
+import { isOfferOutcome, OFFER_OUTCOME_TYPES, readOffers, toOfferOutcomeEvents, type OfferOutcomeEvent } from "./offers";
 import { parseMessageMetadata } from "./messages";
 import { queryAll, queryOne } from "./sql.server";
 
@@ -186,7 +186,7 @@ function summariseAttempts(lines: TranscriptSource[], outcomes: OfferOutcomeEven
   const articles = new Map<string, HandoffPacket["tried"]["articlesShown"][number]>();
   const questions: string[] = [];
   const metadata = lines.map((line) => parseMessageMetadata(line.metadata));
-  // Offers and picks read as the inbox transcript reads them (article-offers.ts).
+  // Offers and picks read as the inbox transcript reads them (offers.ts).
   const offers: ArticleOffer[] = [];
   const intentOffers: IntentOffer[] = [];
   for (const offer of readOffers(lines.map((line, index) => ({ role: line.role, createdAt: line.createdAt, metadata: metadata[index] })), outcomes)) {

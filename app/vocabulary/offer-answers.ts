@@ -1,7 +1,7 @@
 /**
  * What a customer did with the KB's "These articles might help" when they picked none of it, and
  * the one wording each outcome has, in the inbox transcript, the handoff packet and its summary
- * (the transcript's read, runtime/article-offers.ts, decides which). Client-safe.
+ * (the transcript's read, runtime/offers.ts, decides which). Client-safe.
  */
 import { z } from "zod";
 

@@ -3,7 +3,7 @@
  * runtime, the public chat API, the starter flow store-support and the demo knowledge base: the
  * articles a step offered ("These articles might help"), which one the customer picked if any —
  * or whether they declined the offer, asked something else instead or replied otherwise, read from the transcript
- * by the same rule as the inbox's (runtime/article-offers.ts) — and the articles it answered with. Before: the packet read only answers' sources, so after an
+ * by the same rule as the inbox's (runtime/offers.ts) — and the articles it answered with. Before: the packet read only answers' sources, so after an
  * offer declined with "None of these" it said "Articles shown: None" and the summary
  * "Bot tried: nothing yet".
  */

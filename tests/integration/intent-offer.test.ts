@@ -15,7 +15,7 @@ import { handleCustomerMessage } from "~/runtime/turn.server";
 import { parseHandoffPacket } from "~/runtime/handoff-packet";
 import { publishFlow } from "~/runtime/flow-versions.server";
 import { readOfferedChoices } from "~/inbox/offered-choices";
-import { toOfferOutcomeEvents } from "~/runtime/article-offers";
+import { toOfferOutcomeEvents } from "~/runtime/offers";
 import { parseMessageMetadata } from "~/runtime/messages";
 import { db } from "~/utils/db.server";
 import { EVENT_TYPES } from "~/vocabulary/events";

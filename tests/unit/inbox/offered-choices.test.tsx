@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { Timeline } from "~/inbox/components/timeline";
 import { readOfferedChoices } from "~/inbox/offered-choices";
 import type { TimelineMessage } from "~/inbox/view";
-import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+import { readArticleOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/offers";
 import { describeOfferOutcome } from "~/vocabulary/offer-answers";
 
 const SHIPPING = { articleId: "a-ship", slug: "shipping", title: "Shipping" };

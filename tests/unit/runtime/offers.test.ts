@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readArticleOffers, readOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/article-offers";
+import { readArticleOffers, readOffers, type OfferLine, type OfferOutcomeEvent } from "~/runtime/offers";
 
 const SHIPPING = { articleId: "a-ship", slug: "shipping", title: "Shipping" };
 const RETURNS = { articleId: "a-ret", slug: "returns", title: "Returns" };
