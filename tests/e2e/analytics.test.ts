@@ -4,6 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { RangeQuerySchema, resolveRange } from "~/analytics/range";
 import { addConversation, createFixtureFlow } from "../support/analytics-fixtures";
 import { downloadedText, signIn, snap, useE2E } from "./harness";
 
@@ -37,7 +38,9 @@ async function scriptHandoffs() {
 beforeAll(async () => {
   await scriptHandoffs();
   const { db } = e2e.app;
-  const since = new Date(Date.now() - 30 * 24 * 60 * 60 * 1000);
+  // The page's own 30 days (UTC days, today included), not a rolling 30 × 24 h: the two differ by the
+  // demo history's oldest day whenever the run crosses midnight UTC after the history was generated.
+  const since = resolveRange(RangeQuerySchema.parse({})).from;
   const support = await db.team.findUniqueOrThrow({ where: { slug: "support" }, select: { id: true } });
   total = await db.conversation.count({ where: { channel: { not: "preview" }, createdAt: { gte: since } } });
   // Ana's team: handed to support, or the bot's alone (both starter flows default to support).
