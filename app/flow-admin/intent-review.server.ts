@@ -32,9 +32,8 @@
  */
 import { z } from "zod";
 import { readDraft } from "./flows.server";
-import { readCustomerPicks } from "./intent-review-picks.server";
 import { IntentDataSchema } from "~/nodes/intent/schema";
-import { foldSending, normaliseMessage, readCustomerPick, REVIEW_WINDOW_DAYS, reviewCutoff, type ReviewItem } from "~/nodes/intent/review";
+import { foldSending, normaliseMessage, readCustomerPick, REVIEW_WINDOW_DAYS, reviewCutoff, type CustomerPick, type ReviewItem } from "~/nodes/intent/review";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
 import { sqlRealChannel } from "~/vocabulary/channels";
@@ -60,7 +59,27 @@ const PAGE_SQL = `
     AND ${sqlRealChannel("c")}
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
-type Row = { id: string; conversationId: string; payload: string; createdAt: string | Date; recoveredText: string | null };
+// The pick is looked up outside the page's query so it runs for the page's rows only: PostgreSQL
+// may compute a query's columns for every candidate row before its sort and limit.
+const REVIEW_SQL = `
+  SELECT r."id", r."payload", r."createdAt", r."recoveredText",
+    CASE WHEN ${sqlDialect.jsonText('r."payload"', "intent")} IS NULL THEN (
+      SELECT o."type" || ' ' || COALESCE(${sqlDialect.jsonText('o."payload"', "intent")}, '') FROM "Event" o
+      WHERE o."conversationId" = r."conversationId" AND o."type" IN ('intent.confirmed', 'intent.declined', 'intent.classified')
+        AND o."nodeId" = r."nodeId" AND o."createdAt" > r."createdAt" AND ${sqlDialect.jsonText('o."payload"', "askedAnew")} IS NULL
+      ORDER BY o."createdAt" LIMIT 1
+    ) END AS "nextEvent"
+  FROM (${PAGE_SQL}) r
+  ORDER BY r."createdAt" DESC`;
+
+type Row = { id: string; payload: string; createdAt: string | Date; recoveredText: string | null; nextEvent: string | null };
+
+/** The "type intent" string of the step's next event (see above) as the customer's pick. */
+function pickOf(nextEvent: string | null): CustomerPick {
+  if (nextEvent === null) return readCustomerPick(null);
+  const space = nextEvent.indexOf(" ");
+  return readCustomerPick({ type: nextEvent.slice(0, space), intent: nextEvent.slice(space + 1) || null });
+}
 
 const RankedSchema = z.object({ name: z.string(), confidence: z.number() });
 const ClassifiedPayloadSchema = z.object({
@@ -98,11 +117,11 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
   let counted = 0;
   let until: Date = now;
   for (let page = 0; page < MAX_SCAN_PAGES && counted < SCAN_LIMIT; page += 1) {
-    const rows = await queryAll<Row>(PAGE_SQL, [since, until, input.flowId, input.nodeId, cutoff]);
+    const rows = await queryAll<Row>(REVIEW_SQL, [since, until, input.flowId, input.nodeId, cutoff]);
     // The next page starts at this one's oldest timestamp, inclusive (events may share one):
     // rows already read are skipped by id.
     const fresh = rows.filter((row) => !seen.has(row.id));
-    const sendings: Array<{ row: Row; verdict: ClassifiedPayload; text: string; key: string }> = [];
+    // Rows come newest first: a group's first row is its latest wording and verdict.
     for (const row of fresh) {
       seen.add(row.id);
       const verdict = readPayload(row.payload);
@@ -110,15 +129,8 @@ export async function listIntentReview(input: { flowId: string; nodeId: string; 
       const key = normaliseMessage(text);
       if (!verdict || !key || hidden.has(key)) continue;
       if ((counted += 1) > SCAN_LIMIT) break;
-      sendings.push({ row, verdict, text, key });
-    }
-    // Only a message that went to "Not sure" was offered "Did you mean…?".
-    const picks = await readCustomerPicks(input.nodeId, sendings.filter((sending) => sending.verdict.intent === null).map((sending) => sending.row));
-    // Rows come newest first: a group's first row is its latest wording and verdict.
-    for (const { row, verdict, text, key } of sendings) {
       const lastSeenAt = new Date(row.createdAt).toISOString();
-      const pick = picks.get(row.id) ?? readCustomerPick(null);
-      groups.set(key, foldSending(groups.get(key), { text, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null, ...pick }));
+      groups.set(key, foldSending(groups.get(key), { text, lastSeenAt, guess: guessOf(verdict), notSure: verdict.intent === null, ...pickOf(row.nextEvent) }));
     }
     if (rows.length < SCAN_LIMIT || fresh.length === 0) break;
     until = new Date(rows[rows.length - 1].createdAt);
