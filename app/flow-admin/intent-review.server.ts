@@ -48,14 +48,14 @@ export const MAX_REVIEW_ITEMS = 100;
 const payload = 'e."payload"';
 const PAGE_SQL = `
   SELECT e."id", e."conversationId", e."nodeId", e."payload", e."createdAt",
-    CASE WHEN ${sqlDialect.jsonText(payload, "text")} IS NULL THEN (
+    CASE WHEN ${sqlDialect.scannedJsonText(payload, "text")} IS NULL THEN (
       SELECT m."text" FROM "Message" m
       WHERE m."conversationId" = e."conversationId" AND m."role" = 'customer' AND m."createdAt" <= e."createdAt"
       ORDER BY m."seq" DESC LIMIT 1
     ) END AS "recoveredText"
   FROM "Event" e ${sqlDialect.leftFirstJoin()} "Conversation" c ON c."id" = e."conversationId"
   WHERE e."type" = 'intent.classified' AND e."createdAt" >= ? AND e."createdAt" <= ? AND e."flowId" = ? AND e."nodeId" = ?
-    AND (${sqlDialect.jsonText(payload, "intent")} IS NULL OR ${sqlDialect.jsonNumber(payload, "confidence")} < ?)
+    AND (${sqlDialect.scannedJsonText(payload, "intent")} IS NULL OR ${sqlDialect.scannedJsonNumber(payload, "confidence")} < ?)
     AND ${sqlRealChannel("c")}
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
@@ -63,10 +63,10 @@ const PAGE_SQL = `
 // may compute a query's columns for every candidate row before its sort and limit.
 const REVIEW_SQL = `
   SELECT r."id", r."payload", r."createdAt", r."recoveredText",
-    CASE WHEN ${sqlDialect.jsonText('r."payload"', "intent")} IS NULL THEN (
-      SELECT o."type" || ' ' || COALESCE(${sqlDialect.jsonText('o."payload"', "intent")}, '') FROM "Event" o
+    CASE WHEN ${sqlDialect.scannedJsonText('r."payload"', "intent")} IS NULL THEN (
+      SELECT o."type" || ' ' || COALESCE(${sqlDialect.scannedJsonText('o."payload"', "intent")}, '') FROM "Event" o
       WHERE o."conversationId" = r."conversationId" AND o."type" IN ('intent.confirmed', 'intent.declined', 'intent.classified')
-        AND o."nodeId" = r."nodeId" AND o."createdAt" > r."createdAt" AND ${sqlDialect.jsonText('o."payload"', "askedAnew")} IS NULL
+        AND o."nodeId" = r."nodeId" AND o."createdAt" > r."createdAt" AND ${sqlDialect.scannedJsonText('o."payload"', "askedAnew")} IS NULL
       ORDER BY o."createdAt" LIMIT 1
     ) END AS "nextEvent"
   FROM (${PAGE_SQL}) r

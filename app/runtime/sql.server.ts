@@ -72,17 +72,39 @@ function jsonPath(path: string): string[] {
   return path.split(".");
 }
 
+/**
+ * A JSON text column's field as text. PostgreSQL reads it through `jsonb` (the whole document
+ * converted, numbers and nested values normalised) or through `json` (the text scanned for the
+ * one field, values as written).
+ */
+function jsonField(column: string, path: string, postgresType: "jsonb" | "json"): string {
+  const keys = jsonPath(path);
+  return onPostgres ? `((${column})::${postgresType} #>> '{${keys.join(",")}}')` : `json_extract(${column}, '$.${keys.join(".")}')`;
+}
+
 /** SQL fragments that differ between the two databases. Arguments are SQL from code, never input. */
 export const sqlDialect = {
   /** A JSON document column's field as text ("a.b" is `$.a.b`); null when missing. */
   jsonText(column: string, path: string): string {
-    const keys = jsonPath(path);
-    return onPostgres ? `((${column})::jsonb #>> '{${keys.join(",")}}')` : `json_extract(${column}, '$.${keys.join(".")}')`;
+    return jsonField(column, path, "jsonb");
   },
   /** A JSON number field as a number. */
   jsonNumber(column: string, path: string): string {
-    const keys = jsonPath(path);
-    return onPostgres ? `((${column})::jsonb #>> '{${keys.join(",")}}')::float8` : `json_extract(${column}, '$.${keys.join(".")}')`;
+    return onPostgres ? `${jsonField(column, path, "jsonb")}::float8` : jsonField(column, path, "jsonb");
+  },
+  /**
+   * jsonText for a filter over thousands of rows, each field read once: PostgreSQL scans the text
+   * for the field (`json`) instead of converting each whole document to `jsonb` per expression,
+   * which was half the intent review's page query (bench/intent-review.ts). The same text for
+   * strings, true / false and null or missing fields; a number or a nested value comes back as
+   * written (`1e-3`, not `0.001`), so read numbers with scannedJsonNumber, not as text.
+   */
+  scannedJsonText(column: string, path: string): string {
+    return jsonField(column, path, "json");
+  },
+  /** jsonNumber, read as scannedJsonText reads text. */
+  scannedJsonNumber(column: string, path: string): string {
+    return onPostgres ? `${jsonField(column, path, "json")}::float8` : jsonField(column, path, "json");
   },
   /** A JSON boolean field as 1 / 0 (null when missing). */
   jsonFlag(column: string, path: string): string {
