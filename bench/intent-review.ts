@@ -109,8 +109,9 @@ function measure(databaseUrl: string, cases: Case[], extraEnv: Record<string, st
 /** SQLite's plan for the review query (the statement the module sends). */
 function sqlitePlan(file: string): string[] {
   const sqlite = new Database(file, { readonly: true });
-  const sql = `SELECT e.payload FROM Event e CROSS JOIN Conversation c ON c.id = e.conversationId
-    WHERE e.type = 'intent.classified' AND e.createdAt >= ? AND e.flowId = ? AND e.nodeId = ? AND c.channel <> 'preview' ORDER BY e.createdAt DESC LIMIT 2000`;
+  const sql = `SELECT e.payload FROM Event e
+    WHERE e.type = 'intent.classified' AND e.createdAt >= ? AND e.flowId = ? AND e.nodeId = ?
+      AND NOT EXISTS (SELECT 1 FROM Conversation c WHERE c.id = e.conversationId AND c.channel = 'preview') ORDER BY e.createdAt DESC LIMIT 2000`;
   const plan = (sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("a", "f", "n") as Array<{ detail: string }>).map((row) => row.detail);
   sqlite.close();
   return plan;

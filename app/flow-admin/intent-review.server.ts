@@ -36,7 +36,7 @@ import { IntentDataSchema } from "~/nodes/intent/schema";
 import { foldSending, normaliseMessage, readCustomerPick, REVIEW_WINDOW_DAYS, reviewCutoff, type CustomerPick, type ReviewItem } from "~/nodes/intent/review";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { db } from "~/utils/db.server";
-import { sqlRealChannel } from "~/vocabulary/channels";
+import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
 /** Undismissed events read per step; exported for the test that fills a page with dismissed ones. */
 export const SCAN_LIMIT = 2_000;
@@ -53,10 +53,10 @@ const PAGE_SQL = `
       WHERE m."conversationId" = e."conversationId" AND m."role" = 'customer' AND m."createdAt" <= e."createdAt"
       ORDER BY m."seq" DESC LIMIT 1
     ) END AS "recoveredText"
-  FROM "Event" e ${sqlDialect.leftFirstJoin()} "Conversation" c ON c."id" = e."conversationId"
+  FROM "Event" e
   WHERE e."type" = 'intent.classified' AND e."createdAt" >= ? AND e."createdAt" <= ? AND e."flowId" = ? AND e."nodeId" = ?
     AND (${sqlDialect.scannedJsonText(payload, "intent")} IS NULL OR ${sqlDialect.scannedJsonNumber(payload, "confidence")} < ?)
-    AND ${sqlRealChannel("c")}
+    AND NOT EXISTS (SELECT 1 FROM "Conversation" c WHERE c."id" = e."conversationId" AND c."channel" = '${PREVIEW_CHANNEL}')
   ORDER BY e."createdAt" DESC LIMIT ${SCAN_LIMIT}`;
 
 // The pick is looked up outside the page's query so it runs for the page's rows only: PostgreSQL
