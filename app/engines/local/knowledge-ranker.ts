@@ -21,6 +21,7 @@ import modelJson from "./kb-confidence-model.json";
 import { answerTypeOf } from "./knowledge-answer-type";
 import { contentTokens, type KnowledgeIndex, type LexicalMatch } from "./knowledge-index";
 import { candidateFeatures, exampleFeatures, RERANKER_MODEL, rerankProbabilities, type ArticleSignals, type QuestionContext, type RerankerModel } from "./knowledge-reranker";
+import { TAUGHT_CONFIDENCE, taughtAnswers } from "./taught-question";
 import type { RetrievedArticle } from "../types";
 
 /**
@@ -257,10 +258,15 @@ export function rankEvidence(evidence: QuestionEvidence): RankedId[] {
  * question; `matchedExample` when one of its example questions was the closest thing to it.
  */
 export async function rankArticles(index: KnowledgeIndex, query: string, options: { tags?: string[]; limit?: number } = {}): Promise<RetrievedArticle[]> {
+  const taught = taughtAnswers(index, query, options.tags);
   const evidence = await gatherEvidence(index, query, options.tags);
-  if (!evidence) return [];
-  const examples = new Map(evidence.articles.flatMap((article) => (article.matchedExample ? [[article.id, article.matchedExample] as const] : [])));
-  return rankEvidence(evidence)
+  if (!evidence && taught.length === 0) return [];
+  const examples = new Map(evidence?.articles.flatMap((article) => (article.matchedExample ? [[article.id, article.matchedExample] as const] : [])) ?? []);
+  for (const { id, example } of taught) examples.set(id, example);
+  const ranked = evidence ? rankEvidence(evidence) : [];
+  // A question the lead taught goes to the article it was taught to, first (taught-question.ts).
+  const taughtIds = new Set(taught.map((answer) => answer.id));
+  return [...taught.map(({ id }) => ({ id, score: TAUGHT_CONFIDENCE })), ...ranked.filter((article) => !taughtIds.has(article.id))]
     .slice(0, options.limit ?? 5)
     .map(({ id, score }) => {
       const article = index.get(id)!;
