@@ -4,6 +4,9 @@
  * was frequent weeks ago and has stopped. The full list lets the lead choose between the most
  * asked over the whole window and the newest.
  */
+/** What "recent" means for the short list's order and the rows' "N in the last 7 days". */
+export const RECENT_DAYS = 7;
+
 export const UNANSWERED_ORDERS = ["mostAsked", "newest", "recent"] as const;
 export type UnansweredOrder = (typeof UNANSWERED_ORDERS)[number];
 

@@ -22,7 +22,7 @@
 import { questionKey } from "./article-schema";
 import { listExampleQuestionKeys } from "./example-questions.server";
 import { isShortReply } from "./short-reply";
-import { orderUnanswered, type UnansweredOrder } from "./unanswered-order";
+import { orderUnanswered, RECENT_DAYS, type UnansweredOrder } from "./unanswered-order";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
@@ -42,7 +42,6 @@ export type UnansweredQuestion = {
 };
 
 const WINDOW_DAYS = 30;
-const RECENT_DAYS = 7;
 const SCAN_LIMIT = 2_000;
 export const LOW_CONFIDENCE = 0.8;
 
@@ -130,4 +129,3 @@ export async function readUnansweredList(options: { now?: Date; order: Unanswere
 }
 
 export const UNANSWERED_WINDOW_DAYS = WINDOW_DAYS;
-export const UNANSWERED_RECENT_DAYS = RECENT_DAYS;

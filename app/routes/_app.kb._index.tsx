@@ -14,7 +14,7 @@ import { ArticleTable } from "~/kb/components/article-table";
 import { UnansweredQuestions } from "~/kb/components/unanswered-questions";
 import { ARTICLE_SORTS, sortArticles } from "~/kb/list-sort";
 import { NO_USAGE } from "~/kb/usage";
-import { readUnansweredList, UNANSWERED_RECENT_DAYS, UNANSWERED_WINDOW_DAYS } from "~/kb/unanswered.server";
+import { readUnansweredList, UNANSWERED_WINDOW_DAYS } from "~/kb/unanswered.server";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";
 
@@ -47,7 +47,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sort,
     unanswered,
     unansweredDays: UNANSWERED_WINDOW_DAYS,
-    unansweredRecentDays: UNANSWERED_RECENT_DAYS,
     articles: sortArticles(
       articles.map((article) => ({ ...article, usage: usage.get(article.id) ?? NO_USAGE })),
       sort,
@@ -63,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const SEARCH_DELAY_MS = 250;
 
 export default function KnowledgeBasePage() {
-  const { q, sort, status, deleted, counts, now, articles, unanswered, unansweredDays, unansweredRecentDays } = useLoaderData<typeof loader>();
+  const { q, sort, status, deleted, counts, now, articles, unanswered, unansweredDays } = useLoaderData<typeof loader>();
   const added = useActionData<typeof action>();
   const submit = useSubmit();
   const navigation = useNavigation();
@@ -112,7 +111,7 @@ export default function KnowledgeBasePage() {
       ) : null}
 
       <AddedExampleNotice added={added} />
-      <UnansweredQuestions list={unanswered} days={unansweredDays} recentDays={unansweredRecentDays} now={now} articles={toArticleChoices(articles)} />
+      <UnansweredQuestions list={unanswered} days={unansweredDays} now={now} articles={toArticleChoices(articles)} />
       {total === 0 ? (
         <EmptyState icon="book" title="No articles yet">
           Write your first help article, or import a folder of Markdown files or a CSV export from your old help desk.

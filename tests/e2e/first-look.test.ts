@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { VAGUE_LINES } from "~/nodes/shared/demo";
 import { signIn, snap, useE2E } from "./harness";
 import { canvasBox, card, fitView, openStarterCopy, selectCard, viewportZoom } from "./builder-helpers";
 
@@ -161,6 +162,32 @@ describe("the knowledge base editor", () => {
     await page.keyboard.press("Enter");
     const questions = await page.getByRole("list", { name: "Example questions" }).getByRole("textbox").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(questions).toEqual(["can I buy gift cards in bulk?", "do you invoice companies?"]);
+  });
+});
+
+describe("the knowledge base's questions the bot couldn't answer, on the demo history", () => {
+  it("lists real questions first, counts the vague replies apart and shows them on request", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "admin@baton.local");
+    await page.goto("/kb");
+    const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    const rows = gaps.getByRole("listitem");
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(5);
+    // The demo customers' vague lines ("not sure", "hmm") are frequent, but none is a gap to fill.
+    const questions = (await rows.locator(".kb-unanswered-question").allInnerTexts()).map((text) => text.replace(/^“|”$/g, ""));
+    expect(questions.filter((question) => VAGUE_LINES.includes(question))).toEqual([]);
+    const footer = await gaps.locator(".kb-unanswered-footer").innerText();
+    expect(footer).toMatch(/Show all \d+ questions[\s\S]*\d+ short replies \(“not sure”, “ok”, a greeting\) hidden · Show them/);
+    await snap(page);
+
+    await gaps.getByRole("link", { name: "Show them" }).click();
+    await page.waitForURL((url) => url.pathname === "/kb/unanswered" && url.search === "?short=1");
+    const full = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    await full.getByRole("listitem").filter({ hasText: "“not sure”" }).waitFor();
+    await expect(full.getByRole("link", { name: "Hide short replies" }).isVisible()).resolves.toBe(true);
+    await snap(page);
   });
 });
 

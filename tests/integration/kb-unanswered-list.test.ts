@@ -5,7 +5,7 @@
  * weeks ago; short replies ("not sure", "ok") are counted apart, never silently dropped.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { createArticle, getArticle, type SaveResult } from "~/kb/articles.server";
+import { createArticle, getArticle } from "~/kb/articles.server";
 import { listUnansweredQuestions, readUnansweredList } from "~/kb/unanswered.server";
 import * as listRoute from "~/routes/_app.kb._index";
 import * as fullRoute from "~/routes/_app.kb.unanswered";

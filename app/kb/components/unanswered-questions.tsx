@@ -1,10 +1,11 @@
 import { Link, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { formatRelative } from "../format";
+import { RECENT_DAYS } from "../unanswered-order";
 import { AddExampleQuestionForm, type ArticleChoice } from "./add-example-question";
 
 type Reason = "noAnswer" | "lowConfidence" | "customerPicked" | "notHelpful";
-type Question = { question: string; count: number; lastAskedAt: string | Date; reasons: Reason[]; pickedArticleId: string | null; addedToDraft: { id: string; title: string } | null };
+type Question = { question: string; count: number; recentCount: number; shortReply: boolean; lastAskedAt: string | Date; reasons: Reason[]; pickedArticleId: string | null; addedToDraft: { id: string; title: string } | null };
 
 const REASON_LABELS: Record<Reason, string> = {
   noAnswer: "no answer",
@@ -36,7 +37,8 @@ export function UnansweredQuestionRows({ questions, now, articles }: { questions
         <li key={item.question}>
           <span className="kb-unanswered-question">“{item.question}”</span>
           <span className="muted kb-unanswered-meta">
-            {item.count === 1 ? "once" : `${item.count} times`} · {item.reasons.map((reason) => REASON_LABELS[reason]).join(", ")} · {formatRelative(item.lastAskedAt, now)}
+            {askedTimes(item)} · {item.reasons.map((reason) => REASON_LABELS[reason]).join(", ")} · {formatRelative(item.lastAskedAt, now)}
+            {item.shortReply ? " · short reply" : ""}
           </span>
           <span className="row kb-unanswered-actions">
             <Link to={`/kb/try?${new URLSearchParams({ q: item.question })}`} className="btn btn-ghost btn-sm">
@@ -94,11 +96,11 @@ export function ShortRepliesHidden({ count, href }: { count: number; href: strin
 type ShortList = { questions: Question[]; total: number; shortHidden: number };
 
 /**
- * The KB page's short list: the few questions asked most in the last `recentDays` days (then the
+ * The KB page's short list: the few questions asked most in the last RECENT_DAYS days (then the
  * newest), and a link to all of them — a gap customers hit this week is not buried under a line
  * that was frequent weeks ago.
  */
-export function UnansweredQuestions({ list, days, recentDays, now, articles }: { list: ShortList; days: number; recentDays: number; now: number; articles: ArticleChoice[] }) {
+export function UnansweredQuestions({ list, days, now, articles }: { list: ShortList; days: number; now: number; articles: ArticleChoice[] }) {
   if (list.total === 0 && list.shortHidden === 0) return null;
   return (
     <section className="card" aria-labelledby="unanswered-title">
@@ -106,7 +108,7 @@ export function UnansweredQuestions({ list, days, recentDays, now, articles }: {
         <div>
           <h2 id="unanswered-title">Questions the bot couldn't answer</h2>
           <p>
-            Asked by customers in the last {days} days, the ones asked most in the last {recentDays} days first. No article reached the KB node's minimum confidence, the answer's confidence was low, the customer had to pick among suggested
+            Asked by customers in the last {days} days, the ones asked most in the last {RECENT_DAYS} days first. No article reached the KB node's minimum confidence, the answer's confidence was low, the customer had to pick among suggested
             articles, or said the answer did not help.
           </p>
         </div>
@@ -126,6 +128,12 @@ export function UnansweredQuestions({ list, days, recentDays, now, articles }: {
       </p>
     </section>
   );
+}
+
+/** "4 times, 2 in the last 7 days": the short list is ordered by the recent asks, so they are shown. */
+function askedTimes(item: Question): string {
+  const times = item.count === 1 ? "once" : `${item.count} times`;
+  return item.recentCount > 0 && item.recentCount < item.count ? `${times}, ${item.recentCount} in the last ${RECENT_DAYS} days` : times;
 }
 
 /** Which picker is open: once the question is added to a draft, the picker opened before closes. */
