@@ -86,7 +86,7 @@ export default function UnansweredQuestionsPage() {
             </nav>
           </div>
           {questions.length > 0 ? <UnansweredQuestionRows questions={questions} now={now} articles={articles} /> : <p className="card-body muted">No questions, only short replies.</p>}
-          <div className="card-footer muted kb-unanswered-footer">
+          <p className="card-footer muted kb-unanswered-footer">
             <span>
               Showing {questions.length} of {total}
               {questions.length < total ? (
@@ -101,7 +101,7 @@ export default function UnansweredQuestionsPage() {
             <span>
               {includeShort ? <Link to={href({ short: false })}>Hide short replies</Link> : <ShortRepliesHidden count={shortHidden} href={href({ short: true })} />}
             </span>
-          </div>
+          </p>
         </section>
       )}
     </div>

@@ -187,6 +187,15 @@ describe("the knowledge base's questions the bot couldn't answer, on the demo hi
     const full = page.getByRole("region", { name: "Questions the bot couldn't answer" });
     await full.getByRole("listitem").filter({ hasText: "“not sure”" }).waitFor();
     await expect(full.getByRole("link", { name: "Hide short replies" }).isVisible()).resolves.toBe(true);
+    await expect(full.getByRole("listitem").filter({ hasText: "“not sure”" }).innerText()).resolves.toMatch(/no answer · .* · short reply/);
+    await snap(page);
+    // 25 at a time: "Show N more" adds the rest, the short replies still in.
+    const total = Number((await full.locator(".kb-unanswered-count").innerText()).match(/^\d+/)![0]);
+    expect(total).toBeGreaterThan(25);
+    await expect(full.getByRole("listitem").count()).resolves.toBe(25);
+    await full.getByRole("link", { name: `Show ${Math.min(25, total - 25)} more` }).click();
+    await expect.poll(() => full.getByRole("listitem").count()).toBe(Math.min(total, 50));
+    expect(new URL(page.url()).searchParams.get("short")).toBe("1");
     await snap(page);
   });
 });
