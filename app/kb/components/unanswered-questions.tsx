@@ -130,10 +130,10 @@ export function UnansweredQuestions({ list, days, now, articles }: { list: Short
   );
 }
 
-/** "4 times, 2 in the last 7 days": the short list is ordered by the recent asks, so they are shown. */
+/** "4 times (2 in 7 days)": the short list is ordered by the recent asks, so they are shown. */
 function askedTimes(item: Question): string {
   const times = item.count === 1 ? "once" : `${item.count} times`;
-  return item.recentCount > 0 && item.recentCount < item.count ? `${times}, ${item.recentCount} in the last ${RECENT_DAYS} days` : times;
+  return item.recentCount > 0 && item.recentCount < item.count ? `${times} (${item.recentCount} in ${RECENT_DAYS} days)` : times;
 }
 
 /** Which picker is open: once the question is added to a draft, the picker opened before closes. */
