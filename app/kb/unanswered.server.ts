@@ -14,9 +14,15 @@
  * it now. Added to a draft only, it stays listed with that draft (`addedToDraft`) until the draft is
  * published, since until then the bot still cannot answer it. A "customer picked" group carries the
  * article picked last, which the "Add to an article…" form offers first.
+ *
+ * Every group is returned, in the order asked (unanswered-order.ts); `readUnansweredList` is what
+ * the pages show: one page of it, with the short replies ("not sure", "ok": short-reply.ts)
+ * counted apart unless asked for.
  */
 import { questionKey } from "./article-schema";
 import { listExampleQuestionKeys } from "./example-questions.server";
+import { isShortReply } from "./short-reply";
+import { orderUnanswered, RECENT_DAYS, type UnansweredOrder } from "./unanswered-order";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";
 
@@ -24,7 +30,11 @@ export type UnansweredReason = "noAnswer" | "lowConfidence" | "customerPicked" |
 export type UnansweredQuestion = {
   question: string;
   count: number;
+  /** How many of `count` were asked in the last RECENT_DAYS. */
+  recentCount: number;
   lastAskedAt: Date;
+  /** Too short or vague to be a gap ("not sure", "ok"): counted apart on the pages. */
+  shortReply: boolean;
   reasons: UnansweredReason[];
   pickedArticleId: string | null;
   /** The draft article that has it as an example question (not published yet), else null. */
@@ -71,8 +81,10 @@ function reasonFor(row: Row, picked: boolean): UnansweredReason | undefined {
   return row.type === "kb.answered" && picked ? "customerPicked" : REASONS[row.type];
 }
 
-export async function listUnansweredQuestions(options: { now?: Date; limit?: number } = {}): Promise<UnansweredQuestion[]> {
-  const since = new Date((options.now ?? new Date()).getTime() - WINDOW_DAYS * 86_400_000);
+export async function listUnansweredQuestions(options: { now?: Date; limit?: number; order?: UnansweredOrder } = {}): Promise<UnansweredQuestion[]> {
+  const now = (options.now ?? new Date()).getTime();
+  const since = new Date(now - WINDOW_DAYS * 86_400_000);
+  const recentSince = now - RECENT_DAYS * 86_400_000;
   const groups = new Map<string, UnansweredQuestion>();
   const [rows, examples] = await Promise.all([queryAll<Row>(UNANSWERED_SQL, [since]), listExampleQuestionKeys()]);
   for (const row of rows) {
@@ -84,15 +96,36 @@ export async function listUnansweredQuestions(options: { now?: Date; limit?: num
     if (key === "" || examples.published.has(key)) continue;
     // Rows come newest first: the first picked article seen is the latest pick.
     const picked = reason === "customerPicked" ? read.articleId : null;
+    const recent = new Date(row.createdAt).getTime() >= recentSince ? 1 : 0;
     const group = groups.get(key);
-    if (!group) groups.set(key, { question, count: 1, lastAskedAt: new Date(row.createdAt), reasons: [reason], pickedArticleId: picked, addedToDraft: examples.drafts.get(key) ?? null });
-    else {
+    if (!group) {
+      const addedToDraft = examples.drafts.get(key) ?? null;
+      groups.set(key, { question, count: 1, recentCount: recent, lastAskedAt: new Date(row.createdAt), shortReply: isShortReply(question), reasons: [reason], pickedArticleId: picked, addedToDraft });
+    } else {
       group.count += 1;
+      group.recentCount += recent;
       group.pickedArticleId ??= picked;
       if (!group.reasons.includes(reason)) group.reasons.push(reason);
     }
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || b.lastAskedAt.getTime() - a.lastAskedAt.getTime()).slice(0, options.limit ?? 5);
+  const ordered = orderUnanswered([...groups.values()], options.order ?? "mostAsked");
+  return options.limit === undefined ? ordered : ordered.slice(0, options.limit);
+}
+
+export type UnansweredList = {
+  /** The questions shown, in order. */
+  questions: UnansweredQuestion[];
+  /** How many questions there are to show in all (short replies included only when shown). */
+  total: number;
+  /** How many short replies were left out (0 when they are shown). */
+  shortHidden: number;
+};
+
+/** One page of the list: the first `limit` questions in `order`, short replies left out and counted unless `includeShort`. */
+export async function readUnansweredList(options: { now?: Date; order: UnansweredOrder; limit: number; includeShort: boolean }): Promise<UnansweredList> {
+  const all = await listUnansweredQuestions({ now: options.now, order: options.order });
+  const listed = options.includeShort ? all : all.filter((item) => !item.shortReply);
+  return { questions: listed.slice(0, options.limit), total: listed.length, shortHidden: all.length - listed.length };
 }
 
 export const UNANSWERED_WINDOW_DAYS = WINDOW_DAYS;

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
@@ -6,14 +6,15 @@ import { requireAdmin } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Icon } from "~/components/icons";
 import { EmptyState, PageHeader } from "~/components/page";
-import { QUESTION_MAX } from "~/kb/article-schema";
+import { addExampleQuestionAction } from "~/kb/add-example-action.server";
 import { countArticlesByStatus, listArticles } from "~/kb/articles.server";
-import { addExampleQuestion } from "~/kb/example-questions.server";
+import { toArticleChoices } from "~/kb/components/add-example-question";
+import { AddedExampleNotice } from "~/kb/components/added-example-notice";
 import { ArticleTable } from "~/kb/components/article-table";
 import { UnansweredQuestions } from "~/kb/components/unanswered-questions";
 import { ARTICLE_SORTS, sortArticles } from "~/kb/list-sort";
 import { NO_USAGE } from "~/kb/usage";
-import { listUnansweredQuestions, UNANSWERED_WINDOW_DAYS } from "~/kb/unanswered.server";
+import { readUnansweredList, UNANSWERED_WINDOW_DAYS } from "~/kb/unanswered.server";
 import { getArticleUsage } from "~/kb/usage.server";
 import kbStyles from "~/styles/kb.css";
 
@@ -27,12 +28,16 @@ const ListQuerySchema = z.object({
   deleted: z.string().max(200).optional().catch(undefined),
 });
 
+// The KB page keeps a short list; "Show all N questions" opens the rest (/kb/unanswered).
+const UNANSWERED_SHOWN = 5;
+const NO_UNANSWERED = { questions: [], total: 0, shortHidden: 0 };
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { q, sort: requested, status, deleted } = ListQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const sort = requested ?? (q ? "relevance" : "updated");
   const [articles, counts, usage] = await Promise.all([listArticles({ query: q, status }), countArticlesByStatus(), getArticleUsage()]);
-  const unanswered = q || status ? [] : await listUnansweredQuestions({ limit: UNANSWERED_SHOWN });
+  const unanswered = q || status ? NO_UNANSWERED : await readUnansweredList({ order: "recent", limit: UNANSWERED_SHOWN, includeShort: false });
   return {
     q,
     status: status ?? null,
@@ -49,29 +54,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-// "Add to an article…" on a question the bot couldn't answer (app/kb/example-questions.server.ts).
-const AddExampleSchema = z.object({
-  intent: z.literal("addExampleQuestion"),
-  articleId: z.string().min(1, "Choose the article that answers the question.").max(100),
-  question: z.string().trim().min(1, "The question is empty.").max(QUESTION_MAX, `An example question is at most ${QUESTION_MAX} characters: add a shorter wording from the article's editor.`),
-});
-
+// "Add to an article…" on a question the bot couldn't answer.
 export async function action({ request }: ActionFunctionArgs) {
-  await requireAdmin(request);
-  const parsed = AddExampleSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const message = issue.path[0] === "intent" ? "This form is out of date. Reload the page and try again." : issue.message;
-    return data({ ok: false as const, message }, { status: 400 });
-  }
-  const result = await addExampleQuestion(parsed.data.articleId, parsed.data.question);
-  if (!result) return data({ ok: false as const, message: "That article no longer exists. Reload the page and choose another." }, { status: 404 });
-  if (!result.ok) return data(result, { status: 400 });
-  return result;
+  return addExampleQuestionAction(request);
 }
 
 const SEARCH_DELAY_MS = 250;
-const UNANSWERED_SHOWN = 3;
 
 export default function KnowledgeBasePage() {
   const { q, sort, status, deleted, counts, now, articles, unanswered, unansweredDays } = useLoaderData<typeof loader>();
@@ -122,18 +110,8 @@ export default function KnowledgeBasePage() {
         </p>
       ) : null}
 
-      {added?.ok ? (
-        <p className="notice" role="status">
-          {added.alreadyThere ? "“" + added.question + "” was already an example question of " : "Added “" + added.question + "” as an example question of "}
-          <Link to={`/kb/${added.article.id}`}>{added.article.title}</Link>.{" "}
-          {added.article.status === "published" ? "The bot matches this question to that article from now on." : "The bot uses it once the article is published."}
-        </p>
-      ) : added ? (
-        <p className="form-error" role="alert">
-          {added.message}
-        </p>
-      ) : null}
-      <UnansweredQuestions questions={unanswered} days={unansweredDays} now={now} articles={articles.map(({ id, title, status: articleStatus }) => ({ id, title, status: articleStatus })).sort((a, b) => a.title.localeCompare(b.title))} />
+      <AddedExampleNotice added={added} />
+      <UnansweredQuestions list={unanswered} days={unansweredDays} now={now} articles={toArticleChoices(articles)} />
       {total === 0 ? (
         <EmptyState icon="book" title="No articles yet">
           Write your first help article, or import a folder of Markdown files or a CSV export from your old help desk.

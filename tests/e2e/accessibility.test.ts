@@ -25,7 +25,7 @@ describe("axe-core finds no serious or critical violation", () => {
     await expectClean(e2e.page);
   });
 
-  it("on the admin's pages: flows, the builder, knowledge base, analytics, teams, API connections, chat branding", async () => {
+  it("on the admin's pages: flows, the builder, knowledge base (and its unanswered questions), analytics, teams, API connections, chat branding", async () => {
     const { page } = e2e;
     await openStarterCopy(page, "Audited flow");
     await expectClean(page);
@@ -34,7 +34,7 @@ describe("axe-core finds no serious or critical violation", () => {
     await expectClean(page);
     // Try it with a question the bot is unsure of: the articles it would offer (once the articles are read for their meaning).
     const unsure = `/kb/try?${new URLSearchParams({ q: "do i get free delivery if i spend over a certain amount", scope: "store-support/shipping-kb" })}`;
-    for (const pathname of ["/kb", unsure, "/analytics", "/teams", "/integrations", "/branding", "/account"]) {
+    for (const pathname of ["/kb", "/kb/unanswered?short=1", unsure, "/analytics", "/teams", "/integrations", "/branding", "/account"]) {
       await page.goto(pathname);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       await expectClean(page);

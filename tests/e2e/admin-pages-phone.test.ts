@@ -51,6 +51,12 @@ describe("the lead's pages on a phone", () => {
     expect(tryIt.y).toBeGreaterThanOrEqual(question.y + question.height - 1);
     await first.scrollIntoViewIfNeeded();
     await snap(page);
+
+    // The full list of them: the order tabs and the rows fit the width too.
+    await unanswered.getByRole("link", { name: /^Show all \d+ questions$/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Questions the bot couldn't answer" }).waitFor();
+    await expect(sidewaysScroll(page)).resolves.toBeLessThanOrEqual(0);
+    await snap(page);
   });
 
   it("the New flow dialog says what each starter handles", async () => {

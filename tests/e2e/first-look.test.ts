@@ -6,6 +6,7 @@
  */
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { VAGUE_LINES } from "~/nodes/shared/demo";
 import { signIn, snap, useE2E } from "./harness";
 import { canvasBox, card, fitView, openStarterCopy, selectCard, viewportZoom } from "./builder-helpers";
 
@@ -161,6 +162,41 @@ describe("the knowledge base editor", () => {
     await page.keyboard.press("Enter");
     const questions = await page.getByRole("list", { name: "Example questions" }).getByRole("textbox").evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(questions).toEqual(["can I buy gift cards in bulk?", "do you invoice companies?"]);
+  });
+});
+
+describe("the knowledge base's questions the bot couldn't answer, on the demo history", () => {
+  it("lists real questions first, counts the vague replies apart and shows them on request", async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signIn(page, "admin@baton.local");
+    await page.goto("/kb");
+    const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    const rows = gaps.getByRole("listitem");
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(5);
+    // The demo customers' vague lines ("not sure", "hmm") are frequent, but none is a gap to fill.
+    const questions = (await rows.locator(".kb-unanswered-question").allInnerTexts()).map((text) => text.replace(/^“|”$/g, ""));
+    expect(questions.filter((question) => VAGUE_LINES.includes(question))).toEqual([]);
+    const footer = await gaps.locator(".kb-unanswered-footer").innerText();
+    expect(footer).toMatch(/Show all \d+ questions[\s\S]*\d+ short replies \(“not sure”, “ok”, a greeting\) hidden · Show them/);
+    await snap(page);
+
+    await gaps.getByRole("link", { name: "Show them" }).click();
+    await page.waitForURL((url) => url.pathname === "/kb/unanswered" && url.search === "?short=1");
+    const full = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    await full.getByRole("listitem").filter({ hasText: "“not sure”" }).waitFor();
+    await expect(full.getByRole("link", { name: "Hide short replies" }).isVisible()).resolves.toBe(true);
+    await expect(full.getByRole("listitem").filter({ hasText: "“not sure”" }).innerText()).resolves.toMatch(/no answer · .* · short reply/);
+    await snap(page);
+    // 25 at a time: "Show N more" adds the rest, the short replies still in.
+    const total = Number((await full.locator(".kb-unanswered-count").innerText()).match(/^\d+/)![0]);
+    expect(total).toBeGreaterThan(25);
+    await expect(full.getByRole("listitem").count()).resolves.toBe(25);
+    await full.getByRole("link", { name: `Show ${Math.min(25, total - 25)} more` }).click();
+    await expect.poll(() => full.getByRole("listitem").count()).toBe(Math.min(total, 50));
+    expect(new URL(page.url()).searchParams.get("short")).toBe("1");
+    await snap(page);
   });
 });
 

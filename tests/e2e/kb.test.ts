@@ -294,7 +294,21 @@ describe("the knowledge base", () => {
     const gaps = page.getByRole("region", { name: "Questions the bot couldn't answer" });
     await expect(gaps.innerText()).resolves.toMatch(/in the last 30 days[\s\S]*“I can't log in to my account with my zebra”\s*once · no answer · just now/);
     await snap(page);
-    await gaps.getByRole("listitem").filter({ hasText: "with my zebra" }).getByRole("link", { name: "Write an article" }).click();
+
+    // The KB page shows a few; "Show all N questions" opens every one, most asked or newest first.
+    const showAll = gaps.getByRole("link", { name: /^Show all \d+ questions?$/ });
+    const total = Number((await showAll.innerText()).match(/\d+/)![0]);
+    await showAll.click();
+    await page.getByRole("heading", { level: 1, name: "Questions the bot couldn't answer" }).waitFor();
+    const full = page.getByRole("region", { name: "Questions the bot couldn't answer" });
+    await expect(full.getByRole("listitem").count()).resolves.toBe(Math.min(total, 25));
+    await expect(full.getByRole("link", { name: "Most asked" }).getAttribute("aria-current")).resolves.toBe("page");
+    await snap(page);
+    await full.getByRole("link", { name: "Newest" }).click();
+    await page.waitForURL((url) => url.search === "?order=newest");
+    await expect(full.getByRole("listitem").first().innerText()).resolves.toMatch(/^“I can't log in to my account with my zebra”/);
+    await snap(page);
+    await full.getByRole("listitem").filter({ hasText: "with my zebra" }).getByRole("link", { name: "Write an article" }).click();
     await page.getByRole("heading", { level: 1, name: "New article" }).waitFor();
     await expect(page.getByLabel("Title").inputValue()).resolves.toBe("I can't log in to my account with my zebra");
   });

@@ -109,12 +109,12 @@ describe("article usage", () => {
       if (channel === "preview") await db.conversation.update({ where: { id }, data: { channel } });
     }
     const list = await listRoute.loader(args(getRequest("/kb", adminCookie)));
-    const noAnswer = list.unanswered.filter((item) => item.reasons.includes("noAnswer"));
+    const noAnswer = list.unanswered.questions.filter((item) => item.reasons.includes("noAnswer"));
     expect(noAnswer.map(({ question, count }) => ({ question, count }))).toEqual([
       { question: "do you sell zebra saddles", count: 2 },
       { question: "Can I pay in seashells?", count: 1 },
     ]);
-    expect((await listRoute.loader(args(getRequest("/kb?q=gift", adminCookie)))).unanswered).toEqual([]);
+    expect((await listRoute.loader(args(getRequest("/kb?q=gift", adminCookie)))).unanswered.questions).toEqual([]);
     const page = await newRoute.loader(args(getRequest(`/kb/new?question=${encodeURIComponent("Can I pay in seashells?")}`, adminCookie)));
     expect(page.question).toBe("Can I pay in seashells?");
   });

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { getAnalyticsReport } from "~/analytics/report.server";
+import { readUnansweredList } from "~/kb/unanswered.server";
 import { HandoffPacketSchema } from "~/runtime/handoff-packet";
 import { db } from "~/utils/db.server";
 import { DEMO_TOKEN_PREFIX } from "~/workspace/demo-history/generate";
@@ -116,5 +117,16 @@ describe("the demo history seed", () => {
     expect(summary.csatEscalated.responses).toBeGreaterThan(20);
     expect(byTrigger.map((row) => row.key)).toEqual(expect.arrayContaining(["node", "humanRequest", "repeatedFailure"]));
     expect(daily.filter((day) => day.conversations > 0).length).toBeGreaterThanOrEqual(28);
+  });
+
+  it("gives the KB page's questions the bot couldn't answer real questions first, the vague lines counted apart", async () => {
+    const shortList = await readUnansweredList({ now: NOW, order: "recent", limit: 5, includeShort: false });
+    // The demo customers' vague lines ("not sure", "hmm") are among the most frequent: none is shown, all are counted.
+    expect(shortList.questions).toHaveLength(5);
+    expect(shortList.questions.filter((item) => item.shortReply)).toEqual([]);
+    expect(shortList.shortHidden).toBeGreaterThanOrEqual(4);
+    expect(shortList.total).toBeGreaterThan(10);
+    const withShort = await readUnansweredList({ now: NOW, order: "mostAsked", limit: 1_000, includeShort: true });
+    expect(withShort.total).toBe(shortList.total + shortList.shortHidden);
   });
 });

@@ -3,7 +3,8 @@
  * (the filter narrows a native list box, so arrow keys, type-ahead and screen readers work as
  * usual) and one button that makes the question one of the chosen article's example questions.
  * For a "customer picked a suggested article" question the article they picked is chosen first;
- * the lead confirms or changes it. Escape closes it.
+ * the lead confirms or changes it. Escape closes it. It posts to the page it is on (each list's
+ * route delegates to add-example-action.server.ts), so the lead stays where they were.
  */
 import { Form } from "@remix-run/react";
 import { useId, useState } from "react";
@@ -13,6 +14,11 @@ export type ArticleChoice = { id: string; title: string; status: "published" | "
 type Props = { question: string; articles: ArticleChoice[]; initialArticleId: string | null; busy: boolean; onCancel: () => void };
 
 const LIST_ROWS = 6;
+
+/** The articles a question can be added to, by title. */
+export function toArticleChoices(articles: ArticleChoice[]): ArticleChoice[] {
+  return articles.map(({ id, title, status }) => ({ id, title, status })).sort((a, b) => a.title.localeCompare(b.title));
+}
 
 export function AddExampleQuestionForm({ question, articles, initialArticleId, busy, onCancel }: Props) {
   const id = useId();
@@ -25,7 +31,6 @@ export function AddExampleQuestionForm({ question, articles, initialArticleId, b
   return (
     <Form
       method="post"
-      action="/kb?index"
       className="kb-add-example"
       aria-label={`Add “${question}” to an article`}
       onKeyDown={(event) => {
