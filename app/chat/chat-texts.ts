@@ -24,6 +24,8 @@ export type ChatTexts = {
   labels: { message: string; conversation: string; transcript: string; suggestedReplies: string; youSaid: string; stars: string; star: (value: number, label: string) => string };
   notSent: (error: string) => string;
   reconnecting: string;
+  /** A message longer than the limit, both numbers already formatted for the language ("9,512", "4,000"). */
+  tooLong: (length: string, limit: string) => string;
   /** `team` is the team's display name, or null when the conversation has none yet. */
   queue: { title: (team: string | null) => string; text: string; hint: string };
   status: { bot: string; waiting: (team: string | null, wait: string) => string; open: (agent: string | null, team: string | null) => string; resolved: string };
@@ -62,6 +64,7 @@ const en: ChatTexts = {
   labels: { message: "Message", conversation: "Conversation", transcript: "Conversation transcript", suggestedReplies: "Suggested replies", youSaid: "You said:", stars: "Rate this conversation from 1 to 5", star: (value, label) => `${value} of 5: ${label}` },
   notSent: (error) => `Not sent: ${error}`,
   reconnecting: "Reconnecting… messages you send will be delivered.",
+  tooLong: (length, limit) => `Your message is ${length} characters; the limit is ${limit}. Shorten it or send it in parts.`,
   queue: {
     title: (team) => `You're in the queue for our ${team ? `${team} team` : "support team"}`,
     text: "A person will answer right here. Typical wait:",
@@ -107,6 +110,7 @@ const es: ChatTexts = {
   labels: { message: "Mensaje", conversation: "Conversación", transcript: "Transcripción de la conversación", suggestedReplies: "Respuestas sugeridas", youSaid: "Has dicho:", stars: "Valora esta conversación del 1 al 5", star: (value, label) => `${value} de 5: ${label}` },
   notSent: (error) => `No enviado: ${error}`,
   reconnecting: "Reconectando… los mensajes que envíes se entregarán.",
+  tooLong: (length, limit) => `Tu mensaje tiene ${length} caracteres; el límite es ${limit}. Acórtalo o envíalo en varias partes.`,
   queue: {
     title: (team) => `Estás en la cola de nuestro ${team ? `equipo de ${team}` : "equipo de soporte"}`,
     text: "Una persona te responderá aquí mismo. Espera habitual:",
@@ -152,6 +156,7 @@ const fr: ChatTexts = {
   labels: { message: "Message", conversation: "Conversation", transcript: "Historique de la conversation", suggestedReplies: "Réponses suggérées", youSaid: "Vous avez écrit :", stars: "Notez cette conversation de 1 à 5", star: (value, label) => `${value} sur 5 : ${label}` },
   notSent: (error) => `Non envoyé : ${error}`,
   reconnecting: "Reconnexion… les messages que vous envoyez seront transmis.",
+  tooLong: (length, limit) => `Votre message fait ${length} caractères ; la limite est de ${limit}. Raccourcissez-le ou envoyez-le en plusieurs fois.`,
   queue: {
     title: (team) => `Vous êtes dans la file de notre ${team ? `équipe ${team}` : "équipe support"}`,
     text: "Une personne vous répondra ici même. Attente habituelle :",
@@ -197,6 +202,7 @@ const de: ChatTexts = {
   labels: { message: "Nachricht", conversation: "Gespräch", transcript: "Gesprächsverlauf", suggestedReplies: "Antwortvorschläge", youSaid: "Sie schrieben:", stars: "Bewerten Sie dieses Gespräch von 1 bis 5", star: (value, label) => `${value} von 5: ${label}` },
   notSent: (error) => `Nicht gesendet: ${error}`,
   reconnecting: "Verbindung wird wiederhergestellt… Ihre Nachrichten werden zugestellt.",
+  tooLong: (length, limit) => `Ihre Nachricht hat ${length} Zeichen; erlaubt sind ${limit}. Kürzen Sie sie oder senden Sie sie in Teilen.`,
   queue: {
     title: (team) => `Sie warten auf unser ${team ? `Team ${team}` : "Support-Team"}`,
     text: "Eine Person antwortet Ihnen genau hier. Übliche Wartezeit:",
@@ -242,6 +248,7 @@ const pt: ChatTexts = {
   labels: { message: "Mensagem", conversation: "Conversa", transcript: "Histórico da conversa", suggestedReplies: "Respostas sugeridas", youSaid: "Você disse:", stars: "Avalie esta conversa de 1 a 5", star: (value, label) => `${value} de 5: ${label}` },
   notSent: (error) => `Não enviada: ${error}`,
   reconnecting: "Reconectando… as mensagens que você enviar serão entregues.",
+  tooLong: (length, limit) => `Sua mensagem tem ${length} caracteres; o limite é ${limit}. Encurte-a ou envie-a em partes.`,
   queue: {
     title: (team) => `Você está na fila da nossa ${team ? `equipe ${team}` : "equipe de suporte"}`,
     text: "Uma pessoa vai responder aqui mesmo. Espera típica:",

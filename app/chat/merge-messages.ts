@@ -61,6 +61,15 @@ export function findFeedbackQuestions(messages: ChatMessage[]): Map<string, Chat
   return questionByAnswer;
 }
 
+/**
+ * The end step asks for a rating as a bot line of its own (`csat: true`), which API clients and the
+ * inbox's transcript show. The page asks with its rating card instead (CsatPrompt), so the line is
+ * left out of the transcript: the customer is asked once.
+ */
+export function isRatingQuestion(message: ChatMessage): boolean {
+  return message.role === "bot" && message.csat === true;
+}
+
 /** Choices are answerable only on the latest message, and only while the bot is listening. */
 export function activeChoicesMessageId(messages: ChatMessage[]): string | null {
   const last = messages.at(-1);

@@ -129,10 +129,32 @@ describe("the chat page", () => {
     await card.getByRole("button", { name: "Yes" }).click();
     await page.getByText("Glad it helped").waitFor();
     await page.getByRole("heading", { name: "How was your conversation?" }).waitFor();
+    // Asked for a rating once: the end step's own rating line (kept for API clients and the inbox) is not shown beside the card.
+    await expect(page.getByText("How would you rate this conversation?").count()).resolves.toBe(0);
+    expect((await readConversation(page)).messages.map((message) => message.text)).toContain("How would you rate this conversation?");
     const { id } = await session(page);
     const feedback = await e2e.app.db.event.findFirst({ where: { conversationId: id, type: "kb.feedback" }, select: { payload: true } });
     expect(JSON.parse(feedback?.payload ?? "{}")).toMatchObject({ helpful: true });
     await snap(page);
+  });
+
+  it("answers a follow-up typed after a yes ('ok and how much…?') instead of closing the chat, and counts the yes", async () => {
+    const { page } = e2e;
+    await openChat(page, PHONE_390);
+    await say(page, "do you ship to Canada?");
+    const card = page.locator(".chat-source");
+    await card.getByText("International shipping").waitFor();
+    await say(page, "ok and how much is standard shipping within the US?");
+    // Answered, or offered as a likely article: either way the shipping-costs article comes next and the chat stays open.
+    await page.locator(".chat-source, .chat-choices").getByText("Shipping options, costs and delivery times").first().waitFor();
+    await snap(page);
+    await expect(page.getByRole("heading", { name: "How was your conversation?" }).count()).resolves.toBe(0);
+    await expect(page.getByText("Glad I could help!").count()).resolves.toBe(0);
+    await expect(page.getByText("Conversation resolved").count()).resolves.toBe(0);
+    const { id } = await session(page);
+    expect((await readConversation(page)).status).toBe("bot");
+    const feedback = await e2e.app.db.event.findMany({ where: { conversationId: id, type: "kb.feedback" }, select: { payload: true } });
+    expect(feedback.map((event) => JSON.parse(event.payload))).toEqual([expect.objectContaining({ helpful: true })]);
   });
 
   it("offers likely articles when the bot is unsure, and answers from the one the customer picks", async () => {
@@ -331,7 +353,7 @@ describe("handoff to a person", () => {
     await snap(page);
   });
 
-  it("keeps the length counter of a long message in the composer, clear of the handoff card, on a phone and on a desktop", async () => {
+  it("keeps the length counter of a long message in the composer, clear of the handoff card, and never cuts a text over the limit, on a phone and on a desktop", async () => {
     const { page } = e2e;
     await markAgentOnline(e2e.app, "ana@baton.local");
     await openChat(page, PHONE_390);
@@ -365,6 +387,34 @@ describe("handoff to a person", () => {
           return card.y >= view.y && card.y + card.height <= view.y + view.height + 1;
         })
         .toBe(true);
+      // Over the limit (a long paste): nothing is cut, a message says by how much, and Send waits until it fits.
+      const pasted = `${"The parcel was left at the wrong address and the courier says it was delivered. ".repeat(120).slice(0, 9511)}!`;
+      await input.fill(pasted);
+      const tooLongText = "Your message is 9,512 characters; the limit is 4,000. Shorten it or send it in parts.";
+      // The visible message (the live region below says the same to screen readers).
+      const tooLong = page.locator(".chat-composer p", { hasText: tooLongText });
+      await tooLong.waitFor();
+      await expect(input.inputValue()).resolves.toBe(pasted);
+      await expect(page.getByRole("button", { name: "Send message" }).isDisabled()).resolves.toBe(true);
+      await expect(input.getAttribute("aria-invalid")).resolves.toBe("true");
+      await expect(input.getAttribute("aria-describedby")).resolves.toContain(await tooLong.getAttribute("id"));
+      // Screen readers hear it once, from a live region that was in the page before.
+      await expect(page.locator(".chat-composer [aria-live=polite]").textContent()).resolves.toBe(tooLongText);
+      await snap(page);
+      const messageBox = await boxOf(tooLong);
+      const composerNow = await boxOf(page.locator(".chat-composer"));
+      expect(messageBox.x).toBeGreaterThanOrEqual(composerNow.x);
+      expect(messageBox.x + messageBox.width).toBeLessThanOrEqual(composerNow.x + composerNow.width);
+      expect(messageBox.y + messageBox.height).toBeLessThanOrEqual(composerNow.y + composerNow.height);
+      expect(messageBox.y).toBeGreaterThanOrEqual((await boxOf(page.getByRole("region", { name: "Transcript" }))).y);
+      const sent = (await readConversation(page)).messages.length;
+      await input.press("Enter");
+      await expect(input.inputValue()).resolves.toBe(pasted);
+      expect((await readConversation(page)).messages.length).toBe(sent);
+      // Shortened to fit, it can be sent again.
+      await input.fill(pasted.slice(0, 4000));
+      await expect(tooLong.count()).resolves.toBe(0);
+      await expect(page.getByRole("button", { name: "Send message" }).isDisabled()).resolves.toBe(false);
       await input.fill("");
     }
   });

@@ -88,6 +88,41 @@ describe("a new question instead of an answer to 'Did this help?'", () => {
   });
 });
 
+describe("a yes to 'Did this help?' that also asks something (QA: 'ok and how much…?' closed the chat with the question unanswered)", () => {
+  const FOLLOW_UP = "how much is standard shipping within the US?";
+  it.each([`ok and ${FOLLOW_UP}`, `thanks! and ${FOLLOW_UP}`, `Yes. ${FOLLOW_UP}`])(
+    "%s: the answer counts as helpful, the follow-up is looked up like a new question, and the chat stays open",
+    async (reply) => {
+      const { id, token } = await conversationAfter("do you ship to Canada?", "Did this help?");
+      const [first] = await eventsOf(id, "kb.answered");
+      expect(first).toMatchObject({ slug: "international-shipping" });
+      const next = await say(id, token, reply);
+      expect(next.json.status).toBe("bot");
+      const bot = next.json.messages.filter((message) => message.role === "bot");
+      expect(bot.map((message) => message.text)).not.toContain("Glad I could help! Thanks for shopping with Threads & Co.");
+      // On words alone the follow-up is closest to the shipping-costs article, below the answer floor: it is offered first, as when asked on its own.
+      expect(bot).toEqual([expect.objectContaining({ text: "These articles might help. Which one fits your question?" })]);
+      expect(bot[0].choices?.[0]).toBe("Shipping options, costs and delivery times");
+      expect(await eventsOf(id, "kb.feedback")).toEqual([{ helpful: true, articleId: first.articleId }]);
+      expect(await eventsOf(id, "kb.suggested")).toEqual([expect.objectContaining({ query: reply })]);
+      // Picking the offered article answers the follow-up, and the step asks about that answer.
+      const pick = await say(id, token, "Shipping options, costs and delivery times");
+      const [answer, prompt] = pick.json.messages.filter((message) => message.role === "bot");
+      expect(answer).toMatchObject({ source: { slug: "shipping-options-and-costs" } });
+      expect(prompt).toMatchObject({ text: "Did this help?" });
+      expect(await eventsOf(id, "kb.answered")).toEqual([first, expect.objectContaining({ slug: "shipping-options-and-costs", query: reply, picked: true })]);
+    },
+  );
+
+  it("a plain yes still resolves the conversation with one helpful feedback", async () => {
+    const { id, token } = await conversationAfter("do you ship to Canada?", "Did this help?");
+    const next = await say(id, token, "great, thank you!");
+    expect(next.json.status).toBe("resolved");
+    expect(await eventsOf(id, "kb.feedback")).toEqual([expect.objectContaining({ helpful: true })]);
+    expect(await eventsOf(id, "kb.suggested")).toEqual([]);
+  });
+});
+
 describe("a new question instead of a pick among likely articles", () => {
   it("is answered, and the offered question is left unanswered and listed as such", async () => {
     const { id, token } = await conversationAfter(UNSURE, "These articles might help. Which one fits your question?");

@@ -1,5 +1,5 @@
 import { useChatTexts } from "../chat-texts";
-import { activeChoicesMessageId, findFeedbackQuestions } from "../merge-messages";
+import { activeChoicesMessageId, findFeedbackQuestions, isRatingQuestion } from "../merge-messages";
 import { visibleOutbox, type OutboxEntry } from "../send-queue";
 import type { ChatAgent, ChatMessage } from "../types";
 import { ChoiceButtons } from "./choice-buttons";
@@ -31,7 +31,7 @@ export function MessageList({ messages, outbox, feedback, choicesEnabled, onChoo
   // the page's details, and a screen reader speaks a line once, when it is added: until then name the
   // assigned agent rather than "Agent".
   const shown = messages
-    .filter((message) => !foldedIds.has(message.id))
+    .filter((message) => !foldedIds.has(message.id) && !isRatingQuestion(message))
     .map((message) => (message.role === "agent" && !message.author && assignee ? { ...message, author: assignee } : message));
   const pending = visibleOutbox(outbox);
   return (

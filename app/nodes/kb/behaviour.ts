@@ -1,7 +1,7 @@
 import type { KbAnswer, KbSuggestion, KbSuggestions } from "~/engines/types";
 import { record, say, type FlowContext, type FlowEvent } from "../shared/context";
 import type { BehaviourArgs, BehaviourEvent, KindBehaviour } from "../types";
-import { readFeedbackReply, saysNotHelpful } from "./feedback";
+import { readFeedbackReply, saysHelpful, saysNotHelpful } from "./feedback";
 import { asksSomething, mayBeNewQuestion } from "./new-question";
 import { readSuggestionPick } from "./suggestion-pick";
 
@@ -89,9 +89,10 @@ export const kbBehaviour = {
       return mayBeNewQuestion(textOf(event), { kind: "suggestions", titles, none: params.none });
     },
     // The new-question lookup found the very article "Did this help?" was about ("I still can't log in"): the reply is about that answer, not a new question.
-    "kb.answersWithLastArticle": ({ context, event }: BehaviourArgs<unknown>) => {
+    // After a yes ("thanks! and how do I return it?") the article helped and the follow-up is answered with it again: its question is not dropped.
+    "kb.repeatsUnconfirmedArticle": ({ context, event }: BehaviourArgs<unknown>) => {
       const answer = readAnswer(event);
-      return answer !== null && context.lastArticle !== null && answer.article.id === context.lastArticle.id;
+      return answer !== null && context.lastArticle !== null && answer.article.id === context.lastArticle.id && !saysHelpful(questionFor(context));
     },
     // The new-question lookup found one of the offered articles ("the refund one please"): the reply picks it.
     "kb.answersWithOffered": ({ context, event, params }: BehaviourArgs<{ nodeId: string }>) => offeredArticleFound(context, event, params.nodeId) !== null,
@@ -172,6 +173,9 @@ export const kbBehaviour = {
       kbSuggestions: null,
       ...record(context, { type: "kb.notFound", nodeId: params.nodeId, payload: { query: context.kbSuggestions?.query ?? "", askedAnew: true } }),
     }),
+    // "ok and how much is shipping?": the yes is the answer to "Did this help?" (recorded for the article it was about, before the follow-up is answered).
+    "kb.recordYesInReply": ({ context, params }: BehaviourArgs<{ nodeId: string }>): Partial<FlowContext> =>
+      saysHelpful(questionFor(context)) ? record(context, { type: "kb.feedback", nodeId: params.nodeId, payload: { helpful: true, articleId: context.lastArticle?.id ?? null } }) : {},
     "kb.recordFeedback": ({ context, event, params }: BehaviourArgs<{ nodeId: string; helpful: boolean }>): Partial<FlowContext> => ({
       // A text reply that was not a yes may be a new question: keep it for the next KB node (also after looking it up found nothing).
       pendingQuestion: event.type !== "kb.feedback" && context.pendingQuestion !== null && readFeedbackReply(context.pendingQuestion) === "other" ? context.pendingQuestion : null,

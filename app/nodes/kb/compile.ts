@@ -1,5 +1,6 @@
 import type { ActionRef, CompileContext, StateConfig, TransitionConfig } from "../types";
 import { questionFor } from "./behaviour";
+import { questionInReply } from "./feedback";
 import type { KbData } from "./schema";
 
 export function compileKb(node: { id: string; data: KbData }, ctx: CompileContext): StateConfig {
@@ -20,12 +21,22 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
    * unanswered one; the starters' whole-KB step is where an unsure customer goes). Answered, or asked
    * as a question, it is handled as the step's question — `leave` first records what became of the
    * prompt; `before` lets the prompt claim an answer that is about itself, `unanswered` a reply that
-   * nothing answered; otherwise the reply takes the prompt's own outcome.
+   * nothing answered; otherwise the reply takes the prompt's own outcome. `query` picks the words
+   * looked up when not the whole reply (the follow-up after a yes).
    */
-  const lookUpNewQuestion = (options: { leave: ActionRef[]; before: TransitionConfig[]; unanswered: TransitionConfig[]; otherwise: TransitionConfig }): StateConfig => ({
+  const lookUpNewQuestion = (options: {
+    query?: (reply: string) => string;
+    leave: ActionRef[];
+    before: TransitionConfig[];
+    unanswered: TransitionConfig[];
+    otherwise: TransitionConfig;
+  }): StateConfig => ({
     invoke: {
       src: "answerFromKb",
-      input: lookupInput,
+      input: ({ context }: { context: Parameters<typeof questionFor>[0] }) => {
+        const input = lookupInput({ context });
+        return options.query ? { ...input, query: options.query(input.query) } : input;
+      },
       onDone: [
         ...options.before,
         { guard: "kb.isFound", target: answered, actions: [...options.leave, { type: "kb.recordAnswer", params: { nodeId } }] },
@@ -81,7 +92,7 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         on: {
           "customer.message": [
             { guard: "kb.saidHelpful", target: ctx.out("answered"), actions: [feedback(true)] },
-            // A new question says nothing about whether the last answer helped: no feedback is recorded for it.
+            // A new question says nothing about whether the last answer helped: no feedback is recorded for it (unless it opens with a yes, kb.recordYesInReply).
             { guard: { type: "kb.mayBeNewQuestion", params: { nodeId, none, prompt: "feedback" } }, target: "newQuestionAfterFeedback" },
             notHelpful,
           ],
@@ -92,9 +103,12 @@ export function compileKb(node: { id: string; data: KbData }, ctx: CompileContex
         },
       }),
       newQuestionAfterFeedback: lookUpNewQuestion({
-        leave: [],
+        // "ok and how much is shipping?": the yes counts for the answer it was about, whatever the follow-up finds.
+        // …and only the follow-up is looked up, not the yes before it.
+        query: questionInReply,
+        leave: [{ type: "kb.recordYesInReply", params: { nodeId } }],
         // "I still can't log in" found the article just sent: sending it again would loop; it did not help.
-        before: [{ guard: "kb.answersWithLastArticle", ...notHelpful }],
+        before: [{ guard: "kb.repeatsUnconfirmedArticle", ...notHelpful }],
         // "That didn't help. Do you sell umbrellas?" that nothing answers: the no still counts (the question stays pending for a later kb step).
         unanswered: [{ guard: "kb.saidNotHelpful", ...notHelpful }],
         otherwise: notHelpful,

@@ -1,6 +1,5 @@
 import { normaliseText } from "../shared/normalise";
-import { isQuestion } from "../shared/question";
-import { readFeedbackReply } from "./feedback";
+import { asksInReply, readFeedbackReply } from "./feedback";
 import { readSuggestionPick } from "./suggestion-pick";
 
 /**
@@ -33,11 +32,11 @@ export type PendingPrompt = { kind: "feedback" } | { kind: "suggestions"; titles
  */
 export function mayBeNewQuestion(text: string, prompt: PendingPrompt): boolean {
   if (normaliseText(text).split(" ").filter(Boolean).length < MIN_WORDS) return false;
-  if (carriesIdentifier(text) && !isQuestion(text)) return false;
+  if (carriesIdentifier(text) && !asksInReply(text)) return false;
   return prompt.kind === "feedback" ? readFeedbackReply(text) === "other" : readSuggestionPick(text, prompt.titles, prompt.none) === "other";
 }
 
-/** A looked-up reply that no article answered still counts as a new question only if it asks something. */
+/** A looked-up reply that no article answered still counts as a new question only if it asks something (after a yes too: "ok and how much is shipping"). */
 export function asksSomething(text: string): boolean {
-  return isQuestion(text);
+  return asksInReply(text);
 }

@@ -100,6 +100,51 @@ describe("a no to 'Did this help?' that also asks something", () => {
   });
 });
 
+describe("a yes to 'Did this help?' that also asks something (QA: the follow-up was lost and the chat closed)", () => {
+  it("counts as helpful for the answer it was about, and the follow-up is answered by the same step", async () => {
+    const { conversation: chat, inputs } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("ok and how do I cancel my order?");
+    // The follow-up alone is looked up: the yes before it is feedback.
+    expect(inputs.map((input) => input.query)).toEqual(["how do I log in?", "how do I cancel my order?"]);
+    expect(texts(reply)).toEqual(["Open Your orders and choose Cancel.", "Did this help?"]);
+    expect(outcomes(reply)).toEqual([]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: true, articleId: "login" }]);
+    expect(payloads(reply, "kb.answered")).toEqual([expect.objectContaining({ slug: "cancel-order", query: "ok and how do I cancel my order?" })]);
+  });
+
+  it("a follow-up nothing answers takes notFound as that question, the yes still recorded", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("thanks! and do you sell umbrellas?");
+    expect(outcomes(reply)).toEqual(["k:notFound", "nf:next"]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: true, articleId: "login" }]);
+    expect(payloads(reply, "kb.notFound")).toEqual([{ query: "thanks! and do you sell umbrellas?" }]);
+  });
+
+  it("a follow-up the same article answers is answered with it again (the yes said it helped; only an unconfirmed repeat is 'not helpful')", async () => {
+    const { conversation: chat } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say("yes. and what if I forgot my password");
+    expect(texts(reply)).toEqual(["Use 'Forgot password' on the sign-in page.", "Did this help?"]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: true, articleId: "login" }]);
+    expect(payloads(reply, "kb.answered")).toEqual([expect.objectContaining({ slug: "login" })]);
+  });
+
+  it.each(["yes", "ok thanks", "great, thank you!", "yes it did, thanks so much"])("%j is a plain yes: 'answered', without a lookup", async (text) => {
+    const { conversation: chat, inputs } = conversation();
+    await chat.start();
+    await chat.say("how do I log in?");
+    const reply = await chat.say(text);
+    expect(outcomes(reply)).toEqual(["k:answered", "yes:next"]);
+    expect(payloads(reply, "kb.feedback")).toEqual([{ helpful: true, articleId: "login" }]);
+    expect(inputs).toHaveLength(1);
+  });
+});
+
 describe("a new question at a step scoped by tags", () => {
   it("is looked up within the step's tags: a question outside them takes notFound as any unanswered question", async () => {
     const { conversation: chat, inputs } = conversation({ tags: ["orders"] });

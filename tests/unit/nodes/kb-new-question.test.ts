@@ -1,6 +1,6 @@
 /** Which replies to a kb step's prompt are answers to it, and which may be a new question (app/nodes/kb/new-question.ts). */
 import { describe, expect, it } from "vitest";
-import { readFeedbackReply } from "~/nodes/kb/feedback";
+import { questionInReply, readFeedbackReply, saysHelpful } from "~/nodes/kb/feedback";
 import { asksSomething, mayBeNewQuestion } from "~/nodes/kb/new-question";
 
 const FEEDBACK = { kind: "feedback" } as const;
@@ -20,7 +20,27 @@ describe("replies to 'Did this help?'", () => {
       expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true);
     },
   );
-  it.each(["yes thanks", "Yes", "thank you!", "ok"])("%j is a yes", (text) => expect(readFeedbackReply(text)).toBe("yes"));
+  it.each(["yes thanks", "Yes", "thank you!", "ok", "ok thanks", "great, thank you!", "yes it did, thanks so much", "Sí, gracias", "thanks?"])("%j is a yes", (text) =>
+    expect(readFeedbackReply(text)).toBe("yes"),
+  );
+  it.each(["ok and how much is standard shipping within the US?", "thanks! and do you ship to Canada?", "yes. how do I return it?", "ok and how much is standard shipping", "Great, thanks — one more thing: can I pay by invoice"])(
+    "%j says yes and asks something more: it may be a new question, and it says the answer helped",
+    (text) => {
+      expect(readFeedbackReply(text)).toBe("other");
+      expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true);
+      expect(saysHelpful(text)).toBe(true);
+      expect(asksSomething(text)).toBe(true);
+    },
+  );
+  it.each(["That didn't help. How do I cancel my order?", "how do I reset my password?", "reset password"])("%j does not say the answer helped", (text) => expect(saysHelpful(text)).toBe(false));
+  it.each([
+    ["ok and how much is standard shipping within the US?", "how much is standard shipping within the US?"],
+    ["Thanks! And do you ship to Canada?", "do you ship to Canada?"],
+    ["Sí, gracias. ¿Hacen envíos a Canadá?", "¿Hacen envíos a Canadá?"],
+    ["That didn't help. How do I cancel my order?", "That didn't help. How do I cancel my order?"],
+    ["how do I reset my password?", "how do I reset my password?"],
+    ["ok thanks", "ok thanks"],
+  ])("%j is looked up as %j (a yes is feedback, only its follow-up a question)", (text, query) => expect(questionInReply(text)).toBe(query));
   it.each(["how do I reset my password?", "reset password", "I need to change the address on my order"])("%j may be a new question", (text) =>
     expect(mayBeNewQuestion(text, FEEDBACK)).toBe(true),
   );
