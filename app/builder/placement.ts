@@ -26,9 +26,13 @@ export function cardBoxes(document: FlowDocument, sizeOf: SizeOf): Box[] {
   return document.nodes.map((node) => ({ ...node.position, ...(sizeOf(node.id) ?? ESTIMATED_CARD) }));
 }
 
-/** Where a card dropped with its top-left at `position` goes: there, or the nearest spot that covers no card. */
+/**
+ * Where a card dropped with its top-left at `position` goes: there, or the nearest spot that covers
+ * no card. No gap is kept: the lead chose the spot, and a card dropped close beside another is
+ * where they meant it (flow-builder.test.ts lays a flow out by drops 275 units apart).
+ */
 export function placeDroppedStep(document: FlowDocument, position: Point, sizeOf: SizeOf): Point {
-  return findFreePosition(position, ESTIMATED_CARD, cardBoxes(document, sizeOf));
+  return findFreePosition(position, ESTIMATED_CARD, cardBoxes(document, sizeOf), 0);
 }
 
 export type Placement = { position: Point; from: { source: string; sourceHandle: string } | null };

@@ -17,8 +17,8 @@ const unmeasured: SizeOf = () => undefined;
 /** Cards as the analytics overlay draws them: a stats block makes each ~80 px taller. */
 const withOverlay: SizeOf = () => ({ width: 248, height: 240 });
 
-function coversNoCard(document: FlowDocument, position: { x: number; y: number }, sizeOf: SizeOf) {
-  return cardBoxes(document, sizeOf).every((box) => !tooClose({ ...position, ...ESTIMATED_CARD }, box, CARD_GAP));
+function coversNoCard(document: FlowDocument, position: { x: number; y: number }, sizeOf: SizeOf, gap = CARD_GAP) {
+  return cardBoxes(document, sizeOf).every((box) => !tooClose({ ...position, ...ESTIMATED_CARD }, box, gap));
 }
 
 describe("placeNewStep", () => {
@@ -61,9 +61,16 @@ describe("placeDroppedStep", () => {
     expect(placeDroppedStep(document, { x: -900, y: 2000 }, unmeasured)).toEqual({ x: -900, y: 2000 });
   });
 
+  it("keeps a drop close beside a card, where the lead put it", () => {
+    const start = document.nodes.find((node) => node.id === "start")!;
+    const beside = { x: start.position.x - ESTIMATED_CARD.width - 10, y: start.position.y };
+    expect(placeDroppedStep(document, beside, unmeasured)).toEqual(beside);
+  });
+
   it("moves a drop onto a card to the nearest free spot", () => {
     const start = document.nodes.find((node) => node.id === "start")!;
     const dropped = placeDroppedStep(document, { x: start.position.x + 20, y: start.position.y + 20 }, unmeasured);
-    expect(coversNoCard(document, dropped, unmeasured)).toBe(true);
+    expect(dropped).not.toEqual({ x: start.position.x + 20, y: start.position.y + 20 });
+    expect(coversNoCard(document, dropped, unmeasured, 0)).toBe(true);
   });
 });
