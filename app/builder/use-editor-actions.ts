@@ -2,16 +2,13 @@
 import { useCallback, useMemo, useRef, type RefObject } from "react";
 import { useReactFlow } from "reactflow";
 import type { NodeKind } from "~/nodes/kinds";
-import { CARD_OFFSET } from "./components/canvas";
 import { copySelection, pasteClipboard, PASTE_OFFSET, readClipboard, writeClipboard } from "./clipboard";
 import { addNode, connect, disconnect, removeElements, updateNodeData } from "./document-ops";
 import { createNodeId, nodeIdsOf } from "./ids";
-import { avoidOverlap, placeNewStep } from "./placement";
+import { ESTIMATED_CARD } from "./free-position";
+import { placeDroppedStep, placeNewStep, type SizeOf } from "./placement";
 import type { FlowEditorState } from "./use-flow-editor";
 import { centreAfterAdding } from "./view-after-add";
-
-/** A card's size before React Flow has measured it (.node-card is 248 px wide). */
-const CARD_SIZE = { width: 248, height: 120 };
 
 export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTMLElement>) {
   const { document, selection, edit, select } = editor;
@@ -19,18 +16,27 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
   const pastes = useRef(0);
   const onlySelected = selection.nodes.size === 1 ? [...selection.nodes][0] : null;
 
+  /** The middle of the visible canvas, in flow units. */
   const viewCentre = useCallback(() => {
     const rect = canvas.current?.getBoundingClientRect();
     if (!rect) return { x: 0, y: 0 };
-    const centre = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-    return { x: centre.x - CARD_OFFSET.x, y: centre.y - CARD_OFFSET.y };
+    return flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
   }, [canvas, flow]);
+
+  /** React Flow's measured size of a card (taller with the analytics overlay on). */
+  const sizeOf: SizeOf = useCallback(
+    (nodeId) => {
+      const node = flow.getNode(nodeId);
+      return node?.width && node.height ? { width: node.width, height: node.height } : undefined;
+    },
+    [flow],
+  );
 
   /** Dropped at `position`, or placed after the selected step (and connected to it) when clicked; returns the new step's id. */
   const addStep = useCallback(
     (kind: NodeKind, position?: { x: number; y: number }): string => {
       const id = createNodeId(kind, nodeIdsOf(document));
-      const placement = position ? { position: avoidOverlap(position, document.nodes), from: null } : placeNewStep(document, onlySelected, viewCentre());
+      const placement = position ? { position: placeDroppedStep(document, position, sizeOf), from: null } : placeNewStep(document, onlySelected, viewCentre(), sizeOf);
       edit((current) => {
         const added = addNode(current, kind, placement.position, id);
         return placement.from ? connect(added, { ...placement.from, target: id }) : added;
@@ -41,15 +47,15 @@ export function useEditorActions(editor: FlowEditorState, canvas: RefObject<HTML
       if (!position) {
         const rect = canvas.current?.getBoundingClientRect();
         const anchor = onlySelected ? flow.getNode(onlySelected) : undefined;
-        const previous = anchor ? { ...anchor.position, width: anchor.width ?? CARD_SIZE.width, height: anchor.height ?? CARD_SIZE.height } : null;
-        const added = { ...placement.position, width: CARD_SIZE.width, height: previous?.height ?? CARD_SIZE.height };
+        const previous = anchor ? { ...anchor.position, width: anchor.width ?? ESTIMATED_CARD.width, height: anchor.height ?? ESTIMATED_CARD.height } : null;
+        const added = { ...placement.position, width: ESTIMATED_CARD.width, height: previous?.height ?? ESTIMATED_CARD.height };
         const zoom = flow.getZoom();
-        const centre = rect ? centreAfterAdding(added, previous, rect, zoom) : { x: added.x + CARD_OFFSET.x, y: added.y + CARD_OFFSET.y };
+        const centre = rect ? centreAfterAdding(added, previous, rect, zoom) : { x: added.x + added.width / 2, y: added.y + added.height / 2 };
         void flow.setCenter(centre.x, centre.y, { zoom, duration: 250 });
       }
       return id;
     },
-    [document, onlySelected, edit, select, flow, viewCentre, canvas],
+    [document, onlySelected, edit, select, flow, viewCentre, sizeOf, canvas],
   );
 
   /** Brings a card into the middle of the view, zoomed in enough to read it. */

@@ -44,7 +44,7 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
   const ids = useMemo(() => ordered.map((row) => row.id), [ordered]);
   const shortcuts = useInboxShortcuts({ ids, selectedId, hrefFor });
   useFocusOnReturn();
-  const emptyText = missing ? "This queue is not one of yours." : search ? "No conversation matches." : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
+  const emptyText = missing ? "This queue is not one of yours." : search ? `No conversations match “${search}”.` : queue === "mine" ? "Nothing assigned to you right now." : "Nothing here right now.";
   return (
     <section className="inbox-list" aria-labelledby={LIST_TITLE_ID}>
       <ListToolbar queue={queue} search={search} label={label} labels={labels} openConversation={openConversation} />
@@ -71,7 +71,7 @@ export function ConversationList({ title, queue, rows, selectedId, now, missing,
       </p>
       {rows.length === 0 ? (
         <div className="inbox-list__empty">
-          <Icon name={missing ? "alert" : "check"} size={20} />
+          <Icon name={missing ? "alert" : search ? "search" : "check"} size={20} />
           <p>{emptyText}</p>
         </div>
       ) : (

@@ -1,12 +1,14 @@
 /**
  * Above the conversation list: search (messages, notes, contact, captured fields) and the label
- * filter. Both are plain GET forms, so a search or a filter is a link an agent can share. Choosing
+ * filter. Both are plain GET forms, so a search or a filter is a link an agent can share; the
+ * search also runs as the agent types (use-search-as-you-type.ts). Choosing
  * a label keeps the open conversation open when it has that label (as Chatwoot does): the filter
  * submits to /inbox/:id then, and to /inbox only when the conversation leaves the filtered list.
  */
 import { Form, useSubmit } from "@remix-run/react";
 import { Icon } from "~/components/icons";
 import type { QueueKey } from "../queues";
+import { useSearchAsYouType } from "../use-search-as-you-type";
 
 export type OpenConversation = { id: string; labelIds: string[] };
 
@@ -20,17 +22,18 @@ function labelFilterTarget(openConversation: OpenConversation | null, label: str
 
 export function ListToolbar({ queue, search, label, labels, openConversation }: Props) {
   const submit = useSubmit();
+  const searchBox = useSearchAsYouType(search);
   return (
     <div className="inbox-toolbar">
-      <Form method="get" action="/inbox" role="search" className="inbox-search">
+      <Form method="get" action="/inbox" role="search" className="inbox-search" onSubmit={searchBox.onSubmit}>
         <input type="hidden" name="queue" value={queue} />
         <Icon name="search" size={14} />
         <input
           type="search"
           name="q"
           className="inbox-search__input"
-          defaultValue={search ?? ""}
-          key={search ?? ""}
+          value={searchBox.value}
+          onChange={searchBox.onChange}
           placeholder="Search conversations…"
           title="Searches messages, internal notes and contact details"
           aria-label="Search conversations"
