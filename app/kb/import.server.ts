@@ -130,20 +130,17 @@ async function saveIfValid({ articles, problems }: { articles: ImportedArticle[]
   return { ok: true, ...(await saveImportedArticles(articles, { client })) };
 }
 
-export type EvalArticle = { id: string; title: string; body: string; tags: string[] };
+export type EvalArticle = { id: string; title: string; body: string; tags: string[]; questions?: string[] };
 
 /**
  * The published articles of a Markdown folder in the shape the retrieval benchmark reads
  * (bench/data/kb-articles.json), so the benchmark and the seeded knowledge base never drift.
- * Without their example questions: the file is the benchmark's plain condition (a knowledge base
- * nobody has taught yet); the "with example questions" condition adds them from
- * bench/data/kb-article-questions.json, which the demo's front-matter repeats.
  */
 export function exportArticlesForEval(directory: string): EvalArticle[] {
   const { articles, problems } = loadArticlesForImport(directory);
   if (problems.length > 0) throw new Error(`cannot export ${directory}:\n${problems.map(formatProblem).join("\n")}`);
   return articles
     .filter((article) => article.status === "published")
-    .map(({ slug, title, body, tags }) => ({ id: slug, title, body, tags }))
+    .map(({ slug, title, body, tags, questions }) => ({ id: slug, title, body, tags, ...(questions?.length ? { questions } : {}) }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
