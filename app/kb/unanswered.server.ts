@@ -16,12 +16,12 @@
  * article picked last, which the "Add to an article…" form offers first.
  *
  * Every group is returned, in the order asked (unanswered-order.ts); `readUnansweredList` is what
- * the pages show: one page of it, with the short replies ("not sure", "ok": short-reply.ts)
+ * the pages show: one page of it, with the short replies ("not sure", "ok": short-reply.server.ts)
  * counted apart unless asked for.
  */
 import { questionKey } from "./article-schema";
 import { listExampleQuestionKeys } from "./example-questions.server";
-import { isShortReply } from "./short-reply";
+import { isShortReply } from "./short-reply.server";
 import { orderUnanswered, RECENT_DAYS, type UnansweredOrder } from "./unanswered-order";
 import { queryAll, sqlDialect } from "~/runtime/sql.server";
 import { PREVIEW_CHANNEL } from "~/vocabulary/channels";

@@ -82,7 +82,7 @@ export function UnansweredQuestionRows({ questions, now, articles }: { questions
   );
 }
 
-/** "N short replies hidden": the lines counted apart (short-reply.ts), with the way to see them. */
+/** "N short replies hidden": the lines counted apart (short-reply.server.ts), with the way to see them. */
 export function ShortRepliesHidden({ count, href }: { count: number; href: string }) {
   if (count === 0) return null;
   return (

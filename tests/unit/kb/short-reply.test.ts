@@ -3,7 +3,7 @@
  * lines and social phrases, never a customer's real question however short.
  */
 import { describe, expect, it } from "vitest";
-import { isShortReply } from "~/kb/short-reply";
+import { isShortReply } from "~/kb/short-reply.server";
 import { VAGUE_LINES } from "~/nodes/shared/demo";
 
 describe("isShortReply", () => {

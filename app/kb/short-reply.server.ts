@@ -10,23 +10,26 @@
  * say anything — function words, placeholders ("something", "thing", "one") and bare time
  * references ("last week") do not. Question words count: "where is my order" is a question.
  */
+import { STOP_WORDS } from "~/engines/local/text";
 import { readSocial } from "~/nodes/intent/social";
 
 const MIN_CONTENT_WORDS = 2;
 
-const EMPTY_WORDS = new Set(
-  (
-    // Function words (as the search's stop words, plus the halves of contractions split below).
-    "a an and are as at be been but by could did do does for from had has have i if in into is it its " +
-    "me my of on or our so than that the their them then there these they this to was we were " +
-    "will with would you your yours im ive id am s t d ll re ve m don doesn didn isn aren wasn won cant " +
+// Question words say what is asked ("where is my order"): content here, though the search drops them.
+const QUESTION_WORDS = new Set(["can", "what", "when", "which", "who"]);
+
+const EMPTY_WORDS = new Set([
+  ...[...STOP_WORDS].filter((word) => !QUESTION_WORDS.has(word)),
+  ...(
+    // The halves of contractions split below ("don't" → "don", "t").
+    "s t d ll re ve m don doesn didn isn aren wasn won cant " +
     // Placeholders and non-answers: they stand for a subject without naming it.
     "not sure maybe hmm hm um uh uhm er about something anything everything thing things stuff question questions " +
     "one ones it issue help ok okay yes no yeah yep nope idk dunno just please thanks hi hello hey " +
     // Bare time references: "the one from last week" does not say what it is.
     "last week weeks yesterday today ago earlier day days month before"
   ).split(" "),
-);
+]);
 
 /** The words of a message that say what it is about. */
 export function contentWords(text: string): string[] {
