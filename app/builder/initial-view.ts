@@ -11,13 +11,12 @@
 import type { FlowDocument } from "~/flow/document";
 import { getNodeKind } from "~/nodes/registry";
 import type { Size } from "./canvas-types";
+import { ESTIMATED_CARD } from "./free-position";
 
 /** The smallest zoom a flow opens at: cards' 13 px text shows at ~8 px, small but legible. */
 export const READABLE_ZOOM = 0.6;
 /** Room around the fitted cards, as React Flow's fitView `padding` (a share of the fitted box). */
 export const INITIAL_PADDING = 0.08;
-/** A card's size before React Flow has measured it (.node-card is 248 px wide). */
-const CARD: Size = { width: 248, height: 160 };
 
 type Box = { minX: number; minY: number; maxX: number; maxY: number };
 
@@ -32,7 +31,7 @@ export function pickInitialView(document: FlowDocument, area: Size, sizeOf: (nod
   const grow = (box: Box, nodeId: string): Box => {
     const node = byId.get(nodeId);
     if (!node) return box;
-    const size = sizeOf(nodeId) ?? CARD;
+    const size = sizeOf(nodeId) ?? ESTIMATED_CARD;
     return {
       minX: Math.min(box.minX, node.position.x),
       minY: Math.min(box.minY, node.position.y),
